@@ -1,0 +1,55 @@
+package org.niyam.compliance.engine;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An effective-dated parameter of a rule pack: a clock length, a threshold or a switch whose value an amendment
+ * may change. Each value holds from its {@code from} instant until the next value's.
+ *
+ * @param name        the name rules use, e.g. {@code removal.on-order}
+ * @param description what it is, in a sentence
+ * @param type        how its values are read
+ * @param values      dated values, oldest first
+ */
+public record Parameter(String name, String description, Type type, List<DatedValue> values) {
+
+    /** How a parameter's values are written and read. */
+    public enum Type {
+        /** ISO-8601 duration, e.g. {@code PT36H}; {@code P15D} means 15 x 24 hours. Read as {@link Duration}. */
+        DURATION,
+        /** A whole number, read as {@link Long}. */
+        NUMBER,
+        /** {@code true} or {@code false}, read as {@link Boolean}. */
+        FLAG,
+        /** Free text, read as {@link String}. */
+        TEXT
+    }
+
+    /**
+     * One value and the instant it takes effect.
+     *
+     * @param from   first instant the value is in force
+     * @param value  the value, of the parameter's type
+     * @param source the legal source of the value, e.g. {@code G.S.R. 120(E), Rule 3(1)(d)}
+     */
+    public record DatedValue(OffsetDateTime from, Object value, String source) {
+    }
+
+    public Parameter {
+        values = List.copyOf(values);
+    }
+
+    /** The value in force at the instant, or {@code null} when the parameter has none yet. */
+    public DatedValue at(OffsetDateTime instant) {
+        DatedValue inForce = null;
+        for (DatedValue value : values) {
+            if (value.from().isAfter(instant)) {
+                break;
+            }
+            inForce = value;
+        }
+        return inForce;
+    }
+}

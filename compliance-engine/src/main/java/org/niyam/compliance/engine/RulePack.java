@@ -1,0 +1,212 @@
+package org.niyam.compliance.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.niyam.compliance.engine.internal.PackDescriptor;
+
+/**
+ * A set of DRL rules with the legal instrument they encode, its versions and its effective-dated parameters.
+ *
+ * <p>A pack is a folder (on the classpath or the file system) holding DRL files and, optionally, a
+ * {@code pack.yaml} descriptor that names the instrument, its versions, its parameters and the DRL files. A pack
+ * without a descriptor is a user's ad-hoc rules: its instrument is its name and its version "unversioned".
+ *
+ * <pre>{@code
+ * RulePack india = RulePack.classpath("org/niyam/compliance/rules/india");
+ * RulePack ours  = RulePack.directory(Path.of("policies"));
+ * }</pre>
+ *
+ * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable.
+ */
+public final class RulePack {
+
+    /** The descriptor file name inside a pack folder. */
+    public static final String DESCRIPTOR = "pack.yaml";
+
+    private static final String UNVERSIONED = "unversioned";
+
+    private final String id;
+    private final String instrument;
+    private final String origin;
+    private final List<LawVersion> versions;
+    private final Map<String, Parameter> parameters;
+    private final List<DrlSource> sources;
+
+    /**
+     * One DRL file of a pack.
+     *
+     * @param origin where it came from, as problems name it
+     * @param text   the DRL
+     */
+    public record DrlSource(String origin, String text) {
+    }
+
+    private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources) {
+        this.origin = origin;
+        this.id = descriptor.id();
+        this.instrument = descriptor.instrument();
+        this.versions = descriptor.versions();
+        this.parameters = descriptor.parameters();
+        this.sources = List.copyOf(sources);
+    }
+
+    /**
+     * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
+     * {@code pack.yaml} that lists its DRL files, since a jar cannot be listed reliably.
+     */
+    public static RulePack classpath(String location) {
+        return classpath(location, RulePack.class.getClassLoader());
+    }
+
+    /** As {@link #classpath(String)}, reading resources through the given class loader. */
+    public static RulePack classpath(String location, ClassLoader loader) {
+        String folder = location.replaceAll("^/+|/+$", "");
+        String descriptorName = folder + "/" + DESCRIPTOR;
+        String descriptorOrigin = "classpath:" + descriptorName;
+        String descriptorText = readResource(loader, descriptorName);
+        if (descriptorText == null) {
+            throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
+                    "no rule pack here: the resource does not exist. Check the location, and that the jar holding the "
+                            + "pack (for the India pack, org.niyam:compliance-rules) is on the classpath")));
+        }
+        PackDescriptor descriptor = PackDescriptor.parse(descriptorOrigin, descriptorText);
+        if (descriptor.rules().isEmpty()) {
+            throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
+                    "a classpath pack must list its DRL files under 'rules:'")));
+        }
+        List<DrlSource> sources = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
+        for (String file : descriptor.rules()) {
+            String name = folder + "/" + file;
+            String text = readResource(loader, name);
+            if (text == null) {
+                missing.add(new Problem(descriptorOrigin, 0, "lists '" + file + "', but classpath:" + name
+                        + " does not exist"));
+            } else {
+                sources.add(new DrlSource("classpath:" + name, text));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RulePackException(missing);
+        }
+        return new RulePack(descriptorOrigin, descriptor, sources);
+    }
+
+    /**
+     * Loads the pack in a folder of the file system: its {@code pack.yaml} if there is one, and the DRL files it
+     * lists, or else every {@code *.drl} file below the folder, in name order.
+     */
+    public static RulePack directory(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RulePackException(List.of(new Problem(folder.toString(), 0, "is not a folder")));
+        }
+        Path descriptorFile = folder.resolve(DESCRIPTOR);
+        PackDescriptor descriptor = Files.exists(descriptorFile)
+                ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile))
+                : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
+        List<Path> files = new ArrayList<>();
+        if (descriptor.rules().isEmpty()) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new RulePackException(new Problem(folder.toString(), 0, "cannot be read: " + e.getMessage()), e);
+            }
+        } else {
+            descriptor.rules().forEach(name -> files.add(folder.resolve(name)));
+        }
+        if (files.isEmpty()) {
+            throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));
+        }
+        List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), read(f))).toList();
+        return new RulePack(folder.toString(), descriptor, sources);
+    }
+
+    /** A pack of one DRL file; its id is the file name. */
+    public static RulePack file(Path drl) {
+        String name = drl.getFileName().toString();
+        return new RulePack(drl.toString(), PackDescriptor.adHoc(name),
+                List.of(new DrlSource(drl.toString(), read(drl))));
+    }
+
+    /** A pack of DRL text, named {@code name} in citations and problems. */
+    public static RulePack drl(String name, String text) {
+        return new RulePack(name, PackDescriptor.adHoc(name), List.of(new DrlSource(name, text)));
+    }
+
+    /** The pack's id, e.g. {@code india-it-rules}. */
+    public String id() {
+        return id;
+    }
+
+    /** The legal instrument the pack encodes, as citations name it. */
+    public String instrument() {
+        return instrument;
+    }
+
+    /** Where the pack was loaded from. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The instrument's versions, oldest first; empty for an unversioned pack. */
+    public List<LawVersion> versions() {
+        return versions;
+    }
+
+    /** The pack's effective-dated parameters by name. */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The pack's DRL files. */
+    public List<DrlSource> sources() {
+        return sources;
+    }
+
+    /**
+     * The name of the version in force at the instant; {@code null} when the instant is before the first version.
+     * An unversioned pack answers "unversioned" for every instant.
+     */
+    public String versionAt(OffsetDateTime instant) {
+        if (versions.isEmpty()) {
+            return UNVERSIONED;
+        }
+        String name = null;
+        for (LawVersion version : versions) {
+            if (version.from().isAfter(instant)) {
+                break;
+            }
+            name = version.name();
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + sources.size() + " DRL files, " + parameters.size() + " parameters, from " + origin + ")";
+    }
+
+    private static String readResource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(new Problem("classpath:" + name, 0, "cannot be read: " + e.getMessage()), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(new Problem(file.toString(), 0, "cannot be read: " + e), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.niyam.compliance.engine.internal;
+
+import java.time.Duration;
+
+/** Durations as a compliance officer reads them: {@code 15 days}, {@code 72 h}, {@code 1 h 5 min}, {@code 1 ms}. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String describe(Duration duration) {
+        if (duration.isZero()) {
+            return "0 s";
+        }
+        StringBuilder text = new StringBuilder();
+        if (duration.isNegative()) {
+            text.append('-');
+            duration = duration.negated();
+        }
+        // Clocks of a few days read better in hours (72 h); longer ones in days (15 days).
+        boolean inDays = duration.toDays() >= 4;
+        append(text, inDays ? duration.toDays() : 0, " days");
+        append(text, inDays ? duration.toHoursPart() : duration.toHours(), " h");
+        append(text, duration.toMinutesPart(), " min");
+        append(text, duration.toSecondsPart(), " s");
+        append(text, duration.toMillisPart(), " ms");
+        if (text.isEmpty() || text.toString().equals("-")) {
+            text.append(duration.toNanos()).append(" ns");
+        }
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, long amount, String unit) {
+        if (amount != 0) {
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '-') {
+                text.append(' ');
+            }
+            text.append(amount).append(unit);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.niyam.compliance.engine.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import org.niyam.compliance.engine.Parameter;
+import org.niyam.compliance.engine.RuleExecutionException;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.Assessment;
+import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.model.Discharge;
+import org.niyam.compliance.model.Duty;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Status;
+
+/**
+ * The obligation lifecycle, the same for every duty of every pack: a trigger starts a clock whose length is the
+ * parameter value in force at the trigger; the earliest discharge stops it; the due instant passing breaches it.
+ * Rules decide which duties arise and what discharges them; this class alone decides status and deadlines.
+ * Not API.
+ */
+public final class Lifecycle {
+
+    /** Earliest discharge first; the event id breaks ties so the answer does not depend on input order. */
+    public static final Comparator<Discharge> EARLIEST =
+            Comparator.comparing((Discharge d) -> d.at().toInstant()).thenComparing(Discharge::eventId);
+
+    private final RuleBase ruleBase;
+    private final double atRiskFraction;
+
+    public Lifecycle(RuleBase ruleBase, double atRiskFraction) {
+        this.ruleBase = ruleBase;
+        this.atRiskFraction = atRiskFraction;
+    }
+
+    /**
+     * Where a time-bound duty stands at {@code asOf}.
+     *
+     * @param discharges every discharge of this duty that happened by {@code asOf}, in any order
+     */
+    public Obligation timeBound(Duty duty, RuleBase.RuleInfo rule, List<Discharge> discharges, OffsetDateTime asOf) {
+        Parameter clock = ruleBase.parameters().get(duty.clock());
+        if (clock == null || clock.type() != Parameter.Type.DURATION) {
+            throw new RuleExecutionException(rule.id(), "rule '" + rule.id() + "' (" + rule.origin() + ":" + rule.line()
+                    + ") opened duty '" + duty.key() + "' with clock '" + duty.clock() + "', but "
+                    + (clock == null ? "no pack defines that parameter" : "that parameter is a " + clock.type()
+                    + ", not a duration"), null);
+        }
+        OffsetDateTime start = duty.triggeredAt();
+        RulePack pack = ruleBase.parameterOwner(duty.clock());
+        Parameter.DatedValue inForce = clock.at(start);
+        if (inForce == null) {
+            OffsetDateTime firstFrom = clock.values().get(0).from();
+            return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
+                    Status.NOT_APPLICABLE, citation(rule, start), duty.triggerEventId(), null, null,
+                    "Not in force when the clock would have started (" + start + "): this clock applies from "
+                            + firstFrom + ".");
+        }
+        Duration length = (Duration) inForce.value();
+        OffsetDateTime due = start.plus(length);
+        Discharge first = discharges.stream().min(EARLIEST).orElse(null);
+
+        Status status;
+        String explanation;
+        if (first != null) {
+            Duration taken = Duration.between(start, first.at());
+            if (taken.isNegative()) {
+                status = Status.MET;
+                explanation = "Done " + Durations.describe(taken.negated()) + " before the clock started.";
+            } else if (!first.at().isAfter(due)) {
+                status = Status.MET;
+                explanation = "Done " + Durations.describe(taken) + " after the clock started, within the "
+                        + Durations.describe(length) + " allowed.";
+            } else {
+                status = Status.MET_LATE;
+                explanation = "Done " + Durations.describe(taken) + " after the clock started, "
+                        + Durations.describe(Duration.between(due, first.at())) + " after the "
+                        + Durations.describe(length) + " allowed.";
+            }
+        } else if (asOf.isAfter(due)) {
+            status = Status.BREACHED;
+            explanation = "Not done within the " + Durations.describe(length) + " allowed; overdue by "
+                    + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".";
+        } else {
+            Duration left = Duration.between(asOf, due);
+            boolean atRisk = left.toMillis() <= length.toMillis() * atRiskFraction;
+            status = atRisk ? Status.AT_RISK : Status.OPEN;
+            explanation = "Not done yet; " + Durations.describe(left) + " left of the " + Durations.describe(length)
+                    + " allowed.";
+        }
+        explanation += spanNote(clock, inForce, start, due, pack);
+        return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, status,
+                citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
+                first == null ? null : first.at(), explanation);
+    }
+
+    /** A standing duty as a rule assessed it at {@code asOf}. */
+    public Obligation standing(Assessment assessment, RuleBase.RuleInfo rule, OffsetDateTime asOf) {
+        String explanation = assessment.explanation();
+        if (!assessment.evidence().isEmpty()) {
+            explanation += " Evidence: " + String.join(", ", assessment.evidence()) + ".";
+        }
+        return new Obligation(assessment.key(), assessment.key(), assessment.what(), null, asOf, null,
+                assessment.status(), citation(rule, asOf), null, null, null, explanation);
+    }
+
+    /** The citation of a rule, with the version of its instrument in force at the instant. */
+    public Citation citation(RuleBase.RuleInfo rule, OffsetDateTime instant) {
+        String version = rule.pack().versionAt(instant);
+        return new Citation(rule.instrument(), rule.clause(),
+                version == null ? "not yet in force at " + instant : version, rule.id());
+    }
+
+    /**
+     * The law has no transitional provision: a clock keeps the length in force when it started. When a later value
+     * takes effect before the clock runs out, the explanation says so, since auditors will ask.
+     */
+    private static String spanNote(Parameter clock, Parameter.DatedValue inForce, OffsetDateTime start,
+                                   OffsetDateTime due, RulePack pack) {
+        for (Parameter.DatedValue next : clock.values()) {
+            if (next.from().isAfter(start) && !next.from().isAfter(due)) {
+                String version = pack.versionAt(start);
+                return " The clock started under " + (version == null ? "an earlier version" : "'" + version + "'")
+                        + " and keeps its " + Durations.describe((Duration) inForce.value()) + "; the "
+                        + Durations.describe((Duration) next.value()) + " in force from " + next.from()
+                        + " applies only to clocks that start from then.";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,214 @@
+package org.niyam.compliance.engine.internal;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.io.ResourceFactory;
+import org.niyam.compliance.engine.Parameter;
+import org.niyam.compliance.engine.Problem;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.RulePackException;
+
+/**
+ * The compiled rules of all packs of an engine, with what the engine needs to know about each rule. Built once,
+ * shared by every evaluation; immutable and thread-safe. Not API.
+ */
+public final class RuleBase {
+
+    /** The metadata annotation every rule must carry: the clause it encodes. */
+    public static final String CITATION = "citation";
+
+    /** Optional metadata: the instrument, when a rule cites one other than its pack's. */
+    public static final String INSTRUMENT = "instrument";
+
+    /**
+     * What the engine knows of one rule.
+     *
+     * @param id         the rule's name, unique across all packs
+     * @param clause     its {@code @citation}
+     * @param instrument its {@code @instrument}, or its pack's instrument
+     * @param pack       the pack it came from
+     * @param origin     the DRL file
+     * @param line       the line of the rule's declaration
+     */
+    public record RuleInfo(String id, String clause, String instrument, RulePack pack, String origin, int line) {
+    }
+
+    private final KieBase kieBase;
+    private final List<RulePack> packs;
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, Parameter> parameters;
+    private final Map<String, RulePack> parameterOwners;
+
+    private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, RuleInfo> rules,
+                     Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+        this.kieBase = kieBase;
+        this.packs = packs;
+        this.rules = rules;
+        this.parameters = parameters;
+        this.parameterOwners = parameterOwners;
+    }
+
+    /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
+    public static RuleBase build(List<RulePack> packs) {
+        if (packs.isEmpty()) {
+            throw new RulePackException(List.of(new Problem("engine", 0,
+                    "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        Map<String, RulePack> parameterOwners = new HashMap<>();
+        Map<String, RulePack> packIds = new HashMap<>();
+        for (RulePack pack : packs) {
+            RulePack sameId = packIds.putIfAbsent(pack.id(), pack);
+            if (sameId != null) {
+                problems.add(new Problem(pack.origin(), 0, "pack id '" + pack.id() + "' is also the id of the pack at "
+                        + sameId.origin() + ": give each pack its own id"));
+            }
+            pack.parameters().forEach((name, parameter) -> {
+                RulePack owner = parameterOwners.putIfAbsent(name, pack);
+                if (owner != null) {
+                    problems.add(new Problem(pack.origin(), 0, "parameter '" + name + "' is also defined by pack '"
+                            + owner.id() + "': parameter names are shared by all packs, so prefix yours"));
+                } else {
+                    parameters.put(name, parameter);
+                }
+            });
+        }
+
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (RulePack pack : packs) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                describeRules(pack, source, rules, problems);
+            }
+        }
+
+        KnowledgeBuilderConfiguration configuration =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleBase.class.getClassLoader());
+        // Conclusions are inserted, never modified, so property reactivity buys nothing; it is on only where a
+        // pack asks for it with @PropertyReactive.
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, String> origins = new HashMap<>();
+        int index = 0;
+        for (RulePack pack : packs) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
+                String path = "niyam/pack" + index++ + ".drl";
+                origins.put(path, source.origin());
+                Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+                resource.setSourcePath(path);
+                batch.add(resource, ResourceType.DRL);
+            }
+        }
+        batch.build();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+            String origin = path == null ? "rules" : origins.getOrDefault(path, path);
+            int[] lines = error.getLines();
+            int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+            problems.add(new Problem(origin, line, error.getMessage().strip()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners));
+    }
+
+    private static void describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
+                                      List<Problem> problems) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, new StringReader(source.text()));
+        } catch (DroolsParserException e) {
+            return; // the compiler reports the syntax error with its line
+        }
+        if (descr == null || parser.hasErrors()) {
+            return;
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            String clause = annotation(rule, CITATION);
+            if (clause == null) {
+                problems.add(new Problem(source.origin(), rule.getLine(), "rule '" + rule.getName()
+                        + "' has no citation: add @" + CITATION + "(\"Rule 3(1)(d)\") naming the clause it encodes, "
+                        + "after the rule name"));
+                continue;
+            }
+            String instrument = annotation(rule, INSTRUMENT);
+            RuleInfo info = new RuleInfo(rule.getName(), clause, instrument == null ? pack.instrument() : instrument,
+                    pack, source.origin(), rule.getLine());
+            RuleInfo twin = rules.putIfAbsent(rule.getName(), info);
+            if (twin != null) {
+                problems.add(new Problem(source.origin(), rule.getLine(), "rule id '" + rule.getName()
+                        + "' is already used at " + twin.origin() + ":" + twin.line()
+                        + ": rule names are ids and must be unique across all packs"));
+            }
+        }
+    }
+
+    private static String annotation(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        if (annotation == null || annotation.getSingleValue() == null) {
+            return null;
+        }
+        String value = String.valueOf(annotation.getSingleValue()).strip();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1).strip();
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public List<RulePack> packs() {
+        return packs;
+    }
+
+    /** Rules by id, in pack and file order. */
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo rule(String id) {
+        return rules.get(id);
+    }
+
+    /** All packs' parameters by name. */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The pack that defines the parameter, or {@code null}. */
+    public RulePack parameterOwner(String name) {
+        return parameterOwners.get(name);
+    }
+}

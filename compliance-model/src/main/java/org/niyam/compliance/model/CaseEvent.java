@@ -1,0 +1,36 @@
+package org.niyam.compliance.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.OffsetDateTime;
+
+/**
+ * Something that happened in one case: a complaint, an order, a request, or the platform's action on it.
+ *
+ * <p>Every event has an id unique within the input, the id of the case it belongs to, and the instant it
+ * happened, with its UTC offset. In JSON the concrete kind is named by the {@code type} field, for example
+ * {@code {"type": "ComplaintReceived", "id": "e1", "caseId": "c1", "at": "2026-03-01T10:00:00+05:30", ...}}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ComplaintReceived.class, name = "ComplaintReceived"),
+    @JsonSubTypes.Type(value = ComplaintAcknowledged.class, name = "ComplaintAcknowledged"),
+    @JsonSubTypes.Type(value = ComplaintResolved.class, name = "ComplaintResolved"),
+    @JsonSubTypes.Type(value = RemovalOrderReceived.class, name = "RemovalOrderReceived"),
+    @JsonSubTypes.Type(value = ContentRemoved.class, name = "ContentRemoved"),
+    @JsonSubTypes.Type(value = InformationRequestReceived.class, name = "InformationRequestReceived"),
+    @JsonSubTypes.Type(value = InformationProvided.class, name = "InformationProvided"),
+})
+public sealed interface CaseEvent
+        permits ComplaintReceived, ComplaintAcknowledged, ComplaintResolved, RemovalOrderReceived,
+                ContentRemoved, InformationRequestReceived, InformationProvided {
+
+    /** Unique id of this event within the input. */
+    String id();
+
+    /** The case this event belongs to: a complaint, an order or a request and the actions taken on it. */
+    String caseId();
+
+    /** When it happened, with the offset it was recorded in. */
+    OffsetDateTime at();
+}

@@ -1,0 +1,32 @@
+package org.niyam.compliance.model;
+
+import java.util.List;
+
+/**
+ * Something a rule observed that is not itself a duty with a clock: a defective intimation, an order outside
+ * the scope of a clause. Rules insert findings without a citation; the engine adds the citation of the rule
+ * that inserted it.
+ *
+ * @param code     stable code, e.g. {@code defective-intimation}
+ * @param caseId   the case, or {@code null} for the platform
+ * @param message  what is wrong and what the law asks, in a sentence
+ * @param evidence ids of the events or appointments it rests on
+ * @param citation where in the law; {@code null} only while a rule is inserting it
+ */
+public record Finding(String code, String caseId, String message, List<String> evidence, Citation citation) {
+
+    public Finding {
+        Preconditions.requireText(code, "Finding", "code");
+        Preconditions.requireText(message, "Finding", "message");
+        evidence = Preconditions.copyOf(evidence, "Finding", "evidence");
+    }
+
+    /** For rules: a finding whose citation the engine fills in from the inserting rule. */
+    public Finding(String code, String caseId, String message, List<String> evidence) {
+        this(code, caseId, message, evidence, null);
+    }
+
+    public Finding withCitation(Citation value) {
+        return new Finding(code, caseId, message, evidence, value);
+    }
+}

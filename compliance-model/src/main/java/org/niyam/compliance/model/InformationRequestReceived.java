@@ -1,0 +1,14 @@
+package org.niyam.compliance.model;
+
+import java.time.OffsetDateTime;
+
+/** A written order from a government agency lawfully authorised for investigative, protective or cyber security activities, asking for information or assistance (Rule 3(1)(j)). */
+public record InformationRequestReceived(String id, String caseId, OffsetDateTime at, String agency) implements CaseEvent {
+
+    public InformationRequestReceived {
+        Preconditions.requireText(id, "InformationRequestReceived", "id");
+        Preconditions.requireText(caseId, "InformationRequestReceived", "caseId");
+        Preconditions.requirePresent(at, "InformationRequestReceived", "at");
+        agency = Preconditions.optionalText(agency);
+    }
+}

@@ -1,0 +1,62 @@
+package org.niyam.compliance.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * One duty that arose, and where it stands at the "as of" instant of the evaluation.
+ *
+ * <p>Time-bound duties (remove within 3 hours, answer within 72 hours) have a trigger, a due instant and,
+ * once acted on, a discharging event. Standing duties (appoint a resident officer) have neither trigger event
+ * nor due instant: they are assessed at the "as of" instant, which is then their {@code triggeredAt}.
+ *
+ * @param id               stable id: the duty key, then {@code @} and the triggering event id for time-bound duties
+ * @param duty             the duty key the rule pack gave it, e.g. {@code removal.on-order}
+ * @param what             what the law asks, in a sentence
+ * @param caseId           the case, or {@code null} for standing duties of the platform
+ * @param triggeredAt      when the clock started (receipt of the order, complaint or request)
+ * @param dueAt            the last instant at which acting still meets the duty; {@code null} for standing duties
+ * @param status           where it stands
+ * @param citation         the clause, and the version of the law that gave the clock
+ * @param triggerEventId   the event that started the clock, or {@code null}
+ * @param dischargeEventId the first event that discharged it, or {@code null}
+ * @param dischargedAt     when that event happened, or {@code null}
+ * @param explanation      why it has this status, in a sentence or two a compliance officer can read
+ */
+@JsonIgnoreProperties(value = "lateness", allowGetters = true)
+public record Obligation(
+        String id,
+        String duty,
+        String what,
+        String caseId,
+        OffsetDateTime triggeredAt,
+        OffsetDateTime dueAt,
+        Status status,
+        Citation citation,
+        String triggerEventId,
+        String dischargeEventId,
+        OffsetDateTime dischargedAt,
+        String explanation) {
+
+    public Obligation {
+        Preconditions.requireText(id, "Obligation", "id");
+        Preconditions.requireText(duty, "Obligation", "duty");
+        Preconditions.requireText(what, "Obligation", "what");
+        Preconditions.requirePresent(triggeredAt, "Obligation", "triggeredAt");
+        Preconditions.requirePresent(status, "Obligation", "status");
+        Preconditions.requirePresent(citation, "Obligation", "citation");
+        Preconditions.requireText(explanation, "Obligation", "explanation");
+        if ((dischargeEventId == null) != (dischargedAt == null)) {
+            throw new IllegalArgumentException("Obligation " + id
+                    + ": dischargeEventId and dischargedAt must be given together");
+        }
+    }
+
+    /** How late the discharge came, for {@link Status#MET_LATE}; otherwise {@code null}. */
+    @JsonProperty("lateness")
+    public Duration lateness() {
+        return status == Status.MET_LATE ? Duration.between(dueAt, dischargedAt) : null;
+    }
+}

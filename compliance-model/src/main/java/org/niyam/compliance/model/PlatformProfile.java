@@ -1,0 +1,20 @@
+package org.niyam.compliance.model;
+
+/**
+ * The intermediary whose compliance is evaluated.
+ *
+ * @param name                   the platform's name, for reports
+ * @param registeredUsersInIndia registered users in India; decides whether it is a significant social media
+ *                               intermediary (the threshold is a rule-pack parameter, not fixed here)
+ * @param messagingService       whether it provides services primarily in the nature of messaging (Rule 4(2))
+ */
+public record PlatformProfile(String name, long registeredUsersInIndia, boolean messagingService) {
+
+    public PlatformProfile {
+        Preconditions.requireText(name, "PlatformProfile", "name");
+        if (registeredUsersInIndia < 0) {
+            throw new IllegalArgumentException(
+                    "PlatformProfile.registeredUsersInIndia cannot be negative: " + registeredUsersInIndia);
+        }
+    }
+}
