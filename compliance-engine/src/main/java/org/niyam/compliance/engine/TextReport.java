@@ -2,6 +2,7 @@ package org.niyam.compliance.engine;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -22,7 +23,7 @@ public final class TextReport {
         counts.forEach((status, n) -> text.append(", ").append(n).append(' ').append(label(status)));
         text.append(", ").append(report.findings().size()).append(" findings\n");
         for (Obligation o : report.obligations()) {
-            text.append('\n').append(String.format("%-14s", label(o.status()))).append(o.id()).append('\n');
+            text.append('\n').append(String.format("%-16s", label(o.status()))).append(o.id()).append('\n');
             line(text, "what", o.what());
             line(text, "case", o.caseId());
             if (o.dueAt() != null) {
@@ -35,20 +36,26 @@ public final class TextReport {
                 line(text, "done", o.dischargedAt() + " by " + o.dischargeEventId());
             }
             line(text, "why", o.explanation());
-            line(text, "cite", o.citation().toString());
+            cite(text, o.citation());
         }
         for (Finding f : report.findings()) {
-            text.append('\n').append(String.format("%-14s", "FINDING")).append(f.code()).append('\n');
+            text.append('\n').append(String.format("%-16s", "FINDING")).append(f.code()).append('\n');
             line(text, "case", f.caseId());
             line(text, "what", f.message());
             line(text, "evidence", String.join(", ", f.evidence()));
-            line(text, "cite", f.citation().toString());
+            cite(text, f.citation());
         }
         return text.toString();
     }
 
     private static String label(Status status) {
         return status.name().replace('_', ' ');
+    }
+
+    private static void cite(StringBuilder text, Citation citation) {
+        line(text, "cite", citation.clause() + ", " + citation.instrument());
+        line(text, "version", citation.version());
+        line(text, "rule", citation.ruleId());
     }
 
     private static void line(StringBuilder text, String label, String value) {

@@ -1,0 +1,244 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.ComplaintAcknowledged;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.ComplaintResolved;
+import org.niyam.compliance.model.ContentRemoved;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InformationProvided;
+import org.niyam.compliance.model.InformationRequestReceived;
+import org.niyam.compliance.model.Issuer;
+import org.niyam.compliance.model.IssuerKind;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.OfficerRole;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.RemovalOrderReceived;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.TakedownAction;
+
+/**
+ * The India pack under test: one engine per test JVM, the law's versions as pack.yaml names them, and small
+ * builders for evidence. Every instant is fixed; nothing here reads the wall clock.
+ */
+final class IndiaPack {
+
+    static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
+
+    static final String INSTRUMENT =
+            "Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021";
+
+    // Version names exactly as pack.yaml spells them; citations must carry them verbatim.
+    static final String V2021 = "IT Rules 2021 as notified (G.S.R. 139(E))";
+    static final String V2022 = "as amended by G.S.R. 794(E), 2022";
+    static final String V2023 = "as amended by G.S.R. 275(E), 2023";
+    static final String V2025 = "as amended by G.S.R. 775(E), 2025";
+    static final String V2026 = "as amended by G.S.R. 120(E), 2026";
+
+    /** Effective instants: 00:00 IST on the day each version took effect. */
+    static final OffsetDateTime IT_RULES_2021 = ist("2021-02-25T00:00");
+    static final OffsetDateTime RULE_4_APPLIES = ist("2021-05-26T00:00");
+    static final OffsetDateTime AMENDMENT_2022 = ist("2022-10-28T00:00");
+    static final OffsetDateTime AMENDMENT_2026 = ist("2026-02-20T00:00");
+
+    /**
+     * For each version, a receipt instant well inside it, with odd seconds and milliseconds so that a clock
+     * rounded to the minute or the day would show. No clock of up to 15 days started here reaches the next version.
+     */
+    private static final Map<String, OffsetDateTime> RECEIVED_UNDER = Map.of(
+            V2021, ist("2021-06-10T10:15:30.250"),
+            V2022, ist("2022-12-05T16:40:07.125"),
+            V2023, ist("2024-07-15T09:05:10.500"),
+            V2025, ist("2025-12-01T22:30:45.750"),
+            V2026, ist("2026-03-02T11:20:00.375"));
+
+    private static final ComplianceEngine ENGINE = ComplianceEngine.builder()
+            .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+            .build();
+
+    private IndiaPack() {
+    }
+
+    // ---- time ----
+
+    /** A local date-time in India Standard Time, e.g. {@code ist("2026-02-19T20:00")}. */
+    static OffsetDateTime ist(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atOffset(IST);
+    }
+
+    static Duration hours(long n) {
+        return Duration.ofHours(n);
+    }
+
+    static Duration days(long n) {
+        return Duration.ofDays(n);
+    }
+
+    /** The three instants around a deadline at which every clock is tested. */
+    enum Boundary {
+        DUE_MINUS_1_MS(-1, "due - 1 ms"),
+        DUE(0, "due"),
+        DUE_PLUS_1_MS(1, "due + 1 ms");
+
+        private final long millis;
+        private final String label;
+
+        Boundary(long millis, String label) {
+            this.millis = millis;
+            this.label = label;
+        }
+
+        OffsetDateTime of(OffsetDateTime due) {
+            return due.plus(Duration.ofMillis(millis));
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * A clock as the law sets it in one version: received under {@code version}, it runs for {@code length}.
+     * The expected due instant is computed here from the law's table, not read back from the engine.
+     */
+    record Clock(String version, OffsetDateTime receivedAt, Duration length) {
+
+        OffsetDateTime due() {
+            return receivedAt.plus(length);
+        }
+
+        OffsetDateTime at(Boundary boundary) {
+            return boundary.of(due());
+        }
+
+        @Override
+        public String toString() {
+            long h = length.toHours();
+            String clock = h % 24 == 0 && h >= 96 ? h / 24 + " days" : h + " h";
+            return clock + " under '" + version + "'";
+        }
+    }
+
+    /** The clock of {@code length}, started at this class's receipt instant inside {@code version}. */
+    static Clock clock(String version, Duration length) {
+        return new Clock(version, RECEIVED_UNDER.get(version), length);
+    }
+
+    /** For each clock: acting at due - 1 ms and at due meets the duty; at due + 1 ms meets it late. */
+    static Stream<Arguments> actingAroundDue(Stream<Clock> clocks) {
+        return clocks.flatMap(c -> Stream.of(
+                arguments(c, Boundary.DUE_MINUS_1_MS, Status.MET),
+                arguments(c, Boundary.DUE, Status.MET),
+                arguments(c, Boundary.DUE_PLUS_1_MS, Status.MET_LATE)));
+    }
+
+    /** For each clock: asked at due - 1 ms and at due with nothing done, the duty is still running. */
+    static Stream<Arguments> stillRunning(Stream<Clock> clocks) {
+        return clocks.flatMap(c -> Stream.of(
+                arguments(c, Boundary.DUE_MINUS_1_MS),
+                arguments(c, Boundary.DUE)));
+    }
+
+    // ---- case events; ids are derived from kind, case and instant, so they are stable and unique ----
+
+    static RemovalOrderReceived removalOrder(String caseId, OffsetDateTime at) {
+        return new RemovalOrderReceived(id("order", caseId, at), caseId, at,
+                new Issuer(IssuerKind.COURT, "High Court of Delhi", null), "W.P.(C) 1/2024");
+    }
+
+    static ContentRemoved removed(String caseId, OffsetDateTime at) {
+        return new ContentRemoved(id("removed", caseId, at), caseId, at, TakedownAction.REMOVED);
+    }
+
+    static ContentRemoved disabled(String caseId, OffsetDateTime at) {
+        return new ContentRemoved(id("disabled", caseId, at), caseId, at, TakedownAction.DISABLED);
+    }
+
+    static ComplaintReceived complaint(String caseId, OffsetDateTime at, ComplaintCategory category) {
+        return new ComplaintReceived(id("complaint", caseId, at), caseId, at, category);
+    }
+
+    static ComplaintAcknowledged acknowledged(String caseId, OffsetDateTime at) {
+        return new ComplaintAcknowledged(id("acknowledged", caseId, at), caseId, at);
+    }
+
+    static ComplaintResolved resolved(String caseId, OffsetDateTime at) {
+        return new ComplaintResolved(id("resolved", caseId, at), caseId, at);
+    }
+
+    static InformationRequestReceived informationRequest(String caseId, OffsetDateTime at) {
+        return new InformationRequestReceived(id("request", caseId, at), caseId, at, "CERT-In");
+    }
+
+    static InformationProvided informationProvided(String caseId, OffsetDateTime at) {
+        return new InformationProvided(id("provided", caseId, at), caseId, at);
+    }
+
+    private static String id(String kind, String caseId, OffsetDateTime at) {
+        return kind + ":" + caseId + "@" + at.toInstant();
+    }
+
+    // ---- platform and officers ----
+
+    static PlatformProfile platform(long registeredUsersInIndia) {
+        return new PlatformProfile("ExampleNet", registeredUsersInIndia, false);
+    }
+
+    /** An employee resident in India, contact details published, holding the role from {@code from} to {@code to}. */
+    static OfficerAppointment officer(String id, OfficerRole role, String person, OffsetDateTime from,
+                                      OffsetDateTime to) {
+        return new OfficerAppointment(id, role, person, true, true, true, from, to);
+    }
+
+    /** An employee resident in India, contact details published, in post from {@code from} and still. */
+    static OfficerAppointment officer(String id, OfficerRole role, String person, OffsetDateTime from) {
+        return officer(id, role, person, from, null);
+    }
+
+    // ---- evaluation ----
+
+    static Report evaluate(OffsetDateTime asOf, CaseEvent... events) {
+        return evaluate(new Evidence(null, List.of(), List.of(events)), asOf);
+    }
+
+    static Report evaluate(Evidence evidence, OffsetDateTime asOf) {
+        return ENGINE.evaluate(evidence, asOf);
+    }
+
+    /** The one obligation of the duty in the case; fails, showing the report, if there is not exactly one. */
+    static Obligation obligation(Report report, String duty, String caseId) {
+        List<Obligation> found = report.forCase(caseId).stream().filter(o -> o.duty().equals(duty)).toList();
+        assertThat(found).as("obligations '%s' in case %s of %s", duty, caseId, report.obligations()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The one standing obligation of the platform with this key. */
+    static Obligation standing(Report report, String key) {
+        List<Obligation> found = report.obligations().stream()
+                .filter(o -> o.caseId() == null && o.duty().equals(key)).toList();
+        assertThat(found).as("standing obligations '%s' of %s", key, report.obligations()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** A one-line account of an obligation, for assertion descriptions. */
+    static String explain(Obligation o) {
+        return o.id() + " is " + o.status() + " (due " + o.dueAt() + "): " + o.explanation();
+    }
+}
