@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Report;
 
@@ -43,6 +45,8 @@ public final class ComplianceJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
 
     private ComplianceJson() {
     }
@@ -106,6 +110,11 @@ public final class ComplianceJson {
             field = path(mapping);
             if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
                 message = mapping.getCause().getMessage();
+                // Model checks say "Type.field ...": point at the field itself.
+                Matcher named = MODEL_FIELD.matcher(String.valueOf(message));
+                if (named.lookingAt()) {
+                    field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
+                }
             } else if ((mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == OffsetDateTime.class)
                     || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
                 message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;

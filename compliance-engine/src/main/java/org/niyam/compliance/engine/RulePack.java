@@ -120,7 +120,19 @@ public final class RulePack {
                 throw new RulePackException(new Problem(folder.toString(), 0, "cannot be read: " + e.getMessage()), e);
             }
         } else {
-            descriptor.rules().forEach(name -> files.add(folder.resolve(name)));
+            List<Problem> missing = new ArrayList<>();
+            for (String name : descriptor.rules()) {
+                Path file = folder.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                } else {
+                    missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', but " + file
+                            + " does not exist"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new RulePackException(missing);
+            }
         }
         if (files.isEmpty()) {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));

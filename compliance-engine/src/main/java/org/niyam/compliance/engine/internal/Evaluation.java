@@ -51,7 +51,17 @@ public final class Evaluation {
     private static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::code)
-            .thenComparing(Finding::message);
+            .thenComparing(Finding::message)
+            .thenComparing(f -> String.join("\u0000", f.evidence()))
+            .thenComparing(f -> f.citation().ruleId());
+
+    /** An assessment with the rule that made it, to pick one wording deterministically among equals. */
+    private record Ranked(String rule, Assessment assessment) {
+    }
+
+    private static final Comparator<Ranked> ASSESSMENT_ORDER = Comparator.comparing(Ranked::rule)
+            .thenComparing(r -> r.assessment().explanation())
+            .thenComparing(r -> r.assessment().what());
 
     private static final Comparator<CaseEvent> EVENT_ORDER =
             Comparator.comparing((CaseEvent e) -> e.at().toInstant()).thenComparing(CaseEvent::id);
@@ -127,6 +137,15 @@ public final class Evaluation {
             String where = info == null ? "" : " (" + info.clause() + ", " + info.origin() + ":" + info.line() + ")";
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RuleExecutionException(rule, "rule '" + rule + "'" + where + " failed: " + cause, cause);
+        } catch (RuntimeException e) {
+            // A condition threw; Drools names the rule in its message, the root cause says why.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
+            throw new RuleExecutionException(null, "a rule condition failed: " + message
+                    + (root == e ? "" : "; cause: " + root.getMessage()), e);
         }
     }
 
@@ -165,12 +184,16 @@ public final class Evaluation {
                             + rule + "' assess standing duty '" + assessment.key() + "' differently ("
                             + twin.status() + " / " + assessment.status() + ")", null);
                 } else {
-                    // Several appointments can each meet a duty: keep all their ids, in a stable order.
+                    // Several appointments can each meet a duty: keep all their ids, in a stable order, and the
+                    // wording of the first rule by id, so the report does not depend on the order of the facts.
                     TreeSet<String> evidence = new TreeSet<>(twin.evidence());
                     evidence.addAll(assessment.evidence());
-                    assessments.put(assessment.key(), new Assessment(twin.key(), twin.what(), twin.status(),
-                            twin.explanation(), List.copyOf(evidence)));
-                    assessmentRules.merge(assessment.key(), rule, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    String twinRule = assessmentRules.get(assessment.key());
+                    boolean keepTwin = ASSESSMENT_ORDER.compare(new Ranked(twinRule, twin), new Ranked(rule, assessment)) <= 0;
+                    Assessment kept = keepTwin ? twin : assessment;
+                    assessments.put(assessment.key(), new Assessment(kept.key(), kept.what(), kept.status(),
+                            kept.explanation(), List.copyOf(evidence)));
+                    assessmentRules.put(assessment.key(), keepTwin ? twinRule : rule);
                 }
             }
         }

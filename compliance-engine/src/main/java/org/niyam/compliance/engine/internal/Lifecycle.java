@@ -84,7 +84,7 @@ public final class Lifecycle {
                     + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".";
         } else {
             Duration left = Duration.between(asOf, due);
-            boolean atRisk = left.toMillis() <= length.toMillis() * atRiskFraction;
+            boolean atRisk = atRiskFraction > 0 && left.toMillis() <= length.toMillis() * atRiskFraction;
             status = atRisk ? Status.AT_RISK : Status.OPEN;
             explanation = "Not done yet; " + Durations.describe(left) + " left of the " + Durations.describe(length)
                     + " allowed.";

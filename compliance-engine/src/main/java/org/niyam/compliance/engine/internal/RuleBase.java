@@ -61,10 +61,13 @@ public final class RuleBase {
     private final Map<String, RuleInfo> rules;
     private final Map<String, Parameter> parameters;
     private final Map<String, RulePack> parameterOwners;
+    private final Map<String, String> origins;
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, RuleInfo> rules,
-                     Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+                     Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
+                     Map<String, String> origins) {
         this.kieBase = kieBase;
+        this.origins = origins;
         this.packs = packs;
         this.rules = rules;
         this.parameters = parameters;
@@ -125,7 +128,11 @@ public final class RuleBase {
             }
         }
         batch.build();
+        boolean otherErrors = builder.getErrors().size() > 1;
         for (KnowledgeBuilderError error : builder.getErrors()) {
+            if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
+                continue; // a consequence of the syntax error reported beside it
+            }
             String path = error.getResource() == null ? null : error.getResource().getSourcePath();
             String origin = path == null ? "rules" : origins.getOrDefault(path, path);
             int[] lines = error.getLines();
@@ -138,7 +145,7 @@ public final class RuleBase {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(rules),
-                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners));
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins));
     }
 
     private static void describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
@@ -183,6 +190,15 @@ public final class RuleBase {
             value = value.substring(1, value.length() - 1).strip();
         }
         return value.isEmpty() ? null : value;
+    }
+
+    /** The text with Drools' internal resource names replaced by the files they came from. */
+    public String withOrigins(String text) {
+        String result = text;
+        for (Map.Entry<String, String> origin : origins.entrySet()) {
+            result = result.replace(origin.getKey(), origin.getValue());
+        }
+        return result;
     }
 
     public KieBase kieBase() {

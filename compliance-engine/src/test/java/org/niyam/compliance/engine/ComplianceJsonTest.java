@@ -1,0 +1,239 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.niyam.compliance.engine.TestPacks.at;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.ComplaintAcknowledged;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.ComplaintResolved;
+import org.niyam.compliance.model.ContentRemoved;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InformationProvided;
+import org.niyam.compliance.model.InformationRequestReceived;
+import org.niyam.compliance.model.Issuer;
+import org.niyam.compliance.model.IssuerKind;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.OfficerRole;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.RemovalOrderReceived;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.TakedownAction;
+
+/** The JSON form of evidence and reports: round trips, and input errors that name the line and the field. */
+class ComplianceJsonTest {
+
+    /** Evidence with every kind of event, in several offsets, with and without optional fields. */
+    static Evidence everyKindOfEvent() {
+        return new Evidence(
+                new PlatformProfile("Example", 6_000_000, true),
+                List.of(
+                        new OfficerAppointment("a1", OfficerRole.GRIEVANCE_OFFICER, "A. Officer", true, true, true,
+                                at("2021-03-01T09:00:00+05:30"), null),
+                        new OfficerAppointment("a2", OfficerRole.CHIEF_COMPLIANCE_OFFICER, "B. Officer", false, true,
+                                false, at("2021-05-26T00:00:00+05:30"), at("2025-12-31T23:59:59.999+05:30"))),
+                List.of(
+                        new ComplaintReceived("e1", "c1", at("2026-02-20T10:00:00+05:30"), ComplaintCategory.INTIMATE_IMAGERY),
+                        new ComplaintAcknowledged("e2", "c1", at("2026-02-20T05:00:00Z")),
+                        new ComplaintResolved("e3", "c1", at("2026-02-20T11:59:59.999+05:30")),
+                        new RemovalOrderReceived("e4", "c2", at("2026-02-21T09:15:00-04:00"),
+                                new Issuer(IssuerKind.POLICE, "Cyber Cell, Delhi", "Deputy Inspector General"), "No. 12/2026"),
+                        new RemovalOrderReceived("e5", "c3", at("2026-02-21T09:15:00+05:30"),
+                                new Issuer(IssuerKind.COURT, null, null), null),
+                        new ContentRemoved("e6", "c2", at("2026-02-21T10:00:00-04:00"), TakedownAction.DISABLED),
+                        new InformationRequestReceived("e7", "c4", at("2026-02-22T08:00:00+05:30"), "CERT-In"),
+                        new InformationRequestReceived("e8", "c5", at("2026-02-22T08:00:00+05:30"), null),
+                        new InformationProvided("e9", "c4", at("2026-02-23T08:00:00.123456789+05:30"))));
+    }
+
+    private static InputException readError(String json) {
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> ComplianceJson.readEvidence("evidence.json", new StringReader(json)));
+        assertThat(e).as("an InputException for %s", json).isNotNull();
+        assertThat(e.source()).isEqualTo("evidence.json");
+        return e;
+    }
+
+    @Nested
+    class RoundTrips {
+
+        @Test
+        void evidence_with_every_kind_of_event() {
+            Evidence evidence = everyKindOfEvent();
+
+            String json = ComplianceJson.write(evidence);
+
+            assertThat(ComplianceJson.readEvidence("evidence.json", new StringReader(json))).isEqualTo(evidence);
+        }
+
+        @Test
+        void evidence_through_a_file(@TempDir Path folder) throws Exception {
+            Path file = folder.resolve("evidence.json");
+            Files.writeString(file, ComplianceJson.write(everyKindOfEvent()));
+
+            assertThat(ComplianceJson.readEvidence(file)).isEqualTo(everyKindOfEvent());
+        }
+
+        @Test
+        void events_carry_their_type_and_instants_keep_their_offset() throws Exception {
+            String json = ComplianceJson.write(everyKindOfEvent());
+            JsonNode events = ComplianceJson.mapper().readTree(json).get("events");
+
+            assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("ComplaintReceived",
+                    "ComplaintAcknowledged", "ComplaintResolved", "RemovalOrderReceived", "RemovalOrderReceived",
+                    "ContentRemoved", "InformationRequestReceived", "InformationRequestReceived", "InformationProvided");
+            assertThat(events.get(0).get("at").asText()).isEqualTo("2026-02-20T10:00:00+05:30");
+            assertThat(events.get(1).get("at").asText()).isEqualTo("2026-02-20T05:00:00Z");
+            assertThat(events.get(3).get("at").asText()).isEqualTo("2026-02-21T09:15:00-04:00");
+            // Nulls are left out.
+            assertThat(events.get(7).has("agency")).isFalse();
+        }
+
+        @Test
+        void a_report() {
+            ComplianceEngine engine = TestPacks.clockEngine();
+            Evidence evidence = TestPacks.evidence(
+                    TestPacks.complaint("e1", "c1", at("2026-03-02T10:00:00+05:30"), ComplaintCategory.INTIMATE_IMAGERY),
+                    TestPacks.resolved("e2", "c1", at("2026-03-02T12:00:00.001+05:30")),
+                    TestPacks.order("e3", "c2", at("2026-03-02T10:00:00Z")),
+                    TestPacks.request("e4", "c3", at("2026-03-02T11:00:00-04:00")));
+            Report report = engine.evaluate(evidence, at("2026-03-03T10:00:00+05:30"));
+            assertThat(report.count(Status.MET_LATE)).isEqualTo(1);
+            assertThat(report.findings()).isNotEmpty();
+
+            String json = ComplianceJson.write(report);
+
+            assertThat(json).contains("\"lateness\" : \"PT0.001S\"", "\"asOf\" : \"2026-03-03T10:00:00+05:30\"");
+            assertThat(ComplianceJson.readReport("report.json", new StringReader(json))).isEqualTo(report);
+        }
+    }
+
+    @Nested
+    class InputErrors {
+
+        @Test
+        void malformed_json_names_the_line() {
+            InputException e = readError("""
+                    {
+                      "events": [
+                        {"type": "ComplaintAcknowledged", "id": "e1",, "caseId": "c1", "at": "2026-02-20T10:00:00+05:30"}
+                      ]
+                    }
+                    """);
+
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.getMessage()).startsWith("evidence.json:3:");
+        }
+
+        @Test
+        void an_unknown_event_type() {
+            InputException e = readError("""
+                    {
+                      "events": [
+                        {"type": "ComplaintAcknowledged", "id": "e1", "caseId": "c1", "at": "2026-02-20T10:00:00+05:30"},
+                        {"type": "ComplaintWithdrawn", "id": "e2", "caseId": "c1", "at": "2026-02-20T11:00:00+05:30"}
+                      ]
+                    }
+                    """);
+
+            assertThat(e.field()).startsWith("events[1]");
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.getMessage()).contains("ComplaintWithdrawn", "ComplaintReceived");
+        }
+
+        @Test
+        void a_missing_required_field() {
+            InputException e = readError("""
+                    {
+                      "events": [
+                        {"type": "ComplaintReceived", "id": "e1", "caseId": "c1", "at": "2026-02-20T10:00:00+05:30"}
+                      ]
+                    }
+                    """);
+
+            assertThat(e.field()).isEqualTo("events[0].category");
+            assertThat(e.getMessage()).contains("category", "required");
+        }
+
+        @Test
+        void a_wrongly_typed_field() {
+            InputException e = readError("""
+                    {
+                      "platform": {"name": "Example", "registeredUsersInIndia": "many", "messagingService": false}
+                    }
+                    """);
+
+            assertThat(e.field()).isEqualTo("platform.registeredUsersInIndia");
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("long", "many");
+        }
+
+        @Test
+        void an_unknown_enum_value() {
+            InputException e = readError("""
+                    {"events": [{"type": "ComplaintReceived", "id": "e1", "caseId": "c1",
+                                 "at": "2026-02-20T10:00:00+05:30", "category": "SPAM"}]}
+                    """);
+
+            assertThat(e.field()).isEqualTo("events[0].category");
+            assertThat(e.getMessage()).contains("SPAM", "GENERAL", "INTIMATE_IMAGERY");
+        }
+
+        @Test
+        void a_negative_number_of_users() {
+            InputException e = readError("""
+                    {
+                      "platform": {"name": "Example", "registeredUsersInIndia": -5, "messagingService": false}
+                    }
+                    """);
+
+            assertThat(e.field()).isEqualTo("platform.registeredUsersInIndia");
+            assertThat(e.getMessage()).contains("registeredUsersInIndia", "negative", "-5");
+        }
+
+        @Test
+        void an_instant_without_offset() {
+            InputException e = readError("""
+                    {
+                      "events": [
+                        {"type": "ComplaintAcknowledged", "id": "e1", "caseId": "c1", "at": "2026-02-20T10:00:00+05:30"},
+                        {"type": "ComplaintResolved", "id": "e2", "caseId": "c1", "at": "2026-02-20T10:00:00"}
+                      ]
+                    }
+                    """);
+
+            assertThat(e.field()).isEqualTo("events[1].at");
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.getMessage()).contains("instant with offset", "2026-02-20T10:00:00");
+        }
+
+        @Test
+        void an_unknown_field() {
+            InputException e = readError("""
+                    {"events": [{"type": "ComplaintResolved", "id": "e1", "caseId": "c1",
+                                 "at": "2026-02-20T10:00:00+05:30", "colour": "red"}]}
+                    """);
+
+            assertThat(e.field()).isEqualTo("events[0].colour");
+            assertThat(e.getMessage()).contains("colour");
+        }
+
+        @Test
+        void an_empty_document() {
+            InputException e = readError("");
+
+            assertThat(e.field()).isEmpty();
+            assertThat(e.getMessage()).startsWith("evidence.json");
+        }
+    }
+}

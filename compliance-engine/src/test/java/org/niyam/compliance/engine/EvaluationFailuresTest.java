@@ -1,0 +1,172 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.niyam.compliance.engine.TestPacks.acknowledged;
+import static org.niyam.compliance.engine.TestPacks.at;
+import static org.niyam.compliance.engine.TestPacks.complaint;
+import static org.niyam.compliance.engine.TestPacks.evidence;
+import static org.niyam.compliance.engine.TestPacks.order;
+import static org.niyam.compliance.engine.TestPacks.removed;
+import static org.niyam.compliance.engine.TestPacks.resolved;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InformationRequestReceived;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+/** A rule that fails while running abandons the evaluation with a message naming the rule; bad input is refused. */
+class EvaluationFailuresTest {
+
+    private static final String FAULTY_DRL = "classpath:packs/faulty/faulty.drl";
+    private static final OffsetDateTime T = at("2026-03-02T10:00:00+05:30");
+
+    /** The faulty pack, with a small firing limit so that a loop is stopped within milliseconds. */
+    private static final ComplianceEngine FAULTY = ComplianceEngine.builder()
+            .rulePack(RulePack.classpath("packs/faulty"))
+            .firingLimitPerFact(10)
+            .build();
+
+    /** The 1-based line of the faulty pack's DRL that starts with the text. */
+    private static int lineOf(String start) {
+        try (InputStream in = EvaluationFailuresTest.class.getClassLoader().getResourceAsStream("packs/faulty/faulty.drl")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(start)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError("no line starting with " + start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class FailingRules {
+
+        @Test
+        void a_consequence_that_throws_names_the_rule_and_its_citation() {
+            Evidence evidence = evidence(new InformationRequestReceived("q1", "case-1", T, "boom"));
+
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> FAULTY.evaluate(evidence, T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("f.throws");
+            assertThat(e.getMessage()).contains("'f.throws'", "Section 9", FAULTY_DRL + ":" + lineOf("rule \"f.throws\""), "cannot handle request q1");
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void a_condition_that_throws_abandons_the_evaluation() {
+            Evidence evidence = evidence(new InformationRequestReceived("q1", "no-such-switch", T, "condition"));
+
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> FAULTY.evaluate(evidence, T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).as("names the rule and says what failed")
+                    .contains("f.condition-throws", "'no-such-switch' has no value");
+        }
+
+        @Test
+        void a_rule_that_loops_is_stopped_at_the_firing_limit() {
+            Evidence evidence = evidence(complaint("c1", "case-1", T, ComplaintCategory.INTIMATE_IMAGERY));
+
+            RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(RuleExecutionException.class, () -> FAULTY.evaluate(evidence, T)));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("firing limit", "f.loops");
+        }
+
+        @Test
+        void a_duty_whose_clock_no_pack_defines_names_the_rule_and_the_parameter() {
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> FAULTY.evaluate(evidence(order("o1", "case-1", T)), T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("f.unknown-clock");
+            assertThat(e.getMessage()).contains("'f.unknown-clock'", "'no.such.clock'", "no pack defines");
+        }
+
+        @Test
+        void a_duty_whose_clock_is_not_a_duration_names_the_rule_and_the_parameter() {
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> FAULTY.evaluate(evidence(removed("d1", "case-1", T)), T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("f.number-clock");
+            assertThat(e.getMessage()).contains("'f.number-clock'", "'faulty.threshold'", "not a duration");
+        }
+
+        @Test
+        void two_rules_opening_one_obligation_differently_are_refused() {
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> FAULTY.evaluate(evidence(acknowledged("k1", "case-1", T)), T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("f.twin-a", "f.twin-b", "f.twin@k1");
+        }
+
+        @Test
+        void input_that_provokes_no_faulty_rule_evaluates() {
+            Report report = FAULTY.evaluate(evidence(complaint("c1", "case-1", T)), T);
+
+            assertThat(report.obligations()).isEmpty();
+        }
+    }
+
+    @Nested
+    class EventIds {
+
+        private final ComplianceEngine engine = TestPacks.clockEngine();
+
+        @Test
+        void the_same_event_twice_counts_once() {
+            Evidence once = evidence(complaint("c1", "case-1", T), resolved("r1", "case-1", T.plusHours(1)));
+            Evidence twice = evidence(complaint("c1", "case-1", T), resolved("r1", "case-1", T.plusHours(1)),
+                    complaint("c1", "case-1", T), resolved("r1", "case-1", T.plusHours(1)));
+
+            Report report = engine.evaluate(twice, T.plusHours(3));
+
+            assertThat(report).isEqualTo(engine.evaluate(once, T.plusHours(3)));
+            assertThat(report.forCase("case-1")).singleElement()
+                    .extracting(Obligation::status).isEqualTo(Status.MET);
+        }
+
+        @Test
+        void one_id_for_two_different_events_is_an_input_error() {
+            Evidence clash = evidence(complaint("e1", "case-1", T), resolved("e2", "case-1", T.plusHours(1)),
+                    resolved("e1", "case-1", T.plusHours(2)));
+
+            assertThatThrownBy(() -> engine.evaluate(clash, T.plusHours(3)))
+                    .isInstanceOfSatisfying(InputException.class, e -> {
+                        assertThat(e.field()).isEqualTo("events[2].id");
+                        assertThat(e.getMessage()).contains("'e1'");
+                    });
+        }
+
+        @Test
+        void one_id_for_two_events_differing_only_in_a_detail_is_an_input_error() {
+            Evidence clash = evidence(complaint("e1", "case-1", T),
+                    complaint("e1", "case-1", T, ComplaintCategory.REMOVAL_REQUEST));
+
+            assertThatThrownBy(() -> engine.evaluate(clash, T)).isInstanceOf(InputException.class);
+        }
+    }
+}

@@ -1,0 +1,498 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2022;
+import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
+import static org.niyam.compliance.rules.india.IndiaPack.V2021;
+import static org.niyam.compliance.rules.india.IndiaPack.V2022;
+import static org.niyam.compliance.rules.india.IndiaPack.V2023;
+import static org.niyam.compliance.rules.india.IndiaPack.V2025;
+import static org.niyam.compliance.rules.india.IndiaPack.V2026;
+import static org.niyam.compliance.rules.india.IndiaPack.acknowledged;
+import static org.niyam.compliance.rules.india.IndiaPack.clock;
+import static org.niyam.compliance.rules.india.IndiaPack.complaint;
+import static org.niyam.compliance.rules.india.IndiaPack.days;
+import static org.niyam.compliance.rules.india.IndiaPack.disabled;
+import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
+import static org.niyam.compliance.rules.india.IndiaPack.explain;
+import static org.niyam.compliance.rules.india.IndiaPack.hours;
+import static org.niyam.compliance.rules.india.IndiaPack.ist;
+import static org.niyam.compliance.rules.india.IndiaPack.obligation;
+import static org.niyam.compliance.rules.india.IndiaPack.removed;
+import static org.niyam.compliance.rules.india.IndiaPack.resolved;
+import static org.niyam.compliance.model.ComplaintCategory.GENERAL;
+import static org.niyam.compliance.model.ComplaintCategory.INTIMATE_IMAGERY;
+import static org.niyam.compliance.model.ComplaintCategory.REMOVAL_REQUEST;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.rules.india.IndiaPack.Boundary;
+import org.niyam.compliance.rules.india.IndiaPack.Clock;
+
+@DisplayName("grievance.drl")
+class GrievanceRulesTest {
+
+    private static final String CASE = "complaint-1";
+
+    private static Obligation duty(String duty, OffsetDateTime asOf, CaseEvent... events) {
+        return obligation(evaluate(asOf, events), duty, CASE);
+    }
+
+    @Nested
+    @DisplayName("Rule 3(2)(a)(i): acknowledge a complaint within 24 h, in every version")
+    class Acknowledge {
+
+        private static final String DUTY = "complaint.acknowledge";
+
+        static Stream<Clock> clocks() {
+            return Stream.of(
+                    clock(V2021, hours(24)),
+                    clock(V2022, hours(24)),
+                    clock(V2023, hours(24)),
+                    clock(V2025, hours(24)),
+                    clock(V2026, hours(24)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("due 24 h after receipt, cited to the version in force at receipt")
+        void dueInstantAndCitation(Clock clock) {
+            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(a)(i)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i.complaint-opens-acknowledgement");
+        }
+
+        @ParameterizedTest(name = "{0}, acknowledged at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("acknowledgement at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void acknowledgementAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            Obligation o = duty(DUTY, clock.due().plusDays(1),
+                    complaint(CASE, clock.receivedAt(), GENERAL), acknowledged(CASE, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("unacknowledged, the duty is not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("unacknowledged, the duty is breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("an acknowledgement in another case does not discharge it")
+        void acknowledgementInAnotherCase() {
+            Clock clock = clock(V2026, hours(24));
+            Obligation o = duty(DUTY, clock.due().plusHours(1), complaint(CASE, clock.receivedAt(), GENERAL),
+                    acknowledged("complaint-2", clock.receivedAt().plusHours(1)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 3(2)(a)(i): resolve a complaint within 15 days of receipt; 7 days from 20 Feb 2026")
+    class Resolve {
+
+        private static final String DUTY = "complaint.resolve";
+
+        static Stream<Clock> clocks() {
+            return Stream.of(
+                    clock(V2021, days(15)),
+                    clock(V2022, days(15)),
+                    clock(V2023, days(15)),
+                    clock(V2025, days(15)),
+                    clock(V2026, days(7)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("due N x 24 h after receipt, cited to the version in force at receipt")
+        void dueInstantAndCitation(Clock clock) {
+            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(a)(i)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i.complaint-opens-resolution");
+        }
+
+        @ParameterizedTest(name = "{0}, resolved at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("resolution at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void resolutionAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            Obligation o = duty(DUTY, clock.due().plusDays(1),
+                    complaint(CASE, clock.receivedAt(), GENERAL), resolved(CASE, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("unresolved, the duty is not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("unresolved, the duty is breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS), complaint(CASE, clock.receivedAt(), GENERAL));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        // "Days from the date of receipt" is read as N x 24 hours from the instant of receipt (pack.yaml), not as
+        // calendar days in IST: these two tests pin both edges of that choice.
+        @Test
+        @DisplayName("15 x 24 h reading: resolved 1 ms after receipt + 360 h is late, though on the same IST day")
+        void fifteenDaysMeansFifteenTimes24Hours() {
+            OffsetDateTime received = ist("2024-07-01T09:00");
+            OffsetDateTime resolvedAt = ist("2024-07-16T09:00:00.001");
+            Obligation o = duty(DUTY, resolvedAt.plusDays(1),
+                    complaint(CASE, received, GENERAL), resolved(CASE, resolvedAt));
+
+            assertThat(resolvedAt.toLocalDate()).as("same IST calendar day as the due instant")
+                    .isEqualTo(o.dueAt().toLocalDate());
+            assertThat(o.dueAt()).as("due").isEqualTo(received.plus(Duration.ofHours(15 * 24)));
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET_LATE);
+            assertThat(o.lateness()).as("lateness").isEqualTo(Duration.ofMillis(1));
+        }
+
+        @Test
+        @DisplayName("15 x 24 h reading: a complaint at 23:59 IST is due 360 h later, in time at 23:59, late at 00:00")
+        void lateEveningComplaintGetsNoExtraDay() {
+            OffsetDateTime received = ist("2024-07-01T23:59");
+            Obligation atDue = duty(DUTY, ist("2024-07-20T00:00"),
+                    complaint(CASE, received, GENERAL), resolved(CASE, ist("2024-07-16T23:59")));
+            Obligation nextMorning = duty(DUTY, ist("2024-07-20T00:00"),
+                    complaint(CASE, received, GENERAL), resolved(CASE, ist("2024-07-17T00:00")));
+
+            assertThat(atDue.status()).as(explain(atDue)).isEqualTo(Status.MET);
+            assertThat(nextMorning.status()).as(explain(nextMorning)).isEqualTo(Status.MET_LATE);
+        }
+
+        @Test
+        @DisplayName("a complaint received on 10 Feb 2026 keeps its 15 days across 20 Feb 2026")
+        void complaintBeforeTheCutKeepsItsClock() {
+            OffsetDateTime received = ist("2026-02-10T12:00");
+            Obligation o = duty(DUTY, received.plusDays(1), complaint(CASE, received, GENERAL));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-02-25T12:00"));
+            assertThat(o.explanation()).as("explanation").contains("keeps its 15 days");
+            assertThat(o.citation().version()).as("version").isEqualTo(V2025);
+        }
+
+        @Test
+        @DisplayName("a complaint received at 20 Feb 2026 00:00 IST gets 7 days")
+        void complaintAtTheCut() {
+            Obligation o = duty(DUTY, AMENDMENT_2026, complaint(CASE, AMENDMENT_2026, GENERAL));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-02-27T00:00"));
+            assertThat(o.citation().version()).as("version").isEqualTo(V2026);
+        }
+    }
+
+    @Nested
+    @DisplayName("Proviso to Rule 3(2)(a)(i): act on a removal request in 72 h from 28 Oct 2022; 36 h from 20 Feb 2026")
+    class RemovalRequest {
+
+        private static final String DUTY = "complaint.removal-request";
+
+        static Stream<Clock> clocks() {
+            return Stream.of(
+                    clock(V2022, hours(72)),
+                    clock(V2023, hours(72)),
+                    clock(V2025, hours(72)),
+                    clock(V2026, hours(36)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        /** Acting on the request is removing the content, or deciding the complaint (which may refuse it). */
+        enum Action {
+            CONTENT_REMOVED(IndiaPack::removed),
+            COMPLAINT_RESOLVED(IndiaPack::resolved);
+
+            private final BiFunction<String, OffsetDateTime, CaseEvent> event;
+
+            Action(BiFunction<String, OffsetDateTime, CaseEvent> event) {
+                this.event = event;
+            }
+
+            CaseEvent in(String caseId, OffsetDateTime at) {
+                return event.apply(caseId, at);
+            }
+        }
+
+        static Stream<Arguments> actionsAroundDue() {
+            return Stream.of(Action.values()).flatMap(action -> actingAroundDue()
+                    .map(a -> Arguments.of(a.get()[0], action, a.get()[1], a.get()[2])));
+        }
+
+        @Test
+        @DisplayName("no clock before 28 Oct 2022: a request received 1 ms before is NOT_APPLICABLE, with the reason")
+        void notApplicableBeforeTheAmendment() {
+            OffsetDateTime received = AMENDMENT_2022.minus(Duration.ofMillis(1));
+            Obligation o = duty(DUTY, received.plusDays(5), complaint(CASE, received, REMOVAL_REQUEST));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(o.dueAt()).as("due").isNull();
+            assertThat(o.explanation()).as("explanation names the date the clock applies from")
+                    .contains("2022-10-28T00:00+05:30");
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Proviso to Rule 3(2)(a)(i)");
+            assertThat(o.citation().version()).as("version").isEqualTo(V2021);
+        }
+
+        @Test
+        @DisplayName("a request received at 28 Oct 2022 00:00 IST gets 72 h")
+        void applicableFromTheAmendment() {
+            Obligation o = duty(DUTY, AMENDMENT_2022, complaint(CASE, AMENDMENT_2022, REMOVAL_REQUEST));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(ist("2022-10-31T00:00"));
+            assertThat(o.citation().version()).as("version").isEqualTo(V2022);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("due after the clock of the version in force at receipt, cited to the proviso")
+        void dueInstantAndCitation(Clock clock) {
+            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Proviso to Rule 3(2)(a)(i)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i-proviso.removal-request-opens");
+        }
+
+        @ParameterizedTest(name = "{0}, {1} at {2} => {3}")
+        @MethodSource("actionsAroundDue")
+        @DisplayName("removing the content or resolving the complaint by due is in time; at due + 1 ms it is late")
+        void actionAroundTheDeadline(Clock clock, Action action, Boundary at, Status expected) {
+            Obligation o = duty(DUTY, clock.due().plusDays(1),
+                    complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST), action.in(CASE, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("with nothing done the duty is not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("with nothing done the duty is breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS),
+                    complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("an acknowledgement alone does not discharge it")
+        void acknowledgementDoesNotDischarge() {
+            Clock clock = clock(V2026, hours(36));
+            Obligation o = duty(DUTY, clock.due().plusHours(1),
+                    complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST),
+                    acknowledged(CASE, clock.receivedAt().plusHours(1)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("a request received on 18 Feb 2026 keeps its 72 h across 20 Feb 2026")
+        void requestBeforeTheCutKeepsItsClock() {
+            OffsetDateTime received = ist("2026-02-18T12:00");
+            Obligation o = duty(DUTY, received, complaint(CASE, received, REMOVAL_REQUEST));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-02-21T12:00"));
+            assertThat(o.explanation()).as("explanation").contains("keeps its 72 h");
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 3(2)(b): remove intimate imagery or impersonation within 24 h; 2 h from 20 Feb 2026")
+    class IntimateImagery {
+
+        private static final String DUTY = "complaint.intimate-imagery";
+
+        static Stream<Clock> clocks() {
+            return Stream.of(
+                    clock(V2021, hours(24)),
+                    clock(V2022, hours(24)),
+                    clock(V2023, hours(24)),
+                    clock(V2025, hours(24)),
+                    clock(V2026, hours(2)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("due after the clock of the version in force at receipt, cited to Rule 3(2)(b)")
+        void dueInstantAndCitation(Clock clock) {
+            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(b)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-b.intimate-imagery-opens-removal");
+        }
+
+        @ParameterizedTest(name = "{0}, removed at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("removal at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void removalAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            Obligation o = duty(DUTY, clock.due().plusDays(1),
+                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY), removed(CASE, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("with nothing removed the duty is not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("with nothing removed the duty is breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS),
+                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("resolving the complaint without removing the content does not discharge it")
+        void resolutionDoesNotDischarge() {
+            Clock clock = clock(V2026, hours(2));
+            Obligation o = duty(DUTY, clock.due().plusHours(1),
+                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY),
+                    resolved(CASE, clock.receivedAt().plusHours(1)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("disabling access discharges it as removal does")
+        void disablingAccessDischarges() {
+            Clock clock = clock(V2026, hours(2));
+            Obligation o = duty(DUTY, clock.due().plusHours(1),
+                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY),
+                    disabled(CASE, clock.receivedAt().plusHours(1)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+        }
+
+        @Test
+        @DisplayName("a complaint received on 19 Feb 2026 at 23:00 IST keeps its 24 h across 20 Feb 2026")
+        void complaintBeforeTheCutKeepsItsClock() {
+            OffsetDateTime received = ist("2026-02-19T23:00");
+            Obligation o = duty(DUTY, received, complaint(CASE, received, INTIMATE_IMAGERY));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-02-20T23:00"));
+            assertThat(o.explanation()).as("explanation").contains("keeps its 24 h");
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 3(2): which clocks a complaint starts, by category")
+    class ClocksByCategory {
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(ComplaintCategory.class)
+        @DisplayName("every complaint is acknowledged and resolved; only its category adds a removal clock")
+        void dutiesOfACategory(ComplaintCategory category) {
+            Report report = evaluate(ist("2026-03-02T12:00"), complaint(CASE, ist("2026-03-02T11:00"), category));
+
+            var expected = switch (category) {
+                case GENERAL -> new String[] {"complaint.acknowledge", "complaint.resolve"};
+                case REMOVAL_REQUEST -> new String[] {"complaint.acknowledge", "complaint.resolve",
+                        "complaint.removal-request"};
+                case INTIMATE_IMAGERY -> new String[] {"complaint.acknowledge", "complaint.resolve",
+                        "complaint.intimate-imagery"};
+            };
+            assertThat(report.forCase(CASE)).as("duties of a %s complaint", category)
+                    .extracting(Obligation::duty).containsExactlyInAnyOrder(expected);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.niyam.compliance.model.OfficerRole.CHIEF_COMPLIANCE_OFFICER;
+import static org.niyam.compliance.model.OfficerRole.GRIEVANCE_OFFICER;
+import static org.niyam.compliance.model.OfficerRole.NODAL_CONTACT_PERSON;
+import static org.niyam.compliance.model.OfficerRole.RESIDENT_GRIEVANCE_OFFICER;
+import static org.niyam.compliance.rules.india.IndiaPack.INSTRUMENT;
+import static org.niyam.compliance.rules.india.IndiaPack.IT_RULES_2021;
+import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
+import static org.niyam.compliance.rules.india.IndiaPack.V2021;
+import static org.niyam.compliance.rules.india.IndiaPack.V2022;
+import static org.niyam.compliance.rules.india.IndiaPack.V2023;
+import static org.niyam.compliance.rules.india.IndiaPack.V2025;
+import static org.niyam.compliance.rules.india.IndiaPack.V2026;
+import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
+import static org.niyam.compliance.rules.india.IndiaPack.explain;
+import static org.niyam.compliance.rules.india.IndiaPack.ist;
+import static org.niyam.compliance.rules.india.IndiaPack.officer;
+import static org.niyam.compliance.rules.india.IndiaPack.platform;
+import static org.niyam.compliance.rules.india.IndiaPack.standing;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.OfficerRole;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+@DisplayName("officers.drl")
+class OfficersRulesTest {
+
+    static final String GRIEVANCE = "3(2)(a).grievance-officer";
+    static final String CCO = "4(1)(a).chief-compliance-officer";
+    static final String NODAL = "4(1)(b).nodal-contact-person";
+    static final String RESIDENT_GO = "4(1)(c).resident-grievance-officer";
+
+    /** The standing-duty key and clause of each role. */
+    static final Map<OfficerRole, String> KEY = Map.of(
+            GRIEVANCE_OFFICER, GRIEVANCE,
+            CHIEF_COMPLIANCE_OFFICER, CCO,
+            NODAL_CONTACT_PERSON, NODAL,
+            RESIDENT_GRIEVANCE_OFFICER, RESIDENT_GO);
+    static final Map<OfficerRole, String> CLAUSE = Map.of(
+            GRIEVANCE_OFFICER, "Rule 3(2)(a)",
+            CHIEF_COMPLIANCE_OFFICER, "Rule 4(1)(a)",
+            NODAL_CONTACT_PERSON, "Rule 4(1)(b)",
+            RESIDENT_GRIEVANCE_OFFICER, "Rule 4(1)(c)");
+
+    static final OffsetDateTime AS_OF = ist("2024-07-15T12:00");
+    static final OffsetDateTime SINCE = ist("2021-05-01T00:00");
+    static final PlatformProfile SSMI = platform(5_000_000);
+
+    /** Every officer in post since 1 May 2021, each a different person: all duties met. */
+    static List<OfficerAppointment> fullBench() {
+        return List.of(
+                officer("go-1", GRIEVANCE_OFFICER, "Asha Rao", SINCE),
+                officer("cco-1", CHIEF_COMPLIANCE_OFFICER, "Vikram Iyer", SINCE),
+                officer("ncp-1", NODAL_CONTACT_PERSON, "Meera Nair", SINCE),
+                officer("rgo-1", RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah", SINCE));
+    }
+
+    /** The full bench with the appointments of {@code role} replaced. */
+    static List<OfficerAppointment> benchWith(OfficerRole role, OfficerAppointment... replacements) {
+        List<OfficerAppointment> bench = new ArrayList<>(fullBench());
+        bench.removeIf(a -> a.role() == role);
+        bench.addAll(List.of(replacements));
+        return bench;
+    }
+
+    static Report assess(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime asOf) {
+        return evaluate(new Evidence(platform, appointments, List.of()), asOf);
+    }
+
+    @Nested
+    @DisplayName("Rule 3(2)(a): a Grievance Officer in post, name and contact details published")
+    class GrievanceOfficer {
+
+        @Test
+        @DisplayName("met when an officer with published contact details holds the post, citing the appointment")
+        void met() {
+            Obligation o = standing(assess(null, fullBench(), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.explanation()).as("names the appointment").contains("go-1");
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(a)");
+            assertThat(o.citation().version()).as("version in force at 'as of'").isEqualTo(V2023);
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a.grievance-officer.met");
+        }
+
+        @Test
+        @DisplayName("breached when the officer's contact details are not published")
+        void contactNotPublished() {
+            OfficerAppointment unpublished = new OfficerAppointment("go-1", GRIEVANCE_OFFICER, "Asha Rao",
+                    true, true, false, SINCE, null);
+            Obligation o = standing(assess(null, List.of(unpublished), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("breached when nobody was ever appointed")
+        void nobodyAppointed() {
+            Obligation o = standing(assess(null, List.of(), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a.grievance-officer.breached");
+        }
+
+        @ParameterizedTest(name = "appointment {0} => {3}")
+        @CsvSource(delimiter = '|', textBlock = """
+                ends exactly at 'as of' ('to' is exclusive)     | -P30D    | PT0S     | BREACHED
+                ends 1 ms after 'as of'                         | -P30D    | PT0.001S | MET
+                starts exactly at 'as of' ('from' is inclusive) | PT0S     |          | MET
+                starts 1 ms after 'as of'                       | PT0.001S |          | BREACHED
+                """)
+        @DisplayName("held from 'from' inclusive to 'to' exclusive")
+        void heldOnlyWithinItsPeriod(String appointment, Duration from, Duration to, Status expected) {
+            OfficerAppointment a = officer("go-1", GRIEVANCE_OFFICER, "Asha Rao",
+                    AS_OF.plus(from), to == null ? null : AS_OF.plus(to));
+            Obligation o = standing(assess(null, List.of(a), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as("%s: %s", appointment, explain(o)).isEqualTo(expected);
+        }
+
+        @Test
+        @DisplayName("not applicable before the IT Rules 2021 took effect on 25 Feb 2021")
+        void notInForceBeforeTheRules() {
+            Obligation o = standing(assess(null, List.of(), IT_RULES_2021.minus(Duration.ofMillis(1))), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        @DisplayName("breached from 25 Feb 2021 00:00 IST when nobody is appointed")
+        void inForceFromTheRules() {
+            Obligation o = standing(assess(null, List.of(), IT_RULES_2021), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.citation().version()).as("version").isEqualTo(V2021);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(1): whether the SSMI officer duties apply")
+    class Applicability {
+
+        static final List<String> SSMI_DUTIES = List.of(CCO, NODAL, RESIDENT_GO);
+
+        @ParameterizedTest(name = "{0} registered users => applies: {1}")
+        @CsvSource({"5000000, true", "4999999, false", "0, false", "120000000, true"})
+        @DisplayName("the duties apply from 50 lakh (5,000,000) registered users in India")
+        void threshold(long users, boolean applies) {
+            Report report = assess(platform(users), List.of(), AS_OF);
+
+            for (String key : SSMI_DUTIES) {
+                Obligation o = standing(report, key);
+                if (applies) {
+                    assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+                } else {
+                    assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+                    assertThat(o.explanation()).as("the reason names the count and the threshold")
+                            .contains(users + " registered users", "below the 5000000");
+                    assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4(1)");
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("the duties apply at exactly 5,000,000 users and are met with every officer in post")
+        void metAtTheThreshold() {
+            Report report = assess(platform(5_000_000), fullBench(), AS_OF);
+
+            for (String key : SSMI_DUTIES) {
+                assertThat(standing(report, key).status()).as(explain(standing(report, key))).isEqualTo(Status.MET);
+            }
+        }
+
+        @Test
+        @DisplayName("not applicable on 25 May 2021 at 23:59:59.999 IST, the last instant before Rule 4 applied")
+        void notApplicableBefore26May2021() {
+            Report report = assess(SSMI, fullBench(), RULE_4_APPLIES.minus(Duration.ofMillis(1)));
+
+            for (String key : SSMI_DUTIES) {
+                Obligation o = standing(report, key);
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+                assertThat(o.explanation()).as("the reason").contains("26 May 2021");
+            }
+        }
+
+        @Test
+        @DisplayName("applicable from 26 May 2021 00:00 IST")
+        void applicableFrom26May2021() {
+            Report report = assess(SSMI, fullBench(), RULE_4_APPLIES);
+
+            for (String key : SSMI_DUTIES) {
+                Obligation o = standing(report, key);
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+                assertThat(o.citation().version()).as("version").isEqualTo(V2021);
+            }
+        }
+
+        @Test
+        @DisplayName("indeterminate without a platform profile; the Rule 3(2)(a) duty is still assessed")
+        void indeterminateWithoutAPlatformProfile() {
+            Report report = assess(null, fullBench(), AS_OF);
+
+            for (String key : SSMI_DUTIES) {
+                Obligation o = standing(report, key);
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+                assertThat(o.explanation()).as("the reason").contains("No platform profile");
+            }
+            assertThat(standing(report, GRIEVANCE).status()).as("Rule 3(2)(a) binds every intermediary")
+                    .isEqualTo(Status.MET);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(1)(a)-(c): Chief Compliance Officer, Nodal Contact Person, Resident Grievance Officer")
+    class SsmiOfficers {
+
+        static Stream<Arguments> defects() {
+            return Stream.of(CHIEF_COMPLIANCE_OFFICER, NODAL_CONTACT_PERSON, RESIDENT_GRIEVANCE_OFFICER)
+                    .flatMap(role -> Stream.of(
+                            arguments(role, "not resident in India",
+                                    new OfficerAppointment("x-1", role, "Sam Lee", false, true, true, SINCE, null)),
+                            arguments(role, "not an employee",
+                                    new OfficerAppointment("x-1", role, "Sam Lee", true, false, true, SINCE, null))));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = OfficerRole.class, names = {"CHIEF_COMPLIANCE_OFFICER", "NODAL_CONTACT_PERSON",
+                "RESIDENT_GRIEVANCE_OFFICER"})
+        @DisplayName("met by an employee resident in India in post, citing the clause and the appointment")
+        void met(OfficerRole role) {
+            Obligation o = standing(assess(SSMI, fullBench(), AS_OF), KEY.get(role));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.citation().clause()).as("clause").isEqualTo(CLAUSE.get(role));
+            assertThat(o.explanation()).as("names the appointment")
+                    .contains(fullBench().stream().filter(a -> a.role() == role).findFirst().orElseThrow().id());
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("defects")
+        @DisplayName("breached when the only officer in post is not resident in India or not an employee")
+        void breachedByADefectiveAppointment(OfficerRole role, String defect, OfficerAppointment appointment) {
+            Report report = assess(SSMI, benchWith(role, appointment), AS_OF);
+
+            Obligation o = standing(report, KEY.get(role));
+            assertThat(o.status()).as("%s %s: %s", role, defect, explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.citation().clause()).as("clause").isEqualTo(CLAUSE.get(role));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = OfficerRole.class, names = {"CHIEF_COMPLIANCE_OFFICER", "NODAL_CONTACT_PERSON",
+                "RESIDENT_GRIEVANCE_OFFICER"})
+        @DisplayName("breached when nobody holds the post")
+        void breachedWhenVacant(OfficerRole role) {
+            Obligation o = standing(assess(SSMI, benchWith(role), AS_OF), KEY.get(role));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(1)(b): the Nodal Contact Person is not the Chief Compliance Officer")
+    class NodalIsNotTheChiefComplianceOfficer {
+
+        @Test
+        @DisplayName("breached when the Nodal Contact Person is the Chief Compliance Officer")
+        void samePerson() {
+            Report report = assess(SSMI, benchWith(NODAL_CONTACT_PERSON,
+                    officer("ncp-1", NODAL_CONTACT_PERSON, "Vikram Iyer", SINCE)), AS_OF);
+
+            Obligation o = standing(report, NODAL);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(standing(report, CCO).status()).as("the CCO duty itself").isEqualTo(Status.MET);
+        }
+
+        @Test
+        @DisplayName("met when the Nodal Contact Person is a different person")
+        void differentPerson() {
+            Obligation o = standing(assess(SSMI, fullBench(), AS_OF), NODAL);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+        }
+
+        @Test
+        @DisplayName("met when the Nodal Contact Person was Chief Compliance Officer only before 'as of'")
+        void formerChiefComplianceOfficer() {
+            Report report = assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER,
+                    officer("cco-0", CHIEF_COMPLIANCE_OFFICER, "Meera Nair", SINCE, ist("2023-01-01T00:00")),
+                    officer("cco-1", CHIEF_COMPLIANCE_OFFICER, "Vikram Iyer", ist("2023-01-01T00:00"))), AS_OF);
+
+            Obligation o = standing(report, NODAL);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+        }
+    }
+
+    @Nested
+    @DisplayName("Every officer duty: a gap between two appointments")
+    class GapBetweenAppointments {
+
+        static final OffsetDateTime FIRST_ENDS = ist("2023-01-01T00:00");
+        static final OffsetDateTime SECOND_STARTS = ist("2023-02-01T00:00");
+
+        static Stream<Arguments> instants() {
+            return Stream.of(OfficerRole.values()).flatMap(role -> Stream.of(
+                    arguments(role, "last instant of the first", FIRST_ENDS.minus(Duration.ofMillis(1)), Status.MET),
+                    arguments(role, "first instant of the gap", FIRST_ENDS, Status.BREACHED),
+                    arguments(role, "last instant of the gap", SECOND_STARTS.minus(Duration.ofMillis(1)),
+                            Status.BREACHED),
+                    arguments(role, "first instant of the second", SECOND_STARTS, Status.MET)));
+        }
+
+        @ParameterizedTest(name = "{0}, {1} => {3}")
+        @MethodSource("instants")
+        @DisplayName("breached inside the gap, met on either side")
+        void gap(OfficerRole role, String when, OffsetDateTime asOf, Status expected) {
+            Report report = assess(SSMI, benchWith(role,
+                    officer("first", role, "Ravi Menon", SINCE, FIRST_ENDS),
+                    officer("second", role, "Lata Pillai", SECOND_STARTS)), asOf);
+
+            Obligation o = standing(report, KEY.get(role));
+            assertThat(o.status()).as("%s at the %s: %s", role, when, explain(o)).isEqualTo(expected);
+            assertThat(o.citation().clause()).as("clause").isEqualTo(CLAUSE.get(role));
+        }
+    }
+
+    @Nested
+    @DisplayName("Every standing obligation: no case, no due instant, a citation to the version at 'as of'")
+    class ShapeOfStandingObligations {
+
+        static Stream<Arguments> scenarios() {
+            return Stream.of(
+                    arguments("before the IT Rules", null, IT_RULES_2021.minusDays(1), "not yet in force"),
+                    arguments("before Rule 4", SSMI, ist("2021-03-01T00:00"), V2021),
+                    arguments("no platform profile", null, ist("2022-11-01T00:00"), V2022),
+                    arguments("below the threshold", platform(10), AS_OF, V2023),
+                    arguments("an SSMI, all met", SSMI, ist("2025-12-01T00:00"), V2025),
+                    arguments("an SSMI, all met", SSMI, ist("2026-03-01T00:00"), V2026));
+        }
+
+        @ParameterizedTest(name = "{0}, as of {2}")
+        @MethodSource("scenarios")
+        @DisplayName("four standing obligations, each with caseId null, dueAt null and a citation")
+        void shape(String scenario, PlatformProfile platform, OffsetDateTime asOf, String version) {
+            Report report = assess(platform, fullBench(), asOf);
+
+            assertThat(report.obligations()).as("standing obligations when %s", scenario)
+                    .extracting(Obligation::duty).containsExactlyInAnyOrder(GRIEVANCE, CCO, NODAL, RESIDENT_GO);
+            for (Obligation o : report.obligations()) {
+                assertThat(o.caseId()).as("caseId of %s", o.id()).isNull();
+                assertThat(o.dueAt()).as("dueAt of %s", o.id()).isNull();
+                assertThat(o.triggerEventId()).as("trigger event of %s", o.id()).isNull();
+                assertThat(o.triggeredAt()).as("assessed at 'as of': %s", o.id()).isEqualTo(asOf);
+                assertThat(o.citation()).as("citation of %s", o.id()).isNotNull();
+                assertThat(o.citation().instrument()).as("instrument of %s", o.id()).isEqualTo(INSTRUMENT);
+                assertThat(o.citation().clause()).as("clause of %s", o.id()).startsWith("Rule ");
+                assertThat(o.citation().version()).as("version of %s", o.id()).startsWith(version);
+                assertThat(o.citation().ruleId()).as("rule of %s", o.id()).startsWith("in.");
+            }
+        }
+    }
+}
