@@ -3,7 +3,11 @@ package org.niyam.compliance.engine;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.Lifecycle;
@@ -37,7 +41,8 @@ public final class ComplianceEngine {
 
     private ComplianceEngine(Builder builder) {
         long start = System.nanoTime();
-        this.ruleBase = RuleBase.build(builder.packs);
+        this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
+                Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction),
                 builder.firingLimitPerFact);
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms",
@@ -57,7 +62,12 @@ public final class ComplianceEngine {
      * @throws RuleExecutionException a rule failed, looped, or concluded something the engine cannot reconcile
      */
     public Report evaluate(Evidence evidence, OffsetDateTime asOf) {
-        return evaluation.run(evidence, asOf);
+        return evaluation.run(evidence, asOf, EvaluationListener.NONE);
+    }
+
+    /** As {@link #evaluate(Evidence, OffsetDateTime)}, telling the listener what happens. */
+    public Report evaluate(Evidence evidence, OffsetDateTime asOf, EvaluationListener listener) {
+        return evaluation.run(evidence, asOf, Objects.requireNonNull(listener, "listener"));
     }
 
     /** The packs this engine runs, in the order given. */
@@ -65,15 +75,34 @@ public final class ComplianceEngine {
         return ruleBase.packs();
     }
 
-    /** The ids of all rules, in pack and file order. */
+    /** The ids of all rules, in pack and file order, including rules switched off. */
     public List<String> ruleIds() {
         return List.copyOf(ruleBase.rules().keySet());
+    }
+
+    /** The ids of the rules switched off with {@link Builder#disableRules} or {@link Builder#withoutUnconfirmedRules}. */
+    public Set<String> disabledRuleIds() {
+        return ruleBase.disabledRules();
+    }
+
+    /** The clause a rule cites, e.g. {@code Rule 3(1)(d)}; {@code null} for an unknown id. */
+    public String clauseOf(String ruleId) {
+        RuleBase.RuleInfo rule = ruleBase.rule(ruleId);
+        return rule == null ? null : rule.clause();
+    }
+
+    /** The parameters of all packs, with any settings applied, by name. */
+    public Map<String, Parameter> parameters() {
+        return ruleBase.parameters();
     }
 
     /** Configures and builds a {@link ComplianceEngine}. Not thread-safe; use one builder per engine. */
     public static final class Builder {
 
         private final List<RulePack> packs = new ArrayList<>();
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Set<String> disabledRules = new LinkedHashSet<>();
+        private boolean withoutUnconfirmed;
         private double atRiskFraction = 0.25;
         private int firingLimitPerFact = 1_000;
 
@@ -89,6 +118,28 @@ public final class ComplianceEngine {
         /** Adds packs, in order. */
         public Builder rulePacks(Collection<RulePack> more) {
             more.forEach(this::rulePack);
+            return this;
+        }
+
+        /**
+         * Gives a parameter that its pack marks {@code setting: true} the platform's own value, written as in
+         * {@code pack.yaml} ({@code P15D}, {@code 12}, {@code true}). Only settings can be set: a clock the law
+         * fixes cannot be loosened; to hold yourself to a stricter one, add a duty of your own in your own pack.
+         */
+        public Builder setting(String parameter, String value) {
+            settings.put(Objects.requireNonNull(parameter, "parameter"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Switches rules off by id; an id no pack has fails the build. */
+        public Builder disableRules(String... ruleIds) {
+            disabledRules.addAll(List.of(ruleIds));
+            return this;
+        }
+
+        /** Switches off every rule marked {@code @unconfirmed}: readings the law's text does not confirm. */
+        public Builder withoutUnconfirmedRules() {
+            this.withoutUnconfirmed = true;
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.niyam.compliance.engine;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.niyam.compliance.model.DatedValue;
 
 /**
  * An effective-dated parameter of a rule pack: a clock length, a threshold or a switch whose value an amendment
@@ -11,9 +12,11 @@ import java.util.List;
  * @param name        the name rules use, e.g. {@code removal.on-order}
  * @param description what it is, in a sentence
  * @param type        how its values are read
+ * @param setting     whether the platform may set it ({@link ComplianceEngine.Builder#setting}): an internal
+ *                    service level or a grace period the law leaves open, never a clock the law fixes
  * @param values      dated values, oldest first
  */
-public record Parameter(String name, String description, Type type, List<DatedValue> values) {
+public record Parameter(String name, String description, Type type, boolean setting, List<DatedValue> values) {
 
     /** How a parameter's values are written and read. */
     public enum Type {
@@ -27,29 +30,12 @@ public record Parameter(String name, String description, Type type, List<DatedVa
         TEXT
     }
 
-    /**
-     * One value and the instant it takes effect.
-     *
-     * @param from   first instant the value is in force
-     * @param value  the value, of the parameter's type
-     * @param source the legal source of the value, e.g. {@code G.S.R. 120(E), Rule 3(1)(d)}
-     */
-    public record DatedValue(OffsetDateTime from, Object value, String source) {
-    }
-
     public Parameter {
         values = List.copyOf(values);
     }
 
     /** The value in force at the instant, or {@code null} when the parameter has none yet. */
     public DatedValue at(OffsetDateTime instant) {
-        DatedValue inForce = null;
-        for (DatedValue value : values) {
-            if (value.from().isAfter(instant)) {
-                break;
-            }
-            inForce = value;
-        }
-        return inForce;
+        return DatedValue.inForce(values, instant);
     }
 }

@@ -80,7 +80,7 @@ class EvaluationFailuresTest {
 
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).as("names the rule and says what failed")
-                    .contains("f.condition-throws", "'no-such-switch' has no value");
+                    .contains("f.condition-throws", "'no-such-switch' is not defined by any rule pack");
         }
 
         @Test

@@ -6,6 +6,11 @@ import java.time.OffsetDateTime;
  * Rule vocabulary: a time-bound duty that an event started. A rule inserts it; the engine resolves the clock
  * named here to the length in force at {@code triggeredAt}, and owns the rest of the lifecycle.
  *
+ * <p>Most duties are to act by the due instant ({@link Kind#ACT_BY}): the first {@link Discharge} at or before it
+ * meets the duty. Some are to keep something until the due instant ({@link Kind#KEEP_UNTIL}, e.g. preserve
+ * removed content for 180 days): there the {@link Discharge} is the event that ends the keeping, and it breaches
+ * the duty when it comes before the due instant.
+ *
  * <pre>{@code
  * then
  *     insert(new Duty("removal.on-order", "Remove or disable the content named in the order",
@@ -18,9 +23,18 @@ import java.time.OffsetDateTime;
  * @param caseId         the case
  * @param triggerEventId the event that started the clock
  * @param triggeredAt    when the clock started
+ * @param kind           act by the due instant, or keep until it
  */
 public record Duty(String key, String what, String clock, String caseId, String triggerEventId,
-                   OffsetDateTime triggeredAt) {
+                   OffsetDateTime triggeredAt, Kind kind) {
+
+    /** Whether the duty is to act by the due instant or to keep something until it. */
+    public enum Kind {
+        /** Act no later than the due instant: remove, acknowledge, answer. */
+        ACT_BY,
+        /** Keep something (content, records) until the due instant; ending it earlier is a breach. */
+        KEEP_UNTIL
+    }
 
     public Duty {
         Preconditions.requireText(key, "Duty", "key");
@@ -29,11 +43,17 @@ public record Duty(String key, String what, String clock, String caseId, String 
         Preconditions.requireText(caseId, "Duty", "caseId");
         Preconditions.requireText(triggerEventId, "Duty", "triggerEventId");
         Preconditions.requirePresent(triggeredAt, "Duty", "triggeredAt");
+        Preconditions.requirePresent(kind, "Duty", "kind");
     }
 
-    /** The duty the event started: the clock starts at the event's instant. */
+    /** A duty to act, started by the event: the clock starts at the event's instant. */
     public Duty(String key, String what, String clock, CaseEvent trigger) {
-        this(key, what, clock, trigger.caseId(), trigger.id(), trigger.at());
+        this(key, what, clock, trigger.caseId(), trigger.id(), trigger.at(), Kind.ACT_BY);
+    }
+
+    /** A duty to keep something from the event's instant until the clock runs out. */
+    public static Duty keepUntil(String key, String what, String clock, CaseEvent trigger) {
+        return new Duty(key, what, clock, trigger.caseId(), trigger.id(), trigger.at(), Kind.KEEP_UNTIL);
     }
 
     /** The id of the obligation this duty becomes: {@code key@triggerEventId}. */

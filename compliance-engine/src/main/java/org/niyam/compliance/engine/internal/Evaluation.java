@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,8 +18,8 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.niyam.compliance.engine.EvaluationListener;
 import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.RuleExecutionException;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
@@ -76,7 +77,7 @@ public final class Evaluation {
         this.firingLimitPerFact = firingLimitPerFact;
     }
 
-    public Report run(Evidence evidence, OffsetDateTime asOf) {
+    public Report run(Evidence evidence, OffsetDateTime asOf, EvaluationListener listener) {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
@@ -98,6 +99,7 @@ public final class Evaluation {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String rule = event.getMatch().getRule().getName();
                     firings.merge(rule, 1, Integer::sum);
+                    listener.ruleFired(rule);
                     if (LOG.isDebugEnabled()) {
                         RuleBase.RuleInfo info = ruleBase.rule(rule);
                         LOG.debug("fired {} ({}) on {}", rule, info == null ? "?" : info.clause(),
@@ -111,7 +113,7 @@ public final class Evaluation {
             for (OfficerAppointment appointment : evidence.appointments()) {
                 session.insert(appointment);
             }
-            session.insert(lawInForce(asOf));
+            session.insert(new LawInForce(asOf, ruleBase.lawTable()));
             events.forEach(session::insert);
 
             int facts = 2 + evidence.appointments().size() + events.size();
@@ -130,7 +132,11 @@ public final class Evaluation {
 
     private int fire(KieSession session, int limit) {
         try {
-            return session.fireAllRules(limit);
+            if (ruleBase.disabledRules().isEmpty()) {
+                return session.fireAllRules(limit);
+            }
+            Set<String> disabled = ruleBase.disabledRules();
+            return session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
         } catch (ConsequenceException e) {
             String rule = e.getMatch().getRule().getName();
             RuleBase.RuleInfo info = ruleBase.rule(rule);
@@ -237,16 +243,6 @@ public final class Evaluation {
         return known;
     }
 
-    private LawInForce lawInForce(OffsetDateTime asOf) {
-        Map<String, Object> values = new HashMap<>();
-        for (Parameter parameter : ruleBase.parameters().values()) {
-            Parameter.DatedValue value = parameter.at(asOf);
-            if (value != null) {
-                values.put(parameter.name(), value.value());
-            }
-        }
-        return new LawInForce(asOf, values);
-    }
 
     private static String mostFired(Map<String, Integer> firings) {
         return firings.entrySet().stream()

@@ -9,6 +9,7 @@ import org.niyam.compliance.engine.RuleExecutionException;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Obligation;
@@ -49,7 +50,7 @@ public final class Lifecycle {
         }
         OffsetDateTime start = duty.triggeredAt();
         RulePack pack = ruleBase.parameterOwner(duty.clock());
-        Parameter.DatedValue inForce = clock.at(start);
+        DatedValue inForce = clock.at(start);
         if (inForce == null) {
             OffsetDateTime firstFrom = clock.values().get(0).from();
             return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
@@ -61,38 +62,58 @@ public final class Lifecycle {
         OffsetDateTime due = start.plus(length);
         Discharge first = discharges.stream().min(EARLIEST).orElse(null);
 
-        Status status;
-        String explanation;
+        Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
+                ? keepUntil(start, due, length, first, asOf)
+                : actBy(start, due, length, first, asOf);
+        String explanation = verdict.explanation() + spanNote(clock, inForce, start, due, pack) + unconfirmedNote(rule);
+        return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
+                citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
+                first == null ? null : first.at(), explanation);
+    }
+
+    private record Verdict(Status status, String explanation) {
+    }
+
+    private Verdict actBy(OffsetDateTime start, OffsetDateTime due, Duration length, Discharge first,
+                          OffsetDateTime asOf) {
         if (first != null) {
             Duration taken = Duration.between(start, first.at());
             if (taken.isNegative()) {
-                status = Status.MET;
-                explanation = "Done " + Durations.describe(taken.negated()) + " before the clock started.";
-            } else if (!first.at().isAfter(due)) {
-                status = Status.MET;
-                explanation = "Done " + Durations.describe(taken) + " after the clock started, within the "
-                        + Durations.describe(length) + " allowed.";
-            } else {
-                status = Status.MET_LATE;
-                explanation = "Done " + Durations.describe(taken) + " after the clock started, "
-                        + Durations.describe(Duration.between(due, first.at())) + " after the "
-                        + Durations.describe(length) + " allowed.";
+                return new Verdict(Status.MET, "Done " + Durations.describe(taken.negated())
+                        + " before the clock started.");
             }
-        } else if (asOf.isAfter(due)) {
-            status = Status.BREACHED;
-            explanation = "Not done within the " + Durations.describe(length) + " allowed; overdue by "
-                    + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".";
-        } else {
-            Duration left = Duration.between(asOf, due);
-            boolean atRisk = atRiskFraction > 0 && left.toMillis() <= length.toMillis() * atRiskFraction;
-            status = atRisk ? Status.AT_RISK : Status.OPEN;
-            explanation = "Not done yet; " + Durations.describe(left) + " left of the " + Durations.describe(length)
-                    + " allowed.";
+            if (!first.at().isAfter(due)) {
+                return new Verdict(Status.MET, "Done " + Durations.describe(taken)
+                        + " after the clock started, within the " + Durations.describe(length) + " allowed.");
+            }
+            return new Verdict(Status.MET_LATE, "Done " + Durations.describe(taken) + " after the clock started, "
+                    + Durations.describe(Duration.between(due, first.at())) + " after the "
+                    + Durations.describe(length) + " allowed.");
         }
-        explanation += spanNote(clock, inForce, start, due, pack);
-        return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, status,
-                citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
-                first == null ? null : first.at(), explanation);
+        if (asOf.isAfter(due)) {
+            return new Verdict(Status.BREACHED, "Not done within the " + Durations.describe(length)
+                    + " allowed; overdue by " + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
+        }
+        Duration left = Duration.between(asOf, due);
+        boolean atRisk = atRiskFraction > 0 && left.toMillis() <= length.toMillis() * atRiskFraction;
+        return new Verdict(atRisk ? Status.AT_RISK : Status.OPEN, "Not done yet; " + Durations.describe(left)
+                + " left of the " + Durations.describe(length) + " allowed.");
+    }
+
+    /** A duty to keep: ending before the due instant breaches it; reaching the due instant meets it. */
+    private static Verdict keepUntil(OffsetDateTime start, OffsetDateTime due, Duration length, Discharge end,
+                                     OffsetDateTime asOf) {
+        if (end != null && end.at().isBefore(due)) {
+            return new Verdict(Status.BREACHED, "Ended by " + end.eventId() + " "
+                    + Durations.describe(Duration.between(start, end.at())) + " after it started, "
+                    + Durations.describe(Duration.between(end.at(), due)) + " before the "
+                    + Durations.describe(length) + " required.");
+        }
+        if (end != null || !asOf.isBefore(due)) {
+            return new Verdict(Status.MET, "Kept for the " + Durations.describe(length) + " required.");
+        }
+        return new Verdict(Status.OPEN, "Being kept; " + Durations.describe(Duration.between(asOf, due))
+                + " left of the " + Durations.describe(length) + " required.");
     }
 
     /** A standing duty as a rule assessed it at {@code asOf}. */
@@ -101,6 +122,7 @@ public final class Lifecycle {
         if (!assessment.evidence().isEmpty()) {
             explanation += " Evidence: " + String.join(", ", assessment.evidence()) + ".";
         }
+        explanation += unconfirmedNote(rule);
         return new Obligation(assessment.key(), assessment.key(), assessment.what(), null, asOf, null,
                 assessment.status(), citation(rule, asOf), null, null, null, explanation);
     }
@@ -112,13 +134,19 @@ public final class Lifecycle {
                 version == null ? "not yet in force at " + instant : version, rule.id());
     }
 
+    /** Rules marked {@code @unconfirmed} say so in every answer they give. */
+    private static String unconfirmedNote(RuleBase.RuleInfo rule) {
+        return rule.unconfirmed() == null ? "" : " Unconfirmed reading (" + rule.unconfirmed()
+                + "); rule " + rule.id() + " can be switched off.";
+    }
+
     /**
      * The law has no transitional provision: a clock keeps the length in force when it started. When a later value
      * takes effect before the clock runs out, the explanation says so, since auditors will ask.
      */
-    private static String spanNote(Parameter clock, Parameter.DatedValue inForce, OffsetDateTime start,
+    private static String spanNote(Parameter clock, DatedValue inForce, OffsetDateTime start,
                                    OffsetDateTime due, RulePack pack) {
-        for (Parameter.DatedValue next : clock.values()) {
+        for (DatedValue next : clock.values()) {
             if (next.from().isAfter(start) && !next.from().isAfter(due)) {
                 String version = pack.versionAt(start);
                 return " The clock started under " + (version == null ? "an earlier version" : "'" + version + "'")

@@ -17,6 +17,7 @@ import org.niyam.compliance.engine.LawVersion;
 import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.model.DatedValue;
 
 /**
  * A rule pack's {@code pack.yaml}, read and checked. Not API.
@@ -51,7 +52,7 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
     record VersionEntry(String name, OffsetDateTime from) {
     }
 
-    record ParameterEntry(String description, String type, List<ValueEntry> values) {
+    record ParameterEntry(String description, String type, Boolean setting, List<ValueEntry> values) {
     }
 
     record ValueEntry(OffsetDateTime from, Object value, String source) {
@@ -136,7 +137,7 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
             problems.add(new Problem(origin, 0, where + " has no values"));
             return null;
         }
-        List<Parameter.DatedValue> values = new ArrayList<>();
+        List<DatedValue> values = new ArrayList<>();
         for (int i = 0; i < entry.values().size(); i++) {
             ValueEntry value = entry.values().get(i);
             String at = where + " values[" + i + "]";
@@ -153,9 +154,28 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
                         + (type == Parameter.Type.DURATION ? " (write ISO-8601, e.g. PT36H or P15D)" : "")));
                 continue;
             }
-            values.add(new Parameter.DatedValue(value.from(), converted, value.source()));
+            values.add(new DatedValue(value.from(), converted, value.source()));
         }
-        return new Parameter(name, entry.description(), type, values);
+        return new Parameter(name, entry.description(), type, Boolean.TRUE.equals(entry.setting()), values);
+    }
+
+    /**
+     * A value written as text (a setting given on the command line or the builder) read as the parameter's type,
+     * or {@code null} when it is not one.
+     */
+    public static Object parseValue(Parameter.Type type, String text) {
+        return switch (type) {
+            case DURATION, TEXT -> convert(type, text);
+            case NUMBER -> {
+                try {
+                    yield Long.parseLong(text.strip());
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            case FLAG -> "true".equalsIgnoreCase(text.strip()) ? Boolean.TRUE
+                    : "false".equalsIgnoreCase(text.strip()) ? Boolean.FALSE : null;
+        };
     }
 
     private static Object convert(Parameter.Type type, Object raw) {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -30,6 +32,7 @@ import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.model.DatedValue;
 
 /**
  * The compiled rules of all packs of an engine, with what the engine needs to know about each rule. Built once,
@@ -43,6 +46,19 @@ public final class RuleBase {
     /** Optional metadata: the instrument, when a rule cites one other than its pack's. */
     public static final String INSTRUMENT = "instrument";
 
+    /** Optional metadata: the rule encodes a reading the law's text does not confirm; says what. */
+    public static final String UNCONFIRMED = "unconfirmed";
+
+    /**
+     * How an engine was configured beyond its packs.
+     *
+     * @param settings            values the platform gives parameters marked {@code setting: true}
+     * @param disabledRules       ids of rules that must not fire
+     * @param withoutUnconfirmed  whether rules marked {@code @unconfirmed} are switched off
+     */
+    public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
+    }
+
     /**
      * What the engine knows of one rule.
      *
@@ -52,8 +68,10 @@ public final class RuleBase {
      * @param pack       the pack it came from
      * @param origin     the DRL file
      * @param line       the line of the rule's declaration
+     * @param unconfirmed its {@code @unconfirmed} note, or {@code null}
      */
-    public record RuleInfo(String id, String clause, String instrument, RulePack pack, String origin, int line) {
+    public record RuleInfo(String id, String clause, String instrument, RulePack pack, String origin, int line,
+                           String unconfirmed) {
     }
 
     private final KieBase kieBase;
@@ -62,12 +80,18 @@ public final class RuleBase {
     private final Map<String, Parameter> parameters;
     private final Map<String, RulePack> parameterOwners;
     private final Map<String, String> origins;
+    private final Map<String, List<DatedValue>> lawTable;
+    private final Set<String> disabledRules;
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
-                     Map<String, String> origins) {
+                     Map<String, String> origins, Set<String> disabledRules) {
         this.kieBase = kieBase;
         this.origins = origins;
+        this.disabledRules = disabledRules;
+        Map<String, List<DatedValue>> table = new HashMap<>();
+        parameters.forEach((name, parameter) -> table.put(name, parameter.values()));
+        this.lawTable = Map.copyOf(table);
         this.packs = packs;
         this.rules = rules;
         this.parameters = parameters;
@@ -75,7 +99,7 @@ public final class RuleBase {
     }
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
-    public static RuleBase build(List<RulePack> packs) {
+    public static RuleBase build(List<RulePack> packs, Options options) {
         if (packs.isEmpty()) {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
@@ -106,6 +130,18 @@ public final class RuleBase {
             for (RulePack.DrlSource source : pack.sources()) {
                 describeRules(pack, source, rules, problems);
             }
+        }
+        applySettings(options.settings(), parameters, parameterOwners, problems);
+        Set<String> disabled = new TreeSet<>();
+        for (String id : options.disabledRules()) {
+            if (rules.containsKey(id)) {
+                disabled.add(id);
+            } else {
+                problems.add(new Problem("engine", 0, "cannot disable rule '" + id + "': no pack has a rule with that id"));
+            }
+        }
+        if (options.withoutUnconfirmed()) {
+            rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
         }
 
         KnowledgeBuilderConfiguration configuration =
@@ -145,7 +181,33 @@ public final class RuleBase {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(rules),
-                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins));
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                Collections.unmodifiableSet(disabled));
+    }
+
+    /** A platform's settings replace the defaults of parameters their pack marks {@code setting: true}. */
+    private static void applySettings(Map<String, String> settings, Map<String, Parameter> parameters,
+                                      Map<String, RulePack> owners, List<Problem> problems) {
+        settings.forEach((name, text) -> {
+            Parameter parameter = parameters.get(name);
+            if (parameter == null) {
+                problems.add(new Problem("engine", 0, "setting '" + name + "': no pack defines that parameter"));
+                return;
+            }
+            if (!parameter.setting()) {
+                problems.add(new Problem(owners.get(name).origin(), 0, "setting '" + name + "': the parameter is law, "
+                        + "not a setting; to be stricter, add your own duty in your own pack beside it"));
+                return;
+            }
+            Object value = PackDescriptor.parseValue(parameter.type(), text);
+            if (value == null) {
+                problems.add(new Problem("engine", 0, "setting '" + name + "': '" + text + "' is not a "
+                        + parameter.type().name().toLowerCase(java.util.Locale.ROOT)));
+                return;
+            }
+            DatedValue since = new DatedValue(parameter.values().get(0).from(), value, "platform setting");
+            parameters.put(name, new Parameter(name, parameter.description(), parameter.type(), true, List.of(since)));
+        });
     }
 
     private static void describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
@@ -170,7 +232,7 @@ public final class RuleBase {
             }
             String instrument = annotation(rule, INSTRUMENT);
             RuleInfo info = new RuleInfo(rule.getName(), clause, instrument == null ? pack.instrument() : instrument,
-                    pack, source.origin(), rule.getLine());
+                    pack, source.origin(), rule.getLine(), annotation(rule, UNCONFIRMED));
             RuleInfo twin = rules.putIfAbsent(rule.getName(), info);
             if (twin != null) {
                 problems.add(new Problem(source.origin(), rule.getLine(), "rule id '" + rule.getName()
@@ -216,6 +278,16 @@ public final class RuleBase {
 
     public RuleInfo rule(String id) {
         return rules.get(id);
+    }
+
+    /** Every parameter's values by name, as rules see them in {@code LawInForce}. */
+    public Map<String, List<DatedValue>> lawTable() {
+        return lawTable;
+    }
+
+    /** Ids of rules switched off for this engine. */
+    public Set<String> disabledRules() {
+        return disabledRules;
     }
 
     /** All packs' parameters by name. */

@@ -1,0 +1,31 @@
+package org.niyam.compliance.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One value of an effective-dated parameter, in force from {@code from} until the next value's {@code from}.
+ *
+ * @param from   first instant the value is in force
+ * @param value  the value: {@link java.time.Duration}, {@link Long}, {@link Boolean} or {@link String}
+ * @param source the legal source of the value, e.g. {@code G.S.R. 120(E), Rule 3(1)(d)}; may be {@code null}
+ */
+public record DatedValue(OffsetDateTime from, Object value, String source) {
+
+    public DatedValue {
+        Preconditions.requirePresent(from, "DatedValue", "from");
+        Preconditions.requirePresent(value, "DatedValue", "value");
+    }
+
+    /** The value in force at the instant among values listed oldest first, or {@code null} before the first. */
+    public static DatedValue inForce(List<DatedValue> values, OffsetDateTime instant) {
+        DatedValue inForce = null;
+        for (DatedValue value : values) {
+            if (value.from().isAfter(instant)) {
+                break;
+            }
+            inForce = value;
+        }
+        return inForce;
+    }
+}
