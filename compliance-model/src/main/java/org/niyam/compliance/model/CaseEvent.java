@@ -20,10 +20,11 @@ import java.time.OffsetDateTime;
     @JsonSubTypes.Type(value = ContentRemoved.class, name = "ContentRemoved"),
     @JsonSubTypes.Type(value = InformationRequestReceived.class, name = "InformationRequestReceived"),
     @JsonSubTypes.Type(value = InformationProvided.class, name = "InformationProvided"),
+    @JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"),
 })
 public sealed interface CaseEvent
         permits ComplaintReceived, ComplaintAcknowledged, ComplaintResolved, RemovalOrderReceived,
-                ContentRemoved, InformationRequestReceived, InformationProvided {
+                ContentRemoved, InformationRequestReceived, InformationProvided, CustomEvent {
 
     /** Unique id of this event within the input. */
     String id();

@@ -1,0 +1,29 @@
+package org.niyam.compliance.model;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * An event of a kind the model does not name, for rule packs of other laws and platforms' own policies: the pack
+ * gives it a {@code kind} and reads its {@code attributes}. Rules match it as
+ * {@code CustomEvent(kind == "netzdg.assessed", attribute("verdict") == "manifestly-unlawful")}.
+ *
+ * @param kind       the pack's name for the kind of event, e.g. {@code netzdg.assessed}
+ * @param attributes the event's data, as text
+ */
+public record CustomEvent(String id, String caseId, OffsetDateTime at, String kind, Map<String, String> attributes)
+        implements CaseEvent {
+
+    public CustomEvent {
+        Preconditions.requireText(id, "CustomEvent", "id");
+        Preconditions.requireText(caseId, "CustomEvent", "caseId");
+        Preconditions.requirePresent(at, "CustomEvent", "at");
+        Preconditions.requireText(kind, "CustomEvent", "kind");
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** The attribute's value, or {@code null} when the event does not have it. */
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+}
