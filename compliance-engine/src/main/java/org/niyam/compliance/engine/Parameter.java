@@ -20,7 +20,10 @@ public record Parameter(String name, String description, Type type, boolean sett
 
     /** How a parameter's values are written and read. */
     public enum Type {
-        /** ISO-8601 duration, e.g. {@code PT36H}; {@code P15D} means 15 x 24 hours. Read as {@link Duration}. */
+        /**
+         * A clock length in ISO-8601: {@code PT36H}; {@code P15D} means 15 x 24 hours (a {@link Duration});
+         * {@code P3M} or {@code P1Y} means calendar months or years (a {@link java.time.Period}).
+         */
         DURATION,
         /** A whole number, read as {@link Long}. */
         NUMBER,

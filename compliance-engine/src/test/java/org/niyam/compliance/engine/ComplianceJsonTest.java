@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.YearMonth;
+import java.util.Map;
+import org.niyam.compliance.model.*;
 import org.niyam.compliance.model.ComplaintAcknowledged;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
@@ -36,24 +39,50 @@ class ComplianceJsonTest {
     /** Evidence with every kind of event, in several offsets, with and without optional fields. */
     static Evidence everyKindOfEvent() {
         return new Evidence(
-                new PlatformProfile("Example", 6_000_000, true),
+                new PlatformProfile("Example", 6_000_000, true, true),
                 List.of(
                         new OfficerAppointment("a1", OfficerRole.GRIEVANCE_OFFICER, "A. Officer", true, true, true,
                                 at("2021-03-01T09:00:00+05:30"), null),
                         new OfficerAppointment("a2", OfficerRole.CHIEF_COMPLIANCE_OFFICER, "B. Officer", false, true,
-                                false, at("2021-05-26T00:00:00+05:30"), at("2025-12-31T23:59:59.999+05:30"))),
+                                false, at("2021-05-26T00:00:00+05:30"), at("2025-12-31T23:59:59.999+05:30"), true)),
                 List.of(
                         new ComplaintReceived("e1", "c1", at("2026-02-20T10:00:00+05:30"), ComplaintCategory.INTIMATE_IMAGERY),
                         new ComplaintAcknowledged("e2", "c1", at("2026-02-20T05:00:00Z")),
                         new ComplaintResolved("e3", "c1", at("2026-02-20T11:59:59.999+05:30")),
                         new RemovalOrderReceived("e4", "c2", at("2026-02-21T09:15:00-04:00"),
-                                new Issuer(IssuerKind.POLICE, "Cyber Cell, Delhi", "Deputy Inspector General"), "No. 12/2026"),
+                                new Issuer(IssuerKind.POLICE, "Cyber Cell, Delhi",
+                                        IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, true, null), "No. 12/2026",
+                                new Intimation(true, true, "IT Act s. 79(3)(b)", "defamation",
+                                        List.of("https://example.org/p/1"))),
                         new RemovalOrderReceived("e5", "c3", at("2026-02-21T09:15:00+05:30"),
                                 new Issuer(IssuerKind.COURT, null, null), null),
-                        new ContentRemoved("e6", "c2", at("2026-02-21T10:00:00-04:00"), TakedownAction.DISABLED),
+                        new ContentRemoved("e6", "c2", at("2026-02-21T10:00:00-04:00"), TakedownAction.DISABLED,
+                                RemovalBasis.ORDER),
                         new InformationRequestReceived("e7", "c4", at("2026-02-22T08:00:00+05:30"), "CERT-In"),
                         new InformationRequestReceived("e8", "c5", at("2026-02-22T08:00:00+05:30"), null),
-                        new InformationProvided("e9", "c4", at("2026-02-23T08:00:00.123456789+05:30"))));
+                        new InformationProvided("e9", "c4", at("2026-02-23T08:00:00.123456789+05:30")),
+                        new UserNotified("e10", "c6", at("2026-03-01T10:00:00+05:30"), "Rule 3(1)(b)(ii)"),
+                        new RecordsDeleted("e11", "c6", at("2026-09-01T10:00:00+05:30"), RecordKind.REMOVED_CONTENT, false),
+                        new AccountCancelled("e12", "c7", at("2026-03-01T10:00:00+05:30")),
+                        new UsersInformed("e13", "user-notices", at("2026-03-01T00:00:00+05:30")),
+                        new ComplianceReportPublished("e14", "monthly-reports", at("2026-03-30T00:00:00+05:30"),
+                                YearMonth.of(2026, 2)),
+                        new GacOrderReceived("e15", "c8", at("2026-03-01T10:00:00+05:30")),
+                        new GacOrderComplied("e16", "c8", at("2026-03-05T10:00:00+05:30")),
+                        new FirstOriginatorOrderReceived("e17", "c9", at("2026-03-01T10:00:00+05:30"),
+                                OriginatorOrderSource.SECTION_69_ORDER, true, OffenceGround.PUBLIC_ORDER, 7),
+                        new FirstOriginatorIdentified("e18", "c9", at("2026-03-02T10:00:00+05:30")),
+                        new CyberIncidentNoticed("e19", "c10", at("2026-03-01T10:00:00+05:30"), "data breach"),
+                        new CyberIncidentReported("e20", "c10", at("2026-03-01T14:00:00+05:30")),
+                        new CustomEvent("e21", "c11", at("2026-03-01T10:00:00+01:00"), "netzdg.assessed",
+                                Map.of("verdict", "manifestly-unlawful"))),
+                at("2021-01-01T00:00:00+05:30"));
+    }
+
+    @Test
+    void every_event_type_is_in_the_round_trip() {
+        assertThat(everyKindOfEvent().events()).extracting(e -> e.getClass())
+                .containsAll(List.of(CaseEvent.class.getPermittedSubclasses()));
     }
 
     private static InputException readError(String json) {

@@ -20,11 +20,25 @@ import java.time.OffsetDateTime;
     @JsonSubTypes.Type(value = ContentRemoved.class, name = "ContentRemoved"),
     @JsonSubTypes.Type(value = InformationRequestReceived.class, name = "InformationRequestReceived"),
     @JsonSubTypes.Type(value = InformationProvided.class, name = "InformationProvided"),
+    @JsonSubTypes.Type(value = UserNotified.class, name = "UserNotified"),
+    @JsonSubTypes.Type(value = RecordsDeleted.class, name = "RecordsDeleted"),
+    @JsonSubTypes.Type(value = AccountCancelled.class, name = "AccountCancelled"),
+    @JsonSubTypes.Type(value = UsersInformed.class, name = "UsersInformed"),
+    @JsonSubTypes.Type(value = ComplianceReportPublished.class, name = "ComplianceReportPublished"),
+    @JsonSubTypes.Type(value = GacOrderReceived.class, name = "GacOrderReceived"),
+    @JsonSubTypes.Type(value = GacOrderComplied.class, name = "GacOrderComplied"),
+    @JsonSubTypes.Type(value = FirstOriginatorOrderReceived.class, name = "FirstOriginatorOrderReceived"),
+    @JsonSubTypes.Type(value = FirstOriginatorIdentified.class, name = "FirstOriginatorIdentified"),
+    @JsonSubTypes.Type(value = CyberIncidentNoticed.class, name = "CyberIncidentNoticed"),
+    @JsonSubTypes.Type(value = CyberIncidentReported.class, name = "CyberIncidentReported"),
     @JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"),
 })
 public sealed interface CaseEvent
         permits ComplaintReceived, ComplaintAcknowledged, ComplaintResolved, RemovalOrderReceived,
-                ContentRemoved, InformationRequestReceived, InformationProvided, CustomEvent {
+                ContentRemoved, InformationRequestReceived, InformationProvided, UserNotified, RecordsDeleted,
+                AccountCancelled, UsersInformed, ComplianceReportPublished, GacOrderReceived, GacOrderComplied,
+                FirstOriginatorOrderReceived, FirstOriginatorIdentified, CyberIncidentNoticed, CyberIncidentReported,
+                CustomEvent {
 
     /** Unique id of this event within the input. */
     String id();

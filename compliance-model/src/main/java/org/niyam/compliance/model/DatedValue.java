@@ -7,7 +7,8 @@ import java.util.List;
  * One value of an effective-dated parameter, in force from {@code from} until the next value's {@code from}.
  *
  * @param from   first instant the value is in force
- * @param value  the value: {@link java.time.Duration}, {@link Long}, {@link Boolean} or {@link String}
+ * @param value  the value: a {@link java.time.Duration} or {@link java.time.Period}, {@link Long}, {@link Boolean}
+ *               or {@link String}
  * @param source the legal source of the value, e.g. {@code G.S.R. 120(E), Rule 3(1)(d)}; may be {@code null}
  */
 public record DatedValue(OffsetDateTime from, Object value, String source) {

@@ -1,5 +1,6 @@
 package org.niyam.compliance.model;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -10,11 +11,38 @@ import java.util.List;
  *                     indeterminate
  * @param appointments officer appointments, past and present
  * @param events       case events
+ * @param since        the start of the period the evidence covers: duties that recur (monthly reports) are assessed
+ *                     from then on; {@code null} means from the earliest event or appointment given
  */
-public record Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events) {
+public record Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
+                       OffsetDateTime since) {
 
     public Evidence {
         appointments = Preconditions.copyOf(appointments, "Evidence", "appointments");
         events = Preconditions.copyOf(events, "Evidence", "events");
+    }
+
+    /** Evidence covering the period from its earliest event or appointment. */
+    public Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events) {
+        this(platform, appointments, events, null);
+    }
+
+    /** The start of the period covered: {@link #since} if given, else the earliest instant in the evidence. */
+    public OffsetDateTime periodStart(OffsetDateTime asOf) {
+        if (since != null) {
+            return since;
+        }
+        OffsetDateTime earliest = asOf;
+        for (CaseEvent event : events) {
+            if (event.at().isBefore(earliest)) {
+                earliest = event.at();
+            }
+        }
+        for (OfficerAppointment appointment : appointments) {
+            if (appointment.from().isBefore(earliest)) {
+                earliest = appointment.from();
+            }
+        }
+        return earliest;
     }
 }

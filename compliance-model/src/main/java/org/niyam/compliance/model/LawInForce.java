@@ -1,7 +1,7 @@
 package org.niyam.compliance.model;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ public record LawInForce(OffsetDateTime asOf, Map<String, List<DatedValue>> para
         return flagAt(parameter, asOf);
     }
 
-    public Duration duration(String parameter) {
+    public TemporalAmount duration(String parameter) {
         return durationAt(parameter, asOf);
     }
 
@@ -54,8 +54,8 @@ public record LawInForce(OffsetDateTime asOf, Map<String, List<DatedValue>> para
         return value(parameter, instant, Boolean.class);
     }
 
-    public Duration durationAt(String parameter, OffsetDateTime instant) {
-        return value(parameter, instant, Duration.class);
+    public TemporalAmount durationAt(String parameter, OffsetDateTime instant) {
+        return value(parameter, instant, TemporalAmount.class);
     }
 
     public String textAt(String parameter, OffsetDateTime instant) {

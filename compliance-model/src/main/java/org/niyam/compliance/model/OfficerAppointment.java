@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
  * @param contactPublished whether name and contact details are published on the platform
  * @param from             start of the appointment, inclusive
  * @param to               end of the appointment, exclusive; {@code null} while it lasts
+ * @param keyManagerialOrSenior whether the person is key managerial personnel or a senior employee (asked of the
+ *                         Chief Compliance Officer); {@code null} when not recorded
  */
 public record OfficerAppointment(
         String id,
@@ -22,7 +24,8 @@ public record OfficerAppointment(
         boolean employee,
         boolean contactPublished,
         OffsetDateTime from,
-        OffsetDateTime to) {
+        OffsetDateTime to,
+        Boolean keyManagerialOrSenior) {
 
     public OfficerAppointment {
         Preconditions.requireText(id, "OfficerAppointment", "id");
@@ -33,6 +36,12 @@ public record OfficerAppointment(
             throw new IllegalArgumentException("OfficerAppointment " + id + ": 'to' (" + to
                     + ") must be after 'from' (" + from + ")");
         }
+    }
+
+    /** An appointment whose seniority is not recorded. */
+    public OfficerAppointment(String id, OfficerRole role, String person, boolean residentInIndia, boolean employee,
+                              boolean contactPublished, OffsetDateTime from, OffsetDateTime to) {
+        this(id, role, person, residentInIndia, employee, contactPublished, from, to, null);
     }
 
     /** Whether the appointment holds at the instant: {@code from <= instant < to}. */

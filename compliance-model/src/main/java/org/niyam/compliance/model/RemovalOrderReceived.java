@@ -2,8 +2,17 @@ package org.niyam.compliance.model;
 
 import java.time.OffsetDateTime;
 
-/** A court order, or a written intimation of the appropriate government or its agency, to remove or disable content (Rule 3(1)(d)). Orders that arrive through the Sahyog portal are intimations too. */
-public record RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference) implements CaseEvent {
+/**
+ * A court order, or a written intimation of the appropriate government or its agency, to remove or disable content
+ * (Rule 3(1)(d)). Orders that arrive through the Sahyog portal are intimations too.
+ *
+ * @param issuer      who issued it
+ * @param reference   the order's number or reference, or {@code null}
+ * @param intimation  what an intimation states, for the checks of the 2025 amendment; {@code null} for court
+ *                    orders or when not recorded (an intimation without it fails those checks)
+ */
+public record RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference,
+                                   Intimation intimation) implements CaseEvent {
 
     public RemovalOrderReceived {
         Preconditions.requireText(id, "RemovalOrderReceived", "id");
@@ -11,5 +20,10 @@ public record RemovalOrderReceived(String id, String caseId, OffsetDateTime at, 
         Preconditions.requirePresent(at, "RemovalOrderReceived", "at");
         Preconditions.requirePresent(issuer, "RemovalOrderReceived", "issuer");
         reference = Preconditions.optionalText(reference);
+    }
+
+    /** An order without intimation particulars, e.g. a court order. */
+    public RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference) {
+        this(id, caseId, at, issuer, reference, null);
     }
 }

@@ -1,11 +1,24 @@
 package org.niyam.compliance.engine.internal;
 
 import java.time.Duration;
+import java.time.Period;
+import java.time.temporal.TemporalAmount;
 
 /** Durations as a compliance officer reads them: {@code 15 days}, {@code 72 h}, {@code 1 h 5 min}, {@code 1 ms}. */
 public final class Durations {
 
     private Durations() {
+    }
+
+    public static String describe(TemporalAmount amount) {
+        if (amount instanceof Period period) {
+            StringBuilder text = new StringBuilder();
+            append(text, period.getYears(), period.getYears() == 1 ? " year" : " years");
+            append(text, period.getMonths(), period.getMonths() == 1 ? " month" : " months");
+            append(text, period.getDays(), period.getDays() == 1 ? " day" : " days");
+            return text.isEmpty() ? "0 s" : text.toString();
+        }
+        return describe((Duration) amount);
     }
 
     public static String describe(Duration duration) {

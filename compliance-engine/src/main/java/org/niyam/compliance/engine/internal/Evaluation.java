@@ -26,6 +26,7 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.EvidencePeriod;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Obligation;
@@ -114,9 +115,10 @@ public final class Evaluation {
                 session.insert(appointment);
             }
             session.insert(new LawInForce(asOf, ruleBase.lawTable()));
+            session.insert(new EvidencePeriod(evidence.periodStart(asOf), asOf));
             events.forEach(session::insert);
 
-            int facts = 2 + evidence.appointments().size() + events.size();
+            int facts = 3 + evidence.appointments().size() + events.size();
             int limit = facts * firingLimitPerFact;
             int fired = fire(session, limit);
             if (fired >= limit) {
@@ -181,25 +183,25 @@ public final class Evaluation {
                 findings.add(finding.citation() != null ? finding : finding.withCitation(lifecycle.citation(rule, asOf)));
             } else if (fact instanceof Assessment assessment) {
                 String rule = ruleOf(fact, insertedBy);
-                Assessment twin = assessments.get(assessment.key());
+                Assessment twin = assessments.get(assessment.obligationId());
                 if (twin == null) {
-                    assessments.put(assessment.key(), assessment);
-                    assessmentRules.put(assessment.key(), rule);
+                    assessments.put(assessment.obligationId(), assessment);
+                    assessmentRules.put(assessment.obligationId(), rule);
                 } else if (twin.status() != assessment.status()) {
-                    throw new RuleExecutionException(rule, "rules '" + assessmentRules.get(assessment.key()) + "' and '"
-                            + rule + "' assess standing duty '" + assessment.key() + "' differently ("
+                    throw new RuleExecutionException(rule, "rules '" + assessmentRules.get(assessment.obligationId()) + "' and '"
+                            + rule + "' assess duty '" + assessment.obligationId() + "' differently ("
                             + twin.status() + " / " + assessment.status() + ")", null);
                 } else {
                     // Several appointments can each meet a duty: keep all their ids, in a stable order, and the
                     // wording of the first rule by id, so the report does not depend on the order of the facts.
                     TreeSet<String> evidence = new TreeSet<>(twin.evidence());
                     evidence.addAll(assessment.evidence());
-                    String twinRule = assessmentRules.get(assessment.key());
+                    String twinRule = assessmentRules.get(assessment.obligationId());
                     boolean keepTwin = ASSESSMENT_ORDER.compare(new Ranked(twinRule, twin), new Ranked(rule, assessment)) <= 0;
                     Assessment kept = keepTwin ? twin : assessment;
-                    assessments.put(assessment.key(), new Assessment(kept.key(), kept.what(), kept.status(),
-                            kept.explanation(), List.copyOf(evidence)));
-                    assessmentRules.put(assessment.key(), keepTwin ? twinRule : rule);
+                    assessments.put(assessment.obligationId(), new Assessment(kept.key(), kept.what(), kept.status(),
+                            kept.explanation(), List.copyOf(evidence), kept.caseId()));
+                    assessmentRules.put(assessment.obligationId(), keepTwin ? twinRule : rule);
                 }
             }
         }

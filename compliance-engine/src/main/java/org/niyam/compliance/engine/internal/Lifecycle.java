@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAmount;
 import java.util.Comparator;
 import java.util.List;
 import org.niyam.compliance.engine.Parameter;
@@ -50,6 +51,12 @@ public final class Lifecycle {
         }
         OffsetDateTime start = duty.triggeredAt();
         RulePack pack = ruleBase.parameterOwner(duty.clock());
+        if (clock.values().isEmpty()) {
+            return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
+                    Status.INDETERMINATE, citation(rule, start), duty.triggerEventId(), null, null,
+                    "The law sets no time for this; the platform's own service level '" + duty.clock()
+                            + "' is not set (ComplianceEngine.Builder.setting)." + unconfirmedNote(rule));
+        }
         DatedValue inForce = clock.at(start);
         if (inForce == null) {
             OffsetDateTime firstFrom = clock.values().get(0).from();
@@ -58,7 +65,7 @@ public final class Lifecycle {
                     "Not in force when the clock would have started (" + start + "): this clock applies from "
                             + firstFrom + ".");
         }
-        Duration length = (Duration) inForce.value();
+        TemporalAmount length = (TemporalAmount) inForce.value();
         OffsetDateTime due = start.plus(length);
         Discharge first = discharges.stream().min(EARLIEST).orElse(null);
 
@@ -74,7 +81,7 @@ public final class Lifecycle {
     private record Verdict(Status status, String explanation) {
     }
 
-    private Verdict actBy(OffsetDateTime start, OffsetDateTime due, Duration length, Discharge first,
+    private Verdict actBy(OffsetDateTime start, OffsetDateTime due, TemporalAmount length, Discharge first,
                           OffsetDateTime asOf) {
         if (first != null) {
             Duration taken = Duration.between(start, first.at());
@@ -95,13 +102,14 @@ public final class Lifecycle {
                     + " allowed; overdue by " + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
         }
         Duration left = Duration.between(asOf, due);
-        boolean atRisk = atRiskFraction > 0 && left.toMillis() <= length.toMillis() * atRiskFraction;
+        boolean atRisk = atRiskFraction > 0
+                && left.toMillis() <= Duration.between(start, due).toMillis() * atRiskFraction;
         return new Verdict(atRisk ? Status.AT_RISK : Status.OPEN, "Not done yet; " + Durations.describe(left)
                 + " left of the " + Durations.describe(length) + " allowed.");
     }
 
     /** A duty to keep: ending before the due instant breaches it; reaching the due instant meets it. */
-    private static Verdict keepUntil(OffsetDateTime start, OffsetDateTime due, Duration length, Discharge end,
+    private static Verdict keepUntil(OffsetDateTime start, OffsetDateTime due, TemporalAmount length, Discharge end,
                                      OffsetDateTime asOf) {
         if (end != null && end.at().isBefore(due)) {
             return new Verdict(Status.BREACHED, "Ended by " + end.eventId() + " "
@@ -123,7 +131,7 @@ public final class Lifecycle {
             explanation += " Evidence: " + String.join(", ", assessment.evidence()) + ".";
         }
         explanation += unconfirmedNote(rule);
-        return new Obligation(assessment.key(), assessment.key(), assessment.what(), null, asOf, null,
+        return new Obligation(assessment.obligationId(), assessment.key(), assessment.what(), assessment.caseId(), asOf, null,
                 assessment.status(), citation(rule, asOf), null, null, null, explanation);
     }
 
@@ -150,8 +158,8 @@ public final class Lifecycle {
             if (next.from().isAfter(start) && !next.from().isAfter(due)) {
                 String version = pack.versionAt(start);
                 return " The clock started under " + (version == null ? "an earlier version" : "'" + version + "'")
-                        + " and keeps its " + Durations.describe((Duration) inForce.value()) + "; the "
-                        + Durations.describe((Duration) next.value()) + " in force from " + next.from()
+                        + " and keeps its " + Durations.describe((TemporalAmount) inForce.value()) + "; the "
+                        + Durations.describe((TemporalAmount) next.value()) + " in force from " + next.from()
                         + " applies only to clocks that start from then.";
             }
         }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.temporal.TemporalAmount;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,7 +136,11 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
             return null;
         }
         if (entry.values() == null || entry.values().isEmpty()) {
-            problems.add(new Problem(origin, 0, where + " has no values"));
+            if (Boolean.TRUE.equals(entry.setting())) {
+                // A setting the law leaves to the platform may have no default: duties on it are indeterminate.
+                return new Parameter(name, entry.description(), type, true, List.of());
+            }
+            problems.add(new Problem(origin, 0, where + " has no values (only a 'setting: true' may have none)"));
             return null;
         }
         List<DatedValue> values = new ArrayList<>();
@@ -151,7 +157,7 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
             Object converted = convert(type, value.value());
             if (converted == null) {
                 problems.add(new Problem(origin, 0, at + ": '" + value.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)
-                        + (type == Parameter.Type.DURATION ? " (write ISO-8601, e.g. PT36H or P15D)" : "")));
+                        + (type == Parameter.Type.DURATION ? " (write ISO-8601: PT36H, P15D, or P3M for calendar months)" : "")));
                 continue;
             }
             values.add(new DatedValue(value.from(), converted, value.source()));
@@ -180,18 +186,29 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
 
     private static Object convert(Parameter.Type type, Object raw) {
         return switch (type) {
-            case DURATION -> {
-                try {
-                    Duration duration = Duration.parse(String.valueOf(raw));
-                    yield duration.isNegative() ? null : duration;
-                } catch (DateTimeParseException e) {
-                    yield null;
-                }
-            }
+            case DURATION -> clock(String.valueOf(raw));
             case NUMBER -> raw instanceof Number n && n.doubleValue() == n.longValue() ? (Object) n.longValue() : null;
             case FLAG -> raw instanceof Boolean b ? b : null;
             case TEXT -> raw instanceof String s ? s : null;
         };
+    }
+
+    /**
+     * A clock length: {@code PT36H} or {@code P15D} is an exact duration (15 x 24 hours); {@code P3M} or {@code P1Y}
+     * is a calendar period, added to the trigger's date in the trigger's offset.
+     */
+    private static TemporalAmount clock(String text) {
+        try {
+            Duration duration = Duration.parse(text);
+            return duration.isNegative() ? null : duration;
+        } catch (DateTimeParseException notDuration) {
+            try {
+                Period period = Period.parse(text);
+                return period.isNegative() || period.getDays() != 0 ? null : period;
+            } catch (DateTimeParseException notPeriod) {
+                return null;
+            }
+        }
     }
 
     private static boolean blank(String value) {

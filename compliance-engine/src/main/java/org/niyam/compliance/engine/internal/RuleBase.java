@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -205,7 +206,8 @@ public final class RuleBase {
                         + parameter.type().name().toLowerCase(java.util.Locale.ROOT)));
                 return;
             }
-            DatedValue since = new DatedValue(parameter.values().get(0).from(), value, "platform setting");
+            OffsetDateTime from = parameter.values().isEmpty() ? OffsetDateTime.MIN : parameter.values().get(0).from();
+            DatedValue since = new DatedValue(from, value, "platform setting");
             parameters.put(name, new Parameter(name, parameter.description(), parameter.type(), true, List.of(since)));
         });
     }

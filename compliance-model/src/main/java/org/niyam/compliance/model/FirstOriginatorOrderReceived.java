@@ -1,0 +1,22 @@
+package org.niyam.compliance.model;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An order to enable identification of the first originator of information on a messaging service (Rule 4(2)).
+ *
+ * @param source a court order, or an order under section 69 of the IT Act
+ * @param copyOfInformation whether the order came with a copy of the information (needed for section 69 orders)
+ * @param ground the offence the order is for
+ * @param minimumPunishmentYears the minimum term of imprisonment for that offence, in years; {@code null} when not stated
+ */
+public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) implements CaseEvent {
+
+    public FirstOriginatorOrderReceived {
+        Preconditions.requireText(id, "FirstOriginatorOrderReceived", "id");
+        Preconditions.requireText(caseId, "FirstOriginatorOrderReceived", "caseId");
+        Preconditions.requirePresent(at, "FirstOriginatorOrderReceived", "at");
+        Preconditions.requirePresent(source, "FirstOriginatorOrderReceived", "source");
+        Preconditions.requirePresent(ground, "FirstOriginatorOrderReceived", "ground");
+    }
+}

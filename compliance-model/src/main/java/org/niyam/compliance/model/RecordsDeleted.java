@@ -1,0 +1,19 @@
+package org.niyam.compliance.model;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The platform deleted records of this case: removed content and its associated records (Rule 3(1)(g)), or a cancelled account's registration data (Rule 3(1)(h)).
+ *
+ * @param records which records
+ * @param instructed whether a court or authorised agency instructed the deletion
+ */
+public record RecordsDeleted(String id, String caseId, OffsetDateTime at, RecordKind records, boolean instructed) implements CaseEvent {
+
+    public RecordsDeleted {
+        Preconditions.requireText(id, "RecordsDeleted", "id");
+        Preconditions.requireText(caseId, "RecordsDeleted", "caseId");
+        Preconditions.requirePresent(at, "RecordsDeleted", "at");
+        Preconditions.requirePresent(records, "RecordsDeleted", "records");
+    }
+}
