@@ -12,7 +12,8 @@ import java.util.List;
  * @param appointments officer appointments, past and present
  * @param events       case events
  * @param since        the start of the period the evidence covers: duties that recur (monthly reports) are assessed
- *                     from then on; {@code null} means from the earliest event or appointment given
+ *                     from then on; {@code null} means from the earliest event (appointments are history, not
+ *                     the period audited)
  */
 public record Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
                        OffsetDateTime since) {
@@ -22,12 +23,12 @@ public record Evidence(PlatformProfile platform, List<OfficerAppointment> appoin
         events = Preconditions.copyOf(events, "Evidence", "events");
     }
 
-    /** Evidence covering the period from its earliest event or appointment. */
+    /** Evidence covering the period from its earliest event. */
     public Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events) {
         this(platform, appointments, events, null);
     }
 
-    /** The start of the period covered: {@link #since} if given, else the earliest instant in the evidence. */
+    /** The start of the period covered: {@link #since} if given, else the earliest event, else {@code asOf}. */
     public OffsetDateTime periodStart(OffsetDateTime asOf) {
         if (since != null) {
             return since;
@@ -36,11 +37,6 @@ public record Evidence(PlatformProfile platform, List<OfficerAppointment> appoin
         for (CaseEvent event : events) {
             if (event.at().isBefore(earliest)) {
                 earliest = event.at();
-            }
-        }
-        for (OfficerAppointment appointment : appointments) {
-            if (appointment.from().isBefore(earliest)) {
-                earliest = appointment.from();
             }
         }
         return earliest;
