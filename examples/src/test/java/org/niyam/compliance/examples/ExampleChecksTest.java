@@ -41,12 +41,21 @@ class ExampleChecksTest {
                         tuple("complaint.resolve@grv-0420-in", Status.MET),
                         tuple("complaint.acknowledge@grv-0511-in", Status.MET_LATE),
                         tuple("complaint.resolve@grv-0511-in", Status.MET_LATE),
+                        tuple("4(1)(d).monthly-report@month-end:2026-01", Status.MET),
+                        tuple("4(1)(d).monthly-report@month-end:2026-02", Status.OPEN),
                         tuple("removal.on-order@ord-0141-in", Status.MET),
-                        tuple("removal.on-order@ord-0187-in", Status.MET_LATE));
+                        tuple("3(1)(g).preserve@ord-0141-done", Status.OPEN),
+                        tuple("removal.on-order@ord-0187-in", Status.MET_LATE),
+                        tuple("3(1)(g).preserve@ord-0187-done", Status.OPEN),
+                        tuple("3(1)(c).inform-users@notice-2025-12", Status.OPEN));
         Obligation oldClock = report.forCase("ORD-2026-0141").get(0);
         assertThat(oldClock.dueAt()).hasToString("2026-02-21T08:00+05:30");
         assertThat(oldClock.explanation()).contains("keeps its 36 h");
         assertThat(report.forCase("ORD-2026-0187").get(0).lateness()).isEqualTo(Duration.ofMinutes(70));
+        Obligation notice = report.forCase("user-notices").get(0);
+        assertThat(notice.dueAt()).as("12 calendar months, the interval in force when the notice was given")
+                .hasToString("2026-12-01T00:00+05:30");
+        assertThat(notice.explanation()).contains("keeps its 12 months");
         assertThat(report.obligations()).filteredOn(o -> o.caseId() == null)
                 .extracting(Obligation::status).containsOnly(Status.MET);
     }
@@ -59,7 +68,12 @@ class ExampleChecksTest {
                 tuple("3(2)(a).grievance-officer", Status.MET),
                 tuple("4(1)(a).chief-compliance-officer", Status.MET),
                 tuple("4(1)(b).nodal-contact-person", Status.BREACHED),
-                tuple("4(1)(c).resident-grievance-officer", Status.BREACHED));
+                tuple("4(1)(c).resident-grievance-officer", Status.BREACHED),
+                tuple("4(5).address-in-india", Status.BREACHED),
+                tuple("3(1)(c).inform-users@notice-2026-01", Status.OPEN));
+        assertThat(report.obligations().get(3).explanation())
+                .contains("Vacant since 2026-01-31T00:00+05:30, when appointment appt-rgo-1 ended")
+                .contains("Appointment appt-rgo-2 starts 2026-03-16T00:00+05:30");
     }
 
     @Test
@@ -72,13 +86,34 @@ class ExampleChecksTest {
                         tuple("complaint.acknowledge@img-88-in", Status.MET),
                         tuple("complaint.intimate-imagery@img-88-in", Status.MET_LATE),
                         tuple("complaint.resolve@img-88-in", Status.MET),
+                        tuple("3(1)(g).preserve@img-88-done", Status.OPEN),
                         tuple("information.request@lea-07-in", Status.MET_LATE),
-                        tuple("information.request@lea-09-in", Status.OPEN));
+                        tuple("information.request@lea-09-in", Status.OPEN),
+                        tuple("3(1)(c).inform-users@notice-2026-03", Status.OPEN));
         assertThat(report.forCase("LEA-2026-07").get(0).lateness()).isEqualTo(Duration.ofHours(8));
         assertThat(report.forCase("IMG-88")).filteredOn(o -> o.duty().equals("complaint.intimate-imagery"))
                 .singleElement().satisfies(o -> assertThat(o.lateness()).isEqualTo(Duration.ofMinutes(85)));
-        assertThat(report.obligations()).filteredOn(o -> o.id().startsWith("4(1)"))
+        assertThat(report.obligations()).filteredOn(o -> o.id().startsWith("4("))
                 .extracting(Obligation::status).containsOnly(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void aDefectivePoliceIntimationIsAFindingNotAClock() {
+        Report report = evaluate("defective-intimation.json");
+
+        assertThat(report.forCase("POL-2026-31")).as("no removal clock for the defective intimation").isEmpty();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("defective-intimation");
+            assertThat(f.caseId()).isEqualTo("POL-2026-31");
+            assertThat(f.message()).contains("below Deputy Inspector General", "specifically authorised",
+                    "no specific URL or identifier");
+            assertThat(f.citation().clause()).isEqualTo("Rule 3(1)(d), as amended by G.S.R. 775(E)");
+        });
+        assertThat(report.forCase("CRT-2026-07")).extracting(Obligation::duty, Obligation::status).containsExactly(
+                tuple("removal.on-order", Status.MET), tuple("3(1)(g).preserve", Status.OPEN));
+        assertThat(report.forCase("OWN-2026-12")).extracting(Obligation::duty, Obligation::status)
+                .containsExactlyInAnyOrder(tuple("3(1)(g).preserve", Status.OPEN),
+                        tuple("4(8).prior-notice", Status.BREACHED));
     }
 
     @Test
@@ -89,7 +124,7 @@ class ExampleChecksTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
         ExampleChecks.all().forEach(check -> assertThat(text).contains(check.title()));
-        assertThat(text).contains("MET LATE", "BREACHED", "NOT APPLICABLE", "OPEN")
+        assertThat(text).contains("MET LATE", "BREACHED", "NOT APPLICABLE", "OPEN", "FINDING")
                 .contains("due       2026-02-23T14:00+05:30")
                 .contains("cite      Rule 3(1)(d)")
                 .contains("version   as amended by G.S.R. 120(E), 2026");
