@@ -41,12 +41,12 @@ class ExampleChecksTest {
                         tuple("complaint.resolve@grv-0420-in", Status.MET),
                         tuple("complaint.acknowledge@grv-0511-in", Status.MET_LATE),
                         tuple("complaint.resolve@grv-0511-in", Status.MET_LATE),
-                        tuple("4(1)(d).monthly-report@month-end:2026-01", Status.MET),
-                        tuple("4(1)(d).monthly-report@month-end:2026-02", Status.OPEN),
                         tuple("removal.on-order@ord-0141-in", Status.MET),
                         tuple("3(1)(g).preserve@ord-0141-done", Status.OPEN),
                         tuple("removal.on-order@ord-0187-in", Status.MET_LATE),
                         tuple("3(1)(g).preserve@ord-0187-done", Status.OPEN),
+                        tuple("4(1)(d).monthly-report@month-end:2026-01", Status.MET),
+                        tuple("4(1)(d).monthly-report@month-end:2026-02", Status.OPEN),
                         tuple("3(1)(c).inform-users@notice-2025-12", Status.OPEN));
         Obligation oldClock = report.forCase("ORD-2026-0141").get(0);
         assertThat(oldClock.dueAt()).hasToString("2026-02-21T08:00+05:30");
