@@ -133,6 +133,7 @@ public final class RuleBase {
             }
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
+        problems.addAll(ParameterReferences.check(packs, parameters));
         Set<String> disabled = new TreeSet<>();
         for (String id : options.disabledRules()) {
             if (rules.containsKey(id)) {

@@ -1,0 +1,135 @@
+package org.niyam.compliance.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.niyam.compliance.engine.internal.RuleCatalog;
+
+/**
+ * Which rules of an engine fired over some evaluations, which never did, and which clauses no evaluation touched.
+ * Pass it as the {@link EvaluationListener} of each evaluation (a {@link ScenarioRunner} does), then read it:
+ *
+ * <pre>{@code
+ * Coverage coverage = new Coverage(engine);
+ * engine.evaluate(evidence, asOf, coverage);
+ * coverage.neverFired();          // [in.4-1.platform-unknown, ...]
+ * System.out.println(coverage.describe());
+ * }</pre>
+ *
+ * <p>A clause is touched when any rule citing it fired. Rules switched off in the engine are left out of
+ * {@link #neverFired()}. Thread-safe: evaluations running at once may share one.
+ */
+public final class Coverage implements EvaluationListener {
+
+    /**
+     * A clause of a pack, with the rules that cite it.
+     *
+     * @param pack       the id of the pack
+     * @param instrument the instrument the rules cite
+     * @param clause     the clause, as the rules' {@code @citation} gives it
+     * @param ruleIds    the rules citing it, in file order
+     */
+    public record Clause(String pack, String instrument, String clause, List<String> ruleIds) {
+
+        public Clause {
+            ruleIds = List.copyOf(ruleIds);
+        }
+
+        @Override
+        public String toString() {
+            return clause + ", " + instrument + " [" + pack + "]";
+        }
+    }
+
+    private final List<String> ruleIds;
+    private final Set<String> disabled;
+    private final List<Clause> clauses;
+    private final Map<String, LongAdder> firings = new ConcurrentHashMap<>();
+
+    /** Coverage of the rules of this engine, with nothing fired yet. */
+    public Coverage(ComplianceEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        this.ruleIds = engine.ruleIds();
+        this.disabled = engine.disabledRuleIds();
+        Map<String, RuleCatalog.Entry> catalog = RuleCatalog.of(engine.rulePacks());
+        Map<List<String>, List<String>> byClause = new LinkedHashMap<>();
+        for (String id : ruleIds) {
+            RuleCatalog.Entry entry = catalog.get(id);
+            String pack = entry == null ? "?" : entry.pack();
+            String instrument = entry == null ? "?" : entry.instrument();
+            byClause.computeIfAbsent(List.of(pack, instrument, engine.clauseOf(id)), k -> new ArrayList<>()).add(id);
+        }
+        List<Clause> all = new ArrayList<>();
+        byClause.forEach((key, rules) -> all.add(new Clause(key.get(0), key.get(1), key.get(2), rules)));
+        this.clauses = List.copyOf(all);
+        ruleIds.forEach(id -> firings.put(id, new LongAdder()));
+    }
+
+    @Override
+    public void ruleFired(String ruleId) {
+        firings.computeIfAbsent(ruleId, id -> new LongAdder()).increment();
+    }
+
+    /** How many times each rule fired, for every rule of the engine in pack and file order (0 for none). */
+    public Map<String, Long> firings() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ruleIds.forEach(id -> counts.put(id, firings.get(id).sum()));
+        return counts;
+    }
+
+    /** The rules that fired at least once, in pack and file order. */
+    public List<String> fired() {
+        return ruleIds.stream().filter(id -> firings.get(id).sum() > 0).toList();
+    }
+
+    /** The rules that never fired, in pack and file order, leaving out rules switched off in the engine. */
+    public List<String> neverFired() {
+        return ruleIds.stream().filter(id -> firings.get(id).sum() == 0 && !disabled.contains(id)).toList();
+    }
+
+    /** Every clause the engine's rules cite, in pack and file order. */
+    public List<Clause> clauses() {
+        return clauses;
+    }
+
+    /** The clauses none of whose rules fired. */
+    public List<Clause> untouchedClauses() {
+        return clauses.stream().filter(c -> c.ruleIds().stream().allMatch(id -> firings.get(id).sum() == 0)).toList();
+    }
+
+    /**
+     * The coverage for a person: a summary line, then the rules that never fired and the clauses nothing touched.
+     */
+    public String describe() {
+        List<String> never = neverFired();
+        List<Clause> untouched = untouchedClauses();
+        int enabled = ruleIds.size() - (int) ruleIds.stream().filter(disabled::contains).count();
+        StringBuilder text = new StringBuilder("Coverage: ")
+                .append(enabled - never.size()).append(" of ").append(enabled).append(" rules fired, ")
+                .append(clauses.size() - untouched.size()).append(" of ").append(clauses.size())
+                .append(" clauses touched");
+        if (!disabled.isEmpty()) {
+            text.append(" (").append(disabled.size()).append(disabled.size() == 1 ? " rule" : " rules")
+                    .append(" switched off)");
+        }
+        text.append('\n');
+        if (!never.isEmpty()) {
+            text.append("  rules that never fired:\n");
+            Map<String, Clause> clauseOf = new LinkedHashMap<>();
+            clauses.forEach(c -> c.ruleIds().forEach(id -> clauseOf.put(id, c)));
+            never.forEach(id -> text.append("    ").append(id).append("  (").append(clauseOf.get(id).clause()).append(", ")
+                    .append(clauseOf.get(id).instrument()).append(")\n"));
+        }
+        if (!untouched.isEmpty()) {
+            text.append("  clauses no evaluation touched:\n");
+            untouched.forEach(c -> text.append("    ").append(c.clause()).append(", ").append(c.instrument())
+                    .append("  [").append(c.pack()).append("]\n"));
+        }
+        return text.toString().stripTrailing();
+    }
+}

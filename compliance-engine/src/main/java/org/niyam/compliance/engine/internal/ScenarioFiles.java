@@ -1,0 +1,222 @@
+package org.niyam.compliance.engine.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.Scenario;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+
+/**
+ * Reads scenario files, in YAML or JSON, with the conventions of {@link ComplianceJson}: instants with offset,
+ * unknown fields rejected, errors naming the file, line and field. Not API.
+ */
+public final class ScenarioFiles {
+
+    /** A scenario file as written. */
+    record Document(String name, String description, OffsetDateTime asOf, OffsetDateTime since,
+                    PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
+                    Expect expect) {
+
+        Document {
+            if (asOf == null) {
+                throw new IllegalArgumentException("Scenario.asOf is required: the instant the evaluation describes, "
+                        + "with its offset, e.g. 2026-03-02T18:00:00+05:30");
+            }
+            if (expect == null) {
+                throw new IllegalArgumentException("Scenario.expect is required: the obligations and findings the "
+                        + "report must hold (or 'exhaustive: true' for none)");
+            }
+        }
+    }
+
+    /** The {@code expect} part as written; {@code exhaustive} may be left out. */
+    record Expect(List<Scenario.ExpectedObligation> obligations, List<Scenario.ExpectedFinding> findings,
+                  List<String> absent, List<String> absentFindings, Boolean exhaustive) {
+
+        Scenario.Expected toExpected() {
+            return new Scenario.Expected(obligations, findings, absent, absentFindings, Boolean.TRUE.equals(exhaustive));
+        }
+    }
+
+    private static final ObjectMapper JSON = configure(ComplianceJson.mapper());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private static final String EMPTY = "is empty: expected a scenario with asOf, events and expect";
+
+    private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
+
+    private ScenarioFiles() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public static Scenario load(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isScenarioFile(name)) {
+            throw new InputException(file.toString(), 0, "", "is not a scenario file: write scenarios in YAML (.yaml, "
+                    + ".yml) or JSON (.json)", null);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return read(file.toString(), text);
+    }
+
+    public static Scenario read(String source, String text) {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (text.isBlank()) {
+            throw new InputException(source, 0, "", EMPTY, null);
+        }
+        Document document;
+        try {
+            document = (json ? JSON : YAML).readValue(text, Document.class);
+        } catch (JsonProcessingException e) {
+            throw inputError(source, text, e);
+        }
+        if (document == null) {
+            throw new InputException(source, 0, "", EMPTY, null);
+        }
+        String name = document.name() == null || document.name().isBlank() ? baseName(source) : document.name().strip();
+        Evidence evidence;
+        try {
+            evidence = new Evidence(document.platform(), document.appointments(), document.events(), document.since());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, 0, "", e.getMessage(), e);
+        }
+        Scenario.Expected expected;
+        try {
+            expected = document.expect().toExpected();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, 0, "expect", e.getMessage(), e);
+        }
+        return new Scenario(source, name, document.description(), document.asOf(), evidence, expected);
+    }
+
+    public static List<Path> filesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no scenario folder at " + folder.toAbsolutePath()
+                    + " (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")");
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> isScenarioFile(p.getFileName().toString().toLowerCase(Locale.ROOT)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isScenarioFile(String lowerCaseName) {
+        return !lowerCaseName.equals(RulePack.DESCRIPTOR)
+                && (lowerCaseName.endsWith(".yaml") || lowerCaseName.endsWith(".yml") || lowerCaseName.endsWith(".json"));
+    }
+
+    private static String baseName(String source) {
+        String name = source.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** As {@code ComplianceJson} reports bad input: source, line, field path, and what was expected. */
+    private static InputException inputError(String source, String text, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 0 : location.getLineNr();
+        if (e instanceof PropertyBindingException unknown && unknown.getPropertyName() != null) {
+            // Jackson reports an unknown key of a record where the record ends; the key's own line is more use.
+            line = keyLine(text, unknown.getPropertyName(), line);
+        }
+        String field = "";
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping) {
+            field = path(mapping);
+            if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
+                message = mapping.getCause().getMessage();
+                Matcher named = MODEL_FIELD.matcher(String.valueOf(message));
+                if (named.lookingAt()) {
+                    field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
+                }
+            } else if ((mapping instanceof MismatchedInputException mismatch
+                    && mismatch.getTargetType() == OffsetDateTime.class)
+                    || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
+                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;
+            }
+        }
+        return new InputException(source, line, field, firstLine(message), e);
+    }
+
+    /** The line of the only key with this name, or {@code fallback} when there is not exactly one. */
+    private static int keyLine(String text, String key, int fallback) {
+        Pattern pattern = Pattern.compile("(^|[\\s{,\\-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        String[] lines = text.split("\n", -1);
+        int found = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (pattern.matcher(lines[i]).find()) {
+                if (found != 0) {
+                    return fallback;
+                }
+                found = i + 1;
+            }
+        }
+        return found == 0 ? fallback : found;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}
