@@ -15,6 +15,8 @@ import static org.niyam.compliance.rules.india.IndiaPack.days;
 import static org.niyam.compliance.rules.india.IndiaPack.disabled;
 import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
 import static org.niyam.compliance.rules.india.IndiaPack.explain;
+import static org.niyam.compliance.rules.india.IndiaPack.gacComplied;
+import static org.niyam.compliance.rules.india.IndiaPack.gacOrder;
 import static org.niyam.compliance.rules.india.IndiaPack.hours;
 import static org.niyam.compliance.rules.india.IndiaPack.ist;
 import static org.niyam.compliance.rules.india.IndiaPack.obligation;
@@ -26,6 +28,7 @@ import static org.niyam.compliance.model.ComplaintCategory.REMOVAL_REQUEST;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -35,8 +38,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
@@ -47,6 +52,13 @@ import org.niyam.compliance.rules.india.IndiaPack.Clock;
 class GrievanceRulesTest {
 
     private static final String CASE = "complaint-1";
+
+    /**
+     * The Rules fix no time for complying with a Grievance Appellate Committee order; this engine is a platform's
+     * that holds itself to 15 days (15 x 24 h). Built once for the class.
+     */
+    private static final ComplianceEngine WITH_GAC_SERVICE_LEVEL =
+            IndiaPack.builder().setting("gac.compliance", "P15D").build();
 
     private static Obligation duty(String duty, OffsetDateTime asOf, CaseEvent... events) {
         return obligation(evaluate(asOf, events), duty, CASE);
@@ -493,6 +505,117 @@ class GrievanceRulesTest {
             };
             assertThat(report.forCase(CASE)).as("duties of a %s complaint", category)
                     .extracting(Obligation::duty).containsExactlyInAnyOrder(expected);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 3A: comply with a Grievance Appellate Committee order within the platform's own service level")
+    class GacOrder {
+
+        private static final String DUTY = "3A.gac-order";
+        private static final String APPEAL = "appeal-1";
+
+        /** GACs sit from 1 Mar 2023: orders arrive only in the versions from then. */
+        static Stream<Clock> clocks() {
+            return Stream.of(clock(V2023, days(15)), clock(V2025, days(15)), clock(V2026, days(15)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        static Obligation withServiceLevel(OffsetDateTime asOf, CaseEvent... events) {
+            return obligation(WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(), List.of(events)), asOf),
+                    DUTY, APPEAL);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("without a service level set, the obligation is indeterminate and says which setting is missing")
+        void indeterminateWithoutASetting(Clock clock) {
+            Obligation o = obligation(evaluate(clock.due().plusDays(30), gacOrder(APPEAL, clock.receivedAt())),
+                    DUTY, APPEAL);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.dueAt()).as("no due instant").isNull();
+            assertThat(o.explanation()).as("names the setting").contains("gac.compliance");
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3A");
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3a.gac-order-opens-compliance");
+        }
+
+        @Test
+        @DisplayName("without a service level, complying does not make it met: there is nothing to measure against")
+        void indeterminateEvenWhenComplied() {
+            Clock clock = clock(V2026, days(15));
+            Obligation o = obligation(evaluate(clock.due(), gacOrder(APPEAL, clock.receivedAt()),
+                    gacComplied(APPEAL, clock.receivedAt().plusDays(1))), DUTY, APPEAL);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("with 'gac.compliance' P15D, due 15 x 24 h after the order is received")
+        void dueInstantAndCitation(Clock clock) {
+            Obligation o = withServiceLevel(clock.due(), gacOrder(APPEAL, clock.receivedAt()));
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3A");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+        }
+
+        @ParameterizedTest(name = "{0}, complied at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("complying at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void complianceAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            Obligation o = withServiceLevel(clock.due().plusDays(1), gacOrder(APPEAL, clock.receivedAt()),
+                    gacComplied(APPEAL, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("with nothing done, not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = withServiceLevel(clock.at(asOf), gacOrder(APPEAL, clock.receivedAt()));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("with nothing done, breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = withServiceLevel(clock.at(Boundary.DUE_PLUS_1_MS), gacOrder(APPEAL, clock.receivedAt()));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("complying with the order of another appeal does not discharge it")
+        void complianceInAnotherCase() {
+            Clock clock = clock(V2026, days(15));
+            Obligation o = withServiceLevel(clock.due().plusDays(1), gacOrder(APPEAL, clock.receivedAt()),
+                    gacComplied("appeal-2", clock.receivedAt().plusDays(1)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("the setting changes only the GAC clock: the law's own clocks are the same in both engines")
+        void settingLeavesTheLawAlone() {
+            Clock clock = clock(V2026, days(7));
+            Obligation o = obligation(WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(),
+                    List.of(complaint(CASE, clock.receivedAt(), GENERAL))), clock.due()), "complaint.resolve", CASE);
+
+            assertThat(o.dueAt()).as("7 days, as the law sets").isEqualTo(clock.due());
         }
     }
 }

@@ -6,32 +6,53 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.AccountCancelled;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintAcknowledged;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.ComplaintResolved;
+import org.niyam.compliance.model.ComplianceReportPublished;
 import org.niyam.compliance.model.ContentRemoved;
+import org.niyam.compliance.model.CyberIncidentNoticed;
+import org.niyam.compliance.model.CyberIncidentReported;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.FirstOriginatorIdentified;
+import org.niyam.compliance.model.FirstOriginatorOrderReceived;
+import org.niyam.compliance.model.GacOrderComplied;
+import org.niyam.compliance.model.GacOrderReceived;
 import org.niyam.compliance.model.InformationProvided;
 import org.niyam.compliance.model.InformationRequestReceived;
+import org.niyam.compliance.model.Intimation;
 import org.niyam.compliance.model.Issuer;
 import org.niyam.compliance.model.IssuerKind;
+import org.niyam.compliance.model.IssuerRank;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OffenceGround;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.OfficerRole;
+import org.niyam.compliance.model.OriginatorOrderSource;
 import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.RecordKind;
+import org.niyam.compliance.model.RecordsDeleted;
+import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.model.UserNotified;
+import org.niyam.compliance.model.UsersInformed;
 
 /**
  * The India pack under test: one engine per test JVM, the law's versions as pack.yaml names them, and small
@@ -55,7 +76,10 @@ final class IndiaPack {
     static final OffsetDateTime IT_RULES_2021 = ist("2021-02-25T00:00");
     static final OffsetDateTime RULE_4_APPLIES = ist("2021-05-26T00:00");
     static final OffsetDateTime AMENDMENT_2022 = ist("2022-10-28T00:00");
+    static final OffsetDateTime AMENDMENT_2025 = ist("2025-11-15T00:00");
     static final OffsetDateTime AMENDMENT_2026 = ist("2026-02-20T00:00");
+    /** The CERT-In directions of 28 Apr 2022 took effect 60 days later. */
+    static final OffsetDateTime CERT_IN_DIRECTIONS = ist("2022-06-28T00:00");
 
     /**
      * For each version, a receipt instant well inside it, with odd seconds and milliseconds so that a clock
@@ -68,11 +92,19 @@ final class IndiaPack {
             V2025, ist("2025-12-01T22:30:45.750"),
             V2026, ist("2026-03-02T11:20:00.375"));
 
-    private static final ComplianceEngine ENGINE = ComplianceEngine.builder()
-            .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
-            .build();
+    private static final ComplianceEngine ENGINE = builder().build();
 
     private IndiaPack() {
+    }
+
+    /** A builder with the India pack, for a test class that needs an engine with settings; build it once. */
+    static ComplianceEngine.Builder builder() {
+        return ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india"));
+    }
+
+    /** The engine every test shares, built without settings. */
+    static ComplianceEngine engine() {
+        return ENGINE;
     }
 
     // ---- time ----
@@ -88,6 +120,11 @@ final class IndiaPack {
 
     static Duration days(long n) {
         return Duration.ofDays(n);
+    }
+
+    /** Calendar months: a clock of this length ends on the same day of the month (or the month's last day). */
+    static Period months(int n) {
+        return Period.ofMonths(n);
     }
 
     /** The three instants around a deadline at which every clock is tested. */
@@ -115,10 +152,11 @@ final class IndiaPack {
     }
 
     /**
-     * A clock as the law sets it in one version: received under {@code version}, it runs for {@code length}.
-     * The expected due instant is computed here from the law's table, not read back from the engine.
+     * A clock as the law sets it in one version: received under {@code version}, it runs for {@code length}, a
+     * {@link Duration} (N x 24 h) or a {@link Period} (calendar months). The expected due instant is computed here
+     * from the law's table, not read back from the engine.
      */
-    record Clock(String version, OffsetDateTime receivedAt, Duration length) {
+    record Clock(String version, OffsetDateTime receivedAt, TemporalAmount length) {
 
         OffsetDateTime due() {
             return receivedAt.plus(length);
@@ -130,15 +168,25 @@ final class IndiaPack {
 
         @Override
         public String toString() {
-            long h = length.toHours();
-            String clock = h % 24 == 0 && h >= 96 ? h / 24 + " days" : h + " h";
+            String clock;
+            if (length instanceof Period period) {
+                clock = period.toTotalMonths() + " months";
+            } else {
+                long h = ((Duration) length).toHours();
+                clock = h % 24 == 0 && h >= 96 ? h / 24 + " days" : h + " h";
+            }
             return clock + " under '" + version + "'";
         }
     }
 
     /** The clock of {@code length}, started at this class's receipt instant inside {@code version}. */
-    static Clock clock(String version, Duration length) {
+    static Clock clock(String version, TemporalAmount length) {
         return new Clock(version, RECEIVED_UNDER.get(version), length);
+    }
+
+    /** The receipt instant this class uses inside {@code version}. */
+    static OffsetDateTime receivedUnder(String version) {
+        return RECEIVED_UNDER.get(version);
     }
 
     /** For each clock: acting at due - 1 ms and at due meets the duty; at due + 1 ms meets it late. */
@@ -163,8 +211,79 @@ final class IndiaPack {
                 new Issuer(IssuerKind.COURT, "High Court of Delhi", null), "W.P.(C) 1/2024");
     }
 
+    /** A government or police intimation, with what it states. */
+    static RemovalOrderReceived intimation(String caseId, OffsetDateTime at, Issuer issuer, Intimation said) {
+        return new RemovalOrderReceived(id("intimation", caseId, at), caseId, at, issuer, "No. 9(14)/2025-CyLaw", said);
+    }
+
+    /** An intimation that states everything the 2025 amendment asks. */
+    static Intimation completeIntimation() {
+        return new Intimation(true, true, "Section 79(3)(b) of the IT Act, 2000; Rule 3(1)(d)",
+                "content threatening public order", List.of("https://example.net/p/88231"));
+    }
+
+    /** A Joint Secretary of the Ministry of Electronics and Information Technology. */
+    static Issuer jointSecretary() {
+        return new Issuer(IssuerKind.GOVERNMENT, "Ministry of Electronics and Information Technology",
+                IssuerRank.JOINT_SECRETARY, null, null);
+    }
+
     static ContentRemoved removed(String caseId, OffsetDateTime at) {
         return new ContentRemoved(id("removed", caseId, at), caseId, at, TakedownAction.REMOVED);
+    }
+
+    /** A takedown with its recorded basis. */
+    static ContentRemoved removed(String caseId, OffsetDateTime at, RemovalBasis basis) {
+        return new ContentRemoved(id("removed", caseId, at), caseId, at, TakedownAction.REMOVED, basis);
+    }
+
+    static UserNotified userNotified(String caseId, OffsetDateTime at, String grounds) {
+        return new UserNotified(id("notified", caseId, at), caseId, at, grounds);
+    }
+
+    static RecordsDeleted recordsDeleted(String caseId, OffsetDateTime at, RecordKind records, boolean instructed) {
+        return new RecordsDeleted(id("deleted-" + records, caseId, at), caseId, at, records, instructed);
+    }
+
+    static AccountCancelled accountCancelled(String caseId, OffsetDateTime at) {
+        return new AccountCancelled(id("cancelled", caseId, at), caseId, at);
+    }
+
+    /** A notice to users of the rules; all such notices share the case {@code user-notices}. */
+    static UsersInformed usersInformed(OffsetDateTime at) {
+        return new UsersInformed(id("users-informed", "user-notices", at), "user-notices", at);
+    }
+
+    static ComplianceReportPublished reportPublished(YearMonth month, OffsetDateTime at) {
+        return new ComplianceReportPublished(id("report-" + month, "monthly-reports", at), "monthly-reports", at,
+                month);
+    }
+
+    static GacOrderReceived gacOrder(String caseId, OffsetDateTime at) {
+        return new GacOrderReceived(id("gac-order", caseId, at), caseId, at);
+    }
+
+    static GacOrderComplied gacComplied(String caseId, OffsetDateTime at) {
+        return new GacOrderComplied(id("gac-complied", caseId, at), caseId, at);
+    }
+
+    static FirstOriginatorOrderReceived originatorOrder(String caseId, OffsetDateTime at,
+                                                        OriginatorOrderSource source, Boolean copyOfInformation,
+                                                        OffenceGround ground, Integer minimumPunishmentYears) {
+        return new FirstOriginatorOrderReceived(id("originator-order", caseId, at), caseId, at, source,
+                copyOfInformation, ground, minimumPunishmentYears);
+    }
+
+    static FirstOriginatorIdentified originatorIdentified(String caseId, OffsetDateTime at) {
+        return new FirstOriginatorIdentified(id("originator-identified", caseId, at), caseId, at);
+    }
+
+    static CyberIncidentNoticed incidentNoticed(String caseId, OffsetDateTime at) {
+        return new CyberIncidentNoticed(id("incident", caseId, at), caseId, at, "unauthorised access to IT systems");
+    }
+
+    static CyberIncidentReported incidentReported(String caseId, OffsetDateTime at) {
+        return new CyberIncidentReported(id("reported", caseId, at), caseId, at);
     }
 
     static ContentRemoved disabled(String caseId, OffsetDateTime at) {
@@ -197,17 +316,27 @@ final class IndiaPack {
 
     // ---- platform and officers ----
 
+    /** A social network, not mainly messaging, that does not record whether it publishes an address in India. */
     static PlatformProfile platform(long registeredUsersInIndia) {
         return new PlatformProfile("ExampleNet", registeredUsersInIndia, false);
     }
 
-    /** An employee resident in India, contact details published, holding the role from {@code from} to {@code to}. */
-    static OfficerAppointment officer(String id, OfficerRole role, String person, OffsetDateTime from,
-                                      OffsetDateTime to) {
-        return new OfficerAppointment(id, role, person, true, true, true, from, to);
+    /** A service that mainly provides messaging (Rule 4(2)). */
+    static PlatformProfile messagingPlatform(long registeredUsersInIndia) {
+        return new PlatformProfile("ExampleChat", registeredUsersInIndia, true);
     }
 
-    /** An employee resident in India, contact details published, in post from {@code from} and still. */
+    /**
+     * A qualifying officer: an employee resident in India, contact details published, holding the role from
+     * {@code from} to {@code to}; a Chief Compliance Officer is also key managerial personnel or a senior employee.
+     */
+    static OfficerAppointment officer(String id, OfficerRole role, String person, OffsetDateTime from,
+                                      OffsetDateTime to) {
+        return new OfficerAppointment(id, role, person, true, true, true, from, to,
+                role == OfficerRole.CHIEF_COMPLIANCE_OFFICER ? Boolean.TRUE : null);
+    }
+
+    /** A qualifying officer (see above) in post from {@code from} and still. */
     static OfficerAppointment officer(String id, OfficerRole role, String person, OffsetDateTime from) {
         return officer(id, role, person, from, null);
     }
@@ -220,6 +349,29 @@ final class IndiaPack {
 
     static Report evaluate(Evidence evidence, OffsetDateTime asOf) {
         return ENGINE.evaluate(evidence, asOf);
+    }
+
+    /** The events with a platform profile, the period taken from the earliest event. */
+    static Evidence evidence(PlatformProfile platform, CaseEvent... events) {
+        return new Evidence(platform, List.of(), List.of(events));
+    }
+
+    /** The obligation with this id; fails, showing the report, if there is none. */
+    static Obligation obligationById(Report report, String id) {
+        List<Obligation> found = report.obligations().stream().filter(o -> o.id().equals(id)).toList();
+        assertThat(found).as("obligation %s in %s", id, report.obligations()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The obligations of the duty, in report order. */
+    static List<Obligation> obligations(Report report, String duty) {
+        return report.obligations().stream().filter(o -> o.duty().equals(duty)).toList();
+    }
+
+    /** The findings with the code in the case. */
+    static List<Finding> findings(Report report, String code, String caseId) {
+        return report.findings().stream()
+                .filter(f -> f.code().equals(code) && caseId.equals(f.caseId())).toList();
     }
 
     /** The one obligation of the duty in the case; fails, showing the report, if there is not exactly one. */

@@ -19,6 +19,7 @@ import static org.niyam.compliance.rules.india.IndiaPack.explain;
 import static org.niyam.compliance.rules.india.IndiaPack.ist;
 import static org.niyam.compliance.rules.india.IndiaPack.officer;
 import static org.niyam.compliance.rules.india.IndiaPack.platform;
+import static org.niyam.compliance.rules.india.IndiaPack.receivedUnder;
 import static org.niyam.compliance.rules.india.IndiaPack.standing;
 
 import java.time.Duration;
@@ -50,6 +51,7 @@ class OfficersRulesTest {
     static final String CCO = "4(1)(a).chief-compliance-officer";
     static final String NODAL = "4(1)(b).nodal-contact-person";
     static final String RESIDENT_GO = "4(1)(c).resident-grievance-officer";
+    static final String ADDRESS = "4(5).address-in-india";
 
     /** The standing-duty key and clause of each role. */
     static final Map<OfficerRole, String> KEY = Map.of(
@@ -238,10 +240,15 @@ class OfficersRulesTest {
         static Stream<Arguments> defects() {
             return Stream.of(CHIEF_COMPLIANCE_OFFICER, NODAL_CONTACT_PERSON, RESIDENT_GRIEVANCE_OFFICER)
                     .flatMap(role -> Stream.of(
-                            arguments(role, "not resident in India",
-                                    new OfficerAppointment("x-1", role, "Sam Lee", false, true, true, SINCE, null)),
-                            arguments(role, "not an employee",
-                                    new OfficerAppointment("x-1", role, "Sam Lee", true, false, true, SINCE, null))));
+                            arguments(role, "not resident in India", new OfficerAppointment("x-1", role, "Sam Lee",
+                                    false, true, true, SINCE, null, seniorIfCco(role))),
+                            arguments(role, "not an employee", new OfficerAppointment("x-1", role, "Sam Lee",
+                                    true, false, true, SINCE, null, seniorIfCco(role)))));
+        }
+
+        /** A Chief Compliance Officer who is senior enough, so that the defect named is the only one. */
+        static Boolean seniorIfCco(OfficerRole role) {
+            return role == CHIEF_COMPLIANCE_OFFICER ? Boolean.TRUE : null;
         }
 
         @ParameterizedTest(name = "{0}")
@@ -342,6 +349,199 @@ class OfficersRulesTest {
             assertThat(o.status()).as("%s at the %s: %s", role, when, explain(o)).isEqualTo(expected);
             assertThat(o.citation().clause()).as("clause").isEqualTo(CLAUSE.get(role));
         }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(OfficerRole.class)
+        @DisplayName("the breach names when the last appointment ended and when the next starts")
+        void vacancyIsDated(OfficerRole role) {
+            OffsetDateTime asOf = ist("2023-01-15T12:00");
+            Report report = assess(SSMI, benchWith(role,
+                    officer("earlier", role, "Anil Kapoor", SINCE, ist("2022-06-01T00:00")),
+                    officer("first", role, "Ravi Menon", ist("2022-06-01T00:00"), FIRST_ENDS),
+                    officer("second", role, "Lata Pillai", SECOND_STARTS, ist("2023-06-01T00:00")),
+                    officer("later", role, "Uma Bose", ist("2023-06-01T00:00"))), asOf);
+
+            Obligation o = standing(report, KEY.get(role));
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("the latest appointment to end before 'as of', and the next to start")
+                    .contains("Vacant since 2023-01-01T00:00+05:30, when appointment first ended.")
+                    .contains("Appointment second starts 2023-02-01T00:00+05:30.")
+                    .doesNotContain("earlier", "later");
+        }
+
+        @Test
+        @DisplayName("a Chief Compliance Officer who is not senior enough does not end the vacancy's dates")
+        void unqualifiedAppointmentIsNotTheLastOrNext() {
+            OffsetDateTime asOf = ist("2023-01-15T12:00");
+            Report report = assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER,
+                    officer("first", CHIEF_COMPLIANCE_OFFICER, "Ravi Menon", SINCE, FIRST_ENDS),
+                    new OfficerAppointment("junior", CHIEF_COMPLIANCE_OFFICER, "Dev Rao", true, true, true,
+                            FIRST_ENDS, SECOND_STARTS, false),
+                    officer("second", CHIEF_COMPLIANCE_OFFICER, "Lata Pillai", SECOND_STARTS)), asOf);
+
+            Obligation o = standing(report, CCO);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("explanation")
+                    .contains("Vacant since 2023-01-01T00:00+05:30, when appointment first ended.")
+                    .contains("Appointment second starts 2023-02-01T00:00+05:30.");
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(1)(a): the Chief Compliance Officer is key managerial personnel or a senior employee")
+    class ChiefComplianceOfficerSeniority {
+
+        static OfficerAppointment cco(String id, Boolean keyManagerialOrSenior) {
+            return new OfficerAppointment(id, CHIEF_COMPLIANCE_OFFICER, "Vikram Iyer " + id, true, true, true,
+                    SINCE, null, keyManagerialOrSenior);
+        }
+
+        @ParameterizedTest(name = "keyManagerialOrSenior {0} => {1} by {2}")
+        @CsvSource(nullValues = "null", value = {
+                "true,  MET,           in.4-1-a.chief-compliance-officer.met",
+                "null,  INDETERMINATE, in.4-1-a.chief-compliance-officer.seniority-unknown",
+                "false, BREACHED,      in.4-1-a.chief-compliance-officer.breached"})
+        @DisplayName("seniority recorded true meets the duty, not recorded leaves it open to doubt, false breaches it")
+        void seniority(Boolean keyManagerialOrSenior, Status expected, String rule) {
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER,
+                    cco("cco-1", keyManagerialOrSenior)), AS_OF), CCO);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo(rule);
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4(1)(a)");
+        }
+
+        @Test
+        @DisplayName("indeterminate: the explanation says seniority is not recorded and names the appointment")
+        void seniorityNotRecordedIsExplained() {
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER, cco("cco-1", null)), AS_OF), CCO);
+
+            assertThat(o.explanation()).as("explanation")
+                    .contains("key managerial personnel or a senior employee is not recorded").contains("cco-1");
+        }
+
+        @Test
+        @DisplayName("breached: the explanation says no key managerial person or senior employee held the post")
+        void notSeniorIsExplained() {
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER, cco("cco-1", false)), AS_OF),
+                    CCO);
+
+            assertThat(o.explanation()).as("explanation")
+                    .contains("No key managerial person or senior employee resident in India held the post");
+        }
+
+        @ParameterizedTest(name = "{0} and {1} in post together => {2}")
+        @CsvSource(nullValues = "null", value = {
+                "true,  false, MET",
+                "true,  null,  MET",
+                "null,  false, INDETERMINATE"})
+        @DisplayName("with two Chief Compliance Officers in post, the better-qualified one decides")
+        void twoInPost(Boolean first, Boolean second, Status expected) {
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER,
+                    cco("cco-1", first), cco("cco-2", second)), AS_OF), CCO);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+        }
+
+        @Test
+        @DisplayName("a senior Chief Compliance Officer who is not resident in India does not meet it")
+        void seniorButNotResident() {
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER,
+                    new OfficerAppointment("cco-1", CHIEF_COMPLIANCE_OFFICER, "Sam Lee", false, true, true, SINCE,
+                            null, true)), AS_OF), CCO);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @ParameterizedTest(name = "keyManagerialOrSenior {0}")
+        @CsvSource(nullValues = "null", value = {"true", "false", "null"})
+        @DisplayName("seniority is not asked of the other officers")
+        void notAskedOfOtherOfficers(Boolean keyManagerialOrSenior) {
+            List<OfficerAppointment> bench = new ArrayList<>();
+            for (OfficerAppointment a : fullBench()) {
+                bench.add(a.role() == CHIEF_COMPLIANCE_OFFICER ? a : new OfficerAppointment(a.id(), a.role(),
+                        a.person(), true, true, true, SINCE, null, keyManagerialOrSenior));
+            }
+            Report report = assess(SSMI, bench, AS_OF);
+
+            for (String key : List.of(GRIEVANCE, NODAL, RESIDENT_GO)) {
+                assertThat(standing(report, key).status()).as(explain(standing(report, key))).isEqualTo(Status.MET);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(5): a physical contact address in India, published")
+    class AddressInIndia {
+
+        static PlatformProfile ssmi(Boolean addressInIndiaPublished) {
+            return new PlatformProfile("ExampleNet", 5_000_000, false, addressInIndiaPublished);
+        }
+
+        @ParameterizedTest(name = "addressInIndiaPublished {0} => {1}")
+        @CsvSource(nullValues = "null", value = {
+                "true,  MET,           A physical contact address in India is published.",
+                "false, BREACHED,      No physical contact address in India is published.",
+                "null,  INDETERMINATE, addressInIndiaPublished"})
+        @DisplayName("met when published, breached when not, indeterminate when the profile does not say")
+        void assessedFromTheProfile(Boolean published, Status expected, String reason) {
+            Obligation o = standing(assess(ssmi(published), fullBench(), AS_OF), ADDRESS);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.explanation()).as("explanation").contains(reason);
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4(5)");
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-5.address.assessed");
+            assertThat(o.caseId()).as("a standing duty").isNull();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.niyam.compliance.rules.india.OfficersRulesTest#versionsFromRule4")
+        @DisplayName("met in every version from 26 May 2021, cited to the version at 'as of'")
+        void inEveryVersion(String version, OffsetDateTime asOf) {
+            Obligation o = standing(assess(ssmi(true), fullBench(), asOf), ADDRESS);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.citation().version()).as("version").isEqualTo(version);
+        }
+
+        @ParameterizedTest(name = "{0} registered users => {1}")
+        @CsvSource({"4999999, NOT_APPLICABLE", "5000000, MET"})
+        @DisplayName("applies from 50 lakh registered users in India")
+        void threshold(long users, Status expected) {
+            Obligation o = standing(assess(new PlatformProfile("ExampleNet", users, false, true), fullBench(), AS_OF),
+                    ADDRESS);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            if (expected == Status.NOT_APPLICABLE) {
+                assertThat(o.explanation()).as("the reason").contains("4999999 registered users", "below the 5000000");
+            }
+        }
+
+        @Test
+        @DisplayName("not applicable at 25 May 2021 23:59:59.999 IST; met at 26 May 2021 00:00 IST")
+        void appliesFrom26May2021() {
+            Obligation before = standing(assess(ssmi(true), fullBench(), RULE_4_APPLIES.minus(Duration.ofMillis(1))),
+                    ADDRESS);
+            Obligation from = standing(assess(ssmi(true), fullBench(), RULE_4_APPLIES), ADDRESS);
+
+            assertThat(before.status()).as(explain(before)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(before.explanation()).as("the reason").contains("26 May 2021");
+            assertThat(from.status()).as(explain(from)).isEqualTo(Status.MET);
+        }
+
+        @Test
+        @DisplayName("indeterminate without a platform profile")
+        void indeterminateWithoutAProfile() {
+            Obligation o = standing(assess(null, fullBench(), AS_OF), ADDRESS);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.explanation()).as("the reason").contains("No platform profile");
+        }
+    }
+
+    /** An instant inside each version in which Rule 4 applies, with the version's name. */
+    static Stream<Arguments> versionsFromRule4() {
+        return Stream.of(V2021, V2022, V2023, V2025, V2026).map(v -> arguments(v, receivedUnder(v)));
     }
 
     @Nested
@@ -360,13 +560,17 @@ class OfficersRulesTest {
 
         @ParameterizedTest(name = "{0}, as of {2}")
         @MethodSource("scenarios")
-        @DisplayName("four standing obligations, each with caseId null, dueAt null and a citation")
+        @DisplayName("five standing obligations, each with caseId null, dueAt null and a citation")
         void shape(String scenario, PlatformProfile platform, OffsetDateTime asOf, String version) {
-            Report report = assess(platform, fullBench(), asOf);
+            // With no notice to users recorded, transparency.drl adds its own standing 3(1)(c) duty
+            // (TransparencyRulesTest); this file's duties are the rest.
+            List<Obligation> officerDuties = assess(platform, fullBench(), asOf).obligations().stream()
+                    .filter(o -> !o.duty().equals("3(1)(c).inform-users")).toList();
 
-            assertThat(report.obligations()).as("standing obligations when %s", scenario)
-                    .extracting(Obligation::duty).containsExactlyInAnyOrder(GRIEVANCE, CCO, NODAL, RESIDENT_GO);
-            for (Obligation o : report.obligations()) {
+            assertThat(officerDuties).as("standing obligations when %s", scenario)
+                    .extracting(Obligation::duty)
+                    .containsExactlyInAnyOrder(GRIEVANCE, CCO, NODAL, RESIDENT_GO, ADDRESS);
+            for (Obligation o : officerDuties) {
                 assertThat(o.caseId()).as("caseId of %s", o.id()).isNull();
                 assertThat(o.dueAt()).as("dueAt of %s", o.id()).isNull();
                 assertThat(o.triggerEventId()).as("trigger event of %s", o.id()).isNull();

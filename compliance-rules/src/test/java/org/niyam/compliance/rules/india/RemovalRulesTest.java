@@ -1,6 +1,9 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2025;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
 import static org.niyam.compliance.rules.india.IndiaPack.INSTRUMENT;
 import static org.niyam.compliance.rules.india.IndiaPack.IT_RULES_2021;
@@ -9,27 +12,49 @@ import static org.niyam.compliance.rules.india.IndiaPack.V2022;
 import static org.niyam.compliance.rules.india.IndiaPack.V2023;
 import static org.niyam.compliance.rules.india.IndiaPack.V2025;
 import static org.niyam.compliance.rules.india.IndiaPack.V2026;
+import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
 import static org.niyam.compliance.rules.india.IndiaPack.clock;
+import static org.niyam.compliance.rules.india.IndiaPack.completeIntimation;
 import static org.niyam.compliance.rules.india.IndiaPack.disabled;
 import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
+import static org.niyam.compliance.rules.india.IndiaPack.evidence;
 import static org.niyam.compliance.rules.india.IndiaPack.explain;
+import static org.niyam.compliance.rules.india.IndiaPack.findings;
 import static org.niyam.compliance.rules.india.IndiaPack.hours;
+import static org.niyam.compliance.rules.india.IndiaPack.intimation;
 import static org.niyam.compliance.rules.india.IndiaPack.ist;
+import static org.niyam.compliance.rules.india.IndiaPack.jointSecretary;
 import static org.niyam.compliance.rules.india.IndiaPack.obligation;
+import static org.niyam.compliance.rules.india.IndiaPack.obligations;
+import static org.niyam.compliance.rules.india.IndiaPack.platform;
+import static org.niyam.compliance.rules.india.IndiaPack.receivedUnder;
 import static org.niyam.compliance.rules.india.IndiaPack.removalOrder;
 import static org.niyam.compliance.rules.india.IndiaPack.removed;
+import static org.niyam.compliance.rules.india.IndiaPack.userNotified;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Intimation;
+import org.niyam.compliance.model.Issuer;
+import org.niyam.compliance.model.IssuerKind;
+import org.niyam.compliance.model.IssuerRank;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.RemovalBasis;
+import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.rules.india.IndiaPack.Boundary;
@@ -233,6 +258,407 @@ class RemovalRulesTest {
 
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
             assertThat(o.dischargedAt()).as("discharged at").isEqualTo(inTime);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 3(1)(d) as amended by G.S.R. 775(E): from 15 Nov 2025 an intimation starts the clock only if it "
+            + "passes the tests, judged at receipt")
+    class IntimationChecks {
+
+        static final String DEFECTIVE = "defective-intimation";
+        static final String RANK_BELOW_JOINT_SECRETARY = "signed below Joint Secretary (a Director counts only where "
+                + "no Joint Secretary is appointed), or rank not stated";
+        static final String BELOW_DIG = "signed by an officer below Deputy Inspector General, or rank not stated";
+        static final String NOT_AUTHORISED = "officer not shown to be specifically authorised";
+
+        static final String LEGAL_BASIS = "Section 79(3)(b) of the IT Act, 2000; Rule 3(1)(d)";
+        static final String UNLAWFUL_ACT = "content threatening public order";
+        static final List<String> URL = List.of("https://example.net/p/88231");
+
+        static Issuer government(IssuerRank rank, Boolean jointSecretaryAppointed) {
+            return new Issuer(IssuerKind.GOVERNMENT, "Ministry of Home Affairs", rank, null, jointSecretaryAppointed);
+        }
+
+        static Issuer police(IssuerRank rank, Boolean specificallyAuthorised) {
+            return new Issuer(IssuerKind.POLICE, "Delhi Police, IFSO", rank, specificallyAuthorised, null);
+        }
+
+        /** The clocks a valid intimation starts in the versions that check it. */
+        static Stream<Clock> checkedClocks() {
+            return Stream.of(clock(V2025, hours(36)), clock(V2026, hours(3)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(checkedClocks());
+        }
+
+        /** Each way an intimation can fail, alone, with what the finding must name. */
+        static Stream<Arguments> defects() {
+            return Stream.of(
+                    arguments("not in writing", jointSecretary(),
+                            new Intimation(false, true, LEGAL_BASIS, UNLAWFUL_ACT, URL), "not in writing"),
+                    arguments("writing not stated", jointSecretary(),
+                            new Intimation(null, true, LEGAL_BASIS, UNLAWFUL_ACT, URL), "not in writing"),
+                    arguments("no reasons", jointSecretary(),
+                            new Intimation(true, false, LEGAL_BASIS, UNLAWFUL_ACT, URL), "no reasons given"),
+                    arguments("reasons not stated", jointSecretary(),
+                            new Intimation(true, null, LEGAL_BASIS, UNLAWFUL_ACT, URL), "no reasons given"),
+                    arguments("no legal basis", jointSecretary(),
+                            new Intimation(true, true, null, UNLAWFUL_ACT, URL), "no legal basis or provision stated"),
+                    arguments("a blank legal basis", jointSecretary(),
+                            new Intimation(true, true, "  ", UNLAWFUL_ACT, URL), "no legal basis or provision stated"),
+                    arguments("no unlawful act", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, null, URL), "nature of the unlawful act not stated"),
+                    arguments("no URL", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of()),
+                            "no specific URL or identifier"),
+                    arguments("intimation particulars absent", jointSecretary(), null,
+                            "its contents (writing, reasons, legal basis, unlawful act, URLs) are not recorded"),
+                    arguments("rank below Joint Secretary", government(IssuerRank.BELOW_DIRECTOR, null),
+                            completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
+                    arguments("rank not stated", government(null, null), completeIntimation(),
+                            RANK_BELOW_JOINT_SECRETARY),
+                    arguments("a Director where a Joint Secretary is appointed",
+                            government(IssuerRank.DIRECTOR, true), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
+                    arguments("a Director, whether a Joint Secretary is appointed not stated",
+                            government(IssuerRank.DIRECTOR, null), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
+                    arguments("a government intimation signed with a police rank",
+                            government(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, null), completeIntimation(),
+                            RANK_BELOW_JOINT_SECRETARY),
+                    arguments("police below DIG",
+                            police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, true), completeIntimation(), BELOW_DIG),
+                    arguments("police rank not stated", police(null, true), completeIntimation(), BELOW_DIG),
+                    arguments("police signed with a civil rank", police(IssuerRank.JOINT_SECRETARY, true),
+                            completeIntimation(), BELOW_DIG),
+                    arguments("police DIG not specifically authorised",
+                            police(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, false), completeIntimation(),
+                            NOT_AUTHORISED),
+                    arguments("police DIG, authorisation not stated",
+                            police(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, null), completeIntimation(),
+                            NOT_AUTHORISED));
+        }
+
+        /** Each defect, received in each version that checks intimations. */
+        static Stream<Arguments> defectsInEachVersion() {
+            return Stream.of(V2025, V2026).flatMap(version -> defects().map(a -> {
+                Object[] d = a.get();
+                return arguments(d[0], d[1], d[2], d[3], version);
+            }));
+        }
+
+        /** Issuers whose intimations count, with everything else stated. */
+        static Stream<Arguments> validIssuers() {
+            return Stream.of(
+                    arguments("a Joint Secretary", government(IssuerRank.JOINT_SECRETARY, null)),
+                    arguments("an Additional Secretary", government(IssuerRank.ADDITIONAL_SECRETARY, null)),
+                    arguments("a Secretary", government(IssuerRank.SECRETARY, true)),
+                    arguments("a Director where no Joint Secretary is appointed", government(IssuerRank.DIRECTOR, false)),
+                    arguments("a police DIG specifically authorised",
+                            police(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, true)),
+                    arguments("a police IGP specifically authorised",
+                            police(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, true)),
+                    arguments("a police DGP specifically authorised", police(IssuerRank.DIRECTOR_GENERAL_OF_POLICE, true)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("checkedClocks")
+        @DisplayName("a complete intimation from a Joint Secretary opens the clock of the version at receipt, no finding")
+        void completeIntimationOpensTheClock(Clock clock) {
+            Report report = evaluate(clock.due(), intimation(CASE, clock.receivedAt(), jointSecretary(),
+                    completeIntimation()));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.dueAt()).as("due for %s", clock).isEqualTo(clock.due());
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.order-opens-removal");
+            assertThat(report.findings()).as("findings").isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}, removed at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("the clock of a valid intimation: removal at due - 1 ms and at due is in time, at due + 1 ms late")
+        void validIntimationAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            Obligation o = removal(clock.due().plusDays(1),
+                    intimation(CASE, clock.receivedAt(), jointSecretary(), completeIntimation()),
+                    removed(CASE, clock.at(at)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("validIssuers")
+        @DisplayName("intimations from the ranks the amendment names open the clock")
+        void validIssuer(String who, Issuer issuer) {
+            OffsetDateTime received = receivedUnder(V2026);
+            Report report = evaluate(received, intimation(CASE, received, issuer, completeIntimation()));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.dueAt()).as("%s: due", who).isEqualTo(received.plusHours(3));
+            assertThat(report.findings()).as("%s: findings", who).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}, received under ''{4}''")
+        @MethodSource("defectsInEachVersion")
+        @DisplayName("a defective intimation is a finding naming what it lacks, and opens no removal obligation")
+        void defectiveIntimation(String defect, Issuer issuer, Intimation said, String named, String version) {
+            OffsetDateTime received = receivedUnder(version);
+            RemovalOrderReceived order = intimation(CASE, received, issuer, said);
+            Report report = evaluate(received.plusDays(3), order);
+
+            assertThat(obligations(report, DUTY)).as("%s: removal obligations", defect).isEmpty();
+            List<Finding> found = findings(report, DEFECTIVE, CASE);
+            assertThat(found).as("%s: findings of %s", defect, report.findings()).hasSize(1);
+            Finding finding = found.get(0);
+            assertThat(finding.message()).as("%s: names exactly what is missing", defect).endsWith(": " + named + ".");
+            assertThat(finding.evidence()).as("evidence").containsExactly(order.id());
+            assertThat(finding.citation().clause()).as("clause").isEqualTo("Rule 3(1)(d), as amended by G.S.R. 775(E)");
+            assertThat(finding.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.defective-intimation");
+            assertThat(finding.citation().instrument()).as("instrument").isEqualTo(INSTRUMENT);
+        }
+
+        @Test
+        @DisplayName("an intimation lacking several things names each of them")
+        void everythingMissing() {
+            OffsetDateTime received = receivedUnder(V2026);
+            Report report = evaluate(received, intimation(CASE, received,
+                    police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, null),
+                    new Intimation(false, false, null, null, List.of())));
+
+            assertThat(findings(report, DEFECTIVE, CASE)).singleElement()
+                    .extracting(Finding::message).asString()
+                    .contains(BELOW_DIG, NOT_AUTHORISED, "not in writing", "no reasons given",
+                            "no legal basis or provision stated", "nature of the unlawful act not stated",
+                            "no specific URL or identifier");
+            assertThat(obligations(report, DUTY)).as("removal obligations").isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("defects")
+        @DisplayName("the same intimation received 1 ms before 15 Nov 2025 00:00 IST opens the 36 h clock, no finding")
+        void notCheckedBeforeTheAmendment(String defect, Issuer issuer, Intimation said, String named) {
+            OffsetDateTime received = AMENDMENT_2025.minus(Duration.ofMillis(1));
+            Report report = evaluate(received.plusHours(36), intimation(CASE, received, issuer, said));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.dueAt()).as("%s: due", defect).isEqualTo(received.plusHours(36));
+            assertThat(o.citation().version()).as("version at receipt").isEqualTo(V2023);
+            assertThat(report.findings()).as("%s: findings", defect).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("defects")
+        @DisplayName("the same intimation received at 15 Nov 2025 00:00 IST is defective")
+        void checkedFromTheAmendment(String defect, Issuer issuer, Intimation said, String named) {
+            Report report = evaluate(AMENDMENT_2025.plusHours(1), intimation(CASE, AMENDMENT_2025, issuer, said));
+
+            assertThat(obligations(report, DUTY)).as("%s: removal obligations", defect).isEmpty();
+            assertThat(findings(report, DEFECTIVE, CASE)).as("%s: findings", defect).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("judged at receipt: an intimation received before 15 Nov 2025 keeps its clock when assessed after")
+        void judgedAtReceipt() {
+            OffsetDateTime received = AMENDMENT_2025.minus(Duration.ofMillis(1));
+            OffsetDateTime due = received.plusHours(36);
+            Report report = evaluate(due.plus(Duration.ofMillis(1)), intimation(CASE, received,
+                    police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, null), null));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(report.findings()).as("findings").isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.niyam.compliance.rules.india.RemovalRulesTest$RemoveOnOrder#clocks")
+        @DisplayName("a court order is never checked: no rank, no particulars, and its clock still runs")
+        void courtOrdersAreNotChecked(Clock clock) {
+            RemovalOrderReceived courtOrder = new RemovalOrderReceived("court-order", CASE, clock.receivedAt(),
+                    new Issuer(IssuerKind.COURT, "High Court of Delhi", null), null,
+                    new Intimation(false, false, null, null, List.of()));
+            Report report = evaluate(clock.due(), courtOrder);
+
+            assertThat(obligation(report, DUTY, CASE).dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(report.findings()).as("findings").isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(8): an SSMI notifies the user, with grounds, before removing on its own initiative")
+    class PriorNotice {
+
+        static final String NOTICE = "4(8).prior-notice";
+        static final String GROUNDS = "Breach of the community guidelines on hateful conduct, section 4.2";
+        static final PlatformProfile SSMI = platform(5_000_000);
+
+        /** The notice is due by the removal: a clock of zero, in every version from 26 May 2021. */
+        static Stream<Clock> clocks() {
+            return Stream.of(V2021, V2022, V2023, V2025, V2026).map(v -> clock(v, Duration.ZERO));
+        }
+
+        static Stream<Arguments> noticeAroundRemoval() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Obligation notice(PlatformProfile platform, OffsetDateTime asOf, CaseEvent... events) {
+            return obligation(evaluate(evidence(platform, events), asOf), NOTICE, CASE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("an own-initiative removal with no notice is breached once the removal has happened")
+        void noNoticeIsABreach(Clock clock) {
+            OffsetDateTime removal = clock.receivedAt();
+            Obligation o = notice(SSMI, removal.plus(Duration.ofMillis(1)),
+                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.triggeredAt()).as("starts at the removal").isEqualTo(removal);
+            assertThat(o.dueAt()).as("due by the removal").isEqualTo(removal);
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4(8)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-8.own-initiative-removal-opens-notice");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("assessed at the instant of the removal, with no notice yet, it is not yet breached")
+        void notBreachedAtTheRemoval(Clock clock) {
+            Obligation o = notice(SSMI, clock.receivedAt(),
+                    removed(CASE, clock.receivedAt(), RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}, notice at {1} => {2}")
+        @MethodSource("noticeAroundRemoval")
+        @DisplayName("a notice with grounds before or exactly at the removal meets it; 1 ms after meets it late")
+        void noticeAroundTheRemoval(Clock clock, Boundary at, Status expected) {
+            Obligation o = notice(SSMI, clock.due().plusDays(1),
+                    removed(CASE, clock.receivedAt(), RemovalBasis.OWN_INITIATIVE),
+                    userNotified(CASE, clock.at(at), GROUNDS));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.dischargedAt()).as("discharged by the notice").isEqualTo(clock.at(at));
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @Test
+        @DisplayName("a notice a day before the removal meets it")
+        void noticeWellBefore() {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Obligation o = notice(SSMI, removal.plusHours(1), userNotified(CASE, removal.minusDays(1), GROUNDS),
+                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+        }
+
+        @ParameterizedTest(name = "grounds \"{0}\"")
+        @NullSource
+        @ValueSource(strings = {"", "   "})
+        @DisplayName("a notice without grounds does not discharge it")
+        void noticeWithoutGrounds(String grounds) {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Obligation o = notice(SSMI, removal.plusHours(1), userNotified(CASE, removal.minusHours(1), grounds),
+                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.dischargeEventId()).as("discharging event").isNull();
+        }
+
+        @Test
+        @DisplayName("a notice without grounds, then one with grounds after the removal: met late by the second")
+        void groundsGivenOnlyAfterwards() {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Obligation o = notice(SSMI, removal.plusHours(2), userNotified(CASE, removal.minusHours(1), null),
+                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE),
+                    userNotified(CASE, removal.plusHours(1), GROUNDS));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET_LATE);
+            assertThat(o.lateness()).as("lateness").isEqualTo(Duration.ofHours(1));
+        }
+
+        @Test
+        @DisplayName("a notice in another case does not discharge it")
+        void noticeInAnotherCase() {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Obligation o = notice(SSMI, removal.plusHours(1), userNotified("order-2", removal.minusHours(1), GROUNDS),
+                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @ParameterizedTest(name = "basis {0}")
+        @EnumSource(value = RemovalBasis.class, names = {"ORDER", "COMPLAINT"})
+        @DisplayName("removals on an order or a complaint open no 4(8) duty")
+        void otherBases(RemovalBasis basis) {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Report report = evaluate(evidence(SSMI, removed(CASE, removal, basis)), removal.plusHours(1));
+
+            assertThat(obligations(report, NOTICE)).as("4(8) obligations").isEmpty();
+        }
+
+        @Test
+        @DisplayName("a removal whose basis is not recorded opens no 4(8) duty")
+        void basisNotRecorded() {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Report report = evaluate(evidence(SSMI, removed(CASE, removal)), removal.plusHours(1));
+
+            assertThat(obligations(report, NOTICE)).as("4(8) obligations").isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("notSsmi")
+        @DisplayName("an own-initiative removal by a platform not shown to be an SSMI opens no 4(8) duty")
+        void notAnSsmi(String platform, PlatformProfile profile) {
+            OffsetDateTime removal = receivedUnder(V2026);
+            Report report = evaluate(evidence(profile, removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)),
+                    removal.plusHours(1));
+
+            assertThat(obligations(report, NOTICE)).as("%s: 4(8) obligations", platform).isEmpty();
+        }
+
+        static Stream<Arguments> notSsmi() {
+            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999)),
+                    arguments("no platform profile", null));
+        }
+
+        @Test
+        @DisplayName("a removal 1 ms before 26 May 2021 00:00 IST: not applicable, naming the date Rule 4 applies from")
+        void notApplicableBeforeRule4() {
+            OffsetDateTime removal = RULE_4_APPLIES.minus(Duration.ofMillis(1));
+            Obligation o = notice(SSMI, removal.plusDays(1), removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(o.dueAt()).as("no due instant").isNull();
+            assertThat(o.explanation()).as("explanation").contains("2021-05-26T00:00+05:30");
+        }
+
+        @Test
+        @DisplayName("a removal at 26 May 2021 00:00 IST is due by the removal")
+        void applicableFromRule4() {
+            Obligation o = notice(SSMI, RULE_4_APPLIES.plusDays(1),
+                    removed(CASE, RULE_4_APPLIES, RemovalBasis.OWN_INITIATIVE));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.dueAt()).as("due").isEqualTo(RULE_4_APPLIES);
+            assertThat(o.citation().version()).as("version").isEqualTo(V2021);
+        }
+
+        // Evaluating an SSMI's evidence as of a date before the Rules existed must not fail: the threshold
+        // parameter has no value then.
+        @Test
+        @DisplayName("an SSMI's own-initiative removal assessed before 25 Feb 2021 evaluates, with no 4(8) duty")
+        void assessedBeforeTheRules() {
+            OffsetDateTime removal = ist("2021-01-10T10:00");
+            OffsetDateTime asOf = ist("2021-02-24T00:00");
+
+            assertThatCode(() -> evaluate(evidence(SSMI, removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)), asOf))
+                    .as("evaluation before the Rules").doesNotThrowAnyException();
+            Report report = evaluate(evidence(SSMI, removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)), asOf);
+            assertThat(obligations(report, NOTICE)).as("4(8) obligations")
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.NOT_APPLICABLE));
         }
     }
 }

@@ -1,0 +1,442 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
+import static org.niyam.compliance.rules.india.IndiaPack.IST;
+import static org.niyam.compliance.rules.india.IndiaPack.V2021;
+import static org.niyam.compliance.rules.india.IndiaPack.V2022;
+import static org.niyam.compliance.rules.india.IndiaPack.V2023;
+import static org.niyam.compliance.rules.india.IndiaPack.V2025;
+import static org.niyam.compliance.rules.india.IndiaPack.V2026;
+import static org.niyam.compliance.rules.india.IndiaPack.clock;
+import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
+import static org.niyam.compliance.rules.india.IndiaPack.explain;
+import static org.niyam.compliance.rules.india.IndiaPack.ist;
+import static org.niyam.compliance.rules.india.IndiaPack.months;
+import static org.niyam.compliance.rules.india.IndiaPack.obligationById;
+import static org.niyam.compliance.rules.india.IndiaPack.obligations;
+import static org.niyam.compliance.rules.india.IndiaPack.platform;
+import static org.niyam.compliance.rules.india.IndiaPack.reportPublished;
+import static org.niyam.compliance.rules.india.IndiaPack.standing;
+import static org.niyam.compliance.rules.india.IndiaPack.usersInformed;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.UsersInformed;
+import org.niyam.compliance.rules.india.IndiaPack.Boundary;
+import org.niyam.compliance.rules.india.IndiaPack.Clock;
+
+@DisplayName("transparency.drl")
+class TransparencyRulesTest {
+
+    @Nested
+    @DisplayName("Rule 3(1)(c): inform users at least every 12 calendar months; every 3 from 20 Feb 2026")
+    class InformUsers {
+
+        private static final String DUTY = "3(1)(c).inform-users";
+
+        /** Each notice starts the clock for the next, with the interval in force when it was given. */
+        static Stream<Clock> clocks() {
+            return Stream.of(
+                    clock(V2021, months(12)),
+                    clock(V2022, months(12)),
+                    clock(V2023, months(12)),
+                    clock(V2025, months(12)),
+                    clock(V2026, months(3)));
+        }
+
+        static Stream<Arguments> actingAroundDue() {
+            return IndiaPack.actingAroundDue(clocks());
+        }
+
+        static Stream<Arguments> stillRunning() {
+            return IndiaPack.stillRunning(clocks());
+        }
+
+        /** The duty the notice opened: to give the next one. */
+        static Obligation next(UsersInformed notice, OffsetDateTime asOf, CaseEvent... more) {
+            List<CaseEvent> events = new ArrayList<>(List.of(more));
+            events.add(notice);
+            return obligationById(evaluate(asOf, events.toArray(CaseEvent[]::new)), DUTY + "@" + notice.id());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("the next notice is due the interval in calendar months after the last, cited to its version")
+        void dueInstantAndCitation(Clock clock) {
+            UsersInformed notice = usersInformed(clock.receivedAt());
+            Obligation o = next(notice, clock.receivedAt());
+
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
+            assertThat(o.caseId()).as("case").isEqualTo("user-notices");
+            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(1)(c)");
+            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-c.notice-opens-next");
+        }
+
+        @ParameterizedTest(name = "{0}, next notice at {1} => {2}")
+        @MethodSource("actingAroundDue")
+        @DisplayName("the next notice at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void nextNoticeAroundTheDeadline(Clock clock, Boundary at, Status expected) {
+            UsersInformed first = usersInformed(clock.receivedAt());
+            UsersInformed second = usersInformed(clock.at(at));
+            Obligation o = next(first, clock.due().plusDays(1), second);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.dischargeEventId()).as("discharged by the next notice").isEqualTo(second.id());
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{0}, no next notice, as of {1}")
+        @MethodSource("stillRunning")
+        @DisplayName("with no next notice, not breached up to and at the deadline")
+        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+            Obligation o = next(usersInformed(clock.receivedAt()), clock.at(asOf));
+
+            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("with no next notice, breached 1 ms after the deadline")
+        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
+            Obligation o = next(usersInformed(clock.receivedAt()), clock.at(Boundary.DUE_PLUS_1_MS));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @ParameterizedTest(name = "notice at {0} => next due {1}")
+        @CsvSource({
+                "2023-03-01T10:00, 2024-03-01T10:00",  // 366 days: 12 months across 29 Feb 2024
+                "2024-02-29T10:00, 2025-02-28T10:00",  // no 29 Feb in 2025: the month's last day
+                "2026-05-31T10:00, 2026-08-31T10:00",  // 92 days
+                "2026-11-30T10:00, 2027-02-28T10:00",  // no 30 Feb: the month's last day
+                "2027-01-31T10:00, 2027-04-30T10:00"}) // 89 days
+        @DisplayName("intervals are calendar months, ending on the same day of the month or the month's last day")
+        void calendarMonths(String noticeAt, String dueAt) {
+            Obligation o = next(usersInformed(ist(noticeAt)), ist(noticeAt));
+
+            assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(dueAt));
+        }
+
+        @Test
+        @DisplayName("a notice given in 2025 keeps its 12 months across 20 Feb 2026, and the explanation says so")
+        void noticeBeforeTheCutKeepsItsInterval() {
+            OffsetDateTime given = ist("2025-06-10T10:00");
+            Obligation o = next(usersInformed(given), ist("2026-03-01T00:00"));
+
+            assertThat(o.dueAt()).as("12 months, not 3").isEqualTo(ist("2026-06-10T10:00"));
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.OPEN);
+            assertThat(o.explanation()).as("explanation").contains("keeps its 12 months").contains("3 months");
+            assertThat(o.citation().version()).as("version at the notice").isEqualTo(V2023);
+        }
+
+        @Test
+        @DisplayName("a notice 1 ms before 20 Feb 2026 00:00 IST gets 12 months; one at 00:00 gets 3")
+        void aroundTheCut() {
+            OffsetDateTime before = AMENDMENT_2026.minus(Duration.ofMillis(1));
+            Obligation twelve = next(usersInformed(before), before);
+            Obligation three = next(usersInformed(AMENDMENT_2026), AMENDMENT_2026);
+
+            assertThat(twelve.dueAt()).as("12 months").isEqualTo(before.plusMonths(12));
+            assertThat(three.dueAt()).as("3 months").isEqualTo(ist("2026-05-20T00:00"));
+            assertThat(three.explanation()).as("no change of interval to report").doesNotContain("keeps its");
+        }
+
+        @Test
+        @DisplayName("each notice opens the next duty: the second meets the first's and opens its own")
+        void chainOfNotices() {
+            UsersInformed first = usersInformed(ist("2026-03-01T10:00"));
+            UsersInformed second = usersInformed(ist("2026-05-15T10:00"));
+            Report report = evaluate(ist("2026-06-01T00:00"), first, second);
+
+            assertThat(obligationById(report, DUTY + "@" + first.id()).status()).as("first").isEqualTo(Status.MET);
+            Obligation open = obligationById(report, DUTY + "@" + second.id());
+            assertThat(open.status()).as(explain(open)).isEqualTo(Status.OPEN);
+            assertThat(open.dueAt()).as("due").isEqualTo(ist("2026-08-15T10:00"));
+        }
+
+        @Test
+        @DisplayName("a notice recorded under another case id does not discharge it")
+        void noticeInAnotherCase() {
+            UsersInformed first = usersInformed(ist("2026-03-01T10:00"));
+            UsersInformed elsewhere = new UsersInformed("notice-app", "app-notices", ist("2026-04-01T10:00"));
+            Obligation o = next(first, ist("2026-06-02T00:00"), elsewhere);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("no notice at all: indeterminate, saying the evidence records none")
+        void noNoticeAtAll() {
+            Report report = evaluate(ist("2026-03-01T00:00"));
+
+            Obligation o = standing(report, DUTY);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.explanation()).as("explanation").contains("no notice to users");
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-c.no-notice-recorded");
+        }
+
+        @Test
+        @DisplayName("with a notice recorded, there is no indeterminate standing duty")
+        void noticeRecorded() {
+            Report report = evaluate(ist("2026-03-01T00:00"), usersInformed(ist("2026-02-01T00:00")));
+
+            assertThat(report.obligations()).as("3(1)(c) obligations")
+                    .filteredOn(o -> o.duty().equals(DUTY)).extracting(Obligation::status)
+                    .containsExactly(Status.OPEN);
+        }
+
+        @Test
+        @DisplayName("before the IT Rules 2021, nothing is asked")
+        void beforeTheRules() {
+            Report report = evaluate(ist("2021-02-24T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("3(1)(c) obligations").isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(1)(d): an SSMI publishes a compliance report for each month within the grace period")
+    class MonthlyReport {
+
+        private static final String DUTY = "4(1)(d).monthly-report";
+        private static final PlatformProfile SSMI = platform(5_000_000);
+
+        /** A platform that gives itself 15 days (15 x 24 h) after a month ends. Built once for the class. */
+        private static final ComplianceEngine WITH_15_DAYS_GRACE =
+                IndiaPack.builder().setting("monthly-report.grace", "P15D").build();
+
+        /** 00:00 IST on the first of the next month: when the month ends and its report's clock starts. */
+        static OffsetDateTime monthEnd(YearMonth month) {
+            return month.plusMonths(1).atDay(1).atStartOfDay().atOffset(IST);
+        }
+
+        static String id(YearMonth month) {
+            return DUTY + "@month-end:" + month;
+        }
+
+        static Report assess(OffsetDateTime since, OffsetDateTime asOf, CaseEvent... events) {
+            return evaluate(new Evidence(SSMI, List.of(), List.of(events), since), asOf);
+        }
+
+        /** A month whose end falls in each version, with the version; the default grace is one calendar month. */
+        static Stream<Arguments> monthsByVersion() {
+            return Stream.of(
+                    arguments(V2021, YearMonth.of(2021, 6)),
+                    arguments(V2022, YearMonth.of(2022, 11)),
+                    arguments(V2023, YearMonth.of(2024, 6)),
+                    arguments(V2025, YearMonth.of(2025, 11)),
+                    arguments(V2026, YearMonth.of(2026, 3)));
+        }
+
+        static Stream<Arguments> publishedAroundDue() {
+            return monthsByVersion().flatMap(a -> Stream.of(
+                    arguments(a.get()[0], a.get()[1], Boundary.DUE_MINUS_1_MS, Status.MET),
+                    arguments(a.get()[0], a.get()[1], Boundary.DUE, Status.MET),
+                    arguments(a.get()[0], a.get()[1], Boundary.DUE_PLUS_1_MS, Status.MET_LATE)));
+        }
+
+        @Test
+        @DisplayName("each month that ended inside the evidence period opens one duty, due a calendar month later")
+        void oneDutyPerEndedMonth() {
+            Report report = assess(ist("2026-01-15T00:00"), ist("2026-04-10T00:00"));
+
+            List<Obligation> duties = obligations(report, DUTY);
+            assertThat(duties).as("one per month that has ended").extracting(Obligation::what).containsExactly(
+                    "Publish the compliance report for 2026-01",
+                    "Publish the compliance report for 2026-02",
+                    "Publish the compliance report for 2026-03");
+            Obligation january = obligationById(report, id(YearMonth.of(2026, 1)));
+            assertThat(january.caseId()).as("case").isEqualTo("monthly-reports");
+            assertThat(january.triggeredAt()).as("starts when January ends").isEqualTo(ist("2026-02-01T00:00"));
+            assertThat(january.dueAt()).as("one calendar month later").isEqualTo(ist("2026-03-01T00:00"));
+            assertThat(january.status()).as(explain(january)).isEqualTo(Status.BREACHED);
+            assertThat(january.citation().clause()).as("clause").isEqualTo("Rule 4(1)(d)");
+            assertThat(january.citation().ruleId()).as("rule").isEqualTo("in.4-1-d.month-end-opens-report");
+        }
+
+        @ParameterizedTest(name = "{1} under ''{0}'', published at {2} => {3}")
+        @MethodSource("publishedAroundDue")
+        @DisplayName("a report published at due - 1 ms and at due is in time; at due + 1 ms it is late")
+        void publishedAroundTheDeadline(String version, YearMonth month, Boundary at, Status expected) {
+            OffsetDateTime due = monthEnd(month).plusMonths(1);
+            Report report = assess(month.atDay(1).atStartOfDay().atOffset(IST), due.plusDays(1),
+                    reportPublished(month, at.of(due)));
+
+            Obligation o = obligationById(report, id(month));
+            assertThat(o.dueAt()).as("due").isEqualTo(due);
+            assertThat(o.citation().version()).as("version at the month's end").isEqualTo(version);
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.lateness()).as("lateness")
+                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
+        }
+
+        @ParameterizedTest(name = "{1} under ''{0}''")
+        @MethodSource("monthsByVersion")
+        @DisplayName("unpublished, open at the due instant and breached 1 ms after")
+        void unpublished(String version, YearMonth month) {
+            OffsetDateTime due = monthEnd(month).plusMonths(1);
+            OffsetDateTime since = month.atDay(1).atStartOfDay().atOffset(IST);
+
+            Obligation atDue = obligationById(assess(since, due), id(month));
+            Obligation after = obligationById(assess(since, due.plus(Duration.ofMillis(1))), id(month));
+
+            assertThat(atDue.status()).as(explain(atDue)).isIn(Status.OPEN, Status.AT_RISK);
+            assertThat(after.status()).as(explain(after)).isEqualTo(Status.BREACHED);
+        }
+
+        @ParameterizedTest(name = "{0} => due {1}")
+        @CsvSource({"2025-12, 2026-02-01T00:00", "2026-01, 2026-03-01T00:00", "2024-01, 2024-03-01T00:00"})
+        @DisplayName("the default grace is one calendar month, not 30 days")
+        void graceIsACalendarMonth(String month, String due) {
+            YearMonth m = YearMonth.parse(month);
+            Obligation o = obligationById(assess(m.atDay(1).atStartOfDay().atOffset(IST), ist(due)), id(m));
+
+            assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(due));
+        }
+
+        @Test
+        @DisplayName("a report for another month does not discharge it")
+        void reportForAnotherMonth() {
+            YearMonth january = YearMonth.of(2026, 1);
+            Report report = assess(ist("2026-01-01T00:00"), ist("2026-03-02T00:00"),
+                    reportPublished(YearMonth.of(2026, 2), ist("2026-02-20T00:00")));
+
+            Obligation o = obligationById(report, id(january));
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("with 'monthly-report.grace' P15D, due 15 x 24 h after the month ends, at the boundaries")
+        void graceSetting() {
+            YearMonth month = YearMonth.of(2026, 3);
+            OffsetDateTime due = monthEnd(month).plus(Duration.ofDays(15));
+            OffsetDateTime since = ist("2026-03-01T00:00");
+
+            for (Boundary at : Boundary.values()) {
+                Report report = WITH_15_DAYS_GRACE.evaluate(new Evidence(SSMI, List.of(),
+                        List.of(reportPublished(month, at.of(due))), since), due.plusDays(1));
+                Obligation o = obligationById(report, id(month));
+                assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-04-16T00:00"));
+                assertThat(o.status()).as("published at %s: %s", at, explain(o))
+                        .isEqualTo(at == Boundary.DUE_PLUS_1_MS ? Status.MET_LATE : Status.MET);
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("notBound")
+        @DisplayName("no duties for a platform that is not shown to be an SSMI")
+        void notAnSsmi(String why, PlatformProfile platform) {
+            Report report = evaluate(new Evidence(platform, List.of(), List.of(), ist("2026-01-01T00:00")),
+                    ist("2026-04-10T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("%s: monthly-report duties", why).isEmpty();
+        }
+
+        static Stream<Arguments> notBound() {
+            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999)),
+                    arguments("no platform profile", null));
+        }
+
+        @Test
+        @DisplayName("no duties for months that ended before 26 May 2021; May 2021 ended after it and is owed")
+        void monthsBeforeRule4() {
+            Report report = assess(ist("2021-03-10T00:00"), ist("2021-07-15T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("months owed").extracting(Obligation::what).containsExactly(
+                    "Publish the compliance report for 2021-05", "Publish the compliance report for 2021-06");
+        }
+
+        @Test
+        @DisplayName("months that ended before Evidence.since are not assessed; a month ending exactly at it is not")
+        void monthsBeforeSince() {
+            Report fromFebruary = assess(ist("2026-02-01T00:00"), ist("2026-04-10T00:00"));
+            Report fromLastMsOfJanuary = assess(ist("2026-02-01T00:00").minus(Duration.ofMillis(1)),
+                    ist("2026-04-10T00:00"));
+
+            assertThat(obligations(fromFebruary, DUTY)).as("since 1 Feb 2026 00:00 IST")
+                    .extracting(Obligation::id).containsExactly(id(YearMonth.of(2026, 2)), id(YearMonth.of(2026, 3)));
+            assertThat(obligations(fromLastMsOfJanuary, DUTY)).as("since 31 Jan 2026 23:59:59.999 IST")
+                    .extracting(Obligation::id).containsExactly(id(YearMonth.of(2026, 1)), id(YearMonth.of(2026, 2)),
+                            id(YearMonth.of(2026, 3)));
+        }
+
+        @Test
+        @DisplayName("months are IST months: 'since' given in UTC is read in India Standard Time")
+        void istMonths() {
+            OffsetDateTime lastMsOfJanuaryIst = OffsetDateTime.parse("2026-01-31T18:29:59.999Z");
+            OffsetDateTime firstInstantOfFebruaryIst = OffsetDateTime.parse("2026-01-31T18:30:00Z");
+
+            assertThat(obligations(assess(lastMsOfJanuaryIst, ist("2026-02-10T00:00")), DUTY))
+                    .as("since 31 Jan 23:59:59.999 IST").extracting(Obligation::id)
+                    .containsExactly(id(YearMonth.of(2026, 1)));
+            assertThat(obligations(assess(firstInstantOfFebruaryIst, ist("2026-02-10T00:00")), DUTY))
+                    .as("since 1 Feb 00:00 IST").isEmpty();
+            assertThat(lastMsOfJanuaryIst.withOffsetSameInstant(ZoneOffset.ofHoursMinutes(5, 30)).getMonthValue())
+                    .as("sanity: still January in IST").isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("without Evidence.since, the period starts at the earliest event")
+        void periodFromTheEarliestEvent() {
+            Report report = evaluate(new Evidence(SSMI, List.of(), List.of(usersInformed(ist("2026-01-20T10:00")))),
+                    ist("2026-03-10T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("months owed").extracting(Obligation::id)
+                    .containsExactly(id(YearMonth.of(2026, 1)), id(YearMonth.of(2026, 2)));
+        }
+
+        @Test
+        @DisplayName("without Evidence.since and without events, no month is assessed")
+        void noPeriod() {
+            Report report = evaluate(new Evidence(SSMI, List.of(), List.of()), ist("2026-03-10T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("monthly-report duties").isEmpty();
+        }
+
+        @Test
+        @DisplayName("a month that has not ended at 'as of' is not yet owed")
+        void currentMonth() {
+            Report atEnd = assess(ist("2026-03-01T00:00"), ist("2026-04-01T00:00"));
+            Report justBefore = assess(ist("2026-03-01T00:00"), ist("2026-04-01T00:00").minus(Duration.ofMillis(1)));
+
+            assertThat(obligations(atEnd, DUTY)).as("as of 1 Apr 00:00 IST").extracting(Obligation::id)
+                    .containsExactly(id(YearMonth.of(2026, 3)));
+            assertThat(obligations(justBefore, DUTY)).as("as of 31 Mar 23:59:59.999 IST").isEmpty();
+        }
+
+        // The threshold parameter has no value before 25 Feb 2021; evaluating old evidence must not fail on it.
+        @Test
+        @DisplayName("an SSMI's evidence assessed before 25 Feb 2021 evaluates, with no monthly duties")
+        void assessedBeforeTheRules() {
+            Evidence evidence = new Evidence(SSMI, List.of(), List.of(), ist("2020-10-01T00:00"));
+
+            assertThatCode(() -> evaluate(evidence, ist("2021-02-24T00:00"))).as("evaluation before the Rules")
+                    .doesNotThrowAnyException();
+            assertThat(obligations(evaluate(evidence, ist("2021-02-24T00:00")), DUTY)).as("monthly duties").isEmpty();
+        }
+    }
+}
