@@ -1,0 +1,65 @@
+package org.niyam.compliance.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.Scenario;
+import org.niyam.compliance.junit.ScenarioSuite;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+/**
+ * The NetzDG example pack, written only with the public model and rule vocabulary, tested with its scenario
+ * files: one test per file, and every rule fired by some scenario.
+ */
+@DisplayName("NetzDG example pack")
+class NetzDgPackTest {
+
+    static final String PACK = "org/niyam/compliance/examples/netzdg";
+    static final Path SCENARIO_FOLDER = Path.of("src/main/resources", PACK, "scenarios");
+
+    private static final ScenarioSuite SCENARIOS = ScenarioSuite.of(ComplianceEngine.builder()
+            .rulePack(RulePack.classpath(PACK))
+            .build());
+
+    @TestFactory
+    Stream<DynamicTest> scenarios() {
+        return SCENARIOS.tests(SCENARIO_FOLDER);
+    }
+
+    @AfterAll
+    static void everyRuleIsFiredBySomeScenario() {
+        System.out.println(SCENARIOS.coverage().describe());
+        assertThat(SCENARIOS.coverage().neverFired()).as(SCENARIOS.coverage().describe()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("§ 3(2) no. 5: the platform sets its own service level for 'without undue delay'")
+    void informDecisionIsAPlatformSetting() {
+        ComplianceEngine strict = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(PACK))
+                .setting("netzdg.inform-decision", "PT2H")
+                .build();
+        Scenario scenario = Scenario.load(SCENARIO_FOLDER.resolve("manifestly-unlawful-removed-in-time.yaml"));
+
+        Report report = strict.evaluate(scenario.evidence(), scenario.asOf());
+
+        // Told 19 h 30 min after the decision: met under the default 24 h, late under the platform's 2 h.
+        assertThat(report.obligations()).filteredOn(o -> o.duty().equals("netzdg.inform-decision")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.status()).isEqualTo(Status.MET_LATE);
+                    assertThat(o.explanation()).contains("after the 2 h allowed");
+                });
+        assertThat(report.obligations()).extracting(Obligation::citation)
+                .allSatisfy(c -> assertThat(c.instrument()).startsWith("Netzwerkdurchsetzungsgesetz"));
+    }
+}
