@@ -102,8 +102,15 @@ public final class ComplianceJson {
     }
 
     private static InputException inputError(String source, JsonProcessingException e) {
+        return inputError(source, 0, e);
+    }
+
+    /** The error, located at {@code line} when it is positive (a line of a JSON Lines file), else where Jackson saw it. */
+    static InputException inputError(String source, int line, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        int line = location == null ? 0 : location.getLineNr();
+        if (line <= 0) {
+            line = location == null ? 0 : location.getLineNr();
+        }
         String field = "";
         String message = e.getOriginalMessage();
         if (e instanceof JsonMappingException mapping) {

@@ -25,6 +25,11 @@ import org.niyam.compliance.engine.internal.PackDescriptor;
  * }</pre>
  *
  * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable.
+ *
+ * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own packages ({@code org/niyam/compliance/} on
+ * the classpath) is <em>restricted</em>: DRL that reaches the file system, the network, processes, threads,
+ * reflection or {@code System} is refused when the engine is built, naming the line. {@link #unrestricted()} lifts
+ * that for a pack you have reviewed and trust as code. The check is a guard against mistakes, not a sandbox.
  */
 public final class RulePack {
 
@@ -39,6 +44,7 @@ public final class RulePack {
     private final List<LawVersion> versions;
     private final Map<String, Parameter> parameters;
     private final List<DrlSource> sources;
+    private final boolean restricted;
 
     /**
      * One DRL file of a pack.
@@ -49,14 +55,24 @@ public final class RulePack {
     public record DrlSource(String origin, String text) {
     }
 
-    private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources) {
-        this.origin = origin;
-        this.id = descriptor.id();
-        this.instrument = descriptor.instrument();
-        this.versions = descriptor.versions();
-        this.parameters = descriptor.parameters();
-        this.sources = List.copyOf(sources);
+    private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources, boolean restricted) {
+        this(origin, descriptor.id(), descriptor.instrument(), descriptor.versions(), descriptor.parameters(), sources,
+                restricted);
     }
+
+    private RulePack(String origin, String id, String instrument, List<LawVersion> versions,
+                     Map<String, Parameter> parameters, List<DrlSource> sources, boolean restricted) {
+        this.origin = origin;
+        this.id = id;
+        this.instrument = instrument;
+        this.versions = versions;
+        this.parameters = parameters;
+        this.sources = List.copyOf(sources);
+        this.restricted = restricted;
+    }
+
+    /** Niyam's own packs live here; packs from anywhere else are restricted unless {@link #unrestricted()}. */
+    private static final String OWN_PACKS = "org/niyam/compliance/";
 
     /**
      * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
@@ -97,7 +113,7 @@ public final class RulePack {
         if (!missing.isEmpty()) {
             throw new RulePackException(missing);
         }
-        return new RulePack(descriptorOrigin, descriptor, sources);
+        return new RulePack(descriptorOrigin, descriptor, sources, !(folder + "/").startsWith(OWN_PACKS));
     }
 
     /**
@@ -138,19 +154,32 @@ public final class RulePack {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));
         }
         List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), read(f))).toList();
-        return new RulePack(folder.toString(), descriptor, sources);
+        return new RulePack(folder.toString(), descriptor, sources, true);
     }
 
     /** A pack of one DRL file; its id is the file name. */
     public static RulePack file(Path drl) {
         String name = drl.getFileName().toString();
         return new RulePack(drl.toString(), PackDescriptor.adHoc(name),
-                List.of(new DrlSource(drl.toString(), read(drl))));
+                List.of(new DrlSource(drl.toString(), read(drl))), true);
     }
 
     /** A pack of DRL text, named {@code name} in citations and problems. */
     public static RulePack drl(String name, String text) {
-        return new RulePack(name, PackDescriptor.adHoc(name), List.of(new DrlSource(name, text)));
+        return new RulePack(name, PackDescriptor.adHoc(name), List.of(new DrlSource(name, text)), true);
+    }
+
+    /**
+     * The same pack without the restricted mode: its DRL may use any Java. Only for DRL you have reviewed and trust
+     * as you would trust code in your application.
+     */
+    public RulePack unrestricted() {
+        return new RulePack(origin, id, instrument, versions, parameters, sources, false);
+    }
+
+    /** Whether the restricted mode applies to this pack (see the class description). */
+    public boolean restricted() {
+        return restricted;
     }
 
     /** The pack's id, e.g. {@code india-it-rules}. */

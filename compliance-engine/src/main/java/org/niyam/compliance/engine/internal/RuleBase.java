@@ -134,6 +134,7 @@ public final class RuleBase {
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
         problems.addAll(ParameterReferences.check(packs, parameters));
+        packs.forEach(pack -> problems.addAll(RestrictedDrl.check(pack)));
         Set<String> disabled = new TreeSet<>();
         for (String id : options.disabledRules()) {
             if (rules.containsKey(id)) {

@@ -1,0 +1,258 @@
+package org.niyam.compliance.engine;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+
+/**
+ * Reads a platform's case log: JSON Lines (one entry per line) or a JSON array of entries, where an entry is an
+ * event ({@code "type": "ComplaintReceived"}, ...), the platform's profile ({@code "type": "PlatformProfile"}) or an
+ * officer appointment ({@code "type": "OfficerAppointment"}). See {@code docs/json.md}.
+ *
+ * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
+ * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
+ * on; nothing valid is dropped. The same event twice counts once. {@link #strict()} stops at the first bad entry.
+ *
+ * <pre>{@code
+ * CaseLog log = CaseLogReader.lenient().read(Path.of("cases.jsonl"));
+ * log.rejected().forEach(e -> System.err.println(e.getMessage()));
+ * Report report = engine.evaluate(log.evidence(), asOf);
+ * }</pre>
+ */
+public final class CaseLogReader {
+
+    /** The entry types besides events. */
+    public static final String PLATFORM = "PlatformProfile";
+    public static final String APPOINTMENT = "OfficerAppointment";
+
+    private static final ObjectMapper MAPPER = ComplianceJson.mapper();
+
+    private final boolean strict;
+
+    private CaseLogReader(boolean strict) {
+        this.strict = strict;
+    }
+
+    /** Rejects bad entries, reports them, and goes on. */
+    public static CaseLogReader lenient() {
+        return new CaseLogReader(false);
+    }
+
+    /** Throws an {@link InputException} at the first bad entry. */
+    public static CaseLogReader strict() {
+        return new CaseLogReader(true);
+    }
+
+    /**
+     * What was read: the evidence made of every valid entry, the entries rejected, and counts.
+     *
+     * @param evidence   the valid entries
+     * @param rejected   one error per rejected entry, in input order, each with source, line and field
+     * @param entries    entries read, valid or not
+     * @param duplicates events given more than once with the same content (counted once)
+     */
+    public record CaseLog(Evidence evidence, List<InputException> rejected, long entries, long duplicates) {
+    }
+
+    public CaseLog read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads several logs as one: a platform's evidence split over files. */
+    public CaseLog read(List<Path> files) {
+        Accumulator all = new Accumulator(strict);
+        for (Path file : files) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                readInto(file.toString(), reader, all);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return all.result();
+    }
+
+    /** Reads one log; {@code source} names it in errors. */
+    public CaseLog read(String source, Reader reader) {
+        Accumulator all = new Accumulator(strict);
+        readInto(source, reader, all);
+        return all.result();
+    }
+
+    private static void readInto(String source, Reader reader, Accumulator all) {
+        try {
+            PushbackReader in = new PushbackReader(reader, 1);
+            int first = firstNonBlank(in);
+            if (first == '[') {
+                readArray(source, in, all);
+            } else {
+                readLines(source, new BufferedReader(in), all);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Skips leading white space; returns the first other character, pushed back, or -1. */
+    private static int firstNonBlank(PushbackReader in) throws IOException {
+        int c;
+        do {
+            c = in.read();
+        } while (c != -1 && Character.isWhitespace(c) && c != '\n');
+        if (c != -1) {
+            in.unread(c);
+        }
+        return c;
+    }
+
+    private static void readLines(String source, BufferedReader in, Accumulator all) throws IOException {
+        String line;
+        int number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(line);
+            } catch (JsonProcessingException e) {
+                all.reject(ComplianceJson.inputError(source, number, e));
+                continue;
+            }
+            all.accept(source, number, node);
+        }
+    }
+
+    private static void readArray(String source, Reader in, Accumulator all) throws IOException {
+        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+            parser.nextToken(); // [
+            while (true) {
+                JsonToken token;
+                try {
+                    token = parser.nextToken();
+                } catch (JsonProcessingException e) {
+                    // The array itself is broken: nothing after this point can be located reliably.
+                    all.reject(ComplianceJson.inputError(source, 0, e));
+                    return;
+                }
+                if (token == null || token == JsonToken.END_ARRAY) {
+                    return;
+                }
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(parser);
+                } catch (JsonProcessingException e) {
+                    all.reject(ComplianceJson.inputError(source, 0, e));
+                    return;
+                }
+                all.accept(source, line, node);
+            }
+        }
+    }
+
+    /** Collects entries in input order, keeping every valid one and rejecting the rest. */
+    private static final class Accumulator {
+
+        private final boolean strict;
+        private PlatformProfile platform;
+        private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+        private final Map<String, CaseEvent> events = new LinkedHashMap<>();
+        private final Map<String, String> firstSeenAt = new HashMap<>();
+        private final List<InputException> rejected = new ArrayList<>();
+        private long entries;
+        private long duplicates;
+
+        Accumulator(boolean strict) {
+            this.strict = strict;
+        }
+
+        void reject(InputException e) {
+            entries++;
+            if (strict) {
+                throw e;
+            }
+            rejected.add(e);
+        }
+
+        void accept(String source, int line, JsonNode node) {
+            if (!(node instanceof ObjectNode object)) {
+                reject(new InputException(source, line, "", "expected a JSON object with a \"type\" field", null));
+                return;
+            }
+            JsonNode typeNode = object.get("type");
+            String type = typeNode == null ? null : typeNode.asText();
+            try {
+                if (PLATFORM.equals(type)) {
+                    ObjectNode fields = object.deepCopy();
+                    fields.remove("type");
+                    PlatformProfile profile = MAPPER.treeToValue(fields, PlatformProfile.class);
+                    if (platform != null && !platform.equals(profile)) {
+                        reject(new InputException(source, line, "", "a second, different PlatformProfile; the first, "
+                                + "at " + firstSeenAt.get("platform") + ", is kept", null));
+                        return;
+                    }
+                    entries++;
+                    platform = profile;
+                    firstSeenAt.putIfAbsent("platform", source + ":" + line);
+                } else if (APPOINTMENT.equals(type)) {
+                    ObjectNode fields = object.deepCopy();
+                    fields.remove("type");
+                    OfficerAppointment appointment = MAPPER.treeToValue(fields, OfficerAppointment.class);
+                    keep(source, line, "appointment", appointment.id(), appointment, appointments);
+                } else {
+                    CaseEvent event = MAPPER.treeToValue(object, CaseEvent.class);
+                    keep(source, line, "event", event.id(), event, events);
+                }
+            } catch (JsonProcessingException e) {
+                reject(ComplianceJson.inputError(source, line, e));
+            } catch (IllegalArgumentException e) {
+                reject(new InputException(source, line, "", e.getMessage(), e));
+            }
+        }
+
+        private <T> void keep(String source, int line, String what, String id, T value, Map<String, T> kept) {
+            T twin = kept.get(id);
+            if (twin == null) {
+                entries++;
+                kept.put(id, value);
+                firstSeenAt.put(what + ":" + id, source + ":" + line);
+            } else if (twin.equals(value)) {
+                entries++;
+                duplicates++;
+            } else {
+                reject(new InputException(source, line, "id", what + " id '" + id + "' was already used at "
+                        + firstSeenAt.get(what + ":" + id) + " for different content; the first is kept", null));
+            }
+        }
+
+        CaseLog result() {
+            Evidence evidence = new Evidence(platform, List.copyOf(appointments.values()), List.copyOf(events.values()));
+            return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
+        }
+    }
+}
