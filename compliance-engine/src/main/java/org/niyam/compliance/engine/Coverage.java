@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.niyam.compliance.engine.internal.RuleCatalog;
 
 /**
  * Which rules of an engine fired over some evaluations, which never did, and which clauses no evaluation touched.
@@ -56,18 +55,22 @@ public final class Coverage implements EvaluationListener {
         Objects.requireNonNull(engine, "engine");
         this.ruleIds = engine.ruleIds();
         this.disabled = engine.disabledRuleIds();
-        Map<String, RuleCatalog.Entry> catalog = RuleCatalog.of(engine.rulePacks());
         Map<List<String>, List<String>> byClause = new LinkedHashMap<>();
-        for (String id : ruleIds) {
-            RuleCatalog.Entry entry = catalog.get(id);
-            String pack = entry == null ? "?" : entry.pack();
-            String instrument = entry == null ? "?" : entry.instrument();
-            byClause.computeIfAbsent(List.of(pack, instrument, engine.clauseOf(id)), k -> new ArrayList<>()).add(id);
+        for (RuleDescription rule : engine.rules()) {
+            byClause.computeIfAbsent(List.of(rule.pack(), rule.instrument(), rule.clause()), k -> new ArrayList<>())
+                    .add(rule.id());
         }
         List<Clause> all = new ArrayList<>();
         byClause.forEach((key, rules) -> all.add(new Clause(key.get(0), key.get(1), key.get(2), rules)));
         this.clauses = List.copyOf(all);
         ruleIds.forEach(id -> firings.put(id, new LongAdder()));
+    }
+
+    /** A clause as people read it: with its instrument only when its pack cites more than one. */
+    private String label(Clause clause) {
+        boolean severalInstruments = clauses.stream().filter(c -> c.pack().equals(clause.pack()))
+                .map(Clause::instrument).distinct().count() > 1;
+        return clause.clause() + (severalInstruments ? ", " + clause.instrument() : "") + " [" + clause.pack() + "]";
     }
 
     @Override
@@ -122,13 +125,11 @@ public final class Coverage implements EvaluationListener {
             text.append("  rules that never fired:\n");
             Map<String, Clause> clauseOf = new LinkedHashMap<>();
             clauses.forEach(c -> c.ruleIds().forEach(id -> clauseOf.put(id, c)));
-            never.forEach(id -> text.append("    ").append(id).append("  (").append(clauseOf.get(id).clause()).append(", ")
-                    .append(clauseOf.get(id).instrument()).append(")\n"));
+            never.forEach(id -> text.append("    ").append(id).append("  (").append(label(clauseOf.get(id))).append(")\n"));
         }
         if (!untouched.isEmpty()) {
             text.append("  clauses no evaluation touched:\n");
-            untouched.forEach(c -> text.append("    ").append(c.clause()).append(", ").append(c.instrument())
-                    .append("  [").append(c.pack()).append("]\n"));
+            untouched.forEach(c -> text.append("    ").append(label(c)).append('\n'));
         }
         return text.toString().stripTrailing();
     }

@@ -353,13 +353,13 @@ class ScenarioTest {
             assertThat(coverage.describe()).startsWith("""
                     Coverage: 5 of 12 rules fired, 4 of 8 clauses touched
                       rules that never fired:
-                        t.order-opens-removal  (Section 2, Other Act, 1999)
-                        t.removal-discharges  (Section 2, Test Act, 2020)
+                        t.order-opens-removal  (Section 2, Other Act, 1999 [test-clock])
+                        t.removal-discharges  (Section 2, Test Act, 2020 [test-clock])
                     """);
             assertThat(coverage.describe()).contains("""
                       clauses no evaluation touched:
-                        Section 2, Other Act, 1999  [test-clock]
-                        Section 2, Test Act, 2020  [test-clock]
+                        Section 2, Other Act, 1999 [test-clock]
+                        Section 2, Test Act, 2020 [test-clock]
                     """);
         }
 

@@ -1,0 +1,108 @@
+package org.niyam.compliance.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.engine.Scenario;
+import org.niyam.compliance.engine.ScenarioResult;
+import org.niyam.compliance.engine.ScenarioRunner;
+
+/**
+ * docs/writing-rules.md stays true: its files (the blocks marked {@code <!-- file: ... -->}) build into a pack that
+ * loads beside the India pack, its scenario passes, its first rule is ten lines, and its example of the checks is
+ * what the engine prints.
+ */
+class WritingRulesDocTest {
+
+    private static final Path DOC = Path.of("..", "docs", "writing-rules.md");
+    private static final Pattern FILE_BLOCK =
+            Pattern.compile("<!-- file: (\\S+) -->\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
+
+    private static String doc;
+    private static Map<String, String> files;
+
+    @BeforeAll
+    static void readDoc() throws IOException {
+        doc = Files.readString(DOC);
+        files = new LinkedHashMap<>();
+        Matcher block = FILE_BLOCK.matcher(doc);
+        while (block.find()) {
+            files.merge(block.group(1), block.group(2) + "\n", (a, b) -> a + "\n" + b);
+        }
+    }
+
+    private static Path writeFiles(Path folder, Map<String, String> contents) throws IOException {
+        for (Map.Entry<String, String> file : contents.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return folder.resolve("policy");
+    }
+
+    @Test
+    void theFirstRuleIsTenLines() {
+        Matcher first = Pattern.compile("```drl\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(first.find()).isTrue();
+        assertThat(first.group(1).lines()).hasSize(10);
+    }
+
+    @Test
+    void thePolicyPackLoadsBesideTheIndiaPackAndItsScenarioPasses(@TempDir Path folder) throws IOException {
+        assertThat(files).containsOnlyKeys("policy/acknowledgement.drl", "policy/pack.yaml",
+                "policy/scenarios/acknowledged-after-18-hours.yaml");
+        Path policy = writeFiles(folder, files);
+
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(NiyamCli.INDIA_PACK))
+                .rulePack(RulePack.directory(policy))
+                .build();
+        ScenarioRunner runner = new ScenarioRunner(engine);
+        List<ScenarioResult> results = Scenario.loadAll(policy.resolve("scenarios")).stream().map(runner::run).toList();
+
+        assertThat(results).hasSize(1).allSatisfy(r -> assertThat(r.passed()).as(r.describe()).isTrue());
+        assertThat(runner.coverage().fired())
+                .contains("policy.complaint-opens-acknowledgement", "policy.acknowledgement-discharges");
+    }
+
+    @Test
+    void theChecksPrintWhatThePageShows(@TempDir Path folder) throws IOException {
+        Map<String, String> broken = new LinkedHashMap<>(files);
+        String drl = files.get("policy/acknowledgement.drl");
+        // The ten-line rule with a misspelt clock, then a rule without citation and with a misspelt fact type.
+        String firstRule = drl.substring(0, drl.indexOf("end\n") + 4)
+                .replace("\"policy.acknowledge\", $complaint", "\"policy.acknowledgement\", $complaint");
+        broken.put("policy/acknowledgement.drl", firstRule + """
+
+                rule "policy.order-opens-review"
+                when
+                    $complaint : Complant()
+                then
+                end
+                """);
+        Path policy = writeFiles(folder, broken);
+
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(NiyamCli.INDIA_PACK))
+                .rulePack(RulePack.directory(policy))
+                .build());
+
+        Matcher shown = Pattern.compile("```text\\n(3 problems in the rule packs:.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(shown.find()).as("the example of the checks in the page").isTrue();
+        assertThat(e.getMessage().replace(folder + "/", "")).isEqualTo(shown.group(1));
+    }
+}
