@@ -85,6 +85,14 @@ public final class ComplianceEngine {
         return ruleBase.disabledRules();
     }
 
+    /** Every rule of every pack, in pack and file order, including rules switched off. */
+    public List<RuleDescription> rules() {
+        return ruleBase.rules().values().stream()
+                .map(r -> new RuleDescription(r.id(), r.clause(), r.instrument(), r.pack().id(), r.origin(), r.line(),
+                        r.unconfirmed()))
+                .toList();
+    }
+
     /** The clause a rule cites, e.g. {@code Rule 3(1)(d)}; {@code null} for an unknown id. */
     public String clauseOf(String ruleId) {
         RuleBase.RuleInfo rule = ruleBase.rule(ruleId);
