@@ -1,14 +1,10 @@
 package org.niyam.compliance.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.niyam.compliance.engine.internal.InputErrors;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Report;
 
@@ -45,8 +39,6 @@ public final class ComplianceJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
-    private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
 
     private ComplianceJson() {
     }
@@ -102,54 +94,11 @@ public final class ComplianceJson {
     }
 
     private static InputException inputError(String source, JsonProcessingException e) {
-        return inputError(source, 0, e);
+        return InputErrors.of(source, 0, null, e);
     }
 
     /** The error, located at {@code line} when it is positive (a line of a JSON Lines file), else where Jackson saw it. */
     static InputException inputError(String source, int line, JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        if (line <= 0) {
-            line = location == null ? 0 : location.getLineNr();
-        }
-        String field = "";
-        String message = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping) {
-            field = path(mapping);
-            if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
-                message = mapping.getCause().getMessage();
-                // Model checks say "Type.field ...": point at the field itself.
-                Matcher named = MODEL_FIELD.matcher(String.valueOf(message));
-                if (named.lookingAt()) {
-                    field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
-                }
-            } else if ((mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == OffsetDateTime.class)
-                    || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
-                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;
-            }
-        }
-        return new InputException(source, line, field, firstLine(message), e);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid input";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return InputErrors.of(source, line, null, e);
     }
 }

@@ -1,14 +1,9 @@
 package org.niyam.compliance.engine.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -19,8 +14,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.niyam.compliance.engine.ComplianceJson;
 import org.niyam.compliance.engine.InputException;
@@ -68,7 +61,6 @@ public final class ScenarioFiles {
 
     private static final String EMPTY = "is empty: expected a scenario with asOf, events and expect";
 
-    private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
 
     private ScenarioFiles() {
     }
@@ -154,69 +146,7 @@ public final class ScenarioFiles {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** As {@code ComplianceJson} reports bad input: source, line, field path, and what was expected. */
     private static InputException inputError(String source, String text, JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        int line = location == null ? 0 : location.getLineNr();
-        if (e instanceof PropertyBindingException unknown && unknown.getPropertyName() != null) {
-            // Jackson reports an unknown key of a record where the record ends; the key's own line is more use.
-            line = keyLine(text, unknown.getPropertyName(), line);
-        }
-        String field = "";
-        String message = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping) {
-            field = path(mapping);
-            if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
-                message = mapping.getCause().getMessage();
-                Matcher named = MODEL_FIELD.matcher(String.valueOf(message));
-                if (named.lookingAt()) {
-                    field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
-                }
-            } else if ((mapping instanceof MismatchedInputException mismatch
-                    && mismatch.getTargetType() == OffsetDateTime.class)
-                    || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
-                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;
-            }
-        }
-        return new InputException(source, line, field, firstLine(message), e);
-    }
-
-    /** The line of the only key with this name, or {@code fallback} when there is not exactly one. */
-    private static int keyLine(String text, String key, int fallback) {
-        Pattern pattern = Pattern.compile("(^|[\\s{,\\-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-        String[] lines = text.split("\n", -1);
-        int found = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (pattern.matcher(lines[i]).find()) {
-                if (found != 0) {
-                    return fallback;
-                }
-                found = i + 1;
-            }
-        }
-        return found == 0 ? fallback : found;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid input";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return InputErrors.of(source, 0, text, e);
     }
 }
