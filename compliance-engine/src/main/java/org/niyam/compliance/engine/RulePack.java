@@ -26,7 +26,7 @@ import org.niyam.compliance.engine.internal.PackDescriptor;
  *
  * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable.
  *
- * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own packages ({@code org/niyam/compliance/} on
+ * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own rule packs ({@code org/niyam/compliance/rules/} on
  * the classpath) is <em>restricted</em>: DRL that reaches the file system, the network, processes, threads,
  * reflection or {@code System} is refused when the engine is built, naming the line. {@link #unrestricted()} lifts
  * that for a pack you have reviewed and trust as code. The check is a guard against mistakes, not a sandbox.
@@ -72,7 +72,7 @@ public final class RulePack {
     }
 
     /** Niyam's own packs live here; packs from anywhere else are restricted unless {@link #unrestricted()}. */
-    private static final String OWN_PACKS = "org/niyam/compliance/";
+    private static final String OWN_PACKS = "org/niyam/compliance/rules/";
 
     /**
      * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
