@@ -628,6 +628,7 @@ public final class HtmlReport {
      */
     private static final Comparator<String> CLAUSES = Comparator
             .comparing((String c) -> c.replaceFirst("^(?i)proviso to ", ""), HtmlReport::natural)
+            .thenComparing(c -> c.regionMatches(true, 0, "proviso to ", 0, 11))
             .thenComparing(Comparator.naturalOrder());
 
     private static int natural(String a, String b) {

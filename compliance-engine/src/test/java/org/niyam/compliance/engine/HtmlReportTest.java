@@ -1,0 +1,214 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+/** The HTML form of a report: self-contained, escaped, grouped by clause, with timelines and charts. */
+class HtmlReportTest {
+
+    private static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-03-02T18:00:00+05:30");
+
+    private static Citation cite(String clause) {
+        return new Citation("Test Act, 2020", clause, "as amended in 2026", "t." + clause.replaceAll("\\W", ""));
+    }
+
+    private static Obligation timed(String id, String caseId, String clause, Status status, String due, String done) {
+        return new Obligation(id, id.substring(0, id.indexOf('@')), "Act on it", caseId,
+                OffsetDateTime.parse("2026-03-02T10:00:00+05:30"), OffsetDateTime.parse(due), status, cite(clause),
+                id.substring(id.indexOf('@') + 1), done == null ? null : "done-" + caseId,
+                done == null ? null : OffsetDateTime.parse(done), "Because.");
+    }
+
+    private static final Report REPORT = new Report(AS_OF, List.of(
+            new Obligation("s.officer", "s.officer", "Appoint an officer", null, AS_OF, null, Status.BREACHED,
+                    cite("Section 10"), null, null, null, "Vacant."),
+            timed("t.remove@e1", "case-1", "Section 3(1)(d)", Status.MET_LATE, "2026-03-02T13:00:00+05:30",
+                    "2026-03-02T14:10:00+05:30"),
+            timed("t.remove@e2", "case-2", "Section 3(1)(d)", Status.MET, "2026-03-02T13:00:00+05:30",
+                    "2026-03-02T12:00:00+05:30"),
+            timed("t.answer@e3", "case-3", "Proviso to Section 3(2)", Status.OPEN, "2026-03-05T10:00:00+05:30", null),
+            timed("t.answer@e4", "case-4", "Section 3(2)", Status.BREACHED, "2026-03-02T12:00:00+05:30", null),
+            timed("t.ask@<e5>", "<img src=x>", "Section 3(2)", Status.AT_RISK, "2026-03-02T19:00:00+05:30", null)),
+            List.of(new Finding("odd-order", "case-9", "An order <b>without</b> a URL & no reasons", List.of("e9"),
+                    cite("Section 3(1)(d)"))));
+
+    private static String html() {
+        return HtmlReport.builder().title("Report for \"Samvad\" <test>").report(REPORT)
+                .detail("Sources", "a.jsonl")
+                .rejected(List.of(new InputException("a.jsonl", 7, "at", "expected an instant <with offset>", null)))
+                .chart(new HtmlReport.Chart("Figures for 2026-03", "Counted in IST.", List.of(
+                        new HtmlReport.Chart.Bar("Complaints", "general", 4),
+                        new HtmlReport.Chart.Bar("Complaints", "intimate imagery", 0),
+                        new HtmlReport.Chart.Bar(null, "proactive removals", 2))))
+                .render();
+    }
+
+    @Nested
+    class SelfContained {
+
+        @Test
+        void noScriptNoExternalResourceAndAPolicyThatForbidsLoading() {
+            String html = html();
+
+            assertThat(html).startsWith("<!DOCTYPE html>")
+                    .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                            + "style-src 'unsafe-inline'\">")
+                    .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                    .doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("@import")
+                    .doesNotContain("http://", "https://", "url(");
+            assertThat(attributes(html, "src")).isEmpty();
+            assertThat(attributes(html, "href")).isNotEmpty().allSatisfy(href -> assertThat(href).startsWith("#"));
+        }
+
+        @Test
+        void everyInPageLinkHasItsTarget() {
+            String html = html();
+
+            assertThat(attributes(html, "href")).allSatisfy(href ->
+                    assertThat(html).contains("id=\"" + href.substring(1) + "\""));
+        }
+    }
+
+    @Nested
+    class Escaping {
+
+        @Test
+        void everyTextFromTheInputIsEscaped() {
+            String html = html();
+
+            assertThat(html).contains("<title>Report for &quot;Samvad&quot; &lt;test&gt;</title>")
+                    .contains("Case &lt;img src=x&gt;")
+                    .contains("<code>t.ask@&lt;e5&gt;</code>")
+                    .contains("An order &lt;b&gt;without&lt;/b&gt; a URL &amp; no reasons")
+                    .contains("expected an instant &lt;with offset&gt;")
+                    .doesNotContain("<img src=x>", "<b>without", "<e5>", "<test>");
+        }
+
+        @Test
+        void escapesTheFiveCharactersThatMatter() {
+            assertThat(HtmlReport.esc("<a href='x'>\"&\"</a>"))
+                    .isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+            assertThat(HtmlReport.esc(null)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Layout {
+
+        @Test
+        void clausesInTheLawsOrderWithAProvisoAfterItsClause() {
+            String html = html();
+
+            assertThat(html).containsSubsequence("<h3>Section 3(1)(d)</h3>", "<h3>Section 3(2)</h3>",
+                    "<h3>Proviso to Section 3(2)</h3>", "<h3>Section 10</h3>");
+        }
+
+        @Test
+        void listsWhatNeedsAttentionAndCountsTheRest() {
+            String html = html();
+
+            assertThat(html).contains("<code>t.remove@e1</code>", "<code>t.answer@e3</code>", "<code>s.officer</code>")
+                    .doesNotContain("<code>t.remove@e2</code>")
+                    .contains("1 other obligation under this clause met or not applicable.");
+            assertThat(HtmlReport.builder().report(REPORT).listAll(true).render()).contains("<code>t.remove@e2</code>");
+        }
+
+        @Test
+        void summaryCountsEveryStatusAndFindingByClause() {
+            String html = html();
+
+            assertThat(html).contains("<span class=\"tile breached\"><b>2</b> BREACHED</span>")
+                    .contains("<span class=\"tile met\"><b>1</b> MET</span>")
+                    .contains("<span class=\"tile indeterminate zero\"><b>0</b> INDETERMINATE</span>")
+                    .contains("<span class=\"tile finding\"><b>1</b> FINDING</span>")
+                    .contains("<tr><th scope=\"row\"><a href=\"#c-section-3-1-d\">Section 3(1)(d)</a></th>");
+        }
+
+        @Test
+        void aTimelineForEachListedTimeBoundObligationNoneForStandingDuties() {
+            String html = html();
+
+            // Listed: t.remove@e1, t.answer@e3, t.answer@e4, t.ask@<e5>; s.officer has no due instant.
+            assertThat(count(html, "<svg class=\"timeline\"")).isEqualTo(4);
+            assertThat(html).contains("<title>triggered 2026-03-02T10:00+05:30</title>")
+                    .contains("<title>due 2026-03-02T13:00+05:30</title>")
+                    .contains("<title>done 2026-03-02T14:10+05:30</title>")
+                    .contains("<title>as of 2026-03-02T18:00+05:30</title>")
+                    .contains("aria-label=\"Triggered 2026-03-02T10:00+05:30, due 2026-03-02T13:00+05:30, done "
+                            + "2026-03-02T14:10+05:30\"")
+                    .contains("<dt>late by</dt><dd>1 h 10 min</dd>")
+                    .contains("<dt>assessed</dt><dd>2026-03-02T18:00+05:30</dd>");
+        }
+
+        @Test
+        void coordinatesDoNotDependOnTheLocale() {
+            Locale before = Locale.getDefault();
+            try {
+                Locale.setDefault(Locale.GERMANY);
+                assertThat(html()).doesNotContainPattern("[xy][12]?=\"\\d+,\\d");
+            } finally {
+                Locale.setDefault(before);
+            }
+        }
+
+        @Test
+        void chartsDrawEveryBarWithItsValue() {
+            String html = html();
+
+            assertThat(html).contains("<figcaption><b>Figures for 2026-03</b><br>Counted in IST.</figcaption>")
+                    .contains("<text class=\"group\" x=\"0\" y=\"19\">Complaints</text>")
+                    .contains("<title>general: 4</title>", "<title>intimate imagery: 0</title>",
+                            "<title>proactive removals: 2</title>");
+        }
+
+        @Test
+        void rejectedInputIsListedWithLineAndField() {
+            assertThat(html()).contains("<tr><td>a.jsonl</td><td>7</td><td>at</td><td>expected an instant "
+                    + "&lt;with offset&gt;</td></tr>");
+        }
+
+        @Test
+        void aPageWithoutAReportShowsItsDetailsAndCharts() {
+            String html = HtmlReport.builder().title("Figures").detail("Month", "2026-02")
+                    .chart(new HtmlReport.Chart("Bars", null, List.of(new HtmlReport.Chart.Bar(null, "one", 1))))
+                    .render();
+
+            assertThat(html).contains("<dt>Month</dt><dd>2026-02</dd>", "<title>one: 1</title>")
+                    .doesNotContain("Summary", "As of");
+        }
+    }
+
+    @Test
+    void durationsForAPerson() {
+        assertThat(HtmlReport.human(Duration.ofMinutes(70))).isEqualTo("1 h 10 min");
+        assertThat(HtmlReport.human(Duration.ofDays(2).plusHours(3))).isEqualTo("2 days 3 h");
+        assertThat(HtmlReport.human(Duration.ofMillis(1))).isEqualTo("1 ms");
+        assertThat(HtmlReport.human(Duration.ofSeconds(5))).isEqualTo("5 s");
+    }
+
+    private static List<String> attributes(String html, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE).matcher(html);
+        java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
+    }
+}
