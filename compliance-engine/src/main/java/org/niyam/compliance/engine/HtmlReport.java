@@ -267,15 +267,19 @@ public final class HtmlReport {
                     .add(f));
             List<String> clauses = new ArrayList<>(obligations.keySet());
             findings.keySet().stream().filter(c -> !obligations.containsKey(c)).forEach(clauses::add);
-            clauses.sort(CLAUSES);
+            // The most urgent first (a clause with a breach before one with only open obligations), then in the
+            // law's order; the summary table keeps the law's order throughout.
+            clauses.sort(Comparator.comparingInt((String c) -> urgency(obligations.getOrDefault(c, List.of()),
+                    !findings.getOrDefault(c, List.of()).isEmpty())).thenComparing(CLAUSES));
 
             html.append("<section id=\"clauses\">\n<h2>")
                     .append(in.listAll ? "Every obligation and finding, by clause" : "What needs attention, by clause")
                     .append("</h2>\n");
-            if (!in.listAll) {
-                html.append("<p class=\"note\">Obligations breached, at risk, indeterminate, met late or open, and "
-                        + "every finding. Obligations met or not applicable are counted in the summary.</p>\n");
-            }
+            html.append("<p class=\"note\">")
+                    .append(in.listAll ? "" : "Obligations breached, at risk, indeterminate, met late or open, and every "
+                            + "finding; those met or not applicable are counted in the summary. ")
+                    .append("Clauses with the most urgent matters come first: breached, at risk, indeterminate or a "
+                            + "finding, met late, then open.</p>\n");
             html.append(LEGEND);
             if (clauses.isEmpty()) {
                 html.append("<p>Nothing needs attention.</p>\n");
@@ -316,6 +320,15 @@ public final class HtmlReport {
                 html.append(": every obligation there is met or not applicable.</p>\n");
             }
             html.append("</section>\n");
+        }
+
+        /** The rank of the most urgent item: 0 breached, 1 at risk, 2 indeterminate or a finding, 3 met late, ... */
+        private static int urgency(List<Obligation> obligations, boolean hasFinding) {
+            int rank = hasFinding ? ORDER.indexOf(Status.INDETERMINATE) : ORDER.size();
+            for (Obligation o : obligations) {
+                rank = Math.min(rank, ORDER.indexOf(o.status()));
+            }
+            return rank;
         }
 
         private static String instrumentOf(List<Obligation> obligations, List<Finding> findings) {

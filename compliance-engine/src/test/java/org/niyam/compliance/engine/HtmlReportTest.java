@@ -109,11 +109,20 @@ class HtmlReportTest {
     class Layout {
 
         @Test
-        void clausesInTheLawsOrderWithAProvisoAfterItsClause() {
+        void theSummaryTableHasTheClausesInTheLawsOrderWithAProvisoAfterItsClause() {
             String html = html();
 
-            assertThat(html).containsSubsequence("<h3>Section 3(1)(d)</h3>", "<h3>Section 3(2)</h3>",
-                    "<h3>Proviso to Section 3(2)</h3>", "<h3>Section 10</h3>");
+            assertThat(html).containsSubsequence(">Section 3(1)(d)</a></th>", ">Section 3(2)</a></th>",
+                    ">Proviso to Section 3(2)</a></th>", ">Section 10</a></th>");
+        }
+
+        @Test
+        void theListHasTheMostUrgentClausesFirstThenTheLawsOrder() {
+            String html = html();
+
+            // 3(2) and 10 have a breach; 3(1)(d) a finding and a late action; the proviso only an open obligation.
+            assertThat(html).containsSubsequence("<h3>Section 3(2)</h3>", "<h3>Section 10</h3>",
+                    "<h3>Section 3(1)(d)</h3>", "<h3>Proviso to Section 3(2)</h3>");
         }
 
         @Test
