@@ -1,77 +1,124 @@
 package org.niyam.compliance.examples;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
-import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.TextReport;
-import org.niyam.compliance.model.Report;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.RuleExecutionException;
+import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.examples.cli.Args;
+import org.niyam.compliance.examples.cli.AuditCommand;
+import org.niyam.compliance.examples.cli.CheckCommand;
+import org.niyam.compliance.examples.cli.Command;
+import org.niyam.compliance.examples.cli.DemoCommand;
+import org.niyam.compliance.examples.cli.Exit;
+import org.niyam.compliance.examples.cli.Io;
+import org.niyam.compliance.examples.cli.MonthlyReportCommand;
+import org.niyam.compliance.examples.cli.ScenariosCommand;
+import org.niyam.compliance.examples.cli.UsageException;
 
 /**
- * The {@code ./niyam} command line.
+ * The {@code ./niyam} command line: {@code demo}, {@code audit}, {@code check}, {@code scenarios} and
+ * {@code monthly-report}. {@code niyam COMMAND --help} explains each; docs/cli.md has the whole story.
  *
- * <pre>
- * ./niyam demo     run the bundled example compliance checks against the India IT Rules pack
- * ./niyam --help   this text
- * </pre>
+ * <p>Exit codes: 0 all compliant or all passed; 1 findings or failed scenarios; 2 bad input, broken rules or a
+ * usage error.
  */
 public final class NiyamCli {
 
     /** Where the India IT Rules pack lives on the classpath (module compliance-rules). */
     public static final String INDIA_PACK = "org/niyam/compliance/rules/india";
 
-    static final String USAGE = """
-            Usage: niyam COMMAND
+    /** Set by the {@code niyam} script: "1" when standard error is a terminal, else "0". */
+    static final String STDERR_TTY = "NIYAM_STDERR_TTY";
 
-            Commands:
-              demo     Run the bundled example compliance checks against the India IT Rules pack
-                       and print each report: every obligation, its status, due and actual
-                       instants, and its citation.
-              help     Show this text.
-            """;
+    static final List<Command> COMMANDS = List.of(new DemoCommand(), new AuditCommand(), new CheckCommand(),
+            new ScenariosCommand(), new MonthlyReportCommand());
 
     private NiyamCli() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        String tty = System.getenv(STDERR_TTY);
+        boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
+        System.exit(run(args, new Io(System.out, System.err, terminal, System::nanoTime, Path.of(""))));
     }
 
-    /** Runs a command; returns the process exit code (0 done, 2 bad usage). */
+    /** Runs a command without progress output; returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "demo" -> {
-                demo(out);
-                return 0;
-            }
-            case "help", "--help", "-h" -> {
-                out.print(USAGE);
-                return 0;
-            }
-            default -> {
-                err.println("niyam: unknown command '" + command + "'");
-                err.print(USAGE);
-                return 2;
-            }
-        }
+        return run(args, Io.of(out, err));
     }
 
-    static void demo(PrintStream out) {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(INDIA_PACK)).build();
-        List<ExampleCheck> checks = ExampleChecks.all();
-        for (int i = 0; i < checks.size(); i++) {
-            ExampleCheck check = checks.get(i);
-            Report report = engine.evaluate(check.evidence(), check.asOf());
-            String heading = "Example " + (i + 1) + " of " + checks.size() + ": " + check.title();
-            out.println("=".repeat(heading.length()));
-            out.println(heading);
-            out.println("=".repeat(heading.length()));
-            if (check.description() != null) {
-                out.println(check.description());
-                out.println();
-            }
-            out.println(TextReport.render(report));
+    /** Runs a command; returns the process exit code (see {@link Exit}). */
+    public static int run(String[] args, Io io) {
+        if (args.length == 0) {
+            io.err().print(usage());
+            return Exit.BAD_INPUT;
         }
+        String name = args[0];
+        if (List.of("help", "--help", "-h").contains(name)) {
+            if (args.length > 1 && command(args[1]) != null) {
+                io.out().print(command(args[1]).help());
+            } else {
+                io.out().print(usage());
+            }
+            return Exit.OK;
+        }
+        Command command = command(name);
+        if (command == null) {
+            io.err().println("niyam: unknown command '" + name + "'");
+            io.err().print(usage());
+            return Exit.BAD_INPUT;
+        }
+        String[] rest = List.of(args).subList(1, args.length).toArray(String[]::new);
+        String prefix = "niyam " + command.name() + ": ";
+        try {
+            Args parsed = Args.parse(rest, command.flags(), command.options(), command.repeatableOptions());
+            if (parsed.flag("--help")) {
+                io.out().print(command.help());
+                return Exit.OK;
+            }
+            return command.run(parsed, io);
+        } catch (UsageException e) {
+            io.err().println(prefix + e.getMessage());
+            io.err().println("Run 'niyam " + command.name() + " --help' for its usage.");
+        } catch (RulePackException e) {
+            io.err().println(prefix + "the rules are broken; nothing was evaluated.");
+            io.err().println(e.getMessage());
+        } catch (InputException e) {
+            io.err().println(e.getMessage());
+            io.err().println(prefix + "stopped at the first bad entry (--strict); nothing was evaluated.");
+        } catch (RuleExecutionException e) {
+            io.err().println(prefix + "a rule failed while evaluating"
+                    + (e.ruleId() == null ? "" : " (" + e.ruleId() + ")") + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            io.err().println(prefix + e.getMessage());
+        }
+        return Exit.BAD_INPUT;
+    }
+
+    private static Command command(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("""
+                Usage: niyam COMMAND [ARGS...]
+
+                Niyam turns India's platform-regulation law into rules and tells a platform which duties
+                arose, when each was due, and whether it was met.
+
+                Commands:
+                """);
+        COMMANDS.forEach(c -> text.append(String.format("  %-15s %s%n", c.name(), c.summary())));
+        text.append("""
+                  help COMMAND    Show a command's help (the same as niyam COMMAND --help).
+
+                Exit codes: 0 all compliant or all passed; 1 findings or failed scenarios;
+                            2 bad input, broken rules, or a usage error.
+                More: docs/cli.md
+                """);
+        return text.toString();
     }
 }
