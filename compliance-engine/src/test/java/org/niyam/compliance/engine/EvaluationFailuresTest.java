@@ -132,6 +132,112 @@ class EvaluationFailuresTest {
     }
 
     @Nested
+    class FiringLimit {
+
+        /** Two rules that keep answering each other: neither is the loop alone. */
+        private static final String PING_PONG = """
+                package org.niyam.test.pingpong;
+
+                import java.util.List;
+                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.model.Finding;
+
+                rule "p.start"
+                    @citation("Section 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("ping", $c.caseId(), "ping", List.of($c.id())));
+                end
+
+                rule "p.ping-answers-pong"
+                    @citation("Section 2")
+                when
+                    $f : Finding(code == "ping")
+                then
+                    insert(new Finding("pong", $f.caseId(), "pong", List.of()));
+                end
+
+                rule "p.pong-answers-ping"
+                    @citation("Section 3")
+                when
+                    $f : Finding(code == "pong")
+                then
+                    insert(new Finding("ping", $f.caseId(), "ping", List.of()));
+                end
+                """;
+
+        /** A rule that tells the engine its own fact changed, so that it matches again, without end. */
+        private static final String SELF_UPDATE = """
+                package org.niyam.test.selfupdate;
+
+                import org.niyam.compliance.model.ComplaintReceived;
+
+                rule "u.touches-its-fact"
+                    @citation("Section 4")
+                when
+                    $c : ComplaintReceived()
+                then
+                    update($c);
+                end
+                """;
+
+        private RuleExecutionException loop(String drl, int limit) {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("loop.drl", drl))
+                    .firingLimitPerFact(limit).build();
+            return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowableOfType(
+                    RuleExecutionException.class, () -> engine.evaluate(evidence(complaint("c1", "case-1", T)), T)));
+        }
+
+        @Test
+        void rules_that_re_fire_each_other_are_stopped_and_both_named() {
+            RuleExecutionException e = loop(PING_PONG, 10);
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).as("several rules are at fault").isNull();
+            assertThat(e.getMessage()).contains("firing limit", "p.ping-answers-pong", "p.pong-answers-ping");
+        }
+
+        @Test
+        void a_rule_that_updates_its_own_fact_is_stopped_and_named() {
+            RuleExecutionException e = loop(SELF_UPDATE, 10);
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("firing limit", "u.touches-its-fact");
+        }
+
+        @Test
+        void the_message_says_how_many_firings_for_how_many_facts() {
+            RuleExecutionException e = loop(SELF_UPDATE, 7);
+
+            // One complaint, one officer appointment, the platform, LawInForce and EvidencePeriod: 5 facts, so
+            // 35 firings are allowed; the limit is per fact so that large inputs are never cut short.
+            assertThat(e.getMessage()).contains("fired 35 times for 5 facts");
+        }
+
+        @Test
+        void the_default_limit_never_stops_a_terminating_pack_on_a_large_input() {
+            List<org.niyam.compliance.model.CaseEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                events.add(complaint("c" + i, "case-" + i, T.plusMinutes(i)));
+                events.add(resolved("r" + i, "case-" + i, T.plusMinutes(i + 30)));
+            }
+
+            Report report = TestPacks.clockEngine().evaluate(new Evidence(TestPacks.PLATFORM,
+                    List.of(TestPacks.grievanceOfficer()), events), T.plusDays(3));
+
+            assertThat(report.obligations().stream().filter(o -> o.caseId() != null)).hasSize(2_000)
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.MET));
+        }
+
+        @Test
+        void a_limit_below_one_is_refused() {
+            assertThatThrownBy(() -> ComplianceEngine.builder().firingLimitPerFact(0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firingLimitPerFact");
+        }
+    }
+
+    @Nested
     class EventIds {
 
         private final ComplianceEngine engine = TestPacks.clockEngine();

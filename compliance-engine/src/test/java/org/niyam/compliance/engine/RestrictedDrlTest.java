@@ -3,11 +3,18 @@ package org.niyam.compliance.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Restricted mode: DRL from outside Niyam may not reach the system")
 class RestrictedDrlTest {
@@ -88,6 +95,41 @@ class RestrictedDrlTest {
         assertThat(pack.unrestricted().restricted()).isFalse();
         assertThatCode(() -> ComplianceEngine.builder().rulePack(pack.unrestricted()).build())
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void packsFromAFolderOrAFileAreRestrictedByDefaultAndEveryUseIsNamed(@TempDir Path folder) throws IOException {
+        Path drl = Files.writeString(folder.resolve("policy.drl"), TEMPLATE.formatted("import java.io.File;",
+                "String home = System.getenv(\"HOME\");\n    new ProcessBuilder(\"sh\").start();"));
+
+        for (RulePack pack : List.of(RulePack.directory(folder), RulePack.file(drl))) {
+            assertThat(pack.restricted()).as(pack.origin()).isTrue();
+            RulePackException e = catchThrowableOfType(RulePackException.class,
+                    () -> ComplianceEngine.builder().rulePack(pack).build());
+            assertThat(e).as(pack.origin()).isNotNull();
+            assertThat(e.problems()).extracting(Problem::source, Problem::line).containsExactly(
+                    tuple(drl.toString(), 4), tuple(drl.toString(), 11), tuple(drl.toString(), 12));
+        }
+    }
+
+    @Test
+    void aRefusedPackIsRefusedBeforeAnyOfItsRulesCanRun() {
+        // A static initialiser or a function would run at build time; restricted mode refuses the text first.
+        String drl = """
+                package org.example.policy;
+
+                function String home() {
+                    return System.getProperty("user.home");
+                }
+                """;
+
+        RulePackException e = catchThrowableOfType(RulePackException.class,
+                () -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("System");
+        });
     }
 
     @Test
