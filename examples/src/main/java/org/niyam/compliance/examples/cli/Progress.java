@@ -94,8 +94,8 @@ public final class Progress implements EvaluationListener {
             return;
         }
         double seconds = seconds(clock.getAsLong() - phaseStart);
-        show(String.format(Locale.ROOT, "niyam: evaluated %,d events in %.1f s (%s a second): %d breached, %d at risk, "
-                        + "%d met late, %d open, %d findings", events, seconds, rate(events, seconds),
+        show(String.format(Locale.ROOT, "niyam: evaluated %,d events in %.1f s (%s a second): %,d breached, "
+                        + "%,d at risk, %,d met late, %,d open, %,d findings", events, seconds, rate(events, seconds),
                 report.count(Status.BREACHED), report.count(Status.AT_RISK), report.count(Status.MET_LATE),
                 report.count(Status.OPEN), report.findings().size()));
         end();
