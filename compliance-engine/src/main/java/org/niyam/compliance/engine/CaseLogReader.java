@@ -3,14 +3,17 @@ package org.niyam.compliance.engine;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PushbackReader;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import org.niyam.compliance.model.PlatformProfile;
  * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
  * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
  * on; nothing valid is dropped. The same event twice counts once. {@link #strict()} stops at the first bad entry.
+ * A line that is not valid UTF-8 is rejected like any other bad line. Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * CaseLog log = CaseLogReader.lenient().read(Path.of("cases.jsonl"));
@@ -46,6 +50,12 @@ public final class CaseLogReader {
     public static final String APPOINTMENT = "OfficerAppointment";
 
     private static final ObjectMapper MAPPER = ComplianceJson.mapper();
+    /** Reads one entry of an array, leaving the rest of the array to the parser. */
+    private static final ObjectReader ENTRY = MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int LOOK_AHEAD = 64 * 1024;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final boolean strict;
 
@@ -75,24 +85,26 @@ public final class CaseLogReader {
     }
 
     public CaseLog read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return read(List.of(file));
     }
 
     /** Reads several logs as one: a platform's evidence split over files. */
     public CaseLog read(List<Path> files) {
         Accumulator all = new Accumulator(strict);
         for (Path file : files) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader reader = open(file)) {
                 readInto(file.toString(), reader, all);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         return all.result();
+    }
+
+    /** Bytes that are not UTF-8 become U+FFFD, so the line holding them is rejected and the rest is read. */
+    private static Reader open(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     /** Reads one log; {@code source} names it in errors. */
@@ -104,28 +116,28 @@ public final class CaseLogReader {
 
     private static void readInto(String source, Reader reader, Accumulator all) {
         try {
-            PushbackReader in = new PushbackReader(reader, 1);
-            int first = firstNonBlank(in);
-            if (first == '[') {
+            BufferedReader in = new BufferedReader(reader);
+            if (startsWithArray(in)) {
                 readArray(source, in, all);
             } else {
-                readLines(source, new BufferedReader(in), all);
+                readLines(source, in, all);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 
-    /** Skips leading white space; returns the first other character, pushed back, or -1. */
-    private static int firstNonBlank(PushbackReader in) throws IOException {
+    /** Whether the first character other than white space and a byte-order mark is '['; the reader is left as found. */
+    private static boolean startsWithArray(BufferedReader in) throws IOException {
+        in.mark(LOOK_AHEAD);
         int c;
+        int read = 0;
         do {
             c = in.read();
-        } while (c != -1 && Character.isWhitespace(c) && c != '\n');
-        if (c != -1) {
-            in.unread(c);
-        }
-        return c;
+            read++;
+        } while (c != -1 && read < LOOK_AHEAD && (Character.isWhitespace(c) || c == BYTE_ORDER_MARK));
+        in.reset();
+        return c == '[';
     }
 
     private static void readLines(String source, BufferedReader in, Accumulator all) throws IOException {
@@ -133,7 +145,14 @@ public final class CaseLogReader {
         int number = 0;
         while ((line = in.readLine()) != null) {
             number++;
+            if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                line = line.substring(1);
+            }
             if (line.isBlank()) {
+                continue;
+            }
+            if (line.indexOf(REPLACEMENT) >= 0) {
+                all.reject(new InputException(source, number, "", "the line is not valid UTF-8", null));
                 continue;
             }
             JsonNode node;
@@ -149,7 +168,7 @@ public final class CaseLogReader {
 
     private static void readArray(String source, Reader in, Accumulator all) throws IOException {
         try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
-            parser.nextToken(); // [
+            parser.nextToken(); // [, after any byte-order mark and white space
             while (true) {
                 JsonToken token;
                 try {
@@ -159,19 +178,34 @@ public final class CaseLogReader {
                     all.reject(ComplianceJson.inputError(source, 0, e));
                     return;
                 }
-                if (token == null || token == JsonToken.END_ARRAY) {
+                if (token == null) {
+                    return;
+                }
+                if (token == JsonToken.END_ARRAY) {
+                    rejectTrailingText(source, parser, all);
                     return;
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(parser);
+                    node = ENTRY.readTree(parser);
                 } catch (JsonProcessingException e) {
                     all.reject(ComplianceJson.inputError(source, 0, e));
                     return;
                 }
                 all.accept(source, line, node);
             }
+        }
+    }
+
+    private static void rejectTrailingText(String source, JsonParser parser, Accumulator all) throws IOException {
+        try {
+            if (parser.nextToken() != null) {
+                all.reject(new InputException(source, parser.currentTokenLocation().getLineNr(), "",
+                        "text after the array's closing ']' is not read: put every entry inside the array", null));
+            }
+        } catch (JsonProcessingException e) {
+            all.reject(ComplianceJson.inputError(source, 0, e));
         }
     }
 
@@ -204,6 +238,10 @@ public final class CaseLogReader {
                 reject(new InputException(source, line, "", "expected a JSON object with a \"type\" field", null));
                 return;
             }
+            if (object.toString().indexOf(REPLACEMENT) >= 0) {
+                reject(new InputException(source, line, "", "the entry is not valid UTF-8", null));
+                return;
+            }
             JsonNode typeNode = object.get("type");
             String type = typeNode == null ? null : typeNode.asText();
             try {
@@ -217,6 +255,9 @@ public final class CaseLogReader {
                         return;
                     }
                     entries++;
+                    if (platform != null) {
+                        duplicates++;
+                    }
                     platform = profile;
                     firstSeenAt.putIfAbsent("platform", source + ":" + line);
                 } else if (APPOINTMENT.equals(type)) {

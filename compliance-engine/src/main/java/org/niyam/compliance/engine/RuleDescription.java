@@ -1,7 +1,7 @@
 package org.niyam.compliance.engine;
 
 /**
- * What an engine knows of one of its rules, for coverage, documentation and tools.
+ * What an engine knows of one of its rules, for coverage, documentation and tools. Immutable.
  *
  * @param id          the rule's name in its DRL, unique across all packs of the engine
  * @param clause      the clause its {@code @citation} names

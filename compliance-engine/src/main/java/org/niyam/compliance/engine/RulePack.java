@@ -24,7 +24,8 @@ import org.niyam.compliance.engine.internal.PackDescriptor;
  * RulePack ours  = RulePack.directory(Path.of("policies"));
  * }</pre>
  *
- * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable.
+ * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable and
+ * thread-safe.
  *
  * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own rule packs ({@code org/niyam/compliance/rules/} on
  * the classpath) is <em>restricted</em>: DRL that reaches the file system, the network, processes, threads,

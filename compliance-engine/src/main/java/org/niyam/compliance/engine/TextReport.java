@@ -8,7 +8,10 @@ import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
-/** A report as plain text for a terminal or a log file: a summary line, then each obligation and finding. */
+/**
+ * A report as plain text for a terminal or a log file: a summary line, then each obligation and finding.
+ * Stateless and thread-safe.
+ */
 public final class TextReport {
 
     private TextReport() {

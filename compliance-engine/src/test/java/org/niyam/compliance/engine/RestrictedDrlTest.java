@@ -53,6 +53,7 @@ class RestrictedDrlTest {
         "Object o = $c.getClass().getDeclaredFields();                     | reflection",
         "new Thread(() -> {}).start();                                     | threads",
         "new java.net.Socket(\"example.org\", 80);                         | network",
+        "Object o = javax.naming.InitialContext.doLookup(\"x\");            | platform-internal",
     })
     void refusedConsequences(String consequence, String what) {
         RulePackException e = refused("", consequence);

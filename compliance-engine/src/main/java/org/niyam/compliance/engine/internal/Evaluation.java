@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -86,6 +87,7 @@ public final class Evaluation {
         KieSession session = ruleBase.kieBase().newKieSession();
         Map<Object, String> insertedBy = new IdentityHashMap<>();
         Map<String, Integer> firings = new HashMap<>();
+        String[] firing = new String[1]; // the rule whose consequence runs now, to name it if the JVM stack overflows
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
@@ -96,6 +98,11 @@ public final class Evaluation {
                 }
             });
             session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch().getRule().getName();
+                }
+
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     String rule = event.getMatch().getRule().getName();
@@ -120,7 +127,7 @@ public final class Evaluation {
 
             int facts = 3 + evidence.appointments().size() + events.size();
             int limit = facts * firingLimitPerFact;
-            int fired = fire(session, limit);
+            int fired = fire(session, limit, firing);
             if (fired >= limit) {
                 throw new RuleExecutionException(null, "rules fired " + fired + " times for " + facts
                         + " facts, past the firing limit: they are probably re-firing in a loop. Most fired: "
@@ -132,7 +139,7 @@ public final class Evaluation {
         }
     }
 
-    private int fire(KieSession session, int limit) {
+    private int fire(KieSession session, int limit, String[] firing) {
         try {
             if (ruleBase.disabledRules().isEmpty()) {
                 return session.fireAllRules(limit);
@@ -154,6 +161,12 @@ public final class Evaluation {
             String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
             throw new RuleExecutionException(null, "a rule condition failed: " + message
                     + (root == e ? "" : "; cause: " + root.getMessage()), e);
+        } catch (StackOverflowError e) {
+            String rule = firing[0];
+            RuleBase.RuleInfo info = rule == null ? null : ruleBase.rule(rule);
+            String where = info == null ? "" : " (" + info.clause() + ", " + info.origin() + ":" + info.line() + ")";
+            throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule '" + rule + "'" + where)
+                    + " ran out of stack: a recursion without end in a function or consequence", e);
         }
     }
 

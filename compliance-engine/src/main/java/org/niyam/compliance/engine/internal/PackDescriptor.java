@@ -1,10 +1,8 @@
 package org.niyam.compliance.engine.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -42,10 +40,7 @@ import org.niyam.compliance.model.DatedValue;
 public record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
                              Map<String, Parameter> parameters) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
 
     record File(String id, String instrument, List<String> rules, List<VersionEntry> versions,
                 LinkedHashMap<String, ParameterEntry> parameters) {

@@ -22,8 +22,8 @@ public final class RestrictedDrl {
             new Forbidden(Pattern.compile("\\bimport\\s+(static\\s+)?(java\\.(io|nio|net|lang\\.reflect|lang\\.invoke)"
                     + "|javax\\.|sun\\.|jdk\\.|java\\.lang\\.(System|Runtime|ProcessBuilder|Thread|ClassLoader))"),
                     "an import of file, network, process or reflection classes"),
-            new Forbidden(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net|lang\\s*\\.\\s*(reflect|invoke))\\s*\\."),
-                    "file, network or reflection classes"),
+            new Forbidden(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net|lang\\s*\\.\\s*(reflect|invoke))\\s*\\."
+                    + "|\\b(javax|sun|jdk)\\s*\\."), "file, network, reflection or platform-internal classes"),
             new Forbidden(Pattern.compile("\\bSystem\\s*\\."), "System (environment, properties, exit, streams)"),
             new Forbidden(Pattern.compile("\\b(Runtime|ProcessBuilder|ProcessHandle)\\b"), "processes"),
             new Forbidden(Pattern.compile("\\b(Thread|ThreadGroup|ClassLoader|SecurityManager)\\b"),

@@ -1,11 +1,8 @@
 package org.niyam.compliance.engine.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,22 +53,13 @@ public final class ScenarioFiles {
         }
     }
 
-    private static final ObjectMapper JSON = configure(ComplianceJson.mapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper JSON = Mappers.configure(new ObjectMapper());
+    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
 
     private static final String EMPTY = "is empty: expected a scenario with asOf, events and expect";
 
 
     private ScenarioFiles() {
-    }
-
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     public static Scenario load(Path file) {

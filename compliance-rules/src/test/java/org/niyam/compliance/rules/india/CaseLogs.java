@@ -311,7 +311,7 @@ final class CaseLogs {
      * @param valid      the log it was made from
      * @param lines      its lines, in file order
      * @param broken     the indexes into the valid log's lines of those damaged in place (so never read)
-     * @param duplicates how many lines replay an event or appointment unchanged
+     * @param duplicates how many lines replay an entry unchanged
      * @param applied    the mutations applied, for failure messages
      */
     record Mutated(Log valid, List<MutatedLine> lines, Set<Integer> broken, int duplicates, List<String> applied) {
@@ -426,9 +426,7 @@ final class CaseLogs {
                     MutatedLine line = lines.get(at);
                     int where = random.nextInt(lines.size() + 1);
                     lines.add(where, new MutatedLine(line.json(), line.caseId(), line.original(), false));
-                    if (!line.json().contains("\"" + CaseLogReader.PLATFORM + "\"")) {
-                        duplicates++;
-                    }
+                    duplicates++;
                     applied.add("DUPLICATE of line " + (at + 1) + " at line " + (where + 1));
                 }
                 case BLANK -> {

@@ -1,0 +1,45 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.Evidence;
+
+/** A rule that recurses without end is named, not lost in a bare StackOverflowError. */
+class StackOverflowTest {
+
+    @Test
+    void aRecursionWithoutEndNamesTheRule() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", """
+                package org.example.deep;
+                import org.niyam.compliance.model.*;
+
+                function int deeper(int n) {
+                    return deeper(n + 1) + 1;
+                }
+
+                rule "deep.recurses"
+                    @citation("Section 9")
+                when
+                    $c : ComplaintReceived()
+                then
+                    int depth = deeper(0);
+                end
+                """)).build();
+        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
+        Evidence evidence = new Evidence(null, List.of(),
+                List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
+
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(evidence, t));
+
+        assertThat(e).isNotNull();
+        assertThat(e.ruleId()).isEqualTo("deep.recurses");
+        assertThat(e.getMessage()).contains("deep.recurses", "Section 9", "deep.drl", "ran out of stack");
+    }
+}
