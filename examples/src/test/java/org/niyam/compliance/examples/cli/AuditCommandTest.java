@@ -148,6 +148,16 @@ class AuditCommandTest {
     class Inputs {
 
         @Test
+        void aJsonArrayOfEntriesReadsLikeJsonLines() {
+            Cli.Result lines = Cli.run("audit", Cli.log("compliant.jsonl"), "--format", "json");
+            Cli.Result array = Cli.run("audit", Cli.log("compliant-array.json"), "--format", "json");
+
+            assertThat(array.err()).isEmpty();
+            assertThat(array.exit()).isZero();
+            assertThat(withoutSources(array.out())).isEqualTo(withoutSources(lines.out()));
+        }
+
+        @Test
         void severalLogsAreOneEvidence() {
             Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), Cli.log("with-bad-lines.jsonl"), "--all");
 
@@ -221,5 +231,9 @@ class AuditCommandTest {
             assertThat(all.out()).containsPattern("(?m)^MET +removal.on-order@ord-0141-in$").doesNotContain("Not listed");
             assertThat(some.out().indexOf("MET LATE  ")).as("most urgent first").isLessThan(some.out().indexOf("OPEN  "));
         }
+    }
+
+    private static String withoutSources(String json) {
+        return json.replaceAll("\"sources\" : \\[[^]]*]", "");
     }
 }
