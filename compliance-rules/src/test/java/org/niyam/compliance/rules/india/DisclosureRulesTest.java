@@ -6,6 +6,7 @@ import static org.niyam.compliance.model.OffenceGround.PUBLIC_ORDER;
 import static org.niyam.compliance.model.OriginatorOrderSource.COURT_ORDER;
 import static org.niyam.compliance.model.OriginatorOrderSource.OTHER;
 import static org.niyam.compliance.model.OriginatorOrderSource.SECTION_69_ORDER;
+import static org.niyam.compliance.rules.india.ClockContract.action;
 import static org.niyam.compliance.rules.india.IndiaPack.CERT_IN_DIRECTIONS;
 import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
 import static org.niyam.compliance.rules.india.IndiaPack.V2021;
@@ -20,7 +21,6 @@ import static org.niyam.compliance.rules.india.IndiaPack.explain;
 import static org.niyam.compliance.rules.india.IndiaPack.findings;
 import static org.niyam.compliance.rules.india.IndiaPack.hours;
 import static org.niyam.compliance.rules.india.IndiaPack.incidentNoticed;
-import static org.niyam.compliance.rules.india.IndiaPack.incidentReported;
 import static org.niyam.compliance.rules.india.IndiaPack.informationProvided;
 import static org.niyam.compliance.rules.india.IndiaPack.informationRequest;
 import static org.niyam.compliance.rules.india.IndiaPack.ist;
@@ -51,7 +51,7 @@ import org.niyam.compliance.model.OriginatorOrderSource;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
-import org.niyam.compliance.rules.india.IndiaPack.Boundary;
+import org.niyam.compliance.rules.india.ClockContract.Action;
 import org.niyam.compliance.rules.india.IndiaPack.Clock;
 
 @DisplayName("disclosure.drl")
@@ -66,9 +66,14 @@ class DisclosureRulesTest {
 
     @Nested
     @DisplayName("Rule 3(1)(j): provide information or assistance within 72 h of the written order, in every version")
-    class ProvideInformation {
+    class ProvideInformation extends ClockContract {
 
-        static Stream<Clock> clocks() {
+        ProvideInformation() {
+            super(DUTY, "Rule 3(1)(j)", "in.3-1-j.request-opens-disclosure");
+        }
+
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2021, hours(72)),
                     clock(V2022, hours(72)),
@@ -77,55 +82,14 @@ class DisclosureRulesTest {
                     clock(V2026, hours(72)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return informationRequest(CASE, at);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due 72 h after receipt, cited to the version in force at receipt")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = disclosure(clock.due(), informationRequest(CASE, clock.receivedAt()));
-
-            assertThat(o.triggeredAt()).as("clock starts at receipt").isEqualTo(clock.receivedAt());
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(1)(j)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-j.request-opens-disclosure");
-        }
-
-        @ParameterizedTest(name = "{0}, provided at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("information provided at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void provisionAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = disclosure(clock.due().plusDays(1),
-                    informationRequest(CASE, clock.receivedAt()), informationProvided(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing provided, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with nothing provided the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = disclosure(clock.at(asOf), informationRequest(CASE, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with nothing provided the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = disclosure(clock.at(Boundary.DUE_PLUS_1_MS), informationRequest(CASE, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("provided", IndiaPack::informationProvided));
         }
 
         @Test
@@ -136,16 +100,6 @@ class DisclosureRulesTest {
 
             assertThat(o.dueAt()).as("due").isEqualTo(ist("2026-02-22T20:00"));
             assertThat(o.explanation()).as("the 72 h clock did not change").doesNotContain("keeps its");
-        }
-
-        @Test
-        @DisplayName("information provided in another case does not discharge it")
-        void provisionInAnotherCase() {
-            Clock clock = clock(V2026, hours(72));
-            Obligation o = disclosure(clock.due().plusHours(1), informationRequest(CASE, clock.receivedAt()),
-                    informationProvided("request-2", clock.receivedAt().plusHours(1)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @Test
@@ -359,68 +313,35 @@ class DisclosureRulesTest {
 
     @Nested
     @DisplayName("Rule 3(1)(l) with the CERT-In directions: report a cyber incident within 6 h, from 28 Jun 2022")
-    class CertInReport {
+    class CertInReport extends ClockContract {
 
         private static final String INCIDENT = "incident-1";
         private static final String REPORT = "cert-in.report";
 
-        static Stream<Clock> clocks() {
+        CertInReport() {
+            super(REPORT, "Rule 3(1)(l); CERT-In directions of 28 Apr 2022, direction (ii)",
+                    "in.3-1-l.incident-opens-report");
+        }
+
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(clock(V2022, hours(6)), clock(V2023, hours(6)), clock(V2025, hours(6)),
                     clock(V2026, hours(6)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        /** The incident is noticed. */
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return incidentNoticed(INCIDENT, at);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("reported", IndiaPack::incidentReported));
         }
 
         static Obligation report(OffsetDateTime asOf, CaseEvent... events) {
             return obligation(evaluate(asOf, events), REPORT, INCIDENT);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due 6 h after the incident is noticed, cited to Rule 3(1)(l) and the directions")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = report(clock.due(), incidentNoticed(INCIDENT, clock.receivedAt()));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").startsWith("Rule 3(1)(l)").contains("CERT-In");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-l.incident-opens-report");
-        }
-
-        @ParameterizedTest(name = "{0}, reported at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("reporting at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void reportAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = report(clock.due().plusDays(1), incidentNoticed(INCIDENT, clock.receivedAt()),
-                    incidentReported(INCIDENT, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing reported, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("unreported, not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = report(clock.at(asOf), incidentNoticed(INCIDENT, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("unreported, breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = report(clock.at(Boundary.DUE_PLUS_1_MS), incidentNoticed(INCIDENT, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @Test
@@ -448,16 +369,6 @@ class DisclosureRulesTest {
             Obligation o = report(CERT_IN_DIRECTIONS, incidentNoticed(INCIDENT, CERT_IN_DIRECTIONS));
 
             assertThat(o.dueAt()).as("due").isEqualTo(ist("2022-06-28T06:00"));
-        }
-
-        @Test
-        @DisplayName("a report in another case does not discharge it")
-        void reportInAnotherCase() {
-            Clock clock = clock(V2026, hours(6));
-            Obligation o = report(clock.due().plusHours(1), incidentNoticed(INCIDENT, clock.receivedAt()),
-                    incidentReported("incident-2", clock.receivedAt().plusHours(1)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
     }
 }

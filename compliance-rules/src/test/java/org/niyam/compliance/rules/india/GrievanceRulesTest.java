@@ -1,6 +1,8 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.niyam.compliance.rules.india.ClockContract.action;
+import static org.niyam.compliance.rules.india.ClockContract.takedowns;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2022;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
 import static org.niyam.compliance.rules.india.IndiaPack.V2021;
@@ -12,7 +14,6 @@ import static org.niyam.compliance.rules.india.IndiaPack.acknowledged;
 import static org.niyam.compliance.rules.india.IndiaPack.clock;
 import static org.niyam.compliance.rules.india.IndiaPack.complaint;
 import static org.niyam.compliance.rules.india.IndiaPack.days;
-import static org.niyam.compliance.rules.india.IndiaPack.disabled;
 import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
 import static org.niyam.compliance.rules.india.IndiaPack.explain;
 import static org.niyam.compliance.rules.india.IndiaPack.gacComplied;
@@ -20,7 +21,6 @@ import static org.niyam.compliance.rules.india.IndiaPack.gacOrder;
 import static org.niyam.compliance.rules.india.IndiaPack.hours;
 import static org.niyam.compliance.rules.india.IndiaPack.ist;
 import static org.niyam.compliance.rules.india.IndiaPack.obligation;
-import static org.niyam.compliance.rules.india.IndiaPack.removed;
 import static org.niyam.compliance.rules.india.IndiaPack.resolved;
 import static org.niyam.compliance.model.ComplaintCategory.GENERAL;
 import static org.niyam.compliance.model.ComplaintCategory.INTIMATE_IMAGERY;
@@ -29,13 +29,11 @@ import static org.niyam.compliance.model.ComplaintCategory.REMOVAL_REQUEST;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.niyam.compliance.engine.ComplianceEngine;
@@ -45,7 +43,7 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
-import org.niyam.compliance.rules.india.IndiaPack.Boundary;
+import org.niyam.compliance.rules.india.ClockContract.Action;
 import org.niyam.compliance.rules.india.IndiaPack.Clock;
 
 @DisplayName("grievance.drl")
@@ -66,11 +64,14 @@ class GrievanceRulesTest {
 
     @Nested
     @DisplayName("Rule 3(2)(a)(i): acknowledge a complaint within 24 h, in every version")
-    class Acknowledge {
+    class Acknowledge extends ClockContract {
 
-        private static final String DUTY = "complaint.acknowledge";
+        Acknowledge() {
+            super("complaint.acknowledge", "Rule 3(2)(a)(i)", "in.3-2-a-i.complaint-opens-acknowledgement");
+        }
 
-        static Stream<Clock> clocks() {
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2021, hours(24)),
                     clock(V2022, hours(24)),
@@ -79,74 +80,29 @@ class GrievanceRulesTest {
                     clock(V2026, hours(24)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return complaint(CASE, at, GENERAL);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due 24 h after receipt, cited to the version in force at receipt")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(a)(i)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i.complaint-opens-acknowledgement");
-        }
-
-        @ParameterizedTest(name = "{0}, acknowledged at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("acknowledgement at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void acknowledgementAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = duty(DUTY, clock.due().plusDays(1),
-                    complaint(CASE, clock.receivedAt(), GENERAL), acknowledged(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("unacknowledged, the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("unacknowledged, the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
-        }
-
-        @Test
-        @DisplayName("an acknowledgement in another case does not discharge it")
-        void acknowledgementInAnotherCase() {
-            Clock clock = clock(V2026, hours(24));
-            Obligation o = duty(DUTY, clock.due().plusHours(1), complaint(CASE, clock.receivedAt(), GENERAL),
-                    acknowledged("complaint-2", clock.receivedAt().plusHours(1)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("acknowledged", IndiaPack::acknowledged));
         }
     }
 
     @Nested
     @DisplayName("Rule 3(2)(a)(i): resolve a complaint within 15 days of receipt; 7 days from 20 Feb 2026")
-    class Resolve {
+    class Resolve extends ClockContract {
 
         private static final String DUTY = "complaint.resolve";
 
-        static Stream<Clock> clocks() {
+        Resolve() {
+            super(DUTY, "Rule 3(2)(a)(i)", "in.3-2-a-i.complaint-opens-resolution");
+        }
+
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2021, days(15)),
                     clock(V2022, days(15)),
@@ -155,54 +111,14 @@ class GrievanceRulesTest {
                     clock(V2026, days(7)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return complaint(CASE, at, GENERAL);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due N x 24 h after receipt, cited to the version in force at receipt")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(a)(i)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i.complaint-opens-resolution");
-        }
-
-        @ParameterizedTest(name = "{0}, resolved at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("resolution at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void resolutionAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = duty(DUTY, clock.due().plusDays(1),
-                    complaint(CASE, clock.receivedAt(), GENERAL), resolved(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("unresolved, the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("unresolved, the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS), complaint(CASE, clock.receivedAt(), GENERAL));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("resolved", IndiaPack::resolved));
         }
 
         // "Days from the date of receipt" is read as N x 24 hours from the instant of receipt (pack.yaml), not as
@@ -258,11 +174,16 @@ class GrievanceRulesTest {
 
     @Nested
     @DisplayName("Proviso to Rule 3(2)(a)(i): act on a removal request in 72 h from 28 Oct 2022; 36 h from 20 Feb 2026")
-    class RemovalRequest {
+    class RemovalRequest extends ClockContract {
 
         private static final String DUTY = "complaint.removal-request";
 
-        static Stream<Clock> clocks() {
+        RemovalRequest() {
+            super(DUTY, "Proviso to Rule 3(2)(a)(i)", "in.3-2-a-i-proviso.removal-request-opens");
+        }
+
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2022, hours(72)),
                     clock(V2023, hours(72)),
@@ -270,33 +191,16 @@ class GrievanceRulesTest {
                     clock(V2026, hours(36)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
-        }
-
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return complaint(CASE, at, REMOVAL_REQUEST);
         }
 
         /** Acting on the request is removing the content, or deciding the complaint (which may refuse it). */
-        enum Action {
-            CONTENT_REMOVED(IndiaPack::removed),
-            COMPLAINT_RESOLVED(IndiaPack::resolved);
-
-            private final BiFunction<String, OffsetDateTime, CaseEvent> event;
-
-            Action(BiFunction<String, OffsetDateTime, CaseEvent> event) {
-                this.event = event;
-            }
-
-            CaseEvent in(String caseId, OffsetDateTime at) {
-                return event.apply(caseId, at);
-            }
-        }
-
-        static Stream<Arguments> actionsAroundDue() {
-            return Stream.of(Action.values()).flatMap(action -> actingAroundDue()
-                    .map(a -> Arguments.of(a.get()[0], action, a.get()[1], a.get()[2])));
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("content removed", IndiaPack::removed),
+                    action("complaint resolved", IndiaPack::resolved));
         }
 
         @Test
@@ -320,49 +224,6 @@ class GrievanceRulesTest {
 
             assertThat(o.dueAt()).as("due").isEqualTo(ist("2022-10-31T00:00"));
             assertThat(o.citation().version()).as("version").isEqualTo(V2022);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due after the clock of the version in force at receipt, cited to the proviso")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Proviso to Rule 3(2)(a)(i)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-a-i-proviso.removal-request-opens");
-        }
-
-        @ParameterizedTest(name = "{0}, {1} at {2} => {3}")
-        @MethodSource("actionsAroundDue")
-        @DisplayName("removing the content or resolving the complaint by due is in time; at due + 1 ms it is late")
-        void actionAroundTheDeadline(Clock clock, Action action, Boundary at, Status expected) {
-            Obligation o = duty(DUTY, clock.due().plusDays(1),
-                    complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST), action.in(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with nothing done the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with nothing done the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS),
-                    complaint(CASE, clock.receivedAt(), REMOVAL_REQUEST));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @Test
@@ -389,11 +250,16 @@ class GrievanceRulesTest {
 
     @Nested
     @DisplayName("Rule 3(2)(b): remove intimate imagery or impersonation within 24 h; 2 h from 20 Feb 2026")
-    class IntimateImagery {
+    class IntimateImagery extends ClockContract {
 
         private static final String DUTY = "complaint.intimate-imagery";
 
-        static Stream<Clock> clocks() {
+        IntimateImagery() {
+            super(DUTY, "Rule 3(2)(b)", "in.3-2-b.intimate-imagery-opens-removal");
+        }
+
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2021, hours(24)),
                     clock(V2022, hours(24)),
@@ -402,55 +268,15 @@ class GrievanceRulesTest {
                     clock(V2026, hours(2)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return complaint(CASE, at, INTIMATE_IMAGERY);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("due after the clock of the version in force at receipt, cited to Rule 3(2)(b)")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = duty(DUTY, clock.due(), complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(2)(b)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-2-b.intimate-imagery-opens-removal");
-        }
-
-        @ParameterizedTest(name = "{0}, removed at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("removal at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void removalAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = duty(DUTY, clock.due().plusDays(1),
-                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY), removed(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with nothing removed the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = duty(DUTY, clock.at(asOf), complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with nothing removed the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = duty(DUTY, clock.at(Boundary.DUE_PLUS_1_MS),
-                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        /** Disabling access discharges it as removal does. */
+        @Override
+        Stream<Action> actions() {
+            return takedowns();
         }
 
         @Test
@@ -462,17 +288,6 @@ class GrievanceRulesTest {
                     resolved(CASE, clock.receivedAt().plusHours(1)));
 
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
-        }
-
-        @Test
-        @DisplayName("disabling access discharges it as removal does")
-        void disablingAccessDischarges() {
-            Clock clock = clock(V2026, hours(2));
-            Obligation o = duty(DUTY, clock.due().plusHours(1),
-                    complaint(CASE, clock.receivedAt(), INTIMATE_IMAGERY),
-                    disabled(CASE, clock.receivedAt().plusHours(1)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
         }
 
         @Test
@@ -510,27 +325,35 @@ class GrievanceRulesTest {
 
     @Nested
     @DisplayName("Rule 3A: comply with a Grievance Appellate Committee order within the platform's own service level")
-    class GacOrder {
+    class GacOrder extends ClockContract {
 
         private static final String DUTY = "3A.gac-order";
         private static final String APPEAL = "appeal-1";
 
+        GacOrder() {
+            super(DUTY, "Rule 3A", "in.3a.gac-order-opens-compliance");
+        }
+
         /** GACs sit from 1 Mar 2023: orders arrive only in the versions from then. */
-        static Stream<Clock> clocks() {
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(clock(V2023, days(15)), clock(V2025, days(15)), clock(V2026, days(15)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return gacOrder(APPEAL, at);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("complied", IndiaPack::gacComplied));
         }
 
-        static Obligation withServiceLevel(OffsetDateTime asOf, CaseEvent... events) {
-            return obligation(WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(), List.of(events)), asOf),
-                    DUTY, APPEAL);
+        /** The clock is the platform's: with 'gac.compliance' P15D, due 15 x 24 h after the order is received. */
+        @Override
+        Report evaluateAsOf(OffsetDateTime asOf, CaseEvent... events) {
+            return WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(), List.of(events)), asOf);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -555,57 +378,6 @@ class GrievanceRulesTest {
                     gacComplied(APPEAL, clock.receivedAt().plusDays(1))), DUTY, APPEAL);
 
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with 'gac.compliance' P15D, due 15 x 24 h after the order is received")
-        void dueInstantAndCitation(Clock clock) {
-            Obligation o = withServiceLevel(clock.due(), gacOrder(APPEAL, clock.receivedAt()));
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3A");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-        }
-
-        @ParameterizedTest(name = "{0}, complied at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("complying at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void complianceAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = withServiceLevel(clock.due().plusDays(1), gacOrder(APPEAL, clock.receivedAt()),
-                    gacComplied(APPEAL, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, nothing done, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with nothing done, not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = withServiceLevel(clock.at(asOf), gacOrder(APPEAL, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with nothing done, breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = withServiceLevel(clock.at(Boundary.DUE_PLUS_1_MS), gacOrder(APPEAL, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
-        }
-
-        @Test
-        @DisplayName("complying with the order of another appeal does not discharge it")
-        void complianceInAnotherCase() {
-            Clock clock = clock(V2026, days(15));
-            Obligation o = withServiceLevel(clock.due().plusDays(1), gacOrder(APPEAL, clock.receivedAt()),
-                    gacComplied("appeal-2", clock.receivedAt().plusDays(1)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @Test

@@ -1,7 +1,6 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.Arguments;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.AccountCancelled;
@@ -49,7 +46,6 @@ import org.niyam.compliance.model.RecordsDeleted;
 import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
-import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.model.UserNotified;
 import org.niyam.compliance.model.UsersInformed;
@@ -189,21 +185,6 @@ final class IndiaPack {
         return RECEIVED_UNDER.get(version);
     }
 
-    /** For each clock: acting at due - 1 ms and at due meets the duty; at due + 1 ms meets it late. */
-    static Stream<Arguments> actingAroundDue(Stream<Clock> clocks) {
-        return clocks.flatMap(c -> Stream.of(
-                arguments(c, Boundary.DUE_MINUS_1_MS, Status.MET),
-                arguments(c, Boundary.DUE, Status.MET),
-                arguments(c, Boundary.DUE_PLUS_1_MS, Status.MET_LATE)));
-    }
-
-    /** For each clock: asked at due - 1 ms and at due with nothing done, the duty is still running. */
-    static Stream<Arguments> stillRunning(Stream<Clock> clocks) {
-        return clocks.flatMap(c -> Stream.of(
-                arguments(c, Boundary.DUE_MINUS_1_MS),
-                arguments(c, Boundary.DUE)));
-    }
-
     // ---- case events; ids are derived from kind, case and instant, so they are stable and unique ----
 
     static RemovalOrderReceived removalOrder(String caseId, OffsetDateTime at) {
@@ -251,7 +232,12 @@ final class IndiaPack {
 
     /** A notice to users of the rules; all such notices share the case {@code user-notices}. */
     static UsersInformed usersInformed(OffsetDateTime at) {
-        return new UsersInformed(id("users-informed", "user-notices", at), "user-notices", at);
+        return usersInformed("user-notices", at);
+    }
+
+    /** A notice to users recorded under another case id. */
+    static UsersInformed usersInformed(String caseId, OffsetDateTime at) {
+        return new UsersInformed(id("users-informed", caseId, at), caseId, at);
     }
 
     static ComplianceReportPublished reportPublished(YearMonth month, OffsetDateTime at) {

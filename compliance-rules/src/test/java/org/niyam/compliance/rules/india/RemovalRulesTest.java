@@ -3,6 +3,8 @@ package org.niyam.compliance.rules.india;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.niyam.compliance.rules.india.ClockContract.action;
+import static org.niyam.compliance.rules.india.ClockContract.takedowns;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2025;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
 import static org.niyam.compliance.rules.india.IndiaPack.INSTRUMENT;
@@ -15,7 +17,6 @@ import static org.niyam.compliance.rules.india.IndiaPack.V2026;
 import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
 import static org.niyam.compliance.rules.india.IndiaPack.clock;
 import static org.niyam.compliance.rules.india.IndiaPack.completeIntimation;
-import static org.niyam.compliance.rules.india.IndiaPack.disabled;
 import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
 import static org.niyam.compliance.rules.india.IndiaPack.evidence;
 import static org.niyam.compliance.rules.india.IndiaPack.explain;
@@ -57,6 +58,7 @@ import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.rules.india.ClockContract.Action;
 import org.niyam.compliance.rules.india.IndiaPack.Boundary;
 import org.niyam.compliance.rules.india.IndiaPack.Clock;
 
@@ -71,80 +73,46 @@ class RemovalRulesTest {
         return obligation(evaluate(asOf, events), DUTY, CASE);
     }
 
+    /** Rule 3(1)(d)'s clock in each version. */
+    static Stream<Clock> removalClocks() {
+        return Stream.of(
+                clock(V2021, hours(36)),
+                clock(V2022, hours(36)),
+                clock(V2023, hours(36)),
+                clock(V2025, hours(36)),
+                clock(V2026, hours(3)));
+    }
+
     @Nested
     @DisplayName("Rule 3(1)(d): remove or disable within 36 h of the order or intimation; 3 h from 20 Feb 2026")
-    class RemoveOnOrder {
+    class RemoveOnOrder extends ClockContract {
 
-        static Stream<Clock> clocks() {
-            return Stream.of(
-                    clock(V2021, hours(36)),
-                    clock(V2022, hours(36)),
-                    clock(V2023, hours(36)),
-                    clock(V2025, hours(36)),
-                    clock(V2026, hours(3)));
+        RemoveOnOrder() {
+            super(DUTY, "Rule 3(1)(d)", "in.3-1-d.order-opens-removal");
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        Stream<Clock> clocks() {
+            return removalClocks();
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return removalOrder(CASE, at);
+        }
+
+        @Override
+        Stream<Action> actions() {
+            return takedowns();
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("clocks")
-        @DisplayName("the due instant is receipt plus the clock of the version in force at receipt, cited as such")
-        void dueInstantAndCitation(Clock clock) {
+        @DisplayName("no clock here spans an amendment, and the explanation reports no change of clock")
+        void noChangeOfClockReported(Clock clock) {
             Obligation o = removal(clock.due(), removalOrder(CASE, clock.receivedAt()));
 
-            assertThat(o.triggeredAt()).as("clock starts at receipt").isEqualTo(clock.receivedAt());
-            assertThat(o.dueAt()).as("due instant for %s", clock).isEqualTo(clock.due());
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(1)(d)");
-            assertThat(o.citation().version()).as("version in force at receipt").isEqualTo(clock.version());
-            assertThat(o.citation().instrument()).as("instrument").isEqualTo(INSTRUMENT);
-            assertThat(o.citation().ruleId()).as("rule that opened the duty").isEqualTo("in.3-1-d.order-opens-removal");
             assertThat(o.explanation()).as("no clock here spans an amendment").doesNotContain("keeps its");
-        }
-
-        @ParameterizedTest(name = "{0}, removed at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("removal at due - 1 ms and at due meets the duty; at due + 1 ms meets it late")
-        void removalAroundTheDeadline(Clock clock, Boundary removedAt, Status expected) {
-            Obligation o = removal(clock.due().plusDays(1),
-                    removalOrder(CASE, clock.receivedAt()), removed(CASE, clock.at(removedAt)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.dischargedAt()).as("discharged by the removal").isEqualTo(clock.at(removedAt));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("a removal 1 ms after the deadline is late by exactly 1 ms")
-        void lateByOneMillisecond(Clock clock) {
-            Obligation o = removal(clock.due().plusDays(1),
-                    removalOrder(CASE, clock.receivedAt()), removed(CASE, clock.at(Boundary.DUE_PLUS_1_MS)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET_LATE);
-            assertThat(o.lateness()).as("lateness").isEqualTo(Duration.ofMillis(1));
-        }
-
-        @ParameterizedTest(name = "{0}, nothing removed, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with nothing removed the duty is not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = removal(clock.at(asOf), removalOrder(CASE, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with nothing removed the duty is breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = removal(clock.at(Boundary.DUE_PLUS_1_MS), removalOrder(CASE, clock.receivedAt()));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
     }
 
@@ -202,25 +170,6 @@ class RemovalRulesTest {
         private final Clock clock = clock(V2026, hours(3));
 
         @Test
-        @DisplayName("a removal in another case does not discharge it")
-        void removalInAnotherCase() {
-            Obligation o = removal(clock.due().plusHours(1),
-                    removalOrder(CASE, clock.receivedAt()), removed("order-2", clock.receivedAt().plusMinutes(5)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
-            assertThat(o.dischargeEventId()).as("discharging event").isNull();
-        }
-
-        @Test
-        @DisplayName("disabling access discharges it as removal does")
-        void disablingAccess() {
-            Obligation o = removal(clock.due().plusHours(1),
-                    removalOrder(CASE, clock.receivedAt()), disabled(CASE, clock.receivedAt().plusMinutes(5)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
-        }
-
-        @Test
         @DisplayName("a removal after the 'as of' instant is not yet known and does not count")
         void removalAfterAsOf() {
             OffsetDateTime asOf = clock.receivedAt().plusMinutes(30);
@@ -262,6 +211,42 @@ class RemovalRulesTest {
     }
 
     @Nested
+    @DisplayName("Rule 3(1)(d) as amended by G.S.R. 775(E): a valid intimation starts the 36 h clock; 3 h from "
+            + "20 Feb 2026")
+    class ValidIntimation extends ClockContract {
+
+        ValidIntimation() {
+            super(DUTY, "Rule 3(1)(d)", "in.3-1-d.order-opens-removal");
+        }
+
+        /** The clocks a valid intimation starts in the versions that check it. */
+        @Override
+        Stream<Clock> clocks() {
+            return Stream.of(clock(V2025, hours(36)), clock(V2026, hours(3)));
+        }
+
+        /** A complete intimation from a Joint Secretary. */
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return intimation(CASE, at, jointSecretary(), completeIntimation());
+        }
+
+        @Override
+        Stream<Action> actions() {
+            return takedowns();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("clocks")
+        @DisplayName("a complete intimation from a Joint Secretary gives no finding")
+        void noFinding(Clock clock) {
+            Report report = evaluate(clock.due(), trigger(clock.receivedAt()));
+
+            assertThat(report.findings()).as("findings").isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("Rule 3(1)(d) as amended by G.S.R. 775(E): from 15 Nov 2025 an intimation starts the clock only if it "
             + "passes the tests, judged at receipt")
     class IntimationChecks {
@@ -282,15 +267,6 @@ class RemovalRulesTest {
 
         static Issuer police(IssuerRank rank, Boolean specificallyAuthorised) {
             return new Issuer(IssuerKind.POLICE, "Delhi Police, IFSO", rank, specificallyAuthorised, null);
-        }
-
-        /** The clocks a valid intimation starts in the versions that check it. */
-        static Stream<Clock> checkedClocks() {
-            return Stream.of(clock(V2025, hours(36)), clock(V2026, hours(3)));
-        }
-
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(checkedClocks());
         }
 
         /** Each way an intimation can fail, alone, with what the finding must name. */
@@ -359,31 +335,6 @@ class RemovalRulesTest {
                     arguments("a police IGP specifically authorised",
                             police(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, true)),
                     arguments("a police DGP specifically authorised", police(IssuerRank.DIRECTOR_GENERAL_OF_POLICE, true)));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("checkedClocks")
-        @DisplayName("a complete intimation from a Joint Secretary opens the clock of the version at receipt, no finding")
-        void completeIntimationOpensTheClock(Clock clock) {
-            Report report = evaluate(clock.due(), intimation(CASE, clock.receivedAt(), jointSecretary(),
-                    completeIntimation()));
-
-            Obligation o = obligation(report, DUTY, CASE);
-            assertThat(o.dueAt()).as("due for %s", clock).isEqualTo(clock.due());
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.order-opens-removal");
-            assertThat(report.findings()).as("findings").isEmpty();
-        }
-
-        @ParameterizedTest(name = "{0}, removed at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("the clock of a valid intimation: removal at due - 1 ms and at due is in time, at due + 1 ms late")
-        void validIntimationAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            Obligation o = removal(clock.due().plusDays(1),
-                    intimation(CASE, clock.receivedAt(), jointSecretary(), completeIntimation()),
-                    removed(CASE, clock.at(at)));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -470,7 +421,7 @@ class RemovalRulesTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.niyam.compliance.rules.india.RemovalRulesTest$RemoveOnOrder#clocks")
+        @MethodSource("org.niyam.compliance.rules.india.RemovalRulesTest#removalClocks")
         @DisplayName("a court order is never checked: no rank, no particulars, and its clock still runs")
         void courtOrdersAreNotChecked(Clock clock) {
             RemovalOrderReceived courtOrder = new RemovalOrderReceived("court-order", CASE, clock.receivedAt(),
@@ -485,63 +436,41 @@ class RemovalRulesTest {
 
     @Nested
     @DisplayName("Rule 4(8): an SSMI notifies the user, with grounds, before removing on its own initiative")
-    class PriorNotice {
+    class PriorNotice extends ClockContract {
 
         static final String NOTICE = "4(8).prior-notice";
         static final String GROUNDS = "Breach of the community guidelines on hateful conduct, section 4.2";
         static final PlatformProfile SSMI = platform(5_000_000);
 
+        PriorNotice() {
+            super(NOTICE, "Rule 4(8)", "in.4-8.own-initiative-removal-opens-notice");
+        }
+
         /** The notice is due by the removal: a clock of zero, in every version from 26 May 2021. */
-        static Stream<Clock> clocks() {
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(V2021, V2022, V2023, V2025, V2026).map(v -> clock(v, Duration.ZERO));
         }
 
-        static Stream<Arguments> noticeAroundRemoval() {
-            return IndiaPack.actingAroundDue(clocks());
+        /** A removal on the platform's own initiative. */
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return removed(CASE, at, RemovalBasis.OWN_INITIATIVE);
+        }
+
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("notice with grounds", (caseId, at) -> userNotified(caseId, at, GROUNDS)));
+        }
+
+        /** The duty binds an SSMI only: evaluated with the platform's profile. */
+        @Override
+        Report evaluateAsOf(OffsetDateTime asOf, CaseEvent... events) {
+            return evaluate(evidence(SSMI, events), asOf);
         }
 
         static Obligation notice(PlatformProfile platform, OffsetDateTime asOf, CaseEvent... events) {
             return obligation(evaluate(evidence(platform, events), asOf), NOTICE, CASE);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("an own-initiative removal with no notice is breached once the removal has happened")
-        void noNoticeIsABreach(Clock clock) {
-            OffsetDateTime removal = clock.receivedAt();
-            Obligation o = notice(SSMI, removal.plus(Duration.ofMillis(1)),
-                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
-            assertThat(o.triggeredAt()).as("starts at the removal").isEqualTo(removal);
-            assertThat(o.dueAt()).as("due by the removal").isEqualTo(removal);
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4(8)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-8.own-initiative-removal-opens-notice");
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("assessed at the instant of the removal, with no notice yet, it is not yet breached")
-        void notBreachedAtTheRemoval(Clock clock) {
-            Obligation o = notice(SSMI, clock.receivedAt(),
-                    removed(CASE, clock.receivedAt(), RemovalBasis.OWN_INITIATIVE));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}, notice at {1} => {2}")
-        @MethodSource("noticeAroundRemoval")
-        @DisplayName("a notice with grounds before or exactly at the removal meets it; 1 ms after meets it late")
-        void noticeAroundTheRemoval(Clock clock, Boundary at, Status expected) {
-            Obligation o = notice(SSMI, clock.due().plusDays(1),
-                    removed(CASE, clock.receivedAt(), RemovalBasis.OWN_INITIATIVE),
-                    userNotified(CASE, clock.at(at), GROUNDS));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.dischargedAt()).as("discharged by the notice").isEqualTo(clock.at(at));
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
         }
 
         @Test
@@ -577,16 +506,6 @@ class RemovalRulesTest {
 
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET_LATE);
             assertThat(o.lateness()).as("lateness").isEqualTo(Duration.ofHours(1));
-        }
-
-        @Test
-        @DisplayName("a notice in another case does not discharge it")
-        void noticeInAnotherCase() {
-            OffsetDateTime removal = receivedUnder(V2026);
-            Obligation o = notice(SSMI, removal.plusHours(1), userNotified("order-2", removal.minusHours(1), GROUNDS),
-                    removed(CASE, removal, RemovalBasis.OWN_INITIATIVE));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @ParameterizedTest(name = "basis {0}")

@@ -3,6 +3,7 @@ package org.niyam.compliance.rules.india;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.niyam.compliance.rules.india.ClockContract.action;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
 import static org.niyam.compliance.rules.india.IndiaPack.IST;
 import static org.niyam.compliance.rules.india.IndiaPack.V2021;
@@ -44,6 +45,7 @@ import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.UsersInformed;
+import org.niyam.compliance.rules.india.ClockContract.Action;
 import org.niyam.compliance.rules.india.IndiaPack.Boundary;
 import org.niyam.compliance.rules.india.IndiaPack.Clock;
 
@@ -52,12 +54,17 @@ class TransparencyRulesTest {
 
     @Nested
     @DisplayName("Rule 3(1)(c): inform users at least every 12 calendar months; every 3 from 20 Feb 2026")
-    class InformUsers {
+    class InformUsers extends ClockContract {
 
         private static final String DUTY = "3(1)(c).inform-users";
 
+        InformUsers() {
+            super(DUTY, "Rule 3(1)(c)", "in.3-1-c.notice-opens-next");
+        }
+
         /** Each notice starts the clock for the next, with the interval in force when it was given. */
-        static Stream<Clock> clocks() {
+        @Override
+        Stream<Clock> clocks() {
             return Stream.of(
                     clock(V2021, months(12)),
                     clock(V2022, months(12)),
@@ -66,65 +73,27 @@ class TransparencyRulesTest {
                     clock(V2026, months(3)));
         }
 
-        static Stream<Arguments> actingAroundDue() {
-            return IndiaPack.actingAroundDue(clocks());
+        @Override
+        CaseEvent trigger(OffsetDateTime at) {
+            return usersInformed(at);
         }
 
-        static Stream<Arguments> stillRunning() {
-            return IndiaPack.stillRunning(clocks());
+        @Override
+        Stream<Action> actions() {
+            return Stream.of(action("next notice", IndiaPack::usersInformed));
+        }
+
+        /** All notices share one case, and each opens a duty: the one a notice opened is found by its id. */
+        @Override
+        Obligation dutyOpenedBy(CaseEvent notice, Report report) {
+            return obligationById(report, DUTY + "@" + notice.id());
         }
 
         /** The duty the notice opened: to give the next one. */
-        static Obligation next(UsersInformed notice, OffsetDateTime asOf, CaseEvent... more) {
+        Obligation next(UsersInformed notice, OffsetDateTime asOf, CaseEvent... more) {
             List<CaseEvent> events = new ArrayList<>(List.of(more));
             events.add(notice);
-            return obligationById(evaluate(asOf, events.toArray(CaseEvent[]::new)), DUTY + "@" + notice.id());
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("the next notice is due the interval in calendar months after the last, cited to its version")
-        void dueInstantAndCitation(Clock clock) {
-            UsersInformed notice = usersInformed(clock.receivedAt());
-            Obligation o = next(notice, clock.receivedAt());
-
-            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
-            assertThat(o.caseId()).as("case").isEqualTo("user-notices");
-            assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(1)(c)");
-            assertThat(o.citation().version()).as("version").isEqualTo(clock.version());
-            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-c.notice-opens-next");
-        }
-
-        @ParameterizedTest(name = "{0}, next notice at {1} => {2}")
-        @MethodSource("actingAroundDue")
-        @DisplayName("the next notice at due - 1 ms and at due is in time; at due + 1 ms it is late")
-        void nextNoticeAroundTheDeadline(Clock clock, Boundary at, Status expected) {
-            UsersInformed first = usersInformed(clock.receivedAt());
-            UsersInformed second = usersInformed(clock.at(at));
-            Obligation o = next(first, clock.due().plusDays(1), second);
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
-            assertThat(o.dischargeEventId()).as("discharged by the next notice").isEqualTo(second.id());
-            assertThat(o.lateness()).as("lateness")
-                    .isEqualTo(expected == Status.MET_LATE ? Duration.ofMillis(1) : null);
-        }
-
-        @ParameterizedTest(name = "{0}, no next notice, as of {1}")
-        @MethodSource("stillRunning")
-        @DisplayName("with no next notice, not breached up to and at the deadline")
-        void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
-            Obligation o = next(usersInformed(clock.receivedAt()), clock.at(asOf));
-
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("clocks")
-        @DisplayName("with no next notice, breached 1 ms after the deadline")
-        void breachedOneMillisecondAfterTheDeadline(Clock clock) {
-            Obligation o = next(usersInformed(clock.receivedAt()), clock.at(Boundary.DUE_PLUS_1_MS));
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            return dutyOpenedBy(notice, evaluate(asOf, events.toArray(CaseEvent[]::new)));
         }
 
         @ParameterizedTest(name = "notice at {0} => next due {1}")
@@ -176,16 +145,6 @@ class TransparencyRulesTest {
             Obligation open = obligationById(report, DUTY + "@" + second.id());
             assertThat(open.status()).as(explain(open)).isEqualTo(Status.OPEN);
             assertThat(open.dueAt()).as("due").isEqualTo(ist("2026-08-15T10:00"));
-        }
-
-        @Test
-        @DisplayName("a notice recorded under another case id does not discharge it")
-        void noticeInAnotherCase() {
-            UsersInformed first = usersInformed(ist("2026-03-01T10:00"));
-            UsersInformed elsewhere = new UsersInformed("notice-app", "app-notices", ist("2026-04-01T10:00"));
-            Obligation o = next(first, ist("2026-06-02T00:00"), elsewhere);
-
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
         }
 
         @Test
