@@ -98,11 +98,11 @@ class CaseLogReaderTest {
                 arguments("an unknown event type",
                         """
                         {"type": "ComplaintEscalated", "id": "e9", "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30"}""",
-                        "", List.of("'ComplaintEscalated'", "ComplaintReceived")),
+                        "type", List.of("'ComplaintEscalated'", "ComplaintReceived")),
                 arguments("no type",
                         """
                         {"id": "e9", "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30"}""",
-                        "", List.of("missing type id property 'type'")),
+                        "type", List.of("missing type id property 'type'")),
                 arguments("a missing case id",
                         """
                         {"type": "ComplaintAcknowledged", "id": "e9", "at": "2026-03-02T10:00:00+05:30"}""",

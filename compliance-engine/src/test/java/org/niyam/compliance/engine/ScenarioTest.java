@@ -146,7 +146,7 @@ class ScenarioTest {
                     """));
 
             assertThat(e.line()).isEqualTo(3);
-            assertThat(e.field()).isEqualTo("events[0]");
+            assertThat(e.field()).isEqualTo("events[0].type");
             assertThat(e.getMessage()).contains("NetzDgComplaint");
         }
 

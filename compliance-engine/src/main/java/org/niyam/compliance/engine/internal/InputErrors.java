@@ -3,6 +3,7 @@ package org.niyam.compliance.engine.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -40,6 +41,9 @@ public final class InputErrors {
         String message = e.getOriginalMessage();
         if (e instanceof JsonMappingException mapping) {
             field = path(mapping);
+            if (mapping instanceof InvalidTypeIdException) {
+                field = field.isEmpty() ? "type" : field + ".type"; // an unknown or missing "type"
+            }
             if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
                 message = mapping.getCause().getMessage();
                 Matcher named = MODEL_FIELD.matcher(String.valueOf(message));

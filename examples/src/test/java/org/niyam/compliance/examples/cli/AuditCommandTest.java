@@ -75,7 +75,7 @@ class AuditCommandTest {
 
             assertThat(result.exit()).as("rejected lines make the exit code 2").isEqualTo(Exit.BAD_INPUT);
             assertThat(result.err()).startsWith(LOG + ":3: Unexpected end-of-input").containsSubsequence(
-                    "\n" + LOG + ":5: Could not resolve type id 'ComplaintEscalated'",
+                    "\n" + LOG + ":5: type: Could not resolve type id 'ComplaintEscalated'",
                     "\n" + LOG + ":6: category: ComplaintReceived.category is required",
                     "\n" + LOG + ":7: at: expected an ISO-8601 instant with offset");
             assertThat(result.err()).contains("niyam audit: 4 entries rejected (listed above)");
@@ -107,7 +107,7 @@ class AuditCommandTest {
             assertThat(json.at("/summary/exitCode").asInt()).isEqualTo(2);
             List<String> located = new ArrayList<>();
             json.get("rejected").forEach(r -> located.add(r.get("line").asInt() + " " + r.get("field").asText()));
-            assertThat(located).containsExactly("3 ", "5 ", "6 category", "7 at");
+            assertThat(located).containsExactly("3 ", "5 type", "6 category", "7 at");
         }
     }
 
