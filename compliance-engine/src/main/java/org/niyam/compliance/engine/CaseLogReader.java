@@ -57,20 +57,36 @@ public final class CaseLogReader {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final char REPLACEMENT = '\uFFFD';
 
-    private final boolean strict;
+    /** Told how far a read has got, every {@link #PROGRESS_EVERY} entries, on the reading thread. */
+    @FunctionalInterface
+    public interface ReadProgress {
+        void entriesRead(long entries, long rejected);
+    }
 
-    private CaseLogReader(boolean strict) {
+    /** How many entries between two calls of a {@link ReadProgress}. */
+    public static final int PROGRESS_EVERY = 4096;
+
+    private final boolean strict;
+    private final ReadProgress progress;
+
+    private CaseLogReader(boolean strict, ReadProgress progress) {
         this.strict = strict;
+        this.progress = progress;
     }
 
     /** Rejects bad entries, reports them, and goes on. */
     public static CaseLogReader lenient() {
-        return new CaseLogReader(false);
+        return new CaseLogReader(false, (entries, rejected) -> { });
     }
 
     /** Throws an {@link InputException} at the first bad entry. */
     public static CaseLogReader strict() {
-        return new CaseLogReader(true);
+        return new CaseLogReader(true, (entries, rejected) -> { });
+    }
+
+    /** The same reader, telling {@code progress} how far it has got as it reads (for long logs). */
+    public CaseLogReader withProgress(ReadProgress value) {
+        return new CaseLogReader(strict, java.util.Objects.requireNonNull(value, "progress"));
     }
 
     /**
@@ -90,7 +106,7 @@ public final class CaseLogReader {
 
     /** Reads several logs as one: a platform's evidence split over files. */
     public CaseLog read(List<Path> files) {
-        Accumulator all = new Accumulator(strict);
+        Accumulator all = new Accumulator(strict, progress);
         for (Path file : files) {
             try (Reader reader = open(file)) {
                 readInto(file.toString(), reader, all);
@@ -109,7 +125,7 @@ public final class CaseLogReader {
 
     /** Reads one log; {@code source} names it in errors. */
     public CaseLog read(String source, Reader reader) {
-        Accumulator all = new Accumulator(strict);
+        Accumulator all = new Accumulator(strict, progress);
         readInto(source, reader, all);
         return all.result();
     }
@@ -213,6 +229,7 @@ public final class CaseLogReader {
     private static final class Accumulator {
 
         private final boolean strict;
+        private final ReadProgress progress;
         private PlatformProfile platform;
         private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
         private final Map<String, CaseEvent> events = new LinkedHashMap<>();
@@ -221,12 +238,21 @@ public final class CaseLogReader {
         private long entries;
         private long duplicates;
 
-        Accumulator(boolean strict) {
+        Accumulator(boolean strict, ReadProgress progress) {
             this.strict = strict;
+            this.progress = progress;
+        }
+
+        /** Counts an entry read, valid or not, and tells the progress listener now and then. */
+        private void counted() {
+            entries++;
+            if (entries % PROGRESS_EVERY == 0) {
+                progress.entriesRead(entries, rejected.size());
+            }
         }
 
         void reject(InputException e) {
-            entries++;
+            counted();
             if (strict) {
                 throw e;
             }
@@ -254,7 +280,7 @@ public final class CaseLogReader {
                                 + "at " + firstSeenAt.get("platform") + ", is kept", null));
                         return;
                     }
-                    entries++;
+                    counted();
                     if (platform != null) {
                         duplicates++;
                     }
@@ -279,11 +305,11 @@ public final class CaseLogReader {
         private <T> void keep(String source, int line, String what, String id, T value, Map<String, T> kept) {
             T twin = kept.get(id);
             if (twin == null) {
-                entries++;
+                counted();
                 kept.put(id, value);
                 firstSeenAt.put(what + ":" + id, source + ":" + line);
             } else if (twin.equals(value)) {
-                entries++;
+                counted();
                 duplicates++;
             } else {
                 reject(new InputException(source, line, "id", what + " id '" + id + "' was already used at "

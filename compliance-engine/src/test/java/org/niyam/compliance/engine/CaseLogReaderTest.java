@@ -590,4 +590,19 @@ class CaseLogReaderTest {
             assertThat(e.line()).isEqualTo(4);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void progressIsToldEveryFewThousandEntries() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 2 * CaseLogReader.PROGRESS_EVERY + 10; i++) {
+            log.append(i == 5 ? "{broken\n" : "{\"type\": \"ComplaintAcknowledged\", \"id\": \"e" + i
+                    + "\", \"caseId\": \"c\", \"at\": \"2026-03-02T10:00:00+05:30\"}\n");
+        }
+        java.util.List<String> told = new java.util.ArrayList<>();
+
+        CaseLogReader.lenient().withProgress((entries, rejected) -> told.add(entries + "/" + rejected))
+                .read("log.jsonl", new java.io.StringReader(log.toString()));
+
+        assertThat(told).containsExactly(CaseLogReader.PROGRESS_EVERY + "/1", 2 * CaseLogReader.PROGRESS_EVERY + "/1");
+    }
 }

@@ -66,7 +66,8 @@ final class CaseLogs {
      */
     static CaseLog read(List<Path> files, boolean strict, Io io, Progress progress) {
         progress.reading(files);
-        CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient()).read(files);
+        CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withProgress(progress::entriesRead).read(files);
         progress.read(log);
         log.rejected().forEach(e -> io.err().println(located(e)));
         return log;

@@ -47,8 +47,23 @@ public final class Progress implements EvaluationListener {
         }
         long bytes = files.stream().mapToLong(Progress::size).sum();
         phaseStart = clock.getAsLong();
+        lastShown = phaseStart;
         show(String.format(Locale.ROOT, "niyam: reading %d case %s (%s)...", files.size(),
                 files.size() == 1 ? "log" : "logs", bytes(bytes)));
+    }
+
+    /** Entries read so far, while a long log is read; the running line is rewritten at most every 250 ms. */
+    public void entriesRead(long entries, long rejected) {
+        if (!on) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (now - lastShown >= INTERVAL_NANOS) {
+            lastShown = now;
+            double seconds = seconds(now - phaseStart);
+            show(String.format(Locale.ROOT, "niyam: reading: %,d entries (%s a second), %,d rejected so far", entries,
+                    rate(entries, seconds), rejected));
+        }
     }
 
     public void read(CaseLog log) {

@@ -61,6 +61,23 @@ class ProgressTest {
     }
 
     @Test
+    void entriesReadAreShownWhileALongLogIsRead() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        Progress progress = new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), true, now::get);
+
+        progress.reading(java.util.List.of());
+        progress.entriesRead(4_096, 0);
+        String quick = err.toString(StandardCharsets.UTF_8);
+        now.set(1_000_000_000L);
+        progress.entriesRead(8_192, 3);
+
+        assertThat(quick).doesNotContain("entries (");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .endsWith("\rniyam: reading: 8,192 entries (8,192 a second), 3 rejected so far\u001b[K");
+    }
+
+    @Test
     void offPrintsNothingAtAll() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Progress progress = new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), false, ticking());
