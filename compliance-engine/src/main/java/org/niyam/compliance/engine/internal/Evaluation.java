@@ -126,7 +126,7 @@ public final class Evaluation {
             events.forEach(session::insert);
 
             int facts = 3 + evidence.appointments().size() + events.size();
-            int limit = facts * firingLimitPerFact;
+            int limit = (int) Math.min(Integer.MAX_VALUE, (long) facts * firingLimitPerFact);
             int fired = fire(session, limit, firing);
             if (fired >= limit) {
                 throw new RuleExecutionException(null, "rules fired " + fired + " times for " + facts
