@@ -1,0 +1,467 @@
+package org.niyam.compliance.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.niyam.compliance.model.IssuerRank;
+import org.niyam.compliance.model.Status;
+
+/**
+ * The practical limit: a hand-written plain-Java checker of the case obligations the India pack opens for the
+ * events {@link CaseLogGenerator} writes, with the law's clock lengths written into the code.
+ *
+ * <p>One pass over the log: a streaming JSON reader; a reorder buffer that puts events into time order (instant,
+ * then id, as the engine does), given that none comes more than {@code maxDisorder} after a later one; a map from
+ * case to its open obligations; and two deadline queues, one raising breaches as act-by deadlines pass (the
+ * obligation stays open, since a late action still makes it {@code MET_LATE}), one closing keep-until duties as
+ * they are met. What is still open at the end is judged as of the latest event, as {@code niyam audit} does.
+ *
+ * <p>It checks Rule 3(1)(d) (36 h, 3 h from 20 Feb 2026; intimations from 15 Nov 2025 only with the 2025
+ * particulars), Rule 3(2)(a)(i) (acknowledge in 24 h; resolve in 15 days, 7 days from 20 Feb 2026), its proviso
+ * (72 h from 28 Oct 2022, 36 h from 20 Feb 2026), Rule 3(2)(b) (24 h, 2 h), Rule 3(1)(j) (72 h) and Rule 3(1)(g)
+ * (keep removed content 180 days). It assumes, as the generator guarantees, that an action never comes before the
+ * event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
+ * agreement is never claimed over obligations this checker does not know.
+ */
+public final class BaselineChecker {
+
+    public static final String REMOVAL_ON_ORDER = "removal.on-order";
+    public static final String ACKNOWLEDGE = "complaint.acknowledge";
+    public static final String RESOLVE = "complaint.resolve";
+    public static final String REMOVAL_REQUEST = "complaint.removal-request";
+    public static final String INTIMATE_IMAGERY = "complaint.intimate-imagery";
+    public static final String INFORMATION_REQUEST = "information.request";
+    public static final String PRESERVE = "3(1)(g).preserve";
+
+    /** The duty keys checked, as the India pack names them. */
+    public static final Set<String> DUTIES = Set.of(REMOVAL_ON_ORDER, ACKNOWLEDGE, RESOLVE, REMOVAL_REQUEST,
+            INTIMATE_IMAGERY, INFORMATION_REQUEST, PRESERVE);
+
+    private static final long IT_RULES_2021 = ist("2021-02-25");
+    private static final long AMENDMENT_2022 = ist("2022-10-28");
+    private static final long INTIMATION_CHECKS_2025 = ist("2025-11-15");
+    private static final long AMENDMENT_2026 = ist("2026-02-20");
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** One obligation as this checker sees it at the end: the id the engine gives it, its status and due instant. */
+    public record Result(String obligationId, String duty, Status status, long dueEpochMilli) {
+
+        /** For an obligation without a due instant (no clock in force when it was triggered). */
+        public static final long NO_DUE = NONE;
+    }
+
+    /**
+     * What one pass found.
+     *
+     * @param results        one per obligation, unless they went to a sink of the caller's
+     * @param byStatus       how many obligations have each status
+     * @param events         events read
+     * @param asOfEpochMilli the latest event's instant, at which open obligations are judged
+     * @param breachAlerts   breaches raised by the deadline queue as deadlines passed, as a live monitor would
+     * @param mostOpen       the most obligations open at once
+     */
+    public record Outcome(List<Result> results, Map<Status, Long> byStatus, long events, long asOfEpochMilli,
+                          long breachAlerts, int mostOpen) {
+    }
+
+    private enum Kind { COMPLAINT, ACKNOWLEDGED, RESOLVED, ORDER, REMOVED, REQUEST, PROVIDED, DELETED, IGNORED }
+
+    /** An event reduced to what the checks need. */
+    private record Event(Kind kind, String id, String caseId, long at, String category, boolean opensClock)
+            implements Comparable<Event> {
+
+        @Override
+        public int compareTo(Event other) {
+            return at != other.at ? Long.compare(at, other.at) : id.compareTo(other.id);
+        }
+    }
+
+    /** An obligation not yet closed. */
+    private static final class Open {
+        final String id;
+        final String duty;
+        final String caseId;
+        final long start;
+        final long due;
+        final boolean keepUntil;
+        boolean closed;
+
+        Open(String id, String duty, String caseId, long start, long due, boolean keepUntil) {
+            this.id = id;
+            this.duty = duty;
+            this.caseId = caseId;
+            this.start = start;
+            this.due = due;
+            this.keepUntil = keepUntil;
+        }
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final long maxDisorder;
+    private final double atRiskFraction;
+
+    /**
+     * @param maxDisorder    how far out of time order an event may come; a later one fails the check
+     * @param atRiskFraction as {@code ComplianceEngine.Builder.atRiskFraction} (the engine's default is 0.25)
+     */
+    public BaselineChecker(Duration maxDisorder, double atRiskFraction) {
+        this.maxDisorder = maxDisorder.toMillis();
+        this.atRiskFraction = atRiskFraction;
+    }
+
+    /** One pass over a JSON Lines case log, keeping every result, as the engine's report does. */
+    public Outcome check(Reader jsonLines) throws IOException {
+        List<Result> results = new ArrayList<>();
+        Outcome outcome = check(jsonLines, results::add);
+        return new Outcome(results, outcome.byStatus(), outcome.events(), outcome.asOfEpochMilli(),
+                outcome.breachAlerts(), outcome.mostOpen());
+    }
+
+    /** One pass, handing each result to {@code sink} as soon as it is final: memory bounded by what is open. */
+    public Outcome check(Reader jsonLines, Consumer<Result> sink) throws IOException {
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        Pass pass = new Pass(result -> {
+            byStatus.merge(result.status(), 1L, Long::sum);
+            sink.accept(result);
+        });
+        PriorityQueue<Event> buffer = new PriorityQueue<>();
+        long latest = NONE;
+        long events = 0;
+        try (JsonParser parser = JSON.createParser(jsonLines)) {
+            Event event;
+            while ((event = next(parser)) != null) {
+                if (event.kind == null) {
+                    continue; // the platform profile or an appointment: no case obligations
+                }
+                events++;
+                if (pass.last != null && event.compareTo(pass.last) < 0) {
+                    throw new IllegalStateException("event " + event.id + " comes after later events were checked: it is"
+                            + " more than " + Duration.ofMillis(maxDisorder) + " out of time order; give the checker a"
+                            + " larger maxDisorder");
+                }
+                buffer.add(event);
+                latest = Math.max(latest, event.at);
+                while (!buffer.isEmpty() && buffer.peek().at < latest - maxDisorder) {
+                    pass.process(buffer.poll());
+                }
+            }
+        }
+        while (!buffer.isEmpty()) {
+            pass.process(buffer.poll());
+        }
+        pass.finish(latest);
+        return new Outcome(List.of(), byStatus, events, latest, pass.breachAlerts, pass.mostOpen);
+    }
+
+    /** The state of one pass: open obligations by case, the deadline queues, the results so far. */
+    private final class Pass {
+        final Map<String, List<Open>> openByCase = new HashMap<>();
+        final PriorityQueue<Open> actBy = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+        final PriorityQueue<Open> keepUntil = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+        final Consumer<Result> results;
+        Event last;
+        int open;
+        int mostOpen;
+        long breachAlerts;
+
+        Pass(Consumer<Result> results) {
+            this.results = results;
+        }
+
+        void process(Event e) {
+            last = e;
+            advanceTo(e.at);
+            switch (e.kind) {
+                case COMPLAINT -> {
+                    open(ACKNOWLEDGE, e, e.at < IT_RULES_2021 ? NONE : 24 * HOUR, false);
+                    open(RESOLVE, e, e.at < IT_RULES_2021 ? NONE : e.at < AMENDMENT_2026 ? 15 * DAY : 7 * DAY, false);
+                    if (e.category.equals("REMOVAL_REQUEST")) {
+                        open(REMOVAL_REQUEST, e, e.at < AMENDMENT_2022 ? NONE : e.at < AMENDMENT_2026 ? 72 * HOUR : 36 * HOUR,
+                                false);
+                    } else if (e.category.equals("INTIMATE_IMAGERY")) {
+                        open(INTIMATE_IMAGERY, e, e.at < IT_RULES_2021 ? NONE : e.at < AMENDMENT_2026 ? 24 * HOUR : 2 * HOUR,
+                                false);
+                    }
+                }
+                case ACKNOWLEDGED -> discharge(e, ACKNOWLEDGE, null);
+                case RESOLVED -> discharge(e, RESOLVE, REMOVAL_REQUEST);
+                case ORDER -> {
+                    if (e.opensClock) {
+                        open(REMOVAL_ON_ORDER, e, e.at < IT_RULES_2021 ? NONE : e.at < AMENDMENT_2026 ? 36 * HOUR : 3 * HOUR,
+                                false);
+                    }
+                }
+                case REMOVED -> {
+                    discharge(e, REMOVAL_ON_ORDER, REMOVAL_REQUEST);
+                    discharge(e, INTIMATE_IMAGERY, null);
+                    open(PRESERVE, e, e.at < IT_RULES_2021 ? NONE : 180 * DAY, true);
+                }
+                case REQUEST -> open(INFORMATION_REQUEST, e, e.at < IT_RULES_2021 ? NONE : 72 * HOUR, false);
+                case PROVIDED -> discharge(e, INFORMATION_REQUEST, null);
+                case DELETED -> discharge(e, PRESERVE, null);
+                case IGNORED -> {
+                }
+            }
+        }
+
+        /** Time moves to {@code now}: act-by deadlines before it are breached so far; keep-until ones up to it are met. */
+        void advanceTo(long now) {
+            while (!actBy.isEmpty() && actBy.peek().due < now) {
+                if (!actBy.poll().closed) {
+                    breachAlerts++;
+                }
+            }
+            while (!keepUntil.isEmpty() && keepUntil.peek().due <= now) {
+                Open kept = keepUntil.poll();
+                if (!kept.closed) {
+                    close(kept, Status.MET);
+                }
+            }
+        }
+
+        void open(String duty, Event trigger, long clock, boolean keep) {
+            String id = duty + "@" + trigger.id;
+            if (clock == NONE) {
+                results.accept(new Result(id, duty, Status.NOT_APPLICABLE, Result.NO_DUE));
+                return;
+            }
+            Open o = new Open(id, duty, trigger.caseId, trigger.at, trigger.at + clock, keep);
+            openByCase.computeIfAbsent(trigger.caseId, k -> new ArrayList<>(4)).add(o);
+            (keep ? keepUntil : actBy).add(o);
+            mostOpen = Math.max(mostOpen, ++open);
+        }
+
+        /** The action discharges the case's open obligations of either duty; the first action counts. */
+        void discharge(Event action, String duty, String orDuty) {
+            List<Open> inCase = openByCase.get(action.caseId);
+            if (inCase == null) {
+                return;
+            }
+            for (int i = inCase.size() - 1; i >= 0; i--) { // backwards: closing removes from the list
+                Open o = inCase.get(i);
+                if (o.duty.equals(duty) || o.duty.equals(orDuty)) {
+                    if (o.keepUntil) {
+                        close(o, action.at < o.due ? Status.BREACHED : Status.MET);
+                    } else {
+                        close(o, action.at <= o.due ? Status.MET : Status.MET_LATE);
+                    }
+                }
+            }
+        }
+
+        void close(Open o, Status status) {
+            o.closed = true;
+            open--;
+            results.accept(new Result(o.id, o.duty, status, o.due));
+            List<Open> inCase = openByCase.get(o.caseId);
+            inCase.remove(o);
+            if (inCase.isEmpty()) {
+                openByCase.remove(o.caseId);
+            }
+        }
+
+        /** Judges what is still open as of the latest event, as the engine's lifecycle does. */
+        void finish(long asOf) {
+            advanceTo(asOf);
+            for (List<Open> inCase : openByCase.values()) {
+                for (Open o : inCase) {
+                    Status status;
+                    if (o.keepUntil) {
+                        status = Status.OPEN;
+                    } else if (asOf > o.due) {
+                        status = Status.BREACHED;
+                    } else {
+                        long left = o.due - asOf;
+                        status = atRiskFraction > 0 && left <= (o.due - o.start) * atRiskFraction
+                                ? Status.AT_RISK : Status.OPEN;
+                    }
+                    results.accept(new Result(o.id, o.duty, status, o.due));
+                }
+            }
+            openByCase.clear();
+        }
+    }
+
+    /** The next entry of the log, {@code null} at its end; an entry that is not an event has a {@code null} kind. */
+    private static Event next(JsonParser parser) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new IOException("expected a JSON object at " + parser.currentLocation());
+        }
+        Entry entry = new Entry();
+        entry.read(parser, "");
+        return entry.toEvent();
+    }
+
+    /** The fields of one entry that the checks read, flattened (issuer.kind, intimation.targets, ...). */
+    private static final class Entry {
+        String type;
+        String id;
+        String caseId;
+        String at;
+        String category;
+        String basis;
+        String records;
+        boolean instructed;
+        String issuerKind;
+        String rank;
+        boolean specificallyAuthorised;
+        Boolean jointSecretaryAppointed;
+        boolean intimation;
+        boolean inWriting;
+        boolean reasoned;
+        boolean legalBasis;
+        boolean unlawfulAct;
+        int targets;
+
+        void read(JsonParser parser, String prefix) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = prefix + parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "type" -> type = parser.getText();
+                    case "id" -> id = parser.getText();
+                    case "caseId" -> caseId = parser.getText();
+                    case "at" -> at = parser.getText();
+                    case "category" -> category = parser.getText();
+                    case "basis" -> basis = parser.getText();
+                    case "records" -> records = parser.getText();
+                    case "instructed" -> instructed = value == JsonToken.VALUE_TRUE;
+                    case "issuer" -> read(parser, "issuer.");
+                    case "issuer.kind" -> issuerKind = parser.getText();
+                    case "issuer.rank" -> rank = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "issuer.specificallyAuthorised" -> specificallyAuthorised = value == JsonToken.VALUE_TRUE;
+                    case "issuer.jointSecretaryAppointed" -> jointSecretaryAppointed =
+                            value == JsonToken.VALUE_NULL ? null : value == JsonToken.VALUE_TRUE;
+                    case "intimation" -> {
+                        intimation = value == JsonToken.START_OBJECT;
+                        if (intimation) {
+                            read(parser, "intimation.");
+                        }
+                    }
+                    case "intimation.inWriting" -> inWriting = value == JsonToken.VALUE_TRUE;
+                    case "intimation.reasoned" -> reasoned = value == JsonToken.VALUE_TRUE;
+                    case "intimation.legalBasis" -> legalBasis = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
+                    case "intimation.unlawfulAct" -> unlawfulAct = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
+                    case "intimation.targets" -> {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            targets++;
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+
+        Event toEvent() {
+            if (type == null) {
+                throw new IllegalArgumentException("an entry without a type");
+            }
+            Kind kind = switch (type) {
+                case "PlatformProfile", "OfficerAppointment" -> null;
+                case "ComplaintReceived" -> Kind.COMPLAINT;
+                case "ComplaintAcknowledged" -> Kind.ACKNOWLEDGED;
+                case "ComplaintResolved" -> Kind.RESOLVED;
+                case "RemovalOrderReceived" -> Kind.ORDER;
+                case "ContentRemoved" -> {
+                    if ("OWN_INITIATIVE".equals(basis)) {
+                        throw unsupported("a removal on the platform's own initiative (Rule 4(8))");
+                    }
+                    yield Kind.REMOVED;
+                }
+                case "InformationRequestReceived" -> Kind.REQUEST;
+                case "InformationProvided" -> Kind.PROVIDED;
+                // Deleting registration data, or deleting on an instruction, ends no preservation duty.
+                case "RecordsDeleted" -> "REMOVED_CONTENT".equals(records) && !instructed ? Kind.DELETED : Kind.IGNORED;
+                default -> throw unsupported("events of type " + type);
+            };
+            if (kind == null) {
+                return new Event(null, null, null, 0, null, false);
+            }
+            long instant = epochMilli(at);
+            return new Event(kind, id, caseId, instant, category,
+                    kind == Kind.ORDER && startsRemovalClock(instant));
+        }
+
+        /** Rule 3(1)(d): a court order always; an intimation from 15 Nov 2025 only with the 2025 particulars. */
+        private boolean startsRemovalClock(long instant) {
+            if (issuerKind.equals("COURT") || instant < INTIMATION_CHECKS_2025) {
+                return true;
+            }
+            IssuerRank signed = rank == null ? null : IssuerRank.valueOf(rank);
+            boolean rankValid = issuerKind.equals("POLICE")
+                    ? signed != null && signed.atLeast(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE) && specificallyAuthorised
+                    : signed != null && (signed.atLeast(IssuerRank.JOINT_SECRETARY)
+                            || signed == IssuerRank.DIRECTOR && Boolean.FALSE.equals(jointSecretaryAppointed));
+            return rankValid && intimation && inWriting && reasoned && legalBasis && unlawfulAct && targets > 0;
+        }
+
+        private IllegalArgumentException unsupported(String what) {
+            return new IllegalArgumentException("event " + id + ": the baseline does not check " + what
+                    + "; it knows only the events CaseLogGenerator writes");
+        }
+    }
+
+    /**
+     * An ISO-8601 instant with offset in milliseconds. The form case logs mostly use ({@code 2026-02-20T10:15:00+05:30})
+     * is read directly, several times faster than {@link OffsetDateTime#parse}; anything else goes to it.
+     */
+    static long epochMilli(String text) {
+        if (text.length() == 25 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(22) == ':'
+                && (text.charAt(19) == '+' || text.charAt(19) == '-')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int offsetHours = digits(text, 20, 2);
+            int offsetMinutes = digits(text, 23, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && offsetHours >= 0
+                    && offsetHours <= 17 && offsetMinutes >= 0 && offsetMinutes <= 59) {
+                long days = LocalDate.of(year, month, day).toEpochDay(); // throws on 30 February
+                int offset = (text.charAt(19) == '+' ? 1 : -1) * (offsetHours * 3600 + offsetMinutes * 60);
+                return ((days * 86_400 + hour * 3600 + minute * 60 + second) - offset) * 1000;
+            }
+        }
+        return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    }
+
+    /** The decimal number in {@code text} at {@code from}, or -1 if any of its characters is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static long ist(String date) {
+        return OffsetDateTime.parse(date + "T00:00:00+05:30").toInstant().toEpochMilli();
+    }
+}

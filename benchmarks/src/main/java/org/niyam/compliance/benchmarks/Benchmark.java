@@ -1,0 +1,435 @@
+package org.niyam.compliance.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.niyam.compliance.engine.ComplianceEngine;
+
+/**
+ * Measures the engine's audit path against the plain-Java {@link BaselineChecker} on generated case logs, in one
+ * JVM: agreement first, then warm-up runs, then timed runs (median wall time, events per second, peak heap), and
+ * the engine's cold start in fresh JVMs. See {@code docs/performance.md}.
+ *
+ * <pre>
+ * java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
+ *      org.niyam.compliance.benchmarks.Benchmark --sizes 1e4,1e5,1e6
+ * </pre>
+ *
+ * <p>Exit codes: 0 done; 1 the engine and the baseline disagree; 2 bad options; 4 an engine run passed the
+ * timeout.
+ */
+public final class Benchmark {
+
+    static final String USAGE = """
+            usage: Benchmark [options]
+              --sizes N,N,...     events per log (default 1e4,1e5,1e6; 1e7 is possible but long)
+              --seed N            generator seed (default 20260220)
+              --warmups N         warm-up runs of each side per size (default 2; 1 from 1e6 events)
+              --runs N            timed runs of each side per size (default 5; 3 from 1e6 events)
+              --cold-starts N     fresh JVMs that build the India pack engine (default 5; 0 skips)
+              --xmx-check SIZE    also audit each log once in a child JVM with -XmxSIZE (e.g. 512m): the engine, the
+                                  baseline, and the baseline counting its results instead of keeping them
+              --engine-up-to N    measure only the baseline for larger logs (default: no limit)
+              --timeout MINUTES   give up when one engine run takes longer (default 8)
+              --dir PATH          where the generated logs go (default target/benchmark-logs)
+              --keep-logs         keep the generated logs (default: deleted after their size is measured)
+            """;
+
+    private static final long MB = 1024 * 1024;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out);
+        System.out.flush();
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    record Options(List<Long> sizes, long seed, Integer warmups, Integer runs, int coldStarts, String xmxCheck,
+                   long engineUpTo, Duration timeout, Path dir, boolean keepLogs) {
+
+        static Options parse(String[] args) {
+            List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
+            long seed = 20260220L;
+            Integer warmups = null;
+            Integer runs = null;
+            int coldStarts = 5;
+            String xmxCheck = null;
+            long engineUpTo = Long.MAX_VALUE;
+            Duration timeout = Duration.ofMinutes(8);
+            Path dir = Path.of("target", "benchmark-logs");
+            boolean keepLogs = false;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--keep-logs")) {
+                    keepLogs = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(Options::count).toList();
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--warmups" -> warmups = (int) count(value);
+                    case "--runs" -> runs = (int) count(value);
+                    case "--cold-starts" -> coldStarts = (int) count(value);
+                    case "--xmx-check" -> xmxCheck = value;
+                    case "--engine-up-to" -> engineUpTo = count(value);
+                    case "--timeout" -> timeout = Duration.ofSeconds(Math.round(Double.parseDouble(value) * 60));
+                    case "--dir" -> dir = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            if (runs != null && runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1");
+            }
+            return new Options(sizes, seed, warmups, runs, coldStarts, xmxCheck, engineUpTo, timeout, dir, keepLogs);
+        }
+
+        /** A count written as 1000000, 1_000_000 or 1e6. */
+        private static long count(String text) {
+            try {
+                return new BigDecimal(text.trim().replace("_", "")).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("not a whole number: " + text);
+            }
+        }
+
+        int warmupsFor(long size) {
+            return warmups != null ? warmups : size < 1_000_000 ? 2 : 1;
+        }
+
+        int runsFor(long size) {
+            return runs != null ? runs : size < 1_000_000 ? 5 : 3;
+        }
+    }
+
+    /** The figures of one size. */
+    record Figures(long events, double baselineNanos, long baselinePeak, long baselineIdle, double engineNanos,
+                   double engineReadNanos, double engineEvaluateNanos, long enginePeak, long engineIdle,
+                   String engineFailure) {
+
+        double baselinePerSecond() {
+            return events / (baselineNanos / 1e9);
+        }
+
+        double enginePerSecond() {
+            return events / (engineNanos / 1e9);
+        }
+    }
+
+    static int run(String[] args, PrintStream out) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("benchmark: " + e.getMessage());
+            out.print(USAGE);
+            return 2;
+        }
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "benchmark-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return measure(options, out, watchdog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            watchdog.shutdownNow();
+        }
+    }
+
+    private static int measure(Options options, PrintStream out, ScheduledExecutorService watchdog) throws IOException {
+        describeMachine(options, out);
+        long buildStart = System.nanoTime();
+        ComplianceEngine engine = Audits.indiaEngine();
+        out.printf(Locale.ROOT, "engine: India pack, %d rules, built in %,d ms in this JVM%n", engine.ruleIds().size(),
+                (System.nanoTime() - buildStart) / 1_000_000);
+        HeapWatch heap = new HeapWatch();
+        List<Figures> all = new ArrayList<>();
+        String engineGaveUp = null;
+        Files.createDirectories(options.dir());
+        for (long size : options.sizes()) {
+            out.printf(Locale.ROOT, "%n== %,d events ==%n", size);
+            Path log = options.dir().resolve("cases-seed" + options.seed() + "-" + size + ".jsonl");
+            generate(options.seed(), size, log, out);
+
+            BaselineChecker.Outcome checked = Audits.baseline(log);
+            Audits.EngineRun evaluated = null;
+            if (engineGaveUp == null && size > options.engineUpTo()) {
+                engineGaveUp = "not run above --engine-up-to " + String.format(Locale.ROOT, "%,d", options.engineUpTo())
+                        + " events";
+            }
+            if (engineGaveUp == null) {
+                try {
+                    evaluated = guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log));
+                } catch (OutOfMemoryError e) {
+                    engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size) + " events with a "
+                            + Runtime.getRuntime().maxMemory() / MB + " MB heap";
+                    out.println("engine: " + engineGaveUp + "; only the baseline is measured from here on");
+                }
+            }
+            if (evaluated != null) {
+                Agreement agreement = Agreement.of(evaluated.report(), checked, 10);
+                if (!agreement.agrees()) {
+                    out.printf(Locale.ROOT, "DISAGREEMENT: engine and baseline differ on %,d of %,d case obligations; "
+                            + "the first:%n", agreement.differences(), agreement.compared());
+                    agreement.first().forEach(d -> out.println("  " + d));
+                    return 1;
+                }
+                out.printf(Locale.ROOT, "agreement: engine and baseline find the same %,d case obligations %s; "
+                        + "not compared: %s%n", agreement.compared(), agreement.byStatus(), agreement.notCompared());
+            }
+            int obligations = checked.results().size();
+            checked = null;
+            evaluated = null;
+
+            boolean withEngine = engineGaveUp == null;
+            for (int i = 0; i < options.warmupsFor(size); i++) {
+                Audits.baseline(log);
+                if (withEngine) {
+                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log));
+                }
+            }
+            int runs = options.runsFor(size);
+            long[] baselineNanos = new long[runs];
+            long[] engineNanos = new long[runs];
+            long[] readNanos = new long[runs];
+            long[] evaluateNanos = new long[runs];
+            long baselinePeak = 0;
+            long enginePeak = 0;
+            long baselineIdle = Long.MAX_VALUE;
+            long engineIdle = Long.MAX_VALUE;
+            for (int i = 0; i < runs; i++) {
+                baselineIdle = Math.min(baselineIdle, heap.start());
+                long start = System.nanoTime();
+                BaselineChecker.Outcome outcome = Audits.baseline(log);
+                baselineNanos[i] = System.nanoTime() - start;
+                baselinePeak = Math.max(baselinePeak, heap.peak(outcome));
+                outcome = null;
+                if (withEngine) {
+                    engineIdle = Math.min(engineIdle, heap.start());
+                    start = System.nanoTime();
+                    Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
+                            () -> Audits.engine(engine, log));
+                    engineNanos[i] = System.nanoTime() - start;
+                    readNanos[i] = run.readNanos();
+                    evaluateNanos[i] = run.evaluateNanos();
+                    enginePeak = Math.max(enginePeak, heap.peak(run));
+                    run = null;
+                }
+            }
+            Figures figures = new Figures(size, median(baselineNanos), baselinePeak, baselineIdle,
+                    withEngine ? median(engineNanos) : Double.NaN, median(readNanos), median(evaluateNanos),
+                    enginePeak, withEngine ? engineIdle : 0, engineGaveUp);
+            all.add(figures);
+            report(figures, obligations, runs, options.warmupsFor(size), out);
+            if (options.xmxCheck() != null) {
+                underHeapLimit("baseline", options.xmxCheck(), log, options.timeout(), out);
+                underHeapLimit("baseline-streaming", options.xmxCheck(), log, options.timeout(), out);
+                if (withEngine) {
+                    underHeapLimit("engine", options.xmxCheck(), log, options.timeout(), out);
+                }
+            }
+            if (!options.keepLogs()) {
+                Files.delete(log);
+            }
+        }
+        if (options.coldStarts() > 0) {
+            coldStarts(options.coldStarts(), out);
+        }
+        summary(all, out);
+        out.printf(Locale.ROOT, "%nload average at the end: %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return 0;
+    }
+
+    private static void describeMachine(Options options, PrintStream out) {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "Niyam benchmark, %s; seed %d%n", OffsetDateTime.now().withNano(0), options.seed());
+        out.printf(Locale.ROOT, "machine: %s %s %s, %d cores, load average %.2f%n", System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), runtime.availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "JVM: %s %s, max heap %,d MB, GC %s, flags %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), runtime.maxMemory() / MB,
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
+                        .collect(Collectors.joining(" + ")),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.printf(Locale.ROOT, "sizes %s; warm-ups and timed runs per size: %s; timeout per engine run %d min%n",
+                options.sizes().stream().map(s -> String.format(Locale.ROOT, "%,d", s)).toList(),
+                options.sizes().stream().map(s -> options.warmupsFor(s) + "+" + options.runsFor(s)).toList(),
+                options.timeout().toMinutes());
+    }
+
+    private static void generate(long seed, long size, Path log, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        CaseLogGenerator.Summary summary;
+        try (BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            summary = new CaseLogGenerator(seed).write(size, writer);
+        }
+        out.printf(Locale.ROOT, "log: %s, %,d MB, generated in %.1f s: %,d cases (%,d complaints of which %,d intimate "
+                        + "imagery, %,d removal orders, %,d information requests), events %s to %s; %,d lines out of "
+                        + "time order, by up to %s%n", log, Files.size(log) / MB, (System.nanoTime() - start) / 1e9,
+                summary.cases(), summary.complaints(), summary.intimateImageryComplaints(), summary.removalOrders(),
+                summary.informationRequests(), summary.firstEvent(), summary.lastEvent(), summary.linesOutOfTimeOrder(),
+                Duration.ofSeconds(summary.maxDisorderSeconds()));
+    }
+
+    /** Runs one engine audit; if it passes the timeout, says so and ends the JVM, since Drools cannot be stopped. */
+    private static <T> T guarded(ScheduledExecutorService watchdog, Duration timeout, long size, PrintStream out,
+                                 Supplier<T> audit) {
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            out.printf(Locale.ROOT, "TIMEOUT: one engine audit of %,d events took longer than %d min; stopping here%n",
+                    size, timeout.toMinutes());
+            out.flush();
+            System.exit(4);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return audit.get();
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    private static void report(Figures f, int obligations, int runs, int warmups, PrintStream out) {
+        out.printf(Locale.ROOT, "baseline: median %,.1f ms of %d runs after %d warm-ups: %,.0f events/s, %.3f µs/event; "
+                        + "peak heap %,d MB (%,d MB above idle); %,d obligations%n", f.baselineNanos() / 1e6, runs,
+                warmups, f.baselinePerSecond(), f.baselineNanos() / 1e3 / f.events(), f.baselinePeak() / MB,
+                (f.baselinePeak() - f.baselineIdle()) / MB, obligations);
+        if (f.engineFailure() != null) {
+            out.println("engine: not measured: " + f.engineFailure());
+            return;
+        }
+        out.printf(Locale.ROOT, "engine:   median %,.1f ms (read %,.1f ms, evaluate %,.1f ms): %,.0f events/s, %.3f µs/event; "
+                        + "peak heap %,d MB (%,d MB above idle)%n", f.engineNanos() / 1e6, f.engineReadNanos() / 1e6,
+                f.engineEvaluateNanos() / 1e6, f.enginePerSecond(), f.engineNanos() / 1e3 / f.events(),
+                f.enginePeak() / MB, (f.enginePeak() - f.engineIdle()) / MB);
+        out.printf(Locale.ROOT, "engine / baseline: throughput %.3f (1/%.0f), peak heap %.1fx (%.1fx above idle)%n",
+                f.enginePerSecond() / f.baselinePerSecond(), f.baselinePerSecond() / f.enginePerSecond(),
+                (double) f.enginePeak() / f.baselinePeak(),
+                (double) (f.enginePeak() - f.engineIdle()) / Math.max(1, f.baselinePeak() - f.baselineIdle()));
+    }
+
+    /** One audit in a child JVM under a heap limit: completes, runs out of memory, or passes the timeout. */
+    private static void underHeapLimit(String side, String xmx, Path log, Duration timeout, PrintStream out)
+            throws IOException {
+        Process process = new ProcessBuilder(java(), "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), SingleAudit.class.getName(), side, log.toString())
+                .redirectErrorStream(true).start();
+        long start = System.nanoTime();
+        String said;
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String outcome = !finished ? String.format(Locale.ROOT, "did not finish within %d min; stopped", timeout.toMinutes())
+                : process.exitValue() == 0 ? "completed: " + said.lines().reduce((a, b) -> b).orElse("")
+                : said.contains("OutOfMemoryError") ? String.format(Locale.ROOT, "ran out of memory after %.1f s", seconds)
+                : "failed (exit " + process.exitValue() + "): " + said;
+        out.printf(Locale.ROOT, "%s with -Xmx%s: %s%n", side, xmx, outcome);
+    }
+
+    private static void coldStarts(int count, PrintStream out) throws IOException {
+        long[] wall = new long[count];
+        long[] ready = new long[count];
+        long[] build = new long[count];
+        long[] firstEvaluation = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                    ColdStart.class.getName()).redirectErrorStream(true).start();
+            String said;
+            try (InputStream output = process.getInputStream()) {
+                said = new String(output.readAllBytes(), StandardCharsets.UTF_8);
+                if (process.waitFor() != 0) {
+                    out.println("cold start failed: " + said);
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wall[i] = System.nanoTime() - start;
+            String line = said.lines().filter(l -> l.startsWith("ready-ms=")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("cold start printed no timings: " + said));
+            ready[i] = field(line, "ready-ms");
+            build[i] = field(line, "build-ms");
+            firstEvaluation[i] = field(line, "first-evaluation-ms");
+        }
+        out.printf(Locale.ROOT, "%ncold start, median of %d fresh JVMs: engine ready %,.0f ms after the JVM started "
+                        + "(build %,.0f ms), first evaluation %,.0f ms more; whole process %,.0f ms%n", count,
+                median(ready), median(build), median(firstEvaluation), median(wall) / 1e6);
+    }
+
+    private static long field(String line, String name) {
+        for (String part : line.trim().split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Long.parseLong(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException("no " + name + " in: " + line);
+    }
+
+    private static void summary(List<Figures> all, PrintStream out) {
+        out.printf("%n| events | baseline events/s | engine events/s | engine / baseline | engine µs/event "
+                + "| baseline peak heap | engine peak heap | engine / baseline heap (above idle) |%n");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Figures f : all) {
+            if (f.engineFailure() != null) {
+                out.printf(Locale.ROOT, "| %,d | %,.0f | – | – | – | %,d MB | %s | – |%n", f.events(),
+                        f.baselinePerSecond(), f.baselinePeak() / MB, f.engineFailure());
+                continue;
+            }
+            out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.3f (1/%.0f) | %.2f | %,d MB | %,d MB | %.1fx |%n",
+                    f.events(), f.baselinePerSecond(), f.enginePerSecond(), f.enginePerSecond() / f.baselinePerSecond(),
+                    f.baselinePerSecond() / f.enginePerSecond(), f.engineNanos() / 1e3 / f.events(),
+                    f.baselinePeak() / MB, f.enginePeak() / MB,
+                    (double) (f.enginePeak() - f.engineIdle()) / Math.max(1, f.baselinePeak() - f.baselineIdle()));
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,58 @@
+package org.niyam.compliance.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The baseline must be right before it is fast: its own instant reader, and the inputs it refuses. */
+class BaselineCheckerTest {
+
+    @Test
+    void readsInstantsAsOffsetDateTimeDoes() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 10_000; i++) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(
+                    Instant.ofEpochSecond(random.nextLong(946_684_800L, 4_102_444_800L)),
+                    ZoneOffset.ofTotalSeconds((random.nextInt(-18 * 4, 18 * 4 + 1)) * 15 * 60));
+            String text = at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            assertThat(BaselineChecker.epochMilli(text)).as(text).isEqualTo(at.toInstant().toEpochMilli());
+        }
+        for (String other : new String[] {"2026-02-20T00:00Z", "2026-02-20T10:15:30.250+05:30", "2026-02-20T10:15+05:30"}) {
+            assertThat(BaselineChecker.epochMilli(other)).as(other)
+                    .isEqualTo(OffsetDateTime.parse(other).toInstant().toEpochMilli());
+        }
+    }
+
+    @Test
+    void refusesEventsItDoesNotCheckRatherThanClaimingAgreement() {
+        String log = "{\"type\":\"UsersInformed\",\"id\":\"n-1\",\"caseId\":\"user-notices\",\"at\":\"2026-03-01T00:00:00+05:30\"}\n";
+
+        assertThatThrownBy(() -> new BaselineChecker(Duration.ofDays(1), 0.25).check(new StringReader(log)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UsersInformed");
+    }
+
+    @Test
+    void refusesAnEventFurtherOutOfOrderThanItWasToldToExpect() throws IOException {
+        String log = """
+                {"type":"InformationRequestReceived","id":"a-in","caseId":"a","at":"2026-03-01T00:00:00+05:30"}
+                {"type":"InformationRequestReceived","id":"b-in","caseId":"b","at":"2026-03-03T00:00:00+05:30"}
+                {"type":"InformationRequestReceived","id":"c-in","caseId":"c","at":"2026-03-05T00:00:00+05:30"}
+                {"type":"InformationProvided","id":"a-done","caseId":"a","at":"2026-03-01T12:00:00+05:30"}
+                """;
+
+        assertThatThrownBy(() -> new BaselineChecker(Duration.ofDays(1), 0.25).check(new StringReader(log)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a-done");
+        assertThat(new BaselineChecker(Duration.ofDays(4), 0.25).check(new StringReader(log)).results())
+                .extracting(BaselineChecker.Result::obligationId)
+                .containsExactlyInAnyOrder("information.request@a-in", "information.request@b-in", "information.request@c-in");
+    }
+}

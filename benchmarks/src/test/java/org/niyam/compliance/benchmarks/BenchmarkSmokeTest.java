@@ -1,0 +1,96 @@
+package org.niyam.compliance.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+/**
+ * The short run CI makes of the benchmark: it still runs, and the engine still agrees with the plain-Java baseline
+ * on a small generated log. No timing is asserted; the figures are docs/performance.md's business.
+ */
+class BenchmarkSmokeTest {
+
+    private static final long SEED = 7;
+    private static final int EVENTS = 2_000;
+
+    private static String log;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        StringWriter out = new StringWriter();
+        CaseLogGenerator.Summary summary = new CaseLogGenerator(SEED).write(EVENTS, out);
+        assertThat(summary.events()).isEqualTo(EVENTS);
+        log = out.toString();
+    }
+
+    @Test
+    void engineAndBaselineFindTheSameCaseObligations() throws IOException {
+        ComplianceEngine engine = Audits.indiaEngine();
+        Evidence evidence = CaseLogReader.strict().read("generated", new StringReader(log)).evidence();
+        BaselineChecker.Outcome baseline = new BaselineChecker(Audits.MAX_DISORDER, Audits.AT_RISK_FRACTION)
+                .check(new StringReader(log));
+        Report report = engine.evaluate(evidence,
+                evidence.events().stream().map(CaseEvent::at).max(Comparator.comparing(OffsetDateTime::toInstant)).orElseThrow());
+
+        Agreement agreement = Agreement.of(report, baseline, 10);
+
+        assertThat(agreement.first()).as("differences").isEmpty();
+        assertThat(agreement.compared()).isGreaterThan(EVENTS / 2);
+        // The log exercises every outcome the benchmark is meant to measure, not only the happy path.
+        assertThat(agreement.byStatus()).containsKeys(Status.MET, Status.MET_LATE, Status.BREACHED, Status.OPEN);
+        assertThat(agreement.notCompared()).containsOnlyKeys(Agreement.MONTHLY_REPORT, "standing duties");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameLogAndAnotherSeedAnother() throws IOException {
+        StringWriter again = new StringWriter();
+        new CaseLogGenerator(SEED).write(EVENTS, again);
+        StringWriter other = new StringWriter();
+        new CaseLogGenerator(SEED + 1).write(EVENTS, other);
+
+        assertThat(again.toString()).isEqualTo(log);
+        assertThat(other.toString()).isNotEqualTo(log);
+    }
+
+    @Test
+    void theLogIsMostlyButNotStrictlyInTimeOrderAndSpansThe2026Amendment() throws IOException {
+        CaseLogGenerator.Summary summary = new CaseLogGenerator(SEED).write(EVENTS, new StringWriter());
+
+        assertThat(summary.linesOutOfTimeOrder()).isPositive().isLessThan(EVENTS / 5);
+        assertThat(summary.maxDisorderSeconds()).isLessThanOrEqualTo(CaseLogGenerator.MAX_RECORDING_LAG);
+        assertThat(summary.firstEvent()).isBefore(CaseLogGenerator.FROM.plusDays(2));
+        assertThat(summary.lastEvent()).isAfter(CaseLogGenerator.UNTIL.minusDays(30));
+        assertThat(summary.complaints()).isGreaterThan(summary.removalOrders() + summary.informationRequests());
+    }
+
+    @Test
+    void theHarnessRunsEndToEndOnATinyLog(@TempDir Path dir) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = Benchmark.run(new String[] {"--sizes", "500", "--warmups", "0", "--runs", "1", "--cold-starts", "0",
+            "--seed", String.valueOf(SEED), "--dir", dir.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("seed " + SEED, "agreement: engine and baseline find the same", "engine / baseline");
+        assertThat(List.of(dir.toFile().list())).as("generated logs are deleted").isEmpty();
+    }
+}
