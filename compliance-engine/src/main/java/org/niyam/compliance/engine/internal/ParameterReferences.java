@@ -138,7 +138,7 @@ public final class ParameterReferences {
     /** The literal parameter names in one DRL file. */
     public static List<Reference> scan(RulePack.DrlSource source) {
         String text = source.text();
-        boolean[] code = codeMask(text);
+        boolean[] code = DrlText.codeMask(text);
         List<int[]> ruleSpans = new ArrayList<>();
         List<String> ruleNames = new ArrayList<>();
         ruleSpans(text, code, ruleSpans, ruleNames);
@@ -214,39 +214,6 @@ public final class ParameterReferences {
             }
         }
         return false;
-    }
-
-    /**
-     * Which characters are code: not inside a comment or a string literal. String delimiters themselves count as
-     * code, so a literal's position can be told from its content's.
-     */
-    static boolean[] codeMask(String text) {
-        boolean[] code = new boolean[text.length() + 1];
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-            if (c == '/' && next == '/') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && next == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + 2;
-            } else if (c == '"' || c == '\'') {
-                code[i++] = true;
-                while (i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n') {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-                if (i < text.length()) {
-                    code[i++] = true;
-                }
-            } else {
-                code[i++] = true;
-            }
-        }
-        code[text.length()] = true;
-        return code;
     }
 
     /** The spans of the top-level arguments of the call whose opening parenthesis is at {@code open}. */

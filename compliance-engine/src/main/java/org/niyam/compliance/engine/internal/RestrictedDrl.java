@@ -45,7 +45,7 @@ public final class RestrictedDrl {
             return problems;
         }
         for (RulePack.DrlSource source : pack.sources()) {
-            String[] lines = code(source.text()).split("\n", -1);
+            String[] lines = DrlText.code(source.text()).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 for (Forbidden forbidden : FORBIDDEN) {
                     Matcher m = forbidden.pattern().matcher(lines[i]);
@@ -62,40 +62,4 @@ public final class RestrictedDrl {
         return problems;
     }
 
-    /** The DRL with comments and string literals blanked out, line breaks kept so line numbers stay true. */
-    static String code(String drl) {
-        StringBuilder out = new StringBuilder(drl.length());
-        int i = 0;
-        while (i < drl.length()) {
-            char c = drl.charAt(i);
-            char next = i + 1 < drl.length() ? drl.charAt(i + 1) : '\0';
-            if (c == '/' && next == '/') {
-                while (i < drl.length() && drl.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && next == '*') {
-                i += 2;
-                while (i < drl.length() && !(drl.charAt(i) == '*' && i + 1 < drl.length() && drl.charAt(i + 1) == '/')) {
-                    out.append(drl.charAt(i) == '\n' ? '\n' : ' ');
-                    i++;
-                }
-                i += 2;
-            } else if (c == '"' || c == '\'') {
-                out.append(c);
-                i++;
-                while (i < drl.length() && drl.charAt(i) != c && drl.charAt(i) != '\n') {
-                    if (drl.charAt(i) == '\\') {
-                        i++;
-                    }
-                    i++;
-                }
-                out.append(c);
-                i++;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
 }
