@@ -496,7 +496,7 @@ public final class HtmlReport {
             for (InputException e : in.rejected) {
                 html.append("<tr><td>").append(esc(e.source())).append("</td><td>")
                         .append(e.line() > 0 ? String.valueOf(e.line()) : "").append("</td><td>").append(esc(e.field()))
-                        .append("</td><td>").append(esc(shorten(problem(e), 300))).append("</td></tr>\n");
+                        .append("</td><td>").append(esc(shorten(withoutValues(problem(e)), 300))).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n</section>\n");
         }
@@ -508,6 +508,18 @@ public final class HtmlReport {
                     + (e.field().isEmpty() ? "" : ": field " + e.field()) + ": ";
             return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
         }
+
+        /**
+         * The problem without the input values it quotes (a rejected line may hold a name or complaint text): the
+         * page says where and what was wrong; the log file itself has the value.
+         */
+        static String withoutValues(String problem) {
+            return QUOTED_VALUE.matcher(problem).replaceAll("\"…\"");
+        }
+
+        /** Jackson quotes input values in double quotes; Niyam quotes ids and names of fields in single ones. */
+        private static final java.util.regex.Pattern QUOTED_VALUE =
+                java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
         private static String shorten(String text, int max) {
             return text.length() <= max ? text : text.substring(0, max - 1) + "…";

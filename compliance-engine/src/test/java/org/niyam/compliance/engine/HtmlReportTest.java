@@ -220,4 +220,13 @@ class HtmlReportTest {
     private static int count(String text, String what) {
         return text.split(Pattern.quote(what), -1).length - 1;
     }
+
+    @Test
+    void rejectedLinesAreListedWithoutTheValuesTheyQuote() {
+        String html = HtmlReport.builder().title("Audit").rejected(List.of(new InputException("a.jsonl", 3, "person",
+                "Cannot deserialize value of type `java.lang.Integer` from String \"Asha Verma\": not a valid number",
+                null))).render();
+
+        assertThat(html).contains("from String &quot;…&quot;").doesNotContain("Asha Verma");
+    }
 }
