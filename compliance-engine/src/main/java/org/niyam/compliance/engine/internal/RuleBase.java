@@ -155,12 +155,14 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> origins = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         int index = 0;
         for (RulePack pack : packs) {
             for (RulePack.DrlSource source : pack.sources()) {
                 // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
                 String path = "niyam/pack" + index++ + ".drl";
                 origins.put(path, source.origin());
+                texts.put(path, source.text());
                 Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
                 batch.add(resource, ResourceType.DRL);
@@ -176,7 +178,11 @@ public final class RuleBase {
             String origin = path == null ? "rules" : origins.getOrDefault(path, path);
             int[] lines = error.getLines();
             int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
-            problems.add(new Problem(origin, line, error.getMessage().strip()));
+            String message = error.getMessage().strip();
+            if (path != null && texts.containsKey(path)) {
+                line = DrlText.consequenceLine(texts.get(path), line, message);
+            }
+            problems.add(new Problem(origin, line, message));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
