@@ -51,6 +51,8 @@ final class DrlText {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern THEN = java.util.regex.Pattern.compile("(^|\\s)then(\\s|$)");
+
     /** Names in the Java compiler's messages that point at the code at fault. */
     private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
             "([A-Za-z_$][\\w$]*) cannot be resolved|The method ([A-Za-z_$][\\w$]*)"
@@ -75,7 +77,7 @@ final class DrlText {
         for (int i = ruleLine - 1; i < lines.length; i++) {
             String line = lines[i].strip();
             if (!inConsequence) {
-                inConsequence = line.equals("then") || line.startsWith("then ");
+                inConsequence = THEN.matcher(line).find();
                 continue;
             }
             if (line.equals("end")) {
