@@ -148,10 +148,8 @@ public final class Evaluation {
             return session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
         } catch (ConsequenceException e) {
             String rule = e.getMatch().getRule().getName();
-            RuleBase.RuleInfo info = ruleBase.rule(rule);
-            String where = info == null ? "" : " (" + info.clause() + ", " + info.origin() + ":" + info.line() + ")";
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleExecutionException(rule, "rule '" + rule + "'" + where + " failed: " + cause, cause);
+            throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
         } catch (RuntimeException e) {
             // A condition threw; Drools names the rule in its message, the root cause says why.
             Throwable root = e;
@@ -163,11 +161,15 @@ public final class Evaluation {
                     + (root == e ? "" : "; cause: " + root.getMessage()), e);
         } catch (StackOverflowError e) {
             String rule = firing[0];
-            RuleBase.RuleInfo info = rule == null ? null : ruleBase.rule(rule);
-            String where = info == null ? "" : " (" + info.clause() + ", " + info.origin() + ":" + info.line() + ")";
-            throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule '" + rule + "'" + where)
+            throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))
                     + " ran out of stack: a recursion without end in a function or consequence", e);
         }
+    }
+
+    /** The rule as errors name it, with its clause, file and line when it is one of the packs'. */
+    private String describe(String rule) {
+        RuleBase.RuleInfo info = ruleBase.rule(rule);
+        return info == null ? "'" + rule + "'" : info.describe();
     }
 
     private Report report(KieSession session, Map<Object, String> insertedBy, OffsetDateTime asOf) {

@@ -44,8 +44,7 @@ public final class Lifecycle {
     public Obligation timeBound(Duty duty, RuleBase.RuleInfo rule, List<Discharge> discharges, OffsetDateTime asOf) {
         Parameter clock = ruleBase.parameters().get(duty.clock());
         if (clock == null || clock.type() != Parameter.Type.DURATION) {
-            throw new RuleExecutionException(rule.id(), "rule '" + rule.id() + "' (" + rule.origin() + ":" + rule.line()
-                    + ") opened duty '" + duty.key() + "' with clock '" + duty.clock() + "', but "
+            throw new RuleExecutionException(rule.id(), "rule " + rule.describe() + " opened duty '" + duty.key() + "' with clock '" + duty.clock() + "', but "
                     + (clock == null ? "no pack defines that parameter" : "that parameter is a " + clock.type()
                     + ", not a duration"), null);
         }

@@ -73,6 +73,11 @@ public final class RuleBase {
      */
     public record RuleInfo(String id, String clause, String instrument, RulePack pack, String origin, int line,
                            String unconfirmed) {
+
+        /** How errors name the rule: {@code 'id' (clause, file:line)}. */
+        public String describe() {
+            return "'" + id + "' (" + clause + ", " + origin + ":" + line + ")";
+        }
     }
 
     private final KieBase kieBase;
