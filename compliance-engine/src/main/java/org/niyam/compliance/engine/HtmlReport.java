@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.engine.internal.Durations;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -40,11 +41,10 @@ public final class HtmlReport {
 
     /** Statuses that need someone to act or look, in the order the page lists them. */
     private static final List<Status> ATTENTION =
-            List.of(Status.BREACHED, Status.AT_RISK, Status.INDETERMINATE, Status.MET_LATE, Status.OPEN);
+            Status.MOST_URGENT_FIRST.stream().filter(s -> !s.settled()).toList();
 
     /** Every status, most urgent first: the order of the summary. */
-    private static final List<Status> ORDER = List.of(Status.BREACHED, Status.AT_RISK, Status.INDETERMINATE,
-            Status.MET_LATE, Status.OPEN, Status.MET, Status.NOT_APPLICABLE);
+    private static final List<Status> ORDER = Status.MOST_URGENT_FIRST;
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -204,7 +204,7 @@ public final class HtmlReport {
             for (Status status : ORDER) {
                 long n = counts.getOrDefault(status, 0L);
                 html.append("<span class=\"tile ").append(css(status)).append(n == 0 ? " zero" : "")
-                        .append("\"><b>").append(n).append("</b> ").append(label(status)).append("</span>");
+                        .append("\"><b>").append(n).append("</b> ").append(status.label()).append("</span>");
             }
             html.append("<span class=\"tile finding").append(report.findings().isEmpty() ? " zero" : "")
                     .append("\"><b>").append(report.findings().size()).append("</b> ")
@@ -224,7 +224,7 @@ public final class HtmlReport {
                 return;
             }
             html.append("<table class=\"counts\">\n<thead><tr><th>Clause</th>");
-            ORDER.forEach(s -> html.append("<th class=\"").append(css(s)).append("\">").append(label(s))
+            ORDER.forEach(s -> html.append("<th class=\"").append(css(s)).append("\">").append(s.label())
                     .append("</th>"));
             html.append("<th class=\"finding\">FINDINGS</th></tr></thead>\n<tbody>\n");
             byClause.forEach((clause, row) -> {
@@ -342,7 +342,7 @@ public final class HtmlReport {
         private void obligation(Obligation o) {
             html.append("<div class=\"obligation ").append(css(o.status())).append("\" id=\"")
                     .append(anchor("o-" + o.id())).append("\">\n<p class=\"head\"><span class=\"badge ")
-                    .append(css(o.status())).append("\">").append(label(o.status())).append("</span> <code>")
+                    .append(css(o.status())).append("\">").append(o.status().label()).append("</span> <code>")
                     .append(esc(o.id())).append("</code> ").append(esc(o.what())).append("</p>\n");
             if (o.dueAt() != null) {
                 timeline(o);
@@ -358,7 +358,7 @@ public final class HtmlReport {
                 fact("done", o.dischargedAt() + " by " + o.dischargeEventId());
             }
             if (o.lateness() != null) {
-                fact("late by", human(o.lateness()));
+                fact("late by", Durations.describe(o.lateness()));
             }
             fact("why", o.explanation());
             cite(o.citation());
@@ -496,17 +496,9 @@ public final class HtmlReport {
             for (InputException e : in.rejected) {
                 html.append("<tr><td>").append(esc(e.source())).append("</td><td>")
                         .append(e.line() > 0 ? String.valueOf(e.line()) : "").append("</td><td>").append(esc(e.field()))
-                        .append("</td><td>").append(esc(shorten(withoutValues(problem(e)), 300))).append("</td></tr>\n");
+                        .append("</td><td>").append(esc(shorten(withoutValues(e.problem()), 300))).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n</section>\n");
-        }
-
-        /** The exception's message without the location it starts with. */
-        private static String problem(InputException e) {
-            String message = e.getMessage();
-            String prefix = e.source() + (e.line() > 0 ? ":" + e.line() : "")
-                    + (e.field().isEmpty() ? "" : ": field " + e.field()) + ": ";
-            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
         }
 
         /**
@@ -589,37 +581,8 @@ public final class HtmlReport {
         }
     }
 
-    private static String label(Status status) {
-        return status.name().replace('_', ' ');
-    }
-
     private static String css(Status status) {
         return status.name().toLowerCase().replace('_', '-');
-    }
-
-    /** A duration for a person: "1 h 10 min", "2 days 3 h", "250 ms". */
-    static String human(Duration d) {
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        long seconds = d.toSecondsPart();
-        StringBuilder text = new StringBuilder();
-        if (days > 0) {
-            text.append(days).append(days == 1 ? " day " : " days ");
-        }
-        if (hours > 0) {
-            text.append(hours).append(" h ");
-        }
-        if (minutes > 0) {
-            text.append(minutes).append(" min ");
-        }
-        if (seconds > 0 && days == 0) {
-            text.append(seconds).append(" s ");
-        }
-        if (text.isEmpty()) {
-            text.append(d.toMillis()).append(" ms");
-        }
-        return text.toString().strip();
     }
 
     /** Formats numbers the same way in every locale: SVG wants a decimal point. */

@@ -9,12 +9,19 @@ public final class InputException extends RuntimeException {
     private final String source;
     private final int line;
     private final String field;
+    private final String problem;
 
     public InputException(String source, int line, String field, String message, Throwable cause) {
         super(format(source, line, field, message), cause);
         this.source = source;
         this.line = line;
         this.field = field;
+        this.problem = message;
+    }
+
+    /** What is wrong, without the location: the message as given, before source, line and field are added. */
+    public String problem() {
+        return problem;
     }
 
     /** The file or stream the input came from. */

@@ -23,10 +23,10 @@ public final class TextReport {
         report.obligations().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
         text.append("As of ").append(report.asOf()).append(": ").append(report.obligations().size())
                 .append(" obligations");
-        counts.forEach((status, n) -> text.append(", ").append(n).append(' ').append(label(status)));
+        counts.forEach((status, n) -> text.append(", ").append(n).append(' ').append(status.label()));
         text.append(", ").append(report.findings().size()).append(" findings\n");
         for (Obligation o : report.obligations()) {
-            text.append('\n').append(String.format("%-16s", label(o.status()))).append(o.id()).append('\n');
+            text.append('\n').append(String.format("%-16s", o.status().label())).append(o.id()).append('\n');
             line(text, "what", o.what());
             line(text, "case", o.caseId());
             if (o.dueAt() != null) {
@@ -51,9 +51,6 @@ public final class TextReport {
         return text.toString();
     }
 
-    private static String label(Status status) {
-        return status.name().replace('_', ' ');
-    }
 
     private static void cite(StringBuilder text, Citation citation) {
         line(text, "cite", citation.clause() + ", " + citation.instrument());

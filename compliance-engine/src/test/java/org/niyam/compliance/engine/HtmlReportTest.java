@@ -200,13 +200,6 @@ class HtmlReportTest {
         }
     }
 
-    @Test
-    void durationsForAPerson() {
-        assertThat(HtmlReport.human(Duration.ofMinutes(70))).isEqualTo("1 h 10 min");
-        assertThat(HtmlReport.human(Duration.ofDays(2).plusHours(3))).isEqualTo("2 days 3 h");
-        assertThat(HtmlReport.human(Duration.ofMillis(1))).isEqualTo("1 ms");
-        assertThat(HtmlReport.human(Duration.ofSeconds(5))).isEqualTo("5 s");
-    }
 
     private static List<String> attributes(String html, String name) {
         Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE).matcher(html);

@@ -134,7 +134,7 @@ class RestrictedDrlTest {
     }
 
     @Test
-    void niyamsOwnClasspathPacksAreNotRestrictedButOthersAre() {
+    void aUsersClasspathPackIsRestricted() {
         assertThat(RulePack.classpath("packs/clock").restricted()).as("a user's classpath pack").isTrue();
     }
 }

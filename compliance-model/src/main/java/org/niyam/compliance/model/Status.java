@@ -1,5 +1,7 @@
 package org.niyam.compliance.model;
 
+import java.util.List;
+
 /** Where an obligation stands at the "as of" instant of an evaluation. */
 public enum Status {
     /** Discharged no later than its due instant, or a standing duty fulfilled. */
@@ -15,5 +17,19 @@ public enum Status {
     /** The duty does not apply; the obligation's explanation says why. */
     NOT_APPLICABLE,
     /** The facts needed to decide are missing; the explanation names them. */
-    INDETERMINATE
+    INDETERMINATE;
+
+    /** Every status, most urgent first: the order reports list them in. */
+    public static final List<Status> MOST_URGENT_FIRST =
+            List.of(BREACHED, AT_RISK, INDETERMINATE, MET_LATE, OPEN, MET, NOT_APPLICABLE);
+
+    /** Whether nothing is left to look at: met in time, or not applicable. */
+    public boolean settled() {
+        return this == MET || this == NOT_APPLICABLE;
+    }
+
+    /** The status as people read it: {@code MET LATE}. */
+    public String label() {
+        return name().replace('_', ' ');
+    }
 }

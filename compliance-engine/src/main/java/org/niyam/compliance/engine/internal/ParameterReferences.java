@@ -33,18 +33,16 @@ public final class ParameterReferences {
 
     /** How a rule uses a parameter, and so which type the parameter must have. */
     public enum Use {
-        CLOCK(Parameter.Type.DURATION, "the clock of a Duty"),
-        NUMBER(Parameter.Type.NUMBER, "number"),
-        FLAG(Parameter.Type.FLAG, "flag"),
-        DURATION(Parameter.Type.DURATION, "duration"),
-        TEXT(Parameter.Type.TEXT, "text");
+        CLOCK(Parameter.Type.DURATION),
+        NUMBER(Parameter.Type.NUMBER),
+        FLAG(Parameter.Type.FLAG),
+        DURATION(Parameter.Type.DURATION),
+        TEXT(Parameter.Type.TEXT);
 
         private final Parameter.Type type;
-        private final String reader;
 
-        Use(Parameter.Type type, String reader) {
+        Use(Parameter.Type type) {
             this.type = type;
-            this.reader = reader;
         }
     }
 
@@ -113,7 +111,7 @@ public final class ParameterReferences {
                     ? "a duty's clock must be a parameter of type duration"
                     : "read it with " + reader(parameter.type()) + (ref.call().contains("At(") ? "At" : "") + "(...)";
             return new Problem(ref.origin(), ref.line(), "parameter '" + ref.parameter() + "' is a "
-                    + typeName(parameter.type()) + ", but it is used as " + describe(ref) + where + ": " + fix);
+                    + reader(parameter.type()) + ", but it is used as " + describe(ref) + where + ": " + fix);
         }
         if (ref.use() == Use.CLOCK || ref.guarded()) {
             return null;
@@ -199,10 +197,6 @@ public final class ParameterReferences {
 
     private static String reader(Parameter.Type type) {
         return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String typeName(Parameter.Type type) {
-        return type == Parameter.Type.FLAG ? "flag" : type.name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether the rule spanning {@code span} asks {@code definedAt} for {@code name}. */

@@ -30,12 +30,10 @@ public final class AuditCommand implements Command {
             Status.INDETERMINATE);
 
     /** What the text and HTML reports list by default, in this order. */
-    static final List<Status> LISTED = List.of(Status.BREACHED, Status.AT_RISK, Status.INDETERMINATE,
-            Status.MET_LATE, Status.OPEN);
+    static final List<Status> LISTED = Status.MOST_URGENT_FIRST.stream().filter(s -> !s.settled()).toList();
 
     /** Every status, most urgent first. */
-    static final List<Status> ORDER = List.of(Status.BREACHED, Status.AT_RISK, Status.INDETERMINATE,
-            Status.MET_LATE, Status.OPEN, Status.MET, Status.NOT_APPLICABLE);
+    static final List<Status> ORDER = Status.MOST_URGENT_FIRST;
 
     @Override
     public String name() {
@@ -216,7 +214,7 @@ public final class AuditCommand implements Command {
             Map<Status, Long> counts = new EnumMap<>(Status.class);
             obligations.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
             return ORDER.stream().filter(counts::containsKey)
-                    .map(s -> counts.get(s) + " " + s.name().replace('_', ' ')).collect(Collectors.joining(", "));
+                    .map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
         }
 
         // ---- JSON ----

@@ -40,7 +40,7 @@ final class CaseLogs {
     record Rejected(String source, int line, String field, String message) {
 
         static List<Rejected> of(CaseLog log) {
-            return log.rejected().stream().map(e -> new Rejected(e.source(), e.line(), e.field(), problem(e))).toList();
+            return log.rejected().stream().map(e -> new Rejected(e.source(), e.line(), e.field(), e.problem())).toList();
         }
     }
 
@@ -82,15 +82,7 @@ final class CaseLogs {
         if (!e.field().isEmpty()) {
             text.append(": ").append(e.field());
         }
-        return text.append(": ").append(problem(e)).toString();
-    }
-
-    /** The exception's message without the location it starts with. */
-    static String problem(InputException e) {
-        String message = e.getMessage();
-        String prefix = e.source() + (e.line() > 0 ? ":" + e.line() : "")
-                + (e.field().isEmpty() ? "" : ": field " + e.field()) + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return text.append(": ").append(e.problem()).toString();
     }
 
     /** The latest event instant, or {@code null} when there is no event. */

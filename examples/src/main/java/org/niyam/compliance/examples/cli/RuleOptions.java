@@ -12,7 +12,7 @@ import org.niyam.compliance.engine.RulePack;
 final class RuleOptions {
 
     /** Where the India IT Rules pack lives on the classpath (module compliance-rules). */
-    static final String INDIA_PACK = "org/niyam/compliance/rules/india";
+    static final String INDIA_PACK = org.niyam.compliance.examples.NiyamCli.INDIA_PACK;
 
     static final Set<String> FLAGS = Set.of("--no-builtin-rules");
     static final Set<String> REPEATABLE = Set.of("--rules", "--setting");
