@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.Lifecycle;
 import org.niyam.compliance.engine.internal.RuleBase;
@@ -44,7 +45,8 @@ public final class ComplianceEngine {
         this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction),
-                builder.firingLimitPerFact);
+                builder.firingLimitPerFact, builder.threads,
+                builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession);
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
                 ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000);
@@ -99,6 +101,25 @@ public final class ComplianceEngine {
         return rule == null ? null : rule.clause();
     }
 
+    /**
+     * The ids of the rules proved to look at one case at a time, in pack and file order. Evaluations run these over
+     * groups of cases, on {@link Builder#threads} threads, and every other rule once over the platform's facts and
+     * the events it names (see {@code docs/performance.md}).
+     */
+    public List<String> caseLocalRuleIds() {
+        return ruleBase.rules().keySet().stream().filter(evaluation.locality()::isLocal).toList();
+    }
+
+    /**
+     * Why evaluations run all the evidence in one session instead of case by case, or empty when they run case by
+     * case. A pack that cannot be split is found when it is built; a conclusion that would cross from one case to
+     * another is found the first time it happens, and from then on this engine runs in one session. Either way the
+     * report is the same.
+     */
+    public Optional<String> oneSessionReason() {
+        return Optional.ofNullable(evaluation.singleSessionReason());
+    }
+
     /** The parameters of all packs, with any settings applied, by name. */
     public Map<String, Parameter> parameters() {
         return ruleBase.parameters();
@@ -113,6 +134,9 @@ public final class ComplianceEngine {
         private boolean withoutUnconfirmed;
         private double atRiskFraction = 0.25;
         private int firingLimitPerFact = 1_000;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean oneSession;
+        private int eventsPerSession = 2_048;
 
         private Builder() {
         }
@@ -172,6 +196,41 @@ public final class ComplianceEngine {
                 throw new IllegalArgumentException("firingLimitPerFact must be positive: " + limit);
             }
             this.firingLimitPerFact = limit;
+            return this;
+        }
+
+        /**
+         * How many threads one evaluation may use, the calling thread included. Default: the number of processors.
+         * Rules that look at one case at a time run over groups of cases on these threads; the report is the same
+         * whatever the number (see {@code docs/performance.md}).
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + count);
+            }
+            this.threads = count;
+            return this;
+        }
+
+        /**
+         * Runs every evaluation in one session, as if no rule were case-local: slower and holding all the evidence
+         * in Drools' memory, with the same report. For comparison and diagnosis.
+         */
+        public Builder oneSession() {
+            this.oneSession = true;
+            return this;
+        }
+
+        /**
+         * About how many events go into one session when rules run case by case (whole cases always share one).
+         * Default 2048: large enough that a session's fixed cost does not show, small enough to stay in the
+         * processor's caches and out of the old generation of the heap.
+         */
+        public Builder eventsPerSession(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("eventsPerSession must be positive: " + count);
+            }
+            this.eventsPerSession = count;
             return this;
         }
 

@@ -58,6 +58,14 @@ public record Duty(String key, String what, String clock, String caseId, String 
 
     /** The id of the obligation this duty becomes: {@code key@triggerEventId}. */
     public String obligationId() {
+        return obligationId(key, triggerEventId);
+    }
+
+    /**
+     * The id of the obligation a duty with this key and trigger becomes, for a {@link Discharge} of a duty the rule
+     * does not match, such as a platform's monthly duty discharged by an event of some case.
+     */
+    public static String obligationId(String key, String triggerEventId) {
         return key + "@" + triggerEventId;
     }
 }

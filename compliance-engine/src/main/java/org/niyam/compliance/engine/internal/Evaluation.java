@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.niyam.compliance.engine.EvaluationListener;
@@ -31,7 +36,6 @@ import org.niyam.compliance.model.EvidencePeriod;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,97 +76,352 @@ public final class Evaluation {
     private final RuleBase ruleBase;
     private final Lifecycle lifecycle;
     private final int firingLimitPerFact;
+    private final CaseLocality locality;
+    private final Workers workers;
+    private final int eventsPerSession;
+    /** Why the rules run in one session, once known; {@code null} while running them by case is sound. */
+    private final AtomicReference<String> singleSession;
 
-    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact) {
+    /**
+     * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
+     *                         where the rules allow it
+     * @param eventsPerSession about how many events one session of case-local rules takes
+     */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession) {
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
+        this.locality = CaseLocality.of(ruleBase.packs(), ruleBase.kieBase());
+        this.workers = new Workers(threads);
+        this.eventsPerSession = eventsPerSession;
+        String reason = oneSession != null ? oneSession : locality.unpartitionable();
+        this.singleSession = new AtomicReference<>(reason);
+        if (reason != null) {
+            LOG.info("rules run in one session per evaluation: {}", reason);
+        }
+    }
+
+    /** Why every evaluation runs all its evidence in one session, or {@code null} when they run case by case. */
+    public String singleSessionReason() {
+        return singleSession.get();
+    }
+
+    public CaseLocality locality() {
+        return locality;
     }
 
     public Report run(Evidence evidence, OffsetDateTime asOf, EvaluationListener listener) {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
+        List<Object> context = new ArrayList<>();
+        if (evidence.platform() != null) {
+            context.add(evidence.platform());
+        }
+        context.addAll(evidence.appointments());
+        context.add(new LawInForce(asOf, ruleBase.lawTable()));
+        context.add(new EvidencePeriod(evidence.periodStart(asOf), asOf));
+        EvaluationListener serial = listener == EvaluationListener.NONE ? listener : new SerialListener(listener);
 
-        KieSession session = ruleBase.kieBase().newKieSession();
-        Map<Object, String> insertedBy = new IdentityHashMap<>();
-        Map<String, Integer> firings = new HashMap<>();
-        String[] firing = new String[1]; // the rule whose consequence runs now, to name it if the JVM stack overflows
-        try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        insertedBy.put(event.getObject(), event.getRule().getName());
-                    }
+        List<Conclusion> conclusions = null;
+        if (singleSession.get() == null) {
+            try {
+                conclusions = byCase(context, events, serial);
+            } catch (Unpartitionable e) {
+                if (singleSession.compareAndSet(null, e.getMessage())) {
+                    LOG.info("rules run in one session per evaluation from now on: {}", e.getMessage());
                 }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    firing[0] = event.getMatch().getRule().getName();
-                }
+            }
+        }
+        if (conclusions == null) {
+            List<Object> facts = new ArrayList<>(context);
+            facts.addAll(events);
+            conclusions = new Session(facts, null, serial).run().conclusions;
+        }
+        return report(conclusions, asOf);
+    }
 
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    firings.merge(rule, 1, Integer::sum);
-                    listener.ruleFired(rule);
-                    if (LOG.isDebugEnabled()) {
-                        RuleBase.RuleInfo info = ruleBase.rule(rule);
-                        LOG.debug("fired {} ({}) on {}", rule, info == null ? "?" : info.clause(),
-                                event.getMatch().getObjects());
-                    }
-                }
-            });
-            if (evidence.platform() != null) {
-                session.insert(evidence.platform());
+    /**
+     * Runs the global rules once, over the context and the events they read, then the case-local rules over groups
+     * of whole cases, on the worker threads. Throws {@link Unpartitionable} when a conclusion would have to cross
+     * from one session to another.
+     */
+    private List<Conclusion> byCase(List<Object> context, List<CaseEvent> events, EvaluationListener listener) {
+        List<Object> globalFacts = new ArrayList<>(context);
+        Set<String> sharedCases = new HashSet<>();
+        Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            if (locality.seenByGlobalRules(event)) {
+                globalFacts.add(event);
+                sharedCases.add(event.caseId());
             }
-            for (OfficerAppointment appointment : evidence.appointments()) {
-                session.insert(appointment);
-            }
-            session.insert(new LawInForce(asOf, ruleBase.lawTable()));
-            session.insert(new EvidencePeriod(evidence.periodStart(asOf), asOf));
-            events.forEach(session::insert);
+            cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
+        }
+        Session global = new Session(globalFacts, new GlobalScope(sharedCases), listener);
+        Outcome platform = global.run();
+        Set<String> concludedCases = ((GlobalScope) global.scope).concluded;
 
-            int facts = 3 + evidence.appointments().size() + events.size();
-            int limit = (int) Math.min(Integer.MAX_VALUE, (long) facts * firingLimitPerFact);
-            int fired = fire(session, limit, firing);
-            if (fired >= limit) {
-                throw new RuleExecutionException(null, "rules fired " + fired + " times for " + facts
-                        + " facts, past the firing limit: they are probably re-firing in a loop. Most fired: "
-                        + mostFired(firings), null);
+        List<List<CaseEvent>> groups = new ArrayList<>();
+        List<CaseEvent> group = new ArrayList<>();
+        for (List<CaseEvent> ofCase : cases.values()) {
+            group.addAll(ofCase);
+            if (group.size() >= eventsPerSession) {
+                groups.add(group);
+                group = new ArrayList<>();
             }
-            return report(session, insertedBy, asOf);
-        } finally {
-            session.dispose();
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        List<Outcome> outcomes = workers.map(groups, events1 -> {
+            events1.sort(EVENT_ORDER);
+            Set<String> ofGroup = new HashSet<>();
+            events1.forEach(e -> ofGroup.add(e.caseId()));
+            for (String id : ofGroup) {
+                if (concludedCases.contains(id)) {
+                    throw new Unpartitionable("a global rule concluded something for case '" + id
+                            + "' that case-local rules read");
+                }
+            }
+            List<Object> facts = new ArrayList<>(context.size() + events1.size());
+            facts.addAll(context);
+            facts.addAll(events1);
+            return new Session(facts, new CaseScope(ofGroup), listener).run();
+        });
+        List<Conclusion> all = new ArrayList<>(platform.conclusions);
+        outcomes.forEach(o -> all.addAll(o.conclusions));
+        return all;
+    }
+
+    /** What one session concluded: each conclusion with the rule that inserted it. */
+    private record Outcome(List<Conclusion> conclusions) {
+    }
+
+    /** A fact a rule inserted, with the rule. */
+    private record Conclusion(Object fact, String rule) {
+    }
+
+    /** A conclusion that would have to cross between sessions: this evidence must run in one session. */
+    private static final class Unpartitionable extends RuntimeException {
+        Unpartitionable(String message) {
+            super(message, null, false, false);
         }
     }
 
-    private int fire(KieSession session, int limit, String[] firing) {
-        try {
-            if (ruleBase.disabledRules().isEmpty()) {
-                return session.fireAllRules(limit);
+    /** Which rules a session runs and which of their effects it allows. */
+    private interface Scope {
+        /** Whether the rule may fire on this match. */
+        boolean admits(String rule, List<?> objects);
+
+        /** Checks a fact a rule inserted or updated; returns why it cannot stay in this session, or null. */
+        String checkConclusion(Object fact, String rule);
+    }
+
+    /** The session of the global rules: the context, the events they read, and case-local rules on other cases. */
+    private final class GlobalScope implements Scope {
+        private final Set<String> sharedCases;
+        private final Set<String> concluded = new HashSet<>();
+
+        GlobalScope(Set<String> sharedCases) {
+            this.sharedCases = sharedCases;
+        }
+
+        @Override
+        public boolean admits(String rule, List<?> objects) {
+            if (!locality.isLocal(rule)) {
+                return true;
             }
-            Set<String> disabled = ruleBase.disabledRules();
-            return session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
-        } catch (ConsequenceException e) {
-            String rule = e.getMatch().getRule().getName();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
-        } catch (RuntimeException e) {
-            // A condition threw; Drools names the rule in its message, the root cause says why.
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            for (Object object : objects) {
+                if (CaseLocality.hasCase(object)) {
+                    return !sharedCases.contains(CaseLocality.caseOf(object)); // those cases run in their own session
+                }
             }
-            String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
-            throw new RuleExecutionException(null, "a rule condition failed: " + message
-                    + (root == e ? "" : "; cause: " + root.getMessage()), e);
-        } catch (StackOverflowError e) {
-            String rule = firing[0];
-            throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))
-                    + " ran out of stack: a recursion without end in a function or consequence", e);
+            return true;
+        }
+
+        @Override
+        public String checkConclusion(Object fact, String rule) {
+            if (locality.seenByLocalRules(fact)) {
+                if (!CaseLocality.hasCase(fact)) {
+                    return "global rule '" + rule + "' concluded " + fact.getClass().getSimpleName()
+                            + ", which has no case and which case-local rules read";
+                }
+                concluded.add(CaseLocality.caseOf(fact));
+            }
+            return null;
+        }
+    }
+
+    /** A session of case-local rules over a group of whole cases. */
+    private final class CaseScope implements Scope {
+        private final Set<String> cases;
+
+        CaseScope(Set<String> cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public boolean admits(String rule, List<?> objects) {
+            return locality.isLocal(rule);
+        }
+
+        @Override
+        public String checkConclusion(Object fact, String rule) {
+            if (locality.seenByGlobalRules(fact)) {
+                return "case-local rule '" + rule + "' concluded " + fact.getClass().getSimpleName()
+                        + ", which a global rule reads";
+            }
+            if (locality.seenByLocalRules(fact)) {
+                String id = CaseLocality.caseOf(fact);
+                if (id == null || !cases.contains(id)) {
+                    return "case-local rule '" + rule + "' concluded " + fact.getClass().getSimpleName()
+                            + " for " + (id == null ? "no case" : "case '" + id + "'")
+                            + " from another case, and case-local rules read it";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One Drools session: facts in, rules fired, conclusions out, session disposed. */
+    private final class Session {
+        private final List<Object> facts;
+        private final Scope scope;
+        private final EvaluationListener listener;
+        private final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        private final Map<String, Integer> firings = new HashMap<>();
+        private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
+        private String crossing;
+
+        Session(List<Object> facts, Scope scope, EvaluationListener listener) {
+            this.facts = facts;
+            this.scope = scope;
+            this.listener = listener;
+        }
+
+        Outcome run() {
+            KieSession session = ruleBase.kieBase().newKieSession();
+            try {
+                session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                    @Override
+                    public void objectInserted(ObjectInsertedEvent event) {
+                        if (event.getRule() != null) {
+                            insertedBy.put(event.getObject(), event.getRule().getName());
+                            check(event.getObject(), event.getRule().getName());
+                        }
+                    }
+
+                    @Override
+                    public void objectUpdated(ObjectUpdatedEvent event) {
+                        if (event.getRule() != null) {
+                            changed(event.getObject(), event.getRule().getName(), "updated");
+                        }
+                    }
+
+                    @Override
+                    public void objectDeleted(ObjectDeletedEvent event) {
+                        if (event.getRule() != null) {
+                            changed(event.getOldObject(), event.getRule().getName(), "deleted");
+                        }
+                    }
+                });
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                        firing = event.getMatch().getRule().getName();
+                    }
+
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        String rule = event.getMatch().getRule().getName();
+                        firings.merge(rule, 1, Integer::sum);
+                        listener.ruleFired(rule);
+                        if (LOG.isDebugEnabled()) {
+                            RuleBase.RuleInfo info = ruleBase.rule(rule);
+                            LOG.debug("fired {} ({}) on {}", rule, info == null ? "?" : info.clause(),
+                                    event.getMatch().getObjects());
+                        }
+                    }
+                });
+                facts.forEach(session::insert);
+                int limit = (int) Math.min(Integer.MAX_VALUE, (long) facts.size() * firingLimitPerFact);
+                int fired = fire(session, limit);
+                if (crossing != null) {
+                    throw new Unpartitionable(crossing);
+                }
+                if (fired >= limit) {
+                    throw new RuleExecutionException(null, "rules fired " + fired + " times for " + facts.size()
+                            + " facts, past the firing limit: they are probably re-firing in a loop. Most fired: "
+                            + mostFired(firings), null);
+                }
+                List<Conclusion> conclusions = new ArrayList<>();
+                for (Object fact : session.getObjects()) {
+                    if (fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
+                            || fact instanceof Assessment) {
+                        conclusions.add(new Conclusion(fact, ruleOf(fact, insertedBy)));
+                    }
+                }
+                return new Outcome(conclusions);
+            } finally {
+                session.dispose();
+            }
+        }
+
+        private void check(Object fact, String rule) {
+            if (scope != null && crossing == null) {
+                crossing = scope.checkConclusion(fact, rule);
+            }
+        }
+
+        /** A rule changed a fact: its own conclusions may change; what came in from outside must not. */
+        private void changed(Object fact, String rule, String how) {
+            if (scope == null || crossing != null) {
+                return;
+            }
+            if (insertedBy.containsKey(fact)) {
+                check(fact, rule);
+            } else if (!CaseLocality.hasCase(fact) || locality.seenByGlobalRules(fact) || scope instanceof GlobalScope) {
+                crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
+                        + ", which other sessions hold too";
+            }
+        }
+
+        private int fire(KieSession session, int limit) {
+            try {
+                Set<String> disabled = ruleBase.disabledRules();
+                if (scope == null) {
+                    return disabled.isEmpty() ? session.fireAllRules(limit)
+                            : session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
+                }
+                return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
+                        && scope.admits(match.getRule().getName(), match.getObjects()), limit);
+            } catch (ConsequenceException e) {
+                String rule = e.getMatch().getRule().getName();
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
+            } catch (RuntimeException e) {
+                // A condition threw; Drools names the rule in its message, the root cause says why.
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
+                throw new RuleExecutionException(null, "a rule condition failed: " + message
+                        + (root == e ? "" : "; cause: " + root.getMessage()), e);
+            } catch (StackOverflowError e) {
+                String rule = firing;
+                throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))
+                        + " ran out of stack: a recursion without end in a function or consequence", e);
+            }
+        }
+    }
+
+    /** Passes firings on one at a time, whichever thread the session runs on. */
+    private record SerialListener(EvaluationListener delegate) implements EvaluationListener {
+        @Override
+        public synchronized void ruleFired(String ruleId) {
+            delegate.ruleFired(ruleId);
         }
     }
 
@@ -172,7 +431,7 @@ public final class Evaluation {
         return info == null ? "'" + rule + "'" : info.describe();
     }
 
-    private Report report(KieSession session, Map<Object, String> insertedBy, OffsetDateTime asOf) {
+    private Report report(List<Conclusion> conclusions, OffsetDateTime asOf) {
         Map<String, Duty> duties = new TreeMap<>();
         Map<String, String> dutyRules = new HashMap<>();
         Map<String, List<Discharge>> discharges = new HashMap<>();
@@ -181,9 +440,10 @@ public final class Evaluation {
         Map<String, Assessment> assessments = new TreeMap<>();
         Map<String, String> assessmentRules = new HashMap<>();
 
-        for (Object fact : session.getObjects()) {
+        for (Conclusion conclusion : conclusions) {
+            Object fact = conclusion.fact();
+            String rule = conclusion.rule();
             if (fact instanceof Duty duty) {
-                String rule = ruleOf(fact, insertedBy);
                 Duty twin = duties.putIfAbsent(duty.obligationId(), duty);
                 if (twin != null && !twin.equals(duty)) {
                     throw new RuleExecutionException(rule, "rules '" + dutyRules.get(duty.obligationId()) + "' and '"
@@ -194,10 +454,9 @@ public final class Evaluation {
             } else if (fact instanceof Discharge discharge) {
                 discharges.computeIfAbsent(discharge.obligationId(), k -> new ArrayList<>()).add(discharge);
             } else if (fact instanceof Finding finding) {
-                RuleBase.RuleInfo rule = ruleBase.rule(ruleOf(fact, insertedBy));
-                findings.add(finding.citation() != null ? finding : finding.withCitation(lifecycle.citation(rule, asOf)));
+                findings.add(finding.citation() != null ? finding
+                        : finding.withCitation(lifecycle.citation(ruleBase.rule(rule), asOf)));
             } else if (fact instanceof Assessment assessment) {
-                String rule = ruleOf(fact, insertedBy);
                 Assessment twin = assessments.get(assessment.obligationId());
                 if (twin == null) {
                     assessments.put(assessment.obligationId(), assessment);

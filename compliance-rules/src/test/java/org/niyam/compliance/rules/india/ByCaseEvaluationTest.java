@@ -1,0 +1,68 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.Report;
+
+/**
+ * The India pack runs case by case: its case-local rules over small groups of whole cases on two threads, its
+ * other rules once. Every generated log gets exactly the report of one session holding all of it. The seed is
+ * printed; replay with {@code -Dniyam.seed=<seed>}.
+ */
+class ByCaseEvaluationTest {
+
+    private static final long SEED = Long.getLong("niyam.seed", 20_261_129L);
+
+    private static final ComplianceEngine ONE_SESSION = IndiaPack.builder().oneSession().build();
+    /** Sessions of a case or two, on two threads: the most splitting the engine can do. */
+    private static final ComplianceEngine SMALL_SESSIONS = IndiaPack.builder().threads(2).eventsPerSession(4).build();
+    private static final ComplianceEngine ONE_THREAD = IndiaPack.builder().threads(1).eventsPerSession(25).build();
+
+    @Test
+    void every_rule_about_cases_is_proved_case_local_and_the_rest_are_about_the_platform() {
+        assertThat(SMALL_SESSIONS.oneSessionReason()).isEmpty();
+        List<String> global = new ArrayList<>(SMALL_SESSIONS.ruleIds());
+        global.removeAll(SMALL_SESSIONS.caseLocalRuleIds());
+        // The platform's standing duties, the monthly reports the calendar opens, and "no notice at all", which
+        // looks at every case: nothing else.
+        assertThat(global).containsExactly(
+                "in.3-1-c.no-notice-recorded",
+                "in.4-1-d.month-end-opens-report",
+                "in.3-2-a.grievance-officer.not-in-force",
+                "in.3-2-a.grievance-officer.met",
+                "in.3-2-a.grievance-officer.breached",
+                "in.4-1.not-in-force",
+                "in.4-1.platform-unknown",
+                "in.4-1.below-threshold",
+                "in.4-1-a.chief-compliance-officer.met",
+                "in.4-1-a.chief-compliance-officer.seniority-unknown",
+                "in.4-1-a.chief-compliance-officer.breached",
+                "in.4-1-b.nodal-contact-person.met",
+                "in.4-1-b.nodal-contact-person.breached",
+                "in.4-1-c.resident-grievance-officer.met",
+                "in.4-1-c.resident-grievance-officer.breached",
+                "in.4-5.address.assessed");
+        assertThat(ONE_SESSION.oneSessionReason()).hasValue("the engine was built with oneSession()");
+    }
+
+    @Test
+    void reports_are_exactly_those_of_one_session() {
+        System.out.println("ByCaseEvaluationTest seed=" + SEED + " (replay with -Dniyam.seed=" + SEED + ")");
+        Random random = new Random(SEED);
+        for (int i = 0; i < 120; i++) {
+            CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(40));
+            Report expected = ONE_SESSION.evaluate(log.evidence(), log.asOf());
+            assertThat(SMALL_SESSIONS.evaluate(log.evidence(), log.asOf())).as("log %d, small sessions", i)
+                    .isEqualTo(expected);
+            assertThat(ONE_THREAD.evaluate(log.evidence(), log.asOf())).as("log %d, one thread", i)
+                    .isEqualTo(expected);
+        }
+        assertThat(SMALL_SESSIONS.oneSessionReason()).as("no conclusion crossed between sessions").isEmpty();
+        assertThat(ONE_THREAD.oneSessionReason()).isEmpty();
+    }
+}
