@@ -72,6 +72,11 @@ public final class ComplianceEngine {
         return evaluation.run(evidence, asOf, Objects.requireNonNull(listener, "listener"));
     }
 
+    /** The evaluation machinery, for {@link CaseLogAudit}. */
+    Evaluation evaluation() {
+        return evaluation;
+    }
+
     /** The packs this engine runs, in the order given. */
     public List<RulePack> rulePacks() {
         return ruleBase.packs();

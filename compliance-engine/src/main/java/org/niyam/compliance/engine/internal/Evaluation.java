@@ -2,6 +2,8 @@ package org.niyam.compliance.engine.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +38,8 @@ import org.niyam.compliance.model.EvidencePeriod;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,56 +119,103 @@ public final class Evaluation {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
-        List<Object> context = new ArrayList<>();
-        if (evidence.platform() != null) {
-            context.add(evidence.platform());
-        }
-        context.addAll(evidence.appointments());
-        context.add(new LawInForce(asOf, ruleBase.lawTable()));
-        context.add(new EvidencePeriod(evidence.periodStart(asOf), asOf));
-        EvaluationListener serial = listener == EvaluationListener.NONE ? listener : new SerialListener(listener);
+        List<Object> context = context(evidence.platform(), evidence.appointments(), evidence.periodStart(asOf), asOf);
+        EvaluationListener serial = serial(listener);
 
         List<Conclusion> conclusions = null;
-        if (singleSession.get() == null) {
+        if (byCase()) {
             try {
-                conclusions = byCase(context, events, serial);
-            } catch (Unpartitionable e) {
-                if (singleSession.compareAndSet(null, e.getMessage())) {
-                    LOG.info("rules run in one session per evaluation from now on: {}", e.getMessage());
+                List<CaseEvent> shared = new ArrayList<>();
+                Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
+                for (CaseEvent event : events) {
+                    if (locality.seenByGlobalRules(event)) {
+                        shared.add(event);
+                    }
+                    cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
                 }
+                long facts = context.size() + (long) events.size();
+                Global global = global(context, shared, facts, serial);
+                conclusions = new ArrayList<>(global.conclusions());
+                for (List<Conclusion> ofGroup : workers.map(groups(cases.values()),
+                        group -> cases(context, group, global.concludedCases(), facts, serial))) {
+                    conclusions.addAll(ofGroup);
+                }
+            } catch (Unpartitionable e) {
+                if (e.always()) {
+                    oneSessionFromNowOn(e.getMessage());
+                }
+                conclusions = null;
             }
         }
         if (conclusions == null) {
             List<Object> facts = new ArrayList<>(context);
             facts.addAll(events);
-            conclusions = new Session(facts, null, serial).run().conclusions;
+            conclusions = new Session(facts, null, facts.size(), serial).run();
         }
         return report(conclusions, asOf);
     }
 
-    /**
-     * Runs the global rules once, over the context and the events they read, then the case-local rules over groups
-     * of whole cases, on the worker threads. Throws {@link Unpartitionable} when a conclusion would have to cross
-     * from one session to another.
-     */
-    private List<Conclusion> byCase(List<Object> context, List<CaseEvent> events, EvaluationListener listener) {
-        List<Object> globalFacts = new ArrayList<>(context);
-        Set<String> sharedCases = new HashSet<>();
-        Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
-        for (CaseEvent event : events) {
-            if (locality.seenByGlobalRules(event)) {
-                globalFacts.add(event);
-                sharedCases.add(event.caseId());
-            }
-            cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
-        }
-        Session global = new Session(globalFacts, new GlobalScope(sharedCases), listener);
-        Outcome platform = global.run();
-        Set<String> concludedCases = ((GlobalScope) global.scope).concluded;
+    /** Whether evaluations still run case by case. */
+    public boolean byCase() {
+        return singleSession.get() == null;
+    }
 
+    /** From now on every evaluation runs in one session, for the reason given. */
+    public void oneSessionFromNowOn(String reason) {
+        if (singleSession.compareAndSet(null, reason)) {
+            LOG.info("rules run in one session per evaluation from now on: {}", reason);
+        }
+    }
+
+    /** The facts every session gets: the platform, its officers, the law in force and the evidence period. */
+    public List<Object> context(PlatformProfile platform, List<OfficerAppointment> appointments,
+                                OffsetDateTime since, OffsetDateTime asOf) {
+        List<Object> context = new ArrayList<>();
+        if (platform != null) {
+            context.add(platform);
+        }
+        context.addAll(appointments);
+        context.add(new LawInForce(asOf, ruleBase.lawTable()));
+        context.add(new EvidencePeriod(since, asOf));
+        return context;
+    }
+
+    /** Listener calls one at a time, whichever thread a session runs on. */
+    public static EvaluationListener serial(EvaluationListener listener) {
+        return listener == EvaluationListener.NONE ? listener : new SerialListener(listener);
+    }
+
+    /** Whether global rules read this event, so that it goes to their session as well as to its case's. */
+    public boolean shared(CaseEvent event) {
+        return locality.seenByGlobalRules(event);
+    }
+
+    /**
+     * What the global rules concluded, and the cases of those conclusions that case-local rules read: no group of
+     * cases given to {@link #cases} may hold one of them.
+     */
+    public record Global(List<Conclusion> conclusions, Set<String> concludedCases) {
+    }
+
+    /**
+     * Runs the global rules once, over the context and the events they read (in time order). {@code facts} is the
+     * number of facts of the whole evaluation, which sets its firing limit.
+     */
+    public Global global(List<Object> context, List<CaseEvent> shared, long facts, EvaluationListener listener) {
+        List<Object> all = new ArrayList<>(context);
+        all.addAll(shared);
+        Set<String> sharedCases = new HashSet<>();
+        shared.forEach(e -> sharedCases.add(e.caseId()));
+        GlobalScope scope = new GlobalScope(sharedCases);
+        List<Conclusion> conclusions = new Session(all, scope, facts, listener).run();
+        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded)); // may hold null: no case
+    }
+
+    /** Whole cases, in the order given, cut into groups of about {@code eventsPerSession} events. */
+    public List<List<CaseEvent>> groups(Collection<List<CaseEvent>> cases) {
         List<List<CaseEvent>> groups = new ArrayList<>();
         List<CaseEvent> group = new ArrayList<>();
-        for (List<CaseEvent> ofCase : cases.values()) {
+        for (List<CaseEvent> ofCase : cases) {
             group.addAll(ofCase);
             if (group.size() >= eventsPerSession) {
                 groups.add(group);
@@ -174,38 +225,50 @@ public final class Evaluation {
         if (!group.isEmpty()) {
             groups.add(group);
         }
-        List<Outcome> outcomes = workers.map(groups, events1 -> {
-            events1.sort(EVENT_ORDER);
-            Set<String> ofGroup = new HashSet<>();
-            events1.forEach(e -> ofGroup.add(e.caseId()));
-            for (String id : ofGroup) {
-                if (concludedCases.contains(id)) {
-                    throw new Unpartitionable("a global rule concluded something for case '" + id
-                            + "' that case-local rules read");
-                }
-            }
-            List<Object> facts = new ArrayList<>(context.size() + events1.size());
-            facts.addAll(context);
-            facts.addAll(events1);
-            return new Session(facts, new CaseScope(ofGroup), listener).run();
-        });
-        List<Conclusion> all = new ArrayList<>(platform.conclusions);
-        outcomes.forEach(o -> all.addAll(o.conclusions));
-        return all;
+        return groups;
     }
 
-    /** What one session concluded: each conclusion with the rule that inserted it. */
-    private record Outcome(List<Conclusion> conclusions) {
+    /** Runs the case-local rules over one group of whole cases, in one session; {@code facts} as for {@link #global}. */
+    public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Set<String> concludedCases,
+                                  long facts, EvaluationListener listener) {
+        List<CaseEvent> events = new ArrayList<>(group);
+        events.sort(EVENT_ORDER);
+        Set<String> ofGroup = new HashSet<>();
+        for (CaseEvent event : events) {
+            if (ofGroup.add(event.caseId()) && concludedCases.contains(event.caseId())) {
+                throw new Unpartitionable("a global rule concluded something for case '" + event.caseId()
+                        + "' that case-local rules read", true);
+            }
+        }
+        List<Object> inSession = new ArrayList<>(context.size() + events.size());
+        inSession.addAll(context);
+        inSession.addAll(events);
+        return new Session(inSession, new CaseScope(ofGroup), facts, listener).run();
+    }
+
+    public Workers workers() {
+        return workers;
     }
 
     /** A fact a rule inserted, with the rule. */
-    private record Conclusion(Object fact, String rule) {
+    public record Conclusion(Object fact, String rule) {
     }
 
-    /** A conclusion that would have to cross between sessions: this evidence must run in one session. */
-    private static final class Unpartitionable extends RuntimeException {
-        Unpartitionable(String message) {
+    /**
+     * This evaluation must run in one session: a conclusion would have to cross between sessions ({@link #always}:
+     * so would later ones, as the rules are written), or the rules reached the firing limit, whose error must name
+     * the firings of the whole evaluation.
+     */
+    public static final class Unpartitionable extends RuntimeException {
+        private final boolean always;
+
+        public Unpartitionable(String message, boolean always) {
             super(message, null, false, false);
+            this.always = always;
+        }
+
+        public boolean always() {
+            return always;
         }
     }
 
@@ -291,16 +354,18 @@ public final class Evaluation {
         private final EvaluationListener listener;
         private final Map<Object, String> insertedBy = new IdentityHashMap<>();
         private final Map<String, Integer> firings = new HashMap<>();
+        private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
 
-        Session(List<Object> facts, Scope scope, EvaluationListener listener) {
+        Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener) {
             this.facts = facts;
+            this.evaluationFacts = evaluationFacts;
             this.scope = scope;
             this.listener = listener;
         }
 
-        Outcome run() {
+        List<Conclusion> run() {
             KieSession session = ruleBase.kieBase().newKieSession();
             try {
                 session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -345,13 +410,16 @@ public final class Evaluation {
                     }
                 });
                 facts.forEach(session::insert);
-                int limit = (int) Math.min(Integer.MAX_VALUE, (long) facts.size() * firingLimitPerFact);
+                int limit = (int) Math.min(Integer.MAX_VALUE, evaluationFacts * firingLimitPerFact);
                 int fired = fire(session, limit);
                 if (crossing != null) {
-                    throw new Unpartitionable(crossing);
+                    throw new Unpartitionable(crossing, true);
+                }
+                if (fired >= limit && scope != null) {
+                    throw new Unpartitionable("rules reached the firing limit", false);
                 }
                 if (fired >= limit) {
-                    throw new RuleExecutionException(null, "rules fired " + fired + " times for " + facts.size()
+                    throw new RuleExecutionException(null, "rules fired " + fired + " times for " + evaluationFacts
                             + " facts, past the firing limit: they are probably re-firing in a loop. Most fired: "
                             + mostFired(firings), null);
                 }
@@ -362,7 +430,7 @@ public final class Evaluation {
                         conclusions.add(new Conclusion(fact, ruleOf(fact, insertedBy)));
                     }
                 }
-                return new Outcome(conclusions);
+                return conclusions;
             } finally {
                 session.dispose();
             }
@@ -431,7 +499,8 @@ public final class Evaluation {
         return info == null ? "'" + rule + "'" : info.describe();
     }
 
-    private Report report(List<Conclusion> conclusions, OffsetDateTime asOf) {
+    /** The kernel: obligations from the duties, discharges and assessments concluded, findings with citations. */
+    public Report report(List<Conclusion> conclusions, OffsetDateTime asOf) {
         Map<String, Duty> duties = new TreeMap<>();
         Map<String, String> dutyRules = new HashMap<>();
         Map<String, List<Discharge>> discharges = new HashMap<>();
@@ -498,7 +567,7 @@ public final class Evaluation {
     }
 
     /** The events known at "as of", each once, in time order; two different events with one id are rejected. */
-    private static List<CaseEvent> knownAt(List<CaseEvent> events, OffsetDateTime asOf) {
+    public static List<CaseEvent> knownAt(List<CaseEvent> events, OffsetDateTime asOf) {
         Map<String, CaseEvent> byId = new HashMap<>();
         List<CaseEvent> known = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

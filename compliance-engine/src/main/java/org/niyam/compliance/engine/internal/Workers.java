@@ -16,7 +16,7 @@ import java.util.function.Function;
  * idle. Results come back in task order and the failure reported is that of the first failing task, so the outcome
  * does not depend on scheduling. Not API.
  */
-final class Workers {
+public final class Workers {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -31,7 +31,7 @@ final class Workers {
     }
 
     /** Applies {@code task} to every item; throws what the first failing item threw. */
-    <T, R> List<R> map(List<T> items, Function<T, R> task) {
+    public <T, R> List<R> map(List<T> items, Function<T, R> task) {
         int helpers = Math.min(threads, items.size()) - 1;
         if (helpers <= 0) {
             List<R> results = new ArrayList<>(items.size());
