@@ -56,7 +56,8 @@ public final class Evaluation {
     /** Report order: platform duties first, then by case, trigger instant and id. */
     private static final Comparator<Obligation> REPORT_ORDER = Comparator
             .comparing(Obligation::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(o -> o.triggeredAt().toInstant())
+            .thenComparingLong(o -> o.triggeredAt().toEpochSecond())
+            .thenComparingInt(o -> o.triggeredAt().getNano())
             .thenComparing(Obligation::id);
 
     private static final Comparator<Finding> FINDING_ORDER = Comparator
@@ -74,8 +75,11 @@ public final class Evaluation {
             .thenComparing(r -> r.assessment().explanation())
             .thenComparing(r -> r.assessment().what());
 
-    private static final Comparator<CaseEvent> EVENT_ORDER =
-            Comparator.comparing((CaseEvent e) -> e.at().toInstant()).thenComparing(CaseEvent::id);
+    /** Time order (the instant, whatever the offset), then id. */
+    private static final Comparator<CaseEvent> EVENT_ORDER = Comparator
+            .comparingLong((CaseEvent e) -> e.at().toEpochSecond())
+            .thenComparingInt(e -> e.at().getNano())
+            .thenComparing(CaseEvent::id);
 
     private final RuleBase ruleBase;
     private final Lifecycle lifecycle;
@@ -122,37 +126,117 @@ public final class Evaluation {
         List<Object> context = context(evidence.platform(), evidence.appointments(), evidence.periodStart(asOf), asOf);
         EvaluationListener serial = serial(listener);
 
-        List<Conclusion> conclusions = null;
         if (byCase()) {
             try {
-                List<CaseEvent> shared = new ArrayList<>();
-                Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
-                for (CaseEvent event : events) {
-                    if (locality.seenByGlobalRules(event)) {
-                        shared.add(event);
-                    }
-                    cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
-                }
-                long facts = context.size() + (long) events.size();
-                Global global = global(context, shared, facts, serial);
-                conclusions = new ArrayList<>(global.conclusions());
-                for (List<Conclusion> ofGroup : workers.map(groups(cases.values()),
-                        group -> cases(context, group, global.concludedCases(), facts, serial))) {
-                    conclusions.addAll(ofGroup);
-                }
+                return byCase(context, events, asOf, serial);
             } catch (Unpartitionable e) {
                 if (e.always()) {
                     oneSessionFromNowOn(e.getMessage());
                 }
-                conclusions = null;
             }
         }
-        if (conclusions == null) {
-            List<Object> facts = new ArrayList<>(context);
-            facts.addAll(events);
-            conclusions = new Session(facts, null, facts.size(), serial).run();
+        List<Object> facts = new ArrayList<>(context);
+        facts.addAll(events);
+        return report(new Session(facts, null, facts.size(), serial).run(), asOf);
+    }
+
+    /**
+     * The global rules once, then the case-local rules and the kernel over groups of whole cases on the worker
+     * threads, and what only the whole evaluation can place (platform duties discharged by an event of some case)
+     * at the end.
+     */
+    private Report byCase(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
+                          EvaluationListener listener) {
+        List<CaseEvent> shared = new ArrayList<>();
+        Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            if (locality.seenByGlobalRules(event)) {
+                shared.add(event);
+            }
+            cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
         }
-        return report(conclusions, asOf);
+        long facts = context.size() + (long) events.size();
+        Global global = global(context, shared, facts, listener);
+        List<Part> parts = workers.map(groups(cases.values()),
+                group -> part(cases(context, group, global.concludedCases(), facts, listener), group, global, asOf));
+        return merge(global, parts, asOf);
+    }
+
+    /**
+     * What a group of cases gives the report: its obligations and findings in report order, and its conclusions that
+     * only the whole evaluation can place: discharges of duties the group does not hold, and assessments of no case.
+     */
+    public record Part(List<Obligation> obligations, List<Finding> findings, List<Conclusion> leftovers) {
+    }
+
+    /** The kernel over one group's conclusions. */
+    public Part part(List<Conclusion> conclusions, List<CaseEvent> group, Global global, OffsetDateTime asOf) {
+        Set<String> duties = new HashSet<>();
+        Set<String> eventIds = new HashSet<>();
+        Set<String> caseIds = new HashSet<>();
+        for (CaseEvent event : group) {
+            eventIds.add(event.id());
+            caseIds.add(event.caseId());
+        }
+        for (Conclusion conclusion : conclusions) {
+            if (conclusion.fact() instanceof Duty duty) {
+                // Obligation ids are duty key @ trigger event: with triggers of its own, no two groups share one.
+                if (!eventIds.contains(duty.triggerEventId()) || global.duties().contains(duty.obligationId())) {
+                    throw new Unpartitionable("rule '" + conclusion.rule() + "' opened " + duty.obligationId()
+                            + ", started by an event of another case", true);
+                }
+                duties.add(duty.obligationId());
+            }
+        }
+        List<Conclusion> own = new ArrayList<>(conclusions.size());
+        List<Conclusion> leftovers = new ArrayList<>();
+        for (Conclusion conclusion : conclusions) {
+            Object fact = conclusion.fact();
+            boolean elsewhere = fact instanceof Discharge discharge ? !duties.contains(discharge.obligationId())
+                    : fact instanceof Assessment assessment && !caseIds.contains(assessment.caseId());
+            (elsewhere ? leftovers : own).add(conclusion);
+        }
+        Report report = report(own, asOf);
+        return new Part(report.obligations(), report.findings(), leftovers);
+    }
+
+    /** The report of the global conclusions and every group's part; throws if a discharge reached no duty it could. */
+    public Report merge(Global global, List<Part> parts, OffsetDateTime asOf) {
+        List<Conclusion> platform = new ArrayList<>(global.conclusions());
+        // Obligations placed here that no group may hold: a discharge of no duty of its group or the platform's
+        // (of no duty at all, unless another group holds it), an assessment of another group's case or of none.
+        Set<String> orphans = new HashSet<>();
+        int obligationCount = 0;
+        for (Part part : parts) {
+            obligationCount += part.obligations().size();
+            for (Conclusion leftover : part.leftovers()) {
+                if (leftover.fact() instanceof Discharge discharge && !global.duties().contains(discharge.obligationId())) {
+                    orphans.add(discharge.obligationId());
+                } else {
+                    platform.add(leftover);
+                    if (leftover.fact() instanceof Assessment assessment) {
+                        orphans.add(assessment.obligationId());
+                    }
+                }
+            }
+        }
+        Report whole = report(platform, asOf);
+        List<Obligation> obligations = new ArrayList<>(whole.obligations().size() + obligationCount);
+        List<Finding> findings = new ArrayList<>(whole.findings());
+        obligations.addAll(whole.obligations());
+        for (Part part : parts) {
+            for (Obligation obligation : part.obligations()) {
+                if (!orphans.isEmpty() && orphans.contains(obligation.id())) {
+                    throw new Unpartitionable("a rule concluded about obligation " + obligation.id()
+                            + " from another case", true);
+                }
+            }
+            obligations.addAll(part.obligations());
+            findings.addAll(part.findings());
+        }
+        obligations.sort(REPORT_ORDER); // runs already in order: a merge
+        findings.sort(FINDING_ORDER);
+        return new Report(asOf, obligations, findings);
     }
 
     /** Whether evaluations still run case by case. */
@@ -194,7 +278,7 @@ public final class Evaluation {
      * What the global rules concluded, and the cases of those conclusions that case-local rules read: no group of
      * cases given to {@link #cases} may hold one of them.
      */
-    public record Global(List<Conclusion> conclusions, Set<String> concludedCases) {
+    public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties) {
     }
 
     /**
@@ -208,7 +292,14 @@ public final class Evaluation {
         shared.forEach(e -> sharedCases.add(e.caseId()));
         GlobalScope scope = new GlobalScope(sharedCases);
         List<Conclusion> conclusions = new Session(all, scope, facts, listener).run();
-        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded)); // may hold null: no case
+        Set<String> duties = new HashSet<>();
+        for (Conclusion conclusion : conclusions) {
+            if (conclusion.fact() instanceof Duty duty) {
+                duties.add(duty.obligationId());
+            }
+        }
+        // concluded cases may hold null: conclusions of no case
+        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties));
     }
 
     /** Whole cases, in the order given, cut into groups of about {@code eventsPerSession} events. */
@@ -501,7 +592,7 @@ public final class Evaluation {
 
     /** The kernel: obligations from the duties, discharges and assessments concluded, findings with citations. */
     public Report report(List<Conclusion> conclusions, OffsetDateTime asOf) {
-        Map<String, Duty> duties = new TreeMap<>();
+        Map<String, Duty> duties = new HashMap<>();
         Map<String, String> dutyRules = new HashMap<>();
         Map<String, List<Discharge>> discharges = new HashMap<>();
         List<Obligation> obligations = new ArrayList<>();
