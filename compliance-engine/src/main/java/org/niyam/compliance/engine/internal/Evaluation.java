@@ -200,43 +200,70 @@ public final class Evaluation {
         return new Part(report.obligations(), report.findings(), leftovers);
     }
 
-    /** The report of the global conclusions and every group's part; throws if a discharge reached no duty it could. */
+    /** The report of the global conclusions and every group's part; throws if a conclusion reached the wrong group. */
     public Report merge(Global global, List<Part> parts, OffsetDateTime asOf) {
-        List<Conclusion> platform = new ArrayList<>(global.conclusions());
-        // Obligations placed here that no group may hold: a discharge of no duty of its group or the platform's
-        // (of no duty at all, unless another group holds it), an assessment of another group's case or of none.
-        Set<String> orphans = new HashSet<>();
+        List<Conclusion> leftovers = new ArrayList<>();
         int obligationCount = 0;
         for (Part part : parts) {
             obligationCount += part.obligations().size();
-            for (Conclusion leftover : part.leftovers()) {
-                if (leftover.fact() instanceof Discharge discharge && !global.duties().contains(discharge.obligationId())) {
-                    orphans.add(discharge.obligationId());
-                } else {
-                    platform.add(leftover);
-                    if (leftover.fact() instanceof Assessment assessment) {
-                        orphans.add(assessment.obligationId());
-                    }
-                }
-            }
+            leftovers.addAll(part.leftovers());
         }
-        Report whole = report(platform, asOf);
-        List<Obligation> obligations = new ArrayList<>(whole.obligations().size() + obligationCount);
-        List<Finding> findings = new ArrayList<>(whole.findings());
-        obligations.addAll(whole.obligations());
+        Set<String> placed = new HashSet<>();
+        Report platform = platform(global, leftovers, placed, asOf);
+        List<Obligation> obligations = new ArrayList<>(platform.obligations().size() + obligationCount);
+        List<Finding> findings = new ArrayList<>(platform.findings());
+        obligations.addAll(platform.obligations());
         for (Part part : parts) {
-            for (Obligation obligation : part.obligations()) {
-                if (!orphans.isEmpty() && orphans.contains(obligation.id())) {
-                    throw new Unpartitionable("a rule concluded about obligation " + obligation.id()
-                            + " from another case", true);
-                }
-            }
+            checkNotPlaced(part.obligations(), placed);
             obligations.addAll(part.obligations());
             findings.addAll(part.findings());
         }
         obligations.sort(REPORT_ORDER); // runs already in order: a merge
         findings.sort(FINDING_ORDER);
         return new Report(asOf, obligations, findings);
+    }
+
+    /**
+     * The report of the global conclusions and the groups' leftovers. Fills {@code placed} with the obligations this
+     * report settles that no group may also hold (see {@link #checkNotPlaced}): a discharge of no duty of its group
+     * or the platform's, which is of no duty at all unless another group holds that duty, and an assessment of
+     * another group's case or of none.
+     */
+    public Report platform(Global global, List<Conclusion> leftovers, Set<String> placed, OffsetDateTime asOf) {
+        List<Conclusion> platform = new ArrayList<>(global.conclusions());
+        for (Conclusion leftover : leftovers) {
+            if (leftover.fact() instanceof Discharge discharge && !global.duties().contains(discharge.obligationId())) {
+                placed.add(discharge.obligationId());
+            } else {
+                platform.add(leftover);
+                if (leftover.fact() instanceof Assessment assessment) {
+                    placed.add(assessment.obligationId());
+                }
+            }
+        }
+        return report(platform, asOf);
+    }
+
+    /** Throws when a group holds an obligation that a conclusion of another group settles. */
+    public static void checkNotPlaced(List<Obligation> obligations, Set<String> placed) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        for (Obligation obligation : obligations) {
+            if (placed.contains(obligation.id())) {
+                throw new Unpartitionable("a rule concluded about obligation " + obligation.id()
+                        + " from another case", true);
+            }
+        }
+    }
+
+    /** Obligations in report order: platform duties first, then by case, trigger instant and id. */
+    public static void sortForReport(List<Obligation> obligations) {
+        obligations.sort(REPORT_ORDER);
+    }
+
+    public static void sortFindings(List<Finding> findings) {
+        findings.sort(FINDING_ORDER);
     }
 
     /** Whether evaluations still run case by case. */
