@@ -3,11 +3,18 @@ package org.niyam.compliance.engine;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -42,6 +49,9 @@ import org.niyam.compliance.model.PlatformProfile;
  * log.rejected().forEach(e -> System.err.println(e.getMessage()));
  * Report report = engine.evaluate(log.evidence(), asOf);
  * }</pre>
+ *
+ * <p>A log too large to keep is read entry by entry with {@link #scan(Path, EntryHandler)}: the same parsing and the
+ * same errors as {@link #read(Path)}, but nothing is kept and ids are not checked for reuse.
  */
 public final class CaseLogReader {
 
@@ -53,9 +63,22 @@ public final class CaseLogReader {
     /** Reads one entry of an array, leaving the rest of the array to the parser. */
     private static final ObjectReader ENTRY = MAPPER.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Binds a line straight to its record, without a tree. It fails where binding through a tree could give another
+     * value: on a key given twice (a tree keeps the last) and on a fraction or {@code -0} given for text (a tree
+     * rewrites {@code 1.50} as {@code 1.5}). A failure here is not an error of the entry: the tree path then decides.
+     */
+    private static final ObjectMapper DIRECT = direct(ComplianceJson.mapper());
+    private static final ObjectReader EVENT = DIRECT.readerFor(CaseEvent.class);
+    /** The fields of a profile or an appointment, after its {@code "type"}. */
+    private static final ObjectReader PLATFORM_FIELDS = DIRECT.readerFor(PlatformProfile.class);
+    private static final ObjectReader APPOINTMENT_FIELDS = DIRECT.readerFor(OfficerAppointment.class);
+
     private static final int LOOK_AHEAD = 64 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final char REPLACEMENT = '\uFFFD';
+    /** Names the text given to {@link #event(String)} in its errors. */
+    private static final String EVENT_TEXT = "event";
 
     /** Told how far a read has got, every {@link #PROGRESS_EVERY} entries, on the reading thread. */
     @FunctionalInterface
@@ -65,6 +88,30 @@ public final class CaseLogReader {
 
     /** How many entries between two calls of a {@link ReadProgress}. */
     public static final int PROGRESS_EVERY = 4096;
+
+    /**
+     * Receives a log's entries in input order, as they are read; nothing is kept. Called on the reading thread;
+     * an exception thrown here ends the scan.
+     */
+    public interface EntryHandler {
+
+        /** A platform profile, at {@code line} of {@code source}. */
+        void platform(String source, int line, PlatformProfile profile);
+
+        /** An officer appointment, at {@code line} of {@code source}. */
+        void appointment(String source, int line, OfficerAppointment appointment);
+
+        /**
+         * An event, at {@code line} of {@code source}.
+         *
+         * @param text the entry's JSON text (the line itself for JSON Lines), to store or re-read later with
+         *             {@link CaseLogReader#event(String)}
+         */
+        void event(String source, int line, CaseEvent event, String text);
+
+        /** A bad entry, with its source, line and field, as {@link CaseLog#rejected()} lists it. */
+        void rejected(InputException error);
+    }
 
     private final boolean strict;
     private final ReadProgress progress;
@@ -86,7 +133,7 @@ public final class CaseLogReader {
 
     /** The same reader, telling {@code progress} how far it has got as it reads (for long logs). */
     public CaseLogReader withProgress(ReadProgress value) {
-        return new CaseLogReader(strict, java.util.Objects.requireNonNull(value, "progress"));
+        return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"));
     }
 
     /**
@@ -108,35 +155,83 @@ public final class CaseLogReader {
     public CaseLog read(List<Path> files) {
         Accumulator all = new Accumulator(strict, progress);
         for (Path file : files) {
-            try (Reader reader = open(file)) {
-                readInto(file.toString(), reader, all);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
+            readInto(file, all, false);
         }
         return all.result();
-    }
-
-    /** Bytes that are not UTF-8 become U+FFFD, so the line holding them is rejected and the rest is read. */
-    private static Reader open(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     /** Reads one log; {@code source} names it in errors. */
     public CaseLog read(String source, Reader reader) {
         Accumulator all = new Accumulator(strict, progress);
-        readInto(source, reader, all);
+        readInto(source, reader, all, false);
         return all.result();
     }
 
-    private static void readInto(String source, Reader reader, Accumulator all) {
+    /**
+     * Reads {@code file} entry by entry into {@code handler}; returns the number of entries read, valid or not.
+     * Does no duplicate detection (the handler owns that). Strict readers throw at the first bad entry instead of
+     * calling {@link EntryHandler#rejected}. Progress is reported as by {@link #read(Path)}.
+     */
+    public long scan(Path file, EntryHandler handler) {
+        Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
+        readInto(file, counting, true);
+        return counting.entries;
+    }
+
+    /** Reads one log entry by entry, as {@link #scan(Path, EntryHandler)}; {@code source} names it in errors. */
+    public long scan(String source, Reader reader, EntryHandler handler) {
+        Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
+        readInto(source, reader, counting, true);
+        return counting.entries;
+    }
+
+    /**
+     * The event whose JSON text {@link EntryHandler#event} was given, bound again: the same event, checked the same
+     * way. Errors name the source {@code "event"}; see {@link #event(String, int, String)} to name the text's place.
+     *
+     * @throws InputException when the text is not an event, naming the field at fault
+     */
+    public static CaseEvent event(String text) {
+        return event(EVENT_TEXT, 0, text);
+    }
+
+    /**
+     * The event whose JSON text {@link EntryHandler#event} was given, bound again; errors name {@code source} and
+     * {@code line}, typically where the text was read.
+     *
+     * @throws InputException when the text is not an event, naming the field at fault
+     */
+    public static CaseEvent event(String source, int line, String text) {
+        Object entry = entry(source, line, Objects.requireNonNull(text, "text"));
+        if (entry instanceof CaseEvent event) {
+            return event;
+        }
+        throw new InputException(source, line, "type", "expected an event, not an entry of type "
+                + (entry instanceof PlatformProfile ? PLATFORM : APPOINTMENT), null);
+    }
+
+    /** Bytes that are not UTF-8 become U+FFFD, so the line holding them is rejected and the rest is read. */
+    private static Reader open(Path file) throws IOException {
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private static void readInto(Path file, EntryHandler handler, boolean texts) {
+        try (Reader reader = open(file)) {
+            readInto(file.toString(), reader, handler, texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one log into {@code handler}; {@code texts}: whether events of an array need their JSON text. */
+    private static void readInto(String source, Reader reader, EntryHandler handler, boolean texts) {
         try {
-            BufferedReader in = new BufferedReader(reader);
+            BufferedReader in = new BufferedReader(reader, LOOK_AHEAD);
             if (startsWithArray(in)) {
-                readArray(source, in, all);
+                readArray(source, in, handler, texts);
             } else {
-                readLines(source, in, all);
+                readLines(source, in, handler);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
@@ -156,7 +251,7 @@ public final class CaseLogReader {
         return c == '[';
     }
 
-    private static void readLines(String source, BufferedReader in, Accumulator all) throws IOException {
+    private static void readLines(String source, BufferedReader in, EntryHandler handler) throws IOException {
         String line;
         int number = 0;
         while ((line = in.readLine()) != null) {
@@ -167,22 +262,22 @@ public final class CaseLogReader {
             if (line.isBlank()) {
                 continue;
             }
-            if (line.indexOf(REPLACEMENT) >= 0) {
-                all.reject(new InputException(source, number, "", "the line is not valid UTF-8", null));
-                continue;
-            }
-            JsonNode node;
+            Object entry;
             try {
-                node = MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                all.reject(ComplianceJson.inputError(source, number, e));
+                if (line.indexOf(REPLACEMENT) >= 0) {
+                    throw new InputException(source, number, "", "the line is not valid UTF-8", null);
+                }
+                entry = entry(source, number, line);
+            } catch (InputException e) {
+                handler.rejected(e);
                 continue;
             }
-            all.accept(source, number, node);
+            deliver(source, number, entry, line, handler);
         }
     }
 
-    private static void readArray(String source, Reader reader, Accumulator all) throws IOException {
+    private static void readArray(String source, Reader reader, EntryHandler handler, boolean texts)
+            throws IOException {
         ReplacementWatch in = new ReplacementWatch(reader);
         try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
             parser.nextToken(); // [, after any byte-order mark and white space
@@ -192,14 +287,14 @@ public final class CaseLogReader {
                     token = parser.nextToken();
                 } catch (JsonProcessingException e) {
                     // The array itself is broken: nothing after this point can be located reliably.
-                    all.reject(ComplianceJson.inputError(source, 0, e));
+                    handler.rejected(ComplianceJson.inputError(source, 0, e));
                     return;
                 }
                 if (token == null) {
                     return;
                 }
                 if (token == JsonToken.END_ARRAY) {
-                    rejectTrailingText(source, parser, all);
+                    rejectTrailingText(source, parser, handler);
                     return;
                 }
                 int line = parser.currentTokenLocation().getLineNr();
@@ -207,16 +302,23 @@ public final class CaseLogReader {
                 try {
                     node = ENTRY.readTree(parser);
                 } catch (JsonProcessingException e) {
-                    all.reject(ComplianceJson.inputError(source, 0, e));
+                    handler.rejected(ComplianceJson.inputError(source, 0, e));
                     return;
                 }
                 // Outside strings a replaced byte is a syntax error; inside one it is found here. Only logs that had
-                // bytes replaced pay for the search.
-                if (in.replaced > 0 && node.toString().indexOf(REPLACEMENT) >= 0) {
-                    all.reject(new InputException(source, line, "", "the entry is not valid UTF-8", null));
+                // bytes replaced, or scans that hand the text on, pay for writing the entry out.
+                String text = texts || in.replaced > 0 ? node.toString() : null;
+                Object entry;
+                try {
+                    if (in.replaced > 0 && text.indexOf(REPLACEMENT) >= 0) {
+                        throw new InputException(source, line, "", "the entry is not valid UTF-8", null);
+                    }
+                    entry = entry(source, line, node);
+                } catch (InputException e) {
+                    handler.rejected(e);
                     continue;
                 }
-                all.accept(source, line, node);
+                deliver(source, line, entry, text, handler);
             }
         }
     }
@@ -251,26 +353,227 @@ public final class CaseLogReader {
         }
     }
 
-    private static void rejectTrailingText(String source, JsonParser parser, Accumulator all) throws IOException {
+    private static void rejectTrailingText(String source, JsonParser parser, EntryHandler handler) throws IOException {
         try {
             if (parser.nextToken() != null) {
-                all.reject(new InputException(source, parser.currentTokenLocation().getLineNr(), "",
+                handler.rejected(new InputException(source, parser.currentTokenLocation().getLineNr(), "",
                         "text after the array's closing ']' is not read: put every entry inside the array", null));
             }
         } catch (JsonProcessingException e) {
-            all.reject(ComplianceJson.inputError(source, 0, e));
+            handler.rejected(ComplianceJson.inputError(source, 0, e));
+        }
+    }
+
+    private static void deliver(String source, int line, Object entry, String text, EntryHandler handler) {
+        if (entry instanceof CaseEvent event) {
+            handler.event(source, line, event, text);
+        } else if (entry instanceof OfficerAppointment appointment) {
+            handler.appointment(source, line, appointment);
+        } else {
+            handler.platform(source, line, (PlatformProfile) entry);
+        }
+    }
+
+    // ---- One entry: a PlatformProfile, an OfficerAppointment or a CaseEvent, or an InputException naming the fault
+
+    /** The entry one line of JSON text holds. */
+    private static Object entry(String source, int line, String text) {
+        Object entry = direct(text);
+        if (entry != null) {
+            return entry;
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ComplianceJson.inputError(source, line, e);
+        }
+        return entry(source, line, node);
+    }
+
+    /**
+     * The entry, bound straight from its text to its record; null when that fails, for the tree to bind it and name
+     * any fault. An event is bound wherever its {@code "type"} is; a profile or an appointment when its
+     * {@code "type"} comes first, as exporters write it.
+     */
+    private static Object direct(String text) {
+        try {
+            String type = leadingType(text);
+            if (type == null) {
+                return EVENT.readValue(text);
+            }
+            try (JsonParser parser = DIRECT.getFactory().createParser(text)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextFieldName())
+                        || !type.equals(parser.nextTextValue()) || parser.nextToken() != JsonToken.FIELD_NAME) {
+                    return null;
+                }
+                Object entry = (type.equals(PLATFORM) ? PLATFORM_FIELDS : APPOINTMENT_FIELDS).readValue(parser);
+                return parser.nextToken() == null ? entry : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@link #PLATFORM} or {@link #APPOINTMENT} when the text's first field is a {@code "type"} naming it, found
+     * without a parser; else null. Only chooses how to bind: the binding checks the text.
+     */
+    private static String leadingType(String text) {
+        int i = skipSpace(text, 0);
+        if (i >= text.length() || text.charAt(i) != '{') {
+            return null;
+        }
+        i = skipSpace(text, i + 1);
+        if (!text.startsWith("\"type\"", i)) {
+            return null;
+        }
+        i = skipSpace(text, i + 6);
+        if (i >= text.length() || text.charAt(i) != ':') {
+            return null;
+        }
+        i = skipSpace(text, i + 1);
+        if (i >= text.length() || text.charAt(i) != '"') {
+            return null;
+        }
+        return isText(text, i + 1, PLATFORM) ? PLATFORM : isText(text, i + 1, APPOINTMENT) ? APPOINTMENT : null;
+    }
+
+    /** Whether {@code text} holds {@code value} and its closing quote at {@code at}. */
+    private static boolean isText(String text, int at, String value) {
+        return text.startsWith(value, at) && text.startsWith("\"", at + value.length());
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r'
+                || text.charAt(i) == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The entry a parsed JSON value holds. */
+    private static Object entry(String source, int line, JsonNode node) {
+        if (!(node instanceof ObjectNode object)) {
+            throw new InputException(source, line, "", "expected a JSON object with a \"type\" field", null);
+        }
+        JsonNode typeNode = object.get("type");
+        String type = typeNode == null ? null : typeNode.asText();
+        try {
+            if (PLATFORM.equals(type) || APPOINTMENT.equals(type)) {
+                ObjectNode fields = object.deepCopy();
+                fields.remove("type");
+                Class<?> kind = PLATFORM.equals(type) ? PlatformProfile.class : OfficerAppointment.class;
+                return MAPPER.treeToValue(fields, kind);
+            }
+            return MAPPER.treeToValue(object, CaseEvent.class);
+        } catch (JsonProcessingException e) {
+            throw ComplianceJson.inputError(source, line, e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, line, "", e.getMessage(), e);
+        }
+    }
+
+    /** The mapper of {@link #DIRECT}. */
+    private static ObjectMapper direct(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("niyam-direct-text").addDeserializer(String.class, new Text()));
+        return mapper;
+    }
+
+    /**
+     * Text as Jackson reads it, except {@code -0} for text: a tree reads that number as 0 and gives "0", the text
+     * itself is "-0". Every other integer is written the same both ways, so an id given as a number stays direct.
+     */
+    private static final class Text extends StdScalarDeserializer<String> {
+
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) && "-0".equals(parser.getText())) {
+                return (String) context.handleWeirdNumberValue(String.class, parser.getNumberValue(),
+                        "-0 is read as 0 through a tree");
+            }
+            return StringDeserializer.instance.deserialize(parser, context);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
+    // ---- What is done with the entries
+
+    /** Hands a scan's entries on, counting them, telling progress, and throwing at the first bad one when strict. */
+    private static final class Counting implements EntryHandler {
+
+        private final EntryHandler handler;
+        private final boolean strict;
+        private final ReadProgress progress;
+        private long entries;
+        private long rejected;
+
+        Counting(EntryHandler handler, boolean strict, ReadProgress progress) {
+            this.handler = handler;
+            this.strict = strict;
+            this.progress = progress;
+        }
+
+        private void counted() {
+            entries++;
+            if (entries % PROGRESS_EVERY == 0) {
+                progress.entriesRead(entries, rejected);
+            }
+        }
+
+        @Override
+        public void platform(String source, int line, PlatformProfile profile) {
+            counted();
+            handler.platform(source, line, profile);
+        }
+
+        @Override
+        public void appointment(String source, int line, OfficerAppointment appointment) {
+            counted();
+            handler.appointment(source, line, appointment);
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+            counted();
+            handler.event(source, line, event, text);
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            counted();
+            if (strict) {
+                throw error;
+            }
+            rejected++;
+            handler.rejected(error);
         }
     }
 
     /** Collects entries in input order, keeping every valid one and rejecting the rest. */
-    private static final class Accumulator {
+    private static final class Accumulator implements EntryHandler {
 
         private final boolean strict;
         private final ReadProgress progress;
+        /** The sources read so far; a place is kept as a source's index and a line (see {@link #place}). */
+        private final List<String> sources = new ArrayList<>();
+        private String lastSource;
+        private int lastSourceIndex;
         private PlatformProfile platform;
-        private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
-        private final Map<String, CaseEvent> events = new LinkedHashMap<>();
-        private final Map<String, String> firstSeenAt = new HashMap<>();
+        private long platformAt;
+        private final Kept<OfficerAppointment> appointments = new Kept<>("appointment", OfficerAppointment::id);
+        private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
         private final List<InputException> rejected = new ArrayList<>();
         private long entries;
         private long duplicates;
@@ -288,7 +591,8 @@ public final class CaseLogReader {
             }
         }
 
-        void reject(InputException e) {
+        @Override
+        public void rejected(InputException e) {
             counted();
             if (strict) {
                 throw e;
@@ -296,63 +600,148 @@ public final class CaseLogReader {
             rejected.add(e);
         }
 
-        void accept(String source, int line, JsonNode node) {
-            if (!(node instanceof ObjectNode object)) {
-                reject(new InputException(source, line, "", "expected a JSON object with a \"type\" field", null));
+        @Override
+        public void platform(String source, int line, PlatformProfile profile) {
+            if (platform != null && !platform.equals(profile)) {
+                rejected(new InputException(source, line, "", "a second, different PlatformProfile; the first, "
+                        + "at " + where(platformAt) + ", is kept", null));
                 return;
             }
-            JsonNode typeNode = object.get("type");
-            String type = typeNode == null ? null : typeNode.asText();
-            try {
-                if (PLATFORM.equals(type)) {
-                    ObjectNode fields = object.deepCopy();
-                    fields.remove("type");
-                    PlatformProfile profile = MAPPER.treeToValue(fields, PlatformProfile.class);
-                    if (platform != null && !platform.equals(profile)) {
-                        reject(new InputException(source, line, "", "a second, different PlatformProfile; the first, "
-                                + "at " + firstSeenAt.get("platform") + ", is kept", null));
-                        return;
-                    }
-                    counted();
-                    if (platform != null) {
-                        duplicates++;
-                    }
-                    platform = profile;
-                    firstSeenAt.putIfAbsent("platform", source + ":" + line);
-                } else if (APPOINTMENT.equals(type)) {
-                    ObjectNode fields = object.deepCopy();
-                    fields.remove("type");
-                    OfficerAppointment appointment = MAPPER.treeToValue(fields, OfficerAppointment.class);
-                    keep(source, line, "appointment", appointment.id(), appointment, appointments);
-                } else {
-                    CaseEvent event = MAPPER.treeToValue(object, CaseEvent.class);
-                    keep(source, line, "event", event.id(), event, events);
-                }
-            } catch (JsonProcessingException e) {
-                reject(ComplianceJson.inputError(source, line, e));
-            } catch (IllegalArgumentException e) {
-                reject(new InputException(source, line, "", e.getMessage(), e));
+            counted();
+            if (platform != null) {
+                duplicates++;
+            } else {
+                platformAt = place(source, line);
             }
+            platform = profile;
         }
 
-        private <T> void keep(String source, int line, String what, String id, T value, Map<String, T> kept) {
-            T twin = kept.get(id);
-            if (twin == null) {
+        @Override
+        public void appointment(String source, int line, OfficerAppointment appointment) {
+            keep(source, line, appointment.id(), appointment, appointments);
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+            keep(source, line, event.id(), event, events);
+        }
+
+        private <T> void keep(String source, int line, String id, T value, Kept<T> kept) {
+            int twin = kept.indexOf(id);
+            if (twin < 0) {
                 counted();
-                kept.put(id, value);
-                firstSeenAt.put(what + ":" + id, source + ":" + line);
-            } else if (twin.equals(value)) {
+                kept.add(id, value, place(source, line));
+            } else if (kept.value(twin).equals(value)) {
                 counted();
                 duplicates++;
             } else {
-                reject(new InputException(source, line, "id", what + " id '" + id + "' was already used at "
-                        + firstSeenAt.get(what + ":" + id) + " for different content; the first is kept", null));
+                rejected(new InputException(source, line, "id", kept.what + " id '" + id + "' was already used at "
+                        + where(kept.place(twin)) + " for different content; the first is kept", null));
             }
         }
 
+        /** A source and a line in one number: the source's index above, the line below. */
+        private long place(String source, int line) {
+            if (source != lastSource) {
+                int index = sources.indexOf(source);
+                if (index < 0) {
+                    index = sources.size();
+                    sources.add(source);
+                }
+                lastSource = source;
+                lastSourceIndex = index;
+            }
+            return (long) lastSourceIndex << 32 | (line & 0xFFFF_FFFFL);
+        }
+
+        /** {@code source:line} of a {@link #place}. */
+        private String where(long place) {
+            return sources.get((int) (place >>> 32)) + ":" + (int) place;
+        }
+
         CaseLog result() {
-            Evidence evidence = new Evidence(platform, List.copyOf(appointments.values()), List.copyOf(events.values()));
+            Evidence evidence = new Evidence(platform, appointments.values(), events.values());
             return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
+        }
+    }
+
+    /**
+     * The values of one kind kept so far, in input order, each with the place it was first seen, found by id through
+     * an open-addressing table: no entry objects, boxed indexes or built keys per value.
+     */
+    private static final class Kept<T> {
+
+        private final String what;
+        private final Function<T, String> idOf;
+        private final List<T> values = new ArrayList<>();
+        private long[] places = new long[16];
+        /**
+         * Per slot, the hash of an id above and its value's index + 1 below; 0 when empty. At most half full, so a
+         * search reads few slots, and looks at an id only when its hash matches.
+         */
+        private long[] slots = new long[32];
+
+        Kept(String what, Function<T, String> idOf) {
+            this.what = what;
+            this.idOf = idOf;
+        }
+
+        int indexOf(String id) {
+            int hash = hash(id);
+            int mask = slots.length - 1;
+            for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                long entry = slots[slot];
+                int index = (int) entry - 1;
+                if ((int) (entry >>> 32) == hash && Objects.equals(idOf.apply(values.get(index)), id)) {
+                    return index;
+                }
+            }
+            return -1;
+        }
+
+        void add(String id, T value, long place) {
+            int index = values.size();
+            values.add(value);
+            if (index == places.length) {
+                places = Arrays.copyOf(places, index * 2);
+            }
+            places[index] = place;
+            if (2 * (index + 1) > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long entry : old) {
+                    if (entry != 0) {
+                        insert(entry);
+                    }
+                }
+            }
+            insert((long) hash(id) << 32 | (index + 1));
+        }
+
+        private void insert(long entry) {
+            int mask = slots.length - 1;
+            int slot = (int) (entry >>> 32) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = entry;
+        }
+
+        private static int hash(String id) {
+            int h = id == null ? 0 : id.hashCode();
+            return h ^ (h >>> 16);
+        }
+
+        T value(int index) {
+            return values.get(index);
+        }
+
+        long place(int index) {
+            return places[index];
+        }
+
+        List<T> values() {
+            return List.copyOf(values);
         }
     }
 }

@@ -303,6 +303,52 @@ class CaseLogReaderTest {
         }
     }
 
+    /**
+     * Valid lines of unusual form, read to the values they have always had: a line is bound straight to its record
+     * only where that gives what binding through a tree gives, and through the tree otherwise.
+     */
+    @Nested
+    @DisplayName("valid lines of unusual form")
+    class UnusualForms {
+
+        private CaseEvent only(String line) {
+            CaseLog log = lenient(line);
+            assertThat(log.rejected()).isEmpty();
+            assertThat(log.evidence().events()).hasSize(1);
+            return log.evidence().events().get(0);
+        }
+
+        @Test
+        void numbers_given_for_text_are_written_as_a_tree_writes_them() {
+            assertThat(only(ACKNOWLEDGED.replace("\"e2\"", "12")).id()).isEqualTo("12");
+            assertThat(only(ACKNOWLEDGED.replace("\"e2\"", "1.50")).id()).isEqualTo("1.5");
+            assertThat(only(ACKNOWLEDGED.replace("\"e2\"", "-0")).id()).isEqualTo("0");
+            assertThat(only(ACKNOWLEDGED.replace("\"case-1\"", "-0")).caseId()).isEqualTo("0");
+        }
+
+        @Test
+        void a_key_given_twice_keeps_its_last_value() {
+            CaseEvent event = only(ACKNOWLEDGED.replace("\"id\": \"e2\"", "\"id\": \"e1\", \"id\": \"e2\""));
+
+            assertThat(event.id()).isEqualTo("e2");
+        }
+
+        @Test
+        void the_type_may_come_anywhere_and_white_space_is_free() {
+            String lastType = """
+                    { "id" : "appt-1" , "role": "GRIEVANCE_OFFICER", "person": "A. Rao", "residentInIndia": true, \
+                    "employee": true, "contactPublished": true, "from": "2021-05-20T00:00:00+05:30", \
+                    "type" : "OfficerAppointment" }""";
+            String spaced = PLATFORM.replace("{\"type\": ", " {  \"type\"\t:\t");
+
+            CaseLog log = lenient(lastType, spaced, RESOLVED.replace("{\"type\": \"ComplaintResolved\", ", "{")
+                    .replace("}", ", \"type\": \"ComplaintResolved\"}"));
+
+            assertThat(log.rejected()).isEmpty();
+            assertThat(log.evidence()).isEqualTo(lenient(OFFICER, PLATFORM, RESOLVED).evidence());
+        }
+    }
+
     @Nested
     @DisplayName("replays and clashing ids")
     class Replays {
