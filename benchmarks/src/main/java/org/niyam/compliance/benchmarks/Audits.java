@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
+import java.util.ArrayList;
+import java.util.List;
+import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 
 /** The two ways of auditing a case log that the benchmark compares. */
@@ -32,28 +32,43 @@ final class Audits {
         return ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india")).build();
     }
 
-    /** What the engine path gave, and how long reading and evaluating took. */
-    record EngineRun(Report report, long events, long readNanos, long evaluateNanos) {
+    /** What the engine path gave: the report when it was kept, or only its counts. */
+    record EngineRun(Report report, long obligations, long events) {
     }
 
     /**
-     * The engine path as {@code niyam audit} takes it: read the log with {@link CaseLogReader}, then evaluate the
-     * evidence as of its latest event.
+     * The engine path for a log of any size: {@link CaseLogAudit} as of the latest event, keeping its obligations and
+     * findings in a report (to compare them with the baseline's), or only counting them (to time it as the streaming
+     * baseline is timed).
      */
-    static EngineRun engine(ComplianceEngine engine, Path log) {
-        long start = System.nanoTime();
-        CaseLog read = CaseLogReader.lenient().read(log);
-        if (!read.rejected().isEmpty()) {
-            throw new IllegalStateException(read.rejected().size() + " entries of " + log + " were rejected, the first: "
-                    + read.rejected().get(0).getMessage());
-        }
-        Evidence evidence = read.evidence();
-        OffsetDateTime asOf = evidence.events().stream().map(CaseEvent::at)
-                .max(Comparator.comparing(OffsetDateTime::toInstant))
-                .orElseThrow(() -> new IllegalStateException(log + " has no events"));
-        long readDone = System.nanoTime();
-        Report report = engine.evaluate(evidence, asOf);
-        return new EngineRun(report, evidence.events().size(), readDone - start, System.nanoTime() - readDone);
+    static EngineRun engine(ComplianceEngine engine, Path log, boolean keep) {
+        List<Obligation> obligations = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        long[] rejected = {0};
+        CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).build().run(List.of(log), new CaseLogAudit.Sink() {
+            @Override
+            public void obligation(Obligation obligation) {
+                if (keep) {
+                    obligations.add(obligation);
+                }
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                if (keep) {
+                    findings.add(finding);
+                }
+            }
+
+            @Override
+            public void rejected(InputException error) {
+                if (rejected[0]++ == 0) {
+                    throw new IllegalStateException("an entry of " + log + " was rejected: " + error.getMessage());
+                }
+            }
+        });
+        return new EngineRun(keep ? new Report(summary.asOf(), obligations, findings) : null,
+                summary.obligationCount(), summary.events());
     }
 
     /** The baseline, keeping every result. */

@@ -130,8 +130,7 @@ public final class Benchmark {
 
     /** The figures of one size. */
     record Figures(long events, double baselineNanos, long baselinePeak, long baselineIdle, double engineNanos,
-                   double engineReadNanos, double engineEvaluateNanos, long enginePeak, long engineIdle,
-                   String engineFailure) {
+                   long enginePeak, long engineIdle, String engineFailure) {
 
         double baselinePerSecond() {
             return events / (baselineNanos / 1e9);
@@ -188,7 +187,7 @@ public final class Benchmark {
             }
             if (engineGaveUp == null) {
                 try {
-                    evaluated = guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log));
+                    evaluated = guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, true));
                 } catch (OutOfMemoryError e) {
                     engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size) + " events with a "
                             + Runtime.getRuntime().maxMemory() / MB + " MB heap";
@@ -212,16 +211,14 @@ public final class Benchmark {
 
             boolean withEngine = engineGaveUp == null;
             for (int i = 0; i < options.warmupsFor(size); i++) {
-                Audits.baseline(log);
+                Audits.baselineStreaming(log);
                 if (withEngine) {
-                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log));
+                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, false));
                 }
             }
             int runs = options.runsFor(size);
             long[] baselineNanos = new long[runs];
             long[] engineNanos = new long[runs];
-            long[] readNanos = new long[runs];
-            long[] evaluateNanos = new long[runs];
             long baselinePeak = 0;
             long enginePeak = 0;
             long baselineIdle = Long.MAX_VALUE;
@@ -229,7 +226,7 @@ public final class Benchmark {
             for (int i = 0; i < runs; i++) {
                 baselineIdle = Math.min(baselineIdle, heap.start());
                 long start = System.nanoTime();
-                BaselineChecker.Outcome outcome = Audits.baseline(log);
+                BaselineChecker.Outcome outcome = Audits.baselineStreaming(log);
                 baselineNanos[i] = System.nanoTime() - start;
                 baselinePeak = Math.max(baselinePeak, heap.peak(outcome));
                 outcome = null;
@@ -237,17 +234,15 @@ public final class Benchmark {
                     engineIdle = Math.min(engineIdle, heap.start());
                     start = System.nanoTime();
                     Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
-                            () -> Audits.engine(engine, log));
+                            () -> Audits.engine(engine, log, false));
                     engineNanos[i] = System.nanoTime() - start;
-                    readNanos[i] = run.readNanos();
-                    evaluateNanos[i] = run.evaluateNanos();
                     enginePeak = Math.max(enginePeak, heap.peak(run));
                     run = null;
                 }
             }
             Figures figures = new Figures(size, median(baselineNanos), baselinePeak, baselineIdle,
-                    withEngine ? median(engineNanos) : Double.NaN, median(readNanos), median(evaluateNanos),
-                    enginePeak, withEngine ? engineIdle : 0, engineGaveUp);
+                    withEngine ? median(engineNanos) : Double.NaN, enginePeak, withEngine ? engineIdle : 0,
+                    engineGaveUp);
             all.add(figures);
             report(figures, obligations, runs, options.warmupsFor(size), out);
             if (options.xmxCheck() != null) {
@@ -326,9 +321,9 @@ public final class Benchmark {
             out.println("engine: not measured: " + f.engineFailure());
             return;
         }
-        out.printf(Locale.ROOT, "engine:   median %,.1f ms (read %,.1f ms, evaluate %,.1f ms): %,.0f events/s, %.3f µs/event; "
-                        + "peak heap %,d MB (%,d MB above idle)%n", f.engineNanos() / 1e6, f.engineReadNanos() / 1e6,
-                f.engineEvaluateNanos() / 1e6, f.enginePerSecond(), f.engineNanos() / 1e3 / f.events(),
+        out.printf(Locale.ROOT, "engine:   median %,.1f ms: %,.0f events/s, %.3f µs/event; "
+                        + "peak heap %,d MB (%,d MB above idle)%n", f.engineNanos() / 1e6, f.enginePerSecond(),
+                f.engineNanos() / 1e3 / f.events(),
                 f.enginePeak() / MB, (f.enginePeak() - f.engineIdle()) / MB);
         out.printf(Locale.ROOT, "engine / baseline: throughput %.3f (1/%.0f), peak heap %.1fx (%.1fx above idle)%n",
                 f.enginePerSecond() / f.baselinePerSecond(), f.baselinePerSecond() / f.enginePerSecond(),

@@ -1,7 +1,7 @@
 package org.niyam.compliance.engine.internal;
 
 /**
- * A set of 64-bit hashes in one array, open addressing with linear probing: 8 to 16 bytes per member where a
+ * A set of 64-bit hashes in one array, open addressing with linear probing: 11 to 21 bytes per member where a
  * {@code HashSet<String>} of ids would take about 100. Not thread-safe. Not API.
  */
 public final class LongSet {
@@ -31,7 +31,7 @@ public final class LongSet {
         if (value == EMPTY) {
             throw new IllegalArgumentException("0 is not a hash of this set");
         }
-        if (size * 2L >= slots.length) {
+        if (size * 4L >= slots.length * 3L) {
             grow();
         }
         int mask = slots.length - 1;

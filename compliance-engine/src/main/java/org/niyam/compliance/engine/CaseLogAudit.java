@@ -1,0 +1,649 @@
+package org.niyam.compliance.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.LongSet;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+
+/**
+ * Audits case logs too large for memory: the same obligations and findings as reading the logs and calling
+ * {@link ComplianceEngine#evaluate}, delivered to a {@link Sink} instead of held in a {@link Report}.
+ *
+ * <pre>{@code
+ * CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).build()
+ *         .run(List.of(Path.of("cases.jsonl")), new CaseLogAudit.Sink() {
+ *             public void obligation(Obligation o) { if (o.status() == Status.BREACHED) alert(o); }
+ *             public void finding(Finding f) { log(f); }
+ *         });
+ * }</pre>
+ *
+ * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and writes each event's line to a
+ * bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
+ * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
+ * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
+ * and the hashes of one file of event ids at a time, to find ids used twice: an audit of 10^7 events fits in
+ * 512 MB of heap. See
+ * {@code docs/performance.md}.
+ *
+ * <p>The sink gets the platform's obligations and findings first, then those of each bucket of cases, each part in
+ * the order of a {@link Report}: the same obligations as {@link ComplianceEngine#evaluate} on the same logs, and
+ * in the same order for any number of threads, but not in one global order. Rejected entries reach the sink as
+ * they are read; an event id reused for different content is found after the read and reported then. Where a
+ * conclusion crosses from one case to another (see {@link ComplianceEngine#oneSessionReason()}), the audit starts
+ * over with everything in memory, before the sink has been given any obligation.
+ */
+public final class CaseLogAudit {
+
+    /** Receives an audit's results. Called on the thread that runs the audit, one call at a time. */
+    public interface Sink {
+
+        void obligation(Obligation obligation);
+
+        void finding(Finding finding);
+
+        /** An entry rejected, with its source, line and field. Not called in strict audits, which throw instead. */
+        default void rejected(InputException error) {
+        }
+    }
+
+    /**
+     * What an audit read and found.
+     *
+     * @param asOf        the instant the evidence was judged at
+     * @param entries     entries read, valid or not
+     * @param events      distinct events evaluated (known at {@code asOf})
+     * @param duplicates  events given more than once with the same content (counted once)
+     * @param rejected    entries rejected
+     * @param obligations obligations by status
+     * @param findings    findings
+     * @param buckets     bucket files the cases were spread over; 0 when the audit ran in memory
+     */
+    public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long rejected,
+                          Map<Status, Long> obligations, long findings, int buckets) {
+
+        public long obligationCount() {
+            return obligations.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static final ObjectMapper JSON = ComplianceJson.mapper();
+    /** Bytes a log line takes, about, to size the buckets before reading. */
+    private static final long BYTES_PER_EVENT = 120;
+
+    private final ComplianceEngine engine;
+    private final boolean strict;
+    private final OffsetDateTime asOf;
+    private final Path workDirectory;
+    private final int eventsPerBucket;
+    private final EvaluationListener listener;
+
+    private CaseLogAudit(Builder builder) {
+        this.engine = builder.engine;
+        this.strict = builder.strict;
+        this.asOf = builder.asOf;
+        this.workDirectory = builder.workDirectory;
+        this.eventsPerBucket = builder.eventsPerBucket;
+        this.listener = builder.listener;
+    }
+
+    public static Builder builder(ComplianceEngine engine) {
+        return new Builder(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /**
+     * Audits the logs, read as one, into the sink.
+     *
+     * @throws InputException         in a strict audit, at the first bad entry; in any audit, when no entry is valid
+     *                                and no instant to judge at was given
+     * @throws RuleExecutionException a rule failed or looped
+     * @throws UncheckedIOException   a log or a work file cannot be read or written
+     */
+    public Summary run(List<Path> logs, Sink sink) {
+        Objects.requireNonNull(sink, "sink");
+        List<Path> files = List.copyOf(logs);
+        Evaluation evaluation = engine.evaluation();
+        if (!evaluation.byCase()) {
+            return inMemory(files, sink, Set.of());
+        }
+        Path directory;
+        try {
+            directory = Files.createTempDirectory(workDirectory, "niyam-audit-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
+        }
+        try {
+            Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
+            CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
+            for (int i = 0; i < files.size(); i++) {
+                spill.file = i;
+                spill.entries += reader.scan(files.get(i), spill.forwardingTo(sink));
+            }
+            spill.close();
+            spill.resolveRepeatedIds();
+            try {
+                return byCase(evaluation, spill, sink);
+            } catch (Evaluation.Unpartitionable e) {
+                if (e.always()) {
+                    evaluation.oneSessionFromNowOn(e.getMessage());
+                }
+                return inMemory(files, sink, spill.reported);
+            }
+        } finally {
+            deleteQuietly(directory);
+        }
+    }
+
+    private int buckets(List<Path> files) {
+        long bytes = 0;
+        for (Path file : files) {
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        long events = bytes / BYTES_PER_EVENT + 1;
+        return (int) Math.max(1, Math.min(4096, (events + eventsPerBucket - 1) / eventsPerBucket));
+    }
+
+    private Summary byCase(Evaluation evaluation, Spill spill, Sink sink) {
+        OffsetDateTime judgedAt = asOf != null ? asOf : spill.latest();
+        OffsetDateTime since = spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
+        List<Object> context = evaluation.context(spill.platform, List.copyOf(spill.appointments.values()), since,
+                judgedAt);
+        EvaluationListener serial = Evaluation.serial(listener);
+        List<CaseEvent> shared = new ArrayList<>();
+        for (Map.Entry<Long, CaseEvent> entry : spill.shared.entrySet()) {
+            if (!spill.skipped.contains(entry.getKey()) && !entry.getValue().at().isAfter(judgedAt)) {
+                shared.add(entry.getValue());
+            }
+        }
+        long facts = context.size() + spill.eventCount();
+        Evaluation.Global global = evaluation.global(context, Evaluation.knownAt(shared, judgedAt), facts, serial);
+        List<Evaluation.Conclusion> leftovers = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> indices = new ArrayList<>();
+        for (int b = 0; b < spill.bucketCount(); b++) {
+            indices.add(b);
+        }
+        List<Long> counted = evaluation.workers().map(indices, b -> {
+            List<CaseEvent> events = spill.read(b, judgedAt);
+            Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
+            events.forEach(e -> cases.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e));
+            List<Obligation> obligations = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (List<CaseEvent> group : evaluation.groups(cases.values())) {
+                Evaluation.Part part = evaluation.part(
+                        evaluation.cases(context, group, global.concludedCases(), facts, serial), group, global, judgedAt);
+                obligations.addAll(part.obligations());
+                findings.addAll(part.findings());
+                leftovers.addAll(part.leftovers());
+            }
+            Evaluation.sortForReport(obligations);
+            Evaluation.sortFindings(findings);
+            write(spill.result(b), new Report(judgedAt, obligations, findings));
+            return (long) events.size();
+        });
+        Set<String> placed = new HashSet<>();
+        Report platform;
+        synchronized (leftovers) {
+            platform = evaluation.platform(global, leftovers, placed, judgedAt);
+        }
+        if (!placed.isEmpty()) {
+            for (int b = 0; b < spill.bucketCount(); b++) {
+                Evaluation.checkNotPlaced(read(spill.result(b)).obligations(), placed);
+            }
+        }
+        Map<Status, Long> statuses = new EnumMap<>(Status.class);
+        long[] findings = {0};
+        deliver(platform, sink, statuses, findings);
+        for (int b = 0; b < spill.bucketCount(); b++) {
+            deliver(read(spill.result(b)), sink, statuses, findings);
+        }
+        long events = counted.stream().mapToLong(Long::longValue).sum();
+        return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, statuses, findings[0],
+                spill.bucketCount());
+    }
+
+    /** Reads everything into memory and evaluates it; rejections already given to the sink are not given again. */
+    private Summary inMemory(List<Path> files, Sink sink, Set<String> alreadyReported) {
+        CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient()).read(files);
+        for (InputException error : log.rejected()) {
+            if (!alreadyReported.contains(error.getMessage())) {
+                sink.rejected(error);
+            }
+        }
+        Evidence evidence = log.evidence();
+        OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
+        Report report = engine.evaluate(evidence, judgedAt, listener);
+        Map<Status, Long> statuses = new EnumMap<>(Status.class);
+        long[] findings = {0};
+        deliver(report, sink, statuses, findings);
+        long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();
+        return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(), statuses,
+                findings[0], 0);
+    }
+
+    private static OffsetDateTime latest(Evidence evidence) {
+        return evidence.events().stream().map(CaseEvent::at)
+                .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
+                .orElseThrow(() -> new InputException("logs", 0, "", "no event to judge the evidence at: give an "
+                        + "instant with asOf(...)", null));
+    }
+
+    private static void deliver(Report report, Sink sink, Map<Status, Long> statuses, long[] findings) {
+        for (Obligation obligation : report.obligations()) {
+            statuses.merge(obligation.status(), 1L, Long::sum);
+            sink.obligation(obligation);
+        }
+        for (Finding finding : report.findings()) {
+            findings[0]++;
+            sink.finding(finding);
+        }
+    }
+
+    private static void write(Path file, Report report) {
+        try {
+            JSON.writeValue(file.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Report read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Report.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a work file left behind in the temporary directory
+        }
+    }
+
+    /**
+     * The first pass: keeps the platform's facts, writes each event's text to its case's bucket with its place in
+     * the input, and notes ids seen twice.
+     */
+    private static final class Spill implements CaseLogReader.EntryHandler {
+
+        private final Evaluation evaluation;
+        private final boolean strict;
+        private final Path directory;
+        private final List<Path> files;
+        private final BufferedWriter[] writers;
+        private final OffsetDateTime[] earliest;
+        private final OffsetDateTime[] latest;
+        /** Each event's id hash, spread over files by hash, so that ids used twice are found a file at a time. */
+        private final DataOutputStream[] idWriters;
+        private final Set<Long> repeatedIds = new HashSet<>();
+        /** Events global rules read, by place in the input. */
+        private final Map<Long, CaseEvent> shared = new TreeMap<>();
+        /** Places in the input of events not to evaluate: copies of an event, or other content under a used id. */
+        private final Set<Long> skipped = new HashSet<>();
+        /** Messages of the rejections given to the sink. */
+        private final Set<String> reported = new HashSet<>();
+        private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+        private final Map<String, String> appointmentPlaces = new HashMap<>();
+        private PlatformProfile platform;
+        private String platformPlace;
+        private int file;
+        private long entries;
+        private long events;
+        private long duplicates;
+        private long rejected;
+        private Sink sink;
+
+        Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict) {
+            this.evaluation = evaluation;
+            this.strict = strict;
+            this.directory = directory;
+            this.files = files;
+            this.writers = new BufferedWriter[buckets];
+            this.idWriters = new DataOutputStream[buckets];
+            this.earliest = new OffsetDateTime[buckets];
+            this.latest = new OffsetDateTime[buckets];
+        }
+
+        Spill forwardingTo(Sink value) {
+            this.sink = value;
+            return this;
+        }
+
+        int bucketCount() {
+            return writers.length;
+        }
+
+        Path bucket(int b) {
+            return directory.resolve("bucket-" + b + ".txt");
+        }
+
+        Path ids(int b) {
+            return directory.resolve("ids-" + b + ".bin");
+        }
+
+        Path result(int b) {
+            return directory.resolve("result-" + b + ".json");
+        }
+
+        private int bucketOf(String caseId) {
+            return Math.floorMod(caseId.hashCode() * 0x9E3779B9, writers.length);
+        }
+
+        private static long place(int file, int line) {
+            return ((long) file << 32) | (line & 0xFFFFFFFFL);
+        }
+
+        private String where(long place) {
+            return files.get((int) (place >>> 32)) + ":" + (int) place;
+        }
+
+        @Override
+        public void platform(String source, int line, PlatformProfile profile) {
+            if (platform != null && !platform.equals(profile)) {
+                rejected(new InputException(source, line, "", "a second, different PlatformProfile; the first, at "
+                        + platformPlace + ", is kept", null));
+                return;
+            }
+            if (platform != null) {
+                duplicates++;
+            } else {
+                platform = profile;
+                platformPlace = source + ":" + line;
+            }
+        }
+
+        @Override
+        public void appointment(String source, int line, OfficerAppointment appointment) {
+            OfficerAppointment twin = appointments.get(appointment.id());
+            if (twin == null) {
+                appointments.put(appointment.id(), appointment);
+                appointmentPlaces.put(appointment.id(), source + ":" + line);
+            } else if (twin.equals(appointment)) {
+                duplicates++;
+            } else {
+                rejected(new InputException(source, line, "id", "appointment id '" + appointment.id()
+                        + "' was already used at " + appointmentPlaces.get(appointment.id())
+                        + " for different content; the first is kept", null));
+            }
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+            events++;
+            long place = place(file, line);
+            long id = LongSet.hash(event.id());
+            if (evaluation.shared(event)) {
+                shared.put(place, event);
+            }
+            int b = bucketOf(event.caseId());
+            if (earliest[b] == null || event.at().isBefore(earliest[b])) {
+                earliest[b] = event.at();
+            }
+            if (latest[b] == null || event.at().isAfter(latest[b])) {
+                latest[b] = event.at();
+            }
+            try {
+                if (writers[b] == null) {
+                    writers[b] = Files.newBufferedWriter(bucket(b), StandardCharsets.UTF_8);
+                }
+                int i = Math.floorMod((int) (id >>> 40), idWriters.length);
+                if (idWriters[i] == null) {
+                    idWriters[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(ids(i))));
+                }
+                idWriters[i].writeLong(id);
+                BufferedWriter out = writers[b];
+                out.write(Long.toString(place));
+                out.write('\t');
+                out.write(Long.toString(id));
+                out.write('\t');
+                out.write(text);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + bucket(b) + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            if (strict) {
+                throw error;
+            }
+            rejected++;
+            reported.add(error.getMessage());
+            sink.rejected(error);
+        }
+
+        /** Closes the files written and finds the id hashes seen more than once, one id file at a time. */
+        void close() {
+            for (int b = 0; b < writers.length; b++) {
+                try {
+                    if (writers[b] != null) {
+                        writers[b].close();
+                    } else {
+                        Files.writeString(bucket(b), "");
+                    }
+                    if (idWriters[b] != null) {
+                        idWriters[b].close();
+                        LongSet seen = new LongSet();
+                        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ids(b))))) {
+                            for (long n = Files.size(ids(b)) / Long.BYTES; n > 0; n--) {
+                                long id = in.readLong();
+                                if (!seen.add(id)) {
+                                    repeatedIds.add(id);
+                                }
+                            }
+                        }
+                        Files.delete(ids(b));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + bucket(b) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /**
+         * Ids seen more than once: the first event under an id is kept, the same event again counts as a duplicate,
+         * other content under it is rejected, as {@link CaseLogReader} does. Reads only the lines of those ids.
+         */
+        void resolveRepeatedIds() {
+            if (repeatedIds.isEmpty()) {
+                return;
+            }
+            Map<String, TreeMap<Long, CaseEvent>> byId = new HashMap<>();
+            Set<Integer> touched = new HashSet<>();
+            for (int b = 0; b < writers.length; b++) {
+                int bucket = b;
+                lines(b, (place, id, text) -> {
+                    if (repeatedIds.contains(id)) {
+                        CaseEvent event = CaseLogReader.event(where(place), 0, text);
+                        byId.computeIfAbsent(event.id(), k -> new TreeMap<>()).put(place, event);
+                        touched.add(bucket);
+                    }
+                });
+            }
+            List<Map.Entry<Long, InputException>> errors = new ArrayList<>();
+            for (TreeMap<Long, CaseEvent> events : byId.values()) {
+                Map.Entry<Long, CaseEvent> first = events.firstEntry();
+                for (Map.Entry<Long, CaseEvent> later : events.tailMap(first.getKey(), false).entrySet()) {
+                    skipped.add(later.getKey());
+                    if (later.getValue().equals(first.getValue())) {
+                        duplicates++;
+                    } else {
+                        long place = later.getKey();
+                        errors.add(Map.entry(place, new InputException(files.get((int) (place >>> 32)).toString(),
+                                (int) place, "id", "event id '" + first.getValue().id() + "' was already used at "
+                                + where(first.getKey()) + " for different content; the first is kept", null)));
+                    }
+                }
+            }
+            errors.sort(Map.Entry.comparingByKey());
+            errors.forEach(error -> rejected(error.getValue()));
+            // The earliest or latest instant of a bucket may have been a copy or a rejected event: count again.
+            for (int b : touched) {
+                earliest[b] = null;
+                latest[b] = null;
+                int bucket = b;
+                lines(b, (place, id, text) -> {
+                    if (!skipped.contains(place)) {
+                        OffsetDateTime at = CaseLogReader.event(where(place), 0, text).at();
+                        if (earliest[bucket] == null || at.isBefore(earliest[bucket])) {
+                            earliest[bucket] = at;
+                        }
+                        if (latest[bucket] == null || at.isAfter(latest[bucket])) {
+                            latest[bucket] = at;
+                        }
+                    }
+                });
+            }
+        }
+
+        /** Events read, less copies and rejected reuses of an id: at least as many as will be evaluated. */
+        long eventCount() {
+            return events - skipped.size();
+        }
+
+        OffsetDateTime earliest() {
+            OffsetDateTime result = null;
+            for (OffsetDateTime at : earliest) {
+                if (at != null && (result == null || at.isBefore(result))) {
+                    result = at;
+                }
+            }
+            return result;
+        }
+
+        OffsetDateTime latest() {
+            OffsetDateTime result = null;
+            for (OffsetDateTime at : latest) {
+                if (at != null && (result == null || at.isAfter(result))) {
+                    result = at;
+                }
+            }
+            if (result == null) {
+                throw new InputException(files.isEmpty() ? "logs" : files.get(0).toString(), 0, "",
+                        "no event to judge the evidence at: give an instant with asOf(...)", null);
+            }
+            return result;
+        }
+
+        /** The bucket's events known at {@code asOf}, each once, in input order. */
+        List<CaseEvent> read(int b, OffsetDateTime asOf) {
+            List<CaseEvent> events = new ArrayList<>();
+            lines(b, (place, id, text) -> {
+                if (!skipped.contains(place)) {
+                    CaseEvent event = CaseLogReader.event(where(place), 0, text);
+                    if (!event.at().isAfter(asOf)) {
+                        events.add(event);
+                    }
+                }
+            });
+            return events;
+        }
+
+        private interface Line {
+            void accept(long place, long id, String text);
+        }
+
+        private void lines(int b, Line consumer) {
+            try (BufferedReader in = Files.newBufferedReader(bucket(b), StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int first = line.indexOf('\t');
+                    int second = line.indexOf('\t', first + 1);
+                    consumer.accept(Long.parseLong(line, 0, first, 10), Long.parseLong(line, first + 1, second, 10),
+                            line.substring(second + 1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + bucket(b) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Configures a {@link CaseLogAudit}. */
+    public static final class Builder {
+
+        private final ComplianceEngine engine;
+        private boolean strict;
+        private OffsetDateTime asOf;
+        private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private int eventsPerBucket = 50_000;
+        private EvaluationListener listener = EvaluationListener.NONE;
+
+        private Builder(ComplianceEngine engine) {
+            this.engine = engine;
+        }
+
+        /** Stops at the first bad entry, with an {@link InputException}, instead of rejecting it and going on. */
+        public Builder strict() {
+            this.strict = true;
+            return this;
+        }
+
+        /** Judges the evidence at this instant; events after it are not yet known. Default: the latest event. */
+        public Builder asOf(OffsetDateTime value) {
+            this.asOf = Objects.requireNonNull(value, "asOf");
+            return this;
+        }
+
+        /** Where the bucket files go; they are deleted when the audit ends. Default: the system's temporary directory. */
+        public Builder workDirectory(Path value) {
+            this.workDirectory = Objects.requireNonNull(value, "workDirectory");
+            return this;
+        }
+
+        /** About how many events one bucket holds, and so how many the heap holds per thread. Default 50,000. */
+        public Builder eventsPerBucket(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("eventsPerBucket must be positive: " + value);
+            }
+            this.eventsPerBucket = value;
+            return this;
+        }
+
+        /** Told of every rule firing, one call at a time. */
+        public Builder listener(EvaluationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        public CaseLogAudit build() {
+            return new CaseLogAudit(this);
+        }
+    }
+}

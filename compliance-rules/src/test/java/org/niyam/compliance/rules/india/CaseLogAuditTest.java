@@ -1,0 +1,127 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.engine.CaseLogAudit;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+
+/**
+ * An audit through bucket files finds exactly what reading the log and evaluating it in memory finds: the same
+ * obligations and findings, the same rejected lines, the same counts, whatever the number of buckets and threads.
+ * The seed is printed; replay with {@code -Dniyam.seed=<seed>}.
+ */
+class CaseLogAuditTest {
+
+    private static final long SEED = Long.getLong("niyam.seed", 20_261_130L);
+
+    private static final ComplianceEngine TWO_THREADS = IndiaPack.builder().threads(2).eventsPerSession(3).build();
+    private static final ComplianceEngine ONE_THREAD = IndiaPack.builder().threads(1).build();
+
+    @TempDir
+    Path dir;
+
+    /** What a sink was given. */
+    private static final class Collected implements CaseLogAudit.Sink {
+        final List<Obligation> obligations = new ArrayList<>();
+        final List<Finding> findings = new ArrayList<>();
+        final List<String> rejected = new ArrayList<>();
+
+        @Override
+        public void obligation(Obligation obligation) {
+            obligations.add(obligation);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            findings.add(finding);
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            rejected.add(error.getMessage());
+        }
+    }
+
+    private static final Comparator<Obligation> BY_ID = Comparator.comparing(Obligation::id);
+    private static final Comparator<Finding> FINDING =
+            Comparator.comparing(Finding::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(Finding::code).thenComparing(Finding::message);
+
+    @Test
+    void an_audit_finds_what_evaluating_the_whole_log_finds() throws IOException {
+        System.out.println("CaseLogAuditTest seed=" + SEED + " (replay with -Dniyam.seed=" + SEED + ")");
+        Random random = new Random(SEED);
+        for (int n = 0; n < 40; n++) {
+            CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(30));
+            String text = n % 2 == 0 ? log.text() : CaseLogs.mutate(log, random).text();
+            Path file = dir.resolve("log-" + n + ".jsonl");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            CaseLogReader.CaseLog read = CaseLogReader.lenient().read(file);
+            Report expected = ONE_THREAD.evaluate(read.evidence(), log.asOf());
+
+            for (ComplianceEngine engine : List.of(TWO_THREADS, ONE_THREAD)) {
+                for (int perBucket : new int[] {1, 4, 100_000}) {
+                    String where = "seed " + SEED + ", log " + n + ", " + perBucket + " events per bucket";
+                    Collected sink = new Collected();
+                    CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(log.asOf())
+                            .eventsPerBucket(perBucket).workDirectory(dir).build().run(List.of(file), sink);
+                    assertThat(sink.obligations).as(where).usingElementComparator(BY_ID.thenComparing(Obligation::toString))
+                            .containsExactlyInAnyOrderElementsOf(expected.obligations());
+                    assertThat(sink.findings).as(where).containsExactlyInAnyOrderElementsOf(expected.findings());
+                    assertThat(sink.rejected).as(where).containsExactlyInAnyOrderElementsOf(
+                            read.rejected().stream().map(InputException::getMessage).toList());
+                    assertThat(summary.entries()).as(where).isEqualTo(read.entries());
+                    assertThat(summary.duplicates()).as(where).isEqualTo(read.duplicates());
+                    assertThat(summary.rejected()).as(where).isEqualTo(read.rejected().size());
+                    assertThat(summary.obligationCount()).as(where).isEqualTo(expected.obligations().size());
+                    assertThat(summary.findings()).as(where).isEqualTo(expected.findings().size());
+                }
+            }
+        }
+        assertThat(TWO_THREADS.oneSessionReason()).isEmpty();
+        try (var left = Files.list(dir)) {
+            assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void without_an_instant_the_evidence_is_judged_at_its_latest_event() throws IOException {
+        CaseLogs.Log log = CaseLogs.generate(new Random(SEED), 12);
+        Path file = dir.resolve("log.jsonl");
+        Files.writeString(file, log.text(), StandardCharsets.UTF_8);
+        CaseLogAudit.Summary summary = CaseLogAudit.builder(TWO_THREADS).workDirectory(dir).build()
+                .run(List.of(file), new Collected());
+        assertThat(summary.asOf().toInstant()).isEqualTo(log.evidence().events().stream()
+                .map(e -> e.at().toInstant()).max(Comparator.naturalOrder()).orElseThrow());
+    }
+
+    @Test
+    void a_strict_audit_stops_at_the_first_bad_entry() throws IOException {
+        CaseLogs.Log log = CaseLogs.generate(new Random(SEED), 5);
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, log.text() + "{\"type\": \"ComplaintReceived\"}\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CaseLogAudit.builder(TWO_THREADS).strict().workDirectory(dir).build()
+                .run(List.of(file), new Collected()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(":" + (log.lines().size() + 1));
+        assertThatThrownBy(() -> CaseLogReader.strict().read("x", new StringReader("{")))
+                .isInstanceOf(InputException.class);
+    }
+}
