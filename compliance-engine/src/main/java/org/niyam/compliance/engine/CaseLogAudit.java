@@ -1,6 +1,5 @@
 package org.niyam.compliance.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -27,6 +26,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
+import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -35,6 +35,8 @@ import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Audits case logs too large for memory: the same obligations and findings as reading the logs and calling
@@ -97,7 +99,7 @@ public final class CaseLogAudit {
         }
     }
 
-    private static final ObjectMapper JSON = ComplianceJson.mapper();
+    private static final Logger LOG = LoggerFactory.getLogger(CaseLogAudit.class);
     /** Bytes a log line takes, about, to size the buckets before reading. */
     private static final long BYTES_PER_EVENT = 120;
 
@@ -143,6 +145,7 @@ public final class CaseLogAudit {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
         try {
+            long start = System.nanoTime();
             Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
             CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
             for (int i = 0; i < files.size(); i++) {
@@ -151,6 +154,8 @@ public final class CaseLogAudit {
             }
             spill.close();
             spill.resolveRepeatedIds();
+            LOG.debug("audit: {} entries read into {} buckets in {} ms", spill.entries, spill.bucketCount(),
+                    (System.nanoTime() - start) / 1_000_000);
             try {
                 return byCase(evaluation, spill, sink);
             } catch (Evaluation.Unpartitionable e) {
@@ -189,6 +194,7 @@ public final class CaseLogAudit {
                 shared.add(entry.getValue());
             }
         }
+        long evaluated = System.nanoTime();
         long facts = context.size() + spill.eventCount();
         Evaluation.Global global = evaluation.global(context, Evaluation.knownAt(shared, judgedAt), facts, serial);
         List<Evaluation.Conclusion> leftovers = Collections.synchronizedList(new ArrayList<>());
@@ -224,6 +230,7 @@ public final class CaseLogAudit {
                 Evaluation.checkNotPlaced(read(spill.result(b)).obligations(), placed);
             }
         }
+        LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
         deliver(platform, sink, statuses, findings);
@@ -273,19 +280,11 @@ public final class CaseLogAudit {
     }
 
     private static void write(Path file, Report report) {
-        try {
-            JSON.writeValue(file.toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        ReportFile.write(file, report);
     }
 
     private static Report read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Report.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return ReportFile.read(file);
     }
 
     private static void deleteQuietly(Path directory) {
@@ -358,7 +357,7 @@ public final class CaseLogAudit {
         }
 
         Path result(int b) {
-            return directory.resolve("result-" + b + ".json");
+            return directory.resolve("result-" + b + ".bin");
         }
 
         private int bucketOf(String caseId) {
