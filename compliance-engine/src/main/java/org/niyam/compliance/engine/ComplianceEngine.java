@@ -45,9 +45,10 @@ public final class ComplianceEngine {
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction),
                 builder.firingLimitPerFact);
-        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms",
+        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms{}",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
-                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000);
+                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000,
+                ruleBase.executableModel() ? " from the build-time executable model" : "");
     }
 
     public static Builder builder() {
