@@ -47,9 +47,10 @@ public final class ComplianceEngine {
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession);
-        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms",
+        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms{}",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
-                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000);
+                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000,
+                ruleBase.executableModel() ? " from the build-time executable model" : "");
     }
 
     public static Builder builder() {

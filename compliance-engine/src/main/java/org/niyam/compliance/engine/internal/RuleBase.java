@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -88,11 +89,13 @@ public final class RuleBase {
     private final Map<String, String> origins;
     private final Map<String, List<DatedValue>> lawTable;
     private final Set<String> disabledRules;
+    private final boolean executableModel;
 
-    private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, RuleInfo> rules,
+    private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
                      Map<String, String> origins, Set<String> disabledRules) {
         this.kieBase = kieBase;
+        this.executableModel = executableModel;
         this.origins = origins;
         this.disabledRules = disabledRules;
         Map<String, List<DatedValue>> table = new HashMap<>();
@@ -110,6 +113,8 @@ public final class RuleBase {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
         }
+        // Used only if every check below passes; loaded meanwhile, as the checks do not change the packs.
+        Future<KieBase> model = ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
@@ -152,27 +157,32 @@ public final class RuleBase {
             rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
         }
 
-        KnowledgeBuilderConfiguration configuration =
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleBase.class.getClassLoader());
-        // Conclusions are inserted, never modified, so property reactivity buys nothing; it is on only where a
-        // pack asks for it with @PropertyReactive.
-        configuration.setOption(PropertySpecificOption.ALLOWED);
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
-        CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> origins = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
+        List<Resource> resources = new ArrayList<>();
         int index = 0;
         for (RulePack pack : packs) {
             for (RulePack.DrlSource source : pack.sources()) {
                 // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
-                String path = "niyam/pack" + index++ + ".drl";
+                String path = resourcePath(index++);
                 origins.put(path, source.origin());
                 texts.put(path, source.text());
                 Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
-                batch.add(resource, ResourceType.DRL);
+                resources.add(resource);
             }
         }
+        // With a problem, the DRL is compiled all the same, so that its compile errors are reported beside it.
+        KieBase compiled = problems.isEmpty() ? ExecutableModels.result(model) : null;
+        if (compiled != null) {
+            return new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                    Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                    Collections.unmodifiableSet(disabled));
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                builderConfiguration(RuleBase.class.getClassLoader()));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        resources.forEach(resource -> batch.add(resource, ResourceType.DRL));
         batch.build();
         boolean otherErrors = builder.getErrors().size() > 1;
         for (KnowledgeBuilderError error : builder.getErrors()) {
@@ -194,9 +204,30 @@ public final class RuleBase {
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
-        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(rules),
+        return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled));
+    }
+
+    /**
+     * Conclusions are inserted, never modified, so property reactivity buys nothing; it is on only where a pack asks
+     * for it with {@code @PropertyReactive}.
+     */
+    static final PropertySpecificOption PROPERTY_SPECIFIC = PropertySpecificOption.ALLOWED;
+
+    /** {@link #PROPERTY_SPECIFIC}, the one setting in which the compiler differs from Drools' defaults. */
+    static final String COMPILER_SETTINGS = "property-specific=" + PROPERTY_SPECIFIC;
+
+    /** How the DRL compiler is configured, at run time and when a pack's executable model is built. */
+    public static KnowledgeBuilderConfiguration builderConfiguration(ClassLoader loader) {
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader);
+        configuration.setOption(PROPERTY_SPECIFIC);
+        return configuration;
+    }
+
+    /** The path Drools is given for the n-th DRL file of an engine's packs; problems name the file's origin. */
+    public static String resourcePath(int index) {
+        return "niyam/pack" + index + ".drl";
     }
 
     /** A platform's settings replace the defaults of parameters their pack marks {@code setting: true}. */
@@ -276,6 +307,11 @@ public final class RuleBase {
             result = result.replace(origin.getKey(), origin.getValue());
         }
         return result;
+    }
+
+    /** Whether the rules came from the packs' build-time executable model rather than DRL compiled now. */
+    public boolean executableModel() {
+        return executableModel;
     }
 
     public KieBase kieBase() {
