@@ -146,8 +146,9 @@ public final class CaseLogAudit {
         }
         try {
             long start = System.nanoTime();
-            Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
-            CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
+            Spill spill = new Spill(evaluation, directory, buckets(files, evaluation.workers().threads()), files, strict);
+            CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                    .withThreads(evaluation.workers().threads());
             for (int i = 0; i < files.size(); i++) {
                 spill.file = i;
                 spill.entries += reader.scan(files.get(i), spill.forwardingTo(sink));
@@ -169,7 +170,8 @@ public final class CaseLogAudit {
         }
     }
 
-    private int buckets(List<Path> files) {
+    /** Enough buckets for {@code eventsPerBucket}, and for the threads to share the work evenly. */
+    private int buckets(List<Path> files, int threads) {
         long bytes = 0;
         for (Path file : files) {
             try {
@@ -179,7 +181,9 @@ public final class CaseLogAudit {
             }
         }
         long events = bytes / BYTES_PER_EVENT + 1;
-        return (int) Math.max(1, Math.min(4096, (events + eventsPerBucket - 1) / eventsPerBucket));
+        long bySize = (events + eventsPerBucket - 1) / eventsPerBucket;
+        long byThreads = Math.min(4L * threads, events / 1_000 + 1);
+        return (int) Math.max(1, Math.min(4096, Math.max(bySize, byThreads)));
     }
 
     private Summary byCase(Evaluation evaluation, Spill spill, Sink sink) {

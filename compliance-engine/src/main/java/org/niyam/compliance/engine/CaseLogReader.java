@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.niyam.compliance.engine.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -115,25 +116,37 @@ public final class CaseLogReader {
 
     private final boolean strict;
     private final ReadProgress progress;
+    /** Parses lines of JSON Lines logs on this many threads; {@code null} for the reading thread alone. */
+    private final Workers workers;
 
-    private CaseLogReader(boolean strict, ReadProgress progress) {
+    private CaseLogReader(boolean strict, ReadProgress progress, Workers workers) {
         this.strict = strict;
         this.progress = progress;
+        this.workers = workers;
     }
 
     /** Rejects bad entries, reports them, and goes on. */
     public static CaseLogReader lenient() {
-        return new CaseLogReader(false, (entries, rejected) -> { });
+        return new CaseLogReader(false, (entries, rejected) -> { }, null);
     }
 
     /** Throws an {@link InputException} at the first bad entry. */
     public static CaseLogReader strict() {
-        return new CaseLogReader(true, (entries, rejected) -> { });
+        return new CaseLogReader(true, (entries, rejected) -> { }, null);
     }
 
     /** The same reader, telling {@code progress} how far it has got as it reads (for long logs). */
     public CaseLogReader withProgress(ReadProgress value) {
-        return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"));
+        return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"), workers);
+    }
+
+    /**
+     * The same reader, parsing the lines of JSON Lines logs on {@code threads} threads (the reading thread and
+     * pooled daemon threads that end when idle). Entries still reach the reader's result or handler one at a time,
+     * in input order, on the reading thread: only the parsing is shared. Default 1.
+     */
+    public CaseLogReader withThreads(int threads) {
+        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads));
     }
 
     /**
@@ -155,7 +168,7 @@ public final class CaseLogReader {
     public CaseLog read(List<Path> files) {
         Accumulator all = new Accumulator(strict, progress);
         for (Path file : files) {
-            readInto(file, all, false);
+            readInto(file, all, false, workers);
         }
         return all.result();
     }
@@ -163,7 +176,7 @@ public final class CaseLogReader {
     /** Reads one log; {@code source} names it in errors. */
     public CaseLog read(String source, Reader reader) {
         Accumulator all = new Accumulator(strict, progress);
-        readInto(source, reader, all, false);
+        readInto(source, reader, all, false, workers);
         return all.result();
     }
 
@@ -174,14 +187,14 @@ public final class CaseLogReader {
      */
     public long scan(Path file, EntryHandler handler) {
         Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
-        readInto(file, counting, true);
+        readInto(file, counting, true, workers);
         return counting.entries;
     }
 
     /** Reads one log entry by entry, as {@link #scan(Path, EntryHandler)}; {@code source} names it in errors. */
     public long scan(String source, Reader reader, EntryHandler handler) {
         Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
-        readInto(source, reader, counting, true);
+        readInto(source, reader, counting, true, workers);
         return counting.entries;
     }
 
@@ -216,22 +229,23 @@ public final class CaseLogReader {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
-    private static void readInto(Path file, EntryHandler handler, boolean texts) {
+    private static void readInto(Path file, EntryHandler handler, boolean texts, Workers workers) {
         try (Reader reader = open(file)) {
-            readInto(file.toString(), reader, handler, texts);
+            readInto(file.toString(), reader, handler, texts, workers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Reads one log into {@code handler}; {@code texts}: whether events of an array need their JSON text. */
-    private static void readInto(String source, Reader reader, EntryHandler handler, boolean texts) {
+    private static void readInto(String source, Reader reader, EntryHandler handler, boolean texts,
+                                 Workers workers) {
         try {
             BufferedReader in = new BufferedReader(reader, LOOK_AHEAD);
             if (startsWithArray(in)) {
                 readArray(source, in, handler, texts);
             } else {
-                readLines(source, in, handler);
+                readLines(source, in, handler, workers);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
@@ -251,7 +265,14 @@ public final class CaseLogReader {
         return c == '[';
     }
 
-    private static void readLines(String source, BufferedReader in, EntryHandler handler) throws IOException {
+    /** Lines parsed at once when several threads parse; each thread takes an equal share. */
+    private static final int LINES_PER_THREAD = 2048;
+
+    private static void readLines(String source, BufferedReader in, EntryHandler handler, Workers workers)
+            throws IOException {
+        int batch = workers == null ? 1 : LINES_PER_THREAD * workers.threads();
+        List<String> lines = new ArrayList<>(batch);
+        List<Integer> numbers = new ArrayList<>(batch);
         String line;
         int number = 0;
         while ((line = in.readLine()) != null) {
@@ -262,17 +283,56 @@ public final class CaseLogReader {
             if (line.isBlank()) {
                 continue;
             }
-            Object entry;
-            try {
-                if (line.indexOf(REPLACEMENT) >= 0) {
-                    throw new InputException(source, number, "", "the line is not valid UTF-8", null);
-                }
-                entry = entry(source, number, line);
-            } catch (InputException e) {
-                handler.rejected(e);
+            if (workers == null) {
+                deliver(source, number, parsed(source, number, line), line, handler);
                 continue;
             }
-            deliver(source, number, entry, line, handler);
+            lines.add(line);
+            numbers.add(number);
+            if (lines.size() == batch) {
+                deliverAll(source, lines, numbers, handler, workers);
+            }
+        }
+        if (!lines.isEmpty()) {
+            deliverAll(source, lines, numbers, handler, workers);
+        }
+    }
+
+    /** Parses the lines on the worker threads, then hands the entries over in order; empties both lists. */
+    private static void deliverAll(String source, List<String> lines, List<Integer> numbers, EntryHandler handler,
+                                   Workers workers) {
+        int share = (lines.size() + workers.threads() - 1) / workers.threads();
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start < lines.size(); start += share) {
+            starts.add(start);
+        }
+        List<Object[]> parts = workers.map(starts, start -> {
+            Object[] entries = new Object[Math.min(share, lines.size() - start)];
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = parsed(source, numbers.get(start + i), lines.get(start + i));
+            }
+            return entries;
+        });
+        int i = 0;
+        for (Object[] entries : parts) {
+            for (Object entry : entries) {
+                deliver(source, numbers.get(i), entry, lines.get(i), handler);
+                i++;
+            }
+        }
+        lines.clear();
+        numbers.clear();
+    }
+
+    /** The entry a line holds, or the {@link InputException} that rejects it. */
+    private static Object parsed(String source, int number, String line) {
+        try {
+            if (line.indexOf(REPLACEMENT) >= 0) {
+                throw new InputException(source, number, "", "the line is not valid UTF-8", null);
+            }
+            return entry(source, number, line);
+        } catch (InputException e) {
+            return e;
         }
     }
 
@@ -365,7 +425,9 @@ public final class CaseLogReader {
     }
 
     private static void deliver(String source, int line, Object entry, String text, EntryHandler handler) {
-        if (entry instanceof CaseEvent event) {
+        if (entry instanceof InputException rejected) {
+            handler.rejected(rejected);
+        } else if (entry instanceof CaseEvent event) {
             handler.event(source, line, event, text);
         } else if (entry instanceof OfficerAppointment appointment) {
             handler.appointment(source, line, appointment);

@@ -1,9 +1,5 @@
 package org.niyam.compliance.engine.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,189 +23,252 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
 /**
- * A report written to a work file and read back, exactly: a compact binary form in which every text is written
- * once and then named by number, since most of a report's texts (duties, clauses, citations) repeat. Several times
- * faster than JSON, for the part of an audit that must wait before it can deliver. Not API; not a storage format.
+ * A report written to a work file and read back, exactly, in a compact binary form in which the texts that repeat
+ * (duties, their wording, citations) are written once and then named by number. Several times faster than JSON,
+ * for the part of an audit that must wait before it can deliver. Not API; not a storage format.
  */
 public final class ReportFile {
 
     private static final int MAGIC = 0x4E524631; // "NRF1"
     private static final Status[] STATUSES = Status.values();
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private ReportFile() {
     }
 
     public static void write(Path file, Report report) {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            Writer writer = new Writer(out);
-            out.writeInt(MAGIC);
-            writer.instant(report.asOf());
-            out.writeInt(report.obligations().size());
-            for (Obligation o : report.obligations()) {
-                writer.text(o.id());
-                writer.text(o.duty());
-                writer.text(o.what());
-                writer.text(o.caseId());
-                writer.instant(o.triggeredAt());
-                writer.instant(o.dueAt());
-                out.writeByte(o.status().ordinal());
-                writer.citation(o.citation());
-                writer.text(o.triggerEventId());
-                writer.text(o.dischargeEventId());
-                writer.instant(o.dischargedAt());
-                writer.text(o.explanation());
+        Out out = new Out();
+        out.writeInt(MAGIC);
+        out.instant(report.asOf());
+        out.writeInt(report.obligations().size());
+        for (Obligation o : report.obligations()) {
+            out.text(o.id());
+            out.repeated(o.duty());
+            out.repeated(o.what());
+            out.text(o.caseId());
+            out.instant(o.triggeredAt());
+            out.instant(o.dueAt());
+            out.writeByte(o.status().ordinal());
+            out.citation(o.citation());
+            out.text(o.triggerEventId());
+            out.text(o.dischargeEventId());
+            out.instant(o.dischargedAt());
+            out.text(o.explanation());
+        }
+        out.writeInt(report.findings().size());
+        for (Finding f : report.findings()) {
+            out.repeated(f.code());
+            out.text(f.caseId());
+            out.text(f.message());
+            out.writeInt(f.evidence().size());
+            for (String id : f.evidence()) {
+                out.text(id);
             }
-            out.writeInt(report.findings().size());
-            for (Finding f : report.findings()) {
-                writer.text(f.code());
-                writer.text(f.caseId());
-                writer.text(f.message());
-                out.writeInt(f.evidence().size());
-                for (String id : f.evidence()) {
-                    writer.text(id);
-                }
-                writer.citation(f.citation());
-            }
+            out.citation(f.citation());
+        }
+        try {
+            Files.write(file, out.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     public static Report read(Path file) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            Reader reader = new Reader(in);
-            if (in.readInt() != MAGIC) {
-                throw new IOException("not a report file");
-            }
-            OffsetDateTime asOf = reader.instant();
-            int obligationCount = in.readInt();
-            List<Obligation> obligations = new ArrayList<>(obligationCount);
-            for (int i = 0; i < obligationCount; i++) {
-                obligations.add(new Obligation(reader.text(), reader.text(), reader.text(), reader.text(),
-                        reader.instant(), reader.instant(), STATUSES[in.readByte()], reader.citation(), reader.text(),
-                        reader.text(), reader.instant(), reader.text()));
-            }
-            int findingCount = in.readInt();
-            List<Finding> findings = new ArrayList<>(findingCount);
-            for (int i = 0; i < findingCount; i++) {
-                String code = reader.text();
-                String caseId = reader.text();
-                String message = reader.text();
-                int evidenceCount = in.readInt();
-                List<String> evidence = new ArrayList<>(evidenceCount);
-                for (int j = 0; j < evidenceCount; j++) {
-                    evidence.add(reader.text());
-                }
-                findings.add(new Finding(code, caseId, message, evidence, reader.citation()));
-            }
-            return new Report(asOf, obligations, findings);
+        In in;
+        try {
+            in = new In(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        if (in.readInt() != MAGIC) {
+            throw new UncheckedIOException(new IOException("not a report file: " + file));
+        }
+        OffsetDateTime asOf = in.instant();
+        int obligationCount = in.readInt();
+        List<Obligation> obligations = new ArrayList<>(obligationCount);
+        for (int i = 0; i < obligationCount; i++) {
+            obligations.add(new Obligation(in.text(), in.repeated(), in.repeated(), in.text(), in.instant(),
+                    in.instant(), STATUSES[in.readByte()], in.citation(), in.text(), in.text(), in.instant(),
+                    in.text()));
+        }
+        int findingCount = in.readInt();
+        List<Finding> findings = new ArrayList<>(findingCount);
+        for (int i = 0; i < findingCount; i++) {
+            String code = in.repeated();
+            String caseId = in.text();
+            String message = in.text();
+            int evidenceCount = in.readInt();
+            List<String> evidence = new ArrayList<>(evidenceCount);
+            for (int j = 0; j < evidenceCount; j++) {
+                evidence.add(in.text());
+            }
+            findings.add(new Finding(code, caseId, message, evidence, in.citation()));
+        }
+        return new Report(asOf, obligations, findings);
     }
 
-    /** Texts as numbers into a table built as they first appear; -1 for null. */
-    private static final class Writer {
-        private final DataOutputStream out;
+    /**
+     * Bytes in a growing array. A text is its length and UTF-8 bytes (-1 for null); a text that repeats (a duty's
+     * key or wording, a citation) is written once and then named by number.
+     */
+    private static final class Out {
+        private byte[] buffer = new byte[1 << 16];
+        private int length;
         private final Map<String, Integer> seen = new HashMap<>();
         private final Map<Citation, Integer> citations = new HashMap<>();
 
-        Writer(DataOutputStream out) {
-            this.out = out;
+        private void room(int bytes) {
+            if (length + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
+            }
         }
 
-        void text(String text) throws IOException {
+        void writeByte(int value) {
+            room(1);
+            buffer[length++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            INT.set(buffer, length, value);
+            length += 4;
+        }
+
+        void writeLong(long value) {
+            room(8);
+            LONG.set(buffer, length, value);
+            length += 8;
+        }
+
+        void text(String text) {
             if (text == null) {
-                out.writeInt(-1);
+                writeInt(-1);
                 return;
             }
-            Integer number = seen.get(text);
-            if (number != null) {
-                out.writeInt(number);
-                return;
-            }
-            out.writeInt(seen.size() | 0x4000_0000); // new: the text follows
-            seen.put(text, seen.size());
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            writeInt(bytes.length);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
         }
 
-        void citation(Citation citation) throws IOException {
+        void repeated(String text) {
+            Integer number = text == null ? null : seen.get(text);
+            if (number != null) {
+                writeInt(number);
+                return;
+            }
+            writeInt(-2); // new: the text follows
+            text(text);
+            if (text != null) {
+                seen.put(text, seen.size());
+            }
+        }
+
+        void citation(Citation citation) {
             if (citation == null) {
-                out.writeInt(-1);
+                writeInt(-1);
                 return;
             }
             Integer number = citations.get(citation);
             if (number != null) {
-                out.writeInt(number);
+                writeInt(number);
                 return;
             }
-            out.writeInt(citations.size() | 0x4000_0000);
+            writeInt(-2);
             citations.put(citation, citations.size());
-            text(citation.instrument());
-            text(citation.clause());
-            text(citation.version());
-            text(citation.ruleId());
+            repeated(citation.instrument());
+            repeated(citation.clause());
+            repeated(citation.version());
+            repeated(citation.ruleId());
         }
 
-        void instant(OffsetDateTime at) throws IOException {
+        void instant(OffsetDateTime at) {
             if (at == null) {
-                out.writeByte(0);
+                writeByte(0);
                 return;
             }
-            out.writeByte(1);
-            out.writeLong(at.toEpochSecond());
-            out.writeInt(at.getNano());
-            out.writeInt(at.getOffset().getTotalSeconds());
+            writeByte(1);
+            writeLong(at.toEpochSecond());
+            writeInt(at.getNano());
+            writeInt(at.getOffset().getTotalSeconds());
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer, length);
         }
     }
 
-    private static final class Reader {
-        private final DataInputStream in;
+    private static final class In {
+        private final byte[] bytes;
+        private int position;
         private final List<String> texts = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
         private final Map<Integer, ZoneOffset> offsets = new HashMap<>();
 
-        Reader(DataInputStream in) {
-            this.in = in;
+        In(byte[] bytes) {
+            this.bytes = bytes;
         }
 
-        String text() throws IOException {
-            int number = in.readInt();
-            if (number == -1) {
+        byte readByte() {
+            return bytes[position++];
+        }
+
+        int readInt() {
+            int value = (int) INT.get(bytes, position);
+            position += 4;
+            return value;
+        }
+
+        long readLong() {
+            long value = (long) LONG.get(bytes, position);
+            position += 8;
+            return value;
+        }
+
+        String text() {
+            int size = readInt();
+            if (size == -1) {
                 return null;
             }
-            if ((number & 0x4000_0000) == 0) {
-                return texts.get(number);
-            }
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            texts.add(text);
+            String text = new String(bytes, position, size, StandardCharsets.UTF_8);
+            position += size;
             return text;
         }
 
-        Citation citation() throws IOException {
-            int number = in.readInt();
+        String repeated() {
+            int number = readInt();
+            if (number != -2) {
+                return texts.get(number);
+            }
+            String text = text();
+            if (text != null) {
+                texts.add(text);
+            }
+            return text;
+        }
+
+        Citation citation() {
+            int number = readInt();
             if (number == -1) {
                 return null;
             }
-            if ((number & 0x4000_0000) == 0) {
+            if (number != -2) {
                 return citations.get(number);
             }
-            Citation citation = new Citation(text(), text(), text(), text());
+            Citation citation = new Citation(repeated(), repeated(), repeated(), repeated());
             citations.add(citation);
             return citation;
         }
 
-        OffsetDateTime instant() throws IOException {
-            if (in.readByte() == 0) {
+        OffsetDateTime instant() {
+            if (readByte() == 0) {
                 return null;
             }
-            long seconds = in.readLong();
-            int nanos = in.readInt();
-            ZoneOffset offset = offsets.computeIfAbsent(in.readInt(), ZoneOffset::ofTotalSeconds);
+            long seconds = readLong();
+            int nanos = readInt();
+            ZoneOffset offset = offsets.computeIfAbsent(readInt(), ZoneOffset::ofTotalSeconds);
             return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), offset);
         }
     }

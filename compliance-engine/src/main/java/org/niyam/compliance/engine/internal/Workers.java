@@ -23,11 +23,15 @@ public final class Workers {
     private final int threads;
     private volatile ThreadPoolExecutor pool;
 
-    Workers(int threads) {
+    public Workers(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
         this.threads = threads;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     /** Applies {@code task} to every item; throws what the first failing item threw. */

@@ -102,6 +102,27 @@ class CaseLogAuditTest {
     }
 
     @Test
+    void a_reader_parsing_on_several_threads_reads_what_one_thread_reads() {
+        Random random = new Random(SEED + 1);
+        for (int n = 0; n < 60; n++) {
+            CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(30));
+            String text = CaseLogs.mutate(log, random).text();
+            CaseLogReader.CaseLog one = CaseLogReader.lenient().read("log", new StringReader(text));
+            CaseLogReader.CaseLog three = CaseLogReader.lenient().withThreads(3).read("log", new StringReader(text));
+            assertThat(three.evidence()).as("log %d", n).isEqualTo(one.evidence());
+            assertThat(three.rejected()).extracting(InputException::getMessage).as("log %d", n)
+                    .containsExactlyElementsOf(one.rejected().stream().map(InputException::getMessage).toList());
+            assertThat(three.entries()).isEqualTo(one.entries());
+            assertThat(three.duplicates()).isEqualTo(one.duplicates());
+            String first = one.rejected().isEmpty() ? null : one.rejected().get(0).getMessage();
+            if (first != null) {
+                assertThatThrownBy(() -> CaseLogReader.strict().withThreads(3).read("log", new StringReader(text)))
+                        .as("log %d, strict", n).hasMessage(first);
+            }
+        }
+    }
+
+    @Test
     void without_an_instant_the_evidence_is_judged_at_its_latest_event() throws IOException {
         CaseLogs.Log log = CaseLogs.generate(new Random(SEED), 12);
         Path file = dir.resolve("log.jsonl");
