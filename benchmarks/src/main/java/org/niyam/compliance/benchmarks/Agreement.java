@@ -1,6 +1,7 @@
 package org.niyam.compliance.benchmarks;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,50 +37,81 @@ public record Agreement(int compared, int differences, List<String> first, Map<S
 
     /** Compares the two answers, describing up to {@code limit} differences. */
     public static Agreement of(Report engine, BaselineChecker.Outcome baseline, int limit) {
-        List<String> first = new ArrayList<>();
-        int[] differences = {0};
-        Consumer<String> differ = text -> {
-            if (differences[0]++ < limit) {
+        Comparison comparison = new Comparison(baseline, limit);
+        comparison.asOf(engine.asOf());
+        engine.obligations().forEach(comparison);
+        return comparison.result();
+    }
+
+    /**
+     * A comparison fed the engine's obligations one at a time, as an audit delivers them, so that they need not all
+     * be held at once. Holds the baseline's results that no obligation has matched yet.
+     */
+    public static final class Comparison implements Consumer<Obligation> {
+        private final BaselineChecker.Outcome baseline;
+        private final int limit;
+        private final List<String> first = new ArrayList<>();
+        private final Map<String, BaselineChecker.Result> expected;
+        private final Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        private final Map<String, Integer> notCompared = new TreeMap<>();
+        private int differences;
+        private int compared;
+
+        public Comparison(BaselineChecker.Outcome baseline, int limit) {
+            this.baseline = baseline;
+            this.limit = limit;
+            this.expected = new HashMap<>(baseline.results().size() * 2);
+            for (BaselineChecker.Result result : baseline.results()) {
+                if (expected.put(result.obligationId(), result) != null) {
+                    differ(result.obligationId() + ": the baseline reports it twice");
+                }
+            }
+        }
+
+        private void differ(String text) {
+            if (differences++ < limit) {
                 first.add(text);
             }
-        };
-        if (engine.asOf().toInstant().toEpochMilli() != baseline.asOfEpochMilli()) {
-            differ.accept("as of: engine " + engine.asOf() + ", baseline " + Instant.ofEpochMilli(baseline.asOfEpochMilli()));
         }
-        Map<String, BaselineChecker.Result> expected = new HashMap<>(baseline.results().size() * 2);
-        for (BaselineChecker.Result result : baseline.results()) {
-            if (expected.put(result.obligationId(), result) != null) {
-                differ.accept(result.obligationId() + ": the baseline reports it twice");
+
+        /** The instant the engine judged at; it must be the baseline's. */
+        public void asOf(OffsetDateTime asOf) {
+            if (asOf.toInstant().toEpochMilli() != baseline.asOfEpochMilli()) {
+                differ("as of: engine " + asOf + ", baseline " + Instant.ofEpochMilli(baseline.asOfEpochMilli()));
             }
         }
-        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        Map<String, Integer> notCompared = new TreeMap<>();
-        int compared = 0;
-        for (Obligation o : engine.obligations()) {
+
+        @Override
+        public void accept(Obligation o) {
             if (!BaselineChecker.DUTIES.contains(o.duty())) {
                 if (o.triggerEventId() == null || o.duty().equals(MONTHLY_REPORT)) {
                     notCompared.merge(o.triggerEventId() == null ? "standing duties" : o.duty(), 1, Integer::sum);
                 } else {
-                    differ.accept(o.id() + ": the engine opened it (" + o.status() + "), a duty the baseline does not check");
+                    differ(o.id() + ": the engine opened it (" + o.status() + "), a duty the baseline does not check");
                 }
-                continue;
+                return;
             }
             compared++;
             BaselineChecker.Result mine = expected.remove(o.id());
             long due = o.dueAt() == null ? BaselineChecker.Result.NO_DUE : o.dueAt().toInstant().toEpochMilli();
             if (mine == null) {
-                differ.accept(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; the baseline has no such obligation");
+                differ(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; the baseline has no such obligation");
             } else if (mine.status() != o.status() || mine.dueEpochMilli() != due) {
-                differ.accept(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; baseline " + mine.status()
+                differ(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; baseline " + mine.status()
                         + " due " + describe(mine.dueEpochMilli()));
             } else {
                 byStatus.merge(o.status(), 1, Integer::sum);
             }
         }
-        expected.values().stream().sorted(Comparator.comparing(BaselineChecker.Result::obligationId))
-                .forEach(r -> differ.accept(r.obligationId() + ": baseline " + r.status() + " due "
-                        + describe(r.dueEpochMilli()) + "; the engine has no such obligation"));
-        return new Agreement(compared, differences[0], List.copyOf(first), byStatus, notCompared);
+
+        /** The agreement, once every obligation has been given. */
+        public Agreement result() {
+            expected.values().stream().sorted(Comparator.comparing(BaselineChecker.Result::obligationId))
+                    .forEach(r -> differ(r.obligationId() + ": baseline " + r.status() + " due "
+                            + describe(r.dueEpochMilli()) + "; the engine has no such obligation"));
+            expected.clear();
+            return new Agreement(compared, differences, List.copyOf(first), byStatus, notCompared);
+        }
     }
 
     private static String describe(long epochMilli) {

@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.Report;
 
 /** The two ways of auditing a case log that the benchmark compares. */
 final class Audits {
@@ -32,43 +32,32 @@ final class Audits {
         return ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india")).build();
     }
 
-    /** What the engine path gave: the report when it was kept, or only its counts. */
-    record EngineRun(Report report, long obligations, long events) {
+    /** What the engine path gave: counts, and the instant it judged at. */
+    record EngineRun(OffsetDateTime asOf, long obligations, long events) {
     }
 
     /**
-     * The engine path for a log of any size: {@link CaseLogAudit} as of the latest event, keeping its obligations and
-     * findings in a report (to compare them with the baseline's), or only counting them (to time it as the streaming
-     * baseline is timed).
+     * The engine path for a log of any size: {@link CaseLogAudit} as of the latest event, giving each obligation to
+     * {@code obligations} as it is delivered (to compare it with the baseline's, or to do nothing, as the streaming
+     * baseline does when it is timed). A rejected entry fails the run.
      */
-    static EngineRun engine(ComplianceEngine engine, Path log, boolean keep) {
-        List<Obligation> obligations = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        long[] rejected = {0};
+    static EngineRun engine(ComplianceEngine engine, Path log, Consumer<Obligation> obligations) {
         CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).build().run(List.of(log), new CaseLogAudit.Sink() {
             @Override
             public void obligation(Obligation obligation) {
-                if (keep) {
-                    obligations.add(obligation);
-                }
+                obligations.accept(obligation);
             }
 
             @Override
             public void finding(Finding finding) {
-                if (keep) {
-                    findings.add(finding);
-                }
             }
 
             @Override
             public void rejected(InputException error) {
-                if (rejected[0]++ == 0) {
-                    throw new IllegalStateException("an entry of " + log + " was rejected: " + error.getMessage());
-                }
+                throw new IllegalStateException("an entry of " + log + " was rejected: " + error.getMessage());
             }
         });
-        return new EngineRun(keep ? new Report(summary.asOf(), obligations, findings) : null,
-                summary.obligationCount(), summary.events());
+        return new EngineRun(summary.asOf(), summary.obligationCount(), summary.events());
     }
 
     /** The baseline, keeping every result. */

@@ -43,7 +43,7 @@ public final class Benchmark {
             usage: Benchmark [options]
               --sizes N,N,...     events per log (default 1e4,1e5,1e6; 1e7 is possible but long)
               --seed N            generator seed (default 20260220)
-              --warmups N         warm-up runs of each side per size (default 2; 1 from 1e6 events)
+              --warmups N         warm-up runs of each side per size (default: about 2e6 events' worth, 1 to 200)
               --runs N            timed runs of each side per size (default 5; 3 from 1e6 events)
               --cold-starts N     fresh JVMs that build the India pack engine (default 5; 0 skips)
               --xmx-check SIZE    also audit each log once in a child JVM with -XmxSIZE (e.g. 512m): the engine, the
@@ -120,7 +120,8 @@ public final class Benchmark {
         }
 
         int warmupsFor(long size) {
-            return warmups != null ? warmups : size < 1_000_000 ? 2 : 1;
+            // Enough that the JIT has compiled the hot paths: about 2 million events of warm-up, at least one run.
+            return warmups != null ? warmups : (int) Math.max(1, Math.min(200, (2_000_000 + size - 1) / size));
         }
 
         int runsFor(long size) {
@@ -180,40 +181,42 @@ public final class Benchmark {
             generate(options.seed(), size, log, out);
 
             BaselineChecker.Outcome checked = Audits.baseline(log);
-            Audits.EngineRun evaluated = null;
+            int obligations = checked.results().size();
             if (engineGaveUp == null && size > options.engineUpTo()) {
                 engineGaveUp = "not run above --engine-up-to " + String.format(Locale.ROOT, "%,d", options.engineUpTo())
                         + " events";
             }
             if (engineGaveUp == null) {
+                Agreement.Comparison comparison = new Agreement.Comparison(checked, 10);
+                Audits.EngineRun compared = null;
                 try {
-                    evaluated = guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, true));
+                    compared = guarded(watchdog, options.timeout(), size, out,
+                            () -> Audits.engine(engine, log, comparison));
                 } catch (OutOfMemoryError e) {
                     engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size) + " events with a "
                             + Runtime.getRuntime().maxMemory() / MB + " MB heap";
                     out.println("engine: " + engineGaveUp + "; only the baseline is measured from here on");
                 }
-            }
-            if (evaluated != null) {
-                Agreement agreement = Agreement.of(evaluated.report(), checked, 10);
-                if (!agreement.agrees()) {
-                    out.printf(Locale.ROOT, "DISAGREEMENT: engine and baseline differ on %,d of %,d case obligations; "
-                            + "the first:%n", agreement.differences(), agreement.compared());
-                    agreement.first().forEach(d -> out.println("  " + d));
-                    return 1;
+                if (compared != null) {
+                    comparison.asOf(compared.asOf());
+                    Agreement agreement = comparison.result();
+                    if (!agreement.agrees()) {
+                        out.printf(Locale.ROOT, "DISAGREEMENT: engine and baseline differ on %,d of %,d case "
+                                + "obligations; the first:%n", agreement.differences(), agreement.compared());
+                        agreement.first().forEach(d -> out.println("  " + d));
+                        return 1;
+                    }
+                    out.printf(Locale.ROOT, "agreement: engine and baseline find the same %,d case obligations %s; "
+                            + "not compared: %s%n", agreement.compared(), agreement.byStatus(), agreement.notCompared());
                 }
-                out.printf(Locale.ROOT, "agreement: engine and baseline find the same %,d case obligations %s; "
-                        + "not compared: %s%n", agreement.compared(), agreement.byStatus(), agreement.notCompared());
             }
-            int obligations = checked.results().size();
             checked = null;
-            evaluated = null;
 
             boolean withEngine = engineGaveUp == null;
             for (int i = 0; i < options.warmupsFor(size); i++) {
                 Audits.baselineStreaming(log);
                 if (withEngine) {
-                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, false));
+                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, o -> { }));
                 }
             }
             int runs = options.runsFor(size);
@@ -234,7 +237,7 @@ public final class Benchmark {
                     engineIdle = Math.min(engineIdle, heap.start());
                     start = System.nanoTime();
                     Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
-                            () -> Audits.engine(engine, log, false));
+                            () -> Audits.engine(engine, log, o -> { }));
                     engineNanos[i] = System.nanoTime() - start;
                     enginePeak = Math.max(enginePeak, heap.peak(run));
                     run = null;

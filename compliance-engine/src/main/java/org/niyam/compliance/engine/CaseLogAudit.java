@@ -365,7 +365,8 @@ public final class CaseLogAudit {
         }
 
         private int bucketOf(String caseId) {
-            return Math.floorMod(caseId.hashCode() * 0x9E3779B9, writers.length);
+            // Not String.hashCode, which the maps of a bucket's cases use: buckets chosen by it fill a few of their bins.
+            return (int) Math.floorMod(LongSet.hash(caseId), (long) writers.length);
         }
 
         private static long place(int file, int line) {

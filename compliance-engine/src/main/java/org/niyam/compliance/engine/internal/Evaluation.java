@@ -171,9 +171,9 @@ public final class Evaluation {
 
     /** The kernel over one group's conclusions. */
     public Part part(List<Conclusion> conclusions, List<CaseEvent> group, Global global, OffsetDateTime asOf) {
-        Set<String> duties = new HashSet<>();
-        Set<String> eventIds = new HashSet<>();
-        Set<String> caseIds = new HashSet<>();
+        Set<String> duties = new HashSet<>(conclusions.size());
+        Set<String> eventIds = new HashSet<>(group.size() * 2);
+        Set<String> caseIds = new HashSet<>(group.size());
         for (CaseEvent event : group) {
             eventIds.add(event.id());
             caseIds.add(event.caseId());
@@ -196,7 +196,7 @@ public final class Evaluation {
                     : fact instanceof Assessment assessment && !caseIds.contains(assessment.caseId());
             (elsewhere ? leftovers : own).add(conclusion);
         }
-        Report report = report(own, asOf);
+        Report report = report(own, asOf, false);
         return new Part(report.obligations(), report.findings(), leftovers);
     }
 
@@ -218,7 +218,7 @@ public final class Evaluation {
             obligations.addAll(part.obligations());
             findings.addAll(part.findings());
         }
-        obligations.sort(REPORT_ORDER); // runs already in order: a merge
+        obligations.sort(REPORT_ORDER);
         findings.sort(FINDING_ORDER);
         return new Report(asOf, obligations, findings);
     }
@@ -349,9 +349,9 @@ public final class Evaluation {
     /** Runs the case-local rules over one group of whole cases, in one session; {@code facts} as for {@link #global}. */
     public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Set<String> concludedCases,
                                   long facts, EvaluationListener listener) {
-        List<CaseEvent> events = new ArrayList<>(group);
-        events.sort(EVENT_ORDER);
-        Set<String> ofGroup = new HashSet<>();
+        // In the order given: a report does not depend on the order of the facts (DeterminismTest).
+        List<CaseEvent> events = group;
+        Set<String> ofGroup = new HashSet<>(events.size());
         for (CaseEvent event : events) {
             if (ofGroup.add(event.caseId()) && concludedCases.contains(event.caseId())) {
                 throw new Unpartitionable("a global rule concluded something for case '" + event.caseId()
@@ -619,6 +619,11 @@ public final class Evaluation {
 
     /** The kernel: obligations from the duties, discharges and assessments concluded, findings with citations. */
     public Report report(List<Conclusion> conclusions, OffsetDateTime asOf) {
+        return report(conclusions, asOf, true);
+    }
+
+    /** As {@link #report(List, OffsetDateTime)}; {@code sorted}: whether in report order, or left for the caller. */
+    private Report report(List<Conclusion> conclusions, OffsetDateTime asOf, boolean sorted) {
         Map<String, Duty> duties = new HashMap<>();
         Map<String, String> dutyRules = new HashMap<>();
         Map<String, List<Discharge>> discharges = new HashMap<>();
@@ -670,8 +675,10 @@ public final class Evaluation {
                 discharges.getOrDefault(id, List.of()), asOf)));
         assessments.forEach((key, assessment) -> obligations.add(
                 lifecycle.standing(assessment, ruleBase.rule(assessmentRules.get(key)), asOf)));
-        obligations.sort(REPORT_ORDER);
-        findings.sort(FINDING_ORDER);
+        if (sorted) {
+            obligations.sort(REPORT_ORDER);
+            findings.sort(FINDING_ORDER);
+        }
         return new Report(asOf, obligations, findings);
     }
 

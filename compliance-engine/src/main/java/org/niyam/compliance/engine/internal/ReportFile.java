@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.lang.invoke.MethodHandles;
@@ -269,7 +269,8 @@ public final class ReportFile {
             long seconds = readLong();
             int nanos = readInt();
             ZoneOffset offset = offsets.computeIfAbsent(readInt(), ZoneOffset::ofTotalSeconds);
-            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), offset);
+            // Not ofInstant, which asks the offset for its rules and so builds them anew every time.
+            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset);
         }
     }
 }
