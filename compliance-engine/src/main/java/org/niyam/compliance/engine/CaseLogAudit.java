@@ -2,8 +2,6 @@ package org.niyam.compliance.engine;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ReportFile;
@@ -100,6 +99,8 @@ public final class CaseLogAudit {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLogAudit.class);
+    /** Bytes of buffer for each bucket file being written. */
+    private static final int BUFFER = 8 * 1024;
     /** Bytes a log line takes, about, to size the buckets before reading. */
     private static final long BYTES_PER_EVENT = 120;
 
@@ -309,7 +310,8 @@ public final class CaseLogAudit {
         private final boolean strict;
         private final Path directory;
         private final List<Path> files;
-        private final BufferedWriter[] writers;
+        private final BufferedOutputStream[] writers;
+        private final BucketRecord.Writer record = new BucketRecord.Writer();
         private final OffsetDateTime[] earliest;
         private final OffsetDateTime[] latest;
         /** Each event's id hash, spread over files by hash, so that ids used twice are found a file at a time. */
@@ -337,7 +339,7 @@ public final class CaseLogAudit {
             this.strict = strict;
             this.directory = directory;
             this.files = files;
-            this.writers = new BufferedWriter[buckets];
+            this.writers = new BufferedOutputStream[buckets];
             this.idWriters = new DataOutputStream[buckets];
             this.earliest = new OffsetDateTime[buckets];
             this.latest = new OffsetDateTime[buckets];
@@ -424,20 +426,14 @@ public final class CaseLogAudit {
             }
             try {
                 if (writers[b] == null) {
-                    writers[b] = Files.newBufferedWriter(bucket(b), StandardCharsets.UTF_8);
+                    writers[b] = new BufferedOutputStream(Files.newOutputStream(bucket(b)), BUFFER);
                 }
                 int i = Math.floorMod((int) (id >>> 40), idWriters.length);
                 if (idWriters[i] == null) {
-                    idWriters[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(ids(i))));
+                    idWriters[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(ids(i)), BUFFER));
                 }
                 idWriters[i].writeLong(id);
-                BufferedWriter out = writers[b];
-                out.write(Long.toString(place));
-                out.write('\t');
-                out.write(Long.toString(id));
-                out.write('\t');
-                out.write(text);
-                out.write('\n');
+                writers[b].write(record.encode(place, id, event, text), 0, record.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + bucket(b) + ": " + e.getMessage(), e);
             }
@@ -460,7 +456,7 @@ public final class CaseLogAudit {
                     if (writers[b] != null) {
                         writers[b].close();
                     } else {
-                        Files.writeString(bucket(b), "");
+                        Files.write(bucket(b), new byte[0]);
                     }
                     if (idWriters[b] != null) {
                         idWriters[b].close();
@@ -493,9 +489,9 @@ public final class CaseLogAudit {
             Set<Integer> touched = new HashSet<>();
             for (int b = 0; b < writers.length; b++) {
                 int bucket = b;
-                lines(b, (place, id, text) -> {
+                lines(b, (place, id, entry) -> {
                     if (repeatedIds.contains(id)) {
-                        CaseEvent event = CaseLogReader.event(where(place), 0, text);
+                        CaseEvent event = bind(place, entry);
                         byId.computeIfAbsent(event.id(), k -> new TreeMap<>()).put(place, event);
                         touched.add(bucket);
                     }
@@ -523,9 +519,9 @@ public final class CaseLogAudit {
                 earliest[b] = null;
                 latest[b] = null;
                 int bucket = b;
-                lines(b, (place, id, text) -> {
+                lines(b, (place, id, entry) -> {
                     if (!skipped.contains(place)) {
-                        OffsetDateTime at = CaseLogReader.event(where(place), 0, text).at();
+                        OffsetDateTime at = bind(place, entry).at();
                         if (earliest[bucket] == null || at.isBefore(earliest[bucket])) {
                             earliest[bucket] = at;
                         }
@@ -566,12 +562,22 @@ public final class CaseLogAudit {
             return result;
         }
 
+        /** An event read and checked once already, back from its bucket; an error names its place in the input. */
+        private CaseEvent bind(long place, BucketRecord.Entry entry) {
+            try {
+                return entry.event();
+            } catch (InputException e) {
+                throw new InputException(files.get((int) (place >>> 32)).toString(), (int) place, e.field(),
+                        e.problem(), e);
+            }
+        }
+
         /** The bucket's events known at {@code asOf}, each once, in input order. */
         List<CaseEvent> read(int b, OffsetDateTime asOf) {
             List<CaseEvent> events = new ArrayList<>();
-            lines(b, (place, id, text) -> {
+            lines(b, (place, id, entry) -> {
                 if (!skipped.contains(place)) {
-                    CaseEvent event = CaseLogReader.event(where(place), 0, text);
+                    CaseEvent event = bind(place, entry);
                     if (!event.at().isAfter(asOf)) {
                         events.add(event);
                     }
@@ -580,19 +586,9 @@ public final class CaseLogAudit {
             return events;
         }
 
-        private interface Line {
-            void accept(long place, long id, String text);
-        }
-
-        private void lines(int b, Line consumer) {
-            try (BufferedReader in = Files.newBufferedReader(bucket(b), StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    int first = line.indexOf('\t');
-                    int second = line.indexOf('\t', first + 1);
-                    consumer.accept(Long.parseLong(line, 0, first, 10), Long.parseLong(line, first + 1, second, 10),
-                            line.substring(second + 1));
-                }
+        private void lines(int b, BucketRecord.Consumer consumer) {
+            try {
+                BucketRecord.read(Files.readAllBytes(bucket(b)), consumer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + bucket(b) + ": " + e.getMessage(), e);
             }

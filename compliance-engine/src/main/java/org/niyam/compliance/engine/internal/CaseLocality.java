@@ -77,6 +77,13 @@ public final class CaseLocality {
     private final Set<Class<?>> localTypes;
     private final Set<Class<?>> globalTypes;
     private final String unpartitionable;
+    /** For each class of fact: whether case-local rules, and global rules, have a pattern that matches it. */
+    private final ClassValue<boolean[]> seenBy = new ClassValue<>() {
+        @Override
+        protected boolean[] computeValue(Class<?> type) {
+            return new boolean[] {matchesAny(localTypes, type), matchesAny(globalTypes, type)};
+        }
+    };
 
     private CaseLocality(Set<String> localRules, Set<Class<?>> localTypes, Set<Class<?>> globalTypes,
                          String unpartitionable) {
@@ -146,17 +153,17 @@ public final class CaseLocality {
 
     /** Whether a case-local rule has a pattern that can match the fact. */
     public boolean seenByLocalRules(Object fact) {
-        return matchesAny(localTypes, fact);
+        return seenBy.get(fact.getClass())[0];
     }
 
     /** Whether a global rule has a pattern that can match the fact: such events go to the global session too. */
     public boolean seenByGlobalRules(Object fact) {
-        return matchesAny(globalTypes, fact);
+        return seenBy.get(fact.getClass())[1];
     }
 
-    private static boolean matchesAny(Set<Class<?>> types, Object fact) {
+    private static boolean matchesAny(Set<Class<?>> types, Class<?> factType) {
         for (Class<?> type : types) {
-            if (type.isInstance(fact)) {
+            if (type.isAssignableFrom(factType)) {
                 return true;
             }
         }

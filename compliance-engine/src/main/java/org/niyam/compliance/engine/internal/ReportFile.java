@@ -2,17 +2,10 @@ package org.niyam.compliance.engine.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +24,6 @@ public final class ReportFile {
 
     private static final int MAGIC = 0x4E524631; // "NRF1"
     private static final Status[] STATUSES = Status.values();
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private ReportFile() {
     }
@@ -108,49 +99,13 @@ public final class ReportFile {
         return new Report(asOf, obligations, findings);
     }
 
-    /**
-     * Bytes in a growing array. A text is its length and UTF-8 bytes (-1 for null); a text that repeats (a duty's
-     * key or wording, a citation) is written once and then named by number.
-     */
-    private static final class Out {
-        private byte[] buffer = new byte[1 << 16];
-        private int length;
+    /** A text that repeats (a duty's key or wording, a citation) is written once and then named by number. */
+    private static final class Out extends Bytes.Out {
         private final Map<String, Integer> seen = new HashMap<>();
         private final Map<Citation, Integer> citations = new HashMap<>();
 
-        private void room(int bytes) {
-            if (length + bytes > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
-            }
-        }
-
-        void writeByte(int value) {
-            room(1);
-            buffer[length++] = (byte) value;
-        }
-
-        void writeInt(int value) {
-            room(4);
-            INT.set(buffer, length, value);
-            length += 4;
-        }
-
-        void writeLong(long value) {
-            room(8);
-            LONG.set(buffer, length, value);
-            length += 8;
-        }
-
-        void text(String text) {
-            if (text == null) {
-                writeInt(-1);
-                return;
-            }
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            writeInt(bytes.length);
-            room(bytes.length);
-            System.arraycopy(bytes, 0, buffer, length, bytes.length);
-            length += bytes.length;
+        Out() {
+            super(1 << 16);
         }
 
         void repeated(String text) {
@@ -183,58 +138,14 @@ public final class ReportFile {
             repeated(citation.version());
             repeated(citation.ruleId());
         }
-
-        void instant(OffsetDateTime at) {
-            if (at == null) {
-                writeByte(0);
-                return;
-            }
-            writeByte(1);
-            writeLong(at.toEpochSecond());
-            writeInt(at.getNano());
-            writeInt(at.getOffset().getTotalSeconds());
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buffer, length);
-        }
     }
 
-    private static final class In {
-        private final byte[] bytes;
-        private int position;
+    private static final class In extends Bytes.In {
         private final List<String> texts = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
-        private final Map<Integer, ZoneOffset> offsets = new HashMap<>();
 
         In(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        byte readByte() {
-            return bytes[position++];
-        }
-
-        int readInt() {
-            int value = (int) INT.get(bytes, position);
-            position += 4;
-            return value;
-        }
-
-        long readLong() {
-            long value = (long) LONG.get(bytes, position);
-            position += 8;
-            return value;
-        }
-
-        String text() {
-            int size = readInt();
-            if (size == -1) {
-                return null;
-            }
-            String text = new String(bytes, position, size, StandardCharsets.UTF_8);
-            position += size;
-            return text;
+            super(bytes);
         }
 
         String repeated() {
@@ -260,17 +171,6 @@ public final class ReportFile {
             Citation citation = new Citation(repeated(), repeated(), repeated(), repeated());
             citations.add(citation);
             return citation;
-        }
-
-        OffsetDateTime instant() {
-            if (readByte() == 0) {
-                return null;
-            }
-            long seconds = readLong();
-            int nanos = readInt();
-            ZoneOffset offset = offsets.computeIfAbsent(readInt(), ZoneOffset::ofTotalSeconds);
-            // Not ofInstant, which asks the offset for its rules and so builds them anew every time.
-            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset);
         }
     }
 }
