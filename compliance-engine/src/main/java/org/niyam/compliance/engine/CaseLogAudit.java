@@ -1,12 +1,10 @@
 package org.niyam.compliance.engine;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -137,7 +135,7 @@ public final class CaseLogAudit {
         List<Path> files = List.copyOf(logs);
         Evaluation evaluation = engine.evaluation();
         if (!evaluation.byCase()) {
-            return inMemory(files, sink, Set.of());
+            return inMemory(files, sink, false);
         }
         Path directory;
         try {
@@ -145,9 +143,9 @@ public final class CaseLogAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
+        Spill spill = new Spill(evaluation, directory, buckets(files, evaluation.workers().threads()), files, strict);
         try {
             long start = System.nanoTime();
-            Spill spill = new Spill(evaluation, directory, buckets(files, evaluation.workers().threads()), files, strict);
             CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
                     .withThreads(evaluation.workers().threads());
             for (int i = 0; i < files.size(); i++) {
@@ -164,9 +162,10 @@ public final class CaseLogAudit {
                 if (e.always()) {
                     evaluation.oneSessionFromNowOn(e.getMessage());
                 }
-                return inMemory(files, sink, spill.reported);
+                return inMemory(files, sink, true);
             }
         } finally {
+            spill.closeQuietly();
             deleteQuietly(directory);
         }
     }
@@ -247,13 +246,15 @@ public final class CaseLogAudit {
                 spill.bucketCount());
     }
 
-    /** Reads everything into memory and evaluates it; rejections already given to the sink are not given again. */
-    private Summary inMemory(List<Path> files, Sink sink, Set<String> alreadyReported) {
-        CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient()).read(files);
-        for (InputException error : log.rejected()) {
-            if (!alreadyReported.contains(error.getMessage())) {
-                sink.rejected(error);
-            }
+    /**
+     * Reads everything into memory and evaluates it. {@code rejectionsGiven}: the first pass has given the sink
+     * every rejection already, the same ones this read finds.
+     */
+    private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven) {
+        CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withThreads(engine.evaluation().workers().threads()).read(files);
+        if (!rejectionsGiven) {
+            log.rejected().forEach(sink::rejected);
         }
         Evidence evidence = log.evidence();
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
@@ -321,8 +322,6 @@ public final class CaseLogAudit {
         private final Map<Long, CaseEvent> shared = new TreeMap<>();
         /** Places in the input of events not to evaluate: copies of an event, or other content under a used id. */
         private final Set<Long> skipped = new HashSet<>();
-        /** Messages of the rejections given to the sink. */
-        private final Set<String> reported = new HashSet<>();
         private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
         private final Map<String, String> appointmentPlaces = new HashMap<>();
         private PlatformProfile platform;
@@ -445,8 +444,27 @@ public final class CaseLogAudit {
                 throw error;
             }
             rejected++;
-            reported.add(error.getMessage());
             sink.rejected(error);
+        }
+
+        /** Closes whatever is still open, after a failure. */
+        void closeQuietly() {
+            for (java.io.Closeable stream : writers) {
+                closeQuietly(stream);
+            }
+            for (java.io.Closeable stream : idWriters) {
+                closeQuietly(stream);
+            }
+        }
+
+        private static void closeQuietly(java.io.Closeable stream) {
+            try {
+                if (stream != null) {
+                    stream.close();
+                }
+            } catch (IOException e) {
+                // the work directory goes anyway
+            }
         }
 
         /** Closes the files written and finds the id hashes seen more than once, one id file at a time. */
@@ -461,12 +479,11 @@ public final class CaseLogAudit {
                     if (idWriters[b] != null) {
                         idWriters[b].close();
                         LongSet seen = new LongSet();
-                        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ids(b))))) {
-                            for (long n = Files.size(ids(b)) / Long.BYTES; n > 0; n--) {
-                                long id = in.readLong();
-                                if (!seen.add(id)) {
-                                    repeatedIds.add(id);
-                                }
+                        ByteBuffer hashes = ByteBuffer.wrap(Files.readAllBytes(ids(b)));
+                        while (hashes.hasRemaining()) {
+                            long id = hashes.getLong();
+                            if (!seen.add(id)) {
+                                repeatedIds.add(id);
                             }
                         }
                         Files.delete(ids(b));

@@ -1,6 +1,5 @@
 package org.niyam.compliance.engine;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

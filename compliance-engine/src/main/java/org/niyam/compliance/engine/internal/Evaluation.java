@@ -45,9 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One evaluation: a fresh session over the evidence known at "as of", rules fired, conclusions collected and run
- * through the {@link Lifecycle}. A session is used once and disposed, so evaluations share nothing but the
- * immutable {@link RuleBase}. Not API.
+ * Evaluations: sessions over the evidence known at "as of", rules fired, conclusions collected and run through the
+ * {@link Lifecycle}. Where {@link CaseLocality} allows, global rules run in one session and case-local rules in one
+ * session per group of whole cases, on the worker threads, each followed by the kernel; otherwise, or when a
+ * conclusion would cross between sessions, one session holds everything. Every session is used once and disposed,
+ * so evaluations share nothing but the immutable {@link RuleBase}. Not API; see {@code docs/performance.md}.
  */
 public final class Evaluation {
 
@@ -128,7 +130,7 @@ public final class Evaluation {
 
         if (byCase()) {
             try {
-                return byCase(context, events, asOf, serial);
+                return runByCase(context, events, asOf, serial);
             } catch (Unpartitionable e) {
                 if (e.always()) {
                     oneSessionFromNowOn(e.getMessage());
@@ -145,8 +147,8 @@ public final class Evaluation {
      * threads, and what only the whole evaluation can place (platform duties discharged by an event of some case)
      * at the end.
      */
-    private Report byCase(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
-                          EvaluationListener listener) {
+    private Report runByCase(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
+                             EvaluationListener listener) {
         List<CaseEvent> shared = new ArrayList<>();
         Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
         for (CaseEvent event : events) {
@@ -163,8 +165,9 @@ public final class Evaluation {
     }
 
     /**
-     * What a group of cases gives the report: its obligations and findings in report order, and its conclusions that
-     * only the whole evaluation can place: discharges of duties the group does not hold, and assessments of no case.
+     * What a group of cases gives the report: its obligations and findings (not yet in report order), and its
+     * conclusions that only the whole evaluation can place: discharges of duties the group does not hold, and
+     * assessments of no case or of another group's case.
      */
     public record Part(List<Obligation> obligations, List<Finding> findings, List<Conclusion> leftovers) {
     }

@@ -67,6 +67,7 @@ final class CaseLogs {
     static CaseLog read(List<Path> files, boolean strict, Io io, Progress progress) {
         progress.reading(files);
         CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withThreads(Runtime.getRuntime().availableProcessors())
                 .withProgress(progress::entriesRead).read(files);
         progress.read(log);
         log.rejected().forEach(e -> io.err().println(located(e)));
