@@ -381,8 +381,7 @@ public final class CaseLogAudit {
         @Override
         public void platform(String source, int line, PlatformProfile profile) {
             if (platform != null && !platform.equals(profile)) {
-                rejected(new InputException(source, line, "", "a second, different PlatformProfile; the first, at "
-                        + platformPlace + ", is kept", null));
+                rejected(CaseLogReader.secondPlatform(source, line, platformPlace));
                 return;
             }
             if (platform != null) {
@@ -402,9 +401,8 @@ public final class CaseLogAudit {
             } else if (twin.equals(appointment)) {
                 duplicates++;
             } else {
-                rejected(new InputException(source, line, "id", "appointment id '" + appointment.id()
-                        + "' was already used at " + appointmentPlaces.get(appointment.id())
-                        + " for different content; the first is kept", null));
+                rejected(CaseLogReader.reusedId(source, line, "appointment", appointment.id(),
+                        appointmentPlaces.get(appointment.id())));
             }
         }
 
@@ -523,9 +521,8 @@ public final class CaseLogAudit {
                         duplicates++;
                     } else {
                         long place = later.getKey();
-                        errors.add(Map.entry(place, new InputException(files.get((int) (place >>> 32)).toString(),
-                                (int) place, "id", "event id '" + first.getValue().id() + "' was already used at "
-                                + where(first.getKey()) + " for different content; the first is kept", null)));
+                        errors.add(Map.entry(place, CaseLogReader.reusedId(files.get((int) (place >>> 32)).toString(),
+                                (int) place, "event", first.getValue().id(), where(first.getKey()))));
                     }
                 }
             }

@@ -424,6 +424,18 @@ public final class CaseLogReader {
         }
     }
 
+    /** A second platform profile that differs from the first, at {@code firstAt} ("file:line"). */
+    static InputException secondPlatform(String source, int line, String firstAt) {
+        return new InputException(source, line, "", "a second, different PlatformProfile; the first, at " + firstAt
+                + ", is kept", null);
+    }
+
+    /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
+    static InputException reusedId(String source, int line, String what, String id, String firstAt) {
+        return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
+                + " for different content; the first is kept", null);
+    }
+
     private static void deliver(String source, int line, Object entry, String text, EntryHandler handler) {
         if (entry instanceof InputException rejected) {
             handler.rejected(rejected);
@@ -665,8 +677,7 @@ public final class CaseLogReader {
         @Override
         public void platform(String source, int line, PlatformProfile profile) {
             if (platform != null && !platform.equals(profile)) {
-                rejected(new InputException(source, line, "", "a second, different PlatformProfile; the first, "
-                        + "at " + where(platformAt) + ", is kept", null));
+                rejected(secondPlatform(source, line, where(platformAt)));
                 return;
             }
             counted();
@@ -697,8 +708,7 @@ public final class CaseLogReader {
                 counted();
                 duplicates++;
             } else {
-                rejected(new InputException(source, line, "id", kept.what + " id '" + id + "' was already used at "
-                        + where(kept.place(twin)) + " for different content; the first is kept", null));
+                rejected(reusedId(source, line, kept.what, id, where(kept.place(twin))));
             }
         }
 
