@@ -1,10 +1,10 @@
 package org.niyam.compliance.engine.internal;
 
-import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +26,9 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
-import org.kie.internal.builder.conf.LanguageLevelOption;
-import org.niyam.compliance.engine.RulePack;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * Which rules look at one case at a time, proved from their conditions, so that an evaluation can run each group
@@ -93,40 +91,37 @@ public final class CaseLocality {
         this.unpartitionable = unpartitionable;
     }
 
-    /** Classifies every rule of the packs, compiled into {@code kieBase}. */
-    public static CaseLocality of(List<RulePack> packs, KieBase kieBase) {
+    /** Classifies every rule of the DRL files, compiled into {@code kieBase}. */
+    public static CaseLocality of(List<PackageDescr> files, KieBase kieBase) {
         Set<String> local = new LinkedHashSet<>();
         Set<Class<?>> localTypes = new LinkedHashSet<>();
         Set<Class<?>> globalTypes = new LinkedHashSet<>();
-        for (RulePack pack : packs) {
-            for (RulePack.DrlSource source : pack.sources()) {
-                PackageDescr descr;
+        Set<String> analysed = new HashSet<>();
+        for (PackageDescr descr : files) {
+            Types resolver = new Types(descr, ((InternalRuleBase) kieBase).getRootClassLoader());
+            for (RuleDescr rule : descr.getRules()) {
+                Analysis analysis = new Analysis(resolver);
                 try {
-                    DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-                    descr = parser.parse(false, new StringReader(source.text()));
-                } catch (DroolsParserException e) {
-                    return none("cannot parse " + source.origin() + ": " + e.getMessage());
+                    analysis.walk(rule.getLhs(), true);
+                } catch (ClassNotFoundException e) {
+                    return none("rule '" + rule.getName() + "' names type " + e.getMessage()
+                            + ", which cannot be resolved to a class");
+                } catch (UnsupportedOperationException e) {
+                    return none("rule '" + rule.getName() + "' " + e.getMessage());
                 }
-                if (descr == null) {
-                    return none("cannot parse " + source.origin());
+                analysed.add(rule.getName());
+                if (analysis.isLocal()) {
+                    local.add(rule.getName());
+                    localTypes.addAll(analysis.types);
+                } else {
+                    globalTypes.addAll(analysis.types);
                 }
-                Types resolver = new Types(descr, ((InternalRuleBase) kieBase).getRootClassLoader());
-                for (RuleDescr rule : descr.getRules()) {
-                    Analysis analysis = new Analysis(resolver);
-                    try {
-                        analysis.walk(rule.getLhs(), true);
-                    } catch (ClassNotFoundException e) {
-                        return none("rule '" + rule.getName() + "' names type " + e.getMessage()
-                                + ", which cannot be resolved to a class");
-                    } catch (UnsupportedOperationException e) {
-                        return none("rule '" + rule.getName() + "' " + e.getMessage());
-                    }
-                    if (analysis.isLocal()) {
-                        local.add(rule.getName());
-                        localTypes.addAll(analysis.types);
-                    } else {
-                        globalTypes.addAll(analysis.types);
-                    }
+            }
+        }
+        for (KiePackage compiled : kieBase.getKiePackages()) {
+            for (Rule rule : compiled.getRules()) {
+                if (!analysed.contains(rule.getName())) {
+                    return none("rule '" + rule.getName() + "' is not in the DRL the engine read");
                 }
             }
         }

@@ -90,11 +90,13 @@ public final class RuleBase {
     private final Map<String, List<DatedValue>> lawTable;
     private final Set<String> disabledRules;
     private final boolean executableModel;
+    private final List<PackageDescr> descriptions;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
-                     Map<String, String> origins, Set<String> disabledRules) {
+                     Map<String, String> origins, Set<String> disabledRules, List<PackageDescr> descriptions) {
         this.kieBase = kieBase;
+        this.descriptions = List.copyOf(descriptions);
         this.executableModel = executableModel;
         this.origins = origins;
         this.disabledRules = disabledRules;
@@ -137,9 +139,13 @@ public final class RuleBase {
         }
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        List<PackageDescr> descriptions = new ArrayList<>();
         for (RulePack pack : packs) {
             for (RulePack.DrlSource source : pack.sources()) {
-                describeRules(pack, source, rules, problems);
+                PackageDescr described = describeRules(pack, source, rules, problems);
+                if (described != null) {
+                    descriptions.add(described);
+                }
             }
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
@@ -177,7 +183,7 @@ public final class RuleBase {
         if (compiled != null) {
             return new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                     Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                    Collections.unmodifiableSet(disabled));
+                    Collections.unmodifiableSet(disabled), descriptions);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 builderConfiguration(RuleBase.class.getClassLoader()));
@@ -206,7 +212,7 @@ public final class RuleBase {
         kieBase.addPackages(builder.getKnowledgePackages());
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                Collections.unmodifiableSet(disabled));
+                Collections.unmodifiableSet(disabled), descriptions);
     }
 
     /**
@@ -256,17 +262,18 @@ public final class RuleBase {
         });
     }
 
-    private static void describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
-                                      List<Problem> problems) {
+    /** Describes the rules of one DRL file; returns its parsed form, or null when the compiler will report why not. */
+    private static PackageDescr describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
+                                              List<Problem> problems) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr descr;
         try {
             descr = parser.parse(false, new StringReader(source.text()));
         } catch (DroolsParserException e) {
-            return; // the compiler reports the syntax error with its line
+            return null; // the compiler reports the syntax error with its line
         }
         if (descr == null || parser.hasErrors()) {
-            return;
+            return null;
         }
         for (RuleDescr rule : descr.getRules()) {
             String clause = annotation(rule, CITATION);
@@ -286,6 +293,7 @@ public final class RuleBase {
                         + ": rule names are ids and must be unique across all packs"));
             }
         }
+        return descr;
     }
 
     private static String annotation(RuleDescr rule, String name) {
@@ -316,6 +324,11 @@ public final class RuleBase {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** Every DRL file of every pack, parsed, in pack and file order. */
+    public List<PackageDescr> descriptions() {
+        return descriptions;
     }
 
     public List<RulePack> packs() {
