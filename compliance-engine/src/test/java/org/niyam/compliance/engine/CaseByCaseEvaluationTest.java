@@ -453,43 +453,25 @@ class CaseByCaseEvaluationTest {
 
         @Test
         void a_case_local_rule_deleting_a_context_fact() {
-            String drl = """
-                    rule "d.withdraw-profile"
-                        @citation("s. 1")
-                    when
-                        $p : PlatformProfile()
-                        $c : ComplaintReceived(category == ComplaintCategory.INTIMATE_IMAGERY)
-                    then
-                        delete($p);
-                    end
-
-                    rule "d.profiled"
-                        @citation("s. 2")
-                    when
-                        PlatformProfile()
-                        $c : ComplaintReceived()
-                    then
-                        insert(new Finding("profiled", $c.caseId(), "Profiled", List.of($c.id())));
-                    end
-                    """;
-            Evidence evidence = evidence(complaint("c-1", "case-1", T),
-                    complaint("c-2", "case-2", T.plusMinutes(1), ComplaintCategory.INTIMATE_IMAGERY),
-                    complaint("c-3", "case-3", T.plusMinutes(2)));
-
-            assertFallsBack("crossing-d-delete", drl, evidence);
+            assertFallsBack("crossing-d-delete", profileChangedBy("delete($p);"), threeComplaints());
         }
 
         @Test
         void a_case_local_rule_updating_a_context_fact() {
-            String drl = """
-                    rule "d.touch-profile"
+            assertFallsBack("crossing-d-update", profileChangedBy("update($p);"), threeComplaints());
+        }
+
+        /** A case-local rule that changes the platform profile, which every session holds, and one that reads it. */
+        private static String profileChangedBy(String change) {
+            return """
+                    rule "d.change-profile"
                         @citation("s. 1")
                         no-loop true
                     when
                         $p : PlatformProfile()
                         $c : ComplaintReceived(category == ComplaintCategory.INTIMATE_IMAGERY)
                     then
-                        update($p);
+                        %s
                     end
 
                     rule "d.profiled"
@@ -500,12 +482,13 @@ class CaseByCaseEvaluationTest {
                     then
                         insert(new Finding("profiled", $c.caseId(), "Profiled", List.of($c.id())));
                     end
-                    """;
-            Evidence evidence = evidence(complaint("c-1", "case-1", T),
+                    """.formatted(change);
+        }
+
+        private static Evidence threeComplaints() {
+            return evidence(complaint("c-1", "case-1", T),
                     complaint("c-2", "case-2", T.plusMinutes(1), ComplaintCategory.INTIMATE_IMAGERY),
                     complaint("c-3", "case-3", T.plusMinutes(2)));
-
-            assertFallsBack("crossing-d-update", drl, evidence);
         }
 
         @Test

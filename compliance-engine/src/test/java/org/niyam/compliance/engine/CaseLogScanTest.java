@@ -35,16 +35,10 @@ class CaseLogScanTest {
 
     private static final String SOURCE = "cases.jsonl";
 
-    private static final String PLATFORM = """
-            {"type": "PlatformProfile", "name": "Samvad", "registeredUsersInIndia": 12000000, "messagingService": false}""";
-    private static final String OFFICER = """
-            {"type": "OfficerAppointment", "id": "appt-1", "role": "GRIEVANCE_OFFICER", "person": "A. Rao", \
-            "residentInIndia": true, "employee": true, "contactPublished": true, "from": "2021-05-20T00:00:00+05:30"}""";
-    private static final String COMPLAINT = """
-            {"type": "ComplaintReceived", "id": "e1", "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30", \
-            "category": "GENERAL"}""";
-    private static final String ACKNOWLEDGED = """
-            {"type": "ComplaintAcknowledged", "id": "e2", "caseId": "case-1", "at": "2026-03-02T11:00:00+05:30"}""";
+    private static final String PLATFORM = CaseLogReaderTest.PLATFORM;
+    private static final String OFFICER = CaseLogReaderTest.OFFICER;
+    private static final String COMPLAINT = CaseLogReaderTest.COMPLAINT;
+    private static final String ACKNOWLEDGED = CaseLogReaderTest.ACKNOWLEDGED;
     private static final String RESOLVED = """
             {"at": "2026-03-02T11:30:00.250Z", "caseId": "case-1", "id": "e3", "type": "ComplaintResolved"}""";
 
