@@ -221,7 +221,7 @@ public final class Evaluation {
             obligations.addAll(part.obligations());
             findings.addAll(part.findings());
         }
-        obligations.sort(REPORT_ORDER);
+        sortForReport(obligations);
         findings.sort(FINDING_ORDER);
         return new Report(asOf, obligations, findings);
     }
@@ -260,9 +260,30 @@ public final class Evaluation {
         }
     }
 
-    /** Obligations in report order: platform duties first, then by case, trigger instant and id. */
+    /**
+     * Obligations in report order: platform duties first, then by case, trigger instant and id. Sorts the distinct
+     * cases, then each case's few obligations, rather than comparing case ids for every pair.
+     */
     public static void sortForReport(List<Obligation> obligations) {
-        obligations.sort(REPORT_ORDER);
+        List<Obligation> platform = new ArrayList<>();
+        Map<String, List<Obligation>> byCase = new HashMap<>();
+        for (Obligation obligation : obligations) {
+            if (obligation.caseId() == null) {
+                platform.add(obligation);
+            } else {
+                byCase.computeIfAbsent(obligation.caseId(), k -> new ArrayList<>(4)).add(obligation);
+            }
+        }
+        List<String> cases = new ArrayList<>(byCase.keySet());
+        Collections.sort(cases);
+        obligations.clear();
+        platform.sort(REPORT_ORDER);
+        obligations.addAll(platform);
+        for (String id : cases) {
+            List<Obligation> ofCase = byCase.get(id);
+            ofCase.sort(REPORT_ORDER);
+            obligations.addAll(ofCase);
+        }
     }
 
     public static void sortFindings(List<Finding> findings) {
@@ -679,7 +700,7 @@ public final class Evaluation {
         assessments.forEach((key, assessment) -> obligations.add(
                 lifecycle.standing(assessment, ruleBase.rule(assessmentRules.get(key)), asOf)));
         if (sorted) {
-            obligations.sort(REPORT_ORDER);
+            sortForReport(obligations);
             findings.sort(FINDING_ORDER);
         }
         return new Report(asOf, obligations, findings);
