@@ -47,12 +47,12 @@ import org.slf4j.LoggerFactory;
  *         });
  * }</pre>
  *
- * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and writes each event's line to a
- * bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
+ * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and writes each event, encoded, to
+ * a bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
  * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
  * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
  * and the hashes of one file of event ids at a time, to find ids used twice: an audit of 10^7 events fits in
- * 512 MB of heap. See
+ * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
  * {@code docs/performance.md}.
  *
  * <p>The sink gets the platform's obligations and findings first, then those of each bucket of cases, each part in
