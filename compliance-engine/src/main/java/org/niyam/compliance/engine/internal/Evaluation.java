@@ -56,9 +56,8 @@ public final class Evaluation {
     private static final Logger LOG = LoggerFactory.getLogger("org.niyam.compliance.rules");
 
     /** Report order: platform duties first, then by case, trigger instant and id. */
-    private static final Comparator<Obligation> REPORT_ORDER = Comparator
-            .comparing(Obligation::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(o -> o.triggeredAt().toEpochSecond())
+    private static final Comparator<Obligation> WITHIN_CASE = Comparator
+            .comparingLong((Obligation o) -> o.triggeredAt().toEpochSecond())
             .thenComparingInt(o -> o.triggeredAt().getNano())
             .thenComparing(Obligation::id);
 
@@ -277,11 +276,13 @@ public final class Evaluation {
         List<String> cases = new ArrayList<>(byCase.keySet());
         Collections.sort(cases);
         obligations.clear();
-        platform.sort(REPORT_ORDER);
+        platform.sort(WITHIN_CASE);
         obligations.addAll(platform);
         for (String id : cases) {
             List<Obligation> ofCase = byCase.get(id);
-            ofCase.sort(REPORT_ORDER);
+            if (ofCase.size() > 1) {
+                ofCase.sort(WITHIN_CASE);
+            }
             obligations.addAll(ofCase);
         }
     }
@@ -542,7 +543,9 @@ public final class Evaluation {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
                         String rule = event.getMatch().getRule().getName();
-                        firings.merge(rule, 1, Integer::sum);
+                        if (scope == null) {
+                            firings.merge(rule, 1, Integer::sum); // for the loop error, which only this session gives
+                        }
                         listener.ruleFired(rule);
                         if (LOG.isDebugEnabled()) {
                             RuleBase.RuleInfo info = ruleBase.rule(rule);
