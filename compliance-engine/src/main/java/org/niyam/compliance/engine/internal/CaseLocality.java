@@ -1,5 +1,8 @@
 package org.niyam.compliance.engine.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -60,11 +63,19 @@ public final class CaseLocality {
             if (accessor == null) {
                 return null;
             }
-            accessor.setAccessible(true);
+            MethodHandle handle;
+            try {
+                accessor.setAccessible(true);
+                handle = MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(String.class, Object.class));
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalStateException("cannot read caseId of " + type.getName(), e);
+            }
             return fact -> {
                 try {
-                    return (String) accessor.invoke(fact);
-                } catch (ReflectiveOperationException e) {
+                    return (String) handle.invokeExact(fact);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
                     throw new IllegalStateException("cannot read caseId of " + type.getName(), e);
                 }
             };
@@ -135,11 +146,6 @@ public final class CaseLocality {
     /** Why the rules cannot run by case at all, or {@code null} when they can. */
     public String unpartitionable() {
         return unpartitionable;
-    }
-
-    /** The ids of the case-local rules. */
-    public Set<String> localRules() {
-        return localRules;
     }
 
     public boolean isLocal(String rule) {

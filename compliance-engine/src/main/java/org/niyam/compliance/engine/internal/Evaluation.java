@@ -736,7 +736,7 @@ public final class Evaluation {
                 known.add(event);
             }
         }
-        known.sort(EVENT_ORDER);
+        known.sort(EVENT_ORDER); // also orders the groups of cases, and so which failure of several is reported
         return known;
     }
 

@@ -47,10 +47,6 @@ public final class LongSet {
         return true;
     }
 
-    public int size() {
-        return size;
-    }
-
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
