@@ -76,7 +76,7 @@ public final class Evaluation {
             .thenComparing(r -> r.assessment().what());
 
     /** Time order (the instant, whatever the offset), then id. */
-    private static final Comparator<CaseEvent> EVENT_ORDER = Comparator
+    public static final Comparator<CaseEvent> EVENT_ORDER = Comparator
             .comparingLong((CaseEvent e) -> e.at().toEpochSecond())
             .thenComparingInt(e -> e.at().getNano())
             .thenComparing(CaseEvent::id);
@@ -406,6 +406,8 @@ public final class Evaluation {
      * cases given to {@link #cases} may hold one of them.
      */
     public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties) {
+        /** No global conclusions: for a case evaluated where the platform's rules do not run. */
+        public static final Global NONE = new Global(List.of(), Set.of(), Set.of());
     }
 
     /**
@@ -462,6 +464,14 @@ public final class Evaluation {
         inSession.addAll(context);
         inSession.addAll(events);
         return new Session(inSession, new CaseScope(ofGroup), facts, listener).run();
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
     }
 
     public Workers workers() {
