@@ -217,8 +217,13 @@ public final class CaseTracker {
     static void diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
                      List<Finding> findings, OffsetDateTime at, List<Transition> out,
                      BiConsumer<Obligation, Obligation> changed) {
+        // In report order, so that transitions come in the same order however the kernel's maps were filled.
+        List<Obligation> ordered = new ArrayList<>(obligations);
+        Evaluation.sortForReport(ordered);
+        List<Finding> orderedFindings = new ArrayList<>(findings);
+        Evaluation.sortFindings(orderedFindings);
         Set<String> seen = new HashSet<>();
-        for (Obligation obligation : obligations) {
+        for (Obligation obligation : ordered) {
             seen.add(obligation.id());
             Held before = held.get(obligation.id());
             if (before == null || before.obligation().status() != obligation.status()) {
@@ -242,7 +247,7 @@ public final class CaseTracker {
             }
         }
         Map<String, Finding> current = new LinkedHashMap<>();
-        findings.forEach(f -> current.put(findingId(f), f));
+        orderedFindings.forEach(f -> current.put(findingId(f), f));
         current.forEach((id, finding) -> {
             if (!found.containsKey(id)) {
                 out.add(new Transition(id + "#1:" + Transition.Kind.FINDING, Transition.Kind.FINDING, at, null, null,

@@ -179,13 +179,15 @@ public final class ComplianceMonitor implements AutoCloseable {
         try {
             if (restored != null) {
                 restore(restored);
-            } else if (clock instanceof MonitorClock.Manual manual) {
-                now = manual.now().withOffsetSameInstant(offset);
-            } else if (clock instanceof MonitorClock.Wall wall) {
-                now = wall.now(offset);
-            }
-            if (now != null) {
-                stop(now, new TreeSet<>(cases.keySet()), true);
+            } else {
+                if (clock instanceof MonitorClock.Manual manual) {
+                    now = manual.now().withOffsetSameInstant(offset);
+                } else if (clock instanceof MonitorClock.Wall wall) {
+                    now = wall.now(offset);
+                }
+                if (now != null) {
+                    stop(now, new TreeSet<>(), true);
+                }
             }
             schedule();
         } finally {
@@ -270,6 +272,19 @@ public final class ComplianceMonitor implements AutoCloseable {
         runLocked(() -> {
             advance(instant.withOffsetSameInstant(offset));
             schedule();
+        });
+    }
+
+    /**
+     * For event time: the input has ended (a replayed log is read to its end). Evaluates the events still waiting for
+     * the watermark, as of the latest event, and no later: obligations still running then stay open or at risk; the
+     * end of the input is not the passing of their deadlines.
+     */
+    public void endOfInput() {
+        runLocked(() -> {
+            if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
+                advance(latestSeen.withOffsetSameInstant(offset));
+            }
         });
     }
 
@@ -402,6 +417,16 @@ public final class ComplianceMonitor implements AutoCloseable {
         retired.addAll(snapshot.retired());
         lastGlobalCheck = snapshot.lastGlobalCheck();
         oneSession = snapshot.oneSession();
+        // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported.
+        if (lastGlobalCheck != null) {
+            global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck), facts(),
+                    EvaluationListener.NONE);
+            contextChanged = false;
+        }
+        if (now != null) {
+            schedule(platformTracks);
+            cases.values().forEach(this::schedule);
+        }
         if (clock instanceof MonitorClock.Manual manual && manual.now().isAfter(now)) {
             LOG.debug("restored at {}; the manual clock shows {}", now, manual.now());
         }
