@@ -17,10 +17,11 @@ import org.niyam.compliance.examples.cli.Io;
 import org.niyam.compliance.examples.cli.MonthlyReportCommand;
 import org.niyam.compliance.examples.cli.ScenariosCommand;
 import org.niyam.compliance.examples.cli.UsageException;
+import org.niyam.compliance.examples.cli.WatchCommand;
 
 /**
- * The {@code ./niyam} command line: {@code demo}, {@code audit}, {@code check}, {@code scenarios} and
- * {@code monthly-report}. {@code niyam COMMAND --help} explains each; docs/cli.md has the whole story.
+ * The {@code ./niyam} command line: {@code demo}, {@code audit}, {@code check}, {@code scenarios},
+ * {@code monthly-report} and {@code watch}. {@code niyam COMMAND --help} explains each; docs/cli.md has the whole story.
  *
  * <p>Exit codes: 0 all compliant or all passed; 1 findings or failed scenarios; 2 bad input, broken rules or a
  * usage error.
@@ -34,7 +35,7 @@ public final class NiyamCli {
     static final String STDERR_TTY = "NIYAM_STDERR_TTY";
 
     static final List<Command> COMMANDS = List.of(new DemoCommand(), new AuditCommand(), new CheckCommand(),
-            new ScenariosCommand(), new MonthlyReportCommand());
+            new ScenariosCommand(), new MonthlyReportCommand(), new WatchCommand());
 
     private NiyamCli() {
     }
