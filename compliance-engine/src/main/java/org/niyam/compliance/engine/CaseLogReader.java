@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,6 +67,9 @@ public final class CaseLogReader {
     /** Reads one entry of an array, leaving the rest of the array to the parser. */
     private static final ObjectReader ENTRY = MAPPER.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Parses JSON arrays: keys given twice are looked for entry by entry (see {@link #keyGivenTwice}). */
+    private static final com.fasterxml.jackson.core.JsonFactory ARRAY = MAPPER.getFactory().copy()
+            .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /**
      * Binds a line straight to its record, without a tree. It fails where binding through a tree could give another
      * value: on {@code -0} given for text (a tree reads it as 0). A failure here is not an error of the entry: the
@@ -254,6 +258,12 @@ public final class CaseLogReader {
     }
 
     private static void readInto(Path file, EntryHandler handler, boolean texts, Workers workers) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A device such as /dev/zero never ends; a pipe is read through read(String, Reader).
+            throw new UncheckedIOException("cannot read " + file + ": " + (Files.isDirectory(file) ? "a directory"
+                    : "not a regular file (a device, a pipe or a socket)") + ", not a case log",
+                    new IOException("not a regular file: " + file));
+        }
         try (Reader reader = open(file)) {
             readInto(file.toString(), reader, handler, texts, workers);
         } catch (IOException e) {
@@ -384,7 +394,7 @@ public final class CaseLogReader {
     private static void readArray(String source, Reader reader, EntryHandler handler, boolean texts)
             throws IOException {
         ReplacementWatch in = new ReplacementWatch(reader);
-        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+        try (JsonParser parser = ARRAY.createParser(in)) {
             parser.nextToken(); // [, after any byte-order mark and white space
             while (true) {
                 JsonToken token;
@@ -404,8 +414,15 @@ public final class CaseLogReader {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode node;
-                try {
-                    node = ENTRY.readTree(parser);
+                try (TokenBuffer copy = new TokenBuffer(parser)) {
+                    copy.copyCurrentStructure(parser);
+                    String twice = keyGivenTwice(copy);
+                    if (twice != null) {
+                        handler.rejected(new InputException(source, line, twice, "the key '" + twice
+                                + "' is given twice in one object: which value is meant is unknown", null));
+                        continue;
+                    }
+                    node = ENTRY.readTree(copy.asParserOnFirstToken());
                 } catch (JsonProcessingException e) {
                     handler.rejected(ComplianceJson.inputError(source, lineOf(e, parser), e));
                     return;
@@ -437,6 +454,26 @@ public final class CaseLogReader {
             return e.getLocation().getLineNr();
         }
         return Math.max(parser.currentLocation().getLineNr(), 0);
+    }
+
+    /**
+     * The first key given twice in one object of the entry, or null. The array's parser does not look for them (its
+     * error would leave it inside the entry, and every entry after it would be lost); this does, on the entry's copy.
+     */
+    private static String keyGivenTwice(TokenBuffer entry) throws IOException {
+        java.util.ArrayDeque<java.util.Set<String>> open = new java.util.ArrayDeque<>();
+        try (JsonParser tokens = entry.asParser()) {
+            for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    open.push(new java.util.HashSet<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    open.pop();
+                } else if (token == JsonToken.FIELD_NAME && !open.peek().add(tokens.currentName())) {
+                    return tokens.currentName();
+                }
+            }
+        }
+        return null;
     }
 
     /** Counts the {@link #MALFORMED} characters that decoding put in place of bytes that are not UTF-8. */
