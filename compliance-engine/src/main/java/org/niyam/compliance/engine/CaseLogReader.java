@@ -46,7 +46,9 @@ import org.niyam.compliance.model.PlatformProfile;
  * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
  * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
  * on; nothing valid is dropped. The same event twice counts once. {@link #strict()} stops at the first bad entry.
- * A line that is not valid UTF-8 is rejected like any other bad line. Instances are immutable and thread-safe.
+ * A line that is not valid UTF-8, longer than {@link #MAX_LINE_LENGTH}, holding a key twice, a lone surrogate escape
+ * or an instant outside {@link #EARLIEST_INSTANT} to {@link #LATEST_INSTANT} is rejected like any other bad line.
+ * Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * CaseLog log = CaseLogReader.lenient().read(Path.of("cases.jsonl"));
