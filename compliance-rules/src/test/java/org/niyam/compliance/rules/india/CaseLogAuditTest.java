@@ -65,6 +65,34 @@ class CaseLogAuditTest {
                     .thenComparing(Finding::code).thenComparing(Finding::message);
 
     @Test
+    void the_order_in_which_the_sink_gets_obligations_does_not_depend_on_the_threads() throws IOException {
+        System.out.println("CaseLogAuditTest order seed=" + SEED);
+        Random random = new Random(SEED);
+        StringBuilder text = new StringBuilder();
+        for (int n = 0; n < 12; n++) {
+            int copy = n;
+            text.append(CaseLogs.generate(random, 400).text().lines()
+                    .map(line -> line.replace("\"id\":\"e", "\"id\":\"l" + copy + "-e")
+                            .replace("\"caseId\":\"case-", "\"caseId\":\"l" + copy + "-case-"))
+                    .filter(line -> copy == 0 || line.contains("\"caseId\""))
+                    .reduce("", (a, b) -> a + b + "\n"));
+        }
+        Path file = dir.resolve("large.jsonl");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        List<List<String>> orders = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 4}) {
+            Collected sink = new Collected();
+            CaseLogAudit.Summary summary = CaseLogAudit.builder(IndiaPack.builder().threads(threads).build())
+                    .workDirectory(dir).build().run(List.of(file), sink);
+            assertThat(summary.buckets()).as("the log is spread over several buckets").isGreaterThan(1);
+            orders.add(sink.obligations.stream().map(Obligation::id).toList());
+        }
+        assertThat(orders.get(0)).isNotEmpty();
+        assertThat(orders.get(1)).as("2 threads").containsExactlyElementsOf(orders.get(0));
+        assertThat(orders.get(2)).as("4 threads").containsExactlyElementsOf(orders.get(0));
+    }
+
+    @Test
     void an_audit_finds_what_evaluating_the_whole_log_finds() throws IOException {
         System.out.println("CaseLogAuditTest seed=" + SEED + " (replay with -Dniyam.seed=" + SEED + ")");
         Random random = new Random(SEED);

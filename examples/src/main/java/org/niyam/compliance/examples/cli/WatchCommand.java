@@ -32,6 +32,7 @@ import org.niyam.compliance.engine.ComplianceJson;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -159,7 +160,16 @@ public final class WatchCommand implements Command {
         View view = format.equals("json") ? new JsonView(io) : io.errIsTerminal() && !replay
                 ? new LiveView(io, clock) : new LineView(io);
         AtomicBoolean interrupted = new AtomicBoolean();
-        Thread hook = new Thread(() -> interrupted.set(true), "niyam-watch-stop");
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        // Ctrl-C: stop following, and give the watch a moment to print where things stand before the JVM exits.
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                finished.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "niyam-watch-stop");
         if (stopped == null) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -216,6 +226,7 @@ public final class WatchCommand implements Command {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
         } finally {
             live.close();
+            finished.countDown();
             if (stopped == null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -422,13 +433,13 @@ public final class WatchCommand implements Command {
 
     static String line(Transition t) {
         if (t.finding() != null) {
-            return at(t.at()) + "  FINDING     " + t.finding().code() + " " + Sanitize.text(String.valueOf(t.finding().caseId()))
-                    + ": " + Sanitize.text(t.finding().message());
+            return at(t.at()) + "  FINDING     " + t.finding().code() + " " + TextReport.printable(String.valueOf(t.finding().caseId()))
+                    + ": " + TextReport.printable(t.finding().message());
         }
         Obligation o = t.obligation();
         String due = o.dueAt() == null ? "" : ", due " + at(o.dueAt());
         return String.format("%s  %-11s %s (%s)%s: %s", at(t.at()), t.kind().name().replace('_', ' '),
-                Sanitize.text(o.id()), o.citation().clause(), due, Sanitize.text(o.what()));
+                TextReport.printable(o.id()), o.citation().clause(), due, TextReport.printable(o.what()));
     }
 
     private static String left(OffsetDateTime now, Obligation o) {
@@ -454,24 +465,6 @@ public final class WatchCommand implements Command {
 
     private static String clip(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
-    }
-
-    /** Control characters in names from the log are shown escaped, so a case id cannot forge screen lines. */
-    static final class Sanitize {
-        private Sanitize() {
-        }
-
-        static String text(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            value.codePoints().forEach(c -> {
-                if (Character.isISOControl(c)) {
-                    out.append(String.format("\\u%04x", c));
-                } else {
-                    out.appendCodePoint(c);
-                }
-            });
-            return out.toString();
-        }
     }
 
     /** A file read as it grows: at its end, waits for more until told to stop. */

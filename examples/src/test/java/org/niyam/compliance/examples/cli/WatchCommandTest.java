@@ -86,11 +86,6 @@ class WatchCommandTest {
     }
 
     @Test
-    void a_case_id_with_control_characters_cannot_forge_a_line() {
-        assertThat(WatchCommand.Sanitize.text("case-1\nSummary: all compliant\u001b[2J")).doesNotContain("\n", "\u001b");
-    }
-
-    @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(Cli.run("watch", "--warn", "soon", "logs/late-intimate-imagery.jsonl").err())
