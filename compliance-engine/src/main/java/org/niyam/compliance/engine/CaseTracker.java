@@ -142,7 +142,7 @@ public final class CaseTracker {
         List<CaseEvent> events = Evaluation.knownAt(state.events(), asOf);
         Evaluation.Part part;
         try {
-            part = evaluation.part(evaluation.cases(facts, events, global.concludedCases(),
+            part = evaluation.part(evaluation.cases(facts, events, global,
                     facts.size() + (long) events.size(), EvaluationListener.NONE), events, global, asOf);
         } catch (Evaluation.Unpartitionable e) {
             throw new RuleExecutionException(null, "case " + state.caseId() + " cannot be evaluated on its own: "

@@ -713,13 +713,19 @@ public final class ComplianceMonitor implements AutoCloseable {
                 global = evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
                 contextChanged = false;
                 lastGlobalCheck = now;
+                // Cases the platform's rules concluded something for get those conclusions in their own session.
+                for (Evaluation.Global g : new Evaluation.Global[] {previousGlobal, global}) {
+                    if (g != null) {
+                        g.forCases().keySet().stream().filter(cases::containsKey).forEach(dirty::add);
+                    }
+                }
             }
             boolean leftoversChanged = false;
             List<String> ids = new ArrayList<>(dirty);
             Evaluation.Global g = global;
             List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
                 List<CaseEvent> events = cases.get(id).events;
-                return evaluation.part(evaluation.cases(context, events, g.concludedCases(), facts(),
+                return evaluation.part(evaluation.cases(context, events, g, facts(),
                         EvaluationListener.NONE), events, g, now);
             });
             List<List<Transition>> caseOut = new ArrayList<>();

@@ -388,9 +388,51 @@ class CaseByCaseEvaluationTest {
                     complaint("c-2", "case-2", T.plusMinutes(1)),
                     resolved("r-2", "case-2", T.plusMinutes(4)));
 
-            Report report = assertFallsBack("crossing-c", drl, evidence);
+            // case-1's own session is given the global rule's finding, as one session would hold it: no fallback.
+            ComplianceEngine byCase = byCase("crossing-c", drl);
+            Firings firings = new Firings();
+            Report report = byCase.evaluate(evidence, AS_OF, firings);
 
+            assertThat(firings.oneSession).as("no fallback").isEmpty();
+            assertThat(report).isEqualTo(oneSession("crossing-c", drl).evaluate(evidence, AS_OF));
             assertThat(codes(report)).contains("flagged@case-1", "flagged-acknowledged@case-1");
+        }
+
+        @Test
+        void a_global_conclusion_for_a_case_on_which_case_local_rules_also_fired_with_the_global_rules() {
+            // The platform's rule concludes for case-9, which has events but none the global rules read: case-local
+            // rules fire on that conclusion in the global session, and would fire again in case-9's own session.
+            String drl = """
+                    rule "g.note-case-9"
+                        @citation("s. 1")
+                    when
+                        PlatformProfile()
+                    then
+                        insert(new Finding("noted", "case-9", "Noted", List.of()));
+                    end
+
+                    rule "l.echo"
+                        @citation("s. 2")
+                    when
+                        $f : Finding(code == "noted", $case : caseId)
+                    then
+                        insert(new Finding("echo", $case, "Echo", List.of()));
+                    end
+
+                    rule "l.acknowledged"
+                        @citation("s. 3")
+                    when
+                        $f : Finding(code == "noted", $case : caseId)
+                        $a : ComplaintAcknowledged(caseId == $case)
+                    then
+                        insert(new Finding("noted-acknowledged", $case, "Acknowledged", List.of($a.id())));
+                    end
+                    """;
+            Evidence evidence = evidence(complaint("c-9", "case-9", T), acknowledged("a-9", "case-9", T.plusMinutes(3)));
+
+            Report report = assertFallsBack("crossing-echo", drl, evidence);
+
+            assertThat(codes(report)).containsOnlyOnce("echo@case-9").contains("noted-acknowledged@case-9");
         }
 
         @Test

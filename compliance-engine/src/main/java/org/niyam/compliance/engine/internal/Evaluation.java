@@ -141,7 +141,7 @@ public final class Evaluation {
                              EvaluationListener listener) {
         List<Object> facts = new ArrayList<>(context);
         facts.addAll(events);
-        return report(new Session(facts, null, facts.size(), listener).run(), asOf);
+        return report(new Session(facts, null, facts.size(), listener, Set.of()).run(), asOf);
     }
 
     /**
@@ -180,6 +180,11 @@ public final class Evaluation {
             public List<CaseEvent> events(int unit) {
                 return groups.get(unit);
             }
+
+            @Override
+            public boolean holds(String caseId) {
+                return cases.containsKey(caseId);
+            }
         }, new PartStore() {
             @Override
             public void put(int unit, Report part) {
@@ -211,6 +216,14 @@ public final class Evaluation {
 
         /** The unit's events known at "as of": whole cases, each event once, in time order within a case. */
         List<CaseEvent> events(int unit);
+
+        /**
+         * Whether some unit holds the case, when that is cheap to know: lets a crossing be found before any unit
+         * runs. {@code false} when unknown; the unit that holds it finds the crossing then.
+         */
+        default boolean holds(String caseId) {
+            return false;
+        }
     }
 
     /** Keeps each unit's part of the report until the platform's report shows that no conclusion crossed units. */
@@ -233,6 +246,11 @@ public final class Evaluation {
     public Report pipeline(List<Object> context, List<CaseEvent> shared, CaseSource source, PartStore store,
                            long facts, OffsetDateTime asOf, EvaluationListener listener) {
         Global global = global(context, shared, facts, listener);
+        for (String concluded : global.concludedCases()) {
+            if (concluded != null && source.holds(concluded)) {
+                crossingFor(global, concluded);
+            }
+        }
         List<Integer> units = new ArrayList<>(source.units());
         for (int u = 0; u < source.units(); u++) {
             units.add(u);
@@ -246,7 +264,7 @@ public final class Evaluation {
             List<Finding> findings = new ArrayList<>();
             List<Conclusion> unplaced = new ArrayList<>();
             for (List<CaseEvent> group : groups(cases.values())) {
-                Part part = part(cases(context, group, global.concludedCases(), facts, listener), group, global, asOf);
+                Part part = part(cases(context, group, global, facts, listener), group, global, asOf);
                 obligations.addAll(part.obligations());
                 findings.addAll(part.findings());
                 unplaced.addAll(part.leftovers());
@@ -405,9 +423,10 @@ public final class Evaluation {
      * What the global rules concluded, and the cases of those conclusions that case-local rules read: no group of
      * cases given to {@link #cases} may hold one of them.
      */
-    public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties) {
+    public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties,
+                         Map<String, List<Object>> forCases, Set<String> localFired) {
         /** No global conclusions: for a case evaluated where the platform's rules do not run. */
-        public static final Global NONE = new Global(List.of(), Set.of(), Set.of());
+        public static final Global NONE = new Global(List.of(), Set.of(), Set.of(), Map.of(), Set.of());
     }
 
     /**
@@ -420,15 +439,21 @@ public final class Evaluation {
         Set<String> sharedCases = new HashSet<>();
         shared.forEach(e -> sharedCases.add(e.caseId()));
         GlobalScope scope = new GlobalScope(sharedCases);
-        List<Conclusion> conclusions = new Session(all, scope, facts, listener).run();
+        List<Conclusion> conclusions = new Session(all, scope, facts, listener, Set.of()).run();
         Set<String> duties = new HashSet<>();
+        Map<String, List<Object>> forCases = new HashMap<>();
         for (Conclusion conclusion : conclusions) {
             if (conclusion.fact() instanceof Duty duty) {
                 duties.add(duty.obligationId());
             }
+            if (locality.seenByLocalRules(conclusion.fact()) && CaseLocality.hasCase(conclusion.fact())) {
+                forCases.computeIfAbsent(CaseLocality.caseOf(conclusion.fact()), k -> new ArrayList<>())
+                        .add(conclusion.fact());
+            }
         }
         // concluded cases may hold null: conclusions of no case
-        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties));
+        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties), forCases,
+                Collections.unmodifiableSet(scope.localFired));
     }
 
     /** Whole cases, in the order given, cut into groups of about {@code eventsPerSession} events. */
@@ -449,21 +474,37 @@ public final class Evaluation {
     }
 
     /** Runs the case-local rules over one group of whole cases, in one session; {@code facts} as for {@link #global}. */
-    public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Set<String> concludedCases,
+    public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Global global,
                                   long facts, EvaluationListener listener) {
         // In the order given: a report does not depend on the order of the facts (DeterminismTest).
         List<CaseEvent> events = group;
         Set<String> ofGroup = new HashSet<>(events.size());
+        List<Object> fromGlobal = new ArrayList<>();
         for (CaseEvent event : events) {
-            if (ofGroup.add(event.caseId()) && concludedCases.contains(event.caseId())) {
-                throw new Unpartitionable("a global rule concluded something for case '" + event.caseId()
-                        + "' that case-local rules read", true);
+            if (ofGroup.add(event.caseId()) && global.concludedCases().contains(event.caseId())) {
+                crossingFor(global, event.caseId());
+                fromGlobal.addAll(global.forCases().getOrDefault(event.caseId(), List.of()));
             }
         }
-        List<Object> inSession = new ArrayList<>(context.size() + events.size());
+        List<Object> inSession = new ArrayList<>(context.size() + events.size() + fromGlobal.size());
         inSession.addAll(context);
         inSession.addAll(events);
-        return new Session(inSession, new CaseScope(ofGroup), facts, listener).run();
+        inSession.addAll(fromGlobal);
+        Set<Object> foreign = Collections.newSetFromMap(new IdentityHashMap<>());
+        foreign.addAll(fromGlobal);
+        return new Session(inSession, new CaseScope(ofGroup), facts, listener, foreign).run();
+    }
+
+    /**
+     * A global rule concluded something for the case that case-local rules read. The case's own session is given
+     * those conclusions, as one session would hold them beside the case's events; unless a case-local rule already
+     * fired on the case in the global session, which its own session would repeat.
+     */
+    static void crossingFor(Global global, String caseId) {
+        if (global.localFired().contains(caseId)) {
+            throw new Unpartitionable("a global rule concluded something for case '" + caseId
+                    + "' that case-local rules read, and they fired on it with the platform's rules", true);
+        }
     }
 
     public Lifecycle lifecycle() {
@@ -507,15 +548,33 @@ public final class Evaluation {
 
         /** Checks a fact a rule inserted or updated; returns why it cannot stay in this session, or null. */
         String checkConclusion(Object fact, String rule);
+
+        /** A rule fired on these objects. */
+        default void fired(String rule, List<?> objects) {
+        }
     }
 
     /** The session of the global rules: the context, the events they read, and case-local rules on other cases. */
     private final class GlobalScope implements Scope {
         private final Set<String> sharedCases;
         private final Set<String> concluded = new HashSet<>();
+        /** Cases on whose facts a case-local rule fired in this session. */
+        private final Set<String> localFired = new HashSet<>();
 
         GlobalScope(Set<String> sharedCases) {
             this.sharedCases = sharedCases;
+        }
+
+        @Override
+        public void fired(String rule, List<?> objects) {
+            if (locality.isLocal(rule)) {
+                for (Object object : objects) {
+                    if (CaseLocality.hasCase(object)) {
+                        localFired.add(CaseLocality.caseOf(object));
+                        return;
+                    }
+                }
+            }
         }
 
         @Override
@@ -586,7 +645,11 @@ public final class Evaluation {
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
 
-        Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener) {
+        /** Facts another session concluded, given to this one as they would be in one session; never its conclusions. */
+        private final Set<Object> foreign;
+
+        Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener, Set<Object> foreign) {
+            this.foreign = foreign;
             this.facts = facts;
             this.evaluationFacts = evaluationFacts;
             this.scope = scope;
@@ -630,6 +693,8 @@ public final class Evaluation {
                         String rule = event.getMatch().getRule().getName();
                         if (scope == null) {
                             firings.merge(rule, 1, Integer::sum); // for the loop error, which only this session gives
+                        } else {
+                            scope.fired(rule, event.getMatch().getObjects());
                         }
                         listener.ruleFired(rule);
                         if (LOG.isDebugEnabled()) {
@@ -655,8 +720,8 @@ public final class Evaluation {
                 }
                 List<Conclusion> conclusions = new ArrayList<>();
                 for (Object fact : session.getObjects()) {
-                    if (fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
-                            || fact instanceof Assessment) {
+                    if ((fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
+                            || fact instanceof Assessment) && !foreign.contains(fact)) {
                         conclusions.add(new Conclusion(fact, ruleOf(fact, insertedBy)));
                     }
                 }
@@ -677,7 +742,10 @@ public final class Evaluation {
             if (scope == null || crossing != null) {
                 return;
             }
-            if (insertedBy.containsKey(fact)) {
+            if (foreign.contains(fact)) {
+                crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
+                        + ", which a global rule concluded";
+            } else if (insertedBy.containsKey(fact)) {
                 check(fact, rule);
             } else if (!CaseLocality.hasCase(fact) || locality.seenByGlobalRules(fact) || scope instanceof GlobalScope) {
                 crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()

@@ -196,6 +196,29 @@ class ComplianceMonitorTest {
             }
         }
 
+        @Test
+        void a_large_platform_publishing_its_monthly_reports_is_still_watched_case_by_case() {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            MonitorClock.Manual clock = MonitorClock.manual(ist("2026-03-30T12:00"));
+            List<CaseEvent> events = List.of(IndiaPack.reportPublished(java.time.YearMonth.of(2026, 3),
+                    ist("2026-04-05T10:00")), removalOrder("case-1", ist("2026-04-05T11:00")));
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(ssmi)
+                    .since(ist("2026-03-01T00:00")).listener(heard::add).build()) {
+                clock.set(ist("2026-04-05T10:00"));
+                monitor.accept(events.get(0));
+                clock.set(ist("2026-04-05T11:00"));
+                monitor.accept(events.get(1));
+                clock.set(ist("2026-04-05T12:00"));
+                assertThat(monitor.oneSessionReason()).isNull();
+                assertThat(of("4(1)(d).monthly-report@month-end:2026-03")).last()
+                        .satisfies(t -> assertThat(t.kind()).isEqualTo(Transition.Kind.MET));
+                List<String> expected = ENGINE.evaluate(new Evidence(ssmi, List.of(), events, ist("2026-03-01T00:00")),
+                        ist("2026-04-05T12:00")).obligations().stream().map(o -> o.id() + " " + o.status()).toList();
+                assertThat(monitor.report().obligations().stream().map(o -> o.id() + " " + o.status()).toList())
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+
         private static Status status(Evidence evidence, OffsetDateTime at, String id) {
             return ENGINE.evaluate(evidence, at).obligations().stream().filter(o -> o.id().equals(id))
                     .map(Obligation::status).findFirst().orElseThrow();
