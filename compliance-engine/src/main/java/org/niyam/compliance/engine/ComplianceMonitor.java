@@ -227,11 +227,15 @@ public final class ComplianceMonitor implements AutoCloseable {
                 advance(instant);
             }
             Set<String> dirty = new TreeSet<>();
-            for (CaseEvent event : batch) {
-                take(event, dirty);
-            }
-            if (!dirty.isEmpty()) {
-                stop(now, dirty, false);
+            try {
+                for (CaseEvent event : batch) {
+                    take(event, dirty);
+                }
+            } finally {
+                // The events taken before a refused one are evaluated all the same.
+                if (!dirty.isEmpty()) {
+                    stop(now, dirty, false);
+                }
             }
             if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
                 advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
