@@ -31,12 +31,12 @@ public final class Quickstart {
         Evidence evidence = new Evidence(new PlatformProfile("Example", 80_000_000, false), List.of(), List.of(
                 new RemovalOrderReceived("order-1", "case-1", received, new Issuer(IssuerKind.COURT, "High Court", null), null),
                 new ContentRemoved("removal-1", "case-1", received.plusHours(4), TakedownAction.REMOVED,
-                RemovalBasis.ORDER)));
+                        RemovalBasis.ORDER)));
 
         Report report = engine.evaluate(evidence, received.plusDays(1));
         for (Obligation o : report.forCase("case-1")) {
             System.out.println(o.status() + " " + o.id() + (o.dueAt() == null ? "" : ", due " + o.dueAt()) + ": "
-            + o.explanation());
+                    + o.explanation());
             System.out.println("  " + o.citation());
         }
         // README:end

@@ -116,7 +116,8 @@ class ExampleChecksTest {
             assertThat(f.citation().clause()).isEqualTo("Rule 3(1)(d), as amended by G.S.R. 775(E)");
         });
         assertThat(report.forCase("CRT-2026-07")).extracting(Obligation::duty, Obligation::status).containsExactly(
-                tuple("removal.on-order", Status.MET), tuple("3(1)(g).preserve", Status.OPEN));
+                tuple("removal.on-order", Status.MET), tuple("3(1)(g).preserve", Status.OPEN),
+                tuple("4(8).prior-notice", Status.NOT_APPLICABLE));
         assertThat(report.forCase("OWN-2026-12")).extracting(Obligation::duty, Obligation::status)
                 .containsExactlyInAnyOrder(tuple("3(1)(g).preserve", Status.OPEN),
                         tuple("4(8).prior-notice", Status.BREACHED));
