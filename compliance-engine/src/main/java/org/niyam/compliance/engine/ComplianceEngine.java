@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem.
- * An engine is immutable and thread-safe: build it once and share it. {@link #evaluate} is a pure function of
- * its arguments: the same evidence, in any order, gives the same report.
+ * An engine is thread-safe: build it once and share it. It keeps a pool of worker threads and, once its rules are
+ * seen to conclude across cases, runs every later evaluation in one session ({@link #oneSessionReason()}); neither
+ * changes a report. {@link #evaluate} is a pure function of its arguments: the same evidence, in any order, gives
+ * the same report.
  */
 public final class ComplianceEngine {
 
