@@ -32,8 +32,8 @@ import org.niyam.compliance.model.Status;
  * <p>It checks Rule 3(1)(d) (36 h, 3 h from 20 Feb 2026; intimations from 15 Nov 2025 only with the 2025
  * particulars), Rule 3(2)(a)(i) (acknowledge in 24 h; resolve in 15 days, 7 days from 20 Feb 2026), its proviso
  * (72 h from 28 Oct 2022, 36 h from 20 Feb 2026), Rule 3(2)(b) (24 h, 2 h), Rule 3(1)(j) (72 h) and Rule 3(1)(g)
- * (keep removed content 180 days), and that Rule 4(8) does not apply to removals on an order or a complaint. It assumes, as the generator guarantees, that an action never comes before the
- * event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
+ * (keep removed content 180 days), and that Rule 4(8) does not apply to removals on an order or a complaint. It
+ * assumes, as the generator guarantees, that an action never comes before the event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
  * agreement is never claimed over obligations this checker does not know.
  */
 public final class BaselineChecker {
