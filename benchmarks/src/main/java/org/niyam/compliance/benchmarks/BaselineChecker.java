@@ -32,8 +32,8 @@ import org.niyam.compliance.model.Status;
  * <p>It checks Rule 3(1)(d) (36 h, 3 h from 20 Feb 2026; intimations from 15 Nov 2025 only with the 2025
  * particulars), Rule 3(2)(a)(i) (acknowledge in 24 h; resolve in 15 days, 7 days from 20 Feb 2026), its proviso
  * (72 h from 28 Oct 2022, 36 h from 20 Feb 2026), Rule 3(2)(b) (24 h, 2 h), Rule 3(1)(j) (72 h) and Rule 3(1)(g)
- * (keep removed content 180 days). It assumes, as the generator guarantees, that an action never comes before the
- * event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
+ * (keep removed content 180 days), and that Rule 4(8) does not apply to removals on an order or a complaint. It
+ * assumes, as the generator guarantees, that an action never comes before the event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
  * agreement is never claimed over obligations this checker does not know.
  */
 public final class BaselineChecker {
@@ -45,10 +45,11 @@ public final class BaselineChecker {
     public static final String INTIMATE_IMAGERY = "complaint.intimate-imagery";
     public static final String INFORMATION_REQUEST = "information.request";
     public static final String PRESERVE = "3(1)(g).preserve";
+    public static final String PRIOR_NOTICE = "4(8).prior-notice";
 
     /** The duty keys checked, as the India pack names them. */
     public static final Set<String> DUTIES = Set.of(REMOVAL_ON_ORDER, ACKNOWLEDGE, RESOLVE, REMOVAL_REQUEST,
-            INTIMATE_IMAGERY, INFORMATION_REQUEST, PRESERVE);
+            INTIMATE_IMAGERY, INFORMATION_REQUEST, PRESERVE, PRIOR_NOTICE);
 
     private static final long IT_RULES_2021 = ist("2021-02-25");
     private static final long AMENDMENT_2022 = ist("2022-10-28");
@@ -202,15 +203,16 @@ public final class BaselineChecker {
                 case ACKNOWLEDGED -> discharge(e, ACKNOWLEDGE, null);
                 case RESOLVED -> discharge(e, RESOLVE, REMOVAL_REQUEST);
                 case ORDER -> {
-                    if (e.opensClock) {
-                        open(REMOVAL_ON_ORDER, e, e.at < IT_RULES_2021 ? NONE : e.at < AMENDMENT_2026 ? 36 * HOUR : 3 * HOUR,
-                                false);
-                    }
+                    // A defective intimation opens no clock; its removal duty is not applicable.
+                    open(REMOVAL_ON_ORDER, e, !e.opensClock || e.at < IT_RULES_2021 ? NONE
+                            : e.at < AMENDMENT_2026 ? 36 * HOUR : 3 * HOUR, false);
                 }
                 case REMOVED -> {
                     discharge(e, REMOVAL_ON_ORDER, REMOVAL_REQUEST);
                     discharge(e, INTIMATE_IMAGERY, null);
                     open(PRESERVE, e, e.at < IT_RULES_2021 ? NONE : 180 * DAY, true);
+                    // A removal on an order or a complaint (the only ones read) is exempt from Rule 4(8).
+                    open(PRIOR_NOTICE, e, NONE, false);
                 }
                 case REQUEST -> open(INFORMATION_REQUEST, e, e.at < IT_RULES_2021 ? NONE : 72 * HOUR, false);
                 case PROVIDED -> discharge(e, INFORMATION_REQUEST, null);
@@ -383,8 +385,8 @@ public final class BaselineChecker {
                 case "ComplaintResolved" -> Kind.RESOLVED;
                 case "RemovalOrderReceived" -> Kind.ORDER;
                 case "ContentRemoved" -> {
-                    if ("OWN_INITIATIVE".equals(basis)) {
-                        throw unsupported("a removal on the platform's own initiative (Rule 4(8))");
+                    if (!"ORDER".equals(basis) && !"COMPLAINT".equals(basis)) {
+                        throw unsupported("a removal on the platform's own initiative, or without a basis (Rule 4(8))");
                     }
                     yield Kind.REMOVED;
                 }

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -40,8 +41,10 @@ import org.niyam.compliance.model.PlatformProfile;
 
 /**
  * Reads a platform's case log: JSON Lines (one entry per line) or a JSON array of entries, where an entry is an
- * event ({@code "type": "ComplaintReceived"}, ...), the platform's profile ({@code "type": "PlatformProfile"}) or an
- * officer appointment ({@code "type": "OfficerAppointment"}). See {@code docs/json.md}.
+ * event ({@code "type": "ComplaintReceived"}, ...), the platform's profile ({@code "type": "PlatformProfile"}), an
+ * officer appointment ({@code "type": "OfficerAppointment"}) or the period the log covers
+ * ({@code {"type": "EvidencePeriod", "since": "2025-12-01T00:00:00+05:30"}}, which becomes {@link Evidence#since()};
+ * without it the period starts at the earliest event). See {@code docs/json.md}.
  *
  * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
  * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
@@ -64,6 +67,8 @@ public final class CaseLogReader {
     /** The entry types besides events. */
     public static final String PLATFORM = "PlatformProfile";
     public static final String APPOINTMENT = "OfficerAppointment";
+    /** The entry that says from when the log covers the platform: {@code {"type": "EvidencePeriod", "since": ...}}. */
+    public static final String PERIOD = "EvidencePeriod";
 
     private static final ObjectMapper MAPPER = ComplianceJson.mapper();
     /** Reads one entry of an array, leaving the rest of the array to the parser. */
@@ -136,6 +141,17 @@ public final class CaseLogReader {
 
         /** A bad entry, with its source, line and field, as {@link CaseLog#rejected()} lists it. */
         void rejected(InputException error);
+
+        /**
+         * The start of the period the log covers, from an {@code EvidencePeriod} entry at {@code line} of
+         * {@code source}. Ignored unless a handler needs it.
+         */
+        default void period(String source, int line, OffsetDateTime since) {
+        }
+    }
+
+    /** An {@code EvidencePeriod} entry, as read. */
+    private record Period(OffsetDateTime since) {
     }
 
     private final boolean strict;
@@ -244,7 +260,7 @@ public final class CaseLogReader {
             return event;
         }
         throw new InputException(source, line, "type", "expected an event, not an entry of type "
-                + (entry instanceof PlatformProfile ? PLATFORM : APPOINTMENT), null);
+                + (entry instanceof PlatformProfile ? PLATFORM : entry instanceof Period ? PERIOD : APPOINTMENT), null);
     }
 
     /** Bytes that are not UTF-8 become {@link #MALFORMED}, so the line holding them is rejected and the rest is read. */
@@ -538,6 +554,8 @@ public final class CaseLogReader {
             handler.event(source, line, event, text);
         } else if (entry instanceof OfficerAppointment appointment) {
             handler.appointment(source, line, appointment);
+        } else if (entry instanceof Period period) {
+            handler.period(source, line, period.since());
         } else {
             handler.platform(source, line, (PlatformProfile) entry);
         }
@@ -630,6 +648,9 @@ public final class CaseLogReader {
         JsonNode typeNode = object.get("type");
         String type = typeNode == null ? null : typeNode.asText();
         try {
+            if (PERIOD.equals(type)) {
+                return period(source, line, object);
+            }
             if (PLATFORM.equals(type) || APPOINTMENT.equals(type)) {
                 ObjectNode fields = object.deepCopy();
                 fields.remove("type");
@@ -641,6 +662,28 @@ public final class CaseLogReader {
             throw ComplianceJson.inputError(source, line, e);
         } catch (IllegalArgumentException e) {
             throw new InputException(source, line, "", e.getMessage(), e);
+        }
+    }
+
+    /** An {@code EvidencePeriod} entry: {@code "since"}, an instant with its offset, and nothing else. */
+    private static Period period(String source, int line, ObjectNode object) throws JsonProcessingException {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("type") && !name.equals("since")) {
+                throw new InputException(source, line, name, "unknown field of an EvidencePeriod, which has only "
+                        + "\"since\"", null);
+            }
+        }
+        JsonNode since = object.get("since");
+        if (since == null || since.isNull()) {
+            throw new InputException(source, line, "since", "missing: the instant from which the log covers the "
+                    + "platform, with its offset, e.g. \"2025-12-01T00:00:00+05:30\"", null);
+        }
+        try {
+            return new Period(MAPPER.treeToValue(since, OffsetDateTime.class));
+        } catch (JsonProcessingException e) {
+            throw new InputException(source, line, "since", "expected an instant with its offset, e.g. "
+                    + "\"2025-12-01T00:00:00+05:30\", not " + since, e);
         }
     }
 
@@ -720,6 +763,12 @@ public final class CaseLogReader {
         }
 
         @Override
+        public void period(String source, int line, OffsetDateTime since) {
+            counted();
+            handler.period(source, line, since);
+        }
+
+        @Override
         public void rejected(InputException error) {
             counted();
             if (strict) {
@@ -741,6 +790,7 @@ public final class CaseLogReader {
         private int lastSourceIndex;
         private PlatformProfile platform;
         private long platformAt;
+        private OffsetDateTime since;
         private final Kept<OfficerAppointment> appointments = new Kept<>("appointment", OfficerAppointment::id);
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
         private final List<InputException> rejected = new ArrayList<>();
@@ -789,6 +839,17 @@ public final class CaseLogReader {
             keep(source, line, appointment.id(), appointment, appointments);
         }
 
+        /** Logs read as one cover the union of their periods: the earliest {@code since} counts. */
+        @Override
+        public void period(String source, int line, OffsetDateTime value) {
+            counted();
+            if (since == null || value.isBefore(since)) {
+                since = value;
+            } else if (value.isEqual(since)) {
+                duplicates++;
+            }
+        }
+
         @Override
         public void event(String source, int line, CaseEvent event, String text) {
             keep(source, line, event.id(), event, events);
@@ -827,7 +888,7 @@ public final class CaseLogReader {
         }
 
         CaseLog result() {
-            Evidence evidence = new Evidence(platform, appointments.values(), events.values());
+            Evidence evidence = new Evidence(platform, appointments.values(), events.values(), since);
             return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
         }
     }

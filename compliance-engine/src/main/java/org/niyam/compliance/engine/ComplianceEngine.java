@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem.
- * An engine is immutable and thread-safe: build it once and share it. {@link #evaluate} is a pure function of
- * its arguments: the same evidence, in any order, gives the same report.
+ * An engine is thread-safe: build it once and share it. Its state does not change after it is built (it keeps a pool
+ * of worker threads); an evaluation whose conclusions cross cases runs again in one session on its own, without
+ * changing how later evaluations run. {@link #evaluate} is a pure function of its arguments: the same evidence, in
+ * any order, gives the same report.
  */
 public final class ComplianceEngine {
 

@@ -347,10 +347,13 @@ public final class HtmlReport {
                 timeline(o);
             }
             html.append("<dl class=\"facts\">\n");
-            if (o.dueAt() != null) {
+            // A verdict on one matter, or a duty whose time is an unset setting, has a trigger but no due instant.
+            if (o.dueAt() != null || o.triggerEventId() != null) {
                 fact("triggered", o.triggeredAt() + (o.triggerEventId() == null ? "" : " by " + o.triggerEventId()));
+            }
+            if (o.dueAt() != null) {
                 fact("due", o.dueAt().toString());
-            } else {
+            } else if (o.triggerEventId() == null) {
                 fact("assessed", o.triggeredAt().toString());
             }
             if (o.dischargedAt() != null) {

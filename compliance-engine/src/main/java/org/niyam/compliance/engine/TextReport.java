@@ -1,7 +1,9 @@
 package org.niyam.compliance.engine;
 
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
@@ -9,8 +11,9 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
 /**
- * A report as plain text for a terminal or a log file: a summary line, then each obligation and finding.
- * Stateless and thread-safe.
+ * A report as plain text for a terminal or a log file: a summary line, then each obligation, most urgent first
+ * ({@link Status#MOST_URGENT_FIRST}; in report order within a status), then each finding. Stateless and
+ * thread-safe.
  *
  * <p>Every value taken from the evidence or the rules (ids, case ids, explanations, messages) is written through
  * {@link #printable(String)}: a case id holding a newline or a terminal escape cannot start a line of its own, move
@@ -23,20 +26,28 @@ public final class TextReport {
 
     public static String render(Report report) {
         StringBuilder text = new StringBuilder();
-        Map<Status, Long> counts = new TreeMap<>();
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
         report.obligations().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
-        text.append("As of ").append(report.asOf()).append(": ").append(report.obligations().size())
-                .append(" obligations");
-        counts.forEach((status, n) -> text.append(", ").append(n).append(' ').append(status.label()));
-        text.append(", ").append(report.findings().size()).append(" findings\n");
-        for (Obligation o : report.obligations()) {
+        text.append("As of ").append(report.asOf()).append(": ")
+                .append(count(report.obligations().size(), "obligation"));
+        for (Status status : Status.MOST_URGENT_FIRST) {
+            if (counts.containsKey(status)) {
+                text.append(", ").append(counts.get(status)).append(' ').append(status.label());
+            }
+        }
+        text.append(", ").append(count(report.findings().size(), "finding")).append('\n');
+        List<Obligation> urgentFirst = report.obligations().stream()
+                .sorted(Comparator.comparingInt(o -> Status.MOST_URGENT_FIRST.indexOf(o.status()))).toList();
+        for (Obligation o : urgentFirst) {
             text.append('\n').append(String.format("%-16s", o.status().label())).append(printable(o.id())).append('\n');
             line(text, "what", o.what());
             line(text, "case", o.caseId());
-            if (o.dueAt() != null) {
+            if (o.triggerEventId() != null) {
                 line(text, "triggered", o.triggeredAt() + " by " + o.triggerEventId());
+            }
+            if (o.dueAt() != null) {
                 line(text, "due", o.dueAt().toString());
-            } else {
+            } else if (o.triggerEventId() == null) {
                 line(text, "assessed", o.triggeredAt().toString());
             }
             if (o.dischargedAt() != null) {
@@ -55,6 +66,10 @@ public final class TextReport {
         return text.toString();
     }
 
+    /** {@code 1 finding}, {@code 2 findings}. */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 
     private static void cite(StringBuilder text, Citation citation) {
         line(text, "cite", citation.clause() + ", " + citation.instrument());

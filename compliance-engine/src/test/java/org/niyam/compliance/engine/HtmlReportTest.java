@@ -163,6 +163,19 @@ class HtmlReportTest {
         }
 
         @Test
+        void aVerdictOnOneMatterShowsItsTriggerNoDueInstantAndNoTimeline() {
+            Report report = new Report(AS_OF, List.of(new Obligation("t.notice@e9", "t.notice", "Tell the user",
+                    "case-9", OffsetDateTime.parse("2026-03-02T09:00:00+05:30"), null, Status.INDETERMINATE, cite("Section 4(8)"), "e9", null, null,
+                    "The basis is not recorded.")), List.of());
+
+            String html = HtmlReport.builder().report(report).render();
+
+            assertThat(html).contains("<dt>triggered</dt><dd>2026-03-02T09:00+05:30 by e9</dd>")
+                    .doesNotContain("<dt>assessed</dt>").doesNotContain("<dt>due</dt>")
+                    .doesNotContain("<svg class=\"timeline\"");
+        }
+
+        @Test
         void coordinatesDoNotDependOnTheLocale() {
             Locale before = Locale.getDefault();
             try {

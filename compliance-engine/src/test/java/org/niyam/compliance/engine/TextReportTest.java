@@ -35,7 +35,9 @@ class TextReportTest {
 
         String text = TextReport.render(report);
 
-        assertThat(text).startsWith("As of 2026-03-02T18:00+05:30: 3 obligations, 1 MET, 1 MET LATE, 1 BREACHED, 1 findings\n");
+        assertThat(text).startsWith("As of 2026-03-02T18:00+05:30: 3 obligations, 1 BREACHED, 1 MET LATE, 1 MET, 1 finding\n");
+        assertThat(text.indexOf("\nBREACHED ")).as("most urgent first")
+                .isLessThan(text.indexOf("\nMET LATE ")).isLessThan(text.indexOf("\nMET "));
         String late = block(text, "MET LATE");
         assertThat(late).containsPattern("^MET LATE +test\\.answer@e1\n")
                 .containsPattern("(?m)^ +case +case-1$")
@@ -48,7 +50,7 @@ class TextReportTest {
                 .containsPattern("(?m)^ +due +2026-03-02T13:00\\+05:30$")
                 .doesNotContainPattern("(?m)^ +done ");
         // A standing duty has neither case nor due instant: it is assessed at "as of".
-        String standing = block(text, "MET ");
+        String standing = block(text, "MET  ");
         assertThat(standing).containsPattern("^MET +test\\.profile\n")
                 .containsPattern("(?m)^ +assessed +2026-03-02T18:00\\+05:30$")
                 .doesNotContainPattern("(?m)^ +(case|due|done) ");
@@ -76,6 +78,19 @@ class TextReportTest {
         assertThat(block(text, "BREACHED")).containsPattern("^BREACHED +test\\.answer@e1\n")
                 .containsPattern("(?m)^ +due +2026-03-02T12:00\\+05:30$")
                 .contains("Section 1", "Test Act, 2020", "as amended in 2026", "t.complaint-opens-answer");
+    }
+
+    @Test
+    void a_verdict_on_one_matter_shows_its_trigger_and_no_due_instant() {
+        Report report = new Report(AS_OF, List.of(new Obligation("test.answer@e1", "test.answer",
+                "Answer the complaint", "case-1", at("2026-03-02T10:00:00+05:30"), null, Status.NOT_APPLICABLE,
+                CITATION, "e1", null, null, "Not a complaint this Act covers.")), List.of());
+
+        String text = TextReport.render(report);
+
+        assertThat(text).startsWith("As of 2026-03-02T18:00+05:30: 1 obligation, 1 NOT APPLICABLE, 0 findings\n");
+        assertThat(block(text, "NOT APPLICABLE")).containsPattern("(?m)^ +triggered +2026-03-02T10:00\\+05:30 by e1$")
+                .doesNotContainPattern("(?m)^ +(due|assessed) ");
     }
 
     @Test

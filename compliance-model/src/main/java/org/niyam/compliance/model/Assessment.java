@@ -1,22 +1,35 @@
 package org.niyam.compliance.model;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Rule vocabulary: a duty without a clock, as it stands at the "as of" instant: a standing duty of the platform
- * (appoint an officer, publish an address), or a duty of one case that the law gives no deadline (identify the
- * first originator). The engine turns it into an {@link Obligation} with the inserting rule's citation.
+ * (appoint an officer, publish an address), a duty of one case that the law gives no deadline (identify the
+ * first originator), or the verdict on one matter that opened no clock (a removal order whose intimation is
+ * defective, a removal by a platform to which Rule 4 does not apply). The engine turns it into an
+ * {@link Obligation} with the inserting rule's citation.
  *
- * @param key         stable duty key; the obligation id is the key, then {@code @} and the case id for a case duty
- * @param what        what the law asks, in a sentence
- * @param status      {@link Status#MET}, {@link Status#BREACHED}, {@link Status#NOT_APPLICABLE},
- *                    {@link Status#INDETERMINATE}, or {@link Status#OPEN} for a case duty without a deadline
- * @param explanation why, naming the evidence
- * @param evidence    ids of the appointments or events it rests on
- * @param caseId      the case, or {@code null} for a standing duty of the platform
+ * <pre>{@code
+ * then
+ *     insert(Assessment.about($removal, "4(8).prior-notice", "Notify the user before removing",
+ *             Status.NOT_APPLICABLE, "Removed on a court order: Rule 4(8) does not apply.", List.of()));
+ * }</pre>
+ *
+ * @param key            stable duty key; the obligation id is the key, then {@code @} and the trigger id for a
+ *                       verdict on one matter, or the case id for a case duty
+ * @param what           what the law asks, in a sentence
+ * @param status         {@link Status#MET}, {@link Status#BREACHED}, {@link Status#NOT_APPLICABLE},
+ *                       {@link Status#INDETERMINATE}, or {@link Status#OPEN} for a case duty without a deadline
+ * @param explanation    why, naming the evidence
+ * @param evidence       ids of the appointments or events it rests on
+ * @param caseId         the case, or {@code null} for a standing duty of the platform
+ * @param triggerEventId the matter it is the verdict on (an event id, or a period such as {@code month-end:2026-01}),
+ *                       or {@code null}; given with {@code triggeredAt} and a case
+ * @param triggeredAt    when that matter arose, or {@code null}; the citation names the version in force then
  */
 public record Assessment(String key, String what, Status status, String explanation, List<String> evidence,
-                         String caseId) {
+                         String caseId, String triggerEventId, OffsetDateTime triggeredAt) {
 
     public Assessment {
         Preconditions.requireText(key, "Assessment", "key");
@@ -28,15 +41,43 @@ public record Assessment(String key, String what, Status status, String explanat
             throw new IllegalArgumentException("Assessment " + key + ": a duty without a clock is met, breached, "
                     + "not applicable, indeterminate, or (for a case) open; not " + status);
         }
+        if ((triggerEventId == null) != (triggeredAt == null)) {
+            throw new IllegalArgumentException("Assessment " + key
+                    + ": triggerEventId and triggeredAt must be given together");
+        }
+        if (triggerEventId != null) {
+            Preconditions.requireText(triggerEventId, "Assessment", "triggerEventId");
+            Preconditions.requireText(caseId, "Assessment", "caseId");
+        }
+    }
+
+    /** A duty of a case, or (with a {@code null} case) a standing duty of the platform. */
+    public Assessment(String key, String what, Status status, String explanation, List<String> evidence,
+                      String caseId) {
+        this(key, what, status, explanation, evidence, caseId, null, null);
     }
 
     /** A standing duty of the platform. */
     public Assessment(String key, String what, Status status, String explanation, List<String> evidence) {
-        this(key, what, status, explanation, evidence, null);
+        this(key, what, status, explanation, evidence, null, null, null);
+    }
+
+    /**
+     * The verdict on the duty {@code key} that {@code trigger} would open, where it opens no clock: the obligation
+     * has the id a time-bound duty of that key and trigger would have ({@code key@triggerEventId}).
+     */
+    public static Assessment about(CaseEvent trigger, String key, String what, Status status, String explanation,
+                                   List<String> evidence) {
+        return new Assessment(key, what, status, explanation, evidence, trigger.caseId(), trigger.id(), trigger.at());
+    }
+
+    /** The same assessment resting on other evidence. */
+    public Assessment withEvidence(List<String> value) {
+        return new Assessment(key, what, status, explanation, value, caseId, triggerEventId, triggeredAt);
     }
 
     /** The id of the obligation this assessment becomes. */
     public String obligationId() {
-        return caseId == null ? key : key + "@" + caseId;
+        return triggerEventId != null ? key + "@" + triggerEventId : caseId == null ? key : key + "@" + caseId;
     }
 }

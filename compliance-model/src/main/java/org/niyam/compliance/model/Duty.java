@@ -23,17 +23,26 @@ import java.time.OffsetDateTime;
  * @param caseId         the case
  * @param triggerEventId the event that started the clock
  * @param triggeredAt    when the clock started
- * @param kind           act by the due instant, or keep until it
+ * @param kind           act by the due instant, keep until it, or act again within a recurring interval
+ * @param note           what the rule checked to open the duty, added to the obligation's explanation; or
+ *                       {@code null}
  */
 public record Duty(String key, String what, String clock, String caseId, String triggerEventId,
-                   OffsetDateTime triggeredAt, Kind kind) {
+                   OffsetDateTime triggeredAt, Kind kind, String note) {
 
     /** Whether the duty is to act by the due instant or to keep something until it. */
     public enum Kind {
         /** Act no later than the due instant: remove, acknowledge, answer. */
         ACT_BY,
         /** Keep something (content, records) until the due instant; ending it earlier is a breach. */
-        KEEP_UNTIL
+        KEEP_UNTIL,
+        /**
+         * Act again within a recurring interval (inform users at least once every three months). An interval that
+         * an amendment changes while the clock runs applies from its effective date, never to time before it: the
+         * due instant is the earlier of the start plus the interval in force at the start and the effective date
+         * plus the new interval.
+         */
+        PERIODIC
     }
 
     public Duty {
@@ -44,6 +53,13 @@ public record Duty(String key, String what, String clock, String caseId, String 
         Preconditions.requireText(triggerEventId, "Duty", "triggerEventId");
         Preconditions.requirePresent(triggeredAt, "Duty", "triggeredAt");
         Preconditions.requirePresent(kind, "Duty", "kind");
+        note = Preconditions.optionalText(note);
+    }
+
+    /** A duty without a note. */
+    public Duty(String key, String what, String clock, String caseId, String triggerEventId,
+                OffsetDateTime triggeredAt, Kind kind) {
+        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, null);
     }
 
     /** A duty to act, started by the event: the clock starts at the event's instant. */
@@ -54,6 +70,19 @@ public record Duty(String key, String what, String clock, String caseId, String 
     /** A duty to keep something from the event's instant until the clock runs out. */
     public static Duty keepUntil(String key, String what, String clock, CaseEvent trigger) {
         return new Duty(key, what, clock, trigger.caseId(), trigger.id(), trigger.at(), Kind.KEEP_UNTIL);
+    }
+
+    /**
+     * A duty to act again within a recurring interval, started by the event (the last notice); see
+     * {@link Kind#PERIODIC} for how an amended interval applies.
+     */
+    public static Duty periodic(String key, String what, String clock, CaseEvent trigger) {
+        return new Duty(key, what, clock, trigger.caseId(), trigger.id(), trigger.at(), Kind.PERIODIC);
+    }
+
+    /** The same duty with a note on what was checked to open it, for the obligation's explanation. */
+    public Duty withNote(String value) {
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, value);
     }
 
     /** The id of the obligation this duty becomes: {@code key@triggerEventId}. */

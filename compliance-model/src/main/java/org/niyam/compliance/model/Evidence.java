@@ -13,7 +13,8 @@ import java.util.List;
  * @param events       case events
  * @param since        the start of the period the evidence covers: duties that recur (monthly reports) are assessed
  *                     from then on; {@code null} means from the earliest event (appointments are history, not
- *                     the period audited)
+ *                     the period audited). A case log states it with an {@code EvidencePeriod} entry; the command
+ *                     line with {@code --since}
  */
 public record Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
                        OffsetDateTime since) {

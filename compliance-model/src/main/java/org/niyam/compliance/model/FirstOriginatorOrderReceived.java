@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
  * @param source a court order, or an order under section 69 of the IT Act
  * @param copyOfInformation whether the order came with a copy of the information (needed for section 69 orders)
  * @param ground the offence the order is for
- * @param minimumPunishmentYears the minimum term of imprisonment for that offence, in years; {@code null} when not stated
+ * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks for
+ *                               "not less than five years"); {@code null} when not stated, which the rule treats as
+ *                               not shown
  */
 public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) implements CaseEvent {
 

@@ -43,6 +43,19 @@ class ModelTest {
             assertThat(new Assessment("k", "w", Status.OPEN, "e", List.of(), "case-1").obligationId())
                     .isEqualTo("k@case-1");
         }
+
+        @Test
+        void aVerdictOnOneMatterHasTheIdItsDutyWouldHave() {
+            CaseEvent removal = new ContentRemoved("r1", "case-1", T, TakedownAction.REMOVED);
+            Assessment verdict = Assessment.about(removal, "k", "w", Status.NOT_APPLICABLE, "e", List.of());
+
+            assertThat(verdict.obligationId()).isEqualTo("k@r1").isEqualTo(Duty.obligationId("k", "r1"));
+            assertThat(verdict.withEvidence(List.of("x")).obligationId()).isEqualTo("k@r1");
+            assertThatThrownBy(() -> new Assessment("k", "w", Status.MET, "e", List.of(), "case-1", "r1", null))
+                    .hasMessageContaining("triggerEventId and triggeredAt must be given together");
+            assertThatThrownBy(() -> new Assessment("k", "w", Status.MET, "e", List.of(), null, "r1", T))
+                    .hasMessageContaining("caseId");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.niyam.compliance.model.Issuer;
 import org.niyam.compliance.model.IssuerKind;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.TakedownAction;
@@ -29,11 +30,13 @@ public final class Quickstart {
         OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00+05:30");
         Evidence evidence = new Evidence(new PlatformProfile("Example", 80_000_000, false), List.of(), List.of(
                 new RemovalOrderReceived("order-1", "case-1", received, new Issuer(IssuerKind.COURT, "High Court", null), null),
-                new ContentRemoved("removal-1", "case-1", received.plusHours(4), TakedownAction.REMOVED)));
+                new ContentRemoved("removal-1", "case-1", received.plusHours(4), TakedownAction.REMOVED,
+                        RemovalBasis.ORDER)));
 
         Report report = engine.evaluate(evidence, received.plusDays(1));
         for (Obligation o : report.forCase("case-1")) {
-            System.out.println(o.status() + " " + o.id() + ", due " + o.dueAt() + ": " + o.explanation());
+            System.out.println(o.status() + " " + o.id() + (o.dueAt() == null ? "" : ", due " + o.dueAt()) + ": "
+                    + o.explanation());
             System.out.println("  " + o.citation());
         }
         // README:end

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
@@ -43,8 +44,10 @@ class ExampleChecksTest {
                         tuple("complaint.resolve@grv-0511-in", Status.MET_LATE),
                         tuple("removal.on-order@ord-0141-in", Status.MET),
                         tuple("3(1)(g).preserve@ord-0141-done", Status.OPEN),
+                        tuple("4(8).prior-notice@ord-0141-done", Status.NOT_APPLICABLE),
                         tuple("removal.on-order@ord-0187-in", Status.MET_LATE),
                         tuple("3(1)(g).preserve@ord-0187-done", Status.OPEN),
+                        tuple("4(8).prior-notice@ord-0187-done", Status.NOT_APPLICABLE),
                         tuple("4(1)(d).monthly-report@month-end:2026-01", Status.MET),
                         tuple("4(1)(d).monthly-report@month-end:2026-02", Status.OPEN),
                         tuple("3(1)(c).inform-users@notice-2025-12", Status.OPEN));
@@ -53,9 +56,9 @@ class ExampleChecksTest {
         assertThat(oldClock.explanation()).contains("keeps its 36 h");
         assertThat(report.forCase("ORD-2026-0187").get(0).lateness()).isEqualTo(Duration.ofMinutes(70));
         Obligation notice = report.forCase("user-notices").get(0);
-        assertThat(notice.dueAt()).as("12 calendar months, the interval in force when the notice was given")
-                .hasToString("2026-12-01T00:00+05:30");
-        assertThat(notice.explanation()).contains("keeps its 12 months");
+        assertThat(notice.dueAt()).as("the earlier of 12 calendar months and 20 Feb 2026 + 3 months")
+                .hasToString("2026-05-20T00:00+05:30");
+        assertThat(notice.explanation()).contains("The interval became 3 months on 2026-02-20T00:00+05:30");
         assertThat(report.obligations()).filteredOn(o -> o.caseId() == null)
                 .extracting(Obligation::status).containsOnly(Status.MET);
     }
@@ -87,8 +90,10 @@ class ExampleChecksTest {
                         tuple("complaint.intimate-imagery@img-88-in", Status.MET_LATE),
                         tuple("complaint.resolve@img-88-in", Status.MET),
                         tuple("3(1)(g).preserve@img-88-done", Status.OPEN),
+                        tuple("4(8).prior-notice@img-88-done", Status.NOT_APPLICABLE),
                         tuple("information.request@lea-07-in", Status.MET_LATE),
                         tuple("information.request@lea-09-in", Status.OPEN),
+                        tuple("4(1)(d).monthly-report@month-end:2026-03", Status.NOT_APPLICABLE),
                         tuple("3(1)(c).inform-users@notice-2026-03", Status.OPEN));
         assertThat(report.forCase("LEA-2026-07").get(0).lateness()).isEqualTo(Duration.ofHours(8));
         assertThat(report.forCase("IMG-88")).filteredOn(o -> o.duty().equals("complaint.intimate-imagery"))
@@ -101,16 +106,19 @@ class ExampleChecksTest {
     void aDefectivePoliceIntimationIsAFindingNotAClock() {
         Report report = evaluate("defective-intimation.json");
 
-        assertThat(report.forCase("POL-2026-31")).as("no removal clock for the defective intimation").isEmpty();
+        assertThat(report.forCase("POL-2026-31")).as("no removal clock for the defective intimation")
+                .extracting(Obligation::id, Obligation::status, Obligation::dueAt)
+                .containsExactly(tuple("removal.on-order@pol-31-in", Status.NOT_APPLICABLE, null));
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("defective-intimation");
             assertThat(f.caseId()).isEqualTo("POL-2026-31");
             assertThat(f.message()).contains("below Deputy Inspector General", "specifically authorised",
                     "no specific URL or identifier");
-            assertThat(f.citation().clause()).isEqualTo("Rule 3(1)(d), as amended by G.S.R. 775(E)");
+            assertThat(f.citation().clause()).isEqualTo("Rule 3(1)(d)");
         });
         assertThat(report.forCase("CRT-2026-07")).extracting(Obligation::duty, Obligation::status).containsExactly(
-                tuple("removal.on-order", Status.MET), tuple("3(1)(g).preserve", Status.OPEN));
+                tuple("removal.on-order", Status.MET), tuple("3(1)(g).preserve", Status.OPEN),
+                tuple("4(8).prior-notice", Status.NOT_APPLICABLE));
         assertThat(report.forCase("OWN-2026-12")).extracting(Obligation::duty, Obligation::status)
                 .containsExactlyInAnyOrder(tuple("3(1)(g).preserve", Status.OPEN),
                         tuple("4(8).prior-notice", Status.BREACHED));
@@ -128,6 +136,13 @@ class ExampleChecksTest {
                 .contains("due       2026-02-23T14:00+05:30")
                 .contains("cite      Rule 3(1)(d)")
                 .contains("version   as amended by G.S.R. 120(E), 2026");
+        // Each check's report lists the most urgent first, as the audit does.
+        for (String report : text.split("\n(?==+\n)")) {
+            List<Integer> ranks = report.lines().filter(l -> l.matches("^[A-Z][A-Z ]{15}\\S.*"))
+                    .map(l -> l.substring(0, 16).trim()).filter(l -> !l.equals("FINDING"))
+                    .map(l -> Status.MOST_URGENT_FIRST.indexOf(Status.valueOf(l.replace(' ', '_')))).toList();
+            assertThat(ranks).as("statuses in %s", report).isSorted();
+        }
     }
 
     @Test

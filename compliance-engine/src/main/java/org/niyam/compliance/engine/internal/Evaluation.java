@@ -850,8 +850,7 @@ public final class Evaluation {
                     String twinRule = assessmentRules.get(assessment.obligationId());
                     boolean keepTwin = ASSESSMENT_ORDER.compare(new Ranked(twinRule, twin), new Ranked(rule, assessment)) <= 0;
                     Assessment kept = keepTwin ? twin : assessment;
-                    assessments.put(assessment.obligationId(), new Assessment(kept.key(), kept.what(), kept.status(),
-                            kept.explanation(), List.copyOf(evidence), kept.caseId()));
+                    assessments.put(assessment.obligationId(), kept.withEvidence(List.copyOf(evidence)));
                     assessmentRules.put(assessment.obligationId(), keepTwin ? twinRule : rule);
                 }
             }

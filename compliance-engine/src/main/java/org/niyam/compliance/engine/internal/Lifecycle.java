@@ -54,10 +54,7 @@ public final class Lifecycle {
         OffsetDateTime start = duty.triggeredAt();
         RulePack pack = ruleBase.parameterOwner(duty.clock());
         if (clock.values().isEmpty()) {
-            return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
-                    Status.INDETERMINATE, citation(rule, start), duty.triggerEventId(), null, null,
-                    "The law sets no time for this; the platform's own service level '" + duty.clock()
-                            + "' is not set (ComplianceEngine.Builder.setting)." + unconfirmedNote(rule));
+            return withoutClock(duty, rule, discharges, start, asOf);
         }
         DatedValue inForce = clock.at(start);
         if (inForce == null) {
@@ -69,12 +66,21 @@ public final class Lifecycle {
         }
         TemporalAmount length = (TemporalAmount) inForce.value();
         OffsetDateTime due = start.plus(length);
+        String amendmentNote;
+        if (duty.kind() == Duty.Kind.PERIODIC) {
+            Periodic periodic = periodic(clock, inForce, start, pack);
+            due = periodic.due();
+            amendmentNote = periodic.note();
+        } else {
+            amendmentNote = spanNote(clock, inForce, start, due, pack);
+        }
         Discharge first = discharges.stream().min(EARLIEST).orElse(null);
 
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(start, due, length, first, asOf)
-                : actBy(start, due, length, first, asOf);
-        String explanation = verdict.explanation() + spanNote(clock, inForce, start, due, pack) + unconfirmedNote(rule);
+                : actBy(start, due, due.isEqual(start.plus(length)) ? Durations.describe(length) : "time",
+                        first, asOf);
+        String explanation = verdict.explanation() + amendmentNote + note(duty) + unconfirmedNote(rule);
         return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
                 first == null ? null : first.at(), explanation);
@@ -83,30 +89,112 @@ public final class Lifecycle {
     private record Verdict(Status status, String explanation) {
     }
 
-    private Verdict actBy(OffsetDateTime start, OffsetDateTime due, TemporalAmount length, Discharge first,
-                          OffsetDateTime asOf) {
+    private static String note(Duty duty) {
+        return duty.note() == null ? "" : " " + duty.note();
+    }
+
+    /**
+     * A clock whose length is a setting the platform has not set (the law fixes no time): acting meets the duty,
+     * and until then it is open with no due instant. Whether it was late only a service level can say; missing
+     * one is not a missing fact. A duty to keep something has no end without a length, so it stays indeterminate.
+     */
+    private Obligation withoutClock(Duty duty, RuleBase.RuleInfo rule, List<Discharge> discharges,
+                                    OffsetDateTime start, OffsetDateTime asOf) {
+        String noTime = "The law sets no time for this, and the platform's own service level '" + duty.clock()
+                + "' is not set (ComplianceEngine.Builder.setting)";
+        Citation citation = citation(rule, start);
+        if (duty.kind() == Duty.Kind.KEEP_UNTIL) {
+            return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
+                    Status.INDETERMINATE, citation, duty.triggerEventId(), null, null,
+                    noTime + "." + note(duty) + unconfirmedNote(rule));
+        }
+        Discharge first = discharges.stream().min(EARLIEST).orElse(null);
         if (first != null) {
             Duration taken = Duration.between(start, first.at());
+            String when = taken.isNegative() ? Durations.describe(taken.negated()) + " before the clock started"
+                    : Durations.describe(taken) + " after the clock started";
+            return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
+                    Status.MET, citation, duty.triggerEventId(), first.eventId(), first.at(),
+                    "Done " + when + ". " + noTime + ", so doing it at all meets it." + note(duty)
+                            + unconfirmedNote(rule));
+        }
+        return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
+                Status.OPEN, citation, duty.triggerEventId(), null, null,
+                "Not done yet, " + Durations.describe(Duration.between(start, asOf)) + " after the clock started. "
+                        + noTime + ", so it is open with no due instant." + note(duty) + unconfirmedNote(rule));
+    }
+
+    /** The due instant of a periodic duty, and what the explanation says about an amended interval. */
+    private record Periodic(OffsetDateTime due, String note) {
+    }
+
+    /**
+     * A periodic duty (see {@link Duty.Kind#PERIODIC}): an interval that changes while the clock runs applies from
+     * its effective date, so the due instant is the earliest of the start plus the interval in force at the start
+     * and each later effective date (before that due instant) plus its interval.
+     */
+    private static Periodic periodic(Parameter clock, DatedValue inForce, OffsetDateTime start, RulePack pack) {
+        TemporalAmount length = (TemporalAmount) inForce.value();
+        OffsetDateTime due = start.plus(length);
+        String note = "";
+        for (DatedValue next : clock.values()) {
+            if (!next.from().isAfter(start) || next.from().isAfter(due)) {
+                continue;
+            }
+            TemporalAmount nextLength = (TemporalAmount) next.value();
+            OffsetDateTime fromChange = next.from().plus(nextLength);
+            String version = pack.versionAt(next.from());
+            String rule = "The interval became " + Durations.describe(nextLength) + " on " + next.from()
+                    + (version == null ? "" : " ('" + version + "')") + " while this clock ran; it applies from "
+                    + "then, not to time before: due at the earlier of the start + " + Durations.describe(length)
+                    + " (" + due + ") and " + next.from() + " + " + Durations.describe(nextLength)
+                    + " (" + fromChange + ")";
+            if (fromChange.isBefore(due)) {
+                due = fromChange;
+            }
+            note = " " + rule + ".";
+        }
+        return new Periodic(due, note);
+    }
+
+    /** @param allowed the time allowed as the explanation names it, e.g. {@code 36 h} */
+    private Verdict actBy(OffsetDateTime start, OffsetDateTime due, String allowed, Discharge first,
+                          OffsetDateTime asOf) {
+        boolean dueAtStart = due.isEqual(start);
+        if (first != null) {
+            Duration taken = Duration.between(start, first.at());
+            if (dueAtStart && first.at().isAfter(due)) {
+                return new Verdict(Status.MET_LATE, "Done " + Durations.describe(taken)
+                        + " late: it was due when the clock started, with no time allowed.");
+            }
+            if (dueAtStart) {
+                return new Verdict(Status.MET, taken.isZero() ? "Done when the clock started, when it was due."
+                        : "Done " + Durations.describe(taken.negated()) + " before the clock started, when it was due.");
+            }
             if (taken.isNegative()) {
                 return new Verdict(Status.MET, "Done " + Durations.describe(taken.negated())
                         + " before the clock started.");
             }
             if (!first.at().isAfter(due)) {
                 return new Verdict(Status.MET, "Done " + Durations.describe(taken)
-                        + " after the clock started, within the " + Durations.describe(length) + " allowed.");
+                        + " after the clock started, within the " + allowed + " allowed.");
             }
             return new Verdict(Status.MET_LATE, "Done " + Durations.describe(taken) + " after the clock started, "
                     + Durations.describe(Duration.between(due, first.at())) + " after the "
-                    + Durations.describe(length) + " allowed.");
+                    + allowed + " allowed.");
+        }
+        if (asOf.isAfter(due) && dueAtStart) {
+            return new Verdict(Status.BREACHED, "Not done: it was due when the clock started, with no time allowed; overdue by "
+                    + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
         }
         if (asOf.isAfter(due)) {
-            return new Verdict(Status.BREACHED, "Not done within the " + Durations.describe(length)
+            return new Verdict(Status.BREACHED, "Not done within the " + allowed
                     + " allowed; overdue by " + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
         }
         Duration left = Duration.between(asOf, due);
         boolean atRisk = !asOf.isBefore(atRiskFrom(start, due));
         return new Verdict(atRisk ? Status.AT_RISK : Status.OPEN, "Not done yet; " + Durations.describe(left)
-                + " left of the " + Durations.describe(length) + " allowed.");
+                + " left of the " + allowed + " allowed.");
     }
 
     /**
@@ -169,8 +257,10 @@ public final class Lifecycle {
             explanation += " Evidence: " + String.join(", ", assessment.evidence()) + ".";
         }
         explanation += unconfirmedNote(rule);
-        return new Obligation(assessment.obligationId(), assessment.key(), assessment.what(), assessment.caseId(), asOf, null,
-                assessment.status(), citation(rule, asOf), null, null, null, explanation);
+        // A verdict on one matter is dated, and cited, at that matter; a standing duty at "as of".
+        OffsetDateTime at = assessment.triggeredAt() != null ? assessment.triggeredAt() : asOf;
+        return new Obligation(assessment.obligationId(), assessment.key(), assessment.what(), assessment.caseId(), at,
+                null, assessment.status(), citation(rule, at), assessment.triggerEventId(), null, null, explanation);
     }
 
     /** The citation of a rule, with the version of its instrument in force at the instant. */

@@ -17,7 +17,7 @@ import org.niyam.compliance.engine.RulePack;
  * Not API.
  *
  * <p>Two kinds of use are found: the clock of a duty (the third argument of {@code new Duty(...)} or
- * {@code Duty.keepUntil(...)}), and a read of {@code LawInForce} ({@code number}, {@code flag}, {@code duration},
+ * {@code Duty.keepUntil(...)} or {@code Duty.periodic(...)}), and a read of {@code LawInForce} ({@code number}, {@code flag}, {@code duration},
  * {@code text} and their {@code ...At} forms, called on a variable, or bare inside a {@code LawInForce(...)}
  * pattern). A name built at run time cannot be checked and is skipped. Three things are reported:
  * <ul>
@@ -62,7 +62,7 @@ public final class ParameterReferences {
     }
 
     private static final String LITERAL = "\"((?:[^\"\\\\\\n]|\\\\.)*)\"";
-    private static final Pattern DUTY = Pattern.compile("\\bnew\\s+Duty\\s*\\(|\\bDuty\\s*\\.\\s*keepUntil\\s*\\(");
+    private static final Pattern DUTY = Pattern.compile("\\bnew\\s+Duty\\s*\\(|\\bDuty\\s*\\.\\s*(keepUntil|periodic)\\s*\\(");
     private static final Pattern READ = Pattern.compile(
             "(\\.\\s*)?\\b(number|flag|duration|text)(At)?\\s*\\(\\s*" + LITERAL);
     private static final Pattern LAW_PATTERN = Pattern.compile("\\bLawInForce\\s*\\(");

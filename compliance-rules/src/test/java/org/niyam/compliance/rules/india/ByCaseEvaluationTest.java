@@ -28,12 +28,14 @@ class ByCaseEvaluationTest {
         assertThat(SMALL_SESSIONS.oneSessionReason()).isEmpty();
         List<String> global = new ArrayList<>(SMALL_SESSIONS.ruleIds());
         global.removeAll(SMALL_SESSIONS.caseLocalRuleIds());
-        // The platform's standing duties, the monthly reports the calendar opens, and "no notice at all", which
-        // looks at every case: nothing else.
+        // The platform's standing duties, the monthly reports the calendar opens (or says are not owed), and "no
+        // notice at all", which looks at every case: nothing else.
         assertThat(global).containsExactly(
                 "in.3-1-c.no-notice-recorded",
                 "in.4-1-d.month-end-opens-report",
                 "in.4-1-d.months-before-rule-4",
+                "in.4-1-d.below-threshold",
+                "in.4-1-d.platform-unknown",
                 "in.3-2-a.grievance-officer.not-in-force",
                 "in.3-2-a.grievance-officer.met",
                 "in.3-2-a.grievance-officer.breached",

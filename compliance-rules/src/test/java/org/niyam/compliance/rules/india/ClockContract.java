@@ -161,11 +161,22 @@ abstract class ClockContract {
 
     @ParameterizedTest(name = "{0}, nothing done, as of {1}")
     @MethodSource("stillRunning")
-    @DisplayName("with nothing done, not breached up to and at the deadline")
-    void notBreachedUpToTheDeadline(Clock clock, Boundary asOf) {
+    @DisplayName("with nothing done, at risk (not breached) at due - 1 ms and at due: the default at-risk fraction is "
+            + "the last quarter of the clock")
+    void atRiskUpToTheDeadline(Clock clock, Boundary asOf) {
         Obligation o = opened(trigger(clock.receivedAt()), clock.at(asOf));
 
-        assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+        assertThat(o.status()).as(explain(o)).isEqualTo(Status.AT_RISK);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clocks")
+    @DisplayName("with nothing done, open right after the trigger (for a clock longer than zero)")
+    void openRightAfterTheTrigger(Clock clock) {
+        Obligation o = opened(trigger(clock.receivedAt()), clock.receivedAt());
+
+        assertThat(o.status()).as(explain(o)).isEqualTo(clock.due().isEqual(clock.receivedAt())
+                ? Status.AT_RISK : Status.OPEN);
     }
 
     @ParameterizedTest(name = "{0}")

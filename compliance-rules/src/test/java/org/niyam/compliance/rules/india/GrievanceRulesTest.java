@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
@@ -358,26 +359,34 @@ class GrievanceRulesTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("clocks")
-        @DisplayName("without a service level set, the obligation is indeterminate and says which setting is missing")
-        void indeterminateWithoutASetting(Clock clock) {
-            Obligation o = obligation(evaluate(clock.due().plusDays(30), gacOrder(APPEAL, clock.receivedAt())),
+        @DisplayName("without a service level, not complied: open with no due instant, however long ago, naming the "
+                + "setting")
+        void openWithoutASetting(Clock clock) {
+            Obligation o = obligation(evaluate(clock.due().plusDays(365), gacOrder(APPEAL, clock.receivedAt())),
                     DUTY, APPEAL);
 
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.OPEN);
             assertThat(o.dueAt()).as("no due instant").isNull();
-            assertThat(o.explanation()).as("names the setting").contains("gac.compliance");
+            assertThat(o.explanation()).as("names the setting").contains("'gac.compliance' is not set")
+                    .contains("open with no due instant");
             assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3A");
+            assertThat(o.citation().version()).as("version at receipt").isEqualTo(clock.version());
             assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3a.gac-order-opens-compliance");
         }
 
-        @Test
-        @DisplayName("without a service level, complying does not make it met: there is nothing to measure against")
-        void indeterminateEvenWhenComplied() {
+        @ParameterizedTest(name = "complied {0} days after the order")
+        @ValueSource(ints = {0, 1, 400})
+        @DisplayName("without a service level, complied with: met, however long it took")
+        void metWithoutASetting(int days) {
             Clock clock = clock(V2026, days(15));
-            Obligation o = obligation(evaluate(clock.due(), gacOrder(APPEAL, clock.receivedAt()),
-                    gacComplied(APPEAL, clock.receivedAt().plusDays(1))), DUTY, APPEAL);
+            OffsetDateTime complied = clock.receivedAt().plusDays(days);
+            Obligation o = obligation(evaluate(complied.plusDays(1), gacOrder(APPEAL, clock.receivedAt()),
+                    gacComplied(APPEAL, complied)), DUTY, APPEAL);
 
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.dueAt()).as("no due instant").isNull();
+            assertThat(o.dischargedAt()).as("complied at").isEqualTo(complied);
+            assertThat(o.lateness()).as("lateness").isNull();
         }
 
         @Test

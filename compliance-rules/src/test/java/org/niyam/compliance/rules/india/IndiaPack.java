@@ -149,14 +149,10 @@ final class IndiaPack {
 
     /**
      * A clock as the law sets it in one version: received under {@code version}, it runs for {@code length}, a
-     * {@link Duration} (N x 24 h) or a {@link Period} (calendar months). The expected due instant is computed here
-     * from the law's table, not read back from the engine.
+     * {@link Duration} (N x 24 h) or a {@link Period} (calendar months), and is due at {@code due}. The expected due
+     * instant is computed here from the law's table, not read back from the engine.
      */
-    record Clock(String version, OffsetDateTime receivedAt, TemporalAmount length) {
-
-        OffsetDateTime due() {
-            return receivedAt.plus(length);
-        }
+    record Clock(String version, OffsetDateTime receivedAt, TemporalAmount length, OffsetDateTime due) {
 
         OffsetDateTime at(Boundary boundary) {
             return boundary.of(due());
@@ -164,20 +160,36 @@ final class IndiaPack {
 
         @Override
         public String toString() {
-            String clock;
+            String clock = describe(length);
+            return clock + " under '" + version + "'"
+                    + (due.isEqual(receivedAt.plus(length)) ? "" : ", cut short to " + due.toLocalDate());
+        }
+
+        private static String describe(TemporalAmount length) {
             if (length instanceof Period period) {
-                clock = period.toTotalMonths() + " months";
-            } else {
-                long h = ((Duration) length).toHours();
-                clock = h % 24 == 0 && h >= 96 ? h / 24 + " days" : h + " h";
+                return period.toTotalMonths() + " months";
             }
-            return clock + " under '" + version + "'";
+            long h = ((Duration) length).toHours();
+            return h % 24 == 0 && h >= 96 ? h / 24 + " days" : h + " h";
         }
     }
 
     /** The clock of {@code length}, started at this class's receipt instant inside {@code version}. */
     static Clock clock(String version, TemporalAmount length) {
-        return new Clock(version, RECEIVED_UNDER.get(version), length);
+        OffsetDateTime received = RECEIVED_UNDER.get(version);
+        return new Clock(version, received, length, received.plus(length));
+    }
+
+    /**
+     * A periodic clock of {@code length} started inside {@code version}, whose interval becomes {@code newLength} at
+     * {@code change} while it runs: due at the earlier of the start + {@code length} and {@code change} +
+     * {@code newLength} (Rule 3(1)(c) across 20 Feb 2026).
+     */
+    static Clock periodicClock(String version, TemporalAmount length, OffsetDateTime change, TemporalAmount newLength) {
+        OffsetDateTime received = RECEIVED_UNDER.get(version);
+        OffsetDateTime old = received.plus(length);
+        OffsetDateTime fromChange = change.plus(newLength);
+        return new Clock(version, received, length, fromChange.isBefore(old) ? fromChange : old);
     }
 
     /** The receipt instant this class uses inside {@code version}. */

@@ -178,7 +178,7 @@ class OfficersRulesTest {
                 } else {
                     assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
                     assertThat(o.explanation()).as("the reason names the count and the threshold")
-                            .contains(users + " registered users", "below the 5000000");
+                            .contains(String.format(java.util.Locale.ROOT, "%,d", users) + " registered users", "below the 5,000,000");
                     assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 4");
                 }
             }
@@ -513,7 +513,7 @@ class OfficersRulesTest {
 
             assertThat(o.status()).as(explain(o)).isEqualTo(expected);
             if (expected == Status.NOT_APPLICABLE) {
-                assertThat(o.explanation()).as("the reason").contains("4999999 registered users", "below the 5000000");
+                assertThat(o.explanation()).as("the reason").contains("4,999,999 registered users", "below the 5,000,000");
             }
         }
 

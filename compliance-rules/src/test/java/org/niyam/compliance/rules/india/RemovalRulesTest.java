@@ -35,6 +35,7 @@ import static org.niyam.compliance.rules.india.IndiaPack.userNotified;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Intimation;
 import org.niyam.compliance.model.Issuer;
@@ -238,11 +240,16 @@ class RemovalRulesTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("clocks")
-        @DisplayName("a complete intimation from a Joint Secretary gives no finding")
+        @DisplayName("a complete intimation from a Joint Secretary gives no finding; its verdict names what was checked")
         void noFinding(Clock clock) {
             Report report = evaluate(clock.due(), trigger(clock.receivedAt()));
 
             assertThat(report.findings()).as("findings").isEmpty();
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.explanation()).as(explain(o)).contains("The intimation meets the 2025 tests of Rule 3(1)(d): "
+                    + "in writing, reasoned, signed by a Joint Secretary, stating its legal basis (Section 79(3)(b) of "
+                    + "the IT Act, 2000; Rule 3(1)(d)), the unlawful act (content threatening public order) and 1 URL "
+                    + "or identifier.");
         }
     }
 
@@ -347,23 +354,37 @@ class RemovalRulesTest {
             Obligation o = obligation(report, DUTY, CASE);
             assertThat(o.dueAt()).as("%s: due", who).isEqualTo(received.plusHours(3));
             assertThat(report.findings()).as("%s: findings", who).isEmpty();
+            assertThat(o.explanation()).as("%s: verdict", who).contains("The intimation meets the 2025 tests",
+                    issuer.kind() == IssuerKind.POLICE ? ", specifically authorised"
+                            : issuer.rank() == IssuerRank.DIRECTOR ? "a Director of a body with no Joint Secretary"
+                            : "signed by a");
         }
 
         @ParameterizedTest(name = "{0}, received under ''{4}''")
         @MethodSource("defectsInEachVersion")
-        @DisplayName("a defective intimation is a finding naming what it lacks, and opens no removal obligation")
+        @DisplayName("a defective intimation is a finding naming what it lacks; its removal duty is not applicable, "
+                + "naming the same")
         void defectiveIntimation(String defect, Issuer issuer, Intimation said, String named, String version) {
             OffsetDateTime received = receivedUnder(version);
             RemovalOrderReceived order = intimation(CASE, received, issuer, said);
             Report report = evaluate(received.plusDays(3), order);
 
-            assertThat(obligations(report, DUTY)).as("%s: removal obligations", defect).isEmpty();
+            Obligation verdict = obligation(report, DUTY, CASE);
+            assertThat(verdict.id()).as("the id a removal duty would have").isEqualTo(DUTY + "@" + order.id());
+            assertThat(verdict.status()).as(explain(verdict)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(verdict.dueAt()).as("no due instant").isNull();
+            assertThat(verdict.triggeredAt()).as("dated at receipt").isEqualTo(received);
+            assertThat(verdict.triggerEventId()).as("the order").isEqualTo(order.id());
+            assertThat(verdict.explanation()).as(explain(verdict)).contains("no removal clock runs", named);
+            assertThat(verdict.citation().version()).as("version at receipt").isEqualTo(version);
+            assertThat(verdict.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.defective-intimation");
             List<Finding> found = findings(report, DEFECTIVE, CASE);
             assertThat(found).as("%s: findings of %s", defect, report.findings()).hasSize(1);
             Finding finding = found.get(0);
             assertThat(finding.message()).as("%s: names exactly what is missing", defect).endsWith(": " + named + ".");
             assertThat(finding.evidence()).as("evidence").containsExactly(order.id());
-            assertThat(finding.citation().clause()).as("clause").isEqualTo("Rule 3(1)(d), as amended by G.S.R. 775(E)");
+            // The clause names no version: the citation's version says which one, so the two cannot disagree.
+            assertThat(finding.citation().clause()).as("clause").isEqualTo("Rule 3(1)(d)");
             assertThat(finding.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.defective-intimation");
             assertThat(finding.citation().instrument()).as("instrument").isEqualTo(INSTRUMENT);
         }
@@ -381,7 +402,7 @@ class RemovalRulesTest {
                     .contains(BELOW_DIG, NOT_AUTHORISED, "not in writing", "no reasons given",
                             "no legal basis or provision stated", "nature of the unlawful act not stated",
                             "no specific URL or identifier");
-            assertThat(obligations(report, DUTY)).as("removal obligations").isEmpty();
+            assertThat(obligation(report, DUTY, CASE).status()).as("removal duty").isEqualTo(Status.NOT_APPLICABLE);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -395,6 +416,8 @@ class RemovalRulesTest {
             assertThat(o.dueAt()).as("%s: due", defect).isEqualTo(received.plusHours(36));
             assertThat(o.citation().version()).as("version at receipt").isEqualTo(V2023);
             assertThat(report.findings()).as("%s: findings", defect).isEmpty();
+            assertThat(o.explanation()).as("%s: verdict", defect).contains("An intimation received before the 2025 "
+                    + "tests of Rule 3(1)(d) took effect (15 Nov 2025): not checked against them.");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -403,7 +426,8 @@ class RemovalRulesTest {
         void checkedFromTheAmendment(String defect, Issuer issuer, Intimation said, String named) {
             Report report = evaluate(AMENDMENT_2025.plusHours(1), intimation(CASE, AMENDMENT_2025, issuer, said));
 
-            assertThat(obligations(report, DUTY)).as("%s: removal obligations", defect).isEmpty();
+            assertThat(obligation(report, DUTY, CASE).status()).as("%s: removal duty", defect)
+                    .isEqualTo(Status.NOT_APPLICABLE);
             assertThat(findings(report, DEFECTIVE, CASE)).as("%s: findings", defect).hasSize(1);
         }
 
@@ -429,8 +453,11 @@ class RemovalRulesTest {
                     new Intimation(false, false, null, null, List.of()));
             Report report = evaluate(clock.due(), courtOrder);
 
-            assertThat(obligation(report, DUTY, CASE).dueAt()).as("due").isEqualTo(clock.due());
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
             assertThat(report.findings()).as("findings").isEmpty();
+            assertThat(o.explanation()).as(explain(o)).contains(
+                    "A court order: the 2025 tests of Rule 3(1)(d) apply only to government and police intimations.");
         }
     }
 
@@ -510,37 +537,57 @@ class RemovalRulesTest {
 
         @ParameterizedTest(name = "basis {0}")
         @EnumSource(value = RemovalBasis.class, names = {"ORDER", "COMPLAINT"})
-        @DisplayName("removals on an order or a complaint open no 4(8) duty")
+        @DisplayName("removals on an order or a complaint: 4(8) not applicable, saying why, whatever the platform")
         void otherBases(RemovalBasis basis) {
             OffsetDateTime removal = receivedUnder(V2026);
-            Report report = evaluate(evidence(SSMI, removed(CASE, removal, basis)), removal.plusHours(1));
+            for (PlatformProfile profile : Arrays.asList(SSMI, platform(4_999_999), null)) {
+                ContentRemoved removed = removed(CASE, removal, basis);
+                Report report = evaluate(evidence(profile, removed), removal.plusHours(1));
 
-            assertThat(obligations(report, NOTICE)).as("4(8) obligations").isEmpty();
+                Obligation o = obligation(report, NOTICE, CASE);
+                assertThat(o.id()).as("id").isEqualTo(NOTICE + "@" + removed.id());
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+                assertThat(o.explanation()).as(explain(o))
+                        .contains(basis == RemovalBasis.ORDER ? "Removed on a court order or government intimation"
+                                : "Removed on a user's complaint")
+                        .contains("Rule 4(8) applies only to removals on the platform's own initiative");
+                assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-8.exempt-basis");
+            }
         }
 
         @Test
-        @DisplayName("a removal whose basis is not recorded opens no 4(8) duty")
+        @DisplayName("an SSMI's removal whose basis is not recorded: 4(8) indeterminate, naming the missing basis")
         void basisNotRecorded() {
             OffsetDateTime removal = receivedUnder(V2026);
             Report report = evaluate(evidence(SSMI, removed(CASE, removal)), removal.plusHours(1));
 
-            assertThat(obligations(report, NOTICE)).as("4(8) obligations").isEmpty();
+            Obligation o = obligation(report, NOTICE, CASE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.explanation()).as(explain(o)).contains("basis is not recorded (ContentRemoved.basis)");
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("notSsmi")
-        @DisplayName("an own-initiative removal by a platform not shown to be an SSMI opens no 4(8) duty")
-        void notAnSsmi(String platform, PlatformProfile profile) {
+        @DisplayName("an own-initiative (or unrecorded) removal by a platform not shown to be an SSMI: 4(8) not "
+                + "applicable below the threshold, indeterminate without a profile")
+        void notAnSsmi(String platform, PlatformProfile profile, Status expected, String why) {
             OffsetDateTime removal = receivedUnder(V2026);
-            Report report = evaluate(evidence(profile, removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)),
-                    removal.plusHours(1));
+            for (ContentRemoved removed : List.of(removed(CASE, removal, RemovalBasis.OWN_INITIATIVE),
+                    removed(CASE, removal))) {
+                Report report = evaluate(evidence(profile, removed), removal.plusHours(1));
 
-            assertThat(obligations(report, NOTICE)).as("%s: 4(8) obligations", platform).isEmpty();
+                Obligation o = obligation(report, NOTICE, CASE);
+                assertThat(o.status()).as("%s: %s", platform, explain(o)).isEqualTo(expected);
+                assertThat(o.dueAt()).as("no due instant").isNull();
+                assertThat(o.explanation()).as(explain(o)).contains(why);
+            }
         }
 
         static Stream<Arguments> notSsmi() {
-            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999)),
-                    arguments("no platform profile", null));
+            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999), Status.NOT_APPLICABLE,
+                            "ExampleNet has 4,999,999 registered users in India, below the 5,000,000 of a significant "
+                                    + "social media intermediary"),
+                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile was given"));
         }
 
         @Test
@@ -563,6 +610,9 @@ class RemovalRulesTest {
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
             assertThat(o.dueAt()).as("due").isEqualTo(RULE_4_APPLIES);
             assertThat(o.citation().version()).as("version").isEqualTo(V2021);
+            assertThat(o.explanation()).as("a clock of zero is not 'within the 0 s allowed'")
+                    .startsWith("Not done: it was due when the clock started, with no time allowed; overdue by 24 h at")
+                    .doesNotContain("0 s");
         }
 
         // Evaluating an SSMI's evidence as of a date before the Rules existed must not fail: the threshold

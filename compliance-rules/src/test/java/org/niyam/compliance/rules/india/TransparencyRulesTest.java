@@ -19,6 +19,7 @@ import static org.niyam.compliance.rules.india.IndiaPack.ist;
 import static org.niyam.compliance.rules.india.IndiaPack.months;
 import static org.niyam.compliance.rules.india.IndiaPack.obligationById;
 import static org.niyam.compliance.rules.india.IndiaPack.obligations;
+import static org.niyam.compliance.rules.india.IndiaPack.periodicClock;
 import static org.niyam.compliance.rules.india.IndiaPack.platform;
 import static org.niyam.compliance.rules.india.IndiaPack.reportPublished;
 import static org.niyam.compliance.rules.india.IndiaPack.standing;
@@ -72,7 +73,7 @@ class TransparencyRulesTest {
                     clock(V2021, months(12)),
                     clock(V2022, months(12)),
                     clock(V2023, months(12)),
-                    clock(V2025, months(12)),
+                    periodicClock(V2025, months(12), AMENDMENT_2026, months(3)),
                     clock(V2026, months(3)));
         }
 
@@ -113,28 +114,50 @@ class TransparencyRulesTest {
             assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(dueAt));
         }
 
-        @Test
-        @DisplayName("a notice given in 2025 keeps its 12 months across 20 Feb 2026, and the explanation says so")
-        void noticeBeforeTheCutKeepsItsInterval() {
-            OffsetDateTime given = ist("2025-06-10T10:00");
+        @ParameterizedTest(name = "notice at {0} => next due {1}, {2} on 1 Mar 2026")
+        @CsvSource({
+                "2025-03-01T10:00, 2026-03-01T10:00, AT_RISK",  // 12 months end first: not extended
+                "2025-05-20T00:00, 2026-05-20T00:00, AT_RISK",  // both end at the same instant
+                "2025-06-10T10:00, 2026-05-20T00:00, AT_RISK",  // 20 Feb 2026 + 3 months ends first
+                "2025-12-01T10:00, 2026-05-20T00:00, OPEN",     // not 1 Dec 2026: 3 months from the amendment
+                "2026-02-19T23:59:59.999, 2026-05-20T00:00, OPEN"})
+        @DisplayName("a notice before 20 Feb 2026 is next due at the earlier of itself + 12 months and 20 Feb 2026 + "
+                + "3 months, and the explanation says so")
+        void noticeBeforeTheCut(String noticeAt, String dueAt, Status expected) {
+            OffsetDateTime given = ist(noticeAt);
             Obligation o = next(usersInformed(given), ist("2026-03-01T00:00"));
 
-            assertThat(o.dueAt()).as("12 months, not 3").isEqualTo(ist("2026-06-10T10:00"));
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.OPEN);
-            assertThat(o.explanation()).as("explanation").contains("keeps its 12 months").contains("3 months");
-            assertThat(o.citation().version()).as("version at the notice").isEqualTo(V2023);
+            assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(dueAt));
+            assertThat(o.status()).as("as of 1 Mar 2026, a quarter of the clock at risk: %s", explain(o))
+                    .isEqualTo(expected);
+            assertThat(o.explanation()).as("explanation").contains("The interval became 3 months on "
+                    + "2026-02-20T00:00+05:30", "due at the earlier of the start + 12 months (" + given.plusMonths(12)
+                    + ") and 2026-02-20T00:00+05:30 + 3 months (2026-05-20T00:00+05:30)");
+            assertThat(o.citation().version()).as("version at the notice").isNotEqualTo(V2026);
         }
 
         @Test
-        @DisplayName("a notice 1 ms before 20 Feb 2026 00:00 IST gets 12 months; one at 00:00 gets 3")
+        @DisplayName("a notice whose 12 months end before 20 Feb 2026 is not affected by the amendment")
+        void noticeEndingBeforeTheCut() {
+            OffsetDateTime given = ist("2025-02-19T10:00");
+            Obligation o = next(usersInformed(given), ist("2025-03-01T00:00"));
+
+            assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist("2026-02-19T10:00"));
+            assertThat(o.explanation()).as("explanation").doesNotContain("interval became");
+        }
+
+        @Test
+        @DisplayName("a notice 1 ms before 20 Feb 2026 00:00 IST and one at 00:00 are both next due 20 May 2026")
         void aroundTheCut() {
             OffsetDateTime before = AMENDMENT_2026.minus(Duration.ofMillis(1));
             Obligation twelve = next(usersInformed(before), before);
             Obligation three = next(usersInformed(AMENDMENT_2026), AMENDMENT_2026);
 
-            assertThat(twelve.dueAt()).as("12 months").isEqualTo(before.plusMonths(12));
+            assertThat(twelve.dueAt()).as("20 Feb 2026 + 3 months, before 12 months")
+                    .isEqualTo(ist("2026-05-20T00:00"));
+            assertThat(twelve.explanation()).as("change of interval reported").contains("interval became 3 months");
             assertThat(three.dueAt()).as("3 months").isEqualTo(ist("2026-05-20T00:00"));
-            assertThat(three.explanation()).as("no change of interval to report").doesNotContain("keeps its");
+            assertThat(three.explanation()).as("no change of interval to report").doesNotContain("interval became");
         }
 
         @Test
@@ -312,17 +335,32 @@ class TransparencyRulesTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("notBound")
-        @DisplayName("no duties for a platform that is not shown to be an SSMI")
-        void notAnSsmi(String why, PlatformProfile platform) {
+        @DisplayName("a platform not shown to be an SSMI: every month in the period gets a verdict, with its reason")
+        void notAnSsmi(String why, PlatformProfile platform, Status expected, String reason, String rule) {
             Report report = evaluate(new Evidence(platform, List.of(), List.of(), ist("2026-01-01T00:00")),
                     ist("2026-04-10T00:00"));
 
-            assertThat(obligations(report, DUTY)).as("%s: monthly-report duties", why).isEmpty();
+            List<Obligation> months = obligations(report, DUTY);
+            assertThat(months).as("%s: monthly-report duties", why).extracting(Obligation::id)
+                    .containsExactly(id(YearMonth.of(2026, 1)), id(YearMonth.of(2026, 2)), id(YearMonth.of(2026, 3)));
+            for (Obligation o : months) {
+                assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+                assertThat(o.dueAt()).as("no due instant").isNull();
+                assertThat(o.caseId()).as("case").isEqualTo("monthly-reports");
+                assertThat(o.explanation()).as(explain(o)).contains(reason);
+                assertThat(o.citation().ruleId()).as("rule").isEqualTo(rule);
+            }
+            Obligation january = months.get(0);
+            assertThat(january.triggeredAt()).as("dated at the month's end").isEqualTo(ist("2026-02-01T00:00"));
+            assertThat(january.citation().version()).as("version at the month's end").isEqualTo(V2025);
         }
 
         static Stream<Arguments> notBound() {
-            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999)),
-                    arguments("no platform profile", null));
+            return Stream.of(arguments("4,999,999 registered users", platform(4_999_999), Status.NOT_APPLICABLE,
+                            "ExampleNet has 4,999,999 registered users in India, below the 5,000,000",
+                            "in.4-1-d.below-threshold"),
+                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile was given",
+                            "in.4-1-d.platform-unknown"));
         }
 
         @Test

@@ -60,7 +60,8 @@ public final class AuditCommand implements Command {
                                        2026-03-01T00:00:00+05:30). Default: the latest event instant in the
                                        logs, so the same logs always give the same report.
                   --since INSTANT      The start of the period the logs cover; recurring duties (monthly
-                                       reports) are assessed from then on. Default: the earliest event.
+                                       reports) are assessed from then on. Default: the logs'
+                                       EvidencePeriod entry, else the earliest event.
                   --all                Also list obligations met or not applicable (text and HTML; JSON
                                        always holds every obligation).
                 """ + Output.HELP + CaseLogs.HELP + RuleOptions.HELP + """
@@ -111,12 +112,16 @@ public final class AuditCommand implements Command {
         Evidence read = log.evidence();
         Evidence evidence = since == null ? read
                 : new Evidence(read.platform(), read.appointments(), read.events(), since);
+        String periodFrom = since != null ? "given with --since"
+                : read.since() != null ? "the EvidencePeriod entry of the logs"
+                : "the earliest event; an EvidencePeriod entry or --since can say otherwise";
         progress.evaluating(evidence.events().size());
         Report report = engine.evaluate(evidence, asOf, progress);
         progress.evaluated(report);
 
         Audit audit = new Audit(args.positionals(), engine, log, asOf,
-                givenAsOf != null ? "given with --as-of" : "the latest event in the logs", since, report);
+                givenAsOf != null ? "given with --as-of" : "the latest event in the logs", evidence.since(),
+                evidence.periodStart(asOf), periodFrom, report);
         String rendered = switch (format) {
             case "json" -> ComplianceJson.write(audit.json()) + "\n";
             case "html" -> audit.html(args.flag("--all"));
@@ -133,7 +138,7 @@ public final class AuditCommand implements Command {
 
     /** One audit's inputs and result, and its renderings. */
     record Audit(List<String> sources, ComplianceEngine engine, CaseLog log, OffsetDateTime asOf, String asOfFrom,
-                 OffsetDateTime since, Report report) {
+                 OffsetDateTime since, OffsetDateTime periodStart, String periodFrom, Report report) {
 
         long needingAttention() {
             return report.obligations().stream().filter(o -> NEEDS_ATTENTION.contains(o.status())).count()
@@ -159,9 +164,7 @@ public final class AuditCommand implements Command {
                 header(i == 0 ? "rules" : "", packs.get(i), text);
             }
             header("input", CaseLogs.summary(log), text);
-            if (since != null) {
-                header("period", "from " + since + " (given with --since)", text);
-            }
+            header("period", "from " + periodStart + " (" + periodFrom + ")", text);
             header("as of", asOf + " (" + asOfFrom + ")", text);
             text.append('\n').append("Summary: ").append(statusCounts()).append('\n');
 
@@ -245,9 +248,7 @@ public final class AuditCommand implements Command {
                     .report(report)
                     .listAll(all)
                     .detail("As of", asOf + " (" + asOfFrom + ")");
-            if (since != null) {
-                html.detail("Period", "from " + since + " (given with --since)");
-            }
+            html.detail("Period", "from " + periodStart + " (" + periodFrom + ")");
             html.detail("Sources", String.join(", ", sources))
                     .detail("Platform", platform(platform))
                     .detail("Rules", String.join("; ", RuleOptions.describe(engine)))

@@ -138,9 +138,27 @@ class AuditCommandTest {
             Cli.Result with = Cli.run("audit", "logs/ssmi-officer-gap.jsonl", "--all",
                     "--since", "2025-12-01T00:00:00+05:30");
 
-            assertThat(without.out()).doesNotContain("monthly-report@month-end:2025-12");
+            assertThat(without.out()).doesNotContain("monthly-report@month-end:2025-12")
+                    .contains("period    from 2026-01-10T00:00+05:30 (the earliest event; an EvidencePeriod entry or "
+                            + "--since can say otherwise)");
             assertThat(with.out()).contains("period    from 2025-12-01T00:00+05:30 (given with --since)")
                     .contains("BREACHED        4(1)(d).monthly-report@month-end:2025-12");
+        }
+
+        @Test
+        void anEvidencePeriodEntryOfTheLogSetsItAndSinceOverridesIt(@TempDir Path dir) throws IOException {
+            Path log = dir.resolve("with-period.jsonl");
+            Files.writeString(log, Files.readString(Path.of("logs/ssmi-officer-gap.jsonl"))
+                    + "{\"type\":\"EvidencePeriod\",\"since\":\"2025-12-01T00:00:00+05:30\"}\n");
+
+            Cli.Result fromLog = Cli.run("audit", log.toString(), "--all");
+            Cli.Result overridden = Cli.run("audit", log.toString(), "--all", "--since", "2026-01-01T00:00:00+05:30");
+
+            assertThat(fromLog.err()).isEmpty();
+            assertThat(fromLog.out()).contains("period    from 2025-12-01T00:00+05:30 (the EvidencePeriod entry of the "
+                    + "logs)").contains("BREACHED        4(1)(d).monthly-report@month-end:2025-12");
+            assertThat(overridden.out()).contains("period    from 2026-01-01T00:00+05:30 (given with --since)")
+                    .doesNotContain("monthly-report@month-end:2025-12");
         }
     }
 
@@ -227,7 +245,7 @@ class AuditCommandTest {
             Cli.Result some = Cli.run("audit", "logs/amendment-2026.jsonl");
             Cli.Result all = Cli.run("audit", "logs/amendment-2026.jsonl", "--all");
 
-            assertThat(some.out()).doesNotContainPattern("(?m)^MET {13}").contains("Not listed: 14 MET (--all lists them).");
+            assertThat(some.out()).doesNotContainPattern("(?m)^MET {13}").contains("Not listed: 14 MET, 3 NOT APPLICABLE (--all lists them).");
             assertThat(all.out()).containsPattern("(?m)^MET +removal.on-order@ord-0141-in$").doesNotContain("Not listed");
             assertThat(some.out().indexOf("MET LATE  ")).as("most urgent first").isLessThan(some.out().indexOf("OPEN  "));
         }

@@ -7,16 +7,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The JSON the commands write conforms to the schemas documented under docs/schemas/. */
+/**
+ * The JSON the commands write conforms to the schemas documented under docs/schemas/, checked with a JSON Schema
+ * validator (draft 2020-12).
+ */
 class JsonSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaSubset SCHEMAS = new SchemaSubset(Path.of("..", "docs", "schemas"));
+    private static final Path FOLDER = Path.of("..", "docs", "schemas").toAbsolutePath().normalize();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    /** The problems of the document under the schema file, as "location: message"; empty when it conforms. */
+    private static List<String> check(String schemaFile, JsonNode document) throws IOException {
+        Path file = FOLDER.resolve(schemaFile);
+        // Loaded from its file, so that a $ref to a sibling file resolves beside it.
+        ObjectNode schema = (ObjectNode) JSON.readTree(file.toFile());
+        schema.remove("$id");
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage m : FACTORY.getSchema(SchemaLocation.of(file.toUri().toString()), schema)
+                .validate(document)) {
+            problems.add(m.getInstanceLocation() + ": " + m.getMessage());
+        }
+        return problems;
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"logs/amendment-2026.jsonl", "logs/defective-intimation.jsonl",
@@ -26,7 +49,7 @@ class JsonSchemaTest {
         JsonNode report = JSON.readTree(Cli.run("audit", log, "--format", "json", "--since",
                 "2026-01-01T00:00:00+05:30").out());
 
-        assertThat(SCHEMAS.check("audit-report.schema.json", report)).isEmpty();
+        assertThat(check("audit-report.schema.json", report)).isEmpty();
     }
 
     @Test
@@ -35,7 +58,7 @@ class JsonSchemaTest {
                 Cli.log("with-bad-lines.jsonl"), "--format", "json").out());
 
         assertThat(report.at("/rejected").size()).isEqualTo(4);
-        assertThat(SCHEMAS.check("monthly-report.schema.json", report)).isEmpty();
+        assertThat(check("monthly-report.schema.json", report)).isEmpty();
     }
 
     @Test
@@ -47,14 +70,11 @@ class JsonSchemaTest {
         ((ObjectNode) report.get("summary")).remove("exitCode");
         report.put("asOf", "2026-03-01T09:00");
 
-        List<String> problems = SCHEMAS.check("audit-report.schema.json", report);
+        List<String> problems = check("audit-report.schema.json", report);
 
-        assertThat(problems).containsExactlyInAnyOrder(
-                "$: field 'surprise' is not in the schema",
-                "$.report.obligations[0].status: \"DONE\" is not one of "
-                        + "[\"MET\",\"MET_LATE\",\"BREACHED\",\"OPEN\",\"AT_RISK\",\"NOT_APPLICABLE\",\"INDETERMINATE\"]",
-                "$.summary: required field 'exitCode' is missing",
-                "$.asOf: '2026-03-01T09:00' does not match "
-                        + "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$");
+        assertThat(problems).hasSize(4).anySatisfy(p -> assertThat(p).startsWith("$:").contains("surprise"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.report.obligations[0].status:"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.summary:").contains("exitCode"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.asOf:"));
     }
 }

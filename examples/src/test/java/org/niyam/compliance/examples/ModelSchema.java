@@ -1,0 +1,223 @@
+package org.niyam.compliance.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON Schema of the input model, generated from the records (victools' generator with its Jackson module, so
+ * that Jackson's names and subtypes are those of the schema), and validation against it (networknt's validator).
+ *
+ * <p>A field is required when the reader refuses its absence: a primitive (absent is an error, not a default), or a
+ * record component whose compact constructor refuses {@code null}. That is found by calling the constructor with a
+ * sample of every other component and {@code null} for this one, so the schema follows the model's own checks.
+ */
+final class ModelSchema {
+
+    /** An instant as the reader takes it: ISO-8601 with its offset. */
+    static final String INSTANT = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$";
+
+    private static final Map<String, Boolean> REQUIRED = new ConcurrentHashMap<>();
+    private static final SchemaGenerator GENERATOR = generator();
+    private static final JsonSchemaFactory VALIDATORS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    private ModelSchema() {
+    }
+
+    private static SchemaGenerator generator() {
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
+                OptionPreset.PLAIN_JSON).with(new JacksonModule());
+        config.forFields().withRequiredCheck(field -> !field.isFakeContainerItemScope()
+                && required(field.getDeclaringType().getErasedType(), field.getName()));
+        config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+            Class<?> raw = type.getErasedType();
+            if (raw == OffsetDateTime.class) {
+                return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
+                        .put("pattern", INSTANT), CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.NO);
+            }
+            if (raw == YearMonth.class) {
+                return new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "string")
+                        .put("pattern", "^\\d{4}-\\d{2}$"), CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.NO);
+            }
+            return null;
+        });
+        return new SchemaGenerator(config.build());
+    }
+
+    /** The schema of the type. */
+    static ObjectNode of(Class<?> type) {
+        return GENERATOR.generateSchema(type);
+    }
+
+    /** The problems of {@code document} under {@code schema}, each naming where; empty when it conforms. */
+    static List<String> problems(JsonNode schema, JsonNode document) {
+        JsonSchema validator = VALIDATORS.getSchema(schema);
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage message : validator.validate(document)) {
+            problems.add(message.getInstanceLocation() + ": " + message.getMessage());
+        }
+        return problems;
+    }
+
+    /** The properties and required fields of an object schema, following {@code $ref} and {@code allOf}. */
+    record View(Map<String, JsonNode> properties, Set<String> required) {
+
+        /** The view of the property's schema (an object, or the items of an array). */
+        View property(String name, JsonNode root) {
+            JsonNode schema = properties.get(name);
+            if (schema == null) {
+                return null;
+            }
+            JsonNode resolved = resolve(schema, root);
+            if (resolved.has("items")) {
+                resolved = resolve(resolved.get("items"), root);
+            }
+            return view(resolved, root);
+        }
+
+        /** The enum values of the property, or an empty set. */
+        Set<String> enumOf(String name, JsonNode root) {
+            Set<String> values = new TreeSet<>();
+            JsonNode resolved = resolve(properties.get(name), root);
+            resolved.path("enum").forEach(v -> values.add(v.asText()));
+            return values;
+        }
+    }
+
+    static View view(JsonNode schema, JsonNode root) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
+        collect(resolve(schema, root), root, properties, required);
+        return new View(properties, required);
+    }
+
+    private static void collect(JsonNode schema, JsonNode root, Map<String, JsonNode> properties, Set<String> required) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            properties.put(e.getKey(), e.getValue());
+        }
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        for (JsonNode part : schema.path("allOf")) {
+            collect(resolve(part, root), root, properties, required);
+        }
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode root) {
+        JsonNode node = schema;
+        while (node.has("$ref")) {
+            String ref = node.get("$ref").asText();
+            node = ref.equals("#") ? root : root.at(ref.substring(1));
+        }
+        return node;
+    }
+
+    // ---- which components the reader requires ----
+
+    static boolean required(Class<?> type, String component) {
+        return REQUIRED.computeIfAbsent(type.getName() + "#" + component, k -> probe(type, component));
+    }
+
+    private static boolean probe(Class<?> type, String component) {
+        if (!type.isRecord()) {
+            return false;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        int at = -1;
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = sample(types[i], i);
+            if (components[i].getName().equals(component)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return false;
+        }
+        if (types[at].isPrimitive()) {
+            return true;
+        }
+        args[at] = null;
+        try {
+            Constructor<?> canonical = type.getDeclaredConstructor(types);
+            canonical.newInstance(args);
+            return false;
+        } catch (InvocationTargetException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot probe " + type.getName() + "." + component, e);
+        }
+    }
+
+    /** A valid value of the type; instants grow with the component's index, so that a 'to' comes after a 'from'. */
+    private static Object sample(Class<?> type, int index) {
+        if (type == String.class) {
+            return "x";
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.parse("2026-01-01T00:00:00+05:30").plusDays(index);
+        }
+        if (type == YearMonth.class) {
+            return YearMonth.of(2026, 1);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
+        if (type == int.class || type == Integer.class) {
+            return 5;
+        }
+        if (type == long.class || type == Long.class) {
+            return 5L;
+        }
+        if (type == List.class) {
+            return List.of();
+        }
+        if (type == Map.class) {
+            return Map.of();
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type.isRecord()) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = sample(types[i], i);
+            }
+            try {
+                return type.getDeclaredConstructor(types).newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("no sample of " + type.getName(), e);
+            }
+        }
+        return null;
+    }
+}
