@@ -288,6 +288,131 @@ class LocalityConstructsTest {
     }
 
     @Nested
+    @DisplayName("the allowlist, rule by rule")
+    class Allowlist {
+
+        @Test
+        void attributes_that_tie_cases_and_logical_inserts_make_only_their_rules_global() {
+            String drl = """
+                    rule "l.plain"
+                        @citation("s. 1")
+                        salience 5
+                        no-loop true
+                    when
+                        $c : ComplaintReceived($case : caseId)
+                    then
+                        insert(new Finding("plain", $case, "m", List.of($c.id())));
+                    end
+
+                    rule "l.child" extends "l.plain"
+                        @citation("s. 2")
+                    when
+                        $r : ComplaintResolved(caseId == $case)
+                    then
+                        insert(new Finding("child", $case, "m", List.of($r.id())));
+                    end
+
+                    rule "g.child-untied" extends "l.plain"
+                        @citation("s. 3")
+                    when
+                        $r : ComplaintResolved()
+                    then
+                        insert(new Finding("untied", $case, "m", List.of($r.id())));
+                    end
+
+                    rule "g.ruleflow"
+                        @citation("s. 4")
+                        ruleflow-group "flow"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "g.lock-on-active"
+                        @citation("s. 5")
+                        lock-on-active true
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "g.dated"
+                        @citation("s. 6")
+                        date-effective "1-Jan-2020"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "g.logical"
+                        @citation("s. 7")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insertLogical(new Finding("logical", $c.caseId(), "m", List.of()));
+                    end
+                    """;
+            ComplianceEngine engine = engine("allowlist-global", drl).build();
+
+            assertThat(engine.caseLocalRuleIds()).contains("l.plain", "l.child")
+                    .doesNotContain("g.child-untied", "g.ruleflow", "g.lock-on-active", "g.dated", "g.logical");
+            assertThat(engine.oneSessionReason()).isEmpty();
+            assertSameAsOneSession("allowlist-global", drl);
+        }
+
+        @Test
+        void timers_calendars_entry_points_and_drools_beyond_its_actions_run_one_session_naming_each_rule() {
+            String drl = """
+                    rule "o.timer"
+                        @citation("s. 1")
+                        timer (int: 1h)
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "o.calendar"
+                        @citation("s. 2")
+                        calendars "weekdays"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "o.entry-point"
+                        @citation("s. 3")
+                    when
+                        $c : ComplaintReceived() from entry-point "side"
+                    then
+                    end
+
+                    rule "o.focus"
+                        @citation("s. 4")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        drools.setFocus("elsewhere");
+                    end
+
+                    rule "o.passed-on"
+                        @citation("s. 5")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        Object helper = drools;
+                    end
+                    """;
+            ComplianceEngine engine = engine("allowlist-one-session", drl).build();
+
+            assertThat(engine.oneSessionReason()).hasValueSatisfying(reason -> assertThat(reason).contains(
+                    "rule 'o.timer'", "timer", "rule 'o.calendar'", "calendars", "rule 'o.entry-point'",
+                    "entry-point \"side\"", "rule 'o.focus'", "drools.setFocus()", "rule 'o.passed-on'",
+                    "passes drools on"));
+            assertThat(engine.caseLocalRuleIds()).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("queries")
     class Queries {
 
