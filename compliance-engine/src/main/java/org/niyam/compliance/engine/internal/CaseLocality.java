@@ -1,5 +1,12 @@
 package org.niyam.compliance.engine.internal;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -8,53 +15,100 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalBranchDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NamedConsequenceDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which rules look at one case at a time, proved from their conditions, so that an evaluation can run each group
- * of cases in its own session. Not API; see {@code docs/performance.md}.
+ * Which rules look at one case at a time, proved from their parsed descriptions ({@link DrlAnalysis}), so that an
+ * evaluation can run each group of cases in its own session. Not API; see {@code docs/performance.md}.
  *
  * <p>A <em>case type</em> is a class with a {@code caseId()} (or {@code getCaseId()}) accessor: every event and
  * every conclusion. A <em>context type</em> is a final class or record without one: the platform's profile, its
  * officers, the law in force, the evidence period. Any other type (an interface or open class without a case, such
  * as {@code Object}) might match case facts of any case, so it counts as a case type that cannot be tied to one.
  *
- * <p>A rule is <b>case-local</b> when every pattern over a case type, including those inside {@code not},
- * {@code exists}, {@code forall}, {@code collect} and {@code accumulate}, is tied to one positive top-level pattern
- * by {@code caseId} equalities: {@code $c : caseId} in one pattern and {@code caseId == $c} or
- * {@code caseId == $p.caseId} in another. Every match of such a rule holds facts of a single case and context
- * facts, so it finds the same matches in a session holding that case and the context as in one holding everything.
- * Every other rule is <b>global</b>: it runs once, over the context and every event of the types it names. Which
- * conclusions may then cross from one session to another is checked as the rules run (see {@link Partitioned}).
+ * <p>The analysis is an allowlist: a rule is <b>case-local</b> only when everything it uses is proved local.
+ * <ul>
+ *   <li>Its attributes are among {@code salience}, {@code no-loop}, {@code enabled} and {@code dialect}, which
+ *       order or switch firings within a case but never tie two cases together.</li>
+ *   <li>Its conditions are patterns, {@code and}, {@code not}, {@code exists}, {@code forall}, {@code or},
+ *       {@code eval}, {@code from} an expression, {@code collect} and {@code accumulate}; and every pattern over a
+ *       case type, including those inside them, is tied to one positive top-level pattern by {@code caseId}
+ *       equalities: {@code $c : caseId} in one pattern and {@code caseId == $c} or {@code caseId == $p.caseId} in
+ *       another (also as one side of an {@code &&}).</li>
+ *   <li>Its consequences, read as a Java syntax tree, touch the session only through {@code insert},
+ *       {@code update}, {@code modify}, {@code delete} and {@code retract} (whose effects the evaluation checks as
+ *       the rules run, see {@link Evaluation}).</li>
+ * </ul>
+ * Every match of such a rule holds facts of a single case and context facts, so it finds the same matches in a
+ * session holding that case and the context as in one holding everything. Every other rule is <b>global</b>: it
+ * runs once, over the context and every event of the types it names; its reason is kept ({@link #whyGlobal}).
+ * Agenda, activation and ruleflow groups, {@code auto-focus}, {@code lock-on-active}, dated rules and
+ * {@code insertLogical} make a rule global: they tie firings of different cases together, which a global rule
+ * keeps in one session. What the engine cannot split at all (timers and calendars, sliding windows, entry points,
+ * queries called from rules, {@code drools.getKieRuntime()} and other uses of {@code drools} or {@code kcontext} in
+ * a consequence, code it cannot read) makes every evaluation run in one session, for the reason
+ * {@link #unpartitionable()} gives, naming the rule.
  */
 public final class CaseLocality {
 
-    private static final Pattern BINDING = Pattern.compile("^(\\$[\\w$]+)\\s*:\\s*caseId$");
-    private static final Pattern JOIN = Pattern.compile(
-            "^caseId\\s*==\\s*(\\$[\\w$]+)(\\.caseId(\\(\\))?)?$|^(\\$[\\w$]+)(\\.caseId(\\(\\))?)?\\s*==\\s*caseId$");
+    private static final Logger LOG = LoggerFactory.getLogger(CaseLocality.class);
+
+    /** Attributes that order or switch a rule's firings but never tie firings of two cases together. */
+    private static final Set<String> LOCAL_ATTRIBUTES = Set.of("salience", "no-loop", "enabled", "dialect");
+
+    /** Attributes that tie firings of different cases together; the rules that carry them run once, globally. */
+    private static final Map<String, String> GLOBAL_ATTRIBUTES = Map.of(
+            "agenda-group", "agenda-group: which group has the focus decides for every case at once",
+            "activation-group", "activation-group: one firing cancels the group's other matches, of every case",
+            "ruleflow-group", "ruleflow-group: a process activates the group for every case at once",
+            "auto-focus", "auto-focus: its matches give their group the focus for every case at once",
+            "lock-on-active", "lock-on-active: it depends on when its group has the focus",
+            "date-effective", "date-effective: the engine does not analyse dated rules",
+            "date-expires", "date-expires: the engine does not analyse dated rules");
+
+    /** Attributes that make no evaluation splittable: firings on a clock. */
+    private static final Set<String> ONE_SESSION_ATTRIBUTES = Set.of("timer", "calendars", "duration");
+
+    /** Rule annotations Drools acts on: when a rule's matches propagate. */
+    private static final Set<String> PROPAGATION_ANNOTATIONS = Set.of("Propagation", "Direct");
+
+    /** Methods of {@code drools} in a consequence whose effects the evaluation checks as the rules run. */
+    private static final Set<String> CHECKED_ACTIONS = Set.of("insert", "update", "delete", "retract", "getRule",
+            "getMatch");
 
     private static final ClassValue<Function<Object, String>> CASE_ACCESSOR = new ClassValue<>() {
         @Override
@@ -83,6 +137,7 @@ public final class CaseLocality {
     };
 
     private final Set<String> localRules;
+    private final Map<String, String> globalReasons;
     private final Set<Class<?>> localTypes;
     private final Set<Class<?>> globalTypes;
     private final String unpartitionable;
@@ -94,40 +149,88 @@ public final class CaseLocality {
         }
     };
 
-    private CaseLocality(Set<String> localRules, Set<Class<?>> localTypes, Set<Class<?>> globalTypes,
-                         String unpartitionable) {
+    private CaseLocality(Set<String> localRules, Map<String, String> globalReasons, Set<Class<?>> localTypes,
+                         Set<Class<?>> globalTypes, String unpartitionable) {
         this.localRules = localRules;
+        this.globalReasons = globalReasons;
         this.localTypes = localTypes;
         this.globalTypes = globalTypes;
         this.unpartitionable = unpartitionable;
     }
 
+    /** A rule the engine cannot run by case at all: every evaluation runs in one session. */
+    private static final class OneSession extends Exception {
+        OneSession(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Classifies every rule of the DRL files, compiled into {@code kieBase}. */
-    public static CaseLocality of(List<PackageDescr> files, KieBase kieBase) {
+    public static CaseLocality of(List<DrlAnalysis> files, KieBase kieBase) {
+        ClassLoader loader = ((InternalRuleBase) kieBase).getRootClassLoader();
+        Set<String> queries = new HashSet<>();
+        Map<String, RuleDescr> byName = new HashMap<>();
+        for (DrlAnalysis file : files) {
+            if (!file.parsed()) {
+                return none("the DRL file " + file.origin() + " could not be parsed");
+            }
+            file.queries().forEach(query -> queries.add(query.getName()));
+            file.rules().forEach(rule -> byName.put(rule.name(), rule.descr()));
+        }
         Set<String> local = new LinkedHashSet<>();
+        Map<String, String> global = new LinkedHashMap<>();
         Set<Class<?>> localTypes = new LinkedHashSet<>();
         Set<Class<?>> globalTypes = new LinkedHashSet<>();
-        Set<String> analysed = new HashSet<>();
-        for (PackageDescr descr : files) {
-            Types resolver = new Types(descr, ((InternalRuleBase) kieBase).getRootClassLoader());
-            for (RuleDescr rule : descr.getRules()) {
-                Analysis analysis = new Analysis(resolver);
+        Set<String> analysed = new HashSet<>(queries);
+        List<String> oneSession = new ArrayList<>();
+        for (DrlAnalysis file : files) {
+            PackageDescr descr = file.descr();
+            if (!descr.getWindowDeclarations().isEmpty()) {
+                oneSession.add(file.origin() + " declares window '"
+                        + descr.getWindowDeclarations().iterator().next().getName()
+                        + "', whose contents depend on every fact of the session");
+            }
+            if (!descr.getEntryPointDeclarations().isEmpty()) {
+                oneSession.add(file.origin() + " declares entry point '"
+                        + descr.getEntryPointDeclarations().iterator().next().getEntryPointId()
+                        + "', which the engine does not analyse");
+            }
+            Types resolver = new Types(descr, loader);
+            for (DrlAnalysis.Rule rule : file.rules()) {
+                analysed.add(rule.name());
+                Analysis analysis = new Analysis(file, resolver, queries);
+                String globalReason;
                 try {
-                    analysis.walk(rule.getLhs(), true);
+                    globalReason = attributes(descr, rule.descr());
+                    String fromCode = consequences(rule);
+                    globalReason = globalReason != null ? globalReason : fromCode;
+                    for (RuleDescr ancestor : ancestors(rule.descr(), byName)) {
+                        analysis.walk(ancestor.getLhs(), true);
+                    }
+                    analysis.walk(rule.descr().getLhs(), true);
                 } catch (ClassNotFoundException e) {
-                    return none("rule '" + rule.getName() + "' names type " + e.getMessage()
-                            + ", which cannot be resolved to a class");
-                } catch (UnsupportedOperationException e) {
-                    return none("rule '" + rule.getName() + "' " + e.getMessage());
+                    oneSession.add("rule '" + rule.name() + "' (" + file.origin() + ":" + rule.descr().getLine()
+                            + ") names type " + e.getMessage() + ", which cannot be resolved to a class");
+                    continue;
+                } catch (OneSession e) {
+                    oneSession.add("rule '" + rule.name() + "' (" + file.origin() + ":" + rule.descr().getLine()
+                            + ") " + e.getMessage());
+                    continue;
                 }
-                analysed.add(rule.getName());
-                if (analysis.isLocal()) {
-                    local.add(rule.getName());
+                String notTied = analysis.whyNotLocal();
+                if (globalReason == null && notTied == null) {
+                    local.add(rule.name());
                     localTypes.addAll(analysis.types);
                 } else {
+                    global.put(rule.name(), globalReason != null ? globalReason : notTied);
                     globalTypes.addAll(analysis.types);
                 }
             }
+        }
+        if (!oneSession.isEmpty()) {
+            return none(oneSession.get(0) + (oneSession.size() == 1 ? ""
+                    : " (and " + (oneSession.size() - 1) + " more: " + String.join("; ", oneSession.subList(1,
+                    oneSession.size())) + ")"));
         }
         for (KiePackage compiled : kieBase.getKiePackages()) {
             for (Rule rule : compiled.getRules()) {
@@ -136,11 +239,106 @@ public final class CaseLocality {
                 }
             }
         }
-        return new CaseLocality(Set.copyOf(local), Set.copyOf(localTypes), Set.copyOf(globalTypes), null);
+        if (LOG.isDebugEnabled()) {
+            global.forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}", rule, why));
+        }
+        return new CaseLocality(Set.copyOf(local), Map.copyOf(global), Set.copyOf(localTypes),
+                Set.copyOf(globalTypes), null);
+    }
+
+    /** The rule's parents ({@code rule "b" extends "a"}), nearest last; their conditions are the rule's too. */
+    private static List<RuleDescr> ancestors(RuleDescr rule, Map<String, RuleDescr> byName) throws OneSession {
+        List<RuleDescr> ancestors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        RuleDescr current = rule;
+        while (current.hasParent()) {
+            RuleDescr parent = byName.get(current.getParentName());
+            if (parent == null || !seen.add(parent.getName())) {
+                throw new OneSession("extends '" + current.getParentName() + "', which the engine cannot find");
+            }
+            ancestors.add(0, parent);
+            current = parent;
+        }
+        return ancestors;
+    }
+
+    /** Why the rule's attributes or annotations make it global, or null; throws when they make it unsplittable. */
+    private static String attributes(PackageDescr file, RuleDescr rule) throws OneSession {
+        for (AttributeDescr attribute : DrlAnalysis.attributes(file, rule).values()) {
+            String name = attribute.getName();
+            if (ONE_SESSION_ATTRIBUTES.contains(name)) {
+                throw new OneSession("has " + name + " " + attribute.getValue()
+                        + ": it fires on a clock, which the engine does not split");
+            }
+            if (GLOBAL_ATTRIBUTES.containsKey(name)) {
+                return GLOBAL_ATTRIBUTES.get(name).replaceFirst(":", " " + quoted(attribute) + ":");
+            }
+            if (!LOCAL_ATTRIBUTES.contains(name)) {
+                return "attribute " + name + ", which the engine does not analyse";
+            }
+        }
+        for (AnnotationDescr annotation : rule.getAnnotations()) {
+            if (PROPAGATION_ANNOTATIONS.contains(annotation.getName())) {
+                return "@" + annotation.getName() + ": it changes when matches propagate, which the engine does not"
+                        + " analyse";
+            }
+        }
+        return null;
+    }
+
+    private static String quoted(AttributeDescr attribute) {
+        return attribute.getType() == AttributeDescr.Type.STRING ? "\"" + attribute.getValue() + "\""
+                : String.valueOf(attribute.getValue());
+    }
+
+    /**
+     * Checks the consequences against the allowlist: the session is reached only through the actions whose effects
+     * the evaluation checks. Returns why the rule must be global, or null; throws when the rule cannot be split.
+     */
+    private static String consequences(DrlAnalysis.Rule rule) throws OneSession {
+        String global = null;
+        for (DrlAnalysis.Code code : rule.consequences()) {
+            if (!code.readable()) {
+                throw new OneSession("has a consequence the engine cannot read as Java (line " + code.line() + ")");
+            }
+            for (NameExpr name : code.root().findAll(NameExpr.class)) {
+                String id = name.getNameAsString();
+                if (id.equals("kcontext")) {
+                    throw new OneSession("uses kcontext in its consequence (line " + code.lineOf(name)
+                            + "), through which it can reach the whole session");
+                }
+                if (!id.equals("drools")) {
+                    continue;
+                }
+                Node parent = name.getParentNode().orElse(null);
+                if (!(parent instanceof MethodCallExpr call) || call.getScope().orElse(null) != name) {
+                    throw new OneSession("passes drools on in its consequence (line " + code.lineOf(name)
+                            + "), through which it can reach the whole session");
+                }
+                String method = call.getNameAsString();
+                if (method.equals("insertLogical")) {
+                    global = "drools.insertLogical: truth maintenance keeps one of equal facts, whatever their cases";
+                } else if (!CHECKED_ACTIONS.contains(method)) {
+                    throw new OneSession("calls drools." + method + "() in its consequence (line "
+                            + code.lineOf(call) + "), which reaches beyond the facts of its match");
+                }
+            }
+            for (MethodCallExpr call : code.root().findAll(MethodCallExpr.class)) {
+                if (call.getScope().isEmpty() && call.getNameAsString().equals("insertLogical")) {
+                    global = "insertLogical: truth maintenance keeps one of equal facts, whatever their cases";
+                }
+            }
+        }
+        return global;
     }
 
     private static CaseLocality none(String reason) {
-        return new CaseLocality(Set.of(), Set.of(), Set.of(), reason);
+        return new CaseLocality(Set.of(), Map.of(), Set.of(), Set.of(), reason);
+    }
+
+    /** Why a rule is global ({@code null} for a case-local rule, or when no rule runs by case). */
+    public String whyGlobal(String rule) {
+        return globalReasons.get(rule);
     }
 
     /** Why the rules cannot run by case at all, or {@code null} when they can. */
@@ -234,58 +432,85 @@ public final class CaseLocality {
     /** One rule's patterns over case types, and the caseId equalities between them. */
     private static final class Analysis {
 
+        private final DrlAnalysis file;
         private final Types resolver;
+        private final Set<String> queries;
         private final List<Integer> parent = new ArrayList<>();
         private final List<Boolean> anchor = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
         private final Map<String, Integer> caseVariables = new HashMap<>();
         private final Map<String, Integer> patternVariables = new HashMap<>();
-        private final List<String[]> joins = new ArrayList<>();
+        /** A pattern's caseId equal to a variable: {node, variable, whether it names a pattern (not a caseId)}. */
+        private final List<Object[]> joins = new ArrayList<>();
         private final Set<Class<?>> types = new LinkedHashSet<>();
-        private boolean untied;
+        private String untied;
 
-        Analysis(Types resolver) {
+        Analysis(DrlAnalysis file, Types resolver, Set<String> queries) {
+            this.file = file;
             this.resolver = resolver;
+            this.queries = queries;
         }
 
-        void walk(BaseDescr descr, boolean topLevel) throws ClassNotFoundException {
+        void walk(BaseDescr descr, boolean topLevel) throws ClassNotFoundException, OneSession {
             if (descr instanceof PatternDescr pattern) {
                 pattern(pattern, topLevel);
             } else if (descr instanceof AndDescr and) {
                 for (BaseDescr child : and.getDescrs()) {
                     walk(child, topLevel);
                 }
-            } else if (descr instanceof ConditionalElementDescr element) {
-                // not, exists, or, forall: their patterns must be tied like any other, but none of them anchors
-                for (Object child : element.getDescrs()) {
+            } else if (descr instanceof NotDescr || descr instanceof ExistsDescr || descr instanceof ForallDescr
+                    || descr instanceof OrDescr) {
+                // their patterns must be tied like any other, but none of them anchors
+                for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
                     walk((BaseDescr) child, false);
                 }
-            } else if (!(descr instanceof EvalDescr) && descr != null
-                    && !descr.getClass().getSimpleName().equals("NamedConsequenceDescr")
-                    && !descr.getClass().getSimpleName().equals("ConditionalBranchDescr")) {
-                throw new UnsupportedOperationException("uses " + descr.getClass().getSimpleName()
+            } else if (!(descr instanceof EvalDescr || descr instanceof NamedConsequenceDescr
+                    || descr instanceof ConditionalBranchDescr)) {
+                throw new OneSession("uses " + (descr == null ? "an empty condition" : describe(descr))
                         + ", which the engine does not analyse");
             }
         }
 
-        private void pattern(PatternDescr pattern, boolean topLevel) throws ClassNotFoundException {
-            if (pattern.isQuery()) {
-                throw new UnsupportedOperationException("calls query " + pattern.getObjectType()
+        private static String describe(BaseDescr descr) {
+            String name = descr.getClass().getSimpleName().replace("Descr", "");
+            String text = descr.getText();
+            return (text == null || text.isBlank() ? name : name + " '" + text.strip() + "'")
+                    + (descr.getLine() > 0 ? " (line " + descr.getLine() + ")" : "");
+        }
+
+        private void pattern(PatternDescr pattern, boolean topLevel) throws ClassNotFoundException, OneSession {
+            String at = " (line " + pattern.getLine() + ")";
+            if (pattern.isQuery() || queries.contains(pattern.getObjectType())) {
+                throw new OneSession("calls query " + pattern.getObjectType() + at
                         + ", which reads the whole working memory");
             }
-            if (pattern.getSource() instanceof CollectDescr collect) {
+            if (!pattern.getBehaviors().isEmpty()) {
+                throw new OneSession("reads " + pattern.getObjectType() + " over window:"
+                        + pattern.getBehaviors().get(0).getSubType() + at
+                        + ", whose contents depend on every fact of the session");
+            }
+            BaseDescr source = pattern.getSource();
+            if (source instanceof CollectDescr collect) {
                 walk(collect.getInputPattern(), false);
                 return;
             }
-            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+            if (source instanceof AccumulateDescr accumulate) {
                 walk(accumulate.getInput(), false);
                 return;
             }
-            if (pattern.getSource() instanceof FromDescr) {
+            if (source instanceof FromDescr) {
                 return; // matches what an expression returns, not facts
             }
-            if (pattern.getSource() != null) {
-                throw new UnsupportedOperationException("reads " + pattern.getSource().getText()
+            if (source instanceof EntryPointDescr entryPoint) {
+                throw new OneSession("reads from entry-point \"" + entryPoint.getEntryId() + "\"" + at
                         + ", which the engine does not analyse");
+            }
+            if (source != null) {
+                throw new OneSession("reads " + pattern.getObjectType() + " from " + describe(source)
+                        + ", which the engine does not analyse");
+            }
+            if (pattern.getObjectType() == null) {
+                throw new OneSession("has a pattern without a type" + at + ", which the engine does not analyse");
             }
             Class<?> type = resolver.resolve(pattern.getObjectType());
             types.add(type);
@@ -295,66 +520,104 @@ public final class CaseLocality {
             int node = parent.size();
             parent.add(node);
             anchor.add(topLevel && !pattern.isUnification());
+            names.add(pattern.getObjectType());
             if (pattern.getIdentifier() != null) {
                 patternVariables.put(pattern.getIdentifier(), node);
             }
-            boolean canHaveCase = caseAccessor(type) != null;
+            if (caseAccessor(type) == null) {
+                // Object, an interface: it can match facts of any case and cannot be tied to one
+                untied = "its pattern over " + pattern.getObjectType() + " can match facts of any case";
+                return;
+            }
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-                String text = constraintText(constraint);
-                if (text == null || !canHaveCase) {
-                    continue;
+                DrlAnalysis.Code code = file.constraint(constraint);
+                if (code == null || !code.readable()) {
+                    continue; // a constraint the engine cannot read ties nothing
                 }
-                Matcher binding = BINDING.matcher(text);
-                if (binding.matches()) {
-                    Integer other = caseVariables.putIfAbsent(binding.group(1), node);
-                    if (other != null) {
-                        union(node, other);
+                if (constraint instanceof BindingDescr binding) {
+                    if (isCaseId(code.root())) {
+                        bind(binding.getVariable(), node);
                     }
-                    continue;
+                } else if (constraint instanceof ExprConstraintDescr) {
+                    constraint(code.root(), node);
                 }
-                Matcher join = JOIN.matcher(text);
-                if (join.matches()) {
-                    String variable = join.group(1) != null ? join.group(1) : join.group(4);
-                    boolean ofPattern = join.group(1) != null ? join.group(2) != null : join.group(5) != null;
-                    joins.add(new String[] {String.valueOf(node), variable, String.valueOf(ofPattern)});
-                }
-            }
-            if (!canHaveCase) {
-                untied = true; // Object, an interface: it can match facts of any case and cannot be tied to one
             }
         }
 
-        private static String constraintText(BaseDescr constraint) {
-            if (constraint instanceof ExprConstraintDescr expression) {
-                return expression.getExpression().strip().replaceAll("\\s+", " ");
+        /** Reads one constraint: {@code $c : caseId}, {@code caseId == $c}, {@code caseId == $p.caseId}, or a conjunction. */
+        private void constraint(Node root, int node) {
+            if (root instanceof DrlxExpression drlx) {
+                if (drlx.getBind() != null && isCaseId(drlx.getExpr())) {
+                    bind(drlx.getBind().getIdentifier(), node);
+                }
+                return;
             }
-            if (constraint instanceof BindingDescr binding) {
-                return binding.getVariable() + " : " + binding.getExpression();
+            if (root instanceof EnclosedExpr enclosed) {
+                constraint(enclosed.getInner(), node);
+            } else if (root instanceof BinaryExpr binary) {
+                if (binary.getOperator() == BinaryExpr.Operator.AND) {
+                    constraint(binary.getLeft(), node);
+                    constraint(binary.getRight(), node);
+                } else if (binary.getOperator() == BinaryExpr.Operator.EQUALS) {
+                    if (isCaseId(binary.getLeft())) {
+                        join(binary.getRight(), node);
+                    } else if (isCaseId(binary.getRight())) {
+                        join(binary.getLeft(), node);
+                    }
+                }
             }
-            return null;
         }
 
-        boolean isLocal() {
-            if (untied || parent.isEmpty()) {
-                return false; // no pattern over a case type: the rule is about the platform
+        private void bind(String variable, int node) {
+            Integer other = caseVariables.putIfAbsent(variable, node);
+            if (other != null) {
+                union(node, other);
             }
-            for (String[] join : joins) {
-                Integer other = Boolean.parseBoolean(join[2])
-                        ? patternVariables.get(join[1]) : caseVariables.get(join[1]);
-                if (other == null) {
-                    return false;
+        }
+
+        /** {@code caseId == $c} (a bound caseId) or {@code caseId == $p.caseId} / {@code $p.caseId()} (a pattern's). */
+        private void join(Expression other, int node) {
+            if (other instanceof NameExpr variable) {
+                joins.add(new Object[] {node, variable.getNameAsString(), false});
+            } else if (other instanceof FieldAccessExpr field && field.getScope() instanceof NameExpr variable
+                    && field.getNameAsString().equals("caseId")) {
+                joins.add(new Object[] {node, variable.getNameAsString(), true});
+            } else if (other instanceof MethodCallExpr call && call.getArguments().isEmpty()
+                    && call.getScope().orElse(null) instanceof NameExpr variable
+                    && (call.getNameAsString().equals("caseId") || call.getNameAsString().equals("getCaseId"))) {
+                joins.add(new Object[] {node, variable.getNameAsString(), true});
+            }
+        }
+
+        private static boolean isCaseId(Node expression) {
+            return expression instanceof NameExpr name && name.getNameAsString().equals("caseId");
+        }
+
+        /** Why the rule is not case-local, or {@code null} when it is. */
+        String whyNotLocal() {
+            if (untied != null) {
+                return untied;
+            }
+            if (parent.isEmpty()) {
+                return "it has no pattern over an event or a conclusion: it is about the platform";
+            }
+            for (Object[] join : joins) {
+                Integer other = (Boolean) join[2] ? patternVariables.get((String) join[1])
+                        : caseVariables.get((String) join[1]);
+                if (other != null) {
+                    union((Integer) join[0], other);
                 }
-                union(Integer.parseInt(join[0]), other);
             }
             int root = find(0);
             boolean anchored = false;
             for (int node = 0; node < parent.size(); node++) {
                 if (find(node) != root) {
-                    return false;
+                    return "its patterns over " + names.get(0) + " and " + names.get(node)
+                            + " are not tied to one case by caseId";
                 }
                 anchored |= anchor.get(node);
             }
-            return anchored;
+            return anchored ? null : "no positive pattern outside not, exists, forall and or holds its case";
         }
 
         private int find(int node) {

@@ -1,6 +1,9 @@
 package org.niyam.compliance.engine.internal;
 
-/** Reading DRL as text: which characters are code, as opposed to comments and string literals. Not API. */
+/**
+ * Which characters of DRL text are code, as opposed to comments and string literals; for the restricted-mode check
+ * only. Everything else the engine reads from DRL reads its parsed form, {@link DrlAnalysis}. Not API.
+ */
 final class DrlText {
 
     private DrlText() {
@@ -49,44 +52,5 @@ final class DrlText {
             out.append(code[i] || c == '\n' ? c : ' ');
         }
         return out.toString();
-    }
-
-    private static final java.util.regex.Pattern THEN = java.util.regex.Pattern.compile("(^|\\s)then(\\s|$)");
-
-    /** Names in the Java compiler's messages that point at the code at fault. */
-    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
-            "([A-Za-z_$][\\w$]*) cannot be resolved|The method ([A-Za-z_$][\\w$]*)"
-                    + "|([A-Za-z_$][\\w$]*) is undefined|The constructor ([A-Za-z_$][\\w$]*)");
-
-    /**
-     * Drools places an error in a rule's consequence on the line of the rule; when the message names what is wrong
-     * ("Dutyx cannot be resolved to a type"), this finds the consequence line that names it. Any other error keeps
-     * its line.
-     */
-    static int consequenceLine(String text, int ruleLine, String message) {
-        java.util.regex.Matcher named = NAMED.matcher(message);
-        if (ruleLine <= 0 || !message.startsWith("Rule Compilation error") || !named.find()) {
-            return ruleLine;
-        }
-        String name = named.group(1) != null ? named.group(1) : named.group(2) != null ? named.group(2)
-                : named.group(3) != null ? named.group(3) : named.group(4);
-        java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(name)
-                + "(?![\\w$])");
-        String[] lines = code(text).split("\n", -1);
-        boolean inConsequence = false;
-        for (int i = ruleLine - 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (!inConsequence) {
-                inConsequence = THEN.matcher(line).find();
-                continue;
-            }
-            if (line.equals("end")) {
-                break;
-            }
-            if (word.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return ruleLine;
     }
 }

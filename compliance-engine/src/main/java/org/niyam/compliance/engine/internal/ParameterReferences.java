@@ -1,12 +1,28 @@
 package org.niyam.compliance.engine.internal;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.PatternDescr;
 import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
@@ -19,7 +35,9 @@ import org.niyam.compliance.engine.RulePack;
  * <p>Two kinds of use are found: the clock of a duty (the third argument of {@code new Duty(...)} or
  * {@code Duty.keepUntil(...)} or {@code Duty.periodic(...)}), and a read of {@code LawInForce} ({@code number}, {@code flag}, {@code duration},
  * {@code text} and their {@code ...At} forms, called on a variable, or bare inside a {@code LawInForce(...)}
- * pattern). A name built at run time cannot be checked and is skipped. Three things are reported:
+ * pattern). They are found in the syntax trees of {@link DrlAnalysis}, so comments, strings and names that merely
+ * look alike are not references. A name built at run time cannot be checked and is skipped. Three things are
+ * reported:
  * <ul>
  *   <li>a name no pack defines;</li>
  *   <li>a parameter read as the wrong type (a clock that is not a duration, {@code number(...)} of a flag);</li>
@@ -61,15 +79,8 @@ public final class ParameterReferences {
                             boolean guarded) {
     }
 
-    private static final String LITERAL = "\"((?:[^\"\\\\\\n]|\\\\.)*)\"";
-    private static final Pattern DUTY = Pattern.compile("\\bnew\\s+Duty\\s*\\(|\\bDuty\\s*\\.\\s*(keepUntil|periodic)\\s*\\(");
-    private static final Pattern READ = Pattern.compile(
-            "(\\.\\s*)?\\b(number|flag|duration|text)(At)?\\s*\\(\\s*" + LITERAL);
-    private static final Pattern LAW_PATTERN = Pattern.compile("\\bLawInForce\\s*\\(");
-    private static final Pattern DEFINED_AT = Pattern.compile("\\bdefinedAt\\s*\\(\\s*" + LITERAL);
-    private static final Pattern WHOLE_LITERAL = Pattern.compile("^\\s*" + LITERAL + "\\s*$");
-    private static final Pattern RULE = Pattern.compile("\\brule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([\\w.\\-]+))");
-    private static final Pattern FUNCTION = Pattern.compile("\\bfunction\\b");
+    private static final Set<String> READERS = Set.of("number", "flag", "duration", "text",
+            "numberAt", "flagAt", "durationAt", "textAt");
 
     private ParameterReferences() {
     }
@@ -77,24 +88,24 @@ public final class ParameterReferences {
     /**
      * Checks every pack's references against the parameters of all packs (with any settings applied).
      *
+     * @param files each pack with its DRL files, parsed
      * @return one problem per bad reference, in pack and file order
      */
-    public static List<Problem> check(List<RulePack> packs, Map<String, Parameter> parameters) {
+    public static List<Problem> check(Map<RulePack, List<DrlAnalysis>> files, Map<String, Parameter> parameters) {
         List<Problem> problems = new ArrayList<>();
-        for (RulePack pack : packs) {
+        files.forEach((pack, analyses) -> {
             OffsetDateTime packStart = pack.versions().isEmpty() ? null : pack.versions().get(0).from();
-            for (RulePack.DrlSource source : pack.sources()) {
-                for (Reference reference : scan(source)) {
+            for (DrlAnalysis analysis : analyses) {
+                for (Reference reference : scan(analysis)) {
                     Problem problem = check(reference, parameters, pack, packStart);
                     if (problem != null) {
                         problems.add(problem);
                     }
                 }
             }
-        }
+        });
         return problems;
     }
-
     private static Problem check(Reference ref, Map<String, Parameter> parameters, RulePack pack,
                                  OffsetDateTime packStart) {
         String where = ref.rule() == null ? "" : " in rule '" + ref.rule() + "'";
@@ -135,60 +146,116 @@ public final class ParameterReferences {
 
     /** The literal parameter names in one DRL file. */
     public static List<Reference> scan(RulePack.DrlSource source) {
-        String text = source.text();
-        boolean[] code = DrlText.codeMask(text);
-        List<int[]> ruleSpans = new ArrayList<>();
-        List<String> ruleNames = new ArrayList<>();
-        ruleSpans(text, code, ruleSpans, ruleNames);
+        return scan(DrlAnalysis.of(source));
+    }
 
+    /** The literal parameter names in one parsed DRL file, in line order. */
+    public static List<Reference> scan(DrlAnalysis analysis) {
         List<Reference> references = new ArrayList<>();
-        Matcher duty = DUTY.matcher(text);
-        while (duty.find()) {
-            if (!code[duty.start()]) {
-                continue;
+        for (DrlAnalysis.Code function : analysis.functions().values()) {
+            scan(function, analysis.origin(), null, Set.of(), false, references);
+        }
+        for (DrlAnalysis.Rule rule : analysis.rules()) {
+            Set<DrlAnalysis.Code> lawPatterns = Collections.newSetFromMap(new IdentityHashMap<>());
+            lawConstraints(rule.descr().getLhs(), analysis, lawPatterns);
+            List<DrlAnalysis.Code> codes = new ArrayList<>(rule.conditions());
+            codes.addAll(rule.consequences());
+            Set<String> guarded = new HashSet<>();
+            for (DrlAnalysis.Code code : codes) {
+                if (code.readable()) {
+                    for (MethodCallExpr call : code.root().findAll(MethodCallExpr.class)) {
+                        String name = literalArgument(call, 0);
+                        if (call.getNameAsString().equals("definedAt") && name != null) {
+                            guarded.add(name);
+                        }
+                    }
+                }
             }
-            List<int[]> arguments = arguments(text, code, duty.end() - 1);
-            if (arguments.size() < 3) {
-                continue; // the compiler reports a constructor that does not exist
-            }
-            int[] clock = arguments.get(2);
-            Matcher literal = WHOLE_LITERAL.matcher(text.substring(clock[0], clock[1]));
-            if (literal.matches()) {
-                int at = clock[0] + literal.start(1);
-                String rule = enclosing(at, ruleSpans, ruleNames);
-                references.add(new Reference(literal.group(1), Use.CLOCK, "\"" + literal.group(1) + "\"",
-                        source.origin(), lineOf(text, at), rule, false));
+            for (DrlAnalysis.Code code : codes) {
+                scan(code, analysis.origin(), rule.name(), guarded, lawPatterns.contains(code), references);
             }
         }
-
-        List<int[]> lawPatterns = new ArrayList<>();
-        Matcher law = LAW_PATTERN.matcher(text);
-        while (law.find()) {
-            if (code[law.start()]) {
-                int close = closing(text, code, law.end() - 1);
-                lawPatterns.add(new int[] {law.end(), close < 0 ? text.length() : close});
-            }
-        }
-        Matcher read = READ.matcher(text);
-        while (read.find()) {
-            int nameStart = read.start(2);
-            if (!code[nameStart]) {
-                continue;
-            }
-            boolean onVariable = read.group(1) != null;
-            if (!onVariable && !inside(nameStart, lawPatterns)) {
-                continue; // a function of the pack's own that happens to share the name
-            }
-            Use use = Use.valueOf(read.group(2).toUpperCase(Locale.ROOT));
-            String name = read.group(4);
-            String rule = enclosing(nameStart, ruleSpans, ruleNames);
-            boolean guarded = rule != null && guarded(text, code, name, ruleSpans.get(ruleNames.indexOf(rule)));
-            String call = read.group(2) + (read.group(3) == null ? "" : "At") + "(\"" + name + "\""
-                    + (read.group(3) == null ? ")" : ", ...)");
-            references.add(new Reference(name, use, call, source.origin(), lineOf(text, read.start(4)), rule, guarded));
-        }
-        references.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        references.sort(Comparator.comparingInt(Reference::line));
         return references;
+    }
+
+    /** The references in one piece of code; bare reads count only inside a {@code LawInForce(...)} pattern. */
+    private static void scan(DrlAnalysis.Code code, String origin, String rule, Set<String> guarded,
+                             boolean inLawPattern, List<Reference> references) {
+        if (!code.readable()) {
+            return;
+        }
+        for (Node node : code.root().findAll(Node.class)) {
+            if (node instanceof ObjectCreationExpr creation && creation.getType().getNameAsString().equals("Duty")) {
+                clock(creation.getArguments(), code, origin, rule, references);
+            } else if (node instanceof MethodCallExpr call) {
+                String method = call.getNameAsString();
+                if ((method.equals("keepUntil") || method.equals("periodic")) && call.getScope().isPresent()
+                        && isDuty(call.getScope().get())) {
+                    clock(call.getArguments(), code, origin, rule, references);
+                } else if (READERS.contains(method) && literalArgument(call, 0) != null
+                        && (call.getScope().isPresent() || inLawPattern)) {
+                    StringLiteralExpr literal = (StringLiteralExpr) unwrap(call.getArgument(0));
+                    String name = literal.getValue();
+                    boolean at = method.endsWith("At");
+                    String reader = at ? method.substring(0, method.length() - 2) : method;
+                    String text = reader + (at ? "At" : "") + "(\"" + name + "\"" + (at ? ", ...)" : ")");
+                    references.add(new Reference(name, Use.valueOf(reader.toUpperCase(Locale.ROOT)), text, origin,
+                            code.lineOf(literal), rule, guarded.contains(name)));
+                }
+            }
+        }
+    }
+
+    /** The clock of a duty: the third argument, when it is a literal. */
+    private static void clock(List<Expression> arguments, DrlAnalysis.Code code, String origin, String rule,
+                              List<Reference> references) {
+        if (arguments.size() >= 3 && unwrap(arguments.get(2)) instanceof StringLiteralExpr literal) {
+            references.add(new Reference(literal.getValue(), Use.CLOCK, "\"" + literal.getValue() + "\"", origin,
+                    code.lineOf(literal), rule, false));
+        }
+    }
+
+    private static boolean isDuty(Expression scope) {
+        return scope instanceof NameExpr name && name.getNameAsString().equals("Duty")
+                || scope instanceof FieldAccessExpr field && field.getNameAsString().equals("Duty");
+    }
+
+    private static Expression unwrap(Expression expression) {
+        Expression inner = expression;
+        while (inner instanceof EnclosedExpr enclosed) {
+            inner = enclosed.getInner();
+        }
+        return inner;
+    }
+
+    private static String literalArgument(MethodCallExpr call, int index) {
+        return call.getArguments().size() > index && unwrap(call.getArgument(index)) instanceof StringLiteralExpr literal
+                ? literal.getValue() : null;
+    }
+
+    /** The code of every constraint of a {@code LawInForce(...)} pattern in the conditions. */
+    private static void lawConstraints(BaseDescr element, DrlAnalysis analysis, Set<DrlAnalysis.Code> out) {
+        if (element instanceof PatternDescr pattern) {
+            String type = pattern.getObjectType();
+            if (type != null && (type.equals("LawInForce") || type.endsWith(".LawInForce"))) {
+                for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                    DrlAnalysis.Code code = analysis.constraint(constraint);
+                    if (code != null) {
+                        out.add(code);
+                    }
+                }
+            }
+            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                lawConstraints(accumulate.getInput(), analysis, out);
+            } else if (pattern.getSource() instanceof CollectDescr collect) {
+                lawConstraints(collect.getInputPattern(), analysis, out);
+            }
+        } else if (element instanceof ConditionalElementDescr group) {
+            for (Object child : group.getDescrs()) {
+                lawConstraints((BaseDescr) child, analysis, out);
+            }
+        }
     }
 
     private static String describe(Reference ref) {
@@ -197,129 +264,6 @@ public final class ParameterReferences {
 
     private static String reader(Parameter.Type type) {
         return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether the rule spanning {@code span} asks {@code definedAt} for {@code name}. */
-    private static boolean guarded(String text, boolean[] code, String name, int[] span) {
-        Matcher defined = DEFINED_AT.matcher(text).region(span[0], span[1]);
-        while (defined.find()) {
-            if (code[defined.start()] && defined.group(1).equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The spans of the top-level arguments of the call whose opening parenthesis is at {@code open}. */
-    private static List<int[]> arguments(String text, boolean[] code, int open) {
-        List<int[]> arguments = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open; i < text.length(); i++) {
-            if (!code[i]) {
-                continue;
-            }
-            char c = text.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-                if (depth == 0) {
-                    if (i > start || !arguments.isEmpty()) {
-                        arguments.add(new int[] {start, i});
-                    }
-                    return arguments;
-                }
-            } else if (c == ',' && depth == 1) {
-                arguments.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        return arguments;
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, or -1. */
-    private static int closing(String text, boolean[] code, int open) {
-        int depth = 0;
-        for (int i = open; i < text.length(); i++) {
-            if (!code[i]) {
-                continue;
-            }
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Each rule runs from its {@code rule} keyword to the next rule or function (or the end of the file). */
-    private static void ruleSpans(String text, boolean[] code, List<int[]> spans, List<String> names) {
-        List<Integer> boundaries = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        Matcher rule = RULE.matcher(text);
-        while (rule.find()) {
-            if (code[rule.start()] && startsLine(text, rule.start())) {
-                boundaries.add(rule.start());
-                labels.add(rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3));
-            }
-        }
-        Matcher function = FUNCTION.matcher(text);
-        while (function.find()) {
-            if (code[function.start()] && startsLine(text, function.start())) {
-                int at = 0;
-                while (at < boundaries.size() && boundaries.get(at) < function.start()) {
-                    at++;
-                }
-                boundaries.add(at, function.start());
-                labels.add(at, null);
-            }
-        }
-        for (int i = 0; i < boundaries.size(); i++) {
-            if (labels.get(i) != null) {
-                int end = i + 1 < boundaries.size() ? boundaries.get(i + 1) : text.length();
-                spans.add(new int[] {boundaries.get(i), end});
-                names.add(labels.get(i));
-            }
-        }
-    }
-
-    private static boolean startsLine(String text, int at) {
-        for (int i = at - 1; i >= 0; i--) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                return true;
-            }
-            if (!Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String enclosing(int at, List<int[]> spans, List<String> names) {
-        for (int i = 0; i < spans.size(); i++) {
-            if (at >= spans.get(i)[0] && at < spans.get(i)[1]) {
-                return names.get(i);
-            }
-        }
-        return null;
-    }
-
-    private static boolean inside(int at, List<int[]> spans) {
-        return spans.stream().anyMatch(s -> at >= s[0] && at < s[1]);
-    }
-
-    private static int lineOf(String text, int at) {
-        int line = 1;
-        for (int i = 0; i < at && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** The defined name nearest to a misspelt one, if it is close enough to be a likely typo. */

@@ -1,6 +1,5 @@
 package org.niyam.compliance.engine.internal;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,10 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -27,7 +23,6 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.Parameter;
@@ -90,11 +85,11 @@ public final class RuleBase {
     private final Map<String, List<DatedValue>> lawTable;
     private final Set<String> disabledRules;
     private final boolean executableModel;
-    private final List<PackageDescr> descriptions;
+    private final List<DrlAnalysis> descriptions;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
-                     Map<String, String> origins, Set<String> disabledRules, List<PackageDescr> descriptions) {
+                     Map<String, String> origins, Set<String> disabledRules, List<DrlAnalysis> descriptions) {
         this.kieBase = kieBase;
         this.descriptions = List.copyOf(descriptions);
         this.executableModel = executableModel;
@@ -139,17 +134,21 @@ public final class RuleBase {
         }
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        List<PackageDescr> descriptions = new ArrayList<>();
+        // Each DRL file is parsed once, here; everything the engine reads from DRL reads this.
+        List<DrlAnalysis> descriptions = new ArrayList<>();
+        Map<RulePack, List<DrlAnalysis>> byPack = new LinkedHashMap<>();
         for (RulePack pack : packs) {
+            List<DrlAnalysis> ofPack = new ArrayList<>();
             for (RulePack.DrlSource source : pack.sources()) {
-                PackageDescr described = describeRules(pack, source, rules, problems);
-                if (described != null) {
-                    descriptions.add(described);
-                }
+                DrlAnalysis analysis = DrlAnalysis.of(source);
+                describeRules(pack, analysis, rules, problems);
+                ofPack.add(analysis);
+                descriptions.add(analysis);
             }
+            byPack.put(pack, ofPack);
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
-        problems.addAll(ParameterReferences.check(packs, parameters));
+        problems.addAll(ParameterReferences.check(byPack, parameters));
         packs.forEach(pack -> problems.addAll(RestrictedDrl.check(pack)));
         Set<String> disabled = new TreeSet<>();
         for (String id : options.disabledRules()) {
@@ -164,7 +163,7 @@ public final class RuleBase {
         }
 
         Map<String, String> origins = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
+        Map<String, DrlAnalysis> texts = new HashMap<>();
         List<Resource> resources = new ArrayList<>();
         int index = 0;
         for (RulePack pack : packs) {
@@ -172,7 +171,7 @@ public final class RuleBase {
                 // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
                 String path = resourcePath(index++);
                 origins.put(path, source.origin());
-                texts.put(path, source.text());
+                texts.put(path, descriptions.get(index - 1));
                 Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
                 resources.add(resource);
@@ -201,7 +200,7 @@ public final class RuleBase {
             int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
             String message = error.getMessage().strip();
             if (path != null && texts.containsKey(path)) {
-                line = DrlText.consequenceLine(texts.get(path), line, message);
+                line = texts.get(path).consequenceLine(line, message);
             }
             problems.add(new Problem(origin, line, message));
         }
@@ -262,38 +261,28 @@ public final class RuleBase {
         });
     }
 
-    /** Describes the rules of one DRL file; returns its parsed form, or null when the compiler will report why not. */
-    private static PackageDescr describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
-                                              List<Problem> problems) {
-        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-        PackageDescr descr;
-        try {
-            descr = parser.parse(false, new StringReader(source.text()));
-        } catch (DroolsParserException e) {
-            return null; // the compiler reports the syntax error with its line
-        }
-        if (descr == null || parser.hasErrors()) {
-            return null;
-        }
-        for (RuleDescr rule : descr.getRules()) {
+    /** Describes the rules of one DRL file (queries have no citation: they conclude nothing). */
+    private static void describeRules(RulePack pack, DrlAnalysis analysis, Map<String, RuleInfo> rules,
+                                      List<Problem> problems) {
+        for (DrlAnalysis.Rule described : analysis.rules()) {
+            RuleDescr rule = described.descr();
             String clause = annotation(rule, CITATION);
             if (clause == null) {
-                problems.add(new Problem(source.origin(), rule.getLine(), "rule '" + rule.getName()
+                problems.add(new Problem(analysis.origin(), rule.getLine(), "rule '" + rule.getName()
                         + "' has no citation: add @" + CITATION + "(\"Rule 3(1)(d)\") naming the clause it encodes, "
                         + "after the rule name"));
                 continue;
             }
             String instrument = annotation(rule, INSTRUMENT);
             RuleInfo info = new RuleInfo(rule.getName(), clause, instrument == null ? pack.instrument() : instrument,
-                    pack, source.origin(), rule.getLine(), annotation(rule, UNCONFIRMED));
+                    pack, analysis.origin(), rule.getLine(), annotation(rule, UNCONFIRMED));
             RuleInfo twin = rules.putIfAbsent(rule.getName(), info);
             if (twin != null) {
-                problems.add(new Problem(source.origin(), rule.getLine(), "rule id '" + rule.getName()
+                problems.add(new Problem(analysis.origin(), rule.getLine(), "rule id '" + rule.getName()
                         + "' is already used at " + twin.origin() + ":" + twin.line()
                         + ": rule names are ids and must be unique across all packs"));
             }
         }
-        return descr;
     }
 
     private static String annotation(RuleDescr rule, String name) {
@@ -326,8 +315,8 @@ public final class RuleBase {
         return kieBase;
     }
 
-    /** Every DRL file of every pack, parsed, in pack and file order. */
-    public List<PackageDescr> descriptions() {
+    /** Every DRL file of every pack, parsed once, in pack and file order. */
+    public List<DrlAnalysis> descriptions() {
         return descriptions;
     }
 

@@ -21,23 +21,6 @@ class DrlTextTest {
             "end");
 
     @Test
-    void anErrorInAConsequenceIsPlacedOnTheLineNamingWhatIsWrong() {
-        assertThat(DrlText.consequenceLine(DRL, 2, "Rule Compilation error Dutyx cannot be resolved to a type"))
-                .isEqualTo(7);
-        assertThat(DrlText.consequenceLine(DRL, 9, "Rule Compilation error Dutyx cannot be resolved to a type"))
-                .isEqualTo(11);
-    }
-
-    @Test
-    void otherwiseTheRuleLineStays() {
-        assertThat(DrlText.consequenceLine(DRL, 2, "Rule Compilation error Other cannot be resolved to a type"))
-                .as("a name the consequence does not use").isEqualTo(2);
-        assertThat(DrlText.consequenceLine(DRL, 2, "Unable to resolve ObjectType 'Dutyx'"))
-                .as("not a consequence error").isEqualTo(2);
-        assertThat(DrlText.consequenceLine(DRL, 0, "Rule Compilation error Dutyx cannot be resolved")).isZero();
-    }
-
-    @Test
     void commentsAndStringsAreBlankedButLinesKept() {
         String code = DrlText.code(DRL);
 

@@ -1,0 +1,375 @@
+package org.niyam.compliance.engine.internal;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.mvel.parser.DrlxParser;
+import org.drools.mvel.parser.MvelParser;
+import org.drools.mvel.parser.ParseStart;
+import org.drools.mvel.parser.ast.expr.DrlxExpression;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.niyam.compliance.engine.RulePack;
+
+/**
+ * One DRL file, parsed once: Drools' description of its rules (attributes included) and a Java syntax tree of
+ * every piece of code in it (constraints, {@code eval}, {@code from} and {@code accumulate} code, consequences and
+ * functions), each placed at its line in the file. Parameter references, case-locality and the placing of compile
+ * errors all read this, not the text. Not API; see {@code docs/performance.md}.
+ *
+ * <p>Code is read with JavaParser, which knows where each node is. What plain Java cannot express (a constraint
+ * such as {@code $c : caseId} or {@code this after[0s,3h] $e}, a consequence with a {@code modify} block) is read
+ * with Drools' own parser for DRL expressions, which gives the same kind of tree without positions: its nodes are
+ * placed on the first line of their code. Code neither can read is kept as unreadable, so that whoever needs to
+ * know what it does can say so.
+ */
+public final class DrlAnalysis {
+
+    /** Drools' operators that can stand between two operands of a constraint, for its expression parser. */
+    private static final List<String> OPERATORS = List.of("after", "before", "coincides", "during", "finishes",
+            "finishedby", "includes", "meets", "metby", "overlaps", "overlappedby", "starts", "startedby", "str",
+            "contains", "memberOf", "soundslike", "matches", "excludes");
+
+    private static final ParserConfiguration JAVA = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+
+    /**
+     * One piece of code and where it is.
+     *
+     * @param root       its syntax tree: a {@link BlockStmt} for statements, an expression for an expression (a
+     *                   {@link DrlxExpression} when it binds a variable), or {@code null} when it could not be read
+     * @param text       the code as written
+     * @param line       the file's line of the code's first line
+     * @param positioned whether the tree's nodes know their lines, relative to {@code line}
+     */
+    public record Code(Node root, String text, int line, boolean positioned) {
+
+        /** The file's line of a node of this code. */
+        public int lineOf(Node node) {
+            if (positioned && node.getBegin().isPresent()) {
+                return line + node.getBegin().get().line - 1;
+            }
+            return line;
+        }
+
+        public boolean readable() {
+            return root != null;
+        }
+    }
+
+    /** A rule (not a query) with all its code: conditions first, then its consequences. */
+    public record Rule(RuleDescr descr, List<Code> conditions, List<Code> consequences) {
+
+        public String name() {
+            return descr.getName();
+        }
+    }
+
+    private final String origin;
+    private final String text;
+    private final PackageDescr descr;
+    private final int[] lineStarts;
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<RuleDescr> queries = new ArrayList<>();
+    private final Map<FunctionDescr, Code> functions = new LinkedHashMap<>();
+    private final Map<BaseDescr, Code> constraints = new IdentityHashMap<>();
+
+    private DrlAnalysis(String origin, String text, PackageDescr descr) {
+        this.origin = origin;
+        this.text = text;
+        this.descr = descr;
+        this.lineStarts = lineStarts(text);
+        if (descr == null) {
+            return;
+        }
+        for (FunctionDescr function : descr.getFunctions()) {
+            int at = find(function.getBody(), function.getLine());
+            functions.put(function, block(function.getBody(), lineAt(at, function.getLine())));
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            if (rule.isQuery()) {
+                queries.add(rule);
+                conditions(rule.getLhs(), new ArrayList<>());
+                continue;
+            }
+            List<Code> conditions = new ArrayList<>();
+            conditions(rule.getLhs(), conditions);
+            List<Code> consequences = new ArrayList<>();
+            int then = Math.max(rule.getConsequenceLine(), rule.getLine());
+            if (rule.getConsequence() != null) {
+                String code = String.valueOf(rule.getConsequence());
+                consequences.add(block(code, lineAt(find(code, then), then + 1)));
+            }
+            for (Object named : rule.getNamedConsequences().values()) {
+                String code = String.valueOf(named);
+                consequences.add(block(code, lineAt(find(code, rule.getLine()), rule.getLine())));
+            }
+            rules.add(new Rule(rule, List.copyOf(conditions), List.copyOf(consequences)));
+        }
+    }
+
+    /**
+     * Parses one DRL file. A file with a syntax error gives an analysis without rules ({@link #parsed()} is false):
+     * the compiler reports the error with its line.
+     */
+    public static DrlAnalysis of(RulePack.DrlSource source) {
+        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, new StringReader(source.text()));
+        } catch (DroolsParserException e) {
+            descr = null;
+        }
+        if (parser.hasErrors()) {
+            descr = null;
+        }
+        return new DrlAnalysis(source.origin(), source.text(), descr);
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Whether the file parsed; if not, it has no rules, queries or functions here. */
+    public boolean parsed() {
+        return descr != null;
+    }
+
+    /** The parsed file, or {@code null} when it has a syntax error. */
+    public PackageDescr descr() {
+        return descr;
+    }
+
+    /** The rules, without queries, in file order. */
+    public List<Rule> rules() {
+        return Collections.unmodifiableList(rules);
+    }
+
+    /** The queries, in file order. */
+    public List<RuleDescr> queries() {
+        return Collections.unmodifiableList(queries);
+    }
+
+    /** Each function with its body. */
+    public Map<FunctionDescr, Code> functions() {
+        return Collections.unmodifiableMap(functions);
+    }
+
+    /** The code of a constraint ({@link ExprConstraintDescr} or {@link BindingDescr}) of a pattern of this file. */
+    public Code constraint(BaseDescr constraint) {
+        return constraints.get(constraint);
+    }
+
+    /**
+     * A rule's attributes as Drools applies them: the file's attributes, overridden by the rule's own.
+     */
+    public static Map<String, AttributeDescr> attributes(PackageDescr file, RuleDescr rule) {
+        Map<String, AttributeDescr> attributes = new LinkedHashMap<>();
+        for (AttributeDescr attribute : file.getAttributes()) {
+            attributes.put(attribute.getName(), attribute);
+        }
+        attributes.putAll(rule.getAttributes());
+        return attributes;
+    }
+
+    /** Collects the code of a rule's conditions: constraints, {@code eval}, {@code from} and accumulate code. */
+    private void conditions(BaseDescr element, List<Code> out) {
+        if (element instanceof PatternDescr pattern) {
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                Code code = null;
+                if (constraint instanceof ExprConstraintDescr expression) {
+                    code = expression(expression.getExpression(), lineOf(constraint));
+                } else if (constraint instanceof BindingDescr binding) {
+                    code = expression(binding.getExpression(), lineOf(constraint));
+                }
+                if (code != null) {
+                    constraints.put(constraint, code);
+                    out.add(code);
+                }
+            }
+            BaseDescr source = pattern.getSource();
+            if (source instanceof AccumulateDescr accumulate) {
+                conditions(accumulate.getInput(), out);
+                int line = lineOf(accumulate);
+                for (String code : new String[] {accumulate.getInitCode(), accumulate.getActionCode(),
+                        accumulate.getReverseCode()}) {
+                    if (code != null && !code.isBlank()) {
+                        out.add(block(code, line));
+                    }
+                }
+                if (accumulate.getResultCode() != null && !accumulate.getResultCode().isBlank()) {
+                    out.add(expression(accumulate.getResultCode(), line));
+                }
+                for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+                    for (String parameter : function.getParams()) {
+                        out.add(expression(parameter, line));
+                    }
+                }
+            } else if (source instanceof CollectDescr collect) {
+                conditions(collect.getInputPattern(), out);
+            } else if (source instanceof FromDescr from) {
+                out.add(expression(from.getExpression(), lineOf(from)));
+            }
+        } else if (element instanceof EvalDescr eval) {
+            out.add(expression(String.valueOf(eval.getContent()), lineOf(eval)));
+        } else if (element instanceof ConditionalElementDescr group) {
+            for (Object child : group.getDescrs()) {
+                conditions((BaseDescr) child, out);
+            }
+        }
+    }
+
+    private static int lineOf(BaseDescr descr) {
+        return Math.max(descr.getLine(), 0);
+    }
+
+    /** Statements, read as a Java block, else with Drools' parser (which knows {@code modify} and {@code with}). */
+    private static Code block(String code, int line) {
+        ParseResult<BlockStmt> java = new JavaParser(JAVA).parseBlock("{" + code + "\n}");
+        if (java.isSuccessful() && java.getResult().isPresent()) {
+            return new Code(java.getResult().get(), code, line, true);
+        }
+        try {
+            return new Code(MvelParser.parseBlock("{" + code + "\n}"), code, line, false);
+        } catch (RuntimeException e) {
+            return new Code(null, code, line, false);
+        }
+    }
+
+    /** An expression, read as Java, else as a DRL constraint (bindings, {@code in}, temporal operators...). */
+    private static Code expression(String code, int line) {
+        if (code == null) {
+            return new Code(null, "", line, false);
+        }
+        ParseResult<com.github.javaparser.ast.expr.Expression> java = new JavaParser(JAVA).parseExpression(code);
+        if (java.isSuccessful() && java.getResult().isPresent()) {
+            return new Code(java.getResult().get(), code, line, true);
+        }
+        try {
+            ParseStart<DrlxExpression> start = DrlxParser.buildDrlxParserWithArguments(OPERATORS);
+            DrlxExpression drlx = DrlxParser.parseExpression(start, code);
+            return new Code(drlx.getBind() == null ? drlx.getExpr() : drlx, code, line, false);
+        } catch (RuntimeException e) {
+            return new Code(null, code, line, false);
+        }
+    }
+
+    /** Where {@code code} starts in the text, searching from the start of {@code line}; -1 if not found. */
+    private int find(String code, int line) {
+        if (code == null || code.isEmpty()) {
+            return -1;
+        }
+        int from = line <= 0 ? 0 : lineStarts[Math.min(line, lineStarts.length) - 1];
+        return text.indexOf(code, from);
+    }
+
+    /** The 1-based line of a character offset, or {@code fallback} for -1. */
+    private int lineAt(int offset, int fallback) {
+        if (offset < 0) {
+            return fallback;
+        }
+        int low = 0;
+        int high = lineStarts.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (lineStarts[middle] <= offset) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low + 1;
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rule whose declaration is on this line, or {@code null}. */
+    public Rule ruleAt(int line) {
+        for (Rule rule : rules) {
+            if (rule.descr().getLine() == line) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** Names in the Java compiler's messages that point at the code at fault. */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "([A-Za-z_$][\\w$]*) cannot be resolved|The method ([A-Za-z_$][\\w$]*)"
+                    + "|([A-Za-z_$][\\w$]*) is undefined|The constructor ([A-Za-z_$][\\w$]*)");
+
+    /**
+     * Drools places an error in a rule's consequence on the line of the rule; when the compiler's message names
+     * what is wrong ("Dutyx cannot be resolved to a type"), this finds the first line of the rule's consequences
+     * whose syntax tree uses that name. Any other error keeps its line.
+     */
+    public int consequenceLine(int ruleLine, String message) {
+        java.util.regex.Matcher named = NAMED.matcher(message);
+        if (ruleLine <= 0 || !message.startsWith("Rule Compilation error") || !named.find()) {
+            return ruleLine;
+        }
+        String name = named.group(1) != null ? named.group(1) : named.group(2) != null ? named.group(2)
+                : named.group(3) != null ? named.group(3) : named.group(4);
+        Rule rule = ruleAt(ruleLine);
+        if (rule == null) {
+            return ruleLine;
+        }
+        for (Code code : rule.consequences()) {
+            if (!code.readable()) {
+                continue;
+            }
+            int best = Integer.MAX_VALUE;
+            for (com.github.javaparser.ast.expr.SimpleName simple
+                    : code.root().findAll(com.github.javaparser.ast.expr.SimpleName.class)) {
+                if (simple.getIdentifier().equals(name)) {
+                    best = Math.min(best, code.lineOf(simple));
+                }
+            }
+            if (best != Integer.MAX_VALUE) {
+                return best;
+            }
+        }
+        return ruleLine;
+    }
+
+    @Override
+    public String toString() {
+        return "DrlAnalysis[" + origin + ", " + rules.size() + " rules]";
+    }
+}
