@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -34,6 +36,8 @@ import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
+import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.model.DatedValue;
 
 /**
@@ -115,8 +119,11 @@ public final class RuleBase {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
         }
+        // A restricted pack is compiled here and checked, never taken from a model found on the class path.
+        boolean restricted = packs.stream().anyMatch(RulePack::restricted);
         // Used only if every check below passes; loaded meanwhile, as the checks do not change the packs.
-        Future<KieBase> model = ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
+        Future<KieBase> model = restricted ? CompletableFuture.completedFuture(null)
+                : ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
@@ -140,17 +147,28 @@ public final class RuleBase {
 
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<PackageDescr> descriptions = new ArrayList<>();
+        List<CompiledCheck.Source> parsed = new ArrayList<>();
+        Map<String, PackageDescr> parsedByOrigin = new HashMap<>();
+        // Restricted DRL files not to compile: Drools would run MVEL while compiling them, or they do not parse.
+        Set<String> unsafe = new HashSet<>();
         for (RulePack pack : packs) {
             for (RulePack.DrlSource source : pack.sources()) {
-                PackageDescr described = describeRules(pack, source, rules, problems);
+                List<Problem> refused = new ArrayList<>();
+                PackageDescr described = describeRules(pack, source, rules, problems, refused);
                 if (described != null) {
                     descriptions.add(described);
+                    parsedByOrigin.put(source.origin(), described);
+                    parsed.add(new CompiledCheck.Source(source.origin(), source.text(), described, pack.restricted()));
+                    refused.addAll(RestrictedDrl.check(pack, source, described));
+                }
+                if (!refused.isEmpty()) {
+                    unsafe.add(source.origin());
+                    problems.addAll(refused);
                 }
             }
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
         problems.addAll(ParameterReferences.check(packs, parameters));
-        packs.forEach(pack -> problems.addAll(RestrictedDrl.check(pack)));
         Set<String> disabled = new TreeSet<>();
         for (String id : options.disabledRules()) {
             if (rules.containsKey(id)) {
@@ -178,6 +196,29 @@ public final class RuleBase {
                 resources.add(resource);
             }
         }
+        if (restricted) {
+            // With a problem, the DRL is compiled all the same (unless that is unsafe), so that its compile errors
+            // are reported beside it; nothing is loaded then.
+            List<Resource> safe = resources.stream()
+                    .filter(r -> !unsafe.contains(origins.get(r.getSourcePath()))).toList();
+            if (!safe.isEmpty()) {
+                RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
+                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                        RuleBase.class.getClassLoader(), error -> {
+                            Problem problem = problem(error, origins, texts);
+                            PackageDescr descr = parsedByOrigin.get(problem.source());
+                            return problem.line() > 0 || descr == null ? problem : new Problem(problem.source(),
+                                    DrlDescriptions.lineOfExpression(descr, problem.message()), problem.message());
+                        }, RestrictedDrl.LIFT, problems.isEmpty());
+                problems.addAll(result.problems());
+                if (problems.isEmpty()) {
+                    return new RuleBase(result.kieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                            Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                            Collections.unmodifiableSet(disabled), descriptions);
+                }
+            }
+            throw new RulePackException(problems);
+        }
         // With a problem, the DRL is compiled all the same, so that its compile errors are reported beside it.
         KieBase compiled = problems.isEmpty() ? ExecutableModels.result(model) : null;
         if (compiled != null) {
@@ -195,15 +236,7 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            String path = error.getResource() == null ? null : error.getResource().getSourcePath();
-            String origin = path == null ? "rules" : origins.getOrDefault(path, path);
-            int[] lines = error.getLines();
-            int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
-            String message = error.getMessage().strip();
-            if (path != null && texts.containsKey(path)) {
-                line = DrlText.consequenceLine(texts.get(path), line, message);
-            }
-            problems.add(new Problem(origin, line, message));
+            problems.add(problem(error, origins, texts));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -213,6 +246,19 @@ public final class RuleBase {
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), descriptions);
+    }
+
+    /** A compile error as a problem naming the DRL file it came from, and the line. */
+    private static Problem problem(KnowledgeBuilderError error, Map<String, String> origins, Map<String, String> texts) {
+        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+        String origin = path == null ? "rules" : origins.getOrDefault(path, path);
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+        String message = error.getMessage().strip();
+        if (path != null && texts.containsKey(path)) {
+            line = DrlText.consequenceLine(texts.get(path), line, message);
+        }
+        return new Problem(origin, line, message);
     }
 
     /**
@@ -264,15 +310,28 @@ public final class RuleBase {
 
     /** Describes the rules of one DRL file; returns its parsed form, or null when the compiler will report why not. */
     private static PackageDescr describeRules(RulePack pack, RulePack.DrlSource source, Map<String, RuleInfo> rules,
-                                              List<Problem> problems) {
+                                              List<Problem> problems, List<Problem> refused) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr descr;
         try {
             descr = parser.parse(false, new StringReader(source.text()));
         } catch (DroolsParserException e) {
-            return null; // the compiler reports the syntax error with its line
+            // The compiler reports the syntax error with its line; a restricted pack is not compiled.
+            if (pack.restricted()) {
+                refused.add(new Problem(source.origin(), 0, e.getMessage()));
+            }
+            return null;
         }
         if (descr == null || parser.hasErrors()) {
+            if (pack.restricted()) {
+                // Not compiled: the parser recovers from errors, and what it recovered is not checked.
+                parser.getErrors().forEach(error -> refused.add(new Problem(source.origin(),
+                        error.getLines() != null && error.getLines().length > 0 ? Math.max(error.getLines()[0], 0) : 0,
+                        error.getMessage())));
+                if (parser.getErrors().isEmpty()) {
+                    refused.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
+                }
+            }
             return null;
         }
         for (RuleDescr rule : descr.getRules()) {

@@ -1,0 +1,56 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Finds the line of a name in the Java code of a consequence or function, from its syntax tree (unicode escapes
+ * translated first, as the compiler does), so that a refusal points at the statement, not only at the rule. Not API.
+ */
+final class JavaLines {
+
+    private JavaLines() {
+    }
+
+    /**
+     * The DRL line of the first use of {@code name} in the code, which starts on DRL line {@code firstLine}; when
+     * the code does not parse as Java (DRL's {@code modify} blocks do not) or does not name it, its first line;
+     * {@code fallback} when there is no code.
+     */
+    static int lineOf(String code, int firstLine, String name, int fallback) {
+        if (code == null || firstLine <= 0) {
+            return fallback;
+        }
+        int first = firstLine;
+        ParserConfiguration configuration = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setPreprocessUnicodeEscapes(true);
+        ParseResult<BlockStmt> parsed;
+        try {
+            parsed = new JavaParser(configuration).parseBlock("{" + code + "\n}");
+        } catch (RuntimeException e) {
+            return first;
+        }
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            return first;
+        }
+        BlockStmt block = parsed.getResult().get();
+        Optional<Integer> named = block.findAll(SimpleName.class).stream()
+                .filter(n -> n.getIdentifier().equals(name))
+                .map(n -> n.getBegin().map(p -> p.line).orElse(1))
+                .min(Comparator.naturalOrder());
+        Optional<Integer> referenced = block.findAll(MethodReferenceExpr.class).stream()
+                .filter(n -> n.getIdentifier().equals(name))
+                .map(n -> n.getBegin().map(p -> p.line).orElse(1))
+                .min(Comparator.naturalOrder());
+        Optional<Integer> line = named.isPresent() && referenced.isPresent()
+                ? Optional.of(Math.min(named.get(), referenced.get())) : named.or(() -> referenced);
+        return line.map(l -> firstLine + l - 1).orElse(first);
+    }
+}
