@@ -62,6 +62,9 @@ public final class RestrictedDrl {
         for (RuleDescr rule : descr.getRules()) {
             String where = "rule '" + rule.getName() + "'";
             for (AttributeDescr attribute : rule.getAttributes().values()) {
+                if (descr.getAttributes().contains(attribute)) {
+                    continue; // the package's, inherited
+                }
                 dialect(origin, where, attribute, problems);
                 if (CLOCK_ATTRIBUTES.contains(attribute.getName())) {
                     problems.add(new Problem(origin, attribute.getLine() > 0 ? attribute.getLine() : rule.getLine(),
@@ -85,8 +88,8 @@ public final class RestrictedDrl {
     private static void dialect(String origin, String where, AttributeDescr attribute, List<Problem> problems) {
         if (attribute.getName().equals("dialect")
                 && !unquoted(attribute.getValue()).toLowerCase(Locale.ROOT).equals("java")) {
-            problems.add(new Problem(origin, attribute.getLine(), where + " asks for dialect "
-                    + attribute.getValue() + ": restricted packs are compiled to Java classes and checked there, "
+            problems.add(new Problem(origin, attribute.getLine(), where + " asks for dialect \""
+                    + unquoted(attribute.getValue()) + "\": restricted packs are compiled to Java classes and checked there, "
                     + "and MVEL is interpreted at run time, beyond that check. Remove the dialect line and write the "
                     + "consequence in Java. " + LIFT));
         }

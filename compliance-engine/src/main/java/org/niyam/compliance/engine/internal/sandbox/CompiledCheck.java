@@ -84,6 +84,7 @@ public final class CompiledCheck {
         Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
         BytecodeCheck check = new BytecodeCheck(Allowlist.restricted(), platform, files);
         Map<String, Problem> problems = new LinkedHashMap<>();
+        Map<Site, Set<String>> classic = new LinkedHashMap<>();
         for (ClassFile file : files.values()) {
             String pkg = packageOf(file.name, restrictedPackages, trustedPackages);
             boolean checked = pkg == null || restrictedPackages.contains(pkg);
@@ -95,6 +96,10 @@ public final class CompiledCheck {
                     continue;
                 }
                 Site site = site(file, refusal, pkg, rules, functions, types, reachedBy, firstOfPackage);
+                if (classicInvoker(file)) {
+                    classic.computeIfAbsent(site, k -> new java.util.TreeSet<>()).add(describe(refusal.used()));
+                    continue;
+                }
                 int line = site.line();
                 if (site.code() != null) {
                     line = JavaLines.lineOf(site.code(), site.codeLine(), refusal.member(), line);
@@ -107,6 +112,17 @@ public final class CompiledCheck {
                         + "the rule engine itself. " + lift));
             }
         }
+        classic.forEach((site, used) -> {
+            List<String> outside = used.stream().filter(u -> !u.startsWith("org.drools.") && !u.startsWith("org.kie."))
+                    .toList();
+            problems.put(site.origin() + ":" + site.line() + " classic", new Problem(site.origin(), site.line(),
+                    site.what() + " has code (an inline accumulate, typically one whose action uses no binding or "
+                            + "several) that Drools compiles only to its classic invokers, which read the engine's "
+                            + "internals and which restricted packs may not use" + (outside.isEmpty() ? ""
+                            : "; it also uses " + String.join(", ", outside)) + ". Use a built-in accumulate "
+                            + "function (count, sum, min, max, average, collectList, collectSet), or one binding in "
+                            + "the action. " + lift));
+        });
         List<Problem> result = new ArrayList<>(problems.values());
         result.sort(Comparator.comparing(Problem::source).thenComparingInt(Problem::line));
         return result;
@@ -131,6 +147,25 @@ public final class CompiledCheck {
             }
         }
         return line;
+    }
+
+    /** A class of Drools' classic compiler ({@code Rule_<name>...}), generated where the executable model falls back. */
+    private static boolean classicInvoker(ClassFile file) {
+        return file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("Rule_");
+    }
+
+    /** A rule name as Drools' classic compiler writes it into class names: {@code x.rule} is {@code x$u46$rule}. */
+    private static String classicName(String rule) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < rule.length(); i++) {
+            char c = rule.charAt(i);
+            if (Character.isJavaIdentifierPart(c) && c != '$') {
+                out.append(c);
+            } else {
+                out.append("$u").append((int) c).append('$');
+            }
+        }
+        return out.toString();
     }
 
     private static String describe(String used) {
@@ -171,6 +206,16 @@ public final class CompiledCheck {
             Site function = functions.get(pkg + " " + methodName);
             if (function != null && file.name.matches(".*\\.Rules[0-9A-F]+")) {
                 return function;
+            }
+        }
+        String simple = file.name.substring(file.name.lastIndexOf('.') + 1);
+        if (simple.startsWith("Rule_") && pkg != null) {
+            Site classic = rules.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(pkg + " "))
+                    .filter(e -> simple.startsWith("Rule_" + classicName(e.getKey().substring(pkg.length() + 1))))
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
+            if (classic != null) {
+                return new Site(classic.origin(), classic.line(), classic.what(), null, 0);
             }
         }
         Set<String> reaching = new LinkedHashSet<>();
@@ -232,10 +277,11 @@ public final class CompiledCheck {
                         if (target == null || target == owner && reference.member() == null) {
                             continue;
                         }
-                        if (reference.method() && target.methods.containsKey(reference.member() + reference.descriptor())) {
-                            todo.add(target.name + "#" + reference.member() + reference.descriptor());
-                        } else if (target != owner) {
+                        if (target != owner) {
+                            // Another generated class (a lambda, an accumulate, a function's class): all of it.
                             target.methods.values().forEach(m -> todo.add(target.name + "#" + m.name() + m.descriptor()));
+                        } else if (reference.method() && target.methods.containsKey(reference.member() + reference.descriptor())) {
+                            todo.add(target.name + "#" + reference.member() + reference.descriptor());
                         }
                     }
                 }
