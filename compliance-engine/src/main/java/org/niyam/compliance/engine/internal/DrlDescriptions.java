@@ -46,6 +46,55 @@ final class DrlDescriptions {
     }
 
     /**
+     * The line of the first pattern over the type, for the executable model's "Unable to find class: Complaint",
+     * which carries no line; 0 when no pattern names it.
+     */
+    static int lineOfPattern(PackageDescr descr, String type) {
+        for (RuleDescr rule : descr.getRules()) {
+            for (BaseDescr condition : conditions(rule)) {
+                if (condition instanceof PatternDescr pattern && type.equals(pattern.getObjectType())) {
+                    return pattern.getLine() > 0 ? pattern.getLine() : rule.getLine();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Imports of single classes that the class loader does not have and the DRL does not declare. */
+    static List<org.niyam.compliance.engine.Problem> unknownImports(String origin, PackageDescr descr,
+                                                                    java.util.Set<String> declared, ClassLoader loader) {
+        List<org.niyam.compliance.engine.Problem> problems = new ArrayList<>();
+        for (org.drools.drl.ast.descr.ImportDescr imported : descr.getImports()) {
+            String target = imported.getTarget().strip();
+            if (target.endsWith(".*") || target.endsWith("*") || declared.contains(target) || exists(target, loader)) {
+                continue;
+            }
+            problems.add(new org.niyam.compliance.engine.Problem(origin, imported.getLine(), "import '" + target
+                    + "': there is no such class. Check its spelling, or add the jar that holds it"));
+        }
+        return problems;
+    }
+
+    private static boolean exists(String name, ClassLoader loader) {
+        String candidate = name;
+        while (true) {
+            try {
+                Class.forName(candidate, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = candidate.lastIndexOf('.');
+                if (dot < 0) {
+                    return false;
+                }
+                candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1); // a nested class
+                if (candidate.indexOf('.') < 0) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
      * The line of the constraint or {@code from} expression a compiler message quotes, for the executable model's
      * messages that carry no line ("Unable to parse left part of expression: colour == "red""); 0 when none is.
      */

@@ -199,17 +199,19 @@ public final class RuleBase {
         if (restricted) {
             // With a problem, the DRL is compiled all the same (unless that is unsafe), so that its compile errors
             // are reported beside it; nothing is loaded then.
+            Set<String> declared = new HashSet<>();
+            parsed.forEach(p -> p.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
+                    (t.getNamespace() == null || t.getNamespace().isEmpty() ? p.descr().getNamespace()
+                            : t.getNamespace()) + "." + t.getTypeName())));
+            parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> problems.addAll(
+                    DrlDescriptions.unknownImports(p.origin(), p.descr(), declared, RuleBase.class.getClassLoader())));
             List<Resource> safe = resources.stream()
                     .filter(r -> !unsafe.contains(origins.get(r.getSourcePath()))).toList();
             if (!safe.isEmpty()) {
                 RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
-                        RuleBase.class.getClassLoader(), error -> {
-                            Problem problem = problem(error, origins, texts);
-                            PackageDescr descr = parsedByOrigin.get(problem.source());
-                            return problem.line() > 0 || descr == null ? problem : new Problem(problem.source(),
-                                    DrlDescriptions.lineOfExpression(descr, problem.message()), problem.message());
-                        }, RestrictedDrl.LIFT, problems.isEmpty());
+                        RuleBase.class.getClassLoader(), error -> located(problem(error, origins, texts),
+                                parsedByOrigin), RestrictedDrl.LIFT, problems.isEmpty());
                 problems.addAll(result.problems());
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
@@ -246,6 +248,27 @@ public final class RuleBase {
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), descriptions);
+    }
+
+    /**
+     * A problem of the executable model's compiler, which gives no line for some errors, located from the parsed
+     * DRL: the pattern over an unknown type, the constraint quoted, or the statement naming an unknown method.
+     */
+    private static Problem located(Problem problem, Map<String, PackageDescr> parsed) {
+        if (problem.line() > 0) {
+            return problem;
+        }
+        PackageDescr descr = parsed.get(problem.source());
+        String message = problem.message();
+        String unknown = "Unable to find class: ";
+        if (descr != null && message.startsWith(unknown)) {
+            String type = message.substring(unknown.length()).strip();
+            return new Problem(problem.source(), DrlDescriptions.lineOfPattern(descr, type), "Unable to resolve "
+                    + "ObjectType '" + type + "': no class of that name is imported or declared; check its spelling "
+                    + "and the imports");
+        }
+        return descr == null ? problem
+                : new Problem(problem.source(), DrlDescriptions.lineOfExpression(descr, message), message);
     }
 
     /** A compile error as a problem naming the DRL file it came from, and the line. */

@@ -128,6 +128,64 @@ public final class CompiledCheck {
         return result;
     }
 
+    /** Names in the Java compiler's messages that point at the code at fault. */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "The method ([A-Za-z_$][\\w$]*)|([A-Za-z_$][\\w$]*) cannot be resolved|The constructor ([A-Za-z_$][\\w$]*)"
+                    + "|([A-Za-z_$][\\w$]*) is undefined");
+
+    /** One compiler message of the generated Java: {@code [path.java (line:column) : message]}. */
+    private static final java.util.regex.Pattern JAVA_ERROR = java.util.regex.Pattern.compile(
+            "\\S+\\.java \\(\\d+:\\d+\\) : ([^\\]\\[]*)");
+
+    /**
+     * The Java compiler's errors in the code generated from the DRL, each located at the consequence or function
+     * line that names what the compiler could not find; the generated file's name says nothing to the DRL's author.
+     */
+    static List<Problem> locateJavaErrors(String message, List<Source> sources) {
+        List<Problem> problems = new ArrayList<>();
+        java.util.regex.Matcher errors = JAVA_ERROR.matcher(message == null ? "" : message);
+        while (errors.find()) {
+            String error = errors.group(1).strip();
+            java.util.regex.Matcher named = NAMED.matcher(error);
+            String name = null;
+            if (named.find()) {
+                for (int g = 1; g <= named.groupCount() && name == null; g++) {
+                    name = named.group(g);
+                }
+            }
+            Problem located = name == null ? null : locate(name, error, sources);
+            problems.add(located != null ? located : new Problem(sources.isEmpty() ? "rules"
+                    : sources.get(0).origin(), 0, error));
+        }
+        if (problems.isEmpty()) {
+            problems.add(new Problem(sources.isEmpty() ? "rules" : sources.get(0).origin(), 0,
+                    "the Java generated from the DRL does not compile: " + message));
+        }
+        return problems;
+    }
+
+    private static Problem locate(String name, String error, List<Source> sources) {
+        for (Source source : sources) {
+            for (RuleDescr rule : source.descr().getRules()) {
+                String code = rule.getConsequence() == null ? null : rule.getConsequence().toString();
+                int first = lineOfText(source.text(), code, rule.getStartCharacter(), rule.getConsequenceLine());
+                int line = JavaLines.lineOf(code, first, name, -1);
+                if (line > 0 && JavaLines.names(code, name)) {
+                    return new Problem(source.origin(), line, "rule '" + rule.getName() + "': " + error);
+                }
+            }
+            for (FunctionDescr function : source.descr().getFunctions()) {
+                int first = lineOfText(source.text(), function.getBody(), function.getStartCharacter(),
+                        function.getLine());
+                if (JavaLines.names(function.getBody(), name)) {
+                    return new Problem(source.origin(), JavaLines.lineOf(function.getBody(), first, name, first),
+                            "function '" + function.getName() + "': " + error);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The line on which the parsed code (a consequence or a function body, which the parser gives without its
      * surrounding blank space) starts in the DRL, searched from the start of its rule or function.

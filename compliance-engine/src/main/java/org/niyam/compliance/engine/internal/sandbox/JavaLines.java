@@ -18,6 +18,28 @@ final class JavaLines {
     private JavaLines() {
     }
 
+    /** Whether the code, parsed as Java, names {@code name}. */
+    static boolean names(String code, String name) {
+        if (code == null) {
+            return false;
+        }
+        Optional<BlockStmt> block = parse(code);
+        return block.isPresent() && block.get().findAll(SimpleName.class).stream()
+                .anyMatch(n -> n.getIdentifier().equals(name));
+    }
+
+    private static Optional<BlockStmt> parse(String code) {
+        ParserConfiguration configuration = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setPreprocessUnicodeEscapes(true);
+        try {
+            ParseResult<BlockStmt> parsed = new JavaParser(configuration).parseBlock("{" + code + "\n}");
+            return parsed.isSuccessful() ? parsed.getResult() : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The DRL line of the first use of {@code name} in the code, which starts on DRL line {@code firstLine}; when
      * the code does not parse as Java (DRL's {@code modify} blocks do not) or does not name it, its first line;
@@ -28,19 +50,11 @@ final class JavaLines {
             return fallback;
         }
         int first = firstLine;
-        ParserConfiguration configuration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setPreprocessUnicodeEscapes(true);
-        ParseResult<BlockStmt> parsed;
-        try {
-            parsed = new JavaParser(configuration).parseBlock("{" + code + "\n}");
-        } catch (RuntimeException e) {
+        Optional<BlockStmt> parsed = parse(code);
+        if (parsed.isEmpty()) {
             return first;
         }
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return first;
-        }
-        BlockStmt block = parsed.getResult().get();
+        BlockStmt block = parsed.get();
         Optional<Integer> named = block.findAll(SimpleName.class).stream()
                 .filter(n -> n.getIdentifier().equals(name))
                 .map(n -> n.getBegin().map(p -> p.line).orElse(1))

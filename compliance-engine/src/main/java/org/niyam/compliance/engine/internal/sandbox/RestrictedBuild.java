@@ -11,6 +11,7 @@ import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.memorycompiler.KieMemoryCompilerException;
 import org.niyam.compliance.engine.Problem;
 
 /**
@@ -55,6 +56,9 @@ public final class RestrictedBuild {
         ModelCompiler.Output output;
         try {
             output = ModelCompiler.compile(drl, configuration, loader);
+        } catch (KieMemoryCompilerException e) {
+            // Java the generator wrote from the DRL does not compile: an unknown method or type in a consequence.
+            return new Result(null, CompiledCheck.locateJavaErrors(e.getMessage(), sources));
         } catch (RuntimeException | LinkageError e) {
             // The generator throws on syntax it cannot translate (javaparser's ParseProblemException, among others).
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
