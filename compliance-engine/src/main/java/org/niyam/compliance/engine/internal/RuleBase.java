@@ -21,6 +21,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -205,16 +206,29 @@ public final class RuleBase {
                             : t.getNamespace()) + "." + t.getTypeName())));
             parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> problems.addAll(
                     DrlDescriptions.unknownImports(p.origin(), p.descr(), declared, RuleBase.class.getClassLoader())));
+            // Trusted packs that come first keep their build-time model (the India pack's); the rest is compiled.
+            int trustedFirst = 0;
+            while (trustedFirst < packs.size() && !packs.get(trustedFirst).restricted()) {
+                trustedFirst++;
+            }
+            List<Model> prebuilt = trustedFirst == 0 ? null
+                    : ExecutableModels.models(List.copyOf(packs.subList(0, trustedFirst)), RuleBase.class.getClassLoader());
+            Set<String> precompiled = new HashSet<>();
+            if (prebuilt != null) {
+                packs.subList(0, trustedFirst).forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
+            }
             List<Resource> safe = resources.stream()
-                    .filter(r -> !unsafe.contains(origins.get(r.getSourcePath()))).toList();
+                    .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
+                    .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
             if (!safe.isEmpty()) {
                 RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
                         RuleBase.class.getClassLoader(), error -> located(problem(error, origins, texts),
-                                parsedByOrigin), RestrictedDrl.LIFT, problems.isEmpty());
+                                parsedByOrigin), RestrictedDrl.LIFT, problems.isEmpty(),
+                        prebuilt == null ? List.of() : prebuilt);
                 problems.addAll(result.problems());
                 if (problems.isEmpty()) {
-                    return new RuleBase(result.kieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                    return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                             Collections.unmodifiableSet(disabled), descriptions);
                 }
