@@ -46,7 +46,7 @@ class RestrictedBuildCost {
             RestrictedBuild.Result result = RestrictedBuild.build(List.of(resource),
                     List.of(new CompiledCheck.Source("cost.drl", drl, descr, true)), RuleBase.builderConfiguration(loader),
                     RuleBase::builderConfiguration, loader, e -> { throw new IllegalStateException(e.toString()); },
-                    "", true);
+                    "", true, List.of());
             if (!result.problems().isEmpty()) {
                 throw new IllegalStateException(result.problems().toString());
             }
