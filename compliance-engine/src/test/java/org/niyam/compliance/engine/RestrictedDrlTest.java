@@ -387,4 +387,15 @@ class RestrictedDrlTest {
 
         assertThat(System.getProperty("niyam.test.ran")).as("the salience expression never ran").isNull();
     }
+
+    @Test
+    void theDocsShowTheProblemTheEngineGives() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "restricted-drl.md"));
+        String shown = docs.substring(docs.indexOf("```text") + "```text".length(), docs.indexOf("```", docs.indexOf("```text") + 7))
+                .strip();
+
+        RulePackException e = refused(TEMPLATE.formatted("", "String home = System.getenv(\"HOME\");"));
+
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(shown);
+    }
 }
