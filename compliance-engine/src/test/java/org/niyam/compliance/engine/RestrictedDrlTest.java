@@ -114,6 +114,7 @@ class RestrictedDrlTest {
             "int r = java.util.concurrent.ThreadLocalRandom.current().nextInt(); | java.util.concurrent.ThreadLocalRandom",
             "Object zone = java.time.ZoneId.systemDefault();                | java.time.ZoneId.systemDefault()",
             "System.out.println(\"x\");                                     | java.lang.System.out",
+            "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
         })
         void refused(String consequence, String used) {
             assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);

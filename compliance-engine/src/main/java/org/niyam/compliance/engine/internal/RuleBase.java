@@ -277,9 +277,9 @@ public final class RuleBase {
         String unknown = "Unable to find class: ";
         if (descr != null && message.startsWith(unknown)) {
             String type = message.substring(unknown.length()).strip();
-            return new Problem(problem.source(), DrlDescriptions.lineOfPattern(descr, type), "Unable to resolve "
-                    + "ObjectType '" + type + "': no class of that name is imported or declared; check its spelling "
-                    + "and the imports");
+            // Worded as the classic compiler words it.
+            return new Problem(problem.source(), DrlDescriptions.lineOfPattern(descr, type),
+                    "Unable to resolve ObjectType '" + type + "'");
         }
         return descr == null ? problem
                 : new Problem(problem.source(), DrlDescriptions.lineOfExpression(descr, message), message);
