@@ -12,9 +12,59 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /** Reading the parsed DRL: the conditions of a rule, with their lines. Not API. */
-final class DrlDescriptions {
+public final class DrlDescriptions {
 
     private DrlDescriptions() {
+    }
+
+    /**
+     * The Java code in the rule's conditions and attributes, each with its DRL line: constraints, {@code eval},
+     * {@code from} expressions, inline accumulate code and the arguments of accumulate functions, {@code salience}
+     * and {@code enabled}. Statements (accumulate code) are marked as such; the rest are expressions.
+     *
+     * @param code      the Java text
+     * @param line      the DRL line it is on
+     * @param statement whether it is statements rather than an expression
+     */
+    public record Code(String code, int line, boolean statement) {
+    }
+
+    /** {@link Code} of the rule, in DRL order. */
+    public static List<Code> code(RuleDescr rule) {
+        List<Code> all = new ArrayList<>();
+        for (String attribute : List.of("salience", "enabled")) {
+            org.drools.drl.ast.descr.AttributeDescr descr = rule.getAttributes().get(attribute);
+            if (descr != null && descr.getValue() != null) {
+                all.add(new Code(descr.getValue(), descr.getLine() > 0 ? descr.getLine() : rule.getLine(), false));
+            }
+        }
+        int patternLine = rule.getLine();
+        for (BaseDescr condition : conditions(rule)) {
+            if (condition instanceof PatternDescr pattern && pattern.getLine() > 0) {
+                patternLine = pattern.getLine(); // a pattern's source (from, accumulate) carries no line of its own
+            }
+            int line = condition.getLine() > 0 ? condition.getLine() : patternLine;
+            if (condition instanceof ExprConstraintDescr constraint) {
+                all.add(new Code(constraint.getExpression(), line, false));
+            } else if (condition instanceof org.drools.drl.ast.descr.EvalDescr eval && eval.getContent() != null) {
+                all.add(new Code(eval.getContent().toString(), line, false));
+            } else if (condition instanceof FromDescr from) {
+                all.add(new Code(from.getExpression(), line, false));
+            } else if (condition instanceof AccumulateDescr accumulate) {
+                for (String code : new String[] {accumulate.getInitCode(), accumulate.getActionCode(),
+                        accumulate.getReverseCode(), accumulate.getResultCode()}) {
+                    if (code != null) {
+                        all.add(new Code(code, line, !code.equals(accumulate.getResultCode())));
+                    }
+                }
+                for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+                    for (String parameter : function.getParams()) {
+                        all.add(new Code(parameter, line, false));
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     /** Every condition element, pattern, constraint and pattern source of the rule's left-hand side. */

@@ -38,7 +38,12 @@ public final class CompiledCheck {
     public record Source(String origin, String text, PackageDescr descr, boolean restricted) {
     }
 
-    private record Site(String origin, int line, String what, String code, int codeLine) {
+    private record Site(String origin, int line, String what, String code, int codeLine,
+                        List<org.niyam.compliance.engine.internal.DrlDescriptions.Code> conditions) {
+
+        Site(String origin, int line, String what, String code, int codeLine) {
+            this(origin, line, what, code, codeLine, List.of());
+        }
     }
 
     private CompiledCheck() {
@@ -67,7 +72,8 @@ public final class CompiledCheck {
                 String consequence = rule.getConsequence() == null ? null : rule.getConsequence().toString();
                 rules.putIfAbsent(pkg + " " + rule.getName(), new Site(source.origin(), rule.getLine(),
                         "rule '" + rule.getName() + "'", consequence,
-                        lineOfText(source.text(), consequence, rule.getStartCharacter(), rule.getConsequenceLine())));
+                        lineOfText(source.text(), consequence, rule.getStartCharacter(), rule.getConsequenceLine()),
+                        org.niyam.compliance.engine.internal.DrlDescriptions.code(rule)));
             }
             for (FunctionDescr function : descr.getFunctions()) {
                 functions.putIfAbsent(pkg + " " + function.getName(), new Site(source.origin(), function.getLine(),
@@ -288,7 +294,17 @@ public final class CompiledCheck {
                 .min(Comparator.comparing(Site::origin).thenComparingInt(Site::line)).orElse(null);
         if (rule != null) {
             boolean consequence = file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("LambdaConsequence");
-            return consequence ? rule : new Site(rule.origin(), rule.line(), rule.what(), null, 0);
+            if (consequence) {
+                return rule;
+            }
+            // A condition: the line of the constraint, eval, from, accumulate or attribute that names the member.
+            for (org.niyam.compliance.engine.internal.DrlDescriptions.Code code : rule.conditions()) {
+                int line = JavaLines.lineInCondition(code.code(), code.statement(), code.line(), refusal.member());
+                if (line > 0) {
+                    return new Site(rule.origin(), line, rule.what(), null, 0);
+                }
+            }
+            return new Site(rule.origin(), rule.line(), rule.what(), null, 0);
         }
         Source source = pkg == null ? firstOfPackage.values().stream().findFirst().orElse(null) : firstOfPackage.get(pkg);
         String origin = source == null ? "rules" : source.origin();

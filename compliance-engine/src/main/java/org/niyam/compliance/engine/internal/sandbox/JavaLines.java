@@ -28,6 +28,37 @@ final class JavaLines {
                 .anyMatch(n -> n.getIdentifier().equals(name));
     }
 
+    /**
+     * The DRL line of the first use of {@code name} in a condition's code (an expression, or statements), which
+     * starts on DRL line {@code firstLine}; -1 when it does not parse as Java (DRL operators such as {@code in} or
+     * {@code str[startsWith]} do not) or does not name it.
+     */
+    static int lineInCondition(String code, boolean statement, int firstLine, String name) {
+        if (code == null || code.isBlank()) {
+            return -1;
+        }
+        Optional<? extends com.github.javaparser.ast.Node> node;
+        if (statement) {
+            node = parse(code);
+        } else {
+            ParserConfiguration configuration = new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                    .setPreprocessUnicodeEscapes(true);
+            try {
+                ParseResult<com.github.javaparser.ast.expr.Expression> parsed =
+                        new JavaParser(configuration).parseExpression(code);
+                node = parsed.isSuccessful() ? parsed.getResult() : Optional.empty();
+            } catch (RuntimeException e) {
+                node = Optional.empty();
+            }
+        }
+        return node.flatMap(n -> n.findAll(SimpleName.class).stream()
+                        .filter(s -> s.getIdentifier().equals(name))
+                        .map(s -> s.getBegin().map(p -> p.line).orElse(1))
+                        .min(Comparator.naturalOrder()))
+                .map(l -> firstLine + l - 1).orElse(-1);
+    }
+
     private static Optional<BlockStmt> parse(String code) {
         ParserConfiguration configuration = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
