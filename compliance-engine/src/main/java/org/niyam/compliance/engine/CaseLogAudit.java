@@ -59,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * the order of a {@link Report}: the same obligations as {@link ComplianceEngine#evaluate} on the same logs, and
  * in the same order for any number of threads, but not in one global order. Rejected entries reach the sink as
  * they are read; an event id reused for different content is found after the read and reported then. Where a
- * conclusion crosses from one case to another (see {@link ComplianceEngine#oneSessionReason()}), the audit starts
- * over with everything in memory, before the sink has been given any obligation.
+ * conclusion crosses from one case to another, the audit starts over with everything in memory and one session,
+ * before the sink has been given any obligation: it logs that at WARN, tells the listener, and its
+ * {@link Summary#oneSession()} says why.
  */
 public final class CaseLogAudit {
 
@@ -87,9 +88,11 @@ public final class CaseLogAudit {
      * @param obligations obligations by status
      * @param findings    findings
      * @param buckets     bucket files the cases were spread over; 0 when the audit ran in memory
+     * @param oneSession  why the audit read everything into memory and ran one session, or {@code null} when it ran
+     *                    case by case in bounded memory
      */
     public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long rejected,
-                          Map<Status, Long> obligations, long findings, int buckets) {
+                          Map<Status, Long> obligations, long findings, int buckets, String oneSession) {
 
         public long obligationCount() {
             return obligations.values().stream().mapToLong(Long::longValue).sum();
@@ -101,6 +104,8 @@ public final class CaseLogAudit {
     private static final int BUFFER = 8 * 1024;
     /** Bytes a log line takes, about, to size the buckets before reading. */
     private static final long BYTES_PER_EVENT = 120;
+    /** Buckets a log of more than a few thousand events is spread over at least. */
+    private static final int MIN_BUCKETS = 16;
 
     private final ComplianceEngine engine;
     private final boolean strict;
@@ -135,7 +140,7 @@ public final class CaseLogAudit {
         List<Path> files = List.copyOf(logs);
         Evaluation evaluation = engine.evaluation();
         if (!evaluation.byCase()) {
-            return inMemory(files, sink, false);
+            return inMemory(files, sink, false, evaluation.singleSessionReason());
         }
         Path directory;
         try {
@@ -143,7 +148,7 @@ public final class CaseLogAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
-        Spill spill = new Spill(evaluation, directory, buckets(files, evaluation.workers().threads()), files, strict);
+        Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
         try {
             long start = System.nanoTime();
             CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
@@ -159,10 +164,10 @@ public final class CaseLogAudit {
             try {
                 return byCase(evaluation, spill, sink);
             } catch (Evaluation.Unpartitionable e) {
-                if (e.always()) {
-                    evaluation.oneSessionFromNowOn(e.getMessage());
-                }
-                return inMemory(files, sink, true);
+                LOG.warn("the audit reads all its logs into memory and evaluates them in one session, since a "
+                        + "conclusion crossed cases: {}", e.getMessage());
+                listener.oneSession(e.getMessage());
+                return inMemory(files, sink, true, e.getMessage());
             }
         } finally {
             spill.closeQuietly();
@@ -170,8 +175,12 @@ public final class CaseLogAudit {
         }
     }
 
-    /** Enough buckets for {@code eventsPerBucket}, and for the threads to share the work evenly. */
-    private int buckets(List<Path> files, int threads) {
+    /**
+     * Enough buckets for {@code eventsPerBucket}, and at least {@value #MIN_BUCKETS} for the threads to share the
+     * work: a number that depends on the input and the builder, never on the threads, so that the order in which
+     * the sink gets obligations is the same on any machine.
+     */
+    private int buckets(List<Path> files) {
         long bytes = 0;
         for (Path file : files) {
             try {
@@ -182,8 +191,8 @@ public final class CaseLogAudit {
         }
         long events = bytes / BYTES_PER_EVENT + 1;
         long bySize = (events + eventsPerBucket - 1) / eventsPerBucket;
-        long byThreads = Math.min(4L * threads, events / 1_000 + 1);
-        return (int) Math.max(1, Math.min(4096, Math.max(bySize, byThreads)));
+        long byWork = Math.min(MIN_BUCKETS, events / 1_000 + 1);
+        return (int) Math.max(1, Math.min(4096, Math.max(bySize, byWork)));
     }
 
     private Summary byCase(Evaluation evaluation, Spill spill, Sink sink) {
@@ -200,57 +209,50 @@ public final class CaseLogAudit {
         }
         long evaluated = System.nanoTime();
         long facts = context.size() + spill.eventCount();
-        Evaluation.Global global = evaluation.global(context, Evaluation.knownAt(shared, judgedAt), facts, serial);
-        List<Evaluation.Conclusion> leftovers = Collections.synchronizedList(new ArrayList<>());
-        List<Integer> indices = new ArrayList<>();
-        for (int b = 0; b < spill.bucketCount(); b++) {
-            indices.add(b);
-        }
-        List<Long> counted = evaluation.workers().map(indices, b -> {
-            List<CaseEvent> events = spill.read(b, judgedAt);
-            Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
-            events.forEach(e -> cases.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e));
-            List<Obligation> obligations = new ArrayList<>();
-            List<Finding> findings = new ArrayList<>();
-            for (List<CaseEvent> group : evaluation.groups(cases.values())) {
-                Evaluation.Part part = evaluation.part(
-                        evaluation.cases(context, group, global.concludedCases(), facts, serial), group, global, judgedAt);
-                obligations.addAll(part.obligations());
-                findings.addAll(part.findings());
-                leftovers.addAll(part.leftovers());
+        long[] counted = new long[spill.bucketCount()];
+        Report platform = evaluation.pipeline(context, Evaluation.knownAt(shared, judgedAt), new Evaluation.CaseSource() {
+            @Override
+            public int units() {
+                return spill.bucketCount();
             }
-            Evaluation.sortForReport(obligations);
-            Evaluation.sortFindings(findings);
-            write(spill.result(b), new Report(judgedAt, obligations, findings));
-            return (long) events.size();
-        });
-        Set<String> placed = new HashSet<>();
-        Report platform;
-        synchronized (leftovers) {
-            platform = evaluation.platform(global, leftovers, placed, judgedAt);
-        }
-        if (!placed.isEmpty()) {
-            for (int b = 0; b < spill.bucketCount(); b++) {
-                Evaluation.checkNotPlaced(read(spill.result(b)).obligations(), placed);
+
+            @Override
+            public List<CaseEvent> events(int unit) {
+                List<CaseEvent> events = spill.read(unit, judgedAt);
+                counted[unit] = events.size();
+                return events;
             }
-        }
+        }, new Evaluation.PartStore() {
+            @Override
+            public void put(int unit, Report part) {
+                ReportFile.write(spill.result(unit), part);
+            }
+
+            @Override
+            public Report get(int unit) {
+                return ReportFile.read(spill.result(unit));
+            }
+        }, facts, judgedAt, serial);
         LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
         deliver(platform, sink, statuses, findings);
         for (int b = 0; b < spill.bucketCount(); b++) {
-            deliver(read(spill.result(b)), sink, statuses, findings);
+            deliver(ReportFile.read(spill.result(b)), sink, statuses, findings);
         }
-        long events = counted.stream().mapToLong(Long::longValue).sum();
+        long events = 0;
+        for (long count : counted) {
+            events += count;
+        }
         return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, statuses, findings[0],
-                spill.bucketCount());
+                spill.bucketCount(), null);
     }
 
     /**
-     * Reads everything into memory and evaluates it. {@code rejectionsGiven}: the first pass has given the sink
-     * every rejection already, the same ones this read finds.
+     * Reads everything into memory and evaluates it in one session, for the reason given. {@code rejectionsGiven}:
+     * the first pass has given the sink every rejection already, the same ones this read finds.
      */
-    private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven) {
+    private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven, String reason) {
         CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withThreads(engine.evaluation().workers().threads()).read(files);
         if (!rejectionsGiven) {
@@ -258,13 +260,16 @@ public final class CaseLogAudit {
         }
         Evidence evidence = log.evidence();
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
-        Report report = engine.evaluate(evidence, judgedAt, listener);
+        Evaluation evaluation = engine.evaluation();
+        Report report = evaluation.oneSession(evaluation.context(evidence.platform(), evidence.appointments(),
+                evidence.periodStart(judgedAt), judgedAt), Evaluation.knownAt(evidence.events(), judgedAt), judgedAt,
+                Evaluation.serial(listener));
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
         deliver(report, sink, statuses, findings);
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();
         return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(), statuses,
-                findings[0], 0);
+                findings[0], 0, reason);
     }
 
     private static OffsetDateTime latest(Evidence evidence) {
@@ -283,14 +288,6 @@ public final class CaseLogAudit {
             findings[0]++;
             sink.finding(finding);
         }
-    }
-
-    private static void write(Path file, Report report) {
-        ReportFile.write(file, report);
-    }
-
-    private static Report read(Path file) {
-        return ReportFile.read(file);
     }
 
     private static void deleteQuietly(Path directory) {

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,11 +24,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.niyam.compliance.engine.internal.LineReader;
+import org.niyam.compliance.engine.internal.Mappers;
 import org.niyam.compliance.engine.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -43,7 +46,9 @@ import org.niyam.compliance.model.PlatformProfile;
  * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
  * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
  * on; nothing valid is dropped. The same event twice counts once. {@link #strict()} stops at the first bad entry.
- * A line that is not valid UTF-8 is rejected like any other bad line. Instances are immutable and thread-safe.
+ * A line that is not valid UTF-8, longer than {@link #MAX_LINE_LENGTH}, holding a key twice, a lone surrogate escape
+ * or an instant outside {@link #EARLIEST_INSTANT} to {@link #LATEST_INSTANT} is rejected like any other bad line.
+ * Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * CaseLog log = CaseLogReader.lenient().read(Path.of("cases.jsonl"));
@@ -64,10 +69,13 @@ public final class CaseLogReader {
     /** Reads one entry of an array, leaving the rest of the array to the parser. */
     private static final ObjectReader ENTRY = MAPPER.readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Parses JSON arrays: keys given twice are looked for entry by entry (see {@link #keyGivenTwice}). */
+    private static final com.fasterxml.jackson.core.JsonFactory ARRAY = MAPPER.getFactory().copy()
+            .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /**
      * Binds a line straight to its record, without a tree. It fails where binding through a tree could give another
-     * value: on a key given twice (a tree keeps the last) and on a fraction or {@code -0} given for text (a tree
-     * rewrites {@code 1.50} as {@code 1.5}). A failure here is not an error of the entry: the tree path then decides.
+     * value: on {@code -0} given for text (a tree reads it as 0). A failure here is not an error of the entry: the
+     * tree path then decides, and names the fault.
      */
     private static final ObjectMapper DIRECT = direct(ComplianceJson.mapper());
     private static final ObjectReader EVENT = DIRECT.readerFor(CaseEvent.class);
@@ -77,7 +85,23 @@ public final class CaseLogReader {
 
     private static final int LOOK_AHEAD = 64 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final char REPLACEMENT = '\uFFFD';
+    /**
+     * What bytes that are not UTF-8 are decoded to: half of a UTF-16 surrogate pair, which decoding valid UTF-8 never
+     * gives alone. A lone surrogate in decoded text marks bytes that were not UTF-8, while a valid U+FFFD is text.
+     */
+    private static final char MALFORMED = '\uD800';
+
+    /**
+     * The longest line of a JSON Lines log that is read, in characters: 1 MiB. A longer line is rejected as bad input
+     * without being held in memory, and reading goes on with the next line. An entry of a JSON array has no such
+     * limit (see docs/robustness.md).
+     */
+    public static final int MAX_LINE_LENGTH = 1 << 20;
+
+    /** The first instant a log may hold: {@code 1990-01-01T00:00Z}. Earlier instants are rejected as bad input. */
+    public static final OffsetDateTime EARLIEST_INSTANT = Mappers.EARLIEST;
+    /** The end of the instants a log may hold, exclusive: {@code 2200-01-01T00:00Z}. */
+    public static final OffsetDateTime LATEST_INSTANT = Mappers.LATEST;
     /** Names the text given to {@link #event(String)} in its errors. */
     private static final String EVENT_TEXT = "event";
 
@@ -223,13 +247,25 @@ public final class CaseLogReader {
                 + (entry instanceof PlatformProfile ? PLATFORM : APPOINTMENT), null);
     }
 
-    /** Bytes that are not UTF-8 become U+FFFD, so the line holding them is rejected and the rest is read. */
+    /** Bytes that are not UTF-8 become {@link #MALFORMED}, so the line holding them is rejected and the rest is read. */
     private static Reader open(Path file) throws IOException {
         return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(MALFORMED)));
+    }
+
+    /** Whether decoded text holds bytes that were not UTF-8 (see {@link #MALFORMED}). */
+    private static boolean malformed(String text) {
+        return text.indexOf(MALFORMED) >= 0 && Mappers.loneSurrogate(text) >= 0;
     }
 
     private static void readInto(Path file, EntryHandler handler, boolean texts, Workers workers) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A device such as /dev/zero never ends; a pipe is read through read(String, Reader).
+            throw new UncheckedIOException("cannot read " + file + ": " + (Files.isDirectory(file) ? "a directory"
+                    : "not a regular file (a device, a pipe or a socket)") + ", not a case log",
+                    new IOException("not a regular file: " + file));
+        }
         try (Reader reader = open(file)) {
             readInto(file.toString(), reader, handler, texts, workers);
         } catch (IOException e) {
@@ -268,26 +304,33 @@ public final class CaseLogReader {
     /** Lines parsed at once when several threads parse; each thread takes an equal share. */
     private static final int LINES_PER_THREAD = 2048;
 
-    private static void readLines(String source, BufferedReader in, EntryHandler handler, Workers workers)
+    private static void readLines(String source, BufferedReader reader, EntryHandler handler, Workers workers)
             throws IOException {
         int batch = workers == null ? 1 : LINES_PER_THREAD * workers.threads();
-        List<String> lines = new ArrayList<>(batch);
+        List<Object> lines = new ArrayList<>(batch);
         List<Integer> numbers = new ArrayList<>(batch);
+        LineReader in = new LineReader(reader, MAX_LINE_LENGTH);
         String line;
         int number = 0;
-        while ((line = in.readLine()) != null) {
+        while ((line = in.next()) != null || in.tooLong()) {
             number++;
-            if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
+            Object entry; // the line's text, or the error that rejects it unread
+            if (line == null) {
+                entry = tooLong(source, number, in.length());
+            } else {
+                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                entry = line;
             }
             if (workers == null) {
-                deliver(source, number, parsed(source, number, line), line, handler);
+                deliver(source, number, parsed(source, number, entry), line, handler);
                 continue;
             }
-            lines.add(line);
+            lines.add(entry);
             numbers.add(number);
             if (lines.size() == batch) {
                 deliverAll(source, lines, numbers, handler, workers);
@@ -298,8 +341,18 @@ public final class CaseLogReader {
         }
     }
 
-    /** Parses the lines on the worker threads, then hands the entries over in order; empties both lists. */
-    private static void deliverAll(String source, List<String> lines, List<Integer> numbers, EntryHandler handler,
+    /** A line longer than {@link #MAX_LINE_LENGTH}, rejected unread. */
+    private static InputException tooLong(String source, int number, long length) {
+        return new InputException(source, number, "", String.format(java.util.Locale.ROOT,
+                "the line is %,d characters long, over the maximum of %,d (1 MiB): it is not read", length,
+                MAX_LINE_LENGTH), null);
+    }
+
+    /**
+     * Parses the lines (texts, or errors that reject a line unread) on the worker threads, then hands the entries
+     * over in order; empties both lists.
+     */
+    private static void deliverAll(String source, List<Object> lines, List<Integer> numbers, EntryHandler handler,
                                    Workers workers) {
         int share = (lines.size() + workers.threads() - 1) / workers.threads();
         List<Integer> starts = new ArrayList<>();
@@ -316,7 +369,7 @@ public final class CaseLogReader {
         int i = 0;
         for (Object[] entries : parts) {
             for (Object entry : entries) {
-                deliver(source, numbers.get(i), entry, lines.get(i), handler);
+                deliver(source, numbers.get(i), entry, lines.get(i) instanceof String text ? text : null, handler);
                 i++;
             }
         }
@@ -324,13 +377,17 @@ public final class CaseLogReader {
         numbers.clear();
     }
 
-    /** The entry a line holds, or the {@link InputException} that rejects it. */
-    private static Object parsed(String source, int number, String line) {
+    /** The entry a line holds, or the {@link InputException} that rejects it ({@code line} may be one already). */
+    private static Object parsed(String source, int number, Object line) {
+        if (line instanceof InputException rejected) {
+            return rejected;
+        }
+        String text = (String) line;
         try {
-            if (line.indexOf(REPLACEMENT) >= 0) {
+            if (malformed(text)) {
                 throw new InputException(source, number, "", "the line is not valid UTF-8", null);
             }
-            return entry(source, number, line);
+            return entry(source, number, text);
         } catch (InputException e) {
             return e;
         }
@@ -339,7 +396,7 @@ public final class CaseLogReader {
     private static void readArray(String source, Reader reader, EntryHandler handler, boolean texts)
             throws IOException {
         ReplacementWatch in = new ReplacementWatch(reader);
-        try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
+        try (JsonParser parser = ARRAY.createParser(in)) {
             parser.nextToken(); // [, after any byte-order mark and white space
             while (true) {
                 JsonToken token;
@@ -347,7 +404,7 @@ public final class CaseLogReader {
                     token = parser.nextToken();
                 } catch (JsonProcessingException e) {
                     // The array itself is broken: nothing after this point can be located reliably.
-                    handler.rejected(ComplianceJson.inputError(source, 0, e));
+                    handler.rejected(ComplianceJson.inputError(source, lineOf(e, parser), e));
                     return;
                 }
                 if (token == null) {
@@ -359,10 +416,17 @@ public final class CaseLogReader {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode node;
-                try {
-                    node = ENTRY.readTree(parser);
+                try (TokenBuffer copy = new TokenBuffer(parser)) {
+                    copy.copyCurrentStructure(parser);
+                    String twice = keyGivenTwice(copy);
+                    if (twice != null) {
+                        handler.rejected(new InputException(source, line, twice, "the key '" + twice
+                                + "' is given twice in one object: which value is meant is unknown", null));
+                        continue;
+                    }
+                    node = ENTRY.readTree(copy.asParserOnFirstToken());
                 } catch (JsonProcessingException e) {
-                    handler.rejected(ComplianceJson.inputError(source, 0, e));
+                    handler.rejected(ComplianceJson.inputError(source, lineOf(e, parser), e));
                     return;
                 }
                 // Outside strings a replaced byte is a syntax error; inside one it is found here. Only logs that had
@@ -370,7 +434,7 @@ public final class CaseLogReader {
                 String text = texts || in.replaced > 0 ? node.toString() : null;
                 Object entry;
                 try {
-                    if (in.replaced > 0 && text.indexOf(REPLACEMENT) >= 0) {
+                    if (in.replaced > 0 && malformed(text)) {
                         throw new InputException(source, line, "", "the entry is not valid UTF-8", null);
                     }
                     entry = entry(source, line, node);
@@ -383,7 +447,38 @@ public final class CaseLogReader {
         }
     }
 
-    /** Counts the U+FFFD characters that decoding put in place of bytes that are not UTF-8. */
+    /**
+     * Where an error of an array's syntax lies: where Jackson saw it, or, for errors that carry no place (nesting too
+     * deep, a number or a name too long), where the parser stopped.
+     */
+    private static int lineOf(JsonProcessingException e, JsonParser parser) {
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            return e.getLocation().getLineNr();
+        }
+        return Math.max(parser.currentLocation().getLineNr(), 0);
+    }
+
+    /**
+     * The first key given twice in one object of the entry, or null. The array's parser does not look for them (its
+     * error would leave it inside the entry, and every entry after it would be lost); this does, on the entry's copy.
+     */
+    private static String keyGivenTwice(TokenBuffer entry) throws IOException {
+        java.util.ArrayDeque<java.util.Set<String>> open = new java.util.ArrayDeque<>();
+        try (JsonParser tokens = entry.asParser()) {
+            for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    open.push(new java.util.HashSet<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    open.pop();
+                } else if (token == JsonToken.FIELD_NAME && !open.peek().add(tokens.currentName())) {
+                    return tokens.currentName();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Counts the {@link #MALFORMED} characters that decoding put in place of bytes that are not UTF-8. */
     private static final class ReplacementWatch extends java.io.FilterReader {
 
         private long replaced;
@@ -395,7 +490,7 @@ public final class CaseLogReader {
         @Override
         public int read() throws IOException {
             int c = super.read();
-            if (c == REPLACEMENT) {
+            if (c == MALFORMED) {
                 replaced++;
             }
             return c;
@@ -405,7 +500,7 @@ public final class CaseLogReader {
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             for (int i = offset; i < offset + n; i++) {
-                if (buffer[i] == REPLACEMENT) {
+                if (buffer[i] == MALFORMED) {
                     replaced++;
                 }
             }
@@ -420,7 +515,7 @@ public final class CaseLogReader {
                         "text after the array's closing ']' is not read: put every entry inside the array", null));
             }
         } catch (JsonProcessingException e) {
-            handler.rejected(ComplianceJson.inputError(source, 0, e));
+            handler.rejected(ComplianceJson.inputError(source, lineOf(e, parser), e));
         }
     }
 
@@ -573,7 +668,7 @@ public final class CaseLogReader {
                 return (String) context.handleWeirdNumberValue(String.class, parser.getNumberValue(),
                         "-0 is read as 0 through a tree");
             }
-            return StringDeserializer.instance.deserialize(parser, context);
+            return Mappers.Text.INSTANCE.deserialize(parser, context);
         }
 
         @Override

@@ -44,7 +44,7 @@ public final class ComplianceEngine {
         long start = System.nanoTime();
         this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
-        this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction),
+        this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession);
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms{}",
@@ -73,7 +73,7 @@ public final class ComplianceEngine {
         return evaluation.run(evidence, asOf, Objects.requireNonNull(listener, "listener"));
     }
 
-    /** The evaluation machinery, for {@link CaseLogAudit}. */
+    /** The evaluation machinery, for {@link CaseLogAudit} and {@link ComplianceMonitor}. */
     Evaluation evaluation() {
         return evaluation;
     }
@@ -117,10 +117,11 @@ public final class ComplianceEngine {
     }
 
     /**
-     * Why evaluations run all the evidence in one session instead of case by case, or empty when they run case by
-     * case. A pack that cannot be split is found when it is built; a conclusion that would cross from one case to
-     * another is found the first time it happens, and from then on this engine runs in one session. Either way the
-     * report is the same.
+     * Why every evaluation runs all the evidence in one session instead of case by case, or empty when they run case
+     * by case: the builder asked for it, or a rule's analysis found it cannot be split (both known when the engine
+     * is built). A conclusion that would cross from one case to another at run time makes only that evaluation run
+     * again in one session, logged at WARN and told to {@link EvaluationListener#oneSession}. Either way the report
+     * is the same.
      */
     public Optional<String> oneSessionReason() {
         return Optional.ofNullable(evaluation.singleSessionReason());
@@ -139,6 +140,7 @@ public final class ComplianceEngine {
         private final Set<String> disabledRules = new LinkedHashSet<>();
         private boolean withoutUnconfirmed;
         private double atRiskFraction = 0.25;
+        private java.time.Duration atRiskMargin;
         private int firingLimitPerFact = 1_000;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean oneSession;
@@ -190,6 +192,19 @@ public final class ComplianceEngine {
                 throw new IllegalArgumentException("atRiskFraction must be at least 0 and less than 1: " + fraction);
             }
             this.atRiskFraction = fraction;
+            return this;
+        }
+
+        /**
+         * An open obligation is {@code AT_RISK} once no more than this is left of its clock, whatever the clock's
+         * length ("warn 30 minutes before"), instead of a fraction of it.
+         */
+        public Builder atRiskMargin(java.time.Duration margin) {
+            Objects.requireNonNull(margin, "margin");
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("atRiskMargin cannot be negative: " + margin);
+            }
+            this.atRiskMargin = margin;
             return this;
         }
 

@@ -11,6 +11,10 @@ import org.niyam.compliance.model.Status;
 /**
  * A report as plain text for a terminal or a log file: a summary line, then each obligation and finding.
  * Stateless and thread-safe.
+ *
+ * <p>Every value taken from the evidence or the rules (ids, case ids, explanations, messages) is written through
+ * {@link #printable(String)}: a case id holding a newline or a terminal escape cannot start a line of its own, move
+ * the cursor or recolour the report. The JSON report holds the exact text.
  */
 public final class TextReport {
 
@@ -26,7 +30,7 @@ public final class TextReport {
         counts.forEach((status, n) -> text.append(", ").append(n).append(' ').append(status.label()));
         text.append(", ").append(report.findings().size()).append(" findings\n");
         for (Obligation o : report.obligations()) {
-            text.append('\n').append(String.format("%-16s", o.status().label())).append(o.id()).append('\n');
+            text.append('\n').append(String.format("%-16s", o.status().label())).append(printable(o.id())).append('\n');
             line(text, "what", o.what());
             line(text, "case", o.caseId());
             if (o.dueAt() != null) {
@@ -42,7 +46,7 @@ public final class TextReport {
             cite(text, o.citation());
         }
         for (Finding f : report.findings()) {
-            text.append('\n').append(String.format("%-16s", "FINDING")).append(f.code()).append('\n');
+            text.append('\n').append(String.format("%-16s", "FINDING")).append(printable(f.code())).append('\n');
             line(text, "case", f.caseId());
             line(text, "what", f.message());
             line(text, "evidence", String.join(", ", f.evidence()));
@@ -60,7 +64,64 @@ public final class TextReport {
 
     private static void line(StringBuilder text, String label, String value) {
         if (value != null && !value.isEmpty()) {
-            text.append(String.format("  %-10s", label)).append(value).append('\n');
+            text.append(String.format("  %-10s", label)).append(printable(value)).append('\n');
         }
+    }
+
+    /**
+     * {@code text} safe to print on one line of a terminal: control characters (C0, DEL, C1: newline, carriage
+     * return, escape, ...), the Unicode line and paragraph separators, the bidirectional controls that reorder how a
+     * line is shown, and lone surrogates are written as escapes: {@code \n}, {@code \r}, {@code \t}, else
+     * {@code \}{@code uXXXX}. Everything else, any script and emoji included, is kept. {@code null} stays {@code null}.
+     *
+     * <pre>{@code
+     * TextReport.printable("k1\nSummary: all compliant")   // k1\\nSummary: all compliant, on one line
+     * }</pre>
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        int first = 0;
+        while (first < text.length() && !escaped(text, first)) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!escaped(text, i)) {
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the character at {@code i} is written as an escape by {@link #printable}. */
+    private static boolean escaped(String text, int i) {
+        char c = text.charAt(i);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+            return true;
+        }
+        if (c < 0x200E) {
+            return false;
+        }
+        if (c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
     }
 }

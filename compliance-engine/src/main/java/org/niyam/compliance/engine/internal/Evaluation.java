@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -77,7 +76,7 @@ public final class Evaluation {
             .thenComparing(r -> r.assessment().what());
 
     /** Time order (the instant, whatever the offset), then id. */
-    private static final Comparator<CaseEvent> EVENT_ORDER = Comparator
+    public static final Comparator<CaseEvent> EVENT_ORDER = Comparator
             .comparingLong((CaseEvent e) -> e.at().toEpochSecond())
             .thenComparingInt(e -> e.at().getNano())
             .thenComparing(CaseEvent::id);
@@ -88,8 +87,8 @@ public final class Evaluation {
     private final CaseLocality locality;
     private final Workers workers;
     private final int eventsPerSession;
-    /** Why the rules run in one session, once known; {@code null} while running them by case is sound. */
-    private final AtomicReference<String> singleSession;
+    /** Why every evaluation runs in one session (the builder or the rules say so); {@code null}: case by case. */
+    private final String singleSession;
 
     /**
      * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
@@ -105,7 +104,7 @@ public final class Evaluation {
         this.workers = new Workers(threads);
         this.eventsPerSession = eventsPerSession;
         String reason = oneSession != null ? oneSession : locality.unpartitionable();
-        this.singleSession = new AtomicReference<>(reason);
+        this.singleSession = reason;
         if (reason != null) {
             LOG.info("rules run in one session per evaluation: {}", reason);
         }
@@ -113,7 +112,7 @@ public final class Evaluation {
 
     /** Why every evaluation runs all its evidence in one session, or {@code null} when they run case by case. */
     public String singleSessionReason() {
-        return singleSession.get();
+        return singleSession;
     }
 
     public CaseLocality locality() {
@@ -131,21 +130,34 @@ public final class Evaluation {
             try {
                 return runByCase(context, events, asOf, serial);
             } catch (Unpartitionable e) {
-                if (e.always()) {
-                    oneSessionFromNowOn(e.getMessage());
-                }
+                fallBack(e, serial);
             }
         }
+        return oneSession(context, events, asOf, serial);
+    }
+
+    /** Every fact of the evaluation in one session: the reference every other way of running must agree with. */
+    public Report oneSession(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
+                             EvaluationListener listener) {
         List<Object> facts = new ArrayList<>(context);
         facts.addAll(events);
-        return report(new Session(facts, null, facts.size(), serial).run(), asOf);
+        return report(new Session(facts, null, facts.size(), listener).run(), asOf);
     }
 
     /**
-     * The global rules once, then the case-local rules and the kernel over groups of whole cases on the worker
-     * threads, and what only the whole evaluation can place (platform duties discharged by an event of some case)
-     * at the end.
+     * This evaluation starts over in one session: said at WARN (a pack whose conclusions cross cases costs every
+     * evaluation a second run, and an audit its bounded memory) and to the listener.
      */
+    public void fallBack(Unpartitionable e, EvaluationListener listener) {
+        if (e.always()) {
+            LOG.warn("this evaluation runs again in one session: {}", e.getMessage());
+        } else {
+            LOG.debug("this evaluation runs again in one session: {}", e.getMessage());
+        }
+        listener.oneSession(e.getMessage());
+    }
+
+    /** All the evidence in memory, cut into groups of whole cases, each group a unit of the pipeline. */
     private Report runByCase(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
                              EvaluationListener listener) {
         List<CaseEvent> shared = new ArrayList<>();
@@ -156,11 +168,104 @@ public final class Evaluation {
             }
             cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
         }
-        long facts = context.size() + (long) events.size();
+        List<List<CaseEvent>> groups = groups(cases.values());
+        Report[] parts = new Report[groups.size()];
+        Report platform = pipeline(context, shared, new CaseSource() {
+            @Override
+            public int units() {
+                return groups.size();
+            }
+
+            @Override
+            public List<CaseEvent> events(int unit) {
+                return groups.get(unit);
+            }
+        }, new PartStore() {
+            @Override
+            public void put(int unit, Report part) {
+                parts[unit] = part;
+            }
+
+            @Override
+            public Report get(int unit) {
+                return parts[unit];
+            }
+        }, context.size() + (long) events.size(), asOf, listener);
+        List<Obligation> obligations = new ArrayList<>(platform.obligations());
+        List<Finding> findings = new ArrayList<>(platform.findings());
+        for (Report part : parts) {
+            obligations.addAll(part.obligations());
+            findings.addAll(part.findings());
+        }
+        sortForReport(obligations);
+        findings.sort(FINDING_ORDER);
+        return new Report(asOf, obligations, findings);
+    }
+
+    /**
+     * Whole cases for the {@link #pipeline}, a unit at a time: an evaluation's groups in memory, an audit's bucket
+     * files. Units are processed on the worker threads.
+     */
+    public interface CaseSource {
+        int units();
+
+        /** The unit's events known at "as of": whole cases, each event once, in time order within a case. */
+        List<CaseEvent> events(int unit);
+    }
+
+    /** Keeps each unit's part of the report until the platform's report shows that no conclusion crossed units. */
+    public interface PartStore {
+        void put(int unit, Report part);
+
+        Report get(int unit);
+    }
+
+    /**
+     * The one evaluation pipeline: the global rules once over the context and the events they read; then each unit
+     * of whole cases through the case-local rules and the kernel, on the worker threads, its part (obligations and
+     * findings in report order) put in the store; then the platform's report, from the global conclusions and what
+     * the units could not place; and the check that no unit holds an obligation the platform's report settles.
+     *
+     * @param facts the number of facts of the whole evaluation, which sets the firing limit
+     * @return the platform's report; each unit's part is in the store
+     * @throws Unpartitionable a conclusion would cross between sessions: run the evaluation in one session instead
+     */
+    public Report pipeline(List<Object> context, List<CaseEvent> shared, CaseSource source, PartStore store,
+                           long facts, OffsetDateTime asOf, EvaluationListener listener) {
         Global global = global(context, shared, facts, listener);
-        List<Part> parts = workers.map(groups(cases.values()),
-                group -> part(cases(context, group, global.concludedCases(), facts, listener), group, global, asOf));
-        return merge(global, parts, asOf);
+        List<Integer> units = new ArrayList<>(source.units());
+        for (int u = 0; u < source.units(); u++) {
+            units.add(u);
+        }
+        List<List<Conclusion>> leftovers = workers.map(units, unit -> {
+            Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
+            for (CaseEvent event : source.events(unit)) {
+                cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
+            }
+            List<Obligation> obligations = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            List<Conclusion> unplaced = new ArrayList<>();
+            for (List<CaseEvent> group : groups(cases.values())) {
+                Part part = part(cases(context, group, global.concludedCases(), facts, listener), group, global, asOf);
+                obligations.addAll(part.obligations());
+                findings.addAll(part.findings());
+                unplaced.addAll(part.leftovers());
+            }
+            sortForReport(obligations);
+            findings.sort(FINDING_ORDER);
+            store.put(unit, new Report(asOf, obligations, findings));
+            return unplaced;
+        });
+        List<Conclusion> all = new ArrayList<>();
+        leftovers.forEach(all::addAll);
+        Set<String> placed = new HashSet<>();
+        Report platform = platform(global, all, placed, asOf);
+        if (!placed.isEmpty()) {
+            for (int unit : units) {
+                checkNotPlaced(store.get(unit).obligations(), placed);
+            }
+        }
+        return platform;
     }
 
     /**
@@ -200,29 +305,6 @@ public final class Evaluation {
         }
         Report report = report(own, asOf, false);
         return new Part(report.obligations(), report.findings(), leftovers);
-    }
-
-    /** The report of the global conclusions and every group's part; throws if a conclusion reached the wrong group. */
-    public Report merge(Global global, List<Part> parts, OffsetDateTime asOf) {
-        List<Conclusion> leftovers = new ArrayList<>();
-        int obligationCount = 0;
-        for (Part part : parts) {
-            obligationCount += part.obligations().size();
-            leftovers.addAll(part.leftovers());
-        }
-        Set<String> placed = new HashSet<>();
-        Report platform = platform(global, leftovers, placed, asOf);
-        List<Obligation> obligations = new ArrayList<>(platform.obligations().size() + obligationCount);
-        List<Finding> findings = new ArrayList<>(platform.findings());
-        obligations.addAll(platform.obligations());
-        for (Part part : parts) {
-            checkNotPlaced(part.obligations(), placed);
-            obligations.addAll(part.obligations());
-            findings.addAll(part.findings());
-        }
-        sortForReport(obligations);
-        findings.sort(FINDING_ORDER);
-        return new Report(asOf, obligations, findings);
     }
 
     /**
@@ -293,14 +375,7 @@ public final class Evaluation {
 
     /** Whether evaluations still run case by case. */
     public boolean byCase() {
-        return singleSession.get() == null;
-    }
-
-    /** From now on every evaluation runs in one session, for the reason given. */
-    public void oneSessionFromNowOn(String reason) {
-        if (singleSession.compareAndSet(null, reason)) {
-            LOG.info("rules run in one session per evaluation from now on: {}", reason);
-        }
+        return singleSession == null;
     }
 
     /** The facts every session gets: the platform, its officers, the law in force and the evidence period. */
@@ -331,6 +406,8 @@ public final class Evaluation {
      * cases given to {@link #cases} may hold one of them.
      */
     public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties) {
+        /** No global conclusions: for a case evaluated where the platform's rules do not run. */
+        public static final Global NONE = new Global(List.of(), Set.of(), Set.of());
     }
 
     /**
@@ -387,6 +464,14 @@ public final class Evaluation {
         inSession.addAll(context);
         inSession.addAll(events);
         return new Session(inSession, new CaseScope(ofGroup), facts, listener).run();
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
     }
 
     public Workers workers() {
@@ -635,6 +720,11 @@ public final class Evaluation {
         @Override
         public synchronized void ruleFired(String ruleId) {
             delegate.ruleFired(ruleId);
+        }
+
+        @Override
+        public synchronized void oneSession(String reason) {
+            delegate.oneSession(reason);
         }
     }
 

@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,6 +21,9 @@ public final class InputErrors {
 
     /** Model checks say "Type.field ...": the field is then named in the path. */
     private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
+
+    /** Jackson's message for a key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
 
     private InputErrors() {
     }
@@ -50,10 +54,25 @@ public final class InputErrors {
                 if (named.lookingAt()) {
                     field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
                 }
+            } else if (mapping instanceof Mappers.Refused) {
+                message = mapping.getOriginalMessage();
+            } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class
+                    && String.valueOf(message).startsWith("Cannot coerce Float")) {
+                // Jackson names the value as it would convert it (1e2 as 100.0) and suggests configuring it.
+                message = "expected text, not a number with a fraction or an exponent (such as 1e2): it is not "
+                        + "turned into text";
             } else if ((mapping instanceof MismatchedInputException mismatch
                     && mismatch.getTargetType() == OffsetDateTime.class)
                     || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
                 message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;
+            }
+        }
+        if (field.isEmpty() && e instanceof StreamReadException) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(message));
+            if (duplicate.lookingAt()) {
+                // Jackson names the key but gives no path; the key is the field at fault, given twice.
+                field = duplicate.group(1);
+                message = "the key '" + field + "' is given twice in one object: which value is meant is unknown";
             }
         }
         return new InputException(source, line, field, firstLine(message), e);

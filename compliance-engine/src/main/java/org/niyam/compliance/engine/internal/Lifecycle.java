@@ -30,10 +30,13 @@ public final class Lifecycle {
 
     private final RuleBase ruleBase;
     private final double atRiskFraction;
+    /** When given, an open duty is at risk once no more than this is left, whatever its clock. */
+    private final Duration atRiskMargin;
 
-    public Lifecycle(RuleBase ruleBase, double atRiskFraction) {
+    public Lifecycle(RuleBase ruleBase, double atRiskFraction, Duration atRiskMargin) {
         this.ruleBase = ruleBase;
         this.atRiskFraction = atRiskFraction;
+        this.atRiskMargin = atRiskMargin;
     }
 
     /**
@@ -101,10 +104,46 @@ public final class Lifecycle {
                     + " allowed; overdue by " + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
         }
         Duration left = Duration.between(asOf, due);
-        boolean atRisk = atRiskFraction > 0
-                && left.toMillis() <= Duration.between(start, due).toMillis() * atRiskFraction;
+        boolean atRisk = !asOf.isBefore(atRiskFrom(start, due));
         return new Verdict(atRisk ? Status.AT_RISK : Status.OPEN, "Not done yet; " + Durations.describe(left)
                 + " left of the " + Durations.describe(length) + " allowed.");
+    }
+
+    /**
+     * The first instant at which an open duty to act is at risk: when no more than the warning margin is left, if
+     * one was given, else no more than the at-risk fraction of its clock (whole milliseconds); {@code due + 1 ms}
+     * (never) when neither is set.
+     */
+    private OffsetDateTime atRiskFrom(OffsetDateTime start, OffsetDateTime due) {
+        if (atRiskMargin != null) {
+            return due.minus(atRiskMargin);
+        }
+        if (atRiskFraction <= 0) {
+            return due.plusNanos(1_000_000);
+        }
+        long clock = Duration.between(start, due).toMillis();
+        return due.minusNanos((long) Math.floor(clock * atRiskFraction) * 1_000_000);
+    }
+
+    /**
+     * The next instant after {@code asOf} at which the obligation's status would change if no evidence arrived: at
+     * risk, breached one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
+     * only new evidence can change it. A live monitor sets its timers here.
+     */
+    public OffsetDateTime nextChange(Obligation obligation, OffsetDateTime asOf) {
+        OffsetDateTime due = obligation.dueAt();
+        if (due == null || obligation.triggerEventId() == null || obligation.dischargeEventId() != null
+                || (obligation.status() != Status.OPEN && obligation.status() != Status.AT_RISK)) {
+            return null;
+        }
+        OffsetDateTime[] candidates = {atRiskFrom(obligation.triggeredAt(), due), due, due.plusNanos(1_000_000)};
+        OffsetDateTime next = null;
+        for (OffsetDateTime candidate : candidates) {
+            if (candidate.isAfter(asOf) && (next == null || candidate.isBefore(next))) {
+                next = candidate;
+            }
+        }
+        return next;
     }
 
     /** A duty to keep: ending before the due instant breaches it; reaching the due instant meets it. */

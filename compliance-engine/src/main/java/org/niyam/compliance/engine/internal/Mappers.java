@@ -15,6 +15,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +29,50 @@ import java.time.ZoneOffset;
 /** The one configuration of every Jackson mapper Niyam reads input with, JSON or YAML. Not API. */
 public final class Mappers {
 
+    /**
+     * The first instant Niyam reads (inclusive): 1990-01-01T00:00Z. The IT Act 2000 and every rule made under it came
+     * later; a log's earlier dates are placeholders or mistakes, not evidence.
+     */
+    public static final OffsetDateTime EARLIEST = OffsetDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    /** The end of the instants Niyam reads (exclusive): 2200-01-01T00:00Z. */
+    public static final OffsetDateTime LATEST = OffsetDateTime.of(2200, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
     private Mappers() {
+    }
+
+    /** Whether Niyam reads this instant: from {@link #EARLIEST}, before {@link #LATEST}. */
+    public static boolean inRange(OffsetDateTime instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
+    }
+
+    /** Why an instant outside {@link #inRange} is refused, for error messages. */
+    public static String outOfRange(Object instant) {
+        return instant + " is outside the instants Niyam reads, from 1990-01-01T00:00Z up to (not including) "
+                + "2200-01-01T00:00Z: the years the law can apply to";
+    }
+
+    /**
+     * The index of the first lone surrogate in {@code text} (half of a UTF-16 pair without its other half, which no
+     * Unicode text holds and no UTF-8 writer can encode), or -1.
+     */
+    public static int loneSurrogate(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '\uD800' && c <= '\uDFFF') {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Why text holding a lone surrogate is refused, for error messages. */
+    public static String loneSurrogateMessage(CharSequence text, int at) {
+        return String.format("text holds a lone surrogate \\u%04X (an escape for half of a UTF-16 pair without "
+                + "the other half): it is not Unicode text", (int) text.charAt(at));
     }
 
     /**
@@ -43,8 +90,13 @@ public final class Mappers {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.registerModule(new SimpleModule("niyam-text").addDeserializer(String.class, Text.INSTANCE)
+                .addKeyDeserializer(String.class, new TextKey()));
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // 1e2 for an id would be read as "100.0": text is text, or a whole number written as one.
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
     }
 
@@ -136,6 +188,59 @@ public final class Mappers {
         return value;
     }
 
+    /** Text as Jackson reads it, refusing a lone surrogate (from an escape such as {@code "\\ud800"}). */
+    public static final class Text extends StdScalarDeserializer<String> {
+
+        public static final Text INSTANCE = new Text();
+
+        private Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return checked(StringDeserializer.instance.deserialize(parser, context), context);
+        }
+
+        /** {@code text}, or the input error a lone surrogate in it raises. */
+        public static String checked(String text, DeserializationContext context) throws IOException {
+            int at = text == null ? -1 : loneSurrogate(text);
+            if (at >= 0) {
+                throw new Refused(context.getParser(), loneSurrogateMessage(text, at), text, String.class);
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
+    /** Map keys as text, refusing a lone surrogate as {@link Text} does. */
+    private static final class TextKey extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            int at = loneSurrogate(key);
+            if (at >= 0) {
+                throw new Refused(context.getParser(), "key: " + loneSurrogateMessage(key, at), key, String.class);
+            }
+            return key;
+        }
+    }
+
+    /**
+     * A value refused for what it says, not for its form: an instant outside {@link #inRange}, text holding a lone
+     * surrogate. Its message is the whole story; {@link InputErrors} adds nothing to it.
+     */
+    static final class Refused extends InvalidFormatException {
+
+        Refused(JsonParser parser, String message, Object value, Class<?> type) {
+            super(parser, message, value, type);
+        }
+    }
+
     /** Instants only as ISO-8601 text with an offset; a bare number is an error, not seconds since 1970. */
     private static final class InstantText extends JsonDeserializer<OffsetDateTime> {
 
@@ -145,7 +250,12 @@ public final class Mappers {
                 return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
             }
             OffsetDateTime common = commonInstant(parser.getText());
-            return common != null ? common : InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+            OffsetDateTime instant = common != null ? common
+                    : InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+            if (instant != null && !inRange(instant)) {
+                throw new Refused(parser, outOfRange(parser.getText()), parser.getText(), OffsetDateTime.class);
+            }
+            return instant;
         }
     }
 }

@@ -33,6 +33,7 @@ class ByCaseEvaluationTest {
         assertThat(global).containsExactly(
                 "in.3-1-c.no-notice-recorded",
                 "in.4-1-d.month-end-opens-report",
+                "in.4-1-d.months-before-rule-4",
                 "in.3-2-a.grievance-officer.not-in-force",
                 "in.3-2-a.grievance-officer.met",
                 "in.3-2-a.grievance-officer.breached",

@@ -291,8 +291,24 @@ final class CaseLogs {
 
     /** The ways a log is damaged. */
     enum Mutation {
-        BREAK_JSON, DROP_FIELD, WRONG_TYPE, DROP_OFFSET, UNKNOWN_TYPE, NEGATIVE_USERS, REUSE_ID, DUPLICATE, BLANK
+        BREAK_JSON, DROP_FIELD, WRONG_TYPE, DROP_OFFSET, UNKNOWN_TYPE,
+        /** An instant outside 1990-01-01T00:00Z to 2200-01-01T00:00Z (the epoch placeholder, Java's last year). */
+        FAR_INSTANT,
+        /** A key given a second time, with the same or another value. */
+        DUPLICATE_KEY,
+        /** An id written as a number with a fraction or an exponent, such as 1e2. */
+        FRACTION_ID,
+        /** A lone surrogate escape (half of a UTF-16 pair) appended to a text field. */
+        LONE_SURROGATE,
+        /** The line padded with spaces past the maximum line length. */
+        LONG_LINE,
+        /** A field nested deeper than the parser allows. */
+        DEEP_NESTING,
+        /** Every character of the line's strings written as a unicode escape: the same entry, to be kept. */
+        ESCAPED,
+        NEGATIVE_USERS, REUSE_ID, DUPLICATE, BLANK
     }
+
 
     /**
      * A line of a mutated log.
@@ -371,7 +387,8 @@ final class CaseLogs {
         planned.sort(null);
         for (Mutation mutation : planned) {
             switch (mutation) {
-                case BREAK_JSON, DROP_FIELD, WRONG_TYPE, DROP_OFFSET, UNKNOWN_TYPE -> {
+                case BREAK_JSON, DROP_FIELD, WRONG_TYPE, DROP_OFFSET, UNKNOWN_TYPE, FAR_INSTANT, DUPLICATE_KEY,
+                        FRACTION_ID, LONE_SURROGATE, LONG_LINE, DEEP_NESTING -> {
                     int at = intactLine(lines, broken, random);
                     if (at < 0) {
                         continue;
@@ -384,6 +401,15 @@ final class CaseLogs {
                     lines.set(at, new MutatedLine(damaged, line.caseId(), line.original(), true));
                     broken.add(line.original());
                     applied.add(mutation + " line " + (at + 1));
+                }
+                case ESCAPED -> {
+                    int at = intactLine(lines, broken, random);
+                    if (at < 0) {
+                        continue;
+                    }
+                    MutatedLine line = lines.get(at);
+                    lines.set(at, new MutatedLine(escaped(line.json(), random), line.caseId(), line.original(), false));
+                    applied.add("ESCAPED line " + (at + 1));
                 }
                 case NEGATIVE_USERS -> {
                     int platform = indexOf(lines, CaseLogReader.PLATFORM);
@@ -507,8 +533,71 @@ final class CaseLogs {
                         .get(random.nextInt(4)));
                 return node.toString();
             }
+            case FAR_INSTANT -> {
+                String field = event ? "at" : type.equals(CaseLogReader.APPOINTMENT) ? "from" : null;
+                if (field == null) {
+                    return null;
+                }
+                node.put(field, List.of("1970-01-01T00:00:00+05:30", "+999999999-12-31T23:59:59+05:30",
+                        "-999999999-01-01T00:00:00Z", "1989-12-31T23:59:59.999Z", "2200-01-01T00:00:00Z")
+                        .get(random.nextInt(5)));
+                return node.toString();
+            }
+            case DUPLICATE_KEY -> {
+                List<String> fields = new ArrayList<>();
+                node.fieldNames().forEachRemaining(fields::add);
+                String field = fields.get(random.nextInt(fields.size()));
+                String value = random.nextBoolean() ? node.get(field).toString() : "\"other\"";
+                return json.substring(0, json.lastIndexOf('}')) + ",\"" + field + "\":" + value + "}";
+            }
+            case FRACTION_ID -> {
+                if (!node.has("id")) {
+                    return null;
+                }
+                node.put("id", "@ID@");
+                return node.toString().replace("\"@ID@\"", List.of("1e2", "1E2", "1.5", "-0.0", "7e-3")
+                        .get(random.nextInt(5)));
+            }
+            case LONE_SURROGATE -> {
+                String field = event ? (random.nextBoolean() ? "id" : "caseId")
+                        : type.equals(CaseLogReader.PLATFORM) ? "name" : "person";
+                String escaped = node.get(field).toString();
+                node.put(field, "@TEXT@");
+                String lone = List.of("\\ud800", "\\udfff", "\\uDBFF").get(random.nextInt(3));
+                return node.toString().replace("\"@TEXT@\"", escaped.substring(0, escaped.length() - 1) + lone + "\"");
+            }
+            case LONG_LINE -> {
+                return json + " ".repeat(CaseLogReader.MAX_LINE_LENGTH + 1 - json.length() + random.nextInt(100));
+            }
+            case DEEP_NESTING -> {
+                int depth = 1001 + random.nextInt(2000);
+                return json.substring(0, json.lastIndexOf('}')) + ",\"deep\":" + "[".repeat(depth) + "]".repeat(depth)
+                        + "}";
+            }
             default -> throw new IllegalArgumentException(mutation.toString());
         }
+    }
+
+    /** The line with every character inside its strings written as a unicode escape, in either case of hex. */
+    private static String escaped(String json, Random random) {
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!inString) {
+                inString = c == '"';
+                out.append(c);
+            } else if (c == '"') {
+                inString = false;
+                out.append(c);
+            } else if (c == '\\') {
+                out.append(c).append(json.charAt(++i)); // an escape already: kept as it is
+            } else {
+                String hex = String.format("%04x", (int) c);
+                out.append("\\u").append(random.nextBoolean() ? hex : hex.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return out.toString();
     }
 
     private static ObjectNode parse(String json) {

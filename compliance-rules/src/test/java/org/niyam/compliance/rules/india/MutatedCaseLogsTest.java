@@ -23,9 +23,12 @@ import org.niyam.compliance.model.Report;
 /**
  * Thousands of damaged case logs through the reader and the India pack. From valid logs with many cases of every
  * kind, lines are broken, stripped of a field, given a wrong type, an instant without offset, an unknown type, a
- * negative user count, a clashing id; others are replayed, reordered or padded with blank lines. Whatever the
- * damage: reading never throws and rejects exactly the damaged lines, evaluating never throws, and every case none
- * of whose lines was damaged has exactly the obligations it had in the valid log.
+ * negative user count, a clashing id, an instant outside the years the law can apply to, a key given twice, a number
+ * with an exponent for an id, a lone surrogate escape, padding past the maximum line length, nesting past the
+ * parser's limit; others are replayed, reordered, padded with blank lines, or rewritten with every character of their
+ * strings as a unicode escape (the same entry, to be kept). Whatever the damage: reading never throws and rejects
+ * exactly the damaged lines, evaluating never throws, and every case none of whose lines was damaged has exactly the
+ * obligations it had in the valid log.
  *
  * <p>The seed is printed; replay a failure with {@code -Dniyam.seed=<seed>}.
  */

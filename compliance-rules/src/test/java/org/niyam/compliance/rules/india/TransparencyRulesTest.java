@@ -2,6 +2,7 @@ package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.niyam.compliance.rules.india.ClockContract.action;
 import static org.niyam.compliance.rules.india.IndiaPack.AMENDMENT_2026;
@@ -33,11 +34,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RuleExecutionException;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
@@ -182,6 +185,8 @@ class TransparencyRulesTest {
     class MonthlyReport {
 
         private static final String DUTY = "4(1)(d).monthly-report";
+        /** The one verdict for the months of the period that ended before Rule 4 came into force. */
+        private static final String BEFORE_RULE_4 = DUTY + "@monthly-reports";
         private static final PlatformProfile SSMI = platform(5_000_000);
 
         /** A platform that gives itself 15 days (15 x 24 h) after a month ends. Built once for the class. */
@@ -321,12 +326,84 @@ class TransparencyRulesTest {
         }
 
         @Test
-        @DisplayName("no duties for months that ended before 26 May 2021; May 2021 ended after it and is owed")
+        @DisplayName("no duties for months that ended before 26 May 2021, one NOT_APPLICABLE for them; May 2021 is owed")
         void monthsBeforeRule4() {
             Report report = assess(ist("2021-03-10T00:00"), ist("2021-07-15T00:00"));
 
-            assertThat(obligations(report, DUTY)).as("months owed").extracting(Obligation::what).containsExactly(
+            assertThat(owed(report)).as("months owed").extracting(Obligation::what).containsExactly(
                     "Publish the compliance report for 2021-05", "Publish the compliance report for 2021-06");
+            Obligation before = obligationById(report, BEFORE_RULE_4);
+            assertThat(before.status()).as(explain(before)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(before.explanation()).isEqualTo("No report is owed for the 2 months from 2021-03 to 2021-04 "
+                    + "in the period the evidence covers: they ended before Rule 4 came into force at "
+                    + "2021-05-26T00:00+05:30.");
+            assertThat(before.citation().ruleId()).isEqualTo("in.4-1-d.months-before-rule-4");
+        }
+
+        @Test
+        @DisplayName("a month ending exactly when Rule 4 came into force would be owed; one ending 1 ms before is not")
+        void monthEndingAtRule4() {
+            // Rule 4 came into force mid-month; the boundary is checked through a month ending just before it.
+            Report aprilOnly = assess(ist("2021-04-30T23:59"), ist("2021-05-25T23:59"));
+
+            assertThat(owed(aprilOnly)).as("April 2021 ended before Rule 4").isEmpty();
+            assertThat(obligationById(aprilOnly, BEFORE_RULE_4).explanation()).as("one month")
+                    .startsWith("No report is owed for the month 2021-04 in the period");
+        }
+
+        @Test
+        @DisplayName("an SSMI with an event dated 1970-01-01 (a placeholder in exports) is audited: the months "
+                + "before Rule 4 are one NOT_APPLICABLE, not an error, and only months from May 2021 are listed")
+        void placeholderEpochDate() {
+            Report report = evaluate(new Evidence(SSMI, List.of(), List.of(usersInformed(
+                    OffsetDateTime.parse("1970-01-01T00:00:00+05:30")))), ist("2026-04-10T00:00"));
+
+            Obligation before = obligationById(report, BEFORE_RULE_4);
+            assertThat(before.status()).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(before.explanation()).startsWith("No report is owed for the 616 months from 1970-01 to 2021-04 ");
+            List<Obligation> owed = owed(report);
+            assertThat(owed).as("May 2021 to March 2026").hasSize(59);
+            assertThat(owed.get(0).id()).isEqualTo(id(YearMonth.of(2021, 5)));
+            assertThat(owed.get(owed.size() - 1).id()).isEqualTo(id(YearMonth.of(2026, 3)));
+        }
+
+        @Test
+        @Timeout(60) // a guard against the unbounded listing this replaces, which ran for minutes, then out of memory
+        @DisplayName("an event at year -999999999 is counted, not listed: one NOT_APPLICABLE, then the months owed")
+        void earliestYearJavaKnows() {
+            Report report = evaluate(new Evidence(SSMI, List.of(), List.of(usersInformed(OffsetDateTime.MIN))),
+                    ist("2021-08-01T00:00"));
+
+            assertThat(obligationById(report, BEFORE_RULE_4).explanation())
+                    .startsWith("No report is owed for the 12,000,024,244 months from -999999999-01 to 2021-04 ");
+            assertThat(owed(report)).extracting(Obligation::id).containsExactly(id(YearMonth.of(2021, 5)),
+                    id(YearMonth.of(2021, 6)), id(YearMonth.of(2021, 7)));
+        }
+
+        @Test
+        @Timeout(60)
+        @DisplayName("an 'as of' thousands of years ahead fails with one error naming the period, not out of memory")
+        void asOfFarAhead() {
+            Evidence evidence = new Evidence(SSMI, List.of(), List.of(), ist("2026-01-01T00:00"));
+
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> IndiaPack.engine().evaluate(evidence, OffsetDateTime.parse("+999999999-12-31T23:59:59Z")));
+            assertThat(e).as("a RuleExecutionException").isNotNull();
+            assertThat(e.getMessage()).contains("the evidence period, 2026-01-01T00:00+05:30 to "
+                    + "+999999999-12-31T23:59:59Z, holds more than 3600 months of monthly reports; give a shorter period");
+        }
+
+        @Test
+        @DisplayName("300 years of months are listed: every instant a case log may hold is within reach")
+        void longestPeriodOfACaseLog() {
+            Report report = assess(ist("1990-01-01T00:00"), ist("2199-12-31T00:00"));
+
+            assertThat(owed(report)).as("June 2021 to November 2199").hasSize((2199 - 2021) * 12 + 7);
+        }
+
+        /** The monthly duties, leaving out the one verdict for months before Rule 4. */
+        private static List<Obligation> owed(Report report) {
+            return obligations(report, DUTY).stream().filter(o -> !o.id().equals(BEFORE_RULE_4)).toList();
         }
 
         @Test

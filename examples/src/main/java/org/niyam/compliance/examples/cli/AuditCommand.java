@@ -192,14 +192,14 @@ public final class AuditCommand implements Command {
         }
 
         private static void header(String label, String value, StringBuilder text) {
-            text.append(String.format(Locale.ROOT, "  %-9s %s%n", label, value));
+            text.append(String.format(Locale.ROOT, "  %-9s %s%n", label, TextReport.printable(value)));
         }
 
         static String platform(PlatformProfile platform) {
             if (platform == null) {
                 return "no PlatformProfile in the logs: duties that depend on the platform's size are INDETERMINATE";
             }
-            return platform.name() + ", " + String.format(Locale.ROOT, "%,d", platform.registeredUsersInIndia())
+            return TextReport.printable(platform.name()) + ", " + String.format(Locale.ROOT, "%,d", platform.registeredUsersInIndia())
                     + " registered users in India" + (platform.messagingService() ? ", a messaging service" : "");
         }
 

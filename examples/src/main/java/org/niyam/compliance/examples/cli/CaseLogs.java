@@ -10,6 +10,7 @@ import java.util.Set;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.CaseEvent;
 
 /** Reading the case logs named on the command line, leniently or strictly, reporting what was rejected. */
@@ -44,7 +45,10 @@ final class CaseLogs {
         }
     }
 
-    /** The files named, each checked to exist. */
+    /**
+     * The files named, each checked to be a regular file: a device such as {@code /dev/zero} or a pipe could be read
+     * without end.
+     */
     static List<Path> files(List<String> given, Io io) {
         if (given.isEmpty()) {
             throw new UsageException("no case log given");
@@ -52,8 +56,15 @@ final class CaseLogs {
         List<Path> files = new ArrayList<>();
         for (String name : given) {
             Path file = io.path(name);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new UsageException("no such file: " + name);
+            }
+            if (Files.isDirectory(file)) {
+                throw new UsageException(name + " is a directory: give the case log files in it");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException(name + " is not a regular file (a device, a pipe or a socket): save the "
+                        + "case log to a file and give that");
             }
             files.add(file);
         }
@@ -83,7 +94,8 @@ final class CaseLogs {
         if (!e.field().isEmpty()) {
             text.append(": ").append(e.field());
         }
-        return text.append(": ").append(e.problem()).toString();
+        // A problem may quote the input, which may hold a newline or a terminal escape.
+        return TextReport.printable(text.append(": ").append(e.problem()).toString());
     }
 
     /** The latest event instant, or {@code null} when there is no event. */
@@ -97,14 +109,20 @@ final class CaseLogs {
         return latest;
     }
 
-    /** An instant given as an option: ISO-8601 with offset. */
+    /** An instant given as an option: ISO-8601 with offset, in the years a case log may hold. */
     static OffsetDateTime instant(String option, String value) {
+        OffsetDateTime instant;
         try {
-            return OffsetDateTime.parse(value);
+            instant = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw new UsageException(option + " needs an ISO-8601 instant with offset, e.g. 2026-03-01T00:00:00+05:30: "
                     + value);
         }
+        if (instant.isBefore(CaseLogReader.EARLIEST_INSTANT) || !instant.isBefore(CaseLogReader.LATEST_INSTANT)) {
+            throw new UsageException(option + " must be from " + CaseLogReader.EARLIEST_INSTANT + " and before "
+                    + CaseLogReader.LATEST_INSTANT + ", as every instant of a case log: " + value);
+        }
+        return instant;
     }
 
     /** "24 entries: 1 platform profile, 4 officer appointments, 19 events; 0 duplicates; 0 rejected". */

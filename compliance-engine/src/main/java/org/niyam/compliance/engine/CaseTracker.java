@@ -1,0 +1,273 @@
+package org.niyam.compliance.engine;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.model.Assessment;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Discharge;
+import org.niyam.compliance.model.Duty;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+
+/**
+ * The live monitor's step for one case, for stream processors that keep state per case themselves (an Apache Flink
+ * job keyed by case): the case's events and what was last reported go in with an instant; the transitions since,
+ * the new state, and the instant of the next change come out. {@link ComplianceMonitor} is built on it, so a job and
+ * a monitor given the same events at the same instants report the same transitions, with the same ids.
+ *
+ * <pre>{@code
+ * CaseTracker tracker = CaseTracker.of(engine);
+ * CaseTracker.Step step = tracker.step(context, state.withEvent(event), watermark);
+ * step.transitions().forEach(out::collect);
+ * if (step.nextChange() != null) timers.registerEventTimeTimer(step.nextChange().toInstant().toEpochMilli());
+ * }</pre>
+ *
+ * <p>The rules a case runs are the engine's case-local rules; the platform's (global) rules run in
+ * {@link #platformStep}, which needs every event they read ({@link #readByPlatformRules}) and what the cases'
+ * steps concluded about the platform ({@link Step#leftovers()}). States are records that Jackson writes and reads
+ * with {@link ComplianceJson#mapper()}.
+ */
+public final class CaseTracker {
+
+    private final Evaluation evaluation;
+
+    private CaseTracker(Evaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    public static CaseTracker of(ComplianceEngine engine) {
+        return new CaseTracker(Objects.requireNonNull(engine, "engine").evaluation());
+    }
+
+    /** The platform's facts every case sees. {@code since}: the start of the period watched. */
+    public record Context(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime since) {
+        public Context {
+            appointments = appointments == null ? List.of() : List.copyOf(appointments);
+        }
+    }
+
+    /** An obligation as last reported, and how many transitions it has had. */
+    public record Held(Obligation obligation, int transitions) {
+    }
+
+    /**
+     * What is kept for one case between steps (for the platform: its id is empty and its events are those the
+     * platform's rules read).
+     */
+    public record State(String caseId, List<CaseEvent> events, List<Held> obligations, List<Finding> findings) {
+        public State {
+            Objects.requireNonNull(caseId, "caseId");
+            events = events == null ? List.of() : List.copyOf(events);
+            obligations = obligations == null ? List.of() : List.copyOf(obligations);
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        /** A case nothing has been reported of yet. */
+        public static State empty(String caseId) {
+            return new State(caseId, List.of(), List.of(), List.of());
+        }
+
+        /** The same state with one more event (kept in time order). */
+        public State withEvent(CaseEvent event) {
+            List<CaseEvent> more = new ArrayList<>(events);
+            more.add(event);
+            more.sort(Evaluation.EVENT_ORDER);
+            return new State(caseId, more, obligations, findings);
+        }
+
+        /** Whether nothing in the case can change any more without new evidence: every obligation has ended. */
+        public boolean ended() {
+            return obligations.stream().allMatch(h -> CaseTracker.ended(h.obligation()));
+        }
+    }
+
+    /** A conclusion a case's rules drew about the platform or another case, with its rule. */
+    public record Leftover(String rule, Duty duty, Discharge discharge, Assessment assessment, Finding finding) {
+
+        static Leftover of(Evaluation.Conclusion conclusion) {
+            Object fact = conclusion.fact();
+            return new Leftover(conclusion.rule(), fact instanceof Duty d ? d : null,
+                    fact instanceof Discharge d ? d : null, fact instanceof Assessment a ? a : null,
+                    fact instanceof Finding f ? f : null);
+        }
+
+        Evaluation.Conclusion conclusion() {
+            Object fact = duty != null ? duty : discharge != null ? discharge : assessment != null ? assessment : finding;
+            return new Evaluation.Conclusion(fact, rule);
+        }
+    }
+
+    /**
+     * One step's result.
+     *
+     * @param state       what to keep for the case
+     * @param transitions what changed, in report order
+     * @param nextChange  when the case changes next if no event comes (at risk, breached), or {@code null}
+     * @param leftovers   what the case's rules concluded about the platform or another case, for
+     *                    {@link #platformStep}
+     */
+    public record Step(State state, List<Transition> transitions, OffsetDateTime nextChange, List<Leftover> leftovers) {
+    }
+
+    /** Whether the platform's rules read the event: send it to {@link #platformStep} as well as to its case. */
+    public boolean readByPlatformRules(CaseEvent event) {
+        return evaluation.shared(event);
+    }
+
+    /**
+     * Runs the case-local rules over the case's events known at {@code asOf} and the kernel at {@code asOf}, and
+     * compares the result with what was last reported.
+     *
+     * @throws RuleExecutionException a rule failed, or a conclusion crossed from this case to another
+     */
+    public Step step(Context context, State state, OffsetDateTime asOf) {
+        return step(context, state, asOf, Evaluation.Global.NONE);
+    }
+
+    Step step(Context context, State state, OffsetDateTime asOf, Evaluation.Global global) {
+        List<Object> facts = evaluation.context(context.platform(), context.appointments(), since(context, asOf), asOf);
+        List<CaseEvent> events = Evaluation.knownAt(state.events(), asOf);
+        Evaluation.Part part;
+        try {
+            part = evaluation.part(evaluation.cases(facts, events, global.concludedCases(),
+                    facts.size() + (long) events.size(), EvaluationListener.NONE), events, global, asOf);
+        } catch (Evaluation.Unpartitionable e) {
+            throw new RuleExecutionException(null, "case " + state.caseId() + " cannot be evaluated on its own: "
+                    + e.getMessage(), e);
+        }
+        return finish(state, part.obligations(), part.findings(), part.leftovers(), asOf);
+    }
+
+    /**
+     * The platform's step: its rules over the context and the events they read, known at {@code asOf}, and the
+     * platform's obligations from their conclusions and the cases' leftovers.
+     */
+    public Step platformStep(Context context, List<CaseEvent> readByPlatform, List<Leftover> leftovers, State state,
+                             OffsetDateTime asOf) {
+        List<Object> facts = evaluation.context(context.platform(), context.appointments(), since(context, asOf), asOf);
+        List<CaseEvent> shared = Evaluation.knownAt(readByPlatform, asOf);
+        Evaluation.Global global = evaluation.global(facts, shared, facts.size() + (long) shared.size(),
+                EvaluationListener.NONE);
+        Report report = evaluation.platform(global, leftovers.stream().map(Leftover::conclusion).toList(),
+                new HashSet<>(), asOf);
+        return finish(new State(state.caseId(), readByPlatform, state.obligations(), state.findings()),
+                report.obligations(), report.findings(), List.of(), asOf);
+    }
+
+    private Step finish(State state, List<Obligation> obligations, List<Finding> findings,
+                        List<Evaluation.Conclusion> leftovers, OffsetDateTime asOf) {
+        Map<String, Held> held = new LinkedHashMap<>();
+        state.obligations().forEach(h -> held.put(h.obligation().id(), h));
+        Map<String, Finding> found = new LinkedHashMap<>();
+        state.findings().forEach(f -> found.put(findingId(f), f));
+        List<Transition> transitions = new ArrayList<>();
+        diff(held, found, obligations, findings, asOf, transitions, (before, after) -> {
+        });
+        OffsetDateTime next = nextChange(held, asOf);
+        return new Step(new State(state.caseId(), state.events(), List.copyOf(held.values()),
+                List.copyOf(found.values())), transitions, next,
+                leftovers.stream().map(Leftover::of).toList());
+    }
+
+    OffsetDateTime nextChange(Map<String, Held> held, OffsetDateTime asOf) {
+        OffsetDateTime next = null;
+        for (Held h : held.values()) {
+            OffsetDateTime change = evaluation.lifecycle().nextChange(h.obligation(), asOf);
+            if (change != null && (next == null || change.isBefore(next))) {
+                next = change;
+            }
+        }
+        return next;
+    }
+
+    private static OffsetDateTime since(Context context, OffsetDateTime asOf) {
+        return context.since() == null || context.since().isAfter(asOf) ? asOf : context.since();
+    }
+
+    // ---- what the monitor and a stream job share ----
+
+    /** Whether nothing can change the obligation any more without new evidence. */
+    static boolean ended(Obligation obligation) {
+        return switch (obligation.status()) {
+            case MET, MET_LATE, NOT_APPLICABLE -> true;
+            // A duty to keep that ended too early: nothing can change it any more.
+            case BREACHED -> obligation.dischargeEventId() != null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Compares what a case has now with what was last reported ({@code held}, {@code found}, updated in place) and
+     * adds a transition for each difference: a new obligation, a status changed, an obligation or finding gone, a
+     * new finding. {@code changed} hears each obligation before and after (either null when absent).
+     */
+    static void diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
+                     List<Finding> findings, OffsetDateTime at, List<Transition> out,
+                     BiConsumer<Obligation, Obligation> changed) {
+        // In report order, so that transitions come in the same order however the kernel's maps were filled.
+        List<Obligation> ordered = new ArrayList<>(obligations);
+        Evaluation.sortForReport(ordered);
+        List<Finding> orderedFindings = new ArrayList<>(findings);
+        Evaluation.sortFindings(orderedFindings);
+        Set<String> seen = new HashSet<>();
+        for (Obligation obligation : ordered) {
+            seen.add(obligation.id());
+            Held before = held.get(obligation.id());
+            if (before == null || before.obligation().status() != obligation.status()) {
+                Status previous = before == null ? null : before.obligation().status();
+                int number = (before == null ? 0 : before.transitions()) + 1;
+                Transition.Kind kind = Transition.Kind.of(previous, obligation.status());
+                held.put(obligation.id(), new Held(obligation, number));
+                changed.accept(before == null ? null : before.obligation(), obligation);
+                out.add(new Transition(obligation.id() + "#" + number + ":" + kind, kind, at, previous, obligation,
+                        null));
+            } else {
+                held.put(obligation.id(), new Held(obligation, before.transitions()));
+            }
+        }
+        for (String id : new ArrayList<>(held.keySet())) {
+            if (!seen.contains(id)) {
+                Held gone = held.remove(id);
+                changed.accept(gone.obligation(), null);
+                out.add(new Transition(id + "#" + (gone.transitions() + 1) + ":" + Transition.Kind.WITHDRAWN,
+                        Transition.Kind.WITHDRAWN, at, gone.obligation().status(), gone.obligation(), null));
+            }
+        }
+        Map<String, Finding> current = new LinkedHashMap<>();
+        orderedFindings.forEach(f -> current.put(findingId(f), f));
+        current.forEach((id, finding) -> {
+            if (!found.containsKey(id)) {
+                out.add(new Transition(id + "#1:" + Transition.Kind.FINDING, Transition.Kind.FINDING, at, null, null,
+                        finding));
+            }
+        });
+        found.forEach((id, finding) -> {
+            if (!current.containsKey(id)) {
+                out.add(new Transition(id + "#2:" + Transition.Kind.WITHDRAWN, Transition.Kind.WITHDRAWN, at, null,
+                        null, finding));
+            }
+        });
+        found.clear();
+        found.putAll(current);
+    }
+
+    /** A finding's identity: its code, case, evidence and rule. */
+    static String findingId(Finding finding) {
+        return "finding:" + finding.code() + ":" + (finding.caseId() == null ? "" : finding.caseId()) + ":"
+                + String.join(",", finding.evidence())
+                + (finding.citation() == null ? "" : ":" + finding.citation().ruleId());
+    }
+}

@@ -1,0 +1,1072 @@
+package org.niyam.compliance.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.Mappers;
+import org.niyam.compliance.engine.internal.MonitorMetrics;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a platform's cases as they happen and reports each change to a listener at the instant it happens: an
+ * obligation opened, at risk, breached, met, met late, not applicable; a finding; a standing duty that became
+ * non-compliant (an officer's post falling vacant at midnight, with no event at all).
+ *
+ * <pre>{@code
+ * ComplianceMonitor monitor = ComplianceMonitor.builder(engine)
+ *         .clock(MonitorClock.wall())
+ *         .listener(t -> alerts.send(t.id(), t.kind(), t.obligation()))
+ *         .platform(profile)
+ *         .build();
+ * monitor.accept(new RemovalOrderReceived(...));   // from any thread, as events happen
+ * List<Obligation> soonest = monitor.dueNext(10);  // what falls due next
+ * }</pre>
+ *
+ * <p>The rules are the engine's, run the same way as {@link ComplianceEngine#evaluate}: at every instant the monitor's
+ * obligations are those of {@code evaluate(everything accepted so far, that instant)}. When an event arrives the
+ * rules run again over its case's events; time passing moves open obligations to at risk and breached through
+ * timers of the kernel, at the instants {@link Obligation#dueAt()} and the at-risk setting give; the platform's
+ * standing duties are assessed again whenever the platform's facts change, at every instant those facts or the law
+ * name (an appointment ending, an amendment in force), and at least every {@link Builder#standingDutyCheck}. A change
+ * of a standing duty found by that check is reported with the instant it took effect, found by bisection.
+ *
+ * <p>Each {@link Transition} has a stable {@link Transition#id()}: the same evidence and clock give the same ids,
+ * also after {@link #snapshot()} and {@link Builder#restore}. Memory is bounded by the cases with something still to
+ * settle: a case whose obligations have all ended (met, met late, not applicable) leaves the monitor
+ * {@link Builder#retainEndedCases} after it ended.
+ *
+ * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
+ * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread
+ * for the wall clock). A listener must not call back into the monitor from another thread while it waits.
+ */
+public final class ComplianceMonitor implements AutoCloseable {
+
+    /** Receives transitions, one at a time, in the order they happened. */
+    @FunctionalInterface
+    public interface Listener {
+        void transition(Transition transition);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceMonitor.class);
+    private static final String PLATFORM = "";
+
+    private final Evaluation evaluation;
+    private final CaseTracker tracker;
+    private final MonitorClock clock;
+    private final Listener listener;
+    private final Duration outOfOrder;
+    private final Duration retainEnded;
+    private final Duration standingCheck;
+    private final ZoneOffset offset;
+    private final OffsetDateTime since;
+    private final MonitorMetrics metrics;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledExecutorService timerThread;
+    private final Consumer<OffsetDateTime> manualHook;
+    private ScheduledFuture<?> wake;
+    private OffsetDateTime wakeAt;
+
+    private OffsetDateTime now;
+    private OffsetDateTime latestSeen;
+    private OffsetDateTime earliest;
+    private PlatformProfile platform;
+    private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+    private final Map<String, Tracks> cases = new HashMap<>();
+    private final Map<String, CaseEvent> heldIds = new HashMap<>();
+    private final PriorityQueue<CaseEvent> pending = new PriorityQueue<>(Evaluation.EVENT_ORDER);
+    private final List<CaseEvent> shared = new ArrayList<>();
+    private final Tracks platformTracks = new Tracks(PLATFORM);
+    private final List<Evaluation.Conclusion> retiredLeftovers = new ArrayList<>();
+    private final Set<Long> retired = new HashSet<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private Evaluation.Global global;
+    private boolean contextChanged = true;
+    private OffsetDateTime lastGlobalCheck;
+    private String oneSession;
+
+    /** A kernel timer: a case's (or the platform's) next change, or the instant an ended case leaves. */
+    private record Timer(OffsetDateTime at, String caseId, boolean retire) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int c = at.toInstant().compareTo(other.at.toInstant());
+            return c != 0 ? c : caseId.compareTo(other.caseId);
+        }
+    }
+
+    /** What the monitor holds for one case (or, under the empty id, the platform). */
+    static final class Tracks {
+        final String caseId;
+        final List<CaseEvent> events = new ArrayList<>();
+        final Map<String, CaseTracker.Held> obligations = new LinkedHashMap<>();
+        final Map<String, Finding> findings = new LinkedHashMap<>();
+        List<Evaluation.Conclusion> leftovers = List.of();
+        OffsetDateTime next;
+        OffsetDateTime retireAt;
+
+        Tracks(String caseId) {
+            this.caseId = caseId;
+        }
+
+        boolean ended() {
+            for (CaseTracker.Held held : obligations.values()) {
+                if (!CaseTracker.ended(held.obligation())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private ComplianceMonitor(Builder builder, MonitorSnapshot restored) {
+        this.evaluation = builder.engine.evaluation();
+        this.tracker = CaseTracker.of(builder.engine);
+        this.clock = builder.clock;
+        this.listener = builder.listener;
+        this.outOfOrder = builder.outOfOrder;
+        this.retainEnded = builder.retainEnded;
+        this.standingCheck = builder.standingCheck;
+        this.offset = builder.offset;
+        this.since = builder.since;
+        this.metrics = new MonitorMetrics(builder.registry, builder.metricsClock, this::lagSeconds, this::heldCases,
+                this::pendingEvents);
+        this.platform = builder.platform;
+        builder.appointments.forEach(a -> appointments.put(a.id(), a));
+        if (clock instanceof MonitorClock.Wall) {
+            this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "niyam-monitor-clock");
+                thread.setDaemon(true);
+                return thread;
+            });
+        } else {
+            this.timerThread = null;
+        }
+        lock.lock();
+        try {
+            if (restored != null) {
+                restore(restored);
+            } else {
+                if (clock instanceof MonitorClock.Manual manual) {
+                    now = manual.now().withOffsetSameInstant(offset);
+                } else if (clock instanceof MonitorClock.Wall wall) {
+                    now = wall.now(offset);
+                }
+                if (now != null) {
+                    stop(now, new TreeSet<>(), true);
+                }
+            }
+            schedule();
+        } finally {
+            lock.unlock();
+        }
+        if (clock instanceof MonitorClock.Manual manual) {
+            this.manualHook = instant -> runLocked(() -> advance(instant.withOffsetSameInstant(offset)));
+            manual.attach(manualHook);
+        } else {
+            this.manualHook = null;
+        }
+    }
+
+    public static Builder builder(ComplianceEngine engine) {
+        return new Builder(Objects.requireNonNull(engine, "engine"));
+    }
+
+    // ---- what comes in ----
+
+    /**
+     * An event, as it happens. An event the clock has not reached yet waits for it; one the monitor has seen already
+     * counts once; one that comes later than the out-of-order bound is still evaluated (the answer may change what
+     * was reported, with a {@link Transition.Kind#REOPENED} or {@link Transition.Kind#WITHDRAWN}) and counted as late.
+     *
+     * @throws InputException the event's id is used by a different event the monitor holds
+     */
+    public void accept(CaseEvent event) {
+        acceptAll(List.of(Objects.requireNonNull(event, "event")));
+    }
+
+    /** Events, as {@link #accept}, evaluated together: cheaper than one at a time when many come at once. */
+    public void acceptAll(Collection<? extends CaseEvent> events) {
+        List<CaseEvent> batch = List.copyOf(events);
+        runLocked(() -> {
+            OffsetDateTime instant = clockNow(batch);
+            if (instant != null && (now == null || instant.isAfter(now))) {
+                advance(instant);
+            }
+            Set<String> dirty = new TreeSet<>();
+            for (CaseEvent event : batch) {
+                take(event, dirty);
+            }
+            if (!dirty.isEmpty()) {
+                stop(now, dirty, false);
+            }
+            if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
+                advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
+            }
+            schedule();
+        });
+    }
+
+    /** The platform's profile, from now on: every duty that reads it is assessed again. */
+    public void platform(PlatformProfile profile) {
+        runLocked(() -> {
+            platform = profile;
+            contextChanged();
+        });
+    }
+
+    /** An officer appointment, new or changed (same id), from now on: duties that read it are assessed again. */
+    public void appointment(OfficerAppointment appointment) {
+        Objects.requireNonNull(appointment, "appointment");
+        runLocked(() -> {
+            appointments.put(appointment.id(), appointment);
+            contextChanged();
+        });
+    }
+
+    /**
+     * Moves an event-time clock on without an event (a heartbeat from a quiet source), reporting what falls due up
+     * to the instant.
+     *
+     * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}
+     */
+    public void advanceTo(OffsetDateTime instant) {
+        Objects.requireNonNull(instant, "instant");
+        if (!(clock instanceof MonitorClock.EventTime)) {
+            throw new IllegalStateException("advanceTo is for an event-time clock; this monitor's time is "
+                    + (clock instanceof MonitorClock.Wall ? "the wall clock's" : "its manual clock's: set the clock"));
+        }
+        runLocked(() -> {
+            advance(instant.withOffsetSameInstant(offset));
+            schedule();
+        });
+    }
+
+    /**
+     * For event time: the input has ended (a replayed log is read to its end). Evaluates the events still waiting for
+     * the watermark, as of the latest event, and no later: obligations still running then stay open or at risk; the
+     * end of the input is not the passing of their deadlines.
+     */
+    public void endOfInput() {
+        runLocked(() -> {
+            if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
+                advance(latestSeen.withOffsetSameInstant(offset));
+            }
+        });
+    }
+
+    // ---- what can be asked ----
+
+    /** The monitor's instant: the clock's, or for event time the watermark; {@code null} before any event. */
+    public OffsetDateTime now() {
+        return locked(() -> now);
+    }
+
+    /**
+     * Every obligation with something still to settle (open, at risk, breached, indeterminate), platform first, then
+     * by case, trigger and id, each as of its last transition.
+     */
+    public List<Obligation> open() {
+        return locked(() -> {
+            refreshStanding();
+            List<Obligation> result = new ArrayList<>();
+            for (Tracks tracks : allTracks()) {
+                for (CaseTracker.Held tracked : tracks.obligations.values()) {
+                    if (!CaseTracker.ended(tracked.obligation())) {
+                        result.add(tracked.obligation());
+                    }
+                }
+            }
+            Evaluation.sortForReport(result);
+            return result;
+        });
+    }
+
+    /**
+     * Every obligation and finding the monitor holds at its instant: those of cases with something to settle, and
+     * of ended cases it has not let go yet. For a monitor that has let no case go, this is the report {@link
+     * ComplianceEngine#evaluate} gives for everything accepted, at {@link #now()}, but for explanations, which are
+     * as of each obligation's last transition.
+     */
+    public Report report() {
+        return locked(() -> {
+            refreshStanding();
+            List<Obligation> obligations = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (Tracks tracks : allTracks()) {
+                tracks.obligations.values().forEach(t -> obligations.add(t.obligation()));
+                findings.addAll(tracks.findings.values());
+            }
+            Evaluation.sortForReport(obligations);
+            Evaluation.sortFindings(findings);
+            return new Report(now == null ? OffsetDateTime.ofInstant(java.time.Instant.EPOCH, offset) : now,
+                    obligations, findings);
+        });
+    }
+
+    /** The {@code count} open obligations that fall due soonest, soonest first (ties by id). */
+    public List<Obligation> dueNext(int count) {
+        return dueNext(count, null);
+    }
+
+    /** As {@link #dueNext(int)}, for one clause as the citations give it ({@code Rule 3(1)(d)}); null for all. */
+    public List<Obligation> dueNext(int count, String clause) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count cannot be negative: " + count);
+        }
+        return open().stream()
+                .filter(o -> o.dueAt() != null && (o.status() == Status.OPEN || o.status() == Status.AT_RISK))
+                .filter(o -> clause == null || clause.equals(o.citation().clause()))
+                .sorted(Comparator.comparing((Obligation o) -> o.dueAt().toInstant()).thenComparing(Obligation::id))
+                .limit(count)
+                .toList();
+    }
+
+    /** Why this monitor evaluates all it holds in one session, or {@code null} while it runs case by case. */
+    public String oneSessionReason() {
+        return locked(() -> oneSession);
+    }
+
+    // ---- snapshot ----
+
+    /**
+     * The monitor's whole state, as bytes (JSON) to keep with the position of the source it reads. A monitor built
+     * with {@link Builder#restore} from them, then given the events after that position, reports exactly the
+     * transitions this one would have: none lost, none repeated.
+     */
+    public byte[] snapshot() {
+        return locked(() -> {
+            MonitorSnapshot snapshot = new MonitorSnapshot(MonitorSnapshot.FORMAT, now, latestSeen, earliest, platform,
+                    List.copyOf(appointments.values()), new ArrayList<>(pending), List.copyOf(shared),
+                    snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
+                    .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
+                    retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
+                    new TreeSet<>(retired), lastGlobalCheck, oneSession);
+            try {
+                return MAPPER.writeValueAsBytes(snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the monitor's snapshot: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
+
+    private static MonitorSnapshot.Case snapshotOf(Tracks tracks) {
+        return new MonitorSnapshot.Case(tracks.caseId, List.copyOf(tracks.events),
+                List.copyOf(tracks.obligations.values()),
+                List.copyOf(tracks.findings.values()),
+                tracks.leftovers.stream().map(CaseTracker.Leftover::of).toList(),
+                tracks.retireAt);
+    }
+
+    private void restore(MonitorSnapshot snapshot) {
+        now = snapshot.now();
+        latestSeen = snapshot.latestSeen();
+        earliest = snapshot.earliest();
+        if (snapshot.platform() != null) {
+            platform = snapshot.platform();
+        }
+        snapshot.appointments().forEach(a -> appointments.put(a.id(), a));
+        pending.addAll(snapshot.pending());
+        shared.addAll(snapshot.shared());
+        restoreTracks(platformTracks, snapshot.platformState());
+        for (MonitorSnapshot.Case held : snapshot.cases()) {
+            Tracks tracks = new Tracks(held.caseId());
+            restoreTracks(tracks, held);
+            tracks.events.forEach(e -> heldIds.put(e.id(), e));
+            cases.put(held.caseId(), tracks);
+            if (tracks.retireAt != null) {
+                timers.add(new Timer(tracks.retireAt, tracks.caseId, true));
+            }
+        }
+        snapshot.retiredLeftovers().forEach(l -> retiredLeftovers.add(l.conclusion()));
+        retired.addAll(snapshot.retired());
+        lastGlobalCheck = snapshot.lastGlobalCheck();
+        oneSession = snapshot.oneSession();
+        // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported.
+        if (lastGlobalCheck != null) {
+            global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck), facts(),
+                    EvaluationListener.NONE);
+            contextChanged = false;
+        }
+        if (now != null) {
+            schedule(platformTracks);
+            cases.values().forEach(this::schedule);
+        }
+        if (clock instanceof MonitorClock.Manual manual && manual.now().isAfter(now)) {
+            LOG.debug("restored at {}; the manual clock shows {}", now, manual.now());
+        }
+    }
+
+    private static void restoreTracks(Tracks tracks, MonitorSnapshot.Case held) {
+        tracks.events.addAll(held.events());
+        held.obligations().forEach(h -> tracks.obligations.put(h.obligation().id(), h));
+        held.findings().forEach(f -> tracks.findings.put(CaseTracker.findingId(f), f));
+        tracks.leftovers = held.leftovers().stream().map(CaseTracker.Leftover::conclusion).toList();
+        tracks.retireAt = held.retireAt();
+    }
+
+    /** Stops the monitor's timer thread and detaches it from a manual clock. What it holds is kept for queries. */
+    @Override
+    public void close() {
+        if (timerThread != null) {
+            timerThread.shutdownNow();
+        }
+        if (clock instanceof MonitorClock.Manual manual) {
+            manual.detach(manualHook);
+        }
+        metrics.close();
+    }
+
+    // ---- the work ----
+
+    private void runLocked(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The clock's instant for a call bringing these events; for event time, the watermark they move it to. */
+    private OffsetDateTime clockNow(List<CaseEvent> batch) {
+        if (clock instanceof MonitorClock.Wall wall) {
+            return wall.now(offset);
+        }
+        if (clock instanceof MonitorClock.Manual manual) {
+            return manual.now().withOffsetSameInstant(offset);
+        }
+        for (CaseEvent event : batch) {
+            if (latestSeen == null || event.at().isAfter(latestSeen)) {
+                latestSeen = event.at();
+            }
+        }
+        if (latestSeen == null) {
+            return null;
+        }
+        OffsetDateTime watermark = latestSeen.minus(outOfOrder).withOffsetSameInstant(offset);
+        if (now == null) {
+            // The first events: start the clock just before the earliest of them, so that each is evaluated in turn.
+            OffsetDateTime first = batch.stream().map(CaseEvent::at).min(Comparator.comparing(OffsetDateTime::toInstant))
+                    .orElse(watermark).minusNanos(1_000_000).withOffsetSameInstant(offset);
+            now = first.isBefore(watermark) ? first : watermark;
+            lastGlobalCheck = now;
+            return null;
+        }
+        return watermark;
+    }
+
+    /** Takes one event: a copy counts once; one the clock has reached joins its case, a later one waits. */
+    private void take(CaseEvent event, Set<String> dirty) {
+        CaseEvent twin = heldIds.get(event.id());
+        if (twin != null) {
+            if (!twin.equals(event)) {
+                metrics.event("rejected");
+                throw new InputException("monitor", 0, "id", "event id '" + event.id()
+                        + "' is used by two different events: " + twin + " and " + event, null);
+            }
+            metrics.event("duplicate");
+            return;
+        }
+        heldIds.put(event.id(), event);
+        if (earliest == null || event.at().isBefore(earliest)) {
+            earliest = event.at();
+        }
+        if (now != null && !event.at().isAfter(now)) {
+            boolean late = clock instanceof MonitorClock.EventTime ? event.at().isBefore(now)
+                    : event.at().isBefore(now.minus(outOfOrder));
+            metrics.event(late ? "late" : "accepted");
+            if (late) {
+                LOG.debug("event {} at {} came after the out-of-order bound (monitor at {})", event.id(), event.at(), now);
+            }
+            join(event, dirty);
+        } else {
+            metrics.event("accepted");
+            pending.add(event);
+        }
+    }
+
+    private void join(CaseEvent event, Set<String> dirty) {
+        if (retired.contains(org.niyam.compliance.engine.internal.LongSet.hash(event.caseId()))
+                && !cases.containsKey(event.caseId())) {
+            metrics.event("ended-case");
+            LOG.warn("event {} belongs to case {}, whose obligations had all ended and which the monitor no longer "
+                    + "holds: it is evaluated with the case's later events only", event.id(), event.caseId());
+        }
+        Tracks tracks = cases.computeIfAbsent(event.caseId(), Tracks::new);
+        tracks.events.add(event);
+        tracks.events.sort(Evaluation.EVENT_ORDER);
+        tracks.retireAt = null;
+        if (evaluation.shared(event)) {
+            shared.add(event);
+            contextChanged = true;
+        }
+        dirty.add(event.caseId());
+    }
+
+    private void contextChanged() {
+        contextChanged = true;
+        if (now != null) {
+            stop(now, new TreeSet<>(cases.keySet()), true);
+        }
+        schedule();
+    }
+
+    /** Runs everything that falls due up to {@code until}, instant by instant, then sets the clock there. */
+    private void advance(OffsetDateTime until) {
+        if (now == null) {
+            now = until;
+            lastGlobalCheck = until;
+            stop(until, new TreeSet<>(), true);
+            return;
+        }
+        while (true) {
+            OffsetDateTime next = nextEventOrTimer();
+            if (next == null || next.isAfter(until)) {
+                // Nothing happens before the instant but time: one check of the standing duties there, if due.
+                OffsetDateTime check = nextStandingCheck();
+                if (check != null && !check.isAfter(until) && until.isAfter(now)) {
+                    stop(until, new TreeSet<>(), false);
+                }
+                break;
+            }
+            OffsetDateTime at = next.isBefore(now) ? now : next.withOffsetSameInstant(offset);
+            Set<String> dirty = new TreeSet<>();
+            boolean platformDue = false;
+            while (!pending.isEmpty() && !pending.peek().at().isAfter(at)) {
+                join(pending.poll(), dirty);
+            }
+            while (!timers.isEmpty() && !timers.peek().at().isAfter(at)) {
+                Timer timer = timers.poll();
+                if (timer.retire()) {
+                    retire(timer);
+                } else if (timer.caseId().equals(PLATFORM)) {
+                    platformDue |= timer.at().equals(platformTracks.next);
+                } else {
+                    Tracks tracks = cases.get(timer.caseId());
+                    if (tracks != null && timer.at().equals(tracks.next)) {
+                        dirty.add(timer.caseId());
+                    }
+                }
+            }
+            stop(at, dirty, platformDue);
+        }
+        if (until.isAfter(now)) {
+            now = until;
+        }
+    }
+
+    /** When the wall clock's thread must wake next: something falls due, or the standing duties are checked. */
+    private OffsetDateTime nextStop() {
+        OffsetDateTime next = nextEventOrTimer();
+        OffsetDateTime check = nextStandingCheck();
+        return next == null || check != null && check.isBefore(next) ? check : next;
+    }
+
+    /** The next pending event, kernel timer, or instant the platform's facts or the law name. */
+    private OffsetDateTime nextEventOrTimer() {
+        OffsetDateTime next = null;
+        if (lastGlobalCheck != null) {
+            for (OffsetDateTime named : namedInstants()) {
+                if (named.isAfter(lastGlobalCheck) && (next == null || named.isBefore(next))) {
+                    next = named;
+                }
+            }
+        }
+        if (!pending.isEmpty() && (next == null || pending.peek().at().isBefore(next))) {
+            next = pending.peek().at();
+        }
+        while (!timers.isEmpty() && !valid(timers.peek())) {
+            timers.poll();
+        }
+        if (!timers.isEmpty() && (next == null || timers.peek().at().isBefore(next))) {
+            next = timers.peek().at();
+        }
+        return next;
+    }
+
+    private boolean valid(Timer timer) {
+        if (timer.caseId().equals(PLATFORM)) {
+            return timer.at().equals(platformTracks.next);
+        }
+        Tracks tracks = cases.get(timer.caseId());
+        return tracks != null && timer.at().equals(timer.retire() ? tracks.retireAt : tracks.next);
+    }
+
+    /** When the standing duties are due to be assessed again with nothing else happening. */
+    private OffsetDateTime nextStandingCheck() {
+        return lastGlobalCheck == null ? null : lastGlobalCheck.plus(standingCheck);
+    }
+
+    /** Whether an instant the facts or the law name lies in (from, now]. */
+    private boolean namedSince(OffsetDateTime from) {
+        if (from == null) {
+            return true;
+        }
+        for (OffsetDateTime named : namedInstants()) {
+            if (named.isAfter(from) && !named.isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Instants at which a standing duty may change without an event: appointments' ends and the law's dates. */
+    private List<OffsetDateTime> namedInstants() {
+        List<OffsetDateTime> named = new ArrayList<>();
+        for (OfficerAppointment appointment : appointments.values()) {
+            named.add(appointment.from());
+            named.add(appointment.from().plusNanos(1_000_000));
+            if (appointment.to() != null) {
+                named.add(appointment.to());
+                named.add(appointment.to().plusNanos(1_000_000));
+            }
+        }
+        for (Parameter parameter : evaluation.ruleBase().parameters().values()) {
+            for (DatedValue value : parameter.values()) {
+                named.add(value.from());
+            }
+        }
+        return named;
+    }
+
+    /** Assesses the standing duties at the monitor's instant if they may have changed since they last were. */
+    private void refreshStanding() {
+        if (now != null && (lastGlobalCheck == null || now.isAfter(lastGlobalCheck) || contextChanged)) {
+            stop(now, new TreeSet<>(), true);
+        }
+    }
+
+    private List<Object> context(OffsetDateTime at) {
+        OffsetDateTime start = since != null ? since : earliest != null && earliest.isBefore(at) ? earliest : at;
+        return evaluation.context(platform, List.copyOf(appointments.values()), start, at);
+    }
+
+    private long facts() {
+        return appointments.size() + 3L + heldIds.size();
+    }
+
+    /**
+     * Evaluates at one instant: the standing duties when due or forced, the given cases, then the platform's
+     * obligations if anything they rest on changed; reports the differences.
+     */
+    private void stop(OffsetDateTime at, Set<String> dirty, boolean forceStanding) {
+        now = at.isAfter(now) ? at : now;
+        List<Object> context = context(now);
+        List<Transition> out = new ArrayList<>();
+        if (oneSession != null) {
+            allInOneSession(context, out);
+            emit(out);
+            return;
+        }
+        try {
+            boolean standingDue = forceStanding || global == null || contextChanged
+                    || !now.isBefore(nextStandingCheck()) || namedSince(lastGlobalCheck);
+            Evaluation.Global previousGlobal = global;
+            OffsetDateTime previousCheck = lastGlobalCheck;
+            boolean eventDriven = contextChanged || global == null;
+            if (standingDue) {
+                global = evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
+                contextChanged = false;
+                lastGlobalCheck = now;
+            }
+            boolean leftoversChanged = false;
+            List<String> ids = new ArrayList<>(dirty);
+            Evaluation.Global g = global;
+            List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
+                List<CaseEvent> events = cases.get(id).events;
+                return evaluation.part(evaluation.cases(context, events, g.concludedCases(), facts(),
+                        EvaluationListener.NONE), events, g, now);
+            });
+            List<List<Transition>> caseOut = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Tracks tracks = cases.get(ids.get(i));
+                Evaluation.Part part = parts.get(i);
+                List<Transition> changes = new ArrayList<>();
+                diff(tracks, part.obligations(), part.findings(), now, changes);
+                caseOut.add(changes);
+                if (!part.leftovers().equals(tracks.leftovers)) {
+                    tracks.leftovers = part.leftovers();
+                    leftoversChanged = true;
+                }
+                schedule(tracks);
+            }
+            if (standingDue || leftoversChanged || !dirty.isEmpty() && platformTracks.next != null) {
+                Set<String> placed = new HashSet<>();
+                Report platformReport = platformAt(global, placed, now);
+                for (String id : ids) {
+                    List<Obligation> held = new ArrayList<>();
+                    cases.get(id).obligations.values().forEach(t -> held.add(t.obligation()));
+                    Evaluation.checkNotPlaced(held, placed);
+                }
+                boolean timeDriven = standingDue && !eventDriven && !leftoversChanged
+                        && previousGlobal != null && previousCheck != null && previousCheck.isBefore(now);
+                List<Transition> changes = new ArrayList<>();
+                diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, changes);
+                if (timeDriven) {
+                    changes = dated(changes, previousCheck);
+                }
+                out.addAll(changes);
+                schedule(platformTracks);
+            } else if (platformTracks.next != null && !now.isBefore(platformTracks.next)) {
+                Report platformReport = platformAt(global, new HashSet<>(), now);
+                diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, out);
+                schedule(platformTracks);
+            }
+            caseOut.forEach(out::addAll);
+        } catch (Evaluation.Unpartitionable e) {
+            oneSession = e.getMessage();
+            LOG.warn("the monitor evaluates everything it holds in one session from now on, and keeps every case: {}",
+                    e.getMessage());
+            out.clear();
+            allInOneSession(context, out);
+        }
+        emit(out);
+    }
+
+    private Report platformAt(Evaluation.Global g, Set<String> placed, OffsetDateTime at) {
+        List<Evaluation.Conclusion> leftovers = new ArrayList<>(retiredLeftovers);
+        cases.keySet().stream().sorted().forEach(id -> leftovers.addAll(cases.get(id).leftovers));
+        return evaluation.platform(g, leftovers, placed, at);
+    }
+
+    /**
+     * Standing duties that changed with time alone, between two checks: each change is dated by bisection, the
+     * first instant at which the duty had its new status.
+     */
+    private List<Transition> dated(List<Transition> changes, OffsetDateTime from) {
+        List<Transition> result = new ArrayList<>(changes.size());
+        for (Transition change : changes) {
+            if (change.obligation() == null || change.kind() == Transition.Kind.WITHDRAWN) {
+                result.add(change);
+                continue;
+            }
+            long low = from.toInstant().toEpochMilli();
+            long high = now.toInstant().toEpochMilli();
+            Status target = change.obligation().status();
+            String id = change.obligation().id();
+            while (high - low > 1) {
+                long middle = low + (high - low) / 2;
+                OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(middle), offset);
+                Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(),
+                        EvaluationListener.NONE);
+                Status status = platformAt(g, new HashSet<>(), at).obligations().stream()
+                        .filter(o -> o.id().equals(id)).map(Obligation::status).findFirst().orElse(null);
+                if (status == target) {
+                    high = middle;
+                } else {
+                    low = middle;
+                }
+            }
+            OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(high), offset);
+            result.add(new Transition(change.id(), change.kind(), at, change.previous(), change.obligation(), null));
+        }
+        return result;
+    }
+
+    /** After a conclusion crossed cases: one session over everything held, the report split by case. */
+    private void allInOneSession(List<Object> context, List<Transition> out) {
+        List<CaseEvent> events = new ArrayList<>();
+        cases.values().forEach(t -> events.addAll(t.events));
+        Report report = evaluation.oneSession(context, Evaluation.knownAt(events, now), now, EvaluationListener.NONE);
+        Map<String, List<Obligation>> obligations = new TreeMap<>();
+        Map<String, List<Finding>> findings = new TreeMap<>();
+        for (Obligation o : report.obligations()) {
+            String key = o.caseId() == null || !cases.containsKey(o.caseId()) ? PLATFORM : o.caseId();
+            obligations.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+        }
+        for (Finding f : report.findings()) {
+            String key = f.caseId() == null || !cases.containsKey(f.caseId()) ? PLATFORM : f.caseId();
+            findings.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        diff(platformTracks, obligations.getOrDefault(PLATFORM, List.of()), findings.getOrDefault(PLATFORM, List.of()),
+                now, out);
+        schedule(platformTracks);
+        for (String id : new TreeSet<>(cases.keySet())) {
+            Tracks tracks = cases.get(id);
+            diff(tracks, obligations.getOrDefault(id, List.of()), findings.getOrDefault(id, List.of()), now, out);
+            schedule(tracks);
+            tracks.retireAt = null; // in one session, the monitor keeps every case
+        }
+        lastGlobalCheck = now;
+        contextChanged = false;
+    }
+
+    /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
+    private void diff(Tracks tracks, List<Obligation> obligations, List<Finding> findings, OffsetDateTime at,
+                      List<Transition> out) {
+        CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at, out, metrics::held);
+    }
+
+    /** Sets the case's next timer, and when everything in it has ended, when it leaves. */
+    private void schedule(Tracks tracks) {
+        OffsetDateTime next = tracker.nextChange(tracks.obligations, now);
+        tracks.next = next;
+        if (next != null) {
+            timers.add(new Timer(next, tracks.caseId, false));
+        }
+        if (tracks != platformTracks && oneSession == null) {
+            if (tracks.ended() && tracks.retireAt == null) {
+                tracks.retireAt = now.plus(retainEnded);
+                timers.add(new Timer(tracks.retireAt, tracks.caseId, true));
+            } else if (!tracks.ended()) {
+                tracks.retireAt = null;
+            }
+        }
+    }
+
+    private void retire(Timer timer) {
+        Tracks tracks = cases.get(timer.caseId());
+        if (tracks == null || !timer.at().equals(tracks.retireAt) || !tracks.ended() || oneSession != null) {
+            return;
+        }
+        cases.remove(tracks.caseId);
+        tracks.events.forEach(e -> heldIds.remove(e.id()));
+        tracks.obligations.values().forEach(t -> metrics.held(t.obligation(), null));
+        retiredLeftovers.addAll(tracks.leftovers);
+        retired.add(org.niyam.compliance.engine.internal.LongSet.hash(tracks.caseId));
+    }
+
+    private void emit(List<Transition> out) {
+        for (Transition transition : out) {
+            metrics.transition(transition);
+            try {
+                listener.transition(transition);
+            } catch (RuntimeException e) {
+                LOG.warn("the listener failed on transition {}: {}", transition.id(), e.toString());
+            }
+        }
+    }
+
+    /** Wakes the wall clock's thread at the next instant something falls due. */
+    private void schedule() {
+        if (timerThread == null || timerThread.isShutdown()) {
+            return;
+        }
+        OffsetDateTime next = nextStop();
+        if (next == null || next.equals(wakeAt) && wake != null && !wake.isDone()) {
+            return;
+        }
+        if (wake != null) {
+            wake.cancel(false);
+        }
+        MonitorClock.Wall wall = (MonitorClock.Wall) clock;
+        long delay = Math.max(0, Duration.between(wall.now(offset), next).toMillis() + 1);
+        wakeAt = next;
+        wake = timerThread.schedule(() -> runLocked(() -> {
+            try {
+                advance(wall.now(offset));
+            } catch (RuntimeException e) {
+                LOG.error("the monitor failed to run its timers: {}", e.toString(), e);
+            }
+            wakeAt = null;
+            schedule();
+        }), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private List<Tracks> allTracks() {
+        List<Tracks> all = new ArrayList<>();
+        all.add(platformTracks);
+        cases.keySet().stream().sorted().forEach(id -> all.add(cases.get(id)));
+        return all;
+    }
+
+    private double lagSeconds(Clock wall) {
+        OffsetDateTime at = now;
+        return at == null ? 0 : Duration.between(at.toInstant(), wall.instant()).toMillis() / 1000.0;
+    }
+
+    private int heldCases() {
+        return cases.size();
+    }
+
+    private int pendingEvents() {
+        return pending.size();
+    }
+
+    /** Configures a {@link ComplianceMonitor}. */
+    public static final class Builder {
+        private final ComplianceEngine engine;
+        private MonitorClock clock = MonitorClock.wall();
+        private Listener listener = t -> {
+        };
+        private Duration outOfOrder = Duration.ofMinutes(1);
+        private Duration retainEnded = Duration.ofDays(7);
+        private Duration standingCheck = Duration.ofMinutes(1);
+        private ZoneOffset offset = ZoneOffset.UTC;
+        private OffsetDateTime since;
+        private PlatformProfile platform;
+        private final List<OfficerAppointment> appointments = new ArrayList<>();
+        private MeterRegistry registry;
+        private Clock metricsClock = Clock.systemUTC();
+        private byte[] snapshot;
+
+        private Builder(ComplianceEngine engine) {
+            this.engine = engine;
+        }
+
+        /** The monitor's time. Default: {@link MonitorClock#wall()}. */
+        public Builder clock(MonitorClock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Receives every transition. Default: none (ask with {@link #open()} and {@link #dueNext}). */
+        public Builder listener(Listener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * How much out of time order events may come. With event time the watermark is the latest event less this;
+         * with the wall clock an event older than this when it arrives is counted late. Default one minute.
+         */
+        public Builder outOfOrder(Duration value) {
+            this.outOfOrder = nonNegative(value, "outOfOrder");
+            return this;
+        }
+
+        /**
+         * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
+         * still evaluated with its case. Default seven days.
+         */
+        public Builder retainEndedCases(Duration value) {
+            this.retainEnded = nonNegative(value, "retainEndedCases");
+            return this;
+        }
+
+        /**
+         * How often, at most, the platform's standing duties wait to be assessed again when nothing they rest on
+         * changed. They are also assessed at every instant their facts or the law name. Default one minute.
+         */
+        public Builder standingDutyCheck(Duration value) {
+            this.standingCheck = nonNegative(value, "standingDutyCheck");
+            if (value.isZero()) {
+                throw new IllegalArgumentException("standingDutyCheck must be positive: " + value);
+            }
+            return this;
+        }
+
+        /** The offset the monitor's instants are given in. Default UTC. */
+        public Builder offset(ZoneOffset value) {
+            this.offset = Objects.requireNonNull(value, "offset");
+            return this;
+        }
+
+        /** The start of the period watched, for recurring duties. Default: the earliest event accepted. */
+        public Builder since(OffsetDateTime value) {
+            this.since = Objects.requireNonNull(value, "since");
+            return this;
+        }
+
+        /** The platform's profile at the start; {@link ComplianceMonitor#platform} changes it. */
+        public Builder platform(PlatformProfile value) {
+            this.platform = value;
+            return this;
+        }
+
+        /** Officer appointments at the start. */
+        public Builder appointments(Collection<OfficerAppointment> values) {
+            this.appointments.addAll(values);
+            return this;
+        }
+
+        /**
+         * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
+         * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
+         * accepted, duplicate, late, ended-case, rejected), {@code niyam.monitor.cases} and
+         * {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
+         * is behind {@code wall}).
+         */
+        public Builder metrics(MeterRegistry value, Clock wall) {
+            this.registry = Objects.requireNonNull(value, "registry");
+            this.metricsClock = Objects.requireNonNull(wall, "wall");
+            return this;
+        }
+
+        /** As {@link #metrics(MeterRegistry, Clock)} with the machine's clock for the lag. */
+        public Builder metrics(MeterRegistry value) {
+            return metrics(value, Clock.systemUTC());
+        }
+
+        /**
+         * Starts from a {@link ComplianceMonitor#snapshot()} instead of empty; the platform and appointments given to
+         * this builder are replaced by the snapshot's.
+         */
+        public Builder restore(byte[] value) {
+            this.snapshot = Objects.requireNonNull(value, "snapshot").clone();
+            return this;
+        }
+
+        /**
+         * @throws InputException the snapshot cannot be read
+         */
+        public ComplianceMonitor build() {
+            MonitorSnapshot restored = null;
+            if (snapshot != null) {
+                try {
+                    restored = MAPPER.readValue(snapshot, MonitorSnapshot.class);
+                } catch (IOException e) {
+                    throw new InputException("snapshot", 0, "", "not a monitor snapshot: " + e.getMessage(), e);
+                }
+                if (restored.format() != MonitorSnapshot.FORMAT) {
+                    throw new InputException("snapshot", 0, "format", "snapshot format " + restored.format()
+                            + " is not the one this version reads (" + MonitorSnapshot.FORMAT + ")", null);
+                }
+            }
+            return new ComplianceMonitor(this, restored);
+        }
+
+        private static Duration nonNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " cannot be negative: " + value);
+            }
+            return value;
+        }
+    }
+}

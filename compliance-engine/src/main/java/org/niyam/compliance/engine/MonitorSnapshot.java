@@ -1,0 +1,44 @@
+package org.niyam.compliance.engine;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+
+/**
+ * A live monitor's state, as written by its snapshot (JSON): the events of every case it holds, what it last reported
+ * of each obligation and finding, and the platform's facts. Conclusions of the rules are not kept: they are
+ * concluded again from the events.
+ */
+record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
+                              PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> pending,
+                              List<CaseEvent> shared, Case platformState, List<Case> cases,
+                              List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired, OffsetDateTime lastGlobalCheck,
+                              String oneSession) {
+
+    /** The version of this layout; a snapshot of another is refused. */
+    static final int FORMAT = 1;
+
+    public MonitorSnapshot {
+        appointments = appointments == null ? List.of() : appointments;
+        pending = pending == null ? List.of() : pending;
+        shared = shared == null ? List.of() : shared;
+        cases = cases == null ? List.of() : cases;
+        retiredLeftovers = retiredLeftovers == null ? List.of() : retiredLeftovers;
+        retired = retired == null ? Set.of() : retired;
+    }
+
+    /** One case (or the platform): its events, and what was last reported. */
+    public record Case(String caseId, List<CaseEvent> events, List<CaseTracker.Held> obligations, List<Finding> findings,
+                       List<CaseTracker.Leftover> leftovers, OffsetDateTime retireAt) {
+        public Case {
+            events = events == null ? List.of() : events;
+            obligations = obligations == null ? List.of() : obligations;
+            findings = findings == null ? List.of() : findings;
+            leftovers = leftovers == null ? List.of() : leftovers;
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.niyam.compliance.rules.india.IndiaPack.IST;
+import static org.niyam.compliance.rules.india.IndiaPack.ist;
+import static org.niyam.compliance.rules.india.IndiaPack.removalOrder;
+import static org.niyam.compliance.rules.india.IndiaPack.removed;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.ComplianceMonitor;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.OfficerRole;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+
+/** The live monitor on the India pack: clocks, standing duties, snapshots, metrics, threads. */
+class ComplianceMonitorTest {
+
+    private static final ComplianceEngine ENGINE = IndiaPack.engine();
+    private static final PlatformProfile SMALL = new PlatformProfile("ExampleNet", 1_000_000, false);
+    /** Received under the 2026 amendment: 3 hours to act, at risk in the last 45 minutes. */
+    private static final OffsetDateTime RECEIVED = ist("2026-03-02T10:00");
+    private static final OffsetDateTime DUE = ist("2026-03-02T13:00");
+
+    private final List<Transition> heard = Collections.synchronizedList(new ArrayList<>());
+
+    private ComplianceMonitor monitor(ComplianceEngine engine, MonitorClock clock) {
+        return ComplianceMonitor.builder(engine).clock(clock).offset(IST).platform(SMALL).listener(heard::add).build();
+    }
+
+    private List<Transition> of(String obligationId) {
+        synchronized (heard) {
+            return heard.stream().filter(t -> t.obligation() != null && t.obligation().id().equals(obligationId))
+                    .toList();
+        }
+    }
+
+    @Nested
+    class Clocks {
+
+        @Test
+        void a_removal_order_is_opened_at_risk_and_breached_at_the_instants_of_the_manual_clock() {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                String id = monitor.open().stream().filter(o -> o.duty().equals("removal.on-order")).findFirst()
+                        .orElseThrow().id();
+                assertThat(of(id)).extracting(Transition::kind).containsExactly(Transition.Kind.OPENED);
+                assertThat(monitor.open()).filteredOn(o -> o.id().equals(id)).singleElement()
+                        .satisfies(o -> assertThat(o.dueAt()).isEqualTo(DUE));
+
+                clock.set(DUE.minusMinutes(45).minusNanos(1_000_000));
+                assertThat(of(id)).hasSize(1);
+                clock.set(DUE.minusMinutes(45));
+                assertThat(of(id)).extracting(Transition::kind, Transition::at)
+                        .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(Transition.Kind.AT_RISK, DUE.minusMinutes(45)));
+
+                clock.set(DUE);
+                assertThat(of(id)).as("exactly at the deadline it is still not breached").hasSize(2);
+                clock.set(DUE.plusNanos(1_000_000));
+                Transition breach = of(id).get(2);
+                assertThat(breach.kind()).isEqualTo(Transition.Kind.BREACHED);
+                assertThat(breach.at()).isEqualTo(DUE.plusNanos(1_000_000));
+                assertThat(breach.previous()).isEqualTo(Status.AT_RISK);
+                assertThat(breach.id()).isEqualTo(id + "#3:BREACHED");
+
+                clock.set(DUE.plusMinutes(30));
+                monitor.accept(removed("case-1", DUE.plusMinutes(30)));
+                assertThat(of(id)).extracting(Transition::kind).containsExactly(Transition.Kind.OPENED,
+                        Transition.Kind.AT_RISK, Transition.Kind.BREACHED, Transition.Kind.MET_LATE);
+                assertThat(heard).anyMatch(t -> t.kind() == Transition.Kind.OPENED
+                        && t.obligation().duty().equals("3(1)(g).preserve"));
+            }
+        }
+
+        @Test
+        void a_warning_margin_given_as_a_duration_sets_the_at_risk_instant() {
+            ComplianceEngine engine = IndiaPack.builder().atRiskMargin(Duration.ofMinutes(30)).build();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = monitor(engine, clock)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                clock.set(DUE.minusMinutes(30).minusNanos(1_000_000));
+                assertThat(monitor.open()).extracting(Obligation::status).doesNotContain(Status.AT_RISK);
+                clock.set(DUE.minusMinutes(30));
+                assertThat(heard).filteredOn(t -> t.kind() == Transition.Kind.AT_RISK).singleElement()
+                        .satisfies(t -> assertThat(t.at()).isEqualTo(DUE.minusMinutes(30)));
+                assertThat(engine.evaluate(new Evidence(SMALL, List.of(), List.of(removalOrder("case-1", RECEIVED))),
+                        DUE.minusMinutes(30)).obligations()).extracting(Obligation::status).contains(Status.AT_RISK);
+            }
+        }
+
+        @Test
+        void under_event_time_a_deadline_passes_only_when_the_watermark_does_and_the_end_of_input_is_no_breach() {
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ofMinutes(10)).offset(IST).platform(SMALL).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                // An unrelated event four hours later: the watermark reaches 13:50, past the deadline.
+                monitor.accept(removalOrder("case-2", RECEIVED.plusHours(4)));
+                assertThat(heard).anyMatch(t -> t.kind() == Transition.Kind.BREACHED
+                        && "case-1".equals(t.obligation().caseId()) && t.at().isEqual(DUE.plusNanos(1_000_000)));
+                // case-2's order is still running when the input ends: it stays open, not breached.
+                monitor.endOfInput();
+                assertThat(monitor.open()).filteredOn(o -> "case-2".equals(o.caseId())
+                        && o.duty().equals("removal.on-order")).extracting(Obligation::status)
+                        .containsExactly(Status.OPEN);
+            }
+        }
+
+        @Test
+        void an_event_later_than_the_bound_is_still_evaluated_and_corrects_what_was_reported() {
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ZERO).offset(IST).platform(SMALL).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                monitor.accept(removalOrder("case-2", RECEIVED.plusHours(5)));
+                // The removal at 12:00 comes after the watermark passed the deadline.
+                monitor.accept(removed("case-1", RECEIVED.plusHours(2)));
+                assertThat(heard).filteredOn(t -> t.obligation() != null && "case-1".equals(t.obligation().caseId())
+                                && t.obligation().duty().equals("removal.on-order"))
+                        .extracting(Transition::kind).containsExactly(Transition.Kind.OPENED, Transition.Kind.AT_RISK,
+                                Transition.Kind.BREACHED, Transition.Kind.MET);
+            }
+        }
+
+        @Test
+        void advancing_by_hand_is_for_event_time_only() {
+            try (ComplianceMonitor monitor = monitor(ENGINE, MonitorClock.wall(Clock.fixed(RECEIVED.toInstant(), IST)))) {
+                assertThatThrownBy(() -> monitor.advanceTo(DUE)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("wall clock");
+            }
+        }
+    }
+
+    @Nested
+    class StandingDuties {
+
+        @Test
+        void an_officer_post_falling_vacant_at_midnight_is_reported_at_midnight_with_no_event() {
+            OffsetDateTime midnight = ist("2026-03-10T00:00");
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            List<OfficerAppointment> officers = new ArrayList<>();
+            for (OfficerRole role : OfficerRole.values()) {
+                officers.add(new OfficerAppointment("appt-" + role, role, "Officer " + role, true, true, true,
+                        ist("2025-01-01T00:00"), role == OfficerRole.RESIDENT_GRIEVANCE_OFFICER ? midnight : null,
+                        role == OfficerRole.CHIEF_COMPLIANCE_OFFICER ? Boolean.TRUE : null));
+            }
+            MonitorClock.Manual clock = MonitorClock.manual(ist("2026-03-09T12:00"));
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
+                    .platform(ssmi).appointments(officers).standingDutyCheck(Duration.ofHours(6))
+                    .listener(heard::add).build()) {
+                assertThat(of("4(1)(c).resident-grievance-officer")).extracting(Transition::kind)
+                        .containsExactly(Transition.Kind.MET);
+                clock.set(ist("2026-03-10T05:00"));
+                Transition vacant = of("4(1)(c).resident-grievance-officer").get(1);
+                assertThat(vacant.kind()).isEqualTo(Transition.Kind.BREACHED);
+                Evidence evidence = new Evidence(ssmi, officers, List.of());
+                assertThat(status(evidence, vacant.at().minusNanos(1_000_000), "4(1)(c).resident-grievance-officer"))
+                        .isEqualTo(Status.MET);
+                assertThat(status(evidence, vacant.at(), "4(1)(c).resident-grievance-officer"))
+                        .isEqualTo(Status.BREACHED);
+                assertThat(vacant.at().toInstant()).isBetween(midnight.toInstant(), midnight.plusNanos(1_000_000).toInstant());
+            }
+        }
+
+        @Test
+        void a_month_end_report_duty_opens_at_the_month_end_found_by_bisection() {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            MonitorClock.Manual clock = MonitorClock.manual(ist("2026-03-30T12:00"));
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(ssmi)
+                    .since(ist("2026-03-01T00:00")).standingDutyCheck(Duration.ofDays(3)).listener(heard::add).build()) {
+                clock.set(ist("2026-04-03T09:00")); // the check due on 2 April at 12:00 finds it
+                assertThat(of("4(1)(d).monthly-report@month-end:2026-03")).first().satisfies(t -> {
+                    assertThat(t.kind()).isIn(Transition.Kind.OPENED, Transition.Kind.AT_RISK);
+                    assertThat(t.at()).isEqualTo(ist("2026-04-01T00:00"));
+                });
+            }
+        }
+
+        private static Status status(Evidence evidence, OffsetDateTime at, String id) {
+            return ENGINE.evaluate(evidence, at).obligations().stream().filter(o -> o.id().equals(id))
+                    .map(Obligation::status).findFirst().orElseThrow();
+        }
+    }
+
+    @Nested
+    class Snapshots {
+
+        @Test
+        void a_monitor_restored_from_a_snapshot_reports_exactly_what_an_uninterrupted_one_would() {
+            for (long seed = 41; seed < 47; seed++) {
+                System.out.println("ComplianceMonitorTest snapshot seed=" + seed);
+                CaseLogs.Log log = CaseLogs.generate(new Random(seed), 12);
+                List<CaseEvent> events = new ArrayList<>(log.evidence().events());
+                events.sort(java.util.Comparator.comparing(e -> e.at().toInstant()));
+                int cut = events.size() / 2;
+                List<Transition> straight = new ArrayList<>();
+                List<Transition> resumed = new ArrayList<>();
+                byte[] snapshot;
+                try (ComplianceMonitor first = replay(log, straight, null)) {
+                    first.acceptAll(events.subList(0, cut));
+                    snapshot = first.snapshot();
+                    int before = straight.size();
+                    events.subList(cut, events.size()).forEach(first::accept);
+                    first.advanceTo(events.get(events.size() - 1).at().plusDays(30));
+                    straight.subList(0, before).clear();
+                }
+                try (ComplianceMonitor second = replay(log, resumed, snapshot)) {
+                    events.subList(cut, events.size()).forEach(second::accept);
+                    second.advanceTo(events.get(events.size() - 1).at().plusDays(30));
+                }
+                assertThat(resumed.stream().map(t -> t.id() + " " + t.at()).toList()).as("seed %d", seed)
+                        .containsExactlyElementsOf(straight.stream().map(t -> t.id() + " " + t.at()).toList());
+                assertThat(resumed).as("seed %d", seed).isEqualTo(straight);
+                assertThat(straight).as("seed %d: the second half reports something", seed).isNotEmpty();
+            }
+        }
+
+        @Test
+        void bytes_that_are_not_a_snapshot_are_refused_with_a_clear_error() {
+            assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).restore("{\"format\": 99}".getBytes()).build())
+                    .isInstanceOf(InputException.class).hasMessageContaining("format 99");
+            assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).restore("not json".getBytes()).build())
+                    .isInstanceOf(InputException.class).hasMessageContaining("not a monitor snapshot");
+        }
+
+        private ComplianceMonitor replay(CaseLogs.Log log, List<Transition> into, byte[] snapshot) {
+            ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ofMinutes(5)).offset(IST).platform(log.evidence().platform())
+                    .appointments(log.evidence().appointments()).listener(into::add);
+            return (snapshot == null ? builder : builder.restore(snapshot)).build();
+        }
+    }
+
+    @Nested
+    class Operation {
+
+        @Test
+        void metrics_show_open_obligations_by_clause_and_status_transitions_events_and_lag() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .metrics(registry, Clock.fixed(RECEIVED.plusMinutes(5).toInstant(), IST)).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                monitor.accept(removalOrder("case-1", RECEIVED)); // the same event again
+                assertThat(registry.get("niyam.monitor.obligations").tag("clause", "Rule 3(1)(d)")
+                        .tag("status", "OPEN").gauge().value()).isEqualTo(1.0);
+                assertThat(registry.get("niyam.monitor.events").tag("outcome", "duplicate").counter().count())
+                        .isEqualTo(1.0);
+                assertThat(registry.get("niyam.monitor.lag").gauge().value()).isEqualTo(300.0);
+                clock.set(DUE.plusHours(1));
+                assertThat(registry.get("niyam.monitor.obligations").tag("clause", "Rule 3(1)(d)")
+                        .tag("status", "BREACHED").gauge().value()).isEqualTo(1.0);
+                assertThat(registry.get("niyam.monitor.obligations").tag("clause", "Rule 3(1)(d)")
+                        .tag("status", "OPEN").gauge().value()).isEqualTo(0.0);
+                // The removal order, and the Grievance Officer the platform never appointed (Rule 3(2)(a)).
+                assertThat(registry.get("niyam.monitor.transitions").tag("kind", "BREACHED").counter().count())
+                        .isEqualTo(2.0);
+            }
+        }
+
+        @Test
+        void a_case_whose_obligations_have_all_ended_leaves_the_monitor() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .retainEndedCases(Duration.ofHours(1)).metrics(registry).build()) {
+                for (int c = 0; c < 50; c++) {
+                    monitor.accept(new org.niyam.compliance.model.InformationRequestReceived("req-" + c, "case-" + c,
+                            RECEIVED, "Cyber Crime Cell"));
+                    monitor.accept(new org.niyam.compliance.model.InformationProvided("ans-" + c, "case-" + c,
+                            RECEIVED));
+                }
+                assertThat(registry.get("niyam.monitor.cases").gauge().value()).isEqualTo(50.0);
+                clock.set(RECEIVED.plusHours(2));
+                assertThat(registry.get("niyam.monitor.cases").gauge().value()).isZero();
+                assertThat(monitor.report().obligations()).allMatch(o -> o.caseId() == null);
+            }
+        }
+
+        @Test
+        void what_falls_due_next_is_listed_soonest_first_and_by_clause() {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(removalOrder("case-b", RECEIVED.minusHours(1)));
+                monitor.accept(removalOrder("case-a", RECEIVED));
+                monitor.accept(new org.niyam.compliance.model.InformationRequestReceived("req-1", "case-c",
+                        RECEIVED.minusHours(2), "Cyber Crime Cell"));
+                assertThat(monitor.dueNext(2)).extracting(Obligation::caseId).containsExactly("case-b", "case-a");
+                assertThat(monitor.dueNext(5, "Rule 3(1)(j)")).extracting(Obligation::caseId).containsExactly("case-c");
+                assertThatThrownBy(() -> monitor.dueNext(-1)).isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+
+        @Test
+        void events_from_many_threads_give_the_report_evaluate_gives() throws Exception {
+            CaseLogs.Log log = CaseLogs.generate(new Random(7), 40);
+            System.out.println("ComplianceMonitorTest threads seed=7");
+            OffsetDateTime end = log.asOf();
+            MonitorClock.Manual clock = MonitorClock.manual(end);
+            List<CaseEvent> known = log.evidence().events().stream().filter(e -> !e.at().isAfter(end)).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
+                    .platform(log.evidence().platform()).appointments(log.evidence().appointments())
+                    .retainEndedCases(Duration.ofDays(100_000)).build()) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = thread; i < known.size(); i += 4) {
+                            monitor.accept(known.get(i));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                List<String> live = monitor.report().obligations().stream().map(o -> o.id() + " " + o.status()).toList();
+                List<String> expected = ENGINE.evaluate(new Evidence(log.evidence().platform(),
+                        log.evidence().appointments(), known), end).obligations().stream()
+                        .map(o -> o.id() + " " + o.status()).toList();
+                assertThat(live).containsExactlyElementsOf(expected);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void an_id_used_by_two_different_events_is_refused() {
+            try (ComplianceMonitor monitor = monitor(ENGINE, MonitorClock.manual(RECEIVED))) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                CaseEvent twin = removalOrder("case-1", RECEIVED);
+                CaseEvent other = new org.niyam.compliance.model.RemovalOrderReceived(twin.id(), "case-9", RECEIVED,
+                        new org.niyam.compliance.model.Issuer(org.niyam.compliance.model.IssuerKind.COURT,
+                                "High Court of Bombay", null), null);
+                assertThatThrownBy(() -> monitor.accept(other)).isInstanceOf(InputException.class)
+                        .hasMessageContaining("used by two different events");
+            }
+        }
+    }
+}
