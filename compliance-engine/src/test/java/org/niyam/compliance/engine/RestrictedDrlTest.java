@@ -114,6 +114,8 @@ class RestrictedDrlTest {
             "int r = java.util.concurrent.ThreadLocalRandom.current().nextInt(); | java.util.concurrent.ThreadLocalRandom",
             "Object zone = java.time.ZoneId.systemDefault();                | java.time.ZoneId.systemDefault()",
             "System.out.println(\"x\");                                     | java.lang.System.out",
+            "String s = String.format(\"%,d\", 1000);                       | java.lang.String.format()",
+            "String s = \"i\".toUpperCase();                                 | java.lang.String.toUpperCase()",
             "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
         })
         void refused(String consequence, String used) {

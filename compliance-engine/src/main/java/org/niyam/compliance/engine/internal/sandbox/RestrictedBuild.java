@@ -87,7 +87,15 @@ public final class RestrictedBuild {
             return new Result(null, problems, nanos);
         }
         start = System.nanoTime();
-        KieBase kieBase = load(output, loader, models, prebuilt);
+        KieBase kieBase;
+        try {
+            kieBase = load(output, loader, models, prebuilt);
+        } catch (RuntimeException | LinkageError e) {
+            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                    .findFirst().orElse("rules");
+            return new Result(null, List.of(new Problem(origin, 0, "passed the check, but Drools cannot build a rule "
+                    + "base from its classes: " + e)), nanos);
+        }
         nanos[2] = System.nanoTime() - start;
         LOG.debug("restricted build: {} classes compiled in {} ms, checked in {} ms, loaded in {} ms",
                 output.classes().size(), nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
