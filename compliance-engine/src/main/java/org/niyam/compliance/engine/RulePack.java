@@ -2,6 +2,7 @@ package org.niyam.compliance.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,13 @@ import org.niyam.compliance.engine.internal.PackDescriptor;
  * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable and
  * thread-safe.
  *
- * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own rule packs ({@code org/niyam/compliance/rules/} on
- * the classpath) is <em>restricted</em>: DRL that reaches the file system, the network, processes, threads,
- * reflection or {@code System} is refused when the engine is built, naming the line. {@link #unrestricted()} lifts
- * that for a pack you have reviewed and trust as code. The check is a guard against mistakes, not a sandbox.
+ * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own rules jar is <em>restricted</em>: it is compiled
+ * to Java classes when the engine is built, and every type and member those classes use must be on an allowlist
+ * (the model, String, numbers, {@code Math}, {@code java.time} without clocks, immutable collections); anything
+ * else is refused, naming the rule, the file and the line. Trust comes from where a pack was loaded: the same jar or
+ * class folder as Niyam's India pack ({@code org/niyam/compliance/rules/india}), never from the name asked for.
+ * {@link #unrestricted()} lifts the restriction for a pack you have reviewed and trust as code. What the restricted
+ * mode guarantees, and what it does not, is in {@code docs/restricted-drl.md}.
  */
 public final class RulePack {
 
@@ -72,8 +76,11 @@ public final class RulePack {
         this.restricted = restricted;
     }
 
-    /** Niyam's own packs live here; packs from anywhere else are restricted unless {@link #unrestricted()}. */
+    /** Niyam's own packs live here, in the jar (or class folder) that holds the India pack. */
     private static final String OWN_PACKS = "org/niyam/compliance/rules/";
+
+    /** The India pack's descriptor: the jar or folder it is loaded from is Niyam's own rules jar. */
+    private static final String OWN_DESCRIPTOR = OWN_PACKS + "india/" + DESCRIPTOR;
 
     /**
      * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
@@ -86,8 +93,16 @@ public final class RulePack {
     /** As {@link #classpath(String)}, reading resources through the given class loader. */
     public static RulePack classpath(String location, ClassLoader loader) {
         String folder = location.replaceAll("^/+|/+$", "");
+        for (String segment : folder.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("\\")) {
+                throw new RulePackException(List.of(new Problem("classpath:" + location, 0, "is not a classpath "
+                        + "folder: give the folder's path, such as org/example/policies, without empty, '.' or '..' "
+                        + "segments or backslashes")));
+            }
+        }
         String descriptorName = folder + "/" + DESCRIPTOR;
         String descriptorOrigin = "classpath:" + descriptorName;
+        URL descriptorUrl = loader.getResource(descriptorName);
         String descriptorText = readResource(loader, descriptorName);
         if (descriptorText == null) {
             throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
@@ -101,8 +116,13 @@ public final class RulePack {
         }
         List<DrlSource> sources = new ArrayList<>();
         List<Problem> missing = new ArrayList<>();
+        // Trusted only when the descriptor and every DRL file come from the jar or folder of Niyam's own India pack.
+        String own = container(loader.getResource(OWN_DESCRIPTOR), OWN_DESCRIPTOR);
+        boolean trusted = own != null && (folder + "/").startsWith(OWN_PACKS)
+                && own.equals(container(descriptorUrl, descriptorName));
         for (String file : descriptor.rules()) {
             String name = folder + "/" + file;
+            trusted = trusted && !file.contains("..") && own.equals(container(loader.getResource(name), name));
             String text = readResource(loader, name);
             if (text == null) {
                 missing.add(new Problem(descriptorOrigin, 0, "lists '" + file + "', but classpath:" + name
@@ -114,7 +134,20 @@ public final class RulePack {
         if (!missing.isEmpty()) {
             throw new RulePackException(missing);
         }
-        return new RulePack(descriptorOrigin, descriptor, sources, !(folder + "/").startsWith(OWN_PACKS));
+        return new RulePack(descriptorOrigin, descriptor, sources, !trusted);
+    }
+
+    /**
+     * The jar or class folder a resource was found in: its URL without the resource's name, e.g.
+     * {@code jar:file:/lib/compliance-rules.jar!/}; {@code null} when there is no resource or its URL does not end
+     * with its name.
+     */
+    private static String container(URL url, String name) {
+        if (url == null) {
+            return null;
+        }
+        String text = url.toString();
+        return text.endsWith("/" + name) ? text.substring(0, text.length() - name.length()) : null;
     }
 
     /**

@@ -2,24 +2,29 @@ package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Restricted mode: DRL from outside Niyam may not reach the system")
+/**
+ * Restricted mode: every way into the system seen in a review of the former word list is refused at build, naming
+ * the rule (or function, or declared type), the DRL file, the line, and what was used.
+ */
+@DisplayName("Restricted mode: DRL from outside Niyam is compiled and checked against an allowlist")
 class RestrictedDrlTest {
 
-    private static final String TEMPLATE = """
+    /** The consequence is on line 11; imports on line 4. */
+    static final String TEMPLATE = """
             package org.example.policy;
 
             import org.niyam.compliance.model.*;
@@ -34,107 +39,367 @@ class RestrictedDrlTest {
             end
             """;
 
-    private static RulePackException refused(String imports, String consequence) {
+    static RulePackException refused(String drl) {
         RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
-                .rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted(imports, consequence))).build());
-        assertThat(e).as("the engine refuses %s / %s", imports, consequence).isNotNull();
+                .rulePack(RulePack.drl("policy.drl", drl)).build());
+        assertThat(e).as("the engine refuses:\n%s", drl).isNotNull();
         return e;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "System.exit(1);                                                  | System",
-        "String home = System.getenv(\"HOME\");                           | System",
-        "new java.io.File(\"/etc/passwd\").delete();                       | file",
-        "java.nio.file.Files.writeString(null, \"\");                      | file",
-        "Runtime.getRuntime().exec(\"rm\");                                | processes",
-        "new ProcessBuilder(\"sh\").start();                               | processes",
-        "Object o = Class.forName(\"x\");                                  | reflection",
-        "Object o = $c.getClass().getDeclaredFields();                     | reflection",
-        "new Thread(() -> {}).start();                                     | threads",
-        "new java.net.Socket(\"example.org\", 80);                         | network",
-        "Object o = javax.naming.InitialContext.doLookup(\"x\");            | platform-internal",
-    })
-    void refusedConsequences(String consequence, String what) {
-        RulePackException e = refused("", consequence);
-
-        assertThat(e.problems()).anySatisfy(p -> {
+    static void assertRefused(String drl, int line, String who, String used) {
+        RulePackException e = refused(drl);
+        assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
             assertThat(p.source()).isEqualTo("policy.drl");
-            assertThat(p.line()).as("the consequence's line").isEqualTo(11);
-            assertThat(p.message()).contains(what).contains("unrestricted()");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains(who, used, "unrestricted()");
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"import java.io.File;", "import java.net.URL;", "import java.lang.reflect.Method;",
-                "import static java.lang.System.exit;"})
-    void refusedImports(String imports) {
-        RulePackException e = refused(imports, "insert(new Finding(\"x\", null, \"m\", java.util.List.of()));");
+    @Nested
+    @DisplayName("calls into the system, in a consequence")
+    class Consequences {
 
-        assertThat(e.problems()).anySatisfy(p -> {
-            assertThat(p.line()).isEqualTo(4);
-            assertThat(p.message()).contains("import");
-        });
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "System.exit(1);                                                | java.lang.System.exit()",
+            "String home = System.getenv(\"HOME\");                         | java.lang.System.getenv()",
+            "Object home = java.lang.System.getProperties();                  | java.lang.System.getProperties()",
+            "new java.io.File(\"/etc/passwd\").delete();                     | java.io.File",
+            "java.nio.file.Files.writeString(null, \"\");                    | java.nio.file.Files.writeString()",
+            "Runtime.getRuntime().exec(\"rm\");                              | java.lang.Runtime.getRuntime()",
+            "new ProcessBuilder(\"sh\").start();                             | java.lang.ProcessBuilder",
+            "Object o = ProcessHandle.current().pid();                        | java.lang.ProcessHandle.current()",
+            "new Thread(() -> {}).start();                                   | java.lang.Thread",
+            "new java.net.Socket(\"example.org\", 80);                       | java.net.Socket",
+            "Object o = new java.net.URL(\"http://example.org\").openStream(); | java.net.URL",
+            "Object o = javax.naming.InitialContext.doLookup(\"x\");          | javax.naming.InitialContext.doLookup()",
+            // formatters, logging, preferences, RMI, jar and zip files, management beans, system properties
+            "new java.util.Formatter(\"/tmp/out\").format(\"x\").close();       | java.util.Formatter",
+            "java.util.logging.Logger.getLogger(\"x\").info(\"leak\");         | java.util.logging.Logger.getLogger()",
+            "org.slf4j.LoggerFactory.getLogger(\"x\").info(\"leak\");          | org.slf4j.LoggerFactory.getLogger()",
+            "java.util.prefs.Preferences.userRoot().put(\"k\", \"v\");         | java.util.prefs.Preferences.userRoot()",
+            "Object o = java.rmi.Naming.lookup(\"rmi://example.org/x\");      | java.rmi.Naming.lookup()",
+            "new java.util.jar.JarFile(\"/tmp/x.jar\").close();               | java.util.jar.JarFile",
+            "new java.util.zip.ZipFile(\"/tmp/x.zip\").close();               | java.util.zip.ZipFile",
+            "Object o = java.lang.management.ManagementFactory.getRuntimeMXBean(); | java.lang.management.ManagementFactory.getRuntimeMXBean()",
+            "Integer port = Integer.getInteger(\"port\");                    | java.lang.Integer.getInteger()",
+            "Long l = Long.getLong(\"x\");                                   | java.lang.Long.getLong()",
+            "boolean b = Boolean.getBoolean(\"x\");                          | java.lang.Boolean.getBoolean()",
+            // class loading and reflection, from a fact's class
+            "Object o = $c.getClass().getClassLoader();                     | java.lang.Object.getClass()",
+            "Object o = ComplaintReceived.class.getDeclaredFields();        | java.lang.Class.getDeclaredFields()",
+            "Object o = Class.forName(\"java.lang.Runtime\");                | java.lang.Class.forName()",
+            "Object o = java.lang.invoke.MethodHandles.lookup();            | java.lang.invoke.MethodHandles.lookup()",
+            // executors
+            "java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {});  | java.util.concurrent.Executors.newSingleThreadExecutor()",
+            "java.util.concurrent.CompletableFuture.runAsync(() -> {});     | java.util.concurrent.CompletableFuture.runAsync()",
+            "java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {}); | java.util.concurrent.ForkJoinPool.commonPool()",
+            // the rule context beyond insert, modify and delete
+            "drools.getKieRuntime().halt();                                 | getKieRuntime",
+            "kcontext.getKieRuntime().getKieBase();                         | getKieRuntime",
+            "Object o = drools.getRule();                                   | getRule",
+            "drools.halt();                                                 | org.drools.model.Drools.halt()",
+            // a method reference
+            "java.util.function.Supplier<String> s = System::lineSeparator; s.get(); | java.lang.System.lineSeparator()",
+            // the wall clock, randomness and logging: the same evidence must give the same report
+            "Object now = java.time.OffsetDateTime.now();                   | java.time.OffsetDateTime.now()",
+            "Object now = java.time.Instant.now();                          | java.time.Instant.now()",
+            "Object today = java.time.LocalDate.now(java.time.ZoneOffset.UTC); | java.time.LocalDate.now()",
+            "Object clock = java.time.Clock.systemUTC();                    | java.time.Clock",
+            "long t = System.currentTimeMillis();                           | java.lang.System.currentTimeMillis()",
+            "long t = System.nanoTime();                                    | java.lang.System.nanoTime()",
+            "double r = Math.random();                                      | java.lang.Math.random()",
+            "Object id = java.util.UUID.randomUUID();                       | java.util.UUID",
+            "int r = new java.util.Random(1).nextInt();                     | java.util.Random",
+            "int r = java.util.concurrent.ThreadLocalRandom.current().nextInt(); | java.util.concurrent.ThreadLocalRandom",
+            "Object zone = java.time.ZoneId.systemDefault();                | java.time.ZoneId.systemDefault()",
+            "System.out.println(\"x\");                                     | java.lang.System.out",
+            "String s = String.format(\"%,d\", 1000);                       | java.lang.String.format()",
+            "String s = \"i\".toUpperCase();                                 | java.lang.String.toUpperCase()",
+            "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
+        })
+        void refused(String consequence, String used) {
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
+        }
+
+        @Test
+        void importsAloneAreNotUses() {
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted(
+                    "import java.io.File;", "insert(new Finding(\"x\", null, \"m\", java.util.List.of()));"))).build())
+                    .doesNotThrowAnyException();
+        }
     }
 
-    @Test
-    void wordsInCommentsAndStringsAreNotCode() {
-        String consequence = "// System.exit would be refused here\n"
-                + "    insert(new Finding(\"note\", null, \"System.exit and java.io.File are only words here\", "
-                + "java.util.List.of()));";
+    @Nested
+    @DisplayName("what a word list missed")
+    class Evasions {
 
-        assertThatCode(() -> ComplianceEngine.builder()
-                .rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted("", consequence))).build())
-                .doesNotThrowAnyException();
+        @Test
+        void aUnicodeEscapeClosesAStringLiteral() {
+            // The compiler reads \\u0022 as a quote before it parses: the string ends and the call is code.
+            String consequence = "String s = \"\\u0022 + System.getenv(\\u0022HOME\\u0022) + \\u0022\";";
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void aUnicodeEscapeEndsALineComment() {
+            // \\u000a is a line break to the compiler: what follows it in the comment is code.
+            String consequence = "// harmless \\u000a System.exit(1);";
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", "java.lang.System.exit()");
+        }
+
+        @Test
+        void aUnicodeEscapeSpellsAName() {
+            String consequence = "String home = \\u0053ystem.getenv(\"HOME\");";
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void aCallSplitOverLines() {
+            String consequence = "String home = java.lang.\n        System\n        .\n        getenv(\"HOME\");";
+            assertRefused(TEMPLATE.formatted("", consequence), 14, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void aStatementOnALaterLineIsNamedByItsLine() {
+            String consequence = "insert(new Finding(\"x\", null, \"m\", java.util.List.of()));\n"
+                    + "    String home = System.getenv(\"HOME\");";
+            assertRefused(TEMPLATE.formatted("", consequence), 12, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void wordsInCommentsAndStringsAreNotCode() {
+            String consequence = "// System.exit would be refused here\n"
+                    + "    insert(new Finding(\"note\", null, \"System.exit and java.io.File are only words here\", "
+                    + "java.util.List.of()));";
+
+            assertThatCode(() -> ComplianceEngine.builder()
+                    .rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted("", consequence))).build())
+                    .doesNotThrowAnyException();
+        }
     }
 
-    @Test
-    void anUnrestrictedPackMayUseAnyJava() {
-        RulePack pack = RulePack.drl("policy.drl", TEMPLATE.formatted("", "String home = System.getProperty(\"user.home\");"));
+    @Nested
+    @DisplayName("every place DRL holds code")
+    class Places {
 
-        assertThat(pack.restricted()).isTrue();
-        assertThat(pack.unrestricted().restricted()).isFalse();
-        assertThatCode(() -> ComplianceEngine.builder().rulePack(pack.unrestricted()).build())
-                .doesNotThrowAnyException();
+        @Test
+        void aFunction() {
+            String drl = """
+                    package org.example.policy;
+
+                    function String home() {
+                        return System.getProperty("user.home");
+                    }
+                    """;
+            assertRefused(drl, 4, "function 'home'", "java.lang.System.getProperty()");
+        }
+
+        @Test
+        void anEval() {
+            String drl = TEMPLATE.formatted("", "").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    eval(System.getenv(\"HOME\") != null)");
+            assertRefused(drl, 10, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void aConstraint() {
+            String drl = TEMPLATE.formatted("", "").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived(id == System.getProperty(\"user.name\"))");
+            assertRefused(drl, 9, "rule 'x.rule'", "java.lang.System.getProperty()");
+        }
+
+        @Test
+        void aFrom() {
+            String drl = TEMPLATE.formatted("", "").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    $k : String() from System.getenv().keySet()");
+            assertRefused(drl, 10, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void anAccumulateInit() {
+            String drl = TEMPLATE.formatted("", "").replace("$c : ComplaintReceived()", """
+                    $c : ComplaintReceived()
+                        $n : Integer() from accumulate(ComplaintReceived($id : id),
+                                init(int n = System.getenv().size();), action(n += $id.length();),
+                            reverse(n -= $id.length();),
+                                result(Integer.valueOf(n)))""");
+            // The line of the pattern the accumulate feeds.
+            assertRefused(drl, 10, "rule 'x.rule'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void anAccumulateThatDroolsCompilesOnlyToClassicInvokersIsRefusedAsAWhole() {
+            String drl = TEMPLATE.formatted("", "").replace("$c : ComplaintReceived()", """
+                    $c : ComplaintReceived()
+                        $n : Integer() from accumulate(ComplaintReceived($id : id),
+                                init(int n = System.getenv().size();), action(n += 1;), reverse(n -= 1;),
+                                result(Integer.valueOf(n)))""");
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.line()).isEqualTo(6);
+                assertThat(p.message()).contains("rule 'x.rule'", "classic invokers", "java.lang.System.getenv()");
+            });
+        }
+
+        @Test
+        void aDeclaredFieldInitialiser() {
+            String drl = """
+                    package org.example.policy;
+
+                    declare Leak
+                        home : String = System.getenv("HOME")
+                    end
+                    """;
+            assertRefused(drl, 3, "declared type 'Leak'", "java.lang.System.getenv()");
+        }
+
+        @Test
+        void aSalienceExpression() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    salience (Integer.getInteger(\"x\", 1))");
+            assertRefused(drl, 8, "rule 'x.rule'", "java.lang.Integer.getInteger()");
+        }
     }
 
-    @Test
-    void packsFromAFolderOrAFileAreRestrictedByDefaultAndEveryUseIsNamed(@TempDir Path folder) throws IOException {
-        Path drl = Files.writeString(folder.resolve("policy.drl"), TEMPLATE.formatted("import java.io.File;",
-                "String home = System.getenv(\"HOME\");\n    new ProcessBuilder(\"sh\").start();"));
+    @Nested
+    @DisplayName("what Drools would interpret, refused on the parsed DRL before anything is compiled")
+    class Interpreted {
 
-        for (RulePack pack : List.of(RulePack.directory(folder), RulePack.file(drl))) {
-            assertThat(pack.restricted()).as(pack.origin()).isTrue();
+        @Test
+        void thePackageDialectMvel() {
+            String drl = TEMPLATE.formatted("dialect \"mvel\"", "insert(new Finding(\"x\", null, \"m\", java.util.List.of()));");
+            assertRefused(drl, 4, "package org.example.policy", "dialect \"mvel\"");
+        }
+
+        @Test
+        void aRuleDialectMvel() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    dialect \"mvel\"");
+            assertRefused(drl, 8, "rule 'x.rule'", "dialect \"mvel\"");
+        }
+
+        @Test
+        void metadataThatIsAnExpression() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    @note(System.getenv(\"HOME\"))");
+            assertRefused(drl, 6, "rule 'x.rule'", "@note");
+        }
+
+        @Test
+        void metadataWithAUnicodeEscape() {
+            String drl = TEMPLATE.formatted("", "").replace("@citation(\"Policy 1\")",
+                    "@citation(\"\\u0022 + System.getenv(\\u0022HOME\\u0022) + \\u0022\")");
+            assertRefused(drl, 6, "rule 'x.rule'", "@citation");
+        }
+
+        @Test
+        void aTimestampThatIsAnExpression() {
+            String drl = """
+                    package org.example.policy;
+
+                    declare Stamp
+                        @role(event)
+                        @timestamp(System.currentTimeMillis())
+                        at : long
+                    end
+                    """;
+            assertRefused(drl, 3, "declared type 'Stamp'", "@timestamp");
+        }
+
+        @Test
+        void aGlobal() {
+            assertRefused(TEMPLATE.formatted("global java.util.List results;", "results.add($c);"), 4,
+                    "global 'results'", "globals");
+        }
+
+        @Test
+        void anAttributeThatReadsTheClock() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    date-effective \"01-Jan-2020\"");
+            assertRefused(drl, 8, "rule 'x.rule'", "date-effective");
+        }
+    }
+
+    @Nested
+    @DisplayName("trust comes from where a pack was loaded")
+    class Trust {
+
+        @Test
+        void anUnrestrictedPackMayUseAnyJava() {
+            RulePack pack = RulePack.drl("policy.drl", TEMPLATE.formatted("", "String home = System.getProperty(\"user.home\");"));
+
+            assertThat(pack.restricted()).isTrue();
+            assertThat(pack.unrestricted().restricted()).isFalse();
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(pack.unrestricted()).build())
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void packsFromAFolderOrAFileAreRestrictedAndEveryUseIsNamed(@TempDir Path folder) throws IOException {
+            Path drl = Files.writeString(folder.resolve("policy.drl"), TEMPLATE.formatted("",
+                    "String home = System.getenv(\"HOME\");\n    new ProcessBuilder(\"sh\").start();"));
+
+            for (RulePack pack : List.of(RulePack.directory(folder), RulePack.file(drl))) {
+                assertThat(pack.restricted()).as(pack.origin()).isTrue();
+                RulePackException e = catchThrowableOfType(RulePackException.class,
+                        () -> ComplianceEngine.builder().rulePack(pack).build());
+                assertThat(e).as(pack.origin()).isNotNull();
+                assertThat(e.problems()).extracting(Problem::source).containsOnly(drl.toString());
+                assertThat(e.problems()).extracting(Problem::line).contains(11, 12);
+            }
+        }
+
+        @Test
+        void aUsersClasspathPackIsRestricted() {
+            assertThat(RulePack.classpath("packs/clock").restricted()).as("a user's classpath pack").isTrue();
+        }
+
+        @Test
+        void aPackUnderNiyamsOwnFolderNameButNotInNiyamsJarIsRestricted() {
+            // The test classes hold org/niyam/compliance/rules/impostor; Niyam's India pack is not on this class
+            // path, and where it is, a pack in another jar or folder is still not Niyam's.
+            RulePack impostor = RulePack.classpath("org/niyam/compliance/rules/impostor");
+
+            assertThat(impostor.restricted()).isTrue();
             RulePackException e = catchThrowableOfType(RulePackException.class,
-                    () -> ComplianceEngine.builder().rulePack(pack).build());
-            assertThat(e).as(pack.origin()).isNotNull();
-            assertThat(e.problems()).extracting(Problem::source, Problem::line).containsExactly(
-                    tuple(drl.toString(), 4), tuple(drl.toString(), 11), tuple(drl.toString(), 12));
+                    () -> ComplianceEngine.builder().rulePack(impostor).build());
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("classpath:org/niyam/compliance/rules/impostor/impostor.drl");
+                assertThat(p.line()).isEqualTo(10);
+                assertThat(p.message()).contains("rule 'impostor.rule'", "java.lang.System.getenv()");
+            });
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"org/niyam/compliance/rules/../../../../packs/clock", "org/niyam/compliance/rules/./india/..",
+                    "org/niyam/compliance/rules//india", "org\\niyam\\compliance\\rules\\india"})
+        void aLocationWithDotSegmentsIsRefused(String location) {
+            assertThatThrownBy(() -> RulePack.classpath(location))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> assertThat(p.message()).contains("is not a classpath folder")));
         }
     }
 
     @Test
-    void aRefusedPackIsRefusedBeforeAnyOfItsRulesCanRun() {
-        // A static initialiser or a function would run at build time; restricted mode refuses the text first.
-        String drl = """
-                package org.example.policy;
+    void aRefusedPackIsRefusedBeforeAnyOfItsCodeRuns() {
+        // Salience and from expressions that are constants run when the rule base is built; none may run.
+        String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                "    @citation(\"Policy 1\")\n    salience (Integer.valueOf(System.setProperty(\"niyam.test.ran\", \"1\") == null ? 1 : 2))");
 
-                function String home() {
-                    return System.getProperty("user.home");
-                }
-                """;
+        refused(drl);
 
-        RulePackException e = catchThrowableOfType(RulePackException.class,
-                () -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build());
-
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(4);
-            assertThat(p.message()).contains("System");
-        });
+        assertThat(System.getProperty("niyam.test.ran")).as("the salience expression never ran").isNull();
     }
 
     @Test
-    void aUsersClasspathPackIsRestricted() {
-        assertThat(RulePack.classpath("packs/clock").restricted()).as("a user's classpath pack").isTrue();
+    void theDocsShowTheProblemTheEngineGives() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "restricted-drl.md"));
+        String shown = docs.substring(docs.indexOf("```text") + "```text".length(), docs.indexOf("```", docs.indexOf("```text") + 7))
+                .strip();
+
+        RulePackException e = refused(TEMPLATE.formatted("", "String home = System.getenv(\"HOME\");"));
+
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(shown);
     }
 }

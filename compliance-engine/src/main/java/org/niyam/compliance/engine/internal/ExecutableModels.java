@@ -191,6 +191,28 @@ public final class ExecutableModels {
      * packs; the log says why, at INFO when a model was there but could not be used.
      */
     static KieBase load(List<RulePack> packs, ClassLoader loader, KnowledgeBuilderConfiguration configuration) {
+        List<Model> models = models(packs, loader);
+        if (models == null) {
+            return null;
+        }
+        List<String> ids = packs.stream().map(RulePack::id).toList();
+        try {
+            KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models,
+                    RuleBaseFactory.newKnowledgeBaseConfiguration(), configuration);
+            LOG.debug("packs {} loaded from their build-time executable model", ids);
+            return kieBase;
+        } catch (LinkageError | RuntimeException e) {
+            LOG.info("the build-time executable model of packs {} cannot be loaded ({}): compiling their DRL", ids,
+                    e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The model classes of the packs' build-time model, instantiated, or {@code null} when there is none for exactly
+     * these packs or it cannot be loaded; the log says why, at INFO when a model was there but could not be used.
+     */
+    public static List<Model> models(List<RulePack> packs, ClassLoader loader) {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             LOG.debug("build-time executable models are switched off by -D{}=false", PROPERTY);
             return null;
@@ -227,10 +249,7 @@ public final class ExecutableModels {
                 LOG.info("the build-time executable model of packs {} lists no model class: compiling their DRL", ids);
                 return null;
             }
-            KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models,
-                    RuleBaseFactory.newKnowledgeBaseConfiguration(), configuration);
-            LOG.debug("packs {} loaded from their build-time executable model", ids);
-            return kieBase;
+            return models;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.info("the build-time executable model of packs {} cannot be loaded ({}): compiling their DRL", ids,
                     e.toString());

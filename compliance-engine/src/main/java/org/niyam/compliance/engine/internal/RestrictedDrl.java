@@ -2,64 +2,161 @@ package org.niyam.compliance.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
 
 /**
- * The restricted mode for DRL loaded from outside Niyam: DRL is Java code, so a rule could read files, open
- * sockets, start processes or reflect on the engine. In restricted mode such uses are refused before anything is
- * compiled, each named with its file and line. It is a guard against mistakes and casual misuse, not a security
- * sandbox: load only rule packs you would run as code. Not API.
+ * The checks of restricted mode that read the parsed DRL, before anything is compiled: what Drools would interpret
+ * at run time or while compiling, and so beyond the check of the compiled classes ({@code sandbox.CompiledCheck}).
+ * Refused in a restricted pack:
+ * <ul>
+ *   <li>{@code dialect "mvel"}: MVEL is interpreted, not compiled to classes that can be checked;</li>
+ *   <li>metadata, {@code @timestamp} and other annotation values that are not literals or plain names: Drools
+ *       evaluates them with MVEL while it compiles (metadata) or when a fact is inserted ({@code @timestamp});</li>
+ *   <li>{@code global}s: the engine sets none, and a rule that changes one changes what other rules see;</li>
+ *   <li>{@code timer}, {@code calendars}, {@code duration}, {@code date-effective}, {@code date-expires}: they read
+ *       the session's clock, which is the wall clock;</li>
+ *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name.</li>
+ * </ul>
+ * Not API.
  */
 public final class RestrictedDrl {
 
-    private record Forbidden(Pattern pattern, String what) {
-    }
+    /** Rule attributes that read the session's clock. */
+    private static final Set<String> CLOCK_ATTRIBUTES = Set.of("timer", "calendars", "duration", "date-effective",
+            "date-expires");
 
-    private static final List<Forbidden> FORBIDDEN = List.of(
-            new Forbidden(Pattern.compile("\\bimport\\s+(static\\s+)?(java\\.(io|nio|net|lang\\.reflect|lang\\.invoke)"
-                    + "|javax\\.|sun\\.|jdk\\.|java\\.lang\\.(System|Runtime|ProcessBuilder|Thread|ClassLoader))"),
-                    "an import of file, network, process or reflection classes"),
-            new Forbidden(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net|lang\\s*\\.\\s*(reflect|invoke))\\s*\\."
-                    + "|\\b(javax|sun|jdk)\\s*\\."), "file, network, reflection or platform-internal classes"),
-            new Forbidden(Pattern.compile("\\bSystem\\s*\\."), "System (environment, properties, exit, streams)"),
-            new Forbidden(Pattern.compile("\\b(Runtime|ProcessBuilder|ProcessHandle)\\b"), "processes"),
-            new Forbidden(Pattern.compile("\\b(Thread|ThreadGroup|ClassLoader|SecurityManager)\\b"),
-                    "threads or class loaders"),
-            new Forbidden(Pattern.compile("\\bClass\\s*\\.\\s*forName\\b|\\.\\s*getClass\\s*\\(|\\bgetDeclared\\w*\\s*\\("
-                    + "|\\bsetAccessible\\s*\\(|\\bMethodHandles?\\b"), "reflection"),
-            new Forbidden(Pattern.compile("\\b(Files|Paths|FileSystems|File|FileInputStream|FileOutputStream|FileReader"
-                    + "|FileWriter|RandomAccessFile)\\b"), "the file system"),
-            new Forbidden(Pattern.compile("\\b(Socket|ServerSocket|DatagramSocket|URL|URI|HttpClient|URLConnection"
-                    + "|InetAddress)\\b"), "the network"));
+    static final String LIFT = "If you have reviewed this pack and trust it as code, load it with "
+            + "RulePack...unrestricted(); see docs/restricted-drl.md";
 
     private RestrictedDrl() {
     }
 
-    /** Every forbidden use in the pack's DRL, or nothing for a pack loaded with {@link RulePack#unrestricted()}. */
-    public static List<Problem> check(RulePack pack) {
+    /** Every refused construct in one DRL file of a restricted pack, or nothing for an unrestricted pack. */
+    public static List<Problem> check(RulePack pack, RulePack.DrlSource source, PackageDescr descr) {
         List<Problem> problems = new ArrayList<>();
-        if (!pack.restricted()) {
+        if (!pack.restricted() || descr == null) {
             return problems;
         }
-        for (RulePack.DrlSource source : pack.sources()) {
-            String[] lines = DrlText.code(source.text()).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                for (Forbidden forbidden : FORBIDDEN) {
-                    Matcher m = forbidden.pattern().matcher(lines[i]);
-                    if (m.find()) {
-                        problems.add(new Problem(source.origin(), i + 1, "'" + m.group().strip() + "': rules loaded "
-                                + "from outside Niyam may not use " + forbidden.what() + ". Rules only decide: they "
-                                + "insert Duty, Discharge, Assessment or Finding facts. If you have reviewed this pack "
-                                + "and trust it as code, load it with RulePack...unrestricted()"));
-                        break;
-                    }
+        String origin = source.origin();
+        for (AttributeDescr attribute : descr.getAttributes()) {
+            dialect(origin, "package " + descr.getName(), attribute, problems);
+        }
+        descr.getGlobals().forEach(global -> problems.add(new Problem(origin, global.getLine(), "global '"
+                + global.getIdentifier() + "': restricted packs may not declare globals; the engine sets none, and a "
+                + "rule that changed one would change what other rules see. Insert a fact instead. " + LIFT)));
+        descr.getAccumulateImports().forEach(imported -> problems.add(new Problem(origin, imported.getLine(),
+                "import accumulate " + imported.getTarget() + ": restricted packs may use only the built-in "
+                        + "accumulate functions (count, sum, min, max, average, collectList, collectSet) or an inline "
+                        + "accumulate. " + LIFT)));
+        for (RuleDescr rule : descr.getRules()) {
+            String where = "rule '" + rule.getName() + "'";
+            for (AttributeDescr attribute : rule.getAttributes().values()) {
+                if (descr.getAttributes().contains(attribute)) {
+                    continue; // the package's, inherited
                 }
+                dialect(origin, where, attribute, problems);
+                if (CLOCK_ATTRIBUTES.contains(attribute.getName())) {
+                    problems.add(new Problem(origin, attribute.getLine() > 0 ? attribute.getLine() : rule.getLine(),
+                            where + " uses the attribute '" + attribute.getName() + "', which reads the session's "
+                                    + "clock (the wall clock): an evaluation must depend only on its evidence and its "
+                                    + "\"as of\" instant. Compare with LawInForce's asOf instead. " + LIFT));
+                }
+            }
+            annotations(origin, where, rule, problems);
+        }
+        for (AbstractClassTypeDeclarationDescr type : descr.getClassAndEnumDeclarationDescrs()) {
+            String where = "declared type '" + type.getTypeName() + "'";
+            annotations(origin, where, type, problems);
+            for (Map.Entry<String, TypeFieldDescr> field : type.getFields().entrySet()) {
+                annotations(origin, where + ", field '" + field.getKey() + "'", field.getValue(), problems);
             }
         }
         return problems;
     }
 
+    private static void dialect(String origin, String where, AttributeDescr attribute, List<Problem> problems) {
+        if (attribute.getName().equals("dialect")
+                && !unquoted(attribute.getValue()).toLowerCase(Locale.ROOT).equals("java")) {
+            problems.add(new Problem(origin, attribute.getLine(), where + " asks for dialect \""
+                    + unquoted(attribute.getValue()) + "\": restricted packs are compiled to Java classes and checked there, "
+                    + "and MVEL is interpreted at run time, beyond that check. Remove the dialect line and write the "
+                    + "consequence in Java. " + LIFT));
+        }
+    }
+
+    private static void annotations(String origin, String where, AnnotatedBaseDescr annotated, List<Problem> problems) {
+        for (AnnotationDescr annotation : annotated.getAnnotations()) {
+            for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
+                for (Object each : value.getValue() instanceof Object[] array ? array : new Object[] {value.getValue()}) {
+                    String text = String.valueOf(each).strip();
+                    if (!isLiteralOrName(text)) {
+                        int line = annotation.getLine() > 0 ? annotation.getLine() : annotated.getLine();
+                        problems.add(new Problem(origin, line, where + ": the value of @" + annotation.getName()
+                                + " is " + text + ", not a literal or a plain name. Drools evaluates such values "
+                                + "with MVEL, interpreted beyond the check of compiled code; in a restricted pack "
+                                + "write a string, a number, true or false, or a property name. " + LIFT));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String unquoted(String value) {
+        String v = value == null ? "" : value.strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    /**
+     * Whether an annotation value is a string literal (without unicode escapes, which Java and MVEL translate before
+     * they read the literal), a number or duration such as {@code 36} or {@code 10d}, {@code true}, {@code false},
+     * or a plain name such as {@code event} or {@code at}.
+     */
+    static boolean isLiteralOrName(String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (text.charAt(0) == '"') {
+            if (text.length() < 2 || text.charAt(text.length() - 1) != '"') {
+                return false;
+            }
+            for (int i = 1; i < text.length() - 1; i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    return false;
+                }
+                if (c == '\\') {
+                    char next = i + 1 < text.length() - 1 ? text.charAt(i + 1) : 'u';
+                    if ("\"\\nt'".indexOf(next) < 0) {
+                        return false;
+                    }
+                    i++;
+                }
+            }
+            return true;
+        }
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        if (start == text.length()) {
+            return false;
+        }
+        boolean number = Character.isDigit(text.charAt(start));
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || (number && c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -1,20 +1,27 @@
 package org.niyam.compliance.engine.internal;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -23,12 +30,15 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
+import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.model.DatedValue;
 
 /**
@@ -110,8 +120,11 @@ public final class RuleBase {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
         }
+        // A restricted pack is compiled here and checked, never taken from a model found on the class path.
+        boolean restricted = packs.stream().anyMatch(RulePack::restricted);
         // Used only if every check below passes; loaded meanwhile, as the checks do not change the packs.
-        Future<KieBase> model = ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
+        Future<KieBase> model = restricted ? CompletableFuture.completedFuture(null)
+                : ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
@@ -137,19 +150,32 @@ public final class RuleBase {
         // Each DRL file is parsed once, here; everything the engine reads from DRL reads this.
         List<DrlAnalysis> descriptions = new ArrayList<>();
         Map<RulePack, List<DrlAnalysis>> byPack = new LinkedHashMap<>();
+        List<CompiledCheck.Source> parsed = new ArrayList<>();
+        Map<String, PackageDescr> parsedByOrigin = new HashMap<>();
+        // Restricted DRL files not to compile: Drools would run MVEL while compiling them, or they do not parse.
+        Set<String> unsafe = new HashSet<>();
         for (RulePack pack : packs) {
             List<DrlAnalysis> ofPack = new ArrayList<>();
             for (RulePack.DrlSource source : pack.sources()) {
+                List<Problem> refused = new ArrayList<>();
                 DrlAnalysis analysis = DrlAnalysis.of(source);
-                describeRules(pack, analysis, rules, problems);
                 ofPack.add(analysis);
                 descriptions.add(analysis);
+                PackageDescr described = describeRules(pack, source, analysis, rules, problems, refused);
+                if (described != null) {
+                    parsedByOrigin.put(source.origin(), described);
+                    parsed.add(new CompiledCheck.Source(source.origin(), source.text(), described, pack.restricted()));
+                    refused.addAll(RestrictedDrl.check(pack, source, described));
+                }
+                if (!refused.isEmpty()) {
+                    unsafe.add(source.origin());
+                    problems.addAll(refused);
+                }
             }
             byPack.put(pack, ofPack);
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
         problems.addAll(ParameterReferences.check(byPack, parameters));
-        packs.forEach(pack -> problems.addAll(RestrictedDrl.check(pack)));
         Set<String> disabled = new TreeSet<>();
         for (String id : options.disabledRules()) {
             if (rules.containsKey(id)) {
@@ -177,6 +203,44 @@ public final class RuleBase {
                 resources.add(resource);
             }
         }
+        if (restricted) {
+            // With a problem, the DRL is compiled all the same (unless that is unsafe), so that its compile errors
+            // are reported beside it; nothing is loaded then.
+            Set<String> declared = new HashSet<>();
+            parsed.forEach(p -> p.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
+                    (t.getNamespace() == null || t.getNamespace().isEmpty() ? p.descr().getNamespace()
+                            : t.getNamespace()) + "." + t.getTypeName())));
+            parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> problems.addAll(
+                    DrlDescriptions.unknownImports(p.origin(), p.descr(), declared, RuleBase.class.getClassLoader())));
+            // Trusted packs that come first keep their build-time model (the India pack's); the rest is compiled.
+            int trustedFirst = 0;
+            while (trustedFirst < packs.size() && !packs.get(trustedFirst).restricted()) {
+                trustedFirst++;
+            }
+            List<Model> prebuilt = trustedFirst == 0 ? null
+                    : ExecutableModels.models(List.copyOf(packs.subList(0, trustedFirst)), RuleBase.class.getClassLoader());
+            Set<String> precompiled = new HashSet<>();
+            if (prebuilt != null) {
+                packs.subList(0, trustedFirst).forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
+            }
+            List<Resource> safe = resources.stream()
+                    .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
+                    .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
+            if (!safe.isEmpty()) {
+                RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
+                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                        RuleBase.class.getClassLoader(), error -> located(problem(error, origins, texts),
+                                parsedByOrigin), RestrictedDrl.LIFT, problems.isEmpty(),
+                        prebuilt == null ? List.of() : prebuilt);
+                problems.addAll(result.problems());
+                if (problems.isEmpty()) {
+                    return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                            Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                            Collections.unmodifiableSet(disabled), descriptions);
+                }
+            }
+            throw new RulePackException(problems);
+        }
         // With a problem, the DRL is compiled all the same, so that its compile errors are reported beside it.
         KieBase compiled = problems.isEmpty() ? ExecutableModels.result(model) : null;
         if (compiled != null) {
@@ -194,15 +258,7 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            String path = error.getResource() == null ? null : error.getResource().getSourcePath();
-            String origin = path == null ? "rules" : origins.getOrDefault(path, path);
-            int[] lines = error.getLines();
-            int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
-            String message = error.getMessage().strip();
-            if (path != null && texts.containsKey(path)) {
-                line = texts.get(path).consequenceLine(line, message);
-            }
-            problems.add(new Problem(origin, line, message));
+            problems.add(problem(error, origins, texts));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -212,6 +268,41 @@ public final class RuleBase {
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), descriptions);
+    }
+
+    /**
+     * A problem of the executable model's compiler, which gives no line for some errors, located from the parsed
+     * DRL: the pattern over an unknown type, the constraint quoted, or the statement naming an unknown method.
+     */
+    private static Problem located(Problem problem, Map<String, PackageDescr> parsed) {
+        if (problem.line() > 0) {
+            return problem;
+        }
+        PackageDescr descr = parsed.get(problem.source());
+        String message = problem.message();
+        String unknown = "Unable to find class: ";
+        if (descr != null && message.startsWith(unknown)) {
+            String type = message.substring(unknown.length()).strip();
+            // Worded as the classic compiler words it.
+            return new Problem(problem.source(), DrlDescriptions.lineOfPattern(descr, type),
+                    "Unable to resolve ObjectType '" + type + "'");
+        }
+        return descr == null ? problem
+                : new Problem(problem.source(), DrlDescriptions.lineOfExpression(descr, message), message);
+    }
+
+    /** A compile error as a problem naming the DRL file it came from, and the line. */
+    private static Problem problem(KnowledgeBuilderError error, Map<String, String> origins,
+                                   Map<String, DrlAnalysis> texts) {
+        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+        String origin = path == null ? "rules" : origins.getOrDefault(path, path);
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+        String message = error.getMessage().strip();
+        if (path != null && texts.containsKey(path)) {
+            line = texts.get(path).consequenceLine(line, message);
+        }
+        return new Problem(origin, line, message);
     }
 
     /**
@@ -261,28 +352,52 @@ public final class RuleBase {
         });
     }
 
-    /** Describes the rules of one DRL file (queries have no citation: they conclude nothing). */
-    private static void describeRules(RulePack pack, DrlAnalysis analysis, Map<String, RuleInfo> rules,
-                                      List<Problem> problems) {
-        for (DrlAnalysis.Rule described : analysis.rules()) {
-            RuleDescr rule = described.descr();
+    /**
+     * Describes the rules of one DRL file (queries have no citation: they conclude nothing); returns its parsed form,
+     * or null when the compiler will report why not. A restricted file that does not parse is not compiled.
+     */
+    private static PackageDescr describeRules(RulePack pack, RulePack.DrlSource source, DrlAnalysis analysis,
+                                              Map<String, RuleInfo> rules, List<Problem> problems,
+                                              List<Problem> refused) {
+        PackageDescr descr = analysis.descr();
+        if (descr == null) {
+            if (pack.restricted()) {
+                // The parser recovers from errors, and what it recovered is not checked: parse again for the lines.
+                DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+                try {
+                    parser.parse(false, new StringReader(source.text()));
+                    parser.getErrors().forEach(error -> refused.add(new Problem(source.origin(),
+                            error.getLines() != null && error.getLines().length > 0
+                                    ? Math.max(error.getLines()[0], 0) : 0, error.getMessage())));
+                } catch (DroolsParserException e) {
+                    refused.add(new Problem(source.origin(), 0, e.getMessage()));
+                }
+                if (refused.isEmpty()) {
+                    refused.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
+                }
+            }
+            return null;
+        }
+        for (DrlAnalysis.Rule analysed : analysis.rules()) {
+            RuleDescr rule = analysed.descr();
             String clause = annotation(rule, CITATION);
             if (clause == null) {
-                problems.add(new Problem(analysis.origin(), rule.getLine(), "rule '" + rule.getName()
+                problems.add(new Problem(source.origin(), rule.getLine(), "rule '" + rule.getName()
                         + "' has no citation: add @" + CITATION + "(\"Rule 3(1)(d)\") naming the clause it encodes, "
                         + "after the rule name"));
                 continue;
             }
             String instrument = annotation(rule, INSTRUMENT);
             RuleInfo info = new RuleInfo(rule.getName(), clause, instrument == null ? pack.instrument() : instrument,
-                    pack, analysis.origin(), rule.getLine(), annotation(rule, UNCONFIRMED));
+                    pack, source.origin(), rule.getLine(), annotation(rule, UNCONFIRMED));
             RuleInfo twin = rules.putIfAbsent(rule.getName(), info);
             if (twin != null) {
-                problems.add(new Problem(analysis.origin(), rule.getLine(), "rule id '" + rule.getName()
+                problems.add(new Problem(source.origin(), rule.getLine(), "rule id '" + rule.getName()
                         + "' is already used at " + twin.origin() + ":" + twin.line()
                         + ": rule names are ids and must be unique across all packs"));
             }
         }
+        return descr;
     }
 
     private static String annotation(RuleDescr rule, String name) {
@@ -315,7 +430,7 @@ public final class RuleBase {
         return kieBase;
     }
 
-    /** Every DRL file of every pack, parsed once, in pack and file order. */
+    /** Every DRL file of every pack, parsed, in pack and file order. */
     public List<DrlAnalysis> descriptions() {
         return descriptions;
     }

@@ -3,13 +3,32 @@ package org.niyam.compliance.rules.india;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.engine.internal.ExecutableModels;
+import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.model.Report;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
 
-/** The India pack is Niyam's own and loads unrestricted, yet uses nothing that restricted mode refuses. */
+/**
+ * The India pack is Niyam's own and loads unrestricted, yet uses nothing that restricted mode refuses. Trust comes
+ * from where a pack is loaded (this module's jar or class folder), not from the name it is asked for by.
+ */
 class TrustModelTest {
 
     private static final String INDIA = "org/niyam/compliance/rules/india";
@@ -27,5 +46,63 @@ class TrustModelTest {
 
         assertThat(asUsers.restricted()).isTrue();
         assertThatCode(() -> ComplianceEngine.builder().rulePack(asUsers).build()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_copy_of_the_india_pack_in_another_folder_of_the_class_path_is_restricted(@TempDir Path root)
+            throws Exception {
+        Path india = Path.of(TrustModelTest.class.getClassLoader().getResource(INDIA + "/pack.yaml").toURI())
+                .getParent();
+        Path copy = Files.createDirectories(root.resolve("org/niyam/compliance/rules/copy"));
+        try (Stream<Path> files = Files.list(india)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()},
+                TrustModelTest.class.getClassLoader())) {
+            assertThat(RulePack.classpath("org/niyam/compliance/rules/copy", loader).restricted()).isTrue();
+            assertThat(RulePack.classpath(INDIA, loader).restricted()).as("the real one, through the same loader")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void a_path_that_climbs_out_of_niyams_folder_is_refused() {
+        assertThatThrownBy(() -> RulePack.classpath("org/niyam/compliance/rules/../rules/india"))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("is not a classpath folder");
+    }
+
+    @Test
+    void beside_a_users_pack_the_india_pack_keeps_its_build_time_model_and_its_reports() {
+        RulePack india = RulePack.classpath(INDIA);
+        RulePack ours = RulePack.drl("ours.drl", """
+                package org.example.ours;
+
+                import java.util.List;
+                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.model.Finding;
+
+                rule "ours.every-complaint"
+                    @citation("Our policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("ours.seen", $c.caseId(), "seen " + $c.id(), List.of($c.id())));
+                end
+                """);
+        RuleBase.Options options = new RuleBase.Options(Map.of(), Set.of(), false);
+        assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");
+
+        assertThat(RuleBase.build(List.of(india, ours), options).executableModel()).isTrue();
+        ComplianceEngine both = ComplianceEngine.builder().rulePack(india).rulePack(ours).build();
+        Random random = new Random(20_261_205L);
+        for (int i = 0; i < 50; i++) {
+            CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(8));
+            Report alone = IndiaPack.engine().evaluate(log.evidence(), log.asOf());
+            Report beside = both.evaluate(log.evidence(), log.asOf());
+            assertThat(beside.obligations()).as("log %d", i).isEqualTo(alone.obligations());
+            assertThat(beside.findings()).as("log %d", i).containsAll(alone.findings());
+        }
     }
 }

@@ -1,0 +1,211 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.Type;
+
+/**
+ * Checks generated classes against the {@link Allowlist}: every type they name, and every method and field they
+ * use, resolved to the class that declares it ({@code $fact.getClass()} compiles to a call of the fact's class, and
+ * resolves to {@code Object.getClass}, which is refused). A class generated from the same DRL may be named and its
+ * own members used, since it is checked too. Not API.
+ */
+final class BytecodeCheck {
+
+    /**
+     * A use the allowlist refuses.
+     *
+     * @param className the generated class the use is in
+     * @param method    the method of that class ({@code name + descriptor}), or {@code null} for the class itself
+     * @param used      what was used, as declared: {@code java.lang.Object.getClass()}
+     * @param member    the simple name of the member used, or of the type
+     */
+    record Refusal(String className, String method, String used, String member) {
+    }
+
+    private final Allowlist allowlist;
+    private final ClassLoader platform;
+    private final Map<String, ClassFile> generated;
+    private final Map<String, Optional<String>> resolved = new HashMap<>();
+
+    BytecodeCheck(Allowlist allowlist, ClassLoader platform, Map<String, ClassFile> generated) {
+        this.allowlist = allowlist;
+        this.platform = platform;
+        this.generated = generated;
+    }
+
+    /** Every refused use in the class, each once per method. */
+    List<Refusal> check(ClassFile file) {
+        Map<String, Refusal> refusals = new LinkedHashMap<>();
+        for (ClassFile.Reference reference : file.classReferences) {
+            refuse(file, null, reference, refusals);
+        }
+        for (ClassFile.Method method : file.methods.values()) {
+            for (ClassFile.Reference reference : method.references()) {
+                refuse(file, method.name() + method.descriptor(), reference, refusals);
+            }
+        }
+        return new ArrayList<>(refusals.values());
+    }
+
+    private void refuse(ClassFile file, String method, ClassFile.Reference reference, Map<String, Refusal> refusals) {
+        String used = refused(reference);
+        if (used != null) {
+            String member = reference.member() == null || reference.member().equals("<init>")
+                    ? simpleName(reference.owner()) : reference.member();
+            refusals.putIfAbsent(method + " " + used, new Refusal(file.name, method, used, member));
+        }
+    }
+
+    /** What the reference uses, as declared, when the allowlist refuses it; {@code null} when it is allowed. */
+    String refused(ClassFile.Reference reference) {
+        String owner = reference.owner();
+        if (reference.member() == null) {
+            return generated.containsKey(owner) || allowlist.allowsType(owner) ? null : owner;
+        }
+        String declaring = declaringClass(reference);
+        if (declaring == null) {
+            return owner + "." + reference.member() + (reference.method() ? "()" : "") + " (not found)";
+        }
+        if (generated.containsKey(declaring)
+                || allowlist.allowsMember(declaring, reference.member(), reference.descriptor())) {
+            return null;
+        }
+        return declaring + "." + reference.member() + (reference.method() ? "()" : "");
+    }
+
+    /** The class that declares the member: the owner, or its nearest supertype that does; null if none does. */
+    private String declaringClass(ClassFile.Reference reference) {
+        String key = reference.owner() + " " + reference.member() + reference.descriptor() + reference.method();
+        return resolved.computeIfAbsent(key, k -> Optional.ofNullable(resolve(reference.owner(), reference)))
+                .orElse(null);
+    }
+
+    private String resolve(String start, ClassFile.Reference reference) {
+        Deque<String> interfaces = new ArrayDeque<>();
+        String type = start;
+        // Classes first, then interfaces, as the JVM resolves a method.
+        while (type != null) {
+            ClassFile file = generated.get(type);
+            if (file != null) {
+                boolean declares = reference.method()
+                        ? file.methods.containsKey(reference.member() + reference.descriptor())
+                        : file.fields.contains(reference.member() + ":" + reference.descriptor());
+                if (declares) {
+                    return type;
+                }
+                interfaces.addAll(file.interfaces);
+                type = file.superName;
+                continue;
+            }
+            Class<?> c = load(type);
+            if (c == null) {
+                return null;
+            }
+            return resolveLoaded(c, reference, interfaces);
+        }
+        return resolveInterfaces(interfaces, reference);
+    }
+
+    private String resolveLoaded(Class<?> start, ClassFile.Reference reference, Deque<String> pending) {
+        for (Class<?> c = start; c != null; c = c.getSuperclass()) {
+            if (declares(c, reference)) {
+                return c.getName();
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                pending.add(i.getName());
+            }
+        }
+        return resolveInterfaces(pending, reference);
+    }
+
+    private String resolveInterfaces(Deque<String> pending, ClassFile.Reference reference) {
+        while (!pending.isEmpty()) {
+            String name = pending.poll();
+            ClassFile file = generated.get(name);
+            if (file != null) {
+                if (file.methods.containsKey(reference.member() + reference.descriptor())
+                        || file.fields.contains(reference.member() + ":" + reference.descriptor())) {
+                    return name;
+                }
+                pending.addAll(file.interfaces);
+                continue;
+            }
+            Class<?> c = load(name);
+            if (c == null) {
+                continue;
+            }
+            if (declares(c, reference)) {
+                return c.getName();
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                pending.add(i.getName());
+            }
+        }
+        // Interfaces inherit Object's public methods.
+        Class<?> object = Object.class;
+        return reference.method() && declares(object, reference) ? object.getName() : null;
+    }
+
+    private static boolean declares(Class<?> c, ClassFile.Reference reference) {
+        String name = reference.member();
+        String descriptor = reference.descriptor();
+        try {
+            if (!reference.method()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.getName().equals(name) && Type.getDescriptor(f.getType()).equals(descriptor)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (name.equals("<init>")) {
+                for (Constructor<?> k : c.getDeclaredConstructors()) {
+                    if (Type.getConstructorDescriptor(k).equals(descriptor)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (name.equals("<clinit>")) {
+                return false;
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(descriptor)) {
+                    return true;
+                }
+            }
+            // Signature-polymorphic methods (MethodHandle.invoke) match any descriptor.
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.isVarArgs() && java.lang.reflect.Modifier.isNative(m.getModifiers())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (LinkageError | SecurityException e) {
+            return false;
+        }
+    }
+
+    private Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, platform);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String simpleName(String type) {
+        int dot = Math.max(type.lastIndexOf('.'), type.lastIndexOf('$'));
+        return type.substring(dot + 1);
+    }
+}

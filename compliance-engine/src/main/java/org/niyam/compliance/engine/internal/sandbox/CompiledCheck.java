@@ -1,0 +1,366 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.niyam.compliance.engine.Problem;
+
+/**
+ * Restricted mode's check of compiled code: every class Drools' executable model generated for a restricted pack
+ * (constraints, bindings, {@code from} and {@code eval} expressions, consequences, functions, declared types,
+ * inline accumulates, and the rule definitions themselves) is read with ASM, and every type and member it uses must
+ * be on the {@link Allowlist}. Each refusal is named by the rule, function or declared type it came from, with the
+ * DRL file and line taken from the parsed DRL, since class files carry no DRL lines. Not API.
+ */
+public final class CompiledCheck {
+
+    /**
+     * One DRL file as the check needs it.
+     *
+     * @param origin     the file, as problems name it
+     * @param text       its DRL
+     * @param descr      its parsed form
+     * @param restricted whether its pack is restricted
+     */
+    public record Source(String origin, String text, PackageDescr descr, boolean restricted) {
+    }
+
+    private record Site(String origin, int line, String what, String code, int codeLine,
+                        List<org.niyam.compliance.engine.internal.DrlDescriptions.Code> conditions) {
+
+        Site(String origin, int line, String what, String code, int codeLine) {
+            this(origin, line, what, code, codeLine, List.of());
+        }
+    }
+
+    private CompiledCheck() {
+    }
+
+    /** Every refused use in the classes, as problems naming where in the DRL it came from; nothing when all pass. */
+    public static List<Problem> check(Map<String, byte[]> classes, List<Source> sources, ClassLoader platform,
+                                      String lift) {
+        Map<String, ClassFile> files = new TreeMap<>();
+        classes.forEach((name, bytes) -> files.put(name, ClassFile.read(bytes)));
+
+        Set<String> restrictedPackages = new HashSet<>();
+        Set<String> trustedPackages = new HashSet<>();
+        Map<String, Site> rules = new HashMap<>();
+        Map<String, Site> functions = new HashMap<>();
+        Map<String, Site> types = new HashMap<>();
+        Map<String, Source> firstOfPackage = new LinkedHashMap<>();
+        for (Source source : sources) {
+            PackageDescr descr = source.descr();
+            String pkg = descr.getNamespace();
+            (source.restricted() ? restrictedPackages : trustedPackages).add(pkg);
+            if (source.restricted()) {
+                firstOfPackage.putIfAbsent(pkg, source);
+            }
+            for (RuleDescr rule : descr.getRules()) {
+                String consequence = rule.getConsequence() == null ? null : rule.getConsequence().toString();
+                rules.putIfAbsent(pkg + " " + rule.getName(), new Site(source.origin(), rule.getLine(),
+                        "rule '" + rule.getName() + "'", consequence,
+                        lineOfText(source.text(), consequence, rule.getStartCharacter(), rule.getConsequenceLine()),
+                        org.niyam.compliance.engine.internal.DrlDescriptions.code(rule)));
+            }
+            for (FunctionDescr function : descr.getFunctions()) {
+                functions.putIfAbsent(pkg + " " + function.getName(), new Site(source.origin(), function.getLine(),
+                        "function '" + function.getName() + "'", function.getBody(),
+                        lineOfText(source.text(), function.getBody(), function.getStartCharacter(), function.getLine())));
+            }
+            for (AbstractClassTypeDeclarationDescr type : descr.getClassAndEnumDeclarationDescrs()) {
+                String name = type.getNamespace() == null || type.getNamespace().isEmpty() ? pkg : type.getNamespace();
+                types.putIfAbsent(name + "." + type.getTypeName(), new Site(source.origin(), type.getLine(),
+                        "declared type '" + type.getTypeName() + "'", null, 0));
+            }
+        }
+
+        Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
+        BytecodeCheck check = new BytecodeCheck(Allowlist.restricted(), platform, files);
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        Map<Site, Set<String>> classic = new LinkedHashMap<>();
+        for (ClassFile file : files.values()) {
+            String pkg = packageOf(file.name, restrictedPackages, trustedPackages);
+            boolean checked = pkg == null || restrictedPackages.contains(pkg);
+            if (!checked) {
+                continue;
+            }
+            for (BytecodeCheck.Refusal refusal : check.check(file)) {
+                if (generatedEquals(file, refusal, types)) {
+                    continue;
+                }
+                Site site = site(file, refusal, pkg, rules, functions, types, reachedBy, firstOfPackage);
+                if (classicInvoker(file)) {
+                    classic.computeIfAbsent(site, k -> new java.util.TreeSet<>()).add(describe(refusal.used()));
+                    continue;
+                }
+                int line = site.line();
+                if (site.code() != null) {
+                    line = JavaLines.lineOf(site.code(), site.codeLine(), refusal.member(), line);
+                }
+                String key = site.origin() + ":" + line + " " + refusal.used();
+                problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " uses "
+                        + describe(refusal.used()) + ", which restricted packs may not use: rules only decide, from "
+                        + "the model's facts, String, numbers, Math, java.time without clocks and immutable "
+                        + "collections; they do not read clocks, random numbers, files, the network, the system or "
+                        + "the rule engine itself. " + lift));
+            }
+        }
+        classic.forEach((site, used) -> {
+            List<String> outside = used.stream().filter(u -> !u.startsWith("org.drools.") && !u.startsWith("org.kie."))
+                    .toList();
+            problems.put(site.origin() + ":" + site.line() + " classic", new Problem(site.origin(), site.line(),
+                    site.what() + " has code (an inline accumulate, typically one whose action uses no binding or "
+                            + "several) that Drools compiles only to its classic invokers, which read the engine's "
+                            + "internals and which restricted packs may not use" + (outside.isEmpty() ? ""
+                            : "; it also uses " + String.join(", ", outside)) + ". Use a built-in accumulate "
+                            + "function (count, sum, min, max, average, collectList, collectSet), or one binding in "
+                            + "the action. " + lift));
+        });
+        List<Problem> result = new ArrayList<>(problems.values());
+        result.sort(Comparator.comparing(Problem::source).thenComparingInt(Problem::line));
+        return result;
+    }
+
+    /** Names in the Java compiler's messages that point at the code at fault. */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "The method ([A-Za-z_$][\\w$]*)|([A-Za-z_$][\\w$]*) cannot be resolved|The constructor ([A-Za-z_$][\\w$]*)"
+                    + "|([A-Za-z_$][\\w$]*) is undefined");
+
+    /** One compiler message of the generated Java: {@code [path.java (line:column) : message]}. */
+    private static final java.util.regex.Pattern JAVA_ERROR = java.util.regex.Pattern.compile(
+            "\\S+\\.java \\(\\d+:\\d+\\) : ([^\\]\\[]*)");
+
+    /**
+     * The Java compiler's errors in the code generated from the DRL, each located at the consequence or function
+     * line that names what the compiler could not find; the generated file's name says nothing to the DRL's author.
+     */
+    static List<Problem> locateJavaErrors(String message, List<Source> sources) {
+        List<Problem> problems = new ArrayList<>();
+        java.util.regex.Matcher errors = JAVA_ERROR.matcher(message == null ? "" : message);
+        while (errors.find()) {
+            String error = errors.group(1).strip();
+            java.util.regex.Matcher named = NAMED.matcher(error);
+            String name = null;
+            if (named.find()) {
+                for (int g = 1; g <= named.groupCount() && name == null; g++) {
+                    name = named.group(g);
+                }
+            }
+            Problem located = name == null ? null : locate(name, error, sources);
+            problems.add(located != null ? located : new Problem(sources.isEmpty() ? "rules"
+                    : sources.get(0).origin(), 0, error));
+        }
+        if (problems.isEmpty()) {
+            problems.add(new Problem(sources.isEmpty() ? "rules" : sources.get(0).origin(), 0,
+                    "the Java generated from the DRL does not compile: " + message));
+        }
+        return problems;
+    }
+
+    private static Problem locate(String name, String error, List<Source> sources) {
+        for (Source source : sources) {
+            for (RuleDescr rule : source.descr().getRules()) {
+                String code = rule.getConsequence() == null ? null : rule.getConsequence().toString();
+                int first = lineOfText(source.text(), code, rule.getStartCharacter(), rule.getConsequenceLine());
+                int line = JavaLines.lineOf(code, first, name, -1);
+                if (line > 0 && JavaLines.names(code, name)) {
+                    return new Problem(source.origin(), line, "rule '" + rule.getName() + "': " + error);
+                }
+            }
+            for (FunctionDescr function : source.descr().getFunctions()) {
+                int first = lineOfText(source.text(), function.getBody(), function.getStartCharacter(),
+                        function.getLine());
+                if (JavaLines.names(function.getBody(), name)) {
+                    return new Problem(source.origin(), JavaLines.lineOf(function.getBody(), first, name, first),
+                            "function '" + function.getName() + "': " + error);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The line on which the parsed code (a consequence or a function body, which the parser gives without its
+     * surrounding blank space) starts in the DRL, searched from the start of its rule or function.
+     */
+    private static int lineOfText(String text, String code, int from, int fallback) {
+        if (text == null || code == null || code.isBlank()) {
+            return fallback;
+        }
+        int at = text.indexOf(code, Math.max(from, 0));
+        if (at < 0) {
+            return fallback;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** A class of Drools' classic compiler ({@code Rule_<name>...}), generated where the executable model falls back. */
+    private static boolean classicInvoker(ClassFile file) {
+        return file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("Rule_");
+    }
+
+    /** A rule name as Drools' classic compiler writes it into class names: {@code x.rule} is {@code x$u46$rule}. */
+    private static String classicName(String rule) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < rule.length(); i++) {
+            char c = rule.charAt(i);
+            if (Character.isJavaIdentifierPart(c) && c != '$') {
+                out.append(c);
+            } else {
+                out.append("$u").append((int) c).append('$');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String describe(String used) {
+        return used.replace('$', '.');
+    }
+
+    /** Drools' generated equals of a declared type compares classes; no DRL code is compiled into it. */
+    private static boolean generatedEquals(ClassFile file, BytecodeCheck.Refusal refusal, Map<String, Site> types) {
+        return types.containsKey(file.name) && "equals(Ljava/lang/Object;)Z".equals(refusal.method())
+                && refusal.used().equals("java.lang.Object.getClass()");
+    }
+
+    /** The DRL package a generated class belongs to: its own package, or the parent of a lambda's package. */
+    private static String packageOf(String className, Set<String> restricted, Set<String> trusted) {
+        int dot = className.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : className.substring(0, dot);
+        for (String candidate = pkg; ; ) {
+            if (restricted.contains(candidate) || trusted.contains(candidate)) {
+                return candidate;
+            }
+            int up = candidate.lastIndexOf('.');
+            if (up < 0 || !candidate.equals(pkg)) {
+                return null;
+            }
+            candidate = candidate.substring(0, up);
+        }
+    }
+
+    private static Site site(ClassFile file, BytecodeCheck.Refusal refusal, String pkg, Map<String, Site> rules,
+                             Map<String, Site> functions, Map<String, Site> types, Map<String, Set<String>> reachedBy,
+                             Map<String, Source> firstOfPackage) {
+        Site type = types.get(file.name);
+        if (type != null) {
+            return type;
+        }
+        if (refusal.method() != null && pkg != null) {
+            String methodName = refusal.method().substring(0, refusal.method().indexOf('('));
+            Site function = functions.get(pkg + " " + methodName);
+            if (function != null && file.name.matches(".*\\.Rules[0-9A-F]+")) {
+                return function;
+            }
+        }
+        String simple = file.name.substring(file.name.lastIndexOf('.') + 1);
+        if (simple.startsWith("Rule_") && pkg != null) {
+            Site classic = rules.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(pkg + " "))
+                    .filter(e -> simple.startsWith("Rule_" + classicName(e.getKey().substring(pkg.length() + 1))))
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
+            if (classic != null) {
+                return new Site(classic.origin(), classic.line(), classic.what(), null, 0);
+            }
+        }
+        Set<String> reaching = new LinkedHashSet<>();
+        if (refusal.method() != null) {
+            reaching.addAll(reachedBy.getOrDefault(file.name + "#" + refusal.method(), Set.of()));
+        } else {
+            for (ClassFile.Method m : file.methods.values()) {
+                reaching.addAll(reachedBy.getOrDefault(file.name + "#" + m.name() + m.descriptor(), Set.of()));
+            }
+        }
+        Site rule = reaching.stream().map(rules::get).filter(java.util.Objects::nonNull)
+                .min(Comparator.comparing(Site::origin).thenComparingInt(Site::line)).orElse(null);
+        if (rule != null) {
+            boolean consequence = file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("LambdaConsequence");
+            if (consequence) {
+                return rule;
+            }
+            // A condition: the line of the constraint, eval, from, accumulate or attribute that names the member.
+            for (org.niyam.compliance.engine.internal.DrlDescriptions.Code code : rule.conditions()) {
+                int line = JavaLines.lineInCondition(code.code(), code.statement(), code.line(), refusal.member());
+                if (line > 0) {
+                    return new Site(rule.origin(), line, rule.what(), null, 0);
+                }
+            }
+            return new Site(rule.origin(), rule.line(), rule.what(), null, 0);
+        }
+        Source source = pkg == null ? firstOfPackage.values().stream().findFirst().orElse(null) : firstOfPackage.get(pkg);
+        String origin = source == null ? "rules" : source.origin();
+        int line = source == null ? 0 : Math.max(source.descr().getLine(), 0);
+        return new Site(origin, line, "package " + (pkg == null ? "" : pkg) + " (generated class "
+                + file.name.substring(file.name.lastIndexOf('.') + 1) + ")", null, 0);
+    }
+
+    /**
+     * Which rules reach each method of the generated classes: from each rule's definition method
+     * ({@code rule_*}, which names the rule in a string constant) through every generated class and method it
+     * refers to.
+     */
+    private static Map<String, Set<String>> reachingRules(Map<String, ClassFile> files, Set<String> ruleKeys) {
+        Map<String, Set<String>> reached = new HashMap<>();
+        for (ClassFile file : files.values()) {
+            String pkg = file.name.substring(0, Math.max(file.name.lastIndexOf('.'), 0));
+            for (ClassFile.Method method : file.methods.values()) {
+                if (!method.name().startsWith("rule_")) {
+                    continue;
+                }
+                String rule = method.strings().stream().map(s -> pkg + " " + s).filter(ruleKeys::contains)
+                        .findFirst().orElse(null);
+                if (rule == null) {
+                    continue;
+                }
+                Deque<String> todo = new ArrayDeque<>();
+                todo.add(file.name + "#" + method.name() + method.descriptor());
+                Set<String> seen = new HashSet<>();
+                while (!todo.isEmpty()) {
+                    String node = todo.poll();
+                    if (!seen.add(node)) {
+                        continue;
+                    }
+                    reached.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(rule);
+                    int hash = node.indexOf('#');
+                    ClassFile owner = files.get(node.substring(0, hash));
+                    ClassFile.Method current = owner.methods.get(node.substring(hash + 1));
+                    if (current == null) {
+                        continue;
+                    }
+                    for (ClassFile.Reference reference : current.references()) {
+                        ClassFile target = files.get(reference.owner());
+                        if (target == null || target == owner && reference.member() == null) {
+                            continue;
+                        }
+                        if (target != owner) {
+                            // Another generated class (a lambda, an accumulate, a function's class): all of it.
+                            target.methods.values().forEach(m -> todo.add(target.name + "#" + m.name() + m.descriptor()));
+                        } else if (reference.method() && target.methods.containsKey(reference.member() + reference.descriptor())) {
+                            todo.add(target.name + "#" + reference.member() + reference.descriptor());
+                        }
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+}

@@ -1,0 +1,151 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.memorycompiler.KieMemoryCompilerException;
+import org.niyam.compliance.engine.Problem;
+
+/**
+ * Builds the rule base of an engine with a restricted pack: all packs' DRL is compiled to Drools' executable model
+ * in memory, the classes of restricted packs are checked ({@link CompiledCheck}), and only when nothing is refused
+ * are the classes loaded and the rule base built. No generated class is loaded before the check, so no code of a
+ * refused pack runs, not even a constant expression Drools evaluates when it builds the rule base. Not API.
+ */
+public final class RestrictedBuild {
+
+    /**
+     * What the build gave.
+     *
+     * @param kieBase  the rule base, or {@code null} when there are problems
+     * @param problems compile errors and refused uses
+     * @param nanos    how long compiling, checking and loading took, in that order (0 for a step not taken)
+     */
+    public record Result(KieBase kieBase, List<Problem> problems, long[] nanos) {
+        public Result {
+            problems = List.copyOf(problems);
+            nanos = nanos.clone();
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestrictedBuild.class);
+
+    private RestrictedBuild() {
+    }
+
+    /**
+     * Compiles, checks and, when nothing is refused and {@code load} is set, loads the packs' DRL.
+     *
+     * @param drl           every DRL file of every pack, as resources whose source paths name them
+     * @param sources       the same files, parsed, with whether their pack is restricted
+     * @param configuration the DRL compiler's configuration
+     * @param models        the configuration the rule base is built with from the model
+     * @param loader        resolves the model and the other types the DRL names
+     * @param errors        turns a compile error into a problem naming the DRL file and line
+     * @param lift          how the user can lift the restriction, appended to each refusal
+     * @param load          whether to build the rule base (not when other problems were already found)
+     * @param prebuilt      models of trusted packs built before, added to the rule base as they are
+     */
+    public static Result build(List<Resource> drl, List<CompiledCheck.Source> sources,
+                               KnowledgeBuilderConfiguration configuration,
+                               Function<ClassLoader, KnowledgeBuilderConfiguration> models, ClassLoader loader,
+                               Function<KnowledgeBuilderError, Problem> errors, String lift, boolean load,
+                               List<Model> prebuilt) {
+        long[] nanos = new long[3];
+        long start = System.nanoTime();
+        ModelCompiler.Output output;
+        try {
+            output = ModelCompiler.compile(drl, configuration, loader);
+        } catch (KieMemoryCompilerException e) {
+            // Java the generator wrote from the DRL does not compile: an unknown method or type in a consequence.
+            return new Result(null, CompiledCheck.locateJavaErrors(e.getMessage(), sources), nanos);
+        } catch (RuntimeException | LinkageError e) {
+            // The generator throws on syntax it cannot translate (javaparser's ParseProblemException, among others).
+            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                    .findFirst().orElse("rules");
+            return new Result(null, List.of(new Problem(origin, 0, "cannot be compiled to Java classes, as "
+                    + "restricted packs must be: " + e.getMessage())), nanos);
+        }
+        nanos[0] = System.nanoTime() - start;
+        List<Problem> problems = new ArrayList<>();
+        output.errors().forEach(error -> problems.add(errors.apply(error)));
+        if (!problems.isEmpty()) {
+            return new Result(null, problems, nanos);
+        }
+        start = System.nanoTime();
+        problems.addAll(CompiledCheck.check(output.classes(), sources, loader, lift));
+        nanos[1] = System.nanoTime() - start;
+        if (!problems.isEmpty() || !load) {
+            return new Result(null, problems, nanos);
+        }
+        start = System.nanoTime();
+        KieBase kieBase;
+        try {
+            kieBase = load(output, loader, models, prebuilt);
+        } catch (RuntimeException | LinkageError e) {
+            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                    .findFirst().orElse("rules");
+            return new Result(null, List.of(new Problem(origin, 0, "passed the check, but Drools cannot build a rule "
+                    + "base from its classes: " + e)), nanos);
+        }
+        nanos[2] = System.nanoTime() - start;
+        LOG.debug("restricted build: {} classes compiled in {} ms, checked in {} ms, loaded in {} ms",
+                output.classes().size(), nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
+        return new Result(kieBase, List.of(), nanos);
+    }
+
+    private static KieBase load(ModelCompiler.Output output, ClassLoader parent,
+                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt) {
+        GeneratedClassLoader loader = new GeneratedClassLoader(parent, output.classes());
+        List<Model> instances = new ArrayList<>(prebuilt);
+        for (String name : output.models()) {
+            try {
+                instances.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the executable model " + name + " cannot be instantiated", e);
+            }
+        }
+        return KieBaseBuilder.createKieBaseFromModel(instances,
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader), models.apply(loader));
+    }
+
+    /** Defines the checked classes, and nothing else, on top of the engine's class loader. */
+    private static final class GeneratedClassLoader extends ClassLoader {
+
+        private final Map<String, byte[]> classes;
+
+        GeneratedClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+            super("niyam-restricted-pack", parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        /** Drools reads a lambda's class file to fingerprint it. */
+        @Override
+        public java.io.InputStream getResourceAsStream(String name) {
+            if (name.endsWith(".class")) {
+                byte[] bytes = classes.get(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+                if (bytes != null) {
+                    return new java.io.ByteArrayInputStream(bytes);
+                }
+            }
+            return super.getResourceAsStream(name);
+        }
+    }
+}
