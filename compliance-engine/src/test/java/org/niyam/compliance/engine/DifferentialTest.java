@@ -114,8 +114,8 @@ class DifferentialTest {
     /** The clock pack (its clocks and standing duties) and the generated one. */
     private static ComplianceEngine.Builder engine(String drl) {
         return ComplianceEngine.builder()
-                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
-                .rulePack(RulePack.drl("generated", drl));
+                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted())
+                .rulePack(RulePack.drl("generated", drl).unrestricted());
     }
 
     private static int pick(Random random, int[] values) {
