@@ -38,9 +38,10 @@ import org.niyam.compliance.model.Status;
  *
  * <p>One pass over the log: a streaming JSON reader; a reorder buffer that puts events into time order (instant,
  * then id, as the engine does), given that none comes more than {@code maxDisorder} after a later one; a map from
- * case to its open obligations; and two deadline queues, one raising breaches as act-by deadlines pass (the
- * obligation stays open, since a late action still makes it {@code MET_LATE}), one closing keep-until duties as
- * they are met. What is still open at the end is judged as of the latest event, as {@code niyam audit} does.
+ * case to its open obligations; and a deadline queue raising breaches as act-by deadlines pass (the obligation stays
+ * open, since a late action still makes it {@code MET_LATE}). A keep-until duty (preserve removed content) stays in
+ * the map until the records are deleted or the log ends, even once its period is over: the engine names a deletion
+ * after the period as the event that discharged it. What is still open at the end is judged as of the latest event, as {@code niyam audit} does.
  *
  * <p>It checks Rule 3(1)(d) (36 h, 3 h from 20 Feb 2026; intimations from 15 Nov 2025 only with the 2025
  * particulars), Rule 3(2)(a)(i) (acknowledge in 24 h; resolve in 15 days, 7 days from 20 Feb 2026), its proviso
@@ -458,7 +459,6 @@ public final class BaselineChecker {
     private final class Pass {
         final Map<String, List<Open>> openByCase = new HashMap<>();
         final PriorityQueue<Open> actBy = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
-        final PriorityQueue<Open> keepUntil = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
         final Consumer<Result> results;
         Event last;
         int open;
@@ -505,17 +505,11 @@ public final class BaselineChecker {
             }
         }
 
-        /** Time moves to {@code now}: act-by deadlines before it are breached so far; keep-until ones up to it are met. */
+        /** Time moves to {@code now}: act-by deadlines before it are breached so far. */
         void advanceTo(long now) {
             while (!actBy.isEmpty() && actBy.peek().due < now) {
                 if (!actBy.poll().closed) {
                     breachAlerts++;
-                }
-            }
-            while (!keepUntil.isEmpty() && keepUntil.peek().due <= now) {
-                Open kept = keepUntil.poll();
-                if (!kept.closed) {
-                    close(kept, Status.MET, null);
                 }
             }
         }
@@ -528,7 +522,9 @@ public final class BaselineChecker {
             }
             Open o = new Open(id, duty, trigger.caseId, trigger.at, trigger.at + clock, keep);
             openByCase.computeIfAbsent(trigger.caseId, k -> new ArrayList<>(4)).add(o);
-            (keep ? keepUntil : actBy).add(o);
+            if (!keep) {
+                actBy.add(o);
+            }
             mostOpen = Math.max(mostOpen, ++open);
         }
 
@@ -569,7 +565,7 @@ public final class BaselineChecker {
                 for (Open o : inCase) {
                     Status status;
                     if (o.keepUntil) {
-                        status = Status.OPEN;
+                        status = asOf >= o.due ? Status.MET : Status.OPEN;
                     } else if (asOf > o.due) {
                         status = Status.BREACHED;
                     } else {

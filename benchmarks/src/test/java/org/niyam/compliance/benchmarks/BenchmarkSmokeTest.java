@@ -62,6 +62,28 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void aDeletionAfterThePreservationPeriodIsNamedAsItsDischargeOnBothSides() throws IOException {
+        String header = log.lines().limit(5).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String cases = header + """
+                {"type":"RemovalOrderReceived","id":"ORD-1-in","caseId":"ORD-1","at":"2025-08-01T00:08:15+05:30","issuer":{"kind":"COURT","authority":"High Court of Madras"},"reference":"CS(OS) 1"}
+                {"type":"ContentRemoved","id":"ORD-1-rm1","caseId":"ORD-1","at":"2025-08-01T09:00:00+05:30","action":"REMOVED","basis":"ORDER"}
+                {"type":"RecordsDeleted","id":"ORD-1-del","caseId":"ORD-1","at":"2026-03-01T00:00:00+05:30","records":"REMOVED_CONTENT","instructed":false}
+                {"type":"RemovalOrderReceived","id":"ORD-2-in","caseId":"ORD-2","at":"2026-03-02T00:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Madras"},"reference":"CS(OS) 2"}
+                """;
+        Evidence evidence = CaseLogReader.strict().read("cases", new StringReader(cases)).evidence();
+        Report report = Audits.indiaEngine(1).evaluate(evidence, OffsetDateTime.parse("2026-03-02T00:00:00+05:30"));
+        BaselineChecker.Outcome baseline = new BaselineChecker(Audits.MAX_DISORDER, Audits.AT_RISK_FRACTION)
+                .check(new StringReader(cases));
+
+        assertThat(Agreement.of(report, baseline, 10).first()).isEmpty();
+        assertThat(baseline.results()).filteredOn(r -> r.obligationId().equals("3(1)(g).preserve@ORD-1-rm1"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(Status.MET);
+                    assertThat(r.dischargeEventId()).isEqualTo("ORD-1-del");
+                });
+    }
+
+    @Test
     void theBaselinePartitionedByCaseFindsWhatOneThreadFinds(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cases.jsonl");
         Files.writeString(file, log);
