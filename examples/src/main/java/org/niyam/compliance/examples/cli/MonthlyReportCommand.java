@@ -110,7 +110,7 @@ public final class MonthlyReportCommand implements Command {
         text.append("  counted   from ").append(f.from()).append(" (included) to ").append(f.to())
                 .append(" (excluded)\n");
         text.append("  sources   ").append(String.join(", ", sources)).append('\n');
-        text.append("  platform  ").append(AuditCommand.Audit.platform(log.evidence().platform())).append('\n');
+        text.append("  platform  ").append(AuditCommand.platform(log.evidence().platform())).append('\n');
         text.append("  input     ").append(CaseLogs.summary(log)).append("\n\n");
 
         row(text, "Complaints", "received", "acted on");
@@ -154,7 +154,7 @@ public final class MonthlyReportCommand implements Command {
                         + f.month())
                 .detail("Counted", "from " + f.from() + " (included) to " + f.to() + " (excluded), India Standard Time")
                 .detail("Sources", String.join(", ", sources))
-                .detail("Platform", AuditCommand.Audit.platform(platform))
+                .detail("Platform", AuditCommand.platform(platform))
                 .detail("Input", CaseLogs.summary(log))
                 .rejected(log.rejected())
                 .chart(f.chart())
