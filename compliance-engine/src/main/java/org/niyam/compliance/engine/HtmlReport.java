@@ -102,6 +102,7 @@ public final class HtmlReport {
         private final List<InputException> rejected = new ArrayList<>();
         private final List<Chart> charts = new ArrayList<>();
         private Tally tally;
+        private OffsetDateTime tallyAsOf;
         private String fullList;
 
         private Builder() {
@@ -109,10 +110,12 @@ public final class HtmlReport {
 
         /**
          * The figures and capped lists of a {@link Tally}, instead of a {@link #report}: for a report too large to
-         * hold or to show in full. {@code fullList} says where every obligation can be read, e.g. the JSON report.
+         * hold or to show in full, judged as of {@code asOf}. {@code fullList} says where every obligation can be
+         * read, e.g. the JSON report.
          */
-        public Builder tally(Tally value, String fullList) {
+        public Builder tally(Tally value, OffsetDateTime asOf, String fullList) {
             this.tally = Objects.requireNonNull(value, "tally");
+            this.tallyAsOf = Objects.requireNonNull(asOf, "asOf");
             this.fullList = Objects.requireNonNull(fullList, "fullList");
             return this;
         }
@@ -280,8 +283,8 @@ public final class HtmlReport {
                     .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(in.title)).append("</h1>\n");
             if (in.report != null || in.tally != null || !in.details.isEmpty()) {
                 html.append("<dl class=\"details\">\n");
-                if (in.report != null && !in.details.containsKey("As of")) {
-                    dt("As of", in.report.asOf().toString());
+                if ((in.report != null || in.tally != null) && !in.details.containsKey("As of")) {
+                    dt("As of", (in.report != null ? in.report.asOf() : in.tallyAsOf).toString());
                 }
                 in.details.forEach(this::dt);
                 html.append("</dl>\n");
@@ -600,7 +603,7 @@ public final class HtmlReport {
             OffsetDateTime start = o.triggeredAt();
             OffsetDateTime due = o.dueAt();
             OffsetDateTime done = o.dischargedAt();
-            OffsetDateTime asOf = in.report.asOf();
+            OffsetDateTime asOf = in.report != null ? in.report.asOf() : in.tallyAsOf;
             OffsetDateTime end = latest(due, done == null ? asOf : done);
             double span = Math.max(1, end.toInstant().toEpochMilli() - start.toInstant().toEpochMilli());
             String colour = css(o.status());

@@ -42,7 +42,7 @@ public final class NiyamCli {
     public static void main(String[] args) {
         String tty = System.getenv(STDERR_TTY);
         boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
-        System.exit(run(args, new Io(System.out, System.err, terminal, System::nanoTime, Path.of(""))));
+        System.exit(run(args, new Io(System.out, System.err, terminal, new Io.SystemClock(), Path.of(""))));
     }
 
     /** Runs a command without progress output; returns the process exit code. */

@@ -24,6 +24,7 @@ public final class Progress implements EvaluationListener {
     private final PrintStream err;
     private final boolean on;
     private final LongSupplier clock;
+    private final boolean realClock;
     private long phaseStart;
     private long lastShown;
     private long firings;
@@ -40,14 +41,19 @@ public final class Progress implements EvaluationListener {
     static final long QUIET_NANOS = 2_000_000_000L;
 
     public Progress(PrintStream err, boolean on, LongSupplier nanoTime) {
+        this(err, on, nanoTime, false);
+    }
+
+    private Progress(PrintStream err, boolean on, LongSupplier nanoTime, boolean realClock) {
         this.err = err;
         this.on = on;
         this.clock = nanoTime;
+        this.realClock = realClock;
     }
 
     /** Progress for a command's surroundings: on only when standard error is a terminal. */
     public static Progress of(Io io) {
-        return new Progress(io.err(), io.errIsTerminal(), io.nanoTime());
+        return new Progress(io.err(), io.errIsTerminal(), io.nanoTime(), io.realClock());
     }
 
     public void reading(List<Path> files) {
@@ -94,6 +100,11 @@ public final class Progress implements EvaluationListener {
         phaseStart = clock.getAsLong();
         lastShown = phaseStart;
         show(String.format(Locale.ROOT, "niyam: evaluating %,d events...", eventCount));
+    }
+
+    /** Whether a thread may watch how far the logs have been read: only with the system's clock. */
+    boolean watchesFiles() {
+        return realClock;
     }
 
     /** Whether anything is shown at all: standard error is a terminal. */

@@ -47,7 +47,7 @@ final class ReadPosition implements AutoCloseable {
     /** Watches the files while the audit runs, if progress is shown and the system tells open files' offsets. */
     static ReadPosition watch(List<Path> files, Progress progress) {
         ReadPosition watch = new ReadPosition(files, progress);
-        if (progress.on() && Files.isDirectory(FDS)) {
+        if (progress.on() && progress.watchesFiles() && Files.isDirectory(FDS)) {
             watch.thread.start();
         }
         return watch;

@@ -567,7 +567,7 @@ final class StreamedReports {
             String sources = String.join(" ", start.sources());
             HtmlReport.Builder html = HtmlReport.builder()
                     .title(platform == null ? "Compliance report" : "Compliance report: " + platform.name())
-                    .tally(tally, "niyam audit " + sources + " --format jsonl (or --format json)")
+                    .tally(tally, end.asOf(), "niyam audit " + sources + " --format jsonl (or --format json)")
                     .listAll(start.all())
                     .detail("As of", end.asOf() + " (" + (end.asOfFrom().equals("option") ? "given with --as-of"
                             : "the latest event in the logs") + ")");
