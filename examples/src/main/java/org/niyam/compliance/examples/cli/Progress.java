@@ -91,6 +91,17 @@ public final class Progress implements EvaluationListener {
         end();
     }
 
+    /** Reading ended after {@code entries} entries, {@code rejected} of them rejected. */
+    public void readEntries(long entries, long rejected) {
+        if (!on) {
+            return;
+        }
+        double seconds = seconds(clock.getAsLong() - phaseStart);
+        show(String.format(Locale.ROOT, "niyam: read %,d entries in %.1f s (%s a second), %,d rejected", entries,
+                seconds, rate(entries, seconds), rejected));
+        end();
+    }
+
     public void evaluating(int eventCount) {
         if (!on) {
             return;

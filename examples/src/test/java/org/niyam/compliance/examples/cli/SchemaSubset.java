@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a JSON document against a JSON Schema, for the keywords the schemas under docs/schemas/ use: type, const,
- * enum, required, properties, additionalProperties, items, minimum, pattern and $ref (within a file, or to a
- * sibling file). Enough to keep the documented schemas and the command's output in step, without a dependency.
+ * enum, required, properties, additionalProperties, items, minimum, pattern, minProperties, maxProperties and $ref
+ * (within a file, or to a sibling file). Enough to keep the documented schemas and the command's output in step, without a dependency.
  * A keyword it does not know fails the check, so the schemas cannot quietly outgrow it.
  */
 final class SchemaSubset {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> KNOWN = List.of("$schema", "$id", "$defs", "title", "description", "type",
-            "const", "enum", "required", "properties", "additionalProperties", "items", "minimum", "pattern", "$ref");
+            "const", "enum", "required", "properties", "additionalProperties", "items", "minimum", "pattern", "$ref",
+            "minProperties", "maxProperties");
 
     private final Path folder;
     private final Map<String, JsonNode> files = new HashMap<>();
@@ -81,6 +82,12 @@ final class SchemaSubset {
             if (!any) {
                 problems.add(path + ": " + value + " is not one of " + schema.get("enum"));
             }
+        }
+        if (schema.has("minProperties") && value.isObject() && value.size() < schema.get("minProperties").asInt()) {
+            problems.add(path + ": fewer than " + schema.get("minProperties") + " fields");
+        }
+        if (schema.has("maxProperties") && value.isObject() && value.size() > schema.get("maxProperties").asInt()) {
+            problems.add(path + ": more than " + schema.get("maxProperties") + " fields");
         }
         if (schema.has("minimum") && value.isNumber() && value.asDouble() < schema.get("minimum").asDouble()) {
             problems.add(path + ": " + value + " is below " + schema.get("minimum"));
