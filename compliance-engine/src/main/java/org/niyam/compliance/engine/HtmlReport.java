@@ -33,6 +33,10 @@ import org.niyam.compliance.model.Status;
  *         .render();
  * }</pre>
  *
+ * <p>For a report too large to hold or to show, gather a {@link Tally} one obligation at a time and build the page
+ * from it with {@link Builder#tally}: every count, a table by clause and month, and a capped list under each clause
+ * with a note of what is not shown and where it is.
+ *
  * <p>The page fetches nothing: CSS and SVG are inline, it holds no script, and its content security policy
  * forbids loading anything. All text is HTML-escaped. It shows what the report holds (ids, instants, statuses,
  * explanations, citations) and nothing else of the input: no complaint contents, no names of people.
