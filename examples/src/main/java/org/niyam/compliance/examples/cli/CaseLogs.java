@@ -38,10 +38,6 @@ final class CaseLogs {
 
     /** One rejected entry, in the JSON reports. */
     record Rejected(String source, int line, String field, String message) {
-
-        static List<Rejected> of(CaseLog log) {
-            return log.rejected().stream().map(e -> new Rejected(e.source(), e.line(), e.field(), e.problem())).toList();
-        }
     }
 
     /** The files named, each checked to exist. */
