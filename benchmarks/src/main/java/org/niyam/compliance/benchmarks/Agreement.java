@@ -8,28 +8,27 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
 /**
- * Whether the engine and the baseline found the same case obligations: the same ids, and for each the same status
- * and due instant. The engine's other obligations are the platform's standing duties (no trigger event) and the
- * monthly reports of Rule 4(1)(d) (triggered by the calendar, not by a case); they are counted, not compared. Any
- * other obligation the engine opens is a difference: the baseline would be missing a duty.
+ * Whether the engine and the baseline found the same obligations: the same ids, and for each the same status, due
+ * instant, discharging event, discharge instant and lateness. Case obligations and the platform's own (standing duties,
+ * monthly reports) are compared alike; any obligation only one side has is a difference.
  *
- * @param compared     case obligations compared
+ * @param compared     obligations compared
  * @param differences  how many differ, in either direction
  * @param first        the first few differences, described
  * @param byStatus     the compared obligations by status (the baseline's, where they agree)
- * @param notCompared  the engine's other obligations, by duty key
+ * @param platform     of the compared obligations, those of the platform rather than of a case
  */
 public record Agreement(int compared, int differences, List<String> first, Map<Status, Integer> byStatus,
-                        Map<String, Integer> notCompared) {
+                        int platform) {
 
-    static final String MONTHLY_REPORT = "4(1)(d).monthly-report";
+    static final String MONTHLY_REPORT = BaselineChecker.MONTHLY_REPORT;
 
     public boolean agrees() {
         return differences == 0;
@@ -53,9 +52,9 @@ public record Agreement(int compared, int differences, List<String> first, Map<S
         private final List<String> first = new ArrayList<>();
         private final Map<String, BaselineChecker.Result> expected;
         private final Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        private final Map<String, Integer> notCompared = new TreeMap<>();
         private int differences;
         private int compared;
+        private int platform;
 
         public Comparison(BaselineChecker.Outcome baseline, int limit) {
             this.baseline = baseline;
@@ -82,36 +81,55 @@ public record Agreement(int compared, int differences, List<String> first, Map<S
         }
 
         @Override
-        public void accept(Obligation o) {
-            if (!BaselineChecker.DUTIES.contains(o.duty())) {
-                if (o.triggerEventId() == null || o.duty().equals(MONTHLY_REPORT)) {
-                    notCompared.merge(o.triggerEventId() == null ? "standing duties" : o.duty(), 1, Integer::sum);
-                } else {
-                    differ(o.id() + ": the engine opened it (" + o.status() + "), a duty the baseline does not check");
-                }
-                return;
-            }
+        public synchronized void accept(Obligation o) {
             compared++;
+            if (o.triggerEventId() == null || o.duty().equals(MONTHLY_REPORT)) {
+                platform++;
+            }
             BaselineChecker.Result mine = expected.remove(o.id());
-            long due = o.dueAt() == null ? BaselineChecker.Result.NO_DUE : o.dueAt().toInstant().toEpochMilli();
             if (mine == null) {
-                differ(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; the baseline has no such obligation");
-            } else if (mine.status() != o.status() || mine.dueEpochMilli() != due) {
-                differ(o.id() + ": engine " + o.status() + " due " + o.dueAt() + "; baseline " + mine.status()
-                        + " due " + describe(mine.dueEpochMilli()));
+                differ(o.id() + ": engine " + describe(o) + "; the baseline has no such obligation");
+            } else if (!same(o, mine)) {
+                differ(o.id() + ": engine " + describe(o) + "; baseline " + describe(mine));
             } else {
                 byStatus.merge(o.status(), 1, Integer::sum);
             }
         }
 
+        private static boolean same(Obligation o, BaselineChecker.Result mine) {
+            return mine.status() == o.status()
+                    && mine.duty().equals(o.duty())
+                    && mine.dueEpochMilli() == millis(o.dueAt())
+                    && Objects.equals(mine.dischargeEventId(), o.dischargeEventId())
+                    && mine.dischargedEpochMilli() == millis(o.dischargedAt())
+                    && mine.latenessMillis() == (o.lateness() == null ? BaselineChecker.Result.NO_DUE
+                            : o.lateness().toMillis());
+        }
+
         /** The agreement, once every obligation has been given. */
         public Agreement result() {
             expected.values().stream().sorted(Comparator.comparing(BaselineChecker.Result::obligationId))
-                    .forEach(r -> differ(r.obligationId() + ": baseline " + r.status() + " due "
-                            + describe(r.dueEpochMilli()) + "; the engine has no such obligation"));
+                    .forEach(r -> differ(r.obligationId() + ": baseline " + describe(r)
+                            + "; the engine has no such obligation"));
             expected.clear();
-            return new Agreement(compared, differences, List.copyOf(first), byStatus, notCompared);
+            return new Agreement(compared, differences, List.copyOf(first), byStatus, platform);
         }
+    }
+
+    private static long millis(OffsetDateTime at) {
+        return at == null ? BaselineChecker.Result.NO_DUE : at.toInstant().toEpochMilli();
+    }
+
+    private static String describe(Obligation o) {
+        return o.status() + " due " + o.dueAt() + ", discharged by " + o.dischargeEventId() + " at " + o.dischargedAt()
+                + (o.lateness() == null ? "" : ", late by " + o.lateness());
+    }
+
+    private static String describe(BaselineChecker.Result r) {
+        return r.status() + " due " + describe(r.dueEpochMilli()) + ", discharged by " + r.dischargeEventId() + " at "
+                + describe(r.dischargedEpochMilli())
+                + (r.latenessMillis() == BaselineChecker.Result.NO_DUE ? ""
+                        : ", late by " + java.time.Duration.ofMillis(r.latenessMillis()));
     }
 
     private static String describe(long epochMilli) {

@@ -1,10 +1,7 @@
 package org.niyam.compliance.benchmarks;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,7 +26,13 @@ final class Audits {
     }
 
     static ComplianceEngine indiaEngine() {
-        return ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india")).build();
+        return indiaEngine(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The India pack engine evaluating on {@code threads} threads. */
+    static ComplianceEngine indiaEngine(int threads) {
+        return ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .threads(threads).build();
     }
 
     /** What the engine path gave: counts, and the instant it judged at. */
@@ -60,19 +63,19 @@ final class Audits {
         return new EngineRun(summary.asOf(), summary.obligationCount(), summary.events());
     }
 
-    /** The baseline, keeping every result. */
-    static BaselineChecker.Outcome baseline(Path log) {
-        try (Reader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            return new BaselineChecker(MAX_DISORDER, AT_RISK_FRACTION).check(reader);
+    /** The baseline on {@code threads} threads, its work partitioned by case, keeping every result. */
+    static BaselineChecker.Outcome baseline(Path log, int threads) {
+        try {
+            return new BaselineChecker(MAX_DISORDER, AT_RISK_FRACTION).check(log, threads, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
         }
     }
 
-    /** The baseline, counting its results by status instead of keeping them. */
-    static BaselineChecker.Outcome baselineStreaming(Path log) {
-        try (Reader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            return new BaselineChecker(MAX_DISORDER, AT_RISK_FRACTION).check(reader, result -> { });
+    /** The baseline on {@code threads} threads, counting its results by status instead of keeping them. */
+    static BaselineChecker.Outcome baselineStreaming(Path log, int threads) {
+        try {
+            return new BaselineChecker(MAX_DISORDER, AT_RISK_FRACTION).check(log, threads, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
         }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +28,8 @@ import org.niyam.compliance.engine.ComplianceEngine;
 
 /**
  * Measures the engine's audit path against the plain-Java {@link BaselineChecker} on generated case logs, in one
- * JVM: agreement first, then warm-up runs, then timed runs (median wall time, events per second, peak heap), and
+ * JVM, each side on the same number of threads: agreement first, then warm-up runs, then timed runs (wall and CPU
+ * time with their spread, events per second, peak heap), and
  * the engine's cold start in fresh JVMs. See {@code docs/performance.md}.
  *
  * <pre>
@@ -44,7 +47,8 @@ public final class Benchmark {
               --sizes N,N,...     events per log (default 1e4,1e5,1e6; 1e7 is possible but long)
               --seed N            generator seed (default 20260220)
               --warmups N         warm-up runs of each side per size (default: about 2e6 events' worth, 1 to 200)
-              --runs N            timed runs of each side per size (default 5; 3 from 1e6 events)
+              --runs N            timed runs of each side per size and thread count (default 5; 3 from 1e7 events)
+              --threads N,N,...   thread counts, each for both sides (default 1 and the processors, e.g. 1,2)
               --cold-starts N     fresh JVMs that build the India pack engine (default 5; 0 skips)
               --xmx-check SIZE    also audit each log once in a child JVM with -XmxSIZE (e.g. 512m): the engine, the
                                   baseline, and the baseline counting its results instead of keeping them
@@ -68,11 +72,11 @@ public final class Benchmark {
     }
 
     record Options(List<Long> sizes, long seed, Integer warmups, Integer runs, int coldStarts, String xmxCheck,
-                   long engineUpTo, Duration timeout, Path dir, boolean keepLogs) {
+                   long engineUpTo, Duration timeout, Path dir, boolean keepLogs, List<Integer> threads) {
 
         static Options parse(String[] args) {
             List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
-            long seed = 20260220L;
+            long seed = CaseLogGenerator.DEFAULT_SEED;
             Integer warmups = null;
             Integer runs = null;
             int coldStarts = 5;
@@ -81,6 +85,8 @@ public final class Benchmark {
             Duration timeout = Duration.ofMinutes(8);
             Path dir = Path.of("target", "benchmark-logs");
             boolean keepLogs = false;
+            int processors = Runtime.getRuntime().availableProcessors();
+            List<Integer> threads = processors == 1 ? List.of(1) : List.of(1, processors);
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--keep-logs")) {
@@ -101,13 +107,18 @@ public final class Benchmark {
                     case "--engine-up-to" -> engineUpTo = count(value);
                     case "--timeout" -> timeout = Duration.ofSeconds(Math.round(Double.parseDouble(value) * 60));
                     case "--dir" -> dir = Path.of(value);
+                    case "--threads" -> threads = Arrays.stream(value.split(",")).map(t -> (int) count(t)).toList();
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             if (runs != null && runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return new Options(sizes, seed, warmups, runs, coldStarts, xmxCheck, engineUpTo, timeout, dir, keepLogs);
+            if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+                throw new IllegalArgumentException("--threads must name positive thread counts");
+            }
+            return new Options(sizes, seed, warmups, runs, coldStarts, xmxCheck, engineUpTo, timeout, dir, keepLogs,
+                    threads);
         }
 
         /** A count written as 1000000, 1_000_000 or 1e6. */
@@ -125,20 +136,61 @@ public final class Benchmark {
         }
 
         int runsFor(long size) {
-            return runs != null ? runs : size < 1_000_000 ? 5 : 3;
+            return runs != null ? runs : size < 10_000_000 ? 5 : 3;
         }
     }
 
-    /** The figures of one size. */
-    record Figures(long events, double baselineNanos, long baselinePeak, long baselineIdle, double engineNanos,
-                   long enginePeak, long engineIdle, String engineFailure) {
+    /** The timed runs of one side at one size and thread count: wall and process CPU time of each, peak heap. */
+    record Side(long[] wallNanos, long[] cpuNanos, long peak, long idle) {
 
-        double baselinePerSecond() {
-            return events / (baselineNanos / 1e9);
+        double medianWall() {
+            return median(wallNanos);
         }
 
-        double enginePerSecond() {
-            return events / (engineNanos / 1e9);
+        double perSecond(long events) {
+            return events / (medianWall() / 1e9);
+        }
+
+        double cpuMicrosPerEvent(long events) {
+            return median(cpuNanos) / 1e3 / events;
+        }
+
+        long aboveIdle() {
+            return Math.max(0, peak - idle);
+        }
+
+        /** "median 1,234.5 ms (min 1,200.0, max 1,300.0)". */
+        String spread() {
+            long[] sorted = wallNanos.clone();
+            Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "median %,.1f ms (min %,.1f, max %,.1f)", medianWall() / 1e6,
+                    sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
+    /** The figures of one size at one thread count; {@code engine} is null when the engine was not measured. */
+    record Figures(long events, int threads, Side baseline, Side engine, String engineFailure) {
+
+        double ratio() {
+            return baseline.medianWall() / engine.medianWall();
+        }
+
+        /** The engine's throughput over the baseline's run by run (each pair ran back to back): min and max. */
+        double[] pairedRatios() {
+            double[] ratios = new double[baseline.wallNanos.length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = (double) baseline.wallNanos[i] / engine.wallNanos[i];
+            }
+            Arrays.sort(ratios);
+            return new double[] {ratios[0], ratios[ratios.length - 1]};
+        }
+
+        /** The engine's heap above idle over the baseline's, or a sentence when the baseline's is within 1 MB of idle. */
+        String heapRatio() {
+            if (baseline.aboveIdle() < MB) {
+                return "baseline within 1 MB of idle";
+            }
+            return String.format(Locale.ROOT, "%.1fx above idle", (double) engine.aboveIdle() / baseline.aboveIdle());
         }
     }
 
@@ -168,9 +220,13 @@ public final class Benchmark {
     private static int measure(Options options, PrintStream out, ScheduledExecutorService watchdog) throws IOException {
         describeMachine(options, out);
         long buildStart = System.nanoTime();
-        ComplianceEngine engine = Audits.indiaEngine();
-        out.printf(Locale.ROOT, "engine: India pack, %d rules, built in %,d ms in this JVM%n", engine.ruleIds().size(),
-                (System.nanoTime() - buildStart) / 1_000_000);
+        Map<Integer, ComplianceEngine> engines = new TreeMap<>();
+        for (int threads : options.threads()) {
+            engines.put(threads, Audits.indiaEngine(threads));
+        }
+        out.printf(Locale.ROOT, "engine: India pack, %d rules, %d %s (one for each thread count), built in %,d ms "
+                        + "in this JVM%n", engines.values().iterator().next().ruleIds().size(), engines.size(),
+                engines.size() == 1 ? "engine" : "engines", (System.nanoTime() - buildStart) / 1_000_000);
         HeapWatch heap = new HeapWatch();
         List<Figures> all = new ArrayList<>();
         String engineGaveUp = null;
@@ -180,74 +236,103 @@ public final class Benchmark {
             Path log = options.dir().resolve("cases-seed" + options.seed() + "-" + size + ".jsonl");
             generate(options.seed(), size, log, out);
 
-            BaselineChecker.Outcome checked = Audits.baseline(log);
-            int obligations = checked.results().size();
+            int obligations = 0;
             if (engineGaveUp == null && size > options.engineUpTo()) {
                 engineGaveUp = "not run above --engine-up-to " + String.format(Locale.ROOT, "%,d", options.engineUpTo())
                         + " events";
             }
-            if (engineGaveUp == null) {
+            // Agreement before any timing: at each thread count, every obligation of the engine and of the baseline.
+            for (int threads : options.threads()) {
+                BaselineChecker.Outcome checked = Audits.baseline(log, threads);
+                obligations = checked.results().size();
+                if (engineGaveUp != null) {
+                    continue;
+                }
                 Agreement.Comparison comparison = new Agreement.Comparison(checked, 10);
                 Audits.EngineRun compared = null;
                 try {
+                    ComplianceEngine on = engines.get(threads);
                     compared = guarded(watchdog, options.timeout(), size, out,
-                            () -> Audits.engine(engine, log, comparison));
+                            () -> Audits.engine(on, log, comparison));
                 } catch (OutOfMemoryError e) {
                     engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size) + " events with a "
                             + Runtime.getRuntime().maxMemory() / MB + " MB heap";
                     out.println("engine: " + engineGaveUp + "; only the baseline is measured from here on");
                 }
+                checked = null;
                 if (compared != null) {
                     comparison.asOf(compared.asOf());
                     Agreement agreement = comparison.result();
                     if (!agreement.agrees()) {
-                        out.printf(Locale.ROOT, "DISAGREEMENT: engine and baseline differ on %,d of %,d case "
-                                + "obligations; the first:%n", agreement.differences(), agreement.compared());
+                        out.printf(Locale.ROOT, "DISAGREEMENT at %d threads: engine and baseline differ on %,d of %,d "
+                                + "obligations; the first:%n", threads, agreement.differences(), agreement.compared());
                         agreement.first().forEach(d -> out.println("  " + d));
                         return 1;
                     }
-                    out.printf(Locale.ROOT, "agreement: engine and baseline find the same %,d case obligations %s; "
-                            + "not compared: %s%n", agreement.compared(), agreement.byStatus(), agreement.notCompared());
+                    out.printf(Locale.ROOT, "agreement at %d %s: engine and baseline find the same %,d obligations "
+                                    + "(%,d of the platform, the rest of cases) %s: id, status, due, discharging event "
+                                    + "and instant, lateness%n", threads, threads == 1 ? "thread" : "threads",
+                            agreement.compared(), agreement.platform(), agreement.byStatus());
                 }
             }
-            checked = null;
 
             boolean withEngine = engineGaveUp == null;
             for (int i = 0; i < options.warmupsFor(size); i++) {
-                Audits.baselineStreaming(log);
-                if (withEngine) {
-                    guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(engine, log, o -> { }));
+                for (int threads : options.threads()) {
+                    Audits.baselineStreaming(log, threads);
+                    if (withEngine) {
+                        ComplianceEngine on = engines.get(threads);
+                        guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(on, log, o -> { }));
+                    }
                 }
             }
             int runs = options.runsFor(size);
-            long[] baselineNanos = new long[runs];
-            long[] engineNanos = new long[runs];
-            long baselinePeak = 0;
-            long enginePeak = 0;
-            long baselineIdle = Long.MAX_VALUE;
-            long engineIdle = Long.MAX_VALUE;
+            int counts = options.threads().size();
+            long[][] baselineWall = new long[counts][runs];
+            long[][] baselineCpu = new long[counts][runs];
+            long[][] engineWall = new long[counts][runs];
+            long[][] engineCpu = new long[counts][runs];
+            long[] baselinePeak = new long[counts];
+            long[] enginePeak = new long[counts];
+            long[] baselineIdle = new long[counts];
+            long[] engineIdle = new long[counts];
+            Arrays.fill(baselineIdle, Long.MAX_VALUE);
+            Arrays.fill(engineIdle, Long.MAX_VALUE);
+            // Run by run, each thread count in turn, the baseline then the engine: a slow spell of the machine falls
+            // on both sides of a pair, not on one side's every run.
             for (int i = 0; i < runs; i++) {
-                baselineIdle = Math.min(baselineIdle, heap.start());
-                long start = System.nanoTime();
-                BaselineChecker.Outcome outcome = Audits.baselineStreaming(log);
-                baselineNanos[i] = System.nanoTime() - start;
-                baselinePeak = Math.max(baselinePeak, heap.peak(outcome));
-                outcome = null;
-                if (withEngine) {
-                    engineIdle = Math.min(engineIdle, heap.start());
-                    start = System.nanoTime();
-                    Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
-                            () -> Audits.engine(engine, log, o -> { }));
-                    engineNanos[i] = System.nanoTime() - start;
-                    enginePeak = Math.max(enginePeak, heap.peak(run));
-                    run = null;
+                for (int t = 0; t < counts; t++) {
+                    int threads = options.threads().get(t);
+                    baselineIdle[t] = Math.min(baselineIdle[t], heap.start());
+                    long cpu = cpuNanos();
+                    long start = System.nanoTime();
+                    BaselineChecker.Outcome outcome = Audits.baselineStreaming(log, threads);
+                    baselineWall[t][i] = System.nanoTime() - start;
+                    baselineCpu[t][i] = cpuNanos() - cpu;
+                    baselinePeak[t] = Math.max(baselinePeak[t], heap.peak(outcome));
+                    outcome = null;
+                    if (withEngine) {
+                        ComplianceEngine on = engines.get(threads);
+                        engineIdle[t] = Math.min(engineIdle[t], heap.start());
+                        cpu = cpuNanos();
+                        start = System.nanoTime();
+                        Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
+                                () -> Audits.engine(on, log, o -> { }));
+                        engineWall[t][i] = System.nanoTime() - start;
+                        engineCpu[t][i] = cpuNanos() - cpu;
+                        enginePeak[t] = Math.max(enginePeak[t], heap.peak(run));
+                        run = null;
+                    }
                 }
             }
-            Figures figures = new Figures(size, median(baselineNanos), baselinePeak, baselineIdle,
-                    withEngine ? median(engineNanos) : Double.NaN, enginePeak, withEngine ? engineIdle : 0,
-                    engineGaveUp);
-            all.add(figures);
-            report(figures, obligations, runs, options.warmupsFor(size), out);
+            for (int t = 0; t < counts; t++) {
+                Figures figures = new Figures(size, options.threads().get(t),
+                        new Side(baselineWall[t], baselineCpu[t], baselinePeak[t], baselineIdle[t]),
+                        withEngine ? new Side(engineWall[t], engineCpu[t], enginePeak[t], engineIdle[t]) : null,
+                        engineGaveUp);
+                all.add(figures);
+                report(figures, obligations, runs, options.warmupsFor(size), out);
+            }
             if (options.xmxCheck() != null) {
                 underHeapLimit("baseline", options.xmxCheck(), log, options.timeout(), out);
                 underHeapLimit("baseline-streaming", options.xmxCheck(), log, options.timeout(), out);
@@ -279,8 +364,9 @@ public final class Benchmark {
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
                         .collect(Collectors.joining(" + ")),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
-        out.printf(Locale.ROOT, "sizes %s; warm-ups and timed runs per size: %s; timeout per engine run %d min%n",
-                options.sizes().stream().map(s -> String.format(Locale.ROOT, "%,d", s)).toList(),
+        out.printf(Locale.ROOT, "sizes %s; threads %s; warm-ups and timed runs per size: %s; timeout per engine run "
+                        + "%d min%n", options.sizes().stream().map(s -> String.format(Locale.ROOT, "%,d", s)).toList(),
+                options.threads(),
                 options.sizes().stream().map(s -> options.warmupsFor(s) + "+" + options.runsFor(s)).toList(),
                 options.timeout().toMinutes());
     }
@@ -316,22 +402,32 @@ public final class Benchmark {
     }
 
     private static void report(Figures f, int obligations, int runs, int warmups, PrintStream out) {
-        out.printf(Locale.ROOT, "baseline: median %,.1f ms of %d runs after %d warm-ups: %,.0f events/s, %.3f µs/event; "
-                        + "peak heap %,d MB (%,d MB above idle); %,d obligations%n", f.baselineNanos() / 1e6, runs,
-                warmups, f.baselinePerSecond(), f.baselineNanos() / 1e3 / f.events(), f.baselinePeak() / MB,
-                (f.baselinePeak() - f.baselineIdle()) / MB, obligations);
+        Side b = f.baseline();
+        out.printf(Locale.ROOT, "%d %s, baseline: %s of %d runs after %d warm-ups: %,.0f events/s, %.3f µs/event wall, "
+                        + "%.3f µs/event CPU; peak heap %,d MB (%,d MB above idle); %,d obligations%n", f.threads(),
+                f.threads() == 1 ? "thread" : "threads", b.spread(), runs, warmups, b.perSecond(f.events()),
+                b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()), b.peak() / MB, b.aboveIdle() / MB,
+                obligations);
         if (f.engineFailure() != null) {
             out.println("engine: not measured: " + f.engineFailure());
             return;
         }
-        out.printf(Locale.ROOT, "engine:   median %,.1f ms: %,.0f events/s, %.3f µs/event; "
-                        + "peak heap %,d MB (%,d MB above idle)%n", f.engineNanos() / 1e6, f.enginePerSecond(),
-                f.engineNanos() / 1e3 / f.events(),
-                f.enginePeak() / MB, (f.enginePeak() - f.engineIdle()) / MB);
-        out.printf(Locale.ROOT, "engine / baseline: throughput %.3f (1/%.0f), peak heap %.1fx (%.1fx above idle)%n",
-                f.enginePerSecond() / f.baselinePerSecond(), f.baselinePerSecond() / f.enginePerSecond(),
-                (double) f.enginePeak() / f.baselinePeak(),
-                (double) (f.enginePeak() - f.engineIdle()) / Math.max(1, f.baselinePeak() - f.baselineIdle()));
+        Side e = f.engine();
+        out.printf(Locale.ROOT, "%d %s, engine:   %s: %,.0f events/s, %.3f µs/event wall, %.3f µs/event CPU; "
+                        + "peak heap %,d MB (%,d MB above idle)%n", f.threads(), f.threads() == 1 ? "thread" : "threads",
+                e.spread(), e.perSecond(f.events()), e.medianWall() / 1e3 / f.events(), e.cpuMicrosPerEvent(f.events()),
+                e.peak() / MB, e.aboveIdle() / MB);
+        double[] paired = f.pairedRatios();
+        out.printf(Locale.ROOT, "%d %s, engine / baseline: throughput %.3f (runs paired: %.3f to %.3f), CPU per event "
+                        + "%.2fx; peak heap %.1fx (%s)%n", f.threads(), f.threads() == 1 ? "thread" : "threads", f.ratio(),
+                paired[0], paired[1], e.cpuMicrosPerEvent(f.events()) / b.cpuMicrosPerEvent(f.events()),
+                (double) e.peak() / b.peak(), f.heapRatio());
+    }
+
+    /** CPU time of the whole process so far: every thread, the JIT compiler's and the collector's included. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One audit in a child JVM under a heap limit: completes, runs out of memory, or passes the timeout. */
@@ -403,20 +499,23 @@ public final class Benchmark {
     }
 
     private static void summary(List<Figures> all, PrintStream out) {
-        out.printf("%n| events | baseline events/s | engine events/s | engine / baseline | engine µs/event "
-                + "| baseline peak heap | engine peak heap | engine / baseline heap (above idle) |%n");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.printf("%n| events | threads | baseline events/s | engine events/s | engine / baseline (paired runs) "
+                + "| baseline µs/event wall, CPU | engine µs/event wall, CPU | baseline peak heap | engine peak heap |%n");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Figures f : all) {
+            Side b = f.baseline();
             if (f.engineFailure() != null) {
-                out.printf(Locale.ROOT, "| %,d | %,.0f | – | – | – | %,d MB | %s | – |%n", f.events(),
-                        f.baselinePerSecond(), f.baselinePeak() / MB, f.engineFailure());
+                out.printf(Locale.ROOT, "| %,d | %d | %,.0f | – | – | %.2f, %.2f | %s | %,d MB | – |%n", f.events(),
+                        f.threads(), b.perSecond(f.events()), b.medianWall() / 1e3 / f.events(),
+                        b.cpuMicrosPerEvent(f.events()), f.engineFailure(), b.peak() / MB);
                 continue;
             }
-            out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.3f (1/%.0f) | %.2f | %,d MB | %,d MB | %.1fx |%n",
-                    f.events(), f.baselinePerSecond(), f.enginePerSecond(), f.enginePerSecond() / f.baselinePerSecond(),
-                    f.baselinePerSecond() / f.enginePerSecond(), f.engineNanos() / 1e3 / f.events(),
-                    f.baselinePeak() / MB, f.enginePeak() / MB,
-                    (double) (f.enginePeak() - f.engineIdle()) / Math.max(1, f.baselinePeak() - f.baselineIdle()));
+            Side e = f.engine();
+            double[] paired = f.pairedRatios();
+            out.printf(Locale.ROOT, "| %,d | %d | %,.0f | %,.0f | %.3f (%.3f–%.3f) | %.2f, %.2f | %.2f, %.2f | %,d MB "
+                            + "| %,d MB |%n", f.events(), f.threads(), b.perSecond(f.events()), e.perSecond(f.events()),
+                    f.ratio(), paired[0], paired[1], b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()),
+                    e.medianWall() / 1e3 / f.events(), e.cpuMicrosPerEvent(f.events()), b.peak() / MB, e.peak() / MB);
         }
     }
 

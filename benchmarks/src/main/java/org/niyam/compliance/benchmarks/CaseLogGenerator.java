@@ -64,10 +64,32 @@ public final class CaseLogGenerator {
     private static final String[] AGENCIES = {"Indian Cyber Crime Coordination Centre", "Cyber Crime Police Station, Bengaluru",
         "National Investigation Agency", "CERT-In"};
 
+    /** The benchmark's seed. */
+    public static final long DEFAULT_SEED = 20260220L;
+
     private final long seed;
 
     public CaseLogGenerator(long seed) {
         this.seed = seed;
+    }
+
+    /**
+     * Writes a log to a file, to audit it from the command line: {@code CaseLogGenerator EVENTS FILE [SEED]}, where
+     * EVENTS may be written 1e6, and SEED is {@value #DEFAULT_SEED} by default.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: CaseLogGenerator EVENTS FILE [SEED]");
+            System.exit(2);
+        }
+        long events = new java.math.BigDecimal(args[0].replace("_", "")).longValueExact();
+        long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+        try (Writer out = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(args[1]),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            Summary summary = new CaseLogGenerator(seed).write(events, out);
+            System.out.printf(java.util.Locale.ROOT, "%s: %,d events, %,d cases, seed %d%n", args[1], summary.events(),
+                    summary.cases(), seed);
+        }
     }
 
     /** What was written. */

@@ -20,11 +20,12 @@ public final class SingleAudit {
             System.exit(2);
         }
         Path log = Path.of(args[1]);
-        ComplianceEngine engine = args[0].equals("engine") ? Audits.indiaEngine() : null;
+        int threads = Runtime.getRuntime().availableProcessors();
+        ComplianceEngine engine = args[0].equals("engine") ? Audits.indiaEngine(threads) : null;
         long start = System.nanoTime(); // after the engine is built: the audit alone
         long obligations = engine != null ? Audits.engine(engine, log, o -> { }).obligations()
-                : args[0].equals("baseline") ? Audits.baseline(log).results().size()
-                : Audits.baselineStreaming(log).byStatus().values().stream().mapToLong(Long::longValue).sum();
+                : args[0].equals("baseline") ? Audits.baseline(log, threads).results().size()
+                : Audits.baselineStreaming(log, threads).byStatus().values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("seconds=%.1f obligations=%d%n", (System.nanoTime() - start) / 1e9, obligations);
     }
 }

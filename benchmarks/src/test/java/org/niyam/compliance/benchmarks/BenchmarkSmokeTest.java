@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -56,7 +57,45 @@ class BenchmarkSmokeTest {
         assertThat(agreement.compared()).isGreaterThan(EVENTS / 2);
         // The log exercises every outcome the benchmark is meant to measure, not only the happy path.
         assertThat(agreement.byStatus()).containsKeys(Status.MET, Status.MET_LATE, Status.BREACHED, Status.OPEN);
-        assertThat(agreement.notCompared()).containsOnlyKeys(Agreement.MONTHLY_REPORT, "standing duties");
+        // The platform's obligations are compared too: 6 standing duties and a report for each month that ended.
+        assertThat(agreement.platform()).isGreaterThan(6);
+    }
+
+    @Test
+    void aDeletionAfterThePreservationPeriodIsNamedAsItsDischargeOnBothSides() throws IOException {
+        String header = log.lines().limit(5).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        String cases = header + """
+                {"type":"RemovalOrderReceived","id":"ORD-1-in","caseId":"ORD-1","at":"2025-08-01T00:08:15+05:30","issuer":{"kind":"COURT","authority":"High Court of Madras"},"reference":"CS(OS) 1"}
+                {"type":"ContentRemoved","id":"ORD-1-rm1","caseId":"ORD-1","at":"2025-08-01T09:00:00+05:30","action":"REMOVED","basis":"ORDER"}
+                {"type":"RecordsDeleted","id":"ORD-1-del","caseId":"ORD-1","at":"2026-03-01T00:00:00+05:30","records":"REMOVED_CONTENT","instructed":false}
+                {"type":"RemovalOrderReceived","id":"ORD-2-in","caseId":"ORD-2","at":"2026-03-02T00:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Madras"},"reference":"CS(OS) 2"}
+                """;
+        Evidence evidence = CaseLogReader.strict().read("cases", new StringReader(cases)).evidence();
+        Report report = Audits.indiaEngine(1).evaluate(evidence, OffsetDateTime.parse("2026-03-02T00:00:00+05:30"));
+        BaselineChecker.Outcome baseline = new BaselineChecker(Audits.MAX_DISORDER, Audits.AT_RISK_FRACTION)
+                .check(new StringReader(cases));
+
+        assertThat(Agreement.of(report, baseline, 10).first()).isEmpty();
+        assertThat(baseline.results()).filteredOn(r -> r.obligationId().equals("3(1)(g).preserve@ORD-1-rm1"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(Status.MET);
+                    assertThat(r.dischargeEventId()).isEqualTo("ORD-1-del");
+                });
+    }
+
+    @Test
+    void theBaselinePartitionedByCaseFindsWhatOneThreadFinds(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cases.jsonl");
+        Files.writeString(file, log);
+        BaselineChecker checker = new BaselineChecker(Audits.MAX_DISORDER, Audits.AT_RISK_FRACTION);
+        List<BaselineChecker.Result> oneThread = checker.check(new StringReader(log)).results();
+
+        for (int threads : new int[] {1, 2, 3}) {
+            BaselineChecker.Outcome partitioned = checker.check(file, threads, true);
+            assertThat(partitioned.results()).as("%d threads", threads).containsExactlyInAnyOrderElementsOf(oneThread);
+            assertThat(partitioned.events()).isEqualTo(EVENTS);
+            assertThat(checker.check(file, threads, false).byStatus()).isEqualTo(partitioned.byStatus());
+        }
     }
 
     @Test
@@ -86,11 +125,12 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int exit = Benchmark.run(new String[] {"--sizes", "500", "--warmups", "0", "--runs", "1", "--cold-starts", "0",
-            "--seed", String.valueOf(SEED), "--dir", dir.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            "--threads", "1,2", "--seed", String.valueOf(SEED), "--dir", dir.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
-        assertThat(output).contains("seed " + SEED, "agreement: engine and baseline find the same", "engine / baseline");
+        assertThat(output).contains("seed " + SEED, "agreement at 1 thread: engine and baseline find the same",
+                "agreement at 2 threads", "1 thread, engine / baseline", "2 threads, engine / baseline");
         assertThat(List.of(dir.toFile().list())).as("generated logs are deleted").isEmpty();
     }
 }

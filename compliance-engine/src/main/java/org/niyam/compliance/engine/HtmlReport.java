@@ -1,6 +1,7 @@
 package org.niyam.compliance.engine;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,10 @@ import org.niyam.compliance.model.Status;
  *         .detail("Sources", "cases-2026-02.jsonl")
  *         .render();
  * }</pre>
+ *
+ * <p>For a report too large to hold or to show, gather a {@link Tally} one obligation at a time and build the page
+ * from it with {@link Builder#tally}: every count, a table by clause and month, and a capped list under each clause
+ * with a note of what is not shown and where it is.
  *
  * <p>The page fetches nothing: CSS and SVG are inline, it holds no script, and its content security policy
  * forbids loading anything. All text is HTML-escaped. It shows what the report holds (ids, instants, statuses,
@@ -100,8 +105,23 @@ public final class HtmlReport {
         private boolean listAll;
         private final List<InputException> rejected = new ArrayList<>();
         private final List<Chart> charts = new ArrayList<>();
+        private Tally tally;
+        private OffsetDateTime tallyAsOf;
+        private String fullList;
 
         private Builder() {
+        }
+
+        /**
+         * The figures and capped lists of a {@link Tally}, instead of a {@link #report}: for a report too large to
+         * hold or to show in full, judged as of {@code asOf}. {@code fullList} says where every obligation can be
+         * read, e.g. the JSON report.
+         */
+        public Builder tally(Tally value, OffsetDateTime asOf, String fullList) {
+            this.tally = Objects.requireNonNull(value, "tally");
+            this.tallyAsOf = Objects.requireNonNull(asOf, "asOf");
+            this.fullList = Objects.requireNonNull(fullList, "fullList");
+            return this;
         }
 
         /** The page's title and main heading. */
@@ -148,7 +168,102 @@ public final class HtmlReport {
 
         /** The page. */
         public String render() {
+            if (report != null && tally != null) {
+                throw new IllegalStateException("a page shows a report or a tally, not both");
+            }
             return new Page(this).render();
+        }
+    }
+
+    /**
+     * What a page of a large report shows, gathered one obligation and finding at a time without holding them: the
+     * counts by status and clause, the counts by clause and month the clock started, and under each clause at most
+     * {@code cap} of the obligations listed (the most urgent first) and {@code cap} findings. Build a page from it
+     * with {@link Builder#tally}. Not thread-safe.
+     */
+    public static final class Tally {
+
+        private final int cap;
+        private final Set<Status> listed;
+        private final Map<Status, Long> counts = new EnumMap<>(Status.class);
+        private long findingCount;
+        private final Map<String, Map<Status, Long>> byClause = new TreeMap<>(CLAUSES);
+        private final Map<String, Long> findingsByClause = new TreeMap<>(CLAUSES);
+        private final Map<String, EnumMap<Status, List<Obligation>>> kept = new TreeMap<>(CLAUSES);
+        private final Map<String, List<Finding>> keptFindings = new TreeMap<>(CLAUSES);
+        private final Map<String, Map<YearMonth, long[]>> byMonth = new TreeMap<>(CLAUSES);
+        private final Map<String, String> instruments = new TreeMap<>(CLAUSES);
+
+        /**
+         * @param cap     how many obligations, and how many findings, to list under each clause at most
+         * @param listAll list every status, not only those that need attention (see {@link Builder#listAll})
+         */
+        public Tally(int cap, boolean listAll) {
+            if (cap < 0) {
+                throw new IllegalArgumentException("cap must not be negative: " + cap);
+            }
+            this.cap = cap;
+            this.listed = listAll ? Set.of(Status.values()) : Set.copyOf(ATTENTION);
+        }
+
+        public void obligation(Obligation o) {
+            String clause = o.citation().clause();
+            counts.merge(o.status(), 1L, Long::sum);
+            byClause.computeIfAbsent(clause, c -> new EnumMap<>(Status.class)).merge(o.status(), 1L, Long::sum);
+            instruments.putIfAbsent(clause, o.citation().instrument());
+            long[] month = byMonth.computeIfAbsent(clause, c -> new TreeMap<>())
+                    .computeIfAbsent(YearMonth.from(o.triggeredAt()), m -> new long[2]);
+            month[0]++;
+            if (ATTENTION.contains(o.status()) && o.status() != Status.OPEN) {
+                month[1]++;
+            }
+            if (listed.contains(o.status())) {
+                List<Obligation> some = kept.computeIfAbsent(clause, c -> new EnumMap<>(Status.class))
+                        .computeIfAbsent(o.status(), st -> new ArrayList<>());
+                if (some.size() < cap) {
+                    some.add(o);
+                }
+            }
+        }
+
+        public void finding(Finding f) {
+            String clause = Page.clause(f.citation());
+            findingCount++;
+            findingsByClause.merge(clause, 1L, Long::sum);
+            byClause.computeIfAbsent(clause, c -> new EnumMap<>(Status.class));
+            List<Finding> some = keptFindings.computeIfAbsent(clause, c -> new ArrayList<>());
+            if (some.size() < cap) {
+                some.add(f);
+            }
+        }
+
+        /** Obligations counted, of every status. */
+        public long obligations() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Obligations counted with this status. */
+        public long count(Status status) {
+            return counts.getOrDefault(status, 0L);
+        }
+
+        /** Findings counted. */
+        public long findings() {
+            return findingCount;
+        }
+
+        /** The listed obligations kept under a clause: the most urgent first, at most {@code cap}. */
+        private List<Obligation> listedUnder(String clause) {
+            List<Obligation> all = new ArrayList<>();
+            kept.getOrDefault(clause, new EnumMap<>(Status.class)).entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(ORDER::indexOf)))
+                    .forEach(e -> all.addAll(e.getValue()));
+            return all.size() > cap ? all.subList(0, cap) : all;
+        }
+
+        private long listedCount(String clause) {
+            return byClause.getOrDefault(clause, Map.of()).entrySet().stream()
+                    .filter(e -> listed.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         }
     }
 
@@ -170,10 +285,10 @@ public final class HtmlReport {
                     .append("<meta name=\"generator\" content=\"Niyam\">\n")
                     .append("<title>").append(esc(in.title)).append("</title>\n<style>").append(CSS)
                     .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(in.title)).append("</h1>\n");
-            if (in.report != null || !in.details.isEmpty()) {
+            if (in.report != null || in.tally != null || !in.details.isEmpty()) {
                 html.append("<dl class=\"details\">\n");
-                if (in.report != null && !in.details.containsKey("As of")) {
-                    dt("As of", in.report.asOf().toString());
+                if ((in.report != null || in.tally != null) && !in.details.containsKey("As of")) {
+                    dt("As of", (in.report != null ? in.report.asOf() : in.tallyAsOf).toString());
                 }
                 in.details.forEach(this::dt);
                 html.append("</dl>\n");
@@ -182,6 +297,11 @@ public final class HtmlReport {
             if (in.report != null) {
                 summary(in.report);
                 byClause(in.report);
+            }
+            if (in.tally != null) {
+                summary(in.tally.counts, in.tally.findingCount, in.tally.byClause, in.tally.findingsByClause);
+                byMonth(in.tally);
+                byClause(in.tally);
             }
             rejected();
             charts();
@@ -199,17 +319,6 @@ public final class HtmlReport {
         private void summary(Report report) {
             Map<Status, Long> counts = new EnumMap<>(Status.class);
             report.obligations().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
-            html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"tiles\">");
-            for (Status status : ORDER) {
-                long n = counts.getOrDefault(status, 0L);
-                html.append("<span class=\"tile ").append(css(status)).append(n == 0 ? " zero" : "")
-                        .append("\"><b>").append(n).append("</b> ").append(status.label()).append("</span>");
-            }
-            html.append("<span class=\"tile finding").append(report.findings().isEmpty() ? " zero" : "")
-                    .append("\"><b>").append(report.findings().size()).append("</b> ")
-                    .append(report.findings().size() == 1 ? "FINDING" : "FINDINGS").append("</span></p>\n");
-
-            // Clause by status: where the problems are, at a glance.
             Map<String, Map<Status, Long>> byClause = new TreeMap<>(CLAUSES);
             Map<String, Long> findingsByClause = new TreeMap<>(CLAUSES);
             report.obligations().forEach(o -> byClause.computeIfAbsent(o.citation().clause(),
@@ -218,6 +327,22 @@ public final class HtmlReport {
                 findingsByClause.merge(clause(f.citation()), 1L, Long::sum);
                 byClause.computeIfAbsent(clause(f.citation()), c -> new EnumMap<>(Status.class));
             });
+            summary(counts, report.findings().size(), byClause, findingsByClause);
+        }
+
+        private void summary(Map<Status, Long> counts, long findingCount, Map<String, Map<Status, Long>> byClause,
+                             Map<String, Long> findingsByClause) {
+            html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"tiles\">");
+            for (Status status : ORDER) {
+                long n = counts.getOrDefault(status, 0L);
+                html.append("<span class=\"tile ").append(css(status)).append(n == 0 ? " zero" : "")
+                        .append("\"><b>").append(n).append("</b> ").append(status.label()).append("</span>");
+            }
+            html.append("<span class=\"tile finding").append(findingCount == 0 ? " zero" : "")
+                    .append("\"><b>").append(findingCount).append("</b> ")
+                    .append(findingCount == 1 ? "FINDING" : "FINDINGS").append("</span></p>\n");
+
+            // Clause by status: where the problems are, at a glance.
             if (byClause.isEmpty()) {
                 html.append("<p>No obligation arose and no rule made a finding.</p>\n</section>\n");
                 return;
@@ -264,6 +389,75 @@ public final class HtmlReport {
             }
             report.findings().forEach(f -> findings.computeIfAbsent(clause(f.citation()), c -> new ArrayList<>())
                     .add(f));
+            byClause(obligations, findings, notListed, Map.of(), Map.of());
+        }
+
+        /** The tally's capped lists, with what is not shown counted under each clause. */
+        private void byClause(Tally tally) {
+            Map<String, List<Obligation>> obligations = new TreeMap<>(CLAUSES);
+            Map<String, Long> notListed = new TreeMap<>(CLAUSES);
+            Map<String, Long> notShown = new TreeMap<>(CLAUSES);
+            Map<String, Long> findingsNotShown = new TreeMap<>(CLAUSES);
+            tally.byClause.forEach((clause, row) -> {
+                long all = row.values().stream().mapToLong(Long::longValue).sum();
+                long listedCount = tally.listedCount(clause);
+                if (all > listedCount) {
+                    notListed.put(clause, all - listedCount);
+                }
+                List<Obligation> shown = tally.listedUnder(clause);
+                if (!shown.isEmpty()) {
+                    obligations.put(clause, shown);
+                }
+                if (listedCount > shown.size()) {
+                    notShown.put(clause, listedCount - shown.size());
+                }
+                long findingsHere = tally.findingsByClause.getOrDefault(clause, 0L);
+                int findingsShown = tally.keptFindings.getOrDefault(clause, List.of()).size();
+                if (findingsHere > findingsShown) {
+                    findingsNotShown.put(clause, findingsHere - findingsShown);
+                }
+            });
+            if (!notShown.isEmpty() || !findingsNotShown.isEmpty()) {
+                html.append("<p class=\"note\" id=\"capped\">This page lists at most ").append(tally.cap)
+                        .append(" obligations and ").append(tally.cap).append(" findings under each clause, the most "
+                                + "urgent first; the counts above cover them all. Every obligation and finding: ")
+                        .append(esc(in.fullList)).append(".</p>\n");
+            }
+            byClause(obligations, tally.keptFindings, notListed, notShown, findingsNotShown);
+        }
+
+        /** Obligations by clause and the month their clock started: how many, and how many breached or late. */
+        private void byMonth(Tally tally) {
+            List<YearMonth> months = tally.byMonth.values().stream().flatMap(m -> m.keySet().stream()).distinct()
+                    .sorted().toList();
+            if (months.isEmpty()) {
+                return;
+            }
+            html.append("<section id=\"months\">\n<h2>By clause and month</h2>\n<p class=\"note\">Obligations by "
+                    + "the month their clock started (standing duties: the month they were assessed): how many, and "
+                    + "after the slash how many are breached, at risk, indeterminate or met late.</p>\n"
+                    + "<table class=\"counts\">\n<thead><tr><th>Clause</th>");
+            months.forEach(m -> html.append("<th>").append(m).append("</th>"));
+            html.append("</tr></thead>\n<tbody>\n");
+            tally.byMonth.forEach((clause, row) -> {
+                html.append("<tr><th scope=\"row\">").append(esc(clause)).append("</th>");
+                for (YearMonth m : months) {
+                    long[] n = row.get(m);
+                    if (n == null) {
+                        html.append("<td class=\"zero\">0</td>");
+                    } else {
+                        html.append("<td").append(n[1] > 0 ? " class=\"breached\"" : "").append(">").append(n[0])
+                                .append(n[1] > 0 ? " / " + n[1] : "").append("</td>");
+                    }
+                }
+                html.append("</tr>\n");
+            });
+            html.append("</tbody>\n</table>\n</section>\n");
+        }
+
+        private void byClause(Map<String, List<Obligation>> obligations, Map<String, List<Finding>> findings,
+                              Map<String, Long> notListed, Map<String, Long> notShown,
+                              Map<String, Long> findingsNotShown) {
             List<String> clauses = new ArrayList<>(obligations.keySet());
             findings.keySet().stream().filter(c -> !obligations.containsKey(c)).forEach(clauses::add);
             // The most urgent first (a clause with a breach before one with only open obligations), then in the
@@ -302,6 +496,17 @@ public final class HtmlReport {
                 });
                 if (!findingsHere.isEmpty()) {
                     findingsHere.forEach(this::finding);
+                }
+                long unshown = notShown.getOrDefault(clause, 0L);
+                long unshownFindings = findingsNotShown.getOrDefault(clause, 0L);
+                if (unshown > 0 || unshownFindings > 0) {
+                    html.append("<p class=\"note more\">Not shown here: ")
+                            .append(unshown > 0 ? unshown + (unshown == 1 ? " more obligation" : " more obligations")
+                                    + " to list" : "")
+                            .append(unshown > 0 && unshownFindings > 0 ? " and " : "")
+                            .append(unshownFindings > 0 ? unshownFindings + (unshownFindings == 1 ? " more finding"
+                                    : " more findings") : "")
+                            .append(" (<a href=\"#capped\">why</a>).</p>\n");
                 }
                 long hidden = notListed.getOrDefault(clause, 0L);
                 if (hidden > 0) {
@@ -405,7 +610,7 @@ public final class HtmlReport {
             OffsetDateTime start = o.triggeredAt();
             OffsetDateTime due = o.dueAt();
             OffsetDateTime done = o.dischargedAt();
-            OffsetDateTime asOf = in.report.asOf();
+            OffsetDateTime asOf = in.report != null ? in.report.asOf() : in.tallyAsOf;
             OffsetDateTime end = latest(due, done == null ? asOf : done);
             double span = Math.max(1, end.toInstant().toEpochMilli() - start.toInstant().toEpochMilli());
             String colour = css(o.status());

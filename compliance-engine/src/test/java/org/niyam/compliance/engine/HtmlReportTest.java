@@ -57,6 +57,41 @@ class HtmlReportTest {
     }
 
     @Nested
+    class FromATally {
+
+        @Test
+        void countsEveryObligationListsAtMostTheCapAndSaysWhereTheRestAre() {
+            HtmlReport.Tally tally = new HtmlReport.Tally(2, false);
+            for (int i = 0; i < 5; i++) {
+                tally.obligation(timed("t.answer@b" + i, "case-b" + i, "Section 3(2)", Status.BREACHED,
+                        "2026-03-02T12:00:00+05:30", null));
+            }
+            tally.obligation(timed("t.answer@o1", "case-o1", "Section 3(2)", Status.OPEN, "2026-03-05T10:00:00+05:30",
+                    null));
+            tally.obligation(timed("t.remove@m1", "case-m1", "Section 3(1)(d)", Status.MET, "2026-03-02T13:00:00+05:30",
+                    "2026-03-02T12:00:00+05:30"));
+            REPORT.findings().forEach(tally::finding);
+
+            String html = HtmlReport.builder().tally(tally, AS_OF, "the JSON report").render();
+
+            assertThat(tally.obligations()).isEqualTo(7);
+            assertThat(tally.count(Status.BREACHED)).isEqualTo(5);
+            assertThat(html).contains("<b>5</b> BREACHED", "<b>1</b> OPEN", "<b>1</b> MET", "<b>1</b> FINDING")
+                    .contains("Not shown here: 4 more obligations to list", "Every obligation and finding: the JSON "
+                            + "report.", "<h2>By clause and month</h2>", "<th>2026-03</th>")
+                    .contains("t.answer@b0", "t.answer@b1").doesNotContain("t.answer@b2", "t.answer@o1")
+                    .contains("odd-order");
+        }
+
+        @Test
+        void aPageShowsAReportOrATallyNotBoth() {
+            HtmlReport.Builder both = HtmlReport.builder().report(REPORT).tally(new HtmlReport.Tally(1, true), AS_OF, "x");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(both::render).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
     class SelfContained {
 
         @Test

@@ -46,7 +46,7 @@ public final class NiyamCli {
         boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
         int exit;
         try {
-            exit = run(args, new Io(System.out, System.err, terminal, System::nanoTime, Path.of("")));
+            exit = run(args, new Io(System.out, System.err, terminal, new Io.SystemClock(), Path.of("")));
         } catch (Throwable e) { // only if even reporting the failure failed: never exit 1, which means findings
             exit = Exit.BAD_INPUT;
         }

@@ -2,21 +2,17 @@ package org.niyam.compliance.examples.cli;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.ComplianceJson;
-import org.niyam.compliance.engine.HtmlReport;
-import org.niyam.compliance.engine.TextReport;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
@@ -60,11 +56,10 @@ public final class AuditCommand implements Command {
                                        2026-03-01T00:00:00+05:30). Default: the latest event instant in the
                                        logs, so the same logs always give the same report.
                   --since INSTANT      The start of the period the logs cover; recurring duties (monthly
-                                       reports) are assessed from then on. Default: the logs'
-                                       EvidencePeriod entry, else the earliest event.
+                                       reports) are assessed from then on. Default: the earliest event.
                   --all                Also list obligations met or not applicable (text and HTML; JSON
                                        always holds every obligation).
-                """ + Output.HELP + CaseLogs.HELP + RuleOptions.HELP + """
+                """ + Output.AUDIT_HELP + CaseLogs.HELP + RuleOptions.HELP + """
 
                 Exit codes:
                   0  nothing breached, at risk, met late or indeterminate, and no findings
@@ -98,171 +93,142 @@ public final class AuditCommand implements Command {
     @Override
     public int run(Args args, Io io) {
         List<Path> files = CaseLogs.files(args.positionals(), io);
-        String format = Output.format(args);
+        String format = Output.auditFormat(args);
         OffsetDateTime givenAsOf = args.flag("--as-of") ? CaseLogs.instant("--as-of", args.value("--as-of", null)) : null;
         OffsetDateTime since = args.flag("--since") ? CaseLogs.instant("--since", args.value("--since", null)) : null;
+        boolean strict = args.flag("--strict");
         ComplianceEngine engine = RuleOptions.engine(args, io);
-
         Progress progress = Progress.of(io);
-        CaseLog log = CaseLogs.read(files, args.flag("--strict"), io, progress);
-        OffsetDateTime asOf = givenAsOf != null ? givenAsOf : CaseLogs.latestEvent(log);
-        if (asOf == null) {
-            throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of INSTANT");
+        LazyOutput out = new LazyOutput(args, io);
+        Results results = new Results(io, progress);
+        String asOfFrom = givenAsOf != null ? "option" : "latest-event";
+        StreamedReports.End end;
+        if (since == null) {
+            // The streaming audit: bounded memory whatever the logs' size.
+            PlatformScan scan = PlatformScan.of(files);
+            results.writer = StreamedReports.of(format,
+                    new StreamedReports.Start(args.positionals(), engine, scan.platform(), args.flag("--all")), out);
+            CaseLogAudit.Builder audit = CaseLogAudit.builder(engine);
+            if (strict) {
+                audit.strict();
+            }
+            if (givenAsOf != null) {
+                audit.asOf(givenAsOf);
+            }
+            if (progress.on()) {
+                audit.listener(progress);
+            }
+            CaseLogAudit.Summary summary;
+            progress.auditing(files);
+            try (ReadPosition watch = ReadPosition.watch(files, progress)) {
+                summary = audit.build().run(files, results);
+            } catch (InputException e) {
+                results.writer.abandon();
+                if (e.line() == 0 && e.problem().startsWith("no event to judge")) {
+                    throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
+                            + "INSTANT");
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                results.writer.abandon();
+                throw e;
+            }
+            CaseLogs.Input input = new CaseLogs.Input(summary.entries(), scan.platform() == null ? 0 : 1,
+                    scan.appointments(), summary.events(), summary.duplicates(), summary.rejected());
+            end = results.end(summary.asOf(), asOfFrom, null, input);
+            progress.audited(summary.entries(), results.byStatus, results.findings);
+        } else {
+            // --since sets the period recurring duties are assessed from, which the streaming audit takes from the
+            // first event: the logs are read whole, as before.
+            CaseLog log = CaseLogs.read(files, strict, io, progress);
+            OffsetDateTime asOf = givenAsOf != null ? givenAsOf : CaseLogs.latestEvent(log);
+            if (asOf == null) {
+                throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
+                        + "INSTANT");
+            }
+            Evidence read = log.evidence();
+            Evidence evidence = new Evidence(read.platform(), read.appointments(), read.events(), since);
+            progress.evaluating(evidence.events().size());
+            Report report = engine.evaluate(evidence, asOf, progress);
+            progress.evaluated(report);
+            results.writer = StreamedReports.of(format,
+                    new StreamedReports.Start(args.positionals(), engine, read.platform(), args.flag("--all")), out);
+            results.printRejected = false; // CaseLogs.read has listed them
+            try {
+                log.rejected().forEach(results::rejected);
+                report.obligations().forEach(results::obligation);
+                report.findings().forEach(results::finding);
+            } catch (RuntimeException e) {
+                results.writer.abandon();
+                throw e;
+            }
+            end = results.end(asOf, asOfFrom, since, CaseLogs.Input.of(log));
         }
-        Evidence read = log.evidence();
-        Evidence evidence = since == null ? read
-                : new Evidence(read.platform(), read.appointments(), read.events(), since);
-        String periodFrom = since != null ? "given with --since"
-                : read.since() != null ? "the EvidencePeriod entry of the logs"
-                : "the earliest event; an EvidencePeriod entry or --since can say otherwise";
-        progress.evaluating(evidence.events().size());
-        Report report = engine.evaluate(evidence, asOf, progress);
-        progress.evaluated(report);
-
-        Audit audit = new Audit(args.positionals(), engine, log, asOf,
-                givenAsOf != null ? "given with --as-of" : "the latest event in the logs", evidence.since(),
-                evidence.periodStart(asOf), periodFrom, report);
-        String rendered = switch (format) {
-            case "json" -> ComplianceJson.write(audit.json()) + "\n";
-            case "html" -> audit.html(args.flag("--all"));
-            default -> audit.text(args.flag("--all"));
-        };
-        Output.write(rendered, args, io);
-        if (!log.rejected().isEmpty()) {
-            io.err().println("niyam audit: " + log.rejected().size() + (log.rejected().size() == 1 ? " entry" : " entries")
+        results.writer.end(end);
+        if (results.rejected > 0) {
+            io.err().println("niyam audit: " + results.rejected + (results.rejected == 1 ? " entry" : " entries")
                     + " rejected (listed above) and left out of the report; fix them, or run with --strict to stop "
                     + "at the first");
         }
-        return audit.exitCode();
+        return end.exitCode();
     }
 
-    /** One audit's inputs and result, and its renderings. */
-    record Audit(List<String> sources, ComplianceEngine engine, CaseLog log, OffsetDateTime asOf, String asOfFrom,
-                 OffsetDateTime since, OffsetDateTime periodStart, String periodFrom, Report report) {
+    /** Receives the audit's results: counts them, lists rejected entries on standard error, feeds the report. */
+    private static final class Results implements CaseLogAudit.Sink {
 
-        long needingAttention() {
-            return report.obligations().stream().filter(o -> NEEDS_ATTENTION.contains(o.status())).count()
-                    + report.findings().size();
+        private final Io io;
+        private final Progress progress;
+        final Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        long findings;
+        long rejected;
+        boolean printRejected = true;
+        StreamedReports.ReportWriter writer;
+
+        Results(Io io, Progress progress) {
+            this.io = io;
+            this.progress = progress;
         }
 
-        int exitCode() {
-            if (!log.rejected().isEmpty()) {
-                return Exit.BAD_INPUT;
+        @Override
+        public void obligation(Obligation obligation) {
+            byStatus.merge(obligation.status(), 1L, Long::sum);
+            progress.delivered();
+            writer.obligation(obligation);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            findings++;
+            writer.finding(finding);
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            rejected++;
+            if (printRejected) {
+                io.err().println(CaseLogs.located(error));
             }
-            return needingAttention() > 0 ? Exit.FINDINGS : Exit.OK;
+            writer.rejected(new CaseLogs.Rejected(error.source(), error.line(), error.field(), error.problem()), error);
         }
 
-        // ---- text ----
-
-        String text(boolean all) {
-            StringBuilder text = new StringBuilder();
-            text.append("Niyam audit of ").append(sources.size() == 1 ? "" : sources.size() + " case logs: ")
-                    .append(String.join(", ", sources)).append('\n');
-            header("platform", platform(log.evidence().platform()), text);
-            List<String> packs = RuleOptions.describe(engine);
-            for (int i = 0; i < packs.size(); i++) {
-                header(i == 0 ? "rules" : "", packs.get(i), text);
-            }
-            header("input", CaseLogs.summary(log), text);
-            header("period", "from " + periodStart + " (" + periodFrom + ")", text);
-            header("as of", asOf + " (" + asOfFrom + ")", text);
-            text.append('\n').append("Summary: ").append(statusCounts()).append('\n');
-
-            List<Status> listed = new ArrayList<>(LISTED);
-            if (all) {
-                listed.addAll(List.of(Status.MET, Status.NOT_APPLICABLE));
-            }
-            List<Obligation> shown = report.obligations().stream().filter(o -> listed.contains(o.status()))
-                    .sorted(Comparator.comparing(o -> listed.indexOf(o.status()))).toList();
-            if (needingAttention() == 0) {
-                text.append("Nothing breached, at risk, met late or indeterminate, and no findings.\n");
-            }
-            if (!log.rejected().isEmpty()) {
-                text.append("Rejected: ").append(log.rejected().size())
-                        .append(log.rejected().size() == 1 ? " entry, listed on standard error and left out.\n"
-                                : " entries, listed on standard error and left out.\n");
-            }
-            if (!shown.isEmpty() || !report.findings().isEmpty()) {
-                String blocks = TextReport.render(new Report(report.asOf(), shown, report.findings()));
-                text.append(blocks, blocks.indexOf('\n') + 1, blocks.length());
-            }
-            long hidden = report.obligations().size() - shown.size();
-            if (hidden > 0) {
-                text.append('\n').append("Not listed: ").append(counts(report.obligations().stream()
-                        .filter(o -> !listed.contains(o.status())).toList())).append(" (--all lists them).\n");
-            }
-            return text.toString();
+        StreamedReports.End end(OffsetDateTime asOf, String asOfFrom, OffsetDateTime since, CaseLogs.Input input) {
+            long needsAttention = findings + NEEDS_ATTENTION.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
+            int exit = rejected > 0 ? Exit.BAD_INPUT : needsAttention > 0 ? Exit.FINDINGS : Exit.OK;
+            return new StreamedReports.End(asOf, asOfFrom, since, input, byStatus, findings, needsAttention, exit);
         }
+    }
 
-        private static void header(String label, String value, StringBuilder text) {
-            text.append(String.format(Locale.ROOT, "  %-9s %s%n", label, TextReport.printable(value)));
+    static String platform(PlatformProfile platform) {
+        if (platform == null) {
+            return "no PlatformProfile in the logs: duties that depend on the platform's size are INDETERMINATE";
         }
-
-        static String platform(PlatformProfile platform) {
-            if (platform == null) {
-                return "no PlatformProfile in the logs: duties that depend on the platform's size are INDETERMINATE";
-            }
-            return TextReport.printable(platform.name()) + ", " + String.format(Locale.ROOT, "%,d", platform.registeredUsersInIndia())
-                    + " registered users in India" + (platform.messagingService() ? ", a messaging service" : "");
-        }
-
-        String statusCounts() {
-            return report.obligations().size() + (report.obligations().size() == 1 ? " obligation" : " obligations")
-                    + (report.obligations().isEmpty() ? "" : ": " + counts(report.obligations())) + "; "
-                    + report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings");
-        }
-
-        /** "1 BREACHED, 2 OPEN", most urgent first, leaving out statuses with none. */
-        private static String counts(List<Obligation> obligations) {
-            Map<Status, Long> counts = new EnumMap<>(Status.class);
-            obligations.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
-            return ORDER.stream().filter(counts::containsKey)
-                    .map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
-        }
-
-        // ---- JSON ----
-
-        AuditJson json() {
-            Map<String, Long> byStatus = new LinkedHashMap<>();
-            ORDER.forEach(s -> byStatus.put(s.name(), report.count(s)));
-            List<AuditJson.Pack> packs = engine.rulePacks().stream()
-                    .map(p -> new AuditJson.Pack(p.id(), p.instrument(), p.origin())).toList();
-            return new AuditJson(AuditJson.FORMAT, AuditJson.VERSION, sources, packs, log.evidence().platform(),
-                    CaseLogs.Input.of(log), CaseLogs.Rejected.of(log),
-                    asOf, givenAsOf() ? "option" : "latest-event", since,
-                    new AuditJson.Summary(report.obligations().size(), byStatus, report.findings().size(),
-                            needingAttention(), exitCode()),
-                    report);
-        }
-
-        private boolean givenAsOf() {
-            return asOfFrom.startsWith("given");
-        }
-
-        // ---- HTML ----
-
-        String html(boolean all) {
-            PlatformProfile platform = log.evidence().platform();
-            HtmlReport.Builder html = HtmlReport.builder()
-                    .title(platform == null ? "Compliance report" : "Compliance report: " + platform.name())
-                    .report(report)
-                    .listAll(all)
-                    .detail("As of", asOf + " (" + asOfFrom + ")");
-            html.detail("Period", "from " + periodStart + " (" + periodFrom + ")");
-            html.detail("Sources", String.join(", ", sources))
-                    .detail("Platform", platform(platform))
-                    .detail("Rules", String.join("; ", RuleOptions.describe(engine)))
-                    .detail("Input", CaseLogs.summary(log))
-                    .detail("Summary", statusCounts())
-                    .rejected(log.rejected());
-            MonthlyFigures.monthsOf(log.evidence().events())
-                    .forEach(month -> html.chart(MonthlyFigures.of(month, log.evidence().events()).chart()));
-            return html.render();
-        }
+        return platform.name() + ", " + String.format(Locale.ROOT, "%,d", platform.registeredUsersInIndia())
+                + " registered users in India" + (platform.messagingService() ? ", a messaging service" : "");
     }
 
     /**
-     * The JSON form of an audit (schema: docs/schemas/audit-report.schema.json).
+     * The JSON form of an audit (schema: docs/schemas/audit-report.schema.json), written field by field by
+     * {@link StreamedReports.Json}; this record names the fields and documents them.
      *
      * @param format        always {@value #FORMAT}
      * @param formatVersion {@value #VERSION}; raised when a field changes meaning or goes away
@@ -277,7 +243,7 @@ public final class AuditCommand implements Command {
         record Pack(String id, String instrument, String origin) {
         }
 
-        record Summary(int obligations, Map<String, Long> byStatus, int findings, long needsAttention,
+        record Summary(long obligations, Map<String, Long> byStatus, long findings, long needsAttention,
                        int exitCode) {
         }
     }

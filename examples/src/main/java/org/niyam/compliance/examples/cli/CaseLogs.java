@@ -28,7 +28,7 @@ final class CaseLogs {
     }
 
     /** What was read, in the JSON reports. */
-    record Input(long entries, int platformProfiles, int appointments, int events, long duplicates, int rejected) {
+    record Input(long entries, int platformProfiles, int appointments, long events, long duplicates, long rejected) {
 
         static Input of(CaseLog log) {
             return new Input(log.entries(), log.evidence().platform() == null ? 0 : 1,
@@ -39,10 +39,6 @@ final class CaseLogs {
 
     /** One rejected entry, in the JSON reports. */
     record Rejected(String source, int line, String field, String message) {
-
-        static List<Rejected> of(CaseLog log) {
-            return log.rejected().stream().map(e -> new Rejected(e.source(), e.line(), e.field(), e.problem())).toList();
-        }
     }
 
     /**
@@ -127,13 +123,16 @@ final class CaseLogs {
 
     /** "24 entries: 1 platform profile, 4 officer appointments, 19 events; 0 duplicates; 0 rejected". */
     static String summary(CaseLog log) {
-        int appointments = log.evidence().appointments().size();
-        int events = log.evidence().events().size();
-        return log.entries() + (log.entries() == 1 ? " entry: " : " entries: ")
-                + (log.evidence().platform() == null ? "no platform profile" : "1 platform profile") + ", "
-                + appointments + (appointments == 1 ? " officer appointment, " : " officer appointments, ")
-                + events + (events == 1 ? " event; " : " events; ")
-                + log.duplicates() + (log.duplicates() == 1 ? " duplicate; " : " duplicates; ")
-                + log.rejected().size() + " rejected";
+        return summary(Input.of(log));
+    }
+
+    /** The same, from the counts of a streamed audit. */
+    static String summary(Input input) {
+        return input.entries() + (input.entries() == 1 ? " entry: " : " entries: ")
+                + (input.platformProfiles() == 0 ? "no platform profile" : "1 platform profile") + ", "
+                + input.appointments() + (input.appointments() == 1 ? " officer appointment, " : " officer appointments, ")
+                + input.events() + (input.events() == 1 ? " event; " : " events; ")
+                + input.duplicates() + (input.duplicates() == 1 ? " duplicate; " : " duplicates; ")
+                + input.rejected() + " rejected";
     }
 }

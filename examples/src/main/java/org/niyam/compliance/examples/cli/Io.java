@@ -25,7 +25,23 @@ public record Io(PrintStream out, PrintStream err, boolean errIsTerminal, LongSu
 
     /** Writing to the given streams, no progress, paths relative to the process's working directory. */
     public static Io of(PrintStream out, PrintStream err) {
-        return new Io(out, err, false, System::nanoTime, Path.of(""));
+        return new Io(out, err, false, new SystemClock(), Path.of(""));
+    }
+
+    /**
+     * Whether {@link #nanoTime} is the system's clock, that a thread may measure real intervals against (the
+     * watch of how far a streamed audit has read); not so with a clock given for a test.
+     */
+    public boolean realClock() {
+        return nanoTime instanceof SystemClock;
+    }
+
+    /** The system's monotonic clock. */
+    public static final class SystemClock implements LongSupplier {
+        @Override
+        public long getAsLong() {
+            return System.nanoTime();
+        }
     }
 
     /** A path given on the command line. */

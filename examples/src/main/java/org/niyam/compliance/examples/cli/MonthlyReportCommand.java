@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceJson;
 import org.niyam.compliance.engine.HtmlReport;
 import org.niyam.compliance.model.PlatformProfile;
@@ -77,12 +76,13 @@ public final class MonthlyReportCommand implements Command {
         }
         List<Path> files = CaseLogs.files(args.positionals(), io);
         String format = Output.format(args);
-        CaseLog log = CaseLogs.read(files, args.flag("--strict"), io, Progress.of(io));
-        MonthlyFigures figures = MonthlyFigures.of(month, log.evidence().events());
+        MonthScan log = MonthScan.of(files, args.flag("--strict"), month, io, Progress.of(io));
+        MonthlyFigures figures = MonthlyFigures.of(month, log.events());
         List<String> sources = args.positionals();
         String rendered = switch (format) {
             case "json" -> ComplianceJson.write(new MonthlyJson(MonthlyJson.FORMAT, MonthlyJson.VERSION, sources,
-                    log.evidence().platform(), CaseLogs.Input.of(log), CaseLogs.Rejected.of(log), figures)) + "\n";
+                    log.platform(), log.input(), log.rejected().stream().map(e -> new CaseLogs.Rejected(e.source(),
+                    e.line(), e.field(), e.problem())).toList(), figures)) + "\n";
             case "html" -> html(figures, sources, log);
             default -> text(figures, sources, log);
         };
@@ -104,14 +104,14 @@ public final class MonthlyReportCommand implements Command {
         static final int VERSION = 1;
     }
 
-    static String text(MonthlyFigures f, List<String> sources, CaseLog log) {
+    static String text(MonthlyFigures f, List<String> sources, MonthScan log) {
         StringBuilder text = new StringBuilder();
         text.append("Rule 4(1)(d) monthly figures for ").append(f.month()).append(", India Standard Time\n");
         text.append("  counted   from ").append(f.from()).append(" (included) to ").append(f.to())
                 .append(" (excluded)\n");
         text.append("  sources   ").append(String.join(", ", sources)).append('\n');
-        text.append("  platform  ").append(AuditCommand.Audit.platform(log.evidence().platform())).append('\n');
-        text.append("  input     ").append(CaseLogs.summary(log)).append("\n\n");
+        text.append("  platform  ").append(AuditCommand.platform(log.platform())).append('\n');
+        text.append("  input     ").append(CaseLogs.summary(log.input())).append("\n\n");
 
         row(text, "Complaints", "received", "acted on");
         Map<String, Long> received = f.complaints().received();
@@ -147,15 +147,15 @@ public final class MonthlyReportCommand implements Command {
         text.append(String.format(Locale.ROOT, "%-34s %10s %24s", label, first, second).stripTrailing()).append('\n');
     }
 
-    static String html(MonthlyFigures f, List<String> sources, CaseLog log) {
-        PlatformProfile platform = log.evidence().platform();
+    static String html(MonthlyFigures f, List<String> sources, MonthScan log) {
+        PlatformProfile platform = log.platform();
         return HtmlReport.builder()
                 .title("Rule 4(1)(d) monthly figures" + (platform == null ? "" : ": " + platform.name()) + ", "
                         + f.month())
                 .detail("Counted", "from " + f.from() + " (included) to " + f.to() + " (excluded), India Standard Time")
                 .detail("Sources", String.join(", ", sources))
-                .detail("Platform", AuditCommand.Audit.platform(platform))
-                .detail("Input", CaseLogs.summary(log))
+                .detail("Platform", AuditCommand.platform(platform))
+                .detail("Input", CaseLogs.summary(log.input()))
                 .rejected(log.rejected())
                 .chart(f.chart())
                 .render();

@@ -17,6 +17,13 @@ final class Output {
               --out FILE           Write the report to FILE instead of standard output.
             """;
 
+    static final String AUDIT_HELP = """
+              --format FORMAT      text (the default), json (one document), jsonl (JSON Lines: a line for each
+                                   obligation, finding and rejected entry, then a summary line) or html
+                                   (counts, and at most 100 items to act on under each clause).
+              --out FILE           Write the report to FILE instead of standard output.
+            """;
+
     private Output() {
     }
 
@@ -25,6 +32,15 @@ final class Output {
         String format = args.value("--format", "text");
         if (!Set.of("text", "json", "html").contains(format)) {
             throw new UsageException("--format must be text, json or html: " + format);
+        }
+        return format;
+    }
+
+    /** The format asked of {@code niyam audit}: text, json, jsonl or html. */
+    static String auditFormat(Args args) {
+        String format = args.value("--format", "text");
+        if (!Set.of("text", "json", "jsonl", "html").contains(format)) {
+            throw new UsageException("--format must be text, json, jsonl or html: " + format);
         }
         return format;
     }

@@ -24,21 +24,36 @@ public final class Progress implements EvaluationListener {
     private final PrintStream err;
     private final boolean on;
     private final LongSupplier clock;
+    private final boolean realClock;
     private long phaseStart;
     private long lastShown;
     private long firings;
     private int events;
     private boolean lineOpen;
+    /** In a streamed audit: the bytes to read, and nothing shown before this instant. */
+    private long totalBytes;
+    private long quietUntil;
+    private boolean reading;
+    private long lastBytes;
+    private long lastEntries;
+    private long delivered;
+    /** An audit shows progress only once it has run this long. */
+    static final long QUIET_NANOS = 2_000_000_000L;
 
     public Progress(PrintStream err, boolean on, LongSupplier nanoTime) {
+        this(err, on, nanoTime, false);
+    }
+
+    private Progress(PrintStream err, boolean on, LongSupplier nanoTime, boolean realClock) {
         this.err = err;
         this.on = on;
         this.clock = nanoTime;
+        this.realClock = realClock;
     }
 
     /** Progress for a command's surroundings: on only when standard error is a terminal. */
     public static Progress of(Io io) {
-        return new Progress(io.err(), io.errIsTerminal(), io.nanoTime());
+        return new Progress(io.err(), io.errIsTerminal(), io.nanoTime(), io.realClock());
     }
 
     public void reading(List<Path> files) {
@@ -76,6 +91,17 @@ public final class Progress implements EvaluationListener {
         end();
     }
 
+    /** Reading ended after {@code entries} entries, {@code rejected} of them rejected. */
+    public void readEntries(long entries, long rejected) {
+        if (!on) {
+            return;
+        }
+        double seconds = seconds(clock.getAsLong() - phaseStart);
+        show(String.format(Locale.ROOT, "niyam: read %,d entries in %.1f s (%s a second), %,d rejected", entries,
+                seconds, rate(entries, seconds), rejected));
+        end();
+    }
+
     public void evaluating(int eventCount) {
         if (!on) {
             return;
@@ -87,9 +113,119 @@ public final class Progress implements EvaluationListener {
         show(String.format(Locale.ROOT, "niyam: evaluating %,d events...", eventCount));
     }
 
+    /** Whether a thread may watch how far the logs have been read: only with the system's clock. */
+    boolean watchesFiles() {
+        return realClock;
+    }
+
+    /** Whether anything is shown at all: standard error is a terminal. */
+    public boolean on() {
+        return on;
+    }
+
+    /**
+     * A streamed audit starts: nothing is shown for its first {@link #QUIET_NANOS}, then the running line says
+     * what it is doing.
+     */
+    public synchronized void auditing(List<Path> files) {
+        if (!on) {
+            return;
+        }
+        totalBytes = files.stream().mapToLong(Progress::size).sum();
+        phaseStart = clock.getAsLong();
+        lastShown = phaseStart;
+        quietUntil = phaseStart + QUIET_NANOS;
+        reading = true;
+        firings = 0;
+        events = -1;
+    }
+
+    /**
+     * Bytes and entries of the logs read so far, in a streamed audit: the entries, their rate, and the time left
+     * to read, from the share of the files' size read so far. Rewritten at most every 250 ms.
+     */
+    public synchronized void readTo(long bytes, long entries) {
+        if (!on || !reading) {
+            return;
+        }
+        lastBytes = bytes;
+        lastEntries = entries;
+        long now = clock.getAsLong();
+        if (now < quietUntil || now - lastShown < INTERVAL_NANOS) {
+            return;
+        }
+        lastShown = now;
+        double seconds = seconds(now - phaseStart);
+        String left = bytes <= 0 || bytes >= totalBytes ? ""
+                : String.format(Locale.ROOT, ", about %s left to read", duration(seconds * (totalBytes - bytes) / bytes));
+        show(String.format(Locale.ROOT, "niyam: reading: %,d entries (%s a second), %s of %s (%d%%)%s", entries,
+                rate(entries, seconds), bytes(bytes), bytes(totalBytes),
+                totalBytes == 0 ? 100 : Math.min(100, 100 * bytes / totalBytes), left));
+    }
+
+    /** An obligation given to the report, in a streamed audit. */
+    public void delivered() {
+        if (!on) {
+            return;
+        }
+        synchronized (this) {
+            reading = false;
+            delivered++;
+            if ((delivered & 1023) == 0) {
+                long now = clock.getAsLong();
+                if (now >= quietUntil && now - lastShown >= INTERVAL_NANOS) {
+                    lastShown = now;
+                    show(String.format(Locale.ROOT, "niyam: writing the report: %,d obligations so far", delivered));
+                }
+            }
+        }
+    }
+
+    /** A streamed audit is done: how long it took, and what needs attention. Shown only after a long audit. */
+    public synchronized void audited(long entries, java.util.Map<Status, Long> byStatus, long findings) {
+        if (!on) {
+            return;
+        }
+        reading = false;
+        long now = clock.getAsLong();
+        if (now < quietUntil && !lineOpen) {
+            return;
+        }
+        double seconds = seconds(now - phaseStart);
+        show(String.format(Locale.ROOT, "niyam: audited %,d entries in %.1f s (%s a second): %,d breached, "
+                        + "%,d at risk, %,d met late, %,d open, %,d findings", entries, seconds, rate(entries, seconds),
+                byStatus.getOrDefault(Status.BREACHED, 0L), byStatus.getOrDefault(Status.AT_RISK, 0L),
+                byStatus.getOrDefault(Status.MET_LATE, 0L), byStatus.getOrDefault(Status.OPEN, 0L), findings));
+        end();
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 90 ? Math.round(Math.max(1, seconds)) + " s" : Math.round(seconds / 60) + " min";
+    }
+
     @Override
     public void ruleFired(String ruleId) {
         if (!on) {
+            return;
+        }
+        synchronized (this) {
+            fired();
+        }
+    }
+
+    private void fired() {
+        if (events < 0) {
+            // A streamed audit: the log has been read once rules fire.
+            reading = false;
+            firings++;
+            if ((firings & 1023) == 0) {
+                long now = clock.getAsLong();
+                if (now >= quietUntil && now - lastShown >= INTERVAL_NANOS) {
+                    lastShown = now;
+                    show(String.format(Locale.ROOT, "niyam: evaluating %,d entries: %,d rule firings so far",
+                            lastEntries, firings));
+                }
+            }
             return;
         }
         firings++;

@@ -49,7 +49,7 @@ class AuditCommandTest {
             assertThat(badInstant.err()).contains("--as-of needs an ISO-8601 instant with offset");
             Cli.Result badFormat = Cli.run("audit", Cli.log("compliant.jsonl"), "--format", "pdf");
             assertThat(badFormat.exit()).isEqualTo(Exit.BAD_INPUT);
-            assertThat(badFormat.err()).contains("--format must be text, json or html: pdf");
+            assertThat(badFormat.err()).contains("--format must be text, json, jsonl or html: pdf");
             assertThat(Cli.run("audit").err()).contains("no case log given");
         }
 
