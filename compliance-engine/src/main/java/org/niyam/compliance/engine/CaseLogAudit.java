@@ -90,13 +90,26 @@ public final class CaseLogAudit {
      * @param buckets     bucket files the cases were spread over; 0 when the audit ran in memory
      * @param oneSession  why the audit read everything into memory and ran one session, or {@code null} when it ran
      *                    case by case in bounded memory
+     * @param periodStart the start of the period the logs cover, from which recurring duties were assessed
+     * @param periodFrom  where that start came from
      */
     public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long rejected,
-                          Map<Status, Long> obligations, long findings, int buckets, String oneSession) {
+                          Map<Status, Long> obligations, long findings, int buckets, String oneSession,
+                          OffsetDateTime periodStart, PeriodFrom periodFrom) {
 
         public long obligationCount() {
             return obligations.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /** Where the start of the period an audit covers came from. */
+    public enum PeriodFrom {
+        /** {@link Builder#since}. */
+        GIVEN,
+        /** An {@code EvidencePeriod} entry of the logs (the earliest, when several give one). */
+        LOG_ENTRY,
+        /** The earliest event, as neither says otherwise. */
+        EARLIEST_EVENT
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLogAudit.class);
@@ -110,6 +123,7 @@ public final class CaseLogAudit {
     private final ComplianceEngine engine;
     private final boolean strict;
     private final OffsetDateTime asOf;
+    private final OffsetDateTime since;
     private final Path workDirectory;
     private final int eventsPerBucket;
     private final EvaluationListener listener;
@@ -118,6 +132,7 @@ public final class CaseLogAudit {
         this.engine = builder.engine;
         this.strict = builder.strict;
         this.asOf = builder.asOf;
+        this.since = builder.since;
         this.workDirectory = builder.workDirectory;
         this.eventsPerBucket = builder.eventsPerBucket;
         this.listener = builder.listener;
@@ -197,8 +212,12 @@ public final class CaseLogAudit {
 
     private Summary byCase(Evaluation evaluation, Spill spill, Sink sink) {
         OffsetDateTime judgedAt = asOf != null ? asOf : spill.latest();
-        OffsetDateTime since = spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
-        List<Object> context = evaluation.context(spill.platform, List.copyOf(spill.appointments.values()), since,
+        // The period covered: given to the builder, else the logs' EvidencePeriod entry, else from the earliest event.
+        OffsetDateTime start = this.since != null ? this.since : spill.since != null ? spill.since
+                : spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
+        PeriodFrom from = this.since != null ? PeriodFrom.GIVEN : spill.since != null ? PeriodFrom.LOG_ENTRY
+                : PeriodFrom.EARLIEST_EVENT;
+        List<Object> context = evaluation.context(spill.platform, List.copyOf(spill.appointments.values()), start,
                 judgedAt);
         EvaluationListener serial = Evaluation.serial(listener);
         List<CaseEvent> shared = new ArrayList<>();
@@ -245,7 +264,7 @@ public final class CaseLogAudit {
             events += count;
         }
         return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, statuses, findings[0],
-                spill.bucketCount(), null);
+                spill.bucketCount(), null, start, from);
     }
 
     /**
@@ -258,7 +277,9 @@ public final class CaseLogAudit {
         if (!rejectionsGiven) {
             log.rejected().forEach(sink::rejected);
         }
-        Evidence evidence = log.evidence();
+        Evidence read = log.evidence();
+        Evidence evidence = since == null ? read
+                : new Evidence(read.platform(), read.appointments(), read.events(), since);
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
         Evaluation evaluation = engine.evaluation();
         Report report = evaluation.oneSession(evaluation.context(evidence.platform(), evidence.appointments(),
@@ -269,7 +290,8 @@ public final class CaseLogAudit {
         deliver(report, sink, statuses, findings);
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();
         return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(), statuses,
-                findings[0], 0, reason);
+                findings[0], 0, reason, evidence.periodStart(judgedAt), since != null ? PeriodFrom.GIVEN
+                        : read.since() != null ? PeriodFrom.LOG_ENTRY : PeriodFrom.EARLIEST_EVENT);
     }
 
     private static OffsetDateTime latest(Evidence evidence) {
@@ -322,6 +344,8 @@ public final class CaseLogAudit {
         private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
         private final Map<String, String> appointmentPlaces = new HashMap<>();
         private PlatformProfile platform;
+        /** The earliest start of the period covered that an EvidencePeriod entry gives, or null. */
+        private OffsetDateTime since;
         private String platformPlace;
         private int file;
         private long entries;
@@ -400,6 +424,13 @@ public final class CaseLogAudit {
             } else {
                 rejected(CaseLogReader.reusedId(source, line, "appointment", appointment.id(),
                         appointmentPlaces.get(appointment.id())));
+            }
+        }
+
+        @Override
+        public void period(String source, int line, OffsetDateTime value) {
+            if (since == null || value.isBefore(since)) {
+                since = value;
             }
         }
 
@@ -612,6 +643,7 @@ public final class CaseLogAudit {
         private final ComplianceEngine engine;
         private boolean strict;
         private OffsetDateTime asOf;
+        private OffsetDateTime since;
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private int eventsPerBucket = 50_000;
         private EvaluationListener listener = EvaluationListener.NONE;
@@ -623,6 +655,15 @@ public final class CaseLogAudit {
         /** Stops at the first bad entry, with an {@link InputException}, instead of rejecting it and going on. */
         public Builder strict() {
             this.strict = true;
+            return this;
+        }
+
+        /**
+         * The start of the period the logs cover: recurring duties (a report each month) are assessed from then on.
+         * Default: the logs' {@code EvidencePeriod} entry, else the earliest event.
+         */
+        public Builder since(OffsetDateTime value) {
+            this.since = Objects.requireNonNull(value, "since");
             return this;
         }
 

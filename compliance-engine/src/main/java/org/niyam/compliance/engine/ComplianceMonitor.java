@@ -519,6 +519,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         heldIds.put(event.id(), event);
         if (earliest == null || event.at().isBefore(earliest)) {
             earliest = event.at();
+            // The period watched starts at the earliest event, unless given: recurring duties are assessed again.
+            contextChanged |= since == null;
         }
         if (now != null && !event.at().isAfter(now)) {
             boolean late = clock instanceof MonitorClock.EventTime ? event.at().isBefore(now)

@@ -103,67 +103,42 @@ public final class AuditCommand implements Command {
         Results results = new Results(io, progress);
         String asOfFrom = givenAsOf != null ? "option" : "latest-event";
         StreamedReports.End end;
-        if (since == null) {
-            // The streaming audit: bounded memory whatever the logs' size.
-            PlatformScan scan = PlatformScan.of(files);
-            results.writer = StreamedReports.of(format,
-                    new StreamedReports.Start(args.positionals(), engine, scan.platform(), args.flag("--all")), out);
-            CaseLogAudit.Builder audit = CaseLogAudit.builder(engine);
-            if (strict) {
-                audit.strict();
-            }
-            if (givenAsOf != null) {
-                audit.asOf(givenAsOf);
-            }
-            if (progress.on()) {
-                audit.listener(progress);
-            }
-            CaseLogAudit.Summary summary;
-            progress.auditing(files);
-            try (ReadPosition watch = ReadPosition.watch(files, progress)) {
-                summary = audit.build().run(files, results);
-            } catch (InputException e) {
-                results.writer.abandon();
-                if (e.line() == 0 && e.problem().startsWith("no event to judge")) {
-                    throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
-                            + "INSTANT");
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                results.writer.abandon();
-                throw e;
-            }
-            CaseLogs.Input input = new CaseLogs.Input(summary.entries(), scan.platform() == null ? 0 : 1,
-                    scan.appointments(), summary.events(), summary.duplicates(), summary.rejected());
-            end = results.end(summary.asOf(), asOfFrom, null, input);
-            progress.audited(summary.entries(), results.byStatus, results.findings);
-        } else {
-            // --since sets the period recurring duties are assessed from, which the streaming audit takes from the
-            // first event: the logs are read whole, as before.
-            CaseLog log = CaseLogs.read(files, strict, io, progress);
-            OffsetDateTime asOf = givenAsOf != null ? givenAsOf : CaseLogs.latestEvent(log);
-            if (asOf == null) {
+        // The streaming audit: bounded memory whatever the logs' size.
+        PlatformScan scan = PlatformScan.of(files);
+        results.writer = StreamedReports.of(format,
+                new StreamedReports.Start(args.positionals(), engine, scan.platform(), args.flag("--all")), out);
+        CaseLogAudit.Builder audit = CaseLogAudit.builder(engine);
+        if (strict) {
+            audit.strict();
+        }
+        if (givenAsOf != null) {
+            audit.asOf(givenAsOf);
+        }
+        if (since != null) {
+            audit.since(since);
+        }
+        if (progress.on()) {
+            audit.listener(progress);
+        }
+        CaseLogAudit.Summary summary;
+        progress.auditing(files);
+        try (ReadPosition watch = ReadPosition.watch(files, progress)) {
+            summary = audit.build().run(files, results);
+        } catch (InputException e) {
+            results.writer.abandon();
+            if (e.line() == 0 && e.problem().startsWith("no event to judge")) {
                 throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
                         + "INSTANT");
             }
-            Evidence read = log.evidence();
-            Evidence evidence = new Evidence(read.platform(), read.appointments(), read.events(), since);
-            progress.evaluating(evidence.events().size());
-            Report report = engine.evaluate(evidence, asOf, progress);
-            progress.evaluated(report);
-            results.writer = StreamedReports.of(format,
-                    new StreamedReports.Start(args.positionals(), engine, read.platform(), args.flag("--all")), out);
-            results.printRejected = false; // CaseLogs.read has listed them
-            try {
-                log.rejected().forEach(results::rejected);
-                report.obligations().forEach(results::obligation);
-                report.findings().forEach(results::finding);
-            } catch (RuntimeException e) {
-                results.writer.abandon();
-                throw e;
-            }
-            end = results.end(asOf, asOfFrom, since, CaseLogs.Input.of(log));
+            throw e;
+        } catch (RuntimeException e) {
+            results.writer.abandon();
+            throw e;
         }
+        CaseLogs.Input input = new CaseLogs.Input(summary.entries(), scan.platform() == null ? 0 : 1,
+                scan.appointments(), summary.events(), summary.duplicates(), summary.rejected());
+        end = results.end(summary.asOf(), asOfFrom, summary, input);
+        progress.audited(summary.entries(), results.byStatus, results.findings);
         results.writer.end(end);
         if (results.rejected > 0) {
             io.err().println("niyam audit: " + results.rejected + (results.rejected == 1 ? " entry" : " entries")
@@ -211,10 +186,19 @@ public final class AuditCommand implements Command {
             writer.rejected(new CaseLogs.Rejected(error.source(), error.line(), error.field(), error.problem()), error);
         }
 
-        StreamedReports.End end(OffsetDateTime asOf, String asOfFrom, OffsetDateTime since, CaseLogs.Input input) {
+        StreamedReports.End end(OffsetDateTime asOf, String asOfFrom, CaseLogAudit.Summary summary,
+                                CaseLogs.Input input) {
+            OffsetDateTime since = summary.periodFrom() == CaseLogAudit.PeriodFrom.EARLIEST_EVENT ? null
+                    : summary.periodStart();
+            String periodFrom = switch (summary.periodFrom()) {
+                case GIVEN -> "given with --since";
+                case LOG_ENTRY -> "the EvidencePeriod entry of the logs";
+                case EARLIEST_EVENT -> "the earliest event; an EvidencePeriod entry or --since can say otherwise";
+            };
             long needsAttention = findings + NEEDS_ATTENTION.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
             int exit = rejected > 0 ? Exit.BAD_INPUT : needsAttention > 0 ? Exit.FINDINGS : Exit.OK;
-            return new StreamedReports.End(asOf, asOfFrom, since, input, byStatus, findings, needsAttention, exit);
+            return new StreamedReports.End(asOf, asOfFrom, since, summary.periodStart(), periodFrom, input, byStatus,
+                    findings, needsAttention, exit);
         }
     }
 

@@ -62,7 +62,8 @@ final class StreamedReports {
     }
 
     /** What is known when the audit ends. */
-    record End(OffsetDateTime asOf, String asOfFrom, OffsetDateTime since, CaseLogs.Input input,
+    record End(OffsetDateTime asOf, String asOfFrom, OffsetDateTime since, OffsetDateTime periodStart,
+               String periodFrom, CaseLogs.Input input,
                Map<Status, Long> byStatus, long findings, long needsAttention, int exitCode) {
 
         long obligations() {
@@ -235,9 +236,7 @@ final class StreamedReports {
                     header(i == 0 ? "rules" : "", packs.get(i), text);
                 }
                 header("input", CaseLogs.summary(end.input()), text);
-                if (end.since() != null) {
-                    header("period", "from " + end.since() + " (given with --since)", text);
-                }
+                header("period", "from " + end.periodStart() + " (" + end.periodFrom() + ")", text);
                 header("as of", end.asOf() + " (" + (end.asOfFrom().equals("option") ? "given with --as-of"
                         : "the latest event in the logs") + ")", text);
                 text.write("\nSummary: " + end.statusCounts() + "\n");
@@ -275,7 +274,7 @@ final class StreamedReports {
         }
 
         private static void header(String label, String value, Writer text) throws IOException {
-            text.write(String.format(Locale.ROOT, "  %-9s %s%n", label, value));
+            text.write(String.format(Locale.ROOT, "  %-9s %s%n", label, org.niyam.compliance.engine.TextReport.printable(value)));
         }
 
         @Override
@@ -571,9 +570,7 @@ final class StreamedReports {
                     .listAll(start.all())
                     .detail("As of", end.asOf() + " (" + (end.asOfFrom().equals("option") ? "given with --as-of"
                             : "the latest event in the logs") + ")");
-            if (end.since() != null) {
-                html.detail("Period", "from " + end.since() + " (given with --since)");
-            }
+            html.detail("Period", "from " + end.periodStart() + " (" + end.periodFrom() + ")");
             html.detail("Sources", String.join(", ", start.sources()))
                     .detail("Platform", AuditCommand.platform(platform))
                     .detail("Rules", String.join("; ", RuleOptions.describe(start.engine())))

@@ -427,6 +427,7 @@ public final class WatchCommand implements Command {
         @Override
         public void close(ComplianceMonitor monitor) {
             painter.shutdownNow();
+            paint(monitor); // the last screen, as the watch stops
             super.close(monitor);
         }
     }

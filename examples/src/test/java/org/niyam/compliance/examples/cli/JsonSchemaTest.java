@@ -28,7 +28,7 @@ class JsonSchemaTest {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     /** The problems of the document under the schema file, as "location: message"; empty when it conforms. */
-    private static List<String> check(String schemaFile, JsonNode document) throws IOException {
+    static List<String> check(String schemaFile, JsonNode document) throws IOException {
         Path file = FOLDER.resolve(schemaFile);
         // Loaded from its file, so that a $ref to a sibling file resolves beside it.
         ObjectNode schema = (ObjectNode) JSON.readTree(file.toFile());

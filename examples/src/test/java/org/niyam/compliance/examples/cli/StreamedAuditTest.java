@@ -32,7 +32,6 @@ class StreamedAuditTest {
     private static final int COMPLAINTS = 4_000;
     private static final OffsetDateTime FIRST = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaSubset SCHEMAS = new SchemaSubset(Path.of("..", "docs", "schemas"));
 
     @TempDir
     static Path folder;
@@ -66,7 +65,7 @@ class StreamedAuditTest {
         List<JsonNode> parsed = new ArrayList<>();
         for (String line : lines.out().split("\n")) {
             JsonNode node = JSON.readTree(line);
-            assertThat(SCHEMAS.check("audit-lines.schema.json", node)).as(line).isEmpty();
+            assertThat(JsonSchemaTest.check("audit-lines.schema.json", node)).as(line).isEmpty();
             parsed.add(node);
         }
         assertThat(parsed.get(0).has("audit")).isTrue();
@@ -76,7 +75,7 @@ class StreamedAuditTest {
         Set<JsonNode> inWhole = new HashSet<>();
         whole.at("/report/obligations").forEach(inWhole::add);
 
-        assertThat(SCHEMAS.check("audit-report.schema.json", whole)).isEmpty();
+        assertThat(JsonSchemaTest.check("audit-report.schema.json", whole)).isEmpty();
         assertThat(obligations).hasSize(summary.get("obligations").asInt()).isEqualTo(inWhole);
         assertThat(summary.get("byStatus")).isEqualTo(whole.at("/summary/byStatus"));
         assertThat(summary.get("byStatus").get("BREACHED").asInt()).isGreaterThan(StreamedReports.HTML_CAP);
@@ -104,7 +103,7 @@ class StreamedAuditTest {
         String streamed = Cli.run("audit", log).out();
         String whole = Cli.run("audit", log, "--since", FIRST.toString()).out();
 
-        assertThat(streamed.lines().sorted().toList()).isEqualTo(whole.lines()
+        assertThat(streamed.lines().filter(l -> !l.startsWith("  period ")).sorted().toList()).isEqualTo(whole.lines()
                 .filter(l -> !l.startsWith("  period ")).sorted().toList());
         assertThat(streamed).contains("Summary: ").contains("BREACHED        complaint.acknowledge@GRV-");
         assertThat(streamed.indexOf("BREACHED  ")).as("most urgent first").isLessThan(streamed.indexOf("MET LATE  "));

@@ -86,6 +86,33 @@ class WatchCommandTest {
     }
 
     @Test
+    void on_a_terminal_the_screen_shows_what_is_breached_and_at_risk_with_the_time_left(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2","caseId":"case-2","at":"2026-03-02T12:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T14:30:00+05:30").toInstant(), java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true, () -> 0L, Path.of(""));
+
+        watch.run(Args.parse(new String[] {log.toString()}, watch.flags(), watch.options(), watch.repeatableOptions()), io);
+
+        String screen = out.toString(StandardCharsets.UTF_8);
+        String last = screen.substring(screen.lastIndexOf("niyam watch  "));
+        // Breached first, then at risk with its time left: order-2 is due at 15:00, 30 minutes from the clock.
+        assertThat(last).contains("STATUS", "LEFT", "2026-03-02 14:30");
+        assertThat(last.indexOf("BREACHED")).isLessThan(last.indexOf("AT RISK"));
+        assertThat(last).containsPattern("AT RISK +Rule 3\\(1\\)\\(d\\) +case-2 +2026-03-02 15:00 +30 min");
+        assertThat(last).contains("overdue 1 h 30 min");
+    }
+
+    @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(Cli.run("watch", "--warn", "soon", "logs/late-intimate-imagery.jsonl").err())
