@@ -1,0 +1,144 @@
+package org.niyam.compliance.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.rules.india.GeneratedLogs;
+
+/**
+ * The job against {@code evaluate} on generated India logs, arriving out of order within the bound: each
+ * transition's status is the one {@code evaluate} gives at its instant; the last transition of every obligation
+ * names its status at the end of the input (the latest event instant); every obligation still running then is
+ * written as pending at the end, and nothing is reported after it. Seeds are fixed and printed.
+ */
+class JobDifferentialTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    static final ComplianceEngine ENGINE = GeneratedLogs.engine();
+    static final Duration BOUND = Duration.ofHours(2);
+    static final JobOptions OPTIONS = JobOptions.files(List.of("unused"), "unused")
+            .withTime(BOUND, Duration.ofHours(12)).withOffset(GeneratedLogs.IST);
+
+    static Stream<Long> seeds() {
+        long first = Long.getLong("niyam.flink.seed", 20261206L);
+        return Stream.iterate(first, s -> s + 7919).limit(Long.getLong("niyam.flink.runs", 3));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void the_job_agrees_with_evaluate(long seed, @TempDir Path work) throws Exception {
+        System.out.println("JobDifferentialTest seed=" + seed);
+        Random random = new Random(seed);
+        GeneratedLogs.Log log = GeneratedLogs.generate(random, 6 + random.nextInt(18));
+        List<String> lines = Jobs.arrivalOrder(log.lines(), BOUND, random);
+        Jobs.Written written = Jobs.run(work, lines, OPTIONS, Jobs.Feed.FILE, "hashmap");
+        System.out.println("  " + lines.size() + " lines, " + written.transitions().size() + " transitions, "
+                + written.pending().size() + " pending at the end, " + written.millis() + " ms");
+        assertAgrees(log.evidence(), written, seed);
+    }
+
+    /** The end of the input: its latest event instant. */
+    static OffsetDateTime end(Evidence evidence) {
+        return evidence.events().stream().map(CaseEvent::at).max(Comparator.comparing(OffsetDateTime::toInstant))
+                .orElseThrow().withOffsetSameInstant(GeneratedLogs.IST);
+    }
+
+    static void assertAgrees(Evidence evidence, Jobs.Written written, long seed) {
+        OffsetDateTime end = end(evidence);
+        List<Transition> transitions = written.transitions();
+        assertThat(written.lines().stream().distinct().count()).as("no output twice (seed %d)", seed)
+                .isEqualTo(written.lines().size());
+        assertThat(Stream.concat(transitions.stream().map(Transition::id), written.pending().stream()
+                .map(PendingAtEnd::id)).distinct().count()).as("ids are unique (seed %d)", seed)
+                .isEqualTo(transitions.size() + written.pending().size());
+        assertThat(transitions).as("the log gives the job something to report").isNotEmpty();
+
+        // Each transition tells the status evaluate gives at its instant; none comes after the end.
+        Map<OffsetDateTime, Report> reports = new HashMap<>();
+        for (Transition t : transitions) {
+            assertThat(t.at().toInstant()).as("%s not after the end (seed %d)", t.id(), seed)
+                    .isBeforeOrEqualTo(end.toInstant());
+            Report at = reports.computeIfAbsent(t.at(), i -> ENGINE.evaluate(evidence, i));
+            if (t.obligation() != null) {
+                Status expected = at.obligations().stream().filter(o -> o.id().equals(t.obligation().id()))
+                        .map(Obligation::status).findFirst().orElse(null);
+                assertThat(t.kind() == Transition.Kind.WITHDRAWN ? null : t.obligation().status())
+                        .as("%s at %s (seed %d)", t.id(), t.at(), seed).isEqualTo(expected);
+            } else if (t.kind() == Transition.Kind.FINDING) {
+                assertThat(at.findings().stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()))
+                        .as("%s at %s (seed %d)", t.id(), t.at(), seed)
+                        .contains(t.finding().code() + "/" + t.finding().caseId() + "/" + t.finding().evidence());
+            }
+        }
+
+        // The last transition of each obligation names its status at the end.
+        Report expected = ENGINE.evaluate(evidence, end);
+        Map<String, Obligation> last = new LinkedHashMap<>();
+        transitions.stream().filter(t -> t.obligation() != null)
+                .sorted(Comparator.comparing((Transition t) -> t.at().toInstant()).thenComparing(Jobs::number))
+                .forEach(t -> {
+                    if (t.kind() == Transition.Kind.WITHDRAWN) {
+                        last.remove(t.obligation().id());
+                    } else {
+                        last.put(t.obligation().id(), t.obligation());
+                    }
+                });
+        assertThat(view(last.values())).as("obligations at the end, %s (seed %d)", end, seed)
+                .containsExactlyElementsOf(view(expected.obligations()));
+        assertThat(new TreeSet<>(written.pending().stream().map(p -> p.obligation().id()).toList()))
+                .as("pending at the end (seed %d)", seed)
+                .containsExactlyElementsOf(new TreeSet<>(expected.obligations().stream()
+                        .filter(o -> o.status() == Status.OPEN || o.status() == Status.AT_RISK)
+                        .map(Obligation::id).toList()));
+        assertThat(written.pending()).allSatisfy(p -> assertThat(p.at().toInstant()).isEqualTo(end.toInstant()));
+        Set<String> found = transitions.stream().filter(t -> t.finding() != null && t.kind() == Transition.Kind.FINDING)
+                .map(t -> t.finding().code() + "/" + t.finding().caseId() + "/" + t.finding().evidence())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(found).as("findings (seed %d)", seed).containsExactlyElementsOf(new TreeSet<>(expected.findings()
+                .stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList()));
+    }
+
+    /** What must agree: id, status, due instant, discharge, citation. */
+    static List<String> view(java.util.Collection<Obligation> obligations) {
+        List<String> view = new ArrayList<>();
+        for (Obligation o : obligations) {
+            view.add(o.id() + " " + o.status() + " due " + (o.dueAt() == null ? "-" : o.dueAt().toInstant())
+                    + " by " + o.dischargeEventId() + " " + o.citation().clause() + " " + o.citation().ruleId());
+        }
+        view.sort(null);
+        return view;
+    }
+}
