@@ -93,9 +93,9 @@ class JobDifferentialTest {
                     .isBeforeOrEqualTo(end.toInstant());
             Report at = reports.computeIfAbsent(t.at(), i -> ENGINE.evaluate(evidence, i));
             if (t.obligation() != null) {
-                Status expected = at.obligations().stream().filter(o -> o.id().equals(t.obligation().id()))
-                        .map(Obligation::status).findFirst().orElse(null);
-                assertThat(t.kind() == Transition.Kind.WITHDRAWN ? null : t.obligation().status())
+                List<String> expected = view(at.obligations().stream()
+                        .filter(o -> o.id().equals(t.obligation().id())).toList());
+                assertThat(t.kind() == Transition.Kind.WITHDRAWN ? List.of() : view(List.of(t.obligation())))
                         .as("%s at %s (seed %d)", t.id(), t.at(), seed).isEqualTo(expected);
             } else if (t.kind() == Transition.Kind.FINDING) {
                 assertThat(at.findings().stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()))
@@ -104,7 +104,8 @@ class JobDifferentialTest {
             }
         }
 
-        // The last transition of each obligation names its status at the end.
+        // The last transition of each obligation names its status at the end. (Its discharge may have come after
+        // it without changing the status: a duty to keep met when its time ran out, its records deleted later.)
         Report expected = ENGINE.evaluate(evidence, end);
         Map<String, Obligation> last = new LinkedHashMap<>();
         transitions.stream().filter(t -> t.obligation() != null)
@@ -116,8 +117,8 @@ class JobDifferentialTest {
                         last.put(t.obligation().id(), t.obligation());
                     }
                 });
-        assertThat(view(last.values())).as("obligations at the end, %s (seed %d)", end, seed)
-                .containsExactlyElementsOf(view(expected.obligations()));
+        assertThat(statuses(last.values())).as("obligations at the end, %s (seed %d)", end, seed)
+                .containsExactlyElementsOf(statuses(expected.obligations()));
         assertThat(new TreeSet<>(written.pending().stream().map(p -> p.obligation().id()).toList()))
                 .as("pending at the end (seed %d)", seed)
                 .containsExactlyElementsOf(new TreeSet<>(expected.obligations().stream()
@@ -129,6 +130,10 @@ class JobDifferentialTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(found).as("findings (seed %d)", seed).containsExactlyElementsOf(new TreeSet<>(expected.findings()
                 .stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList()));
+    }
+
+    static List<String> statuses(java.util.Collection<Obligation> obligations) {
+        return obligations.stream().map(o -> o.id() + " " + o.status()).sorted().toList();
     }
 
     /** What must agree: id, status, due instant, discharge, citation. */
