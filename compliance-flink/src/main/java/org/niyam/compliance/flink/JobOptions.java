@@ -82,7 +82,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
 
     /** The usage text the job prints for {@code --help} or a bad option. */
     public static final String USAGE = """
-            Usage: flink run niyam-flink-job.jar (--input FILE... | --input-topic TOPIC) \
+            Usage: flink run compliance-flink-VERSION-job.jar (--input FILE... | --input-topic TOPIC) \
             (--output FOLDER | --output-topic TOPIC) [options]
               --input FILE|FOLDER      a JSON Lines case log (repeatable); the job ends with the input
               --input-topic TOPIC      read case-log lines from Kafka (with --bootstrap)

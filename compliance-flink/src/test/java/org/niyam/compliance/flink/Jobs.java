@@ -105,6 +105,21 @@ final class Jobs {
         return read(output, result.getNetRuntime());
     }
 
+    /** Runs the job from a file at {@code parallelism}, checkpointing every ten seconds. */
+    static Written runParallel(Path work, List<String> lines, JobOptions base, int parallelism, Path output)
+            throws Exception {
+        Path input = work.resolve("input-" + parallelism + ".jsonl");
+        Files.write(input, lines);
+        JobOptions options = JobOptions.parse(args(base, input, output));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                ComplianceJob.configuration());
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(10_000, CheckpointingMode.EXACTLY_ONCE);
+        ComplianceJob.build(env, options);
+        JobExecutionResult result = env.execute("niyam measurement");
+        return read(output, result.getNetRuntime());
+    }
+
     private static String[] args(JobOptions base, Path input, Path output) {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--out-of-order", base.outOfOrder().toString(), "--standing-check", base.standingCheck().toString(),
