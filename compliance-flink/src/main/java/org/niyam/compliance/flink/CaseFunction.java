@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -62,6 +63,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     /** What cases concluded about the platform, for the platform's operator. */
     static final OutputTag<Input> LEFTOVERS = new OutputTag<>("leftovers", org.apache.flink.api.common.typeinfo.TypeInformation.of(Input.class));
 
+    /** Accumulators: how many case evaluations, and the nanoseconds they took. */
+    static final String CASE_STEPS = "niyam-case-steps";
+    static final String CASE_STEP_NANOS = "niyam-case-step-nanos";
+
     static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("case",
             PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
@@ -86,6 +91,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private transient Counter late;
     private transient Counter duplicates;
     private transient Counter steps;
+    private transient LongCounter stepCount;
+    private transient LongCounter stepNanos;
     private transient String contextVersion;
     private transient CaseTracker.Context context;
 
@@ -100,6 +107,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
         steps = getRuntimeContext().getMetricGroup().counter("niyamCaseSteps");
+        stepCount = getRuntimeContext().getLongCounter(CASE_STEPS);
+        stepNanos = getRuntimeContext().getLongCounter(CASE_STEP_NANOS);
     }
 
     @Override
@@ -252,7 +261,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (steppedAt != null && at <= steppedAt) {
                 at = steppedAt; // a late event: evaluated again at the instant already reached
             }
+            long started = System.nanoTime();
             CaseTracker.Step step = tracker.step(context, state, instant(at));
+            stepNanos.add(System.nanoTime() - started);
+            stepCount.add(1);
             steps.inc();
             for (Transition t : step.transitions()) {
                 out.collect(new Output(t.id(), Json.text(t)));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -39,6 +40,10 @@ import org.niyam.compliance.engine.Parameter;
 final class PlatformFunction extends KeyedProcessFunction<String, Input, Output> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Accumulators: how many platform evaluations, and the nanoseconds they took. */
+    static final String PLATFORM_STEPS = "niyam-platform-steps";
+    static final String PLATFORM_STEP_NANOS = "niyam-platform-step-nanos";
 
     static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("platform",
             PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -80,6 +85,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     private transient ComplianceEngine engine;
     private transient CaseTracker tracker;
     private transient ValueState<byte[]> kept;
+    private transient LongCounter stepCount;
+    private transient LongCounter stepNanos;
 
     PlatformFunction(JobOptions options) {
         this.options = options;
@@ -90,6 +97,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         engine = Engines.open(getRuntimeContext(), options);
         tracker = CaseTracker.of(engine);
         kept = getRuntimeContext().getState(STATE);
+        stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
+        stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
     }
 
     @Override
@@ -218,7 +227,10 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 kept.put(entry.getKey(), left);
             }
             leftovers = new TreeMap<>(kept);
+            long started = System.nanoTime();
             CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
+            stepNanos.add(System.nanoTime() - started);
+            stepCount.add(1);
             for (Transition t : step.transitions()) {
                 out.collect(new Output(t.id(), Json.text(t)));
             }

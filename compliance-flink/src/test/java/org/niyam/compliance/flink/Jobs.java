@@ -117,7 +117,16 @@ final class Jobs {
         env.enableCheckpointing(10_000, CheckpointingMode.EXACTLY_ONCE);
         ComplianceJob.build(env, options);
         JobExecutionResult result = env.execute("niyam measurement");
+        System.out.printf("  case steps %s (%s ms), platform steps %s (%s ms)%n",
+                result.getAccumulatorResult(CaseFunction.CASE_STEPS),
+                nanosToMillis(result.getAccumulatorResult(CaseFunction.CASE_STEP_NANOS)),
+                result.getAccumulatorResult(PlatformFunction.PLATFORM_STEPS),
+                nanosToMillis(result.getAccumulatorResult(PlatformFunction.PLATFORM_STEP_NANOS)));
         return read(output, result.getNetRuntime());
+    }
+
+    private static Object nanosToMillis(Object nanos) {
+        return nanos instanceof Long n ? n / 1_000_000 : nanos;
     }
 
     private static String[] args(JobOptions base, Path input, Path output) {

@@ -83,7 +83,7 @@ class StreamingMeasurement {
         }
 
         // The job, on one slot and on two, its net run time (tasks started, engines built, all processed).
-        for (int parallelism : new int[] {1, 2, 1}) {
+        for (int parallelism : new int[] {1, 2, 1, 2}) {
             Path out = Files.createDirectories(work.resolve("out-" + parallelism + "-" + System.nanoTime()));
             Jobs.Written written = Jobs.runParallel(work, lines, JobDifferentialTest.OPTIONS, parallelism, out);
             System.out.printf("job, parallelism %d: %d ms, %.0f events/s, %.0f events/s per slot, %d outputs; load %s%n",
@@ -109,7 +109,19 @@ class StreamingMeasurement {
                     .filter(m -> m.startsWith("Completed checkpoint")).toList();
             System.out.printf("checkpoints, %s, %d lines streamed: %d completed; load %s%n", backend, head.size(),
                     done.size(), load());
-            done.stream().skip(Math.max(0, done.size() - 3)).forEach(m -> System.out.println("  " + m));
+            java.util.regex.Pattern figures = java.util.regex.Pattern.compile("\\((\\d+) bytes, checkpointDuration=(\\d+) ms");
+            List<long[]> sizes = new ArrayList<>();
+            for (String m : done) {
+                java.util.regex.Matcher matcher = figures.matcher(m);
+                if (matcher.find()) {
+                    sizes.add(new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))});
+                }
+            }
+            long[] largest = sizes.stream().max(Comparator.comparingLong(a -> a[0])).orElse(new long[2]);
+            List<Long> durations = sizes.stream().map(a -> a[1]).sorted().toList();
+            System.out.printf("  largest %d bytes in %d ms; durations median %d ms, max %d ms%n", largest[0],
+                    largest[1], durations.isEmpty() ? 0 : durations.get(durations.size() / 2),
+                    durations.isEmpty() ? 0 : durations.get(durations.size() - 1));
         }
         coordinator.detachAppender(completed);
     }
