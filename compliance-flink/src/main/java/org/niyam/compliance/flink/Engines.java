@@ -60,8 +60,14 @@ final class Engines {
         if (factory.getClassLoader() == null) {
             return false;
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(factory.getClassLoader());
         try {
             Object provider = factory.getMethod("getExecutorProvider").invoke(null);
+            if (provider == null) {
+                return false; // Drools never found its executor: there is no pool to shut
+            }
             Object executor = provider.getClass().getMethod("getExecutor").invoke(provider);
             ((ExecutorService) executor).shutdownNow();
             LOG.debug("shut Drools' thread pool of the released job class loader");
@@ -69,6 +75,8 @@ final class Engines {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("could not shut Drools' thread pool; the job's class loader may stay alive: {}", e.toString());
             return false;
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 }

@@ -65,11 +65,4 @@ class LineParserTest {
         assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--frobnicate", "x"))
                 .hasMessage("unknown option '--frobnicate'");
     }
-
-    @Test
-    void drools_threads_are_left_alone_when_drools_is_not_the_jobs_own() {
-        // Here Drools is on the class path Flink itself was loaded from: other jobs share it.
-        assertThat(Engines.release(org.kie.internal.concurrent.ExecutorProviderFactory.class,
-                org.apache.flink.api.common.functions.RuntimeContext.class.getClassLoader())).isFalse();
-    }
 }
