@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.ComplianceMonitor;
+import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
@@ -37,7 +39,8 @@ import org.niyam.compliance.rules.india.GeneratedLogs;
  * The job against {@code evaluate} on generated India logs, arriving out of order within the bound: each
  * transition's status is the one {@code evaluate} gives at its instant; the last transition of every obligation
  * names its status at the end of the input (the latest event instant); every obligation still running then is
- * written as pending at the end, and nothing is reported after it. Seeds are fixed and printed.
+ * written as pending at the end, and nothing is reported after it; the live monitor, given the same events in the same
+ * order, reports the same transitions of cases. Seeds are fixed and printed.
  */
 class JobDifferentialTest {
 
@@ -68,6 +71,40 @@ class JobDifferentialTest {
         System.out.println("  " + lines.size() + " lines, " + written.transitions().size() + " transitions, "
                 + written.pending().size() + " pending at the end, " + written.millis() + " ms");
         assertAgrees(log.evidence(), written, seed);
+        assertSameAsTheMonitor(log.evidence(), lines, written, seed);
+    }
+
+    /**
+     * The live monitor, given the same events in the same order under event time, reports the same transitions of
+     * cases, with the same ids at the same instants (the platform's standing duties it checks on its own schedule).
+     */
+    static void assertSameAsTheMonitor(Evidence evidence, List<String> lines, Jobs.Written written, long seed) {
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE)
+                .clock(MonitorClock.eventTime())
+                .outOfOrder(BOUND)
+                .offset(GeneratedLogs.IST)
+                .retainEndedCases(Duration.ofDays(100_000))
+                .platform(evidence.platform())
+                .appointments(evidence.appointments())
+                .listener(heard::add)
+                .build()) {
+            for (String line : lines) {
+                if (!line.contains("\"type\":\"PlatformProfile\"") && !line.contains("\"type\":\"OfficerAppointment\"")) {
+                    monitor.accept(Json.read(line, CaseEvent.class));
+                }
+            }
+            monitor.advanceTo(end(evidence));
+        }
+        Set<String> cases = evidence.events().stream().map(CaseEvent::caseId).collect(Collectors.toSet());
+        assertThat(ofCases(written.transitions(), cases)).as("the monitor's transitions of cases (seed %d)", seed)
+                .containsExactlyElementsOf(ofCases(heard, cases));
+    }
+
+    private static List<String> ofCases(List<Transition> transitions, Set<String> cases) {
+        return transitions.stream()
+                .filter(t -> cases.contains(t.obligation() != null ? t.obligation().caseId() : t.finding().caseId()))
+                .map(t -> t.id() + " at " + t.at().toInstant()).sorted().toList();
     }
 
     /** The end of the input: its latest event instant. */
