@@ -133,9 +133,12 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         timers.registerEventTimeTimer(END);
         long at = in.at;
         if (at <= watermark) {
-            // Late: evaluated now, at the watermark, after anything that fell due before it.
             late.inc();
-            at = Math.max(watermark, k.steppedAt() == null ? watermark : k.steppedAt());
+        }
+        if (k.steppedAt() != null && at <= k.steppedAt()) {
+            // The case was evaluated past this event already: evaluated again at the watermark, after anything
+            // that fell due before it.
+            at = Math.max(watermark, k.steppedAt());
         }
         TreeSet<Long> due = new TreeSet<>(k.due());
         due.add(at);

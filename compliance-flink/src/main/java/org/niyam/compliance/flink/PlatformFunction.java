@@ -117,6 +117,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         Long latest = k.latest();
         boolean lawDates = k.lawDates();
         List<Long> instants = new ArrayList<>();
+        boolean changed = false;
         if (!lawDates) {
             for (Parameter parameter : engine.parameters().values()) {
                 for (DatedValue value : parameter.values()) {
@@ -128,12 +129,12 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         switch (in.kind) {
             case Input.PLATFORM -> {
                 platform = Json.read(in.json, PlatformProfile.class);
-                instants.add(watermark + 1);
+                changed = true;
             }
             case Input.APPOINTMENT -> {
                 OfficerAppointment a = Json.read(in.json, OfficerAppointment.class);
                 appointments.put(a.id(), a);
-                instants.add(watermark + 1);
+                changed = true;
                 long from = a.from().toInstant().toEpochMilli();
                 instants.add(from);
                 instants.add(from + 1);
@@ -144,7 +145,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 }
             }
             case Input.MARK -> {
-                if (earliest == null) {
+                if (earliest == null || in.earliest < earliest) {
                     instants.add(in.earliest);
                 }
                 earliest = earliest == null ? in.earliest : Math.min(earliest, in.earliest);
@@ -169,10 +170,20 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             }
             default -> throw new IllegalStateException("not an input of the platform: " + in);
         }
+        Long steppedAt = k.steppedAt();
+        if (changed && steppedAt != null) {
+            // The platform's facts changed after it was evaluated: evaluated again from the watermark on.
+            instants.add(watermark + 1);
+        }
         for (long instant : instants) {
-            long at = Math.max(instant, watermark + 1);
+            // An instant not evaluated yet keeps its place in time (the platform may be waiting for its profile);
+            // one in the past already evaluated is taken at the next instant.
+            long at = steppedAt == null || instant > steppedAt ? instant : watermark + 1;
             due.add(at);
-            timers.registerEventTimeTimer(at);
+            timers.registerEventTimeTimer(Math.max(at, watermark + 1));
+        }
+        if (changed) {
+            timers.registerEventTimeTimer(watermark + 1); // wakes a platform that waited for its profile
         }
         timers.registerEventTimeTimer(CaseFunction.END);
         kept.update(Json.bytes(new Kept(platform, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),

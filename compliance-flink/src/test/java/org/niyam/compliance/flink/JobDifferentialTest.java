@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,37 @@ class JobDifferentialTest {
         return transitions.stream()
                 .filter(t -> cases.contains(t.obligation() != null ? t.obligation().caseId() : t.finding().caseId()))
                 .map(t -> t.id() + " at " + t.at().toInstant()).sorted().toList();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void the_platforms_facts_may_come_after_the_events(@TempDir Path work) throws Exception {
+        long seed = Long.getLong("niyam.flink.late-profile.seed", 20261210L);
+        GeneratedLogs.Log log;
+        Random random;
+        do {
+            System.out.println("JobDifferentialTest late profile, seed=" + seed);
+            random = new Random(seed++);
+            log = GeneratedLogs.generate(random, 12 + random.nextInt(12));
+        } while (log.evidence().platform() == null || log.evidence().appointments().isEmpty());
+        List<String> lines = Jobs.arrivalOrder(log.lines(), BOUND, random);
+        // The appointments, then the profile, after every event, and let through a few lines per checkpoint: cases
+        // and the platform reach the profile's absence with watermarks past their instants.
+        List<String> facts = lines.stream().filter(l -> l.contains("\"type\":\"OfficerAppointment\"")).toList();
+        List<String> profile = lines.stream().filter(l -> l.contains("\"type\":\"PlatformProfile\"")).toList();
+        List<String> late = new ArrayList<>(lines);
+        late.removeAll(facts);
+        late.removeAll(profile);
+        late.addAll(facts);
+        late.addAll(profile);
+        Jobs.Written first = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("first")), lines, OPTIONS,
+                Jobs.Feed.FILE, "hashmap");
+        Jobs.Written last = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("last")), late, OPTIONS,
+                Jobs.Feed.THROTTLED, "hashmap");
+        System.out.println("  " + lines.size() + " lines, " + first.lines().size() + " outputs");
+        assertThat(new TreeSet<>(last.lines())).as("the same output with the platform's facts last")
+                .containsExactlyElementsOf(new TreeSet<>(first.lines()));
+        assertThat(last.lines()).doesNotHaveDuplicates();
     }
 
     /** The end of the input: its latest event instant. */

@@ -45,7 +45,9 @@ final class Jobs {
         /** The job's own file source. */
         FILE,
         /** A source that lets a few lines through per checkpoint, and a task that fails once mid-stream. */
-        FAIL_ONCE_MID_STREAM
+        FAIL_ONCE_MID_STREAM,
+        /** A source that lets a few lines through per checkpoint, so that watermarks come between them. */
+        THROTTLED
     }
 
     /** The events of a generated log in the order they arrive: each at its instant plus up to {@code bound}. */
@@ -90,7 +92,7 @@ final class Jobs {
         if (feed == Feed.FILE) {
             parsed = ComplianceJob.read(env, options);
         } else {
-            FailOnce.reset(lines.size() / 2);
+            FailOnce.reset(feed == Feed.FAIL_ONCE_MID_STREAM ? lines.size() / 2 : Long.MAX_VALUE);
             List<String> copy = new ArrayList<>(lines);
             GeneratorFunction<Long, String> line = i -> copy.get(i.intValue());
             DataGeneratorSource<String> source = new DataGeneratorSource<>(line, copy.size(),
