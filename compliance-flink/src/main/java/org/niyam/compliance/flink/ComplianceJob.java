@@ -46,7 +46,7 @@ public final class ComplianceJob {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || Arrays.asList(args).contains("--help")) {
-            System.out.println(JobOptions.USAGE);
+            System.out.println(JobOptions.usage());
             return;
         }
         JobOptions options;
@@ -54,7 +54,7 @@ public final class ComplianceJob {
             options = JobOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(JobOptions.USAGE);
+            System.err.println(JobOptions.usage());
             System.exit(2);
             return;
         }

@@ -1,12 +1,16 @@
 package org.niyam.compliance.flink;
 
 import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The job's options, as given on its command line ({@link #parse}).
@@ -80,28 +84,66 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         return args.toArray(String[]::new);
     }
 
+    /** The job's command line, read by picocli. */
+    @Command(name = "compliance-flink-VERSION-job.jar", sortOptions = false, usageHelpWidth = 118,
+            customSynopsis = {"flink run compliance-flink-VERSION-job.jar (--input FILE... | --input-topic TOPIC)",
+                "           (--output FOLDER | --output-topic TOPIC) [options]"},
+            footer = "Durations are ISO-8601, as PT30M or P7D.")
+    static final class CommandLineOptions {
+        @Option(names = "--input", paramLabel = "FILE|FOLDER",
+                description = "a JSON Lines case log (repeatable); the job ends with the input")
+        List<String> inputs = new ArrayList<>();
+        @Option(names = "--input-topic", paramLabel = "TOPIC", description = "read case-log lines from Kafka")
+        String inputTopic;
+        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka's bootstrap servers")
+        String bootstrap;
+        @Option(names = "--group-id", paramLabel = "ID", description = "Kafka consumer group (default ${DEFAULT-VALUE})")
+        String groupId = "niyam-compliance";
+        @Option(names = "--bounded", description = "stop at the Kafka offsets that are latest when the job starts")
+        boolean bounded;
+        @Option(names = "--output", paramLabel = "FOLDER",
+                description = "write transitions as JSON Lines files (exactly once)")
+        String outputDir;
+        @Option(names = "--output-topic", paramLabel = "TOPIC",
+                description = "write transitions to Kafka, keyed by transition id (exactly once)")
+        String outputTopic;
+        @Option(names = "--out-of-order", paramLabel = "DURATION",
+                description = "how far out of time order events may come (default ${DEFAULT-VALUE})")
+        Duration outOfOrder = Duration.ofMinutes(1);
+        @Option(names = "--idleness", paramLabel = "DURATION",
+                description = "a partition quiet this long stops holding time back (default ${DEFAULT-VALUE})")
+        Duration idleness = Duration.ofMinutes(1);
+        @Option(names = "--offset", paramLabel = "OFFSET",
+                description = "the offset of written instants (default ${DEFAULT-VALUE})")
+        ZoneOffset offset = ZoneOffset.UTC;
+        @Option(names = "--no-await-profile",
+                description = "evaluate cases before the platform's profile has arrived")
+        boolean noAwaitProfile;
+        @Option(names = "--standing-check", paramLabel = "DURATION",
+                description = "assess standing duties at least this often in event time (default ${DEFAULT-VALUE})")
+        Duration standingCheck = Duration.ofHours(1);
+        @Option(names = "--retain-ended", paramLabel = "DURATION",
+                description = "keep a case whose duties all ended this long (default P7D)")
+        Duration retainEnded = Duration.ofDays(7);
+        @Option(names = "--rules", paramLabel = "PACK",
+                description = "classpath:LOCATION or a folder (repeatable; default the India pack)")
+        List<String> rules = new ArrayList<>();
+        @Option(names = "--at-risk-margin", paramLabel = "DURATION",
+                description = "at risk this long before due (default: the engine's fraction)")
+        Duration atRiskMargin;
+        @Option(names = "--checkpoint", paramLabel = "DURATION",
+                description = "checkpoint interval (default ${DEFAULT-VALUE})")
+        Duration checkpoint = Duration.ofMinutes(1);
+        @Option(names = "--strict", description = "fail on a bad input line (default: log it and leave it out)")
+        boolean strict;
+        @Option(names = "--help", usageHelp = true, description = "print this help")
+        boolean help;
+    }
+
     /** The usage text the job prints for {@code --help} or a bad option. */
-    public static final String USAGE = """
-            Usage: flink run compliance-flink-VERSION-job.jar (--input FILE... | --input-topic TOPIC) \
-            (--output FOLDER | --output-topic TOPIC) [options]
-              --input FILE|FOLDER      a JSON Lines case log (repeatable); the job ends with the input
-              --input-topic TOPIC      read case-log lines from Kafka (with --bootstrap)
-              --bootstrap HOST:PORT    Kafka's bootstrap servers
-              --group-id ID            Kafka consumer group (default niyam-compliance)
-              --bounded                stop at the Kafka offsets that are latest when the job starts
-              --output FOLDER          write transitions as JSON Lines files (exactly once)
-              --output-topic TOPIC     write transitions to Kafka, keyed by transition id (exactly once)
-              --out-of-order DURATION  how far out of time order events may come (default PT1M)
-              --idleness DURATION      a partition quiet this long stops holding time back (default PT1M)
-              --offset OFFSET          the offset of written instants (default Z)
-              --no-await-profile       evaluate cases before the platform's profile has arrived
-              --standing-check DURATION  assess standing duties at least this often in event time (default PT1H)
-              --retain-ended DURATION  keep a case whose duties all ended this long (default P7D)
-              --rules PACK             classpath:LOCATION or a folder (repeatable; default the India pack)
-              --at-risk-margin DURATION  at risk this long before due (default: the engine's fraction)
-              --checkpoint DURATION    checkpoint interval (default PT1M)
-              --strict                 fail on a bad input line (default: log it and leave it out)
-            Durations are ISO-8601, as PT30M or P7D.""";
+    public static String usage() {
+        return new CommandLine(new CommandLineOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+    }
 
     /**
      * Reads the command line.
@@ -109,57 +151,18 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @throws IllegalArgumentException an unknown option, a missing value, or a value that cannot be read, named
      */
     public static JobOptions parse(String... args) {
-        List<String> inputs = new ArrayList<>();
-        List<String> rules = new ArrayList<>();
-        String bootstrap = null;
-        String inputTopic = null;
-        String groupId = "niyam-compliance";
-        boolean bounded = false;
-        String outputDir = null;
-        String outputTopic = null;
-        Duration outOfOrder = Duration.ofMinutes(1);
-        Duration idleness = Duration.ofMinutes(1);
-        ZoneOffset offset = ZoneOffset.UTC;
-        boolean awaitProfile = true;
-        Duration standingCheck = Duration.ofHours(1);
-        Duration retainEnded = Duration.ofDays(7);
-        Duration atRiskMargin = null;
-        Duration checkpoint = Duration.ofMinutes(1);
-        boolean strict = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            switch (option) {
-                case "--bounded" -> bounded = true;
-                case "--no-await-profile" -> awaitProfile = false;
-                case "--strict" -> strict = true;
-                default -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
-                                : "unexpected argument '" + option + "'");
-                    }
-                    String value = args[++i];
-                    switch (option) {
-                        case "--input" -> inputs.add(value);
-                        case "--input-topic" -> inputTopic = value;
-                        case "--bootstrap" -> bootstrap = value;
-                        case "--group-id" -> groupId = value;
-                        case "--output" -> outputDir = value;
-                        case "--output-topic" -> outputTopic = value;
-                        case "--out-of-order" -> outOfOrder = duration(option, value);
-                        case "--idleness" -> idleness = duration(option, value);
-                        case "--offset" -> offset = offset(value);
-                        case "--standing-check" -> standingCheck = duration(option, value);
-                        case "--retain-ended" -> retainEnded = duration(option, value);
-                        case "--rules" -> rules.add(value);
-                        case "--at-risk-margin" -> atRiskMargin = duration(option, value);
-                        case "--checkpoint" -> checkpoint = duration(option, value);
-                        default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-                    }
-                }
-            }
+        CommandLineOptions o = new CommandLineOptions();
+        try {
+            new CommandLine(o)
+                    .registerConverter(Duration.class, JobOptions::duration)
+                    .registerConverter(ZoneOffset.class, JobOptions::offset)
+                    .parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
-                idleness, offset, awaitProfile, standingCheck, retainEnded, rules, atRiskMargin, checkpoint, strict);
+        return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
+                o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rules,
+                o.atRiskMargin, o.checkpoint, o.strict);
     }
 
     /** The same options with a different out-of-order bound and standing-duty check. */
@@ -174,19 +177,20 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 idleness, value, awaitProfile, standingCheck, retainEnded, rules, atRiskMargin, checkpoint, strict);
     }
 
-    private static Duration duration(String option, String value) {
+    private static Duration duration(String value) {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + value + "' is not an ISO-8601 duration such as PT30M");
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not an ISO-8601 duration such as PT30M or P7D");
         }
     }
 
     private static ZoneOffset offset(String value) {
         try {
             return ZoneOffset.of(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--offset: '" + value + "' is not an offset such as +05:30 or Z");
+        } catch (DateTimeException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an offset such as +05:30 or Z");
         }
     }
 }

@@ -18,7 +18,7 @@ class StreamingDocTest {
     void the_options_are_the_jobs() throws IOException {
         Matcher text = Pattern.compile("```text\\n(.*?)\\n```", Pattern.DOTALL).matcher(Files.readString(DOC));
         assertThat(text.find()).as("a ```text block in docs/streaming.md").isTrue();
-        assertThat(text.group(1)).isEqualTo(JobOptions.USAGE);
+        assertThat(text.group(1)).isEqualTo(JobOptions.usage());
     }
 
     @Test
