@@ -47,6 +47,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CaseFunction.class);
 
+    /** The hash of no leftovers. */
+    private static final int NO_LEFTOVERS = "[]".hashCode();
+
     /** A timer at this instant fires only with the final watermark: the end of a bounded input. */
     static final long END = Long.MAX_VALUE - 1;
 
@@ -142,7 +145,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         }
         TreeSet<Long> due = new TreeSet<>(k.due());
         due.add(at);
-        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), null, k.leftovers());
+        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), k.retireAt(), k.leftovers());
         if (at > watermark) {
             timers.registerEventTimeTimer(at);
             kept.update(Json.bytes(k));
@@ -188,10 +191,19 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             kept.clear();
             return;
         }
-        if (!end && k.retireAt() != null && timestamp >= k.retireAt() && k.due().isEmpty() && k.state().ended()) {
-            kept.clear();
-            timers.deleteEventTimeTimer(END);
-            return;
+        if (!end && k.retireAt() != null && timestamp >= k.retireAt()) {
+            // Everything in the case had ended by then: it leaves state, whether or not a later event of it has
+            // arrived already (so that when it leaves depends on event time only). Events after the instant stay, as
+            // a case of their own.
+            List<CaseEvent> later = k.state().events().stream()
+                    .filter(e -> e.at().toInstant().toEpochMilli() > timestamp).toList();
+            if (later.isEmpty()) {
+                kept.clear();
+                timers.deleteEventTimeTimer(END);
+                return;
+            }
+            k = new Kept(new CaseTracker.State(k.state().caseId(), later, List.of(), List.of()), null,
+                    k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
         }
         kept.update(Json.bytes(k));
     }
@@ -286,7 +298,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                     timers.registerEventTimeTimer(next);
                 }
             }
-            if (state.ended() && !end) {
+            if (state.ended() && !end && leftovers == NO_LEFTOVERS) {
+                // (A case that concluded something about the platform stays: the platform reads its conclusions.)
                 retireAt = at + options.retainEnded().toMillis();
                 timers.registerEventTimeTimer(retireAt);
             } else {
@@ -304,7 +317,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     private Kept load(String caseId) throws Exception {
         byte[] bytes = kept.value();
-        return bytes == null ? new Kept(CaseTracker.State.empty(caseId), null, List.of(), null, "[]".hashCode())
+        return bytes == null ? new Kept(CaseTracker.State.empty(caseId), null, List.of(), null, NO_LEFTOVERS)
                 : Json.read(bytes, Kept.class);
     }
 

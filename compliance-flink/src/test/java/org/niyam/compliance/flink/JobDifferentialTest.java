@@ -139,6 +139,21 @@ class JobDifferentialTest {
         assertThat(last.lines()).doesNotHaveDuplicates();
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void cases_leave_state_when_they_end_without_changing_the_answer(@TempDir Path work) throws Exception {
+        // The example log of the 2026 amendment: monthly reports published as events of one case, whose conclusions
+        // (the reports' discharges) the platform reads. Cases leave state as soon as everything in them has ended.
+        Path file = Path.of("..", "examples", "logs", "amendment-2026.jsonl");
+        Evidence evidence = org.niyam.compliance.engine.CaseLogReader.strict().read(file).evidence();
+        JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S");
+        Jobs.Written written = Jobs.run(work, java.nio.file.Files.readAllLines(file), options, Jobs.Feed.FILE,
+                "hashmap");
+        assertAgrees(evidence, written, 0);
+    }
+
     /** The end of the input: its latest event instant. */
     static OffsetDateTime end(Evidence evidence) {
         return evidence.events().stream().map(CaseEvent::at).max(Comparator.comparing(OffsetDateTime::toInstant))

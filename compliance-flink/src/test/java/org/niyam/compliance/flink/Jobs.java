@@ -134,7 +134,7 @@ final class Jobs {
     private static String[] args(JobOptions base, Path input, Path output) {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--out-of-order", base.outOfOrder().toString(), "--standing-check", base.standingCheck().toString(),
-                "--offset", base.offset().getId(), "--idleness", "PT0S"));
+                "--offset", base.offset().getId(), "--idleness", "PT0S", "--retain-ended", base.retainEnded().toString()));
         return args.toArray(String[]::new);
     }
 
