@@ -1,0 +1,351 @@
+package org.niyam.compliance.flink;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One case: its events and what was last reported in keyed state, its next instants as event-time timers. Every
+ * evaluation happens at an instant of event time: an event's own instant, or the instant the case changes next (at
+ * risk, breached), each in time order, once the watermark has passed it. So transitions depend only on event time and
+ * the evidence, not on when elements or watermarks arrived, and a restarted job gives the same transitions with the
+ * same ids.
+ *
+ * <p>The platform's profile, its appointments and the marks of the input's first and last instants come as broadcast
+ * state. Until the first profile arrives, cases wait (their instants are kept and evaluated in order once it is
+ * there), unless the job is told not to. At the end of a bounded input (the final watermark), time stops at the
+ * latest event instant of the input: what falls due by then is reported; an obligation still running is written as
+ * {@link PendingAtEnd}, not breached.
+ */
+final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, Input, Output> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CaseFunction.class);
+
+    /** The hash of no leftovers. */
+    private static final int NO_LEFTOVERS = "[]".hashCode();
+
+    /** A timer at this instant fires only with the final watermark: the end of a bounded input. */
+    static final long END = Long.MAX_VALUE - 1;
+
+    static final MapStateDescriptor<String, String> CONTEXT = new MapStateDescriptor<>("platform-context",
+            BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO);
+    static final String PROFILE = "profile";
+    static final String APPOINTMENT = "appointment:";
+    static final String EARLIEST = "earliest";
+    static final String LATEST = "latest";
+    static final String VERSION = "version";
+
+    /** Events the platform's rules read, for the platform's operator. */
+    static final OutputTag<Input> SHARED = new OutputTag<>("shared", org.apache.flink.api.common.typeinfo.TypeInformation.of(Input.class));
+    /** What cases concluded about the platform, for the platform's operator. */
+    static final OutputTag<Input> LEFTOVERS = new OutputTag<>("leftovers", org.apache.flink.api.common.typeinfo.TypeInformation.of(Input.class));
+
+    /** Accumulators: how many case evaluations, and the nanoseconds they took. */
+    static final String CASE_STEPS = "niyam-case-steps";
+    static final String CASE_STEP_NANOS = "niyam-case-step-nanos";
+
+    static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("case",
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /**
+     * What is kept for a case.
+     *
+     * @param state     the tracker's state: events, obligations and findings as last reported
+     * @param steppedAt the instant of the last evaluation, or null
+     * @param due       instants still to evaluate at, ascending
+     * @param retireAt  when the case leaves state if everything in it has still ended then, or null
+     * @param leftovers the hash of the leftovers last sent to the platform
+     */
+    record Kept(CaseTracker.State state, Long steppedAt, List<Long> due, Long retireAt, int leftovers) {
+        Kept {
+            due = due == null ? List.of() : List.copyOf(due);
+        }
+    }
+
+    private final JobOptions options;
+    private transient CaseTracker tracker;
+    private transient ValueState<byte[]> kept;
+    private transient Counter late;
+    private transient Counter duplicates;
+    private transient Counter steps;
+    private transient LongCounter stepCount;
+    private transient LongCounter stepNanos;
+    private transient String contextVersion;
+    private transient CaseTracker.Context context;
+
+    CaseFunction(JobOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        tracker = CaseTracker.of(Engines.open(getRuntimeContext(), options));
+        kept = getRuntimeContext().getState(STATE);
+        late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
+        duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
+        steps = getRuntimeContext().getMetricGroup().counter("niyamCaseSteps");
+        stepCount = getRuntimeContext().getLongCounter(CASE_STEPS);
+        stepNanos = getRuntimeContext().getLongCounter(CASE_STEP_NANOS);
+    }
+
+    @Override
+    public void processElement(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
+        CaseEvent event = Json.read(in.json, CaseEvent.class);
+        Kept k = load(in.caseId);
+        for (CaseEvent held : k.state().events()) {
+            if (held.id().equals(event.id())) {
+                duplicates.inc();
+                if (!held.equals(event)) {
+                    LOG.warn("case {}: event id '{}' is used by two different events; the later one is left out",
+                            in.caseId, event.id());
+                }
+                return;
+            }
+        }
+        if (tracker.readByPlatformRules(event)) {
+            ctx.output(SHARED, in);
+        }
+        TimerService timers = ctx.timerService();
+        long watermark = timers.currentWatermark();
+        timers.registerEventTimeTimer(END);
+        long at = in.at;
+        if (at <= watermark) {
+            late.inc();
+        }
+        if (k.steppedAt() != null && at <= k.steppedAt()) {
+            // The case was evaluated past this event already: evaluated again at the watermark, after anything
+            // that fell due before it.
+            at = Math.max(watermark, k.steppedAt());
+        }
+        TreeSet<Long> due = new TreeSet<>(k.due());
+        due.add(at);
+        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), k.retireAt(), k.leftovers());
+        if (at > watermark) {
+            timers.registerEventTimeTimer(at);
+            kept.update(Json.bytes(k));
+        } else if (ready(ctx.getBroadcastState(CONTEXT))) {
+            k = run(k, watermark, false, ctx.getBroadcastState(CONTEXT), timers, out, ctx::output);
+            kept.update(Json.bytes(k));
+        } else {
+            timers.registerEventTimeTimer(watermark + 1);
+            kept.update(Json.bytes(k));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
+        byte[] bytes = kept.value();
+        if (bytes == null) {
+            return;
+        }
+        Kept k = Json.read(bytes, Kept.class);
+        TimerService timers = ctx.timerService();
+        ReadOnlyBroadcastState<String, String> broadcast = ctx.getBroadcastState(CONTEXT);
+        boolean end = timers.currentWatermark() == Long.MAX_VALUE;
+        long target = timestamp;
+        if (end) {
+            String latest = broadcast.get(LATEST);
+            long last = latest == null ? Long.MIN_VALUE : Long.parseLong(latest);
+            target = timestamp == END ? last : Math.min(timestamp, last);
+        } else if (!ready(broadcast)) {
+            // No profile yet: wait for it, and evaluate every instant in order once it is there.
+            timers.registerEventTimeTimer(timers.currentWatermark() + 1);
+            return;
+        }
+        k = run(k, target, end, broadcast, timers, out, ctx::output);
+        if (end && timestamp == END) {
+            OffsetDateTime at = instant(target);
+            for (CaseTracker.Held held : k.state().obligations()) {
+                Obligation o = held.obligation();
+                if (o.status() == Status.OPEN || o.status() == Status.AT_RISK) {
+                    PendingAtEnd pending = PendingAtEnd.of(o, at);
+                    out.collect(new Output(pending.id(), Json.text(pending)));
+                }
+            }
+            kept.clear();
+            return;
+        }
+        if (!end && k.retireAt() != null && timestamp >= k.retireAt()) {
+            // Everything in the case had ended by then: it leaves state, whether or not a later event of it has
+            // arrived already (so that when it leaves depends on event time only). Events after the instant stay, as
+            // a case of their own.
+            List<CaseEvent> later = k.state().events().stream()
+                    .filter(e -> e.at().toInstant().toEpochMilli() > timestamp).toList();
+            if (later.isEmpty()) {
+                kept.clear();
+                timers.deleteEventTimeTimer(END);
+                return;
+            }
+            k = new Kept(new CaseTracker.State(k.state().caseId(), later, List.of(), List.of()), null,
+                    k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
+        }
+        kept.update(Json.bytes(k));
+    }
+
+    @Override
+    public void processBroadcastElement(Input in, Context ctx, Collector<Output> out) throws Exception {
+        var broadcast = ctx.getBroadcastState(CONTEXT);
+        switch (in.kind) {
+            case Input.MARK -> {
+                String earliest = broadcast.get(EARLIEST);
+                if (earliest == null || in.earliest < Long.parseLong(earliest)) {
+                    broadcast.put(EARLIEST, Long.toString(in.earliest));
+                }
+                String latest = broadcast.get(LATEST);
+                if (latest == null || in.at > Long.parseLong(latest)) {
+                    broadcast.put(LATEST, Long.toString(in.at));
+                }
+                return;
+            }
+            case Input.PLATFORM -> broadcast.put(PROFILE, in.json);
+            case Input.APPOINTMENT -> {
+                OfficerAppointment appointment = Json.read(in.json, OfficerAppointment.class);
+                broadcast.put(APPOINTMENT + appointment.id(), in.json);
+            }
+            default -> throw new IllegalStateException("not a broadcast element: " + in);
+        }
+        String version = broadcast.get(VERSION);
+        broadcast.put(VERSION, Long.toString(version == null ? 1 : Long.parseLong(version) + 1));
+        // A changed context: cases already evaluated are evaluated again at the watermark.
+        long watermark = ctx.currentWatermark();
+        if (watermark == Long.MIN_VALUE || !ready(broadcast)) {
+            return;
+        }
+        CaseTracker.Context now = context(broadcast);
+        ctx.applyToKeyedState(STATE, (caseId, state) -> {
+            byte[] bytes = state.value();
+            if (bytes == null) {
+                return;
+            }
+            Kept k = Json.read(bytes, Kept.class);
+            if (k.steppedAt() == null || k.steppedAt() > watermark) {
+                return;
+            }
+            CaseTracker.Step step = tracker.step(now, k.state(), instant(watermark));
+            for (Transition t : step.transitions()) {
+                out.collect(new Output(t.id(), Json.text(t)));
+            }
+            TreeSet<Long> due = new TreeSet<>(k.due());
+            if (step.nextChange() != null) {
+                due.add(step.nextChange().toInstant().toEpochMilli());
+            }
+            state.update(Json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers())));
+        });
+    }
+
+    /**
+     * Evaluates the case at each of its due instants up to {@code target}, in order, with the instants each
+     * evaluation adds (the next change); registers a timer for the first instant left after {@code target}.
+     */
+    private Kept run(Kept k, long target, boolean end, ReadOnlyBroadcastState<String, String> broadcast,
+                     TimerService timers, Collector<Output> out, SideOutput side) throws Exception {
+        TreeSet<Long> due = new TreeSet<>(k.due());
+        CaseTracker.State state = k.state();
+        Long steppedAt = k.steppedAt();
+        Long retireAt = k.retireAt();
+        int leftovers = k.leftovers();
+        CaseTracker.Context context = context(broadcast);
+        while (!due.isEmpty() && due.first() <= target) {
+            long at = due.pollFirst();
+            if (steppedAt != null && at <= steppedAt) {
+                at = steppedAt; // a late event: evaluated again at the instant already reached
+            }
+            long started = System.nanoTime();
+            CaseTracker.Step step = tracker.step(context, state, instant(at));
+            stepNanos.add(System.nanoTime() - started);
+            stepCount.add(1);
+            steps.inc();
+            for (Transition t : step.transitions()) {
+                out.collect(new Output(t.id(), Json.text(t)));
+            }
+            String left = Json.text(step.leftovers());
+            if (left.hashCode() != leftovers) {
+                side.output(LEFTOVERS, new Input(Input.LEFTOVERS, state.caseId(), at, 0, left));
+                leftovers = left.hashCode();
+            }
+            state = step.state();
+            steppedAt = at;
+            if (step.nextChange() != null) {
+                long next = step.nextChange().toInstant().toEpochMilli();
+                due.add(next);
+                if (next > target && !end) {
+                    timers.registerEventTimeTimer(next);
+                }
+            }
+            if (state.ended() && !end && leftovers == NO_LEFTOVERS) {
+                // (A case that concluded something about the platform stays: the platform reads its conclusions.)
+                retireAt = at + options.retainEnded().toMillis();
+                timers.registerEventTimeTimer(retireAt);
+            } else {
+                retireAt = null;
+            }
+        }
+        return new Kept(state, steppedAt, List.copyOf(due), retireAt, leftovers);
+    }
+
+    /** Side outputs of either context. */
+    @FunctionalInterface
+    interface SideOutput {
+        void output(OutputTag<Input> tag, Input value);
+    }
+
+    private Kept load(String caseId) throws Exception {
+        byte[] bytes = kept.value();
+        return bytes == null ? new Kept(CaseTracker.State.empty(caseId), null, List.of(), null, NO_LEFTOVERS)
+                : Json.read(bytes, Kept.class);
+    }
+
+    private boolean ready(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
+        return !options.awaitProfile() || broadcast.contains(PROFILE);
+    }
+
+    private CaseTracker.Context context(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
+        String version = broadcast.get(VERSION) + "/" + broadcast.get(EARLIEST);
+        if (context != null && version.equals(contextVersion)) {
+            return context;
+        }
+        String profile = broadcast.get(PROFILE);
+        List<OfficerAppointment> appointments = new ArrayList<>();
+        for (Map.Entry<String, String> entry : broadcast.immutableEntries()) {
+            if (entry.getKey().startsWith(APPOINTMENT)) {
+                appointments.add(Json.read(entry.getValue(), OfficerAppointment.class));
+            }
+        }
+        appointments.sort(java.util.Comparator.comparing(OfficerAppointment::id));
+        String earliest = broadcast.get(EARLIEST);
+        context = new CaseTracker.Context(profile == null ? null : Json.read(profile, PlatformProfile.class),
+                appointments, earliest == null ? null : instant(Long.parseLong(earliest)));
+        contextVersion = version;
+        return context;
+    }
+
+    private OffsetDateTime instant(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), options.offset());
+    }
+}

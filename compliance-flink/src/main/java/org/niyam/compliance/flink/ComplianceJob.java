@@ -1,0 +1,203 @@
+package org.niyam.compliance.flink;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The Niyam compliance job: case-log lines in (JSON Lines files or a Kafka topic), transitions out (JSON Lines files
+ * or a Kafka topic keyed by transition id), exactly once. See {@code docs/streaming.md}.
+ *
+ * <p>Operators, each with a stable uid so that savepoints stay valid: {@code niyam-parse} (lines to events,
+ * profile, appointments), {@code niyam-watermarks}, {@code niyam-cases} (keyed by case, the platform's context as
+ * broadcast state), {@code niyam-platform} (parallelism 1: the platform's global rules), and the sink.
+ */
+public final class ComplianceJob {
+
+    private ComplianceJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || Arrays.asList(args).contains("--help")) {
+            System.out.println(JobOptions.usage());
+            return;
+        }
+        JobOptions options;
+        try {
+            options = JobOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(JobOptions.usage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        env.enableCheckpointing(options.checkpoint().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        build(env, options);
+        env.execute("niyam compliance");
+    }
+
+    /** What the job needs of Flink's configuration: no Kryo (every type it sends has a Flink serialiser). */
+    public static Configuration configuration() {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
+    }
+
+    /** Adds the whole job to {@code env}: source, evaluation, sink. */
+    public static void build(StreamExecutionEnvironment env, JobOptions options) {
+        write(transitions(read(env, options), options), options);
+    }
+
+    /** The input, parsed, with timestamps and watermarks. */
+    public static DataStream<Input> read(StreamExecutionEnvironment env, JobOptions options) {
+        if (options.inputTopic() != null) {
+            var builder = KafkaSource.<Input>builder()
+                    .setBootstrapServers(options.bootstrap())
+                    .setTopics(options.inputTopic())
+                    .setGroupId(options.groupId())
+                    .setStartingOffsets(OffsetsInitializer.earliest())
+                    .setDeserializer(new KafkaLines(options.strict()));
+            if (options.bounded()) {
+                builder.setBounded(OffsetsInitializer.latest());
+            }
+            KafkaSource<Input> source = builder.build();
+            return env.fromSource(source, watermarks(options), "kafka " + options.inputTopic())
+                    .uid("niyam-kafka-source");
+        }
+        FileSource<String> files = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                options.inputs().stream().map(Path::new).toArray(Path[]::new)).build();
+        DataStream<String> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "files")
+                .uid("niyam-file-source");
+        return parse(lines, options);
+    }
+
+    /** Lines of a case log, parsed, with timestamps and watermarks. */
+    public static DataStream<Input> parse(DataStream<String> lines, JobOptions options) {
+        return lines.process(new ParseLines(options.strict())).uid("niyam-parse").name("parse")
+                .assignTimestampsAndWatermarks(watermarks(options)).uid("niyam-watermarks");
+    }
+
+    /** Event time from events' instants; out of order within the bound; a quiet partition stops holding time back. */
+    static WatermarkStrategy<Input> watermarks(JobOptions options) {
+        WatermarkStrategy<Input> strategy = WatermarkStrategy.<Input>forBoundedOutOfOrderness(options.outOfOrder())
+                .withTimestampAssigner((SerializableTimestampAssigner<Input>) (in, previous) ->
+                        in.kind == Input.EVENT ? in.at : Long.MIN_VALUE);
+        return options.idleness().isZero() ? strategy : strategy.withIdleness(options.idleness());
+    }
+
+    /** The evaluation: parsed input in, transitions and obligations pending at the end out. */
+    public static DataStream<Output> transitions(DataStream<Input> inputs, JobOptions options) {
+        DataStream<Input> events = inputs.filter(i -> i.kind == Input.EVENT).name("events");
+        DataStream<Input> context = inputs.filter(i -> i.kind != Input.EVENT).name("platform facts");
+        BroadcastStream<Input> broadcast = context.broadcast(CaseFunction.CONTEXT);
+        SingleOutputStreamOperator<Output> cases = events.keyBy(i -> i.caseId, Types.STRING)
+                .connect(broadcast)
+                .process(new CaseFunction(options), TypeInformation.of(Output.class))
+                .uid("niyam-cases").name("cases");
+        DataStream<Input> toPlatform = cases.getSideOutput(CaseFunction.SHARED)
+                .union(cases.getSideOutput(CaseFunction.LEFTOVERS), context);
+        SingleOutputStreamOperator<Output> platform = toPlatform.keyBy(i -> "", Types.STRING)
+                .process(new PlatformFunction(options), TypeInformation.of(Output.class))
+                .uid("niyam-platform").name("platform")
+                .setParallelism(1).setMaxParallelism(1);
+        return cases.union(platform);
+    }
+
+    /** The sink: files or Kafka, exactly once. */
+    public static void write(DataStream<Output> out, JobOptions options) {
+        if (options.outputTopic() != null) {
+            KafkaSink<Output> sink = KafkaSink.<Output>builder()
+                    .setBootstrapServers(options.bootstrap())
+                    .setRecordSerializer(new KafkaTransitions(options.outputTopic()))
+                    .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                    .setTransactionalIdPrefix("niyam-" + options.outputTopic())
+                    // Below the broker's 15-minute maximum.
+                    .setProperty("transaction.timeout.ms", Long.toString(10 * 60 * 1000))
+                    .build();
+            out.sinkTo(sink).uid("niyam-kafka-sink").name("kafka " + options.outputTopic());
+            return;
+        }
+        FileSink<String> sink = FileSink.forRowFormat(new Path(options.outputDir()),
+                        new SimpleStringEncoder<String>(StandardCharsets.UTF_8.name()))
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("transitions")
+                        .withPartSuffix(".jsonl").build())
+                .build();
+        out.map(o -> o.json).returns(Types.STRING).name("json").sinkTo(sink).uid("niyam-file-sink").name("files");
+    }
+
+    /** Parses lines of files. */
+    static final class ParseLines extends ProcessFunction<String, Input> {
+        private static final long serialVersionUID = 1L;
+        private final LineParser parser;
+
+        ParseLines(boolean strict) {
+            this.parser = new LineParser(strict);
+        }
+
+        @Override
+        public void processElement(String line, Context ctx, Collector<Input> out) {
+            parser.parse("input", line, out::collect);
+        }
+    }
+
+    /** Parses records of a Kafka topic; errors name the topic, partition and offset. */
+    static final class KafkaLines implements KafkaRecordDeserializationSchema<Input> {
+        private static final long serialVersionUID = 1L;
+        private final LineParser parser;
+
+        KafkaLines(boolean strict) {
+            this.parser = new LineParser(strict);
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Input> out) {
+            if (record.value() != null) {
+                parser.parse(record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        new String(record.value(), StandardCharsets.UTF_8), out::collect);
+            }
+        }
+
+        @Override
+        public TypeInformation<Input> getProducedType() {
+            return TypeInformation.of(Input.class);
+        }
+    }
+
+    /** Writes an output to Kafka: the stable id as key, the JSON as value, the producer's time as timestamp. */
+    record KafkaTransitions(String topic) implements KafkaRecordSerializationSchema<Output> {
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(Output output, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, null, output.id.getBytes(StandardCharsets.UTF_8),
+                    output.json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.niyam.compliance.flink;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+import org.kie.internal.concurrent.ExecutorProviderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds an operator's engine inside a Flink task. Two things Drools needs there: it is handed the job's user-code
+ * class loader (to read the packs and load the classes their rules were compiled to), and its static thread pool is
+ * shut when Flink releases that class loader, or each run of the job would keep one class loader alive.
+ */
+final class Engines {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+
+    private Engines() {
+    }
+
+    static ComplianceEngine open(RuntimeContext runtime, JobOptions options) {
+        ClassLoader loader = runtime.getUserCodeClassLoader();
+        runtime.registerUserCodeClassLoaderReleaseHookIfAbsent("niyam-drools-threads",
+                () -> release(ExecutorProviderFactory.class, RuntimeContext.class.getClassLoader()));
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            ComplianceEngine.Builder builder = ComplianceEngine.builder().threads(1);
+            for (String pack : options.rules()) {
+                builder.rulePack(pack.startsWith("classpath:")
+                        ? RulePack.classpath(pack.substring("classpath:".length()), loader)
+                        : RulePack.directory(Path.of(pack)));
+            }
+            if (options.atRiskMargin() != null) {
+                builder.atRiskMargin(options.atRiskMargin());
+            }
+            return builder.build();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * Shuts Drools' static executor when Drools came with the job: {@code factory} (Drools' executor factory) was
+     * not loaded by {@code flink}, the class loader of Flink's own classes, nor by one of its parents. Then nothing
+     * else uses it. When Drools is on the cluster's own class path (or a test's), others share it: it is left alone.
+     *
+     * @return whether the executor was shut
+     */
+    static boolean release(Class<?> factory, ClassLoader flink) {
+        for (ClassLoader l = flink; l != null; l = l.getParent()) {
+            if (factory.getClassLoader() == l) {
+                return false;
+            }
+        }
+        if (factory.getClassLoader() == null) {
+            return false;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(factory.getClassLoader());
+        try {
+            Object provider = factory.getMethod("getExecutorProvider").invoke(null);
+            if (provider == null) {
+                return false; // Drools never found its executor: there is no pool to shut
+            }
+            Object executor = provider.getClass().getMethod("getExecutor").invoke(provider);
+            ((ExecutorService) executor).shutdownNow();
+            LOG.debug("shut Drools' thread pool of the released job class loader");
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("could not shut Drools' thread pool; the job's class loader may stay alive: {}", e.toString());
+            return false;
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+}

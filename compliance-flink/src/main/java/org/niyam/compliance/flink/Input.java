@@ -1,0 +1,56 @@
+package org.niyam.compliance.flink;
+
+import java.util.Objects;
+
+/**
+ * One element between the job's operators: an event of a case, the platform's profile, an officer appointment, a
+ * mark of the earliest and latest event instants a reader has seen, or what a case's step concluded about the
+ * platform. A plain Flink POJO (public fields, no-argument constructor), so that Flink serialises it without Kryo; the
+ * payload is JSON text.
+ */
+public class Input {
+
+    public static final byte EVENT = 0;
+    public static final byte PLATFORM = 1;
+    public static final byte APPOINTMENT = 2;
+    public static final byte MARK = 3;
+    public static final byte LEFTOVERS = 4;
+
+    /** What this is: {@link #EVENT}, {@link #PLATFORM}, {@link #APPOINTMENT}, {@link #MARK} or {@link #LEFTOVERS}. */
+    public byte kind;
+    /** The case, for an event and leftovers; otherwise empty. */
+    public String caseId;
+    /** Epoch milliseconds: an event's instant, a step's instant for leftovers, the latest event for a mark. */
+    public long at;
+    /** For a mark: the earliest event instant, epoch milliseconds. */
+    public long earliest;
+    /** The JSON text: the event, profile, appointment, or the list of leftovers; empty for a mark. */
+    public String json;
+
+    public Input() {
+    }
+
+    public Input(byte kind, String caseId, long at, long earliest, String json) {
+        this.kind = kind;
+        this.caseId = caseId;
+        this.at = at;
+        this.earliest = earliest;
+        this.json = json;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Input other && kind == other.kind && at == other.at && earliest == other.earliest
+                && Objects.equals(caseId, other.caseId) && Objects.equals(json, other.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, caseId, at, earliest, json);
+    }
+
+    @Override
+    public String toString() {
+        return "Input[" + kind + " " + caseId + " " + at + " " + json + "]";
+    }
+}

@@ -1,0 +1,196 @@
+package org.niyam.compliance.flink;
+
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The job's options, as given on its command line ({@link #parse}).
+ *
+ * @param inputs         JSON Lines files or folders to read (bounded); empty when reading Kafka
+ * @param bootstrap      Kafka's bootstrap servers, for a Kafka input or output
+ * @param inputTopic     the topic to read case-log lines from
+ * @param groupId        the Kafka consumer group
+ * @param bounded        whether a Kafka input ends at the offsets that were latest when the job started
+ * @param outputDir      the folder to write transitions to as JSON Lines, or {@code null}
+ * @param outputTopic    the topic to write transitions to (key: the transition id), or {@code null}
+ * @param outOfOrder     how far out of time order events may come
+ * @param idleness       after how long without data a source partition stops holding event time back
+ * @param offset         the offset transitions' instants are written in
+ * @param awaitProfile   whether cases wait for the platform's profile before their first evaluation
+ * @param standingCheck  how often, in event time, the platform's standing duties are assessed when nothing else
+ *                       happens
+ * @param retainEnded    how long, in event time, a case whose obligations have all ended stays in state
+ * @param rules          rule packs: {@code classpath:LOCATION} or a folder; the India pack when empty
+ * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
+ * @param checkpoint     the checkpoint interval
+ * @param strict         whether a bad input line fails the job (otherwise it is logged and left out)
+ */
+public record JobOptions(List<String> inputs, String bootstrap, String inputTopic, String groupId, boolean bounded,
+                         String outputDir, String outputTopic, Duration outOfOrder, Duration idleness,
+                         ZoneOffset offset, boolean awaitProfile, Duration standingCheck, Duration retainEnded,
+                         List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
+        implements Serializable {
+
+    public static final String INDIA = "classpath:org/niyam/compliance/rules/india";
+
+    public JobOptions {
+        inputs = List.copyOf(inputs);
+        rules = rules.isEmpty() ? List.of(INDIA) : List.copyOf(rules);
+        Objects.requireNonNull(outOfOrder, "outOfOrder");
+        Objects.requireNonNull(idleness, "idleness");
+        Objects.requireNonNull(offset, "offset");
+        Objects.requireNonNull(standingCheck, "standingCheck");
+        Objects.requireNonNull(retainEnded, "retainEnded");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (inputs.isEmpty() == (inputTopic == null)) {
+            throw new IllegalArgumentException("give either --input FILE (one or more) or --input-topic TOPIC");
+        }
+        if ((outputDir == null) == (outputTopic == null)) {
+            throw new IllegalArgumentException("give either --output FOLDER or --output-topic TOPIC");
+        }
+        if ((inputTopic != null || outputTopic != null) && bootstrap == null) {
+            throw new IllegalArgumentException("--bootstrap HOST:PORT is needed to read or write Kafka");
+        }
+        if (standingCheck.isZero() || standingCheck.isNegative()) {
+            throw new IllegalArgumentException("--standing-check must be positive: " + standingCheck);
+        }
+        if (outOfOrder.isNegative() || retainEnded.isNegative() || idleness.isNegative()) {
+            throw new IllegalArgumentException("durations cannot be negative: --out-of-order " + outOfOrder
+                    + ", --idleness " + idleness + ", --retain-ended " + retainEnded);
+        }
+    }
+
+    /** The options of a job reading {@code inputs} and writing to {@code outputDir}, the rest as by default. */
+    public static JobOptions files(List<String> inputs, String outputDir) {
+        return parse(with(inputs, "--output", outputDir));
+    }
+
+    private static String[] with(List<String> inputs, String... more) {
+        List<String> args = new ArrayList<>();
+        inputs.forEach(i -> {
+            args.add("--input");
+            args.add(i);
+        });
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** The job's command line, read by picocli. */
+    @Command(name = "compliance-flink-VERSION-job.jar", sortOptions = false, usageHelpWidth = 118,
+            customSynopsis = {"flink run compliance-flink-VERSION-job.jar (--input FILE... | --input-topic TOPIC)",
+                "           (--output FOLDER | --output-topic TOPIC) [options]"},
+            footer = "Durations are ISO-8601, as PT30M or P7D.")
+    static final class CommandLineOptions {
+        @Option(names = "--input", paramLabel = "FILE|FOLDER",
+                description = "a JSON Lines case log (repeatable); the job ends with the input")
+        List<String> inputs = new ArrayList<>();
+        @Option(names = "--input-topic", paramLabel = "TOPIC", description = "read case-log lines from Kafka")
+        String inputTopic;
+        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka's bootstrap servers")
+        String bootstrap;
+        @Option(names = "--group-id", paramLabel = "ID", description = "Kafka consumer group (default ${DEFAULT-VALUE})")
+        String groupId = "niyam-compliance";
+        @Option(names = "--bounded", description = "stop at the Kafka offsets that are latest when the job starts")
+        boolean bounded;
+        @Option(names = "--output", paramLabel = "FOLDER",
+                description = "write transitions as JSON Lines files (exactly once)")
+        String outputDir;
+        @Option(names = "--output-topic", paramLabel = "TOPIC",
+                description = "write transitions to Kafka, keyed by transition id (exactly once)")
+        String outputTopic;
+        @Option(names = "--out-of-order", paramLabel = "DURATION",
+                description = "how far out of time order events may come (default ${DEFAULT-VALUE})")
+        Duration outOfOrder = Duration.ofMinutes(1);
+        @Option(names = "--idleness", paramLabel = "DURATION",
+                description = "a partition quiet this long stops holding time back (default ${DEFAULT-VALUE})")
+        Duration idleness = Duration.ofMinutes(1);
+        @Option(names = "--offset", paramLabel = "OFFSET",
+                description = "the offset of written instants (default ${DEFAULT-VALUE})")
+        ZoneOffset offset = ZoneOffset.UTC;
+        @Option(names = "--no-await-profile",
+                description = "evaluate cases before the platform's profile has arrived")
+        boolean noAwaitProfile;
+        @Option(names = "--standing-check", paramLabel = "DURATION",
+                description = "assess standing duties at least this often in event time (default ${DEFAULT-VALUE})")
+        Duration standingCheck = Duration.ofHours(1);
+        @Option(names = "--retain-ended", paramLabel = "DURATION",
+                description = "keep a case whose duties all ended this long (default P7D)")
+        Duration retainEnded = Duration.ofDays(7);
+        @Option(names = "--rules", paramLabel = "PACK",
+                description = "classpath:LOCATION or a folder (repeatable; default the India pack)")
+        List<String> rules = new ArrayList<>();
+        @Option(names = "--at-risk-margin", paramLabel = "DURATION",
+                description = "at risk this long before due (default: the engine's fraction)")
+        Duration atRiskMargin;
+        @Option(names = "--checkpoint", paramLabel = "DURATION",
+                description = "checkpoint interval (default ${DEFAULT-VALUE})")
+        Duration checkpoint = Duration.ofMinutes(1);
+        @Option(names = "--strict", description = "fail on a bad input line (default: log it and leave it out)")
+        boolean strict;
+        @Option(names = "--help", usageHelp = true, description = "print this help")
+        boolean help;
+    }
+
+    /** The usage text the job prints for {@code --help} or a bad option. */
+    public static String usage() {
+        return new CommandLine(new CommandLineOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+    }
+
+    /**
+     * Reads the command line.
+     *
+     * @throws IllegalArgumentException an unknown option, a missing value, or a value that cannot be read, named
+     */
+    public static JobOptions parse(String... args) {
+        CommandLineOptions o = new CommandLineOptions();
+        try {
+            new CommandLine(o)
+                    .registerConverter(Duration.class, JobOptions::duration)
+                    .registerConverter(ZoneOffset.class, JobOptions::offset)
+                    .parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
+                o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rules,
+                o.atRiskMargin, o.checkpoint, o.strict);
+    }
+
+    /** The same options with a different out-of-order bound and standing-duty check. */
+    public JobOptions withTime(Duration bound, Duration check) {
+        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
+                offset, awaitProfile, check, retainEnded, rules, atRiskMargin, checkpoint, strict);
+    }
+
+    /** The same options with transitions' instants in {@code value}. */
+    public JobOptions withOffset(ZoneOffset value) {
+        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
+                idleness, value, awaitProfile, standingCheck, retainEnded, rules, atRiskMargin, checkpoint, strict);
+    }
+
+    private static Duration duration(String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not an ISO-8601 duration such as PT30M or P7D");
+        }
+    }
+
+    private static ZoneOffset offset(String value) {
+        try {
+            return ZoneOffset.of(value);
+        } catch (DateTimeException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an offset such as +05:30 or Z");
+        }
+    }
+}

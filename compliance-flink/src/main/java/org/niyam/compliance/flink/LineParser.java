@@ -1,0 +1,90 @@
+package org.niyam.compliance.flink;
+
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.function.Consumer;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one line of a JSON Lines case log into the job's {@link Input}, as {@code CaseLogReader} reads a log: an
+ * event, the platform's profile or an officer appointment. After an event that moves the earliest or latest instant
+ * this reader has seen, it also gives a {@link Input#MARK}, from which every task learns when the input began and,
+ * at the end of a bounded input, where it ended.
+ *
+ * <p>A bad line is logged at WARN with what is wrong and where, counted, and left out; a strict parser throws
+ * {@link InputException} instead, which fails the job.
+ */
+public final class LineParser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(LineParser.class);
+
+    private final boolean strict;
+    private long earliest = Long.MAX_VALUE;
+    private long latest = Long.MIN_VALUE;
+    private long rejected;
+
+    public LineParser(boolean strict) {
+        this.strict = strict;
+    }
+
+    /** How many lines this parser left out. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /**
+     * Parses {@code text}; {@code source} names where it was read (a file, or a topic, partition and offset) in
+     * errors.
+     *
+     * @throws InputException the line is bad and the parser is strict
+     */
+    public void parse(String source, String text, Consumer<Input> out) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            CaseLogReader.strict().scan(source, new StringReader(text), new CaseLogReader.EntryHandler() {
+                @Override
+                public void platform(String s, int line, PlatformProfile profile) {
+                    out.accept(new Input(Input.PLATFORM, "", Long.MIN_VALUE, 0, Json.text(profile)));
+                }
+
+                @Override
+                public void appointment(String s, int line, OfficerAppointment appointment) {
+                    out.accept(new Input(Input.APPOINTMENT, "", Long.MIN_VALUE, 0, Json.text(appointment)));
+                }
+
+                @Override
+                public void event(String s, int line, CaseEvent event, String eventText) {
+                    long at = event.at().toInstant().toEpochMilli();
+                    out.accept(new Input(Input.EVENT, event.caseId(), at, 0, eventText));
+                    if (at < earliest || at > latest) {
+                        earliest = Math.min(earliest, at);
+                        latest = Math.max(latest, at);
+                        out.accept(new Input(Input.MARK, "", latest, earliest, ""));
+                    }
+                }
+
+                @Override
+                public void rejected(InputException error) {
+                    throw error;
+                }
+            });
+        } catch (InputException e) {
+            if (strict) {
+                throw e;
+            }
+            rejected++;
+            // The line's text may hold what users wrote: only at DEBUG.
+            LOG.warn("{} (line left out)", e.getMessage());
+            LOG.debug("the line left out: {}", text);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.niyam.compliance.flink;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.engine.Parameter;
+
+/**
+ * The platform: its global rules (standing duties, monthly reports, "no notice at all") over the events they read
+ * and what every case concluded about the platform, in one task (parallelism 1, one key). It evaluates at every
+ * instant something it reads happened, at the instants the appointments and the law name, at the next change of its
+ * obligations, and at least every {@link JobOptions#standingCheck()} of event time; like the cases, in time order
+ * once the watermark has passed, and at the end of a bounded input up to the latest event instant.
+ */
+final class PlatformFunction extends KeyedProcessFunction<String, Input, Output> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Accumulators: how many platform evaluations, and the nanoseconds they took. */
+    static final String PLATFORM_STEPS = "niyam-platform-steps";
+    static final String PLATFORM_STEP_NANOS = "niyam-platform-step-nanos";
+
+    static final ValueStateDescriptor<byte[]> STATE = new ValueStateDescriptor<>("platform",
+            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** What a case concluded about the platform, from an instant on. */
+    record Dated(long at, List<CaseTracker.Leftover> leftovers) {
+        Dated {
+            leftovers = List.copyOf(leftovers);
+        }
+    }
+
+    /**
+     * What the platform keeps.
+     *
+     * @param platform     the profile, or null
+     * @param appointments by id
+     * @param state        the tracker's state: the events platform rules read, obligations and findings reported
+     * @param leftovers    by case, what it concluded, oldest first
+     * @param steppedAt    the last evaluation's instant, or null
+     * @param due          instants still to evaluate at, ascending
+     * @param earliest     the input's earliest event instant, or null
+     * @param latest       its latest, or null
+     * @param lawDates     whether the law's dates are among the due instants yet
+     */
+    record Kept(PlatformProfile platform, Map<String, OfficerAppointment> appointments, CaseTracker.State state,
+                Map<String, List<Dated>> leftovers, Long steppedAt, List<Long> due, Long earliest, Long latest,
+                boolean lawDates) {
+        Kept {
+            appointments = appointments == null ? Map.of() : new TreeMap<>(appointments);
+            leftovers = leftovers == null ? Map.of() : new TreeMap<>(leftovers);
+            due = due == null ? List.of() : List.copyOf(due);
+        }
+    }
+
+    private static final TypeReference<List<CaseTracker.Leftover>> LEFTOVERS = new TypeReference<>() {
+    };
+
+    private final JobOptions options;
+    private transient ComplianceEngine engine;
+    private transient CaseTracker tracker;
+    private transient ValueState<byte[]> kept;
+    private transient LongCounter stepCount;
+    private transient LongCounter stepNanos;
+
+    PlatformFunction(JobOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        engine = Engines.open(getRuntimeContext(), options);
+        tracker = CaseTracker.of(engine);
+        kept = getRuntimeContext().getState(STATE);
+        stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
+        stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
+    }
+
+    @Override
+    public void processElement(Input in, Context ctx, Collector<Output> out) throws Exception {
+        byte[] bytes = kept.value();
+        Kept k = bytes == null ? new Kept(null, Map.of(), CaseTracker.State.empty(""), Map.of(), null, List.of(),
+                null, null, false) : Json.read(bytes, Kept.class);
+        TimerService timers = ctx.timerService();
+        long watermark = timers.currentWatermark();
+        TreeSet<Long> due = new TreeSet<>(k.due());
+        PlatformProfile platform = k.platform();
+        Map<String, OfficerAppointment> appointments = new TreeMap<>(k.appointments());
+        CaseTracker.State state = k.state();
+        Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
+        Long earliest = k.earliest();
+        Long latest = k.latest();
+        boolean lawDates = k.lawDates();
+        List<Long> instants = new ArrayList<>();
+        boolean changed = false;
+        if (!lawDates) {
+            for (Parameter parameter : engine.parameters().values()) {
+                for (DatedValue value : parameter.values()) {
+                    instants.add(value.from().toInstant().toEpochMilli());
+                }
+            }
+            lawDates = true;
+        }
+        switch (in.kind) {
+            case Input.PLATFORM -> {
+                platform = Json.read(in.json, PlatformProfile.class);
+                changed = true;
+            }
+            case Input.APPOINTMENT -> {
+                OfficerAppointment a = Json.read(in.json, OfficerAppointment.class);
+                appointments.put(a.id(), a);
+                changed = true;
+                long from = a.from().toInstant().toEpochMilli();
+                instants.add(from);
+                instants.add(from + 1);
+                if (a.to() != null) {
+                    long to = a.to().toInstant().toEpochMilli();
+                    instants.add(to);
+                    instants.add(to + 1);
+                }
+            }
+            case Input.MARK -> {
+                if (earliest == null || in.earliest < earliest) {
+                    instants.add(in.earliest);
+                }
+                earliest = earliest == null ? in.earliest : Math.min(earliest, in.earliest);
+                latest = latest == null ? in.at : Math.max(latest, in.at);
+            }
+            case Input.EVENT -> {
+                CaseEvent event = Json.read(in.json, CaseEvent.class);
+                if (state.events().stream().noneMatch(e -> e.id().equals(event.id()))) {
+                    state = state.withEvent(event);
+                    instants.add(in.at);
+                }
+            }
+            case Input.LEFTOVERS -> {
+                List<CaseTracker.Leftover> concluded;
+                try {
+                    concluded = Json.MAPPER.readValue(in.json, LEFTOVERS);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                leftovers.computeIfAbsent(in.caseId, c -> new ArrayList<>()).add(new Dated(in.at, concluded));
+                instants.add(in.at);
+            }
+            default -> throw new IllegalStateException("not an input of the platform: " + in);
+        }
+        Long steppedAt = k.steppedAt();
+        if (changed && steppedAt != null) {
+            // The platform's facts changed after it was evaluated: evaluated again from the watermark on.
+            instants.add(watermark + 1);
+        }
+        for (long instant : instants) {
+            // An instant not evaluated yet keeps its place in time (the platform may be waiting for its profile);
+            // one in the past already evaluated is taken at the next instant.
+            long at = steppedAt == null || instant > steppedAt ? instant : watermark + 1;
+            due.add(at);
+            timers.registerEventTimeTimer(Math.max(at, watermark + 1));
+        }
+        if (changed) {
+            timers.registerEventTimeTimer(watermark + 1); // wakes a platform that waited for its profile
+        }
+        timers.registerEventTimeTimer(CaseFunction.END);
+        kept.update(Json.bytes(new Kept(platform, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
+                earliest, latest, lawDates)));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
+        byte[] bytes = kept.value();
+        if (bytes == null) {
+            return;
+        }
+        Kept k = Json.read(bytes, Kept.class);
+        TimerService timers = ctx.timerService();
+        boolean end = timers.currentWatermark() == Long.MAX_VALUE;
+        long target = timestamp;
+        if (end) {
+            long last = k.latest() == null ? Long.MIN_VALUE : k.latest();
+            target = timestamp == CaseFunction.END ? last : Math.min(timestamp, last);
+        } else if (options.awaitProfile() && k.platform() == null) {
+            return; // the profile's arrival sets a timer
+        }
+        TreeSet<Long> due = new TreeSet<>(k.due());
+        CaseTracker.State state = k.state();
+        Long steppedAt = k.steppedAt();
+        Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
+        CaseTracker.Context context = new CaseTracker.Context(k.platform(), List.copyOf(k.appointments().values()),
+                k.earliest() == null ? null : instant(k.earliest()));
+        while (!due.isEmpty() && due.first() <= target) {
+            long at = due.pollFirst();
+            if (k.earliest() == null || at < k.earliest() || steppedAt != null && at <= steppedAt) {
+                continue; // before the input began, or evaluated already
+            }
+            List<CaseTracker.Leftover> concluded = new ArrayList<>();
+            Map<String, List<Dated>> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Dated>> entry : leftovers.entrySet()) {
+                Dated current = null;
+                List<Dated> later = new ArrayList<>();
+                for (Dated d : entry.getValue()) {
+                    if (d.at() <= at) {
+                        current = d;
+                    } else {
+                        later.add(d);
+                    }
+                }
+                List<Dated> left = new ArrayList<>();
+                if (current != null) {
+                    concluded.addAll(current.leftovers());
+                    left.add(current);
+                }
+                left.addAll(later);
+                kept.put(entry.getKey(), left);
+            }
+            leftovers = new TreeMap<>(kept);
+            long started = System.nanoTime();
+            CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
+            stepNanos.add(System.nanoTime() - started);
+            stepCount.add(1);
+            for (Transition t : step.transitions()) {
+                out.collect(new Output(t.id(), Json.text(t)));
+            }
+            state = step.state();
+            steppedAt = at;
+            List<Long> next = new ArrayList<>();
+            next.add(at + options.standingCheck().toMillis());
+            if (step.nextChange() != null) {
+                next.add(step.nextChange().toInstant().toEpochMilli());
+            }
+            for (long n : next) {
+                due.add(n);
+                if (n > target && !end) {
+                    timers.registerEventTimeTimer(n);
+                }
+            }
+        }
+        if (end && timestamp == CaseFunction.END) {
+            OffsetDateTime at = instant(target);
+            for (CaseTracker.Held held : state.obligations()) {
+                Obligation o = held.obligation();
+                if (o.status() == Status.OPEN || o.status() == Status.AT_RISK) {
+                    PendingAtEnd pending = PendingAtEnd.of(o, at);
+                    out.collect(new Output(pending.id(), Json.text(pending)));
+                }
+            }
+            kept.clear();
+            return;
+        }
+        kept.update(Json.bytes(new Kept(k.platform(), k.appointments(), state, leftovers, steppedAt,
+                List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
+    }
+
+    private OffsetDateTime instant(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), options.offset());
+    }
+}

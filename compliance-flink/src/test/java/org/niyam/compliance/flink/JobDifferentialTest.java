@@ -1,0 +1,233 @@
+package org.niyam.compliance.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.ComplianceMonitor;
+import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.rules.india.GeneratedLogs;
+
+/**
+ * The job against {@code evaluate} on generated India logs, arriving out of order within the bound: each
+ * transition's status is the one {@code evaluate} gives at its instant; the last transition of every obligation
+ * names its status at the end of the input (the latest event instant); every obligation still running then is
+ * written as pending at the end, and nothing is reported after it; the live monitor, given the same events in the same
+ * order, reports the same transitions of cases. Seeds are fixed and printed.
+ */
+class JobDifferentialTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    static final ComplianceEngine ENGINE = GeneratedLogs.engine();
+    static final Duration BOUND = Duration.ofHours(2);
+    static final JobOptions OPTIONS = JobOptions.files(List.of("unused"), "unused")
+            .withTime(BOUND, Duration.ofHours(12)).withOffset(GeneratedLogs.IST);
+
+    static Stream<Long> seeds() {
+        long first = Long.getLong("niyam.flink.seed", 20261206L);
+        return Stream.iterate(first, s -> s + 7919).limit(Long.getLong("niyam.flink.runs", 3));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void the_job_agrees_with_evaluate(long seed, @TempDir Path work) throws Exception {
+        System.out.println("JobDifferentialTest seed=" + seed);
+        Random random = new Random(seed);
+        GeneratedLogs.Log log = GeneratedLogs.generate(random, 6 + random.nextInt(18));
+        List<String> lines = Jobs.arrivalOrder(log.lines(), BOUND, random);
+        Jobs.Written written = Jobs.run(work, lines, OPTIONS, Jobs.Feed.FILE, "hashmap");
+        System.out.println("  " + lines.size() + " lines, " + written.transitions().size() + " transitions, "
+                + written.pending().size() + " pending at the end, " + written.millis() + " ms");
+        assertAgrees(log.evidence(), written, seed);
+        assertSameAsTheMonitor(log.evidence(), lines, written, seed);
+    }
+
+    /**
+     * The live monitor, given the same events in the same order under event time, reports the same transitions of
+     * cases, with the same ids at the same instants (the platform's standing duties it checks on its own schedule).
+     */
+    static void assertSameAsTheMonitor(Evidence evidence, List<String> lines, Jobs.Written written, long seed) {
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE)
+                .clock(MonitorClock.eventTime())
+                .outOfOrder(BOUND)
+                .offset(GeneratedLogs.IST)
+                .retainEndedCases(Duration.ofDays(100_000))
+                .platform(evidence.platform())
+                .appointments(evidence.appointments())
+                .listener(heard::add)
+                .build()) {
+            for (String line : lines) {
+                if (!line.contains("\"type\":\"PlatformProfile\"") && !line.contains("\"type\":\"OfficerAppointment\"")) {
+                    monitor.accept(Json.read(line, CaseEvent.class));
+                }
+            }
+            monitor.advanceTo(end(evidence));
+        }
+        Set<String> cases = evidence.events().stream().map(CaseEvent::caseId).collect(Collectors.toSet());
+        assertThat(ofCases(written.transitions(), cases)).as("the monitor's transitions of cases (seed %d)", seed)
+                .containsExactlyElementsOf(ofCases(heard, cases));
+    }
+
+    private static List<String> ofCases(List<Transition> transitions, Set<String> cases) {
+        return transitions.stream()
+                .filter(t -> cases.contains(t.obligation() != null ? t.obligation().caseId() : t.finding().caseId()))
+                .map(t -> t.id() + " at " + t.at().toInstant()).sorted().toList();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void the_platforms_facts_may_come_after_the_events(@TempDir Path work) throws Exception {
+        long seed = Long.getLong("niyam.flink.late-profile.seed", 20261210L);
+        GeneratedLogs.Log log;
+        Random random;
+        do {
+            System.out.println("JobDifferentialTest late profile, seed=" + seed);
+            random = new Random(seed++);
+            log = GeneratedLogs.generate(random, 12 + random.nextInt(12));
+        } while (log.evidence().platform() == null || log.evidence().appointments().isEmpty());
+        List<String> lines = Jobs.arrivalOrder(log.lines(), BOUND, random);
+        // The appointments, then the profile, after every event, and let through a few lines per checkpoint: cases
+        // and the platform reach the profile's absence with watermarks past their instants.
+        List<String> facts = lines.stream().filter(l -> l.contains("\"type\":\"OfficerAppointment\"")).toList();
+        List<String> profile = lines.stream().filter(l -> l.contains("\"type\":\"PlatformProfile\"")).toList();
+        List<String> late = new ArrayList<>(lines);
+        late.removeAll(facts);
+        late.removeAll(profile);
+        late.addAll(facts);
+        late.addAll(profile);
+        Jobs.Written first = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("first")), lines, OPTIONS,
+                Jobs.Feed.FILE, "hashmap");
+        Jobs.Written last = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("last")), late, OPTIONS,
+                Jobs.Feed.THROTTLED, "hashmap");
+        System.out.println("  " + lines.size() + " lines, " + first.lines().size() + " outputs");
+        assertThat(new TreeSet<>(last.lines())).as("the same output with the platform's facts last")
+                .containsExactlyElementsOf(new TreeSet<>(first.lines()));
+        assertThat(last.lines()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void cases_leave_state_when_they_end_without_changing_the_answer(@TempDir Path work) throws Exception {
+        // The example log of the 2026 amendment: monthly reports published as events of one case, whose conclusions
+        // (the reports' discharges) the platform reads. Cases leave state as soon as everything in them has ended.
+        Path file = Path.of("..", "examples", "logs", "amendment-2026.jsonl");
+        Evidence evidence = org.niyam.compliance.engine.CaseLogReader.strict().read(file).evidence();
+        JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S");
+        Jobs.Written written = Jobs.run(work, java.nio.file.Files.readAllLines(file), options, Jobs.Feed.FILE,
+                "hashmap");
+        assertAgrees(evidence, written, 0);
+    }
+
+    /** The end of the input: its latest event instant. */
+    static OffsetDateTime end(Evidence evidence) {
+        return evidence.events().stream().map(CaseEvent::at).max(Comparator.comparing(OffsetDateTime::toInstant))
+                .orElseThrow().withOffsetSameInstant(GeneratedLogs.IST);
+    }
+
+    static void assertAgrees(Evidence evidence, Jobs.Written written, long seed) {
+        OffsetDateTime end = end(evidence);
+        List<Transition> transitions = written.transitions();
+        assertThat(written.lines().stream().distinct().count()).as("no output twice (seed %d)", seed)
+                .isEqualTo(written.lines().size());
+        assertThat(Stream.concat(transitions.stream().map(Transition::id), written.pending().stream()
+                .map(PendingAtEnd::id)).distinct().count()).as("ids are unique (seed %d)", seed)
+                .isEqualTo(transitions.size() + written.pending().size());
+        assertThat(transitions).as("the log gives the job something to report").isNotEmpty();
+
+        // Each transition tells the status evaluate gives at its instant; none comes after the end.
+        Map<OffsetDateTime, Report> reports = new HashMap<>();
+        for (Transition t : transitions) {
+            assertThat(t.at().toInstant()).as("%s not after the end (seed %d)", t.id(), seed)
+                    .isBeforeOrEqualTo(end.toInstant());
+            Report at = reports.computeIfAbsent(t.at(), i -> ENGINE.evaluate(evidence, i));
+            if (t.obligation() != null) {
+                List<String> expected = view(at.obligations().stream()
+                        .filter(o -> o.id().equals(t.obligation().id())).toList());
+                assertThat(t.kind() == Transition.Kind.WITHDRAWN ? List.of() : view(List.of(t.obligation())))
+                        .as("%s at %s (seed %d)", t.id(), t.at(), seed).isEqualTo(expected);
+            } else if (t.kind() == Transition.Kind.FINDING) {
+                assertThat(at.findings().stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()))
+                        .as("%s at %s (seed %d)", t.id(), t.at(), seed)
+                        .contains(t.finding().code() + "/" + t.finding().caseId() + "/" + t.finding().evidence());
+            }
+        }
+
+        // The last transition of each obligation names its status at the end. (Its discharge may have come after
+        // it without changing the status: a duty to keep met when its time ran out, its records deleted later.)
+        Report expected = ENGINE.evaluate(evidence, end);
+        Map<String, Obligation> last = new LinkedHashMap<>();
+        transitions.stream().filter(t -> t.obligation() != null)
+                .sorted(Comparator.comparing((Transition t) -> t.at().toInstant()).thenComparing(Jobs::number))
+                .forEach(t -> {
+                    if (t.kind() == Transition.Kind.WITHDRAWN) {
+                        last.remove(t.obligation().id());
+                    } else {
+                        last.put(t.obligation().id(), t.obligation());
+                    }
+                });
+        assertThat(statuses(last.values())).as("obligations at the end, %s (seed %d)", end, seed)
+                .containsExactlyElementsOf(statuses(expected.obligations()));
+        assertThat(new TreeSet<>(written.pending().stream().map(p -> p.obligation().id()).toList()))
+                .as("pending at the end (seed %d)", seed)
+                .containsExactlyElementsOf(new TreeSet<>(expected.obligations().stream()
+                        .filter(o -> o.status() == Status.OPEN || o.status() == Status.AT_RISK)
+                        .map(Obligation::id).toList()));
+        assertThat(written.pending()).allSatisfy(p -> assertThat(p.at().toInstant()).isEqualTo(end.toInstant()));
+        Set<String> found = transitions.stream().filter(t -> t.finding() != null && t.kind() == Transition.Kind.FINDING)
+                .map(t -> t.finding().code() + "/" + t.finding().caseId() + "/" + t.finding().evidence())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(found).as("findings (seed %d)", seed).containsExactlyElementsOf(new TreeSet<>(expected.findings()
+                .stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList()));
+    }
+
+    static List<String> statuses(java.util.Collection<Obligation> obligations) {
+        return obligations.stream().map(o -> o.id() + " " + o.status()).sorted().toList();
+    }
+
+    /** What must agree: id, status, due instant, discharge, citation. */
+    static List<String> view(java.util.Collection<Obligation> obligations) {
+        List<String> view = new ArrayList<>();
+        for (Obligation o : obligations) {
+            view.add(o.id() + " " + o.status() + " due " + (o.dueAt() == null ? "-" : o.dueAt().toInstant())
+                    + " by " + o.dischargeEventId() + " " + o.citation().clause() + " " + o.citation().ruleId());
+        }
+        view.sort(null);
+        return view;
+    }
+}

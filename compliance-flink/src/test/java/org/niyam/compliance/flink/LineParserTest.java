@@ -1,0 +1,71 @@
+package org.niyam.compliance.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.InputException;
+
+class LineParserTest {
+
+    private static final String PROFILE = """
+            {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":80000000,"messagingService":false}""";
+    private static final String ORDER = """
+            {"type":"RemovalOrderReceived","id":"o1","caseId":"c1","at":"2026-03-02T10:00+05:30",\
+            "issuer":{"kind":"COURT","authority":"High Court"}}""";
+    private static final String EARLIER = """
+            {"type":"RemovalOrderReceived","id":"o0","caseId":"c0","at":"2026-03-01T10:00+05:30",\
+            "issuer":{"kind":"COURT","authority":"High Court"}}""";
+
+    @Test
+    void lines_become_inputs_and_a_new_earliest_or_latest_instant_a_mark() {
+        LineParser parser = new LineParser(false);
+        List<Input> out = new ArrayList<>();
+        parser.parse("log.jsonl", PROFILE, out::add);
+        parser.parse("log.jsonl", ORDER, out::add);
+        parser.parse("log.jsonl", ORDER.replace("\"o1\"", "\"o2\""), out::add);
+        parser.parse("log.jsonl", EARLIER, out::add);
+        assertThat(out).extracting(i -> i.kind).containsExactly(Input.PLATFORM, Input.EVENT, Input.MARK, Input.EVENT,
+                Input.EVENT, Input.MARK);
+        Input mark = out.get(5);
+        assertThat(mark.earliest).isEqualTo(out.get(4).at);
+        assertThat(mark.at).isEqualTo(out.get(1).at);
+        assertThat(out.get(1).caseId).isEqualTo("c1");
+    }
+
+    @Test
+    void a_bad_line_is_left_out_and_counted_or_in_strict_mode_fails_naming_where_and_what() {
+        LineParser lenient = new LineParser(false);
+        List<Input> out = new ArrayList<>();
+        lenient.parse("topic-0@7", "{\"type\":\"RemovalOrderReceived\",\"id\":\"o1\"}", out::add);
+        lenient.parse("topic-0@8", "not json", out::add);
+        lenient.parse("topic-0@9", "   ", out::add);
+        assertThat(out).isEmpty();
+        assertThat(lenient.rejected()).isEqualTo(2);
+
+        assertThatThrownBy(() -> new LineParser(true).parse("topic-0@7",
+                "{\"type\":\"RemovalOrderReceived\",\"id\":\"o1\",\"caseId\":\"c1\"}", i -> { }))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("topic-0@7").hasMessageContaining("at");
+    }
+
+    @Test
+    void options_are_read_and_a_bad_one_is_named() {
+        JobOptions options = JobOptions.parse("--input-topic", "cases", "--bootstrap", "k:9092", "--bounded",
+                "--output-topic", "transitions", "--out-of-order", "PT2H", "--offset", "+05:30");
+        assertThat(options.bounded()).isTrue();
+        assertThat(options.outOfOrder()).hasHours(2);
+        assertThat(options.rules()).containsExactly(JobOptions.INDIA);
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl", "--output", "out", "--out-of-order", "2h"))
+                .hasMessage("Invalid value for option '--out-of-order': '2h' is not an ISO-8601 duration such as PT30M "
+                        + "or P7D");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl", "--output", "out", "--offset", "IST"))
+                .hasMessage("Invalid value for option '--offset': 'IST' is not an offset such as +05:30 or Z");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl")).hasMessageContaining("--output");
+        assertThatThrownBy(() -> JobOptions.parse("--input-topic", "t", "--output", "o"))
+                .hasMessageContaining("--bootstrap");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--frobnicate", "x"))
+                .hasMessageContaining("'--frobnicate'");
+    }
+}
