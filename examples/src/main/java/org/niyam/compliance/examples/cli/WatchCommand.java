@@ -399,9 +399,17 @@ public final class WatchCommand implements Command {
             }
         }
 
-        private synchronized void paint(ComplianceMonitor monitor) {
-            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(IST);
+        /**
+         * Draws the screen. The monitor is asked before this view's lock is taken: the monitor calls
+         * {@link #transition} holding its own lock, so taking them in the other order could deadlock.
+         */
+        private void paint(ComplianceMonitor monitor) {
             List<Obligation> open = new ArrayList<>(monitor.open());
+            draw(open);
+        }
+
+        private synchronized void draw(List<Obligation> open) {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(IST);
             open.sort(Comparator.comparingInt((Obligation o) -> Status.MOST_URGENT_FIRST.indexOf(o.status()))
                     .thenComparing(o -> o.dueAt() == null ? OffsetDateTime.MAX.toInstant() : o.dueAt().toInstant()));
             StringBuilder screen = new StringBuilder(CLEAR);
