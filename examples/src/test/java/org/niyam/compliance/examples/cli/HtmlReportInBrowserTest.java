@@ -46,8 +46,8 @@ class HtmlReportInBrowserTest {
                 .contains("<span class=\"badge finding\">FINDING</span> <code>defective-intimation</code> in case "
                         + "POL-2026-31")
                 .contains("below Deputy Inspector General")
-                .contains("<h3>Rule 4(8)</h3>", "<h3>Rule 3(1)(g)</h3>", "<h3>Rule 3(1)(d), as amended by G.S.R. 775(E)</h3>")
-                .contains("<figure class=\"chart\">", "Rule 4(1)(d) figures for 2026-04");
+                .contains("<h3>Rule 4(8)</h3>", "<h3>Rule 3(1)(g)</h3>", "<h3>Rule 3(1)(d)</h3>")
+                .contains("<h2>By clause and month</h2>", "<th>2026-04</th>");
         // One timeline for each listed obligation with a due instant: 1 breached and 5 open.
         assertThat(count(dom, "<svg class=\"timeline\"")).isEqualTo(6);
         assertThat(dom).contains("<title>due 2026-04-25T09:00+05:30</title>", "<title>triggered 2026-04-25T09:00+05:30</title>");
