@@ -25,8 +25,9 @@ import org.niyam.compliance.model.Transition;
 /**
  * The live monitor's step for one case, for stream processors that keep state per case themselves (an Apache Flink
  * job keyed by case): the case's events and what was last reported go in with an instant; the transitions since,
- * the new state, and the instant of the next change come out. {@link ComplianceMonitor} is built on it, so a job and
- * a monitor given the same events at the same instants report the same transitions, with the same ids.
+ * the new state, and the instant of the next change come out. It runs a case the way {@link ComplianceMonitor} does
+ * and shares its comparison, transition ids and timers with it, so a job and a monitor given the same events at the
+ * same instants report the same transitions, with the same ids.
  *
  * <pre>{@code
  * CaseTracker tracker = CaseTracker.of(engine);

@@ -118,6 +118,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     private boolean contextChanged = true;
     private OffsetDateTime lastGlobalCheck;
     private String oneSession;
+    /** Instants the appointments and the law name (see {@link #namedInstants}); null when to be computed again. */
+    private List<OffsetDateTime> named;
 
     /** A kernel timer: a case's (or the platform's) next change, or the instant an ended case leaves. */
     private record Timer(OffsetDateTime at, String caseId, boolean retire) implements Comparable<Timer> {
@@ -257,6 +259,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         Objects.requireNonNull(appointment, "appointment");
         runLocked(() -> {
             appointments.put(appointment.id(), appointment);
+            named = null;
             contextChanged();
         });
     }
@@ -663,6 +666,10 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /** Instants at which a standing duty may change without an event: appointments' ends and the law's dates. */
     private List<OffsetDateTime> namedInstants() {
+        // Asked at every stop: computed again only when the appointments change.
+        if (named != null) {
+            return named;
+        }
         List<OffsetDateTime> named = new ArrayList<>();
         for (OfficerAppointment appointment : appointments.values()) {
             named.add(appointment.from());
@@ -677,7 +684,8 @@ public final class ComplianceMonitor implements AutoCloseable {
                 named.add(value.from());
             }
         }
-        return named;
+        this.named = List.copyOf(named);
+        return this.named;
     }
 
     /** Assesses the standing duties at the monitor's instant if they may have changed since they last were. */
