@@ -22,7 +22,7 @@ class InternalPolicyPackTest {
     static final String PACK = "org/niyam/compliance/examples/internal-policy";
 
     private static final ScenarioSuite SCENARIOS = ScenarioSuite.of(ComplianceEngine.builder()
-            .rulePack(RulePack.classpath(NiyamCli.INDIA_PACK))
+            .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
             .rulePack(RulePack.classpath(PACK))
             .build());
 

@@ -68,7 +68,7 @@ class WritingRulesDocTest {
         Path policy = writeFiles(folder, files);
 
         ComplianceEngine engine = ComplianceEngine.builder()
-                .rulePack(RulePack.classpath(NiyamCli.INDIA_PACK))
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
                 .rulePack(RulePack.directory(policy))
                 .build();
         ScenarioRunner runner = new ScenarioRunner(engine);
@@ -97,7 +97,7 @@ class WritingRulesDocTest {
         Path policy = writeFiles(folder, broken);
 
         RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
-                .rulePack(RulePack.classpath(NiyamCli.INDIA_PACK))
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
                 .rulePack(RulePack.directory(policy))
                 .build());
 

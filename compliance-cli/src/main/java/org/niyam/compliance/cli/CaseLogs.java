@@ -1,0 +1,138 @@
+package org.niyam.compliance.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.CaseLogReader.CaseLog;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.TextReport;
+import org.niyam.compliance.model.CaseEvent;
+
+/** Reading the case logs named on the command line, leniently or strictly, reporting what was rejected. */
+final class CaseLogs {
+
+    static final Set<String> FLAGS = Set.of("--strict");
+
+    static final String HELP = """
+              --strict             Stop at the first bad line. By default a bad line (malformed JSON, an
+                                   unknown type, a missing or mistyped field) is listed on standard error as
+                                   FILE:LINE: FIELD: MESSAGE, left out, and counted; every valid line is used.
+            """;
+
+    private CaseLogs() {
+    }
+
+    /** What was read, in the JSON reports. */
+    record Input(long entries, int platformProfiles, int appointments, long events, long duplicates, long rejected) {
+
+        static Input of(CaseLog log) {
+            return new Input(log.entries(), log.evidence().platform() == null ? 0 : 1,
+                    log.evidence().appointments().size(), log.evidence().events().size(), log.duplicates(),
+                    log.rejected().size());
+        }
+    }
+
+    /** One rejected entry, in the JSON reports. */
+    record Rejected(String source, int line, String field, String message) {
+    }
+
+    /**
+     * The files named, each checked to be a regular file: a device such as {@code /dev/zero} or a pipe could be read
+     * without end.
+     */
+    static List<Path> files(List<String> given, Io io) {
+        if (given.isEmpty()) {
+            throw new UsageException("no case log given");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : given) {
+            Path file = io.path(name);
+            if (!Files.exists(file)) {
+                throw new UsageException("no such file: " + name);
+            }
+            if (Files.isDirectory(file)) {
+                throw new UsageException(name + " is a directory: give the case log files in it");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException(name + " is not a regular file (a device, a pipe or a socket): save the "
+                        + "case log to a file and give that");
+            }
+            files.add(file);
+        }
+        return files;
+    }
+
+    /**
+     * Reads the logs as one. Lenient: lists each rejected line on standard error and goes on. Strict: the first bad
+     * line raises its {@link InputException}.
+     */
+    static CaseLog read(List<Path> files, boolean strict, Io io, Progress progress) {
+        progress.reading(files);
+        CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withThreads(Runtime.getRuntime().availableProcessors())
+                .withProgress(progress::entriesRead).read(files);
+        progress.read(log);
+        log.rejected().forEach(e -> io.err().println(located(e)));
+        return log;
+    }
+
+    /** {@code FILE:LINE: FIELD: MESSAGE}, leaving out the parts that are unknown. */
+    static String located(InputException e) {
+        StringBuilder text = new StringBuilder(e.source());
+        if (e.line() > 0) {
+            text.append(':').append(e.line());
+        }
+        if (!e.field().isEmpty()) {
+            text.append(": ").append(e.field());
+        }
+        // A problem may quote the input, which may hold a newline or a terminal escape.
+        return TextReport.printable(text.append(": ").append(e.problem()).toString());
+    }
+
+    /** The latest event instant, or {@code null} when there is no event. */
+    static OffsetDateTime latestEvent(CaseLog log) {
+        OffsetDateTime latest = null;
+        for (CaseEvent event : log.evidence().events()) {
+            if (latest == null || event.at().isAfter(latest)) {
+                latest = event.at();
+            }
+        }
+        return latest;
+    }
+
+    /** An instant given as an option: ISO-8601 with offset, in the years a case log may hold. */
+    static OffsetDateTime instant(String option, String value) {
+        OffsetDateTime instant;
+        try {
+            instant = OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " needs an ISO-8601 instant with offset, e.g. 2026-03-01T00:00:00+05:30: "
+                    + value);
+        }
+        if (instant.isBefore(CaseLogReader.EARLIEST_INSTANT) || !instant.isBefore(CaseLogReader.LATEST_INSTANT)) {
+            throw new UsageException(option + " must be from " + CaseLogReader.EARLIEST_INSTANT + " and before "
+                    + CaseLogReader.LATEST_INSTANT + ", as every instant of a case log: " + value);
+        }
+        return instant;
+    }
+
+    /** "24 entries: 1 platform profile, 4 officer appointments, 19 events; 0 duplicates; 0 rejected". */
+    static String summary(CaseLog log) {
+        return summary(Input.of(log));
+    }
+
+    /** The same, from the counts of a streamed audit. */
+    static String summary(Input input) {
+        return input.entries() + (input.entries() == 1 ? " entry: " : " entries: ")
+                + (input.platformProfiles() == 0 ? "no platform profile" : "1 platform profile") + ", "
+                + input.appointments() + (input.appointments() == 1 ? " officer appointment, " : " officer appointments, ")
+                + input.events() + (input.events() == 1 ? " event; " : " events; ")
+                + input.duplicates() + (input.duplicates() == 1 ? " duplicate; " : " duplicates; ")
+                + input.rejected() + " rejected";
+    }
+}

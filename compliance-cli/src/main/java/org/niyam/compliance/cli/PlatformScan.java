@@ -1,0 +1,150 @@
+package org.niyam.compliance.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+
+/**
+ * The platform's profile and appointments, for the header of a streamed report, found without reading the events:
+ * in a JSON Lines log only the lines that name {@code PlatformProfile} or {@code OfficerAppointment} are parsed (a
+ * byte search, a small part of an audit's time); a JSON array is read entry by entry. The first profile counts, as
+ * when the logs are read whole; anything rejected here is left to the audit, which reports it.
+ *
+ * @param platform     the first valid platform profile, or {@code null}
+ * @param appointments distinct valid appointments
+ */
+record PlatformScan(PlatformProfile platform, int appointments) {
+
+    private static final byte[][] NAMES = {bytes("PlatformProfile"), bytes("OfficerAppointment")};
+
+    static PlatformScan of(List<Path> files) {
+        Handler handler = new Handler();
+        for (Path file : files) {
+            try {
+                if (isJsonArray(file)) {
+                    CaseLogReader.lenient().scan(file, handler);
+                } else {
+                    String candidates = candidateLines(file);
+                    if (!candidates.isEmpty()) {
+                        CaseLogReader.lenient().scan(file.toString(), new StringReader(candidates), handler);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new PlatformScan(handler.platform, handler.appointments.size());
+    }
+
+    private static boolean isJsonArray(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            int b;
+            do {
+                b = in.read();
+            } while (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF);
+            return b == '[';
+        }
+    }
+
+    /** The lines that name a platform profile or an appointment, each followed by a newline. */
+    private static String candidateLines(Path file) throws IOException {
+        StringBuilder found = new StringBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int start = 0;
+            int end = 0;
+            while (true) {
+                int newline = -1;
+                for (int i = start; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        newline = i;
+                        break;
+                    }
+                }
+                if (newline < 0) {
+                    if (start > 0) {
+                        System.arraycopy(buffer, start, buffer, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    }
+                    if (end == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                    int read = in.read(buffer, end, buffer.length - end);
+                    if (read < 0) {
+                        keepIfNamed(buffer, start, end, found);
+                        return found.toString();
+                    }
+                    end += read;
+                    continue;
+                }
+                keepIfNamed(buffer, start, newline, found);
+                start = newline + 1;
+            }
+        }
+    }
+
+    private static void keepIfNamed(byte[] line, int from, int to, StringBuilder found) {
+        for (byte[] name : NAMES) {
+            if (contains(line, from, to, name)) {
+                found.append(new String(line, from, to - from, StandardCharsets.UTF_8)).append('\n');
+                return;
+            }
+        }
+    }
+
+    private static boolean contains(byte[] bytes, int from, int to, byte[] name) {
+        outer:
+        for (int i = from; i + name.length <= to; i++) {
+            for (int j = 0; j < name.length; j++) {
+                if (bytes[i + j] != name[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class Handler implements CaseLogReader.EntryHandler {
+        PlatformProfile platform;
+        final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+
+        @Override
+        public void platform(String source, int line, PlatformProfile profile) {
+            if (platform == null) {
+                platform = profile;
+            }
+        }
+
+        @Override
+        public void appointment(String source, int line, OfficerAppointment appointment) {
+            appointments.putIfAbsent(appointment.id(), appointment);
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+        }
+
+        @Override
+        public void rejected(InputException error) {
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.niyam.compliance.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+
+/** The options that choose the rules: {@code --rules PATH}, {@code --no-builtin-rules}, {@code --setting N=V}. */
+final class RuleOptions {
+
+    /** Where the India IT Rules pack lives on the classpath (module compliance-rules). */
+    static final String INDIA_PACK = NiyamCli.INDIA_PACK;
+
+    static final Set<String> FLAGS = Set.of("--no-builtin-rules");
+    static final Set<String> REPEATABLE = Set.of("--rules", "--setting");
+
+    static final String HELP = """
+              --rules PATH         Add a rule pack: a folder of DRL files (with or without a pack.yaml), one
+                                   .drl file, a pack.yaml, or classpath:FOLDER. Repeat for more packs.
+              --no-builtin-rules   Leave out the built-in India IT Rules pack; use only the --rules packs.
+              --setting NAME=VALUE Give a platform setting its value, written as in pack.yaml, e.g.
+                                   --setting monthly-report.grace=P15D. Only parameters a pack marks as
+                                   settings can be set.
+            """;
+
+    private RuleOptions() {
+    }
+
+    /** The packs the options name, the built-in one first unless left out. */
+    static List<RulePack> packs(Args args, Io io) {
+        List<RulePack> packs = new ArrayList<>();
+        if (!args.flag("--no-builtin-rules")) {
+            packs.add(RulePack.classpath(INDIA_PACK));
+        }
+        for (String given : args.values("--rules")) {
+            packs.add(load(given, io));
+        }
+        if (packs.isEmpty()) {
+            throw new UsageException("no rules: --no-builtin-rules needs at least one --rules PATH");
+        }
+        return packs;
+    }
+
+    /** Loads one pack from a path as the user gave it. */
+    static RulePack load(String given, Io io) {
+        if (given.startsWith("classpath:")) {
+            return RulePack.classpath(given.substring("classpath:".length()));
+        }
+        Path path = io.path(given);
+        if (Files.isDirectory(path)) {
+            return RulePack.directory(path);
+        }
+        if (!Files.exists(path)) {
+            throw new UsageException("no such rule file or folder: " + given);
+        }
+        String name = path.getFileName().toString();
+        if (name.equals(RulePack.DESCRIPTOR)) {
+            Path folder = path.toAbsolutePath().getParent();
+            return RulePack.directory(path.getParent() == null ? folder : path.getParent());
+        }
+        if (!name.endsWith(".drl")) {
+            throw new UsageException("not a rule pack: " + given + " (expected a folder, a .drl file or a pack.yaml)");
+        }
+        return RulePack.file(path);
+    }
+
+    /** Builds the engine: compiles and checks every pack, applies the settings. */
+    static ComplianceEngine engine(Args args, Io io) {
+        return engine(packs(args, io), args);
+    }
+
+    static ComplianceEngine engine(List<RulePack> packs, Args args) {
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs);
+        for (String setting : args.values("--setting")) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("--setting needs NAME=VALUE, e.g. monthly-report.grace=P15D: " + setting);
+            }
+            builder.setting(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+        }
+        return builder.build();
+    }
+
+    /** "india-it-rules (52 rules)", one a pack, for headers. */
+    static List<String> describe(ComplianceEngine engine) {
+        List<String> lines = new ArrayList<>();
+        for (RulePack pack : engine.rulePacks()) {
+            long rules = engine.rules().stream().filter(r -> r.pack().equals(pack.id())).count();
+            lines.add(pack.id() + " (" + rules + (rules == 1 ? " rule" : " rules") + "): " + pack.instrument());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,527 @@
+package org.niyam.compliance.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.engine.ComplianceMonitor;
+import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.engine.TextReport;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+
+/**
+ * {@code niyam watch}: follows a growing case log and reports each transition as it happens, with a live view of
+ * what is at risk on a terminal.
+ */
+public final class WatchCommand implements Command {
+
+    /** India Standard Time: the instants the text output shows. */
+    private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
+
+    private final Clock clock;
+    private final BooleanSupplier stopped;
+    private final Duration poll;
+
+    /** Watching with the machine's clock until Ctrl-C. */
+    public WatchCommand() {
+        this(Clock.systemUTC(), null, Duration.ofMillis(250));
+    }
+
+    /**
+     * For tests: the clock to watch by, and when to stop following (null: at Ctrl-C); {@code poll}: how long to wait
+     * for a growing file.
+     */
+    WatchCommand(Clock clock, BooleanSupplier stopped, Duration poll) {
+        this.clock = clock;
+        this.stopped = stopped;
+        this.poll = poll;
+    }
+
+    @Override
+    public String name() {
+        return "watch";
+    }
+
+    @Override
+    public String summary() {
+        return "Follow a growing case log and report each duty as it opens, falls at risk, is breached or met.";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: niyam watch FILE|- [options]
+
+                Follows a case log as it grows (like tail -f; - reads standard input) and prints each
+                transition the moment it happens: an obligation opened, at risk, breached, met, met late,
+                not applicable, a finding, a standing duty that fell vacant. Time is this machine's clock:
+                a removal order due at 13:00 is reported breached at 13:00:00.001 with no event at all.
+                On a terminal the screen shows what is at risk now, with the time left, refreshed as time
+                passes; otherwise each transition is one line. Ctrl-C stops cleanly.
+
+                Options:
+                  --replay             Replay a finished log by its own time (event time) instead of the
+                                       clock, then stop: obligations still running at the end stay open.
+                  --format FORMAT      text (the default) or json (one transition per line, with its id).
+                  --out-of-order DUR   How far out of time order events may come (ISO-8601, default PT1M).
+                  --warn DUR           Report at risk this long before a deadline (e.g. PT30M) instead of
+                                       in the last quarter of its clock.
+                """ + RuleOptions.HELP + CaseLogs.HELP + """
+
+                Exit codes: 0 stopped with nothing breached; 1 breaches or findings seen; 2 bad input or rules.
+
+                Examples:
+                  niyam watch /var/log/trust-and-safety/cases.jsonl
+                  tail -F cases.jsonl | niyam watch - --format json
+                  niyam watch --replay examples/logs/removal-orders-2026.jsonl
+                """;
+    }
+
+    @Override
+    public Set<String> flags() {
+        Set<String> flags = new java.util.HashSet<>(RuleOptions.FLAGS);
+        flags.addAll(CaseLogs.FLAGS);
+        flags.add("--replay");
+        return flags;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("--format", "--out-of-order", "--warn");
+    }
+
+    @Override
+    public Set<String> repeatableOptions() {
+        return RuleOptions.REPEATABLE;
+    }
+
+    @Override
+    public int run(Args args, Io io) {
+        if (args.positionals().size() != 1) {
+            throw new UsageException("give one case log to watch, or - for standard input");
+        }
+        String format = args.value("--format", "text");
+        if (!Set.of("text", "json").contains(format)) {
+            throw new UsageException("--format must be text or json: " + format);
+        }
+        boolean replay = args.flag("--replay");
+        Duration outOfOrder = duration(args, "--out-of-order", Duration.ofMinutes(1));
+        Duration warn = args.value("--warn", null) == null ? null : duration(args, "--warn", null);
+        String given = args.positionals().get(0);
+        Path file = given.equals("-") ? null : io.path(given);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UsageException("no such case log: " + given);
+        }
+
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io));
+        for (String setting : args.values("--setting")) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--setting takes NAME=VALUE: " + setting);
+            }
+            builder.setting(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        if (warn != null) {
+            builder.atRiskMargin(warn);
+        }
+        ComplianceEngine engine = builder.build();
+
+        View view = format.equals("json") ? new JsonView(io) : io.errIsTerminal() && !replay
+                ? new LiveView(io, clock) : new LineView(io);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        // Ctrl-C: stop following, and give the watch a moment to print where things stand before the JVM exits.
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                finished.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "niyam-watch-stop");
+        if (stopped == null) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        BooleanSupplier stop = () -> interrupted.get() || (stopped != null && stopped.getAsBoolean());
+        Seen seen = new Seen();
+        ComplianceMonitor.Builder monitoring = ComplianceMonitor.builder(engine)
+                .clock(replay ? MonitorClock.eventTime() : MonitorClock.wall(clock))
+                .outOfOrder(outOfOrder).offset(IST)
+                .listener(t -> {
+                    seen.count(t);
+                    view.transition(t);
+                });
+        // The platform's facts at the top of a log are given to the monitor with the first event, so that their
+        // duties are assessed once, not again with each line.
+        Live live = new Live(monitoring, view);
+        CaseLogReader reader = args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient();
+        try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
+            reader.scan(given, input, new CaseLogReader.EntryHandler() {
+                @Override
+                public void platform(String source, int line, PlatformProfile profile) {
+                    live.platform(profile);
+                }
+
+                @Override
+                public void appointment(String source, int line, OfficerAppointment appointment) {
+                    live.appointment(appointment);
+                }
+
+                @Override
+                public void event(String source, int line, CaseEvent event, String text) {
+                    try {
+                        live.monitor().accept(event);
+                    } catch (InputException e) {
+                        rejected(new InputException(source, line, e.field(), e.problem(), e));
+                    }
+                }
+
+                @Override
+                public void rejected(InputException error) {
+                    if (args.flag("--strict")) {
+                        throw error;
+                    }
+                    io.err().println(CaseLogs.located(error));
+                }
+            });
+            ComplianceMonitor monitor = live.monitor();
+            if (replay) {
+                monitor.endOfInput();
+            }
+            view.close(monitor);
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
+        } finally {
+            live.close();
+            finished.countDown();
+            if (stopped == null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+        }
+        return seen.breaches > 0 ? Exit.FINDINGS : Exit.OK;
+    }
+
+    private static Duration duration(Args args, String option, Duration otherwise) {
+        String value = args.value(option, null);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            Duration duration = Duration.parse(value);
+            if (duration.isNegative()) {
+                throw new UsageException(option + " cannot be negative: " + value);
+            }
+            return duration;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException(option + " takes an ISO-8601 duration such as PT30M or PT2H: " + value);
+        }
+    }
+
+    /** The monitor, built when the first event comes with the platform's facts read before it. */
+    private static final class Live implements AutoCloseable {
+        private final ComplianceMonitor.Builder builder;
+        private final View view;
+        private final List<OfficerAppointment> appointments = new ArrayList<>();
+        private PlatformProfile platform;
+        private ComplianceMonitor monitor;
+
+        Live(ComplianceMonitor.Builder builder, View view) {
+            this.builder = builder;
+            this.view = view;
+        }
+
+        void platform(PlatformProfile profile) {
+            if (monitor != null) {
+                monitor.platform(profile);
+            } else {
+                platform = profile;
+            }
+        }
+
+        void appointment(OfficerAppointment appointment) {
+            if (monitor != null) {
+                monitor.appointment(appointment);
+            } else {
+                appointments.add(appointment);
+            }
+        }
+
+        ComplianceMonitor monitor() {
+            if (monitor == null) {
+                monitor = builder.platform(platform).appointments(appointments).build();
+                view.attach(monitor);
+            }
+            return monitor;
+        }
+
+        @Override
+        public void close() {
+            if (monitor != null) {
+                monitor.close();
+            }
+        }
+    }
+
+    /** What decides the exit code. */
+    private static final class Seen {
+        private int breaches;
+
+        synchronized void count(Transition t) {
+            if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.FINDING) {
+                breaches++;
+            }
+        }
+    }
+
+    /** How transitions are shown. */
+    private interface View {
+        void transition(Transition transition);
+
+        default void attach(ComplianceMonitor monitor) {
+        }
+
+        default void close(ComplianceMonitor monitor) {
+        }
+    }
+
+    /** One JSON object per transition, for machines. */
+    private static final class JsonView implements View {
+        private final Io io;
+        private final ObjectMapper mapper = ComplianceJson.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+        JsonView(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public synchronized void transition(Transition transition) {
+            try {
+                io.out().println(mapper.writeValueAsString(transition));
+                io.out().flush();
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** One line per transition, as they happen. */
+    private static class LineView implements View {
+        final Io io;
+
+        LineView(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public synchronized void transition(Transition transition) {
+            io.out().println(line(transition));
+            io.out().flush();
+        }
+
+        @Override
+        public void close(ComplianceMonitor monitor) {
+            List<Obligation> open = monitor.open();
+            long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
+            long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
+            io.out().println("Stopped at " + at(monitor.now()) + ": " + open.size() + " obligations to settle ("
+                    + breached + " breached, " + atRisk + " at risk).");
+            io.out().flush();
+        }
+    }
+
+    /**
+     * The terminal's live view: what is at risk and breached now, with the time left, and the latest transitions,
+     * drawn again every second and whenever something changes.
+     */
+    private static final class LiveView extends LineView {
+        private static final String CLEAR = "\u001b[H\u001b[2J";
+        private final Clock clock;
+        private final List<String> recent = new ArrayList<>();
+        private final java.util.concurrent.ScheduledExecutorService painter =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "niyam-watch-view");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+
+        LiveView(Io io, Clock clock) {
+            super(io);
+            this.clock = clock;
+        }
+
+        @Override
+        public void attach(ComplianceMonitor monitor) {
+            painter.scheduleAtFixedRate(() -> paint(monitor), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public synchronized void transition(Transition transition) {
+            recent.add(line(transition));
+            if (recent.size() > 8) {
+                recent.remove(0);
+            }
+        }
+
+        /**
+         * Draws the screen. The monitor is asked before this view's lock is taken: the monitor calls
+         * {@link #transition} holding its own lock, so taking them in the other order could deadlock.
+         */
+        private void paint(ComplianceMonitor monitor) {
+            List<Obligation> open = new ArrayList<>(monitor.open());
+            draw(open);
+        }
+
+        private synchronized void draw(List<Obligation> open) {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(IST);
+            open.sort(Comparator.comparingInt((Obligation o) -> Status.MOST_URGENT_FIRST.indexOf(o.status()))
+                    .thenComparing(o -> o.dueAt() == null ? OffsetDateTime.MAX.toInstant() : o.dueAt().toInstant()));
+            StringBuilder screen = new StringBuilder(CLEAR);
+            screen.append("niyam watch  ").append(at(now)).append("   ").append(open.size())
+                    .append(" obligations to settle  (Ctrl-C stops)\n\n");
+            screen.append(String.format("%-10s %-26s %-18s %-20s %s%n", "STATUS", "CLAUSE", "CASE", "DUE", "LEFT"));
+            int shown = 0;
+            for (Obligation o : open) {
+                if (shown++ == 20) {
+                    screen.append("  ... and ").append(open.size() - 20).append(" more\n");
+                    break;
+                }
+                screen.append(String.format("%-10s %-26s %-18s %-20s %s%n", o.status().label(),
+                        clip(o.citation().clause(), 26), clip(o.caseId() == null ? "(platform)" : o.caseId(), 18),
+                        o.dueAt() == null ? "-" : at(o.dueAt()), left(now, o)));
+            }
+            screen.append("\nLatest:\n");
+            recent.forEach(line -> screen.append("  ").append(line).append('\n'));
+            io.out().print(screen);
+            io.out().flush();
+        }
+
+        @Override
+        public void close(ComplianceMonitor monitor) {
+            painter.shutdownNow();
+            paint(monitor); // the last screen, as the watch stops
+            super.close(monitor);
+        }
+    }
+
+    static String line(Transition t) {
+        if (t.finding() != null) {
+            return at(t.at()) + "  FINDING     " + t.finding().code() + " " + TextReport.printable(String.valueOf(t.finding().caseId()))
+                    + ": " + TextReport.printable(t.finding().message());
+        }
+        Obligation o = t.obligation();
+        String due = o.dueAt() == null ? "" : ", due " + at(o.dueAt());
+        return String.format("%s  %-11s %s (%s)%s: %s", at(t.at()), t.kind().name().replace('_', ' '),
+                TextReport.printable(o.id()), o.citation().clause(), due, TextReport.printable(o.what()));
+    }
+
+    private static String left(OffsetDateTime now, Obligation o) {
+        if (o.dueAt() == null) {
+            return "";
+        }
+        Duration left = Duration.between(now, o.dueAt());
+        if (left.isNegative()) {
+            return "overdue " + human(left.negated());
+        }
+        return human(left);
+    }
+
+    private static String human(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes >= 24 * 60 ? minutes / (24 * 60) + " d " + minutes % (24 * 60) / 60 + " h"
+                : minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+
+    private static String at(OffsetDateTime instant) {
+        return instant == null ? "-" : instant.withOffsetSameInstant(IST).toLocalDateTime().toString().replace('T', ' ');
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    /** A file read as it grows: at its end, waits for more until told to stop. */
+    static final class Following extends Reader {
+        private final FileChannel channel;
+        private final BooleanSupplier stopped;
+        private final Duration poll;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+
+        Following(Path file, BooleanSupplier stopped, Duration poll) throws IOException {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.stopped = stopped;
+            this.poll = poll;
+            bytes.flip();
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+            while (true) {
+                CoderResult result = decoder.decode(bytes, out, false);
+                if (result.isError()) {
+                    result.throwException();
+                }
+                if (out.position() > offset) {
+                    return out.position() - offset;
+                }
+                bytes.compact();
+                int read = channel.read(bytes);
+                bytes.flip();
+                if (read < 0 || read == 0 && !bytes.hasRemaining()) {
+                    if (stopped.getAsBoolean()) {
+                        return -1;
+                    }
+                    try {
+                        Thread.sleep(poll.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

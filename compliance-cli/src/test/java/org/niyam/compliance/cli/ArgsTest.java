@@ -1,0 +1,48 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ArgsTest {
+
+    private static Args parse(String... args) {
+        return Args.parse(args, Set.of("--strict"), Set.of("--as-of"), Set.of("--rules"));
+    }
+
+    @Test
+    void flagsOptionsAndPositionalsInAnyOrder() {
+        Args args = parse("a.jsonl", "--strict", "--as-of", "2026-03-01T00:00Z", "--rules=x", "b.jsonl", "--rules", "y");
+
+        assertThat(args.flag("--strict")).isTrue();
+        assertThat(args.value("--as-of", null)).isEqualTo("2026-03-01T00:00Z");
+        assertThat(args.values("--rules")).containsExactly("x", "y");
+        assertThat(args.positionals()).containsExactly("a.jsonl", "b.jsonl");
+        assertThat(args.value("--format", "text")).isEqualTo("text");
+    }
+
+    @Test
+    void doubleDashEndsOptionsAndDashIsPositional() {
+        Args args = parse("--", "--strict", "-");
+
+        assertThat(args.flag("--strict")).isFalse();
+        assertThat(args.positionals()).containsExactly("--strict", "-");
+    }
+
+    @Test
+    void helpIsAlwaysKnown() {
+        assertThat(parse("-h").flag("--help")).isTrue();
+        assertThat(parse("--help").flag("--help")).isTrue();
+    }
+
+    @Test
+    void mistakesAreUsageErrorsThatSayWhat() {
+        assertThatThrownBy(() -> parse("--frobnicate")).isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --frobnicate");
+        assertThatThrownBy(() -> parse("--as-of")).hasMessage("--as-of needs a value");
+        assertThatThrownBy(() -> parse("--as-of", "x", "--as-of", "y")).hasMessage("--as-of given twice");
+        assertThatThrownBy(() -> parse("--strict=yes")).hasMessage("--strict takes no value");
+    }
+}

@@ -1,0 +1,257 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Nested
+    class ExitCodes {
+
+        @Test
+        void zeroWhenNothingNeedsAttentionEvenWithOpenObligations() {
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"));
+
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).contains("Summary: 8 obligations: 1 OPEN, 3 MET, 4 NOT APPLICABLE; 0 findings")
+                    .contains("Nothing breached, at risk, met late or indeterminate, and no findings.")
+                    .contains("OPEN            3(1)(c).inform-users@notice-2026-03");
+            assertThat(result.err()).isEmpty();
+        }
+
+        @Test
+        void oneWhenSomethingIsLateBreachedOrFound() {
+            Cli.Result result = Cli.run("audit", "../examples/logs/defective-intimation.jsonl");
+
+            assertThat(result.exit()).isEqualTo(Exit.FINDINGS);
+            assertThat(result.out()).contains("BREACHED        4(8).prior-notice@own-12-done")
+                    .contains("FINDING         defective-intimation");
+        }
+
+        @Test
+        void twoForAMissingFileABadInstantOrAnUnknownFormat() {
+            assertThat(Cli.run("audit", "no-such.jsonl").err()).contains("niyam audit: no such file: no-such.jsonl");
+            assertThat(Cli.run("audit", "no-such.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
+            Cli.Result badInstant = Cli.run("audit", Cli.log("compliant.jsonl"), "--as-of", "2026-03-01T00:00");
+            assertThat(badInstant.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(badInstant.err()).contains("--as-of needs an ISO-8601 instant with offset");
+            Cli.Result badFormat = Cli.run("audit", Cli.log("compliant.jsonl"), "--format", "pdf");
+            assertThat(badFormat.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(badFormat.err()).contains("--format must be text, json, jsonl or html: pdf");
+            assertThat(Cli.run("audit").err()).contains("no case log given");
+        }
+
+        @Test
+        void twoForBrokenRulesWithFileAndLine() {
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", Cli.RESOURCES + "rules/broken.drl");
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).contains("the rules are broken; nothing was evaluated")
+                    .contains(Cli.RESOURCES + "rules/broken.drl:11:");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Nested
+    class BadLines {
+
+        private static final String LOG = Cli.log("with-bad-lines.jsonl");
+
+        @Test
+        void lenientByDefaultListsEachRejectedLineAndUsesEveryValidOne() {
+            Cli.Result result = Cli.run("audit", LOG, "--all");
+
+            assertThat(result.exit()).as("rejected lines make the exit code 2").isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).startsWith(LOG + ":3: Unexpected end-of-input").containsSubsequence(
+                    "\n" + LOG + ":5: type: Could not resolve type id 'ComplaintEscalated'",
+                    "\n" + LOG + ":6: category: ComplaintReceived.category is required",
+                    "\n" + LOG + ":7: at: expected an ISO-8601 instant with offset");
+            assertThat(result.err()).contains("niyam audit: 4 entries rejected (listed above)");
+            assertThat(result.out())
+                    .contains("input     8 entries: 1 platform profile, 0 officer appointments, 3 events; "
+                            + "0 duplicates; 4 rejected")
+                    .contains("Rejected: 4 entries, listed on standard error and left out.")
+                    .contains("removal.on-order@ord-1-in", "done      2026-03-02T12:30+05:30 by ord-1-done")
+                    .contains("complaint.acknowledge@grv-3-in")
+                    .doesNotContain("grv-1-in", "grv-2-in", "ComplaintEscalated");
+        }
+
+        @Test
+        void strictStopsAtTheFirstBadLineAndEvaluatesNothing() {
+            Cli.Result result = Cli.run("audit", LOG, "--strict");
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).startsWith(LOG + ":3: ")
+                    .contains("stopped at the first bad entry (--strict); nothing was evaluated")
+                    .doesNotContain(":5:");
+        }
+
+        @Test
+        void jsonListsTheRejectedEntriesToo() throws IOException {
+            JsonNode json = JSON.readTree(Cli.run("audit", LOG, "--format", "json").out());
+
+            assertThat(json.at("/input/rejected").asInt()).isEqualTo(4);
+            assertThat(json.at("/summary/exitCode").asInt()).isEqualTo(2);
+            List<String> located = new ArrayList<>();
+            json.get("rejected").forEach(r -> located.add(r.get("line").asInt() + " " + r.get("field").asText()));
+            assertThat(located).containsExactly("3 ", "5 type", "6 category", "7 at");
+        }
+    }
+
+    @Nested
+    class AsOf {
+
+        @Test
+        void defaultsToTheLatestEventSoTheSameLogsGiveTheSameReport() {
+            Cli.Result first = Cli.run("audit", Cli.log("compliant.jsonl"));
+            Cli.Result second = Cli.run("audit", Cli.log("compliant.jsonl"));
+
+            assertThat(first.out()).contains("as of     2026-03-04T12:00+05:30 (the latest event in the logs)")
+                    .isEqualTo(second.out());
+        }
+
+        @Test
+        void givenExplicitlyItDecidesWhatIsKnown() {
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), "--as-of", "2026-03-02T11:00:00+05:30");
+
+            assertThat(result.out()).contains("as of     2026-03-02T11:00+05:30 (given with --as-of)")
+                    .contains("OPEN            complaint.acknowledge@grv-1-in")
+                    .doesNotContain("grv-1-res");
+        }
+
+        @Test
+        void sinceSetsThePeriodOfRecurringDuties() {
+            Cli.Result without = Cli.run("audit", "../examples/logs/ssmi-officer-gap.jsonl", "--all");
+            Cli.Result with = Cli.run("audit", "../examples/logs/ssmi-officer-gap.jsonl", "--all",
+                    "--since", "2025-12-01T00:00:00+05:30");
+
+            assertThat(without.out()).doesNotContain("monthly-report@month-end:2025-12")
+                    .contains("period    from 2026-01-10T00:00+05:30 (the earliest event; an EvidencePeriod entry or "
+                            + "--since can say otherwise)");
+            assertThat(with.out()).contains("period    from 2025-12-01T00:00+05:30 (given with --since)")
+                    .contains("BREACHED        4(1)(d).monthly-report@month-end:2025-12");
+        }
+
+        @Test
+        void anEvidencePeriodEntryOfTheLogSetsItAndSinceOverridesIt(@TempDir Path dir) throws IOException {
+            Path log = dir.resolve("with-period.jsonl");
+            Files.writeString(log, Files.readString(Path.of("../examples/logs/ssmi-officer-gap.jsonl"))
+                    + "{\"type\":\"EvidencePeriod\",\"since\":\"2025-12-01T00:00:00+05:30\"}\n");
+
+            Cli.Result fromLog = Cli.run("audit", log.toString(), "--all");
+            Cli.Result overridden = Cli.run("audit", log.toString(), "--all", "--since", "2026-01-01T00:00:00+05:30");
+
+            assertThat(fromLog.err()).isEmpty();
+            assertThat(fromLog.out()).contains("period    from 2025-12-01T00:00+05:30 (the EvidencePeriod entry of the "
+                    + "logs)").contains("BREACHED        4(1)(d).monthly-report@month-end:2025-12");
+            assertThat(overridden.out()).contains("period    from 2026-01-01T00:00+05:30 (given with --since)")
+                    .doesNotContain("monthly-report@month-end:2025-12");
+        }
+    }
+
+    @Nested
+    class Inputs {
+
+        @Test
+        void aJsonArrayOfEntriesReadsLikeJsonLines() {
+            Cli.Result lines = Cli.run("audit", Cli.log("compliant.jsonl"), "--format", "json");
+            Cli.Result array = Cli.run("audit", Cli.log("compliant-array.json"), "--format", "json");
+
+            assertThat(array.err()).isEmpty();
+            assertThat(array.exit()).isZero();
+            assertThat(withoutSources(array.out())).isEqualTo(withoutSources(lines.out()));
+        }
+
+        @Test
+        void severalLogsAreOneEvidence() {
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), Cli.log("with-bad-lines.jsonl"), "--all");
+
+            assertThat(result.out()).startsWith("Niyam audit of 2 case logs: " + Cli.log("compliant.jsonl") + ", "
+                    + Cli.log("with-bad-lines.jsonl"));
+            assertThat(result.out()).contains("platform  Chhota", "grv-1-in", "grv-3-in", "ord-1-in");
+            assertThat(result.err()).as("the second log's different profile is rejected, the first kept")
+                    .contains(Cli.log("with-bad-lines.jsonl") + ":1: a second, different PlatformProfile");
+        }
+
+        @Test
+        void morePacksWithRulesAndNoBuiltinRules() {
+            Cli.Result both = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", Cli.RESOURCES + "rules/fast-ack");
+            Cli.Result alone = Cli.run("audit", Cli.log("compliant.jsonl"), "--no-builtin-rules",
+                    "--rules", Cli.RESOURCES + "rules/fast-ack");
+
+            assertThat(both.exit()).isEqualTo(Exit.FINDINGS);
+            assertThat(both.out()).contains("test-policy (2 rules): Test Platform Policy")
+                    .contains("MET LATE        test.acknowledge@grv-1-in", "in.3-1-c.notice-opens-next");
+            assertThat(alone.out()).contains("Summary: 1 obligation: 1 MET LATE; 0 findings")
+                    .doesNotContain("india-it-rules");
+            assertThat(Cli.run("audit", Cli.log("compliant.jsonl"), "--no-builtin-rules").err())
+                    .contains("--no-builtin-rules needs at least one --rules PATH");
+        }
+
+        @Test
+        void settingsTuneAPacksSettingAndRejectLaw() {
+            Cli.Result tuned = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", Cli.RESOURCES + "rules/fast-ack",
+                    "--setting", "test.acknowledge=PT3H");
+            Cli.Result law = Cli.run("audit", Cli.log("compliant.jsonl"), "--setting", "removal.on-order=PT48H");
+
+            assertThat(tuned.exit()).isZero();
+            assertThat(law.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(law.err()).contains("the parameter is law, not a setting");
+        }
+    }
+
+    @Nested
+    class Output {
+
+        @Test
+        void outWritesTheReportToAFile(@TempDir Path folder) throws IOException {
+            Path file = folder.resolve("reports/audit.html");
+            Cli.Result result = Cli.run("audit", "../examples/logs/amendment-2026.jsonl", "--format", "html", "--out",
+                    file.toString());
+
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).isEqualTo("niyam: wrote " + file + System.lineSeparator());
+            assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("Compliance report: Samvad");
+        }
+
+        @Test
+        void jsonHoldsEveryObligationWithTheSummary() throws IOException {
+            Cli.Result result = Cli.run("audit", "../examples/logs/amendment-2026.jsonl", "--format", "json");
+            JsonNode json = JSON.readTree(result.out());
+
+            assertThat(json.get("format").asText()).isEqualTo("niyam-audit");
+            assertThat(json.get("asOf").asText()).isEqualTo("2026-03-01T09:00:00+05:30");
+            assertThat(json.get("asOfFrom").asText()).isEqualTo("latest-event");
+            assertThat(json.at("/summary/obligations").asInt()).isEqualTo(json.at("/report/obligations").size());
+            assertThat(json.at("/summary/byStatus/MET_LATE").asInt()).isEqualTo(3);
+            assertThat(json.at("/summary/exitCode").asInt()).isEqualTo(result.exit()).isEqualTo(1);
+        }
+
+        @Test
+        void textListsOnlyWhatNeedsAttentionUnlessAll() {
+            Cli.Result some = Cli.run("audit", "../examples/logs/amendment-2026.jsonl");
+            Cli.Result all = Cli.run("audit", "../examples/logs/amendment-2026.jsonl", "--all");
+
+            assertThat(some.out()).doesNotContainPattern("(?m)^MET {13}").contains("Not listed: 14 MET, 3 NOT APPLICABLE (--all lists them).");
+            assertThat(all.out()).containsPattern("(?m)^MET +removal.on-order@ord-0141-in$").doesNotContain("Not listed");
+            assertThat(some.out().indexOf("MET LATE  ")).as("most urgent first").isLessThan(some.out().indexOf("OPEN  "));
+        }
+    }
+
+    private static String withoutSources(String json) {
+        return json.replaceAll("\"sources\" : \\[[^]]*]", "");
+    }
+}

@@ -1,0 +1,65 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every command has in common: --help, the list of commands, usage errors and their exit code. */
+class CommandLineTest {
+
+    static Stream<String> commands() {
+        return Stream.of("demo", "audit", "check", "scenarios", "monthly-report");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandHasHelpThatExitsZero(String command) {
+        Cli.Result result = Cli.run(command, "--help");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("Usage: niyam " + command);
+        assertThat(result.err()).isEmpty();
+        assertThat(Cli.run(command, "-h").out()).isEqualTo(result.out());
+        assertThat(Cli.run("help", command).out()).isEqualTo(result.out());
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandRejectsAnUnknownOptionWithExitTwo(String command) {
+        Cli.Result result = Cli.run(command, "--frobnicate");
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).contains("niyam " + command + ": unknown option --frobnicate")
+                .contains("Run 'niyam " + command + " --help'");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Cli.Result result = Cli.run("--help");
+
+        assertThat(result.exit()).isZero();
+        commands().forEach(c -> assertThat(result.out()).containsPattern("(?m)^  " + c + " +\\S"));
+        assertThat(result.out()).contains("0 all compliant or all passed", "1 findings or failed scenarios",
+                "2 bad input, broken rules");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli.Result result = Cli.run();
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).startsWith("Usage: niyam COMMAND");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Cli.Result result = Cli.run("frobnicate");
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).contains("unknown command 'frobnicate'").contains("audit");
+    }
+}

@@ -1,0 +1,122 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code niyam watch}: transitions as they happen, following a growing log, and replays by event time. */
+class WatchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void a_replay_reports_every_transition_by_the_log_s_own_time_as_json_lines_with_stable_ids() throws IOException {
+        Cli.Result result = Cli.run("watch", "--replay", "--format", "json", "../examples/logs/late-intimate-imagery.jsonl");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exit()).as("a breach was seen").isEqualTo(Exit.FINDINGS);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : result.out().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.get("kind").asText()).contains("OPENED", "BREACHED", "MET_LATE");
+        assertThat(lines).allSatisfy(l -> assertThat(l.get("id").asText()).contains("#"));
+        assertThat(lines.stream().map(l -> l.get("id").asText()).distinct().count()).isEqualTo(lines.size());
+        // The same replay again gives the same transitions, ids and all.
+        assertThat(Cli.run("watch", "--replay", "--format", "json", "../examples/logs/late-intimate-imagery.jsonl").out())
+                .isEqualTo(result.out());
+    }
+
+    @Test
+    void following_a_growing_log_reports_a_breach_by_the_clock_with_no_further_event(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """);
+        AtomicInteger polls = new AtomicInteger();
+        // The clock reads 13:00:00.001, one millisecond past the 3-hour deadline.
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, """
+                            {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
+                            """, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, () -> 0L, Path.of(""));
+
+        int exit = watch.run(Args.parse(new String[] {log.toString()}, watch.flags(), watch.options(),
+                watch.repeatableOptions()), io);
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(text).as("the platform's facts are given before the first event, not reported one by one")
+                .doesNotContain("INDETERMINATE 4(1)");
+        assertThat(text).contains("BREACHED    removal.on-order@order-1 (Rule 3(1)(d)), due 2026-03-02 13:00");
+        // The removal that came later in the file, done at 12:59, corrects the breach: the order was met.
+        assertThat(text).contains("MET         removal.on-order@order-1");
+        assertThat(text).contains("Stopped at 2026-03-02 13:00:00.001");
+        assertThat(exit).isEqualTo(Exit.FINDINGS);
+    }
+
+    @Test
+    void on_a_terminal_the_screen_shows_what_is_breached_and_at_risk_with_the_time_left(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2","caseId":"case-2","at":"2026-03-02T12:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T14:30:00+05:30").toInstant(), java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true, () -> 0L, Path.of(""));
+
+        watch.run(Args.parse(new String[] {log.toString()}, watch.flags(), watch.options(), watch.repeatableOptions()), io);
+
+        String screen = out.toString(StandardCharsets.UTF_8);
+        String last = screen.substring(screen.lastIndexOf("niyam watch  "));
+        // Breached first, then at risk with its time left: order-2 is due at 15:00, 30 minutes from the clock.
+        assertThat(last).contains("STATUS", "LEFT", "2026-03-02 14:30");
+        assertThat(last.indexOf("BREACHED")).isLessThan(last.indexOf("AT RISK"));
+        assertThat(last).containsPattern("AT RISK +Rule 3\\(1\\)\\(d\\) +case-2 +2026-03-02 15:00 +30 min");
+        assertThat(last).contains("overdue 1 h 30 min");
+    }
+
+    @Test
+    void bad_options_are_usage_errors() {
+        assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(Cli.run("watch", "--warn", "soon", "../examples/logs/late-intimate-imagery.jsonl").err())
+                .contains("--warn takes an ISO-8601 duration");
+        assertThat(Cli.run("watch", "no-such-file.jsonl").err()).contains("no such case log");
+    }
+}

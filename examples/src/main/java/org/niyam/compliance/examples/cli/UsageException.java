@@ -1,9 +1,0 @@
-package org.niyam.compliance.examples.cli;
-
-/** The command line was used wrongly: an unknown option, a missing argument, a value that cannot be read. */
-public final class UsageException extends RuntimeException {
-
-    public UsageException(String message) {
-        super(message);
-    }
-}
