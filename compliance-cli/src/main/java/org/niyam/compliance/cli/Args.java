@@ -5,10 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * A command's arguments: flags ({@code --strict}), options with a value ({@code --as-of 2026-03-01T00:00Z} or
- * {@code --as-of=...}, some repeatable) and positional arguments. {@code --} ends the options.
+ * A command's arguments, as picocli parsed them: flags ({@code --strict}), options with a value
+ * ({@code --as-of 2026-03-01T00:00Z} or {@code --as-of=...}, some repeatable) and positional arguments.
+ * {@code --} ends the options; {@code -} is a positional argument.
  */
 public final class Args {
 
@@ -24,53 +30,82 @@ public final class Args {
      * @param flags       options without a value, e.g. {@code --strict}
      * @param single      options taking one value, given at most once
      * @param repeatable  options taking one value, given any number of times
-     * @throws UsageException for an unknown option, a missing value or a single option given twice
+     * @throws UsageException for an unknown option (with picocli's suggestions of what was meant), a missing value,
+     *                        a value given to a flag, or a single option given twice
      */
     public static Args parse(String[] args, Set<String> flags, Set<String> single, Set<String> repeatable) {
-        Args parsed = new Args();
-        boolean onlyPositionals = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (onlyPositionals || !arg.startsWith("-") || arg.equals("-")) {
-                parsed.positionals.add(arg);
-                continue;
-            }
+        for (String arg : args) {
             if (arg.equals("--")) {
-                onlyPositionals = true;
-                continue;
+                break;
             }
-            if (arg.equals("-h")) {
-                arg = "--help";
-            }
-            String name = arg;
-            String value = null;
             int equals = arg.indexOf('=');
-            if (equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            if (flags.contains(name) || name.equals("--help")) {
-                if (value != null) {
-                    throw new UsageException(name + " takes no value");
-                }
-                parsed.options.computeIfAbsent(name, k -> new ArrayList<>()).add("");
-            } else if (single.contains(name) || repeatable.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException(name + " needs a value");
-                    }
-                    value = args[++i];
-                }
-                List<String> values = parsed.options.computeIfAbsent(name, k -> new ArrayList<>());
-                if (single.contains(name) && !values.isEmpty()) {
-                    throw new UsageException(name + " given twice");
-                }
-                values.add(value);
-            } else {
-                throw new UsageException("unknown option " + name);
+            if (equals > 0 && (flags.contains(arg.substring(0, equals)) || arg.startsWith("--help="))) {
+                throw new UsageException(arg.substring(0, equals) + " takes no value");
             }
         }
+        CommandSpec spec = spec(flags, single, repeatable);
+        ParseResult result;
+        try {
+            // No @file expansion: an argument is a file to read, whatever its name.
+            result = new CommandLine(spec).setExpandAtFiles(false).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(message(e));
+        }
+        Args parsed = new Args();
+        for (OptionSpec option : result.matchedOptions()) {
+            List<String> values = option.arity().max() == 0 ? List.of("") : option.stringValues();
+            parsed.options.put(option.longestName(), List.copyOf(values));
+        }
+        if (result.hasMatchedPositional(0)) {
+            parsed.positionals.addAll(result.matchedPositional(0).stringValues());
+        }
         return parsed;
+    }
+
+    private static CommandSpec spec(Set<String> flags, Set<String> single, Set<String> repeatable) {
+        CommandSpec spec = CommandSpec.create();
+        spec.parser().overwrittenOptionsAllowed(false).posixClusteredShortOptionsAllowed(false)
+                .abbreviatedOptionsAllowed(false);
+        spec.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).build());
+        for (String flag : flags) {
+            spec.addOption(OptionSpec.builder(flag).arity("0").type(boolean.class).build());
+        }
+        for (String option : single) {
+            spec.addOption(OptionSpec.builder(option).arity("1").type(String.class).build());
+        }
+        for (String option : repeatable) {
+            spec.addOption(OptionSpec.builder(option).arity("1").type(List.class).auxiliaryTypes(String.class).build());
+        }
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(String.class)
+                .build());
+        return spec;
+    }
+
+    /** Our own words for picocli's errors; an unknown option keeps picocli's suggestions. */
+    private static String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String given = unmatched.getUnmatched().get(0);
+            int equals = given.indexOf('=');
+            String name = equals > 0 ? given.substring(0, equals) : given;
+            List<String> suggestions = unmatched.getSuggestions();
+            return "unknown option " + name
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
+        }
+        OptionSpec option = e.getArgSpec() instanceof OptionSpec o ? o : null;
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec o) {
+            option = o;
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException twice && twice.getOverwritten() instanceof OptionSpec o) {
+            return o.longestName() + " given twice";
+        }
+        if (e instanceof CommandLine.MissingParameterException && option != null) {
+            return option.longestName() + " needs a value";
+        }
+        if (option != null && option.arity().max() == 0) {
+            return option.longestName() + " takes no value";
+        }
+        return e.getMessage();
     }
 
     public boolean flag(String name) {

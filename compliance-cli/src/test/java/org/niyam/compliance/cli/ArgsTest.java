@@ -45,4 +45,16 @@ class ArgsTest {
         assertThatThrownBy(() -> parse("--as-of", "x", "--as-of", "y")).hasMessage("--as-of given twice");
         assertThatThrownBy(() -> parse("--strict=yes")).hasMessage("--strict takes no value");
     }
+
+    @Test
+    void aMisspeltOptionGetsWhatWasMeant() {
+        assertThatThrownBy(() -> parse("--strcit")).isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --strcit; did you mean --strict?");
+        assertThatThrownBy(() -> parse("--as_of", "2026-03-01T00:00Z")).hasMessageStartingWith("unknown option --as_of; did you mean --as-of");
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsAFileNameNotAnArgumentFile() {
+        assertThat(parse("@cases.jsonl").positionals()).containsExactly("@cases.jsonl");
+    }
 }
