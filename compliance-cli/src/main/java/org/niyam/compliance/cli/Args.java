@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -25,29 +23,25 @@ public final class Args {
     }
 
     /**
-     * Parses arguments against what a command accepts.
+     * Parses arguments against a command's options (see {@link CommandSpecs}).
      *
-     * @param flags       options without a value, e.g. {@code --strict}
-     * @param single      options taking one value, given at most once
-     * @param repeatable  options taking one value, given any number of times
      * @throws UsageException for an unknown option (with picocli's suggestions of what was meant), a missing value,
      *                        a value given to a flag, or a single option given twice
      */
-    public static Args parse(String[] args, Set<String> flags, Set<String> single, Set<String> repeatable) {
+    static Args parse(String[] args, CommandSpec spec) {
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
             }
             int equals = arg.indexOf('=');
-            if (equals > 0 && (flags.contains(arg.substring(0, equals)) || arg.startsWith("--help="))) {
+            OptionSpec option = equals > 0 && arg.startsWith("-") ? spec.findOption(arg.substring(0, equals)) : null;
+            if (option != null && option.arity().max() == 0) {
                 throw new UsageException(arg.substring(0, equals) + " takes no value");
             }
         }
-        CommandSpec spec = spec(flags, single, repeatable);
         ParseResult result;
         try {
-            // No @file expansion: an argument is a file to read, whatever its name.
-            result = new CommandLine(spec).setExpandAtFiles(false).parseArgs(args);
+            result = new CommandLine(spec).parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             throw new UsageException(message(e));
         }
@@ -60,25 +54,6 @@ public final class Args {
             parsed.positionals.addAll(result.matchedPositional(0).stringValues());
         }
         return parsed;
-    }
-
-    private static CommandSpec spec(Set<String> flags, Set<String> single, Set<String> repeatable) {
-        CommandSpec spec = CommandSpec.create();
-        spec.parser().overwrittenOptionsAllowed(false).posixClusteredShortOptionsAllowed(false)
-                .abbreviatedOptionsAllowed(false);
-        spec.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).build());
-        for (String flag : flags) {
-            spec.addOption(OptionSpec.builder(flag).arity("0").type(boolean.class).build());
-        }
-        for (String option : single) {
-            spec.addOption(OptionSpec.builder(option).arity("1").type(String.class).build());
-        }
-        for (String option : repeatable) {
-            spec.addOption(OptionSpec.builder(option).arity("1").type(List.class).auxiliaryTypes(String.class).build());
-        }
-        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(String.class)
-                .build());
-        return spec;
     }
 
     /** Our own words for picocli's errors; an unknown option keeps picocli's suggestions. */

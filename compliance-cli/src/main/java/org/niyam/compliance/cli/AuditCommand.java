@@ -1,6 +1,7 @@
 package org.niyam.compliance.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,25 +43,39 @@ public final class AuditCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam audit FILE... [options]
+    public String synopsis() {
+        return "niyam audit FILE... [options]";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Evaluates one or more case logs (JSON Lines, or a JSON array of entries; see docs/json.md)
                 as one, and prints a summary, then every obligation that is breached, at risk,
                 indeterminate, met late or open, and every finding, each with its citation, due and
                 actual instants.
+                """;
+    }
 
-                Options:
-                  --as-of INSTANT      Evaluate as of this instant (ISO-8601 with offset, e.g.
-                                       2026-03-01T00:00:00+05:30). Default: the latest event instant in the
-                                       logs, so the same logs always give the same report.
-                  --since INSTANT      The start of the period the logs cover; recurring duties (monthly
-                                       reports) are assessed from then on. Default: the earliest event.
-                  --all                Also list obligations met or not applicable (text and HTML; JSON
-                                       always holds every obligation).
-                """ + Output.AUDIT_HELP + CaseLogs.HELP + RuleOptions.HELP + """
+    @Override
+    public List<CommandOption> options() {
+        List<CommandOption> options = new ArrayList<>(List.of(
+                CommandOption.value("--as-of", "INSTANT", "Evaluate as of this instant, e.g. 2026-03-01T00:00:00+05:30 "
+                        + "(ISO-8601 with its offset). Default: the latest event instant in the logs, so the same logs "
+                        + "always give the same report."),
+                CommandOption.value("--since", "INSTANT", "The start of the period the logs cover; recurring duties "
+                        + "(monthly reports) are assessed from then on. Default: the earliest event."),
+                CommandOption.flag("--all", "Also list obligations met or not applicable (text and HTML; JSON always "
+                        + "holds every obligation).")));
+        options.addAll(Output.AUDIT_OPTIONS);
+        options.addAll(CaseLogs.OPTIONS);
+        options.addAll(RuleOptions.OPTIONS);
+        return options;
+    }
 
+    @Override
+    public String footer() {
+        return """
                 Exit codes:
                   0  nothing breached, at risk, met late or indeterminate, and no findings
                      (open obligations are not yet due: they do not count against)
@@ -73,21 +88,6 @@ public final class AuditCommand implements Command {
                   niyam audit cases-*.jsonl --as-of 2026-03-01T00:00:00+05:30 --format html --out report.html
                   niyam audit cases.jsonl --rules my-policies/ --format json
                 """;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return union(Set.of("--all"), CaseLogs.FLAGS, RuleOptions.FLAGS);
-    }
-
-    @Override
-    public Set<String> options() {
-        return union(Set.of("--as-of", "--since"), Output.OPTIONS);
-    }
-
-    @Override
-    public Set<String> repeatableOptions() {
-        return RuleOptions.REPEATABLE;
     }
 
     @Override
@@ -232,12 +232,4 @@ public final class AuditCommand implements Command {
         }
     }
 
-    @SafeVarargs
-    static Set<String> union(Set<String>... sets) {
-        Set<String> all = new java.util.HashSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
-    }
 }

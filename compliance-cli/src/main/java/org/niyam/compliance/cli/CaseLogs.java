@@ -16,13 +16,9 @@ import org.niyam.compliance.model.CaseEvent;
 /** Reading the case logs named on the command line, leniently or strictly, reporting what was rejected. */
 final class CaseLogs {
 
-    static final Set<String> FLAGS = Set.of("--strict");
-
-    static final String HELP = """
-              --strict             Stop at the first bad line. By default a bad line (malformed JSON, an
-                                   unknown type, a missing or mistyped field) is listed on standard error as
-                                   FILE:LINE: FIELD: MESSAGE, left out, and counted; every valid line is used.
-            """;
+    static final List<CommandOption> OPTIONS = List.of(CommandOption.flag("--strict", "Stop at the first bad line. "
+            + "By default a bad line (malformed JSON, an unknown type, a missing or mistyped field) is listed on "
+            + "standard error as FILE:LINE: FIELD: MESSAGE, left out, and counted; every valid line is used."));
 
     private CaseLogs() {
     }

@@ -23,35 +23,36 @@ public final class CheckCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam check PATH... [options]
+    public String synopsis() {
+        return "niyam check PATH... [options]";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Compiles and checks each rule pack: a folder of DRL files (with or without a pack.yaml),
                 one .drl file, a pack.yaml, or classpath:FOLDER. They are checked together with the
                 built-in India IT Rules pack, as an audit would run them: DRL that does not compile, a rule
                 without @citation, two rules with one id, a parameter no pack defines, a malformed
                 pack.yaml. Every problem is listed as FILE:LINE: MESSAGE. Nothing is evaluated.
+                """;
+    }
 
-                Options:
-                  --no-builtin-rules   Check the packs alone, without the built-in pack.
-                  --setting NAME=VALUE Check a platform setting's value too (see niyam audit --help).
+    @Override
+    public List<CommandOption> options() {
+        return List.of(CommandOption.flag("--no-builtin-rules", "Check the packs alone, without the built-in pack."),
+                CommandOption.repeatable("--setting", "NAME=VALUE",
+                        "Check a platform setting's value too (see niyam audit --help)."));
+    }
 
+    @Override
+    public String footer() {
+        return """
                 Exit codes: 0 no problems; 2 problems in the rules, or a usage error.
 
                 Example:
                   niyam check my-policies/ extra-rule.drl
                 """;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return RuleOptions.FLAGS;
-    }
-
-    @Override
-    public Set<String> repeatableOptions() {
-        return Set.of("--setting");
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.niyam.compliance.cli;
 
-import java.util.Set;
+import java.util.List;
 
-/** One command of {@code niyam}: its name, its help, the options it takes, and what it does. */
+/**
+ * One command of {@code niyam}: its name, the options it takes, the text of its help, and what it does. The parser
+ * and the help are generated from the same declaration by picocli (see {@link CommandSpecs}).
+ */
 public interface Command {
 
     /** The word that selects it, e.g. {@code audit}. */
@@ -11,22 +14,23 @@ public interface Command {
     /** One line for the list of commands. */
     String summary();
 
-    /** The full help, shown by {@code niyam COMMAND --help}. */
-    String help();
+    /** The usage line, e.g. {@code niyam audit FILE... [options]}. */
+    String synopsis();
 
-    /** Options without a value. */
-    default Set<String> flags() {
-        return Set.of();
+    /** What the command does, shown before its options: lines as they are shown. */
+    String description();
+
+    /** The options it takes, in the order the help lists them ({@code --help} is added to every command). */
+    default List<CommandOption> options() {
+        return List.of();
     }
 
-    /** Options with a value, given at most once. */
-    default Set<String> options() {
-        return Set.of();
-    }
+    /** Shown after the options: exit codes and examples, lines as they are shown. */
+    String footer();
 
-    /** Options with a value, given any number of times. */
-    default Set<String> repeatableOptions() {
-        return Set.of();
+    /** The full help, shown by {@code niyam COMMAND --help}: generated from the above. */
+    default String help() {
+        return CommandSpecs.usage(CommandSpecs.of(this));
     }
 
     /**

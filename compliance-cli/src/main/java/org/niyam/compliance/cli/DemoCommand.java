@@ -20,16 +20,22 @@ public final class DemoCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam demo
+    public String synopsis() {
+        return "niyam demo";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Runs the bundled example compliance checks against the India IT Rules pack and prints
                 each report: every obligation, its status, due and actual instants, and its citation.
                 The same cases, as case logs to audit, are in examples/logs/.
-
-                Exit code: 0.
                 """;
+    }
+
+    @Override
+    public String footer() {
+        return "Exit code: 0.";
     }
 
     @Override

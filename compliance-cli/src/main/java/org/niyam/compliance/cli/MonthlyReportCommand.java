@@ -3,6 +3,7 @@ package org.niyam.compliance.cli;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +26,13 @@ public final class MonthlyReportCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam monthly-report --month YYYY-MM FILE... [options]
+    public String synopsis() {
+        return "niyam monthly-report --month YYYY-MM FILE... [options]";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Counts, from the events of one calendar month in India Standard Time, the figures a
                 significant social media intermediary publishes in its monthly compliance report under
                 Rule 4(1)(d) of the IT Rules, 2021:
@@ -39,27 +43,27 @@ public final class MonthlyReportCommand implements Command {
                   - items removed proactively (ContentRemoved with basis OWN_INITIATIVE).
                 The month runs from the 1st at 00:00 +05:30 (included) to the next 1st (excluded).
                 docs/cli.md says exactly what is counted.
+                """;
+    }
 
-                Options:
-                  --month YYYY-MM      The month to count (required).
-                """ + Output.HELP + CaseLogs.HELP + """
+    @Override
+    public List<CommandOption> options() {
+        List<CommandOption> options = new ArrayList<>();
+        options.add(CommandOption.value("--month", "YYYY-MM", "The month to count (required)."));
+        options.addAll(Output.OPTIONS);
+        options.addAll(CaseLogs.OPTIONS);
+        return options;
+    }
 
+    @Override
+    public String footer() {
+        return """
                 Exit codes: 0 counted; 2 bad input (including rejected lines: the figures leave them
                 out), or a usage error.
 
                 Example:
                   niyam monthly-report --month 2026-02 examples/logs/amendment-2026.jsonl
                 """;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return CaseLogs.FLAGS;
-    }
-
-    @Override
-    public Set<String> options() {
-        return AuditCommand.union(Set.of("--month"), Output.OPTIONS);
     }
 
     @Override

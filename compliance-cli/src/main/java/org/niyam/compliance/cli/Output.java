@@ -5,24 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** The options that choose how and where a report is written: {@code --format}, {@code --out}. */
 final class Output {
 
-    static final Set<String> OPTIONS = Set.of("--format", "--out");
+    static final CommandOption OUT = CommandOption.value("--out", "FILE",
+            "Write the report to FILE instead of standard output.");
 
-    static final String HELP = """
-              --format FORMAT      text (the default), json or html.
-              --out FILE           Write the report to FILE instead of standard output.
-            """;
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.value("--format", "FORMAT", "text (the default), json or html."), OUT);
 
-    static final String AUDIT_HELP = """
-              --format FORMAT      text (the default), json (one document), jsonl (JSON Lines: a line for each
-                                   obligation, finding and rejected entry, then a summary line) or html
-                                   (counts, and at most 100 items to act on under each clause).
-              --out FILE           Write the report to FILE instead of standard output.
-            """;
+    static final List<CommandOption> AUDIT_OPTIONS = List.of(
+            CommandOption.value("--format", "FORMAT", "text (the default), json (one document), jsonl (JSON Lines: a "
+                    + "line for each obligation, finding and rejected entry, then a summary line) or html (counts, "
+                    + "and at most 100 items to act on under each clause)."), OUT);
 
     private Output() {
     }

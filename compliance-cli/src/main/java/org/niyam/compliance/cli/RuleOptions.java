@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
 
@@ -14,17 +13,16 @@ final class RuleOptions {
     /** Where the India IT Rules pack lives on the classpath (module compliance-rules). */
     static final String INDIA_PACK = NiyamCli.INDIA_PACK;
 
-    static final Set<String> FLAGS = Set.of("--no-builtin-rules");
-    static final Set<String> REPEATABLE = Set.of("--rules", "--setting");
+    static final CommandOption NO_BUILTIN_RULES = CommandOption.flag("--no-builtin-rules",
+            "Leave out the built-in India IT Rules pack; use only the --rules packs.");
 
-    static final String HELP = """
-              --rules PATH         Add a rule pack: a folder of DRL files (with or without a pack.yaml), one
-                                   .drl file, a pack.yaml, or classpath:FOLDER. Repeat for more packs.
-              --no-builtin-rules   Leave out the built-in India IT Rules pack; use only the --rules packs.
-              --setting NAME=VALUE Give a platform setting its value, written as in pack.yaml, e.g.
-                                   --setting monthly-report.grace=P15D. Only parameters a pack marks as
-                                   settings can be set.
-            """;
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.repeatable("--rules", "PATH", "Add a rule pack: a folder of DRL files (with or without a "
+                    + "pack.yaml), one .drl file, a pack.yaml, or classpath:FOLDER. Repeat for more packs."),
+            NO_BUILTIN_RULES,
+            CommandOption.repeatable("--setting", "NAME=VALUE", "Give a platform setting its value, written as in "
+                    + "pack.yaml, e.g. --setting monthly-report.grace=P15D. Only parameters a pack marks as settings "
+                    + "can be set."));
 
     private RuleOptions() {
     }

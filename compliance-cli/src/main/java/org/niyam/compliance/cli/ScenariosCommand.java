@@ -26,35 +26,35 @@ public final class ScenariosCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam scenarios PATH... [options]
+    public String synopsis() {
+        return "niyam scenarios PATH... [options]";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Runs scenario files (YAML or JSON: facts and events, an "as of" instant, and the
                 obligations and findings the law should give) against the rules, and reports each pass,
                 each failure field by field (expected against actual), and which rules and clauses no
                 scenario exercised. PATH is a scenario file or a folder searched for .yaml, .yml and
                 .json files (pack.yaml excepted).
+                """;
+    }
 
-                Options:
-                """ + RuleOptions.HELP + """
+    @Override
+    public List<CommandOption> options() {
+        return RuleOptions.OPTIONS;
+    }
 
+    @Override
+    public String footer() {
+        return """
                 Exit codes: 0 every scenario passed; 1 a scenario failed; 2 a scenario file is broken
                 or cannot be evaluated, the rules are broken, or a usage error.
 
                 Example:
                   niyam scenarios compliance-rules/src/test/resources/scenarios
                 """;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return RuleOptions.FLAGS;
-    }
-
-    @Override
-    public Set<String> repeatableOptions() {
-        return RuleOptions.REPEATABLE;
     }
 
     @Override

@@ -79,26 +79,41 @@ public final class WatchCommand implements Command {
     }
 
     @Override
-    public String help() {
-        return """
-                Usage: niyam watch FILE|- [options]
+    public String synopsis() {
+        return "niyam watch FILE|- [options]";
+    }
 
+    @Override
+    public String description() {
+        return """
                 Follows a case log as it grows (like tail -f; - reads standard input) and prints each
                 transition the moment it happens: an obligation opened, at risk, breached, met, met late,
                 not applicable, a finding, a standing duty that fell vacant. Time is this machine's clock:
                 a removal order due at 13:00 is reported breached at 13:00:00.001 with no event at all.
                 On a terminal the screen shows what is at risk now, with the time left, refreshed as time
                 passes; otherwise each transition is one line. Ctrl-C stops cleanly.
+                """;
+    }
 
-                Options:
-                  --replay             Replay a finished log by its own time (event time) instead of the
-                                       clock, then stop: obligations still running at the end stay open.
-                  --format FORMAT      text (the default) or json (one transition per line, with its id).
-                  --out-of-order DUR   How far out of time order events may come (ISO-8601, default PT1M).
-                  --warn DUR           Report at risk this long before a deadline (e.g. PT30M) instead of
-                                       in the last quarter of its clock.
-                """ + RuleOptions.HELP + CaseLogs.HELP + """
+    @Override
+    public List<CommandOption> options() {
+        List<CommandOption> options = new ArrayList<>(List.of(
+                CommandOption.flag("--replay", "Replay a finished log by its own time (event time) instead of the "
+                        + "clock, then stop: obligations still running at the end stay open."),
+                CommandOption.value("--format", "FORMAT", "text (the default) or json (one transition per line, "
+                        + "with its id)."),
+                CommandOption.value("--out-of-order", "DUR", "How far out of time order events may come (ISO-8601, "
+                        + "default PT1M)."),
+                CommandOption.value("--warn", "DUR", "Report at risk this long before a deadline (e.g. PT30M) "
+                        + "instead of in the last quarter of its clock.")));
+        options.addAll(RuleOptions.OPTIONS);
+        options.addAll(CaseLogs.OPTIONS);
+        return options;
+    }
 
+    @Override
+    public String footer() {
+        return """
                 Exit codes: 0 stopped with nothing breached; 1 breaches or findings seen; 2 bad input or rules.
 
                 Examples:
@@ -106,24 +121,6 @@ public final class WatchCommand implements Command {
                   tail -F cases.jsonl | niyam watch - --format json
                   niyam watch --replay examples/logs/removal-orders-2026.jsonl
                 """;
-    }
-
-    @Override
-    public Set<String> flags() {
-        Set<String> flags = new java.util.HashSet<>(RuleOptions.FLAGS);
-        flags.addAll(CaseLogs.FLAGS);
-        flags.add("--replay");
-        return flags;
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("--format", "--out-of-order", "--warn");
-    }
-
-    @Override
-    public Set<String> repeatableOptions() {
-        return RuleOptions.REPEATABLE;
     }
 
     @Override

@@ -3,13 +3,14 @@ package org.niyam.compliance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArgsTest {
 
     private static Args parse(String... args) {
-        return Args.parse(args, Set.of("--strict"), Set.of("--as-of"), Set.of("--rules"));
+        return Args.parse(args, CommandSpecs.spec("test", List.of(CommandOption.flag("--strict", "strict"),
+                CommandOption.value("--as-of", "INSTANT", "as of"), CommandOption.repeatable("--rules", "PATH", "rules"))));
     }
 
     @Test

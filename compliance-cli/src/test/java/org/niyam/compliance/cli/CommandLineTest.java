@@ -62,4 +62,29 @@ class CommandLineTest {
         assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(result.err()).contains("unknown command 'frobnicate'").contains("audit");
     }
+
+    @Test
+    void aMisspeltCommandOrOptionGetsWhatWasMeant() {
+        Cli.Result command = Cli.run("audti", "x.jsonl");
+        assertThat(command.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(command.err()).startsWith("niyam: unknown command 'audti'; did you mean audit?");
+
+        Cli.Result option = Cli.run("audit", "--forma", "json", "x.jsonl");
+        assertThat(option.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(option.err()).contains("niyam audit: unknown option --forma; did you mean --format?");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void theHelpListsEveryOptionWithItsDescription(String name) {
+        Command command = CommandsForTests.named(name);
+        String help = Cli.run(name, "--help").out();
+
+        for (CommandOption option : command.options()) {
+            String shown = option.isFlag() ? option.name() : option.name() + "=" + option.label();
+            assertThat(help).as("niyam %s --help", name).containsPattern("(?m)^ +" + java.util.regex.Pattern.quote(shown)
+                    + " +" + java.util.regex.Pattern.quote(option.description().substring(0, 20)));
+        }
+        assertThat(help).contains("-h, --help");
+    }
 }

@@ -48,8 +48,18 @@ class NiyamCliTest {
             }
 
             @Override
-            public String help() {
-                return "fails\n";
+            public String synopsis() {
+                return "niyam fail";
+            }
+
+            @Override
+            public String description() {
+                return "fails";
+            }
+
+            @Override
+            public String footer() {
+                return "";
             }
 
             @Override

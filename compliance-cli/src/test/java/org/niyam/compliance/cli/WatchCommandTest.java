@@ -71,8 +71,7 @@ class WatchCommandTest {
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, () -> 0L, Path.of(""));
 
-        int exit = watch.run(Args.parse(new String[] {log.toString()}, watch.flags(), watch.options(),
-                watch.repeatableOptions()), io);
+        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -101,7 +100,7 @@ class WatchCommandTest {
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true, () -> 0L, Path.of(""));
 
-        watch.run(Args.parse(new String[] {log.toString()}, watch.flags(), watch.options(), watch.repeatableOptions()), io);
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
 
         String screen = out.toString(StandardCharsets.UTF_8);
         String last = screen.substring(screen.lastIndexOf("niyam watch  "));
