@@ -22,6 +22,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A clause is touched when any rule citing it fired. Rules switched off in the engine are left out of
  * {@link #neverFired()}. Thread-safe: evaluations running at once may share one.
+ *
+ * <p>An engine usually holds more than one pack: the India pack beside a platform's own, for one. The scenarios of
+ * one pack cover that pack, so its tests read {@link #forPack(String) forPack(id)}, the same coverage seen through
+ * one pack's rules and clauses:
+ *
+ * <pre>{@code
+ * assertThat(coverage.forPack("examplenet-policy").neverFired()).isEmpty();
+ * }</pre>
  */
 public final class Coverage implements EvaluationListener {
 
@@ -48,22 +56,54 @@ public final class Coverage implements EvaluationListener {
     private final List<String> ruleIds;
     private final Set<String> disabled;
     private final List<Clause> clauses;
-    private final Map<String, LongAdder> firings = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> firings;
+    /** Each rule's pack, for {@link #forPack(String)}. */
+    private final Map<String, String> packOf;
 
     /** Coverage of the rules of this engine, with nothing fired yet. */
     public Coverage(ComplianceEngine engine) {
         Objects.requireNonNull(engine, "engine");
         this.ruleIds = engine.ruleIds();
         this.disabled = engine.disabledRuleIds();
+        this.firings = new ConcurrentHashMap<>();
+        Map<String, String> packs = new LinkedHashMap<>();
         Map<List<String>, List<String>> byClause = new LinkedHashMap<>();
         for (RuleDescription rule : engine.rules()) {
+            packs.put(rule.id(), rule.pack());
             byClause.computeIfAbsent(List.of(rule.pack(), rule.instrument(), rule.clause()), k -> new ArrayList<>())
                     .add(rule.id());
         }
         List<Clause> all = new ArrayList<>();
         byClause.forEach((key, rules) -> all.add(new Clause(key.get(0), key.get(1), key.get(2), rules)));
         this.clauses = List.copyOf(all);
+        this.packOf = Map.copyOf(packs);
         ruleIds.forEach(id -> firings.put(id, new LongAdder()));
+    }
+
+    /** A view of {@code whole} restricted to the rules of these ids and the clauses they cite. */
+    private Coverage(Coverage whole, List<String> ruleIds, List<Clause> clauses) {
+        this.ruleIds = List.copyOf(ruleIds);
+        this.disabled = whole.disabled;
+        this.clauses = List.copyOf(clauses);
+        this.firings = whole.firings;
+        this.packOf = whole.packOf;
+    }
+
+    /**
+     * The same coverage seen through the rules and clauses of one pack: what fires afterwards shows in both, and a
+     * rule this view is told of counts in both.
+     *
+     * @param packId the id of a pack of the engine, as its {@code pack.yaml} names it
+     * @throws IllegalArgumentException when no rule of the engine belongs to that pack; the message lists the packs
+     */
+    public Coverage forPack(String packId) {
+        Objects.requireNonNull(packId, "packId");
+        List<String> ids = ruleIds.stream().filter(id -> packId.equals(packOf.get(id))).toList();
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no pack '" + packId + "' among the rules covered; their packs: "
+                    + String.join(", ", ruleIds.stream().map(packOf::get).distinct().toList()));
+        }
+        return new Coverage(this, ids, clauses.stream().filter(c -> c.pack().equals(packId)).toList());
     }
 
     /** A clause as people read it: with its instrument only when its pack cites more than one. */

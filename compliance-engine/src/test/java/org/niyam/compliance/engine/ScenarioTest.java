@@ -1,6 +1,7 @@
 package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -361,6 +362,33 @@ class ScenarioTest {
                         Section 2, Other Act, 1999 [test-clock]
                         Section 2, Test Act, 2020 [test-clock]
                     """);
+        }
+
+        @Test
+        void a_view_of_one_pack_counts_its_own_rules_and_clauses_only() {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                    .rulePack(RulePack.classpath("packs/kinds")).build();
+            ScenarioRunner runner = new ScenarioRunner(engine);
+            runner.run(Scenario.read("late-answer.yaml", LATE_ANSWER));
+            Coverage whole = runner.coverage();
+            Coverage clock = whole.forPack("test-clock");
+            Coverage kinds = whole.forPack("test-kinds");
+
+            assertThat(clock.fired()).containsExactly("t.complaint-opens-answer", "t.resolution-discharges-answer",
+                    "t.intimate-imagery-noted", "t.profile-declared", "t.grievance-officer.met");
+            assertThat(clock.neverFired()).hasSize(7).allSatisfy(id -> assertThat(id).startsWith("t."));
+            assertThat(clock.clauses()).extracting(Coverage.Clause::pack).containsOnly("test-clock");
+            assertThat(clock.describe()).startsWith("Coverage: 5 of 12 rules fired, 4 of 8 clauses touched");
+            assertThat(kinds.firings().keySet()).doesNotContainAnyElementsOf(clock.firings().keySet());
+            assertThat(whole.neverFired()).containsAll(clock.neverFired()).containsAll(kinds.neverFired())
+                    .hasSize(clock.neverFired().size() + kinds.neverFired().size());
+
+            // A view is live: what fires afterwards shows in it and in the whole.
+            kinds.ruleFired(kinds.neverFired().get(0));
+            assertThat(whole.fired()).hasSize(clock.fired().size() + kinds.fired().size()).hasSizeGreaterThan(5);
+
+            assertThatThrownBy(() -> whole.forPack("india-it-rules")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no pack 'india-it-rules' among the rules covered; their packs: test-clock, test-kinds");
         }
 
         @Test

@@ -62,6 +62,40 @@ class WritingRulesDocTest {
     }
 
     @Test
+    void thePagesFilesAreTheFilesOfExamplesPolicy() throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            assertThat(Files.readString(Path.of(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    void theRunningScenariosExampleIsPolicyScenariosTest() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/niyam/compliance/examples/PolicyScenariosTest.java"));
+        Matcher shown = Pattern.compile("```java\n(class PolicyScenariosTest \\{.*?)\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(shown.find()).as("the JUnit example in the page").isTrue();
+        assertThat(source.substring(source.indexOf("class PolicyScenariosTest {")).strip()).isEqualTo(shown.group(1));
+    }
+
+    @Test
+    void theCoverageIsWhatThePageShows() throws IOException {
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .rulePack(RulePack.directory(Path.of("policy")))
+                .build();
+        ScenarioRunner runner = new ScenarioRunner(engine);
+        Scenario.loadAll(Path.of("policy/scenarios")).forEach(runner::run);
+
+        Matcher shown = Pattern.compile("```text\n(Coverage: .*?)\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(shown.find()).as("the coverage of the policy pack in the page").isTrue();
+        assertThat(runner.coverage().forPack("examplenet-policy").describe()).isEqualTo(shown.group(1));
+        assertThat(shown.find()).as("the coverage of the whole engine in the page").isTrue();
+        String whole = runner.coverage().describe();
+        List<String> lines = shown.group(1).lines().toList();
+        assertThat(whole.lines().limit(lines.size() - 1)).containsExactlyElementsOf(lines.subList(0, lines.size() - 1));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("    ...");
+    }
+
+    @Test
     void thePolicyPackLoadsBesideTheIndiaPackAndItsScenarioPasses(@TempDir Path folder) throws IOException {
         assertThat(files).containsOnlyKeys("policy/acknowledgement.drl", "policy/pack.yaml",
                 "policy/scenarios/acknowledged-after-18-hours.yaml");
