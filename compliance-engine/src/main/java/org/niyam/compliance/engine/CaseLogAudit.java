@@ -375,7 +375,7 @@ public final class CaseLogAudit {
         }
 
         Path bucket(int b) {
-            return directory.resolve("bucket-" + b + ".txt");
+            return directory.resolve("bucket-" + b + ".bin");
         }
 
         Path ids(int b) {
