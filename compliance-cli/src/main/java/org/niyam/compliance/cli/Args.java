@@ -64,7 +64,7 @@ public final class Args {
             String name = equals > 0 ? given.substring(0, equals) : given;
             List<String> suggestions = unmatched.getSuggestions();
             return "unknown option " + name
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?"); // the closest first
         }
         OptionSpec option = e.getArgSpec() instanceof OptionSpec o ? o : null;
         if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()

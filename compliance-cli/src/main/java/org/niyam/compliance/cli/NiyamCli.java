@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code ./niyam} command line: {@code demo}, {@code audit}, {@code check}, {@code scenarios},
- * {@code monthly-report} and {@code watch}. {@code niyam COMMAND --help} explains each; docs/cli.md has the whole story.
+ * {@code monthly-report}, {@code watch} and {@code completion}. {@code niyam COMMAND --help} explains each; docs/cli.md has the whole story.
  *
  * <p>Exit codes: 0 all compliant or all passed; 1 findings or failed scenarios; 2 bad input, broken rules or a
  * usage error.
@@ -27,7 +27,7 @@ public final class NiyamCli {
     static final String STDERR_TTY = "NIYAM_STDERR_TTY";
 
     static final List<Command> COMMANDS = List.of(new DemoCommand(), new AuditCommand(), new CheckCommand(),
-            new ScenariosCommand(), new MonthlyReportCommand(), new WatchCommand());
+            new ScenariosCommand(), new MonthlyReportCommand(), new WatchCommand(), new CompletionCommand());
 
     private NiyamCli() {
     }
@@ -151,7 +151,7 @@ public final class NiyamCli {
         } catch (CommandLine.UnmatchedArgumentException e) {
             List<String> suggestions = e.getSuggestions();
             if (!suggestions.isEmpty()) {
-                return "; did you mean " + String.join(" or ", suggestions) + "?";
+                return "; did you mean " + suggestions.get(0) + "?"; // picocli's closest first
             }
         } catch (CommandLine.ParameterException e) {
             return "";

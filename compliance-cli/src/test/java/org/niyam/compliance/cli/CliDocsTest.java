@@ -23,7 +23,7 @@ class CliDocsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"audit", "check", "scenarios", "monthly-report", "demo"})
+    @ValueSource(strings = {"audit", "check", "scenarios", "monthly-report", "demo", "completion"})
     void everyOptionOfEveryCommandIsInItsHelpAndInTheDocs(String name) throws IOException {
         Command command = CommandsForTests.named(name);
         Set<String> options = new HashSet<>();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandLineTest {
 
     static Stream<String> commands() {
-        return Stream.of("demo", "audit", "check", "scenarios", "monthly-report");
+        return Stream.of("demo", "audit", "check", "scenarios", "monthly-report", "completion");
     }
 
     @ParameterizedTest
@@ -86,5 +86,15 @@ class CommandLineTest {
                     + " +" + java.util.regex.Pattern.quote(option.description().substring(0, 20)));
         }
         assertThat(help).contains("-h, --help");
+    }
+
+    @Test
+    void completionPrintsABashScriptForEveryCommandAndOption() {
+        Cli.Result result = Cli.run("completion");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("complete -F", "monthly-report", "--as-of", "--no-builtin-rules", "--replay");
+        assertThat(Cli.run("completion", "extra").exit()).isEqualTo(Exit.BAD_INPUT);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 final class CommandsForTests {
 
     private static final List<Command> ALL = List.of(new DemoCommand(), new AuditCommand(), new CheckCommand(),
-            new ScenariosCommand(), new MonthlyReportCommand());
+            new ScenariosCommand(), new MonthlyReportCommand(), new CompletionCommand());
 
     private CommandsForTests() {
     }
