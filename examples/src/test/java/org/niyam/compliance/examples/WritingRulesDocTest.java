@@ -76,13 +76,31 @@ class WritingRulesDocTest {
         assertThat(source.substring(source.indexOf("class PolicyScenariosTest {")).strip()).isEqualTo(shown.group(1));
     }
 
+    /** The engine of the page's "Load it beside the India pack", built as the page shows it (between the markers). */
+    private static ComplianceEngine pagesEngine() {
+        // docs/writing-rules.md:start
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))   // the law
+                .rulePack(RulePack.directory(Path.of("policy")))                     // your rules
+                .build();
+        // docs/writing-rules.md:end
+        return engine;
+    }
+
+    @Test
+    void theEngineOfThePageIsBuiltAsThePageShows() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/niyam/compliance/examples/WritingRulesDocTest.java"));
+        Matcher code = Pattern.compile("// docs/writing-rules.md:start\\n(.*?)\\n\\s*// docs/writing-rules.md:end",
+                Pattern.DOTALL).matcher(source);
+        assertThat(code.find()).isTrue();
+        Matcher shown = Pattern.compile("```java\\n(ComplianceEngine engine = .*?)\\n```", Pattern.DOTALL).matcher(doc);
+        assertThat(shown.find()).as("the engine in the page").isTrue();
+        assertThat(code.group(1).stripIndent().strip()).isEqualTo(shown.group(1));
+    }
+
     @Test
     void theCoverageIsWhatThePageShows() throws IOException {
-        ComplianceEngine engine = ComplianceEngine.builder()
-                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
-                .rulePack(RulePack.directory(Path.of("policy")))
-                .build();
-        ScenarioRunner runner = new ScenarioRunner(engine);
+        ScenarioRunner runner = new ScenarioRunner(pagesEngine());
         Scenario.loadAll(Path.of("policy/scenarios")).forEach(runner::run);
 
         Matcher shown = Pattern.compile("```text\n(Coverage: .*?)\n```", Pattern.DOTALL).matcher(doc);
