@@ -50,7 +50,12 @@ public final class ScenarioSuite {
         this.runner = new ScenarioRunner(engine);
     }
 
-    /** A suite running scenarios against the engine. Build the engine once, in a static field. */
+    /**
+     * A suite running scenarios against the engine. Build the engine once, in a static field.
+     *
+     * @param engine the rules to run the scenarios against
+     * @return a suite with nothing run yet
+     */
     public static ScenarioSuite of(ComplianceEngine engine) {
         return new ScenarioSuite(Objects.requireNonNull(engine, "engine"));
     }
@@ -60,6 +65,8 @@ public final class ScenarioSuite {
      * {@code pack.yaml}), in path order, named by its path in the folder and the scenario's name. A relative folder
      * is resolved against the working directory, which for Maven and most IDEs is the module's folder.
      *
+     * @param folder the folder searched for scenario files, at any depth
+     * @return the tests, for a {@code @TestFactory} method to return
      * @throws IllegalArgumentException the folder does not exist or holds no scenario file
      */
     public Stream<DynamicTest> tests(Path folder) {
@@ -73,6 +80,10 @@ public final class ScenarioSuite {
     /**
      * As {@link #tests(Path)}, for a folder on the class path, e.g. {@code scenarios} for
      * {@code src/test/resources/scenarios}. The folder must be on the file system, not inside a jar.
+     *
+     * @param location the folder's path on the class path
+     * @return the tests, for a {@code @TestFactory} method to return
+     * @throws IllegalArgumentException the folder is not on the class path, or is inside a jar
      */
     public Stream<DynamicTest> testsOnClasspath(String location) {
         String folder = location.replaceAll("^/+|/+$", "");
@@ -94,12 +105,20 @@ public final class ScenarioSuite {
         }
     }
 
-    /** The rules fired and the clauses touched by every scenario this suite has run so far. */
+    /**
+     * The rules fired and the clauses touched by every scenario this suite has run so far.
+     *
+     * @return the coverage, of the whole engine ({@link Coverage#forPack(String)} for one pack)
+     */
     public Coverage coverage() {
         return runner.coverage();
     }
 
-    /** The runner behind the suite, to run a scenario of your own. */
+    /**
+     * The runner behind the suite, to run a scenario of your own.
+     *
+     * @return the runner, whose coverage is this suite's
+     */
     public ScenarioRunner runner() {
         return runner;
     }
