@@ -123,7 +123,7 @@ public final class Evaluation {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
-        List<Object> context = context(evidence.platform(), evidence.appointments(), evidence.periodStart(asOf), asOf);
+        List<Object> context = context(evidence.profiles(), evidence.appointments(), evidence.periodStart(asOf), asOf);
         EvaluationListener serial = serial(listener);
 
         if (byCase()) {
@@ -396,13 +396,13 @@ public final class Evaluation {
         return singleSession == null;
     }
 
-    /** The facts every session gets: the platform, its officers, the law in force and the evidence period. */
-    public List<Object> context(PlatformProfile platform, List<OfficerAppointment> appointments,
+    /**
+     * The facts every session gets: the platform's profiles (its whole history, so that a rule reading the profile in
+     * force at an instant finds it in every session), its officers, the law in force and the evidence period.
+     */
+    public List<Object> context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
                                 OffsetDateTime since, OffsetDateTime asOf) {
-        List<Object> context = new ArrayList<>();
-        if (platform != null) {
-            context.add(platform);
-        }
+        List<Object> context = new ArrayList<>(PlatformProfile.history(profiles));
         context.addAll(appointments);
         context.add(new LawInForce(asOf, ruleBase.lawTable()));
         context.add(new EvidencePeriod(since, asOf));
