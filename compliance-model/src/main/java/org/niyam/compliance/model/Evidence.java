@@ -1,5 +1,7 @@
 package org.niyam.compliance.model;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -8,7 +10,8 @@ import java.util.List;
  * events of its cases. Events may come in any order; the engine orders them by time.
  *
  * @param profiles     the platform's profiles, each holding from its {@code from} (see {@link PlatformProfile#history});
- *                     empty when unknown, which leaves duties that depend on it indeterminate
+ *                     empty when unknown, which leaves duties that depend on it indeterminate. In JSON the field
+ *                     {@code platform}: one profile, or an array of them for a history
  * @param appointments officer appointments, past and present
  * @param events       case events
  * @param since        the start of the period the evidence covers: duties that recur (monthly reports) are assessed
@@ -16,8 +19,10 @@ import java.util.List;
  *                     the period audited). A case log states it with an {@code EvidencePeriod} entry; the command
  *                     line with {@code --since}
  */
-public record Evidence(List<PlatformProfile> profiles, List<OfficerAppointment> appointments, List<CaseEvent> events,
-                       OffsetDateTime since) {
+public record Evidence(
+        @JsonProperty("platform") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<PlatformProfile> profiles,
+        List<OfficerAppointment> appointments, List<CaseEvent> events, OffsetDateTime since) {
 
     public Evidence {
         profiles = PlatformProfile.history(profiles);
