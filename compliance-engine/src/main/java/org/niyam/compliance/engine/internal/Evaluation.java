@@ -89,6 +89,10 @@ public final class Evaluation {
     private final int eventsPerSession;
     /** Why every evaluation runs in one session (the builder or the rules say so); {@code null}: case by case. */
     private final String singleSession;
+    /** The jurisdiction of cases that state none, or {@code null}: in every pack's scope. */
+    private final String defaultJurisdiction;
+    /** Whether some pack applies only in some jurisdictions: then matches are checked against them. */
+    private final boolean scoped;
 
     /**
      * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
@@ -97,6 +101,17 @@ public final class Evaluation {
      */
     public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
                       int eventsPerSession) {
+        this(ruleBase, lifecycle, firingLimitPerFact, threads, oneSession, eventsPerSession, null);
+    }
+
+    /**
+     * @param defaultJurisdiction the jurisdiction of a case none of whose events states one; {@code null}: such a
+     *                            case is in every pack's scope
+     */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession, String defaultJurisdiction) {
+        this.defaultJurisdiction = defaultJurisdiction;
+        this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
@@ -163,7 +178,7 @@ public final class Evaluation {
         List<CaseEvent> shared = new ArrayList<>();
         Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
         for (CaseEvent event : events) {
-            if (locality.seenByGlobalRules(event)) {
+            if (shared(event)) {
                 shared.add(event);
             }
             cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
@@ -416,7 +431,8 @@ public final class Evaluation {
 
     /** Whether global rules read this event, so that it goes to their session as well as to its case's. */
     public boolean shared(CaseEvent event) {
-        return locality.seenByGlobalRules(event);
+        // An event that says where its case arose goes there too: the global session judges its case's jurisdiction.
+        return locality.seenByGlobalRules(event) || scoped && event.jurisdiction() != null;
     }
 
     /**
@@ -756,6 +772,12 @@ public final class Evaluation {
         private int fire(KieSession session, int limit) {
             try {
                 Set<String> disabled = ruleBase.disabledRules();
+                if (scoped) {
+                    Map<String, String> jurisdictions = Jurisdictions.ofCases(facts);
+                    return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
+                            && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
+                            && (scope == null || scope.admits(match.getRule().getName(), match.getObjects())), limit);
+                }
                 if (scope == null) {
                     return disabled.isEmpty() ? session.fireAllRules(limit)
                             : session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
@@ -781,6 +803,27 @@ public final class Evaluation {
                         + " ran out of stack: a recursion without end in a function or consequence", e);
             }
         }
+    }
+
+    /**
+     * Whether the rule's pack applies to every case the match holds a fact of: its law judges only cases that arose
+     * in its jurisdictions (a case that states none is in the default jurisdiction, or without one in every scope).
+     */
+    private boolean inScope(String rule, List<?> objects, Map<String, String> jurisdictions) {
+        RuleBase.RuleInfo info = ruleBase.rule(rule);
+        if (info == null || info.pack().jurisdictions().isEmpty()) {
+            return true;
+        }
+        for (Object fact : objects) {
+            if (CaseLocality.hasCase(fact)) {
+                String id = CaseLocality.caseOf(fact);
+                String jurisdiction = id == null ? null : jurisdictions.getOrDefault(id, defaultJurisdiction);
+                if (!info.pack().appliesTo(jurisdiction)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Passes firings on one at a time, whichever thread the session runs on. */

@@ -585,9 +585,10 @@ class RemovalRulesTest {
 
         static Stream<Arguments> notSsmi() {
             return Stream.of(arguments("4,999,999 registered users", platform(4_999_999), Status.NOT_APPLICABLE,
-                            "ExampleNet has 4,999,999 registered users in India, below the 5,000,000 of a significant "
-                                    + "social media intermediary"),
-                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile was given"));
+                            "ExampleNet had 4,999,999 registered users in India at the removal, below the 5,000,000 of a "
+                                    + "significant social media intermediary"),
+                    arguments("no platform profile", null, Status.INDETERMINATE,
+                            "No platform profile holds at the removal"));
         }
 
         @Test

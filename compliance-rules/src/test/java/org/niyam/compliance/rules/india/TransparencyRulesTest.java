@@ -357,9 +357,9 @@ class TransparencyRulesTest {
 
         static Stream<Arguments> notBound() {
             return Stream.of(arguments("4,999,999 registered users", platform(4_999_999), Status.NOT_APPLICABLE,
-                            "ExampleNet has 4,999,999 registered users in India, below the 5,000,000",
+                            "ExampleNet had 4,999,999 registered users in India all month, below the 5,000,000",
                             "in.4-1-d.below-threshold"),
-                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile was given",
+                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile holds in the month",
                             "in.4-1-d.platform-unknown"));
         }
 
