@@ -170,8 +170,8 @@ class ProfileHistoryTest {
                     .forEach(l -> text.append(l.json()).append('\n'));
             Path file = dir.resolve("log-" + seed + ".jsonl");
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            assertThat(CaseLogReader.strict().read(file).evidence()).as("the log reads as the evidence")
-                    .isEqualTo(evidence);
+            assertThat(CaseLogReader.strict().read(file).evidence().profiles()).as("the log's profile history")
+                    .isEqualTo(evidence.profiles());
 
             // The monitor is told of the crossing half-way through, as a platform would tell it.
             List<String> live;
