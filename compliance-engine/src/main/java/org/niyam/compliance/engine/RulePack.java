@@ -220,7 +220,7 @@ public final class RulePack {
      * {@code DE}, {@code US-CA}); none: to every case. Replaces what the pack's {@code pack.yaml} declares under
      * {@code jurisdictions}.
      */
-    public RulePack jurisdictions(String... codes) {
+    public RulePack applyingIn(String... codes) {
         for (String code : codes) {
             if (code == null || !Jurisdictions.valid(code)) {
                 throw new IllegalArgumentException("a jurisdiction is an ISO 3166 code such as IN, DE or US-CA: '"

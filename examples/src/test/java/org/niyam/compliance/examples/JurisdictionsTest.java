@@ -21,7 +21,6 @@ import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.RulePackException;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -125,15 +124,14 @@ class JurisdictionsTest {
     void a_pack_without_jurisdictions_applies_everywhere_and_one_can_be_given_them() {
         assertThat(RulePack.classpath(INDIA).jurisdictions()).containsExactly("IN");
         assertThat(RulePack.classpath(NETZDG).jurisdictions()).containsExactly("DE");
-        RulePack everywhere = RulePack.classpath(NETZDG).jurisdictions();
+        RulePack everywhere = RulePack.classpath(NETZDG).applyingIn();
+        assertThat(everywhere.jurisdictions()).isEmpty();
         assertThat(everywhere.appliesTo("IN")).isTrue();
-        assertThat(everywhere.jurisdictions("US").appliesTo("US-CA")).isTrue();
-        assertThat(everywhere.jurisdictions("US").appliesTo("USA")).isFalse();
-        assertThatThrownBy(() -> everywhere.jurisdictions("Germany")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(RulePack.drl("p", "package p;").appliesTo("DE")).as("a pack without jurisdictions").isTrue();
+        assertThat(everywhere.applyingIn("US").appliesTo("US-CA")).isTrue();
+        assertThat(everywhere.applyingIn("US").appliesTo("USA")).isFalse();
+        assertThatThrownBy(() -> everywhere.applyingIn("Germany")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ISO 3166", "Germany");
-        assertThatThrownBy(() -> ComplianceEngine.builder().rulePack(RulePack.drl("p", """
-                package p;
-                """)).build()).isNotInstanceOf(RulePackException.class);
     }
 
     @Test
