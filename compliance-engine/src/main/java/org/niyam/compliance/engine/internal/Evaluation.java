@@ -660,6 +660,8 @@ public final class Evaluation {
         private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
+        /** The instants of the session's events by id, when a finding asks for them. */
+        private Map<String, OffsetDateTime> eventTimes;
 
         /** Facts another session concluded, given to this one as they would be in one session; never its conclusions. */
         private final Set<Object> foreign;
@@ -738,13 +740,42 @@ public final class Evaluation {
                 for (Object fact : session.getObjects()) {
                     if ((fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
                             || fact instanceof Assessment) && !foreign.contains(fact)) {
-                        conclusions.add(new Conclusion(fact, ruleOf(fact, insertedBy)));
+                        String rule = ruleOf(fact, insertedBy);
+                        conclusions.add(new Conclusion(fact instanceof Finding finding ? cited(finding, rule) : fact,
+                                rule));
                     }
                 }
                 return conclusions;
             } finally {
                 session.dispose();
             }
+        }
+
+        /**
+         * A finding is cited under the version in force when what it is about happened: the earliest of its evidence
+         * events (the order found defective, say), not "as of". Without such an event, the report cites it at "as of".
+         */
+        private Finding cited(Finding finding, String rule) {
+            RuleBase.RuleInfo info = rule == null ? null : ruleBase.rule(rule);
+            if (finding.citation() != null || info == null || finding.evidence().isEmpty()) {
+                return finding;
+            }
+            if (eventTimes == null) {
+                eventTimes = new HashMap<>();
+                for (Object fact : facts) {
+                    if (fact instanceof CaseEvent event) {
+                        eventTimes.put(event.id(), event.at());
+                    }
+                }
+            }
+            OffsetDateTime earliest = null;
+            for (String id : finding.evidence()) {
+                OffsetDateTime at = eventTimes.get(id);
+                if (at != null && (earliest == null || at.isBefore(earliest))) {
+                    earliest = at;
+                }
+            }
+            return earliest == null ? finding : finding.withCitation(lifecycle.citation(info, earliest));
         }
 
         private void check(Object fact, String rule) {
