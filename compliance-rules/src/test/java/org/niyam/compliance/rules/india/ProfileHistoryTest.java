@@ -42,6 +42,7 @@ import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
 
 /**
  * A platform's profile has a history: a platform that crosses 50 lakh registered users is a significant social
@@ -91,6 +92,22 @@ class ProfileHistoryTest {
             assertThat(before.explanation()).contains("No platform profile holds at the removal");
             assertThat(obligation(report, "4(8).prior-notice", "after").status()).isEqualTo(Status.BREACHED);
         }
+    }
+
+    @Test
+    void the_monitor_reports_the_standing_duties_at_the_crossing_with_no_event_then() {
+        List<Transition> transitions = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                .outOfOrder(Duration.ZERO).offset(IndiaPack.IST).platform(SMALL).platform(LARGE)
+                .listener(transitions::add).build()) {
+            monitor.accept(removed("before", ist("2026-03-10T10:00"), RemovalBasis.ORDER));
+            monitor.advanceTo(CROSSING.plusDays(1));
+        }
+
+        assertThat(transitions).filteredOn(t -> t.obligation() != null
+                        && t.obligation().id().equals("4(1)(a).chief-compliance-officer")
+                        && t.kind() == Transition.Kind.BREACHED)
+                .singleElement().satisfies(t -> assertThat(t.at()).as("at the crossing").isAtSameInstantAs(CROSSING));
     }
 
     @Nested
