@@ -803,8 +803,9 @@ public final class Evaluation {
         private int fire(KieSession session, int limit) {
             try {
                 Set<String> disabled = ruleBase.disabledRules();
-                if (scoped) {
-                    Map<String, String> jurisdictions = Jurisdictions.ofCases(facts);
+                Map<String, String> jurisdictions = scoped ? Jurisdictions.ofCases(facts) : Map.of();
+                // Without a stated or default jurisdiction every case is in every scope: nothing to check per match.
+                if (!jurisdictions.isEmpty() || scoped && defaultJurisdiction != null) {
                     return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
                             && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
                             && (scope == null || scope.admits(match.getRule().getName(), match.getObjects())), limit);
