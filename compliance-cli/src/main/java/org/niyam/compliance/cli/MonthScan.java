@@ -54,9 +54,20 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
             }
         }
         progress.readEntries(entries, first.rejected.size());
-        CaseLogs.Input input = new CaseLogs.Input(entries, first.platform == null ? 0 : 1, first.appointments.size(),
+        CaseLogs.Input input = new CaseLogs.Input(entries, first.profiles.size(), first.appointments.size(),
                 first.events - first.duplicates, first.duplicates, first.rejected.size());
-        return new MonthScan(first.platform, List.copyOf(first.kept.values()), input, List.copyOf(first.rejected));
+        // The profile the month's figures are shown with: the one in force at the month's end, else the last in it.
+        List<PlatformProfile> history = PlatformProfile.history(first.profiles);
+        PlatformProfile platform = PlatformProfile.inForce(history, to.minusNanos(1).atOffset(MonthlyFigures.IST));
+        for (PlatformProfile profile : history) {
+            if (platform == null && profile.heldDuring(from.atOffset(MonthlyFigures.IST), to.atOffset(MonthlyFigures.IST))) {
+                platform = profile;
+            }
+        }
+        if (platform == null && !history.isEmpty()) {
+            platform = history.get(history.size() - 1);
+        }
+        return new MonthScan(platform, List.copyOf(first.kept.values()), input, List.copyOf(first.rejected));
     }
 
     /** The first pass. */
@@ -64,8 +75,7 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
         private final Instant from;
         private final Instant to;
         private final Io io;
-        PlatformProfile platform;
-        String platformAt;
+        final List<PlatformProfile> profiles = new ArrayList<>();
         final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
         final Map<String, CaseEvent> kept = new LinkedHashMap<>();
         final Map<String, String> keptAt = new LinkedHashMap<>();
@@ -82,15 +92,19 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
 
         @Override
         public void platform(String source, int line, PlatformProfile profile) {
-            if (platform == null) {
-                platform = profile;
-                platformAt = source + ":" + line;
-            } else if (platform.equals(profile)) {
+            if (profiles.contains(profile)) {
                 duplicates++;
-            } else {
-                rejected(new InputException(source, line, "", "a second, different PlatformProfile; the first, at "
-                        + platformAt + ", is kept", null));
+                return;
             }
+            List<PlatformProfile> candidate = new ArrayList<>(profiles);
+            candidate.add(profile);
+            try {
+                PlatformProfile.history(candidate);
+            } catch (IllegalArgumentException e) {
+                rejected(new InputException(source, line, "from", e.getMessage(), null));
+                return;
+            }
+            profiles.add(profile);
         }
 
         @Override

@@ -182,8 +182,9 @@ class AuditCommandTest {
             assertThat(result.out()).startsWith("Niyam audit of 2 case logs: " + Cli.log("compliant.jsonl") + ", "
                     + Cli.log("with-bad-lines.jsonl"));
             assertThat(result.out()).contains("platform  Chhota", "grv-1-in", "grv-3-in", "ord-1-in");
-            assertThat(result.err()).as("the second log's different profile is rejected, the first kept")
-                    .contains(Cli.log("with-bad-lines.jsonl") + ":1: a second, different PlatformProfile");
+            assertThat(result.err()).as("the second log's different profile from the same instant is rejected, the "
+                    + "first kept").contains(Cli.log("with-bad-lines.jsonl") + ":1: from: two different "
+                    + "PlatformProfiles hold from the start of the evidence");
         }
 
         @Test

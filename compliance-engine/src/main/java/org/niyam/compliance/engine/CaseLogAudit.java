@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
+import org.niyam.compliance.engine.internal.ProfileHistory;
 import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -217,7 +218,7 @@ public final class CaseLogAudit {
                 : spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
         PeriodFrom from = this.since != null ? PeriodFrom.GIVEN : spill.since != null ? PeriodFrom.LOG_ENTRY
                 : PeriodFrom.EARLIEST_EVENT;
-        List<Object> context = evaluation.context(spill.platform, List.copyOf(spill.appointments.values()), start,
+        List<Object> context = evaluation.context(spill.profiles.history(), List.copyOf(spill.appointments.values()), start,
                 judgedAt);
         EvaluationListener serial = Evaluation.serial(listener);
         List<CaseEvent> shared = new ArrayList<>();
@@ -279,10 +280,10 @@ public final class CaseLogAudit {
         }
         Evidence read = log.evidence();
         Evidence evidence = since == null ? read
-                : new Evidence(read.platform(), read.appointments(), read.events(), since);
+                : new Evidence(read.profiles(), read.appointments(), read.events(), since);
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
         Evaluation evaluation = engine.evaluation();
-        Report report = evaluation.oneSession(evaluation.context(evidence.platform(), evidence.appointments(),
+        Report report = evaluation.oneSession(evaluation.context(evidence.profiles(), evidence.appointments(),
                 evidence.periodStart(judgedAt), judgedAt), Evaluation.knownAt(evidence.events(), judgedAt), judgedAt,
                 Evaluation.serial(listener));
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
@@ -343,10 +344,9 @@ public final class CaseLogAudit {
         private final Set<Long> skipped = new HashSet<>();
         private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
         private final Map<String, String> appointmentPlaces = new HashMap<>();
-        private PlatformProfile platform;
+        private final ProfileHistory profiles = new ProfileHistory();
         /** The earliest start of the period covered that an EvidencePeriod entry gives, or null. */
         private OffsetDateTime since;
-        private String platformPlace;
         private int file;
         private long entries;
         private long events;
@@ -401,15 +401,15 @@ public final class CaseLogAudit {
 
         @Override
         public void platform(String source, int line, PlatformProfile profile) {
-            if (platform != null && !platform.equals(profile)) {
-                rejected(CaseLogReader.secondPlatform(source, line, platformPlace));
+            boolean added;
+            try {
+                added = profiles.add(source, line, profile);
+            } catch (InputException e) {
+                rejected(e);
                 return;
             }
-            if (platform != null) {
+            if (!added) {
                 duplicates++;
-            } else {
-                platform = profile;
-                platformPlace = source + ":" + line;
             }
         }
 

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.niyam.compliance.engine.internal.LineReader;
 import org.niyam.compliance.engine.internal.Mappers;
+import org.niyam.compliance.engine.internal.ProfileHistory;
 import org.niyam.compliance.engine.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -535,12 +536,6 @@ public final class CaseLogReader {
         }
     }
 
-    /** A second platform profile that differs from the first, at {@code firstAt} ("file:line"). */
-    static InputException secondPlatform(String source, int line, String firstAt) {
-        return new InputException(source, line, "", "a second, different PlatformProfile; the first, at " + firstAt
-                + ", is kept", null);
-    }
-
     /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
     static InputException reusedId(String source, int line, String what, String id, String firstAt) {
         return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
@@ -788,8 +783,7 @@ public final class CaseLogReader {
         private final List<String> sources = new ArrayList<>();
         private String lastSource;
         private int lastSourceIndex;
-        private PlatformProfile platform;
-        private long platformAt;
+        private final ProfileHistory profiles = new ProfileHistory();
         private OffsetDateTime since;
         private final Kept<OfficerAppointment> appointments = new Kept<>("appointment", OfficerAppointment::id);
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
@@ -821,17 +815,17 @@ public final class CaseLogReader {
 
         @Override
         public void platform(String source, int line, PlatformProfile profile) {
-            if (platform != null && !platform.equals(profile)) {
-                rejected(secondPlatform(source, line, where(platformAt)));
+            boolean added;
+            try {
+                added = profiles.add(source, line, profile);
+            } catch (InputException e) {
+                rejected(e);
                 return;
             }
             counted();
-            if (platform != null) {
+            if (!added) {
                 duplicates++;
-            } else {
-                platformAt = place(source, line);
             }
-            platform = profile;
         }
 
         @Override
@@ -888,7 +882,7 @@ public final class CaseLogReader {
         }
 
         CaseLog result() {
-            Evidence evidence = new Evidence(platform, appointments.values(), events.values(), since);
+            Evidence evidence = new Evidence(profiles.history(), appointments.values(), events.values(), since);
             return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
         }
     }

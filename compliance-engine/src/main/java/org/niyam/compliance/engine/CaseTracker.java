@@ -53,10 +53,20 @@ public final class CaseTracker {
         return new CaseTracker(Objects.requireNonNull(engine, "engine").evaluation());
     }
 
-    /** The platform's facts every case sees. {@code since}: the start of the period watched. */
-    public record Context(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime since) {
+    /**
+     * The platform's facts every case sees. {@code profiles}: the platform's profile history
+     * ({@link PlatformProfile#history}); {@code since}: the start of the period watched.
+     */
+    public record Context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
+                          OffsetDateTime since) {
         public Context {
+            profiles = PlatformProfile.history(profiles);
             appointments = appointments == null ? List.of() : List.copyOf(appointments);
+        }
+
+        /** One profile (or none: {@code null}). */
+        public Context(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime since) {
+            this(platform == null ? List.of() : List.of(platform), appointments, since);
         }
     }
 
@@ -139,7 +149,7 @@ public final class CaseTracker {
     }
 
     Step step(Context context, State state, OffsetDateTime asOf, Evaluation.Global global) {
-        List<Object> facts = evaluation.context(context.platform(), context.appointments(), since(context, asOf), asOf);
+        List<Object> facts = evaluation.context(context.profiles(), context.appointments(), since(context, asOf), asOf);
         List<CaseEvent> events = Evaluation.knownAt(state.events(), asOf);
         Evaluation.Part part;
         try {
@@ -158,7 +168,7 @@ public final class CaseTracker {
      */
     public Step platformStep(Context context, List<CaseEvent> readByPlatform, List<Leftover> leftovers, State state,
                              OffsetDateTime asOf) {
-        List<Object> facts = evaluation.context(context.platform(), context.appointments(), since(context, asOf), asOf);
+        List<Object> facts = evaluation.context(context.profiles(), context.appointments(), since(context, asOf), asOf);
         List<CaseEvent> shared = Evaluation.knownAt(readByPlatform, asOf);
         Evaluation.Global global = evaluation.global(facts, shared, facts.size() + (long) shared.size(),
                 EvaluationListener.NONE);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.Jurisdictions;
 import org.niyam.compliance.engine.internal.Lifecycle;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.model.Evidence;
@@ -48,7 +49,8 @@ public final class ComplianceEngine {
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
-                builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession);
+                builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
+                builder.defaultJurisdiction);
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms{}",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
                 ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000,
@@ -147,6 +149,7 @@ public final class ComplianceEngine {
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean oneSession;
         private int eventsPerSession = 2_048;
+        private String defaultJurisdiction;
 
         private Builder() {
         }
@@ -254,6 +257,20 @@ public final class ComplianceEngine {
                 throw new IllegalArgumentException("eventsPerSession must be positive: " + count);
             }
             this.eventsPerSession = count;
+            return this;
+        }
+
+        /**
+         * The jurisdiction of a case none of whose events states one ({@code CaseEvent#jurisdiction()}), as an ISO
+         * 3166 code such as {@code IN}. Without it such a case is in the scope of every pack, which suits a platform
+         * of one country; a platform of several that labels only its other countries' cases sets its home here.
+         */
+        public Builder defaultJurisdiction(String code) {
+            if (!Jurisdictions.valid(code)) {
+                throw new IllegalArgumentException("defaultJurisdiction must be an ISO 3166 code such as IN, DE or "
+                        + "US-CA: '" + code + "'");
+            }
+            this.defaultJurisdiction = code;
             return this;
         }
 

@@ -104,7 +104,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     private OffsetDateTime now;
     private OffsetDateTime latestSeen;
     private OffsetDateTime earliest;
-    private PlatformProfile platform;
+    private List<PlatformProfile> profiles = List.of();
     private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
     private final Map<String, Tracks> cases = new HashMap<>();
     private final Map<String, CaseEvent> heldIds = new HashMap<>();
@@ -166,7 +166,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.since = builder.since;
         this.metrics = new MonitorMetrics(builder.registry, builder.metricsClock, this::lagSeconds, this::heldCases,
                 this::pendingEvents);
-        this.platform = builder.platform;
+        this.profiles = PlatformProfile.history(builder.profiles);
         builder.appointments.forEach(a -> appointments.put(a.id(), a));
         if (clock instanceof MonitorClock.Wall) {
             this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -246,12 +246,41 @@ public final class ComplianceMonitor implements AutoCloseable {
         });
     }
 
-    /** The platform's profile, from now on: every duty that reads it is assessed again. */
+    /**
+     * A profile of the platform: every duty that reads it is assessed again. One without {@code from} replaces the
+     * whole history (it holds from the start); one with {@code from} joins it, holding from that instant until the
+     * next profile's (replacing a profile given before from the same instant), so that a platform crossing the
+     * threshold of a significant social media intermediary is one from that day on, not for the time before.
+     */
     public void platform(PlatformProfile profile) {
+        Objects.requireNonNull(profile, "profile");
         runLocked(() -> {
-            platform = profile;
+            profiles = withProfile(profiles, profile);
+            named = null;
             contextChanged();
         });
+    }
+
+    /** The platform's profiles, a history in time order. */
+    public List<PlatformProfile> profiles() {
+        return locked(() -> profiles);
+    }
+
+    /** A history with the profile added: see {@link #platform(PlatformProfile)}. */
+    static List<PlatformProfile> withProfile(List<PlatformProfile> history, PlatformProfile profile) {
+        if (profile.from() == null) {
+            return List.of(profile);
+        }
+        List<PlatformProfile> next = new ArrayList<>();
+        for (PlatformProfile held : history) {
+            if (held.from() == null || !held.from().isEqual(profile.from())) {
+                // Ends filled in from the next profile are filled in again.
+                next.add(new PlatformProfile(held.name(), held.registeredUsersInIndia(), held.messagingService(),
+                        held.addressInIndiaPublished(), held.from(), null));
+            }
+        }
+        next.add(profile);
+        return PlatformProfile.history(next);
     }
 
     /** An officer appointment, new or changed (same id), from now on: duties that read it are assessed again. */
@@ -376,7 +405,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      */
     public byte[] snapshot() {
         return locked(() -> {
-            MonitorSnapshot snapshot = new MonitorSnapshot(MonitorSnapshot.FORMAT, now, latestSeen, earliest, platform,
+            MonitorSnapshot snapshot = new MonitorSnapshot(MonitorSnapshot.FORMAT, now, latestSeen, earliest, profiles,
                     List.copyOf(appointments.values()), new ArrayList<>(pending), List.copyOf(shared),
                     snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
                     .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
@@ -404,8 +433,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         now = snapshot.now();
         latestSeen = snapshot.latestSeen();
         earliest = snapshot.earliest();
-        if (snapshot.platform() != null) {
-            platform = snapshot.platform();
+        if (!snapshot.profiles().isEmpty()) {
+            profiles = PlatformProfile.history(snapshot.profiles());
         }
         snapshot.appointments().forEach(a -> appointments.put(a.id(), a));
         pending.addAll(snapshot.pending());
@@ -679,6 +708,14 @@ public final class ComplianceMonitor implements AutoCloseable {
                 named.add(appointment.to().plusNanos(1_000_000));
             }
         }
+        for (PlatformProfile profile : profiles) {
+            for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
+                if (bound != null) {
+                    named.add(bound);
+                    named.add(bound.plusNanos(1_000_000));
+                }
+            }
+        }
         for (Parameter parameter : evaluation.ruleBase().parameters().values()) {
             for (DatedValue value : parameter.values()) {
                 named.add(value.from());
@@ -697,7 +734,7 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     private List<Object> context(OffsetDateTime at) {
         OffsetDateTime start = since != null ? since : earliest != null && earliest.isBefore(at) ? earliest : at;
-        return evaluation.context(platform, List.copyOf(appointments.values()), start, at);
+        return evaluation.context(profiles, List.copyOf(appointments.values()), start, at);
     }
 
     private long facts() {
@@ -959,7 +996,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         private Duration standingCheck = Duration.ofMinutes(1);
         private ZoneOffset offset = ZoneOffset.UTC;
         private OffsetDateTime since;
-        private PlatformProfile platform;
+        private List<PlatformProfile> profiles = List.of();
         private final List<OfficerAppointment> appointments = new ArrayList<>();
         private MeterRegistry registry;
         private Clock metricsClock = Clock.systemUTC();
@@ -1023,9 +1060,12 @@ public final class ComplianceMonitor implements AutoCloseable {
             return this;
         }
 
-        /** The platform's profile at the start; {@link ComplianceMonitor#platform} changes it. */
+        /**
+         * A profile of the platform at the start, added as {@link ComplianceMonitor#platform} adds it (so several
+         * with their {@code from} give a history); {@code null} forgets those given.
+         */
         public Builder platform(PlatformProfile value) {
-            this.platform = value;
+            this.profiles = value == null ? List.of() : withProfile(profiles, value);
             return this;
         }
 

@@ -14,15 +14,16 @@ import org.niyam.compliance.model.PlatformProfile;
  * concluded again from the events.
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
-                              PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> pending,
+                              List<PlatformProfile> profiles, List<OfficerAppointment> appointments, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
                               List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired, OffsetDateTime lastGlobalCheck,
                               String oneSession) {
 
     /** The version of this layout; a snapshot of another is refused. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     public MonitorSnapshot {
+        profiles = profiles == null ? List.of() : profiles;
         appointments = appointments == null ? List.of() : appointments;
         pending = pending == null ? List.of() : pending;
         shared = shared == null ? List.of() : shared;

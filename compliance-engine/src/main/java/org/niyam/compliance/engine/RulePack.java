@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.niyam.compliance.engine.internal.Jurisdictions;
 import org.niyam.compliance.engine.internal.PackDescriptor;
 
 /**
@@ -50,6 +51,7 @@ public final class RulePack {
     private final Map<String, Parameter> parameters;
     private final List<DrlSource> sources;
     private final boolean restricted;
+    private final List<String> jurisdictions;
 
     /**
      * One DRL file of a pack.
@@ -62,11 +64,13 @@ public final class RulePack {
 
     private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources, boolean restricted) {
         this(origin, descriptor.id(), descriptor.instrument(), descriptor.versions(), descriptor.parameters(), sources,
-                restricted);
+                restricted, descriptor.jurisdictions());
     }
 
     private RulePack(String origin, String id, String instrument, List<LawVersion> versions,
-                     Map<String, Parameter> parameters, List<DrlSource> sources, boolean restricted) {
+                     Map<String, Parameter> parameters, List<DrlSource> sources, boolean restricted,
+                     List<String> jurisdictions) {
+        this.jurisdictions = List.copyOf(jurisdictions);
         this.origin = origin;
         this.id = id;
         this.instrument = instrument;
@@ -208,7 +212,36 @@ public final class RulePack {
      * as you would trust code in your application.
      */
     public RulePack unrestricted() {
-        return new RulePack(origin, id, instrument, versions, parameters, sources, false);
+        return new RulePack(origin, id, instrument, versions, parameters, sources, false, jurisdictions);
+    }
+
+    /**
+     * The same pack, applying only to cases that arose in the given jurisdictions (ISO 3166 codes such as {@code IN},
+     * {@code DE}, {@code US-CA}); none: to every case. Replaces what the pack's {@code pack.yaml} declares under
+     * {@code jurisdictions}.
+     */
+    public RulePack applyingIn(String... codes) {
+        for (String code : codes) {
+            if (code == null || !Jurisdictions.valid(code)) {
+                throw new IllegalArgumentException("a jurisdiction is an ISO 3166 code such as IN, DE or US-CA: '"
+                        + code + "'");
+            }
+        }
+        return new RulePack(origin, id, instrument, versions, parameters, sources, restricted, List.of(codes));
+    }
+
+    /**
+     * Where the pack's law applies: the jurisdictions whose cases its rules judge (a case's jurisdiction is the one
+     * its events state, see {@code CaseEvent#jurisdiction()}). Empty: every case. A {@code US} pack covers
+     * {@code US-CA} cases too.
+     */
+    public List<String> jurisdictions() {
+        return jurisdictions;
+    }
+
+    /** Whether the pack's law applies to a case of the jurisdiction ({@code null}: not stated, in every scope). */
+    public boolean appliesTo(String jurisdiction) {
+        return Jurisdictions.covers(jurisdictions, jurisdiction);
     }
 
     /** Whether the restricted mode applies to this pack (see the class description). */

@@ -429,12 +429,13 @@ class CaseLogReaderTest {
         }
 
         @Test
-        void a_second_different_platform_profile_is_rejected_and_the_first_kept() {
+        void a_second_different_platform_profile_from_the_same_instant_is_rejected_and_the_first_kept() {
             CaseLog log = lenient(PLATFORM, COMPLAINT, PLATFORM.replace("12000000", "3000000"));
 
             assertThat(log.rejected()).singleElement().satisfies(e -> {
                 assertThat(e.line()).isEqualTo(3);
-                assertThat(e.getMessage()).contains("second, different PlatformProfile", SOURCE + ":1");
+                assertThat(e.getMessage()).contains("two different PlatformProfiles hold from the start of the "
+                        + "evidence", "a later 'from'", SOURCE + ":1");
             });
             assertThat(log.evidence().platform().registeredUsersInIndia()).isEqualTo(12_000_000);
         }

@@ -203,7 +203,7 @@ class ComplianceJsonTest {
                     }
                     """);
 
-            assertThat(e.field()).isEqualTo("platform.registeredUsersInIndia");
+            assertThat(e.field()).isEqualTo("platform[0].registeredUsersInIndia"); // one profile is a history of one
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.getMessage()).contains("long", "many");
         }
@@ -227,7 +227,7 @@ class ComplianceJsonTest {
                     }
                     """);
 
-            assertThat(e.field()).isEqualTo("platform.registeredUsersInIndia");
+            assertThat(e.field()).isEqualTo("platform[0].registeredUsersInIndia"); // one profile is a history of one
             assertThat(e.getMessage()).contains("registeredUsersInIndia", "negative", "-5");
         }
 

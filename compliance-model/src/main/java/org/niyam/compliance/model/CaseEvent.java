@@ -48,4 +48,13 @@ public sealed interface CaseEvent
 
     /** When it happened, with the offset it was recorded in. */
     OffsetDateTime at();
+
+    /**
+     * Where the case arose, as an ISO 3166 code ({@code IN}, {@code DE}, {@code US-CA}); {@code null} when this event
+     * does not say. A case's jurisdiction is the one its events state (they must agree; one event saying it is
+     * enough); a case none of whose events states one is in the engine's default jurisdiction, or, without a default,
+     * in the scope of every pack. A pack's rules apply to a case only when the pack's jurisdictions include the
+     * case's (or the pack declares none). See {@code docs/json.md}.
+     */
+    String jurisdiction();
 }

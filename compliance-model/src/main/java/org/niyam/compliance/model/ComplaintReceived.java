@@ -3,9 +3,16 @@ package org.niyam.compliance.model;
 import java.time.OffsetDateTime;
 
 /** A user's complaint reached the Grievance Officer. Its category decides which clocks apply. */
-public record ComplaintReceived(String id, String caseId, OffsetDateTime at, ComplaintCategory category) implements CaseEvent {
+public record ComplaintReceived(String id, String caseId, OffsetDateTime at, ComplaintCategory category,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public ComplaintReceived(String id, String caseId, OffsetDateTime at, ComplaintCategory category) {
+        this(id, caseId, at, category, null);
+    }
 
     public ComplaintReceived {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "ComplaintReceived");
         Preconditions.requireText(id, "ComplaintReceived", "id");
         Preconditions.requireText(caseId, "ComplaintReceived", "caseId");
         Preconditions.requirePresent(at, "ComplaintReceived", "at");

@@ -10,11 +10,18 @@ import java.util.Map;
  *
  * @param kind       the pack's name for the kind of event, e.g. {@code netzdg.assessed}
  * @param attributes the event's data, as text
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
  */
-public record CustomEvent(String id, String caseId, OffsetDateTime at, String kind, Map<String, String> attributes)
-        implements CaseEvent {
+public record CustomEvent(String id, String caseId, OffsetDateTime at, String kind, Map<String, String> attributes,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public CustomEvent(String id, String caseId, OffsetDateTime at, String kind, Map<String, String> attributes) {
+        this(id, caseId, at, kind, attributes, null);
+    }
 
     public CustomEvent {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "CustomEvent");
         Preconditions.requireText(id, "CustomEvent", "id");
         Preconditions.requireText(caseId, "CustomEvent", "caseId");
         Preconditions.requirePresent(at, "CustomEvent", "at");

@@ -11,10 +11,18 @@ import java.time.OffsetDateTime;
  * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks for
  *                               "not less than five years"); {@code null} when not stated, which the rule treats as
  *                               not shown
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
  */
-public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) implements CaseEvent {
+public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) {
+        this(id, caseId, at, source, copyOfInformation, ground, minimumPunishmentYears, null);
+    }
 
     public FirstOriginatorOrderReceived {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "FirstOriginatorOrderReceived");
         Preconditions.requireText(id, "FirstOriginatorOrderReceived", "id");
         Preconditions.requireText(caseId, "FirstOriginatorOrderReceived", "caseId");
         Preconditions.requirePresent(at, "FirstOriginatorOrderReceived", "at");

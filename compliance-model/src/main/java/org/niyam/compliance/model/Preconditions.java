@@ -34,6 +34,21 @@ final class Preconditions {
         return List.copyOf(values);
     }
 
+    /**
+     * A jurisdiction as packs declare theirs: an ISO 3166-1 alpha-2 country code ({@code IN}, {@code DE}), optionally
+     * with a subdivision ({@code US-CA}); {@code null} when not stated.
+     */
+    static String jurisdiction(String value, String type) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+            throw new IllegalArgumentException(type + ".jurisdiction must be an ISO 3166 code such as IN, DE or US-CA: '"
+                    + value + "'");
+        }
+        return value;
+    }
+
     static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -10,11 +10,19 @@ import java.time.OffsetDateTime;
  * @param reference   the order's number or reference, or {@code null}
  * @param intimation  what an intimation states, for the checks of the 2025 amendment; {@code null} for court
  *                    orders or when not recorded (an intimation without it fails those checks)
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
  */
 public record RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference,
-                                   Intimation intimation) implements CaseEvent {
+                                   Intimation intimation,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference, Intimation intimation) {
+        this(id, caseId, at, issuer, reference, intimation, null);
+    }
 
     public RemovalOrderReceived {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "RemovalOrderReceived");
         Preconditions.requireText(id, "RemovalOrderReceived", "id");
         Preconditions.requireText(caseId, "RemovalOrderReceived", "caseId");
         Preconditions.requirePresent(at, "RemovalOrderReceived", "at");

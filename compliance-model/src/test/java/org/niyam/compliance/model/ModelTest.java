@@ -111,7 +111,7 @@ class ModelTest {
                 new ComplaintReceived("e1", "c", T.plusDays(1), ComplaintCategory.GENERAL)));
 
         assertThat(evidence.periodStart(T.plusDays(5))).isEqualTo(T.plusDays(1));
-        assertThat(new Evidence(null, List.of(), List.of(), T).periodStart(T.plusDays(5))).isEqualTo(T);
+        assertThat(new Evidence(List.of(), List.of(), List.of(), T).periodStart(T.plusDays(5))).isEqualTo(T);
         assertThat(new Evidence(null, List.of(), List.of()).periodStart(T.plusDays(5))).isEqualTo(T.plusDays(5));
     }
 }

@@ -40,7 +40,7 @@ class JsonDocsTest {
     private static final Path DOC = Path.of("..", "docs", "json.md");
     private static final Path EVIDENCE_SCHEMA = Path.of("..", "docs", "schemas", "evidence.schema.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> EVERY_EVENT_HAS = Set.of("type", "id", "caseId", "at");
+    private static final Set<String> EVERY_EVENT_HAS = Set.of("type", "id", "caseId", "at", "jurisdiction");
     private static final Pattern TICKED = Pattern.compile("`([^`]+)`");
     private static final Pattern FIELD = Pattern.compile("^[a-z][A-Za-z]*(\\.[a-z][A-Za-z]*)?\\??$");
     private static final Pattern VALUE = Pattern.compile("^[A-Z][A-Z0-9_]*$");
@@ -114,6 +114,30 @@ class JsonDocsTest {
         assertThat(ModelSchema.problems(ModelSchema.of(Evidence.class), JSON.readTree(example))).isEmpty();
         Evidence evidence = ComplianceJson.readEvidence("json.md", new StringReader(example));
         assertThat(evidence.events()).hasSize(2);
+    }
+
+    @Test
+    void everyEvidenceExampleConformsAndIsRead() throws IOException {
+        String section = section(doc(), "Input: `Evidence`");
+        int blocks = 0;
+        for (int at = section.indexOf("```json\n"); at >= 0; at = section.indexOf("```json\n", at + 1)) {
+            String example = firstJsonBlock(section.substring(at));
+            assertThat(ModelSchema.problems(ModelSchema.of(Evidence.class), JSON.readTree(example))).as(example)
+                    .isEmpty();
+            ComplianceJson.readEvidence("json.md", new StringReader(example));
+            blocks++;
+        }
+        assertThat(blocks).as("examples in the section").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aProfileHistoryReadsAsOne() throws IOException {
+        String section = section(doc(), "Input: `Evidence`");
+        String example = firstJsonBlock(section.substring(section.indexOf("### Profiles over time")));
+        Evidence evidence = ComplianceJson.readEvidence("json.md", new StringReader(example));
+
+        assertThat(evidence.profiles()).hasSize(2);
+        assertThat(evidence.profiles().get(0).until()).isEqualTo(evidence.profiles().get(1).from());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.niyam.compliance.model.Evidence;
 
 /**
  * The JSON Schema of the input model, generated from the records (victools' generator with its Jackson module, so
@@ -52,6 +53,9 @@ final class ModelSchema {
                 OptionPreset.PLAIN_JSON).with(new JacksonModule());
         config.forFields().withRequiredCheck(field -> !field.isFakeContainerItemScope()
                 && required(field.getDeclaringType().getErasedType(), field.getName()));
+        // An event's jurisdiction: an ISO 3166 code, as the model checks it.
+        config.forFields().withStringPatternResolver(field -> field.getName().equals("jurisdiction")
+                ? "^[A-Z]{2}(-[A-Z0-9]{1,3})?$" : null);
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             Class<?> raw = type.getErasedType();
             if (raw == OffsetDateTime.class) {
@@ -71,7 +75,30 @@ final class ModelSchema {
 
     /** The schema of the type. */
     static ObjectNode of(Class<?> type) {
-        return GENERATOR.generateSchema(type);
+        ObjectNode schema = GENERATOR.generateSchema(type);
+        if (type == Evidence.class) {
+            oneOrMany((ObjectNode) schema.path("properties"), "platform");
+        }
+        return schema;
+    }
+
+    /**
+     * A field the reader takes as one object or an array of them ({@code ACCEPT_SINGLE_VALUE_AS_ARRAY}): the
+     * generator sees the array only. Written as an object-or-array whose object keywords are the items' (JSON Schema
+     * applies {@code properties} to objects only and {@code items} to arrays only).
+     */
+    private static void oneOrMany(ObjectNode properties, String name) {
+        JsonNode array = properties.get(name);
+        JsonNode item = array.path("items");
+        ObjectNode either = properties.objectNode();
+        either.putArray("type").add("object").add("array");
+        item.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type")) {
+                either.set(e.getKey(), e.getValue());
+            }
+        });
+        either.set("items", item);
+        properties.set(name, either);
     }
 
     /** The problems of {@code document} under {@code schema}, each naming where; empty when it conforms. */
@@ -178,7 +205,7 @@ final class ModelSchema {
     /** A valid value of the type; instants grow with the component's index, so that a 'to' comes after a 'from'. */
     private static Object sample(Class<?> type, int index) {
         if (type == String.class) {
-            return "x";
+            return "IN"; // any text, and a jurisdiction too
         }
         if (type == OffsetDateTime.class) {
             return OffsetDateTime.parse("2026-01-01T00:00:00+05:30").plusDays(index);

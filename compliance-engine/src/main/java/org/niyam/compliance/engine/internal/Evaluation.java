@@ -89,6 +89,10 @@ public final class Evaluation {
     private final int eventsPerSession;
     /** Why every evaluation runs in one session (the builder or the rules say so); {@code null}: case by case. */
     private final String singleSession;
+    /** The jurisdiction of cases that state none, or {@code null}: in every pack's scope. */
+    private final String defaultJurisdiction;
+    /** Whether some pack applies only in some jurisdictions: then matches are checked against them. */
+    private final boolean scoped;
 
     /**
      * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
@@ -97,6 +101,17 @@ public final class Evaluation {
      */
     public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
                       int eventsPerSession) {
+        this(ruleBase, lifecycle, firingLimitPerFact, threads, oneSession, eventsPerSession, null);
+    }
+
+    /**
+     * @param defaultJurisdiction the jurisdiction of a case none of whose events states one; {@code null}: such a
+     *                            case is in every pack's scope
+     */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession, String defaultJurisdiction) {
+        this.defaultJurisdiction = defaultJurisdiction;
+        this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
@@ -123,7 +138,7 @@ public final class Evaluation {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
-        List<Object> context = context(evidence.platform(), evidence.appointments(), evidence.periodStart(asOf), asOf);
+        List<Object> context = context(evidence.profiles(), evidence.appointments(), evidence.periodStart(asOf), asOf);
         EvaluationListener serial = serial(listener);
 
         if (byCase()) {
@@ -163,7 +178,7 @@ public final class Evaluation {
         List<CaseEvent> shared = new ArrayList<>();
         Map<String, List<CaseEvent>> cases = new LinkedHashMap<>();
         for (CaseEvent event : events) {
-            if (locality.seenByGlobalRules(event)) {
+            if (shared(event)) {
                 shared.add(event);
             }
             cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
@@ -396,13 +411,13 @@ public final class Evaluation {
         return singleSession == null;
     }
 
-    /** The facts every session gets: the platform, its officers, the law in force and the evidence period. */
-    public List<Object> context(PlatformProfile platform, List<OfficerAppointment> appointments,
+    /**
+     * The facts every session gets: the platform's profiles (its whole history, so that a rule reading the profile in
+     * force at an instant finds it in every session), its officers, the law in force and the evidence period.
+     */
+    public List<Object> context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
                                 OffsetDateTime since, OffsetDateTime asOf) {
-        List<Object> context = new ArrayList<>();
-        if (platform != null) {
-            context.add(platform);
-        }
+        List<Object> context = new ArrayList<>(PlatformProfile.history(profiles));
         context.addAll(appointments);
         context.add(new LawInForce(asOf, ruleBase.lawTable()));
         context.add(new EvidencePeriod(since, asOf));
@@ -416,7 +431,8 @@ public final class Evaluation {
 
     /** Whether global rules read this event, so that it goes to their session as well as to its case's. */
     public boolean shared(CaseEvent event) {
-        return locality.seenByGlobalRules(event);
+        // An event that says where its case arose goes there too: the global session judges its case's jurisdiction.
+        return locality.seenByGlobalRules(event) || scoped && event.jurisdiction() != null;
     }
 
     /**
@@ -644,6 +660,8 @@ public final class Evaluation {
         private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
+        /** The instants of the session's events by id, when a finding asks for them. */
+        private Map<String, OffsetDateTime> eventTimes;
 
         /** Facts another session concluded, given to this one as they would be in one session; never its conclusions. */
         private final Set<Object> foreign;
@@ -722,13 +740,42 @@ public final class Evaluation {
                 for (Object fact : session.getObjects()) {
                     if ((fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
                             || fact instanceof Assessment) && !foreign.contains(fact)) {
-                        conclusions.add(new Conclusion(fact, ruleOf(fact, insertedBy)));
+                        String rule = ruleOf(fact, insertedBy);
+                        conclusions.add(new Conclusion(fact instanceof Finding finding ? cited(finding, rule) : fact,
+                                rule));
                     }
                 }
                 return conclusions;
             } finally {
                 session.dispose();
             }
+        }
+
+        /**
+         * A finding is cited under the version in force when what it is about happened: the earliest of its evidence
+         * events (the order found defective, say), not "as of". Without such an event, the report cites it at "as of".
+         */
+        private Finding cited(Finding finding, String rule) {
+            RuleBase.RuleInfo info = rule == null ? null : ruleBase.rule(rule);
+            if (finding.citation() != null || info == null || finding.evidence().isEmpty()) {
+                return finding;
+            }
+            if (eventTimes == null) {
+                eventTimes = new HashMap<>();
+                for (Object fact : facts) {
+                    if (fact instanceof CaseEvent event) {
+                        eventTimes.put(event.id(), event.at());
+                    }
+                }
+            }
+            OffsetDateTime earliest = null;
+            for (String id : finding.evidence()) {
+                OffsetDateTime at = eventTimes.get(id);
+                if (at != null && (earliest == null || at.isBefore(earliest))) {
+                    earliest = at;
+                }
+            }
+            return earliest == null ? finding : finding.withCitation(lifecycle.citation(info, earliest));
         }
 
         private void check(Object fact, String rule) {
@@ -756,6 +803,13 @@ public final class Evaluation {
         private int fire(KieSession session, int limit) {
             try {
                 Set<String> disabled = ruleBase.disabledRules();
+                Map<String, String> jurisdictions = scoped ? Jurisdictions.ofCases(facts) : Map.of();
+                // Without a stated or default jurisdiction every case is in every scope: nothing to check per match.
+                if (!jurisdictions.isEmpty() || scoped && defaultJurisdiction != null) {
+                    return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
+                            && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
+                            && (scope == null || scope.admits(match.getRule().getName(), match.getObjects())), limit);
+                }
                 if (scope == null) {
                     return disabled.isEmpty() ? session.fireAllRules(limit)
                             : session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
@@ -781,6 +835,27 @@ public final class Evaluation {
                         + " ran out of stack: a recursion without end in a function or consequence", e);
             }
         }
+    }
+
+    /**
+     * Whether the rule's pack applies to every case the match holds a fact of: its law judges only cases that arose
+     * in its jurisdictions (a case that states none is in the default jurisdiction, or without one in every scope).
+     */
+    private boolean inScope(String rule, List<?> objects, Map<String, String> jurisdictions) {
+        RuleBase.RuleInfo info = ruleBase.rule(rule);
+        if (info == null || info.pack().jurisdictions().isEmpty()) {
+            return true;
+        }
+        for (Object fact : objects) {
+            if (CaseLocality.hasCase(fact)) {
+                String id = CaseLocality.caseOf(fact);
+                String jurisdiction = id == null ? null : jurisdictions.getOrDefault(id, defaultJurisdiction);
+                if (!info.pack().appliesTo(jurisdiction)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Passes firings on one at a time, whichever thread the session runs on. */

@@ -24,6 +24,7 @@ import org.niyam.compliance.model.DatedValue;
  *
  * <pre>{@code
  * id: india-it-rules
+ * jurisdictions: [IN]
  * instrument: Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021
  * rules: [removal.drl, grievance.drl]
  * versions:
@@ -38,12 +39,12 @@ import org.niyam.compliance.model.DatedValue;
  * }</pre>
  */
 public record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
-                             Map<String, Parameter> parameters) {
+                             Map<String, Parameter> parameters, List<String> jurisdictions) {
 
     private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
 
-    record File(String id, String instrument, List<String> rules, List<VersionEntry> versions,
-                LinkedHashMap<String, ParameterEntry> parameters) {
+    record File(String id, String instrument, List<String> jurisdictions, List<String> rules,
+                List<VersionEntry> versions, LinkedHashMap<String, ParameterEntry> parameters) {
     }
 
     record VersionEntry(String name, OffsetDateTime from) {
@@ -57,7 +58,7 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
 
     /** The descriptor of a pack without {@code pack.yaml}. */
     public static PackDescriptor adHoc(String name) {
-        return new PackDescriptor(name, name, List.of(), List.of(), Map.of());
+        return new PackDescriptor(name, name, List.of(), List.of(), Map.of(), List.of());
     }
 
     /** Reads and checks a descriptor; every problem found is reported at once. */
@@ -80,6 +81,13 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
             problems.add(new Problem(origin, 0, "'instrument' is required: the legal instrument, as citations name it"));
         }
         List<LawVersion> versions = versions(origin, file, problems);
+        List<String> jurisdictions = file.jurisdictions() == null ? List.of() : List.copyOf(file.jurisdictions());
+        for (String jurisdiction : jurisdictions) {
+            if (!Jurisdictions.valid(jurisdiction)) {
+                problems.add(new Problem(origin, 0, "'jurisdictions' has '" + jurisdiction + "': give ISO 3166 "
+                        + "codes such as IN, DE or US-CA"));
+            }
+        }
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         if (file.parameters() != null) {
             file.parameters().forEach((name, entry) -> {
@@ -93,7 +101,8 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
             throw new RulePackException(problems);
         }
         List<String> rules = file.rules() == null ? List.of() : List.copyOf(file.rules());
-        return new PackDescriptor(file.id(), file.instrument(), rules, versions, Map.copyOf(parameters));
+        return new PackDescriptor(file.id(), file.instrument(), rules, versions, Map.copyOf(parameters),
+                jurisdictions);
     }
 
     private static List<LawVersion> versions(String origin, File file, List<Problem> problems) {

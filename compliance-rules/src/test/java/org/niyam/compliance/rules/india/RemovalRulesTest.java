@@ -129,7 +129,7 @@ class RemovalRulesTest {
 
             assertThat(o.dueAt()).as("36 h after receipt, not 3 h")
                     .isEqualTo(OffsetDateTime.parse("2026-02-21T08:00+05:30"));
-            assertThat(o.status()).as(explain(o)).isIn(Status.OPEN, Status.AT_RISK);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.AT_RISK);
             assertThat(o.explanation()).as("explanation").contains("keeps its 36 h");
             assertThat(o.citation().version()).as("version in force at receipt").isEqualTo(V2025);
         }
@@ -387,6 +387,9 @@ class RemovalRulesTest {
             assertThat(finding.citation().clause()).as("clause").isEqualTo("Rule 3(1)(d)");
             assertThat(finding.citation().ruleId()).as("rule").isEqualTo("in.3-1-d.defective-intimation");
             assertThat(finding.citation().instrument()).as("instrument").isEqualTo(INSTRUMENT);
+            // Cited under the version in force at the order's receipt, however much later the audit runs.
+            assertThat(findings(evaluate(received.plusYears(1), order), DEFECTIVE, CASE)).singleElement()
+                    .satisfies(f -> assertThat(f.citation().version()).as("version at receipt").isEqualTo(version));
         }
 
         @Test
@@ -585,9 +588,10 @@ class RemovalRulesTest {
 
         static Stream<Arguments> notSsmi() {
             return Stream.of(arguments("4,999,999 registered users", platform(4_999_999), Status.NOT_APPLICABLE,
-                            "ExampleNet has 4,999,999 registered users in India, below the 5,000,000 of a significant "
-                                    + "social media intermediary"),
-                    arguments("no platform profile", null, Status.INDETERMINATE, "No platform profile was given"));
+                            "ExampleNet had 4,999,999 registered users in India at the removal, below the 5,000,000 of a "
+                                    + "significant social media intermediary"),
+                    arguments("no platform profile", null, Status.INDETERMINATE,
+                            "No platform profile holds at the removal"));
         }
 
         @Test

@@ -1,0 +1,51 @@
+package org.niyam.compliance.examples;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.CustomEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Report;
+
+/** The example of docs/writing-rules.md, "Where a pack applies", kept compiling and true by {@code JurisdictionsTest}. */
+public final class TwoCountries {
+
+    private TwoCountries() {
+    }
+
+    public static void main(String[] args) {
+        // DOC:start
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))       // jurisdictions: [IN]
+                .rulePack(RulePack.classpath("org/niyam/compliance/examples/netzdg"))   // jurisdictions: [DE]
+                .build();
+
+        OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00+05:30");
+        Evidence evidence = new Evidence(new PlatformProfile("Example", 80_000_000, false), List.of(), List.of(
+                new ComplaintReceived("complaint-1", "post-in", received, ComplaintCategory.GENERAL, "IN"),
+                new ComplaintReceived("complaint-2", "post-de", received, ComplaintCategory.GENERAL, "DE"),
+                // No jurisdiction of its own: the event is of case post-de, which arose in Germany.
+                new CustomEvent("assessment-2", "post-de", received.plusHours(1), "netzdg.assessment",
+                        Map.of("finding", "manifestly-unlawful"))));
+
+        Report report = engine.evaluate(evidence, received.plusDays(2));
+        for (String post : List.of("post-in", "post-de")) {
+            for (Obligation o : report.forCase(post)) {
+                System.out.println(post + " " + o.status() + " " + o.id() + " [" + o.citation().clause() + "]");
+            }
+            for (Finding f : report.findings()) {
+                if (post.equals(f.caseId())) {
+                    System.out.println(post + " finding " + f.code() + " [" + f.citation().clause() + "]");
+                }
+            }
+        }
+        // DOC:end
+    }
+}
