@@ -24,6 +24,7 @@ import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ReportFile;
+import org.niyam.compliance.engine.internal.ReportMerge;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -55,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
  * {@code docs/performance.md}.
  *
- * <p>The sink gets the platform's obligations and findings first, then those of each bucket of cases, each part in
- * the order of a {@link Report}: the same obligations as {@link ComplianceEngine#evaluate} on the same logs, and
- * in the same order for any number of threads, but not in one global order. Rejected entries reach the sink as
+ * <p>The sink gets every obligation, then every finding, in the order of the {@link Report} that
+ * {@link ComplianceEngine#evaluate} gives for the same logs: the same items in the same order, whatever the number of
+ * threads, buckets or events per session. Each bucket's results are written in that order, and the platform's and the
+ * buckets' are merged as they are read back, one item of each at a time. Rejected entries reach the sink as
  * they are read; an event id reused for different content is found after the read and reported then. Where a
  * conclusion crosses from one case to another, the audit starts over with everything in memory and one session,
  * before the sink has been given any obligation: it logs that at WARN, tells the listener, and its
@@ -255,10 +257,21 @@ public final class CaseLogAudit {
         LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
-        deliver(platform, sink, statuses, findings);
+        long merged = System.nanoTime();
+        List<Path> results = new ArrayList<>(spill.bucketCount());
         for (int b = 0; b < spill.bucketCount(); b++) {
-            deliver(ReportFile.read(spill.result(b)), sink, statuses, findings);
+            results.add(spill.result(b));
         }
+        // One global report order, whatever the threads and buckets: a k-way merge of the sorted parts.
+        ReportMerge.merge(platform, results, spill.directory, ReportMerge.FAN_IN, obligation -> {
+            statuses.merge(obligation.status(), 1L, Long::sum);
+            sink.obligation(obligation);
+        }, finding -> {
+            findings[0]++;
+            sink.finding(finding);
+        });
+        LOG.debug("audit: {} parts merged and delivered in {} ms", results.size() + 1,
+                (System.nanoTime() - merged) / 1_000_000);
         long events = 0;
         for (long count : counted) {
             events += count;

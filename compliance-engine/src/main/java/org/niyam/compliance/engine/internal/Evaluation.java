@@ -60,12 +60,24 @@ public final class Evaluation {
             .thenComparingInt(o -> o.triggeredAt().getNano())
             .thenComparing(Obligation::id);
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
+    /**
+     * The order of a report's obligations, as {@link #sortForReport} puts them (which sorts faster): the platform's
+     * first, then by case id, trigger instant and id. The streaming audit merges its parts by it.
+     */
+    public static final Comparator<Obligation> REPORT_ORDER = Comparator
+            .comparing(Obligation::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(WITHIN_CASE);
+
+    /** The order of a report's findings: by case (none first), code, message, evidence and citation. */
+    public static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::code)
             .thenComparing(Finding::message)
             .thenComparing(f -> String.join("\u0000", f.evidence()))
-            .thenComparing(f -> f.citation().ruleId());
+            .thenComparing(f -> f.citation().ruleId())
+            .thenComparing(f -> f.citation().clause(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(f -> f.citation().version(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(f -> f.citation().instrument(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** An assessment with the rule that made it, to pick one wording deterministically among equals. */
     private record Ranked(String rule, Assessment assessment) {

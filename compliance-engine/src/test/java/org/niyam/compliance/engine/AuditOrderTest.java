@@ -1,0 +1,167 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+
+/**
+ * The streaming audit delivers obligations and findings in exactly the order of the report {@code evaluate} gives,
+ * whatever the threads (1 to 4), the events per session and the events per bucket: the order is asserted, not only
+ * the set. A global rule concludes about cases too, so the platform's part of the report interleaves with the
+ * buckets' parts; buckets of one event give more bucket files than the merge opens at once. The seed is printed.
+ */
+class AuditOrderTest {
+
+    private static final long SEED = Long.getLong("niyam.seed", 20_261_205L);
+    private static final OffsetDateTime T = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+    private static final OffsetDateTime AS_OF = T.plusDays(3);
+
+    /** A global rule (lock-on-active) that notes every removal order for its case, in the platform's session. */
+    private static final String GLOBAL_NOTES = """
+            package org.niyam.test.order;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "o.order-noted"
+                @citation("s. 9")
+                lock-on-active true
+            when
+                $o : RemovalOrderReceived($c : caseId)
+            then
+                insert(new Assessment("o.noted-" + $o.id(), "Note the order", Status.MET, "noted", List.of($o.id()), $c));
+                insert(new Finding("o.order", $c, "an order was received", List.of($o.id())));
+            end
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void the_audit_delivers_in_report_order_for_any_threads_sessions_and_buckets() throws IOException {
+        System.out.println("AuditOrderTest seed " + SEED + " (-Dniyam.seed=" + SEED + " to repeat)");
+        Random random = new Random(SEED);
+        Evidence evidence = evidence(random, 70);
+        Path file = work.resolve("cases.jsonl");
+        write(evidence, random, file);
+        Report expected = builder().build().evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        assertThat(expected.obligations()).as("global conclusions about cases")
+                .anyMatch(o -> o.caseId() != null && o.duty().startsWith("o.noted"));
+        assertThat(expected.findings()).extracting(Finding::code).contains("o.order", "intimate-imagery");
+
+        int audits = 0;
+        for (int threads = 1; threads <= 4; threads++) {
+            for (int perSession : new int[] {1, 7, 2048}) {
+                ComplianceEngine engine = builder().threads(threads).eventsPerSession(perSession).build();
+                for (int perBucket : new int[] {1, 3, 40, 50_000}) {
+                    String where = threads + " threads, " + perSession + " events per session, " + perBucket
+                            + " per bucket, seed " + SEED;
+                    List<Obligation> obligations = new ArrayList<>();
+                    List<Finding> findings = new ArrayList<>();
+                    CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                            .eventsPerBucket(perBucket).strict().build().run(List.of(file), new CaseLogAudit.Sink() {
+                                @Override
+                                public void obligation(Obligation obligation) {
+                                    obligations.add(obligation);
+                                }
+
+                                @Override
+                                public void finding(Finding finding) {
+                                    findings.add(finding);
+                                }
+                            });
+                    assertThat(summary.oneSession()).as(where).isNull();
+                    if (perBucket == 1) {
+                        assertThat(summary.buckets()).as("more buckets than files merged at once, " + where)
+                                .isGreaterThan(org.niyam.compliance.engine.internal.ReportMerge.FAN_IN);
+                    }
+                    assertThat(obligations).as("obligations in report order, " + where)
+                            .containsExactlyElementsOf(expected.obligations());
+                    assertThat(findings).as("findings in report order, " + where)
+                            .containsExactlyElementsOf(expected.findings());
+                    audits++;
+                }
+            }
+        }
+        assertThat(audits).isEqualTo(48);
+        try (var left = Files.list(work)) {
+            assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
+        }
+    }
+
+    private static ComplianceEngine.Builder builder() {
+        return ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("order-notes", GLOBAL_NOTES).unrestricted());
+    }
+
+    /** Cases of one to six events, of every kind the clock pack opens or discharges duties on. */
+    private static Evidence evidence(Random random, int cases) {
+        List<CaseEvent> events = new ArrayList<>();
+        int id = 0;
+        for (int c = 0; c < cases; c++) {
+            String caseId = "case-" + random.nextInt(1000);
+            int count = 1 + random.nextInt(6);
+            for (int e = 0; e < count; e++) {
+                OffsetDateTime at = T.plusMinutes(random.nextInt(4 * 24 * 60));
+                String eventId = "e" + id++;
+                events.add(switch (random.nextInt(7)) {
+                    case 0 -> TestPacks.complaint(eventId, caseId, at, random.nextInt(3) == 0
+                            ? ComplaintCategory.INTIMATE_IMAGERY : ComplaintCategory.GENERAL);
+                    case 1 -> TestPacks.acknowledged(eventId, caseId, at);
+                    case 2 -> TestPacks.resolved(eventId, caseId, at);
+                    case 3 -> TestPacks.order(eventId, caseId, at);
+                    case 4 -> TestPacks.removed(eventId, caseId, at);
+                    case 5 -> TestPacks.request(eventId, caseId, at);
+                    default -> TestPacks.provided(eventId, caseId, at);
+                });
+            }
+        }
+        return new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), events);
+    }
+
+    /** The evidence as a JSON Lines case log, its lines in random order. */
+    private static void write(Evidence evidence, Random random, Path file) {
+        ObjectWriter writer = ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+        List<String> lines = new ArrayList<>();
+        try {
+            lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
+            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.appointments().get(0))));
+            for (CaseEvent event : evidence.events()) {
+                lines.add(writer.writeValueAsString(event));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.shuffle(lines, random);
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String typed(String type, String json) {
+        return json.contains("\"type\"") ? json : "{\"type\":\"" + type + "\"," + json.substring(1);
+    }
+}
