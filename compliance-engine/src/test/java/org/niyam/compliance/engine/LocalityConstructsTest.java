@@ -214,36 +214,6 @@ class LocalityConstructsTest {
         }
 
         @Test
-        void get_kie_runtime_written_with_unicode_escapes() {
-            // The compiler translates the escape of the letter o before it parses, and so does the analysis.
-            String drl = """
-                    rule "k.mark-escaped"
-                        @citation("s. 1")
-                    when
-                        $c : ComplaintReceived()
-                    then
-                        dr\\u006fols.getKieRuntime().insert("marked " + $c.id());
-                    end
-
-                    rule "k.count"
-                        @citation("s. 2")
-                    when
-                        $r : ComplaintResolved($case : caseId)
-                        $n : Number() from accumulate(String(this str[startsWith] "marked"), count(1))
-                    then
-                        insert(new Finding("marks", $case, "marks " + $n, List.of($r.id())));
-                    end
-                    """;
-            ComplianceEngine engine = engine("kie-insert-escaped", drl).build();
-
-            assertThat(engine.oneSessionReason()).hasValueSatisfying(reason -> assertThat(reason)
-                    .contains("rule 'k.mark-escaped'", "getKieRuntime()"));
-            Report report = assertSameAsOneSession("kie-insert-escaped", drl);
-            assertThat(report.findings()).filteredOn(f -> f.code().equals("marks"))
-                    .extracting(Finding::message).containsOnly("marks 3");
-        }
-
-        @Test
         void get_kie_runtime_delete() {
             String drl = """
                     rule "k.delete-profile"
