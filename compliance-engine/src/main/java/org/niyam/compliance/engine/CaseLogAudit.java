@@ -194,8 +194,8 @@ public final class CaseLogAudit {
 
     /**
      * Enough buckets for {@code eventsPerBucket}, and at least {@value #MIN_BUCKETS} for the threads to share the
-     * work: a number that depends on the input and the builder, never on the threads, so that the order in which
-     * the sink gets obligations is the same on any machine.
+     * work: a number that depends on the input and the builder, never on the threads, so that an audit holds the
+     * same in memory on any machine. (The order in which the sink gets obligations depends on neither.)
      */
     private int buckets(List<Path> files) {
         long bytes = 0;

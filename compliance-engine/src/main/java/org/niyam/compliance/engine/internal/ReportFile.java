@@ -1,9 +1,7 @@
 package org.niyam.compliance.engine.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -170,7 +168,7 @@ public final class ReportFile {
     /** Reads a report file a record at a time, holding one record and the file's table of repeated texts. */
     public static final class Reader implements Closeable {
         private final Path file;
-        private final DataInputStream in;
+        private final Chunks in;
         private final List<String> texts = new ArrayList<>();
         private final List<Citation> citations = new ArrayList<>();
         private final OffsetDateTime asOf;
@@ -182,7 +180,7 @@ public final class ReportFile {
         public Reader(Path file) {
             this.file = file;
             try {
-                this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 8 * 1024));
+                this.in = new Chunks(Files.newInputStream(file));
                 if (in.readInt() != MAGIC) {
                     in.close();
                     throw new IOException("not a report file");
@@ -266,9 +264,7 @@ public final class ReportFile {
             if (size == NONE) {
                 return null;
             }
-            byte[] bytes = new byte[size];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return in.text(size);
         }
 
         private OffsetDateTime instant() throws IOException {
@@ -315,6 +311,80 @@ public final class ReportFile {
             } catch (IOException e) {
                 // read only: nothing is lost
             }
+        }
+    }
+
+    /**
+     * A file read a chunk at a time into an array, its numbers read from the array: several times faster than a
+     * {@code DataInputStream}, whose every number is a synchronized call per byte.
+     */
+    private static final class Chunks {
+        private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+        private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+        private final java.io.InputStream stream;
+        private byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
+
+        Chunks(java.io.InputStream stream) {
+            this.stream = stream;
+        }
+
+        /** Makes {@code count} bytes readable at {@code position}, or throws at the end of the file. */
+        private void need(int count) throws IOException {
+            if (limit - position >= count) {
+                return;
+            }
+            int left = limit - position;
+            if (count > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(count, buffer.length * 2));
+            }
+            System.arraycopy(buffer, position, buffer, 0, left);
+            position = 0;
+            limit = left;
+            while (limit < count) {
+                int read = stream.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    throw new EOFException();
+                }
+                limit += read;
+            }
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buffer[position++];
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int value = (int) INT.get(buffer, position);
+            position += 4;
+            return value;
+        }
+
+        long readLong() throws IOException {
+            need(8);
+            long value = (long) LONG.get(buffer, position);
+            position += 8;
+            return value;
+        }
+
+        String text(int size) throws IOException {
+            if (size < 0) {
+                throw new IOException("a text of " + size + " bytes");
+            }
+            need(size);
+            String text = new String(buffer, position, size, StandardCharsets.UTF_8);
+            position += size;
+            return text;
+        }
+
+        void close() throws IOException {
+            stream.close();
         }
     }
 

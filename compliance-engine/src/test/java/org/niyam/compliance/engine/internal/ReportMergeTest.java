@@ -72,6 +72,20 @@ class ReportMergeTest {
         assertThat(ReportFile.read(file)).isEqualTo(report);
     }
 
+    @Test
+    void a_file_cut_short_is_an_error_naming_it() throws java.io.IOException {
+        Report report = part(new Random(SEED), new ArrayList<>(), new ArrayList<>(), false);
+        Path file = work.resolve("short.bin");
+        ReportFile.write(file, new Report(AS_OF, report.obligations().isEmpty() ? List.of(new Obligation("d@e", "d",
+                "Do it", "case-1", AS_OF, AS_OF, Status.OPEN, new Citation("Act", "s. 1", "v", "r"), "e", null, null,
+                "why")) : report.obligations(), report.findings()));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportFile.read(file))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("short.bin")
+                .hasMessageContaining("ends early");
+    }
+
     /** A part in report order, its items also added to the lists of everything. */
     private static Report part(Random random, List<Obligation> allObligations, List<Finding> allFindings,
                                boolean platform) {
