@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * a bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
  * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
  * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
- * and the hashes of one file of event ids at a time, to find ids used twice: an audit of 10^7 events fits in
+ * the hashes of one file of event ids at a time, to find ids used twice, and while delivering one obligation or
+ * finding per bucket: an audit of 10^7 events fits in
  * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
  * {@code docs/performance.md}.
  *

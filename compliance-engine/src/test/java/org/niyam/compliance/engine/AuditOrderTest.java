@@ -109,6 +109,105 @@ class AuditOrderTest {
         }
     }
 
+    /** A case-local rule concluding, for case "x", what case-local rules of case "x" read: it crosses cases. */
+    private static final String CROSSING = """
+            package org.niyam.test.crossing;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "a.note-on-x"
+                @citation("s. 1")
+            when
+                $c : ComplaintReceived(caseId != "x")
+            then
+                insert(new Finding("noted", "x", "complaint " + $c.id(), List.of($c.id())));
+            end
+
+            rule "a.read-note"
+                @citation("s. 2")
+            when
+                $f : Finding(code == "noted", $case : caseId)
+                $c : ComplaintReceived(caseId == $case)
+            then
+                insert(new Finding("read", $case, $f.message(), List.of($c.id())));
+            end
+            """;
+
+    @Test
+    void an_audit_whose_conclusions_cross_cases_says_so_at_warn_and_in_its_summary_and_the_next_runs_by_case()
+            throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(CaseLogAudit.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                    .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(2).eventsPerSession(1).build();
+            Evidence crossing = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                    TestPacks.complaint("c-x", "x", T), TestPacks.complaint("c-1", "case-1", T.plusMinutes(1)),
+                    TestPacks.complaint("c-2", "case-2", T.plusMinutes(2))));
+            Path file = work.resolve("crossing.jsonl");
+            write(crossing, new Random(SEED), file);
+            List<String> told = new ArrayList<>();
+            List<Obligation> obligations = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                    .eventsPerBucket(1).listener(new EvaluationListener() {
+                        @Override
+                        public void ruleFired(String ruleId) {
+                        }
+
+                        @Override
+                        public void oneSession(String reason) {
+                            told.add(reason);
+                        }
+                    }).build().run(List.of(file), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                            obligations.add(obligation);
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                            findings.add(finding);
+                        }
+                    });
+
+            Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+            assertThat(summary.oneSession()).contains("a.note-on-x");
+            assertThat(summary.buckets()).as("read into memory").isZero();
+            assertThat(told).containsExactly(summary.oneSession());
+            assertThat(captured.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains("into memory", "a.note-on-x");
+            assertThat(obligations).containsExactlyElementsOf(expected.obligations());
+            assertThat(findings).containsExactlyElementsOf(expected.findings());
+            assertThat(engine.oneSessionReason()).as("the engine still runs case by case").isEmpty();
+
+            // The next audit, of a log whose conclusions stay in their cases, runs case by case in bounded memory.
+            Path quiet = work.resolve("quiet.jsonl");
+            write(new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                    TestPacks.order("o-3", "case-3", T))), new Random(SEED), quiet);
+            CaseLogAudit.Summary next = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).build()
+                    .run(List.of(quiet), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                        }
+                    });
+            assertThat(next.oneSession()).isNull();
+            assertThat(next.buckets()).isPositive();
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
     private static ComplianceEngine.Builder builder() {
         return ComplianceEngine.builder()
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
