@@ -241,6 +241,8 @@ public final class CaseLogAudit {
             @Override
             public List<CaseEvent> events(int unit) {
                 List<CaseEvent> events = spill.read(unit, judgedAt);
+                // In time order, as evaluate gives them to sessions: a rule may depend on the order facts arrive in.
+                events.sort(Evaluation.EVENT_ORDER);
                 counted[unit] = events.size();
                 return events;
             }

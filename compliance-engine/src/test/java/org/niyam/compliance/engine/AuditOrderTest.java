@@ -109,6 +109,60 @@ class AuditOrderTest {
         }
     }
 
+    /** The first request of a case, in the order facts arrive, blocks the others: found by the differential test. */
+    private static final String FIRST_ARRIVAL = """
+            package org.niyam.test.arrival;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "f.first-request"
+                @citation("s. 1")
+                salience -3
+            when
+                $e : InformationRequestReceived($c : caseId)
+                not Finding(code == "first", caseId == $c)
+            then
+                insert(new Finding("first", $c, "noted", List.of($e.id())));
+            end
+            """;
+
+    @Test
+    void an_audit_gives_each_case_its_events_in_time_order_as_evaluate_does() throws IOException {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("arrival", FIRST_ARRIVAL).unrestricted()).threads(2).build();
+        // The later request first in the file.
+        Evidence evidence = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                TestPacks.request("r-late", "case-1", T.plusHours(5)), TestPacks.request("r-early", "case-1", T),
+                TestPacks.request("r-other", "case-2", T.plusHours(1))));
+        Path file = work.resolve("arrival.jsonl");
+        ObjectWriter writer = ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+        List<String> lines = new ArrayList<>();
+        lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
+        for (CaseEvent event : evidence.events()) {
+            lines.add(writer.writeValueAsString(event));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        assertThat(expected.findings()).filteredOn(f -> "case-1".equals(f.caseId()))
+                .singleElement().satisfies(f -> assertThat(f.evidence()).containsExactly("r-early"));
+        for (int perBucket : new int[] {1, 2, 50_000}) {
+            List<Finding> findings = new ArrayList<>();
+            CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(perBucket).build()
+                    .run(List.of(file), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                            findings.add(finding);
+                        }
+                    });
+            assertThat(findings).as("%d events per bucket", perBucket).containsExactlyElementsOf(expected.findings());
+        }
+    }
+
     /** A case-local rule concluding, for case "x", what case-local rules of case "x" read: it crosses cases. */
     private static final String CROSSING = """
             package org.niyam.test.crossing;
