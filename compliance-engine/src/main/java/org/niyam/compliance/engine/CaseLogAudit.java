@@ -25,6 +25,7 @@ import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ProfileHistory;
 import org.niyam.compliance.engine.internal.ReportFile;
+import org.niyam.compliance.engine.internal.ReportMerge;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -52,13 +53,15 @@ import org.slf4j.LoggerFactory;
  * a bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
  * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
  * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
- * and the hashes of one file of event ids at a time, to find ids used twice: an audit of 10^7 events fits in
+ * the hashes of one file of event ids at a time, to find ids used twice, and while delivering one obligation or
+ * finding per bucket: an audit of 10^7 events fits in
  * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
  * {@code docs/performance.md}.
  *
- * <p>The sink gets the platform's obligations and findings first, then those of each bucket of cases, each part in
- * the order of a {@link Report}: the same obligations as {@link ComplianceEngine#evaluate} on the same logs, and
- * in the same order for any number of threads, but not in one global order. Rejected entries reach the sink as
+ * <p>The sink gets every obligation, then every finding, in the order of the {@link Report} that
+ * {@link ComplianceEngine#evaluate} gives for the same logs: the same items in the same order, whatever the number of
+ * threads, buckets or events per session. Each bucket's results are written in that order, and the platform's and the
+ * buckets' are merged as they are read back, one item of each at a time. Rejected entries reach the sink as
  * they are read; an event id reused for different content is found after the read and reported then. Where a
  * conclusion crosses from one case to another, the audit starts over with everything in memory and one session,
  * before the sink has been given any obligation: it logs that at WARN, tells the listener, and its
@@ -193,8 +196,8 @@ public final class CaseLogAudit {
 
     /**
      * Enough buckets for {@code eventsPerBucket}, and at least {@value #MIN_BUCKETS} for the threads to share the
-     * work: a number that depends on the input and the builder, never on the threads, so that the order in which
-     * the sink gets obligations is the same on any machine.
+     * work: a number that depends on the input and the builder, never on the threads, so that an audit holds the
+     * same in memory on any machine. (The order in which the sink gets obligations depends on neither.)
      */
     private int buckets(List<Path> files) {
         long bytes = 0;
@@ -239,6 +242,8 @@ public final class CaseLogAudit {
             @Override
             public List<CaseEvent> events(int unit) {
                 List<CaseEvent> events = spill.read(unit, judgedAt);
+                // In time order, as evaluate gives them to sessions: a rule may depend on the order facts arrive in.
+                events.sort(Evaluation.EVENT_ORDER);
                 counted[unit] = events.size();
                 return events;
             }
@@ -256,10 +261,21 @@ public final class CaseLogAudit {
         LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
-        deliver(platform, sink, statuses, findings);
+        long merged = System.nanoTime();
+        List<Path> results = new ArrayList<>(spill.bucketCount());
         for (int b = 0; b < spill.bucketCount(); b++) {
-            deliver(ReportFile.read(spill.result(b)), sink, statuses, findings);
+            results.add(spill.result(b));
         }
+        // One global report order, whatever the threads and buckets: a k-way merge of the sorted parts.
+        ReportMerge.merge(platform, results, spill.directory, ReportMerge.FAN_IN, obligation -> {
+            statuses.merge(obligation.status(), 1L, Long::sum);
+            sink.obligation(obligation);
+        }, finding -> {
+            findings[0]++;
+            sink.finding(finding);
+        });
+        LOG.debug("audit: {} parts merged and delivered in {} ms", results.size() + 1,
+                (System.nanoTime() - merged) / 1_000_000);
         long events = 0;
         for (long count : counted) {
             events += count;

@@ -182,6 +182,35 @@ class EvaluationFailuresTest {
                 end
                 """;
 
+        /**
+         * A rule that joins its own conclusions: each firing adds a duty, and every pair of duties is a match, so
+         * matches grow with the square of the firings and memory would run out long before the firing limit.
+         */
+        private static final String FEEDS_ITSELF = """
+                package org.niyam.test.feedsitself;
+
+                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.model.Duty;
+
+                rule "q.opens"
+                    @citation("Section 5")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("q.first", "Act", "test.clock", $c));
+                end
+
+                rule "q.feeds-itself"
+                    @citation("Section 6")
+                when
+                    $c : ComplaintReceived()
+                    $a : Duty()
+                    $b : Duty()
+                then
+                    insert(new Duty("q.more", "Act", "test.clock", $c));
+                end
+                """;
+
         private RuleExecutionException loop(String drl, int limit) {
             ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("loop.drl", drl))
                     .firingLimitPerFact(limit).build();
@@ -204,6 +233,19 @@ class EvaluationFailuresTest {
 
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("firing limit", "u.touches-its-fact");
+        }
+
+        @Test
+        void a_rule_whose_matches_grow_with_the_square_of_its_conclusions_is_stopped_before_memory_runs_out() {
+            // The default limit, 1,000 firings a fact: 5,000 firings would make 25 million matches.
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                    .rulePack(RulePack.drl("feeds-itself.drl", FEEDS_ITSELF)).build();
+            RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
+                    RuleExecutionException.class, () -> engine.evaluate(evidence(complaint("c1", "case-1", T)), T)));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("matches for 5 facts, past twice the firing limit (5000)",
+                    "its own conclusions", "q.feeds-itself");
         }
 
         @Test

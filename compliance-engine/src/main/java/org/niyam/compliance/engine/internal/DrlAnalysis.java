@@ -32,6 +32,7 @@ import org.drools.mvel.parser.MvelParser;
 import org.drools.mvel.parser.ParseStart;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
 
 /**
@@ -53,8 +54,10 @@ public final class DrlAnalysis {
             "finishedby", "includes", "meets", "metby", "overlaps", "overlappedby", "starts", "startedby", "str",
             "contains", "memberOf", "soundslike", "matches", "excludes");
 
+    /** Java 17, with unicode escapes translated first, as the compiler translates them, positions kept. */
     private static final ParserConfiguration JAVA = new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setPreprocessUnicodeEscapes(true);
 
     /**
      * One piece of code and where it is.
@@ -80,11 +83,21 @@ public final class DrlAnalysis {
         }
     }
 
-    /** A rule (not a query) with all its code: conditions first, then its consequences. */
-    public record Rule(RuleDescr descr, List<Code> conditions, List<Code> consequences) {
+    /**
+     * A rule or query with all its code: the expressions of its {@code salience} and {@code enabled} attributes,
+     * its conditions, then its consequences (a query has none).
+     */
+    public record Rule(RuleDescr descr, List<Code> attributes, List<Code> conditions, List<Code> consequences) {
 
         public String name() {
             return descr.getName();
+        }
+
+        /** The code of its attributes and conditions, in DRL order. */
+        public List<Code> conditionCode() {
+            List<Code> all = new ArrayList<>(attributes);
+            all.addAll(conditions);
+            return all;
         }
     }
 
@@ -94,13 +107,17 @@ public final class DrlAnalysis {
     private final int[] lineStarts;
     private final List<Rule> rules = new ArrayList<>();
     private final List<RuleDescr> queries = new ArrayList<>();
+    private final List<Rule> queryCode = new ArrayList<>();
+    /** The parser's errors, each with its line; empty when the file parsed. */
+    private final List<Problem> syntaxErrors;
     private final Map<FunctionDescr, Code> functions = new LinkedHashMap<>();
     private final Map<BaseDescr, Code> constraints = new IdentityHashMap<>();
 
-    private DrlAnalysis(String origin, String text, PackageDescr descr) {
+    private DrlAnalysis(String origin, String text, PackageDescr descr, List<Problem> syntaxErrors) {
         this.origin = origin;
         this.text = text;
         this.descr = descr;
+        this.syntaxErrors = List.copyOf(syntaxErrors);
         this.lineStarts = lineStarts(text);
         if (descr == null) {
             return;
@@ -110,13 +127,20 @@ public final class DrlAnalysis {
             functions.put(function, block(function.getBody(), lineAt(at, function.getLine())));
         }
         for (RuleDescr rule : descr.getRules()) {
-            if (rule.isQuery()) {
-                queries.add(rule);
-                conditions(rule.getLhs(), new ArrayList<>());
-                continue;
+            List<Code> attributes = new ArrayList<>();
+            for (String attribute : List.of("salience", "enabled")) {
+                AttributeDescr value = rule.getAttributes().get(attribute);
+                if (value != null && value.getValue() != null) {
+                    attributes.add(expression(value.getValue(), value.getLine() > 0 ? value.getLine() : rule.getLine()));
+                }
             }
             List<Code> conditions = new ArrayList<>();
             conditions(rule.getLhs(), conditions);
+            if (rule.isQuery()) {
+                queries.add(rule);
+                queryCode.add(new Rule(rule, List.copyOf(attributes), List.copyOf(conditions), List.of()));
+                continue;
+            }
             List<Code> consequences = new ArrayList<>();
             int then = Math.max(rule.getConsequenceLine(), rule.getLine());
             if (rule.getConsequence() != null) {
@@ -127,7 +151,7 @@ public final class DrlAnalysis {
                 String code = String.valueOf(named);
                 consequences.add(block(code, lineAt(find(code, rule.getLine()), rule.getLine())));
             }
-            rules.add(new Rule(rule, List.copyOf(conditions), List.copyOf(consequences)));
+            rules.add(new Rule(rule, List.copyOf(attributes), List.copyOf(conditions), List.copyOf(consequences)));
         }
     }
 
@@ -138,15 +162,28 @@ public final class DrlAnalysis {
     public static DrlAnalysis of(RulePack.DrlSource source) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr descr;
+        List<Problem> errors = new ArrayList<>();
         try {
             descr = parser.parse(false, new StringReader(source.text()));
+            parser.getErrors().forEach(error -> errors.add(new Problem(source.origin(),
+                    error.getLines() != null && error.getLines().length > 0 ? Math.max(error.getLines()[0], 0) : 0,
+                    error.getMessage())));
         } catch (DroolsParserException e) {
             descr = null;
+            errors.add(new Problem(source.origin(), 0, e.getMessage()));
         }
         if (parser.hasErrors()) {
             descr = null;
         }
-        return new DrlAnalysis(source.origin(), source.text(), descr);
+        if (descr == null && errors.isEmpty()) {
+            errors.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
+        }
+        return new DrlAnalysis(source.origin(), source.text(), descr, errors);
+    }
+
+    /** Why the file did not parse, each with its line; empty when it parsed. */
+    public List<Problem> syntaxErrors() {
+        return syntaxErrors;
     }
 
     public String origin() {
@@ -177,6 +214,11 @@ public final class DrlAnalysis {
         return Collections.unmodifiableList(queries);
     }
 
+    /** The queries with their code (no consequences), in file order. */
+    public List<Rule> queryCode() {
+        return Collections.unmodifiableList(queryCode);
+    }
+
     /** Each function with its body. */
     public Map<FunctionDescr, Code> functions() {
         return Collections.unmodifiableMap(functions);
@@ -202,12 +244,14 @@ public final class DrlAnalysis {
     /** Collects the code of a rule's conditions: constraints, {@code eval}, {@code from} and accumulate code. */
     private void conditions(BaseDescr element, List<Code> out) {
         if (element instanceof PatternDescr pattern) {
+            // A pattern's source (from, accumulate) and some constraints carry no line of their own: the pattern's.
+            int patternLine = lineOf(pattern);
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
                 Code code = null;
                 if (constraint instanceof ExprConstraintDescr expression) {
-                    code = expression(expression.getExpression(), lineOf(constraint));
+                    code = expression(expression.getExpression(), lineOf(constraint, patternLine));
                 } else if (constraint instanceof BindingDescr binding) {
-                    code = expression(binding.getExpression(), lineOf(constraint));
+                    code = expression(binding.getExpression(), lineOf(constraint, patternLine));
                 }
                 if (code != null) {
                     constraints.put(constraint, code);
@@ -217,7 +261,7 @@ public final class DrlAnalysis {
             BaseDescr source = pattern.getSource();
             if (source instanceof AccumulateDescr accumulate) {
                 conditions(accumulate.getInput(), out);
-                int line = lineOf(accumulate);
+                int line = lineOf(accumulate, patternLine);
                 for (String code : new String[] {accumulate.getInitCode(), accumulate.getActionCode(),
                         accumulate.getReverseCode()}) {
                     if (code != null && !code.isBlank()) {
@@ -235,7 +279,7 @@ public final class DrlAnalysis {
             } else if (source instanceof CollectDescr collect) {
                 conditions(collect.getInputPattern(), out);
             } else if (source instanceof FromDescr from) {
-                out.add(expression(from.getExpression(), lineOf(from)));
+                out.add(expression(from.getExpression(), lineOf(from, patternLine)));
             }
         } else if (element instanceof EvalDescr eval) {
             out.add(expression(String.valueOf(eval.getContent()), lineOf(eval)));
@@ -248,6 +292,10 @@ public final class DrlAnalysis {
 
     private static int lineOf(BaseDescr descr) {
         return Math.max(descr.getLine(), 0);
+    }
+
+    private static int lineOf(BaseDescr descr, int fallback) {
+        return descr.getLine() > 0 ? descr.getLine() : fallback;
     }
 
     /** Statements, read as a Java block, else with Drools' parser (which knows {@code modify} and {@code with}). */
@@ -351,21 +399,136 @@ public final class DrlAnalysis {
             return ruleLine;
         }
         for (Code code : rule.consequences()) {
-            if (!code.readable()) {
-                continue;
-            }
-            int best = Integer.MAX_VALUE;
-            for (com.github.javaparser.ast.expr.SimpleName simple
-                    : code.root().findAll(com.github.javaparser.ast.expr.SimpleName.class)) {
-                if (simple.getIdentifier().equals(name)) {
-                    best = Math.min(best, code.lineOf(simple));
-                }
-            }
-            if (best != Integer.MAX_VALUE) {
-                return best;
+            int line = lineOf(code, name);
+            if (line > 0) {
+                return line;
             }
         }
         return ruleLine;
+    }
+
+    /**
+     * The file's line of the first use of {@code name} in the code: a name, or a method reference such as
+     * {@code System::getenv}; -1 when the code cannot be read or does not use it.
+     */
+    public static int lineOf(Code code, String name) {
+        if (code == null || !code.readable() || name == null) {
+            return -1;
+        }
+        int best = Integer.MAX_VALUE;
+        for (com.github.javaparser.ast.expr.SimpleName simple
+                : code.root().findAll(com.github.javaparser.ast.expr.SimpleName.class)) {
+            if (simple.getIdentifier().equals(name)) {
+                best = Math.min(best, code.lineOf(simple));
+            }
+        }
+        for (com.github.javaparser.ast.expr.MethodReferenceExpr reference
+                : code.root().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+            if (reference.getIdentifier().equals(name)) {
+                best = Math.min(best, code.lineOf(reference));
+            }
+        }
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /**
+     * The line of the first pattern over the type, for the executable model's "Unable to find class: Complaint",
+     * which carries no line; 0 when no pattern names it.
+     */
+    public int lineOfPattern(String type) {
+        if (descr == null) {
+            return 0;
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            for (BaseDescr condition : elements(rule)) {
+                if (condition instanceof PatternDescr pattern && type.equals(pattern.getObjectType())) {
+                    return pattern.getLine() > 0 ? pattern.getLine() : rule.getLine();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The line of the constraint or {@code from} expression a compiler message quotes, for the executable model's
+     * messages that carry no line ("Unable to parse left part of expression: colour == "red""); 0 when none is.
+     */
+    public int lineOfExpression(String message) {
+        if (descr == null) {
+            return 0;
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            for (BaseDescr condition : elements(rule)) {
+                String expression = condition instanceof ExprConstraintDescr constraint ? constraint.getExpression()
+                        : condition instanceof FromDescr from ? from.getExpression() : null;
+                if (expression != null && !expression.isBlank() && message.contains(expression.strip())) {
+                    return condition.getLine() > 0 ? condition.getLine() : rule.getLine();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Imports of single classes that the class loader does not have and no DRL file declares. */
+    public List<Problem> unknownImports(java.util.Set<String> declared, ClassLoader loader) {
+        List<Problem> problems = new ArrayList<>();
+        if (descr == null) {
+            return problems;
+        }
+        for (org.drools.drl.ast.descr.ImportDescr imported : descr.getImports()) {
+            String target = imported.getTarget().strip();
+            if (target.endsWith("*") || declared.contains(target) || exists(target, loader)) {
+                continue;
+            }
+            problems.add(new Problem(origin, imported.getLine(), "import '" + target
+                    + "': there is no such class. Check its spelling, or add the jar that holds it"));
+        }
+        return problems;
+    }
+
+    private static boolean exists(String name, ClassLoader loader) {
+        String candidate = name;
+        while (true) {
+            try {
+                Class.forName(candidate, false, loader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = candidate.lastIndexOf('.');
+                if (dot < 0) {
+                    return false;
+                }
+                candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1); // a nested class
+                if (candidate.indexOf('.') < 0) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Every condition element, pattern, constraint and pattern source of the rule's left-hand side. */
+    private static List<BaseDescr> elements(RuleDescr rule) {
+        List<BaseDescr> all = new ArrayList<>();
+        walk(rule.getLhs(), all);
+        return all;
+    }
+
+    private static void walk(BaseDescr element, List<BaseDescr> all) {
+        if (element == null) {
+            return;
+        }
+        all.add(element);
+        if (element instanceof PatternDescr pattern) {
+            pattern.getDescrs().forEach(d -> walk(d, all));
+            walk(pattern.getSource(), all);
+        } else if (element instanceof AccumulateDescr accumulate) {
+            accumulate.getDescrs().forEach(d -> walk(d, all));
+        } else if (element instanceof ConditionalElementDescr group && !(element instanceof FromDescr)) {
+            for (Object child : group.getDescrs()) {
+                if (child instanceof BaseDescr d) {
+                    walk(d, all);
+                }
+            }
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -60,12 +61,24 @@ public final class Evaluation {
             .thenComparingInt(o -> o.triggeredAt().getNano())
             .thenComparing(Obligation::id);
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
+    /**
+     * The order of a report's obligations, as {@link #sortForReport} puts them (which sorts faster): the platform's
+     * first, then by case id, trigger instant and id. The streaming audit merges its parts by it.
+     */
+    public static final Comparator<Obligation> REPORT_ORDER = Comparator
+            .comparing(Obligation::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(WITHIN_CASE);
+
+    /** The order of a report's findings: by case (none first), code, message, evidence and citation. */
+    public static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::code)
             .thenComparing(Finding::message)
             .thenComparing(f -> String.join("\u0000", f.evidence()))
-            .thenComparing(f -> f.citation().ruleId());
+            .thenComparing(f -> f.citation().ruleId())
+            .thenComparing(f -> f.citation().clause(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(f -> f.citation().version(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(f -> f.citation().instrument(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** An assessment with the rule that made it, to pick one wording deterministically among equals. */
     private record Ranked(String rule, Assessment assessment) {
@@ -676,6 +689,12 @@ public final class Evaluation {
 
         List<Conclusion> run() {
             KieSession session = ruleBase.kieBase().newKieSession();
+            int limit = (int) Math.min(Integer.MAX_VALUE, evaluationFacts * firingLimitPerFact);
+            // Matches of a rule that joins its own conclusions grow with their square: memory would run out long
+            // before the firings reached the limit, so the matches made are limited too, to twice the firings (a
+            // loop through update makes a match per firing, and matches may be cancelled without firing).
+            long matchLimit = 2L * limit;
+            long[] matches = {0};
             try {
                 session.addEventListener(new DefaultRuleRuntimeEventListener() {
                     @Override
@@ -702,6 +721,13 @@ public final class Evaluation {
                 });
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
+                    public void matchCreated(MatchCreatedEvent event) {
+                        if (++matches[0] > matchLimit) {
+                            session.halt();
+                        }
+                    }
+
+                    @Override
                     public void beforeMatchFired(BeforeMatchFiredEvent event) {
                         firing = event.getMatch().getRule().getName();
                     }
@@ -723,13 +749,18 @@ public final class Evaluation {
                     }
                 });
                 facts.forEach(session::insert);
-                int limit = (int) Math.min(Integer.MAX_VALUE, evaluationFacts * firingLimitPerFact);
                 int fired = fire(session, limit);
                 if (crossing != null) {
                     throw new Unpartitionable(crossing, true);
                 }
-                if (fired >= limit && scope != null) {
+                if ((fired >= limit || matches[0] > matchLimit) && scope != null) {
                     throw new Unpartitionable("rules reached the firing limit", false);
+                }
+                if (fired < limit && matches[0] > matchLimit) {
+                    throw new RuleExecutionException(null, "rules made " + matches[0] + " matches for "
+                            + evaluationFacts + " facts, past twice the firing limit (" + limit + "): a rule "
+                            + "probably joins its own conclusions, so that its matches grow with their square. "
+                            + "Most fired: " + mostFired(firings), null);
                 }
                 if (fired >= limit) {
                     throw new RuleExecutionException(null, "rules fired " + fired + " times for " + evaluationFacts

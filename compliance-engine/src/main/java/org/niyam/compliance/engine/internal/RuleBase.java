@@ -1,6 +1,5 @@
 package org.niyam.compliance.engine.internal;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.model.Model;
@@ -30,7 +27,6 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.Parameter;
@@ -151,7 +147,7 @@ public final class RuleBase {
         List<DrlAnalysis> descriptions = new ArrayList<>();
         Map<RulePack, List<DrlAnalysis>> byPack = new LinkedHashMap<>();
         List<CompiledCheck.Source> parsed = new ArrayList<>();
-        Map<String, PackageDescr> parsedByOrigin = new HashMap<>();
+        Map<String, DrlAnalysis> parsedByOrigin = new HashMap<>();
         // Restricted DRL files not to compile: Drools would run MVEL while compiling them, or they do not parse.
         Set<String> unsafe = new HashSet<>();
         for (RulePack pack : packs) {
@@ -163,8 +159,8 @@ public final class RuleBase {
                 descriptions.add(analysis);
                 PackageDescr described = describeRules(pack, source, analysis, rules, problems, refused);
                 if (described != null) {
-                    parsedByOrigin.put(source.origin(), described);
-                    parsed.add(new CompiledCheck.Source(source.origin(), source.text(), described, pack.restricted()));
+                    parsedByOrigin.put(source.origin(), analysis);
+                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted()));
                     refused.addAll(RestrictedDrl.check(pack, source, described));
                 }
                 if (!refused.isEmpty()) {
@@ -211,7 +207,7 @@ public final class RuleBase {
                     (t.getNamespace() == null || t.getNamespace().isEmpty() ? p.descr().getNamespace()
                             : t.getNamespace()) + "." + t.getTypeName())));
             parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> problems.addAll(
-                    DrlDescriptions.unknownImports(p.origin(), p.descr(), declared, RuleBase.class.getClassLoader())));
+                    p.analysis().unknownImports(declared, RuleBase.class.getClassLoader())));
             // Trusted packs that come first keep their build-time model (the India pack's); the rest is compiled.
             int trustedFirst = 0;
             while (trustedFirst < packs.size() && !packs.get(trustedFirst).restricted()) {
@@ -274,21 +270,21 @@ public final class RuleBase {
      * A problem of the executable model's compiler, which gives no line for some errors, located from the parsed
      * DRL: the pattern over an unknown type, the constraint quoted, or the statement naming an unknown method.
      */
-    private static Problem located(Problem problem, Map<String, PackageDescr> parsed) {
+    private static Problem located(Problem problem, Map<String, DrlAnalysis> parsed) {
         if (problem.line() > 0) {
             return problem;
         }
-        PackageDescr descr = parsed.get(problem.source());
+        DrlAnalysis descr = parsed.get(problem.source());
         String message = problem.message();
         String unknown = "Unable to find class: ";
         if (descr != null && message.startsWith(unknown)) {
             String type = message.substring(unknown.length()).strip();
             // Worded as the classic compiler words it.
-            return new Problem(problem.source(), DrlDescriptions.lineOfPattern(descr, type),
+            return new Problem(problem.source(), descr.lineOfPattern(type),
                     "Unable to resolve ObjectType '" + type + "'");
         }
         return descr == null ? problem
-                : new Problem(problem.source(), DrlDescriptions.lineOfExpression(descr, message), message);
+                : new Problem(problem.source(), descr.lineOfExpression(message), message);
     }
 
     /** A compile error as a problem naming the DRL file it came from, and the line. */
@@ -362,19 +358,8 @@ public final class RuleBase {
         PackageDescr descr = analysis.descr();
         if (descr == null) {
             if (pack.restricted()) {
-                // The parser recovers from errors, and what it recovered is not checked: parse again for the lines.
-                DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-                try {
-                    parser.parse(false, new StringReader(source.text()));
-                    parser.getErrors().forEach(error -> refused.add(new Problem(source.origin(),
-                            error.getLines() != null && error.getLines().length > 0
-                                    ? Math.max(error.getLines()[0], 0) : 0, error.getMessage())));
-                } catch (DroolsParserException e) {
-                    refused.add(new Problem(source.origin(), 0, e.getMessage()));
-                }
-                if (refused.isEmpty()) {
-                    refused.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
-                }
+                // The parser recovers from errors, and what it recovered is not checked: the file is not compiled.
+                refused.addAll(analysis.syntaxErrors());
             }
             return null;
         }

@@ -17,6 +17,7 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.niyam.compliance.engine.Problem;
+import org.niyam.compliance.engine.internal.DrlAnalysis;
 
 /**
  * Restricted mode's check of compiled code: every class Drools' executable model generated for a restricted pack
@@ -30,19 +31,47 @@ public final class CompiledCheck {
     /**
      * One DRL file as the check needs it.
      *
-     * @param origin     the file, as problems name it
-     * @param text       its DRL
-     * @param descr      its parsed form
+     * @param analysis   the file, parsed (it must have parsed)
      * @param restricted whether its pack is restricted
      */
-    public record Source(String origin, String text, PackageDescr descr, boolean restricted) {
+    public record Source(DrlAnalysis analysis, boolean restricted) {
+
+        public Source {
+            if (!analysis.parsed()) {
+                throw new IllegalArgumentException(analysis.origin() + " did not parse");
+            }
+        }
+
+        /** The file, as problems name it. */
+        public String origin() {
+            return analysis.origin();
+        }
+
+        public PackageDescr descr() {
+            return analysis.descr();
+        }
     }
 
-    private record Site(String origin, int line, String what, String code, int codeLine,
-                        List<org.niyam.compliance.engine.internal.DrlDescriptions.Code> conditions) {
+    /**
+     * Where refused code came from: a rule, function or declared type, its line, and its code (consequences or a
+     * function's body; the rule's attributes and conditions) to find the line that uses a member.
+     */
+    private record Site(String origin, int line, String what, List<DrlAnalysis.Code> code,
+                        List<DrlAnalysis.Code> conditions) {
 
-        Site(String origin, int line, String what, String code, int codeLine) {
-            this(origin, line, what, code, codeLine, List.of());
+        Site(String origin, int line, String what) {
+            this(origin, line, what, List.of(), List.of());
+        }
+
+        /** The line of the first use of the member in the code; its first line when none names it. */
+        int lineOf(String member) {
+            for (DrlAnalysis.Code piece : code) {
+                int named = DrlAnalysis.lineOf(piece, member);
+                if (named > 0) {
+                    return named;
+                }
+            }
+            return code.isEmpty() || code.get(0).line() <= 0 ? line : code.get(0).line();
         }
     }
 
@@ -68,22 +97,23 @@ public final class CompiledCheck {
             if (source.restricted()) {
                 firstOfPackage.putIfAbsent(pkg, source);
             }
-            for (RuleDescr rule : descr.getRules()) {
-                String consequence = rule.getConsequence() == null ? null : rule.getConsequence().toString();
-                rules.putIfAbsent(pkg + " " + rule.getName(), new Site(source.origin(), rule.getLine(),
-                        "rule '" + rule.getName() + "'", consequence,
-                        lineOfText(source.text(), consequence, rule.getStartCharacter(), rule.getConsequenceLine()),
-                        org.niyam.compliance.engine.internal.DrlDescriptions.code(rule)));
+            List<DrlAnalysis.Rule> all = new ArrayList<>(source.analysis().rules());
+            all.addAll(source.analysis().queryCode());
+            for (DrlAnalysis.Rule rule : all) {
+                RuleDescr described = rule.descr();
+                rules.putIfAbsent(pkg + " " + rule.name(), new Site(source.origin(), described.getLine(),
+                        (described.isQuery() ? "query '" : "rule '") + rule.name() + "'", rule.consequences(),
+                        rule.conditionCode()));
             }
-            for (FunctionDescr function : descr.getFunctions()) {
-                functions.putIfAbsent(pkg + " " + function.getName(), new Site(source.origin(), function.getLine(),
-                        "function '" + function.getName() + "'", function.getBody(),
-                        lineOfText(source.text(), function.getBody(), function.getStartCharacter(), function.getLine())));
+            for (Map.Entry<FunctionDescr, DrlAnalysis.Code> function : source.analysis().functions().entrySet()) {
+                functions.putIfAbsent(pkg + " " + function.getKey().getName(), new Site(source.origin(),
+                        function.getKey().getLine(), "function '" + function.getKey().getName() + "'",
+                        List.of(function.getValue()), List.of()));
             }
             for (AbstractClassTypeDeclarationDescr type : descr.getClassAndEnumDeclarationDescrs()) {
                 String name = type.getNamespace() == null || type.getNamespace().isEmpty() ? pkg : type.getNamespace();
                 types.putIfAbsent(name + "." + type.getTypeName(), new Site(source.origin(), type.getLine(),
-                        "declared type '" + type.getTypeName() + "'", null, 0));
+                        "declared type '" + type.getTypeName() + "'"));
             }
         }
 
@@ -106,10 +136,7 @@ public final class CompiledCheck {
                     classic.computeIfAbsent(site, k -> new java.util.TreeSet<>()).add(describe(refusal.used()));
                     continue;
                 }
-                int line = site.line();
-                if (site.code() != null) {
-                    line = JavaLines.lineOf(site.code(), site.codeLine(), refusal.member(), line);
-                }
+                int line = site.lineOf(refusal.member());
                 String key = site.origin() + ":" + line + " " + refusal.used();
                 problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " uses "
                         + describe(refusal.used()) + ", which restricted packs may not use: rules only decide, from "
@@ -172,45 +199,23 @@ public final class CompiledCheck {
 
     private static Problem locate(String name, String error, List<Source> sources) {
         for (Source source : sources) {
-            for (RuleDescr rule : source.descr().getRules()) {
-                String code = rule.getConsequence() == null ? null : rule.getConsequence().toString();
-                int first = lineOfText(source.text(), code, rule.getStartCharacter(), rule.getConsequenceLine());
-                int line = JavaLines.lineOf(code, first, name, -1);
-                if (line > 0 && JavaLines.names(code, name)) {
-                    return new Problem(source.origin(), line, "rule '" + rule.getName() + "': " + error);
+            for (DrlAnalysis.Rule rule : source.analysis().rules()) {
+                for (DrlAnalysis.Code code : rule.consequences()) {
+                    int line = DrlAnalysis.lineOf(code, name);
+                    if (line > 0) {
+                        return new Problem(source.origin(), line, "rule '" + rule.name() + "': " + error);
+                    }
                 }
             }
-            for (FunctionDescr function : source.descr().getFunctions()) {
-                int first = lineOfText(source.text(), function.getBody(), function.getStartCharacter(),
-                        function.getLine());
-                if (JavaLines.names(function.getBody(), name)) {
-                    return new Problem(source.origin(), JavaLines.lineOf(function.getBody(), first, name, first),
-                            "function '" + function.getName() + "': " + error);
+            for (Map.Entry<FunctionDescr, DrlAnalysis.Code> function : source.analysis().functions().entrySet()) {
+                int line = DrlAnalysis.lineOf(function.getValue(), name);
+                if (line > 0) {
+                    return new Problem(source.origin(), line, "function '" + function.getKey().getName() + "': "
+                            + error);
                 }
             }
         }
         return null;
-    }
-
-    /**
-     * The line on which the parsed code (a consequence or a function body, which the parser gives without its
-     * surrounding blank space) starts in the DRL, searched from the start of its rule or function.
-     */
-    private static int lineOfText(String text, String code, int from, int fallback) {
-        if (text == null || code == null || code.isBlank()) {
-            return fallback;
-        }
-        int at = text.indexOf(code, Math.max(from, 0));
-        if (at < 0) {
-            return fallback;
-        }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** A class of Drools' classic compiler ({@code Rule_<name>...}), generated where the executable model falls back. */
@@ -279,7 +284,7 @@ public final class CompiledCheck {
                     .filter(e -> simple.startsWith("Rule_" + classicName(e.getKey().substring(pkg.length() + 1))))
                     .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
             if (classic != null) {
-                return new Site(classic.origin(), classic.line(), classic.what(), null, 0);
+                return new Site(classic.origin(), classic.line(), classic.what());
             }
         }
         Set<String> reaching = new LinkedHashSet<>();
@@ -298,19 +303,19 @@ public final class CompiledCheck {
                 return rule;
             }
             // A condition: the line of the constraint, eval, from, accumulate or attribute that names the member.
-            for (org.niyam.compliance.engine.internal.DrlDescriptions.Code code : rule.conditions()) {
-                int line = JavaLines.lineInCondition(code.code(), code.statement(), code.line(), refusal.member());
+            for (DrlAnalysis.Code code : rule.conditions()) {
+                int line = DrlAnalysis.lineOf(code, refusal.member());
                 if (line > 0) {
-                    return new Site(rule.origin(), line, rule.what(), null, 0);
+                    return new Site(rule.origin(), line, rule.what());
                 }
             }
-            return new Site(rule.origin(), rule.line(), rule.what(), null, 0);
+            return new Site(rule.origin(), rule.line(), rule.what());
         }
         Source source = pkg == null ? firstOfPackage.values().stream().findFirst().orElse(null) : firstOfPackage.get(pkg);
         String origin = source == null ? "rules" : source.origin();
         int line = source == null ? 0 : Math.max(source.descr().getLine(), 0);
         return new Site(origin, line, "package " + (pkg == null ? "" : pkg) + " (generated class "
-                + file.name.substring(file.name.lastIndexOf('.') + 1) + ")", null, 0);
+                + file.name.substring(file.name.lastIndexOf('.') + 1) + ")");
     }
 
     /**

@@ -1,18 +1,15 @@
 package org.niyam.compliance.engine.internal.sandbox;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.parser.DrlParser;
 import org.junit.jupiter.api.Test;
 import org.kie.api.io.Resource;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.internal.DrlAnalysis;
 import org.niyam.compliance.engine.internal.RuleBase;
 
 /**
@@ -41,10 +38,10 @@ class RestrictedBuildCost {
             }
             Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(RuleBase.resourcePath(0));
-            PackageDescr descr = new DrlParser(LanguageLevelOption.DRL6).parse(false, new StringReader(drl));
+            DrlAnalysis analysis = DrlAnalysis.of(new RulePack.DrlSource("cost.drl", drl));
             ClassLoader loader = RuleBase.class.getClassLoader();
             RestrictedBuild.Result result = RestrictedBuild.build(List.of(resource),
-                    List.of(new CompiledCheck.Source("cost.drl", drl, descr, true)), RuleBase.builderConfiguration(loader),
+                    List.of(new CompiledCheck.Source(analysis, true)), RuleBase.builderConfiguration(loader),
                     RuleBase::builderConfiguration, loader, e -> { throw new IllegalStateException(e.toString()); },
                     "", true, List.of());
             if (!result.problems().isEmpty()) {

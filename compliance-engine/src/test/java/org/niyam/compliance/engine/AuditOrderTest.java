@@ -1,0 +1,320 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+
+/**
+ * The streaming audit delivers obligations and findings in exactly the order of the report {@code evaluate} gives,
+ * whatever the threads (1 to 4), the events per session and the events per bucket: the order is asserted, not only
+ * the set. A global rule concludes about cases too, so the platform's part of the report interleaves with the
+ * buckets' parts; buckets of one event give more bucket files than the merge opens at once. The seed is printed.
+ */
+class AuditOrderTest {
+
+    private static final long SEED = Long.getLong("niyam.seed", 20_261_205L);
+    private static final OffsetDateTime T = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+    private static final OffsetDateTime AS_OF = T.plusDays(3);
+
+    /** A global rule (lock-on-active) that notes every removal order for its case, in the platform's session. */
+    private static final String GLOBAL_NOTES = """
+            package org.niyam.test.order;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "o.order-noted"
+                @citation("s. 9")
+                lock-on-active true
+            when
+                $o : RemovalOrderReceived($c : caseId)
+            then
+                insert(new Assessment("o.noted-" + $o.id(), "Note the order", Status.MET, "noted", List.of($o.id()), $c));
+                insert(new Finding("o.order", $c, "an order was received", List.of($o.id())));
+            end
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void the_audit_delivers_in_report_order_for_any_threads_sessions_and_buckets() throws IOException {
+        System.out.println("AuditOrderTest seed " + SEED + " (-Dniyam.seed=" + SEED + " to repeat)");
+        Random random = new Random(SEED);
+        Evidence evidence = evidence(random, 70);
+        Path file = work.resolve("cases.jsonl");
+        write(evidence, random, file);
+        Report expected = builder().build().evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        assertThat(expected.obligations()).as("global conclusions about cases")
+                .anyMatch(o -> o.caseId() != null && o.duty().startsWith("o.noted"));
+        assertThat(expected.findings()).extracting(Finding::code).contains("o.order", "intimate-imagery");
+
+        int audits = 0;
+        for (int threads = 1; threads <= 4; threads++) {
+            for (int perSession : new int[] {1, 2048}) {
+                ComplianceEngine engine = builder().threads(threads).eventsPerSession(perSession).build();
+                for (int perBucket : new int[] {1, 3, 40, 50_000}) {
+                    String where = threads + " threads, " + perSession + " events per session, " + perBucket
+                            + " per bucket, seed " + SEED;
+                    List<Obligation> obligations = new ArrayList<>();
+                    List<Finding> findings = new ArrayList<>();
+                    CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                            .eventsPerBucket(perBucket).strict().build().run(List.of(file), new CaseLogAudit.Sink() {
+                                @Override
+                                public void obligation(Obligation obligation) {
+                                    obligations.add(obligation);
+                                }
+
+                                @Override
+                                public void finding(Finding finding) {
+                                    findings.add(finding);
+                                }
+                            });
+                    assertThat(summary.oneSession()).as(where).isNull();
+                    if (perBucket == 1) {
+                        assertThat(summary.buckets()).as("more buckets than files merged at once, " + where)
+                                .isGreaterThan(org.niyam.compliance.engine.internal.ReportMerge.FAN_IN);
+                    }
+                    assertThat(obligations).as("obligations in report order, " + where)
+                            .containsExactlyElementsOf(expected.obligations());
+                    assertThat(findings).as("findings in report order, " + where)
+                            .containsExactlyElementsOf(expected.findings());
+                    audits++;
+                }
+            }
+        }
+        assertThat(audits).isEqualTo(32);
+        try (var left = Files.list(work)) {
+            assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
+        }
+    }
+
+    /** The first request of a case, in the order facts arrive, blocks the others: found by the differential test. */
+    private static final String FIRST_ARRIVAL = """
+            package org.niyam.test.arrival;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "f.first-request"
+                @citation("s. 1")
+                salience -3
+            when
+                $e : InformationRequestReceived($c : caseId)
+                not Finding(code == "first", caseId == $c)
+            then
+                insert(new Finding("first", $c, "noted", List.of($e.id())));
+            end
+            """;
+
+    @Test
+    void an_audit_gives_each_case_its_events_in_time_order_as_evaluate_does() throws IOException {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("arrival", FIRST_ARRIVAL).unrestricted()).threads(2).build();
+        // The later request first in the file.
+        Evidence evidence = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                TestPacks.request("r-late", "case-1", T.plusHours(5)), TestPacks.request("r-early", "case-1", T),
+                TestPacks.request("r-other", "case-2", T.plusHours(1))));
+        Path file = work.resolve("arrival.jsonl");
+        ObjectWriter writer = ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+        List<String> lines = new ArrayList<>();
+        lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
+        for (CaseEvent event : evidence.events()) {
+            lines.add(writer.writeValueAsString(event));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        assertThat(expected.findings()).filteredOn(f -> "case-1".equals(f.caseId()))
+                .singleElement().satisfies(f -> assertThat(f.evidence()).containsExactly("r-early"));
+        for (int perBucket : new int[] {1, 2, 50_000}) {
+            List<Finding> findings = new ArrayList<>();
+            CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(perBucket).build()
+                    .run(List.of(file), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                            findings.add(finding);
+                        }
+                    });
+            assertThat(findings).as("%d events per bucket", perBucket).containsExactlyElementsOf(expected.findings());
+        }
+    }
+
+    /** A case-local rule concluding, for case "x", what case-local rules of case "x" read: it crosses cases. */
+    private static final String CROSSING = """
+            package org.niyam.test.crossing;
+
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            rule "a.note-on-x"
+                @citation("s. 1")
+            when
+                $c : ComplaintReceived(caseId != "x")
+            then
+                insert(new Finding("noted", "x", "complaint " + $c.id(), List.of($c.id())));
+            end
+
+            rule "a.read-note"
+                @citation("s. 2")
+            when
+                $f : Finding(code == "noted", $case : caseId)
+                $c : ComplaintReceived(caseId == $case)
+            then
+                insert(new Finding("read", $case, $f.message(), List.of($c.id())));
+            end
+            """;
+
+    @Test
+    void an_audit_whose_conclusions_cross_cases_says_so_at_warn_and_in_its_summary_and_the_next_runs_by_case()
+            throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(CaseLogAudit.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                    .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(2).eventsPerSession(1).build();
+            Evidence crossing = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                    TestPacks.complaint("c-x", "x", T), TestPacks.complaint("c-1", "case-1", T.plusMinutes(1)),
+                    TestPacks.complaint("c-2", "case-2", T.plusMinutes(2))));
+            Path file = work.resolve("crossing.jsonl");
+            write(crossing, new Random(SEED), file);
+            List<String> told = new ArrayList<>();
+            List<Obligation> obligations = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                    .eventsPerBucket(1).listener(new EvaluationListener() {
+                        @Override
+                        public void ruleFired(String ruleId) {
+                        }
+
+                        @Override
+                        public void oneSession(String reason) {
+                            told.add(reason);
+                        }
+                    }).build().run(List.of(file), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                            obligations.add(obligation);
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                            findings.add(finding);
+                        }
+                    });
+
+            Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+            assertThat(summary.oneSession()).contains("a.note-on-x");
+            assertThat(summary.buckets()).as("read into memory").isZero();
+            assertThat(told).containsExactly(summary.oneSession());
+            assertThat(captured.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains("into memory", "a.note-on-x");
+            assertThat(obligations).containsExactlyElementsOf(expected.obligations());
+            assertThat(findings).containsExactlyElementsOf(expected.findings());
+            assertThat(engine.oneSessionReason()).as("the engine still runs case by case").isEmpty();
+
+            // The next audit, of a log whose conclusions stay in their cases, runs case by case in bounded memory.
+            Path quiet = work.resolve("quiet.jsonl");
+            write(new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
+                    TestPacks.order("o-3", "case-3", T))), new Random(SEED), quiet);
+            CaseLogAudit.Summary next = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).build()
+                    .run(List.of(quiet), new CaseLogAudit.Sink() {
+                        @Override
+                        public void obligation(Obligation obligation) {
+                        }
+
+                        @Override
+                        public void finding(Finding finding) {
+                        }
+                    });
+            assertThat(next.oneSession()).isNull();
+            assertThat(next.buckets()).isPositive();
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
+    private static ComplianceEngine.Builder builder() {
+        return ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("order-notes", GLOBAL_NOTES).unrestricted());
+    }
+
+    /** Cases of one to six events, of every kind the clock pack opens or discharges duties on. */
+    private static Evidence evidence(Random random, int cases) {
+        List<CaseEvent> events = new ArrayList<>();
+        int id = 0;
+        for (int c = 0; c < cases; c++) {
+            String caseId = "case-" + random.nextInt(1000);
+            int count = 1 + random.nextInt(6);
+            for (int e = 0; e < count; e++) {
+                OffsetDateTime at = T.plusMinutes(random.nextInt(4 * 24 * 60));
+                String eventId = "e" + id++;
+                events.add(switch (random.nextInt(7)) {
+                    case 0 -> TestPacks.complaint(eventId, caseId, at, random.nextInt(3) == 0
+                            ? ComplaintCategory.INTIMATE_IMAGERY : ComplaintCategory.GENERAL);
+                    case 1 -> TestPacks.acknowledged(eventId, caseId, at);
+                    case 2 -> TestPacks.resolved(eventId, caseId, at);
+                    case 3 -> TestPacks.order(eventId, caseId, at);
+                    case 4 -> TestPacks.removed(eventId, caseId, at);
+                    case 5 -> TestPacks.request(eventId, caseId, at);
+                    default -> TestPacks.provided(eventId, caseId, at);
+                });
+            }
+        }
+        return new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), events);
+    }
+
+    /** The evidence as a JSON Lines case log, its lines in random order. */
+    private static void write(Evidence evidence, Random random, Path file) {
+        ObjectWriter writer = ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+        List<String> lines = new ArrayList<>();
+        try {
+            lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
+            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.appointments().get(0))));
+            for (CaseEvent event : evidence.events()) {
+                lines.add(writer.writeValueAsString(event));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.shuffle(lines, random);
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String typed(String type, String json) {
+        return json.contains("\"type\"") ? json : "{\"type\":\"" + type + "\"," + json.substring(1);
+    }
+}
