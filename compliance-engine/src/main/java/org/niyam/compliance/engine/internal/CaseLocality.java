@@ -141,21 +141,25 @@ public final class CaseLocality {
     private final Set<String> localRules;
     private final Map<String, String> globalReasons;
     private final Set<Class<?>> localTypes;
+    /** The types case-local rules read under {@code not}, {@code forall}, {@code collect} or {@code accumulate}. */
+    private final Set<Class<?>> localAbsenceTypes;
     private final Set<Class<?>> globalTypes;
     private final String unpartitionable;
     /** For each class of fact: whether case-local rules, and global rules, have a pattern that matches it. */
     private final ClassValue<boolean[]> seenBy = new ClassValue<>() {
         @Override
         protected boolean[] computeValue(Class<?> type) {
-            return new boolean[] {matchesAny(localTypes, type), matchesAny(globalTypes, type)};
+            return new boolean[] {matchesAny(localTypes, type), matchesAny(globalTypes, type),
+                    matchesAny(localAbsenceTypes, type)};
         }
     };
 
     private CaseLocality(Set<String> localRules, Map<String, String> globalReasons, Set<Class<?>> localTypes,
-                         Set<Class<?>> globalTypes, String unpartitionable) {
+                         Set<Class<?>> localAbsenceTypes, Set<Class<?>> globalTypes, String unpartitionable) {
         this.localRules = localRules;
         this.globalReasons = globalReasons;
         this.localTypes = localTypes;
+        this.localAbsenceTypes = localAbsenceTypes;
         this.globalTypes = globalTypes;
         this.unpartitionable = unpartitionable;
     }
@@ -182,6 +186,7 @@ public final class CaseLocality {
         Set<String> local = new LinkedHashSet<>();
         Map<String, String> global = new LinkedHashMap<>();
         Set<Class<?>> localTypes = new LinkedHashSet<>();
+        Set<Class<?>> localAbsenceTypes = new LinkedHashSet<>();
         Set<Class<?>> globalTypes = new LinkedHashSet<>();
         Set<String> analysed = new HashSet<>(queries);
         List<String> oneSession = new ArrayList<>();
@@ -223,6 +228,7 @@ public final class CaseLocality {
                 if (globalReason == null && notTied == null) {
                     local.add(rule.name());
                     localTypes.addAll(analysis.types);
+                    localAbsenceTypes.addAll(analysis.absenceTypes);
                 } else {
                     global.put(rule.name(), globalReason != null ? globalReason : notTied);
                     globalTypes.addAll(analysis.types);
@@ -245,7 +251,7 @@ public final class CaseLocality {
             global.forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}", rule, why));
         }
         return new CaseLocality(Set.copyOf(local), Map.copyOf(global), Set.copyOf(localTypes),
-                Set.copyOf(globalTypes), null);
+                Set.copyOf(localAbsenceTypes), Set.copyOf(globalTypes), null);
     }
 
     /** The rule's parents ({@code rule "b" extends "a"}), nearest last; their conditions are the rule's too. */
@@ -335,7 +341,7 @@ public final class CaseLocality {
     }
 
     private static CaseLocality none(String reason) {
-        return new CaseLocality(Set.of(), Map.of(), Set.of(), Set.of(), reason);
+        return new CaseLocality(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), reason);
     }
 
     /** Why a rule is global ({@code null} for a case-local rule, or when no rule runs by case). */
@@ -355,6 +361,15 @@ public final class CaseLocality {
     /** Whether a case-local rule has a pattern that can match the fact. */
     public boolean seenByLocalRules(Object fact) {
         return seenBy.get(fact.getClass())[0];
+    }
+
+    /**
+     * Whether a case-local rule can match the fact under {@code not}, {@code forall}, {@code collect} or
+     * {@code accumulate}: a rule that may fire before the fact exists and differently after, so that whether it fired
+     * depends on when the fact came.
+     */
+    public boolean readInAbsenceByLocalRules(Object fact) {
+        return seenBy.get(fact.getClass())[2];
     }
 
     /** Whether a global rule has a pattern that can match the fact: such events go to the global session too. */
@@ -445,6 +460,10 @@ public final class CaseLocality {
         /** A pattern's caseId equal to a variable: {node, variable, whether it names a pattern (not a caseId)}. */
         private final List<Object[]> joins = new ArrayList<>();
         private final Set<Class<?>> types = new LinkedHashSet<>();
+        /** The types of patterns under {@code not}, {@code forall}, {@code collect} or {@code accumulate}. */
+        private final Set<Class<?>> absenceTypes = new LinkedHashSet<>();
+        /** How deep the walk is inside such conditions. */
+        private int absent;
         private String untied;
 
         Analysis(DrlAnalysis file, Types resolver, Set<String> queries) {
@@ -463,9 +482,12 @@ public final class CaseLocality {
             } else if (descr instanceof NotDescr || descr instanceof ExistsDescr || descr instanceof ForallDescr
                     || descr instanceof OrDescr) {
                 // their patterns must be tied like any other, but none of them anchors
+                boolean absence = descr instanceof NotDescr || descr instanceof ForallDescr;
+                absent += absence ? 1 : 0;
                 for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
                     walk((BaseDescr) child, false);
                 }
+                absent -= absence ? 1 : 0;
             } else if (!(descr instanceof EvalDescr || descr instanceof NamedConsequenceDescr
                     || descr instanceof ConditionalBranchDescr)) {
                 throw new OneSession("uses " + (descr == null ? "an empty condition" : describe(descr))
@@ -493,11 +515,15 @@ public final class CaseLocality {
             }
             BaseDescr source = pattern.getSource();
             if (source instanceof CollectDescr collect) {
+                absent++;
                 walk(collect.getInputPattern(), false);
+                absent--;
                 return;
             }
             if (source instanceof AccumulateDescr accumulate) {
+                absent++;
                 walk(accumulate.getInput(), false);
+                absent--;
                 return;
             }
             if (source instanceof FromDescr) {
@@ -516,6 +542,9 @@ public final class CaseLocality {
             }
             Class<?> type = resolver.resolve(pattern.getObjectType());
             types.add(type);
+            if (absent > 0) {
+                absenceTypes.add(type);
+            }
             if (isContextType(type)) {
                 return;
             }

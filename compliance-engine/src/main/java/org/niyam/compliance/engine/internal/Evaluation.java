@@ -512,7 +512,9 @@ public final class Evaluation {
         for (CaseEvent event : events) {
             if (ofGroup.add(event.caseId()) && global.concludedCases().contains(event.caseId())) {
                 crossingFor(global, event.caseId());
-                fromGlobal.addAll(global.forCases().getOrDefault(event.caseId(), List.of()));
+                List<Object> concluded = global.forCases().getOrDefault(event.caseId(), List.of());
+                readInAbsence(concluded, event.caseId());
+                fromGlobal.addAll(concluded);
             }
         }
         List<Object> inSession = new ArrayList<>(context.size() + events.size() + fromGlobal.size());
@@ -533,6 +535,22 @@ public final class Evaluation {
         if (global.localFired().contains(caseId)) {
             throw new Unpartitionable("a global rule concluded something for case '" + caseId
                     + "' that case-local rules read, and they fired on it with the platform's rules", true);
+        }
+    }
+
+    /**
+     * A case session given a global conclusion holds it from the start; one session holds it only once the global rule
+     * has fired. A case-local rule that reads its type positively fires on it either way; one that reads it under
+     * {@code not}, {@code forall}, {@code collect} or {@code accumulate} may fire in one session before it exists and
+     * never in the case's session. Such a case is not split.
+     */
+    private void readInAbsence(List<Object> concluded, String caseId) {
+        for (Object fact : concluded) {
+            if (locality.readInAbsenceByLocalRules(fact)) {
+                throw new Unpartitionable("a global rule concluded " + fact.getClass().getSimpleName()
+                        + " for case '" + caseId + "', which case-local rules read under not, forall, collect or"
+                        + " accumulate: whether they fire depends on when it was concluded", true);
+            }
         }
     }
 
