@@ -57,10 +57,10 @@ public final class Evaluation {
     private static final Logger LOG = LoggerFactory.getLogger("org.niyam.compliance.rules");
 
     /** Report order: platform duties first, then by case, trigger instant and id. */
-    private static final Comparator<Obligation> WITHIN_CASE = Comparator
-            .comparingLong((Obligation o) -> o.triggeredAt().toEpochSecond())
-            .thenComparingInt(o -> o.triggeredAt().getNano())
-            .thenComparing(Obligation::id);
+    private static final Comparator<Obligation> WITHIN_CASE = (a, b) -> {
+        int byInstant = instantOrder(a.triggeredAt(), b.triggeredAt());
+        return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+    };
 
     private static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -77,11 +77,23 @@ public final class Evaluation {
             .thenComparing(r -> r.assessment().explanation())
             .thenComparing(r -> r.assessment().what());
 
+    /**
+     * The order of two instants, whatever their offsets: with one offset (the usual case) their local date-times
+     * compare as the instants do, without working out epoch seconds.
+     */
+    static int instantOrder(OffsetDateTime a, OffsetDateTime b) {
+        if (a.getOffset().equals(b.getOffset())) {
+            return a.toLocalDateTime().compareTo(b.toLocalDateTime());
+        }
+        int bySecond = Long.compare(a.toEpochSecond(), b.toEpochSecond());
+        return bySecond != 0 ? bySecond : Integer.compare(a.getNano(), b.getNano());
+    }
+
     /** Time order (the instant, whatever the offset), then id. */
-    public static final Comparator<CaseEvent> EVENT_ORDER = Comparator
-            .comparingLong((CaseEvent e) -> e.at().toEpochSecond())
-            .thenComparingInt(e -> e.at().getNano())
-            .thenComparing(CaseEvent::id);
+    public static final Comparator<CaseEvent> EVENT_ORDER = (a, b) -> {
+        int byInstant = instantOrder(a.at(), b.at());
+        return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+    };
 
     private final RuleBase ruleBase;
     private final Lifecycle lifecycle;
