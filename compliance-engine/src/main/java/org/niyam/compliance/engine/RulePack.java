@@ -48,6 +48,9 @@ public final class RulePack {
     private final String instrument;
     private final String origin;
     private final List<LawVersion> versions;
+    /** Each version's start as epoch second and nanosecond, for {@link #versionAt}, asked once per obligation. */
+    private final long[] versionSeconds;
+    private final int[] versionNanos;
     private final Map<String, Parameter> parameters;
     private final List<DrlSource> sources;
     private final boolean restricted;
@@ -75,6 +78,8 @@ public final class RulePack {
         this.id = id;
         this.instrument = instrument;
         this.versions = versions;
+        this.versionSeconds = versions.stream().mapToLong(v -> v.from().toEpochSecond()).toArray();
+        this.versionNanos = versions.stream().mapToInt(v -> v.from().getNano()).toArray();
         this.parameters = parameters;
         this.sources = List.copyOf(sources);
         this.restricted = restricted;
@@ -287,12 +292,14 @@ public final class RulePack {
         if (versions.isEmpty()) {
             return UNVERSIONED;
         }
+        long seconds = instant.toEpochSecond(); // once, rather than at each comparison
+        int nanos = instant.getNano();
         String name = null;
-        for (LawVersion version : versions) {
-            if (version.from().isAfter(instant)) {
-                break;
+        for (int i = 0; i < versionSeconds.length; i++) {
+            if (versionSeconds[i] > seconds || versionSeconds[i] == seconds && versionNanos[i] > nanos) {
+                break; // this version starts after the instant
             }
-            name = version.name();
+            name = versions.get(i).name();
         }
         return name;
     }

@@ -26,6 +26,8 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.EntryPoint;
+import org.kie.api.runtime.rule.Match;
 import org.niyam.compliance.engine.EvaluationListener;
 import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.RuleExecutionException;
@@ -56,10 +58,10 @@ public final class Evaluation {
     private static final Logger LOG = LoggerFactory.getLogger("org.niyam.compliance.rules");
 
     /** Report order: platform duties first, then by case, trigger instant and id. */
-    private static final Comparator<Obligation> WITHIN_CASE = Comparator
-            .comparingLong((Obligation o) -> o.triggeredAt().toEpochSecond())
-            .thenComparingInt(o -> o.triggeredAt().getNano())
-            .thenComparing(Obligation::id);
+    private static final Comparator<Obligation> WITHIN_CASE = (a, b) -> {
+        int byInstant = instantOrder(a.triggeredAt(), b.triggeredAt());
+        return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+    };
 
     /**
      * The order of a report's obligations, as {@link #sortForReport} puts them (which sorts faster): the platform's
@@ -88,11 +90,23 @@ public final class Evaluation {
             .thenComparing(r -> r.assessment().explanation())
             .thenComparing(r -> r.assessment().what());
 
+    /**
+     * The order of two instants, whatever their offsets: with one offset (the usual case) their local date-times
+     * compare as the instants do, without working out epoch seconds.
+     */
+    static int instantOrder(OffsetDateTime a, OffsetDateTime b) {
+        if (a.getOffset().equals(b.getOffset())) {
+            return a.toLocalDateTime().compareTo(b.toLocalDateTime());
+        }
+        int bySecond = Long.compare(a.toEpochSecond(), b.toEpochSecond());
+        return bySecond != 0 ? bySecond : Integer.compare(a.getNano(), b.getNano());
+    }
+
     /** Time order (the instant, whatever the offset), then id. */
-    public static final Comparator<CaseEvent> EVENT_ORDER = Comparator
-            .comparingLong((CaseEvent e) -> e.at().toEpochSecond())
-            .thenComparingInt(e -> e.at().getNano())
-            .thenComparing(CaseEvent::id);
+    public static final Comparator<CaseEvent> EVENT_ORDER = (a, b) -> {
+        int byInstant = instantOrder(a.at(), b.at());
+        return byInstant != 0 ? byInstant : a.id().compareTo(b.id());
+    };
 
     private final RuleBase ruleBase;
     private final Lifecycle lifecycle;
@@ -333,12 +347,13 @@ public final class Evaluation {
         }
         for (Conclusion conclusion : conclusions) {
             if (conclusion.fact() instanceof Duty duty) {
+                String id = duty.obligationId(); // built anew at each call: once here
                 // Obligation ids are duty key @ trigger event: with triggers of its own, no two groups share one.
-                if (!eventIds.contains(duty.triggerEventId()) || global.duties().contains(duty.obligationId())) {
-                    throw new Unpartitionable("rule '" + conclusion.rule() + "' opened " + duty.obligationId()
+                if (!eventIds.contains(duty.triggerEventId()) || global.duties().contains(id)) {
+                    throw new Unpartitionable("rule '" + conclusion.rule() + "' opened " + id
                             + ", started by an event of another case", true);
                 }
-                duties.add(duty.obligationId());
+                duties.add(id);
             }
         }
         List<Conclusion> own = new ArrayList<>(conclusions.size());
@@ -591,13 +606,13 @@ public final class Evaluation {
     /** Which rules a session runs and which of their effects it allows. */
     private interface Scope {
         /** Whether the rule may fire on this match. */
-        boolean admits(String rule, List<?> objects);
+        boolean admits(String rule, Match match);
 
         /** Checks a fact a rule inserted or updated; returns why it cannot stay in this session, or null. */
         String checkConclusion(Object fact, String rule);
 
         /** A rule fired on these objects. */
-        default void fired(String rule, List<?> objects) {
+        default void fired(String rule, Match match) {
         }
     }
 
@@ -613,9 +628,9 @@ public final class Evaluation {
         }
 
         @Override
-        public void fired(String rule, List<?> objects) {
+        public void fired(String rule, Match match) {
             if (locality.isLocal(rule)) {
-                for (Object object : objects) {
+                for (Object object : match.getObjects()) {
                     if (CaseLocality.hasCase(object)) {
                         localFired.add(CaseLocality.caseOf(object));
                         return;
@@ -625,11 +640,11 @@ public final class Evaluation {
         }
 
         @Override
-        public boolean admits(String rule, List<?> objects) {
+        public boolean admits(String rule, Match match) {
             if (!locality.isLocal(rule)) {
                 return true;
             }
-            for (Object object : objects) {
+            for (Object object : match.getObjects()) {
                 if (CaseLocality.hasCase(object)) {
                     return !sharedCases.contains(CaseLocality.caseOf(object)); // those cases run in their own session
                 }
@@ -659,7 +674,7 @@ public final class Evaluation {
         }
 
         @Override
-        public boolean admits(String rule, List<?> objects) {
+        public boolean admits(String rule, Match match) {
             return locality.isLocal(rule);
         }
 
@@ -686,7 +701,7 @@ public final class Evaluation {
         private final List<Object> facts;
         private final Scope scope;
         private final EvaluationListener listener;
-        private final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        private final Map<Object, String> insertedBy;
         private final Map<String, Integer> firings = new HashMap<>();
         private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
@@ -700,6 +715,8 @@ public final class Evaluation {
         Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener, Set<Object> foreign) {
             this.foreign = foreign;
             this.facts = facts;
+            // about as many conclusions as facts: sized once rather than grown through every power of two
+            this.insertedBy = new IdentityHashMap<>(Math.max(32, facts.size()));
             this.evaluationFacts = evaluationFacts;
             this.scope = scope;
             this.listener = listener;
@@ -756,7 +773,7 @@ public final class Evaluation {
                         if (scope == null) {
                             firings.merge(rule, 1, Integer::sum); // for the loop error, which only this session gives
                         } else {
-                            scope.fired(rule, event.getMatch().getObjects());
+                            scope.fired(rule, event.getMatch()); // the match's objects only where needed
                         }
                         listener.ruleFired(rule);
                         if (LOG.isDebugEnabled()) {
@@ -766,7 +783,8 @@ public final class Evaluation {
                         }
                     }
                 });
-                facts.forEach(session::insert);
+                EntryPoint entry = session.getEntryPoint("DEFAULT"); // Drools' default, looked up once
+                facts.forEach(entry::insert);
                 int fired = fire(session, limit);
                 if (crossing != null) {
                     throw new Unpartitionable(crossing, true);
@@ -864,7 +882,7 @@ public final class Evaluation {
                             : session.fireAllRules(match -> !disabled.contains(match.getRule().getName()), limit);
                 }
                 return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
-                        && scope.admits(match.getRule().getName(), match.getObjects()), limit);
+                        && scope.admits(match.getRule().getName(), match), limit);
             } catch (ConsequenceException e) {
                 String rule = e.getMatch().getRule().getName();
                 Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -933,9 +951,10 @@ public final class Evaluation {
 
     /** As {@link #report(List, OffsetDateTime)}; {@code sorted}: whether in report order, or left for the caller. */
     private Report report(List<Conclusion> conclusions, OffsetDateTime asOf, boolean sorted) {
-        Map<String, Duty> duties = new HashMap<>();
-        Map<String, String> dutyRules = new HashMap<>();
-        Map<String, List<Discharge>> discharges = new HashMap<>();
+        // One entry per obligation id (built once per duty), in a map of default size: the unsorted order of
+        // obligations is that of its iteration, the same for the same duties.
+        Map<String, Opened> duties = new HashMap<>();
+        List<Discharge> discharges = new ArrayList<>();
         List<Obligation> obligations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, Assessment> assessments = new TreeMap<>();
@@ -945,15 +964,18 @@ public final class Evaluation {
             Object fact = conclusion.fact();
             String rule = conclusion.rule();
             if (fact instanceof Duty duty) {
-                Duty twin = duties.putIfAbsent(duty.obligationId(), duty);
-                if (twin != null && !twin.equals(duty)) {
-                    throw new RuleExecutionException(rule, "rules '" + dutyRules.get(duty.obligationId()) + "' and '"
-                            + rule + "' open obligation " + duty.obligationId() + " differently (" + twin + " / " + duty
+                String id = duty.obligationId();
+                Opened twin = duties.putIfAbsent(id, new Opened(duty, rule));
+                if (twin != null && !twin.duty.equals(duty)) {
+                    throw new RuleExecutionException(rule, "rules '" + twin.rule + "' and '"
+                            + rule + "' open obligation " + id + " differently (" + twin.duty + " / " + duty
                             + "): give one of the duties its own key", null);
                 }
-                dutyRules.merge(duty.obligationId(), rule, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                if (twin != null && rule.compareTo(twin.rule) < 0) {
+                    twin.rule = rule;
+                }
             } else if (fact instanceof Discharge discharge) {
-                discharges.computeIfAbsent(discharge.obligationId(), k -> new ArrayList<>()).add(discharge);
+                discharges.add(discharge);
             } else if (fact instanceof Finding finding) {
                 findings.add(finding.citation() != null ? finding
                         : finding.withCitation(lifecycle.citation(ruleBase.rule(rule), asOf)));
@@ -979,8 +1001,18 @@ public final class Evaluation {
                 }
             }
         }
-        duties.forEach((id, duty) -> obligations.add(lifecycle.timeBound(duty, ruleBase.rule(dutyRules.get(id)),
-                discharges.getOrDefault(id, List.of()), asOf)));
+        for (Discharge discharge : discharges) {
+            Opened opened = duties.get(discharge.obligationId());
+            if (opened != null) {
+                if (opened.discharges.isEmpty()) {
+                    opened.discharges = new ArrayList<>(2);
+                }
+                opened.discharges.add(discharge);
+            }
+        }
+        for (Opened opened : duties.values()) {
+            obligations.add(lifecycle.timeBound(opened.duty, ruleBase.rule(opened.rule), opened.discharges, asOf));
+        }
         assessments.forEach((key, assessment) -> obligations.add(
                 lifecycle.standing(assessment, ruleBase.rule(assessmentRules.get(key)), asOf)));
         if (sorted) {
@@ -988,6 +1020,18 @@ public final class Evaluation {
             findings.sort(FINDING_ORDER);
         }
         return new Report(asOf, obligations, findings);
+    }
+
+    /** A duty concluded, the first rule by id that concluded it, and its discharges. */
+    private static final class Opened {
+        final Duty duty;
+        String rule;
+        List<Discharge> discharges = List.of();
+
+        Opened(Duty duty, String rule) {
+            this.duty = duty;
+            this.rule = rule;
+        }
     }
 
     private String ruleOf(Object fact, Map<Object, String> insertedBy) {

@@ -26,7 +26,8 @@ public final class Lifecycle {
 
     /** Earliest discharge first; the event id breaks ties so the answer does not depend on input order. */
     public static final Comparator<Discharge> EARLIEST =
-            Comparator.comparing((Discharge d) -> d.at().toInstant()).thenComparing(Discharge::eventId);
+            Comparator.comparingLong((Discharge d) -> d.at().toEpochSecond()).thenComparingInt(d -> d.at().getNano())
+                    .thenComparing(Discharge::eventId);
 
     private final RuleBase ruleBase;
     private final double atRiskFraction;
@@ -74,7 +75,7 @@ public final class Lifecycle {
         } else {
             amendmentNote = spanNote(clock, inForce, start, due, pack);
         }
-        Discharge first = discharges.stream().min(EARLIEST).orElse(null);
+        Discharge first = earliest(discharges);
 
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(start, due, length, first, asOf)
@@ -84,6 +85,17 @@ public final class Lifecycle {
         return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
                 first == null ? null : first.at(), explanation);
+    }
+
+    /** The first of the discharges by {@link #EARLIEST}, or {@code null}: without a stream, and usually of one. */
+    private static Discharge earliest(List<Discharge> discharges) {
+        Discharge first = null;
+        for (Discharge discharge : discharges) {
+            if (first == null || EARLIEST.compare(discharge, first) < 0) {
+                first = discharge;
+            }
+        }
+        return first;
     }
 
     private record Verdict(Status status, String explanation) {
@@ -108,7 +120,7 @@ public final class Lifecycle {
                     Status.INDETERMINATE, citation, duty.triggerEventId(), null, null,
                     noTime + "." + note(duty) + unconfirmedNote(rule));
         }
-        Discharge first = discharges.stream().min(EARLIEST).orElse(null);
+        Discharge first = earliest(discharges);
         if (first != null) {
             Duration taken = Duration.between(start, first.at());
             String when = taken.isNegative() ? Durations.describe(taken.negated()) + " before the clock started"
