@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.EvaluationListener;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -105,6 +107,28 @@ class JurisdictionsTest {
         obligations.stream().filter(o -> caseId.equals(o.caseId())).forEach(o -> instruments.add(o.citation().instrument()));
         findings.stream().filter(f -> caseId.equals(f.caseId())).forEach(f -> instruments.add(f.citation().instrument()));
         return instruments;
+    }
+
+    @Test
+    void a_case_whose_event_the_platforms_rules_read_states_nothing_is_judged_as_in_one_session() {
+        // The notice is read by the platform's rules (their session holds it, not the complaint that says DE).
+        String log = LOG + """
+                {"type":"UsersInformed","id":"notice-de","caseId":"post-de","at":"2026-03-02T07:00:00+01:00"}
+                """;
+        Evidence evidence = CaseLogReader.strict().read("log", new StringReader(log)).evidence();
+        List<String> reasons = new ArrayList<>();
+        Report byCase = BOTH.evaluate(evidence, AS_OF, new EvaluationListener() {
+            @Override
+            public void oneSession(String reason) {
+                reasons.add(reason);
+            }
+        });
+        Report oneSession = ComplianceEngine.builder().rulePack(RulePack.classpath(INDIA))
+                .rulePack(RulePack.classpath(NETZDG)).oneSession().build().evaluate(evidence, AS_OF);
+
+        assertThat(reasons).singleElement().asString().contains("case 'post-de' arose in DE");
+        assertThat(byCase).isEqualTo(oneSession);
+        assertOnlyItsOwnLaw(byCase.obligations(), byCase.findings());
     }
 
     @Test

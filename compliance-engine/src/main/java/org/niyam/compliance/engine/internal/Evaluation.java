@@ -459,8 +459,7 @@ public final class Evaluation {
 
     /** Whether global rules read this event, so that it goes to their session as well as to its case's. */
     public boolean shared(CaseEvent event) {
-        // An event that says where its case arose goes there too: the global session judges its case's jurisdiction.
-        return locality.seenByGlobalRules(event) || scoped && event.jurisdiction() != null;
+        return locality.seenByGlobalRules(event);
     }
 
     /**
@@ -468,9 +467,11 @@ public final class Evaluation {
      * cases given to {@link #cases} may hold one of them.
      */
     public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties,
-                         Map<String, List<Object>> forCases, Set<String> localFired) {
+                         Map<String, List<Object>> forCases, Set<String> localFired, Set<String> sharedCases,
+                         Map<String, String> jurisdictions) {
         /** No global conclusions: for a case evaluated where the platform's rules do not run. */
-        public static final Global NONE = new Global(List.of(), Set.of(), Set.of(), Map.of(), Set.of());
+        public static final Global NONE = new Global(List.of(), Set.of(), Set.of(), Map.of(), Set.of(), Set.of(),
+                Map.of());
     }
 
     /**
@@ -497,7 +498,8 @@ public final class Evaluation {
         }
         // concluded cases may hold null: conclusions of no case
         return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties), forCases,
-                Collections.unmodifiableSet(scope.localFired));
+                Collections.unmodifiableSet(scope.localFired), Collections.unmodifiableSet(sharedCases),
+                scoped ? Jurisdictions.ofCases(shared) : Map.of());
     }
 
     /** Whole cases, in the order given, cut into groups of about {@code eventsPerSession} events. */
@@ -524,8 +526,15 @@ public final class Evaluation {
         List<CaseEvent> events = group;
         Set<String> ofGroup = new HashSet<>(events.size());
         List<Object> fromGlobal = new ArrayList<>();
+        Map<String, String> stated = scoped ? Jurisdictions.ofCases(events) : Map.of();
         for (CaseEvent event : events) {
-            if (ofGroup.add(event.caseId()) && global.concludedCases().contains(event.caseId())) {
+            if (!ofGroup.add(event.caseId())) {
+                continue;
+            }
+            if (scoped) {
+                sameJurisdiction(global, event.caseId(), stated);
+            }
+            if (global.concludedCases().contains(event.caseId())) {
                 crossingFor(global, event.caseId());
                 List<Object> concluded = global.forCases().getOrDefault(event.caseId(), List.of());
                 readInAbsence(concluded, event.caseId());
@@ -550,6 +559,22 @@ public final class Evaluation {
         if (global.localFired().contains(caseId)) {
             throw new Unpartitionable("a global rule concluded something for case '" + caseId
                     + "' that case-local rules read, and they fired on it with the platform's rules", true);
+        }
+    }
+
+    /**
+     * The global session sees only the events global rules read, so it judged the scope of a case by what those events
+     * state. A case whose other events state another jurisdiction was judged there under the wrong law: not split.
+     */
+    private void sameJurisdiction(Global global, String caseId, Map<String, String> stated) {
+        if (!global.sharedCases().contains(caseId) && !global.concludedCases().contains(caseId)) {
+            return;
+        }
+        String judged = global.jurisdictions().getOrDefault(caseId, defaultJurisdiction);
+        String actual = stated.getOrDefault(caseId, defaultJurisdiction);
+        if (!Objects.equals(judged, actual)) {
+            throw new Unpartitionable("case '" + caseId + "' arose in " + (actual == null ? "no stated jurisdiction"
+                    : actual) + ", which the events the platform's rules read do not state", true);
         }
     }
 
@@ -875,7 +900,7 @@ public final class Evaluation {
                 if (!jurisdictions.isEmpty() || scoped && defaultJurisdiction != null) {
                     return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
                             && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
-                            && (scope == null || scope.admits(match.getRule().getName(), match.getObjects())), limit);
+                            && (scope == null || scope.admits(match.getRule().getName(), match)), limit);
                 }
                 if (scope == null) {
                     return disabled.isEmpty() ? session.fireAllRules(limit)
