@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.niyam.compliance.engine.internal.InputErrors;
 import org.niyam.compliance.engine.internal.LineReader;
 import org.niyam.compliance.engine.internal.Mappers;
 import org.niyam.compliance.engine.internal.Workers;
@@ -659,7 +660,8 @@ public final class CaseLogReader {
             }
             return MAPPER.treeToValue(object, CaseEvent.class);
         } catch (JsonProcessingException e) {
-            throw ComplianceJson.inputError(source, line, e);
+            InputException misspelt = InputErrors.unknownKey(source, line, object, e); // before a field it left out
+            throw misspelt != null ? misspelt : ComplianceJson.inputError(source, line, e);
         } catch (IllegalArgumentException e) {
             throw new InputException(source, line, "", e.getMessage(), e);
         }
