@@ -134,7 +134,7 @@ class ErrorMessagesTest {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
-                an unclosed object  | {"type": "ComplaintAcknowledged", "id": "e2"               | the text ends before the object is closed: a '}' is missing (column 45)
+                an unclosed object  | {"type": "ComplaintAcknowledged", "id": "e2"               | the text ends before the object is closed: a '}' is missing
                 a key not in quotes | {"type": "ComplaintAcknowledged", id: "e2"}               | expected a key in double quotes, such as "id", but found 'i' (column 35)
                 a doubled comma     | {"type": "ComplaintAcknowledged",, "id": "e2"}            | expected a key in double quotes, such as "id", but found ',' (column 34)
                 a missing colon     | {"type" "ComplaintAcknowledged"}                          | expected ':' between the key and its value, but found '"' (column 9)

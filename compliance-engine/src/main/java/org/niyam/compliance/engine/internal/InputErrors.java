@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
@@ -85,7 +86,10 @@ public final class InputErrors {
             } else if ((mapping instanceof MismatchedInputException mismatch
                     && mismatch.getTargetType() == OffsetDateTime.class)
                     || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
-                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30: " + message;
+                // The text given is what the reader needs; Jackson's and java.time's words about it are not.
+                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30"
+                        + (mapping instanceof InvalidFormatException format && format.getValue() instanceof String given
+                        ? ", not \"" + given + "\"" : ": " + message);
             }
         }
         if (!(e instanceof JsonMappingException) && e instanceof StreamReadException) {
@@ -194,7 +198,8 @@ public final class InputErrors {
         } else {
             plain = UNEXPECTED_ANYWHERE.matcher(text).replaceAll("'$1'");
         }
-        int column = location == null ? 0 : location.getColumnNr();
+        // Where the text ends needs no column.
+        int column = location == null || text.startsWith("Unexpected end-of-input") ? 0 : location.getColumnNr();
         return line > 0 && column > 0 ? plain + " (column " + column + ")" : plain;
     }
 
