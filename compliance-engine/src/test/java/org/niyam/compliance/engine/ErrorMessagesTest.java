@@ -184,6 +184,15 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void an_instant_without_offset_is_quoted_without_the_parsers_words() {
+            InputException e = secondLine(COMPLAINT.replace("2026-03-02T10:00:00+05:30", "2026-03-02T10:00:00"));
+
+            assertThat(e.field()).isEqualTo("at");
+            assertThat(e.problem()).isEqualTo("expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30, "
+                    + "not \"2026-03-02T10:00:00\"");
+        }
+
+        @Test
         void an_unknown_key_far_from_any_lists_the_keys() {
             InputException e = secondLine(COMPLAINT.replace("\"category\"", "\"colour\": \"red\", \"category\""));
 
