@@ -661,7 +661,8 @@ public final class CaseLogReader {
             return MAPPER.treeToValue(object, CaseEvent.class);
         } catch (JsonProcessingException e) {
             InputException misspelt = InputErrors.unknownKey(source, line, object, e); // before a field it left out
-            throw misspelt != null ? misspelt : ComplianceJson.inputError(source, line, e);
+            throw misspelt != null ? misspelt
+                    : InputErrors.of(source, line, null, e, List.of(PLATFORM, APPOINTMENT, PERIOD));
         } catch (IllegalArgumentException e) {
             throw new InputException(source, line, "", e.getMessage(), e);
         }

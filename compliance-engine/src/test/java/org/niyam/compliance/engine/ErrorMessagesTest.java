@@ -87,7 +87,8 @@ class ErrorMessagesTest {
                     then
                     end
                     """;
-            for (RulePack pack : List.of(RulePack.drl("twice.drl", twice), RulePack.drl("twice.drl", twice).unrestricted())) {
+            RulePack restricted = RulePack.drl("twice.drl", twice);
+            for (RulePack pack : List.of(restricted, restricted.unrestricted())) {
                 RulePackException e = buildFailure(pack, b -> b);
 
                 assertThat(e.problems()).as("restricted: %s", pack.restricted()).containsExactly(new Problem("twice.drl",
@@ -158,6 +159,14 @@ class ErrorMessagesTest {
             assertThat(e.problem()).startsWith("unknown type 'ComplaintRecieved'; did you mean 'ComplaintReceived'? "
                     + "The known types are AccountCancelled, ComplaintAcknowledged, ComplaintReceived, ")
                     .endsWith(", UserNotified and UsersInformed").doesNotContain("[", "org.niyam");
+        }
+
+        @Test
+        void an_unknown_type_of_a_case_log_lists_its_other_entries_too() {
+            InputException e = secondLine("{\"type\": \"PlatfromProfile\", \"name\": \"Samvad\"}");
+
+            assertThat(e.problem()).startsWith("unknown type 'PlatfromProfile'; did you mean 'PlatformProfile'? ")
+                    .contains(" EvidencePeriod, ", " OfficerAppointment, ", " PlatformProfile, ");
         }
 
         @Test

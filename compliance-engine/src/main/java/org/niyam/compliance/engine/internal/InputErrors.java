@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.niyam.compliance.engine.InputException;
 
 /**
@@ -51,6 +52,15 @@ public final class InputErrors {
      * it; {@code text}, when given, lets an unknown key be placed on its own line.
      */
     public static InputException of(String source, int line, String text, JsonProcessingException e) {
+        return of(source, line, text, e, List.of());
+    }
+
+    /**
+     * As {@link #of(String, int, String, JsonProcessingException)}, where an unknown type is listed with the
+     * {@code otherTypes} the input may also hold (a case log's PlatformProfile, for one) beside Jackson's.
+     */
+    public static InputException of(String source, int line, String text, JsonProcessingException e,
+                                    List<String> otherTypes) {
         JsonLocation location = e.getLocation();
         if (line <= 0) {
             line = location == null ? 0 : location.getLineNr();
@@ -65,7 +75,7 @@ public final class InputErrors {
             field = path(mapping);
             if (mapping instanceof InvalidTypeIdException invalid) {
                 field = field.isEmpty() ? "type" : field + ".type"; // an unknown or missing "type"
-                message = unknownType(invalid, message);
+                message = unknownType(invalid, message, otherTypes);
             }
             if (mapping instanceof UnrecognizedPropertyException unrecognized) {
                 message = unknownKey(unrecognized);
@@ -150,10 +160,10 @@ public final class InputErrors {
     }
 
     /** An unknown type named with the closest known one and all of them in words; a missing one said plainly. */
-    private static String unknownType(InvalidTypeIdException e, String message) {
+    private static String unknownType(InvalidTypeIdException e, String message, List<String> otherTypes) {
         Matcher known = KNOWN_TYPES.matcher(String.valueOf(message));
-        List<String> types = known.find() ? Arrays.stream(known.group(1).split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).toList() : List.of();
+        List<String> types = known.find() ? Stream.concat(Arrays.stream(known.group(1).split(",")), otherTypes.stream())
+                .map(String::strip).filter(t -> !t.isEmpty()).sorted().distinct().toList() : List.of();
         String listed = types.isEmpty() ? "" : ". The known types are " + Suggestions.inWords(types);
         if (e.getTypeId() == null || e.getTypeId().isBlank()) {
             return "no \"type\": every entry names its type" + listed;

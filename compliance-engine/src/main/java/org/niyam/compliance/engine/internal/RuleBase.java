@@ -258,7 +258,8 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            problems.addAll(withoutEchoes(List.of(explained(problem(error, origins, texts), parsedByOrigin)), problems));
+            problems.addAll(withoutEchoes(List.of(explained(problem(error, origins, texts), parsedByOrigin)),
+                    problems));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
