@@ -74,10 +74,11 @@ class AuditCommandTest {
             Cli.Result result = Cli.run("audit", LOG, "--all");
 
             assertThat(result.exit()).as("rejected lines make the exit code 2").isEqualTo(Exit.BAD_INPUT);
-            assertThat(result.err()).startsWith(LOG + ":3: Unexpected end-of-input").containsSubsequence(
-                    "\n" + LOG + ":5: type: Could not resolve type id 'ComplaintEscalated'",
+            assertThat(result.err()).startsWith(LOG + ":3: the text ends before the object is closed: a '}' is missing\n").containsSubsequence(
+                    "\n" + LOG + ":5: type: unknown type 'ComplaintEscalated'. The known types are AccountCancelled, ",
                     "\n" + LOG + ":6: category: ComplaintReceived.category is required",
-                    "\n" + LOG + ":7: at: expected an ISO-8601 instant with offset");
+                    "\n" + LOG + ":7: at: expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30, not "
+                            + "\"2026-03-02T15:00:00\"\n");
             assertThat(result.err()).contains("niyam audit: 4 entries rejected (listed above)");
             assertThat(result.out())
                     .contains("input     8 entries: 1 platform profile, 0 officer appointments, 3 events; "

@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.niyam.compliance.engine.internal.InputErrors;
 import org.niyam.compliance.engine.internal.LineReader;
 import org.niyam.compliance.engine.internal.Mappers;
 import org.niyam.compliance.engine.internal.ProfileHistory;
@@ -654,7 +655,9 @@ public final class CaseLogReader {
             }
             return MAPPER.treeToValue(object, CaseEvent.class);
         } catch (JsonProcessingException e) {
-            throw ComplianceJson.inputError(source, line, e);
+            InputException misspelt = InputErrors.unknownKey(source, line, object, e); // before a field it left out
+            throw misspelt != null ? misspelt
+                    : InputErrors.of(source, line, null, e, List.of(PLATFORM, APPOINTMENT, PERIOD));
         } catch (IllegalArgumentException e) {
             throw new InputException(source, line, "", e.getMessage(), e);
         }

@@ -88,7 +88,7 @@ class CaseLogReaderTest {
                 arguments("malformed JSON: a doubled comma",
                         """
                         {"type": "ComplaintAcknowledged", "id": "e9",, "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30"}""",
-                        "", List.of("Unexpected character")),
+                        "", List.of("expected a key in double quotes", "found ','")),
                 arguments("malformed JSON: a truncated line",
                         """
                         {"type": "ComplaintAcknowledged", "id": "e9", "caseId": "case-1", "at": "2026-03-02""",
@@ -102,7 +102,7 @@ class CaseLogReaderTest {
                 arguments("no type",
                         """
                         {"id": "e9", "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30"}""",
-                        "type", List.of("missing type id property 'type'")),
+                        "type", List.of("no \"type\": every entry names its type")),
                 arguments("a missing case id",
                         """
                         {"type": "ComplaintAcknowledged", "id": "e9", "at": "2026-03-02T10:00:00+05:30"}""",

@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.LawVersion;
 import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
@@ -67,6 +69,16 @@ public record PackDescriptor(String id, String instrument, List<String> rules, L
         try {
             file = YAML.readValue(text, File.class);
         } catch (JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException unknown && unknown.getPropertyName() != null) {
+                // Named with the closest known key, on the key's own line.
+                InputException located = InputErrors.of(origin, 0, text, e);
+                String name = unknown.getPropertyName();
+                String path = located.field().isEmpty() ? name : located.field();
+                List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                        : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList();
+                throw new RulePackException(new Problem(origin, located.line(), "unknown key '" + path + "'"
+                        + Suggestions.didYouMean(name, known)), e);
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RulePackException(new Problem(origin, line, e.getOriginalMessage()), e);
         }

@@ -111,7 +111,7 @@ public final class ParameterReferences {
         String where = ref.rule() == null ? "" : " in rule '" + ref.rule() + "'";
         Parameter parameter = parameters.get(ref.parameter());
         if (parameter == null) {
-            String suggestion = closest(ref.parameter(), parameters.keySet());
+            String suggestion = Suggestions.closest(ref.parameter(), parameters.keySet());
             return new Problem(ref.origin(), ref.line(), "parameter '" + ref.parameter() + "' is not defined by any "
                     + "pack (used as " + describe(ref) + where + "): "
                     + (suggestion == null ? "" : "did you mean '" + suggestion + "'? Otherwise ")
@@ -264,38 +264,5 @@ public final class ParameterReferences {
 
     private static String reader(Parameter.Type type) {
         return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The defined name nearest to a misspelt one, if it is close enough to be a likely typo. */
-    private static String closest(String name, Iterable<String> defined) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : defined) {
-            int distance = distance(name, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 5) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -225,10 +225,10 @@ public final class RuleBase {
             if (!safe.isEmpty()) {
                 RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
-                        RuleBase.class.getClassLoader(), error -> located(problem(error, origins, texts),
-                                parsedByOrigin), RestrictedDrl.LIFT, problems.isEmpty(),
-                        prebuilt == null ? List.of() : prebuilt);
-                problems.addAll(result.problems());
+                        RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
+                                parsedByOrigin), parsedByOrigin),
+                        RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt);
+                problems.addAll(withoutEchoes(result.problems(), problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
@@ -254,7 +254,8 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            problems.add(problem(error, origins, texts));
+            problems.addAll(withoutEchoes(List.of(explained(problem(error, origins, texts), parsedByOrigin)),
+                    problems));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -285,6 +286,23 @@ public final class RuleBase {
         }
         return descr == null ? problem
                 : new Problem(problem.source(), descr.lineOfExpression(message), message);
+    }
+
+    /** A compiler's problem in the words its author needs, where {@link UnknownFields} has them. */
+    private static Problem explained(Problem problem, Map<String, PackageDescr> parsed) {
+        return UnknownFields.explain(problem, parsed.get(problem.source()), RuleBase.class.getClassLoader());
+    }
+
+    /**
+     * The compiler's problems less those that repeat one already found: Drools' "Duplicate rule name: x" (or, from
+     * the Java compiler, "The type Rule_x0 is already defined") beside the engine's own "rule id 'x' is already used
+     * at ...", on the same line, which says where the first one is.
+     */
+    private static List<Problem> withoutEchoes(List<Problem> compiled, List<Problem> found) {
+        return compiled.stream().filter(p -> !((p.message().startsWith("Duplicate rule name: ")
+                || p.message().contains("is already defined")) && found.stream().anyMatch(f ->
+                f.source().equals(p.source()) && f.line() == p.line() && f.message().startsWith("rule id '")
+                        && f.message().contains("' is already used at ")))).toList();
     }
 
     /** A compile error as a problem naming the DRL file it came from, and the line. */
@@ -322,18 +340,28 @@ public final class RuleBase {
         return "niyam/pack" + index + ".drl";
     }
 
+    /** Where Niyam's own packs are loaded from: their parameters are the law's. */
+    private static final String OWN_PACKS = "classpath:org/niyam/compliance/rules/";
+
     /** A platform's settings replace the defaults of parameters their pack marks {@code setting: true}. */
     private static void applySettings(Map<String, String> settings, Map<String, Parameter> parameters,
                                       Map<String, RulePack> owners, List<Problem> problems) {
         settings.forEach((name, text) -> {
             Parameter parameter = parameters.get(name);
             if (parameter == null) {
-                problems.add(new Problem("engine", 0, "setting '" + name + "': no pack defines that parameter"));
+                String suggestion = Suggestions.closest(name, parameters.keySet());
+                problems.add(new Problem("engine", 0, "setting '" + name + "': no pack defines that parameter"
+                        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")));
                 return;
             }
             if (!parameter.setting()) {
-                problems.add(new Problem(owners.get(name).origin(), 0, "setting '" + name + "': the parameter is law, "
-                        + "not a setting; to be stricter, add your own duty in your own pack beside it"));
+                RulePack owner = owners.get(name);
+                // Niyam's own packs encode law; a pack of one's own may fix a value for other reasons.
+                problems.add(new Problem(owner.origin(), 0, "setting '" + name + "': "
+                        + (!owner.restricted() && owner.origin().startsWith(OWN_PACKS) ? "the parameter is law, "
+                        + "not a setting; to be stricter, add your own duty in your own pack beside it"
+                        : "pack '" + owner.id() + "' fixes this parameter: only a parameter its pack.yaml marks "
+                        + "'setting: true' can be set")));
                 return;
             }
             Object value = PackDescriptor.parseValue(parameter.type(), text);

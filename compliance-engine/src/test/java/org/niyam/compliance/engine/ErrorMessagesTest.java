@@ -1,0 +1,212 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Error messages say what the person who wrote the rules or the case log needs, in the words of
+ * {@code docs/writing-rules.md} and {@code docs/json.md}: not what the DRL compiler or the JSON parser saw.
+ */
+@DisplayName("Error messages name what is wrong and the likely intended name")
+class ErrorMessagesTest {
+
+    private static RulePackException buildFailure(RulePack pack, UnaryOperator<ComplianceEngine.Builder> more) {
+        ComplianceEngine.Builder builder = more.apply(ComplianceEngine.builder().rulePack(pack));
+        return catchThrowableOfType(RulePackException.class, builder::build);
+    }
+
+    private static String drl(String constraint) {
+        // Line 8 is the pattern.
+        return """
+                package org.niyam.test.fields;
+
+                import org.niyam.compliance.model.ComplaintReceived;
+
+                rule "t.field"
+                    @citation("Section 1")
+                when
+                    $c : ComplaintReceived(%s)
+                then
+                end
+                """.formatted(constraint);
+    }
+
+    @Nested
+    @DisplayName("a rule pack")
+    class Rules {
+
+        @ParameterizedTest(name = "restricted: {0}")
+        @ValueSource(booleans = {true, false})
+        void a_misspelt_fact_field_is_named_with_the_field_meant(boolean restricted) {
+            RulePack pack = RulePack.drl("typo.drl", drl("categroy != null"));
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted(), b -> b);
+
+            assertThat(e.problems()).containsExactly(new Problem("typo.drl", 8,
+                    "no field 'categroy' in ComplaintReceived; did you mean 'category'?"));
+            assertThat(e.getMessage()).doesNotContain("strict-mode", "left part");
+        }
+
+        @ParameterizedTest(name = "restricted: {0}")
+        @ValueSource(booleans = {true, false})
+        void a_field_far_from_any_lists_the_fields_of_the_fact(boolean restricted) {
+            RulePack pack = RulePack.drl("colour.drl", drl("colour == \"red\""));
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted(), b -> b);
+
+            assertThat(e.problems()).containsExactly(new Problem("colour.drl", 8,
+                    "no field 'colour' in ComplaintReceived; its fields are id, caseId, at and category"));
+        }
+
+        @Test
+        void a_duplicate_rule_name_is_one_problem() {
+            String twice = """
+                    package org.niyam.test.twice;
+
+                    import org.niyam.compliance.model.ComplaintReceived;
+
+                    rule "t.same"
+                        @citation("Section 1")
+                    when
+                        ComplaintReceived()
+                    then
+                    end
+
+                    rule "t.same"
+                        @citation("Section 2")
+                    when
+                        ComplaintReceived()
+                    then
+                    end
+                    """;
+            RulePack restricted = RulePack.drl("twice.drl", twice);
+            for (RulePack pack : List.of(restricted, restricted.unrestricted())) {
+                RulePackException e = buildFailure(pack, b -> b);
+
+                assertThat(e.problems()).as("restricted: %s", pack.restricted()).containsExactly(new Problem("twice.drl",
+                        12, "rule id 't.same' is already used at twice.drl:5: rule names are ids and must be unique "
+                        + "across all packs"));
+            }
+        }
+
+        @Test
+        void a_misspelt_setting_gets_the_setting_meant() {
+            RulePackException e = buildFailure(RulePack.classpath("packs/kinds"),
+                    b -> b.setting("test.service-levle", "PT3H"));
+
+            assertThat(e.problems()).containsExactly(new Problem("engine", 0, "setting 'test.service-levle': no pack "
+                    + "defines that parameter; did you mean 'test.service-level'?"));
+        }
+
+        @Test
+        void a_fixed_parameter_of_ones_own_pack_is_not_called_law() {
+            RulePackException e = buildFailure(RulePack.classpath("packs/kinds"), b -> b.setting("test.prior", "PT3H"));
+
+            assertThat(e.problems()).containsExactly(new Problem("classpath:packs/kinds/pack.yaml", 0,
+                    "setting 'test.prior': pack 'test-kinds' fixes this parameter: only a parameter its pack.yaml "
+                            + "marks 'setting: true' can be set"));
+            assertThat(e.getMessage()).doesNotContain("law");
+        }
+    }
+
+    @Nested
+    @DisplayName("a case log")
+    class CaseLogs {
+
+        private static final String COMPLAINT = """
+                {"type": "ComplaintReceived", "id": "e1", "caseId": "case-1", "at": "2026-03-02T10:00:00+05:30", \
+                "category": "GENERAL"}""";
+
+        /** The error of a log whose second line is {@code bad}. */
+        private static InputException secondLine(String bad) {
+            InputException e = catchThrowableOfType(InputException.class, () -> CaseLogReader.strict()
+                    .read("cases.jsonl", new StringReader(COMPLAINT + "\n" + bad + "\n")));
+            assertThat(e.line()).isEqualTo(2);
+            return e;
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                an unclosed object  | {"type": "ComplaintAcknowledged", "id": "e2"               | the text ends before the object is closed: a '}' is missing
+                a key not in quotes | {"type": "ComplaintAcknowledged", id: "e2"}               | expected a key in double quotes, such as "id", but found 'i' (column 35)
+                a doubled comma     | {"type": "ComplaintAcknowledged",, "id": "e2"}            | expected a key in double quotes, such as "id", but found ',' (column 34)
+                a missing colon     | {"type" "ComplaintAcknowledged"}                          | expected ':' between the key and its value, but found '"' (column 9)
+                a missing comma     | {"type": "ComplaintAcknowledged" "id": "e2"}              | expected ',' before the next key, or '}' to close the object, but found '"' (column 34)
+                a word, not JSON    | not json                                                  | 'not' is not a JSON value: text is written in double quotes, and a value is text, a number, true, false, null, an object or a list (column 1)
+                """)
+        void malformed_json_is_described_at_its_line_without_the_parsers_location(String what, String bad,
+                                                                                  String message) {
+            InputException e = secondLine(bad);
+
+            assertThat(e.problem()).as(what).isEqualTo(message);
+            assertThat(e.getMessage()).startsWith("cases.jsonl:2: ").doesNotContain("line: 1", "column: 1", "code ",
+                    "Source");
+        }
+
+        @Test
+        void an_unknown_event_type_gets_the_type_meant_and_the_known_types_in_words() {
+            InputException e = secondLine(COMPLAINT.replace("ComplaintReceived", "ComplaintRecieved"));
+
+            assertThat(e.field()).isEqualTo("type");
+            assertThat(e.problem()).startsWith("unknown type 'ComplaintRecieved'; did you mean 'ComplaintReceived'? "
+                    + "The known types are AccountCancelled, ComplaintAcknowledged, ComplaintReceived, ")
+                    .endsWith(", UserNotified and UsersInformed").doesNotContain("[", "org.niyam");
+        }
+
+        @Test
+        void an_unknown_type_of_a_case_log_lists_its_other_entries_too() {
+            InputException e = secondLine("{\"type\": \"PlatfromProfile\", \"name\": \"Samvad\"}");
+
+            assertThat(e.problem()).startsWith("unknown type 'PlatfromProfile'; did you mean 'PlatformProfile'? ")
+                    .contains(" EvidencePeriod, ", " OfficerAppointment, ", " PlatformProfile, ");
+        }
+
+        @Test
+        void an_unknown_event_type_far_from_any_lists_the_known_types() {
+            InputException e = secondLine(COMPLAINT.replace("ComplaintReceived", "Escalated"));
+
+            assertThat(e.problem()).startsWith("unknown type 'Escalated'. The known types are AccountCancelled, ");
+        }
+
+        @Test
+        void a_misspelt_optional_key_is_named_with_the_key_meant() {
+            InputException e = secondLine(COMPLAINT.replace("\"category\"", "\"categroy\": \"GENERAL\", \"category\""));
+
+            assertThat(e.field()).isEqualTo("categroy");
+            assertThat(e.problem()).isEqualTo("unknown key 'categroy' in ComplaintReceived; did you mean 'category'?");
+        }
+
+        @Test
+        void a_misspelt_required_key_is_named_rather_than_the_key_it_leaves_out() {
+            InputException e = secondLine(COMPLAINT.replace("caseId", "caseid"));
+
+            assertThat(e.field()).isEqualTo("caseid");
+            assertThat(e.problem()).isEqualTo("unknown key 'caseid' in ComplaintReceived; did you mean 'caseId'?");
+        }
+
+        @Test
+        void an_instant_without_offset_is_quoted_without_the_parsers_words() {
+            InputException e = secondLine(COMPLAINT.replace("2026-03-02T10:00:00+05:30", "2026-03-02T10:00:00"));
+
+            assertThat(e.field()).isEqualTo("at");
+            assertThat(e.problem()).isEqualTo("expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30, "
+                    + "not \"2026-03-02T10:00:00\"");
+        }
+
+        @Test
+        void an_unknown_key_far_from_any_lists_the_keys() {
+            InputException e = secondLine(COMPLAINT.replace("\"category\"", "\"colour\": \"red\", \"category\""));
+
+            assertThat(e.problem()).isEqualTo("unknown key 'colour' in ComplaintReceived, which has the keys id, "
+                    + "caseId, at and category");
+        }
+    }
+}
