@@ -289,8 +289,9 @@ public final class RuleBase {
     }
 
     /** A compiler's problem in the words its author needs, where {@link UnknownFields} has them. */
-    private static Problem explained(Problem problem, Map<String, PackageDescr> parsed) {
-        return UnknownFields.explain(problem, parsed.get(problem.source()), RuleBase.class.getClassLoader());
+    private static Problem explained(Problem problem, Map<String, DrlAnalysis> parsed) {
+        DrlAnalysis file = parsed.get(problem.source());
+        return UnknownFields.explain(problem, file == null ? null : file.descr(), RuleBase.class.getClassLoader());
     }
 
     /**
