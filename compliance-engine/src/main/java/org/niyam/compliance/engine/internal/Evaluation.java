@@ -875,7 +875,7 @@ public final class Evaluation {
                 if (!jurisdictions.isEmpty() || scoped && defaultJurisdiction != null) {
                     return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
                             && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
-                            && (scope == null || scope.admits(match.getRule().getName(), match.getObjects())), limit);
+                            && (scope == null || scope.admits(match.getRule().getName(), match)), limit);
                 }
                 if (scope == null) {
                     return disabled.isEmpty() ? session.fireAllRules(limit)
