@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the evidence, not on when elements or watermarks arrived, and a restarted job gives the same transitions with the
  * same ids.
  *
- * <p>The platform's profile, its appointments and the marks of the input's first and last instants come as broadcast
+ * <p>The platform's profiles (a history: see {@link Profiles}), its appointments and the marks of the input's first and last instants come as broadcast
  * state. Until the first profile arrives, cases wait (their instants are kept and evaluated in order once it is
  * there), unless the job is told not to. At the end of a bounded input (the final watermark), time stops at the
  * latest event instant of the input: what falls due by then is reported; an obligation still running is written as
@@ -55,6 +55,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     static final MapStateDescriptor<String, String> CONTEXT = new MapStateDescriptor<>("platform-context",
             BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.STRING_TYPE_INFO);
+    /** The platform's profiles, as {@link Profiles} keeps them (a JSON array). */
+    static final String PROFILES = "profiles";
+    /** The one profile a job before profile histories kept: read as a history of one, replaced by {@link #PROFILES}. */
     static final String PROFILE = "profile";
     static final String APPOINTMENT = "appointment:";
     static final String EARLIEST = "earliest";
@@ -223,7 +226,19 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 }
                 return;
             }
-            case Input.PLATFORM -> broadcast.put(PROFILE, in.json);
+            case Input.PLATFORM -> {
+                PlatformProfile profile = Json.read(in.json, PlatformProfile.class);
+                List<PlatformProfile> profiles;
+                try {
+                    profiles = Profiles.with(profiles(broadcast), profile);
+                } catch (IllegalArgumentException e) {
+                    // Every task (and the platform's) reads the same profiles in the same order and leaves it out.
+                    LOG.warn("platform profile left out: {}", e.getMessage());
+                    return;
+                }
+                broadcast.put(PROFILES, Profiles.text(profiles));
+                broadcast.remove(PROFILE);
+            }
             case Input.APPOINTMENT -> {
                 OfficerAppointment appointment = Json.read(in.json, OfficerAppointment.class);
                 broadcast.put(APPOINTMENT + appointment.id(), in.json);
@@ -322,7 +337,17 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     }
 
     private boolean ready(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
-        return !options.awaitProfile() || broadcast.contains(PROFILE);
+        return !options.awaitProfile() || broadcast.contains(PROFILES) || broadcast.contains(PROFILE);
+    }
+
+    /** The platform's profiles in broadcast state, as given (a state from before histories: its one profile). */
+    static List<PlatformProfile> profiles(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
+        String profiles = broadcast.get(PROFILES);
+        if (profiles != null) {
+            return Profiles.read(profiles);
+        }
+        String profile = broadcast.get(PROFILE);
+        return profile == null ? List.of() : List.of(Json.read(profile, PlatformProfile.class));
     }
 
     private CaseTracker.Context context(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
@@ -330,7 +355,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         if (context != null && version.equals(contextVersion)) {
             return context;
         }
-        String profile = broadcast.get(PROFILE);
+        List<PlatformProfile> profiles = profiles(broadcast);
         List<OfficerAppointment> appointments = new ArrayList<>();
         for (Map.Entry<String, String> entry : broadcast.immutableEntries()) {
             if (entry.getKey().startsWith(APPOINTMENT)) {
@@ -339,8 +364,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         }
         appointments.sort(java.util.Comparator.comparing(OfficerAppointment::id));
         String earliest = broadcast.get(EARLIEST);
-        context = new CaseTracker.Context(profile == null ? null : Json.read(profile, PlatformProfile.class),
-                appointments, earliest == null ? null : instant(Long.parseLong(earliest)));
+        context = new CaseTracker.Context(profiles, appointments, earliest == null ? null : instant(Long.parseLong(earliest)));
         contextVersion = version;
         return context;
     }

@@ -58,7 +58,9 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     /**
      * What the platform keeps.
      *
-     * @param platform     the profile, or null
+     * @param platform     always null: the one profile a job before profile histories kept, read into
+     *                     {@code profiles}
+     * @param profiles     the platform's profiles as given ({@link Profiles}), in time order
      * @param appointments by id
      * @param state        the tracker's state: the events platform rules read, obligations and findings reported
      * @param leftovers    by case, what it concluded, oldest first
@@ -68,10 +70,15 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
      * @param latest       its latest, or null
      * @param lawDates     whether the law's dates are among the due instants yet
      */
-    record Kept(PlatformProfile platform, Map<String, OfficerAppointment> appointments, CaseTracker.State state,
-                Map<String, List<Dated>> leftovers, Long steppedAt, List<Long> due, Long earliest, Long latest,
-                boolean lawDates) {
+    record Kept(PlatformProfile platform, List<PlatformProfile> profiles, Map<String, OfficerAppointment> appointments,
+                CaseTracker.State state, Map<String, List<Dated>> leftovers, Long steppedAt, List<Long> due,
+                Long earliest, Long latest, boolean lawDates) {
         Kept {
+            if (platform != null && (profiles == null || profiles.isEmpty())) {
+                profiles = List.of(platform);
+            }
+            platform = null;
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
             appointments = appointments == null ? Map.of() : new TreeMap<>(appointments);
             leftovers = leftovers == null ? Map.of() : new TreeMap<>(leftovers);
             due = due == null ? List.of() : List.copyOf(due);
@@ -104,12 +111,12 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     @Override
     public void processElement(Input in, Context ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
-        Kept k = bytes == null ? new Kept(null, Map.of(), CaseTracker.State.empty(""), Map.of(), null, List.of(),
+        Kept k = bytes == null ? new Kept(null, List.of(), Map.of(), CaseTracker.State.empty(""), Map.of(), null, List.of(),
                 null, null, false) : Json.read(bytes, Kept.class);
         TimerService timers = ctx.timerService();
         long watermark = timers.currentWatermark();
         TreeSet<Long> due = new TreeSet<>(k.due());
-        PlatformProfile platform = k.platform();
+        List<PlatformProfile> profiles = k.profiles();
         Map<String, OfficerAppointment> appointments = new TreeMap<>(k.appointments());
         CaseTracker.State state = k.state();
         Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
@@ -128,8 +135,22 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         }
         switch (in.kind) {
             case Input.PLATFORM -> {
-                platform = Json.read(in.json, PlatformProfile.class);
+                try {
+                    profiles = Profiles.with(profiles, Json.read(in.json, PlatformProfile.class));
+                } catch (IllegalArgumentException e) {
+                    return; // left out, as the case tasks leave it out (they say so at WARN)
+                }
                 changed = true;
+                // The platform is assessed again where a profile starts or ends, as the monitor assesses it.
+                for (PlatformProfile profile : PlatformProfile.history(profiles)) {
+                    for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
+                        if (bound != null) {
+                            long b = bound.toInstant().toEpochMilli();
+                            instants.add(b);
+                            instants.add(b + 1);
+                        }
+                    }
+                }
             }
             case Input.APPOINTMENT -> {
                 OfficerAppointment a = Json.read(in.json, OfficerAppointment.class);
@@ -186,7 +207,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             timers.registerEventTimeTimer(watermark + 1); // wakes a platform that waited for its profile
         }
         timers.registerEventTimeTimer(CaseFunction.END);
-        kept.update(Json.bytes(new Kept(platform, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
+        kept.update(Json.bytes(new Kept(null, profiles, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
                 earliest, latest, lawDates)));
     }
 
@@ -203,14 +224,14 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (end) {
             long last = k.latest() == null ? Long.MIN_VALUE : k.latest();
             target = timestamp == CaseFunction.END ? last : Math.min(timestamp, last);
-        } else if (options.awaitProfile() && k.platform() == null) {
+        } else if (options.awaitProfile() && k.profiles().isEmpty()) {
             return; // the profile's arrival sets a timer
         }
         TreeSet<Long> due = new TreeSet<>(k.due());
         CaseTracker.State state = k.state();
         Long steppedAt = k.steppedAt();
         Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
-        CaseTracker.Context context = new CaseTracker.Context(k.platform(), List.copyOf(k.appointments().values()),
+        CaseTracker.Context context = new CaseTracker.Context(k.profiles(), List.copyOf(k.appointments().values()),
                 k.earliest() == null ? null : instant(k.earliest()));
         while (!due.isEmpty() && due.first() <= target) {
             long at = due.pollFirst();
@@ -271,7 +292,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             kept.clear();
             return;
         }
-        kept.update(Json.bytes(new Kept(k.platform(), k.appointments(), state, leftovers, steppedAt,
+        kept.update(Json.bytes(new Kept(null, k.profiles(), k.appointments(), state, leftovers, steppedAt,
                 List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
     }
 

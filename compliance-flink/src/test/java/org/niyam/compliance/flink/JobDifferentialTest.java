@@ -31,6 +31,7 @@ import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
@@ -81,15 +82,15 @@ class JobDifferentialTest {
      */
     static void assertSameAsTheMonitor(Evidence evidence, List<String> lines, Jobs.Written written, long seed) {
         List<Transition> heard = new ArrayList<>();
-        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE)
+        ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE)
                 .clock(MonitorClock.eventTime())
                 .outOfOrder(BOUND)
                 .offset(GeneratedLogs.IST)
                 .retainEndedCases(Duration.ofDays(100_000))
-                .platform(evidence.platform())
                 .appointments(evidence.appointments())
-                .listener(heard::add)
-                .build()) {
+                .listener(heard::add);
+        evidence.profiles().forEach(builder::platform);
+        try (ComplianceMonitor monitor = builder.build()) {
             for (String line : lines) {
                 if (!line.contains("\"type\":\"PlatformProfile\"") && !line.contains("\"type\":\"OfficerAppointment\"")) {
                     monitor.accept(Json.read(line, CaseEvent.class));
@@ -106,6 +107,74 @@ class JobDifferentialTest {
         return transitions.stream()
                 .filter(t -> cases.contains(t.obligation() != null ? t.obligation().caseId() : t.finding().caseId()))
                 .map(t -> t.id() + " at " + t.at().toInstant()).sorted().toList();
+    }
+
+    /**
+     * A platform that crosses 50 lakh registered users mid-log: a profile below the threshold from the start, one
+     * above it from an instant between the log's events. The job keeps both and gives the report {@code evaluate}
+     * and the audit give, the monitor's transitions of cases, and re-assesses the platform at the crossing.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void a_platform_crossing_the_threshold_mid_log(long seed, @TempDir Path work) throws Exception {
+        System.out.println("JobDifferentialTest crossing the threshold, seed=" + seed);
+        Random random = new Random(seed);
+        GeneratedLogs.Log generated = GeneratedLogs.generate(random, 12 + random.nextInt(12));
+        List<String> events = generated.lines().stream()
+                .filter(l -> !l.contains("\"type\":\"PlatformProfile\"")).toList();
+        List<OffsetDateTime> instants = generated.evidence().events().stream().map(CaseEvent::at)
+                .sorted(Comparator.comparing(OffsetDateTime::toInstant)).toList();
+        OffsetDateTime crossing = instants.get(instants.size() / 2).withOffsetSameInstant(GeneratedLogs.IST)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(30);
+        PlatformProfile small = new PlatformProfile("ExampleNet", 3_000_000, false, true);
+        PlatformProfile large = new PlatformProfile("ExampleNet", 8_000_000, false, true).from(crossing);
+        List<String> lines = new ArrayList<>();
+        lines.add(profileLine(small));
+        lines.add(profileLine(large));
+        lines.addAll(events);
+        Path file = work.resolve("crossing.jsonl");
+        java.nio.file.Files.write(file, lines);
+        Evidence evidence = org.niyam.compliance.engine.CaseLogReader.strict().read(file).evidence();
+        assertThat(evidence.profiles()).as("the log's history").hasSize(2);
+
+        List<String> arrival = Jobs.arrivalOrder(lines, BOUND, random);
+        Jobs.Written written = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("job")), arrival, OPTIONS,
+                Jobs.Feed.FILE, "hashmap");
+        System.out.println("  crossing at " + crossing + ", " + arrival.size() + " lines, "
+                + written.transitions().size() + " transitions");
+        assertAgrees(evidence, written, seed);
+        assertSameAsTheMonitor(evidence, arrival, written, seed);
+
+        // The audit of the same log judges it as evaluate does, and so as the job ends.
+        OffsetDateTime end = end(evidence);
+        List<Obligation> audited = new ArrayList<>();
+        List<String> auditFindings = new ArrayList<>();
+        org.niyam.compliance.engine.CaseLogAudit.builder(ENGINE).asOf(end).build().run(List.of(file),
+                new org.niyam.compliance.engine.CaseLogAudit.Sink() {
+                    @Override
+                    public void obligation(Obligation o) {
+                        audited.add(o);
+                    }
+
+                    @Override
+                    public void finding(org.niyam.compliance.model.Finding f) {
+                        auditFindings.add(f.code() + "/" + f.caseId() + "/" + f.evidence());
+                    }
+                });
+        Report expected = ENGINE.evaluate(evidence, end);
+        assertThat(view(audited)).as("the audit (seed %d)", seed).containsExactlyElementsOf(view(expected.obligations()));
+        assertThat(new TreeSet<>(auditFindings)).as("the audit's findings (seed %d)", seed)
+                .containsExactlyElementsOf(new TreeSet<>(expected.findings().stream()
+                        .map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList()));
+
+        // The crossing matters: the platform's standing duties change there, with no event at that instant.
+        assertThat(written.transitions()).as("a transition at the crossing (seed %d)", seed)
+                .anySatisfy(t -> assertThat(t.at()).isAtSameInstantAs(crossing));
+    }
+
+    private static String profileLine(PlatformProfile profile) {
+        return "{\"type\":\"PlatformProfile\"," + Json.text(profile).substring(1);
     }
 
     @Test
