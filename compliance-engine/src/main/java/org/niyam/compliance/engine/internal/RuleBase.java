@@ -92,6 +92,7 @@ public final class RuleBase {
     private final Set<String> disabledRules;
     private final boolean executableModel;
     private final List<DrlAnalysis> descriptions;
+    private String howBuilt = "";
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
@@ -219,6 +220,8 @@ public final class RuleBase {
             if (prebuilt != null) {
                 packs.subList(0, trustedFirst).forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
             }
+            List<RulePack> fromModel = prebuilt == null ? List.of() : List.copyOf(packs.subList(0, trustedFirst));
+            long compileStart = System.nanoTime();
             List<Resource> safe = resources.stream()
                     .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
                     .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
@@ -232,7 +235,11 @@ public final class RuleBase {
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                            Collections.unmodifiableSet(disabled), descriptions);
+                            Collections.unmodifiableSet(disabled), descriptions)
+                            .built(howBuilt(packs, fromModel, "to the executable model and checked as restricted packs are",
+                                    System.nanoTime() - compileStart, fromModel.isEmpty() && trustedFirst > 0
+                                            ? "no build-time model for the trusted packs before the first restricted one"
+                                            : null));
                 }
             }
             throw new RulePackException(problems);
@@ -242,8 +249,46 @@ public final class RuleBase {
         if (compiled != null) {
             return new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                     Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                    Collections.unmodifiableSet(disabled), descriptions);
+                    Collections.unmodifiableSet(disabled), descriptions).built(howBuilt(packs, packs, null, 0, null));
         }
+        String whyCompiled = null;
+        if (problems.isEmpty() && packs.size() > 1) {
+            // No model for these packs together: keep the model of the longest run of packs that has one (the India
+            // pack's, with a pack of one's own beside it) and compile only the packs after it, to the executable model.
+            long compileStart = System.nanoTime();
+            for (int withModel = packs.size() - 1; withModel > 0; withModel--) {
+                List<RulePack> first = List.copyOf(packs.subList(0, withModel));
+                List<Model> prebuilt = ExecutableModels.models(first, RuleBase.class.getClassLoader());
+                if (prebuilt == null) {
+                    continue;
+                }
+                Set<String> precompiled = new HashSet<>();
+                first.forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
+                List<Resource> rest = resources.stream()
+                        .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
+                RestrictedBuild.Result result = RestrictedBuild.build(rest, parsed,
+                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                        RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
+                                parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt);
+                if (result.kieBase() != null) {
+                    return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                            Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                            Collections.unmodifiableSet(disabled), descriptions)
+                            .built(howBuilt(packs, first, "to the executable model", System.nanoTime() - compileStart,
+                                    null));
+                }
+                // Compiled on its own, a pack may not compile (it names what another pack declares): all together.
+                whyCompiled = "compiling packs " + ids(packs.subList(withModel, packs.size()))
+                        + " beside the build-time model of " + ids(first) + " failed ("
+                        + result.problems().stream().map(Problem::toString).findFirst().orElse("no rule base")
+                        + "), so every pack's DRL was compiled together";
+                break;
+            }
+            if (whyCompiled == null) {
+                whyCompiled = "no pack before the last has a build-time executable model";
+            }
+        }
+        long compileStart = System.nanoTime();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 builderConfiguration(RuleBase.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -264,7 +309,46 @@ public final class RuleBase {
         kieBase.addPackages(builder.getKnowledgePackages());
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                Collections.unmodifiableSet(disabled), descriptions);
+                Collections.unmodifiableSet(disabled), descriptions)
+                .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
+                        whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
+                                + (packs.size() == 1 ? "this pack" : "these packs")));
+    }
+
+    private static List<String> ids(List<RulePack> packs) {
+        return packs.stream().map(RulePack::id).toList();
+    }
+
+    /**
+     * What the build did, for the log: which packs came from their build-time executable model, which were compiled
+     * now, how, in how long, and why.
+     */
+    private static String howBuilt(List<RulePack> packs, List<RulePack> fromModel, String how, long compileNanos,
+                                   String why) {
+        List<String> compiledNow = ids(packs.subList(fromModel.size(), packs.size()));
+        StringBuilder text = new StringBuilder();
+        if (!fromModel.isEmpty()) {
+            text.append("packs ").append(ids(fromModel)).append(" from their build-time executable model");
+        }
+        if (!compiledNow.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "; ").append("packs ").append(compiledNow).append(" compiled now, ")
+                    .append(how).append(", in ").append(compileNanos / 1_000_000).append(" ms (a cold JVM spends most "
+                            + "of that loading and warming up the compiler)");
+            if (why != null) {
+                text.append(": ").append(why);
+            }
+        }
+        return text.toString();
+    }
+
+    private RuleBase built(String how) {
+        this.howBuilt = how;
+        return this;
+    }
+
+    /** What the build did, for the log: which packs came from their build-time model, which were compiled and why. */
+    public String howBuilt() {
+        return howBuilt;
     }
 
     /**
