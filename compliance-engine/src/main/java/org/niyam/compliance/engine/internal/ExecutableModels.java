@@ -209,6 +209,26 @@ public final class ExecutableModels {
     }
 
     /**
+     * Whether there is a build-time model for exactly these packs, made from the DRL they hold now (its fingerprint
+     * matches), and models are not switched off. Whether it loads is known only when it is loaded.
+     */
+    public static boolean built(List<RulePack> packs, ClassLoader loader) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return false;
+        }
+        Properties index = new Properties();
+        try (InputStream in = loader.getResourceAsStream(indexName(packs))) {
+            if (in == null) {
+                return false;
+            }
+            index.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return false;
+        }
+        return index.getProperty(FINGERPRINT, "").equals(fingerprint(packs));
+    }
+
+    /**
      * The model classes of the packs' build-time model, instantiated, or {@code null} when there is none for exactly
      * these packs or it cannot be loaded; the log says why, at INFO when a model was there but could not be used.
      */

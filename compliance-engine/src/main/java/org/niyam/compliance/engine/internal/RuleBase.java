@@ -93,6 +93,7 @@ public final class RuleBase {
     private final boolean executableModel;
     private final List<DrlAnalysis> descriptions;
     private String howBuilt = "";
+    private StoredAnalysis stored;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
@@ -113,6 +114,14 @@ public final class RuleBase {
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
     public static RuleBase build(List<RulePack> packs, Options options) {
+        return build(packs, options, true);
+    }
+
+    /**
+     * As {@link #build(List, Options)}; with {@code mayUseStored} false, the DRL is analysed even when its analysis
+     * was stored with the packs' build-time model (for tests that compare the two).
+     */
+    public static RuleBase build(List<RulePack> packs, Options options, boolean mayUseStored) {
         if (packs.isEmpty()) {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
@@ -122,6 +131,10 @@ public final class RuleBase {
         // Used only if every check below passes; loaded meanwhile, as the checks do not change the packs.
         Future<KieBase> model = restricted ? CompletableFuture.completedFuture(null)
                 : ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
+        // With a build-time model of exactly these packs, what the engine reads from their DRL was stored beside it.
+        StoredAnalysis stored = !restricted && mayUseStored
+                && ExecutableModels.built(packs, RuleBase.class.getClassLoader())
+                ? StoredAnalysis.load(packs, RuleBase.class.getClassLoader()) : null;
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
@@ -143,6 +156,9 @@ public final class RuleBase {
             });
         }
 
+        if (stored != null) {
+            return fromStored(packs, options, stored, model, problems, parameters, parameterOwners);
+        }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         // Each DRL file is parsed once, here; everything the engine reads from DRL reads this.
         List<DrlAnalysis> descriptions = new ArrayList<>();
@@ -173,17 +189,7 @@ public final class RuleBase {
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
         problems.addAll(ParameterReferences.check(byPack, parameters));
-        Set<String> disabled = new TreeSet<>();
-        for (String id : options.disabledRules()) {
-            if (rules.containsKey(id)) {
-                disabled.add(id);
-            } else {
-                problems.add(new Problem("engine", 0, "cannot disable rule '" + id + "': no pack has a rule with that id"));
-            }
-        }
-        if (options.withoutUnconfirmed()) {
-            rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
-        }
+        Set<String> disabled = disabled(options, rules, problems);
 
         Map<String, String> origins = new HashMap<>();
         Map<String, DrlAnalysis> texts = new HashMap<>();
@@ -313,6 +319,80 @@ public final class RuleBase {
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
                         whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
                                 + (packs.size() == 1 ? "this pack" : "these packs")));
+    }
+
+    /** The rules the options switch off; a rule id no pack has is a problem. */
+    private static Set<String> disabled(Options options, Map<String, RuleInfo> rules, List<Problem> problems) {
+        Set<String> disabled = new TreeSet<>();
+        for (String id : options.disabledRules()) {
+            if (rules.containsKey(id)) {
+                disabled.add(id);
+            } else {
+                problems.add(new Problem("engine", 0, "cannot disable rule '" + id + "': no pack has a rule with that id"));
+            }
+        }
+        if (options.withoutUnconfirmed()) {
+            rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
+        }
+        return disabled;
+    }
+
+    /**
+     * The rule base of packs whose DRL analysis was stored with their build-time model: no DRL is parsed. The checks
+     * are those of a fresh analysis, read from what was stored; should the model not load after all, the packs are
+     * built again from their DRL.
+     */
+    private static RuleBase fromStored(List<RulePack> packs, Options options, StoredAnalysis stored,
+                                       Future<KieBase> model, List<Problem> problems,
+                                       Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+        Map<String, RulePack> packOf = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
+        int index = 0;
+        for (RulePack pack : packs) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                packOf.put(source.origin(), pack);
+                origins.put(resourcePath(index++), source.origin());
+            }
+        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (StoredAnalysis.Rule rule : stored.rules()) {
+            RulePack pack = packOf.get(rule.origin());
+            rules.put(rule.name(), new RuleInfo(rule.name(), rule.citation(),
+                    rule.instrument() == null ? pack.instrument() : rule.instrument(), pack, rule.origin(),
+                    rule.line(), rule.unconfirmed()));
+        }
+        applySettings(options.settings(), parameters, parameterOwners, problems);
+        Map<RulePack, List<ParameterReferences.Reference>> references = new LinkedHashMap<>();
+        packs.forEach(pack -> references.put(pack, new ArrayList<>()));
+        stored.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
+        problems.addAll(ParameterReferences.checkReferences(references, parameters));
+        Set<String> disabled = disabled(options, rules, problems);
+        if (!problems.isEmpty()) {
+            // The DRL compiled without errors when the model was built: these are all the problems.
+            throw new RulePackException(problems);
+        }
+        KieBase compiled = ExecutableModels.result(model);
+        if (compiled == null) {
+            return build(packs, options, false);
+        }
+        RuleBase ruleBase = new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                Collections.unmodifiableSet(disabled), List.of());
+        ruleBase.stored = stored;
+        return ruleBase.built(howBuilt(packs, packs, null, 0, null) + ", with their DRL analysis stored beside it");
+    }
+
+    /**
+     * Which rules run case by case, from the DRL analysis (stored with the packs' build-time model when every pack
+     * came from it).
+     */
+    public CaseLocality locality() {
+        if (stored != null) {
+            Set<String> analysed = new HashSet<>(stored.queries());
+            stored.rules().forEach(rule -> analysed.add(rule.name()));
+            return CaseLocality.of(stored.locality(), kieBase, analysed);
+        }
+        return CaseLocality.of(descriptions, kieBase);
     }
 
     private static List<String> ids(List<RulePack> packs) {
@@ -498,7 +578,7 @@ public final class RuleBase {
         return descr;
     }
 
-    private static String annotation(RuleDescr rule, String name) {
+    static String annotation(RuleDescr rule, String name) {
         AnnotationDescr annotation = rule.getAnnotation(name);
         if (annotation == null || annotation.getSingleValue() == null) {
             return null;
@@ -528,7 +608,10 @@ public final class RuleBase {
         return kieBase;
     }
 
-    /** Every DRL file of every pack, parsed, in pack and file order. */
+    /**
+     * Every DRL file of every pack, parsed, in pack and file order; empty when the packs' analysis was stored with
+     * their build-time model (see {@link #locality}).
+     */
     public List<DrlAnalysis> descriptions() {
         return descriptions;
     }

@@ -176,6 +176,7 @@ class TrustModelTest {
         assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");
         RuleBase built = RuleBase.build(List.of(RulePack.classpath(INDIA)),
                 new RuleBase.Options(Map.of(), Set.of(), false));
-        assertThat(built.howBuilt()).isEqualTo("packs [india-it-rules] from their build-time executable model");
+        assertThat(built.howBuilt()).isEqualTo("packs [india-it-rules] from their build-time executable model, "
+                + "with their DRL analysis stored beside it");
     }
 }
