@@ -66,6 +66,7 @@ record PlatformScan(PlatformProfile platform, int appointments) {
             byte[] buffer = new byte[1 << 16];
             int start = 0;
             int end = 0;
+            boolean skipping = false; // inside a line too long for the reader: it names nothing the audit will read
             while (true) {
                 int newline = -1;
                 for (int i = start; i < end; i++) {
@@ -81,21 +82,34 @@ record PlatformScan(PlatformProfile platform, int appointments) {
                         start = 0;
                     }
                     if (end == buffer.length) {
-                        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                        if (buffer.length >= MAX_LINE_BYTES) {
+                            skipping = true;
+                            end = 0;
+                        } else {
+                            buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                        }
                     }
                     int read = in.read(buffer, end, buffer.length - end);
                     if (read < 0) {
-                        keepIfNamed(buffer, start, end, found);
+                        if (!skipping) {
+                            keepIfNamed(buffer, start, end, found);
+                        }
                         return found.toString();
                     }
                     end += read;
                     continue;
                 }
-                keepIfNamed(buffer, start, newline, found);
+                if (!skipping) {
+                    keepIfNamed(buffer, start, newline, found);
+                }
+                skipping = false;
                 start = newline + 1;
             }
         }
     }
+
+    /** A line the reader takes holds at most {@link CaseLogReader#MAX_LINE_LENGTH} characters of 4 bytes at most. */
+    private static final int MAX_LINE_BYTES = 4 * CaseLogReader.MAX_LINE_LENGTH;
 
     private static void keepIfNamed(byte[] line, int from, int to, StringBuilder found) {
         for (byte[] name : NAMES) {

@@ -23,7 +23,7 @@ final class RuleOptions {
             CommandOption.repeatable("--setting", "NAME=VALUE", "Give a platform setting its value, written as in "
                     + "pack.yaml, e.g. --setting monthly-report.grace=P15D. Only parameters a pack marks as settings "
                     + "can be set."),
-            CommandOption.value("--default-jurisdiction", "CODE", "Where a case that states no jurisdiction arose, as "
+            CommandOption.value("--jurisdiction", "CODE", "Where a case that states no jurisdiction arose, as "
                     + "an ISO 3166 code (IN, DE, US-CA); a pack that declares jurisdictions judges only the cases in "
                     + "them. Default: such cases are in every pack's scope."));
 
@@ -75,12 +75,12 @@ final class RuleOptions {
 
     static ComplianceEngine engine(List<RulePack> packs, Args args) {
         ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs);
-        if (args.flag("--default-jurisdiction")) {
-            String code = args.value("--default-jurisdiction", null);
+        if (args.flag("--jurisdiction")) {
+            String code = args.value("--jurisdiction", null);
             try {
                 builder.defaultJurisdiction(code);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--default-jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"
+                throw new UsageException("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"
                         + code + "'");
             }
         }

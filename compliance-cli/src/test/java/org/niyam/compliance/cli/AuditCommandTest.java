@@ -205,15 +205,15 @@ class AuditCommandTest {
 
         @Test
         void aDefaultJurisdictionPlacesCasesThatStateNone() {
-            Cli.Result india = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--default-jurisdiction", "IN");
-            Cli.Result germany = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--default-jurisdiction", "DE");
-            Cli.Result bad = Cli.run("audit", Cli.log("compliant.jsonl"), "--default-jurisdiction", "India");
+            Cli.Result india = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--jurisdiction", "IN");
+            Cli.Result germany = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--jurisdiction", "DE");
+            Cli.Result bad = Cli.run("audit", Cli.log("compliant.jsonl"), "--jurisdiction", "India");
 
             // The India pack applies in IN: its case duties (the complaint's clocks) judge GRV-1 only there.
             assertThat(india.out()).contains("GRV-1");
             assertThat(germany.out()).doesNotContain("GRV-1");
             assertThat(bad.exit()).isEqualTo(Exit.BAD_INPUT);
-            assertThat(bad.err()).contains("--default-jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: "
+            assertThat(bad.err()).contains("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: "
                     + "'India'");
         }
 

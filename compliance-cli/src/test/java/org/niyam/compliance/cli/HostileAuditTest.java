@@ -141,6 +141,20 @@ class HostileAuditTest {
     }
 
     @Test
+    void a_line_longer_than_any_the_reader_takes_is_skipped_unkept_by_the_platform_scan() throws IOException {
+        // 5 MiB naming a platform profile: the scan for the platform's lines must neither keep nor grow for it.
+        String file = log(complaint("\"c1\"", "\"PlatformProfile" + "k".repeat(5 << 20) + "\"",
+                "\"2026-03-01T00:00:00+05:30\""), PLATFORM, COMPLAINT);
+
+        Cli.Result result = Cli.run("audit", file);
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).startsWith(file + ":1: the line is ");
+        assertThat(result.out()).contains("platform  Big, 80,000,000 registered users in India")
+                .contains("complaint.acknowledge@c2");
+    }
+
+    @Test
     void nesting_too_deep_in_an_array_names_its_line() throws IOException {
         Path file = dir.resolve("deep.json");
         Files.writeString(file, "[\n" + PLATFORM + ",\n" + COMPLAINT + ",\n{\"x\":" + "[".repeat(1500)

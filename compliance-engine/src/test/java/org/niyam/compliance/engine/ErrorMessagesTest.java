@@ -63,7 +63,7 @@ class ErrorMessagesTest {
             RulePackException e = buildFailure(restricted ? pack : pack.unrestricted(), b -> b);
 
             assertThat(e.problems()).containsExactly(new Problem("colour.drl", 8,
-                    "no field 'colour' in ComplaintReceived; its fields are id, caseId, at and category"));
+                    "no field 'colour' in ComplaintReceived; its fields are id, caseId, at, category and jurisdiction"));
         }
 
         @Test
@@ -206,7 +206,7 @@ class ErrorMessagesTest {
             InputException e = secondLine(COMPLAINT.replace("\"category\"", "\"colour\": \"red\", \"category\""));
 
             assertThat(e.problem()).isEqualTo("unknown key 'colour' in ComplaintReceived, which has the keys id, "
-                    + "caseId, at and category");
+                    + "caseId, at, category and jurisdiction");
         }
     }
 }
