@@ -478,7 +478,7 @@ public final class Benchmark {
                 return;
             }
             wall[i] = System.nanoTime() - start;
-            String line = said.lines().filter(l -> l.startsWith("ready-ms=")).findFirst()
+            String line = said.lines().filter(l -> l.startsWith("mode=")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("cold start printed no timings: " + said));
             ready[i] = field(line, "ready-ms");
             build[i] = field(line, "build-ms");

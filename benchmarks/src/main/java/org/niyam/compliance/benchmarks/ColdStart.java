@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
@@ -11,19 +12,52 @@ import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 
 /**
- * Run in a fresh JVM by {@link Benchmark}: builds the India pack engine and evaluates one complaint, and prints how
- * long after the JVM started each was done, as {@code ready-ms=... build-ms=... first-evaluation-ms=...}.
+ * Run in a fresh JVM (by {@link Benchmark}, and many times by {@code benchmarks/cold-start.sh}): builds an engine,
+ * evaluates one complaint, and prints how long after the JVM started the engine was ready, in wall time and in CPU
+ * time, as {@code mode=... ready-ms=... ready-cpu-ms=... main-cpu-ms=... build-ms=... first-evaluation-ms=...}.
+ *
+ * <p>The argument says which engine: {@code india} (the default), the India pack alone; {@code user}, the India pack
+ * with a small user pack beside it (restricted, as {@link RulePack#drl} makes it); {@code user-unrestricted}, the
+ * same user pack, trusted. {@code ready-ms} is the JVM's uptime when {@code build()} returned; {@code ready-cpu-ms}
+ * the CPU time of the whole process until then (every thread: the JIT compilers, the garbage collector and the
+ * engine's own threads); {@code main-cpu-ms} that of the main thread alone.
  */
 public final class ColdStart {
+
+    /** A user pack of one rule, the size of a first pack of one's own. */
+    static final String USER_PACK = """
+            package org.example.ours;
+
+            import org.niyam.compliance.model.ComplaintReceived;
+
+            rule "ours-complaint-seen" @citation("Our policy 1")
+            when
+                ComplaintReceived( $c : caseId )
+            then
+            end
+            """;
 
     private ColdStart() {
     }
 
     public static void main(String[] args) {
+        String mode = args.length == 0 ? "india" : args[0];
         long start = System.nanoTime();
-        ComplianceEngine engine = Audits.indiaEngine();
+        ComplianceEngine.Builder builder = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"));
+        switch (mode) {
+            case "india" -> { }
+            case "user" -> builder.rulePack(RulePack.drl("ours.drl", USER_PACK));
+            case "user-unrestricted" -> builder.rulePack(RulePack.drl("ours.drl", USER_PACK).unrestricted());
+            default -> throw new IllegalArgumentException("mode '" + mode
+                    + "': expected india, user or user-unrestricted");
+        }
+        ComplianceEngine engine = builder.build();
         long built = System.nanoTime();
         long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+        long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         OffsetDateTime at = OffsetDateTime.parse("2026-03-02T10:00+05:30");
         Report report = engine.evaluate(new Evidence(new PlatformProfile("Charcha", 80_000_000, false), List.of(),
                 List.of(new ComplaintReceived("c-1-in", "c-1", at, ComplaintCategory.GENERAL))), at.plusHours(1));
@@ -31,7 +65,8 @@ public final class ColdStart {
         if (report.obligations().isEmpty()) {
             throw new IllegalStateException("the India pack found no obligation for a complaint");
         }
-        System.out.println("ready-ms=" + ready + " build-ms=" + (built - start) / 1_000_000
+        System.out.println("mode=" + mode + " ready-ms=" + ready + " ready-cpu-ms=" + processCpu / 1_000_000
+                + " main-cpu-ms=" + mainCpu / 1_000_000 + " build-ms=" + (built - start) / 1_000_000
                 + " first-evaluation-ms=" + (evaluated - built) / 1_000_000);
     }
 }

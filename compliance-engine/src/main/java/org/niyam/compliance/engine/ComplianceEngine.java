@@ -51,10 +51,9 @@ public final class ComplianceEngine {
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
                 builder.defaultJurisdiction);
-        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms{}",
+        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms: {}",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
-                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000,
-                ruleBase.executableModel() ? " from the build-time executable model" : "");
+                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000, ruleBase.howBuilt());
     }
 
     public static Builder builder() {

@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -171,9 +173,93 @@ public final class CaseLocality {
         }
     }
 
+    /**
+     * What {@link #of} found, in a form that can be stored with a pack's build-time model (see
+     * {@link StoredAnalysis}): rule ids, reasons and class names, sorted.
+     */
+    public record Stored(List<String> localRules, Map<String, String> globalReasons, List<String> localTypes,
+                         List<String> localAbsenceTypes, List<String> globalTypes, String unpartitionable) {
+        public Stored {
+            localRules = List.copyOf(localRules);
+            globalReasons = Collections.unmodifiableMap(new TreeMap<>(globalReasons));
+            localTypes = List.copyOf(localTypes);
+            localAbsenceTypes = List.copyOf(localAbsenceTypes);
+            globalTypes = List.copyOf(globalTypes);
+        }
+    }
+
+    /** This classification as it is stored. */
+    public Stored stored() {
+        return new Stored(localRules.stream().sorted().toList(), globalReasons, names(localTypes),
+                names(localAbsenceTypes), names(globalTypes), unpartitionable);
+    }
+
+    private static List<String> names(Set<Class<?>> types) {
+        return types.stream().map(Class::getName).sorted().toList();
+    }
+
+    /**
+     * The classification stored at build time for the DRL compiled into {@code kieBase}; {@code analysed} holds every
+     * rule and query name of that DRL. As {@link #of}, no rule runs by case when the rule base holds a rule the
+     * analysis did not see.
+     */
+    public static CaseLocality of(Stored stored, KieBase kieBase, Set<String> analysed) {
+        ClassLoader loader = ((InternalRuleBase) kieBase).getRootClassLoader();
+        for (KiePackage compiled : kieBase.getKiePackages()) {
+            for (Rule rule : compiled.getRules()) {
+                if (!analysed.contains(rule.getName())) {
+                    return none("rule '" + rule.getName() + "' is not in the DRL the engine read");
+                }
+            }
+        }
+        if (stored.unpartitionable() != null) {
+            return none(stored.unpartitionable());
+        }
+        if (LOG.isDebugEnabled()) {
+            stored.globalReasons().forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}",
+                    rule, why));
+        }
+        return new CaseLocality(Set.copyOf(stored.localRules()), Map.copyOf(stored.globalReasons()),
+                classes(stored.localTypes(), loader), classes(stored.localAbsenceTypes(), loader),
+                classes(stored.globalTypes(), loader), null);
+    }
+
+    private static Set<Class<?>> classes(List<String> names, ClassLoader loader) {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (String name : names) {
+            try {
+                classes.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the stored analysis names class " + name
+                        + ", which the rule base's class loader cannot find", e);
+            }
+        }
+        return Set.copyOf(classes);
+    }
+
     /** Classifies every rule of the DRL files, compiled into {@code kieBase}. */
     public static CaseLocality of(List<DrlAnalysis> files, KieBase kieBase) {
-        ClassLoader loader = ((InternalRuleBase) kieBase).getRootClassLoader();
+        CaseLocality analysed = of(files, ((InternalRuleBase) kieBase).getRootClassLoader());
+        if (analysed.unpartitionable != null) {
+            return analysed;
+        }
+        Set<String> names = new HashSet<>();
+        files.forEach(file -> {
+            file.rules().forEach(rule -> names.add(rule.name()));
+            file.queries().forEach(query -> names.add(query.getName()));
+        });
+        for (KiePackage compiled : kieBase.getKiePackages()) {
+            for (Rule rule : compiled.getRules()) {
+                if (!names.contains(rule.getName())) {
+                    return none("rule '" + rule.getName() + "' is not in the DRL the engine read");
+                }
+            }
+        }
+        return analysed;
+    }
+
+    /** Classifies every rule of the DRL files, resolving the types they name with {@code loader}. */
+    public static CaseLocality of(List<DrlAnalysis> files, ClassLoader loader) {
         Set<String> queries = new HashSet<>();
         Map<String, RuleDescr> byName = new HashMap<>();
         for (DrlAnalysis file : files) {
@@ -239,13 +325,6 @@ public final class CaseLocality {
             return none(oneSession.get(0) + (oneSession.size() == 1 ? ""
                     : " (and " + (oneSession.size() - 1) + " more: " + String.join("; ", oneSession.subList(1,
                     oneSession.size())) + ")"));
-        }
-        for (KiePackage compiled : kieBase.getKiePackages()) {
-            for (Rule rule : compiled.getRules()) {
-                if (!analysed.contains(rule.getName())) {
-                    return none("rule '" + rule.getName() + "' is not in the DRL the engine read");
-                }
-            }
         }
         if (LOG.isDebugEnabled()) {
             global.forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}", rule, why));

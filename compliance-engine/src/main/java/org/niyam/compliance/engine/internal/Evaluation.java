@@ -142,7 +142,7 @@ public final class Evaluation {
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
-        this.locality = CaseLocality.of(ruleBase.descriptions(), ruleBase.kieBase());
+        this.locality = ruleBase.locality();
         this.workers = new Workers(threads);
         this.eventsPerSession = eventsPerSession;
         String reason = oneSession != null ? oneSession : locality.unpartitionable();

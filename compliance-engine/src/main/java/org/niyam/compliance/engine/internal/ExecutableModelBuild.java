@@ -1,6 +1,8 @@
 package org.niyam.compliance.engine.internal;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,35 @@ public final class ExecutableModelBuild {
                 + ", used only when the DRL loaded has this fingerprint\n"
                 + ExecutableModels.FINGERPRINT + "=" + ExecutableModels.fingerprint(packs) + "\n"
                 + ExecutableModels.MODELS + "=" + String.join(",", models) + "\n", StandardCharsets.UTF_8);
+        writeAnalysis(Path.of(args[0]), classes, pack);
+    }
+
+    /**
+     * Beside the index, what the engine reads from the pack's DRL ({@link StoredAnalysis}), computed as an engine
+     * computes it from the pack as the engine loads it: from the class path, where its files are named
+     * {@code classpath:<folder>/<file>}. Only for a pack in the classes folder; without it, engines parse the DRL.
+     */
+    private static void writeAnalysis(Path folder, Path classes, RulePack built) throws IOException {
+        Path stored = classes.resolve(StoredAnalysis.resourceName(List.of(built)));
+        Files.deleteIfExists(stored);
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path root = classes.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root) || absolute.equals(root)) {
+            System.out.println("pack " + built.id() + " is not in " + classes + ": no stored analysis");
+            return;
+        }
+        String location = root.relativize(absolute).toString().replace('\\', '/');
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()},
+                ExecutableModelBuild.class.getClassLoader())) {
+            RulePack pack = RulePack.classpath(location, loader);
+            StoredAnalysis analysis = StoredAnalysis.of(List.of(pack), loader);
+            if (analysis == null) {
+                System.out.println("pack " + built.id() + " has a problem only a full analysis reports: no stored "
+                        + "analysis");
+                return;
+            }
+            Files.writeString(stored, analysis.toJson(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void compile(List<Path> files, Path classes) throws IOException {

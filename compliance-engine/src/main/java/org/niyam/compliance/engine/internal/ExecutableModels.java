@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * {@code META-INF/niyam/executable-model/<pack ids>.properties}, holding the {@link #fingerprint} of what it
  * compiled and the model classes. An engine uses those classes only when the fingerprint of the packs it was given
  * is the same: the same packs in the same order, the same DRL text, the same Drools version and the same compiler
- * settings. Anything else (another DRL, another pack beside it, a missing or broken class) falls back to compiling
- * the DRL at run time, and says why in the log. The engine's checks of the packs run in both cases, and with any
- * problem the DRL is compiled too, so that errors are reported as before.
+ * settings. Anything else (another DRL, a missing or broken class) falls back to compiling the DRL at run time, and
+ * says why in the log; with another pack after them, the packs that have a model keep it and only the others are
+ * compiled ({@link RuleBase}). The engine's checks of the packs run in all cases, and with any problem the DRL is
+ * compiled too, so that errors are reported as before. What the engine reads from the DRL is stored beside the
+ * index ({@link StoredAnalysis}).
  */
 public final class ExecutableModels {
 
@@ -206,6 +208,26 @@ public final class ExecutableModels {
                     e.toString());
             return null;
         }
+    }
+
+    /**
+     * Whether there is a build-time model for exactly these packs, made from the DRL they hold now (its fingerprint
+     * matches), and models are not switched off. Whether it loads is known only when it is loaded.
+     */
+    public static boolean built(List<RulePack> packs, ClassLoader loader) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return false;
+        }
+        Properties index = new Properties();
+        try (InputStream in = loader.getResourceAsStream(indexName(packs))) {
+            if (in == null) {
+                return false;
+            }
+            index.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return false;
+        }
+        return index.getProperty(FINGERPRINT, "").equals(fingerprint(packs));
     }
 
     /**

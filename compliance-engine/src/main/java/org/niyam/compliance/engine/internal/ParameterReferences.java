@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,15 +93,25 @@ public final class ParameterReferences {
      * @return one problem per bad reference, in pack and file order
      */
     public static List<Problem> check(Map<RulePack, List<DrlAnalysis>> files, Map<String, Parameter> parameters) {
+        Map<RulePack, List<Reference>> references = new LinkedHashMap<>();
+        files.forEach((pack, analyses) -> references.put(pack,
+                analyses.stream().flatMap(analysis -> scan(analysis).stream()).toList()));
+        return checkReferences(references, parameters);
+    }
+
+    /**
+     * Checks every pack's references, found before (by {@link #scan}, stored with a pack's build-time model), against
+     * the parameters of all packs (with any settings applied).
+     */
+    public static List<Problem> checkReferences(Map<RulePack, List<Reference>> references,
+                                                Map<String, Parameter> parameters) {
         List<Problem> problems = new ArrayList<>();
-        files.forEach((pack, analyses) -> {
+        references.forEach((pack, found) -> {
             OffsetDateTime packStart = pack.versions().isEmpty() ? null : pack.versions().get(0).from();
-            for (DrlAnalysis analysis : analyses) {
-                for (Reference reference : scan(analysis)) {
-                    Problem problem = check(reference, parameters, pack, packStart);
-                    if (problem != null) {
-                        problems.add(problem);
-                    }
+            for (Reference reference : found) {
+                Problem problem = check(reference, parameters, pack, packStart);
+                if (problem != null) {
+                    problems.add(problem);
                 }
             }
         });

@@ -92,6 +92,8 @@ public final class RuleBase {
     private final Set<String> disabledRules;
     private final boolean executableModel;
     private final List<DrlAnalysis> descriptions;
+    private String howBuilt = "";
+    private StoredAnalysis stored;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
@@ -112,6 +114,14 @@ public final class RuleBase {
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
     public static RuleBase build(List<RulePack> packs, Options options) {
+        return build(packs, options, true);
+    }
+
+    /**
+     * As {@link #build(List, Options)}; with {@code mayUseStored} false, the DRL is analysed even when its analysis
+     * was stored with the packs' build-time model (for tests that compare the two).
+     */
+    public static RuleBase build(List<RulePack> packs, Options options, boolean mayUseStored) {
         if (packs.isEmpty()) {
             throw new RulePackException(List.of(new Problem("engine", 0,
                     "no rule pack given: add one, e.g. RulePack.classpath(\"org/niyam/compliance/rules/india\")")));
@@ -121,6 +131,10 @@ public final class RuleBase {
         // Used only if every check below passes; loaded meanwhile, as the checks do not change the packs.
         Future<KieBase> model = restricted ? CompletableFuture.completedFuture(null)
                 : ExecutableModels.start(List.copyOf(packs), RuleBase.class.getClassLoader());
+        // With a build-time model of exactly these packs, what the engine reads from their DRL was stored beside it.
+        StoredAnalysis stored = !restricted && mayUseStored
+                && ExecutableModels.built(packs, RuleBase.class.getClassLoader())
+                ? StoredAnalysis.load(packs, RuleBase.class.getClassLoader()) : null;
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
@@ -142,6 +156,9 @@ public final class RuleBase {
             });
         }
 
+        if (stored != null) {
+            return fromStored(packs, options, stored, model, problems, parameters, parameterOwners);
+        }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         // Each DRL file is parsed once, here; everything the engine reads from DRL reads this.
         List<DrlAnalysis> descriptions = new ArrayList<>();
@@ -172,17 +189,7 @@ public final class RuleBase {
         }
         applySettings(options.settings(), parameters, parameterOwners, problems);
         problems.addAll(ParameterReferences.check(byPack, parameters));
-        Set<String> disabled = new TreeSet<>();
-        for (String id : options.disabledRules()) {
-            if (rules.containsKey(id)) {
-                disabled.add(id);
-            } else {
-                problems.add(new Problem("engine", 0, "cannot disable rule '" + id + "': no pack has a rule with that id"));
-            }
-        }
-        if (options.withoutUnconfirmed()) {
-            rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
-        }
+        Set<String> disabled = disabled(options, rules, problems);
 
         Map<String, String> origins = new HashMap<>();
         Map<String, DrlAnalysis> texts = new HashMap<>();
@@ -219,6 +226,8 @@ public final class RuleBase {
             if (prebuilt != null) {
                 packs.subList(0, trustedFirst).forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
             }
+            List<RulePack> fromModel = prebuilt == null ? List.of() : List.copyOf(packs.subList(0, trustedFirst));
+            long compileStart = System.nanoTime();
             List<Resource> safe = resources.stream()
                     .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
                     .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
@@ -232,7 +241,11 @@ public final class RuleBase {
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                            Collections.unmodifiableSet(disabled), descriptions);
+                            Collections.unmodifiableSet(disabled), descriptions)
+                            .built(howBuilt(packs, fromModel, "to the executable model and checked as restricted packs are",
+                                    System.nanoTime() - compileStart, fromModel.isEmpty() && trustedFirst > 0
+                                            ? "no build-time model for the trusted packs before the first restricted one"
+                                            : null));
                 }
             }
             throw new RulePackException(problems);
@@ -242,8 +255,46 @@ public final class RuleBase {
         if (compiled != null) {
             return new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                     Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                    Collections.unmodifiableSet(disabled), descriptions);
+                    Collections.unmodifiableSet(disabled), descriptions).built(howBuilt(packs, packs, null, 0, null));
         }
+        String whyCompiled = null;
+        if (problems.isEmpty() && packs.size() > 1) {
+            // No model for these packs together: keep the model of the longest run of packs that has one (the India
+            // pack's, with a pack of one's own beside it) and compile only the packs after it, to the executable model.
+            long compileStart = System.nanoTime();
+            for (int withModel = packs.size() - 1; withModel > 0; withModel--) {
+                List<RulePack> first = List.copyOf(packs.subList(0, withModel));
+                List<Model> prebuilt = ExecutableModels.models(first, RuleBase.class.getClassLoader());
+                if (prebuilt == null) {
+                    continue;
+                }
+                Set<String> precompiled = new HashSet<>();
+                first.forEach(p -> p.sources().forEach(source -> precompiled.add(source.origin())));
+                List<Resource> rest = resources.stream()
+                        .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
+                RestrictedBuild.Result result = RestrictedBuild.build(rest, parsed,
+                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                        RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
+                                parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt);
+                if (result.kieBase() != null) {
+                    return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                            Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                            Collections.unmodifiableSet(disabled), descriptions)
+                            .built(howBuilt(packs, first, "to the executable model", System.nanoTime() - compileStart,
+                                    null));
+                }
+                // Compiled on its own, a pack may not compile (it names what another pack declares): all together.
+                whyCompiled = "compiling packs " + ids(packs.subList(withModel, packs.size()))
+                        + " beside the build-time model of " + ids(first) + " failed ("
+                        + result.problems().stream().map(Problem::toString).findFirst().orElse("no rule base")
+                        + "), so every pack's DRL was compiled together";
+                break;
+            }
+            if (whyCompiled == null) {
+                whyCompiled = "no pack before the last has a build-time executable model";
+            }
+        }
+        long compileStart = System.nanoTime();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 builderConfiguration(RuleBase.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -264,7 +315,120 @@ public final class RuleBase {
         kieBase.addPackages(builder.getKnowledgePackages());
         return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
-                Collections.unmodifiableSet(disabled), descriptions);
+                Collections.unmodifiableSet(disabled), descriptions)
+                .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
+                        whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
+                                + (packs.size() == 1 ? "this pack" : "these packs")));
+    }
+
+    /** The rules the options switch off; a rule id no pack has is a problem. */
+    private static Set<String> disabled(Options options, Map<String, RuleInfo> rules, List<Problem> problems) {
+        Set<String> disabled = new TreeSet<>();
+        for (String id : options.disabledRules()) {
+            if (rules.containsKey(id)) {
+                disabled.add(id);
+            } else {
+                problems.add(new Problem("engine", 0, "cannot disable rule '" + id + "': no pack has a rule with that id"));
+            }
+        }
+        if (options.withoutUnconfirmed()) {
+            rules.values().stream().filter(r -> r.unconfirmed() != null).forEach(r -> disabled.add(r.id()));
+        }
+        return disabled;
+    }
+
+    /**
+     * The rule base of packs whose DRL analysis was stored with their build-time model: no DRL is parsed. The checks
+     * are those of a fresh analysis, read from what was stored; should the model not load after all, the packs are
+     * built again from their DRL.
+     */
+    private static RuleBase fromStored(List<RulePack> packs, Options options, StoredAnalysis stored,
+                                       Future<KieBase> model, List<Problem> problems,
+                                       Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+        Map<String, RulePack> packOf = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
+        int index = 0;
+        for (RulePack pack : packs) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                packOf.put(source.origin(), pack);
+                origins.put(resourcePath(index++), source.origin());
+            }
+        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (StoredAnalysis.Rule rule : stored.rules()) {
+            RulePack pack = packOf.get(rule.origin());
+            rules.put(rule.name(), new RuleInfo(rule.name(), rule.citation(),
+                    rule.instrument() == null ? pack.instrument() : rule.instrument(), pack, rule.origin(),
+                    rule.line(), rule.unconfirmed()));
+        }
+        applySettings(options.settings(), parameters, parameterOwners, problems);
+        Map<RulePack, List<ParameterReferences.Reference>> references = new LinkedHashMap<>();
+        packs.forEach(pack -> references.put(pack, new ArrayList<>()));
+        stored.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
+        problems.addAll(ParameterReferences.checkReferences(references, parameters));
+        Set<String> disabled = disabled(options, rules, problems);
+        if (!problems.isEmpty()) {
+            // The DRL compiled without errors when the model was built: these are all the problems.
+            throw new RulePackException(problems);
+        }
+        KieBase compiled = ExecutableModels.result(model);
+        if (compiled == null) {
+            return build(packs, options, false);
+        }
+        RuleBase ruleBase = new RuleBase(compiled, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                Collections.unmodifiableSet(disabled), List.of());
+        ruleBase.stored = stored;
+        return ruleBase.built(howBuilt(packs, packs, null, 0, null) + ", with their DRL analysis stored beside it");
+    }
+
+    /**
+     * Which rules run case by case, from the DRL analysis (stored with the packs' build-time model when every pack
+     * came from it).
+     */
+    public CaseLocality locality() {
+        if (stored != null) {
+            Set<String> analysed = new HashSet<>(stored.queries());
+            stored.rules().forEach(rule -> analysed.add(rule.name()));
+            return CaseLocality.of(stored.locality(), kieBase, analysed);
+        }
+        return CaseLocality.of(descriptions, kieBase);
+    }
+
+    private static List<String> ids(List<RulePack> packs) {
+        return packs.stream().map(RulePack::id).toList();
+    }
+
+    /**
+     * What the build did, for the log: which packs came from their build-time executable model, which were compiled
+     * now, how, in how long, and why.
+     */
+    private static String howBuilt(List<RulePack> packs, List<RulePack> fromModel, String how, long compileNanos,
+                                   String why) {
+        List<String> compiledNow = ids(packs.subList(fromModel.size(), packs.size()));
+        StringBuilder text = new StringBuilder();
+        if (!fromModel.isEmpty()) {
+            text.append("packs ").append(ids(fromModel)).append(" from their build-time executable model");
+        }
+        if (!compiledNow.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "; ").append("packs ").append(compiledNow).append(" compiled now, ")
+                    .append(how).append(", in ").append(compileNanos / 1_000_000).append(" ms (a cold JVM spends most "
+                            + "of that loading and warming up the compiler)");
+            if (why != null) {
+                text.append(": ").append(why);
+            }
+        }
+        return text.toString();
+    }
+
+    private RuleBase built(String how) {
+        this.howBuilt = how;
+        return this;
+    }
+
+    /** What the build did, for the log: which packs came from their build-time model, which were compiled and why. */
+    public String howBuilt() {
+        return howBuilt;
     }
 
     /**
@@ -414,7 +578,7 @@ public final class RuleBase {
         return descr;
     }
 
-    private static String annotation(RuleDescr rule, String name) {
+    static String annotation(RuleDescr rule, String name) {
         AnnotationDescr annotation = rule.getAnnotation(name);
         if (annotation == null || annotation.getSingleValue() == null) {
             return null;
@@ -444,7 +608,10 @@ public final class RuleBase {
         return kieBase;
     }
 
-    /** Every DRL file of every pack, parsed, in pack and file order. */
+    /**
+     * Every DRL file of every pack, parsed, in pack and file order; empty when the packs' analysis was stored with
+     * their build-time model (see {@link #locality}).
+     */
     public List<DrlAnalysis> descriptions() {
         return descriptions;
     }

@@ -105,4 +105,78 @@ class TrustModelTest {
             assertThat(beside.findings()).as("log %d", i).containsAll(alone.findings());
         }
     }
+
+    @Test
+    void beside_a_trusted_users_pack_the_india_pack_keeps_its_build_time_model_and_only_the_users_is_compiled() {
+        assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");
+        RulePack india = RulePack.classpath(INDIA);
+        RulePack ours = RulePack.drl("ours.drl", """
+                package org.example.ours;
+
+                import java.util.List;
+                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.model.Finding;
+
+                rule "ours.every-complaint"
+                    @citation("Our policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("ours.seen", $c.caseId(), "seen " + $c.id(), List.of($c.id())));
+                end
+                """).unrestricted();
+        RuleBase.Options options = new RuleBase.Options(Map.of(), Set.of(), false);
+
+        RuleBase built = RuleBase.build(List.of(india, ours), options);
+        assertThat(built.executableModel()).isTrue();
+        assertThat(built.howBuilt()).startsWith("packs [india-it-rules] from their build-time executable model; "
+                + "packs [ours.drl] compiled now, to the executable model, in ");
+        ComplianceEngine both = ComplianceEngine.builder().rulePack(india).rulePack(ours).build();
+        Random random = new Random(20_261_206L);
+        int seen = 0;
+        for (int i = 0; i < 50; i++) {
+            CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(8));
+            Report alone = IndiaPack.engine().evaluate(log.evidence(), log.asOf());
+            Report beside = both.evaluate(log.evidence(), log.asOf());
+            assertThat(beside.obligations()).as("log %d", i).isEqualTo(alone.obligations());
+            assertThat(beside.findings()).as("log %d", i).containsAll(alone.findings());
+            seen += beside.findings().size() - alone.findings().size();
+        }
+        assertThat(seen).as("findings of the user's rule").isPositive();
+    }
+
+    @Test
+    void a_trusted_pack_that_compiles_only_beside_the_india_pack_is_compiled_with_it_and_the_log_says_why() {
+        // It calls a function of the India pack's package: on its own it does not compile.
+        RulePack india = RulePack.classpath(INDIA);
+        RulePack ours = RulePack.drl("ours.drl", """
+                package org.niyam.compliance.rules.india;
+
+                import org.niyam.compliance.model.ComplaintReceived;
+                
+                rule "ours.uses-an-india-function"
+                    @citation("Our policy 2")
+                when
+                    $c : ComplaintReceived( addressKey() != null )
+                then
+                end
+                """).unrestricted();
+        RuleBase.Options options = new RuleBase.Options(Map.of(), Set.of(), false);
+
+        RuleBase built = RuleBase.build(List.of(india, ours), options);
+        assertThat(built.executableModel()).isFalse();
+        assertThat(built.howBuilt()).startsWith("packs [india-it-rules, ours.drl] compiled now, with Drools' DRL "
+                + "compiler, in ").contains("compiling packs [ours.drl] beside the build-time model of "
+                + "[india-it-rules] failed (", "so every pack's DRL was compiled together");
+        assertThat(built.rules()).containsKey("ours.uses-an-india-function");
+    }
+
+    @Test
+    void the_india_pack_alone_says_it_came_from_its_build_time_model() {
+        assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");
+        RuleBase built = RuleBase.build(List.of(RulePack.classpath(INDIA)),
+                new RuleBase.Options(Map.of(), Set.of(), false));
+        assertThat(built.howBuilt()).isEqualTo("packs [india-it-rules] from their build-time executable model, "
+                + "with their DRL analysis stored beside it");
+    }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Measures how long a fresh JVM takes to have an engine ready: runs ColdStart N times (default 10) in fresh JVMs,
+# for the India pack alone and with a small user pack beside it, and prints the median, minimum and maximum of each
+# figure (the median is the middle run's, the lower one for an even count), with the load average before and after. Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
+# Usage: benchmarks/cold-start.sh [runs] [modes...]   (modes: india user user-unrestricted)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+runs="${1:-10}"
+shift || true
+modes=("$@")
+[ ${#modes[@]} -eq 0 ] && modes=(india user user-unrestricted)
+cp="$here/target/classes:$(ls "$here"/target/lib/*.jar | tr '\n' ':')"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) processors; $(java -version 2>&1 | head -1)"
+for mode in "${modes[@]}"; do
+  out="$(mktemp)"
+  for ((i = 0; i < runs; i++)); do
+    java -Xshare:auto ${COLD_START_JAVA_OPTS:-} -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" \
+      | grep '^mode=' >> "$out"
+  done
+  line="$(printf '%-18s %d runs:' "$mode" "$runs")"
+  for name in $(head -1 "$out" | tr ' ' '\n' | cut -d= -f1 | grep -v '^mode$'); do
+    values="$(grep -o " $name=[0-9]*" "$out" | cut -d= -f2 | sort -n)"
+    n=$(echo "$values" | wc -l)
+    median=$(echo "$values" | sed -n "$(( (n + 1) / 2 ))p")
+    line+=" $name $median [$(echo "$values" | head -1)..$(echo "$values" | tail -1)]"
+  done
+  echo "$line"
+  rm -f "$out"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
