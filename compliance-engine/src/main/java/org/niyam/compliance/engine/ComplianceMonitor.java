@@ -104,6 +104,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     private OffsetDateTime now;
     private OffsetDateTime latestSeen;
     private OffsetDateTime earliest;
+    /** The profiles as given ({@link PlatformProfile#joined}); {@link PlatformProfile#history} reads them. */
     private List<PlatformProfile> profiles = List.of();
     private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
     private final Map<String, Tracks> cases = new HashMap<>();
@@ -166,7 +167,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.since = builder.since;
         this.metrics = new MonitorMetrics(builder.registry, builder.metricsClock, this::lagSeconds, this::heldCases,
                 this::pendingEvents);
-        this.profiles = PlatformProfile.history(builder.profiles);
+        this.profiles = builder.profiles;
         builder.appointments.forEach(a -> appointments.put(a.id(), a));
         if (clock instanceof MonitorClock.Wall) {
             this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -255,7 +256,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     public void platform(PlatformProfile profile) {
         Objects.requireNonNull(profile, "profile");
         runLocked(() -> {
-            profiles = withProfile(profiles, profile);
+            profiles = PlatformProfile.joined(profiles, profile);
             named = null;
             contextChanged();
         });
@@ -263,24 +264,7 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /** The platform's profiles, a history in time order. */
     public List<PlatformProfile> profiles() {
-        return locked(() -> profiles);
-    }
-
-    /** A history with the profile added: see {@link #platform(PlatformProfile)}. */
-    static List<PlatformProfile> withProfile(List<PlatformProfile> history, PlatformProfile profile) {
-        if (profile.from() == null) {
-            return List.of(profile);
-        }
-        List<PlatformProfile> next = new ArrayList<>();
-        for (PlatformProfile held : history) {
-            if (held.from() == null || !held.from().isEqual(profile.from())) {
-                // Ends filled in from the next profile are filled in again.
-                next.add(new PlatformProfile(held.name(), held.registeredUsersInIndia(), held.messagingService(),
-                        held.addressInIndiaPublished(), held.from(), null));
-            }
-        }
-        next.add(profile);
-        return PlatformProfile.history(next);
+        return locked(() -> PlatformProfile.history(profiles));
     }
 
     /** An officer appointment, new or changed (same id), from now on: duties that read it are assessed again. */
@@ -434,7 +418,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         latestSeen = snapshot.latestSeen();
         earliest = snapshot.earliest();
         if (!snapshot.profiles().isEmpty()) {
-            profiles = PlatformProfile.history(snapshot.profiles());
+            PlatformProfile.history(snapshot.profiles()); // refuses profiles that do not fit
+            profiles = List.copyOf(snapshot.profiles());
         }
         snapshot.appointments().forEach(a -> appointments.put(a.id(), a));
         pending.addAll(snapshot.pending());
@@ -708,7 +693,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                 named.add(appointment.to().plusNanos(1_000_000));
             }
         }
-        for (PlatformProfile profile : profiles) {
+        for (PlatformProfile profile : PlatformProfile.history(profiles)) {
             for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
                 if (bound != null) {
                     named.add(bound);
@@ -1065,7 +1050,7 @@ public final class ComplianceMonitor implements AutoCloseable {
          * with their {@code from} give a history); {@code null} forgets those given.
          */
         public Builder platform(PlatformProfile value) {
-            this.profiles = value == null ? List.of() : withProfile(profiles, value);
+            this.profiles = value == null ? List.of() : PlatformProfile.joined(profiles, value);
             return this;
         }
 

@@ -230,7 +230,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 PlatformProfile profile = Json.read(in.json, PlatformProfile.class);
                 List<PlatformProfile> profiles;
                 try {
-                    profiles = Profiles.with(profiles(broadcast), profile);
+                    profiles = PlatformProfile.joined(profiles(broadcast), profile);
                 } catch (IllegalArgumentException e) {
                     // Every task (and the platform's) reads the same profiles in the same order and leaves it out.
                     LOG.warn("platform profile left out: {}", e.getMessage());

@@ -136,7 +136,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         switch (in.kind) {
             case Input.PLATFORM -> {
                 try {
-                    profiles = Profiles.with(profiles, Json.read(in.json, PlatformProfile.class));
+                    profiles = PlatformProfile.joined(profiles, Json.read(in.json, PlatformProfile.class));
                 } catch (IllegalArgumentException e) {
                     return; // left out, as the case tasks leave it out (they say so at WARN)
                 }

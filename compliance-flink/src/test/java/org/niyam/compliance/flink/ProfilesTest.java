@@ -42,7 +42,7 @@ class ProfilesTest {
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(GeneratedLogs.engine())
                     .clock(MonitorClock.eventTime()).outOfOrder(Duration.ZERO).build()) {
                 for (PlatformProfile profile : sequence) {
-                    kept = Profiles.with(kept, profile);
+                    kept = PlatformProfile.joined(kept, profile);
                     monitor.platform(profile);
                 }
                 monitors = monitor.profiles();
@@ -54,17 +54,17 @@ class ProfilesTest {
 
     @Test
     void an_undated_profile_replaces_the_history_a_dated_one_joins_it() {
-        List<PlatformProfile> kept = Profiles.with(Profiles.with(List.of(), SMALL), LARGE);
+        List<PlatformProfile> kept = PlatformProfile.joined(PlatformProfile.joined(List.of(), SMALL), LARGE);
         assertThat(kept).containsExactly(SMALL, LARGE);
-        assertThat(Profiles.with(kept, LARGER)).as("the same 'from': replaced").containsExactly(SMALL, LARGER);
-        assertThat(Profiles.with(kept, SMALL)).containsExactly(SMALL);
+        assertThat(PlatformProfile.joined(kept, LARGER)).as("the same 'from': replaced").containsExactly(SMALL, LARGER);
+        assertThat(PlatformProfile.joined(kept, SMALL)).containsExactly(SMALL);
     }
 
     @Test
     void a_profile_that_runs_past_the_next_one_is_refused() {
         PlatformProfile bounded = new PlatformProfile("ExampleNet", 3_000_000, false, true, MARCH.minusDays(10),
                 APRIL);
-        assertThatThrownBy(() -> Profiles.with(List.of(LARGE), bounded))
+        assertThatThrownBy(() -> PlatformProfile.joined(List.of(LARGE), bounded))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past the next one's 'from'");
     }
 

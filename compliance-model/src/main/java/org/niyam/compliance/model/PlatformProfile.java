@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The intermediary whose compliance is evaluated, as it stood for a period. Registered users change: a platform
@@ -99,6 +100,32 @@ public record PlatformProfile(String name, long registeredUsersInIndia, boolean 
             history.add(profile);
         }
         return List.copyOf(history);
+    }
+
+    /**
+     * The profiles given so far to a live evaluation (the monitor, the streaming job), with one more: a profile without
+     * {@code from} replaces them all (it holds from the start); one with {@code from} joins them, holding from that
+     * instant until the next one's, and replaces one given before from the same instant. The profiles stay as given
+     * (an {@code until} given stays), in time order; {@link #history} reads them as a log's profiles are read.
+     *
+     * @throws IllegalArgumentException when the profile does not fit the others (see {@link #history})
+     */
+    public static List<PlatformProfile> joined(List<PlatformProfile> given, PlatformProfile profile) {
+        Objects.requireNonNull(profile, "profile");
+        if (profile.from() == null) {
+            return List.of(profile);
+        }
+        List<PlatformProfile> next = new ArrayList<>();
+        for (PlatformProfile held : given) {
+            if (held.from() == null || !held.from().isEqual(profile.from())) {
+                next.add(held);
+            }
+        }
+        next.add(profile);
+        history(next); // refuses a profile that does not fit
+        next.sort(Comparator.comparing(PlatformProfile::from,
+                Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())));
+        return List.copyOf(next);
     }
 
     /** The profile of the history in force at the instant, or {@code null}. */
