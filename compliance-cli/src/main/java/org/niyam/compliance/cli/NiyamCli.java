@@ -114,7 +114,10 @@ public final class NiyamCli {
             e.getMessage().lines().map(TextReport::printable).forEach(io.err()::println);
         } catch (InputException e) {
             io.err().println(TextReport.printable(e.getMessage()));
-            io.err().println(prefix + "stopped at the first bad entry (--strict); nothing was evaluated.");
+            // A bad line reaches here only with --strict (leniently it is rejected and reported); a case at fault
+            // as a whole (its events disagree) has no one line.
+            io.err().println(prefix + (e.line() > 0 ? "stopped at the first bad entry (--strict); " : "")
+                    + "nothing was evaluated.");
         } catch (RuleExecutionException e) {
             io.err().println(prefix + "a rule failed while evaluating"
                     + (e.ruleId() == null ? "" : " (" + e.ruleId() + ")") + ": " + TextReport.printable(e.getMessage()));

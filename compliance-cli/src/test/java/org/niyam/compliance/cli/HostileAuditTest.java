@@ -155,6 +155,21 @@ class HostileAuditTest {
     }
 
     @Test
+    void a_case_whose_events_state_two_jurisdictions_is_bad_input_naming_both() throws IOException {
+        String file = log(PLATFORM,
+                complaint("\"c1\"", "\"k1\"", "\"2026-03-01T00:00:00+05:30\"").replace("}", ",\"jurisdiction\":\"IN\"}"),
+                complaint("\"c3\"", "\"k1\"", "\"2026-03-01T01:00:00+05:30\"").replace("}", ",\"jurisdiction\":\"DE\"}"),
+                COMPLAINT);
+
+        Cli.Result result = Cli.run("audit", file);
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).contains("case 'k1': field jurisdiction: event 'c3' says it arose in DE, event 'c1' "
+                + "in IN; a case arises in one jurisdiction: correct one of them")
+                .contains("niyam audit: nothing was evaluated.").doesNotContain("internal error");
+    }
+
+    @Test
     void nesting_too_deep_in_an_array_names_its_line() throws IOException {
         Path file = dir.resolve("deep.json");
         Files.writeString(file, "[\n" + PLATFORM + ",\n" + COMPLAINT + ",\n{\"x\":" + "[".repeat(1500)

@@ -21,6 +21,7 @@ import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.EvaluationListener;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -165,7 +166,8 @@ class JurisdictionsTest {
         assertThat(clash).isNotEqualTo(LOG);
 
         assertThatThrownBy(() -> BOTH.evaluate(CaseLogReader.strict().read("log", new StringReader(clash)).evidence(),
-                AS_OF)).hasMessageContaining("case 'post-de'", "'r-de'", "'c-de'", "one jurisdiction");
+                AS_OF)).isInstanceOf(InputException.class)
+                .hasMessageContaining("case 'post-de'", "'r-de'", "'c-de'", "one jurisdiction");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.model.CaseEvent;
 
 /**
@@ -39,7 +40,7 @@ public final class Jurisdictions {
     /**
      * The jurisdictions the facts' events state, by case.
      *
-     * @throws IllegalArgumentException when two events of one case state different jurisdictions
+     * @throws InputException when two events of one case state different jurisdictions
      */
     public static Map<String, String> ofCases(Iterable<?> facts) {
         Map<String, String> byCase = new HashMap<>();
@@ -50,9 +51,10 @@ public final class Jurisdictions {
                 if (before == null) {
                     stating.put(event.caseId(), event.id());
                 } else if (!before.equals(event.jurisdiction())) {
-                    throw new IllegalArgumentException("case '" + event.caseId() + "': event '" + event.id()
-                            + "' says it arose in " + event.jurisdiction() + ", event '" + stating.get(event.caseId())
-                            + "' in " + before + "; a case arises in one jurisdiction: correct one of them");
+                    throw new InputException("case '" + event.caseId() + "'", 0, "jurisdiction", "event '"
+                            + event.id() + "' says it arose in " + event.jurisdiction() + ", event '"
+                            + stating.get(event.caseId()) + "' in " + before
+                            + "; a case arises in one jurisdiction: correct one of them", null);
                 }
             }
         }
