@@ -21,7 +21,6 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 
 /**
@@ -76,28 +75,17 @@ class AuditOrderTest {
                 for (int perBucket : new int[] {1, 3, 40, 50_000}) {
                     String where = threads + " threads, " + perSession + " events per session, " + perBucket
                             + " per bucket, seed " + SEED;
-                    List<Obligation> obligations = new ArrayList<>();
-                    List<Finding> findings = new ArrayList<>();
+                    CollectingSink delivered = new CollectingSink();
                     CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
-                            .eventsPerBucket(perBucket).strict().build().run(List.of(file), new CaseLogAudit.Sink() {
-                                @Override
-                                public void obligation(Obligation obligation) {
-                                    obligations.add(obligation);
-                                }
-
-                                @Override
-                                public void finding(Finding finding) {
-                                    findings.add(finding);
-                                }
-                            });
+                            .eventsPerBucket(perBucket).strict().build().run(List.of(file), delivered);
                     assertThat(summary.oneSession()).as(where).isNull();
                     if (perBucket == 1) {
                         assertThat(summary.buckets()).as("more buckets than files merged at once, " + where)
                                 .isGreaterThan(org.niyam.compliance.engine.internal.ReportMerge.FAN_IN);
                     }
-                    assertThat(obligations).as("obligations in report order, " + where)
+                    assertThat(delivered.obligations).as("obligations in report order, " + where)
                             .containsExactlyElementsOf(expected.obligations());
-                    assertThat(findings).as("findings in report order, " + where)
+                    assertThat(delivered.findings).as("findings in report order, " + where)
                             .containsExactlyElementsOf(expected.findings());
                     audits++;
                 }
@@ -147,19 +135,11 @@ class AuditOrderTest {
         assertThat(expected.findings()).filteredOn(f -> "case-1".equals(f.caseId()))
                 .singleElement().satisfies(f -> assertThat(f.evidence()).containsExactly("r-early"));
         for (int perBucket : new int[] {1, 2, 50_000}) {
-            List<Finding> findings = new ArrayList<>();
+            CollectingSink delivered = new CollectingSink();
             CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(perBucket).build()
-                    .run(List.of(file), new CaseLogAudit.Sink() {
-                        @Override
-                        public void obligation(Obligation obligation) {
-                        }
-
-                        @Override
-                        public void finding(Finding finding) {
-                            findings.add(finding);
-                        }
-                    });
-            assertThat(findings).as("%d events per bucket", perBucket).containsExactlyElementsOf(expected.findings());
+                    .run(List.of(file), delivered);
+            assertThat(delivered.findings).as("%d events per bucket", perBucket)
+                    .containsExactlyElementsOf(expected.findings());
         }
     }
 
@@ -206,8 +186,7 @@ class AuditOrderTest {
             Path file = work.resolve("crossing.jsonl");
             write(crossing, new Random(SEED), file);
             List<String> told = new ArrayList<>();
-            List<Obligation> obligations = new ArrayList<>();
-            List<Finding> findings = new ArrayList<>();
+            CollectingSink delivered = new CollectingSink();
             CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
                     .eventsPerBucket(1).listener(new EvaluationListener() {
                         @Override
@@ -218,17 +197,7 @@ class AuditOrderTest {
                         public void oneSession(String reason) {
                             told.add(reason);
                         }
-                    }).build().run(List.of(file), new CaseLogAudit.Sink() {
-                        @Override
-                        public void obligation(Obligation obligation) {
-                            obligations.add(obligation);
-                        }
-
-                        @Override
-                        public void finding(Finding finding) {
-                            findings.add(finding);
-                        }
-                    });
+                    }).build().run(List.of(file), delivered);
 
             Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
             assertThat(summary.oneSession()).contains("a.note-on-x");
@@ -237,8 +206,8 @@ class AuditOrderTest {
             assertThat(captured.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                     .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                     .singleElement().asString().contains("into memory", "a.note-on-x");
-            assertThat(obligations).containsExactlyElementsOf(expected.obligations());
-            assertThat(findings).containsExactlyElementsOf(expected.findings());
+            assertThat(delivered.obligations).containsExactlyElementsOf(expected.obligations());
+            assertThat(delivered.findings).containsExactlyElementsOf(expected.findings());
             assertThat(engine.oneSessionReason()).as("the engine still runs case by case").isEmpty();
 
             // The next audit, of a log whose conclusions stay in their cases, runs case by case in bounded memory.
@@ -246,15 +215,7 @@ class AuditOrderTest {
             write(new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
                     TestPacks.order("o-3", "case-3", T))), new Random(SEED), quiet);
             CaseLogAudit.Summary next = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).build()
-                    .run(List.of(quiet), new CaseLogAudit.Sink() {
-                        @Override
-                        public void obligation(Obligation obligation) {
-                        }
-
-                        @Override
-                        public void finding(Finding finding) {
-                        }
-                    });
+                    .run(List.of(quiet), new CollectingSink());
             assertThat(next.oneSession()).isNull();
             assertThat(next.buckets()).isPositive();
         } finally {

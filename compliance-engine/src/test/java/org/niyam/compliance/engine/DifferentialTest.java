@@ -21,7 +21,6 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.Report;
 
@@ -141,26 +140,10 @@ class DifferentialTest {
     }
 
     private static Report audit(ComplianceEngine engine, Path file, Path work, int bucket) {
-        List<Obligation> obligations = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        CollectingSink delivered = new CollectingSink();
         CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(bucket).build()
-                .run(List.of(file), new CaseLogAudit.Sink() {
-                    @Override
-                    public void obligation(Obligation obligation) {
-                        obligations.add(obligation);
-                    }
-
-                    @Override
-                    public void finding(Finding finding) {
-                        findings.add(finding);
-                    }
-
-                    @Override
-                    public void rejected(InputException error) {
-                        throw new AssertionError("the generated log has a bad line: " + error.getMessage(), error);
-                    }
-                });
-        return new Report(AS_OF, obligations, findings);
+                .run(List.of(file), delivered);
+        return delivered.report(AS_OF);
     }
 
     /** The report's obligations and findings as multisets. */
