@@ -3,18 +3,32 @@
 # for the India pack alone and with a small user pack beside it, and prints the median, minimum and maximum of each
 # figure (the median is the middle run's, the lower one for an even count), with the load average before and after. Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/cold-start.sh [runs] [modes...]   (modes: india user user-unrestricted)
+# CDS=1 benchmarks/cold-start.sh ... measures with an application class-data archive, made first from one India-pack
+# start (as the niyam command makes its own; docs/performance.md, cold start).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-10}"
 shift || true
 modes=("$@")
 [ ${#modes[@]} -eq 0 ] && modes=(india user user-unrestricted)
-cp="$here/target/classes:$(ls "$here"/target/lib/*.jar | tr '\n' ':')"
+cp="$(ls "$here"/target/benchmarks-*.jar | grep -v -e sources -e javadoc | head -1):$(ls "$here"/target/lib/*.jar | tr '\n' ':')"
+cp="${cp%:}"
+share=(-Xshare:auto)
+if [ "${CDS:-0}" = 1 ]; then
+  archive="$here/target/cold-start.jsa"
+  classes="$(mktemp)"
+  java -Xshare:off -XX:DumpLoadedClassList="$classes" -cp "$cp" org.niyam.compliance.benchmarks.ColdStart india >/dev/null
+  java -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" -Xlog:disable -cp "$cp" \
+    >/dev/null
+  rm -f "$classes"
+  share=(-Xshare:auto -XX:SharedArchiveFile="$archive")
+  echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)), from one start of the India pack"
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) processors; $(java -version 2>&1 | head -1)"
 for mode in "${modes[@]}"; do
   out="$(mktemp)"
   for ((i = 0; i < runs; i++)); do
-    java -Xshare:auto ${COLD_START_JAVA_OPTS:-} -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" \
+    java "${share[@]}" ${COLD_START_JAVA_OPTS:-} -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" \
       | grep '^mode=' >> "$out"
   done
   line="$(printf '%-18s %d runs:' "$mode" "$runs")"

@@ -1,0 +1,54 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.core.ConsoleAppender;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The {@code niyam} command's logging, set up in code (docs/performance.md, cold start). */
+class CliLoggingTest {
+
+    @Test
+    void without_a_configuration_file_warnings_go_to_standard_error_one_line_each() {
+        LoggerContext context = new LoggerContext();
+        CliLogging logging = new CliLogging(name -> false);
+        logging.setContext(context);
+
+        assertThat(logging.configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.niyam.compliance.engine.ComplianceEngine").isInfoEnabled()).isFalse();
+        ConsoleAppender<?> appender = (ConsoleAppender<?>) root.getAppender("STDERR");
+        assertThat(appender.getTarget()).isEqualTo("System.err");
+        assertThat(appender.isStarted()).isTrue();
+    }
+
+    @Test
+    void a_configuration_file_of_ones_own_wins() {
+        for (String file : Set.of("logback.xml", "logback-test.xml")) {
+            LoggerContext context = new LoggerContext();
+            CliLogging logging = new CliLogging(file::equals);
+            logging.setContext(context);
+
+            assertThat(logging.configure(context)).as(file).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).as(file).isNull();
+        }
+    }
+
+    @Test
+    void logback_finds_it_as_a_service() throws Exception {
+        try (InputStream in = CliLogging.class.getResourceAsStream(
+                "/META-INF/services/ch.qos.logback.classic.spi.Configurator")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .isEqualTo(CliLogging.class.getName());
+        }
+    }
+}
