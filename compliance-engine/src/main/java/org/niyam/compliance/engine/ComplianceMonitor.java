@@ -112,6 +112,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final PriorityQueue<CaseEvent> pending = new PriorityQueue<>(Evaluation.EVENT_ORDER);
     private final List<CaseEvent> shared = new ArrayList<>();
     private final Tracks platformTracks = new Tracks(PLATFORM);
+    /** The obligations of cases the platform's report placed when it was last computed. */
+    private Set<String> platformPlaced = Set.of();
     private final List<Evaluation.Conclusion> retiredLeftovers = new ArrayList<>();
     private final Set<Long> retired = new HashSet<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -777,14 +779,16 @@ public final class ComplianceMonitor implements AutoCloseable {
                 }
                 schedule(tracks);
             }
-            if (standingDue || leftoversChanged || !dirty.isEmpty() && platformTracks.next != null) {
+            // The platform's report depends on the global evaluation, what the cases concluded about the platform
+            // and the instant, and changes with the instant only where the kernel said (platformTracks.next): a
+            // case that changed without changing its conclusions about the platform leaves it as it was, and is
+            // checked against the obligations it placed last time. (Computing it again for every event made the
+            // monitor's cost per event grow with the cases it held.)
+            if (standingDue || leftoversChanged) {
                 Set<String> placed = new HashSet<>();
                 Report platformReport = platformAt(global, placed, now);
-                for (String id : ids) {
-                    List<Obligation> held = new ArrayList<>();
-                    cases.get(id).obligations.values().forEach(t -> held.add(t.obligation()));
-                    Evaluation.checkNotPlaced(held, placed);
-                }
+                platformPlaced = placed;
+                checkNotPlaced(ids, placed);
                 boolean timeDriven = standingDue && !eventDriven && !leftoversChanged
                         && previousGlobal != null && previousCheck != null && previousCheck.isBefore(now);
                 List<Transition> changes = new ArrayList<>();
@@ -794,10 +798,13 @@ public final class ComplianceMonitor implements AutoCloseable {
                 }
                 out.addAll(changes);
                 schedule(platformTracks);
-            } else if (platformTracks.next != null && !now.isBefore(platformTracks.next)) {
-                Report platformReport = platformAt(global, new HashSet<>(), now);
-                diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, out);
-                schedule(platformTracks);
+            } else {
+                checkNotPlaced(ids, platformPlaced);
+                if (platformTracks.next != null && !now.isBefore(platformTracks.next)) {
+                    Report platformReport = platformAt(global, new HashSet<>(), now);
+                    diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, out);
+                    schedule(platformTracks);
+                }
             }
             caseOut.forEach(out::addAll);
         } catch (Evaluation.Unpartitionable e) {
@@ -808,6 +815,18 @@ public final class ComplianceMonitor implements AutoCloseable {
             allInOneSession(context, out);
         }
         emit(out);
+    }
+
+    /** A case's obligation that the platform's evaluation placed means a conclusion crossed cases. */
+    private void checkNotPlaced(List<String> ids, Set<String> placed) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        for (String id : ids) {
+            List<Obligation> held = new ArrayList<>();
+            cases.get(id).obligations.values().forEach(t -> held.add(t.obligation()));
+            Evaluation.checkNotPlaced(held, placed);
+        }
     }
 
     private Report platformAt(Evaluation.Global g, Set<String> placed, OffsetDateTime at) {
