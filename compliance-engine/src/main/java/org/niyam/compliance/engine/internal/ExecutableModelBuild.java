@@ -28,7 +28,9 @@ import org.niyam.compliance.engine.internal.drools.DroolsInternals;
  * }</pre>
  *
  * It reads the pack as {@link RulePack#directory} does, generates the model's Java sources into the sources folder,
- * compiles them into the classes folder, and writes the pack's index there. A DRL compile error fails it. Not API.
+ * compiles them into the classes folder, and writes the pack's index there. A DRL compile error fails it. It reaches
+ * Drools through kie's public API and {@link DroolsInternals#generateModel} only; why this step and not kie's own
+ * Maven plugin: {@code docs/architecture.md}. Not API.
  */
 public final class ExecutableModelBuild {
 
