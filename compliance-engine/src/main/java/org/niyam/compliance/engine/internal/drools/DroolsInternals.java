@@ -51,7 +51,9 @@ import org.kie.util.maven.support.ReleaseIdImpl;
  *   <li>kie's knowledge-builder interfaces ({@code org.kie.internal.builder}: {@code KnowledgeBuilderFactory},
  *       {@code KnowledgeBuilder}, {@code KnowledgeBuilderError}, their options), the interfaces Drools' own
  *       documentation uses to compile DRL without a KIE module, unchanged in shape since Drools 6; the classic
- *       rule base is made with {@code KnowledgeBuilder.newKieBase()}, not from Drools' implementation;</li>
+ *       rule base is made with {@code KnowledgeBuilder.newKieBase()}, not from Drools' implementation; and
+ *       {@code org.kie.internal.concurrent.ExecutorProviderFactory}, by which the Flink job shuts Drools' thread
+ *       pool when Flink releases a job's class loader;</li>
  *   <li>the executable model's DSL ({@code org.drools.model}: {@code Model}, what the generated code implements);</li>
  *   <li>the syntax trees of the DRL parser ({@code org.drools.drl.ast.descr}, the artifact drools-drl-ast) and of
  *       its expression parser ({@code org.drools.mvel.parser.ast}). They are counted as public here: they are
