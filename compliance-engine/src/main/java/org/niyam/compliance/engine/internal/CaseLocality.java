@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.drools.core.impl.InternalRuleBase;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -50,6 +49,7 @@ import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,7 +204,7 @@ public final class CaseLocality {
      * analysis did not see.
      */
     public static CaseLocality of(Stored stored, KieBase kieBase, Set<String> analysed) {
-        ClassLoader loader = ((InternalRuleBase) kieBase).getRootClassLoader();
+        ClassLoader loader = DroolsInternals.rootClassLoader(kieBase);
         for (KiePackage compiled : kieBase.getKiePackages()) {
             for (Rule rule : compiled.getRules()) {
                 if (!analysed.contains(rule.getName())) {
@@ -239,7 +239,7 @@ public final class CaseLocality {
 
     /** Classifies every rule of the DRL files, compiled into {@code kieBase}. */
     public static CaseLocality of(List<DrlAnalysis> files, KieBase kieBase) {
-        CaseLocality analysed = of(files, ((InternalRuleBase) kieBase).getRootClassLoader());
+        CaseLocality analysed = of(files, DroolsInternals.rootClassLoader(kieBase));
         if (analysed.unpartitionable != null) {
             return analysed;
         }

@@ -5,7 +5,6 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -25,15 +24,10 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
-import org.drools.mvel.parser.DrlxParser;
-import org.drools.mvel.parser.MvelParser;
-import org.drools.mvel.parser.ParseStart;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 
 /**
  * One DRL file, parsed once: Drools' description of its rules (attributes included) and a Java syntax tree of
@@ -160,21 +154,10 @@ public final class DrlAnalysis {
      * the compiler reports the error with its line.
      */
     public static DrlAnalysis of(RulePack.DrlSource source) {
-        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-        PackageDescr descr;
+        DroolsInternals.ParsedDrl parsed = DroolsInternals.parseDrl(source.text());
+        PackageDescr descr = parsed.descr();
         List<Problem> errors = new ArrayList<>();
-        try {
-            descr = parser.parse(false, new StringReader(source.text()));
-            parser.getErrors().forEach(error -> errors.add(new Problem(source.origin(),
-                    error.getLines() != null && error.getLines().length > 0 ? Math.max(error.getLines()[0], 0) : 0,
-                    error.getMessage())));
-        } catch (DroolsParserException e) {
-            descr = null;
-            errors.add(new Problem(source.origin(), 0, e.getMessage()));
-        }
-        if (parser.hasErrors()) {
-            descr = null;
-        }
+        parsed.errors().forEach(error -> errors.add(new Problem(source.origin(), error.line(), error.message())));
         if (descr == null && errors.isEmpty()) {
             errors.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
         }
@@ -305,7 +288,7 @@ public final class DrlAnalysis {
             return new Code(java.getResult().get(), code, line, true);
         }
         try {
-            return new Code(MvelParser.parseBlock("{" + code + "\n}"), code, line, false);
+            return new Code(DroolsInternals.parseMvelBlock("{" + code + "\n}"), code, line, false);
         } catch (RuntimeException e) {
             return new Code(null, code, line, false);
         }
@@ -321,8 +304,7 @@ public final class DrlAnalysis {
             return new Code(java.getResult().get(), code, line, true);
         }
         try {
-            ParseStart<DrlxExpression> start = DrlxParser.buildDrlxParserWithArguments(OPERATORS);
-            DrlxExpression drlx = DrlxParser.parseExpression(start, code);
+            DrlxExpression drlx = DroolsInternals.parseDrlxExpression(code, OPERATORS);
             return new Code(drlx.getBind() == null ? drlx.getExpr() : drlx, code, line, false);
         } catch (RuntimeException e) {
             return new Code(null, code, line, false);

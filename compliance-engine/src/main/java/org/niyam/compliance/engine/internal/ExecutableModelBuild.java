@@ -9,20 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.drools.codegen.common.GeneratedFile;
-import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
-import org.drools.model.codegen.execmodel.ModelBuilderImpl;
-import org.drools.model.codegen.execmodel.PackageSources;
+import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.io.ResourceFactory;
-import org.kie.util.maven.support.ReleaseIdImpl;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 
 /**
  * The build step that compiles a rule pack to Drools' executable model (see {@link ExecutableModels}). Run in its
@@ -33,7 +28,9 @@ import org.niyam.compliance.engine.RulePack;
  * }</pre>
  *
  * It reads the pack as {@link RulePack#directory} does, generates the model's Java sources into the sources folder,
- * compiles them into the classes folder, and writes the pack's index there. A DRL compile error fails it. Not API.
+ * compiles them into the classes folder, and writes the pack's index there. A DRL compile error fails it. It reaches
+ * Drools through kie's public API and {@link DroolsInternals#generateModel} only; why this step and not kie's own
+ * Maven plugin: {@code docs/architecture.md}. Not API.
  */
 public final class ExecutableModelBuild {
 
@@ -49,38 +46,30 @@ public final class ExecutableModelBuild {
         RulePack pack = RulePack.directory(Path.of(args[0]));
         List<RulePack> packs = List.of(pack);
 
-        KnowledgeBuilderConfigurationImpl configuration = RuleBase.builderConfiguration(
-                ExecutableModelBuild.class.getClassLoader()).as(KnowledgeBuilderConfigurationImpl.KEY);
-        ModelBuilderImpl<PackageSources> builder = new ModelBuilderImpl<>(PackageSources::dumpSources, configuration,
-                new ReleaseIdImpl("org.niyam", "niyam-pack-" + pack.id(), "1"), false);
-        CompositeKnowledgeBuilder batch = builder.batch();
+        List<Resource> drl = new ArrayList<>();
         int path = 0;
         for (RulePack.DrlSource source : pack.sources()) {
-            Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+            Resource resource = KieServices.get().getResources()
+                    .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(RuleBase.resourcePath(path++));
-            batch.add(resource, ResourceType.DRL);
+            drl.add(resource);
         }
-        batch.build();
-        if (!builder.getErrors().isEmpty()) {
+        DroolsInternals.GeneratedModel generated = DroolsInternals.generateModel(drl,
+                RuleBase.builderConfiguration(ExecutableModelBuild.class.getClassLoader()), "niyam-pack-" + pack.id());
+        if (!generated.errors().isEmpty()) {
             StringBuilder message = new StringBuilder("pack " + pack.id() + " does not compile:");
-            for (KnowledgeBuilderError error : builder.getErrors()) {
+            for (KnowledgeBuilderError error : generated.errors()) {
                 message.append("\n  ").append(error);
             }
             throw new IllegalStateException(message.toString());
         }
-
-        List<GeneratedFile> generated = new ArrayList<>();
-        List<String> models = new ArrayList<>();
-        for (PackageSources packageSources : builder.getPackageSources()) {
-            packageSources.collectGeneratedFiles(generated);
-            models.addAll(packageSources.getModelNames());
-        }
+        List<String> models = generated.models();
         deleteEarlierBuild(sources, classes);
         List<Path> files = new ArrayList<>();
-        for (GeneratedFile file : generated) {
-            Path target = sources.resolve(file.relativePath());
+        for (Map.Entry<String, byte[]> file : generated.files().entrySet()) {
+            Path target = sources.resolve(file.getKey());
             Files.createDirectories(target.getParent());
-            Files.write(target, file.contents());
+            Files.write(target, file.getValue());
             files.add(target);
         }
         compile(files, classes);

@@ -14,20 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
-import org.drools.base.util.Drools;
-import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
-import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.conf.ConfigurationKey;
-import org.kie.api.conf.OptionKey;
-import org.kie.api.conf.OptionsConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.kie.internal.builder.conf.KnowledgeBuilderOption;
-import org.kie.internal.builder.conf.MultiValueKieBuilderOption;
-import org.kie.internal.builder.conf.PropertySpecificOption;
-import org.kie.internal.builder.conf.SingleValueKieBuilderOption;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +76,7 @@ public final class ExecutableModels {
         }
         StringBuilder header = new StringBuilder()
                 .append(FORMAT).append('\n')
-                .append("drools ").append(Drools.getFullVersion()).append('\n')
+                .append("drools ").append(DroolsInternals.version()).append('\n')
                 .append(RuleBase.COMPILER_SETTINGS).append('\n');
         update(digest, header.toString());
         int index = 0;
@@ -140,52 +131,7 @@ public final class ExecutableModels {
      * nothing else: asking it for anything else is an error, and the pack's DRL is then compiled at run time.
      */
     static KnowledgeBuilderConfiguration modelConfiguration(ClassLoader loader) {
-        return new KnowledgeBuilderConfiguration() {
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <C extends SingleValueKieBuilderOption> C getOption(OptionKey<C> key) {
-                if (PropertySpecificOption.KEY.equals(key)) {
-                    return (C) RuleBase.PROPERTY_SPECIFIC;
-                }
-                throw unsupported("option " + key);
-            }
-
-            @Override
-            public ClassLoader getClassLoader() {
-                return loader;
-            }
-
-            @Override
-            public <C extends KnowledgeBuilderOption> void setOption(C option) {
-                throw unsupported("setting option " + option);
-            }
-
-            @Override
-            public void makeImmutable() {
-            }
-
-            @Override
-            public <X extends OptionsConfiguration<KnowledgeBuilderOption, SingleValueKieBuilderOption,
-                    MultiValueKieBuilderOption>> X as(ConfigurationKey<X> key) {
-                throw unsupported("configuration " + key);
-            }
-
-            @Override
-            public boolean setProperty(String name, String value) {
-                throw unsupported("setting property " + name);
-            }
-
-            @Override
-            public String getProperty(String name) {
-                throw unsupported("property " + name);
-            }
-
-            private UnsupportedOperationException unsupported(String what) {
-                return new UnsupportedOperationException("building a rule base from an executable model asked for "
-                        + what + ", which Niyam's model configuration does not hold");
-            }
-        };
+        return DroolsInternals.modelOnlyConfiguration(loader, RuleBase.PROPERTY_SPECIFIC);
     }
 
     /**
@@ -199,8 +145,7 @@ public final class ExecutableModels {
         }
         List<String> ids = packs.stream().map(RulePack::id).toList();
         try {
-            KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models,
-                    RuleBaseFactory.newKnowledgeBaseConfiguration(), configuration);
+            KieBase kieBase = DroolsInternals.kieBase(models, null, configuration);
             LOG.debug("packs {} loaded from their build-time executable model", ids);
             return kieBase;
         } catch (LinkageError | RuntimeException e) {

@@ -16,10 +16,9 @@ import java.util.concurrent.Future;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -28,7 +27,6 @@ import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.PropertySpecificOption;
-import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.Parameter;
 import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.RulePack;
@@ -201,7 +199,8 @@ public final class RuleBase {
                 String path = resourcePath(index++);
                 origins.put(path, source.origin());
                 texts.put(path, descriptions.get(index - 1));
-                Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+                Resource resource = KieServices.get().getResources()
+                        .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
                 resources.add(resource);
             }
@@ -311,9 +310,7 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
-        return new RuleBase(kieBase, false, List.copyOf(packs), Collections.unmodifiableMap(rules),
+        return new RuleBase(builder.newKieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), descriptions)
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,

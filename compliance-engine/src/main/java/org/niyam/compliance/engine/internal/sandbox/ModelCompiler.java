@@ -1,28 +1,16 @@
 package org.niyam.compliance.engine.internal.sandbox;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.drools.codegen.common.GeneratedFile;
-import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
-import org.drools.model.codegen.execmodel.ModelBuilderImpl;
-import org.drools.model.codegen.execmodel.PackageSources;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.memorycompiler.JavaConfiguration;
-import org.kie.memorycompiler.KieMemoryCompiler;
-import org.kie.util.maven.support.ReleaseIdImpl;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 
 /**
  * Compiles DRL to Drools' executable model in memory: Java sources generated from the DRL, compiled by the Eclipse
  * compiler (pinned, so that the generated code the allowlist was derived from does not change with the JDK), and
- * returned as class files, none of them loaded. Not API.
+ * returned as class files, none of them loaded ({@link DroolsInternals} does the Drools part). Not API.
  */
 public final class ModelCompiler {
 
@@ -49,32 +37,11 @@ public final class ModelCompiler {
      * configuration says; the class loader resolves the types the DRL names.
      */
     public static Output compile(List<Resource> drl, KnowledgeBuilderConfiguration configuration, ClassLoader loader) {
-        ModelBuilderImpl<PackageSources> builder = new ModelBuilderImpl<>(PackageSources::dumpSources,
-                configuration.as(KnowledgeBuilderConfigurationImpl.KEY),
-                new ReleaseIdImpl("org.niyam", "niyam-restricted", "1"), false);
-        CompositeKnowledgeBuilder batch = builder.batch();
-        drl.forEach(resource -> batch.add(resource, ResourceType.DRL));
-        batch.build();
-        if (!builder.getErrors().isEmpty()) {
-            return new Output(new ArrayList<>(builder.getErrors()), Map.of(), List.of());
+        DroolsInternals.GeneratedModel generated = DroolsInternals.generateModel(drl, configuration, "niyam-restricted");
+        if (!generated.errors().isEmpty()) {
+            return new Output(generated.errors(), Map.of(), List.of());
         }
-        List<GeneratedFile> generated = new ArrayList<>();
-        List<String> models = new ArrayList<>();
-        for (PackageSources sources : builder.getPackageSources()) {
-            sources.collectGeneratedFiles(generated);
-            models.addAll(sources.getModelNames());
-        }
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (GeneratedFile file : generated) {
-            String path = file.relativePath();
-            if (path.endsWith(".java")) {
-                sources.put(path.substring(0, path.length() - ".java".length()).replace('/', '.'),
-                        new String(file.contents(), StandardCharsets.UTF_8));
-            }
-        }
-        Map<String, byte[]> classes = new TreeMap<>();
-        KieMemoryCompiler.compileNoLoad(sources, loader, JavaConfiguration.CompilerType.ECLIPSE)
-                .forEach((name, bytes) -> classes.put(name.replace('/', '.'), bytes));
-        return new Output(List.of(), classes, models);
+        return new Output(List.of(), DroolsInternals.compileWithoutLoading(generated.javaSources(), loader),
+                generated.models());
     }
 }

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
-import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.memorycompiler.KieMemoryCompilerException;
 import org.niyam.compliance.engine.Problem;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 
 /**
  * Builds the rule base of an engine with a restricted pack: all packs' DRL is compiled to Drools' executable model
@@ -64,7 +62,7 @@ public final class RestrictedBuild {
         ModelCompiler.Output output;
         try {
             output = ModelCompiler.compile(drl, configuration, loader);
-        } catch (KieMemoryCompilerException e) {
+        } catch (DroolsInternals.JavaCompileException e) {
             // Java the generator wrote from the DRL does not compile: an unknown method or type in a consequence.
             return new Result(null, CompiledCheck.locateJavaErrors(e.getMessage(), sources), nanos);
         } catch (RuntimeException | LinkageError e) {
@@ -113,8 +111,7 @@ public final class RestrictedBuild {
                 throw new IllegalStateException("the executable model " + name + " cannot be instantiated", e);
             }
         }
-        return KieBaseBuilder.createKieBaseFromModel(instances,
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader), models.apply(loader));
+        return DroolsInternals.kieBase(instances, loader, models.apply(loader));
     }
 
     /** Defines the checked classes, and nothing else, on top of the engine's class loader. */
