@@ -1,4 +1,4 @@
-package org.niyam.compliance.engine;
+package org.niyam.compliance.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;

@@ -1,4 +1,4 @@
-package org.niyam.compliance.engine;
+package org.niyam.compliance.report;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.internal.Durations;
+import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
