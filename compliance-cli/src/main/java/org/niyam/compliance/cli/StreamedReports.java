@@ -581,8 +581,8 @@ final class StreamedReports {
                         + "and every one on standard error");
             }
             html.rejected(rejected);
-            try (Writer page = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                page.write(html.render());
+            try (Writer page = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                html.render(page);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
             }

@@ -1,5 +1,13 @@
 package org.niyam.compliance.report;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.TemplateOutput;
+import gg.jte.output.StringOutput;
+import gg.jte.output.WriterOutput;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +28,7 @@ import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.report.internal.HtmlPage;
 
 /**
  * A report as one self-contained HTML page, to open in a browser or hand to an auditor: a summary, then every
@@ -39,8 +48,10 @@ import org.niyam.compliance.model.Status;
  * with a note of what is not shown and where it is.
  *
  * <p>The page fetches nothing: CSS and SVG are inline, it holds no script, and its content security policy
- * forbids loading anything. All text is HTML-escaped. It shows what the report holds (ids, instants, statuses,
- * explanations, citations) and nothing else of the input: no complaint contents, no names of people.
+ * forbids loading anything. It is written by templates (jte, compiled at build time) that escape every value for
+ * where it stands, so no text of the input can become markup. It shows what the report holds (ids, instants,
+ * statuses, explanations, citations) and nothing else of the input: no complaint contents, no names of people.
+ * {@link Builder#render(Writer)} writes the page as it is made, without holding it as one string.
  */
 public final class HtmlReport {
 
@@ -52,6 +63,13 @@ public final class HtmlReport {
     private static final List<Status> ORDER = Status.MOST_URGENT_FIRST;
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * The templates of {@code src/main/jte}, compiled to classes at build time with {@code contentType=Html}: every
+     * value they write is escaped for where it stands, and no template compiler runs here.
+     */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlReport.class.getClassLoader(), "org.niyam.compliance.report.internal.html");
 
     private HtmlReport() {
     }
@@ -169,10 +187,35 @@ public final class HtmlReport {
 
         /** The page. */
         public String render() {
+            StringOutput page = new StringOutput(16_384);
+            write(page);
+            return page.toString();
+        }
+
+        /**
+         * Writes the page to {@code out} as it is made, without holding it as one string; does not close
+         * {@code out}.
+         *
+         * @throws UncheckedIOException if {@code out} cannot be written to
+         */
+        public void render(Writer out) {
+            write(new WriterOutput(Objects.requireNonNull(out, "out")));
+        }
+
+        private void write(TemplateOutput out) {
             if (report != null && tally != null) {
                 throw new IllegalStateException("a page shows a report or a tally, not both");
             }
-            return new Page(this).render();
+            HtmlPage page = new Page(this).layout();
+            try {
+                TEMPLATES.render("page.jte", page, out);
+            } catch (TemplateException e) {
+                // jte wraps what the output throws: a writer that fails is the caller's I/O error, not a template's.
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io;
+                }
+                throw e;
+            }
         }
     }
 
@@ -268,56 +311,54 @@ public final class HtmlReport {
         }
     }
 
-    /** Writes one page; holds the builder's state and the output. */
+    /**
+     * Lays out one page: counts, sorts and places everything the templates show, as plain text and formatted
+     * numbers ({@link HtmlPage}). The templates write it; they escape every value.
+     */
     private static final class Page {
 
         private final Builder in;
-        private final StringBuilder html = new StringBuilder(16_384);
 
         Page(Builder in) {
             this.in = in;
         }
 
-        String render() {
-            html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                            + "style-src 'unsafe-inline'\">\n")
-                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                    .append("<meta name=\"generator\" content=\"Niyam\">\n")
-                    .append("<title>").append(esc(in.title)).append("</title>\n<style>").append(CSS)
-                    .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(in.title)).append("</h1>\n");
-            if (in.report != null || in.tally != null || !in.details.isEmpty()) {
-                html.append("<dl class=\"details\">\n");
-                if ((in.report != null || in.tally != null) && !in.details.containsKey("As of")) {
-                    dt("As of", (in.report != null ? in.report.asOf() : in.tallyAsOf).toString());
-                }
-                in.details.forEach(this::dt);
-                html.append("</dl>\n");
+        HtmlPage layout() {
+            List<HtmlPage.Detail> details = new ArrayList<>();
+            if ((in.report != null || in.tally != null) && !in.details.containsKey("As of")) {
+                details.add(new HtmlPage.Detail("As of", asOf().toString()));
             }
-            html.append("</header>\n<main>\n");
+            in.details.forEach((label, value) -> details.add(new HtmlPage.Detail(label, value)));
+            HtmlPage.Summary summary = null;
+            HtmlPage.Months months = null;
+            HtmlPage.Capped capped = null;
+            HtmlPage.Clauses clauses = null;
             if (in.report != null) {
-                summary(in.report);
-                byClause(in.report);
+                summary = summary(in.report);
+                clauses = byClause(in.report);
             }
             if (in.tally != null) {
-                summary(in.tally.counts, in.tally.findingCount, in.tally.byClause, in.tally.findingsByClause);
-                byMonth(in.tally);
-                byClause(in.tally);
+                Tally tally = in.tally;
+                summary = summary(tally.counts, tally.findingCount, tally.byClause, tally.findingsByClause);
+                months = byMonth(tally);
+                Map<String, Long> notShown = new TreeMap<>(CLAUSES);
+                Map<String, Long> findingsNotShown = new TreeMap<>(CLAUSES);
+                clauses = byClause(tally, notShown, findingsNotShown);
+                if (!notShown.isEmpty() || !findingsNotShown.isEmpty()) {
+                    capped = new HtmlPage.Capped(tally.cap, in.fullList);
+                }
             }
-            rejected();
-            charts();
-            html.append("</main>\n<footer>Made by Niyam. This page is self-contained: it loads nothing and runs no "
-                    + "script.</footer>\n</body>\n</html>\n");
-            return html.toString();
+            return new HtmlPage(in.title, details, summary, months, capped, clauses, rejected(),
+                    in.charts.stream().map(Page::chart).toList());
         }
 
-        private void dt(String label, String value) {
-            html.append("<dt>").append(esc(label)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        private OffsetDateTime asOf() {
+            return in.report != null ? in.report.asOf() : in.tallyAsOf;
         }
 
         // ---- summary ----
 
-        private void summary(Report report) {
+        private HtmlPage.Summary summary(Report report) {
             Map<Status, Long> counts = new EnumMap<>(Status.class);
             report.obligations().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
             Map<String, Map<Status, Long>> byClause = new TreeMap<>(CLAUSES);
@@ -328,54 +369,44 @@ public final class HtmlReport {
                 findingsByClause.merge(clause(f.citation()), 1L, Long::sum);
                 byClause.computeIfAbsent(clause(f.citation()), c -> new EnumMap<>(Status.class));
             });
-            summary(counts, report.findings().size(), byClause, findingsByClause);
+            return summary(counts, report.findings().size(), byClause, findingsByClause);
         }
 
-        private void summary(Map<Status, Long> counts, long findingCount, Map<String, Map<Status, Long>> byClause,
-                             Map<String, Long> findingsByClause) {
-            html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"tiles\">");
+        private HtmlPage.Summary summary(Map<Status, Long> counts, long findingCount,
+                                         Map<String, Map<Status, Long>> byClause, Map<String, Long> findingsByClause) {
+            List<HtmlPage.Count> tiles = new ArrayList<>();
+            List<HtmlPage.Count> columns = new ArrayList<>();
             for (Status status : ORDER) {
-                long n = counts.getOrDefault(status, 0L);
-                html.append("<span class=\"tile ").append(css(status)).append(n == 0 ? " zero" : "")
-                        .append("\"><b>").append(n).append("</b> ").append(status.label()).append("</span>");
+                tiles.add(count(css(status), counts.getOrDefault(status, 0L), status.label()));
+                columns.add(new HtmlPage.Count(css(status), 0, status.label()));
             }
-            html.append("<span class=\"tile finding").append(findingCount == 0 ? " zero" : "")
-                    .append("\"><b>").append(findingCount).append("</b> ")
-                    .append(findingCount == 1 ? "FINDING" : "FINDINGS").append("</span></p>\n");
-
-            // Clause by status: where the problems are, at a glance.
-            if (byClause.isEmpty()) {
-                html.append("<p>No obligation arose and no rule made a finding.</p>\n</section>\n");
-                return;
-            }
-            html.append("<table class=\"counts\">\n<thead><tr><th>Clause</th>");
-            ORDER.forEach(s -> html.append("<th class=\"").append(css(s)).append("\">").append(s.label())
-                    .append("</th>"));
-            html.append("<th class=\"finding\">FINDINGS</th></tr></thead>\n<tbody>\n");
+            tiles.add(count("finding", findingCount, findingCount == 1 ? "FINDING" : "FINDINGS"));
+            columns.add(new HtmlPage.Count("finding", 0, "FINDINGS"));
+            List<HtmlPage.ClauseRow> rows = new ArrayList<>();
             byClause.forEach((clause, row) -> {
                 boolean listed = in.listAll || findingsByClause.containsKey(clause)
-                        || ATTENTION.stream().anyMatch(s -> row.containsKey(s));
-                html.append("<tr><th scope=\"row\">");
-                if (listed) {
-                    html.append("<a href=\"#").append(anchor(clause)).append("\">").append(esc(clause)).append("</a>");
-                } else {
-                    html.append(esc(clause));
-                }
-                html.append("</th>");
-                ORDER.forEach(s -> cell(row.getOrDefault(s, 0L), css(s)));
-                cell(findingsByClause.getOrDefault(clause, 0L), "finding");
-                html.append("</tr>\n");
+                        || ATTENTION.stream().anyMatch(row::containsKey);
+                List<HtmlPage.Count> cells = new ArrayList<>();
+                ORDER.forEach(s -> cells.add(cell(row.getOrDefault(s, 0L), css(s))));
+                cells.add(cell(findingsByClause.getOrDefault(clause, 0L), "finding"));
+                rows.add(new HtmlPage.ClauseRow(clause, listed ? anchor(clause) : null, cells));
             });
-            html.append("</tbody>\n</table>\n</section>\n");
+            return new HtmlPage.Summary(tiles, columns, rows);
         }
 
-        private void cell(long n, String cls) {
-            html.append("<td class=\"").append(n == 0 ? "zero" : cls).append("\">").append(n).append("</td>");
+        /** A tile: coloured by its status, faded when 0. */
+        private static HtmlPage.Count count(String css, long n, String label) {
+            return new HtmlPage.Count(n == 0 ? css + " zero" : css, n, label);
+        }
+
+        /** A cell of the table: coloured by its status, grey when 0. */
+        private static HtmlPage.Count cell(long n, String css) {
+            return new HtmlPage.Count(n == 0 ? "zero" : css, n, "");
         }
 
         // ---- obligations and findings by clause, then case ----
 
-        private void byClause(Report report) {
+        private HtmlPage.Clauses byClause(Report report) {
             Set<Status> listed = in.listAll ? Set.of(Status.values()) : Set.copyOf(ATTENTION);
             Map<String, List<Obligation>> obligations = new TreeMap<>(CLAUSES);
             Map<String, List<Finding>> findings = new TreeMap<>(CLAUSES);
@@ -390,15 +421,13 @@ public final class HtmlReport {
             }
             report.findings().forEach(f -> findings.computeIfAbsent(clause(f.citation()), c -> new ArrayList<>())
                     .add(f));
-            byClause(obligations, findings, notListed, Map.of(), Map.of());
+            return byClause(obligations, findings, notListed, Map.of(), Map.of());
         }
 
-        /** The tally's capped lists, with what is not shown counted under each clause. */
-        private void byClause(Tally tally) {
+        /** The tally's capped lists, with what is not shown counted under each clause (into the two maps given). */
+        private HtmlPage.Clauses byClause(Tally tally, Map<String, Long> notShown, Map<String, Long> findingsNotShown) {
             Map<String, List<Obligation>> obligations = new TreeMap<>(CLAUSES);
             Map<String, Long> notListed = new TreeMap<>(CLAUSES);
-            Map<String, Long> notShown = new TreeMap<>(CLAUSES);
-            Map<String, Long> findingsNotShown = new TreeMap<>(CLAUSES);
             tally.byClause.forEach((clause, row) -> {
                 long all = row.values().stream().mapToLong(Long::longValue).sum();
                 long listedCount = tally.listedCount(clause);
@@ -418,47 +447,36 @@ public final class HtmlReport {
                     findingsNotShown.put(clause, findingsHere - findingsShown);
                 }
             });
-            if (!notShown.isEmpty() || !findingsNotShown.isEmpty()) {
-                html.append("<p class=\"note\" id=\"capped\">This page lists at most ").append(tally.cap)
-                        .append(" obligations and ").append(tally.cap).append(" findings under each clause, the most "
-                                + "urgent first; the counts above cover them all. Every obligation and finding: ")
-                        .append(esc(in.fullList)).append(".</p>\n");
-            }
-            byClause(obligations, tally.keptFindings, notListed, notShown, findingsNotShown);
+            return byClause(obligations, tally.keptFindings, notListed, notShown, findingsNotShown);
         }
 
         /** Obligations by clause and the month their clock started: how many, and how many breached or late. */
-        private void byMonth(Tally tally) {
+        private static HtmlPage.Months byMonth(Tally tally) {
             List<YearMonth> months = tally.byMonth.values().stream().flatMap(m -> m.keySet().stream()).distinct()
                     .sorted().toList();
             if (months.isEmpty()) {
-                return;
+                return null;
             }
-            html.append("<section id=\"months\">\n<h2>By clause and month</h2>\n<p class=\"note\">Obligations by "
-                    + "the month their clock started (standing duties: the month they were assessed): how many, and "
-                    + "after the slash how many are breached, at risk, indeterminate or met late.</p>\n"
-                    + "<table class=\"counts\">\n<thead><tr><th>Clause</th>");
-            months.forEach(m -> html.append("<th>").append(m).append("</th>"));
-            html.append("</tr></thead>\n<tbody>\n");
+            List<HtmlPage.MonthRow> rows = new ArrayList<>();
             tally.byMonth.forEach((clause, row) -> {
-                html.append("<tr><th scope=\"row\">").append(esc(clause)).append("</th>");
+                List<HtmlPage.MonthCell> cells = new ArrayList<>();
                 for (YearMonth m : months) {
                     long[] n = row.get(m);
                     if (n == null) {
-                        html.append("<td class=\"zero\">0</td>");
+                        cells.add(new HtmlPage.MonthCell("zero", "0"));
                     } else {
-                        html.append("<td").append(n[1] > 0 ? " class=\"breached\"" : "").append(">").append(n[0])
-                                .append(n[1] > 0 ? " / " + n[1] : "").append("</td>");
+                        cells.add(new HtmlPage.MonthCell(n[1] > 0 ? "breached" : null,
+                                n[0] + (n[1] > 0 ? " / " + n[1] : "")));
                     }
                 }
-                html.append("</tr>\n");
+                rows.add(new HtmlPage.MonthRow(clause, cells));
             });
-            html.append("</tbody>\n</table>\n</section>\n");
+            return new HtmlPage.Months(months.stream().map(YearMonth::toString).toList(), rows);
         }
 
-        private void byClause(Map<String, List<Obligation>> obligations, Map<String, List<Finding>> findings,
-                              Map<String, Long> notListed, Map<String, Long> notShown,
-                              Map<String, Long> findingsNotShown) {
+        private HtmlPage.Clauses byClause(Map<String, List<Obligation>> obligations,
+                                          Map<String, List<Finding>> findings, Map<String, Long> notListed,
+                                          Map<String, Long> notShown, Map<String, Long> findingsNotShown) {
             List<String> clauses = new ArrayList<>(obligations.keySet());
             findings.keySet().stream().filter(c -> !obligations.containsKey(c)).forEach(clauses::add);
             // The most urgent first (a clause with a breach before one with only open obligations), then in the
@@ -466,65 +484,40 @@ public final class HtmlReport {
             clauses.sort(Comparator.comparingInt((String c) -> urgency(obligations.getOrDefault(c, List.of()),
                     !findings.getOrDefault(c, List.of()).isEmpty())).thenComparing(CLAUSES));
 
-            html.append("<section id=\"clauses\">\n<h2>")
-                    .append(in.listAll ? "Every obligation and finding, by clause" : "What needs attention, by clause")
-                    .append("</h2>\n");
-            html.append("<p class=\"note\">")
-                    .append(in.listAll ? "" : "Obligations breached, at risk, indeterminate, met late or open, and every "
-                            + "finding; those met or not applicable are counted in the summary. ")
-                    .append("Clauses with the most urgent matters come first: breached, at risk, indeterminate or a "
-                            + "finding, met late, then open.</p>\n");
-            html.append(LEGEND);
-            if (clauses.isEmpty()) {
-                html.append("<p>Nothing needs attention.</p>\n");
-            }
+            List<HtmlPage.ClauseSection> sections = new ArrayList<>();
             for (String clause : clauses) {
                 List<Obligation> listedHere = obligations.getOrDefault(clause, List.of());
                 List<Finding> findingsHere = findings.getOrDefault(clause, List.of());
-                html.append("<section class=\"clause\" id=\"").append(anchor(clause)).append("\">\n<h3>")
-                        .append(esc(clause)).append("</h3>\n<p class=\"instrument\">")
-                        .append(esc(instrumentOf(listedHere, findingsHere))).append("</p>\n");
                 // Cases in report order: the report orders them by case id, then trigger instant.
-                Map<String, List<Obligation>> byCase = new LinkedHashMap<>();
+                Map<String, List<HtmlPage.ObligationItem>> byCase = new LinkedHashMap<>();
                 listedHere.forEach(o -> byCase.computeIfAbsent(o.caseId() == null ? "" : o.caseId(),
-                        c -> new ArrayList<>()).add(o));
-                byCase.forEach((caseId, list) -> {
-                    html.append("<article class=\"case\">\n<h4>")
-                            .append(caseId.isEmpty() ? "The platform (standing duties)" : "Case " + esc(caseId))
-                            .append("</h4>\n");
-                    list.forEach(this::obligation);
-                    html.append("</article>\n");
-                });
-                if (!findingsHere.isEmpty()) {
-                    findingsHere.forEach(this::finding);
-                }
+                        c -> new ArrayList<>()).add(obligation(o)));
+                List<HtmlPage.CaseGroup> cases = new ArrayList<>();
+                byCase.forEach((caseId, list) -> cases.add(new HtmlPage.CaseGroup(
+                        caseId.isEmpty() ? "The platform (standing duties)" : "Case " + caseId, list)));
                 long unshown = notShown.getOrDefault(clause, 0L);
                 long unshownFindings = findingsNotShown.getOrDefault(clause, 0L);
+                String more = null;
                 if (unshown > 0 || unshownFindings > 0) {
-                    html.append("<p class=\"note more\">Not shown here: ")
-                            .append(unshown > 0 ? unshown + (unshown == 1 ? " more obligation" : " more obligations")
-                                    + " to list" : "")
-                            .append(unshown > 0 && unshownFindings > 0 ? " and " : "")
-                            .append(unshownFindings > 0 ? unshownFindings + (unshownFindings == 1 ? " more finding"
-                                    : " more findings") : "")
-                            .append(" (<a href=\"#capped\">why</a>).</p>\n");
+                    more = (unshown > 0 ? unshown + (unshown == 1 ? " more obligation" : " more obligations")
+                            + " to list" : "")
+                            + (unshown > 0 && unshownFindings > 0 ? " and " : "")
+                            + (unshownFindings > 0 ? unshownFindings + (unshownFindings == 1 ? " more finding"
+                            : " more findings") : "");
                 }
                 long hidden = notListed.getOrDefault(clause, 0L);
-                if (hidden > 0) {
-                    html.append("<p class=\"note\">").append(hidden).append(hidden == 1 ? " other obligation" :
-                            " other obligations").append(" under this clause met or not applicable.</p>\n");
-                }
-                html.append("</section>\n");
+                String others = hidden == 0 ? null : hidden + (hidden == 1 ? " other obligation" : " other obligations")
+                        + " under this clause met or not applicable.";
+                sections.add(new HtmlPage.ClauseSection(anchor(clause), clause,
+                        instrumentOf(listedHere, findingsHere), cases,
+                        findingsHere.stream().map(Page::finding).toList(), more, others));
             }
             List<String> quiet = notListed.keySet().stream().filter(c -> !clauses.contains(c)).toList();
-            if (!quiet.isEmpty()) {
-                html.append("<p class=\"note\">Nothing to list under ");
-                for (int i = 0; i < quiet.size(); i++) {
-                    html.append(i == 0 ? "" : i == quiet.size() - 1 ? " and " : ", ").append(esc(quiet.get(i)));
-                }
-                html.append(": every obligation there is met or not applicable.</p>\n");
+            StringBuilder quietText = new StringBuilder();
+            for (int i = 0; i < quiet.size(); i++) {
+                quietText.append(i == 0 ? "" : i == quiet.size() - 1 ? " and " : ", ").append(quiet.get(i));
             }
-            html.append("</section>\n");
+            return new HtmlPage.Clauses(in.listAll, sections, quiet.isEmpty() ? null : quietText.toString());
         }
 
         /** The rank of the most urgent item: 0 breached, 1 at risk, 2 indeterminate or a finding, 3 met late, ... */
@@ -544,58 +537,51 @@ public final class HtmlReport {
             return citation == null ? "" : citation.instrument();
         }
 
-        private void obligation(Obligation o) {
-            html.append("<div class=\"obligation ").append(css(o.status())).append("\" id=\"")
-                    .append(anchor("o-" + o.id())).append("\">\n<p class=\"head\"><span class=\"badge ")
-                    .append(css(o.status())).append("\">").append(o.status().label()).append("</span> <code>")
-                    .append(esc(o.id())).append("</code> ").append(esc(o.what())).append("</p>\n");
-            if (o.dueAt() != null) {
-                timeline(o);
-            }
-            html.append("<dl class=\"facts\">\n");
+        private HtmlPage.ObligationItem obligation(Obligation o) {
+            List<HtmlPage.Detail> facts = new ArrayList<>();
             // A verdict on one matter, or a duty whose time is an unset setting, has a trigger but no due instant.
             if (o.dueAt() != null || o.triggerEventId() != null) {
-                fact("triggered", o.triggeredAt() + (o.triggerEventId() == null ? "" : " by " + o.triggerEventId()));
+                fact(facts, "triggered", o.triggeredAt() + (o.triggerEventId() == null ? "" : " by "
+                        + o.triggerEventId()));
             }
             if (o.dueAt() != null) {
-                fact("due", o.dueAt().toString());
+                fact(facts, "due", o.dueAt().toString());
             } else if (o.triggerEventId() == null) {
-                fact("assessed", o.triggeredAt().toString());
+                fact(facts, "assessed", o.triggeredAt().toString());
             }
             if (o.dischargedAt() != null) {
-                fact("done", o.dischargedAt() + " by " + o.dischargeEventId());
+                fact(facts, "done", o.dischargedAt() + " by " + o.dischargeEventId());
             }
             if (o.lateness() != null) {
-                fact("late by", Durations.describe(o.lateness()));
+                fact(facts, "late by", Durations.describe(o.lateness()));
             }
-            fact("why", o.explanation());
-            cite(o.citation());
-            html.append("</dl>\n</div>\n");
+            fact(facts, "why", o.explanation());
+            cite(facts, o.citation());
+            return new HtmlPage.ObligationItem(css(o.status()), anchor("o-" + o.id()), o.status().label(), o.id(),
+                    o.what(), o.dueAt() == null ? null : timeline(o, asOf()), facts);
         }
 
-        private void finding(Finding f) {
-            html.append("<div class=\"obligation finding\">\n<p class=\"head\"><span class=\"badge finding\">FINDING"
-                    + "</span> <code>").append(esc(f.code())).append("</code>")
-                    .append(f.caseId() == null ? "" : " in case " + esc(f.caseId())).append("</p>\n<dl class=\"facts\">\n");
-            fact("what", f.message());
+        private static HtmlPage.FindingItem finding(Finding f) {
+            List<HtmlPage.Detail> facts = new ArrayList<>();
+            fact(facts, "what", f.message());
             if (!f.evidence().isEmpty()) {
-                fact("evidence", String.join(", ", f.evidence()));
+                fact(facts, "evidence", String.join(", ", f.evidence()));
             }
             if (f.citation() != null) {
-                cite(f.citation());
+                cite(facts, f.citation());
             }
-            html.append("</dl>\n</div>\n");
+            return new HtmlPage.FindingItem(f.code(), f.caseId(), facts);
         }
 
-        private void cite(Citation c) {
-            fact("cite", c.clause() + ", " + c.instrument());
-            fact("version", c.version());
-            fact("rule", c.ruleId());
+        private static void cite(List<HtmlPage.Detail> facts, Citation c) {
+            fact(facts, "cite", c.clause() + ", " + c.instrument());
+            fact(facts, "version", c.version());
+            fact(facts, "rule", c.ruleId());
         }
 
-        private void fact(String label, String value) {
+        private static void fact(List<HtmlPage.Detail> facts, String label, String value) {
             if (value != null && !value.isEmpty()) {
-                html.append("<dt>").append(esc(label)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+                facts.add(new HtmlPage.Detail(label, value));
             }
         }
 
@@ -604,77 +590,49 @@ public final class HtmlReport {
         private static final int WIDTH = 640;
         private static final int LEFT = 10;
         private static final int RIGHT = WIDTH - 10;
-        private static final int AXIS = 34;
         private static final double CHAR = 5.6; // width of one character at 10px, for placing labels
 
-        private void timeline(Obligation o) {
+        private static HtmlPage.Timeline timeline(Obligation o, OffsetDateTime asOf) {
             OffsetDateTime start = o.triggeredAt();
             OffsetDateTime due = o.dueAt();
             OffsetDateTime done = o.dischargedAt();
-            OffsetDateTime asOf = in.report != null ? in.report.asOf() : in.tallyAsOf;
             OffsetDateTime end = latest(due, done == null ? asOf : done);
             double span = Math.max(1, end.toInstant().toEpochMilli() - start.toInstant().toEpochMilli());
             String colour = css(o.status());
-
-            html.append("<svg class=\"timeline\" viewBox=\"0 0 ").append(WIDTH).append(" 64\" role=\"img\" "
-                    + "aria-label=\"").append(esc(timelineText(o, asOf))).append("\">\n");
             double xStart = x(start, start, span);
             double xDue = x(due, start, span);
             double xEnd = x(end, start, span);
-            line(xStart, xEnd, "axis", null);
-            html.append(fmt("<rect class=\"clock\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\">"
-                    + "<title>the time allowed</title></rect>\n", xStart, AXIS - 6, Math.max(1, xDue - xStart)));
             double xAct = done != null ? x(done, start, span) : x(earliest(asOf, end), start, span);
-            line(xStart, xAct, "progress " + colour, done == null ? "dashed" : null);
 
             List<double[]> taken = new ArrayList<>();
-            marker("<circle class=\"trigger\" cx=\"%.1f\" cy=\"" + AXIS + "\" r=\"5\"><title>triggered %s</title>"
-                    + "</circle>\n", xStart, start);
-            place("triggered " + SHORT.format(start), xStart, taken);
-            html.append(fmt("<line class=\"due\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"><title>due %s"
-                    + "</title></line>\n", xDue, xDue, AXIS - 12, AXIS + 12, esc(due.toString())));
-            place("due " + SHORT.format(due), xDue, taken);
-            if (done != null) {
-                html.append(fmt("<rect class=\"done %s\" x=\"%.1f\" y=\"%d\" width=\"9\" height=\"9\">"
-                        + "<title>done %s</title></rect>\n", colour, xAct - 4.5, AXIS - 4, esc(done.toString())));
-                place("done " + SHORT.format(done), xAct, taken);
-            } else {
-                html.append(fmt("<path class=\"asof %s\" d=\"M%.1f %d l5 -9 h-10 z\"><title>as of %s"
-                        + "</title></path>\n", colour, xAct, AXIS - 6, esc(asOf.toString())));
-                place("as of " + SHORT.format(asOf), xAct, taken);
-            }
-            html.append("</svg>\n");
-        }
-
-        private static String timelineText(Obligation o, OffsetDateTime asOf) {
-            return "Triggered " + o.triggeredAt() + ", due " + o.dueAt()
-                    + (o.dischargedAt() != null ? ", done " + o.dischargedAt() : ", not done as of " + asOf);
-        }
-
-        private void marker(String format, double x, OffsetDateTime instant) {
-            html.append(fmt(format, x, esc(instant.toString())));
-        }
-
-        private void line(double from, double to, String cls, String extra) {
-            html.append(fmt("<line class=\"%s%s\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>\n", cls,
-                    extra == null ? "" : " " + extra, from, Math.max(from, to), AXIS, AXIS));
+            HtmlPage.Label triggerLabel = place("triggered " + SHORT.format(start), xStart, taken);
+            HtmlPage.Label dueLabel = place("due " + SHORT.format(due), xDue, taken);
+            HtmlPage.Label endLabel = done != null ? place("done " + SHORT.format(done), xAct, taken)
+                    : place("as of " + SHORT.format(asOf), xAct, taken);
+            return new HtmlPage.Timeline(
+                    "Triggered " + start + ", due " + due + (done != null ? ", done " + done : ", not done as of " + asOf),
+                    number(xStart), number(Math.max(xStart, xEnd)), number(Math.max(1, xDue - xStart)),
+                    "progress " + colour + (done == null ? " dashed" : ""), number(Math.max(xStart, xAct)),
+                    start.toString(), number(xDue), due.toString(), done != null,
+                    (done != null ? "done " : "asof ") + colour, number(done != null ? xAct - 4.5 : xAct),
+                    (done != null ? done : asOf).toString(), triggerLabel, dueLabel, endLabel);
         }
 
         /**
          * Places a label above or below the axis, centred on x but kept inside the box, where it overlaps no label
-         * placed before; leaves it out when both lanes are taken (the facts below give every instant).
+         * placed before; {@code null} when both lanes are taken (the facts below give every instant).
          */
-        private void place(String text, double x, List<double[]> taken) {
+        private static HtmlPage.Label place(String text, double x, List<double[]> taken) {
             double width = text.length() * CHAR;
             double left = Math.min(Math.max(LEFT - 6, x - width / 2), RIGHT + 6 - width);
             for (int lane : new int[] {12, 60}) {
                 boolean free = taken.stream().noneMatch(t -> t[0] == lane && left < t[2] + 8 && t[1] < left + width + 8);
                 if (free) {
                     taken.add(new double[] {lane, left, left + width});
-                    html.append(fmt("<text x=\"%.1f\" y=\"%d\">%s</text>\n", left, lane, esc(text)));
-                    return;
+                    return new HtmlPage.Label(number(left), lane, text);
                 }
             }
+            return null;
         }
 
         private static double x(OffsetDateTime t, OffsetDateTime start, double span) {
@@ -692,21 +650,16 @@ public final class HtmlReport {
 
         // ---- rejected input ----
 
-        private void rejected() {
+        private HtmlPage.Rejected rejected() {
             if (in.rejected.isEmpty()) {
-                return;
+                return null;
             }
-            html.append("<section id=\"rejected\">\n<h2>Rejected input</h2>\n<p class=\"note\">")
-                    .append(in.rejected.size()).append(in.rejected.size() == 1 ? " entry was" : " entries were")
-                    .append(" rejected and left out of the evaluation. Fix them and run again.</p>\n"
-                            + "<table class=\"rejected\">\n<thead><tr><th>Source</th><th>Line</th><th>Field</th>"
-                            + "<th>Problem</th></tr></thead>\n<tbody>\n");
-            for (InputException e : in.rejected) {
-                html.append("<tr><td>").append(esc(e.source())).append("</td><td>")
-                        .append(e.line() > 0 ? String.valueOf(e.line()) : "").append("</td><td>").append(esc(e.field()))
-                        .append("</td><td>").append(esc(shorten(withoutValues(e.problem()), 300))).append("</td></tr>\n");
-            }
-            html.append("</tbody>\n</table>\n</section>\n");
+            int n = in.rejected.size();
+            return new HtmlPage.Rejected(n + (n == 1 ? " entry was" : " entries were")
+                    + " rejected and left out of the evaluation. Fix them and run again.",
+                    in.rejected.stream().map(e -> new HtmlPage.RejectedRow(e.source(),
+                            e.line() > 0 ? String.valueOf(e.line()) : "", e.field(),
+                            shorten(withoutValues(e.problem()), 300))).toList());
         }
 
         /**
@@ -727,55 +680,26 @@ public final class HtmlReport {
 
         // ---- charts ----
 
-        private void charts() {
-            if (in.charts.isEmpty()) {
-                return;
-            }
-            html.append("<section id=\"figures\">\n<h2>Figures</h2>\n");
-            in.charts.forEach(this::chart);
-            html.append("</section>\n");
-        }
-
-        private void chart(Chart chart) {
+        private static HtmlPage.Chart chart(Chart chart) {
             final int labelWidth = 300;
             final int barWidth = 260;
             final int row = 22;
             long max = Math.max(1, chart.bars().stream().mapToLong(Chart.Bar::value).max().orElse(1));
-            int rows = 0;
+            List<HtmlPage.ChartRow> rows = new ArrayList<>();
+            int y = 4;
             String group = null;
             for (Chart.Bar bar : chart.bars()) {
                 if (bar.group() != null && !bar.group().equals(group)) {
-                    rows++;
-                }
-                group = bar.group();
-                rows++;
-            }
-            int height = rows * row + 8;
-            html.append("<figure class=\"chart\">\n<figcaption><b>").append(esc(chart.title())).append("</b>");
-            if (chart.caption() != null) {
-                html.append("<br>").append(esc(chart.caption()));
-            }
-            html.append("</figcaption>\n<svg viewBox=\"0 0 ").append(labelWidth + barWidth + 60).append(' ')
-                    .append(height).append("\" role=\"img\" aria-label=\"").append(esc(chart.title())).append("\">\n");
-            int y = 4;
-            group = null;
-            for (Chart.Bar bar : chart.bars()) {
-                if (bar.group() != null && !bar.group().equals(group)) {
-                    html.append(fmt("<text class=\"group\" x=\"0\" y=\"%d\">%s</text>\n", y + 15,
-                            esc(bar.group())));
+                    rows.add(new HtmlPage.ChartRow(false, bar.group(), 0, y + 15, 0, 0, null, 0, null));
                     y += row;
                 }
                 group = bar.group();
                 double w = bar.value() == 0 ? 0 : Math.max(2, (double) bar.value() / max * barWidth);
-                html.append(fmt("<text x=\"%d\" y=\"%d\">%s</text>\n", bar.group() == null ? 0 : 14, y + 15,
-                                esc(bar.label())))
-                        .append(fmt("<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\">"
-                                + "<title>%s: %d</title></rect>\n", labelWidth, y + 4, w, esc(bar.label()), bar.value()))
-                        .append(fmt("<text class=\"value\" x=\"%.1f\" y=\"%d\">%d</text>\n",
-                                labelWidth + w + 6, y + 15, bar.value()));
+                rows.add(new HtmlPage.ChartRow(true, bar.label(), bar.group() == null ? 0 : 14, y + 15, labelWidth,
+                        y + 4, number(w), bar.value(), number(labelWidth + w + 6)));
                 y += row;
             }
-            html.append("</svg>\n</figure>\n");
+            return new HtmlPage.Chart(chart.title(), chart.caption(), labelWidth + barWidth + 60, y + 4, rows);
         }
 
         // ---- helpers ----
@@ -785,37 +709,17 @@ public final class HtmlReport {
         }
 
         private static String anchor(String text) {
-            return "c-" + text.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase();
+            return "c-" + text.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
         }
     }
 
     private static String css(Status status) {
-        return status.name().toLowerCase().replace('_', '-');
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Formats numbers the same way in every locale: SVG wants a decimal point. */
-    private static String fmt(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
-    }
-
-    /** Escapes text for HTML content and attribute values. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    /** A coordinate with one decimal, the same in every locale: SVG wants a decimal point. */
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /**
@@ -857,61 +761,4 @@ public final class HtmlReport {
         }
         return Integer.compare(a.length() - i, b.length() - j);
     }
-
-    private static final String LEGEND = """
-            <p class="legend"><svg viewBox="0 0 560 16" role="img" aria-label="Legend">\
-            <circle class="trigger" cx="8" cy="8" r="5"/><text x="18" y="12">trigger (clock starts)</text>\
-            <rect class="clock" x="150" y="3" width="26" height="10"/><text x="182" y="12">time allowed</text>\
-            <line class="due" x1="280" x2="280" y1="1" y2="15"/><text x="288" y="12">due</text>\
-            <rect class="done met" x="330" y="4" width="9" height="9"/><text x="345" y="12">action</text>\
-            <path class="asof open" d="M418 13 l5 -9 h-10 z"/><text x="430" y="12">as of (not yet done)</text>\
-            </svg></p>
-            """;
-
-    private static final String CSS = """
-            :root{--breached:#b71c1c;--at-risk:#e65100;--indeterminate:#6a1b9a;--met-late:#9e6a00;--open:#1565c0;\
-            --met:#2e7d32;--not-applicable:#6b6b6b;--finding:#ad1457}
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1d1d1f;\
-            margin:0 auto;max-width:980px;padding:16px 24px;background:#fff}
-            h1{font-size:24px;margin:8px 0}h2{font-size:19px;margin:28px 0 8px;border-bottom:2px solid #ddd}\
-            h3{font-size:16px;margin:18px 0 0}h4{font-size:14px;margin:10px 0 4px}
-            code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-            dl.details{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0}\
-            dl.details dt{font-weight:600}dl.details dd{margin:0}
-            .tiles{display:flex;flex-wrap:wrap;gap:8px}.tile{border-radius:6px;padding:6px 10px;color:#fff;\
-            font-size:12px;letter-spacing:.02em}.tile b{font-size:18px;margin-right:4px}.tile.zero{opacity:.35}
-            .tile.breached,.badge.breached{background:var(--breached)}.tile.at-risk,.badge.at-risk{background:var(--at-risk)}\
-            .tile.indeterminate,.badge.indeterminate{background:var(--indeterminate)}\
-            .tile.met-late,.badge.met-late{background:var(--met-late)}.tile.open,.badge.open{background:var(--open)}\
-            .tile.met,.badge.met{background:var(--met)}.tile.not-applicable,.badge.not-applicable{background:var(--not-applicable)}\
-            .tile.finding,.badge.finding{background:var(--finding)}
-            table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px}\
-            td{text-align:right}table.rejected td{text-align:left}thead th{background:#f5f5f7;font-size:11px}\
-            td.zero{color:#bbb}td.breached{color:var(--breached);font-weight:700}td.at-risk{color:var(--at-risk);\
-            font-weight:700}td.met-late{color:var(--met-late);font-weight:700}td.indeterminate{color:var(--indeterminate);\
-            font-weight:700}td.finding{color:var(--finding);font-weight:700}
-            .note{color:#555;font-size:13px}.instrument{color:#555;font-size:12px;margin:0 0 6px}
-            .case{border-left:3px solid #e3e3e8;padding:0 0 4px 12px;margin:8px 0}
-            .obligation{margin:6px 0 12px}.obligation .head{margin:2px 0}
-            .badge{color:#fff;border-radius:4px;padding:1px 6px;font-size:11px;font-weight:700;letter-spacing:.03em}
-            dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:0 12px;margin:2px 0 0 2px;font-size:13px}\
-            dl.facts dt{color:#666}dl.facts dd{margin:0}
-            svg{display:block;max-width:100%;height:auto}svg text{font:10px system-ui,sans-serif;fill:#333}
-            svg.timeline{width:640px;margin:2px 0}
-            .axis{stroke:#c9c9cf;stroke-width:1}.clock{fill:#e4ebf5;stroke:#b8c7dc}.due{stroke:#333;stroke-width:1.5;\
-            stroke-dasharray:3 2}.trigger{fill:#333}
-            .progress{stroke-width:3}.dashed{stroke-dasharray:5 3}
-            .progress.breached{stroke:var(--breached)}.progress.at-risk{stroke:var(--at-risk)}\
-            .progress.indeterminate{stroke:var(--indeterminate)}.progress.met-late{stroke:var(--met-late)}\
-            .progress.open{stroke:var(--open)}.progress.met{stroke:var(--met)}.progress.not-applicable{stroke:var(--not-applicable)}
-            .done.breached,.asof.breached{fill:var(--breached)}.done.at-risk,.asof.at-risk{fill:var(--at-risk)}\
-            .done.met-late,.asof.met-late{fill:var(--met-late)}.done.open,.asof.open{fill:var(--open)}\
-            .done.met,.asof.met{fill:var(--met)}.done.indeterminate,.asof.indeterminate{fill:var(--indeterminate)}\
-            .done.not-applicable,.asof.not-applicable{fill:var(--not-applicable)}
-            .legend svg{width:560px}
-            figure.chart{margin:12px 0 20px}figure.chart svg{width:620px}figure.chart text.group{font-weight:700}\
-            .bar{fill:#3f6fb5}text.value{font-weight:700}
-            footer{margin:32px 0 8px;color:#888;font-size:12px;border-top:1px solid #eee;padding-top:8px}
-            @media print{body{max-width:none}.case{break-inside:avoid}}
-            """;
 }
