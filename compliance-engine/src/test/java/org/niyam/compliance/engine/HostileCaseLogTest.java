@@ -347,7 +347,7 @@ class HostileCaseLogTest {
     }
 
     @Test
-    @DisplayName("what is kept evaluates: a valid log of hostile text gives a report every format can write")
+    @DisplayName("what is kept evaluates: a valid log of hostile text gives a report JSON writes as it is")
     void keptTextIsWritable() {
         String line = """
                 {"type": "ComplaintReceived", "id": "e\\u001b1", "caseId": "k1\\n\\u001b[2KSummary", \

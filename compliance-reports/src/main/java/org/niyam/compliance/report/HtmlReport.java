@@ -614,7 +614,8 @@ public final class HtmlReport {
             HtmlPage.Label endLabel = done != null ? place("done " + SHORT.format(done), xAct, taken)
                     : place("as of " + SHORT.format(asOf), xAct, taken);
             return new HtmlPage.Timeline(
-                    "Triggered " + start + ", due " + due + (done != null ? ", done " + done : ", not done as of " + asOf),
+                    "Triggered " + start + ", due " + due
+                            + (done != null ? ", done " + done : ", not done as of " + asOf),
                     number(xStart), number(Math.max(xStart, xEnd)), number(Math.max(1, xDue - xStart)),
                     "progress " + colour + (done == null ? " dashed" : ""), number(Math.max(xStart, xAct)),
                     start.toString(), number(xDue), due.toString(), done != null,
@@ -630,7 +631,8 @@ public final class HtmlReport {
             double width = text.length() * CHAR;
             double left = Math.min(Math.max(LEFT - 6, x - width / 2), RIGHT + 6 - width);
             for (int lane : new int[] {12, 60}) {
-                boolean free = taken.stream().noneMatch(t -> t[0] == lane && left < t[2] + 8 && t[1] < left + width + 8);
+                boolean free = taken.stream()
+                        .noneMatch(t -> t[0] == lane && left < t[2] + 8 && t[1] < left + width + 8);
                 if (free) {
                     taken.add(new double[] {lane, left, left + width});
                     return new HtmlPage.Label(number(left), lane, text);

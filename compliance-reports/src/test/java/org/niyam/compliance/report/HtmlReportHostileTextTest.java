@@ -73,7 +73,8 @@ class HtmlReportHostileTextTest {
         return page.title("Compliance report: " + PLATFORM).detail("Platform", PLATFORM)
                 .detail(hostile("detail-label"), hostile("detail-value"))
                 .rejected(List.of(new InputException(SOURCE, 3, hostile("field"), hostile("problem"), null)))
-                .chart(new HtmlReport.Chart(CHART, hostile("caption"), List.of(new HtmlReport.Chart.Bar(GROUP, BAR, 3))));
+                .chart(new HtmlReport.Chart(CHART, hostile("caption"),
+                        List.of(new HtmlReport.Chart.Bar(GROUP, BAR, 3))));
     }
 
     /** A page of a report and a page of a tally, each listing what needs attention and listing all. */
@@ -110,10 +111,12 @@ class HtmlReportHostileTextTest {
     void everyHostileTextIsShownEscapedWhereItBelongs(String html) {
         // The platform's name: the title, the main heading and the header.
         assertThat(html).contains("<title>Compliance report: " + text(PLATFORM) + "</title>",
-                "<h1>Compliance report: " + text(PLATFORM) + "</h1>", "<dt>Platform</dt><dd>" + text(PLATFORM) + "</dd>",
+                "<h1>Compliance report: " + text(PLATFORM) + "</h1>",
+                "<dt>Platform</dt><dd>" + text(PLATFORM) + "</dd>",
                 "<dt>" + text(hostile("detail-label")) + "</dt><dd>" + text(hostile("detail-value")) + "</dd>");
         // The case id: each case's heading and each finding's.
-        assertThat(html).contains("<h4>Case " + text(CASE) + "</h4>", "<code>" + text(CODE) + "</code> in case " + text(CASE));
+        assertThat(html).contains("<h4>Case " + text(CASE) + "</h4>",
+                "<code>" + text(CODE) + "</code> in case " + text(CASE));
         // Event ids: in the obligation's id, its trigger and its action, and a finding's evidence.
         assertThat(html).contains("<code>t.answer@" + text(TRIGGER) + "</code>",
                 "<dt>triggered</dt><dd>" + AT + " by " + text(TRIGGER) + "</dd>",
@@ -160,13 +163,14 @@ class HtmlReportHostileTextTest {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&#34;").replace("'", "&#39;");
     }
 
-    private static final Pattern TAG = Pattern.compile("<!DOCTYPE html>|</?([a-zA-Z][a-zA-Z0-9]*)((?:\\s+[a-zA-Z][a-zA-Z0-9-]*"
-            + "(?:=\"[^\"<]*\")?)*)\\s*/?>");
+    /** A tag of the page: a name, then attributes in double quotes (a value may hold '>', as jte leaves it). */
+    private static final Pattern TAG = Pattern.compile("<!DOCTYPE html>|</?([a-zA-Z][a-zA-Z0-9]*)"
+            + "((?:\\s+[a-zA-Z][a-zA-Z0-9-]*(?:=\"[^\"<]*\")?)*)\\s*/?>");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-zA-Z][a-zA-Z0-9-]*)(?:=\"[^\"]*\")?");
 
     private static final Set<String> TAGS = Set.of("html", "head", "meta", "title", "style", "body", "header", "h1",
-            "h2", "h3", "h4", "dl", "dt", "dd", "main", "section", "p", "span", "b", "br", "table", "thead", "tbody", "tr",
-            "th", "td", "a", "article", "div", "code", "svg", "line", "rect", "circle", "path", "text", "figure",
+            "h2", "h3", "h4", "dl", "dt", "dd", "main", "section", "p", "span", "b", "br", "table", "thead", "tbody",
+            "tr", "th", "td", "a", "article", "div", "code", "svg", "line", "rect", "circle", "path", "text", "figure",
             "figcaption", "footer");
     private static final Set<String> ATTRIBUTES = Set.of("lang", "charset", "http-equiv", "content", "name", "class",
             "id", "href", "scope", "viewBox", "role", "aria-label", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r",

@@ -89,7 +89,8 @@ class TextReportTest {
         String text = TextReport.render(report);
 
         assertThat(block(text, "BREACHED")).containsPattern("^BREACHED +\\S+@e1\n")
-                .containsPattern("(?m)^ +case +case-1$").containsPattern("(?m)^ +due +2026-03-0\\dT\\d\\d:\\d\\d\\+05:30$")
+                .containsPattern("(?m)^ +case +case-1$")
+                .containsPattern("(?m)^ +due +2026-03-0\\dT\\d\\d:\\d\\d\\+05:30$")
                 .containsPattern("(?m)^ +cite +Rule 3\\(2\\)");
     }
 
