@@ -10,7 +10,7 @@ import java.util.Set;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.TextReport;
+import org.niyam.compliance.report.TextReport;
 import org.niyam.compliance.model.CaseEvent;
 
 /** Reading the case logs named on the command line, leniently or strictly, reporting what was rejected. */

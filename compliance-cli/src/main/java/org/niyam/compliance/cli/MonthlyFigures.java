@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.niyam.compliance.engine.HtmlReport;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
@@ -21,6 +20,7 @@ import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.IssuerKind;
 import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
+import org.niyam.compliance.report.HtmlReport;
 
 /**
  * The figures a significant social media intermediary publishes each month under Rule 4(1)(d), counted from the

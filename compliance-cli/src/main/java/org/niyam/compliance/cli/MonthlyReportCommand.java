@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.engine.ComplianceJson;
-import org.niyam.compliance.engine.HtmlReport;
 import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.report.HtmlReport;
 
 /** {@code niyam monthly-report}: the figures of the Rule 4(1)(d) monthly compliance report. */
 public final class MonthlyReportCommand implements Command {

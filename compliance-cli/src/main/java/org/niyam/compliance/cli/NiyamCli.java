@@ -7,7 +7,7 @@ import java.util.List;
 import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.RuleExecutionException;
 import org.niyam.compliance.engine.RulePackException;
-import org.niyam.compliance.engine.TextReport;
+import org.niyam.compliance.report.TextReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 

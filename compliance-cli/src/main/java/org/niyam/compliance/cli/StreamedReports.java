@@ -24,14 +24,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceJson;
-import org.niyam.compliance.engine.HtmlReport;
 import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.report.HtmlReport;
+import org.niyam.compliance.report.TextReport;
 
 /**
  * The reports of {@code niyam audit}, written as the audit delivers its results, each holding only counts and a
@@ -274,7 +274,7 @@ final class StreamedReports {
         }
 
         private static void header(String label, String value, Writer text) throws IOException {
-            text.write(String.format(Locale.ROOT, "  %-9s %s%n", label, org.niyam.compliance.engine.TextReport.printable(value)));
+            text.write(String.format(Locale.ROOT, "  %-9s %s%n", label, org.niyam.compliance.report.TextReport.printable(value)));
         }
 
         @Override
@@ -581,8 +581,8 @@ final class StreamedReports {
                         + "and every one on standard error");
             }
             html.rejected(rejected);
-            try (Writer page = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                page.write(html.render());
+            try (Writer page = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                html.render(page);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
             }

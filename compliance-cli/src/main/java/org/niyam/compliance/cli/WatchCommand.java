@@ -32,13 +32,13 @@ import org.niyam.compliance.engine.ComplianceJson;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.MonitorClock;
-import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.report.TextReport;
 
 /**
  * {@code niyam watch}: follows a growing case log and reports each transition as it happens, with a live view of

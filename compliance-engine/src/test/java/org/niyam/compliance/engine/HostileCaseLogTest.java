@@ -24,7 +24,6 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 
@@ -252,35 +251,6 @@ class HostileCaseLogTest {
             assertThat(fromArray.rejected()).singleElement()
                     .satisfies(e -> assertThat(e.problem()).isEqualTo("the entry is not valid UTF-8"));
         }
-
-        @Test
-        @DisplayName("a case id holding a newline and a terminal escape cannot forge a line of the text report")
-        void noForgedLines() {
-            String forged = "k1\n\u001b[2KSummary: 0 obligations; all compliant";
-            Report report = new Report(OffsetDateTime.parse("2026-03-03T00:00:00+05:30"), List.of(), List.of(
-                    new Finding("code\r\u009b", forged, "message\u2028with \u202Ereversed", List.of(forged),
-                            new org.niyam.compliance.model.Citation("Act", "Section 1", "v1", "rule"))));
-
-            String text = TextReport.render(report);
-
-            assertThat(text.lines()).as("no line starts with forged text")
-                    .noneMatch(l -> l.startsWith("Summary") || l.startsWith("\u001b"));
-            assertThat(text).doesNotContain("\u001b", "\r", "\u009b", "\u2028", "\u202E")
-                    .contains("  case      k1\\n\\u001b[2KSummary: 0 obligations; all compliant\n")
-                    .contains("FINDING         code\\r\\u009b\n")
-                    .contains("  what      message\\u2028with \\u202ereversed\n");
-        }
-
-        @Test
-        @DisplayName("TextReport.printable escapes controls only: scripts, emoji, joiners and pairs are kept")
-        void printable() {
-            assertThat(TextReport.printable("a\tb\u0000c\u007fd")).isEqualTo("a\\tb\\u0000c\\u007fd");
-            assertThat(TextReport.printable("\u2066x\u2069\u200F")).isEqualTo("\\u2066x\\u2069\\u200f");
-            assertThat(TextReport.printable("\uD800x\uDC00")).isEqualTo("\\ud800x\\udc00");
-            String kept = "मामला क्‍ष \uD83D\uDC69\u200D\uD83D\uDCBB \uFFFD C:\\logs";
-            assertThat(TextReport.printable(kept)).isSameAs(kept);
-            assertThat(TextReport.printable(null)).isNull();
-        }
     }
 
     @Nested
@@ -377,7 +347,7 @@ class HostileCaseLogTest {
     }
 
     @Test
-    @DisplayName("what is kept evaluates: a valid log of hostile text gives a report every format can write")
+    @DisplayName("what is kept evaluates: a valid log of hostile text gives a report JSON writes as it is")
     void keptTextIsWritable() {
         String line = """
                 {"type": "ComplaintReceived", "id": "e\\u001b1", "caseId": "k1\\n\\u001b[2KSummary", \
@@ -387,7 +357,6 @@ class HostileCaseLogTest {
 
         assertThat(report.obligations()).isNotEmpty();
         assertThat(ComplianceJson.write(report)).contains("k1\\n\\u001B[2KSummary");
-        assertThat(TextReport.render(report)).doesNotContain("\u001b");
         assertThat(report.obligations()).extracting(Obligation::caseId).filteredOn(java.util.Objects::nonNull)
                 .containsOnly("k1\n\u001b[2KSummary");
         assertThat(evidence.events()).singleElement().isInstanceOf(ComplaintReceived.class)

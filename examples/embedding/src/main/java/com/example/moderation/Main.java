@@ -10,7 +10,7 @@ import java.util.Set;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.HtmlReport;
+import org.niyam.compliance.report.HtmlReport;
 import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;

@@ -1,13 +1,16 @@
-package org.niyam.compliance.engine;
+package org.niyam.compliance.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.niyam.compliance.engine.TestPacks.at;
 
+import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Citation;
-import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -68,16 +71,27 @@ class TextReportTest {
         return text.substring(start + 2, end < 0 ? text.length() : end + 1);
     }
 
+    /** A complaint never acknowledged, read as the command line reads it and evaluated by the India pack. */
+    private static final String LOG = """
+            {"type":"PlatformProfile","name":"Samvad","registeredUsersInIndia":2000000,"messagingService":false}
+            {"type":"OfficerAppointment","id":"appt-1","role":"GRIEVANCE_OFFICER","person":"N. Gupta",\
+            "residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
+            {"type":"ComplaintReceived","id":"e1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30",\
+            "category":"GENERAL"}
+            """;
+
     @Test
     void renders_an_evaluated_report() {
-        Report report = TestPacks.clockEngine().evaluate(TestPacks.evidence(
-                TestPacks.complaint("e1", "case-1", at("2026-03-02T10:00:00+05:30"), ComplaintCategory.GENERAL)), AS_OF);
+        Report report = ComplianceEngine.builder().rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .build().evaluate(CaseLogReader.strict().read("cases.jsonl", new StringReader(LOG)).evidence(),
+                        at("2026-03-20T18:00:00+05:30"));
 
         String text = TextReport.render(report);
 
-        assertThat(block(text, "BREACHED")).containsPattern("^BREACHED +test\\.answer@e1\n")
-                .containsPattern("(?m)^ +due +2026-03-02T12:00\\+05:30$")
-                .contains("Section 1", "Test Act, 2020", "as amended in 2026", "t.complaint-opens-answer");
+        assertThat(block(text, "BREACHED")).containsPattern("^BREACHED +\\S+@e1\n")
+                .containsPattern("(?m)^ +case +case-1$")
+                .containsPattern("(?m)^ +due +2026-03-0\\dT\\d\\d:\\d\\d\\+05:30$")
+                .containsPattern("(?m)^ +cite +Rule 3\\(2\\)");
     }
 
     @Test
@@ -97,5 +111,41 @@ class TextReportTest {
     void renders_an_empty_report() {
         assertThat(TextReport.render(new Report(AS_OF, List.of(), List.of())))
                 .isEqualTo("As of 2026-03-02T18:00+05:30: 0 obligations, 0 findings\n");
+    }
+
+    @Test
+    @DisplayName("a case id holding a newline and a terminal escape cannot forge a line of the text report")
+    void noForgedLines() {
+        String forged = "k1\n\u001b[2KSummary: 0 obligations; all compliant";
+        Report report = new Report(OffsetDateTime.parse("2026-03-03T00:00:00+05:30"), List.of(new Obligation(
+                "t.answer@e\u001b1", "t.answer", "Answer", forged, at("2026-03-02T10:00:00+05:30"),
+                at("2026-03-02T12:00:00+05:30"), Status.BREACHED, CITATION, "e\u001b1", null, null, "Not answered.")),
+                List.of(new Finding("code\r\u009b", forged, "message\u2028with \u202Ereversed", List.of(forged),
+                        new Citation("Act", "Section 1", "v1", "rule"))));
+
+        String text = TextReport.render(report);
+
+        assertThat(text.lines()).as("no line starts with forged text")
+                .noneMatch(l -> l.startsWith("Summary") || l.startsWith("\u001b"));
+        assertThat(text).doesNotContain("\u001b", "\r", "\u009b", "\u2028", "\u202E")
+                .contains("  case      k1\\n\\u001b[2KSummary: 0 obligations; all compliant\n")
+                .contains("BREACHED        t.answer@e\\u001b1\n")
+                .contains("FINDING         code\\r\\u009b\n")
+                .contains("  what      message\\u2028with \\u202ereversed\n");
+    }
+
+    @Test
+    @DisplayName("TextReport.printable escapes controls only: scripts, emoji, joiners and pairs are kept")
+    void printable() {
+        assertThat(TextReport.printable("a\tb\u0000c\u007fd")).isEqualTo("a\\tb\\u0000c\\u007fd");
+        assertThat(TextReport.printable("\u2066x\u2069\u200F")).isEqualTo("\\u2066x\\u2069\\u200f");
+        assertThat(TextReport.printable("\uD800x\uDC00")).isEqualTo("\\ud800x\\udc00");
+        String kept = "मामला क्‍ष \uD83D\uDC69\u200D\uD83D\uDCBB \uFFFD C:\\logs";
+        assertThat(TextReport.printable(kept)).isSameAs(kept);
+        assertThat(TextReport.printable(null)).isNull();
+    }
+
+    private static OffsetDateTime at(String instant) {
+        return OffsetDateTime.parse(instant);
     }
 }

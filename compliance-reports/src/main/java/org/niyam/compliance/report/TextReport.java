@@ -1,4 +1,4 @@
-package org.niyam.compliance.engine;
+package org.niyam.compliance.report;
 
 import java.util.Comparator;
 import java.util.EnumMap;
