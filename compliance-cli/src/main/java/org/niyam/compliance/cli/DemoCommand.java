@@ -2,9 +2,9 @@ package org.niyam.compliance.cli;
 
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /** {@code niyam demo}: runs the bundled example compliance checks and prints their reports. */
 public final class DemoCommand implements Command {

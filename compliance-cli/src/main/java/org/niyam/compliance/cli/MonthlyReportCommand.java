@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.niyam.compliance.engine.ComplianceJson;
 import org.niyam.compliance.engine.HtmlReport;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.PlatformProfile;
 
 /** {@code niyam monthly-report}: the figures of the Rule 4(1)(d) monthly compliance report. */

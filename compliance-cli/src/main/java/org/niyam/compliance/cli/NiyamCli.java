@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RuleExecutionException;
-import org.niyam.compliance.engine.RulePackException;
 import org.niyam.compliance.engine.TextReport;
-import picocli.CommandLine;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePackException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * The {@code ./niyam} command line: {@code demo}, {@code audit}, {@code check}, {@code scenarios},

@@ -32,8 +32,8 @@ import org.drools.mvel.parser.MvelParser;
 import org.drools.mvel.parser.ParseStart;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import org.kie.internal.builder.conf.LanguageLevelOption;
-import org.niyam.compliance.engine.Problem;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * One DRL file, parsed once: Drools' description of its rules (attributes included) and a Java syntax tree of

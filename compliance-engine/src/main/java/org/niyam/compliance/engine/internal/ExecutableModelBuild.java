@@ -22,7 +22,7 @@ import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.util.maven.support.ReleaseIdImpl;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The build step that compiles a rule pack to Drools' executable model (see {@link ExecutableModels}). Run in its
