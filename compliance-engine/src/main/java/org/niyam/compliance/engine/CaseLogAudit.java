@@ -26,6 +26,7 @@ import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.engine.internal.ReportMerge;
 import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.ProfileHistory;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -442,7 +443,7 @@ public final class CaseLogAudit {
             } else if (twin.equals(appointment)) {
                 duplicates++;
             } else {
-                rejected(CaseLogReader.reusedId(source, line, "appointment", appointment.id(),
+                rejected(InputErrors.reusedId(source, line, "appointment", appointment.id(),
                         appointmentPlaces.get(appointment.id())));
             }
         }
@@ -569,7 +570,7 @@ public final class CaseLogAudit {
                         duplicates++;
                     } else {
                         long place = later.getKey();
-                        errors.add(Map.entry(place, CaseLogReader.reusedId(files.get((int) (place >>> 32)).toString(),
+                        errors.add(Map.entry(place, InputErrors.reusedId(files.get((int) (place >>> 32)).toString(),
                                 (int) place, "event", first.getValue().id(), where(first.getKey()))));
                     }
                 }

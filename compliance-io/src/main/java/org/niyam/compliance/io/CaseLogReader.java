@@ -538,12 +538,6 @@ public final class CaseLogReader {
         }
     }
 
-    /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
-    static InputException reusedId(String source, int line, String what, String id, String firstAt) {
-        return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
-                + " for different content; the first is kept", null);
-    }
-
     private static void deliver(String source, int line, Object entry, String text, EntryHandler handler) {
         if (entry instanceof InputException rejected) {
             handler.rejected(rejected);
@@ -862,7 +856,7 @@ public final class CaseLogReader {
                 counted();
                 duplicates++;
             } else {
-                rejected(reusedId(source, line, kept.what, id, where(kept.place(twin))));
+                rejected(InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
             }
         }
 

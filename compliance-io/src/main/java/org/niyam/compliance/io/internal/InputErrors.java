@@ -251,4 +251,10 @@ public final class InputErrors {
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
     }
+
+    /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
+    public static InputException reusedId(String source, int line, String what, String id, String firstAt) {
+        return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
+                + " for different content; the first is kept", null);
+    }
 }
