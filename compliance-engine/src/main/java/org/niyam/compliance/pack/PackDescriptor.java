@@ -40,7 +40,7 @@ import org.niyam.compliance.model.InputException;
  *       - {from: 2021-02-25T00:00+05:30, value: PT36H, source: "G.S.R. 139(E), Rule 3(1)(d)"}
  * }</pre>
  */
-public record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
+record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
                              Map<String, Parameter> parameters, List<String> jurisdictions) {
 
     private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));

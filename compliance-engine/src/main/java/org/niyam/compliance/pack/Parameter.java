@@ -31,7 +31,15 @@ public record Parameter(String name, String description, Type type, boolean sett
         /** {@code true} or {@code false}, read as {@link Boolean}. */
         FLAG,
         /** Free text, read as {@link String}. */
-        TEXT
+        TEXT;
+
+        /**
+         * A value of this type written as text, as in {@code pack.yaml} or a setting: {@code PT36H}, {@code 10},
+         * {@code true}; {@code null} when the text is not one.
+         */
+        public Object parse(String text) {
+            return PackDescriptor.parseValue(this, text);
+        }
     }
 
     public Parameter {

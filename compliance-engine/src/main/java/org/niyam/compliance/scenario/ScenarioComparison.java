@@ -16,7 +16,7 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.scenario.ScenarioResult.Mismatch;
 
 /** Compares a report with what a scenario expects, field by field. Not API. */
-public final class ScenarioComparison {
+final class ScenarioComparison {
 
     private ScenarioComparison() {
     }

@@ -26,7 +26,7 @@ import org.niyam.compliance.pack.RulePack;
  * Reads scenario files, in YAML or JSON, with the conventions of {@link ComplianceJson}: instants with offset,
  * unknown fields rejected, errors naming the file, line and field. Not API.
  */
-public final class ScenarioFiles {
+final class ScenarioFiles {
 
     /** A scenario file as written. */
     record Document(String name, String description, OffsetDateTime asOf, OffsetDateTime since,

@@ -33,7 +33,6 @@ import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
-import org.niyam.compliance.pack.PackDescriptor;
 import org.niyam.compliance.pack.Parameter;
 import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
@@ -531,7 +530,7 @@ public final class RuleBase {
                         + "'setting: true' can be set")));
                 return;
             }
-            Object value = PackDescriptor.parseValue(parameter.type(), text);
+            Object value = parameter.type().parse(text);
             if (value == null) {
                 problems.add(new Problem("engine", 0, "setting '" + name + "': '" + text + "' is not a "
                         + parameter.type().name().toLowerCase(java.util.Locale.ROOT)));
