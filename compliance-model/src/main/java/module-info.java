@@ -3,7 +3,7 @@
  * conclude, and {@link org.niyam.compliance.model.InputException}, the one exception for bad input.
  */
 module org.niyam.compliance.model {
-    requires com.fasterxml.jackson.annotation;
+    requires transitive com.fasterxml.jackson.annotation;
 
     exports org.niyam.compliance.model;
     // Rules read facts by reflection (MVEL, and the classes Drools generates from a pack), and Jackson builds them.
