@@ -9,9 +9,12 @@ import java.io.StringWriter;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.io.CaseLogReader;
@@ -52,6 +56,8 @@ class ModuleLayoutTest {
     private static final Set<Set<String>> TOLERATED_CYCLES = Set.of(
             Set.of("org.niyam.compliance.engine.internal", "org.niyam.compliance.engine.internal.sandbox"));
 
+    private static final Map<Path, FileSystem> JARS = new HashMap<>();
+
     private static Map<String, Set<String>> dependencies;
 
     @BeforeAll
@@ -75,6 +81,13 @@ class ModuleLayoutTest {
         }
         assertThat(dependencies).as("jdeps output: %s", out).containsKeys("org.niyam.compliance.engine",
                 "org.niyam.compliance.io");
+    }
+
+    @AfterAll
+    static void closeJars() throws IOException {
+        for (FileSystem jar : JARS.values()) {
+            jar.close();
+        }
     }
 
     @Test
@@ -177,15 +190,25 @@ class ModuleLayoutTest {
         }
     }
 
-    /** The folder of compiled classes a type comes from (the module's target/classes when tests run). */
+    /**
+     * The compiled classes a type comes from: the module's target/classes, or its jar once packaged (as in
+     * {@code mvn verify}), read as a file system.
+     */
     private static Path classes(Class<?> type) {
         try {
             Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isDirectory(location)) {
-                throw new AssertionError(type + " comes from " + location + ", not a folder of classes");
+            if (Files.isDirectory(location)) {
+                return location;
             }
-            return location;
-        } catch (URISyntaxException e) {
+            synchronized (JARS) {
+                FileSystem jar = JARS.get(location);
+                if (jar == null) {
+                    jar = FileSystems.newFileSystem(location);
+                    JARS.put(location, jar);
+                }
+                return jar.getPath("/");
+            }
+        } catch (URISyntaxException | IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -139,13 +140,19 @@ public final class Evaluation {
      */
     public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
                       int eventsPerSession, String defaultJurisdiction) {
+        this(ruleBase, lifecycle, firingLimitPerFact, threads, oneSession, eventsPerSession, defaultJurisdiction, null);
+    }
+
+    /** @param executor where helper threads' work runs; {@code null}: on daemon threads of the evaluation's own */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession, String defaultJurisdiction, Executor executor) {
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
         this.locality = ruleBase.locality();
-        this.workers = new Workers(threads);
+        this.workers = new Workers(threads, executor);
         this.eventsPerSession = eventsPerSession;
         String reason = oneSession != null ? oneSession : locality.unpartitionable();
         this.singleSession = reason;

@@ -3,8 +3,9 @@ package org.niyam.compliance.io.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,22 +13,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs independent tasks on the calling thread and up to {@code threads - 1} pooled daemon threads, which end when
- * idle. Results come back in task order and the failure reported is that of the first failing task, so the outcome
- * does not depend on scheduling. Not API.
+ * Runs independent tasks on the calling thread and up to {@code threads - 1} helpers: pooled daemon threads of its
+ * own, which end when idle, or tasks on an executor the caller gave. Results come back in task order and the failure
+ * reported is that of the first failing task, so the outcome does not depend on scheduling. The calling thread takes
+ * tasks too and waits only for helpers that started, so a run completes even when the executor runs nothing (a
+ * saturated pool, one that rejects) or runs the helper on the calling thread. Not API.
  */
 public final class Workers {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int threads;
+    /** The caller's executor, or {@code null}: then helpers run on a pool of this instance's own. */
+    private final Executor executor;
     private volatile ThreadPoolExecutor pool;
 
     public Workers(int threads) {
+        this(threads, null);
+    }
+
+    /** @param executor where helpers run; {@code null}: on daemon threads of its own. Never shut down here. */
+    public Workers(int threads, Executor executor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
         this.threads = threads;
+        this.executor = executor;
     }
 
     public int threads() {
@@ -57,24 +68,46 @@ public final class Workers {
                 }
             }
         };
-        CountDownLatch done = new CountDownLatch(helpers);
-        ThreadPoolExecutor executor = pool();
-        for (int i = 0; i < helpers; i++) {
-            executor.execute(() -> {
-                try {
-                    loop.run();
-                } finally {
-                    done.countDown();
+        // Helpers that start after the calling thread is done find nothing to do; it waits for those that started.
+        Object lock = new Object();
+        int[] active = {0};
+        boolean[] closed = {false};
+        Runnable helper = () -> {
+            synchronized (lock) {
+                if (closed[0]) {
+                    return;
                 }
-            });
+                active[0]++;
+            }
+            try {
+                loop.run();
+            } finally {
+                synchronized (lock) {
+                    active[0]--;
+                    lock.notifyAll();
+                }
+            }
+        };
+        Executor target = executor != null ? executor : pool();
+        for (int i = 0; i < helpers; i++) {
+            try {
+                target.execute(helper);
+            } catch (RejectedExecutionException e) {
+                break;
+            }
         }
         loop.run();
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            failed.set(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
+        synchronized (lock) {
+            closed[0] = true;
+            try {
+                while (active[0] > 0) {
+                    lock.wait();
+                }
+            } catch (InterruptedException e) {
+                failed.set(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while evaluating", e);
+            }
         }
         for (Throwable failure : failures) {
             if (failure instanceof RuntimeException e) {
