@@ -28,6 +28,7 @@ import org.niyam.compliance.engine.internal.ReportMerge;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.ProfileHistory;
+import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -175,8 +176,7 @@ public final class CaseLogAudit {
         Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
         try {
             long start = System.nanoTime();
-            CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                    .withThreads(evaluation.workers().threads());
+            CaseLogReader reader = reader(strict, evaluation.workers());
             for (int i = 0; i < files.size(); i++) {
                 spill.file = i;
                 spill.entries += reader.scan(files.get(i), spill.forwardingTo(sink));
@@ -289,13 +289,19 @@ public final class CaseLogAudit {
                 spill.bucketCount(), null, start, from);
     }
 
+    /** A reader parsing on the engine's threads: its own, or the executor the engine was given. */
+    private static CaseLogReader reader(boolean strict, Workers workers) {
+        CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
+        return workers.executor() == null ? reader.withThreads(workers.threads())
+                : reader.withThreads(workers.threads(), workers.executor());
+    }
+
     /**
      * Reads everything into memory and evaluates it in one session, for the reason given. {@code rejectionsGiven}:
      * the first pass has given the sink every rejection already, the same ones this read finds.
      */
     private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven, String reason) {
-        CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                .withThreads(engine.evaluation().workers().threads()).read(files);
+        CaseLogReader.CaseLog log = reader(strict, engine.evaluation().workers()).read(files);
         if (!rejectionsGiven) {
             log.rejected().forEach(sink::rejected);
         }

@@ -251,8 +251,8 @@ public final class ComplianceEngine {
          * executor of a container) in place of the engine's daemon threads. {@link #threads} still bounds how many
          * take part, the calling thread included; the calling thread always works too, and waits only for helpers
          * that started, so an evaluation completes (with the same report) even on an executor that is saturated,
-         * rejects tasks or runs them on the calling thread. The engine never shuts the executor down. Reading a case
-         * log ({@link CaseLogAudit}) keeps its own threads.
+         * rejects tasks or runs them on the calling thread. The engine never shuts the executor down. A
+         * {@link CaseLogAudit} of this engine parses its case logs there too.
          */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.LineReader;
@@ -190,6 +191,16 @@ public final class CaseLogReader {
      */
     public CaseLogReader withThreads(int threads) {
         return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads));
+    }
+
+    /**
+     * As {@link #withThreads(int)}, the parsing helpers running on the application's executor in place of the
+     * reader's own daemon threads. The reading thread parses too and waits only for helpers that started, so
+     * reading completes on an executor that is saturated or rejects. The reader never shuts the executor down.
+     */
+    public CaseLogReader withThreads(int threads, Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads, executor));
     }
 
     /**

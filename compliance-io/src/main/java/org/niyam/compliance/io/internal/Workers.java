@@ -45,6 +45,11 @@ public final class Workers {
         return threads;
     }
 
+    /** The caller's executor helpers run on, or {@code null}: threads of this instance's own. */
+    public Executor executor() {
+        return executor;
+    }
+
     /** Applies {@code task} to every item; throws what the first failing item threw. */
     public <T, R> List<R> map(List<T> items, Function<T, R> task) {
         int helpers = Math.min(threads, items.size()) - 1;
