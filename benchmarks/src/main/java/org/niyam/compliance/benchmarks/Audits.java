@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.pack.RulePack;
 
 /** The two ways of auditing a case log that the benchmark compares. */
 final class Audits {

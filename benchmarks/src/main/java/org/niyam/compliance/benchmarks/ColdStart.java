@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Run in a fresh JVM (by {@link Benchmark}, and many times by {@code benchmarks/cold-start.sh}): builds an engine,

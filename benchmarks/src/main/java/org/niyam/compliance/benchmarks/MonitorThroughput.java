@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
-import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 

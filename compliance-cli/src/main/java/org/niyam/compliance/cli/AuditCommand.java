@@ -1,19 +1,19 @@
 package org.niyam.compliance.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.engine.CaseLogAudit;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;

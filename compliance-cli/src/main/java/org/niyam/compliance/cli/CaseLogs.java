@@ -6,12 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.report.TextReport;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.InputException;
 
 /** Reading the case logs named on the command line, leniently or strictly, reporting what was rejected. */
 final class CaseLogs {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /** {@code niyam check}: compiles and checks rule packs without running them. */
 public final class CheckCommand implements Command {

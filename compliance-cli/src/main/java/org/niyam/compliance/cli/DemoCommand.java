@@ -2,8 +2,8 @@ package org.niyam.compliance.cli;
 
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 import org.niyam.compliance.report.TextReport;
 
 /** {@code niyam demo}: runs the bundled example compliance checks and prints their reports. */

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.io.ComplianceJson;
 
 /** The example compliance checks bundled with Niyam, in {@code org/niyam/compliance/cli/checks/}. */
 public final class ExampleChecks {

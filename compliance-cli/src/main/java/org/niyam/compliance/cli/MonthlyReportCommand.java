@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.report.HtmlReport;
 

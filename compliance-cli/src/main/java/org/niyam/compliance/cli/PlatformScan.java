@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
-import org.niyam.compliance.engine.EvaluationListener;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.EvaluationListener;
 
 /**
  * Progress of a long run on standard error: what is being read, how many entries and how fast, the evaluation's

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 
 /** The options that choose the rules: {@code --rules PATH}, {@code --no-builtin-rules}, {@code --setting N=V}. */
 final class RuleOptions {

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RuleExecutionException;
-import org.niyam.compliance.engine.Scenario;
-import org.niyam.compliance.engine.ScenarioResult;
-import org.niyam.compliance.engine.ScenarioRunner;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.scenario.Scenario;
+import org.niyam.compliance.scenario.ScenarioResult;
+import org.niyam.compliance.scenario.ScenarioRunner;
 
 /** {@code niyam scenarios}: runs scenario files and reports passes, failures and rule coverage. */
 public final class ScenariosCommand implements Command {

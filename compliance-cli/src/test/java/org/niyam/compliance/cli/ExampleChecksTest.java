@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
 
 /** Each bundled example check gives the report its description promises. */
 class ExampleChecksTest {

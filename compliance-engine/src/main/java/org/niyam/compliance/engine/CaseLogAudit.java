@@ -23,17 +23,23 @@ import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
-import org.niyam.compliance.engine.internal.ProfileHistory;
 import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.engine.internal.ReportMerge;
+import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.ProfileHistory;
+import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,8 +176,7 @@ public final class CaseLogAudit {
         Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
         try {
             long start = System.nanoTime();
-            CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                    .withThreads(evaluation.workers().threads());
+            CaseLogReader reader = reader(strict, evaluation.workers());
             for (int i = 0; i < files.size(); i++) {
                 spill.file = i;
                 spill.entries += reader.scan(files.get(i), spill.forwardingTo(sink));
@@ -284,13 +289,19 @@ public final class CaseLogAudit {
                 spill.bucketCount(), null, start, from);
     }
 
+    /** A reader parsing on the engine's threads: its own, or the executor the engine was given. */
+    private static CaseLogReader reader(boolean strict, Workers workers) {
+        CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
+        return workers.executor() == null ? reader.withThreads(workers.threads())
+                : reader.withThreads(workers.threads(), workers.executor());
+    }
+
     /**
      * Reads everything into memory and evaluates it in one session, for the reason given. {@code rejectionsGiven}:
      * the first pass has given the sink every rejection already, the same ones this read finds.
      */
     private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven, String reason) {
-        CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                .withThreads(engine.evaluation().workers().threads()).read(files);
+        CaseLogReader.CaseLog log = reader(strict, engine.evaluation().workers()).read(files);
         if (!rejectionsGiven) {
             log.rejected().forEach(sink::rejected);
         }
@@ -438,7 +449,7 @@ public final class CaseLogAudit {
             } else if (twin.equals(appointment)) {
                 duplicates++;
             } else {
-                rejected(CaseLogReader.reusedId(source, line, "appointment", appointment.id(),
+                rejected(InputErrors.reusedId(source, line, "appointment", appointment.id(),
                         appointmentPlaces.get(appointment.id())));
             }
         }
@@ -565,7 +576,7 @@ public final class CaseLogAudit {
                         duplicates++;
                     } else {
                         long place = later.getKey();
-                        errors.add(Map.entry(place, CaseLogReader.reusedId(files.get((int) (place >>> 32)).toString(),
+                        errors.add(Map.entry(place, InputErrors.reusedId(files.get((int) (place >>> 32)).toString(),
                                 (int) place, "event", first.getValue().id(), where(first.getKey()))));
                     }
                 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Discharge;
@@ -21,6 +22,8 @@ import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RuleExecutionException;
 
 /**
  * The live monitor's step for one case, for stream processors that keep state per case themselves (an Apache Flink

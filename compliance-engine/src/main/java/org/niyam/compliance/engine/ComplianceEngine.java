@@ -10,12 +10,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.niyam.compliance.engine.internal.Evaluation;
-import org.niyam.compliance.engine.internal.Jurisdictions;
 import org.niyam.compliance.engine.internal.Lifecycle;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.RuleDescription;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +58,7 @@ public final class ComplianceEngine {
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
-                builder.defaultJurisdiction);
+                builder.defaultJurisdiction, builder.executor);
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms: {}",
                 builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
                 ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000, ruleBase.howBuilt());
@@ -149,6 +157,7 @@ public final class ComplianceEngine {
         private boolean oneSession;
         private int eventsPerSession = 2_048;
         private String defaultJurisdiction;
+        private Executor executor;
 
         private Builder() {
         }
@@ -234,6 +243,19 @@ public final class ComplianceEngine {
                 throw new IllegalArgumentException("threads must be positive: " + count);
             }
             this.threads = count;
+            return this;
+        }
+
+        /**
+         * Where an evaluation's helper work runs: the application's own pool (a virtual-thread executor, a managed
+         * executor of a container) in place of the engine's daemon threads. {@link #threads} still bounds how many
+         * take part, the calling thread included; the calling thread always works too, and waits only for helpers
+         * that started, so an evaluation completes (with the same report) even on an executor that is saturated,
+         * rejects tasks or runs them on the calling thread. The engine never shuts the executor down. A
+         * {@link CaseLogAudit} of this engine parses its case logs there too.
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 

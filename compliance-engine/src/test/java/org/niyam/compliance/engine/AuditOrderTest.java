@@ -17,11 +17,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The streaming audit delivers obligations and findings in exactly the order of the report {@code evaluate} gives,

@@ -32,6 +32,9 @@ import org.niyam.compliance.model.InformationProvided;
 import org.niyam.compliance.model.InformationRequestReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Evaluating case by case: which rules are proved case-local, that a conclusion crossing from one session to

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
-import org.niyam.compliance.engine.CaseLogReader.EntryHandler;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader.EntryHandler;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 

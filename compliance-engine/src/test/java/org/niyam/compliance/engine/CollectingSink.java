@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 

@@ -37,6 +37,7 @@ import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Properties over generated evidence. Each case prints its seed; to replay a failure, put the seed in the

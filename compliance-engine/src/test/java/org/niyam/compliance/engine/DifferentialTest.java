@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Differential testing, as Cedar tests its authorizer against its model: random rule packs (patterns over the

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * Error messages say what the person who wrote the rules or the case log needs, in the words of

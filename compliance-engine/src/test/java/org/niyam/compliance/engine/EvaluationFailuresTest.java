@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InformationRequestReceived;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 
 /** A rule that fails while running abandons the evaluation with a message naming the rule; bad input is refused. */
 class EvaluationFailuresTest {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.model.InputException;
 
 /** The log entry {@code {"type": "EvidencePeriod", "since": ...}}: the period a case log covers. */
 class EvidencePeriodEntryTest {

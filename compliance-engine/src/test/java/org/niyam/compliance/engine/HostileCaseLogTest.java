@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 

@@ -21,6 +21,7 @@ import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.model.UserNotified;
 import org.niyam.compliance.model.UsersInformed;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The kinds of duty the kernel knows beyond "act within the clock in force at the trigger", through the test pack

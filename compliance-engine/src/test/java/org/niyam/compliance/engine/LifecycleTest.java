@@ -34,6 +34,8 @@ import org.niyam.compliance.model.OfficerRole;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The obligation lifecycle, through the test pack {@code packs/clock}: {@code test.clock} is 10 h for clocks that

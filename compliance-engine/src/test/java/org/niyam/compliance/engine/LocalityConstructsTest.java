@@ -16,6 +16,7 @@ import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * DRL constructs that tie the firings of different cases together, or reach the session beyond a rule's match:

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.internal.ParameterReferences;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * A parameter a rule names but no pack defines, reads as the wrong type, or cannot read on a date the pack is in

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * Restricted mode: every way into the system seen in a review of the former word list is refused at build, naming

@@ -15,6 +15,7 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Ordinary DRL still builds and evaluates in restricted mode: {@code packs/allowed/features.drl} holds joins,

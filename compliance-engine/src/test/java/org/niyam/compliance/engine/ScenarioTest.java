@@ -13,10 +13,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.niyam.compliance.engine.ScenarioResult.Mismatch;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.CustomEvent;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.scenario.Coverage;
+import org.niyam.compliance.scenario.Scenario;
+import org.niyam.compliance.scenario.ScenarioResult.Mismatch;
+import org.niyam.compliance.scenario.ScenarioResult;
+import org.niyam.compliance.scenario.ScenarioRunner;
 
 /**
  * Scenario files, through the test pack {@code packs/clock}: a complaint opens {@code test.answer} on

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 
 /** A rule that recurses without end is named, not lost in a bare StackOverflowError. */
 class StackOverflowTest {

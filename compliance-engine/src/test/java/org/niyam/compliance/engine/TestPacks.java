@@ -18,6 +18,7 @@ import org.niyam.compliance.model.OfficerRole;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The test pack {@code packs/clock} and small factories for evidence. The pack's clock {@code test.clock} is 10 h

@@ -3,9 +3,9 @@ package org.niyam.compliance.flink;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.kie.internal.concurrent.ExecutorProviderFactory;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.io.ComplianceJson;
 
 /** The model's JSON, on one line: what the job keeps in state and writes. */
 final class Json {

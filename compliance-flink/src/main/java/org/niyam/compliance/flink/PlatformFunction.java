@@ -28,7 +28,7 @@ import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
-import org.niyam.compliance.engine.Parameter;
+import org.niyam.compliance.pack.Parameter;
 
 /**
  * The platform: its global rules (standing duties, monthly reports, "no notice at all") over the events they read

@@ -135,7 +135,7 @@ class JobDifferentialTest {
         lines.addAll(events);
         Path file = work.resolve("crossing.jsonl");
         java.nio.file.Files.write(file, lines);
-        Evidence evidence = org.niyam.compliance.engine.CaseLogReader.strict().read(file).evidence();
+        Evidence evidence = org.niyam.compliance.io.CaseLogReader.strict().read(file).evidence();
         assertThat(evidence.profiles()).as("the log's history").hasSize(2);
 
         List<String> arrival = Jobs.arrivalOrder(lines, BOUND, random);
@@ -214,7 +214,7 @@ class JobDifferentialTest {
         // The example log of the 2026 amendment: monthly reports published as events of one case, whose conclusions
         // (the reports' discharges) the platform reads. Cases leave state as soon as everything in them has ended.
         Path file = Path.of("..", "examples", "logs", "amendment-2026.jsonl");
-        Evidence evidence = org.niyam.compliance.engine.CaseLogReader.strict().read(file).evidence();
+        Evidence evidence = org.niyam.compliance.io.CaseLogReader.strict().read(file).evidence();
         JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
                 BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
                 "--retain-ended", "PT0S");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.model.InputException;
 
 class LineParserTest {
 

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.pack.RulePack;
 import org.niyam.compliance.rules.india.GeneratedLogs;
 import org.slf4j.LoggerFactory;
 

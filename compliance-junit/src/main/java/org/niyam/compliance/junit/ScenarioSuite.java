@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.Coverage;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.Scenario;
-import org.niyam.compliance.engine.ScenarioResult;
-import org.niyam.compliance.engine.ScenarioRunner;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.scenario.Coverage;
+import org.niyam.compliance.scenario.Scenario;
+import org.niyam.compliance.scenario.ScenarioResult;
+import org.niyam.compliance.scenario.ScenarioRunner;
 import org.opentest4j.AssertionFailedError;
 
 /**

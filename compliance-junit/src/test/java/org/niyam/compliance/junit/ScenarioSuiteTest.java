@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.pack.RulePack;
 import org.opentest4j.AssertionFailedError;
 
 /**

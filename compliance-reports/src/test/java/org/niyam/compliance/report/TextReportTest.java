@@ -7,14 +7,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
 
 /** The plain-text form of a report, as the command line prints it. */
 class TextReportTest {

@@ -7,15 +7,15 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.report.HtmlReport;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * A moderation service's daily compliance check: read the export of the case log, evaluate it against the India IT

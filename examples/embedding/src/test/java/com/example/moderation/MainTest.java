@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Issuer;
 import org.niyam.compliance.model.IssuerKind;
@@ -13,6 +12,7 @@ import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.pack.RulePack;
 
 /** The live monitor example of docs/monitoring.md, kept compiling and kept true by {@code MonitoringDocTest}. */
 public final class LiveMonitor {

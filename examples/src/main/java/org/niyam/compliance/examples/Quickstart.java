@@ -3,7 +3,6 @@ package org.niyam.compliance.examples;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Issuer;
@@ -14,6 +13,7 @@ import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.TakedownAction;
+import org.niyam.compliance.pack.RulePack;
 
 /** The README's quickstart, kept compiling and kept true by {@code ReadmeTest}. */
 public final class Quickstart {

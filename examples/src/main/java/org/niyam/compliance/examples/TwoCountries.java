@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.CustomEvent;
@@ -13,6 +12,7 @@ import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /** The example of docs/writing-rules.md, "Where a pack applies", kept compiling and true by {@code JurisdictionsTest}. */
 public final class TwoCountries {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.Coverage;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.junit.ScenarioSuite;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.scenario.Coverage;
 
 /**
  * A platform's own 12-hour acknowledgement target, a pack of its own loaded beside the India pack's legal 24 hours.

@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.CaseLogAudit;
-import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.EvaluationListener;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * A law applies only to cases in its scope: the India pack (IN) and the NetzDG example (DE) over one log of Indian

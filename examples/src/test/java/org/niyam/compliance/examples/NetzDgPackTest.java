@@ -10,12 +10,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.Scenario;
 import org.niyam.compliance.junit.ScenarioSuite;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.scenario.Scenario;
 
 /**
  * The NetzDG example pack, written only with the public model and rule vocabulary, tested with its scenario

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.Coverage;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.junit.ScenarioSuite;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.scenario.Coverage;
 
 // The example of docs/writing-rules.md ("Running scenarios"), as it is printed there from this line on; it runs on
 // the page's files in examples/policy. WritingRulesDocTest keeps the two the same.

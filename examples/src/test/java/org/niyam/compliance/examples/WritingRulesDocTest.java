@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.RulePackException;
-import org.niyam.compliance.engine.Scenario;
-import org.niyam.compliance.engine.ScenarioResult;
-import org.niyam.compliance.engine.ScenarioRunner;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
+import org.niyam.compliance.scenario.Scenario;
+import org.niyam.compliance.scenario.ScenarioResult;
+import org.niyam.compliance.scenario.ScenarioRunner;
 
 /**
  * docs/writing-rules.md stays true: its files (the blocks marked {@code <!-- file: ... -->}) build into a pack that

@@ -1,6 +1,6 @@
 package org.niyam.compliance.engine.internal;
 
-import org.niyam.compliance.engine.CaseLogReader;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 
 /**

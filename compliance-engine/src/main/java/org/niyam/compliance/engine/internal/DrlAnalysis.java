@@ -25,9 +25,9 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
-import org.niyam.compliance.engine.Problem;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * One DRL file, parsed once: Drools' description of its rules (attributes included) and a Java syntax tree of

@@ -7,14 +7,15 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -28,9 +29,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.Match;
-import org.niyam.compliance.engine.EvaluationListener;
-import org.niyam.compliance.engine.InputException;
-import org.niyam.compliance.engine.RuleExecutionException;
+import org.niyam.compliance.io.internal.Jurisdictions;
+import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Discharge;
@@ -38,11 +38,14 @@ import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.EvidencePeriod;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,13 +140,19 @@ public final class Evaluation {
      */
     public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
                       int eventsPerSession, String defaultJurisdiction) {
+        this(ruleBase, lifecycle, firingLimitPerFact, threads, oneSession, eventsPerSession, defaultJurisdiction, null);
+    }
+
+    /** @param executor where helper threads' work runs; {@code null}: on daemon threads of the evaluation's own */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession, String defaultJurisdiction, Executor executor) {
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
         this.locality = ruleBase.locality();
-        this.workers = new Workers(threads);
+        this.workers = new Workers(threads, executor);
         this.eventsPerSession = eventsPerSession;
         String reason = oneSession != null ? oneSession : locality.unpartitionable();
         this.singleSession = reason;

@@ -16,8 +16,8 @@ import javax.tools.ToolProvider;
 import org.kie.api.KieServices;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The build step that compiles a rule pack to Drools' executable model (see {@link ExecutableModels}). Run in its

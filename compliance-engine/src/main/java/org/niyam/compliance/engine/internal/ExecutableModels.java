@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,11 @@
 package org.niyam.compliance.engine.internal;
 
+import org.niyam.compliance.model.Durations;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAmount;
 import java.util.Comparator;
 import java.util.List;
-import org.niyam.compliance.engine.Parameter;
-import org.niyam.compliance.engine.RuleExecutionException;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.DatedValue;
@@ -15,6 +13,9 @@ import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Status;
+import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The obligation lifecycle, the same for every duty of every pack: a trigger starts a clock whose length is the

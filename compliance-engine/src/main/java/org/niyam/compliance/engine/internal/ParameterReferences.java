@@ -24,9 +24,10 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.PatternDescr;
-import org.niyam.compliance.engine.Parameter;
-import org.niyam.compliance.engine.Problem;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.io.internal.Suggestions;
+import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Finds the parameters a pack's DRL names by a literal, and checks each against the parameters all packs define,

@@ -12,8 +12,8 @@ import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
-import org.niyam.compliance.engine.Problem;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The checks of restricted mode that read the parsed DRL, before anything is compiled: what Drools would interpret

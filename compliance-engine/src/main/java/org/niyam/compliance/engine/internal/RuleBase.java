@@ -27,13 +27,14 @@ import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.PropertySpecificOption;
-import org.niyam.compliance.engine.Parameter;
-import org.niyam.compliance.engine.Problem;
-import org.niyam.compliance.engine.RulePack;
-import org.niyam.compliance.engine.RulePackException;
 import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
+import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.Problem;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * The compiled rules of all packs of an engine, with what the engine needs to know about each rule. Built once,
@@ -526,7 +527,7 @@ public final class RuleBase {
                         + "'setting: true' can be set")));
                 return;
             }
-            Object value = PackDescriptor.parseValue(parameter.type(), text);
+            Object value = parameter.type().parse(text);
             if (value == null) {
                 problems.add(new Problem("engine", 0, "setting '" + name + "': '" + text + "' is not a "
                         + parameter.type().name().toLowerCase(java.util.Locale.ROOT)));

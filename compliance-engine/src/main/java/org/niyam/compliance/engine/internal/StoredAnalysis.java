@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,8 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.niyam.compliance.engine.Problem;
+import org.niyam.compliance.io.internal.Suggestions;
+import org.niyam.compliance.pack.Problem;
 
 /**
  * Rewords the DRL compilers' errors for a constraint on a field the fact type does not have, "Unable to parse left

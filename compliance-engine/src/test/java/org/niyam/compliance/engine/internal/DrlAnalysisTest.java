@@ -3,7 +3,7 @@ package org.niyam.compliance.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 
 /** The one parse of a DRL file: rules, queries, functions and the Java syntax tree of their code, placed by line. */
 class DrlAnalysisTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 
 /** What the fingerprint of a build-time executable model covers, and where its index is looked for. */
 class ExecutableModelsTest {

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The report's and the events' order compares local date-times when two instants share an offset, and epoch

@@ -15,10 +15,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.CaseLogAudit;
-import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 

@@ -18,11 +18,11 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.Coverage;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.scenario.Coverage;
 
 /**
  * One engine shared by eight threads, each evaluating every generated case log in its own order, gives for each

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The pack's executable model, compiled when this module is built, is what an engine runs, only for the DRL it was

@@ -12,7 +12,6 @@ import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Map;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.model.AccountCancelled;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.ComplaintAcknowledged;
@@ -49,6 +48,7 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.model.UserNotified;
 import org.niyam.compliance.model.UsersInformed;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The India pack under test: one engine per test JVM, the law's versions as pack.yaml names them, and small

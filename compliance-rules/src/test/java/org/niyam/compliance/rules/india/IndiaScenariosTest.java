@@ -9,9 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.Coverage;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.junit.ScenarioSuite;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.scenario.Coverage;
 
 /**
  * The India pack's scenario files, one test each (src/test/resources/scenarios), and the coverage they give:

@@ -20,12 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RuleExecutionException;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Intimation;
@@ -37,10 +36,11 @@ import org.niyam.compliance.model.OfficerRole;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.RemovalBasis;
 import org.niyam.compliance.model.RemovalOrderReceived;
-import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.model.UserNotified;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.LoggerFactory;
 
 /**

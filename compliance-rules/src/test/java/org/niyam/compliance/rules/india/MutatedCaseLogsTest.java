@@ -13,11 +13,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.CaseLogReader;
-import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.InputException;
+import org.niyam.compliance.io.CaseLogReader.CaseLog;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Report;
 
 /**

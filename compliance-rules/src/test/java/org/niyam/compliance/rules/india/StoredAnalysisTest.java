@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.CaseLocality;
 import org.niyam.compliance.engine.internal.DrlAnalysis;
 import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.engine.internal.StoredAnalysis;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The India pack's build stores what the engine reads from its DRL beside the executable model, so that an engine of
@@ -82,7 +82,7 @@ class StoredAnalysisTest {
         try {
             build.run();
             return "";
-        } catch (org.niyam.compliance.engine.RulePackException e) {
+        } catch (org.niyam.compliance.pack.RulePackException e) {
             return e.getMessage();
         }
     }

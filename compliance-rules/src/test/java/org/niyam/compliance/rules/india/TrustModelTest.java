@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.niyam.compliance.engine.RulePackException;
+import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.model.Report;
-import org.junit.jupiter.api.Test;
-import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * The India pack is Niyam's own and loads unrestricted, yet uses nothing that restricted mode refuses. Trust comes

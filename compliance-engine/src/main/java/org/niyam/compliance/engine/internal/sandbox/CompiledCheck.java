@@ -16,8 +16,8 @@ import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.internal.DrlAnalysis;
+import org.niyam.compliance.pack.Problem;
 
 /**
  * Restricted mode's check of compiled code: every class Drools' executable model generated for a restricted pack

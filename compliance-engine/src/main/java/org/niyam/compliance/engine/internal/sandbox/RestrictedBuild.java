@@ -9,8 +9,8 @@ import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.niyam.compliance.engine.Problem;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.niyam.compliance.pack.Problem;
 
 /**
  * Builds the rule base of an engine with a restricted pack: all packs' DRL is compiled to Drools' executable model

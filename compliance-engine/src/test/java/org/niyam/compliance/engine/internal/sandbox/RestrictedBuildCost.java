@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.kie.api.io.Resource;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.RulePack;
 import org.niyam.compliance.engine.internal.DrlAnalysis;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * Measures what restricted mode costs when an engine is built: a user pack of {@code -Dniyam.cost.rules=N} ordinary rules

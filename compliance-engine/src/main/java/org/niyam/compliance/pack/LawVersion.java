@@ -1,0 +1,20 @@
+package org.niyam.compliance.pack;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A version of a legal instrument, in force from an instant until the next version starts.
+ *
+ * @param name how citations name it, e.g. {@code as amended by G.S.R. 120(E), in force 20 Feb 2026}
+ * @param from the first instant it is in force
+ */
+public record LawVersion(String name, OffsetDateTime from) {
+
+    public LawVersion {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("LawVersion.name is required");
+        }
+        Objects.requireNonNull(from, "LawVersion.from is required");
+    }
+}

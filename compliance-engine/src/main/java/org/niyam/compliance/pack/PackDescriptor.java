@@ -1,0 +1,233 @@
+package org.niyam.compliance.pack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.Jurisdictions;
+import org.niyam.compliance.io.internal.Mappers;
+import org.niyam.compliance.io.internal.Suggestions;
+import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.InputException;
+
+/**
+ * A rule pack's {@code pack.yaml}, read and checked. Not API.
+ *
+ * <pre>{@code
+ * id: india-it-rules
+ * jurisdictions: [IN]
+ * instrument: Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021
+ * rules: [removal.drl, grievance.drl]
+ * versions:
+ *   - name: as notified (G.S.R. 139(E))
+ *     from: 2021-02-25T00:00+05:30
+ * parameters:
+ *   removal.on-order:
+ *     description: Rule 3(1)(d) clock
+ *     type: duration
+ *     values:
+ *       - {from: 2021-02-25T00:00+05:30, value: PT36H, source: "G.S.R. 139(E), Rule 3(1)(d)"}
+ * }</pre>
+ */
+record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
+                             Map<String, Parameter> parameters, List<String> jurisdictions) {
+
+    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
+
+    record File(String id, String instrument, List<String> jurisdictions, List<String> rules,
+                List<VersionEntry> versions, LinkedHashMap<String, ParameterEntry> parameters) {
+    }
+
+    record VersionEntry(String name, OffsetDateTime from) {
+    }
+
+    record ParameterEntry(String description, String type, Boolean setting, List<ValueEntry> values) {
+    }
+
+    record ValueEntry(OffsetDateTime from, Object value, String source) {
+    }
+
+    /** The descriptor of a pack without {@code pack.yaml}. */
+    public static PackDescriptor adHoc(String name) {
+        return new PackDescriptor(name, name, List.of(), List.of(), Map.of(), List.of());
+    }
+
+    /** Reads and checks a descriptor; every problem found is reported at once. */
+    public static PackDescriptor parse(String origin, String text) {
+        File file;
+        try {
+            file = YAML.readValue(text, File.class);
+        } catch (JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException unknown && unknown.getPropertyName() != null) {
+                // Named with the closest known key, on the key's own line.
+                InputException located = InputErrors.of(origin, 0, text, e);
+                String name = unknown.getPropertyName();
+                String path = located.field().isEmpty() ? name : located.field();
+                List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                        : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList();
+                throw new RulePackException(new Problem(origin, located.line(), "unknown key '" + path + "'"
+                        + Suggestions.didYouMean(name, known)), e);
+            }
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new RulePackException(new Problem(origin, line, e.getOriginalMessage()), e);
+        }
+        if (file == null) {
+            throw new RulePackException(List.of(new Problem(origin, 0, "is empty")));
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (blank(file.id())) {
+            problems.add(new Problem(origin, 0, "'id' is required: a short stable name such as india-it-rules"));
+        }
+        if (blank(file.instrument())) {
+            problems.add(new Problem(origin, 0, "'instrument' is required: the legal instrument, as citations name it"));
+        }
+        List<LawVersion> versions = versions(origin, file, problems);
+        List<String> jurisdictions = file.jurisdictions() == null ? List.of() : List.copyOf(file.jurisdictions());
+        for (String jurisdiction : jurisdictions) {
+            if (!Jurisdictions.valid(jurisdiction)) {
+                problems.add(new Problem(origin, 0, "'jurisdictions' has '" + jurisdiction + "': give ISO 3166 "
+                        + "codes such as IN, DE or US-CA"));
+            }
+        }
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        if (file.parameters() != null) {
+            file.parameters().forEach((name, entry) -> {
+                Parameter parameter = parameter(origin, name, entry, problems);
+                if (parameter != null) {
+                    parameters.put(name, parameter);
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        List<String> rules = file.rules() == null ? List.of() : List.copyOf(file.rules());
+        return new PackDescriptor(file.id(), file.instrument(), rules, versions, Map.copyOf(parameters),
+                jurisdictions);
+    }
+
+    private static List<LawVersion> versions(String origin, File file, List<Problem> problems) {
+        List<LawVersion> versions = new ArrayList<>();
+        if (file.versions() == null) {
+            return versions;
+        }
+        for (int i = 0; i < file.versions().size(); i++) {
+            VersionEntry entry = file.versions().get(i);
+            if (entry == null || blank(entry.name()) || entry.from() == null) {
+                problems.add(new Problem(origin, 0, "versions[" + i + "] needs a 'name' and a 'from' instant with offset"));
+                continue;
+            }
+            if (!versions.isEmpty() && !entry.from().isAfter(versions.get(versions.size() - 1).from())) {
+                problems.add(new Problem(origin, 0, "versions[" + i + "] '" + entry.name()
+                        + "' must start after the version before it: list versions oldest first"));
+            }
+            versions.add(new LawVersion(entry.name(), entry.from()));
+        }
+        return List.copyOf(versions);
+    }
+
+    private static Parameter parameter(String origin, String name, ParameterEntry entry, List<Problem> problems) {
+        String where = "parameter '" + name + "'";
+        if (entry == null) {
+            problems.add(new Problem(origin, 0, where + " is empty"));
+            return null;
+        }
+        Parameter.Type type;
+        try {
+            type = Parameter.Type.valueOf(String.valueOf(entry.type()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(origin, 0, where + ": 'type' must be one of duration, number, flag, text; found '"
+                    + entry.type() + "'"));
+            return null;
+        }
+        if (entry.values() == null || entry.values().isEmpty()) {
+            if (Boolean.TRUE.equals(entry.setting())) {
+                // A setting the law leaves to the platform may have no default: duties on it are indeterminate.
+                return new Parameter(name, entry.description(), type, true, List.of());
+            }
+            problems.add(new Problem(origin, 0, where + " has no values (only a 'setting: true' may have none)"));
+            return null;
+        }
+        List<DatedValue> values = new ArrayList<>();
+        for (int i = 0; i < entry.values().size(); i++) {
+            ValueEntry value = entry.values().get(i);
+            String at = where + " values[" + i + "]";
+            if (value == null || value.from() == null || value.value() == null) {
+                problems.add(new Problem(origin, 0, at + " needs 'from' (an instant with offset) and 'value'"));
+                continue;
+            }
+            if (!values.isEmpty() && !value.from().isAfter(values.get(values.size() - 1).from())) {
+                problems.add(new Problem(origin, 0, at + " must start after the value before it: list values oldest first"));
+            }
+            Object converted = convert(type, value.value());
+            if (converted == null) {
+                problems.add(new Problem(origin, 0, at + ": '" + value.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)
+                        + (type == Parameter.Type.DURATION ? " (write ISO-8601: PT36H, P15D, or P3M for calendar months)" : "")));
+                continue;
+            }
+            values.add(new DatedValue(value.from(), converted, value.source()));
+        }
+        return new Parameter(name, entry.description(), type, Boolean.TRUE.equals(entry.setting()), values);
+    }
+
+    /**
+     * A value written as text (a setting given on the command line or the builder) read as the parameter's type,
+     * or {@code null} when it is not one.
+     */
+    public static Object parseValue(Parameter.Type type, String text) {
+        return switch (type) {
+            case DURATION, TEXT -> convert(type, text);
+            case NUMBER -> {
+                try {
+                    yield Long.parseLong(text.strip());
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            case FLAG -> "true".equalsIgnoreCase(text.strip()) ? Boolean.TRUE
+                    : "false".equalsIgnoreCase(text.strip()) ? Boolean.FALSE : null;
+        };
+    }
+
+    private static Object convert(Parameter.Type type, Object raw) {
+        return switch (type) {
+            case DURATION -> clock(String.valueOf(raw));
+            case NUMBER -> raw instanceof Number n && n.doubleValue() == n.longValue() ? (Object) n.longValue() : null;
+            case FLAG -> raw instanceof Boolean b ? b : null;
+            case TEXT -> raw instanceof String s ? s : null;
+        };
+    }
+
+    /**
+     * A clock length: {@code PT36H} or {@code P15D} is an exact duration (15 x 24 hours); {@code P3M} or {@code P1Y}
+     * is a calendar period, added to the trigger's date in the trigger's offset.
+     */
+    private static TemporalAmount clock(String text) {
+        try {
+            Duration duration = Duration.parse(text);
+            return duration.isNegative() ? null : duration;
+        } catch (DateTimeParseException notDuration) {
+            try {
+                Period period = Period.parse(text);
+                return period.isNegative() || period.getDays() != 0 ? null : period;
+            } catch (DateTimeParseException notPeriod) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

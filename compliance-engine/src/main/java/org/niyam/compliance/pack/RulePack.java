@@ -1,0 +1,326 @@
+package org.niyam.compliance.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.niyam.compliance.io.internal.Jurisdictions;
+
+/**
+ * A set of DRL rules with the legal instrument they encode, its versions and its effective-dated parameters.
+ *
+ * <p>A pack is a folder (on the classpath or the file system) holding DRL files and, optionally, a
+ * {@code pack.yaml} descriptor that names the instrument, its versions, its parameters and the DRL files. A pack
+ * without a descriptor is a user's ad-hoc rules: its instrument is its name and its version "unversioned".
+ *
+ * <pre>{@code
+ * RulePack india = RulePack.classpath("org/niyam/compliance/rules/india");
+ * RulePack ours  = RulePack.directory(Path.of("policies"));
+ * }</pre>
+ *
+ * <p>Loading reads and checks the descriptor; DRL is compiled when an engine is built. Instances are immutable and
+ * thread-safe.
+ *
+ * <p><b>DRL is code.</b> A pack loaded from anywhere but Niyam's own rules jar is <em>restricted</em>: it is compiled
+ * to Java classes when the engine is built, and every type and member those classes use must be on an allowlist
+ * (the model, String, numbers, {@code Math}, {@code java.time} without clocks, immutable collections); anything
+ * else is refused, naming the rule, the file and the line. Trust comes from where a pack was loaded: the same jar or
+ * class folder as Niyam's India pack ({@code org/niyam/compliance/rules/india}), never from the name asked for.
+ * {@link #unrestricted()} lifts the restriction for a pack you have reviewed and trust as code. What the restricted
+ * mode guarantees, and what it does not, is in {@code docs/restricted-drl.md}.
+ */
+public final class RulePack {
+
+    /** The descriptor file name inside a pack folder. */
+    public static final String DESCRIPTOR = "pack.yaml";
+
+    private static final String UNVERSIONED = "unversioned";
+
+    private final String id;
+    private final String instrument;
+    private final String origin;
+    private final List<LawVersion> versions;
+    /** Each version's start as epoch second and nanosecond, for {@link #versionAt}, asked once per obligation. */
+    private final long[] versionSeconds;
+    private final int[] versionNanos;
+    private final Map<String, Parameter> parameters;
+    private final List<DrlSource> sources;
+    private final boolean restricted;
+    private final List<String> jurisdictions;
+
+    /**
+     * One DRL file of a pack.
+     *
+     * @param origin where it came from, as problems name it
+     * @param text   the DRL
+     */
+    public record DrlSource(String origin, String text) {
+    }
+
+    private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources, boolean restricted) {
+        this(origin, descriptor.id(), descriptor.instrument(), descriptor.versions(), descriptor.parameters(), sources,
+                restricted, descriptor.jurisdictions());
+    }
+
+    private RulePack(String origin, String id, String instrument, List<LawVersion> versions,
+                     Map<String, Parameter> parameters, List<DrlSource> sources, boolean restricted,
+                     List<String> jurisdictions) {
+        this.jurisdictions = List.copyOf(jurisdictions);
+        this.origin = origin;
+        this.id = id;
+        this.instrument = instrument;
+        this.versions = versions;
+        this.versionSeconds = versions.stream().mapToLong(v -> v.from().toEpochSecond()).toArray();
+        this.versionNanos = versions.stream().mapToInt(v -> v.from().getNano()).toArray();
+        this.parameters = parameters;
+        this.sources = List.copyOf(sources);
+        this.restricted = restricted;
+    }
+
+    /** Niyam's own packs live here, in the jar (or class folder) that holds the India pack. */
+    private static final String OWN_PACKS = "org/niyam/compliance/rules/";
+
+    /** The India pack's descriptor: the jar or folder it is loaded from is Niyam's own rules jar. */
+    private static final String OWN_DESCRIPTOR = OWN_PACKS + "india/" + DESCRIPTOR;
+
+    /**
+     * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
+     * {@code pack.yaml} that lists its DRL files, since a jar cannot be listed reliably.
+     */
+    public static RulePack classpath(String location) {
+        return classpath(location, RulePack.class.getClassLoader());
+    }
+
+    /** As {@link #classpath(String)}, reading resources through the given class loader. */
+    public static RulePack classpath(String location, ClassLoader loader) {
+        String folder = location.replaceAll("^/+|/+$", "");
+        for (String segment : folder.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("\\")) {
+                throw new RulePackException(List.of(new Problem("classpath:" + location, 0, "is not a classpath "
+                        + "folder: give the folder's path, such as org/example/policies, without empty, '.' or '..' "
+                        + "segments or backslashes")));
+            }
+        }
+        String descriptorName = folder + "/" + DESCRIPTOR;
+        String descriptorOrigin = "classpath:" + descriptorName;
+        URL descriptorUrl = loader.getResource(descriptorName);
+        String descriptorText = readResource(loader, descriptorName);
+        if (descriptorText == null) {
+            throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
+                    "no rule pack here: the resource does not exist. Check the location, and that the jar holding the "
+                            + "pack (for the India pack, org.niyam:compliance-rules) is on the classpath")));
+        }
+        PackDescriptor descriptor = PackDescriptor.parse(descriptorOrigin, descriptorText);
+        if (descriptor.rules().isEmpty()) {
+            throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
+                    "a classpath pack must list its DRL files under 'rules:'")));
+        }
+        List<DrlSource> sources = new ArrayList<>();
+        List<Problem> missing = new ArrayList<>();
+        // Trusted only when the descriptor and every DRL file come from the jar or folder of Niyam's own India pack.
+        String own = container(loader.getResource(OWN_DESCRIPTOR), OWN_DESCRIPTOR);
+        boolean trusted = own != null && (folder + "/").startsWith(OWN_PACKS)
+                && own.equals(container(descriptorUrl, descriptorName));
+        for (String file : descriptor.rules()) {
+            String name = folder + "/" + file;
+            trusted = trusted && !file.contains("..") && own.equals(container(loader.getResource(name), name));
+            String text = readResource(loader, name);
+            if (text == null) {
+                missing.add(new Problem(descriptorOrigin, 0, "lists '" + file + "', but classpath:" + name
+                        + " does not exist"));
+            } else {
+                sources.add(new DrlSource("classpath:" + name, text));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RulePackException(missing);
+        }
+        return new RulePack(descriptorOrigin, descriptor, sources, !trusted);
+    }
+
+    /**
+     * The jar or class folder a resource was found in: its URL without the resource's name, e.g.
+     * {@code jar:file:/lib/compliance-rules.jar!/}; {@code null} when there is no resource or its URL does not end
+     * with its name.
+     */
+    private static String container(URL url, String name) {
+        if (url == null) {
+            return null;
+        }
+        String text = url.toString();
+        return text.endsWith("/" + name) ? text.substring(0, text.length() - name.length()) : null;
+    }
+
+    /**
+     * Loads the pack in a folder of the file system: its {@code pack.yaml} if there is one, and the DRL files it
+     * lists, or else every {@code *.drl} file below the folder, in name order.
+     */
+    public static RulePack directory(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RulePackException(List.of(new Problem(folder.toString(), 0, "is not a folder")));
+        }
+        Path descriptorFile = folder.resolve(DESCRIPTOR);
+        PackDescriptor descriptor = Files.exists(descriptorFile)
+                ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile))
+                : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
+        List<Path> files = new ArrayList<>();
+        if (descriptor.rules().isEmpty()) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new RulePackException(new Problem(folder.toString(), 0, "cannot be read: " + e.getMessage()), e);
+            }
+        } else {
+            List<Problem> missing = new ArrayList<>();
+            for (String name : descriptor.rules()) {
+                Path file = folder.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                } else {
+                    missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', but " + file
+                            + " does not exist"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new RulePackException(missing);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));
+        }
+        List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), read(f))).toList();
+        return new RulePack(folder.toString(), descriptor, sources, true);
+    }
+
+    /** A pack of one DRL file; its id is the file name. */
+    public static RulePack file(Path drl) {
+        String name = drl.getFileName().toString();
+        return new RulePack(drl.toString(), PackDescriptor.adHoc(name),
+                List.of(new DrlSource(drl.toString(), read(drl))), true);
+    }
+
+    /** A pack of DRL text, named {@code name} in citations and problems. */
+    public static RulePack drl(String name, String text) {
+        return new RulePack(name, PackDescriptor.adHoc(name), List.of(new DrlSource(name, text)), true);
+    }
+
+    /**
+     * The same pack without the restricted mode: its DRL may use any Java. Only for DRL you have reviewed and trust
+     * as you would trust code in your application.
+     */
+    public RulePack unrestricted() {
+        return new RulePack(origin, id, instrument, versions, parameters, sources, false, jurisdictions);
+    }
+
+    /**
+     * The same pack, applying only to cases that arose in the given jurisdictions (ISO 3166 codes such as {@code IN},
+     * {@code DE}, {@code US-CA}); none: to every case. Replaces what the pack's {@code pack.yaml} declares under
+     * {@code jurisdictions}.
+     */
+    public RulePack applyingIn(String... codes) {
+        for (String code : codes) {
+            if (code == null || !Jurisdictions.valid(code)) {
+                throw new IllegalArgumentException("a jurisdiction is an ISO 3166 code such as IN, DE or US-CA: '"
+                        + code + "'");
+            }
+        }
+        return new RulePack(origin, id, instrument, versions, parameters, sources, restricted, List.of(codes));
+    }
+
+    /**
+     * Where the pack's law applies: the jurisdictions whose cases its rules judge (a case's jurisdiction is the one
+     * its events state, see {@code CaseEvent#jurisdiction()}). Empty: every case. A {@code US} pack covers
+     * {@code US-CA} cases too.
+     */
+    public List<String> jurisdictions() {
+        return jurisdictions;
+    }
+
+    /** Whether the pack's law applies to a case of the jurisdiction ({@code null}: not stated, in every scope). */
+    public boolean appliesTo(String jurisdiction) {
+        return Jurisdictions.covers(jurisdictions, jurisdiction);
+    }
+
+    /** Whether the restricted mode applies to this pack (see the class description). */
+    public boolean restricted() {
+        return restricted;
+    }
+
+    /** The pack's id, e.g. {@code india-it-rules}. */
+    public String id() {
+        return id;
+    }
+
+    /** The legal instrument the pack encodes, as citations name it. */
+    public String instrument() {
+        return instrument;
+    }
+
+    /** Where the pack was loaded from. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The instrument's versions, oldest first; empty for an unversioned pack. */
+    public List<LawVersion> versions() {
+        return versions;
+    }
+
+    /** The pack's effective-dated parameters by name. */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The pack's DRL files. */
+    public List<DrlSource> sources() {
+        return sources;
+    }
+
+    /**
+     * The name of the version in force at the instant; {@code null} when the instant is before the first version.
+     * An unversioned pack answers "unversioned" for every instant.
+     */
+    public String versionAt(OffsetDateTime instant) {
+        if (versions.isEmpty()) {
+            return UNVERSIONED;
+        }
+        long seconds = instant.toEpochSecond(); // once, rather than at each comparison
+        int nanos = instant.getNano();
+        String name = null;
+        for (int i = 0; i < versionSeconds.length; i++) {
+            if (versionSeconds[i] > seconds || versionSeconds[i] == seconds && versionNanos[i] > nanos) {
+                break; // this version starts after the instant
+            }
+            name = versions.get(i).name();
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + sources.size() + " DRL files, " + parameters.size() + " parameters, from " + origin + ")";
+    }
+
+    private static String readResource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(new Problem("classpath:" + name, 0, "cannot be read: " + e.getMessage()), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RulePackException(new Problem(file.toString(), 0, "cannot be read: " + e), e);
+        }
+    }
+}

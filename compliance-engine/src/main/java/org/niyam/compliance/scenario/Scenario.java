@@ -1,0 +1,149 @@
+package org.niyam.compliance.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Status;
+
+/**
+ * A test of a rule pack that a compliance officer can read and write: the facts and events, an "as of" instant,
+ * and the obligations and findings the law should give. Written in YAML or JSON (see {@code docs/writing-rules.md}):
+ *
+ * <pre>{@code
+ * name: A removal order after the 2026 amendment has 3 hours
+ * asOf: 2026-03-02T18:00:00+05:30
+ * events:
+ *   - {type: RemovalOrderReceived, id: order-1, caseId: case-1, at: 2026-03-02T10:00:00+05:30, issuer: {kind: COURT}}
+ *   - {type: ContentRemoved, id: removed-1, caseId: case-1, at: 2026-03-02T14:00:00+05:30}
+ * expect:
+ *   obligations:
+ *     - {id: removal.on-order@order-1, status: MET_LATE, dueAt: 2026-03-02T13:00:00+05:30, lateness: PT1H}
+ * }</pre>
+ *
+ * <p>An expectation names only the fields it cares about; the others are not compared. Run scenarios with a
+ * {@link ScenarioRunner}, or one JUnit test per file with {@code org.niyam:compliance-junit}.
+ *
+ * @param source      the file it was read from, as errors and test names give it
+ * @param name        what it shows, in a sentence; the file name when the file gives none
+ * @param description more about it, or {@code null}
+ * @param asOf        the instant the evaluation describes
+ * @param evidence    the platform, appointments and events
+ * @param expected    what the report must hold
+ */
+public record Scenario(String source, String name, String description, OffsetDateTime asOf, Evidence evidence,
+                       Expected expected) {
+
+    public Scenario {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(expected, "expected");
+    }
+
+    /**
+     * Reads a scenario file: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}).
+     *
+     * @throws InputException naming the file, line and field of what is wrong
+     */
+    public static Scenario load(Path file) {
+        return ScenarioFiles.load(file);
+    }
+
+    /**
+     * Reads a scenario from text; {@code source} names it in errors, and its extension picks the format (JSON for
+     * {@code .json}, YAML otherwise).
+     */
+    public static Scenario read(String source, String text) {
+        return ScenarioFiles.read(source, text);
+    }
+
+    /**
+     * The scenario files below a folder, in path order: every {@code .yaml}, {@code .yml} and {@code .json} file
+     * except {@code pack.yaml}, so a pack's scenarios may sit in its folder.
+     */
+    public static List<Path> filesIn(Path folder) {
+        return ScenarioFiles.filesIn(folder);
+    }
+
+    /** Reads every scenario file below a folder; the first broken one fails with an {@link InputException}. */
+    public static List<Scenario> loadAll(Path folder) {
+        return filesIn(folder).stream().map(Scenario::load).toList();
+    }
+
+    /**
+     * What the report must hold.
+     *
+     * @param obligations    obligations that must be in it, each with the field values given
+     * @param findings       findings that must be in it
+     * @param absent         ids of obligations that must not arise
+     * @param absentFindings codes of findings that must not be raised
+     * @param exhaustive     when true, the report holds nothing beyond the obligations and findings listed
+     */
+    public record Expected(List<ExpectedObligation> obligations, List<ExpectedFinding> findings, List<String> absent,
+                           List<String> absentFindings, boolean exhaustive) {
+
+        public Expected {
+            obligations = copy(obligations, "obligations");
+            findings = copy(findings, "findings");
+            absent = copy(absent, "absent");
+            absentFindings = copy(absentFindings, "absentFindings");
+        }
+    }
+
+    /**
+     * An obligation the report must hold. {@code id} finds it; every other field given must match, and fields left
+     * out are not compared. Instants match when they are the same instant, whatever their offset.
+     *
+     * @param explanationContains text the obligation's explanation must contain
+     */
+    public record ExpectedObligation(String id, String duty, String what, String caseId, OffsetDateTime triggeredAt,
+                                     OffsetDateTime dueAt, Status status, ExpectedCitation citation,
+                                     String triggerEventId, String dischargeEventId, OffsetDateTime dischargedAt,
+                                     Duration lateness, String explanationContains) {
+
+        public ExpectedObligation {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("ExpectedObligation.id is required: the obligation's id, e.g. "
+                        + "removal.on-order@order-1 (duty key @ triggering event id), or the duty key of a standing duty");
+            }
+        }
+    }
+
+    /**
+     * A finding the report must hold. {@code code}, and {@code caseId} when given, find it; every other field
+     * given must match.
+     *
+     * @param messageContains text the finding's message must contain
+     * @param evidence        the finding's evidence ids, in any order
+     */
+    public record ExpectedFinding(String code, String caseId, String message, String messageContains,
+                                  List<String> evidence, ExpectedCitation citation) {
+
+        public ExpectedFinding {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("ExpectedFinding.code is required: the code the rule gives the "
+                        + "finding, e.g. defective-intimation");
+            }
+            evidence = evidence == null ? null : List.copyOf(evidence);
+        }
+    }
+
+    /** The parts of a citation a scenario checks; parts left out are not compared. */
+    public record ExpectedCitation(String instrument, String clause, String version, String ruleId) {
+    }
+
+    private static <T> List<T> copy(List<T> list, String field) {
+        if (list == null) {
+            return List.of();
+        }
+        if (list.contains(null)) {
+            throw new IllegalArgumentException("Expected." + field + " has an empty entry");
+        }
+        return List.copyOf(list);
+    }
+}

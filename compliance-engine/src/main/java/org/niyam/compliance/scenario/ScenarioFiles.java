@@ -1,0 +1,141 @@
+package org.niyam.compliance.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.niyam.compliance.io.ComplianceJson;
+import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.Mappers;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.pack.RulePack;
+
+/**
+ * Reads scenario files, in YAML or JSON, with the conventions of {@link ComplianceJson}: instants with offset,
+ * unknown fields rejected, errors naming the file, line and field. Not API.
+ */
+final class ScenarioFiles {
+
+    /** A scenario file as written. */
+    record Document(String name, String description, OffsetDateTime asOf, OffsetDateTime since,
+                    PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
+                    Expect expect) {
+
+        Document {
+            if (asOf == null) {
+                throw new IllegalArgumentException("Scenario.asOf is required: the instant the evaluation describes, "
+                        + "with its offset, e.g. 2026-03-02T18:00:00+05:30");
+            }
+            if (expect == null) {
+                throw new IllegalArgumentException("Scenario.expect is required: the obligations and findings the "
+                        + "report must hold (or 'exhaustive: true' for none)");
+            }
+        }
+    }
+
+    /** The {@code expect} part as written; {@code exhaustive} may be left out. */
+    record Expect(List<Scenario.ExpectedObligation> obligations, List<Scenario.ExpectedFinding> findings,
+                  List<String> absent, List<String> absentFindings, Boolean exhaustive) {
+
+        Scenario.Expected toExpected() {
+            return new Scenario.Expected(obligations, findings, absent, absentFindings, Boolean.TRUE.equals(exhaustive));
+        }
+    }
+
+    private static final ObjectMapper JSON = Mappers.configure(new ObjectMapper());
+    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
+
+    private static final String EMPTY = "is empty: expected a scenario with asOf, events and expect";
+
+
+    private ScenarioFiles() {
+    }
+
+    public static Scenario load(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isScenarioFile(name)) {
+            throw new InputException(file.toString(), 0, "", "is not a scenario file: write scenarios in YAML (.yaml, "
+                    + ".yml) or JSON (.json)", null);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return read(file.toString(), text);
+    }
+
+    public static Scenario read(String source, String text) {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (text.isBlank()) {
+            throw new InputException(source, 0, "", EMPTY, null);
+        }
+        Document document;
+        try {
+            document = (json ? JSON : YAML).readValue(text, Document.class);
+        } catch (JsonProcessingException e) {
+            throw inputError(source, text, e);
+        }
+        if (document == null) {
+            throw new InputException(source, 0, "", EMPTY, null);
+        }
+        String name = document.name() == null || document.name().isBlank() ? baseName(source) : document.name().strip();
+        Evidence evidence;
+        try {
+            evidence = new Evidence(document.platform(), document.appointments(), document.events(), document.since());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, 0, "", e.getMessage(), e);
+        }
+        Scenario.Expected expected;
+        try {
+            expected = document.expect().toExpected();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, 0, "expect", e.getMessage(), e);
+        }
+        return new Scenario(source, name, document.description(), document.asOf(), evidence, expected);
+    }
+
+    public static List<Path> filesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no scenario folder at " + folder.toAbsolutePath()
+                    + " (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")");
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> isScenarioFile(p.getFileName().toString().toLowerCase(Locale.ROOT)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isScenarioFile(String lowerCaseName) {
+        return !lowerCaseName.equals(RulePack.DESCRIPTOR)
+                && (lowerCaseName.endsWith(".yaml") || lowerCaseName.endsWith(".yml") || lowerCaseName.endsWith(".json"));
+    }
+
+    private static String baseName(String source) {
+        String name = source.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static InputException inputError(String source, String text, JsonProcessingException e) {
+        return InputErrors.of(source, 0, text, e);
+    }
+}

@@ -1,0 +1,95 @@
+package org.niyam.compliance.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.Mappers;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Report;
+
+/**
+ * The JSON form of inputs and outputs (see {@code docs/json.md}): ISO-8601 instants with offset, ISO-8601
+ * durations, a {@code type} field on events, unknown fields rejected, nulls left out of output.
+ *
+ * <pre>{@code
+ * Evidence evidence = ComplianceJson.readEvidence(Path.of("case-log.json"));
+ * String json = ComplianceJson.write(report);
+ * }</pre>
+ *
+ * <p>Bad input raises an {@link InputException} naming the source, line and field. Thread-safe.
+ */
+public final class ComplianceJson {
+
+    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper())
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ComplianceJson() {
+    }
+
+    /** A copy of the configured mapper, for reading or writing other model types the same way. */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
+    public static Evidence readEvidence(Path file) {
+        return read(file, Evidence.class);
+    }
+
+    public static Evidence readEvidence(String source, Reader json) {
+        return read(source, json, Evidence.class);
+    }
+
+    public static Report readReport(String source, Reader json) {
+        return read(source, json, Report.class);
+    }
+
+    /** Reads any model type from a file. */
+    public static <T> T read(Path file, Class<T> type) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads any model type; {@code source} names the input in errors. */
+    public static <T> T read(String source, Reader json, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw new InputException(source, 0, "", "is empty: expected a JSON " + type.getSimpleName(), null);
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw inputError(source, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a report, or any model value, as indented JSON. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static InputException inputError(String source, JsonProcessingException e) {
+        return InputErrors.of(source, 0, null, e);
+    }
+
+    /** The error, located at {@code line} when it is positive (a line of a JSON Lines file), else where Jackson saw it. */
+    static InputException inputError(String source, int line, JsonProcessingException e) {
+        return InputErrors.of(source, line, null, e);
+    }
+}

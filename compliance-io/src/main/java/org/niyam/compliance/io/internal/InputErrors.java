@@ -1,0 +1,260 @@
+package org.niyam.compliance.io.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.niyam.compliance.model.InputException;
+
+/**
+ * Turns Jackson's errors into {@link InputException}s that say where (source, line, field path) and what was
+ * expected, the same way for every input Niyam reads: evidence, case logs, scenarios. Not API.
+ */
+public final class InputErrors {
+
+    /** Model checks say "Type.field ...": the field is then named in the path. */
+    private static final Pattern MODEL_FIELD = Pattern.compile("[A-Z]\\w*\\.(\\w+)\\b");
+
+    /** Jackson's message for a key given twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
+
+    /** The type ids Jackson lists for an unknown one. */
+    private static final Pattern KNOWN_TYPES = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
+
+    /** Jackson's location of where an unclosed object or list starts, counted within the entry. */
+    private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*\\]\\)");
+
+    /** Jackson's words for a character it did not expect: {@code Unexpected character ('i' (code 105))}. */
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
+
+    private static final Pattern UNEXPECTED_ANYWHERE = Pattern.compile("\\('(.+?)' \\(code \\d+\\)\\)");
+
+    private InputErrors() {
+    }
+
+    /**
+     * The error located at {@code line} when it is positive (a line of a JSON Lines file), else where Jackson saw
+     * it; {@code text}, when given, lets an unknown key be placed on its own line.
+     */
+    public static InputException of(String source, int line, String text, JsonProcessingException e) {
+        return of(source, line, text, e, List.of());
+    }
+
+    /**
+     * As {@link #of(String, int, String, JsonProcessingException)}, where an unknown type is listed with the
+     * {@code otherTypes} the input may also hold (a case log's PlatformProfile, for one) beside Jackson's.
+     */
+    public static InputException of(String source, int line, String text, JsonProcessingException e,
+                                    List<String> otherTypes) {
+        JsonLocation location = e.getLocation();
+        if (line <= 0) {
+            line = location == null ? 0 : location.getLineNr();
+            if (text != null && e instanceof PropertyBindingException unknown && unknown.getPropertyName() != null) {
+                // Jackson reports an unknown key of a record where the record ends; the key's own line is more use.
+                line = keyLine(text, unknown.getPropertyName(), line);
+            }
+        }
+        String field = "";
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping) {
+            field = path(mapping);
+            if (mapping instanceof InvalidTypeIdException invalid) {
+                field = field.isEmpty() ? "type" : field + ".type"; // an unknown or missing "type"
+                message = unknownType(invalid, message, otherTypes);
+            }
+            if (mapping instanceof UnrecognizedPropertyException unrecognized) {
+                message = unknownKey(unrecognized);
+            }
+            if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
+                message = mapping.getCause().getMessage();
+                Matcher named = MODEL_FIELD.matcher(String.valueOf(message));
+                if (named.lookingAt()) {
+                    field = field.isEmpty() ? named.group(1) : field + "." + named.group(1);
+                }
+            } else if (mapping instanceof Mappers.Refused) {
+                message = mapping.getOriginalMessage();
+            } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class
+                    && String.valueOf(message).startsWith("Cannot coerce Float")) {
+                // Jackson names the value as it would convert it (1e2 as 100.0) and suggests configuring it.
+                message = "expected text, not a number with a fraction or an exponent (such as 1e2): it is not "
+                        + "turned into text";
+            } else if ((mapping instanceof MismatchedInputException mismatch
+                    && mismatch.getTargetType() == OffsetDateTime.class)
+                    || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
+                // The text given is what the reader needs; Jackson's and java.time's words about it are not.
+                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30"
+                        + (mapping instanceof InvalidFormatException format && format.getValue() instanceof String given
+                        ? ", not \"" + given + "\"" : ": " + message);
+            }
+        }
+        if (!(e instanceof JsonMappingException) && e instanceof StreamReadException) {
+            message = syntax(message, location, line);
+        }
+        if (field.isEmpty() && e instanceof StreamReadException) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(message));
+            if (duplicate.lookingAt()) {
+                // Jackson names the key but gives no path; the key is the field at fault, given twice.
+                field = duplicate.group(1);
+                message = "the key '" + field + "' is given twice in one object: which value is meant is unknown";
+            }
+        }
+        return new InputException(source, line, field, firstLine(message), e);
+    }
+
+    /**
+     * An entry of a record type with a key the record does not have, as {@link #of} words it, or null when every key
+     * is known. Jackson builds a record before it looks at unknown keys, so a misspelt required key is otherwise
+     * reported as the missing field ("caseId is required") without the key that was meant.
+     */
+    public static InputException unknownKey(String source, int line, JsonNode entry, JsonProcessingException e) {
+        if (!(e instanceof ValueInstantiationException instantiation) || entry == null || !entry.isObject()
+                || !instantiation.getPath().isEmpty() // a record inside the entry failed, not the entry's own
+                || instantiation.getType() == null || !instantiation.getType().getRawClass().isRecord()) {
+            return null;
+        }
+        Class<?> type = instantiation.getType().getRawClass();
+        List<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("type") && !known.contains(name)) {
+                return new InputException(source, line, name, unknownKey(name, type.getSimpleName(), known), e);
+            }
+        }
+        return null;
+    }
+
+    private static String unknownKey(UnrecognizedPropertyException e) {
+        List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).toList();
+        if (e.getReferringClass() != null && e.getReferringClass().isRecord()) {
+            List<String> declared = Arrays.stream(e.getReferringClass().getRecordComponents())
+                    .map(RecordComponent::getName).filter(known::contains).toList();
+            if (declared.size() == known.size()) {
+                known = declared; // in the order the record declares them, as the docs list them
+            }
+        }
+        String type = e.getReferringClass() == null ? "this object" : e.getReferringClass().getSimpleName();
+        return unknownKey(e.getPropertyName(), type, known);
+    }
+
+    /** "unknown key 'categroy' in ComplaintReceived; did you mean 'category'?", or the keys it has. */
+    private static String unknownKey(String name, String type, List<String> known) {
+        String suggestion = Suggestions.closest(name, known);
+        return "unknown key '" + name + "' in " + type + (suggestion != null ? "; did you mean '" + suggestion + "'?"
+                : known.isEmpty() ? "" : ", which has the keys " + Suggestions.inWords(known));
+    }
+
+    /** An unknown type named with the closest known one and all of them in words; a missing one said plainly. */
+    private static String unknownType(InvalidTypeIdException e, String message, List<String> otherTypes) {
+        Matcher known = KNOWN_TYPES.matcher(String.valueOf(message));
+        List<String> types = known.find() ? Stream.concat(Arrays.stream(known.group(1).split(",")), otherTypes.stream())
+                .map(String::strip).filter(t -> !t.isEmpty()).sorted().distinct().toList() : List.of();
+        String listed = types.isEmpty() ? "" : ". The known types are " + Suggestions.inWords(types);
+        if (e.getTypeId() == null || e.getTypeId().isBlank()) {
+            return "no \"type\": every entry names its type" + listed;
+        }
+        String suggestion = Suggestions.closest(e.getTypeId(), types);
+        return "unknown type '" + e.getTypeId() + "'" + (suggestion == null ? listed
+                : "; did you mean '" + suggestion + "'?" + (listed.isEmpty() ? "" : " T" + listed.substring(3)));
+    }
+
+    /**
+     * A JSON syntax error in plain words, without Jackson's codes and its location of a start marker (which counts
+     * lines and columns from the start of the entry, not of the file); the column is given when the line is.
+     */
+    private static String syntax(String message, JsonLocation location, int line) {
+        if (message == null) {
+            return null;
+        }
+        String text = START_MARKER.matcher(message).replaceAll("");
+        Matcher character = UNEXPECTED.matcher(text);
+        String found = character.lookingAt() ? "'" + character.group(1) + "'" : null;
+        String plain;
+        if (text.startsWith("Unexpected end-of-input: expected close marker for Object")) {
+            plain = "the text ends before the object is closed: a '}' is missing";
+        } else if (text.startsWith("Unexpected end-of-input: expected close marker for Array")) {
+            plain = "the text ends before the list is closed: a ']' is missing";
+        } else if (text.startsWith("Unexpected end-of-input")) {
+            plain = "the text ends inside a value: a closing '\"' or the rest of the entry is missing";
+        } else if (found != null && text.contains("was expecting double-quote to start field name")) {
+            plain = "expected a key in double quotes, such as \"id\", but found " + found;
+        } else if (found != null && text.contains("was expecting comma to separate Object entries")) {
+            plain = "expected ',' before the next key, or '}' to close the object, but found " + found;
+        } else if (found != null && text.contains("was expecting a colon to separate field name and value")) {
+            plain = "expected ':' between the key and its value, but found " + found;
+        } else if (found != null && text.contains("expected a value")) {
+            plain = "expected a value (text in double quotes, a number, true, false, null, an object or a list), "
+                    + "but found " + found;
+        } else if (text.startsWith("Unrecognized token '")) {
+            String token = text.substring("Unrecognized token '".length(), Math.max(text.indexOf("':"),
+                    "Unrecognized token '".length()));
+            plain = "'" + token + "' is not a JSON value: text is written in double quotes, and a value is text, a "
+                    + "number, true, false, null, an object or a list";
+        } else {
+            plain = UNEXPECTED_ANYWHERE.matcher(text).replaceAll("'$1'");
+        }
+        // Where the text ends needs no column.
+        int column = location == null || text.startsWith("Unexpected end-of-input") ? 0 : location.getColumnNr();
+        return line > 0 && column > 0 ? plain + " (column " + column + ")" : plain;
+    }
+
+    /** The line of the only key with this name, or {@code fallback} when there is not exactly one. */
+    private static int keyLine(String text, String key, int fallback) {
+        Pattern pattern = Pattern.compile("(^|[\\s{,\\-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        String[] lines = text.split("\n", -1);
+        int found = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (pattern.matcher(lines[i]).find()) {
+                if (found != 0) {
+                    return fallback;
+                }
+                found = i + 1;
+            }
+        }
+        return found == 0 ? fallback : found;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
+    public static InputException reusedId(String source, int line, String what, String id, String firstAt) {
+        return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
+                + " for different content; the first is kept", null);
+    }
+}

@@ -1,0 +1,57 @@
+package org.niyam.compliance.model;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.temporal.TemporalAmount;
+
+/**
+ * Durations as a compliance officer reads them: {@code 15 days}, {@code 72 h}, {@code 1 h 5 min}, {@code 1 ms}; the
+ * wording of the engine's explanations and of the reports.
+ */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String describe(TemporalAmount amount) {
+        if (amount instanceof Period period) {
+            StringBuilder text = new StringBuilder();
+            append(text, period.getYears(), period.getYears() == 1 ? " year" : " years");
+            append(text, period.getMonths(), period.getMonths() == 1 ? " month" : " months");
+            append(text, period.getDays(), period.getDays() == 1 ? " day" : " days");
+            return text.isEmpty() ? "0 s" : text.toString();
+        }
+        return describe((Duration) amount);
+    }
+
+    public static String describe(Duration duration) {
+        if (duration.isZero()) {
+            return "0 s";
+        }
+        StringBuilder text = new StringBuilder();
+        if (duration.isNegative()) {
+            text.append('-');
+            duration = duration.negated();
+        }
+        // Clocks of a few days read better in hours (72 h); longer ones in days (15 days).
+        boolean inDays = duration.toDays() >= 4;
+        append(text, inDays ? duration.toDays() : 0, " days");
+        append(text, inDays ? duration.toHoursPart() : duration.toHours(), " h");
+        append(text, duration.toMinutesPart(), " min");
+        append(text, duration.toSecondsPart(), " s");
+        append(text, duration.toMillisPart(), " ms");
+        if (text.isEmpty() || text.toString().equals("-")) {
+            text.append(duration.toNanos()).append(" ns");
+        }
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, long amount, String unit) {
+        if (amount != 0) {
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '-') {
+                text.append(' ');
+            }
+            text.append(amount).append(unit);
+        }
+    }
+}
