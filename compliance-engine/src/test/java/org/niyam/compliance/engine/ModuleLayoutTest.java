@@ -45,6 +45,7 @@ class ModuleLayoutTest {
             List.of("org.niyam.compliance.io.internal"),
             List.of("org.niyam.compliance.io"),
             List.of("org.niyam.compliance.pack"),
+            List.of("org.niyam.compliance.engine.internal.drools"),
             List.of("org.niyam.compliance.engine.internal", "org.niyam.compliance.engine.internal.sandbox"),
             List.of("org.niyam.compliance.engine"),
             List.of("org.niyam.compliance.scenario"));
