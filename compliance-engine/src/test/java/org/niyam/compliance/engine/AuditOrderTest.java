@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
@@ -40,6 +40,7 @@ class AuditOrderTest {
             package org.niyam.test.order;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "o.order-noted"
@@ -102,6 +103,7 @@ class AuditOrderTest {
             package org.niyam.test.arrival;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "f.first-request"
@@ -148,6 +150,7 @@ class AuditOrderTest {
             package org.niyam.test.crossing;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "a.note-on-x"

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.InformationProvided;
+import org.niyam.compliance.india.InformationRequestReceived;
+import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.InformationProvided;
-import org.niyam.compliance.model.InformationRequestReceived;
 import org.niyam.compliance.model.Report;
-import org.niyam.compliance.model.TakedownAction;
 
 /**
  * Evaluating case by case: which rules are proved case-local, that a conclusion crossing from one session to
@@ -47,6 +47,7 @@ class CaseByCaseEvaluationTest {
             package org.niyam.test.bycase;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             """;

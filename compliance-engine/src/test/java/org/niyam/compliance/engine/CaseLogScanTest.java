@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.niyam.compliance.engine.CaseLogReader.CaseLog;
 import org.niyam.compliance.engine.CaseLogReader.EntryHandler;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
 

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -229,7 +229,7 @@ class DifferentialTest {
                 rules.append(rule(r, count));
             }
             drl.append("package org.niyam.test.generated;\n\nimport java.util.List;\n"
-                    + "import org.niyam.compliance.model.*;\n\n");
+                    + "import org.niyam.compliance.model.*;\nimport org.niyam.compliance.india.*;\n\n");
             if (windows) {
                 for (String event : EVENTS) {
                     drl.append("declare ").append(event).append(" @role(event) end\n");

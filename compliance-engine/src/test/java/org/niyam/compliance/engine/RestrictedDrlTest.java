@@ -27,6 +27,7 @@ class RestrictedDrlTest {
     static final String TEMPLATE = """
             package org.example.policy;
 
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
             %s
 

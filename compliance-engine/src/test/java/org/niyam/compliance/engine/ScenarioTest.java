@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.ScenarioResult.Mismatch;
-import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.Status;
 

@@ -9,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.Intimation;
+import org.niyam.compliance.india.IssuerRank;
+import org.niyam.compliance.india.RecordsDeleted;
+import org.niyam.compliance.india.TakedownAction;
 
 /** The model's own guarantees: checks that name the record and field, immutability, and small pieces of logic. */
 class ModelTest {

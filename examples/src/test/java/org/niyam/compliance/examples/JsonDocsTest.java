@@ -24,9 +24,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.CaseLogReader;
 import org.niyam.compliance.engine.ComplianceJson;
+import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.RemovalOrderReceived;
 
 /**
  * docs/json.md and the model cannot part: the JSON Schema generated from the model ({@link ModelSchema}) is the one
