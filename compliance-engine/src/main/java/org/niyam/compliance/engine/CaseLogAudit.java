@@ -167,10 +167,12 @@ public final class CaseLogAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
-        Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
+        Spill spill = new Spill(evaluation, directory, buckets(files), files, strict,
+                CaseLogReader.lenient().withEventTypes(engine.eventTypes()));
         try {
             long start = System.nanoTime();
             CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                    .withEventTypes(engine.eventTypes())
                     .withThreads(evaluation.workers().threads());
             for (int i = 0; i < files.size(); i++) {
                 spill.file = i;
@@ -290,7 +292,7 @@ public final class CaseLogAudit {
      */
     private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven, String reason) {
         CaseLogReader.CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                .withThreads(engine.evaluation().workers().threads()).read(files);
+                .withEventTypes(engine.eventTypes()).withThreads(engine.evaluation().workers().threads()).read(files);
         if (!rejectionsGiven) {
             log.rejected().forEach(sink::rejected);
         }
@@ -370,8 +372,13 @@ public final class CaseLogAudit {
         private long rejected;
         private Sink sink;
 
-        Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict) {
+        /** Binds again, with the engine's event types, an event the codec could not encode and kept as JSON. */
+        private final CaseLogReader rereader;
+
+        Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict,
+              CaseLogReader rereader) {
             this.evaluation = evaluation;
+            this.rereader = rereader;
             this.strict = strict;
             this.directory = directory;
             this.files = files;
@@ -646,7 +653,7 @@ public final class CaseLogAudit {
 
         private void lines(int b, BucketRecord.Consumer consumer) {
             try {
-                BucketRecord.read(Files.readAllBytes(bucket(b)), consumer);
+                BucketRecord.read(Files.readAllBytes(bucket(b)), rereader, consumer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + bucket(b) + ": " + e.getMessage(), e);
             }
