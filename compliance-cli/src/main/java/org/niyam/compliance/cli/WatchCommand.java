@@ -182,7 +182,8 @@ public final class WatchCommand implements Command {
         // The platform's facts at the top of a log are given to the monitor with the first event, so that their
         // duties are assessed once, not again with each line.
         Live live = new Live(monitoring, view);
-        CaseLogReader reader = args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient();
+        CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withEventTypes(engine.eventTypes());
         try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
             reader.scan(given, input, new CaseLogReader.EntryHandler() {

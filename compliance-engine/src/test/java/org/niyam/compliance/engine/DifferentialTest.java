@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.IndiaEvents;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
@@ -118,7 +119,7 @@ class DifferentialTest {
 
     /** The clock pack (its clocks and standing duties) and the generated one. */
     private static ComplianceEngine.Builder engine(String drl) {
-        return ComplianceEngine.builder()
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted())
                 .rulePack(RulePack.drl("generated", drl).unrestricted());
     }
