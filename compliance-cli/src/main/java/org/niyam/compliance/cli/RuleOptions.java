@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.RulePack;
+import org.niyam.compliance.model.EventTypes;
 
 /** The options that choose the rules: {@code --rules PATH}, {@code --no-builtin-rules}, {@code --setting N=V}. */
 final class RuleOptions {
@@ -74,7 +75,9 @@ final class RuleOptions {
     }
 
     static ComplianceEngine engine(List<RulePack> packs, Args args) {
-        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs);
+        // niyam ships the India pack's events: a log of them is read whichever packs are given.
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs)
+                .eventTypes(EventTypes.onClasspath());
         if (args.flag("--jurisdiction")) {
             String code = args.value("--jurisdiction", null);
             try {

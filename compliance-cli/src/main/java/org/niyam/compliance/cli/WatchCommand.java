@@ -34,6 +34,7 @@ import org.niyam.compliance.engine.InputException;
 import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.engine.TextReport;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
@@ -141,7 +142,8 @@ public final class WatchCommand implements Command {
             throw new UsageException("no such case log: " + given);
         }
 
-        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io));
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io))
+                .eventTypes(EventTypes.onClasspath());
         for (String setting : args.values("--setting")) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {

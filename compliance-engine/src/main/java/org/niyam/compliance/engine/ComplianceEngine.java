@@ -200,6 +200,15 @@ public final class ComplianceEngine {
          * {@code pack.yaml} ({@code P15D}, {@code 12}, {@code true}). Only settings can be set: a clock the law
          * fixes cannot be loosened; to hold yourself to a stricter one, add a duty of your own in your own pack.
          */
+        /**
+         * Adds every type of a registry, under its names: for instance {@link EventTypes#onClasspath()}, so that an
+         * application reads the events its jars announce even without the packs that bring them.
+         */
+        public Builder eventTypes(EventTypes types) {
+            eventTypes = eventTypes.union(types);
+            return this;
+        }
+
         /** Adds event types defined in code, each named in JSON by its simple class name; see {@link #eventType}. */
         public Builder eventTypes(Collection<? extends Class<? extends CaseEvent>> types) {
             for (Class<? extends CaseEvent> type : types) {

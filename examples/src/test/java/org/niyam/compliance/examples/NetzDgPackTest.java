@@ -107,4 +107,22 @@ class NetzDgPackTest {
                 .contains("unknown type 'NetzDgAssesment'; did you mean 'NetzDgAssessment'?",
                         "NetzDgComplaintReceived", "NetzDgReferral");
     }
+
+    @Test
+    @DisplayName("docs/writing-rules.md shows this pack's own record and pack.yaml entries")
+    void theDocsShowThePacksOwnEvents() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "writing-rules.md"));
+        String section = doc.substring(doc.indexOf("## Events of your own"), doc.indexOf("## Where a pack applies"));
+        String record = java.nio.file.Files.readString(Path.of("src/main/java/org/niyam/compliance/examples/netzdg",
+                "NetzDgDecisionNotified.java"));
+        String yaml = java.nio.file.Files.readString(Path.of("src/main/resources", PACK, "pack.yaml"));
+
+        assertThat(record.substring(record.indexOf("/** The complainant")).strip()).isEqualTo(block(section, "java"));
+        assertThat(yaml).contains(block(section, "yaml"));
+    }
+
+    private static String block(String markdown, String language) {
+        int start = markdown.indexOf("```" + language + "\n") + language.length() + 4;
+        return markdown.substring(start, markdown.indexOf("\n```", start)).strip();
+    }
 }
