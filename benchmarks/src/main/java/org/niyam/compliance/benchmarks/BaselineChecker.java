@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.niyam.compliance.model.IssuerRank;
+import org.niyam.compliance.india.IssuerRank;
 import org.niyam.compliance.model.Status;
 
 /**

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.PlatformProfile;
 import org.niyam.compliance.model.Report;
@@ -28,7 +28,7 @@ public final class ColdStart {
     static final String USER_PACK = """
             package org.example.ours;
 
-            import org.niyam.compliance.model.ComplaintReceived;
+            import org.niyam.compliance.india.ComplaintReceived;
 
             rule "ours-complaint-seen" @citation("Our policy 1")
             when

@@ -133,4 +133,19 @@ class BenchmarkSmokeTest {
                 "agreement at 2 threads", "1 thread, engine / baseline", "2 threads, engine / baseline");
         assertThat(List.of(dir.toFile().list())).as("generated logs are deleted").isEmpty();
     }
+
+    @Test
+    void theCodecMeasurementRoundTripsEveryEventInEachFormat() throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            CodecMeasurement.main(new String[] {"300", String.valueOf(SEED)});
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("seed " + SEED, "codec", "smile", "json",
+                "bytes per event");
+    }
 }

@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintResolved;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintReceived;
-import org.niyam.compliance.model.ComplaintResolved;
-import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
-import org.niyam.compliance.model.RemovalOrderReceived;
 
 /**
  * The events one month's Rule 4(1)(d) figures are counted from, read in two streamed passes instead of holding the

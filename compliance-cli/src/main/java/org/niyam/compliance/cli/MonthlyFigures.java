@@ -12,14 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintResolved;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.IssuerKind;
+import org.niyam.compliance.india.RemovalBasis;
+import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
-import org.niyam.compliance.model.ComplaintResolved;
-import org.niyam.compliance.model.ContentRemoved;
-import org.niyam.compliance.model.IssuerKind;
-import org.niyam.compliance.model.RemovalBasis;
-import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.report.HtmlReport;
 
 /**

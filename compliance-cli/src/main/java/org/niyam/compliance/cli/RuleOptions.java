@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.RulePack;
 
 /** The options that choose the rules: {@code --rules PATH}, {@code --no-builtin-rules}, {@code --setting N=V}. */
@@ -74,7 +75,9 @@ final class RuleOptions {
     }
 
     static ComplianceEngine engine(List<RulePack> packs, Args args) {
-        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs);
+        // niyam ships the India pack's events: a log of them is read whichever packs are given.
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs)
+                .eventTypes(EventTypes.onClasspath());
         if (args.flag("--jurisdiction")) {
             String code = args.value("--jurisdiction", null);
             try {

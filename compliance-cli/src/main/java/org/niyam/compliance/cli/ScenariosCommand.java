@@ -85,7 +85,7 @@ public final class ScenariosCommand implements Command {
         for (Path file : files) {
             Scenario scenario;
             try {
-                scenario = Scenario.load(file);
+                scenario = Scenario.load(file, engine.eventTypes());
             } catch (InputException e) {
                 broken++;
                 io.out().println("BROKEN  " + file);

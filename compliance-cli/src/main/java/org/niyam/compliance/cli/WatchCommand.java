@@ -32,6 +32,7 @@ import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -141,7 +142,8 @@ public final class WatchCommand implements Command {
             throw new UsageException("no such case log: " + given);
         }
 
-        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io));
+        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io))
+                .eventTypes(EventTypes.onClasspath());
         for (String setting : args.values("--setting")) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {
@@ -182,7 +184,8 @@ public final class WatchCommand implements Command {
         // The platform's facts at the top of a log are given to the monitor with the first event, so that their
         // duties are assessed once, not again with each line.
         Live live = new Live(monitoring, view);
-        CaseLogReader reader = args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient();
+        CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withEventTypes(engine.eventTypes());
         try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
             reader.scan(given, input, new CaseLogReader.EntryHandler() {

@@ -173,10 +173,11 @@ public final class CaseLogAudit {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
-        Spill spill = new Spill(evaluation, directory, buckets(files), files, strict);
+        Spill spill = new Spill(evaluation, directory, buckets(files), files, strict,
+                CaseLogReader.lenient().withEventTypes(engine.eventTypes()));
         try {
             long start = System.nanoTime();
-            CaseLogReader reader = reader(strict, evaluation.workers());
+            CaseLogReader reader = reader(strict, engine, evaluation.workers());
             for (int i = 0; i < files.size(); i++) {
                 spill.file = i;
                 spill.entries += reader.scan(files.get(i), spill.forwardingTo(sink));
@@ -290,8 +291,10 @@ public final class CaseLogAudit {
     }
 
     /** A reader parsing on the engine's threads: its own, or the executor the engine was given. */
-    private static CaseLogReader reader(boolean strict, Workers workers) {
-        CaseLogReader reader = strict ? CaseLogReader.strict() : CaseLogReader.lenient();
+    /** A reader of the engine's event types, parsing on the engine's threads (and its executor, when given one). */
+    private static CaseLogReader reader(boolean strict, ComplianceEngine engine, Workers workers) {
+        CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
+                .withEventTypes(engine.eventTypes());
         return workers.executor() == null ? reader.withThreads(workers.threads())
                 : reader.withThreads(workers.threads(), workers.executor());
     }
@@ -301,7 +304,7 @@ public final class CaseLogAudit {
      * the first pass has given the sink every rejection already, the same ones this read finds.
      */
     private Summary inMemory(List<Path> files, Sink sink, boolean rejectionsGiven, String reason) {
-        CaseLogReader.CaseLog log = reader(strict, engine.evaluation().workers()).read(files);
+        CaseLogReader.CaseLog log = reader(strict, engine, engine.evaluation().workers()).read(files);
         if (!rejectionsGiven) {
             log.rejected().forEach(sink::rejected);
         }
@@ -381,8 +384,13 @@ public final class CaseLogAudit {
         private long rejected;
         private Sink sink;
 
-        Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict) {
+        /** Binds again, with the engine's event types, an event the codec could not encode and kept as JSON. */
+        private final CaseLogReader rereader;
+
+        Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict,
+              CaseLogReader rereader) {
             this.evaluation = evaluation;
+            this.rereader = rereader;
             this.strict = strict;
             this.directory = directory;
             this.files = files;
@@ -657,7 +665,7 @@ public final class CaseLogAudit {
 
         private void lines(int b, BucketRecord.Consumer consumer) {
             try {
-                BucketRecord.read(Files.readAllBytes(bucket(b)), consumer);
+                BucketRecord.read(Files.readAllBytes(bucket(b)), rereader, consumer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + bucket(b) + ": " + e.getMessage(), e);
             }

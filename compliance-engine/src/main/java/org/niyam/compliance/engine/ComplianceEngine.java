@@ -14,12 +14,16 @@ import java.util.concurrent.Executor;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.Lifecycle;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.internal.Jurisdictions;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RuleDescription;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
@@ -50,9 +54,11 @@ public final class ComplianceEngine {
 
     private final RuleBase ruleBase;
     private final Evaluation evaluation;
+    private final EventTypes eventTypes;
 
     private ComplianceEngine(Builder builder) {
         long start = System.nanoTime();
+        this.eventTypes = eventTypes(builder);
         this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
@@ -87,6 +93,31 @@ public final class ComplianceEngine {
     /** The evaluation machinery, for {@link CaseLogAudit} and {@link ComplianceMonitor}. */
     Evaluation evaluation() {
         return evaluation;
+    }
+
+    /**
+     * The event types this engine knows: those its packs bring (their {@code pack.yaml}'s {@code events}) and those
+     * given to {@link Builder#eventTypes}. Readers, scenarios, the audit and the monitor of this engine resolve an
+     * event's JSON {@code type} here; see {@link CaseLogReader#withEventTypes}.
+     */
+    public EventTypes eventTypes() {
+        return eventTypes;
+    }
+
+    private static EventTypes eventTypes(Builder builder) {
+        EventTypes types = builder.eventTypes;
+        List<Problem> problems = new ArrayList<>();
+        for (RulePack pack : builder.packs) {
+            try {
+                types = types.union(pack.eventTypes());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(pack.origin(), 0, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return types;
     }
 
     /** The packs this engine runs, in the order given. */
@@ -149,6 +180,7 @@ public final class ComplianceEngine {
         private final List<RulePack> packs = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final Set<String> disabledRules = new LinkedHashSet<>();
+        private EventTypes eventTypes = EventTypes.standard();
         private boolean withoutUnconfirmed;
         private double atRiskFraction = 0.25;
         private java.time.Duration atRiskMargin;
@@ -179,6 +211,34 @@ public final class ComplianceEngine {
          * {@code pack.yaml} ({@code P15D}, {@code 12}, {@code true}). Only settings can be set: a clock the law
          * fixes cannot be loosened; to hold yourself to a stricter one, add a duty of your own in your own pack.
          */
+        /**
+         * Adds every type of a registry, under its names: for instance {@link EventTypes#onClasspath()}, so that an
+         * application reads the events its jars announce even without the packs that bring them.
+         */
+        public Builder eventTypes(EventTypes types) {
+            eventTypes = eventTypes.union(types);
+            return this;
+        }
+
+        /** Adds event types defined in code, each named in JSON by its simple class name; see {@link #eventType}. */
+        public Builder eventTypes(Collection<? extends Class<? extends CaseEvent>> types) {
+            for (Class<? extends CaseEvent> type : types) {
+                eventType(type.getSimpleName(), type);
+            }
+            return this;
+        }
+
+        /**
+         * Adds an event type defined in code, named {@code name} in JSON, beside those the packs bring.
+         *
+         * @throws IllegalArgumentException when it is not a record implementing {@code CaseEvent}, or the name or the
+         *                                  class is already given to another
+         */
+        public Builder eventType(String name, Class<? extends CaseEvent> type) {
+            eventTypes = eventTypes.with(name, type, "the engine's builder");
+            return this;
+        }
+
         public Builder setting(String parameter, String value) {
             settings.put(Objects.requireNonNull(parameter, "parameter"), Objects.requireNonNull(value, "value"));
             return this;

@@ -21,6 +21,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +33,7 @@ import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
@@ -160,9 +162,12 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
     }
 
+    private final ObjectMapper snapshots;
+
     private ComplianceMonitor(Builder builder, MonitorSnapshot restored) {
         this.evaluation = builder.engine.evaluation();
         this.tracker = CaseTracker.of(builder.engine);
+        this.snapshots = snapshots(builder.engine);
         this.clock = builder.clock;
         this.listener = builder.listener;
         this.outOfOrder = builder.outOfOrder;
@@ -401,14 +406,20 @@ public final class ComplianceMonitor implements AutoCloseable {
                     retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
                     new TreeSet<>(retired), lastGlobalCheck, oneSession);
             try {
-                return MAPPER.writeValueAsBytes(snapshot);
+                return snapshots.writeValueAsBytes(snapshot);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the monitor's snapshot: " + e.getMessage(), e);
             }
         });
     }
 
-    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
+    /** Snapshots' JSON: compact, with the events under the names of the engine's event types. */
+    private static final ObjectMapper PLAIN = Mappers.configure(new ObjectMapper());
+    private static final Map<EventTypes, ObjectMapper> SNAPSHOTS = new ConcurrentHashMap<>();
+
+    private static ObjectMapper snapshots(ComplianceEngine engine) {
+        return SNAPSHOTS.computeIfAbsent(engine.eventTypes(), types -> Mappers.withEventTypes(PLAIN, types));
+    }
 
     private static MonitorSnapshot.Case snapshotOf(Tracks tracks) {
         return new MonitorSnapshot.Case(tracks.caseId, List.copyOf(tracks.events),
@@ -1116,7 +1127,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             MonitorSnapshot restored = null;
             if (snapshot != null) {
                 try {
-                    restored = MAPPER.readValue(snapshot, MonitorSnapshot.class);
+                    restored = snapshots(engine).readValue(snapshot, MonitorSnapshot.class);
                 } catch (IOException e) {
                     throw new InputException("snapshot", 0, "", "not a monitor snapshot: " + e.getMessage(), e);
                 }

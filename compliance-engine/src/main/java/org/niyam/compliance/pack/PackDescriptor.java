@@ -19,6 +19,7 @@ import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
 
 /**
@@ -38,15 +39,18 @@ import org.niyam.compliance.model.InputException;
  *     type: duration
  *     values:
  *       - {from: 2021-02-25T00:00+05:30, value: PT36H, source: "G.S.R. 139(E), Rule 3(1)(d)"}
+ * events:
+ *   - org.niyam.compliance.india.ComplaintReceived
+ *   - {class: com.example.Appeal, name: AppealLodged}
  * }</pre>
  */
 record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
-                             Map<String, Parameter> parameters, List<String> jurisdictions) {
+                      Map<String, Parameter> parameters, List<String> jurisdictions, EventTypes events) {
 
     private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
 
     record File(String id, String instrument, List<String> jurisdictions, List<String> rules,
-                List<VersionEntry> versions, LinkedHashMap<String, ParameterEntry> parameters) {
+                List<VersionEntry> versions, LinkedHashMap<String, ParameterEntry> parameters, List<Object> events) {
     }
 
     record VersionEntry(String name, OffsetDateTime from) {
@@ -60,11 +64,19 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
 
     /** The descriptor of a pack without {@code pack.yaml}. */
     public static PackDescriptor adHoc(String name) {
-        return new PackDescriptor(name, name, List.of(), List.of(), Map.of(), List.of());
+        return new PackDescriptor(name, name, List.of(), List.of(), Map.of(), List.of(), EventTypes.standard());
     }
 
     /** Reads and checks a descriptor; every problem found is reported at once. */
     public static PackDescriptor parse(String origin, String text) {
+        return parse(origin, text, PackDescriptor.class.getClassLoader());
+    }
+
+    /**
+     * Reads and checks a descriptor, finding the event classes it lists through {@code loader} (without
+     * initialising them: naming a class runs none of its code).
+     */
+    public static PackDescriptor parse(String origin, String text, ClassLoader loader) {
         File file;
         try {
             file = YAML.readValue(text, File.class);
@@ -109,12 +121,67 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 }
             });
         }
+        EventTypes events = events(origin, file.id(), file.events(), loader, problems);
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
         List<String> rules = file.rules() == null ? List.of() : List.copyOf(file.rules());
         return new PackDescriptor(file.id(), file.instrument(), rules, versions, Map.copyOf(parameters),
-                jurisdictions);
+                jurisdictions, events);
+    }
+
+    /**
+     * The event types listed under {@code events}: each a class name (named in JSON by its simple name) or
+     * {@code {class: ..., name: ...}}. A class must already be on the class path and be a record implementing
+     * {@code CaseEvent}; it is loaded, not initialised.
+     */
+    private static EventTypes events(String origin, String id, List<Object> entries, ClassLoader loader,
+                                     List<Problem> problems) {
+        EventTypes types = EventTypes.standard();
+        if (entries == null) {
+            return types;
+        }
+        String source = "pack '" + id + "'";
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            String where = "events[" + i + "]";
+            String className;
+            String name = null;
+            if (entry instanceof String text) {
+                className = text.strip();
+            } else if (entry instanceof Map<?, ?> map) {
+                List<String> unknown = map.keySet().stream().map(String::valueOf)
+                        .filter(k -> !k.equals("class") && !k.equals("name")).toList();
+                if (!unknown.isEmpty()) {
+                    problems.add(new Problem(origin, 0, where + ": unknown key '" + unknown.get(0) + "'"
+                            + Suggestions.didYouMean(unknown.get(0), List.of("class", "name"))));
+                    continue;
+                }
+                className = map.get("class") == null ? null : String.valueOf(map.get("class")).strip();
+                name = map.get("name") == null ? null : String.valueOf(map.get("name")).strip();
+            } else {
+                className = null;
+            }
+            if (className == null || className.isEmpty()) {
+                problems.add(new Problem(origin, 0, where + " needs a class name, such as "
+                        + "com.example.AppealLodged, or {class: com.example.AppealLodged, name: Appeal}"));
+                continue;
+            }
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                problems.add(new Problem(origin, 0, where + ": class " + className + " is not on the class path; "
+                        + "an event class is compiled with the application, a pack only names it"));
+                continue;
+            }
+            try {
+                types = name == null ? types.with(type, source) : types.with(name, type, source);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(origin, 0, where + ": " + e.getMessage()));
+            }
+        }
+        return types;
     }
 
     private static List<LawVersion> versions(String origin, File file, List<Problem> problems) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.niyam.compliance.io.internal.Jurisdictions;
+import org.niyam.compliance.model.EventTypes;
 
 /**
  * A set of DRL rules with the legal instrument they encode, its versions and its effective-dated parameters.
@@ -54,6 +55,7 @@ public final class RulePack {
     private final List<DrlSource> sources;
     private final boolean restricted;
     private final List<String> jurisdictions;
+    private final EventTypes eventTypes;
 
     /**
      * One DRL file of a pack.
@@ -66,13 +68,14 @@ public final class RulePack {
 
     private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources, boolean restricted) {
         this(origin, descriptor.id(), descriptor.instrument(), descriptor.versions(), descriptor.parameters(), sources,
-                restricted, descriptor.jurisdictions());
+                restricted, descriptor.jurisdictions(), descriptor.events());
     }
 
     private RulePack(String origin, String id, String instrument, List<LawVersion> versions,
                      Map<String, Parameter> parameters, List<DrlSource> sources, boolean restricted,
-                     List<String> jurisdictions) {
+                     List<String> jurisdictions, EventTypes eventTypes) {
         this.jurisdictions = List.copyOf(jurisdictions);
+        this.eventTypes = eventTypes;
         this.origin = origin;
         this.id = id;
         this.instrument = instrument;
@@ -117,7 +120,7 @@ public final class RulePack {
                     "no rule pack here: the resource does not exist. Check the location, and that the jar holding the "
                             + "pack (for the India pack, org.niyam:compliance-rules) is on the classpath")));
         }
-        PackDescriptor descriptor = PackDescriptor.parse(descriptorOrigin, descriptorText);
+        PackDescriptor descriptor = PackDescriptor.parse(descriptorOrigin, descriptorText, loader);
         if (descriptor.rules().isEmpty()) {
             throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
                     "a classpath pack must list its DRL files under 'rules:'")));
@@ -168,7 +171,7 @@ public final class RulePack {
         }
         Path descriptorFile = folder.resolve(DESCRIPTOR);
         PackDescriptor descriptor = Files.exists(descriptorFile)
-                ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile))
+                ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile), applicationLoader())
                 : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
         List<Path> files = new ArrayList<>();
         if (descriptor.rules().isEmpty()) {
@@ -216,7 +219,7 @@ public final class RulePack {
      * as you would trust code in your application.
      */
     public RulePack unrestricted() {
-        return new RulePack(origin, id, instrument, versions, parameters, sources, false, jurisdictions);
+        return new RulePack(origin, id, instrument, versions, parameters, sources, false, jurisdictions, eventTypes);
     }
 
     /**
@@ -231,7 +234,8 @@ public final class RulePack {
                         + code + "'");
             }
         }
-        return new RulePack(origin, id, instrument, versions, parameters, sources, restricted, List.of(codes));
+        return new RulePack(origin, id, instrument, versions, parameters, sources, restricted, List.of(codes),
+                eventTypes);
     }
 
     /**
@@ -241,6 +245,22 @@ public final class RulePack {
      */
     public List<String> jurisdictions() {
         return jurisdictions;
+    }
+
+    /**
+     * The event types the pack brings: the record classes its {@code pack.yaml} lists under {@code events}, each named
+     * in JSON by its simple class name unless the entry gives a {@code name} (see {@code docs/writing-rules.md}), and
+     * {@link org.niyam.compliance.model.CustomEvent}. The classes are the application's, on its class path; listing
+     * them runs none of their code.
+     */
+    public EventTypes eventTypes() {
+        return eventTypes;
+    }
+
+    /** Where a folder's pack finds the event classes it names: the application's class path. */
+    private static ClassLoader applicationLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : RulePack.class.getClassLoader();
     }
 
     /** Whether the pack's law applies to a case of the jurisdiction ({@code null}: not stated, in every scope). */

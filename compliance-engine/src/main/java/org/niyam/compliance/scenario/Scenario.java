@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Status;
@@ -55,11 +56,25 @@ public record Scenario(String source, String name, String description, OffsetDat
     }
 
     /**
+     * As {@link #load(Path)}, reading events as {@code types} names them, such as the engine's
+     * ({@link ComplianceEngine#eventTypes()}); {@link #load(Path)} knows those the class path announces
+     * ({@link EventTypes#onClasspath()}).
+     */
+    public static Scenario load(Path file, EventTypes types) {
+        return ScenarioFiles.load(file, types);
+    }
+
+    /**
      * Reads a scenario from text; {@code source} names it in errors, and its extension picks the format (JSON for
      * {@code .json}, YAML otherwise).
      */
     public static Scenario read(String source, String text) {
         return ScenarioFiles.read(source, text);
+    }
+
+    /** As {@link #read(String, String)}, reading events as {@code types} names them. */
+    public static Scenario read(String source, String text, EventTypes types) {
+        return ScenarioFiles.read(source, text, types);
     }
 
     /**
@@ -73,6 +88,11 @@ public record Scenario(String source, String name, String description, OffsetDat
     /** Reads every scenario file below a folder; the first broken one fails with an {@link InputException}. */
     public static List<Scenario> loadAll(Path folder) {
         return filesIn(folder).stream().map(Scenario::load).toList();
+    }
+
+    /** As {@link #loadAll(Path)}, reading events as {@code types} names them. */
+    public static List<Scenario> loadAll(Path folder, EventTypes types) {
+        return filesIn(folder).stream().map(file -> load(file, types)).toList();
     }
 
     /**

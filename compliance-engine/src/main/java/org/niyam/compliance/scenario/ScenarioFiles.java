@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -56,6 +59,8 @@ final class ScenarioFiles {
 
     private static final ObjectMapper JSON = Mappers.configure(new ObjectMapper());
     private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
+    /** The JSON and YAML mappers of each registry of event types, made once. */
+    private static final Map<EventTypes, ObjectMapper[]> BY_TYPES = new ConcurrentHashMap<>();
 
     private static final String EMPTY = "is empty: expected a scenario with asOf, events and expect";
 
@@ -64,6 +69,10 @@ final class ScenarioFiles {
     }
 
     public static Scenario load(Path file) {
+        return load(file, EventTypes.onClasspath());
+    }
+
+    public static Scenario load(Path file, EventTypes types) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!isScenarioFile(name)) {
             throw new InputException(file.toString(), 0, "", "is not a scenario file: write scenarios in YAML (.yaml, "
@@ -75,17 +84,23 @@ final class ScenarioFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return read(file.toString(), text);
+        return read(file.toString(), text, types);
     }
 
     public static Scenario read(String source, String text) {
+        return read(source, text, EventTypes.onClasspath());
+    }
+
+    public static Scenario read(String source, String text, EventTypes types) {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         if (text.isBlank()) {
             throw new InputException(source, 0, "", EMPTY, null);
         }
         Document document;
         try {
-            document = (json ? JSON : YAML).readValue(text, Document.class);
+            ObjectMapper[] mappers = BY_TYPES.computeIfAbsent(types, t -> new ObjectMapper[] {
+                Mappers.withEventTypes(JSON, t), Mappers.withEventTypes(YAML, t)});
+            document = mappers[json ? 0 : 1].readValue(text, Document.class);
         } catch (JsonProcessingException e) {
             throw inputError(source, text, e);
         }

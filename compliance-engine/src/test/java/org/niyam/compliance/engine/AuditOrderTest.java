@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.IndiaEvents;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
@@ -44,6 +45,7 @@ class AuditOrderTest {
             package org.niyam.test.order;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "o.order-noted"
@@ -106,6 +108,7 @@ class AuditOrderTest {
             package org.niyam.test.arrival;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "f.first-request"
@@ -121,7 +124,7 @@ class AuditOrderTest {
 
     @Test
     void an_audit_gives_each_case_its_events_in_time_order_as_evaluate_does() throws IOException {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+        ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                 .rulePack(RulePack.drl("arrival", FIRST_ARRIVAL).unrestricted()).threads(2).build();
         // The later request first in the file.
         Evidence evidence = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
@@ -152,6 +155,7 @@ class AuditOrderTest {
             package org.niyam.test.crossing;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             rule "a.note-on-x"
@@ -182,7 +186,7 @@ class AuditOrderTest {
         captured.start();
         logger.addAppender(captured);
         try {
-            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+            ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                     .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(2).eventsPerSession(1).build();
             Evidence crossing = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
                     TestPacks.complaint("c-x", "x", T), TestPacks.complaint("c-1", "case-1", T.plusMinutes(1)),
@@ -228,7 +232,7 @@ class AuditOrderTest {
     }
 
     private static ComplianceEngine.Builder builder() {
-        return ComplianceEngine.builder()
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                 .rulePack(RulePack.drl("order-notes", GLOBAL_NOTES).unrestricted());
     }

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.InformationProvided;
+import org.niyam.compliance.india.InformationRequestReceived;
+import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.InformationProvided;
-import org.niyam.compliance.model.InformationRequestReceived;
 import org.niyam.compliance.model.Report;
-import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
@@ -50,6 +50,7 @@ class CaseByCaseEvaluationTest {
             package org.niyam.test.bycase;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             """;

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.IndiaEvents;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -120,7 +120,7 @@ class DifferentialTest {
 
     /** The clock pack (its clocks and standing duties) and the generated one. */
     private static ComplianceEngine.Builder engine(String drl) {
-        return ComplianceEngine.builder()
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted())
                 .rulePack(RulePack.drl("generated", drl).unrestricted());
     }
@@ -231,7 +231,7 @@ class DifferentialTest {
                 rules.append(rule(r, count));
             }
             drl.append("package org.niyam.test.generated;\n\nimport java.util.List;\n"
-                    + "import org.niyam.compliance.model.*;\n\n");
+                    + "import org.niyam.compliance.model.*;\nimport org.niyam.compliance.india.*;\n\n");
             if (windows) {
                 for (String event : EVENTS) {
                     drl.append("declare ").append(event).append(" @role(event) end\n");

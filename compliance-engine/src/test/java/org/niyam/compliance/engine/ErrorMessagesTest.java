@@ -35,7 +35,7 @@ class ErrorMessagesTest {
         return """
                 package org.niyam.test.fields;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
 
                 rule "t.field"
                     @citation("Section 1")
@@ -76,7 +76,7 @@ class ErrorMessagesTest {
             String twice = """
                     package org.niyam.test.twice;
 
-                    import org.niyam.compliance.model.ComplaintReceived;
+                    import org.niyam.compliance.india.ComplaintReceived;
 
                     rule "t.same"
                         @citation("Section 1")

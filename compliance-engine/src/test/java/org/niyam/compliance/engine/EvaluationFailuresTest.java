@@ -21,9 +21,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.InformationRequestReceived;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.InformationRequestReceived;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -142,7 +142,7 @@ class EvaluationFailuresTest {
                 package org.niyam.test.pingpong;
 
                 import java.util.List;
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
                 import org.niyam.compliance.model.Finding;
 
                 rule "p.start"
@@ -174,7 +174,7 @@ class EvaluationFailuresTest {
         private static final String SELF_UPDATE = """
                 package org.niyam.test.selfupdate;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
 
                 rule "u.touches-its-fact"
                     @citation("Section 4")
@@ -192,7 +192,7 @@ class EvaluationFailuresTest {
         private static final String FEEDS_ITSELF = """
                 package org.niyam.test.feedsitself;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
                 import org.niyam.compliance.model.Duty;
 
                 rule "q.opens"

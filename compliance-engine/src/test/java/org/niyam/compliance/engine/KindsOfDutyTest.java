@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.CyberIncidentNoticed;
+import org.niyam.compliance.india.GacOrderComplied;
+import org.niyam.compliance.india.GacOrderReceived;
+import org.niyam.compliance.india.TakedownAction;
+import org.niyam.compliance.india.UserNotified;
+import org.niyam.compliance.india.UsersInformed;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ContentRemoved;
-import org.niyam.compliance.model.CyberIncidentNoticed;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.GacOrderComplied;
-import org.niyam.compliance.model.GacOrderReceived;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
-import org.niyam.compliance.model.TakedownAction;
-import org.niyam.compliance.model.UserNotified;
-import org.niyam.compliance.model.UsersInformed;
 import org.niyam.compliance.pack.RulePack;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.model.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Report;
@@ -32,6 +32,7 @@ class LocalityConstructsTest {
             package org.niyam.test.constructs;
 
             import java.util.List;
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
 
             """;

@@ -49,7 +49,7 @@ class ParameterReferencesTest {
     private static final String HEADER = """
             package org.niyam.test.params;
 
-            import org.niyam.compliance.model.ComplaintReceived;
+            import org.niyam.compliance.india.ComplaintReceived;
             import org.niyam.compliance.model.Duty;
             import org.niyam.compliance.model.LawInForce;
             import org.niyam.compliance.model.PlatformProfile;

@@ -29,7 +29,7 @@ class RestrictedDrlTest {
     /** The consequence is on line 11; imports on line 4. */
     static final String TEMPLATE = """
             package org.example.policy;
-
+            import org.niyam.compliance.india.*;
             import org.niyam.compliance.model.*;
             %s
 

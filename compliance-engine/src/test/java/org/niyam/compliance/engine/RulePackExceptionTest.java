@@ -24,7 +24,7 @@ class RulePackExceptionTest {
     private static final String SYNTAX_ERROR = """
             package org.niyam.test.syntax;
 
-            import org.niyam.compliance.model.ComplaintReceived;
+            import org.niyam.compliance.india.ComplaintReceived;
             import org.niyam.compliance.model.Duty;
 
             rule "s.broken"
@@ -38,7 +38,7 @@ class RulePackExceptionTest {
     private static final String TYPE_ERROR = """
             package org.niyam.test.type;
 
-            import org.niyam.compliance.model.ComplaintReceived;
+            import org.niyam.compliance.india.ComplaintReceived;
             import org.niyam.compliance.model.Duty;
 
             rule "s.no-such-field"
@@ -61,7 +61,7 @@ class RulePackExceptionTest {
         return """
                 package %s;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
 
                 rule "%s"
                     %s

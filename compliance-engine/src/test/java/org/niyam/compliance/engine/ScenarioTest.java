@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Status;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
@@ -19,6 +19,7 @@ class StackOverflowTest {
     void aRecursionWithoutEndNamesTheRule() {
         ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", """
                 package org.example.deep;
+                import org.niyam.compliance.india.*;
                 import org.niyam.compliance.model.*;
 
                 function int deeper(int n) {

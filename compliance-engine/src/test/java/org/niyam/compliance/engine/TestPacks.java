@@ -2,22 +2,22 @@ package org.niyam.compliance.engine;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.niyam.compliance.india.ComplaintAcknowledged;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintResolved;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.InformationProvided;
+import org.niyam.compliance.india.InformationRequestReceived;
+import org.niyam.compliance.india.Issuer;
+import org.niyam.compliance.india.IssuerKind;
+import org.niyam.compliance.india.RemovalOrderReceived;
+import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.ComplaintAcknowledged;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
-import org.niyam.compliance.model.ComplaintResolved;
-import org.niyam.compliance.model.ContentRemoved;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.InformationProvided;
-import org.niyam.compliance.model.InformationRequestReceived;
-import org.niyam.compliance.model.Issuer;
-import org.niyam.compliance.model.IssuerKind;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.OfficerRole;
 import org.niyam.compliance.model.PlatformProfile;
-import org.niyam.compliance.model.RemovalOrderReceived;
-import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.pack.RulePack;
 
 /**

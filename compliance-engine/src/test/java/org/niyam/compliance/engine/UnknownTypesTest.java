@@ -30,7 +30,7 @@ class UnknownTypesTest {
         Problem p = onlyProblem("type.drl", """
                 package org.niyam.test.unknown.type;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
 
                 rule "u.type"
                     @citation("Section 1")
@@ -93,7 +93,7 @@ class UnknownTypesTest {
         Problem p = onlyProblem("method.drl", """
                 package org.niyam.test.unknown.method;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
 
                 rule "u.method"
                     @citation("Section 1")

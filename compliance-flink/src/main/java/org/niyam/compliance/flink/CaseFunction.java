@@ -20,6 +20,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -101,6 +102,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private transient LongCounter stepNanos;
     private transient String contextVersion;
     private transient CaseTracker.Context context;
+    /** The JSON of the engine's event types. */
+    private transient Json json;
 
     CaseFunction(JobOptions options) {
         this.options = options;
@@ -108,7 +111,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void open(OpenContext openContext) {
-        tracker = CaseTracker.of(Engines.open(getRuntimeContext(), options));
+        ComplianceEngine engine = Engines.open(getRuntimeContext(), options);
+        tracker = CaseTracker.of(engine);
+        json = Json.of(engine.eventTypes());
         kept = getRuntimeContext().getState(STATE);
         late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
@@ -119,7 +124,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void processElement(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
-        CaseEvent event = Json.read(in.json, CaseEvent.class);
+        CaseEvent event = json.read(in.json, CaseEvent.class);
         Kept k = load(in.caseId);
         for (CaseEvent held : k.state().events()) {
             if (held.id().equals(event.id())) {
@@ -151,13 +156,13 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), k.retireAt(), k.leftovers());
         if (at > watermark) {
             timers.registerEventTimeTimer(at);
-            kept.update(Json.bytes(k));
+            kept.update(json.bytes(k));
         } else if (ready(ctx.getBroadcastState(CONTEXT))) {
             k = run(k, watermark, false, ctx.getBroadcastState(CONTEXT), timers, out, ctx::output);
-            kept.update(Json.bytes(k));
+            kept.update(json.bytes(k));
         } else {
             timers.registerEventTimeTimer(watermark + 1);
-            kept.update(Json.bytes(k));
+            kept.update(json.bytes(k));
         }
     }
 
@@ -167,7 +172,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         if (bytes == null) {
             return;
         }
-        Kept k = Json.read(bytes, Kept.class);
+        Kept k = json.read(bytes, Kept.class);
         TimerService timers = ctx.timerService();
         ReadOnlyBroadcastState<String, String> broadcast = ctx.getBroadcastState(CONTEXT);
         boolean end = timers.currentWatermark() == Long.MAX_VALUE;
@@ -188,7 +193,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 Obligation o = held.obligation();
                 if (o.status() == Status.OPEN || o.status() == Status.AT_RISK) {
                     PendingAtEnd pending = PendingAtEnd.of(o, at);
-                    out.collect(new Output(pending.id(), Json.text(pending)));
+                    out.collect(new Output(pending.id(), json.text(pending)));
                 }
             }
             kept.clear();
@@ -208,7 +213,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             k = new Kept(new CaseTracker.State(k.state().caseId(), later, List.of(), List.of()), null,
                     k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
         }
-        kept.update(Json.bytes(k));
+        kept.update(json.bytes(k));
     }
 
     @Override
@@ -227,7 +232,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 return;
             }
             case Input.PLATFORM -> {
-                PlatformProfile profile = Json.read(in.json, PlatformProfile.class);
+                PlatformProfile profile = json.read(in.json, PlatformProfile.class);
                 List<PlatformProfile> profiles;
                 try {
                     profiles = PlatformProfile.joined(profiles(broadcast), profile);
@@ -240,7 +245,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 broadcast.remove(PROFILE);
             }
             case Input.APPOINTMENT -> {
-                OfficerAppointment appointment = Json.read(in.json, OfficerAppointment.class);
+                OfficerAppointment appointment = json.read(in.json, OfficerAppointment.class);
                 broadcast.put(APPOINTMENT + appointment.id(), in.json);
             }
             default -> throw new IllegalStateException("not a broadcast element: " + in);
@@ -258,19 +263,19 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (bytes == null) {
                 return;
             }
-            Kept k = Json.read(bytes, Kept.class);
+            Kept k = json.read(bytes, Kept.class);
             if (k.steppedAt() == null || k.steppedAt() > watermark) {
                 return;
             }
             CaseTracker.Step step = tracker.step(now, k.state(), instant(watermark));
             for (Transition t : step.transitions()) {
-                out.collect(new Output(t.id(), Json.text(t)));
+                out.collect(new Output(t.id(), json.text(t)));
             }
             TreeSet<Long> due = new TreeSet<>(k.due());
             if (step.nextChange() != null) {
                 due.add(step.nextChange().toInstant().toEpochMilli());
             }
-            state.update(Json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers())));
+            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers())));
         });
     }
 
@@ -297,9 +302,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             stepCount.add(1);
             steps.inc();
             for (Transition t : step.transitions()) {
-                out.collect(new Output(t.id(), Json.text(t)));
+                out.collect(new Output(t.id(), json.text(t)));
             }
-            String left = Json.text(step.leftovers());
+            String left = json.text(step.leftovers());
             if (left.hashCode() != leftovers) {
                 side.output(LEFTOVERS, new Input(Input.LEFTOVERS, state.caseId(), at, 0, left));
                 leftovers = left.hashCode();
@@ -333,7 +338,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private Kept load(String caseId) throws Exception {
         byte[] bytes = kept.value();
         return bytes == null ? new Kept(CaseTracker.State.empty(caseId), null, List.of(), null, NO_LEFTOVERS)
-                : Json.read(bytes, Kept.class);
+                : json.read(bytes, Kept.class);
     }
 
     private boolean ready(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
@@ -347,7 +352,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             return Profiles.read(profiles);
         }
         String profile = broadcast.get(PROFILE);
-        return profile == null ? List.of() : List.of(Json.read(profile, PlatformProfile.class));
+        return profile == null ? List.of() : List.of(Json.DEFAULT.read(profile, PlatformProfile.class));
     }
 
     private CaseTracker.Context context(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
@@ -359,7 +364,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         List<OfficerAppointment> appointments = new ArrayList<>();
         for (Map.Entry<String, String> entry : broadcast.immutableEntries()) {
             if (entry.getKey().startsWith(APPOINTMENT)) {
-                appointments.add(Json.read(entry.getValue(), OfficerAppointment.class));
+                appointments.add(Json.DEFAULT.read(entry.getValue(), OfficerAppointment.class));
             }
         }
         appointments.sort(java.util.Comparator.comparing(OfficerAppointment::id));

@@ -2,6 +2,7 @@ package org.niyam.compliance.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
@@ -84,7 +85,7 @@ public final class ComplianceJob {
                     .setTopics(options.inputTopic())
                     .setGroupId(options.groupId())
                     .setStartingOffsets(OffsetsInitializer.earliest())
-                    .setDeserializer(new KafkaLines(options.strict()));
+                    .setDeserializer(new KafkaLines(options.strict(), options.rules()));
             if (options.bounded()) {
                 builder.setBounded(OffsetsInitializer.latest());
             }
@@ -101,7 +102,7 @@ public final class ComplianceJob {
 
     /** Lines of a case log, parsed, with timestamps and watermarks. */
     public static DataStream<Input> parse(DataStream<String> lines, JobOptions options) {
-        return lines.process(new ParseLines(options.strict())).uid("niyam-parse").name("parse")
+        return lines.process(new ParseLines(options.strict(), options.rules())).uid("niyam-parse").name("parse")
                 .assignTimestampsAndWatermarks(watermarks(options)).uid("niyam-watermarks");
     }
 
@@ -159,8 +160,8 @@ public final class ComplianceJob {
         private static final long serialVersionUID = 1L;
         private final LineParser parser;
 
-        ParseLines(boolean strict) {
-            this.parser = new LineParser(strict);
+        ParseLines(boolean strict, List<String> rules) {
+            this.parser = new LineParser(strict, rules);
         }
 
         @Override
@@ -174,8 +175,8 @@ public final class ComplianceJob {
         private static final long serialVersionUID = 1L;
         private final LineParser parser;
 
-        KafkaLines(boolean strict) {
-            this.parser = new LineParser(strict);
+        KafkaLines(boolean strict, List<String> rules) {
+            this.parser = new LineParser(strict, rules);
         }
 
         @Override

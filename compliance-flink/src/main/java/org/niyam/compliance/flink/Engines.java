@@ -1,10 +1,12 @@
 package org.niyam.compliance.flink;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.kie.internal.concurrent.ExecutorProviderFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,28 @@ final class Engines {
                 builder.atRiskMargin(options.atRiskMargin());
             }
             return builder.build();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * The event types the packs bring, read from their descriptors through {@code loader} without building an
+     * engine: what the job's parsers read lines with, as its engines do.
+     */
+    static EventTypes eventTypes(List<String> rules, ClassLoader loader) {
+        ClassLoader classes = loader != null ? loader : Engines.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(classes);
+        try {
+            EventTypes types = EventTypes.standard();
+            for (String pack : rules) {
+                types = types.union((pack.startsWith("classpath:")
+                        ? RulePack.classpath(pack.substring("classpath:".length()), classes)
+                        : RulePack.directory(Path.of(pack))).eventTypes());
+            }
+            return types;
         } finally {
             thread.setContextClassLoader(before);
         }

@@ -5,46 +5,62 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.niyam.compliance.io.ComplianceJson;
+import org.niyam.compliance.model.EventTypes;
 
-/** The model's JSON, on one line: what the job keeps in state and writes. */
+/**
+ * The model's JSON, on one line: what the job keeps in state and writes. Events are read and written under the names
+ * of a registry of event types: an operator's engine's ({@link #of}), or, where no event is read, the class path's.
+ */
 final class Json {
 
-    static final ObjectMapper MAPPER = ComplianceJson.mapper().disable(SerializationFeature.INDENT_OUTPUT);
+    /** The event types the class path announces; enough for profiles, appointments and outputs. */
+    static final Json DEFAULT = new Json(EventTypes.onClasspath());
+    private static final Map<EventTypes, Json> BY_TYPES = new ConcurrentHashMap<>();
 
-    private Json() {
+    final ObjectMapper mapper;
+
+    private Json(EventTypes types) {
+        this.mapper = ComplianceJson.mapper(types).disable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    static String text(Object value) {
+    /** The JSON of an engine's event types ({@code ComplianceEngine.eventTypes()}), made once per registry. */
+    static Json of(EventTypes types) {
+        return BY_TYPES.computeIfAbsent(types, Json::new);
+    }
+
+    String text(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
                     + e.getMessage(), e);
         }
     }
 
-    static byte[] bytes(Object value) {
+    byte[] bytes(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
                     + e.getMessage(), e);
         }
     }
 
-    static <T> T read(byte[] bytes, Class<T> type) {
+    <T> T read(byte[] bytes, Class<T> type) {
         try {
-            return MAPPER.readValue(bytes, type);
+            return mapper.readValue(bytes, type);
         } catch (IOException e) {
             throw new UncheckedIOException("the job's state is not a " + type.getSimpleName() + " this version reads: "
                     + e.getMessage(), e);
         }
     }
 
-    static <T> T read(String text, Class<T> type) {
+    <T> T read(String text, Class<T> type) {
         try {
-            return MAPPER.readValue(text, type);
+            return mapper.readValue(text, type);
         } catch (IOException e) {
             throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

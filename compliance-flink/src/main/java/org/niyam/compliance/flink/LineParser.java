@@ -2,9 +2,11 @@ package org.niyam.compliance.flink;
 
 import java.io.Serializable;
 import java.io.StringReader;
+import java.util.List;
 import java.util.function.Consumer;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
 import org.niyam.compliance.model.PlatformProfile;
@@ -26,12 +28,31 @@ public final class LineParser implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(LineParser.class);
 
     private final boolean strict;
+    /** The packs whose event types it reads ({@link JobOptions#rules()}); none: the class path's. */
+    private final List<String> rules;
     private long earliest = Long.MAX_VALUE;
     private long latest = Long.MIN_VALUE;
     private long rejected;
+    private transient CaseLogReader reader;
 
+    /** A parser reading the event types the class path announces ({@code EventTypes.onClasspath()}). */
     public LineParser(boolean strict) {
+        this(strict, List.of());
+    }
+
+    /** A parser reading the event types the job's packs bring, as the job's engines do. */
+    public LineParser(boolean strict, List<String> rules) {
         this.strict = strict;
+        this.rules = List.copyOf(rules);
+    }
+
+    private CaseLogReader reader() {
+        if (reader == null) {
+            EventTypes types = rules.isEmpty() ? EventTypes.onClasspath()
+                    : Engines.eventTypes(rules, Thread.currentThread().getContextClassLoader());
+            reader = CaseLogReader.strict().withEventTypes(types);
+        }
+        return reader;
     }
 
     /** How many lines this parser left out. */
@@ -50,15 +71,15 @@ public final class LineParser implements Serializable {
             return;
         }
         try {
-            CaseLogReader.strict().scan(source, new StringReader(text), new CaseLogReader.EntryHandler() {
+            reader().scan(source, new StringReader(text), new CaseLogReader.EntryHandler() {
                 @Override
                 public void platform(String s, int line, PlatformProfile profile) {
-                    out.accept(new Input(Input.PLATFORM, "", Long.MIN_VALUE, 0, Json.text(profile)));
+                    out.accept(new Input(Input.PLATFORM, "", Long.MIN_VALUE, 0, Json.DEFAULT.text(profile)));
                 }
 
                 @Override
                 public void appointment(String s, int line, OfficerAppointment appointment) {
-                    out.accept(new Input(Input.APPOINTMENT, "", Long.MIN_VALUE, 0, Json.text(appointment)));
+                    out.accept(new Input(Input.APPOINTMENT, "", Long.MIN_VALUE, 0, Json.DEFAULT.text(appointment)));
                 }
 
                 @Override

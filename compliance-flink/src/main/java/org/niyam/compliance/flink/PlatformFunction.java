@@ -90,6 +90,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
 
     private final JobOptions options;
     private transient ComplianceEngine engine;
+    /** The JSON of the engine's event types. */
+    private transient Json json;
     private transient CaseTracker tracker;
     private transient ValueState<byte[]> kept;
     private transient LongCounter stepCount;
@@ -103,6 +105,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     public void open(OpenContext openContext) {
         engine = Engines.open(getRuntimeContext(), options);
         tracker = CaseTracker.of(engine);
+        json = Json.of(engine.eventTypes());
         kept = getRuntimeContext().getState(STATE);
         stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
@@ -112,7 +115,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     public void processElement(Input in, Context ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
         Kept k = bytes == null ? new Kept(null, List.of(), Map.of(), CaseTracker.State.empty(""), Map.of(), null, List.of(),
-                null, null, false) : Json.read(bytes, Kept.class);
+                null, null, false) : json.read(bytes, Kept.class);
         TimerService timers = ctx.timerService();
         long watermark = timers.currentWatermark();
         TreeSet<Long> due = new TreeSet<>(k.due());
@@ -136,7 +139,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         switch (in.kind) {
             case Input.PLATFORM -> {
                 try {
-                    profiles = PlatformProfile.joined(profiles, Json.read(in.json, PlatformProfile.class));
+                    profiles = PlatformProfile.joined(profiles, json.read(in.json, PlatformProfile.class));
                 } catch (IllegalArgumentException e) {
                     return; // left out, as the case tasks leave it out (they say so at WARN)
                 }
@@ -153,7 +156,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 }
             }
             case Input.APPOINTMENT -> {
-                OfficerAppointment a = Json.read(in.json, OfficerAppointment.class);
+                OfficerAppointment a = json.read(in.json, OfficerAppointment.class);
                 appointments.put(a.id(), a);
                 changed = true;
                 long from = a.from().toInstant().toEpochMilli();
@@ -173,7 +176,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 latest = latest == null ? in.at : Math.max(latest, in.at);
             }
             case Input.EVENT -> {
-                CaseEvent event = Json.read(in.json, CaseEvent.class);
+                CaseEvent event = json.read(in.json, CaseEvent.class);
                 if (state.events().stream().noneMatch(e -> e.id().equals(event.id()))) {
                     state = state.withEvent(event);
                     instants.add(in.at);
@@ -182,7 +185,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             case Input.LEFTOVERS -> {
                 List<CaseTracker.Leftover> concluded;
                 try {
-                    concluded = Json.MAPPER.readValue(in.json, LEFTOVERS);
+                    concluded = json.mapper.readValue(in.json, LEFTOVERS);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -207,7 +210,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             timers.registerEventTimeTimer(watermark + 1); // wakes a platform that waited for its profile
         }
         timers.registerEventTimeTimer(CaseFunction.END);
-        kept.update(Json.bytes(new Kept(null, profiles, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
+        kept.update(json.bytes(new Kept(null, profiles, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
                 earliest, latest, lawDates)));
     }
 
@@ -217,7 +220,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (bytes == null) {
             return;
         }
-        Kept k = Json.read(bytes, Kept.class);
+        Kept k = json.read(bytes, Kept.class);
         TimerService timers = ctx.timerService();
         boolean end = timers.currentWatermark() == Long.MAX_VALUE;
         long target = timestamp;
@@ -264,7 +267,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             stepNanos.add(System.nanoTime() - started);
             stepCount.add(1);
             for (Transition t : step.transitions()) {
-                out.collect(new Output(t.id(), Json.text(t)));
+                out.collect(new Output(t.id(), json.text(t)));
             }
             state = step.state();
             steppedAt = at;
@@ -286,13 +289,13 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 Obligation o = held.obligation();
                 if (o.status() == Status.OPEN || o.status() == Status.AT_RISK) {
                     PendingAtEnd pending = PendingAtEnd.of(o, at);
-                    out.collect(new Output(pending.id(), Json.text(pending)));
+                    out.collect(new Output(pending.id(), json.text(pending)));
                 }
             }
             kept.clear();
             return;
         }
-        kept.update(Json.bytes(new Kept(null, k.profiles(), k.appointments(), state, leftovers, steppedAt,
+        kept.update(json.bytes(new Kept(null, k.profiles(), k.appointments(), state, leftovers, steppedAt,
                 List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
     }
 

@@ -21,13 +21,13 @@ final class Profiles {
 
     /** The profiles as the JSON array kept in broadcast state. */
     static String text(List<PlatformProfile> given) {
-        return Json.text(given);
+        return Json.DEFAULT.text(given);
     }
 
     /** Profiles read back from {@link #text}. */
     static List<PlatformProfile> read(String text) {
         try {
-            return List.copyOf(Json.MAPPER.readValue(text, HISTORY));
+            return List.copyOf(Json.DEFAULT.mapper.readValue(text, HISTORY));
         } catch (IOException e) {
             throw new UncheckedIOException("the job's state is not a profile history this version reads: "
                     + e.getMessage(), e);

@@ -93,7 +93,7 @@ class JobDifferentialTest {
         try (ComplianceMonitor monitor = builder.build()) {
             for (String line : lines) {
                 if (!line.contains("\"type\":\"PlatformProfile\"") && !line.contains("\"type\":\"OfficerAppointment\"")) {
-                    monitor.accept(Json.read(line, CaseEvent.class));
+                    monitor.accept(Json.DEFAULT.read(line, CaseEvent.class));
                 }
             }
             monitor.advanceTo(end(evidence));
@@ -174,7 +174,7 @@ class JobDifferentialTest {
     }
 
     private static String profileLine(PlatformProfile profile) {
-        return "{\"type\":\"PlatformProfile\"," + Json.text(profile).substring(1);
+        return "{\"type\":\"PlatformProfile\"," + Json.DEFAULT.text(profile).substring(1);
     }
 
     @Test

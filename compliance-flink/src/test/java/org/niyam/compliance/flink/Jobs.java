@@ -57,12 +57,12 @@ final class Jobs {
         List<String> head = new ArrayList<>();
         List<Arrival> events = new ArrayList<>();
         for (String line : lines) {
-            JsonNode node = Json.read(line, JsonNode.class);
+            JsonNode node = Json.DEFAULT.read(line, JsonNode.class);
             String type = node.path("type").asText();
             if (type.equals("PlatformProfile") || type.equals("OfficerAppointment")) {
                 head.add(line);
             } else {
-                CaseEvent event = Json.read(line, CaseEvent.class);
+                CaseEvent event = Json.DEFAULT.read(line, CaseEvent.class);
                 events.add(new Arrival(line, event.at().toInstant().toEpochMilli()
                         + (long) (random.nextDouble() * bound.toMillis())));
             }
@@ -150,11 +150,11 @@ final class Jobs {
         List<Transition> transitions = new ArrayList<>();
         List<PendingAtEnd> pending = new ArrayList<>();
         for (String line : lines) {
-            JsonNode node = Json.read(line, JsonNode.class);
+            JsonNode node = Json.DEFAULT.read(line, JsonNode.class);
             if (PendingAtEnd.KIND.equals(node.path("kind").asText())) {
-                pending.add(Json.read(line, PendingAtEnd.class));
+                pending.add(Json.DEFAULT.read(line, PendingAtEnd.class));
             } else {
-                transitions.add(Json.read(line, Transition.class));
+                transitions.add(Json.DEFAULT.read(line, Transition.class));
             }
         }
         return new Written(transitions, pending, lines, millis);

@@ -66,7 +66,7 @@ class KafkaRoundTripTest {
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> out = new KafkaProducer<>(producer)) {
             for (String line : lines) {
-                String caseId = Json.read(line, com.fasterxml.jackson.databind.JsonNode.class).path("caseId").asText();
+                String caseId = Json.DEFAULT.read(line, com.fasterxml.jackson.databind.JsonNode.class).path("caseId").asText();
                 int partition = caseId.isEmpty() ? 0 : Math.floorMod(caseId.hashCode(), 2);
                 out.send(new ProducerRecord<>("niyam-in", partition, caseId, line));
             }
@@ -92,11 +92,11 @@ class KafkaRoundTripTest {
             String key = new String(record.key(), StandardCharsets.UTF_8);
             values.add(value);
             if (value.contains("\"kind\":\"" + PendingAtEnd.KIND + "\"")) {
-                PendingAtEnd p = Json.read(value, PendingAtEnd.class);
+                PendingAtEnd p = Json.DEFAULT.read(value, PendingAtEnd.class);
                 assertThat(key).isEqualTo(p.id());
                 pending.add(p);
             } else {
-                Transition t = Json.read(value, Transition.class);
+                Transition t = Json.DEFAULT.read(value, Transition.class);
                 assertThat(key).isEqualTo(t.id());
                 transitions.add(t);
             }

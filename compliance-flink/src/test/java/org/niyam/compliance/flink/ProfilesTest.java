@@ -72,10 +72,10 @@ class ProfilesTest {
     void the_platforms_state_of_a_job_that_kept_one_profile_is_read_as_a_history_of_one() throws Exception {
         PlatformFunction.Kept now = new PlatformFunction.Kept(null, List.of(SMALL), Map.of(),
                 CaseTracker.State.empty(""), Map.of(), null, List.of(), null, null, false);
-        ObjectNode before = (ObjectNode) Json.MAPPER.readTree(Json.bytes(now));
-        before.set("platform", Json.MAPPER.valueToTree(SMALL));
+        ObjectNode before = (ObjectNode) Json.DEFAULT.mapper.readTree(Json.DEFAULT.bytes(now));
+        before.set("platform", Json.DEFAULT.mapper.valueToTree(SMALL));
         before.remove("profiles");
-        PlatformFunction.Kept read = Json.read(Json.MAPPER.writeValueAsBytes(before), PlatformFunction.Kept.class);
+        PlatformFunction.Kept read = Json.DEFAULT.read(Json.DEFAULT.mapper.writeValueAsBytes(before), PlatformFunction.Kept.class);
         assertThat(read.profiles()).containsExactly(SMALL);
         assertThat(read.platform()).isNull();
         assertThat(new ArrayList<>(read.profiles())).isEqualTo(now.profiles());

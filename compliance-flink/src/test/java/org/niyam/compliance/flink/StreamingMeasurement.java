@@ -153,7 +153,7 @@ class StreamingMeasurement {
             CaseTracker.Step step = tracker.step(context, state, middle);
             CaseFunction.Kept kept = new CaseFunction.Kept(step.state(), middle.toInstant().toEpochMilli(),
                     List.of(), null, 0);
-            bytes += Json.bytes(kept).length;
+            bytes += Json.DEFAULT.bytes(kept).length;
             held++;
             open += step.state().obligations().stream().filter(h -> !h.obligation().status().name().startsWith("MET")
                     && h.obligation().status() != org.niyam.compliance.model.Status.NOT_APPLICABLE).count();

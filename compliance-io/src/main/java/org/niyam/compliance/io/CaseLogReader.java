@@ -29,7 +29,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.niyam.compliance.io.internal.InputErrors;
@@ -38,6 +40,7 @@ import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.io.internal.ProfileHistory;
 import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.OfficerAppointment;
@@ -74,23 +77,44 @@ public final class CaseLogReader {
     /** The entry that says from when the log covers the platform: {@code {"type": "EvidencePeriod", "since": ...}}. */
     public static final String PERIOD = "EvidencePeriod";
 
-    private static final ObjectMapper MAPPER = ComplianceJson.mapper();
-    /** Reads one entry of an array, leaving the rest of the array to the parser. */
-    private static final ObjectReader ENTRY = MAPPER.readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Parses JSON arrays: keys given twice are looked for entry by entry (see {@link #keyGivenTwice}). */
-    private static final com.fasterxml.jackson.core.JsonFactory ARRAY = MAPPER.getFactory().copy()
-            .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /**
-     * Binds a line straight to its record, without a tree. It fails where binding through a tree could give another
-     * value: on {@code -0} given for text (a tree reads it as 0). A failure here is not an error of the entry: the
-     * tree path then decides, and names the fault.
+     * The mappers of one registry of event types, made once per registry and shared by every reader of it: making
+     * them costs far more than reading a line.
      */
-    private static final ObjectMapper DIRECT = direct(ComplianceJson.mapper());
-    private static final ObjectReader EVENT = DIRECT.readerFor(CaseEvent.class);
-    /** The fields of a profile or an appointment, after its {@code "type"}. */
-    private static final ObjectReader PLATFORM_FIELDS = DIRECT.readerFor(PlatformProfile.class);
-    private static final ObjectReader APPOINTMENT_FIELDS = DIRECT.readerFor(OfficerAppointment.class);
+    private static final class Binding {
+
+        private static final Map<EventTypes, Binding> ALL = new ConcurrentHashMap<>();
+
+        private final ObjectMapper mapper;
+        /** Reads one entry of an array, leaving the rest of the array to the parser. */
+        private final ObjectReader entry;
+        /** Parses JSON arrays: keys given twice are looked for entry by entry (see {@link #keyGivenTwice}). */
+        private final com.fasterxml.jackson.core.JsonFactory array;
+        /**
+         * Binds a line straight to its record, without a tree. It fails where binding through a tree could give
+         * another value: on {@code -0} given for text (a tree reads it as 0). A failure here is not an error of the
+         * entry: the tree path then decides, and names the fault.
+         */
+        private final ObjectMapper direct;
+        private final ObjectReader event;
+        /** The fields of a profile or an appointment, after its {@code "type"}. */
+        private final ObjectReader platformFields;
+        private final ObjectReader appointmentFields;
+
+        private Binding(EventTypes types) {
+            mapper = ComplianceJson.mapper(types);
+            entry = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            array = mapper.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            direct = direct(ComplianceJson.mapper(types));
+            event = direct.readerFor(CaseEvent.class);
+            platformFields = direct.readerFor(PlatformProfile.class);
+            appointmentFields = direct.readerFor(OfficerAppointment.class);
+        }
+
+        static Binding of(EventTypes types) {
+            return ALL.computeIfAbsent(Objects.requireNonNull(types, "types"), Binding::new);
+        }
+    }
 
     private static final int LOOK_AHEAD = 64 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -162,26 +186,30 @@ public final class CaseLogReader {
     private final ReadProgress progress;
     /** Parses lines of JSON Lines logs on this many threads; {@code null} for the reading thread alone. */
     private final Workers workers;
+    private final EventTypes eventTypes;
+    private final Binding binding;
 
-    private CaseLogReader(boolean strict, ReadProgress progress, Workers workers) {
+    private CaseLogReader(boolean strict, ReadProgress progress, Workers workers, EventTypes eventTypes) {
         this.strict = strict;
         this.progress = progress;
         this.workers = workers;
+        this.eventTypes = eventTypes;
+        this.binding = Binding.of(eventTypes);
     }
 
     /** Rejects bad entries, reports them, and goes on. */
     public static CaseLogReader lenient() {
-        return new CaseLogReader(false, (entries, rejected) -> { }, null);
+        return new CaseLogReader(false, (entries, rejected) -> { }, null, EventTypes.onClasspath());
     }
 
     /** Throws an {@link InputException} at the first bad entry. */
     public static CaseLogReader strict() {
-        return new CaseLogReader(true, (entries, rejected) -> { }, null);
+        return new CaseLogReader(true, (entries, rejected) -> { }, null, EventTypes.onClasspath());
     }
 
     /** The same reader, telling {@code progress} how far it has got as it reads (for long logs). */
     public CaseLogReader withProgress(ReadProgress value) {
-        return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"), workers);
+        return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"), workers, eventTypes);
     }
 
     /**
@@ -190,7 +218,21 @@ public final class CaseLogReader {
      * in input order, on the reading thread: only the parsing is shared. Default 1.
      */
     public CaseLogReader withThreads(int threads) {
-        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads));
+        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads), eventTypes);
+    }
+
+    /**
+     * The same reader, reading events as the registry {@code types} names them, such as an engine's
+     * ({@link ComplianceEngine#eventTypes()}): an event whose {@code type} it does not name is rejected, with the names
+     * it knows. Default: the types the class path announces ({@link EventTypes#onClasspath()}).
+     */
+    public CaseLogReader withEventTypes(EventTypes types) {
+        return new CaseLogReader(strict, progress, workers, Objects.requireNonNull(types, "types"));
+    }
+
+    /** The event types this reader knows. */
+    public EventTypes eventTypes() {
+        return eventTypes;
     }
 
     /**
@@ -200,7 +242,7 @@ public final class CaseLogReader {
      */
     public CaseLogReader withThreads(int threads, Executor executor) {
         Objects.requireNonNull(executor, "executor");
-        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads, executor));
+        return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads, executor), eventTypes);
     }
 
     /**
@@ -269,6 +311,15 @@ public final class CaseLogReader {
      * @throws InputException when the text is not an event, naming the field at fault
      */
     public static CaseEvent event(String source, int line, String text) {
+        return lenient().eventFrom(source, line, text);
+    }
+
+    /**
+     * As {@link #event(String, int, String)}, reading the event as this reader's {@link #eventTypes()} name it.
+     *
+     * @throws InputException when the text is not an event, naming the field at fault
+     */
+    public CaseEvent eventFrom(String source, int line, String text) {
         Object entry = entry(source, line, Objects.requireNonNull(text, "text"));
         if (entry instanceof CaseEvent event) {
             return event;
@@ -289,7 +340,7 @@ public final class CaseLogReader {
         return text.indexOf(MALFORMED) >= 0 && Mappers.loneSurrogate(text) >= 0;
     }
 
-    private static void readInto(Path file, EntryHandler handler, boolean texts, Workers workers) {
+    private void readInto(Path file, EntryHandler handler, boolean texts, Workers workers) {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             // A device such as /dev/zero never ends; a pipe is read through read(String, Reader).
             throw new UncheckedIOException("cannot read " + file + ": " + (Files.isDirectory(file) ? "a directory"
@@ -304,7 +355,7 @@ public final class CaseLogReader {
     }
 
     /** Reads one log into {@code handler}; {@code texts}: whether events of an array need their JSON text. */
-    private static void readInto(String source, Reader reader, EntryHandler handler, boolean texts,
+    private void readInto(String source, Reader reader, EntryHandler handler, boolean texts,
                                  Workers workers) {
         try {
             BufferedReader in = new BufferedReader(reader, LOOK_AHEAD);
@@ -334,7 +385,7 @@ public final class CaseLogReader {
     /** Lines parsed at once when several threads parse; each thread takes an equal share. */
     private static final int LINES_PER_THREAD = 2048;
 
-    private static void readLines(String source, BufferedReader reader, EntryHandler handler, Workers workers)
+    private void readLines(String source, BufferedReader reader, EntryHandler handler, Workers workers)
             throws IOException {
         int batch = workers == null ? 1 : LINES_PER_THREAD * workers.threads();
         List<Object> lines = new ArrayList<>(batch);
@@ -382,7 +433,7 @@ public final class CaseLogReader {
      * Parses the lines (texts, or errors that reject a line unread) on the worker threads, then hands the entries
      * over in order; empties both lists.
      */
-    private static void deliverAll(String source, List<Object> lines, List<Integer> numbers, EntryHandler handler,
+    private void deliverAll(String source, List<Object> lines, List<Integer> numbers, EntryHandler handler,
                                    Workers workers) {
         int share = (lines.size() + workers.threads() - 1) / workers.threads();
         List<Integer> starts = new ArrayList<>();
@@ -408,7 +459,7 @@ public final class CaseLogReader {
     }
 
     /** The entry a line holds, or the {@link InputException} that rejects it ({@code line} may be one already). */
-    private static Object parsed(String source, int number, Object line) {
+    private Object parsed(String source, int number, Object line) {
         if (line instanceof InputException rejected) {
             return rejected;
         }
@@ -423,10 +474,10 @@ public final class CaseLogReader {
         }
     }
 
-    private static void readArray(String source, Reader reader, EntryHandler handler, boolean texts)
+    private void readArray(String source, Reader reader, EntryHandler handler, boolean texts)
             throws IOException {
         ReplacementWatch in = new ReplacementWatch(reader);
-        try (JsonParser parser = ARRAY.createParser(in)) {
+        try (JsonParser parser = binding.array.createParser(in)) {
             parser.nextToken(); // [, after any byte-order mark and white space
             while (true) {
                 JsonToken token;
@@ -454,7 +505,7 @@ public final class CaseLogReader {
                                 + "' is given twice in one object: which value is meant is unknown", null));
                         continue;
                     }
-                    node = ENTRY.readTree(copy.asParserOnFirstToken());
+                    node = binding.entry.readTree(copy.asParserOnFirstToken());
                 } catch (JsonProcessingException e) {
                     handler.rejected(ComplianceJson.inputError(source, lineOf(e, parser), e));
                     return;
@@ -566,14 +617,14 @@ public final class CaseLogReader {
     // ---- One entry: a PlatformProfile, an OfficerAppointment or a CaseEvent, or an InputException naming the fault
 
     /** The entry one line of JSON text holds. */
-    private static Object entry(String source, int line, String text) {
+    private Object entry(String source, int line, String text) {
         Object entry = direct(text);
         if (entry != null) {
             return entry;
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = binding.mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw ComplianceJson.inputError(source, line, e);
         }
@@ -585,18 +636,18 @@ public final class CaseLogReader {
      * any fault. An event is bound wherever its {@code "type"} is; a profile or an appointment when its
      * {@code "type"} comes first, as exporters write it.
      */
-    private static Object direct(String text) {
+    private Object direct(String text) {
         try {
             String type = leadingType(text);
             if (type == null) {
-                return EVENT.readValue(text);
+                return binding.event.readValue(text);
             }
-            try (JsonParser parser = DIRECT.getFactory().createParser(text)) {
+            try (JsonParser parser = binding.direct.getFactory().createParser(text)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextFieldName())
                         || !type.equals(parser.nextTextValue()) || parser.nextToken() != JsonToken.FIELD_NAME) {
                     return null;
                 }
-                Object entry = (type.equals(PLATFORM) ? PLATFORM_FIELDS : APPOINTMENT_FIELDS).readValue(parser);
+                Object entry = (type.equals(PLATFORM) ? binding.platformFields : binding.appointmentFields).readValue(parser);
                 return parser.nextToken() == null ? entry : null;
             }
         } catch (IOException | RuntimeException e) {
@@ -643,7 +694,7 @@ public final class CaseLogReader {
     }
 
     /** The entry a parsed JSON value holds. */
-    private static Object entry(String source, int line, JsonNode node) {
+    private Object entry(String source, int line, JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
             throw new InputException(source, line, "", "expected a JSON object with a \"type\" field", null);
         }
@@ -657,9 +708,9 @@ public final class CaseLogReader {
                 ObjectNode fields = object.deepCopy();
                 fields.remove("type");
                 Class<?> kind = PLATFORM.equals(type) ? PlatformProfile.class : OfficerAppointment.class;
-                return MAPPER.treeToValue(fields, kind);
+                return binding.mapper.treeToValue(fields, kind);
             }
-            return MAPPER.treeToValue(object, CaseEvent.class);
+            return binding.mapper.treeToValue(object, CaseEvent.class);
         } catch (JsonProcessingException e) {
             InputException misspelt = InputErrors.unknownKey(source, line, object, e); // before a field it left out
             throw misspelt != null ? misspelt
@@ -670,7 +721,7 @@ public final class CaseLogReader {
     }
 
     /** An {@code EvidencePeriod} entry: {@code "since"}, an instant with its offset, and nothing else. */
-    private static Period period(String source, int line, ObjectNode object) throws JsonProcessingException {
+    private Period period(String source, int line, ObjectNode object) throws JsonProcessingException {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("type") && !name.equals("since")) {
@@ -684,14 +735,14 @@ public final class CaseLogReader {
                     + "platform, with its offset, e.g. \"2025-12-01T00:00:00+05:30\"", null);
         }
         try {
-            return new Period(MAPPER.treeToValue(since, OffsetDateTime.class));
+            return new Period(binding.mapper.treeToValue(since, OffsetDateTime.class));
         } catch (JsonProcessingException e) {
             throw new InputException(source, line, "since", "expected an instant with its offset, e.g. "
                     + "\"2025-12-01T00:00:00+05:30\", not " + since, e);
         }
     }
 
-    /** The mapper of {@link #DIRECT}. */
+    /** The mapper of {@link Binding#direct}. */
     private static ObjectMapper direct(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);

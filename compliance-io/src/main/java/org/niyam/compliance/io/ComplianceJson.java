@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Report;
@@ -28,15 +32,34 @@ import org.niyam.compliance.model.Report;
  */
 public final class ComplianceJson {
 
-    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper())
+    private static final ObjectMapper PLAIN = Mappers.configure(new ObjectMapper())
             .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Knows the event types every jar on the class path announces ({@link EventTypes#onClasspath()}). */
+    private static final ObjectMapper MAPPER = Mappers.withEventTypes(PLAIN, EventTypes.onClasspath());
+    /** One mapper per registry, made once: a copy registers its types anew and forgets what it has learnt. */
+    private static final Map<EventTypes, ObjectMapper> BY_TYPES = new ConcurrentHashMap<>();
 
     private ComplianceJson() {
     }
 
-    /** A copy of the configured mapper, for reading or writing other model types the same way. */
+    /**
+     * A copy of the configured mapper, for reading or writing other model types the same way. It knows the event
+     * types the class path announces ({@link EventTypes#onClasspath()}); see {@link #mapper(EventTypes)} for an
+     * engine's ({@link ComplianceEngine#eventTypes()}).
+     */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
+    }
+
+    /** A copy of the configured mapper that reads and writes the event types of {@code types}. */
+    public static ObjectMapper mapper(EventTypes types) {
+        return shared(types).copy();
+    }
+
+    /** The configured mapper of {@code types}, shared: never to be changed. */
+    static ObjectMapper shared(EventTypes types) {
+        return BY_TYPES.computeIfAbsent(Objects.requireNonNull(types, "types"),
+                t -> Mappers.withEventTypes(PLAIN, t));
     }
 
     public static Evidence readEvidence(Path file) {

@@ -127,7 +127,7 @@ public final class ScenarioSuite {
         String path = folder.relativize(file).toString().replace('\\', '/');
         Scenario scenario;
         try {
-            scenario = Scenario.load(file);
+            scenario = Scenario.load(file, runner.engine().eventTypes());
         } catch (InputException e) {
             return DynamicTest.dynamicTest(path, file.toUri(), () -> {
                 throw e;

@@ -10,35 +10,14 @@ import java.time.OffsetDateTime;
  * <p>Every event has an id unique within the input, the id of the case it belongs to, and the instant it
  * happened, with its UTC offset. In JSON the concrete kind is named by the {@code type} field, for example
  * {@code {"type": "ComplaintReceived", "id": "e1", "caseId": "c1", "at": "2026-03-01T10:00:00+05:30", ...}}.
+ *
+ * <p>The model names no law's events: a rule pack brings its own, as records implementing this interface, and
+ * registers them (its {@code pack.yaml} lists them under {@code events}; see {@link EventTypes}). The India pack's are
+ * in {@code org.niyam.compliance.india}. {@link CustomEvent} is the generic event any pack may use without a class.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = ComplaintReceived.class, name = "ComplaintReceived"),
-    @JsonSubTypes.Type(value = ComplaintAcknowledged.class, name = "ComplaintAcknowledged"),
-    @JsonSubTypes.Type(value = ComplaintResolved.class, name = "ComplaintResolved"),
-    @JsonSubTypes.Type(value = RemovalOrderReceived.class, name = "RemovalOrderReceived"),
-    @JsonSubTypes.Type(value = ContentRemoved.class, name = "ContentRemoved"),
-    @JsonSubTypes.Type(value = InformationRequestReceived.class, name = "InformationRequestReceived"),
-    @JsonSubTypes.Type(value = InformationProvided.class, name = "InformationProvided"),
-    @JsonSubTypes.Type(value = UserNotified.class, name = "UserNotified"),
-    @JsonSubTypes.Type(value = RecordsDeleted.class, name = "RecordsDeleted"),
-    @JsonSubTypes.Type(value = AccountCancelled.class, name = "AccountCancelled"),
-    @JsonSubTypes.Type(value = UsersInformed.class, name = "UsersInformed"),
-    @JsonSubTypes.Type(value = ComplianceReportPublished.class, name = "ComplianceReportPublished"),
-    @JsonSubTypes.Type(value = GacOrderReceived.class, name = "GacOrderReceived"),
-    @JsonSubTypes.Type(value = GacOrderComplied.class, name = "GacOrderComplied"),
-    @JsonSubTypes.Type(value = FirstOriginatorOrderReceived.class, name = "FirstOriginatorOrderReceived"),
-    @JsonSubTypes.Type(value = FirstOriginatorIdentified.class, name = "FirstOriginatorIdentified"),
-    @JsonSubTypes.Type(value = CyberIncidentNoticed.class, name = "CyberIncidentNoticed"),
-    @JsonSubTypes.Type(value = CyberIncidentReported.class, name = "CyberIncidentReported"),
-    @JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"),
-})
-public sealed interface CaseEvent
-        permits ComplaintReceived, ComplaintAcknowledged, ComplaintResolved, RemovalOrderReceived,
-                ContentRemoved, InformationRequestReceived, InformationProvided, UserNotified, RecordsDeleted,
-                AccountCancelled, UsersInformed, ComplianceReportPublished, GacOrderReceived, GacOrderComplied,
-                FirstOriginatorOrderReceived, FirstOriginatorIdentified, CyberIncidentNoticed, CyberIncidentReported,
-                CustomEvent {
+@JsonSubTypes(@JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"))
+public interface CaseEvent {
 
     /** Unique id of this event within the input. */
     String id();

@@ -5,13 +5,13 @@ import java.time.ZoneOffset;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
-import org.niyam.compliance.model.ContentRemoved;
-import org.niyam.compliance.model.Issuer;
-import org.niyam.compliance.model.IssuerKind;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.Issuer;
+import org.niyam.compliance.india.IssuerKind;
+import org.niyam.compliance.india.RemovalOrderReceived;
+import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
-import org.niyam.compliance.model.RemovalOrderReceived;
-import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.pack.RulePack;
 
 /** The live monitor example of docs/monitoring.md, kept compiling and kept true by {@code MonitoringDocTest}. */

@@ -3,16 +3,16 @@ package org.niyam.compliance.examples;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.model.ContentRemoved;
+import org.niyam.compliance.india.ContentRemoved;
+import org.niyam.compliance.india.Issuer;
+import org.niyam.compliance.india.IssuerKind;
+import org.niyam.compliance.india.RemovalBasis;
+import org.niyam.compliance.india.RemovalOrderReceived;
+import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.Issuer;
-import org.niyam.compliance.model.IssuerKind;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.PlatformProfile;
-import org.niyam.compliance.model.RemovalBasis;
-import org.niyam.compliance.model.RemovalOrderReceived;
 import org.niyam.compliance.model.Report;
-import org.niyam.compliance.model.TakedownAction;
 import org.niyam.compliance.pack.RulePack;
 
 /** The README's quickstart, kept compiling and kept true by {@code ReadmeTest}. */

@@ -2,11 +2,12 @@ package org.niyam.compliance.examples;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.model.ComplaintCategory;
-import org.niyam.compliance.model.ComplaintReceived;
-import org.niyam.compliance.model.CustomEvent;
+import org.niyam.compliance.examples.netzdg.NetzDgAssessment;
+import org.niyam.compliance.examples.netzdg.NetzDgComplaintReceived;
+import org.niyam.compliance.examples.netzdg.NetzDgVerdict;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
@@ -30,10 +31,11 @@ public final class TwoCountries {
         OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00+05:30");
         Evidence evidence = new Evidence(new PlatformProfile("Example", 80_000_000, false), List.of(), List.of(
                 new ComplaintReceived("complaint-1", "post-in", received, ComplaintCategory.GENERAL, "IN"),
-                new ComplaintReceived("complaint-2", "post-de", received, ComplaintCategory.GENERAL, "DE"),
+                // The NetzDG pack's own events (its pack.yaml lists them).
+                new NetzDgComplaintReceived("complaint-2", "post-de", received, "DE"),
                 // No jurisdiction of its own: the event is of case post-de, which arose in Germany.
-                new CustomEvent("assessment-2", "post-de", received.plusHours(1), "netzdg.assessment",
-                        Map.of("finding", "manifestly-unlawful"))));
+                new NetzDgAssessment("assessment-2", "post-de", received.plusHours(1),
+                        NetzDgVerdict.MANIFESTLY_UNLAWFUL)));
 
         Report report = engine.evaluate(evidence, received.plusDays(2));
         for (String post : List.of("post-in", "post-de")) {

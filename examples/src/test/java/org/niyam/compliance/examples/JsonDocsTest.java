@@ -2,7 +2,6 @@ package org.niyam.compliance.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,11 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.RemovalOrderReceived;
 
 /**
  * docs/json.md and the model cannot part: the JSON Schema generated from the model ({@link ModelSchema}) is the one
@@ -90,11 +90,7 @@ class JsonDocsTest {
     }
 
     private static Map<String, Class<?>> eventTypes() {
-        Map<String, Class<?>> types = new LinkedHashMap<>();
-        for (JsonSubTypes.Type t : CaseEvent.class.getAnnotation(JsonSubTypes.class).value()) {
-            types.put(t.name(), t.value());
-        }
-        return types;
+        return new LinkedHashMap<>(EventTypes.onClasspath().asMap());
     }
 
     @Test

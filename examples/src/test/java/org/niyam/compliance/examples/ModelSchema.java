@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 
 /**
@@ -50,7 +52,14 @@ final class ModelSchema {
 
     private static SchemaGenerator generator() {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
-                OptionPreset.PLAIN_JSON).with(new JacksonModule());
+                OptionPreset.PLAIN_JSON);
+        // An event is one of the types the reader knows (those the class path announces), not only those the
+        // interface's annotation lists; before Jackson's module, whose resolver would give the annotation's alone.
+        config.forTypesInGeneral().withSubtypeResolver((declared, context) ->
+                declared.getErasedType() != CaseEvent.class ? null
+                        : EventTypes.onClasspath().asMap().values().stream()
+                                .map(type -> context.getTypeContext().resolveSubtype(declared, type)).toList());
+        config.with(new JacksonModule());
         config.forFields().withRequiredCheck(field -> !field.isFakeContainerItemScope()
                 && required(field.getDeclaringType().getErasedType(), field.getName()));
         // An event's jurisdiction: an ISO 3166 code, as the model checks it.

@@ -59,6 +59,11 @@ public final class BucketRecord {
 
     /** Hands every record of a bucket file's bytes to the consumer, in the order written. */
     public static void read(byte[] bytes, Consumer consumer) {
+        read(bytes, CaseLogReader.lenient(), consumer);
+    }
+
+    /** As {@link #read(byte[], Consumer)}; an event kept as JSON is bound again by {@code reader}. */
+    public static void read(byte[] bytes, CaseLogReader reader, Consumer consumer) {
         Bytes.In in = new Bytes.In(bytes);
         while (in.more()) {
             long place = in.readLong();
@@ -67,7 +72,7 @@ public final class BucketRecord {
             int start = in.position();
             Bytes.In record = new Bytes.In(bytes, start, start + body);
             consumer.accept(place, idHash, () -> record.readByte() == ENCODED ? EventCodec.read(record)
-                    : CaseLogReader.event(record.text()));
+                    : reader.eventFrom("event", 0, record.text()));
             in.skip(body);
         }
     }

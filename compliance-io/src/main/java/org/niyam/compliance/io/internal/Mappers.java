@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -25,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.niyam.compliance.model.EventTypes;
 
 /** The one configuration of every Jackson mapper Niyam reads input with, JSON or YAML. Not API. */
 public final class Mappers {
@@ -38,6 +40,16 @@ public final class Mappers {
     public static final OffsetDateTime LATEST = OffsetDateTime.of(2200, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private Mappers() {
+    }
+
+    /**
+     * A copy of {@code mapper} that reads and writes the event types of {@code types}, each under its JSON name (the
+     * {@code type} field of {@code CaseEvent}).
+     */
+    public static ObjectMapper withEventTypes(ObjectMapper mapper, EventTypes types) {
+        ObjectMapper copy = mapper.copy();
+        types.asMap().forEach((name, type) -> copy.registerSubtypes(new NamedType(type, name)));
+        return copy;
     }
 
     /** Whether Niyam reads this instant: from {@link #EARLIEST}, before {@link #LATEST}. */

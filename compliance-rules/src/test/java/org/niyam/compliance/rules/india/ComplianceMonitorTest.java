@@ -308,9 +308,9 @@ class ComplianceMonitorTest {
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
                     .retainEndedCases(Duration.ofHours(1)).metrics(registry).build()) {
                 for (int c = 0; c < 50; c++) {
-                    monitor.accept(new org.niyam.compliance.model.InformationRequestReceived("req-" + c, "case-" + c,
+                    monitor.accept(new org.niyam.compliance.india.InformationRequestReceived("req-" + c, "case-" + c,
                             RECEIVED, "Cyber Crime Cell"));
-                    monitor.accept(new org.niyam.compliance.model.InformationProvided("ans-" + c, "case-" + c,
+                    monitor.accept(new org.niyam.compliance.india.InformationProvided("ans-" + c, "case-" + c,
                             RECEIVED));
                 }
                 assertThat(registry.get("niyam.monitor.cases").gauge().value()).isEqualTo(50.0);
@@ -326,7 +326,7 @@ class ComplianceMonitorTest {
             try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
                 monitor.accept(removalOrder("case-b", RECEIVED.minusHours(1)));
                 monitor.accept(removalOrder("case-a", RECEIVED));
-                monitor.accept(new org.niyam.compliance.model.InformationRequestReceived("req-1", "case-c",
+                monitor.accept(new org.niyam.compliance.india.InformationRequestReceived("req-1", "case-c",
                         RECEIVED.minusHours(2), "Cyber Crime Cell"));
                 assertThat(monitor.dueNext(2)).extracting(Obligation::caseId).containsExactly("case-b", "case-a");
                 assertThat(monitor.dueNext(5, "Rule 3(1)(j)")).extracting(Obligation::caseId).containsExactly("case-c");
@@ -376,8 +376,8 @@ class ComplianceMonitorTest {
             try (ComplianceMonitor monitor = monitor(ENGINE, MonitorClock.manual(RECEIVED))) {
                 monitor.accept(removalOrder("case-1", RECEIVED));
                 CaseEvent twin = removalOrder("case-1", RECEIVED);
-                CaseEvent other = new org.niyam.compliance.model.RemovalOrderReceived(twin.id(), "case-9", RECEIVED,
-                        new org.niyam.compliance.model.Issuer(org.niyam.compliance.model.IssuerKind.COURT,
+                CaseEvent other = new org.niyam.compliance.india.RemovalOrderReceived(twin.id(), "case-9", RECEIVED,
+                        new org.niyam.compliance.india.Issuer(org.niyam.compliance.india.IssuerKind.COURT,
                                 "High Court of Bombay", null), null);
                 assertThatThrownBy(() -> monitor.accept(other)).isInstanceOf(InputException.class)
                         .hasMessageContaining("used by two different events");

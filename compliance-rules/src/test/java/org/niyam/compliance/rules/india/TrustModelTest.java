@@ -80,7 +80,7 @@ class TrustModelTest {
                 package org.example.ours;
 
                 import java.util.List;
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
                 import org.niyam.compliance.model.Finding;
 
                 rule "ours.every-complaint"
@@ -114,7 +114,7 @@ class TrustModelTest {
                 package org.example.ours;
 
                 import java.util.List;
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
                 import org.niyam.compliance.model.Finding;
 
                 rule "ours.every-complaint"
@@ -152,7 +152,7 @@ class TrustModelTest {
         RulePack ours = RulePack.drl("ours.drl", """
                 package org.niyam.compliance.rules.india;
 
-                import org.niyam.compliance.model.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintReceived;
                 
                 rule "ours.uses-an-india-function"
                     @citation("Our policy 2")

@@ -2,11 +2,17 @@ package org.niyam.compliance.engine.internal.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.niyam.compliance.model.CaseEvent;
 
 /**
  * What classes compiled from a restricted pack may refer to: types, and members resolved to the class that declares
@@ -117,7 +123,67 @@ final class Allowlist {
             return entry;
         }
         int dot = outer.lastIndexOf('.');
-        return dot < 0 ? null : packages.get(outer.substring(0, dot));
+        Entry listed = dot < 0 ? null : packages.get(outer.substring(0, dot));
+        if (listed != null) {
+            return listed;
+        }
+        // Keyed by the loader too: an application's classes (a Flink job's) are found through its own loader.
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return EVENT_TYPES.computeIfAbsent(type + "@" + System.identityHashCode(context), k -> eventEntry(type))
+                .orElse(null);
+    }
+
+    /** Entries of the event records and enums found on the class path, by class name and loader (absent: neither). */
+    private static final Map<String, Optional<Entry>> EVENT_TYPES = new ConcurrentHashMap<>();
+
+    /** Packages whose enums are no event's values: the platform's and the rule engine's. */
+    private static final List<String> NOT_EVENT_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "org.kie.", "org.drools.", "org.niyam.compliance.engine.");
+
+    /**
+     * A pack's own events (see {@code EventTypes}): a record implementing {@code CaseEvent} may be named, built and
+     * read (its constructors, its component accessors, {@code equals}, {@code hashCode}, {@code toString}), and an
+     * application enum, the type of such a record's values, may be named with its constants, {@code values} and
+     * {@code valueOf}. Nothing else of them: no other method a record or an enum declares. The class is loaded
+     * without being initialised, from the class path of the application; a pack brings no class of its own.
+     */
+    private static Optional<Entry> eventEntry(String type) {
+        Class<?> found = load(type);
+        if (found == null) {
+            return Optional.empty();
+        }
+        Set<String> members = new HashSet<>();
+        if (found.isRecord() && CaseEvent.class.isAssignableFrom(found)) {
+            for (RecordComponent component : found.getRecordComponents()) {
+                members.add(component.getName());
+            }
+            members.addAll(List.of("<init>", "equals", "hashCode", "toString"));
+        } else if (found.isEnum() && NOT_EVENT_PACKAGES.stream().noneMatch(type::startsWith)) {
+            for (Field field : found.getDeclaredFields()) {
+                if (field.isEnumConstant()) {
+                    members.add(field.getName());
+                }
+            }
+            members.addAll(List.of("values", "valueOf"));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(false, Set.copyOf(members), Set.of()));
+    }
+
+    private static Class<?> load(String type) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                Allowlist.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(type, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Not there: try the next, or it is no event type.
+            }
+        }
+        return null;
     }
 
     /** Whether the type may be named. */

@@ -12,6 +12,7 @@ public final class RestrictedBuildCostPack {
                 package org.example.cost;
 
                 import java.util.List;
+                import org.niyam.compliance.india.*;
                 import org.niyam.compliance.model.*;
 
                 """);

@@ -1,0 +1,33 @@
+package org.niyam.compliance.india;
+
+import java.time.OffsetDateTime;
+import org.niyam.compliance.model.CaseEvent;
+
+/**
+ * An order to enable identification of the first originator of information on a messaging service (Rule 4(2)).
+ *
+ * @param source a court order, or an order under section 69 of the IT Act
+ * @param copyOfInformation whether the order came with a copy of the information (needed for section 69 orders)
+ * @param ground the offence the order is for
+ * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks for
+ *                               "not less than five years"); {@code null} when not stated, which the rule treats as
+ *                               not shown
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
+ */
+public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) {
+        this(id, caseId, at, source, copyOfInformation, ground, minimumPunishmentYears, null);
+    }
+
+    public FirstOriginatorOrderReceived {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "FirstOriginatorOrderReceived");
+        Preconditions.requireText(id, "FirstOriginatorOrderReceived", "id");
+        Preconditions.requireText(caseId, "FirstOriginatorOrderReceived", "caseId");
+        Preconditions.requirePresent(at, "FirstOriginatorOrderReceived", "at");
+        Preconditions.requirePresent(source, "FirstOriginatorOrderReceived", "source");
+        Preconditions.requirePresent(ground, "FirstOriginatorOrderReceived", "ground");
+    }
+}

@@ -1,0 +1,23 @@
+package org.niyam.compliance.india;
+
+import java.util.List;
+
+/**
+ * What a government or police intimation states, checked from the 2025 amendment before its removal clock counts.
+ * {@code null} means "not stated", which the check treats as missing.
+ *
+ * @param inWriting    whether it is in writing
+ * @param reasoned     whether it gives reasons
+ * @param legalBasis   the law and provision it relies on
+ * @param unlawfulAct  the nature of the unlawful act
+ * @param targets      the specific URLs or other identifiers of the content
+ */
+public record Intimation(Boolean inWriting, Boolean reasoned, String legalBasis, String unlawfulAct,
+                         List<String> targets) {
+
+    public Intimation {
+        legalBasis = Preconditions.optionalText(legalBasis);
+        unlawfulAct = Preconditions.optionalText(unlawfulAct);
+        targets = Preconditions.copyOf(targets, "Intimation", "targets");
+    }
+}

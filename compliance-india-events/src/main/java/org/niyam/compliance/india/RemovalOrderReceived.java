@@ -1,0 +1,38 @@
+package org.niyam.compliance.india;
+
+import java.time.OffsetDateTime;
+import org.niyam.compliance.model.CaseEvent;
+
+/**
+ * A court order, or a written intimation of the appropriate government or its agency, to remove or disable content
+ * (Rule 3(1)(d)). Orders that arrive through the Sahyog portal are intimations too.
+ *
+ * @param issuer      who issued it
+ * @param reference   the order's number or reference, or {@code null}
+ * @param intimation  what an intimation states, for the checks of the 2025 amendment; {@code null} for court
+ *                    orders or when not recorded (an intimation without it fails those checks)
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
+ */
+public record RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference,
+                                   Intimation intimation,
+        String jurisdiction) implements CaseEvent {
+
+    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    public RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference, Intimation intimation) {
+        this(id, caseId, at, issuer, reference, intimation, null);
+    }
+
+    public RemovalOrderReceived {
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "RemovalOrderReceived");
+        Preconditions.requireText(id, "RemovalOrderReceived", "id");
+        Preconditions.requireText(caseId, "RemovalOrderReceived", "caseId");
+        Preconditions.requirePresent(at, "RemovalOrderReceived", "at");
+        Preconditions.requirePresent(issuer, "RemovalOrderReceived", "issuer");
+        reference = Preconditions.optionalText(reference);
+    }
+
+    /** An order without intimation particulars, e.g. a court order. */
+    public RemovalOrderReceived(String id, String caseId, OffsetDateTime at, Issuer issuer, String reference) {
+        this(id, caseId, at, issuer, reference, null);
+    }
+}

@@ -1,7 +1,0 @@
-package org.niyam.compliance.model;
-
-/** How content was taken down; the rules treat both alike ("remove or disable access"). */
-public enum TakedownAction {
-    REMOVED,
-    DISABLED
-}
