@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.india.IndiaEvents;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -45,7 +46,8 @@ class EngineExecutorTest {
     }
 
     private static ComplianceEngine.Builder engine() {
-        return ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK)).threads(4)
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .threads(4)
                 .eventsPerSession(1);
     }
 

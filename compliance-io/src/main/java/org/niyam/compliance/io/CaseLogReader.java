@@ -223,7 +223,7 @@ public final class CaseLogReader {
 
     /**
      * The same reader, reading events as the registry {@code types} names them, such as an engine's
-     * ({@link ComplianceEngine#eventTypes()}): an event whose {@code type} it does not name is rejected, with the names
+     * ({@code ComplianceEngine.eventTypes()}): an event whose {@code type} it does not name is rejected, with the names
      * it knows. Default: the types the class path announces ({@link EventTypes#onClasspath()}).
      */
     public CaseLogReader withEventTypes(EventTypes types) {

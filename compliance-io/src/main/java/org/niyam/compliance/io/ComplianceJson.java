@@ -45,7 +45,7 @@ public final class ComplianceJson {
     /**
      * A copy of the configured mapper, for reading or writing other model types the same way. It knows the event
      * types the class path announces ({@link EventTypes#onClasspath()}); see {@link #mapper(EventTypes)} for an
-     * engine's ({@link ComplianceEngine#eventTypes()}).
+     * engine's ({@code ComplianceEngine.eventTypes()}).
      */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
