@@ -1,5 +1,6 @@
 package org.niyam.compliance.engine.internal;
 
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;

@@ -1,5 +1,6 @@
 package org.niyam.compliance.engine.internal;
 
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.niyam.compliance.engine.internal;
 
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

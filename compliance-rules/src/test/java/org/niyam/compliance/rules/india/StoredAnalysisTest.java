@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.internal.CaseLocality;
-import org.niyam.compliance.engine.internal.DrlAnalysis;
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.engine.internal.StoredAnalysis;

@@ -16,7 +16,7 @@ import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.niyam.compliance.engine.internal.DrlAnalysis;
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import org.niyam.compliance.pack.Problem;
 
 /**

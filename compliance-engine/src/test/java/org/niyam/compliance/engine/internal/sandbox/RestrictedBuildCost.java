@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.kie.api.io.Resource;
 import org.kie.internal.io.ResourceFactory;
 import org.niyam.compliance.engine.ComplianceEngine;
-import org.niyam.compliance.engine.internal.DrlAnalysis;
+import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.pack.RulePack;
 

@@ -1,4 +1,4 @@
-package org.niyam.compliance.engine.internal;
+package org.niyam.compliance.engine.internal.drl;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;

@@ -1,4 +1,4 @@
-package org.niyam.compliance.engine.internal;
+package org.niyam.compliance.engine.internal.drl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
