@@ -15,6 +15,11 @@ import org.niyam.compliance.pack.EvaluationListener;
  * Progress of a long run on standard error: what is being read, how many entries and how fast, the evaluation's
  * rule firings as they happen, and at the end how many obligations need attention. Shown only when standard error
  * is a terminal, so piped and redirected output stays clean; a line being updated is rewritten in place.
+ *
+ * <p>Hand-written rather than a progress-bar library: me.tongfei:progressbar 0.10.1 draws one counter as a bar, on a
+ * refresh thread of its own, and brings JLine's terminal (38 KB and 259 KB of jars); what this prints is several
+ * counters (entries, rate, the time left from the bytes read, rule firings) on one line, rewritten on the reading
+ * thread at most every 250 ms and tested with a clock of the test's own ({@code ProgressTest}).
  */
 public final class Progress implements EvaluationListener {
 
