@@ -1,5 +1,6 @@
 package org.niyam.compliance.india;
 
+import org.niyam.compliance.model.Preconditions;
 import java.time.OffsetDateTime;
 import org.niyam.compliance.model.CaseEvent;
 

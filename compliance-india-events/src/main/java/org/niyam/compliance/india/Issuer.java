@@ -1,5 +1,7 @@
 package org.niyam.compliance.india;
 
+import org.niyam.compliance.model.Preconditions;
+
 /**
  * Who issued a removal order or intimation.
  *

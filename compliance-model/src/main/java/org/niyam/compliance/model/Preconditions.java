@@ -2,27 +2,60 @@ package org.niyam.compliance.model;
 
 import java.util.List;
 
-/** Argument checks whose messages name the record and the field, so a bad input line can be traced. */
-final class Preconditions {
+/**
+ * Checks for the compact constructors of event records, the model's and a pack's own, whose messages name the record
+ * and the field ({@code ComplaintReceived.caseId is required and must not be blank}), so that a bad line of a case
+ * log is reported with what is wrong in it.
+ */
+public final class Preconditions {
 
     private Preconditions() {
     }
 
-    static String requireText(String value, String type, String field) {
+    /**
+     * Text that must be given.
+     *
+     * @param value the field's value
+     * @param type  the record's name, for the message
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException when {@code value} is {@code null} or blank
+     */
+    public static String requireText(String value, String type, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(type + "." + field + " is required and must not be blank");
         }
         return value;
     }
 
-    static <T> T requirePresent(T value, String type, String field) {
+    /**
+     * A value that must be given.
+     *
+     * @param <T>   the field's type
+     * @param value the field's value
+     * @param type  the record's name, for the message
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException when {@code value} is {@code null}
+     */
+    public static <T> T requirePresent(T value, String type, String field) {
         if (value == null) {
             throw new IllegalArgumentException(type + "." + field + " is required");
         }
         return value;
     }
 
-    static <T> List<T> copyOf(List<T> values, String type, String field) {
+    /**
+     * An unmodifiable copy of a list that may be absent but holds no {@code null}.
+     *
+     * @param <T>    the elements' type
+     * @param values the field's value
+     * @param type   the record's name, for the message
+     * @param field  the field's name, for the message
+     * @return a copy of {@code values}, empty when {@code values} is {@code null}
+     * @throws IllegalArgumentException when an element is {@code null} (the message gives its index)
+     */
+    public static <T> List<T> copyOf(List<T> values, String type, String field) {
         if (values == null) {
             return List.of();
         }
@@ -36,9 +69,14 @@ final class Preconditions {
 
     /**
      * A jurisdiction as packs declare theirs: an ISO 3166-1 alpha-2 country code ({@code IN}, {@code DE}), optionally
-     * with a subdivision ({@code US-CA}); {@code null} when not stated.
+     * with a subdivision ({@code US-CA}).
+     *
+     * @param value the field's value; {@code null} when the event does not state one
+     * @param type  the record's name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException when {@code value} is not such a code
      */
-    static String jurisdiction(String value, String type) {
+    public static String jurisdiction(String value, String type) {
         if (value == null) {
             return null;
         }
@@ -49,8 +87,13 @@ final class Preconditions {
         return value;
     }
 
-    static String optionalText(String value) {
+    /**
+     * Optional text, blank read as absent.
+     *
+     * @param value the field's value
+     * @return {@code value}, or {@code null} when it is {@code null} or blank
+     */
+    public static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value;
     }
-
 }
