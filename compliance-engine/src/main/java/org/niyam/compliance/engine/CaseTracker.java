@@ -56,7 +56,7 @@ public final class CaseTracker {
      * The tracker of an engine's rules.
      *
      * @param engine the engine whose case-local and platform rules the tracker runs
-     * @return the tracker; thread-safe, as the engine is
+     * @return the tracker
      * @throws NullPointerException if {@code engine} is {@code null}
      */
     public static CaseTracker of(ComplianceEngine engine) {
@@ -157,7 +157,6 @@ public final class CaseTracker {
 
         /**
          * {@return whether nothing in the case can change any more without new evidence: every obligation has ended}
-         * A job may then drop the case's timers.
          */
         public boolean ended() {
             return obligations.stream().allMatch(h -> CaseTracker.ended(h.obligation()));

@@ -80,7 +80,7 @@ public final class ComplianceEngine {
      * out; obligations not yet discharged are open, at risk, or breached if their due instant has passed.
      *
      * @param evidence the platform's profiles, appointments and events, in any order
-     * @param asOf     the instant the report describes; its offset is the report's
+     * @param asOf     the instant the report describes
      * @return every obligation that arose up to {@code asOf} with where it stands, and every finding
      * @throws InputException         two different events share an id
      * @throws RuleExecutionException a rule failed, looped, or concluded something the engine cannot reconcile

@@ -86,7 +86,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     public interface Listener {
 
         /**
-         * Called once for each change, before the call that caused it returns.
+         * Called once for each change, on the thread that caused it (see the class description).
          *
          * @param transition what changed, with its stable id; a consumer that sees one id twice can drop the second
          */
@@ -320,7 +320,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      * Moves an event-time clock on without an event (a heartbeat from a quiet source), reporting what falls due up
      * to the instant.
      *
-     * @param instant the source's time; an instant before the monitor's changes nothing
+     * @param instant the source's time, as its events tell it
      * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}
      */
     public void advanceTo(OffsetDateTime instant) {

@@ -8,7 +8,8 @@ import org.niyam.compliance.model.CaseEvent;
  *
  * @param id           the event's id, unique within the input
  * @param caseId       the case of the Committee's order
- * @param at           when the platform complied; it meets the duty to comply if no later than its due instant
+ * @param at           when the platform complied; it discharges the duty to comply, late only against the
+ *                     platform's own service level
  * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
  */
 public record GacOrderComplied(String id, String caseId, OffsetDateTime at,

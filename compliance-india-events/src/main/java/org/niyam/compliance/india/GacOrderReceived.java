@@ -8,7 +8,8 @@ import org.niyam.compliance.model.CaseEvent;
  *
  * @param id           the event's id, unique within the input
  * @param caseId       the case the order opens
- * @param at           when the order reached the platform; the clock to comply starts then
+ * @param at           when the order reached the platform; the duty to comply opens then, with a due instant only
+ *                     when the platform sets its own service level ({@code gac.compliance})
  * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
  */
 public record GacOrderReceived(String id, String caseId, OffsetDateTime at,
