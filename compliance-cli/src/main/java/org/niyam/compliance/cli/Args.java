@@ -83,21 +83,39 @@ public final class Args {
         return e.getMessage();
     }
 
+    /**
+     * Whether an option was given: a flag, or an option with a value.
+     *
+     * @param name the option's long name, e.g. {@code --strict}
+     * @return {@code true} when the command line gives it
+     */
     public boolean flag(String name) {
         return options.containsKey(name);
     }
 
-    /** The option's value, or {@code fallback} when it is not given. */
+    /**
+     * The value of an option given at most once.
+     *
+     * @param name     the option's long name, e.g. {@code --as-of}
+     * @param fallback what to answer when it is not given, or {@code null}
+     * @return the value as given, or {@code fallback}
+     */
     public String value(String name, String fallback) {
         List<String> values = options.get(name);
         return values == null ? fallback : values.get(0);
     }
 
-    /** Every value of a repeatable option, in order; empty when not given. */
+    /**
+     * Every value of a repeatable option.
+     *
+     * @param name the option's long name, e.g. {@code --rules}
+     * @return the values in the order given; empty when not given
+     */
     public List<String> values(String name) {
         return List.copyOf(options.getOrDefault(name, List.of()));
     }
 
+    /** {@return the positional arguments (the case logs, the folders), in order; those after {@code --} too} */
     public List<String> positionals() {
         return List.copyOf(positionals);
     }

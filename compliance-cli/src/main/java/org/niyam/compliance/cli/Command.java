@@ -8,27 +8,29 @@ import java.util.List;
  */
 public interface Command {
 
-    /** The word that selects it, e.g. {@code audit}. */
+    /** {@return the word that selects it, e.g. {@code audit}} */
     String name();
 
-    /** One line for the list of commands. */
+    /** {@return one line for the list of commands} */
     String summary();
 
-    /** The usage line, e.g. {@code niyam audit FILE... [options]}. */
+    /** {@return the usage line, e.g. {@code niyam audit FILE... [options]}} */
     String synopsis();
 
-    /** What the command does, shown before its options: lines as they are shown. */
+    /** {@return what the command does, shown before its options: lines as they are shown} */
     String description();
 
-    /** The options it takes, in the order the help lists them ({@code --help} is added to every command). */
+    /**
+     * {@return the options it takes, in the order the help lists them} {@code --help} is added to every command.
+     */
     default List<CommandOption> options() {
         return List.of();
     }
 
-    /** Shown after the options: exit codes and examples, lines as they are shown. */
+    /** {@return what is shown after the options: exit codes and examples, lines as they are shown} */
     String footer();
 
-    /** The full help, shown by {@code niyam COMMAND --help}: generated from the above. */
+    /** {@return the full help, shown by {@code niyam COMMAND --help}: generated from the above} */
     default String help() {
         return CommandSpecs.usage(CommandSpecs.of(this));
     }
@@ -36,6 +38,8 @@ public interface Command {
     /**
      * Runs the command.
      *
+     * @param args the command's arguments, parsed against its options
+     * @param io   where it writes, and its clock and working directory
      * @return the exit code (see {@link Exit})
      * @throws UsageException when the arguments make no sense; the caller prints the message and the help hint
      */

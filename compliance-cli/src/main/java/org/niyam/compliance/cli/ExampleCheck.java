@@ -14,6 +14,15 @@ import org.niyam.compliance.model.Evidence;
  */
 public record ExampleCheck(String title, String description, OffsetDateTime asOf, Evidence evidence) {
 
+    /**
+     * Checks the example.
+     *
+     * @param title       one line, required
+     * @param description what the case log shows, or {@code null}
+     * @param asOf        the instant to evaluate at, required
+     * @param evidence    the platform's evidence, required
+     * @throws NullPointerException if a required part is missing
+     */
     public ExampleCheck {
         Objects.requireNonNull(title, "ExampleCheck.title is required");
         Objects.requireNonNull(asOf, "ExampleCheck.asOf is required");

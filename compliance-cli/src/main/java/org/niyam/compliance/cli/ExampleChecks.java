@@ -18,13 +18,19 @@ public final class ExampleChecks {
     private ExampleChecks() {
     }
 
-    /** The names of the bundled checks, in the order the demo runs them. */
+    /** {@return the file names of the bundled checks, in the order the demo runs them} */
     public static List<String> names() {
         String index = resource("index.txt");
         return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
-    /** Loads one bundled check by file name, e.g. {@code late-actions.json}. */
+    /**
+     * Loads one bundled check.
+     *
+     * @param name its file name, e.g. {@code late-actions.json}
+     * @return the check
+     * @throws IllegalArgumentException if no bundled check has that name; the message lists the names
+     */
     public static ExampleCheck load(String name) {
         ClassLoader loader = ExampleChecks.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(FOLDER + name)) {
@@ -39,7 +45,7 @@ public final class ExampleChecks {
         }
     }
 
-    /** Loads every bundled check. */
+    /** {@return every bundled check, in the order the demo runs them} */
     public static List<ExampleCheck> all() {
         List<ExampleCheck> checks = new ArrayList<>();
         names().forEach(name -> checks.add(load(name)));

@@ -16,6 +16,16 @@ import java.util.function.LongSupplier;
  */
 public record Io(PrintStream out, PrintStream err, boolean errIsTerminal, LongSupplier nanoTime, Path workingDir) {
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param out           reports, required
+     * @param err           errors and progress, required
+     * @param errIsTerminal whether standard error is a terminal
+     * @param nanoTime      a monotonic clock in nanoseconds, required
+     * @param workingDir    the directory relative paths resolve against, required
+     * @throws NullPointerException if a required part is missing
+     */
     public Io {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
@@ -23,7 +33,13 @@ public record Io(PrintStream out, PrintStream err, boolean errIsTerminal, LongSu
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
-    /** Writing to the given streams, no progress, paths relative to the process's working directory. */
+    /**
+     * Writing to the given streams, no progress, paths relative to the process's working directory.
+     *
+     * @param out where reports go
+     * @param err where errors and rejected input go
+     * @return the surroundings, with the system's clock
+     */
     public static Io of(PrintStream out, PrintStream err) {
         return new Io(out, err, false, new SystemClock(), Path.of(""));
     }
@@ -31,6 +47,8 @@ public record Io(PrintStream out, PrintStream err, boolean errIsTerminal, LongSu
     /**
      * Whether {@link #nanoTime} is the system's clock, that a thread may measure real intervals against (the
      * watch of how far a streamed audit has read); not so with a clock given for a test.
+     *
+     * @return {@code true} for the system's clock
      */
     public boolean realClock() {
         return nanoTime instanceof SystemClock;
@@ -44,7 +62,12 @@ public record Io(PrintStream out, PrintStream err, boolean errIsTerminal, LongSu
         }
     }
 
-    /** A path given on the command line. */
+    /**
+     * A path given on the command line.
+     *
+     * @param given the path as given, relative or absolute
+     * @return the path resolved against {@link #workingDir}
+     */
     public Path path(String given) {
         return workingDir.resolve(given);
     }

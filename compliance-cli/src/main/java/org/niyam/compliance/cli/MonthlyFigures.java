@@ -57,12 +57,24 @@ public record MonthlyFigures(YearMonth month, OffsetDateTime from, OffsetDateTim
     public static final String NOT_IN_LOGS = "NOT_IN_LOGS";
 
     /**
-     * @param received by category, every category present
-     * @param actedOn  by category, every category and {@link #NOT_IN_LOGS} present
+     * The month's complaints.
+     *
+     * @param received      by category, every category present
+     * @param receivedTotal complaints received, of every category
+     * @param actedOn       by category, every category and {@link #NOT_IN_LOGS} present
+     * @param actedOnTotal  complaints acted on, of every category
      */
     public record Complaints(Map<String, Long> received, long receivedTotal, Map<String, Long> actedOn,
                              long actedOnTotal) {
 
+        /**
+         * Copies the counts, keeping their keys' order.
+         *
+         * @param received      by category
+         * @param receivedTotal complaints received
+         * @param actedOn       by category
+         * @param actedOnTotal  complaints acted on
+         */
         public Complaints {
             received = ordered(received);
             actedOn = ordered(actedOn);
@@ -70,12 +82,24 @@ public record MonthlyFigures(YearMonth month, OffsetDateTime from, OffsetDateTim
     }
 
     /**
-     * @param received             by issuer kind, every kind present
-     * @param removalsThatFollowed by the kind of the order, every kind and {@link #NOT_IN_LOGS} present
+     * The month's removal orders and intimations.
+     *
+     * @param received                  by issuer kind, every kind present
+     * @param receivedTotal             orders and intimations received, of every kind
+     * @param removalsThatFollowed      by the kind of the order, every kind and {@link #NOT_IN_LOGS} present
+     * @param removalsThatFollowedTotal removals that followed an order, of every kind
      */
     public record Orders(Map<String, Long> received, long receivedTotal, Map<String, Long> removalsThatFollowed,
                          long removalsThatFollowedTotal) {
 
+        /**
+         * Copies the counts, keeping their keys' order.
+         *
+         * @param received                  by issuer kind
+         * @param receivedTotal             orders received
+         * @param removalsThatFollowed      by the kind of the order
+         * @param removalsThatFollowedTotal removals that followed an order
+         */
         public Orders {
             received = ordered(received);
             removalsThatFollowed = ordered(removalsThatFollowed);
@@ -87,7 +111,14 @@ public record MonthlyFigures(YearMonth month, OffsetDateTime from, OffsetDateTim
         return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
-    /** Counts the figures of one month from all the events of the logs. */
+    /**
+     * Counts the figures of one month from all the events of the logs.
+     *
+     * @param month  the calendar month, in India Standard Time
+     * @param events every event of the logs, in any order: those before the month are needed to find the complaint
+     *               or order an action answers
+     * @return the month's figures
+     */
     public static MonthlyFigures of(YearMonth month, List<CaseEvent> events) {
         OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(IST);
         OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(IST);
@@ -128,14 +159,19 @@ public record MonthlyFigures(YearMonth month, OffsetDateTime from, OffsetDateTim
                 new Orders(orders, total(orders), followed, total(followed)), proactive);
     }
 
-    /** The calendar months (IST) in which the events fall, oldest first. */
+    /**
+     * The calendar months (IST) in which the events fall, oldest first.
+     *
+     * @param events the events
+     * @return each month at most once
+     */
     public static List<YearMonth> monthsOf(List<CaseEvent> events) {
         TreeSet<YearMonth> months = new TreeSet<>();
         events.forEach(e -> months.add(YearMonth.from(e.at().withOffsetSameInstant(IST))));
         return List.copyOf(months);
     }
 
-    /** The figures as a chart for the HTML report. */
+    /** {@return the figures as a chart for the HTML report, in groups: complaints, orders, proactive removals} */
     public HtmlReport.Chart chart() {
         List<HtmlReport.Chart.Bar> bars = new ArrayList<>();
         String received = "Complaints received";

@@ -32,6 +32,12 @@ public final class NiyamCli {
     private NiyamCli() {
     }
 
+    /**
+     * Runs a command and exits the process with its code: 0 all compliant or all passed, 1 findings or failed
+     * scenarios, 2 bad input, broken rules or a usage error.
+     *
+     * @param args the command's name, then its arguments
+     */
     public static void main(String[] args) {
         String tty = System.getenv(STDERR_TTY);
         boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
@@ -49,7 +55,13 @@ public final class NiyamCli {
         return run(args, Io.of(out, err));
     }
 
-    /** Runs a command; returns the process exit code (see {@link Exit}). */
+    /**
+     * Runs a command, as {@link #main} does without exiting: for embedding the command line in another program.
+     *
+     * @param args the command's name, then its arguments
+     * @param io   where it writes, and its clock and working directory
+     * @return the process exit code (see {@link Exit})
+     */
     public static int run(String[] args, Io io) {
         return run(args, io, COMMANDS);
     }

@@ -45,6 +45,13 @@ public final class Progress implements EvaluationListener {
     /** An audit shows progress only once it has run this long. */
     static final long QUIET_NANOS = 2_000_000_000L;
 
+    /**
+     * Progress written to a stream.
+     *
+     * @param err      where progress is written, standard error
+     * @param on       whether anything is shown: standard error is a terminal
+     * @param nanoTime a monotonic clock in nanoseconds, for rates
+     */
     public Progress(PrintStream err, boolean on, LongSupplier nanoTime) {
         this(err, on, nanoTime, false);
     }
@@ -56,11 +63,21 @@ public final class Progress implements EvaluationListener {
         this.realClock = realClock;
     }
 
-    /** Progress for a command's surroundings: on only when standard error is a terminal. */
+    /**
+     * Progress for a command's surroundings: on only when standard error is a terminal.
+     *
+     * @param io the command's surroundings
+     * @return the progress, writing to its standard error
+     */
     public static Progress of(Io io) {
         return new Progress(io.err(), io.errIsTerminal(), io.nanoTime(), io.realClock());
     }
 
+    /**
+     * Reading starts: the number of logs and their size.
+     *
+     * @param files the case logs about to be read
+     */
     public void reading(List<Path> files) {
         if (!on) {
             return;
@@ -72,7 +89,12 @@ public final class Progress implements EvaluationListener {
                 files.size() == 1 ? "log" : "logs", bytes(bytes)));
     }
 
-    /** Entries read so far, while a long log is read; the running line is rewritten at most every 250 ms. */
+    /**
+     * Entries read so far, while a long log is read; the running line is rewritten at most every 250 ms.
+     *
+     * @param entries  entries read so far, valid or not
+     * @param rejected how many of them were rejected
+     */
     public void entriesRead(long entries, long rejected) {
         if (!on) {
             return;
@@ -86,6 +108,11 @@ public final class Progress implements EvaluationListener {
         }
     }
 
+    /**
+     * Reading ended: entries, time, rate and rejections.
+     *
+     * @param log what was read
+     */
     public void read(CaseLog log) {
         if (!on) {
             return;
@@ -96,7 +123,12 @@ public final class Progress implements EvaluationListener {
         end();
     }
 
-    /** Reading ended after {@code entries} entries, {@code rejected} of them rejected. */
+    /**
+     * Reading ended, for a read that kept no {@link CaseLog}.
+     *
+     * @param entries  entries read, valid or not
+     * @param rejected how many of them were rejected
+     */
     public void readEntries(long entries, long rejected) {
         if (!on) {
             return;
@@ -107,6 +139,11 @@ public final class Progress implements EvaluationListener {
         end();
     }
 
+    /**
+     * The evaluation starts; rule firings are counted from here.
+     *
+     * @param eventCount how many events are evaluated
+     */
     public void evaluating(int eventCount) {
         if (!on) {
             return;
@@ -123,7 +160,7 @@ public final class Progress implements EvaluationListener {
         return realClock;
     }
 
-    /** Whether anything is shown at all: standard error is a terminal. */
+    /** {@return whether anything is shown at all: standard error is a terminal} */
     public boolean on() {
         return on;
     }
@@ -131,6 +168,8 @@ public final class Progress implements EvaluationListener {
     /**
      * A streamed audit starts: nothing is shown for its first {@link #QUIET_NANOS}, then the running line says
      * what it is doing.
+     *
+     * @param files the case logs the audit reads
      */
     public synchronized void auditing(List<Path> files) {
         if (!on) {
@@ -148,6 +187,9 @@ public final class Progress implements EvaluationListener {
     /**
      * Bytes and entries of the logs read so far, in a streamed audit: the entries, their rate, and the time left
      * to read, from the share of the files' size read so far. Rewritten at most every 250 ms.
+     *
+     * @param bytes   bytes of the logs read so far
+     * @param entries entries read so far
      */
     public synchronized void readTo(long bytes, long entries) {
         if (!on || !reading) {
@@ -186,7 +228,13 @@ public final class Progress implements EvaluationListener {
         }
     }
 
-    /** A streamed audit is done: how long it took, and what needs attention. Shown only after a long audit. */
+    /**
+     * A streamed audit is done: how long it took, and what needs attention. Shown only after a long audit.
+     *
+     * @param entries  entries read
+     * @param byStatus obligations by status
+     * @param findings findings
+     */
     public synchronized void audited(long entries, java.util.Map<Status, Long> byStatus, long findings) {
         if (!on) {
             return;
@@ -245,6 +293,11 @@ public final class Progress implements EvaluationListener {
         }
     }
 
+    /**
+     * The evaluation is done: events, time, rate, and how many obligations need attention.
+     *
+     * @param report the evaluation's report
+     */
     public void evaluated(Report report) {
         if (!on) {
             return;

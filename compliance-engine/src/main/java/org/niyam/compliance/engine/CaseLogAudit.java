@@ -78,11 +78,25 @@ public final class CaseLogAudit {
     /** Receives an audit's results. Called on the thread that runs the audit, one call at a time. */
     public interface Sink {
 
+        /**
+         * One obligation, in report order; every obligation comes before the first finding.
+         *
+         * @param obligation the obligation, as {@link ComplianceEngine#evaluate} would report it
+         */
         void obligation(Obligation obligation);
 
+        /**
+         * One finding, in report order, after every obligation.
+         *
+         * @param finding the finding, with its citation
+         */
         void finding(Finding finding);
 
-        /** An entry rejected, with its source, line and field. Not called in strict audits, which throw instead. */
+        /**
+         * An entry rejected. Not called in strict audits, which throw instead.
+         *
+         * @param error what is wrong, with its source, line and field
+         */
         default void rejected(InputException error) {
         }
     }
@@ -107,6 +121,7 @@ public final class CaseLogAudit {
                           Map<Status, Long> obligations, long findings, int buckets, String oneSession,
                           OffsetDateTime periodStart, PeriodFrom periodFrom) {
 
+        /** {@return how many obligations the audit found, of every status} */
         public long obligationCount() {
             return obligations.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -148,12 +163,23 @@ public final class CaseLogAudit {
         this.listener = builder.listener;
     }
 
+    /**
+     * A builder of an audit with an engine's rules.
+     *
+     * @param engine the engine whose rules, threads and event types the audit uses
+     * @return a builder with the defaults each of its methods names
+     * @throws NullPointerException if {@code engine} is {@code null}
+     */
     public static Builder builder(ComplianceEngine engine) {
         return new Builder(Objects.requireNonNull(engine, "engine"));
     }
 
     /**
      * Audits the logs, read as one, into the sink.
+     *
+     * @param logs the case logs, JSON Lines or JSON arrays, read in this order as one platform's evidence
+     * @param sink receives every obligation, finding and rejected entry
+     * @return what the audit read and found
      *
      * @throws InputException         in a strict audit, at the first bad entry; in any audit, when no entry is valid
      *                                and no instant to judge at was given
@@ -687,7 +713,11 @@ public final class CaseLogAudit {
             this.engine = engine;
         }
 
-        /** Stops at the first bad entry, with an {@link InputException}, instead of rejecting it and going on. */
+        /**
+         * Stops at the first bad entry, with an {@link InputException}, instead of rejecting it and going on.
+         *
+         * @return this builder
+         */
         public Builder strict() {
             this.strict = true;
             return this;
@@ -696,25 +726,44 @@ public final class CaseLogAudit {
         /**
          * The start of the period the logs cover: recurring duties (a report each month) are assessed from then on.
          * Default: the logs' {@code EvidencePeriod} entry, else the earliest event.
+         *
+         * @param value the period's first instant
+         * @return this builder
          */
         public Builder since(OffsetDateTime value) {
             this.since = Objects.requireNonNull(value, "since");
             return this;
         }
 
-        /** Judges the evidence at this instant; events after it are not yet known. Default: the latest event. */
+        /**
+         * Judges the evidence at this instant; events after it are not yet known. Default: the latest event.
+         *
+         * @param value the instant the report describes
+         * @return this builder
+         */
         public Builder asOf(OffsetDateTime value) {
             this.asOf = Objects.requireNonNull(value, "asOf");
             return this;
         }
 
-        /** Where the bucket files go; they are deleted when the audit ends. Default: the system's temporary directory. */
+        /**
+         * Where the bucket files go; they are deleted when the audit ends. Default: the system's temporary directory.
+         *
+         * @param value an existing, writable directory with room for about the logs' size
+         * @return this builder
+         */
         public Builder workDirectory(Path value) {
             this.workDirectory = Objects.requireNonNull(value, "workDirectory");
             return this;
         }
 
-        /** About how many events one bucket holds, and so how many the heap holds per thread. Default 50,000. */
+        /**
+         * About how many events one bucket holds, and so how many the heap holds per thread. Default 50,000.
+         *
+         * @param value events per bucket, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the value is less than 1
+         */
         public Builder eventsPerBucket(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("eventsPerBucket must be positive: " + value);
@@ -723,12 +772,18 @@ public final class CaseLogAudit {
             return this;
         }
 
-        /** Told of every rule firing, one call at a time. */
+        /**
+         * Told of every rule firing, one call at a time.
+         *
+         * @param value the listener
+         * @return this builder
+         */
         public Builder listener(EvaluationListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
+        /** {@return the audit, to run once or several times} */
         public CaseLogAudit build() {
             return new CaseLogAudit(this);
         }

@@ -52,36 +52,79 @@ public final class CaseTracker {
         this.evaluation = evaluation;
     }
 
+    /**
+     * The tracker of an engine's rules.
+     *
+     * @param engine the engine whose case-local and platform rules the tracker runs
+     * @return the tracker
+     * @throws NullPointerException if {@code engine} is {@code null}
+     */
     public static CaseTracker of(ComplianceEngine engine) {
         return new CaseTracker(Objects.requireNonNull(engine, "engine").evaluation());
     }
 
     /**
-     * The platform's facts every case sees. {@code profiles}: the platform's profile history
-     * ({@link PlatformProfile#history}); {@code since}: the start of the period watched.
+     * The platform's facts every case sees.
+     *
+     * @param profiles     the platform's profile history ({@link PlatformProfile#history}); empty when unknown
+     * @param appointments the officer appointments, past and present
+     * @param since        the start of the period watched, or {@code null} for the instant of each step
      */
     public record Context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
                           OffsetDateTime since) {
+        /**
+         * Orders the profiles and copies the appointments.
+         *
+         * @param profiles     the platform's profiles in any order, or {@code null} for none
+         * @param appointments the officer appointments, or {@code null} for none; copied
+         * @param since        the start of the period watched, or {@code null}
+         * @throws IllegalArgumentException if two profiles hold from one instant, or one runs past the next
+         */
         public Context {
             profiles = PlatformProfile.history(profiles);
             appointments = appointments == null ? List.of() : List.copyOf(appointments);
         }
 
-        /** One profile (or none: {@code null}). */
+        /**
+         * A context of one profile.
+         *
+         * @param platform     who the platform is, or {@code null} when unknown
+         * @param appointments the officer appointments, or {@code null} for none
+         * @param since        the start of the period watched, or {@code null}
+         */
         public Context(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime since) {
             this(platform == null ? List.of() : List.of(platform), appointments, since);
         }
     }
 
-    /** An obligation as last reported, and how many transitions it has had. */
+    /**
+     * An obligation as last reported, and how many transitions it has had.
+     *
+     * @param obligation  the obligation as the last transition reported it
+     * @param transitions how many transitions it has had; the next one's id carries this number plus one
+     */
     public record Held(Obligation obligation, int transitions) {
     }
 
     /**
      * What is kept for one case between steps (for the platform: its id is empty and its events are those the
      * platform's rules read).
+     *
+     * @param caseId      the case's id; empty for the platform
+     * @param events      the case's events, in time order
+     * @param obligations its obligations as last reported
+     * @param findings    its findings as last reported
      */
     public record State(String caseId, List<CaseEvent> events, List<Held> obligations, List<Finding> findings) {
+        /**
+         * Copies the lists.
+         *
+         * @param caseId      the case's id, required; empty for the platform
+         * @param events      the case's events in time order, or {@code null} for none
+         * @param obligations its obligations as last reported, or {@code null} for none
+         * @param findings    its findings as last reported, or {@code null} for none
+         * @throws NullPointerException if {@code caseId} is {@code null} or a list holds {@code null}
+         */
         public State {
             Objects.requireNonNull(caseId, "caseId");
             events = events == null ? List.of() : List.copyOf(events);
@@ -89,12 +132,22 @@ public final class CaseTracker {
             findings = findings == null ? List.of() : List.copyOf(findings);
         }
 
-        /** A case nothing has been reported of yet. */
+        /**
+         * A case nothing has been reported of yet.
+         *
+         * @param caseId the case's id; empty for the platform
+         * @return a state without events, obligations or findings
+         */
         public static State empty(String caseId) {
             return new State(caseId, List.of(), List.of(), List.of());
         }
 
-        /** The same state with one more event (kept in time order). */
+        /**
+         * The same state with one more event (kept in time order).
+         *
+         * @param event an event of the case
+         * @return a new state holding it
+         */
         public State withEvent(CaseEvent event) {
             List<CaseEvent> more = new ArrayList<>(events);
             more.add(event);
@@ -102,13 +155,24 @@ public final class CaseTracker {
             return new State(caseId, more, obligations, findings);
         }
 
-        /** Whether nothing in the case can change any more without new evidence: every obligation has ended. */
+        /**
+         * {@return whether nothing in the case can change any more without new evidence: every obligation has ended}
+         */
         public boolean ended() {
             return obligations.stream().allMatch(h -> CaseTracker.ended(h.obligation()));
         }
     }
 
-    /** A conclusion a case's rules drew about the platform or another case, with its rule. */
+    /**
+     * A conclusion a case's rules drew about the platform or another case, with its rule. Exactly one of the facts is
+     * given, the others are {@code null}.
+     *
+     * @param rule       the id of the rule that drew it
+     * @param duty       a duty it inserted, or {@code null}
+     * @param discharge  a discharge it inserted, or {@code null}
+     * @param assessment an assessment it inserted, or {@code null}
+     * @param finding    a finding it inserted, or {@code null}
+     */
     public record Leftover(String rule, Duty duty, Discharge discharge, Assessment assessment, Finding finding) {
 
         static Leftover of(Evaluation.Conclusion conclusion) {
@@ -136,7 +200,12 @@ public final class CaseTracker {
     public record Step(State state, List<Transition> transitions, OffsetDateTime nextChange, List<Leftover> leftovers) {
     }
 
-    /** Whether the platform's rules read the event: send it to {@link #platformStep} as well as to its case. */
+    /**
+     * Whether the platform's rules read the event: send it to {@link #platformStep} as well as to its case.
+     *
+     * @param event an event
+     * @return {@code true} when a platform rule matches events of its type
+     */
     public boolean readByPlatformRules(CaseEvent event) {
         return evaluation.shared(event);
     }
@@ -145,6 +214,10 @@ public final class CaseTracker {
      * Runs the case-local rules over the case's events known at {@code asOf} and the kernel at {@code asOf}, and
      * compares the result with what was last reported.
      *
+     * @param context the platform's facts
+     * @param state   what was kept for the case, with every event it has received
+     * @param asOf    the instant to run at: a job's watermark or timer; events after it are left out
+     * @return the transitions since the state, the new state, the case's next change and its leftovers
      * @throws RuleExecutionException a rule failed, or a conclusion crossed from this case to another
      */
     public Step step(Context context, State state, OffsetDateTime asOf) {
@@ -168,6 +241,14 @@ public final class CaseTracker {
     /**
      * The platform's step: its rules over the context and the events they read, known at {@code asOf}, and the
      * platform's obligations from their conclusions and the cases' leftovers.
+     *
+     * @param context        the platform's facts
+     * @param readByPlatform every event the platform's rules read ({@link #readByPlatformRules}), of every case
+     * @param leftovers      every case's latest leftovers
+     * @param state          what was kept for the platform (its case id empty)
+     * @param asOf           the instant to run at
+     * @return the platform's transitions since the state, its new state and its next change; no leftovers
+     * @throws RuleExecutionException a rule failed
      */
     public Step platformStep(Context context, List<CaseEvent> readByPlatform, List<Leftover> leftovers, State state,
                              OffsetDateTime asOf) {

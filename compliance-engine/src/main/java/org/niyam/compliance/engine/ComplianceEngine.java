@@ -70,6 +70,7 @@ public final class ComplianceEngine {
                 ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000, ruleBase.howBuilt());
     }
 
+    /** {@return a builder with no pack and the defaults each of its methods names} */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,6 +79,9 @@ public final class ComplianceEngine {
      * Evaluates the evidence as it stood at {@code asOf}: events after {@code asOf} are not yet known and are left
      * out; obligations not yet discharged are open, at risk, or breached if their due instant has passed.
      *
+     * @param evidence the platform's profiles, appointments and events, in any order
+     * @param asOf     the instant the report describes
+     * @return every obligation that arose up to {@code asOf} with where it stands, and every finding
      * @throws InputException         two different events share an id
      * @throws RuleExecutionException a rule failed, looped, or concluded something the engine cannot reconcile
      */
@@ -85,7 +89,17 @@ public final class ComplianceEngine {
         return evaluation.run(evidence, asOf, EvaluationListener.NONE);
     }
 
-    /** As {@link #evaluate(Evidence, OffsetDateTime)}, telling the listener what happens. */
+    /**
+     * As {@link #evaluate(Evidence, OffsetDateTime)}, telling the listener what happens.
+     *
+     * @param evidence the platform's profiles, appointments and events, in any order
+     * @param asOf     the instant the report describes
+     * @param listener told of every rule that fires, and of a fall-back to one session
+     * @return the report, the same as without a listener
+     * @throws InputException         two different events share an id
+     * @throws RuleExecutionException a rule failed, looped, or concluded something the engine cannot reconcile
+     * @throws NullPointerException   if {@code listener} is {@code null}
+     */
     public Report evaluate(Evidence evidence, OffsetDateTime asOf, EvaluationListener listener) {
         return evaluation.run(evidence, asOf, Objects.requireNonNull(listener, "listener"));
     }
@@ -99,6 +113,8 @@ public final class ComplianceEngine {
      * The event types this engine knows: those its packs bring (their {@code pack.yaml}'s {@code events}) and those
      * given to {@link Builder#eventTypes}. Readers, scenarios, the audit and the monitor of this engine resolve an
      * event's JSON {@code type} here; see {@link CaseLogReader#withEventTypes}.
+     *
+     * @return the registry of every event type this engine reads
      */
     public EventTypes eventTypes() {
         return eventTypes;
@@ -120,22 +136,28 @@ public final class ComplianceEngine {
         return types;
     }
 
-    /** The packs this engine runs, in the order given. */
+    /** {@return the packs this engine runs, in the order given} */
     public List<RulePack> rulePacks() {
         return ruleBase.packs();
     }
 
-    /** The ids of all rules, in pack and file order, including rules switched off. */
+    /** {@return the ids of all rules, in pack and file order, including rules switched off} */
     public List<String> ruleIds() {
         return List.copyOf(ruleBase.rules().keySet());
     }
 
-    /** The ids of the rules switched off with {@link Builder#disableRules} or {@link Builder#withoutUnconfirmedRules}. */
+    /**
+     * {@return the ids of the rules switched off} with {@link Builder#disableRules} or
+     * {@link Builder#withoutUnconfirmedRules}; empty when none is.
+     */
     public Set<String> disabledRuleIds() {
         return ruleBase.disabledRules();
     }
 
-    /** Every rule of every pack, in pack and file order, including rules switched off. */
+    /**
+     * {@return every rule of every pack, in pack and file order, including rules switched off} Each with its clause,
+     * its pack, and the file and line it is written at.
+     */
     public List<RuleDescription> rules() {
         return ruleBase.rules().values().stream()
                 .map(r -> new RuleDescription(r.id(), r.clause(), r.instrument(), r.pack().id(), r.origin(), r.line(),
@@ -143,7 +165,12 @@ public final class ComplianceEngine {
                 .toList();
     }
 
-    /** The clause a rule cites, e.g. {@code Rule 3(1)(d)}; {@code null} for an unknown id. */
+    /**
+     * The clause a rule cites.
+     *
+     * @param ruleId the rule's id
+     * @return the clause, e.g. {@code Rule 3(1)(d)}; {@code null} for an id no pack has
+     */
     public String clauseOf(String ruleId) {
         RuleBase.RuleInfo rule = ruleBase.rule(ruleId);
         return rule == null ? null : rule.clause();
@@ -153,6 +180,8 @@ public final class ComplianceEngine {
      * The ids of the rules proved to look at one case at a time, in pack and file order. Evaluations run these over
      * groups of cases, on {@link Builder#threads} threads, and every other rule once over the platform's facts and
      * the events it names (see {@code docs/performance.md}).
+     *
+     * @return the case-local rules' ids; empty when every evaluation runs in one session
      */
     public List<String> caseLocalRuleIds() {
         return ruleBase.rules().keySet().stream().filter(evaluation.locality()::isLocal).toList();
@@ -164,12 +193,14 @@ public final class ComplianceEngine {
      * is built). A conclusion that would cross from one case to another at run time makes only that evaluation run
      * again in one session, logged at WARN and told to {@link EvaluationListener#oneSession}. Either way the report
      * is the same.
+     *
+     * @return the reason, in a sentence; empty when evaluations run case by case
      */
     public Optional<String> oneSessionReason() {
         return Optional.ofNullable(evaluation.singleSessionReason());
     }
 
-    /** The parameters of all packs, with any settings applied, by name. */
+    /** {@return the parameters of all packs, with any settings applied, by name} */
     public Map<String, Parameter> parameters() {
         return ruleBase.parameters();
     }
@@ -194,33 +225,51 @@ public final class ComplianceEngine {
         private Builder() {
         }
 
-        /** Adds a pack. Packs are combined: every rule of every pack runs in each evaluation. */
+        /**
+         * Adds a pack. Packs are combined: every rule of every pack runs in each evaluation (on the cases of its
+         * jurisdictions).
+         *
+         * @param pack the pack, as {@link RulePack#classpath}, {@link RulePack#directory} or another loads it
+         * @return this builder
+         * @throws NullPointerException if {@code pack} is {@code null}
+         */
         public Builder rulePack(RulePack pack) {
             packs.add(Objects.requireNonNull(pack, "pack"));
             return this;
         }
 
-        /** Adds packs, in order. */
+        /**
+         * Adds packs, in order.
+         *
+         * @param more the packs
+         * @return this builder
+         * @throws NullPointerException if a pack is {@code null}
+         */
         public Builder rulePacks(Collection<RulePack> more) {
             more.forEach(this::rulePack);
             return this;
         }
 
         /**
-         * Gives a parameter that its pack marks {@code setting: true} the platform's own value, written as in
-         * {@code pack.yaml} ({@code P15D}, {@code 12}, {@code true}). Only settings can be set: a clock the law
-         * fixes cannot be loosened; to hold yourself to a stricter one, add a duty of your own in your own pack.
-         */
-        /**
          * Adds every type of a registry, under its names: for instance {@link EventTypes#onClasspath()}, so that an
          * application reads the events its jars announce even without the packs that bring them.
+         *
+         * @param types the registry to add
+         * @return this builder
+         * @throws IllegalArgumentException when it gives a name or class already given to another
          */
         public Builder eventTypes(EventTypes types) {
             eventTypes = eventTypes.union(types);
             return this;
         }
 
-        /** Adds event types defined in code, each named in JSON by its simple class name; see {@link #eventType}. */
+        /**
+         * Adds event types defined in code, each named in JSON by its simple class name; see {@link #eventType}.
+         *
+         * @param types record classes implementing {@code CaseEvent}
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #eventType} does
+         */
         public Builder eventTypes(Collection<? extends Class<? extends CaseEvent>> types) {
             for (Class<? extends CaseEvent> type : types) {
                 eventType(type.getSimpleName(), type);
@@ -231,6 +280,9 @@ public final class ComplianceEngine {
         /**
          * Adds an event type defined in code, named {@code name} in JSON, beside those the packs bring.
          *
+         * @param name the JSON {@code type} name
+         * @param type a record class implementing {@code CaseEvent}
+         * @return this builder
          * @throws IllegalArgumentException when it is not a record implementing {@code CaseEvent}, or the name or the
          *                                  class is already given to another
          */
@@ -239,18 +291,40 @@ public final class ComplianceEngine {
             return this;
         }
 
+        /**
+         * Gives a parameter that its pack marks {@code setting: true} the platform's own value, written as in
+         * {@code pack.yaml} ({@code P15D}, {@code 12}, {@code true}). Only settings can be set: a clock the law
+         * fixes cannot be loosened; to hold yourself to a stricter one, add a duty of your own in your own pack.
+         *
+         * <p>A parameter no pack defines, one that is not a setting, or a value that is not of its type fails
+         * {@link #build()} with a {@link RulePackException}.
+         *
+         * @param parameter the parameter's name, e.g. {@code monthly-report.grace}
+         * @param value     the value as text; a second setting of one parameter replaces the first
+         * @return this builder
+         * @throws NullPointerException if either is {@code null}
+         */
         public Builder setting(String parameter, String value) {
             settings.put(Objects.requireNonNull(parameter, "parameter"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Switches rules off by id; an id no pack has fails the build. */
+        /**
+         * Switches rules off by id; an id no pack has fails {@link #build()}.
+         *
+         * @param ruleIds the rules' ids, as {@link ComplianceEngine#ruleIds()} lists them
+         * @return this builder
+         */
         public Builder disableRules(String... ruleIds) {
             disabledRules.addAll(List.of(ruleIds));
             return this;
         }
 
-        /** Switches off every rule marked {@code @unconfirmed}: readings the law's text does not confirm. */
+        /**
+         * Switches off every rule marked {@code @unconfirmed}: readings the law's text does not confirm.
+         *
+         * @return this builder
+         */
         public Builder withoutUnconfirmedRules() {
             this.withoutUnconfirmed = true;
             return this;
@@ -259,6 +333,10 @@ public final class ComplianceEngine {
         /**
          * An open obligation is {@code AT_RISK} once no more than this fraction of its clock is left. Default 0.25:
          * a 3-hour clock is at risk in its last 45 minutes. 0 turns {@code AT_RISK} off.
+         *
+         * @param fraction at least 0 and less than 1
+         * @return this builder
+         * @throws IllegalArgumentException if the fraction is out of that range
          */
         public Builder atRiskFraction(double fraction) {
             if (!(fraction >= 0 && fraction < 1)) {
@@ -271,6 +349,11 @@ public final class ComplianceEngine {
         /**
          * An open obligation is {@code AT_RISK} once no more than this is left of its clock, whatever the clock's
          * length ("warn 30 minutes before"), instead of a fraction of it.
+         *
+         * @param margin how much of the clock left makes an obligation at risk; not negative
+         * @return this builder
+         * @throws IllegalArgumentException if the margin is negative
+         * @throws NullPointerException     if it is {@code null}
          */
         public Builder atRiskMargin(java.time.Duration margin) {
             Objects.requireNonNull(margin, "margin");
@@ -284,6 +367,10 @@ public final class ComplianceEngine {
         /**
          * How many rule firings per inserted fact an evaluation may take before it is stopped as a loop. Default
          * 1000, far above what a terminating pack needs.
+         *
+         * @param limit firings per inserted fact, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the limit is less than 1
          */
         public Builder firingLimitPerFact(int limit) {
             if (limit < 1) {
@@ -297,6 +384,10 @@ public final class ComplianceEngine {
          * How many threads one evaluation may use, the calling thread included. Default: the number of processors.
          * Rules that look at one case at a time run over groups of cases on these threads; the report is the same
          * whatever the number (see {@code docs/performance.md}).
+         *
+         * @param count threads, at least 1; 1 runs every evaluation on the calling thread alone
+         * @return this builder
+         * @throws IllegalArgumentException if the count is less than 1
          */
         public Builder threads(int count) {
             if (count < 1) {
@@ -313,6 +404,10 @@ public final class ComplianceEngine {
          * that started, so an evaluation completes (with the same report) even on an executor that is saturated,
          * rejects tasks or runs them on the calling thread. The engine never shuts the executor down. A
          * {@link CaseLogAudit} of this engine parses its case logs there too.
+         *
+         * @param value the executor to run helper work on
+         * @return this builder
+         * @throws NullPointerException if {@code value} is {@code null}
          */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
@@ -322,6 +417,8 @@ public final class ComplianceEngine {
         /**
          * Runs every evaluation in one session, as if no rule were case-local: slower and holding all the evidence
          * in Drools' memory, with the same report. For comparison and diagnosis.
+         *
+         * @return this builder
          */
         public Builder oneSession() {
             this.oneSession = true;
@@ -332,6 +429,10 @@ public final class ComplianceEngine {
          * About how many events go into one session when rules run case by case (whole cases always share one).
          * Default 2048: large enough that a session's fixed cost does not show, small enough to stay in the
          * processor's caches and out of the old generation of the heap.
+         *
+         * @param count events per session, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the count is less than 1
          */
         public Builder eventsPerSession(int count) {
             if (count < 1) {
@@ -345,6 +446,10 @@ public final class ComplianceEngine {
          * The jurisdiction of a case none of whose events states one ({@code CaseEvent#jurisdiction()}), as an ISO
          * 3166 code such as {@code IN}. Without it such a case is in the scope of every pack, which suits a platform
          * of one country; a platform of several that labels only its other countries' cases sets its home here.
+         *
+         * @param code the ISO 3166 code
+         * @return this builder
+         * @throws IllegalArgumentException if the code is no ISO 3166 code
          */
         public Builder defaultJurisdiction(String code) {
             if (!Jurisdictions.valid(code)) {
@@ -358,6 +463,7 @@ public final class ComplianceEngine {
         /**
          * Compiles and checks the packs.
          *
+         * @return the engine, ready to evaluate
          * @throws RulePackException listing every problem in every pack
          */
         public ComplianceEngine build() {

@@ -84,6 +84,12 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** Receives transitions, one at a time, in the order they happened. */
     @FunctionalInterface
     public interface Listener {
+
+        /**
+         * Called once for each change, on the thread that caused it (see the class description).
+         *
+         * @param transition what changed, with its stable id; a consumer that sees one id twice can drop the second
+         */
         void transition(Transition transition);
     }
 
@@ -214,6 +220,13 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * A builder of a monitor of an engine's rules.
+     *
+     * @param engine the engine whose rules the monitor runs, and whose event types its snapshots name
+     * @return a builder with the defaults each of its methods names
+     * @throws NullPointerException if {@code engine} is {@code null}
+     */
     public static Builder builder(ComplianceEngine engine) {
         return new Builder(Objects.requireNonNull(engine, "engine"));
     }
@@ -225,13 +238,20 @@ public final class ComplianceMonitor implements AutoCloseable {
      * counts once; one that comes later than the out-of-order bound is still evaluated (the answer may change what
      * was reported, with a {@link Transition.Kind#REOPENED} or {@link Transition.Kind#WITHDRAWN}) and counted as late.
      *
+     * @param event the event
      * @throws InputException the event's id is used by a different event the monitor holds
      */
     public void accept(CaseEvent event) {
         acceptAll(List.of(Objects.requireNonNull(event, "event")));
     }
 
-    /** Events, as {@link #accept}, evaluated together: cheaper than one at a time when many come at once. */
+    /**
+     * Events, as {@link #accept}, evaluated together: cheaper than one at a time when many come at once.
+     *
+     * @param events the events, in any order
+     * @throws InputException an event's id is used by a different event the monitor holds; the events before it are
+     *                        evaluated all the same
+     */
     public void acceptAll(Collection<? extends CaseEvent> events) {
         List<CaseEvent> batch = List.copyOf(events);
         runLocked(() -> {
@@ -262,6 +282,10 @@ public final class ComplianceMonitor implements AutoCloseable {
      * whole history (it holds from the start); one with {@code from} joins it, holding from that instant until the
      * next profile's (replacing a profile given before from the same instant), so that a platform crossing the
      * threshold of a significant social media intermediary is one from that day on, not for the time before.
+     *
+     * @param profile the profile
+     * @throws IllegalArgumentException if it does not fit the history (see {@link PlatformProfile#joined})
+     * @throws NullPointerException     if {@code profile} is {@code null}
      */
     public void platform(PlatformProfile profile) {
         Objects.requireNonNull(profile, "profile");
@@ -272,12 +296,17 @@ public final class ComplianceMonitor implements AutoCloseable {
         });
     }
 
-    /** The platform's profiles, a history in time order. */
+    /** {@return the platform's profiles, a history in time order; empty when none was given} */
     public List<PlatformProfile> profiles() {
         return locked(() -> PlatformProfile.history(profiles));
     }
 
-    /** An officer appointment, new or changed (same id), from now on: duties that read it are assessed again. */
+    /**
+     * An officer appointment, new or changed (same id), from now on: duties that read it are assessed again.
+     *
+     * @param appointment the appointment; one of an id given before replaces it
+     * @throws NullPointerException if {@code appointment} is {@code null}
+     */
     public void appointment(OfficerAppointment appointment) {
         Objects.requireNonNull(appointment, "appointment");
         runLocked(() -> {
@@ -291,6 +320,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      * Moves an event-time clock on without an event (a heartbeat from a quiet source), reporting what falls due up
      * to the instant.
      *
+     * @param instant the source's time, as its events tell it
      * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}
      */
     public void advanceTo(OffsetDateTime instant) {
@@ -320,7 +350,10 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     // ---- what can be asked ----
 
-    /** The monitor's instant: the clock's, or for event time the watermark; {@code null} before any event. */
+    /**
+     * {@return the monitor's instant: the clock's, or for event time the watermark} {@code null} for event time
+     * before any event.
+     */
     public OffsetDateTime now() {
         return locked(() -> now);
     }
@@ -328,6 +361,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     /**
      * Every obligation with something still to settle (open, at risk, breached, indeterminate), platform first, then
      * by case, trigger and id, each as of its last transition.
+     *
+     * @return the obligations not yet ended; a new list
      */
     public List<Obligation> open() {
         return locked(() -> {
@@ -350,6 +385,8 @@ public final class ComplianceMonitor implements AutoCloseable {
      * of ended cases it has not let go yet. For a monitor that has let no case go, this is the report {@link
      * ComplianceEngine#evaluate} gives for everything accepted, at {@link #now()}, but for explanations, which are
      * as of each obligation's last transition.
+     *
+     * @return the report as of {@link #now()} (the epoch, before the monitor has an instant)
      */
     public Report report() {
         return locked(() -> {
@@ -367,12 +404,25 @@ public final class ComplianceMonitor implements AutoCloseable {
         });
     }
 
-    /** The {@code count} open obligations that fall due soonest, soonest first (ties by id). */
+    /**
+     * The open obligations that fall due soonest, soonest first (ties by id): what to work on next.
+     *
+     * @param count how many at most, not negative
+     * @return up to {@code count} obligations, open or at risk, with a due instant
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public List<Obligation> dueNext(int count) {
         return dueNext(count, null);
     }
 
-    /** As {@link #dueNext(int)}, for one clause as the citations give it ({@code Rule 3(1)(d)}); null for all. */
+    /**
+     * As {@link #dueNext(int)}, for one clause.
+     *
+     * @param count  how many at most, not negative
+     * @param clause the clause as the citations give it ({@code Rule 3(1)(d)}), or {@code null} for every clause
+     * @return up to {@code count} obligations of that clause, open or at risk, soonest due first
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public List<Obligation> dueNext(int count, String clause) {
         if (count < 0) {
             throw new IllegalArgumentException("count cannot be negative: " + count);
@@ -385,7 +435,9 @@ public final class ComplianceMonitor implements AutoCloseable {
                 .toList();
     }
 
-    /** Why this monitor evaluates all it holds in one session, or {@code null} while it runs case by case. */
+    /**
+     * {@return why this monitor evaluates all it holds in one session} {@code null} while it runs case by case.
+     */
     public String oneSessionReason() {
         return locked(() -> oneSession);
     }
@@ -396,6 +448,9 @@ public final class ComplianceMonitor implements AutoCloseable {
      * The monitor's whole state, as bytes (JSON) to keep with the position of the source it reads. A monitor built
      * with {@link Builder#restore} from them, then given the events after that position, reports exactly the
      * transitions this one would have: none lost, none repeated.
+     *
+     * @return the snapshot, as UTF-8 JSON
+     * @throws UncheckedIOException if the state cannot be written
      */
     public byte[] snapshot() {
         return locked(() -> {
@@ -1024,13 +1079,23 @@ public final class ComplianceMonitor implements AutoCloseable {
             this.engine = engine;
         }
 
-        /** The monitor's time. Default: {@link MonitorClock#wall()}. */
+        /**
+         * The monitor's time. Default: {@link MonitorClock#wall()}.
+         *
+         * @param value the clock: wall, event time or manual
+         * @return this builder
+         */
         public Builder clock(MonitorClock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Receives every transition. Default: none (ask with {@link #open()} and {@link #dueNext}). */
+        /**
+         * Receives every transition. Default: none (ask with {@link #open()} and {@link #dueNext}).
+         *
+         * @param value the listener
+         * @return this builder
+         */
         public Builder listener(Listener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
@@ -1039,6 +1104,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * How much out of time order events may come. With event time the watermark is the latest event less this;
          * with the wall clock an event older than this when it arrives is counted late. Default one minute.
+         *
+         * @param value the bound, not negative
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
          */
         public Builder outOfOrder(Duration value) {
             this.outOfOrder = nonNegative(value, "outOfOrder");
@@ -1048,6 +1117,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days.
+         *
+         * @param value how long, not negative; zero lets a case go as soon as it ends
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
          */
         public Builder retainEndedCases(Duration value) {
             this.retainEnded = nonNegative(value, "retainEndedCases");
@@ -1057,6 +1130,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * How often, at most, the platform's standing duties wait to be assessed again when nothing they rest on
          * changed. They are also assessed at every instant their facts or the law name. Default one minute.
+         *
+         * @param value the interval, positive
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
          */
         public Builder standingDutyCheck(Duration value) {
             this.standingCheck = nonNegative(value, "standingDutyCheck");
@@ -1066,13 +1143,23 @@ public final class ComplianceMonitor implements AutoCloseable {
             return this;
         }
 
-        /** The offset the monitor's instants are given in. Default UTC. */
+        /**
+         * The offset the monitor's instants are given in. Default UTC.
+         *
+         * @param value the offset of {@link #now()}, the reports and the transitions, e.g. {@code +05:30}
+         * @return this builder
+         */
         public Builder offset(ZoneOffset value) {
             this.offset = Objects.requireNonNull(value, "offset");
             return this;
         }
 
-        /** The start of the period watched, for recurring duties. Default: the earliest event accepted. */
+        /**
+         * The start of the period watched, for recurring duties. Default: the earliest event accepted.
+         *
+         * @param value the first instant watched
+         * @return this builder
+         */
         public Builder since(OffsetDateTime value) {
             this.since = Objects.requireNonNull(value, "since");
             return this;
@@ -1081,13 +1168,22 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * A profile of the platform at the start, added as {@link ComplianceMonitor#platform} adds it (so several
          * with their {@code from} give a history); {@code null} forgets those given.
+         *
+         * @param value the profile, or {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if it does not fit the profiles given before
          */
         public Builder platform(PlatformProfile value) {
             this.profiles = value == null ? List.of() : PlatformProfile.joined(profiles, value);
             return this;
         }
 
-        /** Officer appointments at the start. */
+        /**
+         * Officer appointments at the start, added to those given before.
+         *
+         * @param values the appointments, past and present
+         * @return this builder
+         */
         public Builder appointments(Collection<OfficerAppointment> values) {
             this.appointments.addAll(values);
             return this;
@@ -1099,6 +1195,10 @@ public final class ComplianceMonitor implements AutoCloseable {
          * accepted, duplicate, late, ended-case, rejected), {@code niyam.monitor.cases} and
          * {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
          * is behind {@code wall}).
+         *
+         * @param value the registry to publish to
+         * @param wall  the clock the lag is measured against
+         * @return this builder
          */
         public Builder metrics(MeterRegistry value, Clock wall) {
             this.registry = Objects.requireNonNull(value, "registry");
@@ -1106,7 +1206,12 @@ public final class ComplianceMonitor implements AutoCloseable {
             return this;
         }
 
-        /** As {@link #metrics(MeterRegistry, Clock)} with the machine's clock for the lag. */
+        /**
+         * As {@link #metrics(MeterRegistry, Clock)} with the machine's clock for the lag.
+         *
+         * @param value the registry to publish to
+         * @return this builder
+         */
         public Builder metrics(MeterRegistry value) {
             return metrics(value, Clock.systemUTC());
         }
@@ -1114,6 +1219,9 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * Starts from a {@link ComplianceMonitor#snapshot()} instead of empty; the platform and appointments given to
          * this builder are replaced by the snapshot's.
+         *
+         * @param value the bytes {@link ComplianceMonitor#snapshot()} gave; copied
+         * @return this builder
          */
         public Builder restore(byte[] value) {
             this.snapshot = Objects.requireNonNull(value, "snapshot").clone();
@@ -1121,7 +1229,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * @throws InputException the snapshot cannot be read
+         * Builds the monitor and, for a wall clock, starts its timer thread; close it when done.
+         *
+         * @return the monitor, running from the snapshot if one was given
+         * @throws InputException the snapshot cannot be read, or is of another format
          */
         public ComplianceMonitor build() {
             MonitorSnapshot restored = null;

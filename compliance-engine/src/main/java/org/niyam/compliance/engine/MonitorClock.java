@@ -28,22 +28,34 @@ public abstract sealed class MonitorClock permits MonitorClock.Wall, MonitorCloc
     private MonitorClock() {
     }
 
-    /** The machine's time, in UTC. */
+    /** {@return the machine's time, in UTC, for production} */
     public static MonitorClock wall() {
         return wall(Clock.systemUTC());
     }
 
-    /** The time of the given {@link Clock}: the machine's, or a fixed or offset one. */
+    /**
+     * The time of the given {@link Clock}: the machine's, or a fixed or offset one.
+     *
+     * @param clock where the monitor reads the time
+     * @return a wall clock reading it
+     * @throws NullPointerException if {@code clock} is {@code null}
+     */
     public static MonitorClock wall(Clock clock) {
         return new Wall(Objects.requireNonNull(clock, "clock"));
     }
 
-    /** Time as the events tell it (a watermark), for replaying a log. */
+    /** {@return time as the events tell it (a watermark), for replaying a log} */
     public static MonitorClock eventTime() {
         return new EventTime();
     }
 
-    /** A clock set by hand, starting at {@code start}. */
+    /**
+     * A clock set by hand, for tests.
+     *
+     * @param start the instant it shows until it is set
+     * @return the clock, to give a monitor and to set
+     * @throws NullPointerException if {@code start} is {@code null}
+     */
     public static Manual manual(OffsetDateTime start) {
         return new Manual(Objects.requireNonNull(start, "start"));
     }
@@ -74,7 +86,7 @@ public abstract sealed class MonitorClock permits MonitorClock.Wall, MonitorCloc
             this.now = start;
         }
 
-        /** The instant the clock shows. */
+        /** {@return the instant the clock shows} */
         public OffsetDateTime now() {
             return now;
         }
@@ -82,7 +94,9 @@ public abstract sealed class MonitorClock permits MonitorClock.Wall, MonitorCloc
         /**
          * Sets the clock; every monitor using it reports what happened up to {@code instant} before this returns.
          *
+         * @param instant the new time, not before the clock's
          * @throws IllegalArgumentException the instant is before the clock's
+         * @throws NullPointerException     if {@code instant} is {@code null}
          */
         public synchronized void set(OffsetDateTime instant) {
             Objects.requireNonNull(instant, "instant");
@@ -93,7 +107,12 @@ public abstract sealed class MonitorClock permits MonitorClock.Wall, MonitorCloc
             monitors.forEach(m -> m.accept(instant));
         }
 
-        /** Moves the clock on by {@code duration}, as {@link #set}. */
+        /**
+         * Moves the clock on by {@code duration}, as {@link #set}.
+         *
+         * @param duration how far, not negative
+         * @throws IllegalArgumentException if the duration is negative
+         */
         public void advance(Duration duration) {
             if (duration.isNegative()) {
                 throw new IllegalArgumentException("duration cannot be negative: " + duration);

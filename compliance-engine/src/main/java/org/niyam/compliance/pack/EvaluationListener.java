@@ -16,13 +16,19 @@ public interface EvaluationListener {
     EvaluationListener NONE = new EvaluationListener() {
     };
 
-    /** A rule fired: its conditions matched and its consequence ran. */
+    /**
+     * A rule fired: its conditions matched and its consequence ran.
+     *
+     * @param ruleId the rule's id, its name in the DRL, as citations name it
+     */
     default void ruleFired(String ruleId) {
     }
 
     /**
      * This evaluation could not run case by case and runs again with all its evidence in one session, for the
      * reason given; the report is the same. Also logged at WARN when a conclusion crossed cases.
+     *
+     * @param reason why, in a sentence: the rule and cases a conclusion crossed, or the firing limit reached
      */
     default void oneSession(String reason) {
     }

@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record LawVersion(String name, OffsetDateTime from) {
 
+    /**
+     * Checks the version.
+     *
+     * @param name how citations name it, not blank
+     * @param from the first instant it is in force, required
+     * @throws IllegalArgumentException if the name is missing or blank
+     * @throws NullPointerException     if {@code from} is missing
+     */
     public LawVersion {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("LawVersion.name is required");

@@ -36,17 +36,37 @@ public record Parameter(String name, String description, Type type, boolean sett
         /**
          * A value of this type written as text, as in {@code pack.yaml} or a setting: {@code PT36H}, {@code 10},
          * {@code true}; {@code null} when the text is not one.
+         *
+         * @param text the value as written
+         * @return a {@link Duration} or {@link java.time.Period}, a {@link Long}, a {@link Boolean} or the
+         *         {@link String}; {@code null} when the text is not a value of this type
          */
         public Object parse(String text) {
             return PackDescriptor.parseValue(this, text);
         }
     }
 
+    /**
+     * Copies the values.
+     *
+     * @param name        the name rules use
+     * @param description what it is, in a sentence
+     * @param type        how its values are read
+     * @param setting     whether the platform may set it
+     * @param values      dated values, oldest first, none {@code null}; copied
+     * @throws NullPointerException if {@code values} is {@code null} or holds {@code null}
+     */
     public Parameter {
         values = List.copyOf(values);
     }
 
-    /** The value in force at the instant, or {@code null} when the parameter has none yet. */
+    /**
+     * The value in force at an instant.
+     *
+     * @param instant the instant asked about
+     * @return the last value whose {@code from} is not after the instant, or {@code null} when the parameter has none
+     *         yet
+     */
     public DatedValue at(OffsetDateTime instant) {
         return DatedValue.inForce(values, instant);
     }

@@ -6,14 +6,22 @@ package org.niyam.compliance.pack;
  */
 public final class RuleExecutionException extends RuntimeException {
 
+    /** The rule at fault, or {@code null}. */
     private final String ruleId;
 
+    /**
+     * A failure of a rule while an evaluation ran.
+     *
+     * @param ruleId  the rule at fault, or {@code null} when several are
+     * @param message what went wrong and, where known, in which case; for the person who maintains the pack
+     * @param cause   what the consequence threw, or {@code null}
+     */
     public RuleExecutionException(String ruleId, String message, Throwable cause) {
         super(message, cause);
         this.ruleId = ruleId;
     }
 
-    /** The rule at fault, or {@code null} when several are. */
+    /** {@return the rule at fault, or {@code null} when several are} */
     public String ruleId() {
         return ruleId;
     }

@@ -96,12 +96,27 @@ public final class RulePack {
     /**
      * Loads the pack in a classpath folder, e.g. {@code org/niyam/compliance/rules/india}. The folder must hold a
      * {@code pack.yaml} that lists its DRL files, since a jar cannot be listed reliably.
+     *
+     * @param location the folder's resource path, with {@code /} between segments; leading and trailing slashes
+     *                 are ignored
+     * @return the pack, read through the class loader that loaded Niyam
+     * @throws RulePackException if the descriptor is missing or malformed, or a DRL file it lists is missing or
+     *                           unreadable; listing every such problem
      */
     public static RulePack classpath(String location) {
         return classpath(location, RulePack.class.getClassLoader());
     }
 
-    /** As {@link #classpath(String)}, reading resources through the given class loader. */
+    /**
+     * As {@link #classpath(String)}, reading resources (and the event classes the descriptor names) through the given
+     * class loader.
+     *
+     * @param location the folder's resource path, e.g. {@code org/example/policies}
+     * @param loader   the class loader to read through, such as an application's or a plugin's
+     * @return the pack
+     * @throws RulePackException if the descriptor is missing or malformed, or a DRL file it lists is missing or
+     *                           unreadable; listing every such problem
+     */
     public static RulePack classpath(String location, ClassLoader loader) {
         String folder = location.replaceAll("^/+|/+$", "");
         for (String segment : folder.split("/", -1)) {
@@ -164,6 +179,11 @@ public final class RulePack {
     /**
      * Loads the pack in a folder of the file system: its {@code pack.yaml} if there is one, and the DRL files it
      * lists, or else every {@code *.drl} file below the folder, in name order.
+     *
+     * @param folder the pack's folder
+     * @return the pack, restricted
+     * @throws RulePackException if the path is not a folder or holds no DRL file, or the descriptor is malformed or
+     *                           lists a missing file
      */
     public static RulePack directory(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -202,14 +222,26 @@ public final class RulePack {
         return new RulePack(folder.toString(), descriptor, sources, true);
     }
 
-    /** A pack of one DRL file; its id is the file name. */
+    /**
+     * A pack of one DRL file, without a descriptor; its id and instrument are the file name.
+     *
+     * @param drl the DRL file
+     * @return the pack, restricted and unversioned
+     * @throws RulePackException if the file cannot be read
+     */
     public static RulePack file(Path drl) {
         String name = drl.getFileName().toString();
         return new RulePack(drl.toString(), PackDescriptor.adHoc(name),
                 List.of(new DrlSource(drl.toString(), read(drl))), true);
     }
 
-    /** A pack of DRL text, named {@code name} in citations and problems. */
+    /**
+     * A pack of DRL text, without a descriptor, for tests and rules written on the fly.
+     *
+     * @param name the pack's id and instrument, naming it in citations and problems
+     * @param text the DRL
+     * @return the pack, restricted and unversioned
+     */
     public static RulePack drl(String name, String text) {
         return new RulePack(name, PackDescriptor.adHoc(name), List.of(new DrlSource(name, text)), true);
     }
@@ -217,6 +249,8 @@ public final class RulePack {
     /**
      * The same pack without the restricted mode: its DRL may use any Java. Only for DRL you have reviewed and trust
      * as you would trust code in your application.
+     *
+     * @return a copy of this pack whose DRL is not checked against the allowlist
      */
     public RulePack unrestricted() {
         return new RulePack(origin, id, instrument, versions, parameters, sources, false, jurisdictions, eventTypes);
@@ -226,6 +260,10 @@ public final class RulePack {
      * The same pack, applying only to cases that arose in the given jurisdictions (ISO 3166 codes such as {@code IN},
      * {@code DE}, {@code US-CA}); none: to every case. Replaces what the pack's {@code pack.yaml} declares under
      * {@code jurisdictions}.
+     *
+     * @param codes the jurisdictions; none for every case
+     * @return a copy of this pack with those jurisdictions
+     * @throws IllegalArgumentException if a code is {@code null} or no ISO 3166 code
      */
     public RulePack applyingIn(String... codes) {
         for (String code : codes) {
@@ -242,6 +280,8 @@ public final class RulePack {
      * Where the pack's law applies: the jurisdictions whose cases its rules judge (a case's jurisdiction is the one
      * its events state, see {@code CaseEvent#jurisdiction()}). Empty: every case. A {@code US} pack covers
      * {@code US-CA} cases too.
+     *
+     * @return the ISO 3166 codes, as declared; empty for every case
      */
     public List<String> jurisdictions() {
         return jurisdictions;
@@ -252,6 +292,8 @@ public final class RulePack {
      * in JSON by its simple class name unless the entry gives a {@code name} (see {@code docs/writing-rules.md}), and
      * {@link org.niyam.compliance.model.CustomEvent}. The classes are the application's, on its class path; listing
      * them runs none of their code.
+     *
+     * @return the pack's event types
      */
     public EventTypes eventTypes() {
         return eventTypes;
@@ -263,42 +305,53 @@ public final class RulePack {
         return context != null ? context : RulePack.class.getClassLoader();
     }
 
-    /** Whether the pack's law applies to a case of the jurisdiction ({@code null}: not stated, in every scope). */
+    /**
+     * Whether the pack's law applies to a case of a jurisdiction.
+     *
+     * @param jurisdiction the case's ISO 3166 code, or {@code null} when not stated (in every pack's scope)
+     * @return {@code true} when the pack declares no jurisdiction, or one that is or covers the case's
+     */
     public boolean appliesTo(String jurisdiction) {
         return Jurisdictions.covers(jurisdictions, jurisdiction);
     }
 
-    /** Whether the restricted mode applies to this pack (see the class description). */
+    /** {@return whether the restricted mode applies to this pack (see the class description)} */
     public boolean restricted() {
         return restricted;
     }
 
-    /** The pack's id, e.g. {@code india-it-rules}. */
+    /**
+     * {@return the pack's id, e.g. {@code india-it-rules}} It names the pack in settings and logs; an ad-hoc pack's
+     * is its folder's or file's name.
+     */
     public String id() {
         return id;
     }
 
-    /** The legal instrument the pack encodes, as citations name it. */
+    /** {@return the legal instrument the pack encodes, as citations name it, e.g. the IT Rules, 2021} */
     public String instrument() {
         return instrument;
     }
 
-    /** Where the pack was loaded from. */
+    /**
+     * {@return where the pack was loaded from: {@code classpath:} and its descriptor's path, a folder, a file, or a
+     * name}
+     */
     public String origin() {
         return origin;
     }
 
-    /** The instrument's versions, oldest first; empty for an unversioned pack. */
+    /** {@return the instrument's versions, oldest first; empty for an unversioned pack} */
     public List<LawVersion> versions() {
         return versions;
     }
 
-    /** The pack's effective-dated parameters by name. */
+    /** {@return the pack's effective-dated parameters by name; empty for a pack without a descriptor} */
     public Map<String, Parameter> parameters() {
         return parameters;
     }
 
-    /** The pack's DRL files. */
+    /** {@return the pack's DRL files, in the order the descriptor lists them (or in name order)} */
     public List<DrlSource> sources() {
         return sources;
     }
@@ -306,6 +359,9 @@ public final class RulePack {
     /**
      * The name of the version in force at the instant; {@code null} when the instant is before the first version.
      * An unversioned pack answers "unversioned" for every instant.
+     *
+     * @param instant the instant that decided the answer, such as when a clock started
+     * @return the version's name, as citations give it
      */
     public String versionAt(OffsetDateTime instant) {
         if (versions.isEmpty()) {

@@ -12,17 +12,28 @@ public final class RulePackException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * A pack with one or more problems; the message lists them one a line.
+     *
+     * @param problems every problem found, in source order; at least one
+     */
     public RulePackException(List<Problem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * A pack with one problem, found by a failure.
+     *
+     * @param problem the problem: its file, line and what is wrong
+     * @param cause   the failure that revealed it, such as the YAML parser's or an I/O error
+     */
     public RulePackException(Problem problem, Throwable cause) {
         super(describe(List.of(problem)), cause);
         this.problems = List.of(problem);
     }
 
-    /** Every problem found, in source order. */
+    /** {@return every problem found, in source order} */
     public List<Problem> problems() {
         return problems;
     }

@@ -14,6 +14,14 @@ import org.niyam.compliance.model.Report;
  */
 public record ScenarioResult(Scenario scenario, Report report, List<Mismatch> mismatches) {
 
+    /**
+     * Checks the result and copies the differences.
+     *
+     * @param scenario   the scenario, required
+     * @param report     the report, required
+     * @param mismatches the differences, none {@code null}; copied
+     * @throws NullPointerException if a part is missing, or a difference is {@code null}
+     */
     public ScenarioResult {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(report, "report");
@@ -39,7 +47,7 @@ public record ScenarioResult(Scenario scenario, Report report, List<Mismatch> mi
         }
     }
 
-    /** Whether the report holds everything the scenario expects, and nothing it rules out. */
+    /** {@return whether the report holds everything the scenario expects, and nothing it rules out} */
     public boolean passed() {
         return mismatches.isEmpty();
     }
@@ -47,6 +55,8 @@ public record ScenarioResult(Scenario scenario, Report report, List<Mismatch> mi
     /**
      * The outcome for a person: the scenario's name and source, then each difference grouped by obligation or
      * finding, one field a line.
+     *
+     * @return {@code Scenario '...' (...) passed.}, or the differences, in lines without a final line break
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
@@ -76,7 +86,10 @@ public record ScenarioResult(Scenario scenario, Report report, List<Mismatch> mi
         return text.toString().stripTrailing();
     }
 
-    /** The expected side of each difference, one a line, for a test framework's side-by-side view. */
+    /**
+     * {@return the expected side of each difference, one a line, for a test framework's side-by-side view} Empty when
+     * the scenario passed.
+     */
     public String expectedText() {
         StringBuilder text = new StringBuilder();
         mismatches.forEach(m -> text.append(m.subject()).append(m.field() == null ? "" : " " + m.field())
@@ -84,7 +97,7 @@ public record ScenarioResult(Scenario scenario, Report report, List<Mismatch> mi
         return text.toString();
     }
 
-    /** The actual side of each difference, one a line, matching {@link #expectedText()} line by line. */
+    /** {@return the actual side of each difference, one a line, matching {@link #expectedText()} line by line} */
     public String actualText() {
         StringBuilder text = new StringBuilder();
         mismatches.forEach(m -> text.append(m.subject()).append(m.field() == null ? "" : " " + m.field())

@@ -27,6 +27,12 @@ public final class ScenarioRunner {
     private final ComplianceEngine engine;
     private final Coverage coverage;
 
+    /**
+     * A runner with no scenario run yet.
+     *
+     * @param engine the engine to evaluate the scenarios with; its rules are those the coverage counts
+     * @throws NullPointerException if {@code engine} is {@code null}
+     */
     public ScenarioRunner(ComplianceEngine engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.coverage = new Coverage(engine);
@@ -35,6 +41,8 @@ public final class ScenarioRunner {
     /**
      * Evaluates the scenario's evidence as of its instant and compares the report with its expectations.
      *
+     * @param scenario the scenario
+     * @return the report and every difference from what the scenario expects
      * @throws InputException         the scenario's evidence is broken
      * @throws RuleExecutionException a rule failed while evaluating it
      */
@@ -44,12 +52,15 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario, report, ScenarioComparison.compare(scenario.expected(), report));
     }
 
-    /** The engine scenarios run against. */
+    /** {@return the engine scenarios run against} */
     public ComplianceEngine engine() {
         return engine;
     }
 
-    /** The rules fired and the clauses touched by every scenario this runner has run so far. */
+    /**
+     * {@return the rules fired and the clauses touched by every scenario this runner has run so far} The same object
+     * throughout, updated as scenarios run.
+     */
     public Coverage coverage() {
         return coverage;
     }

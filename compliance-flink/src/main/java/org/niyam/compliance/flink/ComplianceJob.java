@@ -45,6 +45,14 @@ public final class ComplianceJob {
     private ComplianceJob() {
     }
 
+    /**
+     * Runs the job: prints the usage for no argument or {@code --help}, exits with status 2 after the usage for a bad
+     * command line, and otherwise builds the job with exactly-once checkpoints at the options' interval and runs it
+     * until its input ends (files, or {@code --bounded} Kafka) or it is cancelled.
+     *
+     * @param args the command line, as {@link JobOptions#parse} reads it
+     * @throws Exception what Flink throws when the job cannot start or fails
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || Arrays.asList(args).contains("--help")) {
             System.out.println(JobOptions.usage());
@@ -65,19 +73,33 @@ public final class ComplianceJob {
         env.execute("niyam compliance");
     }
 
-    /** What the job needs of Flink's configuration: no Kryo (every type it sends has a Flink serialiser). */
+    /**
+     * {@return what the job needs of Flink's configuration: no Kryo (every type it sends has a Flink serialiser)} Pass
+     * it to the environment that runs the job, as {@link #main} does.
+     */
     public static Configuration configuration() {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
         return configuration;
     }
 
-    /** Adds the whole job to {@code env}: source, evaluation, sink. */
+    /**
+     * Adds the whole job to {@code env}: source, evaluation, sink. Checkpointing is the caller's to enable.
+     *
+     * @param env     the environment, made with {@link #configuration()}
+     * @param options where to read and write, and how to evaluate
+     */
     public static void build(StreamExecutionEnvironment env, JobOptions options) {
         write(transitions(read(env, options), options), options);
     }
 
-    /** The input, parsed, with timestamps and watermarks. */
+    /**
+     * The input, parsed, with timestamps and watermarks.
+     *
+     * @param env     the environment to add the source to
+     * @param options the files or the Kafka topic to read, and the parsing and watermark options
+     * @return the parsed input: events, profiles, appointments and marks
+     */
     public static DataStream<Input> read(StreamExecutionEnvironment env, JobOptions options) {
         if (options.inputTopic() != null) {
             var builder = KafkaSource.<Input>builder()
@@ -100,7 +122,13 @@ public final class ComplianceJob {
         return parse(lines, options);
     }
 
-    /** Lines of a case log, parsed, with timestamps and watermarks. */
+    /**
+     * Lines of a case log, parsed, with timestamps and watermarks: for a source of the caller's own.
+     *
+     * @param lines   the lines, one entry of a case log each
+     * @param options whether a bad line fails the job, which packs' event types to read, and the watermark options
+     * @return the parsed input
+     */
     public static DataStream<Input> parse(DataStream<String> lines, JobOptions options) {
         return lines.process(new ParseLines(options.strict(), options.rules())).uid("niyam-parse").name("parse")
                 .assignTimestampsAndWatermarks(watermarks(options)).uid("niyam-watermarks");
@@ -114,7 +142,14 @@ public final class ComplianceJob {
         return options.idleness().isZero() ? strategy : strategy.withIdleness(options.idleness());
     }
 
-    /** The evaluation: parsed input in, transitions and obligations pending at the end out. */
+    /**
+     * The evaluation: parsed input in, transitions and obligations pending at the end out.
+     *
+     * @param inputs  the parsed input, as {@link #read} or {@link #parse} gives it
+     * @param options the packs and the monitor's options
+     * @return the transitions of the cases and of the platform, and the obligations pending at the end of a bounded
+     *         input, each as one JSON object with its stable id
+     */
     public static DataStream<Output> transitions(DataStream<Input> inputs, JobOptions options) {
         DataStream<Input> events = inputs.filter(i -> i.kind == Input.EVENT).name("events");
         DataStream<Input> context = inputs.filter(i -> i.kind != Input.EVENT).name("platform facts");
@@ -132,7 +167,12 @@ public final class ComplianceJob {
         return cases.union(platform);
     }
 
-    /** The sink: files or Kafka, exactly once. */
+    /**
+     * The sink: files or Kafka, exactly once.
+     *
+     * @param out     what the evaluation gives
+     * @param options the output folder, or the Kafka topic and servers
+     */
     public static void write(DataStream<Output> out, JobOptions options) {
         if (options.outputTopic() != null) {
             KafkaSink<Output> sink = KafkaSink.<Output>builder()

@@ -10,10 +10,15 @@ import java.util.Objects;
  */
 public class Input {
 
+    /** {@link #kind} of an event of a case, keyed by its case. */
     public static final byte EVENT = 0;
+    /** {@link #kind} of a platform profile, broadcast to every case. */
     public static final byte PLATFORM = 1;
+    /** {@link #kind} of an officer appointment, broadcast to every case. */
     public static final byte APPOINTMENT = 2;
+    /** {@link #kind} of a mark of the earliest and latest event instants a reader has seen. */
     public static final byte MARK = 3;
+    /** {@link #kind} of what a case's step concluded about the platform, sent to the platform's operator. */
     public static final byte LEFTOVERS = 4;
 
     /** What this is: {@link #EVENT}, {@link #PLATFORM}, {@link #APPOINTMENT}, {@link #MARK} or {@link #LEFTOVERS}. */
@@ -27,9 +32,19 @@ public class Input {
     /** The JSON text: the event, profile, appointment, or the list of leftovers; empty for a mark. */
     public String json;
 
+    /** An empty element, for Flink's POJO serialiser. */
     public Input() {
     }
 
+    /**
+     * An element with every field given.
+     *
+     * @param kind     {@link #EVENT}, {@link #PLATFORM}, {@link #APPOINTMENT}, {@link #MARK} or {@link #LEFTOVERS}
+     * @param caseId   the case, or empty
+     * @param at       epoch milliseconds, as {@link #at} says
+     * @param earliest for a mark, the earliest event instant in epoch milliseconds; otherwise 0
+     * @param json     the payload's JSON text, or empty
+     */
     public Input(byte kind, String caseId, long at, long earliest, String json) {
         this.kind = kind;
         this.caseId = caseId;

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
  * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
  * @param checkpoint     the checkpoint interval
  * @param strict         whether a bad input line fails the job (otherwise it is logged and left out)
+ * @serial exclude Serializable only so that Flink ships the options with the job's functions; the serialized form
+ *                 is no part of the API
  */
 public record JobOptions(List<String> inputs, String bootstrap, String inputTopic, String groupId, boolean bounded,
                          String outputDir, String outputTopic, Duration outOfOrder, Duration idleness,
@@ -40,8 +42,33 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                          List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
         implements Serializable {
 
+    /** The India pack, the job's rules when {@code --rules} is not given. */
     public static final String INDIA = "classpath:org/niyam/compliance/rules/india";
 
+    /**
+     * Checks that the options make one job.
+     *
+     * @param inputs        files or folders to read, or empty for Kafka; copied
+     * @param bootstrap     Kafka's bootstrap servers, needed for a Kafka input or output
+     * @param inputTopic    the topic to read, or {@code null} for files; exactly one of it and {@code inputs}
+     * @param groupId       the Kafka consumer group
+     * @param bounded       whether a Kafka input ends at the offsets latest at the start
+     * @param outputDir     the folder to write, or {@code null}; exactly one of it and {@code outputTopic}
+     * @param outputTopic   the topic to write, or {@code null}
+     * @param outOfOrder    the out-of-order bound, not negative
+     * @param idleness      the idleness timeout, not negative; zero for none
+     * @param offset        the offset of written instants, required
+     * @param awaitProfile  whether cases wait for the platform's profile
+     * @param standingCheck the standing-duty interval, positive
+     * @param retainEnded   how long ended cases stay, not negative
+     * @param rules         the packs, or empty for the India pack; copied
+     * @param atRiskMargin  the at-risk margin, or {@code null}
+     * @param checkpoint    the checkpoint interval, required
+     * @param strict        whether a bad line fails the job
+     * @throws IllegalArgumentException if the input or output is given twice or not at all, Kafka is used without
+     *                                  servers, or a duration is out of range; in the words of the command line
+     * @throws NullPointerException     if a required value is missing
+     */
     public JobOptions {
         inputs = List.copyOf(inputs);
         rules = rules.isEmpty() ? List.of(INDIA) : List.copyOf(rules);
@@ -69,7 +96,14 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         }
     }
 
-    /** The options of a job reading {@code inputs} and writing to {@code outputDir}, the rest as by default. */
+    /**
+     * The options of a job reading {@code inputs} and writing to {@code outputDir}, the rest as by default.
+     *
+     * @param inputs    JSON Lines files or folders
+     * @param outputDir the folder to write transitions to
+     * @return the options
+     * @throws IllegalArgumentException if {@code inputs} is empty
+     */
     public static JobOptions files(List<String> inputs, String outputDir) {
         return parse(with(inputs, "--output", outputDir));
     }
@@ -140,7 +174,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         boolean help;
     }
 
-    /** The usage text the job prints for {@code --help} or a bad option. */
+    /** {@return the usage text the job prints for {@code --help} or a bad option} */
     public static String usage() {
         return new CommandLine(new CommandLineOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
     }
@@ -148,6 +182,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     /**
      * Reads the command line.
      *
+     * @param args the arguments after the jar, e.g. {@code --input cases.jsonl --output out}
+     * @return the options
      * @throws IllegalArgumentException an unknown option, a missing value, or a value that cannot be read, named
      */
     public static JobOptions parse(String... args) {
@@ -165,13 +201,25 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 o.atRiskMargin, o.checkpoint, o.strict);
     }
 
-    /** The same options with a different out-of-order bound and standing-duty check. */
+    /**
+     * The same options with a different out-of-order bound and standing-duty check.
+     *
+     * @param bound how far out of time order events may come, not negative
+     * @param check how often standing duties are assessed, positive
+     * @return a copy with those durations
+     * @throws IllegalArgumentException if either is out of range
+     */
     public JobOptions withTime(Duration bound, Duration check) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
                 offset, awaitProfile, check, retainEnded, rules, atRiskMargin, checkpoint, strict);
     }
 
-    /** The same options with transitions' instants in {@code value}. */
+    /**
+     * The same options with transitions' instants in {@code value}.
+     *
+     * @param value the offset, e.g. {@code +05:30}
+     * @return a copy with that offset
+     */
     public JobOptions withOffset(ZoneOffset value) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
                 idleness, value, awaitProfile, standingCheck, retainEnded, rules, atRiskMargin, checkpoint, strict);

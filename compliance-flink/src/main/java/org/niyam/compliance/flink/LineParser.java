@@ -27,20 +27,33 @@ public final class LineParser implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LineParser.class);
 
+    /** Whether a bad line throws instead of being logged and left out. */
     private final boolean strict;
     /** The packs whose event types it reads ({@link JobOptions#rules()}); none: the class path's. */
     private final List<String> rules;
+    /** The earliest event instant seen, epoch milliseconds; {@code Long.MAX_VALUE} before any. */
     private long earliest = Long.MAX_VALUE;
+    /** The latest event instant seen, epoch milliseconds; {@code Long.MIN_VALUE} before any. */
     private long latest = Long.MIN_VALUE;
+    /** Lines left out. */
     private long rejected;
     private transient CaseLogReader reader;
 
-    /** A parser reading the event types the class path announces ({@code EventTypes.onClasspath()}). */
+    /**
+     * A parser reading the event types the class path announces ({@code EventTypes.onClasspath()}).
+     *
+     * @param strict whether a bad line throws, failing the job, instead of being logged and left out
+     */
     public LineParser(boolean strict) {
         this(strict, List.of());
     }
 
-    /** A parser reading the event types the job's packs bring, as the job's engines do. */
+    /**
+     * A parser reading the event types the job's packs bring, as the job's engines do.
+     *
+     * @param strict whether a bad line throws, failing the job, instead of being logged and left out
+     * @param rules  the packs, as {@link JobOptions#rules()} gives them; empty for the class path's event types
+     */
     public LineParser(boolean strict, List<String> rules) {
         this.strict = strict;
         this.rules = List.copyOf(rules);
@@ -55,7 +68,7 @@ public final class LineParser implements Serializable {
         return reader;
     }
 
-    /** How many lines this parser left out. */
+    /** {@return how many lines this parser left out} */
     public long rejected() {
         return rejected;
     }
@@ -64,6 +77,10 @@ public final class LineParser implements Serializable {
      * Parses {@code text}; {@code source} names where it was read (a file, or a topic, partition and offset) in
      * errors.
      *
+     * @param source where the line was read, for errors
+     * @param text   the line; a blank one is skipped
+     * @param out    receives the line's element, then a {@link Input#MARK} when the event moved the earliest or latest
+     *               instant seen
      * @throws InputException the line is bad and the parser is strict
      */
     public void parse(String source, String text, Consumer<Input> out) {

@@ -13,9 +13,16 @@ public class Output {
     /** The JSON object, on one line. */
     public String json;
 
+    /** An empty element, for Flink's POJO serialiser. */
     public Output() {
     }
 
+    /**
+     * An element to write.
+     *
+     * @param id   the stable id, the Kafka record key
+     * @param json the JSON object, on one line
+     */
     public Output(String id, String json) {
         this.id = id;
         this.json = json;

@@ -15,8 +15,19 @@ import org.niyam.compliance.model.Obligation;
  */
 public record PendingAtEnd(String id, String kind, OffsetDateTime at, Obligation obligation) {
 
+    /** The {@code kind} of every such object, beside the transitions' kinds. */
     public static final String KIND = "PENDING_AT_END";
 
+    /**
+     * Checks the object.
+     *
+     * @param id         the stable id, required
+     * @param kind       {@link #KIND}
+     * @param at         the end of the input, required
+     * @param obligation the obligation as last reported, required
+     * @throws NullPointerException     if a required part is missing
+     * @throws IllegalArgumentException if {@code kind} is not {@link #KIND}
+     */
     public PendingAtEnd {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
@@ -26,6 +37,13 @@ public record PendingAtEnd(String id, String kind, OffsetDateTime at, Obligation
         }
     }
 
+    /**
+     * The object for an obligation still running at the end.
+     *
+     * @param obligation the obligation as last reported
+     * @param end        the latest event instant the input held
+     * @return the object, its id the obligation's with {@code #end:PENDING_AT_END}
+     */
     public static PendingAtEnd of(Obligation obligation, OffsetDateTime end) {
         return new PendingAtEnd(obligation.id() + "#end:" + KIND, KIND, end, obligation);
     }

@@ -4,15 +4,41 @@ import org.niyam.compliance.model.Preconditions;
 import java.time.OffsetDateTime;
 import org.niyam.compliance.model.CaseEvent;
 
-/** The platform provided the information or assistance an agency asked for in this case. */
+/**
+ * The platform provided the information or assistance an agency asked for in this case.
+ *
+ * @param id           the event's id, unique within the input
+ * @param caseId       the case of the agency's request
+ * @param at           when the information or assistance was provided; it meets the duty to answer if no later than its
+ *                     due instant
+ * @param jurisdiction where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not stated
+ */
 public record InformationProvided(String id, String caseId, OffsetDateTime at,
         String jurisdiction) implements CaseEvent {
 
-    /** An event that does not state its jurisdiction: its case's (or the engine's default) applies. */
+    /**
+     * An event that does not state its jurisdiction: its case's (or the engine's default) applies.
+     *
+     * @param id     the event's id, unique within the input
+     * @param caseId the case it belongs to
+     * @param at     when it happened
+     * @throws IllegalArgumentException if a required value is missing or blank
+     */
     public InformationProvided(String id, String caseId, OffsetDateTime at) {
         this(id, caseId, at, null);
     }
 
+    /**
+     * Checks the event.
+     *
+     * @param id           the event's id, not blank
+     * @param caseId       the case, not blank
+     * @param at           when it happened, required
+     * @param jurisdiction an ISO 3166 code such as {@code IN}, {@code DE} or {@code US-CA}, or {@code null} when not
+     *                     stated
+     * @throws IllegalArgumentException if a required value is missing or blank, or the jurisdiction is no ISO
+     *                                  3166 code
+     */
     public InformationProvided {
         jurisdiction = Preconditions.jurisdiction(jurisdiction, "InformationProvided");
         Preconditions.requireText(id, "InformationProvided", "id");

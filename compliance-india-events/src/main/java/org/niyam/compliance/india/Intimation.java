@@ -16,6 +16,16 @@ import java.util.List;
 public record Intimation(Boolean inWriting, Boolean reasoned, String legalBasis, String unlawfulAct,
                          List<String> targets) {
 
+    /**
+     * Copies the intimation's particulars.
+     *
+     * @param inWriting   whether it is in writing, or {@code null} when not stated
+     * @param reasoned    whether it gives reasons, or {@code null} when not stated
+     * @param legalBasis  the law and provision, or {@code null}; a blank one counts as not stated
+     * @param unlawfulAct the nature of the unlawful act, or {@code null}; a blank one counts as not stated
+     * @param targets     the URLs or identifiers, none {@code null}; {@code null} for none; copied
+     * @throws IllegalArgumentException if {@code targets} holds {@code null}
+     */
     public Intimation {
         legalBasis = Preconditions.optionalText(legalBasis);
         unlawfulAct = Preconditions.optionalText(unlawfulAct);

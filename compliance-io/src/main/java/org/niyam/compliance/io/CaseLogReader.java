@@ -71,8 +71,9 @@ import org.niyam.compliance.model.PlatformProfile;
  */
 public final class CaseLogReader {
 
-    /** The entry types besides events. */
+    /** The {@code type} of the entry that gives the platform's profile. */
     public static final String PLATFORM = "PlatformProfile";
+    /** The {@code type} of the entry that gives an officer appointment. */
     public static final String APPOINTMENT = "OfficerAppointment";
     /** The entry that says from when the log covers the platform: {@code {"type": "EvidencePeriod", "since": ...}}. */
     public static final String PERIOD = "EvidencePeriod";
@@ -141,6 +142,13 @@ public final class CaseLogReader {
     /** Told how far a read has got, every {@link #PROGRESS_EVERY} entries, on the reading thread. */
     @FunctionalInterface
     public interface ReadProgress {
+
+        /**
+         * Called as the read goes on.
+         *
+         * @param entries  entries read so far, valid or not, over every file of the read
+         * @param rejected how many of them were rejected
+         */
         void entriesRead(long entries, long rejected);
     }
 
@@ -153,26 +161,49 @@ public final class CaseLogReader {
      */
     public interface EntryHandler {
 
-        /** A platform profile, at {@code line} of {@code source}. */
+        /**
+         * A platform profile, at {@code line} of {@code source}.
+         *
+         * @param source  the file or stream, as errors name it
+         * @param line    the 1-based line of the entry (of its start, in a JSON array)
+         * @param profile the profile read
+         */
         void platform(String source, int line, PlatformProfile profile);
 
-        /** An officer appointment, at {@code line} of {@code source}. */
+        /**
+         * An officer appointment, at {@code line} of {@code source}.
+         *
+         * @param source      the file or stream, as errors name it
+         * @param line        the 1-based line of the entry (of its start, in a JSON array)
+         * @param appointment the appointment read
+         */
         void appointment(String source, int line, OfficerAppointment appointment);
 
         /**
          * An event, at {@code line} of {@code source}.
          *
+         * @param source the file or stream, as errors name it
+         * @param line   the 1-based line of the entry (of its start, in a JSON array)
+         * @param event  the event read
          * @param text the entry's JSON text (the line itself for JSON Lines), to store or re-read later with
          *             {@link CaseLogReader#event(String)}
          */
         void event(String source, int line, CaseEvent event, String text);
 
-        /** A bad entry, with its source, line and field, as {@link CaseLog#rejected()} lists it. */
+        /**
+         * A bad entry; not called by a strict reader, which throws instead.
+         *
+         * @param error what is wrong, with its source, line and field, as {@link CaseLog#rejected()} lists it
+         */
         void rejected(InputException error);
 
         /**
          * The start of the period the log covers, from an {@code EvidencePeriod} entry at {@code line} of
          * {@code source}. Ignored unless a handler needs it.
+         *
+         * @param source the file or stream, as errors name it
+         * @param line   the 1-based line of the entry
+         * @param since  the first instant the log covers
          */
         default void period(String source, int line, OffsetDateTime since) {
         }
@@ -197,17 +228,29 @@ public final class CaseLogReader {
         this.binding = Binding.of(eventTypes);
     }
 
-    /** Rejects bad entries, reports them, and goes on. */
+    /**
+     * {@return a reader that rejects bad entries, reports them, and goes on} It knows the event types the class path
+     * announces, and parses on the reading thread.
+     */
     public static CaseLogReader lenient() {
         return new CaseLogReader(false, (entries, rejected) -> { }, null, EventTypes.onClasspath());
     }
 
-    /** Throws an {@link InputException} at the first bad entry. */
+    /**
+     * {@return a reader that throws an {@link InputException} at the first bad entry} It knows the event types the
+     * class path announces, and parses on the reading thread.
+     */
     public static CaseLogReader strict() {
         return new CaseLogReader(true, (entries, rejected) -> { }, null, EventTypes.onClasspath());
     }
 
-    /** The same reader, telling {@code progress} how far it has got as it reads (for long logs). */
+    /**
+     * The same reader, telling {@code progress} how far it has got as it reads (for long logs).
+     *
+     * @param value called every {@link #PROGRESS_EVERY} entries, on the reading thread
+     * @return a reader like this one that reports its progress
+     * @throws NullPointerException if {@code value} is {@code null}
+     */
     public CaseLogReader withProgress(ReadProgress value) {
         return new CaseLogReader(strict, Objects.requireNonNull(value, "progress"), workers, eventTypes);
     }
@@ -216,6 +259,10 @@ public final class CaseLogReader {
      * The same reader, parsing the lines of JSON Lines logs on {@code threads} threads (the reading thread and
      * pooled daemon threads that end when idle). Entries still reach the reader's result or handler one at a time,
      * in input order, on the reading thread: only the parsing is shared. Default 1.
+     *
+     * @param threads how many threads parse, the reading thread included; 1 for the reading thread alone
+     * @return a reader like this one that parses on that many threads
+     * @throws IllegalArgumentException if {@code threads} is less than 1
      */
     public CaseLogReader withThreads(int threads) {
         return new CaseLogReader(strict, progress, threads == 1 ? null : new Workers(threads), eventTypes);
@@ -225,12 +272,16 @@ public final class CaseLogReader {
      * The same reader, reading events as the registry {@code types} names them, such as an engine's
      * ({@code ComplianceEngine.eventTypes()}): an event whose {@code type} it does not name is rejected, with the names
      * it knows. Default: the types the class path announces ({@link EventTypes#onClasspath()}).
+     *
+     * @param types the registry to read events by
+     * @return a reader like this one that knows those types
+     * @throws NullPointerException if {@code types} is {@code null}
      */
     public CaseLogReader withEventTypes(EventTypes types) {
         return new CaseLogReader(strict, progress, workers, Objects.requireNonNull(types, "types"));
     }
 
-    /** The event types this reader knows. */
+    /** {@return the event types this reader knows, by their JSON {@code type} names} */
     public EventTypes eventTypes() {
         return eventTypes;
     }
@@ -239,6 +290,12 @@ public final class CaseLogReader {
      * As {@link #withThreads(int)}, the parsing helpers running on the application's executor in place of the
      * reader's own daemon threads. The reading thread parses too and waits only for helpers that started, so
      * reading completes on an executor that is saturated or rejects. The reader never shuts the executor down.
+     *
+     * @param threads  how many threads parse, the reading thread included; 1 leaves the executor unused
+     * @param executor where the parsing helpers run
+     * @return a reader like this one that parses on that many threads
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     * @throws NullPointerException     if {@code executor} is {@code null}
      */
     public CaseLogReader withThreads(int threads, Executor executor) {
         Objects.requireNonNull(executor, "executor");
@@ -256,11 +313,26 @@ public final class CaseLogReader {
     public record CaseLog(Evidence evidence, List<InputException> rejected, long entries, long duplicates) {
     }
 
+    /**
+     * Reads one log file.
+     *
+     * @param file a JSON Lines file, or a file holding a JSON array of entries; UTF-8
+     * @return the evidence of its valid entries, and the entries rejected
+     * @throws InputException       in a strict reader, at the first bad entry
+     * @throws UncheckedIOException if the file cannot be read (it is missing, a directory, or unreadable)
+     */
     public CaseLog read(Path file) {
         return read(List.of(file));
     }
 
-    /** Reads several logs as one: a platform's evidence split over files. */
+    /**
+     * Reads several logs as one: a platform's evidence split over files.
+     *
+     * @param files the files, read in this order; each JSON Lines or a JSON array
+     * @return the evidence of every file's valid entries, and the entries rejected
+     * @throws InputException       in a strict reader, at the first bad entry
+     * @throws UncheckedIOException if a file cannot be read
+     */
     public CaseLog read(List<Path> files) {
         Accumulator all = new Accumulator(strict, progress);
         for (Path file : files) {
@@ -269,7 +341,15 @@ public final class CaseLogReader {
         return all.result();
     }
 
-    /** Reads one log; {@code source} names it in errors. */
+    /**
+     * Reads one log from a stream.
+     *
+     * @param source names the log in errors, e.g. {@code <stdin>}
+     * @param reader the log's text; not closed
+     * @return the evidence of its valid entries, and the entries rejected
+     * @throws InputException       in a strict reader, at the first bad entry
+     * @throws UncheckedIOException if reading fails
+     */
     public CaseLog read(String source, Reader reader) {
         Accumulator all = new Accumulator(strict, progress);
         readInto(source, reader, all, false, workers);
@@ -280,6 +360,12 @@ public final class CaseLogReader {
      * Reads {@code file} entry by entry into {@code handler}; returns the number of entries read, valid or not.
      * Does no duplicate detection (the handler owns that). Strict readers throw at the first bad entry instead of
      * calling {@link EntryHandler#rejected}. Progress is reported as by {@link #read(Path)}.
+     *
+     * @param file    a JSON Lines file, or a file holding a JSON array of entries; UTF-8
+     * @param handler receives each entry
+     * @return the number of entries read, valid or not
+     * @throws InputException       in a strict reader, at the first bad entry
+     * @throws UncheckedIOException if the file cannot be read
      */
     public long scan(Path file, EntryHandler handler) {
         Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
@@ -287,7 +373,16 @@ public final class CaseLogReader {
         return counting.entries;
     }
 
-    /** Reads one log entry by entry, as {@link #scan(Path, EntryHandler)}; {@code source} names it in errors. */
+    /**
+     * Reads one log from a stream entry by entry, as {@link #scan(Path, EntryHandler)}.
+     *
+     * @param source  names the log in errors
+     * @param reader  the log's text; not closed
+     * @param handler receives each entry
+     * @return the number of entries read, valid or not
+     * @throws InputException       in a strict reader, at the first bad entry
+     * @throws UncheckedIOException if reading fails
+     */
     public long scan(String source, Reader reader, EntryHandler handler) {
         Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
         readInto(source, reader, counting, true, workers);
@@ -297,6 +392,9 @@ public final class CaseLogReader {
     /**
      * The event whose JSON text {@link EntryHandler#event} was given, bound again: the same event, checked the same
      * way. Errors name the source {@code "event"}; see {@link #event(String, int, String)} to name the text's place.
+     *
+     * @param text the event's JSON text
+     * @return the event
      *
      * @throws InputException when the text is not an event, naming the field at fault
      */
@@ -308,6 +406,11 @@ public final class CaseLogReader {
      * The event whose JSON text {@link EntryHandler#event} was given, bound again; errors name {@code source} and
      * {@code line}, typically where the text was read.
      *
+     * @param source names the text's origin in errors
+     * @param line   the 1-based line the text was read at, or 0
+     * @param text   the event's JSON text
+     * @return the event
+     *
      * @throws InputException when the text is not an event, naming the field at fault
      */
     public static CaseEvent event(String source, int line, String text) {
@@ -316,6 +419,11 @@ public final class CaseLogReader {
 
     /**
      * As {@link #event(String, int, String)}, reading the event as this reader's {@link #eventTypes()} name it.
+     *
+     * @param source names the text's origin in errors
+     * @param line   the 1-based line the text was read at, or 0
+     * @param text   the event's JSON text
+     * @return the event
      *
      * @throws InputException when the text is not an event, naming the field at fault
      */

@@ -46,12 +46,20 @@ public final class ComplianceJson {
      * A copy of the configured mapper, for reading or writing other model types the same way. It knows the event
      * types the class path announces ({@link EventTypes#onClasspath()}); see {@link #mapper(EventTypes)} for an
      * engine's ({@code ComplianceEngine.eventTypes()}).
+     *
+     * @return a new mapper, the caller's to configure further
      */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
     }
 
-    /** A copy of the configured mapper that reads and writes the event types of {@code types}. */
+    /**
+     * A copy of the configured mapper that reads and writes the event types of {@code types}.
+     *
+     * @param types the registry whose names the {@code type} field holds, such as an engine's
+     * @return a new mapper, the caller's to configure further
+     * @throws NullPointerException if {@code types} is {@code null}
+     */
     public static ObjectMapper mapper(EventTypes types) {
         return shared(types).copy();
     }
@@ -62,19 +70,55 @@ public final class ComplianceJson {
                 t -> Mappers.withEventTypes(PLAIN, t));
     }
 
+    /**
+     * Reads evidence given as one JSON document ({@code {"platform": ..., "appointments": [...], "events": [...]}});
+     * a case log is read with {@link CaseLogReader}.
+     *
+     * @param file the document, UTF-8
+     * @return the evidence
+     * @throws InputException       if the document is not valid evidence, naming the field at fault
+     * @throws UncheckedIOException if the file cannot be read
+     */
     public static Evidence readEvidence(Path file) {
         return read(file, Evidence.class);
     }
 
+    /**
+     * Reads evidence given as one JSON document from a stream.
+     *
+     * @param source names the input in errors
+     * @param json   the document; not closed
+     * @return the evidence
+     * @throws InputException       if the document is not valid evidence, naming the field at fault
+     * @throws UncheckedIOException if reading fails
+     */
     public static Evidence readEvidence(String source, Reader json) {
         return read(source, json, Evidence.class);
     }
 
+    /**
+     * Reads a report as {@link #write(Object)} wrote it, for comparing runs or rendering it again.
+     *
+     * @param source names the input in errors
+     * @param json   the report's JSON; not closed
+     * @return the report
+     * @throws InputException       if the text is not a report, naming the field at fault
+     * @throws UncheckedIOException if reading fails
+     */
     public static Report readReport(String source, Reader json) {
         return read(source, json, Report.class);
     }
 
-    /** Reads any model type from a file. */
+    /**
+     * Reads any model type from a file.
+     *
+     * @param <T>  the type read
+     * @param file the JSON document, UTF-8
+     * @param type the class of the value, such as {@code Evidence.class}
+     * @return the value
+     * @throws InputException       if the document is empty or not a valid value, naming the field at fault
+     * @throws UncheckedIOException if the file cannot be read
+     */
     public static <T> T read(Path file, Class<T> type) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), reader, type);
@@ -83,7 +127,17 @@ public final class ComplianceJson {
         }
     }
 
-    /** Reads any model type; {@code source} names the input in errors. */
+    /**
+     * Reads any model type from a stream.
+     *
+     * @param <T>    the type read
+     * @param source names the input in errors
+     * @param json   the JSON document; not closed
+     * @param type   the class of the value
+     * @return the value
+     * @throws InputException       if the document is empty or not a valid value, naming the field at fault
+     * @throws UncheckedIOException if reading fails
+     */
     public static <T> T read(String source, Reader json, Class<T> type) {
         try {
             T value = MAPPER.readValue(json, type);
@@ -98,7 +152,13 @@ public final class ComplianceJson {
         }
     }
 
-    /** Writes a report, or any model value, as indented JSON. */
+    /**
+     * Writes a report, or any model value, as indented JSON.
+     *
+     * @param value the value to write
+     * @return its JSON text
+     * @throws IllegalStateException if the value cannot be written as JSON
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

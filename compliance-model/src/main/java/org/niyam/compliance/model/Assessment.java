@@ -31,6 +31,21 @@ import java.util.List;
 public record Assessment(String key, String what, Status status, String explanation, List<String> evidence,
                          String caseId, String triggerEventId, OffsetDateTime triggeredAt) {
 
+    /**
+     * Checks the assessment and copies its evidence.
+     *
+     * @param key            stable duty key, not blank
+     * @param what           what the law asks, not blank
+     * @param status         the verdict; never {@link Status#AT_RISK} or {@link Status#MET_LATE}, which only a clock
+     *                       gives, and {@link Status#OPEN} only with a case
+     * @param explanation    why, not blank
+     * @param evidence       ids it rests on, none {@code null}; copied
+     * @param caseId         the case, or {@code null} for a standing duty of the platform
+     * @param triggerEventId the matter it is the verdict on, or {@code null}; given only with a case
+     * @param triggeredAt    when that matter arose; {@code null} exactly when {@code triggerEventId} is
+     * @throws IllegalArgumentException if a required text is blank or a value missing, if the status is one only a
+     *                                  clock can give, or if the trigger comes without its instant or its case
+     */
     public Assessment {
         Preconditions.requireText(key, "Assessment", "key");
         Preconditions.requireText(what, "Assessment", "what");
@@ -51,13 +66,32 @@ public record Assessment(String key, String what, Status status, String explanat
         }
     }
 
-    /** A duty of a case, or (with a {@code null} case) a standing duty of the platform. */
+    /**
+     * A duty of a case, or (with a {@code null} case) a standing duty of the platform.
+     *
+     * @param key         stable duty key; the obligation id is the key, then {@code @} and the case id
+     * @param what        what the law asks, in a sentence
+     * @param status      the verdict; {@link Status#OPEN} for a case duty without a deadline
+     * @param explanation why, naming the evidence
+     * @param evidence    ids of the appointments or events it rests on
+     * @param caseId      the case, or {@code null} for a standing duty of the platform
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
     public Assessment(String key, String what, Status status, String explanation, List<String> evidence,
                       String caseId) {
         this(key, what, status, explanation, evidence, caseId, null, null);
     }
 
-    /** A standing duty of the platform. */
+    /**
+     * A standing duty of the platform (appoint an officer, publish an address); its obligation id is the key.
+     *
+     * @param key         stable duty key, which is also the obligation id
+     * @param what        what the law asks, in a sentence
+     * @param status      the verdict: met, breached, not applicable or indeterminate
+     * @param explanation why, naming the evidence
+     * @param evidence    ids of the appointments it rests on
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
     public Assessment(String key, String what, Status status, String explanation, List<String> evidence) {
         this(key, what, status, explanation, evidence, null, null, null);
     }
@@ -65,18 +99,35 @@ public record Assessment(String key, String what, Status status, String explanat
     /**
      * The verdict on the duty {@code key} that {@code trigger} would open, where it opens no clock: the obligation
      * has the id a time-bound duty of that key and trigger would have ({@code key@triggerEventId}).
+     *
+     * @param trigger     the event the verdict is on; its case, id and instant become the assessment's
+     * @param key         stable duty key
+     * @param what        what the law asks, in a sentence
+     * @param status      the verdict
+     * @param explanation why, naming the evidence
+     * @param evidence    ids of the events it rests on
+     * @return the assessment of that matter, in the trigger's case
+     * @throws IllegalArgumentException as the canonical constructor does
      */
     public static Assessment about(CaseEvent trigger, String key, String what, Status status, String explanation,
                                    List<String> evidence) {
         return new Assessment(key, what, status, explanation, evidence, trigger.caseId(), trigger.id(), trigger.at());
     }
 
-    /** The same assessment resting on other evidence. */
+    /**
+     * The same assessment resting on other evidence.
+     *
+     * @param value ids of the appointments or events it rests on instead
+     * @return a copy with that evidence
+     */
     public Assessment withEvidence(List<String> value) {
         return new Assessment(key, what, status, explanation, value, caseId, triggerEventId, triggeredAt);
     }
 
-    /** The id of the obligation this assessment becomes. */
+    /**
+     * {@return the id of the obligation this assessment becomes} The key, then {@code @} and the trigger id for a
+     * verdict on one matter, or the case id for a case duty; the key alone for a standing duty.
+     */
     public String obligationId() {
         return triggerEventId != null ? key + "@" + triggerEventId : caseId == null ? key : key + "@" + caseId;
     }

@@ -19,13 +19,16 @@ import java.time.OffsetDateTime;
 @JsonSubTypes(@JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"))
 public interface CaseEvent {
 
-    /** Unique id of this event within the input. */
+    /** {@return the id of this event, unique within the input} */
     String id();
 
-    /** The case this event belongs to: a complaint, an order or a request and the actions taken on it. */
+    /**
+     * {@return the id of the case this event belongs to} A case is a complaint, an order or a request and the actions
+     * taken on it.
+     */
     String caseId();
 
-    /** When it happened, with the offset it was recorded in. */
+    /** {@return when it happened, with the offset it was recorded in} */
     OffsetDateTime at();
 
     /**
@@ -34,6 +37,8 @@ public interface CaseEvent {
      * enough); a case none of whose events states one is in the engine's default jurisdiction, or, without a default,
      * in the scope of every pack. A pack's rules apply to a case only when the pack's jurisdictions include the
      * case's (or the pack declares none). See {@code docs/json.md}.
+     *
+     * @return the ISO 3166 code of where the case arose, or {@code null}
      */
     String jurisdiction();
 }

@@ -11,6 +11,15 @@ package org.niyam.compliance.model;
  */
 public record Citation(String instrument, String clause, String version, String ruleId) {
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param instrument the legal instrument, not blank
+     * @param clause     the clause, not blank
+     * @param version    the version in force, not blank
+     * @param ruleId     the rule's id, not blank
+     * @throws IllegalArgumentException if a part is missing or blank
+     */
     public Citation {
         Preconditions.requireText(instrument, "Citation", "instrument");
         Preconditions.requireText(clause, "Citation", "clause");

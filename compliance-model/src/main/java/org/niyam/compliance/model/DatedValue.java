@@ -13,12 +13,26 @@ import java.util.List;
  */
 public record DatedValue(OffsetDateTime from, Object value, String source) {
 
+    /**
+     * Checks the value.
+     *
+     * @param from   first instant the value is in force, required
+     * @param value  the value, required
+     * @param source the legal source, or {@code null}
+     * @throws IllegalArgumentException if {@code from} or {@code value} is missing
+     */
     public DatedValue {
         Preconditions.requirePresent(from, "DatedValue", "from");
         Preconditions.requirePresent(value, "DatedValue", "value");
     }
 
-    /** The value in force at the instant among values listed oldest first, or {@code null} before the first. */
+    /**
+     * The value in force at an instant.
+     *
+     * @param values  the parameter's values, oldest first
+     * @param instant the instant asked about
+     * @return the last value whose {@code from} is not after the instant, or {@code null} before the first
+     */
     public static DatedValue inForce(List<DatedValue> values, OffsetDateTime instant) {
         DatedValue inForce = null;
         for (DatedValue value : values) {

@@ -13,6 +13,14 @@ public final class Durations {
     private Durations() {
     }
 
+    /**
+     * Describes a duration or a period: a {@link Period} in years, months and days ({@code 1 month}), a
+     * {@link Duration} as {@link #describe(Duration)} does.
+     *
+     * @param amount a {@link Period} or a {@link Duration}
+     * @return the amount in words, {@code 0 s} when it is zero
+     * @throws ClassCastException if the amount is neither a {@code Period} nor a {@code Duration}
+     */
     public static String describe(TemporalAmount amount) {
         if (amount instanceof Period period) {
             StringBuilder text = new StringBuilder();
@@ -24,6 +32,14 @@ public final class Durations {
         return describe((Duration) amount);
     }
 
+    /**
+     * Describes a duration in the largest units that fit: days from four days up ({@code 15 days 2 h}), hours
+     * below ({@code 72 h}), then minutes, seconds and milliseconds ({@code 1 h 5 min}); nanoseconds only for less
+     * than a millisecond.
+     *
+     * @param duration the duration; negative ones get a leading minus
+     * @return the duration in words, {@code 0 s} when it is zero
+     */
     public static String describe(Duration duration) {
         if (duration.isZero()) {
             return "0 s";

@@ -33,7 +33,10 @@ public final class EventTypes {
     /** Announces a jar's event types to {@link #onClasspath()}. */
     public interface Provider {
 
-        /** The event types of this jar, with the name of what brings them (such as {@code "india events"}). */
+        /**
+         * {@return the event types of this jar} Each is registered with the name of what brings it (such as
+         * {@code "india events"}), for error messages.
+         */
         EventTypes eventTypes();
     }
 
@@ -51,7 +54,7 @@ public final class EventTypes {
         this.sources = Map.copyOf(sources);
     }
 
-    /** Only {@link CustomEvent}, the event any law may use without a class of its own. */
+    /** {@return a registry of {@link CustomEvent} only, the event any law may use without a class of its own} */
     public static EventTypes standard() {
         return STANDARD;
     }
@@ -59,6 +62,8 @@ public final class EventTypes {
     /**
      * {@link #standard()} with the types every {@link Provider} on the class path announces: what a case-log reader
      * or a JSON mapper knows when no engine gives it its own registry. Found once and kept.
+     *
+     * @return the standard types and every provider's
      *
      * @throws IllegalArgumentException when two providers name one type differently or give one name to two classes
      */
@@ -74,7 +79,15 @@ public final class EventTypes {
         return found;
     }
 
-    /** These types and {@code type}, named by its simple class name. */
+    /**
+     * These types and {@code type}, named by its simple class name.
+     *
+     * @param type   a record implementing {@link CaseEvent}
+     * @param source what brings the type, as errors name it: {@code "pack netzdg"}
+     * @return a registry with the type added; this one when it already has it under that name
+     * @throws IllegalArgumentException as {@link #with(String, Class, String)} does
+     * @throws NullPointerException     if {@code type} or {@code source} is {@code null}
+     */
     public EventTypes with(Class<?> type, String source) {
         return with(Objects.requireNonNull(type, "type").getSimpleName(), type, source);
     }
@@ -82,9 +95,14 @@ public final class EventTypes {
     /**
      * These types and {@code type}, named {@code name} in JSON.
      *
+     * @param name   the JSON {@code type} name: letters, digits, {@code _}, {@code .} or {@code -}, starting with a
+     *               letter
+     * @param type   a record implementing {@link CaseEvent}
      * @param source what brings the type, as errors name it: {@code "pack netzdg"}, {@code "the engine's builder"}
      * @throws IllegalArgumentException when {@code type} is not a record implementing {@link CaseEvent}, the name is
      *                                  not a name, or either is already registered with another partner
+     * @throws NullPointerException     if {@code type} or {@code source} is {@code null}
+     * @return a registry with the type added; this one when it already has it under that name
      */
     public EventTypes with(String name, Class<?> type, String source) {
         Objects.requireNonNull(type, "type");
@@ -115,7 +133,13 @@ public final class EventTypes {
         return new EventTypes(grown, grownSources);
     }
 
-    /** These types and {@code other}'s, checked as {@link #with(String, Class, String)} checks each. */
+    /**
+     * These types and {@code other}'s, checked as {@link #with(String, Class, String)} checks each.
+     *
+     * @param other the registry to add
+     * @return a registry with both's types
+     * @throws IllegalArgumentException when the two give one name to two classes or two names to one class
+     */
     public EventTypes union(EventTypes other) {
         EventTypes all = this;
         for (Map.Entry<String, Class<? extends CaseEvent>> entry : other.types.entrySet()) {
@@ -124,12 +148,22 @@ public final class EventTypes {
         return all;
     }
 
-    /** The class named {@code name}, or {@code null} when none is. */
+    /**
+     * The class of a JSON {@code type} name.
+     *
+     * @param name the name, as in the input's {@code type} field
+     * @return the class named {@code name}, or {@code null} when none is
+     */
     public Class<? extends CaseEvent> type(String name) {
         return types.get(name);
     }
 
-    /** The name of {@code type}, or {@code null} when it is not registered. */
+    /**
+     * The JSON {@code type} name of an event class.
+     *
+     * @param type the event's class
+     * @return its name, or {@code null} when it is not registered
+     */
     public String nameOf(Class<?> type) {
         for (Map.Entry<String, Class<? extends CaseEvent>> entry : types.entrySet()) {
             if (entry.getValue() == type) {
@@ -139,22 +173,27 @@ public final class EventTypes {
         return null;
     }
 
-    /** What brought the name {@code name} (a pack, a builder, a provider), or {@code null} when it is not registered. */
+    /**
+     * What brought a name, for error messages.
+     *
+     * @param name a JSON {@code type} name
+     * @return what registered it (a pack, a builder, a provider), or {@code null} when it is not registered
+     */
     public String sourceOf(String name) {
         return sources.get(name);
     }
 
-    /** Every name, sorted. */
+    /** {@return every name, sorted} */
     public List<String> names() {
         return List.copyOf(types.keySet());
     }
 
-    /** Every name and its class, sorted by name. */
+    /** {@return every name and its class, sorted by name; unmodifiable} */
     public Map<String, Class<? extends CaseEvent>> asMap() {
         return types;
     }
 
-    /** The names as a sentence: {@code "ComplaintReceived, ContentRemoved or CustomEvent"}. */
+    /** {@return the names as a sentence, for error messages: {@code "ComplaintReceived, ContentRemoved or CustomEvent"}} */
     public String namesInWords() {
         List<String> names = new ArrayList<>(types.keySet());
         if (names.size() == 1) {

@@ -24,29 +24,62 @@ public record Evidence(
         List<PlatformProfile> profiles,
         List<OfficerAppointment> appointments, List<CaseEvent> events, OffsetDateTime since) {
 
+    /**
+     * Checks the evidence, orders the profiles and copies the lists.
+     *
+     * @param profiles     the platform's profiles in any order, or {@code null} or empty when unknown; sorted by
+     *                     {@code from}
+     * @param appointments officer appointments, none {@code null}; copied
+     * @param events       case events in any order, none {@code null}; copied
+     * @param since        the start of the period audited, or {@code null} for the earliest event
+     * @throws IllegalArgumentException if a list holds {@code null}, or two profiles hold from one instant
+     */
     public Evidence {
         profiles = PlatformProfile.history(profiles);
         appointments = Preconditions.copyOf(appointments, "Evidence", "appointments");
         events = Preconditions.copyOf(events, "Evidence", "events");
     }
 
-    /** Evidence with one profile (or none: {@code null}) covering the period from {@code since}. */
+    /**
+     * Evidence with one profile covering the period from {@code since}.
+     *
+     * @param platform     who the platform is, or {@code null} when unknown
+     * @param appointments officer appointments, past and present
+     * @param events       case events, in any order
+     * @param since        the start of the period audited, or {@code null} for the earliest event
+     * @throws IllegalArgumentException if a list holds {@code null}
+     */
     public Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
                     OffsetDateTime since) {
         this(platform == null ? List.of() : List.of(platform), appointments, events, since);
     }
 
-    /** Evidence with one profile (or none: {@code null}) covering the period from its earliest event. */
+    /**
+     * Evidence with one profile covering the period from its earliest event.
+     *
+     * @param platform     who the platform is, or {@code null} when unknown
+     * @param appointments officer appointments, past and present
+     * @param events       case events, in any order
+     * @throws IllegalArgumentException if a list holds {@code null}
+     */
     public Evidence(PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events) {
         this(platform, appointments, events, null);
     }
 
-    /** The latest of the platform's profiles (the one in force at the end of the history), or {@code null}. */
+    /**
+     * {@return the latest of the platform's profiles (the one in force at the end of the history)} {@code null}
+     * when no profile is given.
+     */
     public PlatformProfile platform() {
         return profiles.isEmpty() ? null : profiles.get(profiles.size() - 1);
     }
 
-    /** The start of the period covered: {@link #since} if given, else the earliest event, else {@code asOf}. */
+    /**
+     * The start of the period covered: {@link #since} if given, else the earliest event, else {@code asOf}.
+     *
+     * @param asOf the instant the evaluation is as of
+     * @return the period's first instant
+     */
     public OffsetDateTime periodStart(OffsetDateTime asOf) {
         if (since != null) {
             return since;

@@ -15,17 +15,41 @@ import java.util.List;
  */
 public record Finding(String code, String caseId, String message, List<String> evidence, Citation citation) {
 
+    /**
+     * Checks the finding and copies its evidence.
+     *
+     * @param code     stable code, not blank
+     * @param caseId   the case, or {@code null} for the platform
+     * @param message  what is wrong, not blank
+     * @param evidence ids it rests on, none {@code null}; copied
+     * @param citation where in the law, or {@code null} while a rule inserts it
+     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null}
+     */
     public Finding {
         Preconditions.requireText(code, "Finding", "code");
         Preconditions.requireText(message, "Finding", "message");
         evidence = Preconditions.copyOf(evidence, "Finding", "evidence");
     }
 
-    /** For rules: a finding whose citation the engine fills in from the inserting rule. */
+    /**
+     * For rules: a finding whose citation the engine fills in from the inserting rule.
+     *
+     * @param code     stable code, e.g. {@code defective-intimation}
+     * @param caseId   the case, or {@code null} for the platform
+     * @param message  what is wrong and what the law asks, in a sentence
+     * @param evidence ids of the events or appointments it rests on
+     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null}
+     */
     public Finding(String code, String caseId, String message, List<String> evidence) {
         this(code, caseId, message, evidence, null);
     }
 
+    /**
+     * The same finding with its citation, as the engine completes it.
+     *
+     * @param value where in the law the finding comes from
+     * @return a copy with that citation
+     */
     public Finding withCitation(Citation value) {
         return new Finding(code, caseId, message, evidence, value);
     }

@@ -25,44 +25,127 @@ import java.util.Map;
  */
 public record LawInForce(OffsetDateTime asOf, Map<String, List<DatedValue>> parameters) {
 
+    /**
+     * Checks the law and copies its parameters.
+     *
+     * @param asOf       the instant the evaluation describes, required
+     * @param parameters parameter name to its values, oldest first; copied
+     * @throws IllegalArgumentException if {@code asOf} is missing
+     * @throws NullPointerException     if {@code parameters} is {@code null} or holds {@code null}
+     */
     public LawInForce {
         Preconditions.requirePresent(asOf, "LawInForce", "asOf");
         parameters = Map.copyOf(parameters);
     }
 
+    /**
+     * The number parameter in force at "as of".
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @return the number, e.g. a count of users
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public long number(String parameter) {
         return numberAt(parameter, asOf);
     }
 
+    /**
+     * The flag parameter in force at "as of".
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @return whether it is set (a part of the law in force, a check that applies)
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public boolean flag(String parameter) {
         return flagAt(parameter, asOf);
     }
 
+    /**
+     * The duration parameter in force at "as of".
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @return the duration or period, e.g. {@code 72 h} or {@code 15 days}
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public TemporalAmount duration(String parameter) {
         return durationAt(parameter, asOf);
     }
 
+    /**
+     * The text parameter in force at "as of".
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @return the text
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public String text(String parameter) {
         return textAt(parameter, asOf);
     }
 
+    /**
+     * The number parameter in force at an instant.
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @param instant   the instant asked about, such as when a complaint was received
+     * @return the number, e.g. a count of users
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public long numberAt(String parameter, OffsetDateTime instant) {
         return value(parameter, instant, Long.class);
     }
 
+    /**
+     * The flag parameter in force at an instant.
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @param instant   the instant asked about, such as when a complaint was received
+     * @return whether it is set (a part of the law in force, a check that applies)
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public boolean flagAt(String parameter, OffsetDateTime instant) {
         return value(parameter, instant, Boolean.class);
     }
 
+    /**
+     * The duration parameter in force at an instant.
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @param instant   the instant asked about, such as when a complaint was received
+     * @return the duration or period, e.g. {@code 72 h} or {@code 15 days}
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public TemporalAmount durationAt(String parameter, OffsetDateTime instant) {
         return value(parameter, instant, TemporalAmount.class);
     }
 
+    /**
+     * The text parameter in force at an instant.
+     *
+     * @param parameter the parameter's name, as its {@code pack.yaml} defines it
+     * @param instant   the instant asked about, such as when a complaint was received
+     * @return the text
+     * @throws IllegalStateException if no pack defines the parameter, it has no value in force then, or its
+     *                               value is of another kind
+     */
     public String textAt(String parameter, OffsetDateTime instant) {
         return value(parameter, instant, String.class);
     }
 
-    /** Whether the parameter has a value at the instant. */
+    /**
+     * Whether the parameter has a value at the instant; a rule that may run before a parameter exists asks this
+     * first.
+     *
+     * @param parameter the parameter's name
+     * @param instant   the instant asked about
+     * @return {@code true} when a pack defines the parameter and one of its values is in force then
+     */
     public boolean definedAt(String parameter, OffsetDateTime instant) {
         List<DatedValue> values = parameters.get(parameter);
         return values != null && DatedValue.inForce(values, instant) != null;

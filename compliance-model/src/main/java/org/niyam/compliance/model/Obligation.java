@@ -40,6 +40,24 @@ public record Obligation(
         OffsetDateTime dischargedAt,
         String explanation) {
 
+    /**
+     * Checks the obligation.
+     *
+     * @param id               stable id, not blank
+     * @param duty             the duty key, not blank
+     * @param what             what the law asks, not blank
+     * @param caseId           the case, or {@code null}
+     * @param triggeredAt      when the clock started, required
+     * @param dueAt            the due instant, or {@code null}
+     * @param status           where it stands, required
+     * @param citation         where in the law, required
+     * @param triggerEventId   the event that started the clock, or {@code null}
+     * @param dischargeEventId the discharging event, or {@code null}; given with {@code dischargedAt}
+     * @param dischargedAt     when it was discharged; {@code null} exactly when {@code dischargeEventId} is
+     * @param explanation      why, not blank
+     * @throws IllegalArgumentException if a required value is missing or blank, or the discharge comes without its
+     *                                  instant
+     */
     public Obligation {
         Preconditions.requireText(id, "Obligation", "id");
         Preconditions.requireText(duty, "Obligation", "duty");
@@ -54,7 +72,9 @@ public record Obligation(
         }
     }
 
-    /** How late the discharge came, for {@link Status#MET_LATE}; otherwise {@code null}. */
+    /**
+     * {@return how late the discharge came, for {@link Status#MET_LATE}} {@code null} for every other status.
+     */
     @JsonProperty("lateness")
     public Duration lateness() {
         return status == Status.MET_LATE ? Duration.between(dueAt, dischargedAt) : null;

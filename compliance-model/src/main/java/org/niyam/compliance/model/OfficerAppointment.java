@@ -27,6 +27,22 @@ public record OfficerAppointment(
         OffsetDateTime to,
         Boolean keyManagerialOrSenior) {
 
+    /**
+     * Checks the appointment.
+     *
+     * @param id                    unique id, not blank
+     * @param role                  the role held, required
+     * @param person                who holds it, not blank
+     * @param residentInIndia       whether the person is resident in India
+     * @param employee              whether the person is an employee of the intermediary
+     * @param contactPublished      whether name and contact details are published
+     * @param from                  start, inclusive; required
+     * @param to                    end, exclusive, after {@code from}; or {@code null} while it lasts
+     * @param keyManagerialOrSenior whether the person is key managerial personnel or a senior employee, or
+     *                              {@code null} when not recorded
+     * @throws IllegalArgumentException if a required value is missing or blank, or {@code to} is not after
+     *                                  {@code from}
+     */
     public OfficerAppointment {
         Preconditions.requireText(id, "OfficerAppointment", "id");
         Preconditions.requirePresent(role, "OfficerAppointment", "role");
@@ -38,13 +54,30 @@ public record OfficerAppointment(
         }
     }
 
-    /** An appointment whose seniority is not recorded. */
+    /**
+     * An appointment whose seniority is not recorded.
+     *
+     * @param id               unique id of this appointment within the input
+     * @param role             the role held
+     * @param person           who holds it (personal data: never logged above DEBUG)
+     * @param residentInIndia  whether the person is resident in India
+     * @param employee         whether the person is an employee of the intermediary
+     * @param contactPublished whether name and contact details are published on the platform
+     * @param from             start of the appointment, inclusive
+     * @param to               end of the appointment, exclusive; {@code null} while it lasts
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
     public OfficerAppointment(String id, OfficerRole role, String person, boolean residentInIndia, boolean employee,
                               boolean contactPublished, OffsetDateTime from, OffsetDateTime to) {
         this(id, role, person, residentInIndia, employee, contactPublished, from, to, null);
     }
 
-    /** Whether the appointment holds at the instant: {@code from <= instant < to}. */
+    /**
+     * Whether the appointment holds at the instant: {@code from <= instant < to}.
+     *
+     * @param instant the instant asked about
+     * @return {@code true} when the person holds the role then
+     */
     public boolean heldAt(OffsetDateTime instant) {
         return !instant.isBefore(from) && (to == null || instant.isBefore(to));
     }

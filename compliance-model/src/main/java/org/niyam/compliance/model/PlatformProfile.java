@@ -28,17 +28,45 @@ import java.util.Objects;
 public record PlatformProfile(String name, long registeredUsersInIndia, boolean messagingService,
                               Boolean addressInIndiaPublished, OffsetDateTime from, OffsetDateTime until) {
 
-    /** A profile that holds from the start of the evidence, for ever. */
+    /**
+     * A profile that holds from the start of the evidence, for ever.
+     *
+     * @param name                    the platform's name, for reports
+     * @param registeredUsersInIndia  registered users in India, not negative
+     * @param messagingService        whether it provides services primarily in the nature of messaging
+     * @param addressInIndiaPublished whether a physical contact address in India is published, or {@code null} when
+     *                                not recorded
+     * @throws IllegalArgumentException if the name is blank or the count negative
+     */
     public PlatformProfile(String name, long registeredUsersInIndia, boolean messagingService,
                            Boolean addressInIndiaPublished) {
         this(name, registeredUsersInIndia, messagingService, addressInIndiaPublished, null, null);
     }
 
-    /** A profile that does not record the published address, holding from the start of the evidence. */
+    /**
+     * A profile that does not record the published address, holding from the start of the evidence.
+     *
+     * @param name                   the platform's name, for reports
+     * @param registeredUsersInIndia registered users in India, not negative
+     * @param messagingService       whether it provides services primarily in the nature of messaging
+     * @throws IllegalArgumentException if the name is blank or the count negative
+     */
     public PlatformProfile(String name, long registeredUsersInIndia, boolean messagingService) {
         this(name, registeredUsersInIndia, messagingService, null);
     }
 
+    /**
+     * Checks the profile.
+     *
+     * @param name                    the platform's name, not blank
+     * @param registeredUsersInIndia  registered users in India, not negative
+     * @param messagingService        whether it is primarily a messaging service
+     * @param addressInIndiaPublished whether an address in India is published, or {@code null} when not recorded
+     * @param from                    first instant it holds, or {@code null} for the start of the evidence
+     * @param until                   first instant it no longer holds, after {@code from}; or {@code null}
+     * @throws IllegalArgumentException if the name is blank, the count negative, or {@code until} not after
+     *                                  {@code from}
+     */
     public PlatformProfile {
         Preconditions.requireText(name, "PlatformProfile", "name");
         if (registeredUsersInIndia < 0) {
@@ -51,17 +79,34 @@ public record PlatformProfile(String name, long registeredUsersInIndia, boolean 
         }
     }
 
-    /** Whether this profile holds at the instant: {@code from <= instant < until}, a missing bound open. */
+    /**
+     * Whether this profile holds at the instant: {@code from <= instant < until}, a missing bound open.
+     *
+     * @param instant the instant asked about
+     * @return {@code true} when the profile is in force then
+     */
     public boolean heldAt(OffsetDateTime instant) {
         return (from == null || !instant.isBefore(from)) && (until == null || instant.isBefore(until));
     }
 
-    /** Whether this profile holds at some instant of {@code [start, end)}. */
+    /**
+     * Whether this profile holds at some instant of {@code [start, end)}.
+     *
+     * @param start the period's first instant, inclusive
+     * @param end   the period's end, exclusive
+     * @return {@code true} when the profile is in force for part of the period at least
+     */
     public boolean heldDuring(OffsetDateTime start, OffsetDateTime end) {
         return (from == null || from.isBefore(end)) && (until == null || until.isAfter(start));
     }
 
-    /** This profile, holding from {@code instant}. */
+    /**
+     * This profile, holding from {@code instant}.
+     *
+     * @param instant the first instant it holds, or {@code null} for the start of the evidence
+     * @return a copy with that {@code from}
+     * @throws IllegalArgumentException if {@code until} is not after the instant
+     */
     public PlatformProfile from(OffsetDateTime instant) {
         return new PlatformProfile(name, registeredUsersInIndia, messagingService, addressInIndiaPublished, instant,
                 until);
@@ -70,6 +115,9 @@ public record PlatformProfile(String name, long registeredUsersInIndia, boolean 
     /**
      * A platform's profiles as one history, in time order: the same profile given twice counts once; a profile
      * without {@code until} holds until the next one's {@code from}.
+     *
+     * @param profiles the profiles, in any order; {@code null} for none
+     * @return the history, oldest first, each profile's {@code until} filled in from the next; unmodifiable
      *
      * @throws IllegalArgumentException when two different profiles hold from the same instant (or both from the
      *                                  start), or one's {@code until} runs past the next one's {@code from}
@@ -108,6 +156,11 @@ public record PlatformProfile(String name, long registeredUsersInIndia, boolean 
      * instant until the next one's, and replaces one given before from the same instant. The profiles stay as given
      * (an {@code until} given stays), in time order; {@link #history} reads them as a log's profiles are read.
      *
+     * @param given   the profiles given so far, in time order
+     * @param profile the new profile
+     * @return the profiles with the new one, in time order; unmodifiable
+     * @throws NullPointerException     if {@code profile} is {@code null}
+     *
      * @throws IllegalArgumentException when the profile does not fit the others (see {@link #history})
      */
     public static List<PlatformProfile> joined(List<PlatformProfile> given, PlatformProfile profile) {
@@ -128,7 +181,13 @@ public record PlatformProfile(String name, long registeredUsersInIndia, boolean 
         return List.copyOf(next);
     }
 
-    /** The profile of the history in force at the instant, or {@code null}. */
+    /**
+     * The profile of a history in force at an instant.
+     *
+     * @param history the profiles, as {@link #history} gives them
+     * @param instant the instant asked about
+     * @return the first profile that holds then, or {@code null} when the platform is unknown then
+     */
     public static PlatformProfile inForce(List<PlatformProfile> history, OffsetDateTime instant) {
         for (PlatformProfile profile : history) {
             if (profile.heldAt(instant)) {

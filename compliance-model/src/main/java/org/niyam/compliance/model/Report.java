@@ -14,18 +14,36 @@ import java.util.List;
  */
 public record Report(OffsetDateTime asOf, List<Obligation> obligations, List<Finding> findings) {
 
+    /**
+     * Checks the report and copies its lists.
+     *
+     * @param asOf        the instant the evaluation describes, required
+     * @param obligations obligations, in report order; none {@code null}; copied
+     * @param findings    findings, none {@code null}; copied
+     * @throws IllegalArgumentException if {@code asOf} is missing or a list holds {@code null}
+     */
     public Report {
         Preconditions.requirePresent(asOf, "Report", "asOf");
         obligations = Preconditions.copyOf(obligations, "Report", "obligations");
         findings = Preconditions.copyOf(findings, "Report", "findings");
     }
 
-    /** How many obligations have the status. */
+    /**
+     * How many obligations have a status.
+     *
+     * @param status the status to count
+     * @return the number of obligations with it
+     */
     public long count(Status status) {
         return obligations.stream().filter(o -> o.status() == status).count();
     }
 
-    /** The obligations of one case, in report order. */
+    /**
+     * The obligations of one case.
+     *
+     * @param caseId the case's id
+     * @return its obligations, in report order; empty when it has none
+     */
     public List<Obligation> forCase(String caseId) {
         return obligations.stream().filter(o -> caseId.equals(o.caseId())).toList();
     }

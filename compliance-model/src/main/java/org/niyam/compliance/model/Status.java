@@ -23,12 +23,12 @@ public enum Status {
     public static final List<Status> MOST_URGENT_FIRST =
             List.of(BREACHED, AT_RISK, INDETERMINATE, MET_LATE, OPEN, MET, NOT_APPLICABLE);
 
-    /** Whether nothing is left to look at: met in time, or not applicable. */
+    /** {@return whether nothing is left to look at: met in time, or not applicable} */
     public boolean settled() {
         return this == MET || this == NOT_APPLICABLE;
     }
 
-    /** The status as people read it: {@code MET LATE}. */
+    /** {@return the status as people read it, with spaces for underscores: {@code MET LATE}} */
     public String label() {
         return name().replace('_', ' ');
     }

@@ -45,7 +45,13 @@ public record Transition(String id, Kind kind, OffsetDateTime at, Status previou
         /** A rule made a finding. */
         FINDING;
 
-        /** The kind of a change to {@code status}; {@code previous} is {@code null} for a new obligation. */
+        /**
+         * The kind of a change of an obligation's status.
+         *
+         * @param previous the status before, or {@code null} for a new obligation
+         * @param status   the status after
+         * @return the status's own kind; {@link #OPENED} or {@link #REOPENED} for {@link Status#OPEN}
+         */
         public static Kind of(Status previous, Status status) {
             return switch (status) {
                 case OPEN -> previous == null ? OPENED : REOPENED;
@@ -59,6 +65,18 @@ public record Transition(String id, Kind kind, OffsetDateTime at, Status previou
         }
     }
 
+    /**
+     * Checks the transition.
+     *
+     * @param id         stable id, not blank
+     * @param kind       what happened, required
+     * @param at         the instant of the monitor's clock, required
+     * @param previous   the status before, or {@code null}
+     * @param obligation the obligation, or {@code null} for a finding
+     * @param finding    the finding, or {@code null} for an obligation
+     * @throws IllegalArgumentException if a required value is missing or blank, or not exactly one of obligation
+     *                                  and finding is given
+     */
     public Transition {
         Preconditions.requireText(id, "Transition", "id");
         Preconditions.requirePresent(kind, "Transition", "kind");

@@ -87,6 +87,14 @@ public final class HtmlReport {
      */
     public record Chart(String title, String caption, List<Bar> bars) {
 
+        /**
+         * Checks the chart and copies its bars.
+         *
+         * @param title   heading of the chart, required
+         * @param caption what is counted, or {@code null}
+         * @param bars    the bars, in order, none {@code null}; copied
+         * @throws NullPointerException if the title or the bars are missing, or a bar is {@code null}
+         */
         public Chart {
             Objects.requireNonNull(title, "Chart.title is required");
             bars = List.copyOf(bars);
@@ -101,6 +109,15 @@ public final class HtmlReport {
          */
         public record Bar(String group, String label, long value) {
 
+            /**
+             * Checks the bar.
+             *
+             * @param group the group heading, or {@code null}
+             * @param label what it counts, required
+             * @param value the count, at least 0
+             * @throws NullPointerException     if the label is missing
+             * @throws IllegalArgumentException if the count is negative
+             */
             public Bar {
                 Objects.requireNonNull(label, "Bar.label is required");
                 if (value < 0) {
@@ -110,11 +127,18 @@ public final class HtmlReport {
         }
     }
 
-    /** The page for a report alone, listing the obligations that need attention. */
+    /**
+     * The page for a report alone, listing the obligations that need attention.
+     *
+     * @param report the report to show
+     * @return the page, as HTML
+     * @throws NullPointerException if {@code report} is {@code null}
+     */
     public static String render(Report report) {
         return builder().report(report).render();
     }
 
+    /** {@return a builder of a page, titled "Compliance report" until told otherwise} */
     public static Builder builder() {
         return new Builder();
     }
@@ -139,6 +163,12 @@ public final class HtmlReport {
          * The figures and capped lists of a {@link Tally}, instead of a {@link #report}: for a report too large to
          * hold or to show in full, judged as of {@code asOf}. {@code fullList} says where every obligation can be
          * read, e.g. the JSON report.
+         *
+         * @param value    the tally gathered
+         * @param asOf     the instant the obligations were judged at, shown as the page's "As of"
+         * @param fullList where every obligation can be read, e.g. {@code report.json}
+         * @return this builder
+         * @throws NullPointerException if any of them is {@code null}
          */
         public Builder tally(Tally value, OffsetDateTime asOf, String fullList) {
             this.tally = Objects.requireNonNull(value, "tally");
@@ -147,7 +177,12 @@ public final class HtmlReport {
             return this;
         }
 
-        /** The page's title and main heading. */
+        /**
+         * The page's title and main heading; default "Compliance report".
+         *
+         * @param value the title, e.g. {@code "Samvad: February 2026"}
+         * @return this builder
+         */
         public Builder title(String value) {
             this.title = Objects.requireNonNull(value, "title");
             return this;
@@ -156,13 +191,22 @@ public final class HtmlReport {
         /**
          * A line of the header, e.g. {@code detail("Sources", "cases.jsonl")}; shown in the order given, after the
          * report's "As of" instant unless a detail labelled "As of" replaces it.
+         *
+         * @param label the line's label; a second detail of one label replaces the first
+         * @param value its text
+         * @return this builder
          */
         public Builder detail(String label, String value) {
             details.put(Objects.requireNonNull(label, "label"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** The report to show. Without one, the page shows only its details, rejected input and charts. */
+        /**
+         * The report to show. Without one, the page shows only its details, rejected input and charts.
+         *
+         * @param value the report
+         * @return this builder
+         */
         public Builder report(Report value) {
             this.report = Objects.requireNonNull(value, "report");
             return this;
@@ -171,25 +215,42 @@ public final class HtmlReport {
         /**
          * Whether to list every obligation. By default obligations that are met or not applicable are only
          * counted, and the page lists those breached, at risk, indeterminate, met late or open.
+         *
+         * @param value {@code true} to list every obligation
+         * @return this builder
          */
         public Builder listAll(boolean value) {
             this.listAll = value;
             return this;
         }
 
-        /** Input that was rejected, listed with source, line and field. */
+        /**
+         * Input that was rejected, listed with source, line and field; added to any given before.
+         *
+         * @param value the errors, as {@code CaseLog.rejected()} gives them
+         * @return this builder
+         */
         public Builder rejected(List<InputException> value) {
             rejected.addAll(value);
             return this;
         }
 
-        /** Adds a chart of figures. */
+        /**
+         * Adds a chart of figures, drawn after the findings in the order added.
+         *
+         * @param chart the chart
+         * @return this builder
+         */
         public Builder chart(Chart chart) {
             charts.add(Objects.requireNonNull(chart, "chart"));
             return this;
         }
 
-        /** The page. */
+        /**
+         * {@return the page, as HTML}
+         *
+         * @throws IllegalStateException if both a report and a tally were given
+         */
         public String render() {
             StringOutput page = new StringOutput(16_384);
             write(page);
@@ -200,7 +261,9 @@ public final class HtmlReport {
          * Writes the page to {@code out} as it is made, without holding it as one string; does not close
          * {@code out}.
          *
-         * @throws UncheckedIOException if {@code out} cannot be written to
+         * @param out where the page is written
+         * @throws UncheckedIOException  if {@code out} cannot be written to
+         * @throws IllegalStateException if both a report and a tally were given
          */
         public void render(Writer out) {
             write(new WriterOutput(Objects.requireNonNull(out, "out")));
@@ -243,6 +306,8 @@ public final class HtmlReport {
         private final Map<String, String> instruments = new TreeMap<>(CLAUSES);
 
         /**
+         * An empty tally.
+         *
          * @param cap     how many obligations, and how many findings, to list under each clause at most
          * @param listAll list every status, not only those that need attention (see {@link Builder#listAll})
          */
@@ -254,6 +319,12 @@ public final class HtmlReport {
             this.listed = listAll ? Set.of(Status.values()) : Set.copyOf(ATTENTION);
         }
 
+        /**
+         * Counts an obligation, and keeps it for the list under its clause while fewer than {@code cap} of its status
+         * are kept there.
+         *
+         * @param o the obligation, as an engine's report or stream gives it
+         */
         public void obligation(Obligation o) {
             String clause = o.citation().clause();
             counts.merge(o.status(), 1L, Long::sum);
@@ -274,6 +345,11 @@ public final class HtmlReport {
             }
         }
 
+        /**
+         * Counts a finding, and keeps it for the list under its clause while fewer than {@code cap} are kept there.
+         *
+         * @param f the finding
+         */
         public void finding(Finding f) {
             String clause = Page.clause(f.citation());
             findingCount++;
@@ -285,17 +361,22 @@ public final class HtmlReport {
             }
         }
 
-        /** Obligations counted, of every status. */
+        /** {@return how many obligations were counted, of every status} */
         public long obligations() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        /** Obligations counted with this status. */
+        /**
+         * Obligations counted with a status.
+         *
+         * @param status the status
+         * @return how many obligations of that status were counted
+         */
         public long count(Status status) {
             return counts.getOrDefault(status, 0L);
         }
 
-        /** Findings counted. */
+        /** {@return how many findings were counted} */
         public long findings() {
             return findingCount;
         }

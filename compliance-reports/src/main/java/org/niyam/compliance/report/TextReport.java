@@ -24,6 +24,17 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /**
+     * The report as text.
+     *
+     * <pre>{@code
+     * System.out.print(TextReport.render(engine.evaluate(evidence, asOf)));
+     * }</pre>
+     *
+     * @param report the report to show
+     * @return a summary line ({@code As of ...: 12 obligations, 2 BREACHED, ..., 1 finding}), then a block of
+     *         labelled lines for each obligation and finding; every line ends with a newline
+     */
     public static String render(Report report) {
         StringBuilder text = new StringBuilder();
         Map<Status, Long> counts = new EnumMap<>(Status.class);
@@ -92,6 +103,9 @@ public final class TextReport {
      * <pre>{@code
      * TextReport.printable("k1\nSummary: all compliant")   // k1\\nSummary: all compliant, on one line
      * }</pre>
+     *
+     * @param text the text, or {@code null}
+     * @return the text with those characters escaped; the same string when none is
      */
     public static String printable(String text) {
         if (text == null) {
