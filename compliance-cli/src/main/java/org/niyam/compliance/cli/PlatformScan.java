@@ -120,17 +120,35 @@ record PlatformScan(PlatformProfile platform, int appointments) {
         }
     }
 
-    private static boolean contains(byte[] bytes, int from, int to, byte[] name) {
-        outer:
-        for (int i = from; i + name.length <= to; i++) {
-            for (int j = 0; j < name.length; j++) {
-                if (bytes[i + j] != name[j]) {
-                    continue outer;
-                }
+    /**
+     * Whether {@code name} occurs in {@code bytes[from, to)}: Horspool's search, which steps over most of a line by the
+     * byte under the name's last position (a plain scan compared every byte, a few percent of an audit's time).
+     */
+    static boolean contains(byte[] bytes, int from, int to, byte[] name) {
+        int last = name.length - 1;
+        int[] shift = name == NAMES[0] ? SHIFTS[0] : name == NAMES[1] ? SHIFTS[1] : shifts(name);
+        for (int i = from; i + last < to; i += shift[bytes[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && bytes[i + j] == name[j]) {
+                j--;
             }
-            return true;
+            if (j < 0) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static final int[][] SHIFTS = {shifts(NAMES[0]), shifts(NAMES[1])};
+
+    /** For each byte, how far the name may move when that byte is under its last position. */
+    private static int[] shifts(byte[] name) {
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, name.length);
+        for (int i = 0; i < name.length - 1; i++) {
+            shift[name[i] & 0xFF] = name.length - 1 - i;
+        }
+        return shift;
     }
 
     private static byte[] bytes(String text) {
