@@ -201,7 +201,53 @@ final class StreamedReports {
     private static void instant(JsonGenerator g, SerializedString name, OffsetDateTime value) throws IOException {
         if (value != null) {
             g.writeFieldName(name);
-            g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            g.writeString(isoOffsetDateTime(value));
+        }
+    }
+
+    /**
+     * {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant)}, as the mapper writes instants, without the
+     * formatter's general machinery: seconds always, the fraction only as long as it needs, the offset's id
+     * ({@code Z}, {@code +05:30}). Years outside 0 to 9999 go to the formatter.
+     */
+    static String isoOffsetDateTime(OffsetDateTime instant) {
+        int year = instant.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant);
+        }
+        char[] text = new char[38]; // 19 + a fraction of 10 + an offset of 9 ("+05:30:15")
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, instant.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, instant.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, instant.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, instant.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, instant.getSecond(), 2);
+        int length = 19;
+        int nano = instant.getNano();
+        if (nano != 0) {
+            text[length++] = '.';
+            int digitsNeeded = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digitsNeeded--;
+            }
+            digits(text, length, nano, digitsNeeded);
+            length += digitsNeeded;
+        }
+        String offset = instant.getOffset().getId();
+        offset.getChars(0, offset.length(), text, length);
+        return new String(text, 0, length + offset.length());
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 

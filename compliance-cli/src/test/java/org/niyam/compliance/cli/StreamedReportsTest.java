@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -60,6 +61,21 @@ class StreamedReportsTest {
         }
 
         assertThat(text.toString()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 2L, 3L})
+    void instantsAreWrittenAsTheFormatterWritesThem(long seed) {
+        System.out.println("StreamedReportsTest instants seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 20_000; i++) {
+            OffsetDateTime instant = i % 100 == 0
+                    ? OffsetDateTime.of(random.nextInt(-20_000, 20_000), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                    : instant(random).plusNanos(random.nextInt(3) == 0 ? random.nextLong(1_000_000_000L) : 0)
+                            .withOffsetSameLocal(ZoneOffset.ofTotalSeconds(random.nextInt(-64_800, 64_801)));
+            assertThat(StreamedReports.isoOffsetDateTime(instant)).as(instant.toString())
+                    .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant));
+        }
     }
 
     private static Obligation obligation(SplittableRandom random, Status status) {
