@@ -68,8 +68,9 @@ record PlatformScan(PlatformProfile platform, int appointments) {
             int end = 0;
             boolean skipping = false; // inside a line too long for the reader: it names nothing the audit will read
             while (true) {
+                // The last newline read: the lines before it are searched together (a name holds no newline).
                 int newline = -1;
-                for (int i = start; i < end; i++) {
+                for (int i = end - 1; i >= start; i--) {
                     if (buffer[i] == '\n') {
                         newline = i;
                         break;
@@ -99,10 +100,16 @@ record PlatformScan(PlatformProfile platform, int appointments) {
                     end += read;
                     continue;
                 }
-                if (!skipping) {
-                    keepIfNamed(buffer, start, newline, found);
+                if (skipping) {
+                    while (buffer[start] != '\n') {
+                        start++;
+                    }
+                    start++;
+                    skipping = false;
                 }
-                skipping = false;
+                if (start <= newline) {
+                    keepNamedLines(buffer, start, newline, found);
+                }
                 start = newline + 1;
             }
         }
@@ -110,6 +117,21 @@ record PlatformScan(PlatformProfile platform, int appointments) {
 
     /** A line the reader takes holds at most {@link CaseLogReader#MAX_LINE_LENGTH} characters of 4 bytes at most. */
     private static final int MAX_LINE_BYTES = 4 * CaseLogReader.MAX_LINE_LENGTH;
+
+    /** Keeps the lines of {@code bytes[from, to)} (whole lines, the last without its newline) that name either. */
+    private static void keepNamedLines(byte[] bytes, int from, int to, StringBuilder found) {
+        if (!contains(bytes, from, to, NAMES[0]) && !contains(bytes, from, to, NAMES[1])) {
+            return;
+        }
+        int line = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                keepIfNamed(bytes, line, i, found);
+                line = i + 1;
+            }
+        }
+        keepIfNamed(bytes, line, to, found);
+    }
 
     private static void keepIfNamed(byte[] line, int from, int to, StringBuilder found) {
         for (byte[] name : NAMES) {
