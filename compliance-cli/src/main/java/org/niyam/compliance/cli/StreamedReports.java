@@ -2,6 +2,7 @@ package org.niyam.compliance.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
@@ -14,7 +15,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
@@ -132,6 +136,119 @@ final class StreamedReports {
         return ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
                 .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .without(SerializationFeature.CLOSE_CLOSEABLE);
+    }
+
+    private static final SerializedString OBLIGATION = new SerializedString("obligation");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString DUTY = new SerializedString("duty");
+    private static final SerializedString WHAT = new SerializedString("what");
+    private static final SerializedString CASE_ID = new SerializedString("caseId");
+    private static final SerializedString TRIGGERED_AT = new SerializedString("triggeredAt");
+    private static final SerializedString DUE_AT = new SerializedString("dueAt");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString CITATION = new SerializedString("citation");
+    private static final SerializedString INSTRUMENT = new SerializedString("instrument");
+    private static final SerializedString CLAUSE = new SerializedString("clause");
+    private static final SerializedString VERSION = new SerializedString("version");
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString TRIGGER_EVENT_ID = new SerializedString("triggerEventId");
+    private static final SerializedString DISCHARGE_EVENT_ID = new SerializedString("dischargeEventId");
+    private static final SerializedString DISCHARGED_AT = new SerializedString("dischargedAt");
+    private static final SerializedString EXPLANATION = new SerializedString("explanation");
+    private static final SerializedString LATENESS = new SerializedString("lateness");
+
+    /**
+     * Writes an obligation exactly as {@link ComplianceJson#mapper()} writes it (the same fields in the same order,
+     * absent ones left out, instants in ISO-8601 with their offset, the lateness as an ISO-8601 duration), through
+     * the generator's own calls rather than the mapper's per-object serializer lookups and reflection: the reports'
+     * obligations are most of a large audit's output. {@code StreamedReportsTest} holds it to the mapper's text.
+     */
+    static void writeObligation(JsonGenerator g, Obligation o) throws IOException {
+        g.writeStartObject();
+        text(g, ID, o.id());
+        text(g, DUTY, o.duty());
+        text(g, WHAT, o.what());
+        text(g, CASE_ID, o.caseId());
+        instant(g, TRIGGERED_AT, o.triggeredAt());
+        instant(g, DUE_AT, o.dueAt());
+        text(g, STATUS, o.status().name());
+        Citation citation = o.citation();
+        g.writeFieldName(CITATION);
+        g.writeStartObject();
+        text(g, INSTRUMENT, citation.instrument());
+        text(g, CLAUSE, citation.clause());
+        text(g, VERSION, citation.version());
+        text(g, RULE_ID, citation.ruleId());
+        g.writeEndObject();
+        text(g, TRIGGER_EVENT_ID, o.triggerEventId());
+        text(g, DISCHARGE_EVENT_ID, o.dischargeEventId());
+        instant(g, DISCHARGED_AT, o.dischargedAt());
+        text(g, EXPLANATION, o.explanation());
+        Duration lateness = o.lateness();
+        if (lateness != null) {
+            text(g, LATENESS, lateness.toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static void text(JsonGenerator g, SerializedString name, String value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(value);
+        }
+    }
+
+    private static void instant(JsonGenerator g, SerializedString name, OffsetDateTime value) throws IOException {
+        if (value != null) {
+            g.writeFieldName(name);
+            g.writeString(isoOffsetDateTime(value));
+        }
+    }
+
+    /**
+     * {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant)}, as the mapper writes instants, without the
+     * formatter's general machinery: seconds always, the fraction only as long as it needs, the offset's id
+     * ({@code Z}, {@code +05:30}). Years outside 0 to 9999 go to the formatter.
+     */
+    static String isoOffsetDateTime(OffsetDateTime instant) {
+        int year = instant.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant);
+        }
+        char[] text = new char[38]; // 19 + a fraction of 10 + an offset of 9 ("+05:30:15")
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, instant.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, instant.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, instant.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, instant.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, instant.getSecond(), 2);
+        int length = 19;
+        int nano = instant.getNano();
+        if (nano != 0) {
+            text[length++] = '.';
+            int digitsNeeded = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digitsNeeded--;
+            }
+            digits(text, length, nano, digitsNeeded);
+            length += digitsNeeded;
+        }
+        String offset = instant.getOffset().getId();
+        offset.getChars(0, offset.length(), text, length);
+        return new String(text, 0, length + offset.length());
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static List<AuditCommand.AuditJson.Pack> packs(ComplianceEngine engine) {
@@ -355,7 +472,7 @@ final class StreamedReports {
         @Override
         public void obligation(Obligation o) {
             try {
-                json.writeValue(generator(), o);
+                writeObligation(generator(), o);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
             }
@@ -496,7 +613,16 @@ final class StreamedReports {
 
         @Override
         public void obligation(Obligation o) {
-            write("obligation", o);
+            try {
+                JsonGenerator g = generator();
+                g.writeStartObject();
+                g.writeFieldName(OBLIGATION);
+                writeObligation(g, o);
+                g.writeEndObject();
+                g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+            }
         }
 
         @Override

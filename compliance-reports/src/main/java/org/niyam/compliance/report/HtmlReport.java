@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -294,16 +295,90 @@ public final class HtmlReport {
      */
     public static final class Tally {
 
+        private static final Status[] STATUSES = Status.values();
+
         private final int cap;
-        private final Set<Status> listed;
-        private final Map<Status, Long> counts = new EnumMap<>(Status.class);
+        private final boolean[] listed = new boolean[STATUSES.length];
+        private final long[] counts = new long[STATUSES.length];
         private long findingCount;
-        private final Map<String, Map<Status, Long>> byClause = new TreeMap<>(CLAUSES);
-        private final Map<String, Long> findingsByClause = new TreeMap<>(CLAUSES);
-        private final Map<String, EnumMap<Status, List<Obligation>>> kept = new TreeMap<>(CLAUSES);
-        private final Map<String, List<Finding>> keptFindings = new TreeMap<>(CLAUSES);
-        private final Map<String, Map<YearMonth, long[]>> byMonth = new TreeMap<>(CLAUSES);
-        private final Map<String, String> instruments = new TreeMap<>(CLAUSES);
+        /**
+         * Each clause's counts and kept lists, in the law's order. The order's comparator is slow (it reads each
+         * clause's text anew), so an obligation finds its clause's row by hash and only a new clause is placed.
+         */
+        private final Map<String, ClauseRow> rows = new TreeMap<>(CLAUSES);
+        private final Map<String, ClauseRow> rowsByText = new HashMap<>();
+        private ClauseRow lastRow;
+
+        /** One clause: counts by status and month, and the obligations and findings kept to list. */
+        private static final class ClauseRow {
+            final String clause;
+            /** Obligations by status ordinal; {@code seen} tells a status counted from one never counted. */
+            final long[] byStatus = new long[STATUSES.length];
+            final boolean[] seen = new boolean[STATUSES.length];
+            final MonthCounts months = new MonthCounts();
+            final EnumMap<Status, List<Obligation>> kept = new EnumMap<>(Status.class);
+            long findings;
+            List<Finding> keptFindings;
+
+            ClauseRow(String clause) {
+                this.clause = clause;
+            }
+        }
+
+        /** Obligations and those breached or late, by the month their clock started ({@code year * 12 + month - 1}). */
+        private static final class MonthCounts {
+            int first;
+            long[] all = new long[0];
+            long[] late = new long[0];
+
+            void add(int month, boolean breachedOrLate) {
+                if (all.length == 0) {
+                    first = month;
+                    all = new long[4];
+                    late = new long[4];
+                } else if (month < first) {
+                    int shift = first - month;
+                    all = shifted(all, shift);
+                    late = shifted(late, shift);
+                    first = month;
+                } else if (month - first >= all.length) {
+                    int size = Math.max(all.length * 2, month - first + 1);
+                    all = java.util.Arrays.copyOf(all, size);
+                    late = java.util.Arrays.copyOf(late, size);
+                }
+                all[month - first]++;
+                if (breachedOrLate) {
+                    late[month - first]++;
+                }
+            }
+
+            private static long[] shifted(long[] counts, int shift) {
+                long[] grown = new long[counts.length + shift];
+                System.arraycopy(counts, 0, grown, shift, counts.length);
+                return grown;
+            }
+
+            /** The months counted, in order, each with its two counts. */
+            Map<YearMonth, long[]> asMap() {
+                Map<YearMonth, long[]> map = new TreeMap<>();
+                for (int i = 0; i < all.length; i++) {
+                    if (all[i] > 0) {
+                        int month = first + i;
+                        map.put(YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1),
+                                new long[] {all[i], late[i]});
+                    }
+                }
+                return map;
+            }
+        }
+
+        private static final boolean[] BREACHED_OR_LATE = new boolean[STATUSES.length];
+
+        static {
+            for (Status s : ATTENTION) {
+                BREACHED_OR_LATE[s.ordinal()] = s != Status.OPEN;
+            }
+        }
 
         /**
          * An empty tally.
@@ -316,7 +391,23 @@ public final class HtmlReport {
                 throw new IllegalArgumentException("cap must not be negative: " + cap);
             }
             this.cap = cap;
-            this.listed = listAll ? Set.of(Status.values()) : Set.copyOf(ATTENTION);
+            for (Status s : listAll ? List.of(STATUSES) : ATTENTION) {
+                listed[s.ordinal()] = true;
+            }
+        }
+
+        private ClauseRow row(String clause) {
+            ClauseRow row = lastRow;
+            if (row == null || !row.clause.equals(clause)) {
+                row = rowsByText.get(clause);
+                if (row == null) {
+                    row = new ClauseRow(clause);
+                    rowsByText.put(clause, row);
+                    rows.put(clause, row);
+                }
+                lastRow = row;
+            }
+            return row;
         }
 
         /**
@@ -326,19 +417,16 @@ public final class HtmlReport {
          * @param o the obligation, as an engine's report or stream gives it
          */
         public void obligation(Obligation o) {
-            String clause = o.citation().clause();
-            counts.merge(o.status(), 1L, Long::sum);
-            byClause.computeIfAbsent(clause, c -> new EnumMap<>(Status.class)).merge(o.status(), 1L, Long::sum);
-            instruments.putIfAbsent(clause, o.citation().instrument());
-            long[] month = byMonth.computeIfAbsent(clause, c -> new TreeMap<>())
-                    .computeIfAbsent(YearMonth.from(o.triggeredAt()), m -> new long[2]);
-            month[0]++;
-            if (ATTENTION.contains(o.status()) && o.status() != Status.OPEN) {
-                month[1]++;
-            }
-            if (listed.contains(o.status())) {
-                List<Obligation> some = kept.computeIfAbsent(clause, c -> new EnumMap<>(Status.class))
-                        .computeIfAbsent(o.status(), st -> new ArrayList<>());
+            Status status = o.status();
+            int s = status.ordinal();
+            ClauseRow row = row(o.citation().clause());
+            counts[s]++;
+            row.byStatus[s]++;
+            row.seen[s] = true;
+            OffsetDateTime triggered = o.triggeredAt();
+            row.months.add(triggered.getYear() * 12 + triggered.getMonthValue() - 1, BREACHED_OR_LATE[s]);
+            if (listed[s]) {
+                List<Obligation> some = row.kept.computeIfAbsent(status, st -> new ArrayList<>());
                 if (some.size() < cap) {
                     some.add(o);
                 }
@@ -351,19 +439,24 @@ public final class HtmlReport {
          * @param f the finding
          */
         public void finding(Finding f) {
-            String clause = Page.clause(f.citation());
+            ClauseRow row = row(Page.clause(f.citation()));
             findingCount++;
-            findingsByClause.merge(clause, 1L, Long::sum);
-            byClause.computeIfAbsent(clause, c -> new EnumMap<>(Status.class));
-            List<Finding> some = keptFindings.computeIfAbsent(clause, c -> new ArrayList<>());
-            if (some.size() < cap) {
-                some.add(f);
+            row.findings++;
+            if (row.keptFindings == null) {
+                row.keptFindings = new ArrayList<>();
+            }
+            if (row.keptFindings.size() < cap) {
+                row.keptFindings.add(f);
             }
         }
 
         /** {@return how many obligations were counted, of every status} */
         public long obligations() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
+            long n = 0;
+            for (long c : counts) {
+                n += c;
+            }
+            return n;
         }
 
         /**
@@ -373,7 +466,7 @@ public final class HtmlReport {
          * @return how many obligations of that status were counted
          */
         public long count(Status status) {
-            return counts.getOrDefault(status, 0L);
+            return counts[status.ordinal()];
         }
 
         /** {@return how many findings were counted} */
@@ -381,18 +474,88 @@ public final class HtmlReport {
             return findingCount;
         }
 
+        /** The statuses counted, with their counts. */
+        private Map<Status, Long> countsByStatus() {
+            Map<Status, Long> map = new EnumMap<>(Status.class);
+            for (Status s : STATUSES) {
+                if (counts[s.ordinal()] > 0) {
+                    map.put(s, counts[s.ordinal()]);
+                }
+            }
+            return map;
+        }
+
+        /** Every clause counted, in the law's order, with its obligations by status (those counted). */
+        private Map<String, Map<Status, Long>> byClause() {
+            Map<String, Map<Status, Long>> map = new TreeMap<>(CLAUSES);
+            rows.forEach((clause, row) -> {
+                Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+                for (Status s : STATUSES) {
+                    if (row.seen[s.ordinal()]) {
+                        byStatus.put(s, row.byStatus[s.ordinal()]);
+                    }
+                }
+                map.put(clause, byStatus);
+            });
+            return map;
+        }
+
+        /** Clauses with findings, in the law's order, with their counts. */
+        private Map<String, Long> findingsByClause() {
+            Map<String, Long> map = new TreeMap<>(CLAUSES);
+            rows.forEach((clause, row) -> {
+                if (row.findings > 0) {
+                    map.put(clause, row.findings);
+                }
+            });
+            return map;
+        }
+
+        /** The findings kept under each clause that has any, in the law's order. */
+        private Map<String, List<Finding>> keptFindings() {
+            Map<String, List<Finding>> map = new TreeMap<>(CLAUSES);
+            rows.forEach((clause, row) -> {
+                if (row.keptFindings != null) {
+                    map.put(clause, row.keptFindings);
+                }
+            });
+            return map;
+        }
+
+        /** Clauses with obligations, in the law's order, with their counts by month. */
+        private Map<String, Map<YearMonth, long[]>> byMonth() {
+            Map<String, Map<YearMonth, long[]>> map = new TreeMap<>(CLAUSES);
+            rows.forEach((clause, row) -> {
+                if (row.months.all.length > 0) {
+                    map.put(clause, row.months.asMap());
+                }
+            });
+            return map;
+        }
+
         /** The listed obligations kept under a clause: the most urgent first, at most {@code cap}. */
         private List<Obligation> listedUnder(String clause) {
             List<Obligation> all = new ArrayList<>();
-            kept.getOrDefault(clause, new EnumMap<>(Status.class)).entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(ORDER::indexOf)))
-                    .forEach(e -> all.addAll(e.getValue()));
+            ClauseRow row = rowsByText.get(clause);
+            if (row != null) {
+                row.kept.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(ORDER::indexOf)))
+                        .forEach(e -> all.addAll(e.getValue()));
+            }
             return all.size() > cap ? all.subList(0, cap) : all;
         }
 
         private long listedCount(String clause) {
-            return byClause.getOrDefault(clause, Map.of()).entrySet().stream()
-                    .filter(e -> listed.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+            ClauseRow row = rowsByText.get(clause);
+            long n = 0;
+            if (row != null) {
+                for (Status s : STATUSES) {
+                    if (listed[s.ordinal()]) {
+                        n += row.byStatus[s.ordinal()];
+                    }
+                }
+            }
+            return n;
         }
     }
 
@@ -424,7 +587,8 @@ public final class HtmlReport {
             }
             if (in.tally != null) {
                 Tally tally = in.tally;
-                summary = summary(tally.counts, tally.findingCount, tally.byClause, tally.findingsByClause);
+                summary = summary(tally.countsByStatus(), tally.findingCount, tally.byClause(),
+                        tally.findingsByClause());
                 months = byMonth(tally);
                 Map<String, Long> notShown = new TreeMap<>(CLAUSES);
                 Map<String, Long> findingsNotShown = new TreeMap<>(CLAUSES);
@@ -513,7 +677,9 @@ public final class HtmlReport {
         private HtmlPage.Clauses byClause(Tally tally, Map<String, Long> notShown, Map<String, Long> findingsNotShown) {
             Map<String, List<Obligation>> obligations = new TreeMap<>(CLAUSES);
             Map<String, Long> notListed = new TreeMap<>(CLAUSES);
-            tally.byClause.forEach((clause, row) -> {
+            Map<String, Long> findingsByClause = tally.findingsByClause();
+            Map<String, List<Finding>> keptFindings = tally.keptFindings();
+            tally.byClause().forEach((clause, row) -> {
                 long all = row.values().stream().mapToLong(Long::longValue).sum();
                 long listedCount = tally.listedCount(clause);
                 if (all > listedCount) {
@@ -526,24 +692,25 @@ public final class HtmlReport {
                 if (listedCount > shown.size()) {
                     notShown.put(clause, listedCount - shown.size());
                 }
-                long findingsHere = tally.findingsByClause.getOrDefault(clause, 0L);
-                int findingsShown = tally.keptFindings.getOrDefault(clause, List.of()).size();
+                long findingsHere = findingsByClause.getOrDefault(clause, 0L);
+                int findingsShown = keptFindings.getOrDefault(clause, List.of()).size();
                 if (findingsHere > findingsShown) {
                     findingsNotShown.put(clause, findingsHere - findingsShown);
                 }
             });
-            return byClause(obligations, tally.keptFindings, notListed, notShown, findingsNotShown);
+            return byClause(obligations, keptFindings, notListed, notShown, findingsNotShown);
         }
 
         /** Obligations by clause and the month their clock started: how many, and how many breached or late. */
         private static HtmlPage.Months byMonth(Tally tally) {
-            List<YearMonth> months = tally.byMonth.values().stream().flatMap(m -> m.keySet().stream()).distinct()
+            Map<String, Map<YearMonth, long[]>> byMonth = tally.byMonth();
+            List<YearMonth> months = byMonth.values().stream().flatMap(m -> m.keySet().stream()).distinct()
                     .sorted().toList();
             if (months.isEmpty()) {
                 return null;
             }
             List<HtmlPage.MonthRow> rows = new ArrayList<>();
-            tally.byMonth.forEach((clause, row) -> {
+            byMonth.forEach((clause, row) -> {
                 List<HtmlPage.MonthCell> cells = new ArrayList<>();
                 for (YearMonth m : months) {
                     long[] n = row.get(m);

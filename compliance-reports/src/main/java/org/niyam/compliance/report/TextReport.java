@@ -50,7 +50,7 @@ public final class TextReport {
         List<Obligation> urgentFirst = report.obligations().stream()
                 .sorted(Comparator.comparingInt(o -> Status.MOST_URGENT_FIRST.indexOf(o.status()))).toList();
         for (Obligation o : urgentFirst) {
-            text.append('\n').append(String.format("%-16s", o.status().label())).append(printable(o.id())).append('\n');
+            pad(text.append('\n'), o.status().label(), 16).append(printable(o.id())).append('\n');
             line(text, "what", o.what());
             line(text, "case", o.caseId());
             if (o.triggerEventId() != null) {
@@ -68,7 +68,7 @@ public final class TextReport {
             cite(text, o.citation());
         }
         for (Finding f : report.findings()) {
-            text.append('\n').append(String.format("%-16s", "FINDING")).append(printable(f.code())).append('\n');
+            pad(text.append('\n'), "FINDING", 16).append(printable(f.code())).append('\n');
             line(text, "case", f.caseId());
             line(text, "what", f.message());
             line(text, "evidence", String.join(", ", f.evidence()));
@@ -90,8 +90,17 @@ public final class TextReport {
 
     private static void line(StringBuilder text, String label, String value) {
         if (value != null && !value.isEmpty()) {
-            text.append(String.format("  %-10s", label)).append(printable(value)).append('\n');
+            pad(text.append("  "), label, 10).append(printable(value)).append('\n');
         }
+    }
+
+    /** Appends {@code label} left-aligned in {@code width} characters, as {@code %-<width>s} formats it. */
+    private static StringBuilder pad(StringBuilder text, String label, int width) {
+        text.append(label);
+        for (int n = label.length(); n < width; n++) {
+            text.append(' ');
+        }
+        return text;
     }
 
     /**
