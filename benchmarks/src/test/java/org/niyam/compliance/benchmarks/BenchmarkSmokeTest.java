@@ -99,6 +99,19 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void theMonitorsReplayReportsTheSameTransitionsEachTime(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cases.jsonl");
+        Files.writeString(file, log);
+        ComplianceEngine engine = Audits.indiaEngine(1);
+        long cases = log.lines().filter(line -> line.contains("-in\",")).count();
+
+        long transitions = MonitorThroughput.monitor(engine, file);
+
+        assertThat(transitions).as("at least an opening of each case's first duty").isGreaterThanOrEqualTo(cases);
+        assertThat(MonitorThroughput.monitor(engine, file)).isEqualTo(transitions);
+    }
+
+    @Test
     void theSameSeedGivesTheSameLogAndAnotherSeedAnother() throws IOException {
         StringWriter again = new StringWriter();
         new CaseLogGenerator(SEED).write(EVENTS, again);
