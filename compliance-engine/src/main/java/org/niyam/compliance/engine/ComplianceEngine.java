@@ -60,7 +60,7 @@ public final class ComplianceEngine {
         long start = System.nanoTime();
         this.eventTypes = eventTypes(builder);
         this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
-                Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed));
+                Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,

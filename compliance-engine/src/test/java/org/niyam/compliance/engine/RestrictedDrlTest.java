@@ -88,6 +88,8 @@ class RestrictedDrlTest {
             "Integer port = Integer.getInteger(\"port\");                    | java.lang.Integer.getInteger()",
             "Long l = Long.getLong(\"x\");                                   | java.lang.Long.getLong()",
             "boolean b = Boolean.getBoolean(\"x\");                          | java.lang.Boolean.getBoolean()",
+            // an application's enum that no event of the engine's registry holds
+            "Object o = org.slf4j.event.Level.ERROR;                        | org.slf4j.event.Level",
             // class loading and reflection, from a fact's class
             "Object o = $c.getClass().getClassLoader();                     | java.lang.Object.getClass()",
             "Object o = ComplaintReceived.class.getDeclaredFields();        | java.lang.Class.getDeclaredFields()",

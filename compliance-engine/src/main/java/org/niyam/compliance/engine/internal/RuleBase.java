@@ -32,6 +32,7 @@ import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.Parameter;
 import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
@@ -59,7 +60,13 @@ public final class RuleBase {
      * @param disabledRules       ids of rules that must not fire
      * @param withoutUnconfirmed  whether rules marked {@code @unconfirmed} are switched off
      */
-    public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
+    public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
+                          EventTypes eventTypes) {
+
+        /** Options whose event types are the packs' own (and {@code CustomEvent}). */
+        public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
+            this(settings, disabledRules, withoutUnconfirmed, EventTypes.standard());
+        }
     }
 
     /**
@@ -113,6 +120,15 @@ public final class RuleBase {
     }
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
+    /** The event types restricted DRL may use: the engine's, and every pack's own. */
+    private static EventTypes events(List<RulePack> packs, Options options) {
+        EventTypes types = options.eventTypes();
+        for (RulePack pack : packs) {
+            types = types.union(pack.eventTypes());
+        }
+        return types;
+    }
+
     public static RuleBase build(List<RulePack> packs, Options options) {
         return build(packs, options, true);
     }
@@ -237,7 +253,8 @@ public final class RuleBase {
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
                                 parsedByOrigin), parsedByOrigin),
-                        RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt);
+                        RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt,
+                        events(packs, options));
                 problems.addAll(withoutEchoes(result.problems(), problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
@@ -276,7 +293,8 @@ public final class RuleBase {
                 RestrictedBuild.Result result = RestrictedBuild.build(rest, parsed,
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
-                                parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt);
+                                parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt,
+                        events(packs, options));
                 if (result.kieBase() != null) {
                     return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),

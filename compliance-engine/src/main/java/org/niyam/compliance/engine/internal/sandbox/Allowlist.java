@@ -3,16 +3,16 @@ package org.niyam.compliance.engine.internal.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 
 /**
  * What classes compiled from a restricted pack may refer to: types, and members resolved to the class that declares
@@ -42,6 +42,8 @@ final class Allowlist {
     private final Map<String, Entry> classes = new HashMap<>();
     private final Map<String, Entry> packages = new HashMap<>();
     private final Set<String> denied = new HashSet<>();
+    /** The event types of an engine's registry and what their components hold (see {@link #withEvents}). */
+    private Map<String, Entry> events = Map.of();
 
     private static final Allowlist DEFAULT = load();
 
@@ -124,66 +126,57 @@ final class Allowlist {
         }
         int dot = outer.lastIndexOf('.');
         Entry listed = dot < 0 ? null : packages.get(outer.substring(0, dot));
-        if (listed != null) {
-            return listed;
-        }
-        // Keyed by the loader too: an application's classes (a Flink job's) are found through its own loader.
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return EVENT_TYPES.computeIfAbsent(type + "@" + System.identityHashCode(context), k -> eventEntry(type))
-                .orElse(null);
+        return listed != null ? listed : events.get(type);
     }
-
-    /** Entries of the event records and enums found on the class path, by class name and loader (absent: neither). */
-    private static final Map<String, Optional<Entry>> EVENT_TYPES = new ConcurrentHashMap<>();
-
-    /** Packages whose enums are no event's values: the platform's and the rule engine's. */
-    private static final List<String> NOT_EVENT_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "org.kie.", "org.drools.", "org.niyam.compliance.engine.");
 
     /**
-     * A pack's own events (see {@code EventTypes}): a record implementing {@code CaseEvent} may be named, built and
-     * read (its constructors, its component accessors, {@code equals}, {@code hashCode}, {@code toString}), and an
-     * application enum, the type of such a record's values, may be named with its constants, {@code values} and
-     * {@code valueOf}. Nothing else of them: no other method a record or an enum declares. The class is loaded
-     * without being initialised, from the class path of the application; a pack brings no class of its own.
+     * This allowlist with the event types of an engine's registry (see {@code EventTypes}): a registered record may be
+     * named, built and read (its constructors, its component accessors, {@code equals}, {@code hashCode},
+     * {@code toString}), and so may the records and enums its components hold, as deep as they go (an enum: its
+     * constants, {@code values} and {@code valueOf}). Nothing else of them, and nothing the registry does not reach:
+     * a pack can name only classes the application has, and only those its engine reads events as.
      */
-    private static Optional<Entry> eventEntry(String type) {
-        Class<?> found = load(type);
-        if (found == null) {
-            return Optional.empty();
+    Allowlist withEvents(EventTypes types) {
+        Map<String, Entry> reached = new HashMap<>();
+        types.asMap().values().forEach(type -> reach(type, reached));
+        if (reached.isEmpty()) {
+            return this;
         }
-        Set<String> members = new HashSet<>();
-        if (found.isRecord() && CaseEvent.class.isAssignableFrom(found)) {
-            for (RecordComponent component : found.getRecordComponents()) {
-                members.add(component.getName());
-            }
-            members.addAll(List.of("<init>", "equals", "hashCode", "toString"));
-        } else if (found.isEnum() && NOT_EVENT_PACKAGES.stream().noneMatch(type::startsWith)) {
-            for (Field field : found.getDeclaredFields()) {
-                if (field.isEnumConstant()) {
-                    members.add(field.getName());
-                }
-            }
-            members.addAll(List.of("values", "valueOf"));
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(new Entry(false, Set.copyOf(members), Set.of()));
+        Allowlist list = new Allowlist();
+        list.classes.putAll(classes);
+        list.packages.putAll(packages);
+        list.denied.addAll(denied);
+        list.events = Map.copyOf(reached);
+        return list;
     }
 
-    private static Class<?> load(String type) {
-        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
-                Allowlist.class.getClassLoader()}) {
-            if (loader == null) {
-                continue;
+    private static void reach(Type type, Map<String, Entry> reached) {
+        if (type instanceof ParameterizedType parameterized) {
+            reach(parameterized.getRawType(), reached);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                reach(argument, reached);
             }
-            try {
-                return Class.forName(type, false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Not there: try the next, or it is no event type.
+        } else if (type instanceof Class<?> found && !found.isPrimitive()
+                && !found.getName().startsWith("java.") && !reached.containsKey(found.getName())) {
+            if (found.isArray()) {
+                reach(found.getComponentType(), reached);
+            } else if (found.isRecord()) {
+                Set<String> members = new HashSet<>(List.of("<init>", "equals", "hashCode", "toString"));
+                reached.put(found.getName(), new Entry(false, members, Set.of()));
+                for (RecordComponent component : found.getRecordComponents()) {
+                    members.add(component.getName());
+                    reach(component.getGenericType(), reached);
+                }
+            } else if (found.isEnum()) {
+                Set<String> members = new HashSet<>(List.of("values", "valueOf"));
+                for (Field field : found.getDeclaredFields()) {
+                    if (field.isEnumConstant()) {
+                        members.add(field.getName());
+                    }
+                }
+                reached.put(found.getName(), new Entry(false, Set.copyOf(members), Set.of()));
             }
         }
-        return null;
     }
 
     /** Whether the type may be named. */

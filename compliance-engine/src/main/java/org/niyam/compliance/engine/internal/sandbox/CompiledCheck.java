@@ -17,6 +17,7 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.Problem;
 
 /**
@@ -80,7 +81,7 @@ public final class CompiledCheck {
 
     /** Every refused use in the classes, as problems naming where in the DRL it came from; nothing when all pass. */
     public static List<Problem> check(Map<String, byte[]> classes, List<Source> sources, ClassLoader platform,
-                                      String lift) {
+                                      String lift, EventTypes events) {
         Map<String, ClassFile> files = new TreeMap<>();
         classes.forEach((name, bytes) -> files.put(name, ClassFile.read(bytes)));
 
@@ -118,7 +119,7 @@ public final class CompiledCheck {
         }
 
         Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
-        BytecodeCheck check = new BytecodeCheck(Allowlist.restricted(), platform, files);
+        BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
         Map<String, Problem> problems = new LinkedHashMap<>();
         Map<Site, Set<String>> classic = new LinkedHashMap<>();
         for (ClassFile file : files.values()) {

@@ -10,6 +10,7 @@ import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.Problem;
 
 /**
@@ -51,12 +52,13 @@ public final class RestrictedBuild {
      * @param lift          how the user can lift the restriction, appended to each refusal
      * @param load          whether to build the rule base (not when other problems were already found)
      * @param prebuilt      models of trusted packs built before, added to the rule base as they are
+     * @param events        the engine's event types, whose records and enums the restricted DRL may use
      */
     public static Result build(List<Resource> drl, List<CompiledCheck.Source> sources,
                                KnowledgeBuilderConfiguration configuration,
                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, ClassLoader loader,
                                Function<KnowledgeBuilderError, Problem> errors, String lift, boolean load,
-                               List<Model> prebuilt) {
+                               List<Model> prebuilt, EventTypes events) {
         long[] nanos = new long[3];
         long start = System.nanoTime();
         ModelCompiler.Output output;
@@ -79,7 +81,7 @@ public final class RestrictedBuild {
             return new Result(null, problems, nanos);
         }
         start = System.nanoTime();
-        problems.addAll(CompiledCheck.check(output.classes(), sources, loader, lift));
+        problems.addAll(CompiledCheck.check(output.classes(), sources, loader, lift, events));
         nanos[1] = System.nanoTime() - start;
         if (!problems.isEmpty() || !load) {
             return new Result(null, problems, nanos);
