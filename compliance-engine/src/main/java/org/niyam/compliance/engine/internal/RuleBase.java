@@ -59,11 +59,13 @@ public final class RuleBase {
      * @param settings            values the platform gives parameters marked {@code setting: true}
      * @param disabledRules       ids of rules that must not fire
      * @param withoutUnconfirmed  whether rules marked {@code @unconfirmed} are switched off
+     * @param eventTypes          the engine's event types (its packs' and its builder's), whose records and enums
+     *                            restricted DRL may use
      */
     public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
                           EventTypes eventTypes) {
 
-        /** Options whose event types are the packs' own (and {@code CustomEvent}). */
+        /** Options with the model's event types only: a restricted pack may use no event record of its own. */
         public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
             this(settings, disabledRules, withoutUnconfirmed, EventTypes.standard());
         }
@@ -120,15 +122,6 @@ public final class RuleBase {
     }
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
-    /** The event types restricted DRL may use: the engine's, and every pack's own. */
-    private static EventTypes events(List<RulePack> packs, Options options) {
-        EventTypes types = options.eventTypes();
-        for (RulePack pack : packs) {
-            types = types.union(pack.eventTypes());
-        }
-        return types;
-    }
-
     public static RuleBase build(List<RulePack> packs, Options options) {
         return build(packs, options, true);
     }
@@ -254,7 +247,7 @@ public final class RuleBase {
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
                                 parsedByOrigin), parsedByOrigin),
                         RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt,
-                        events(packs, options));
+                        options.eventTypes());
                 problems.addAll(withoutEchoes(result.problems(), problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
@@ -294,7 +287,7 @@ public final class RuleBase {
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
                                 parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt,
-                        events(packs, options));
+                        options.eventTypes());
                 if (result.kieBase() != null) {
                     return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
