@@ -20,7 +20,9 @@ import org.niyam.compliance.pack.RulePack;
  * with a small user pack beside it (restricted, as {@link RulePack#drl} makes it); {@code user-unrestricted}, the
  * same user pack, trusted. {@code ready-ms} is the JVM's uptime when {@code build()} returned; {@code ready-cpu-ms}
  * the CPU time of the whole process until then (every thread: the JIT compilers, the garbage collector and the
- * engine's own threads); {@code main-cpu-ms} that of the main thread alone.
+ * engine's own threads); {@code main-cpu-ms} that of the main thread alone. With the system property
+ * {@value #CACHE_PROPERTY} naming a directory, the engine keeps the user pack's compiled model there
+ * ({@link ComplianceEngine.Builder#compiledModelCache}): the first start compiles it, later ones load it.
  */
 public final class ColdStart {
 
@@ -37,6 +39,9 @@ public final class ColdStart {
             end
             """;
 
+    /** A directory for {@link ComplianceEngine.Builder#compiledModelCache}, when set: the user pack is cached there. */
+    static final String CACHE_PROPERTY = "niyam.cold-start.cache";
+
     private ColdStart() {
     }
 
@@ -45,6 +50,10 @@ public final class ColdStart {
         long start = System.nanoTime();
         ComplianceEngine.Builder builder = ComplianceEngine.builder()
                 .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"));
+        String cache = System.getProperty(CACHE_PROPERTY, "");
+        if (!cache.isEmpty()) {
+            builder.compiledModelCache(java.nio.file.Path.of(cache));
+        }
         switch (mode) {
             case "india" -> { }
             case "user" -> builder.rulePack(RulePack.drl("ours.drl", USER_PACK));

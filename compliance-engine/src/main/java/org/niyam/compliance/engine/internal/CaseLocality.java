@@ -261,7 +261,16 @@ public final class CaseLocality {
 
     /** Classifies every rule of the DRL files, resolving the types they name with {@code loader}. */
     public static CaseLocality of(List<DrlAnalysis> files, ClassLoader loader) {
-        Set<String> queries = new HashSet<>();
+        return of(files, loader, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, ClassLoader)}, for DRL files compiled beside others whose queries are {@code otherQueries}
+     * (a pattern of that name calls a query): the classification of these files' rules that an analysis of all the
+     * files gives, when no rule of these files extends a rule of the others ({@link StoredAnalysis#rest}).
+     */
+    public static CaseLocality of(List<DrlAnalysis> files, ClassLoader loader, Set<String> otherQueries) {
+        Set<String> queries = new HashSet<>(otherQueries);
         Map<String, RuleDescr> byName = new HashMap<>();
         for (DrlAnalysis file : files) {
             if (!file.parsed()) {

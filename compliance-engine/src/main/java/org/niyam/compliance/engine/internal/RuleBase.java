@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal;
 
 import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.io.internal.Suggestions;
@@ -43,6 +45,8 @@ import org.niyam.compliance.pack.RulePackException;
  * shared by every evaluation; immutable and thread-safe. Not API.
  */
 public final class RuleBase {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleBase.class);
 
     /** The metadata annotation every rule must carry: the clause it encodes. */
     public static final String CITATION = "citation";
@@ -61,13 +65,25 @@ public final class RuleBase {
      * @param withoutUnconfirmed  whether rules marked {@code @unconfirmed} are switched off
      * @param eventTypes          the engine's event types (its packs' and its builder's), whose records and enums
      *                            restricted DRL may use
+     * @param modelCache          the compiled-model cache's directory ({@link ModelCache}), or {@code null} for none
      */
     public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
-                          EventTypes eventTypes) {
+                          EventTypes eventTypes, java.nio.file.Path modelCache) {
 
         /** Options with the model's event types only: a restricted pack may use no event record of its own. */
         public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
             this(settings, disabledRules, withoutUnconfirmed, EventTypes.standard());
+        }
+
+        /** Options without a compiled-model cache. */
+        public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
+                       EventTypes eventTypes) {
+            this(settings, disabledRules, withoutUnconfirmed, eventTypes, null);
+        }
+
+        /** These options with the compiled-model cache in {@code directory} ({@code null}: none). */
+        public Options withModelCache(java.nio.file.Path directory) {
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory);
         }
     }
 
@@ -167,6 +183,12 @@ public final class RuleBase {
 
         if (stored != null) {
             return fromStored(packs, options, stored, model, problems, parameters, parameterOwners);
+        }
+        if (mayUseStored && packs.size() > 1 && problems.isEmpty()) {
+            RuleBase beside = besideStored(packs, options, parameters, parameterOwners, true);
+            if (beside != null) {
+                return beside;
+            }
         }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         // Each DRL file is parsed once, here; everything the engine reads from DRL reads this.
@@ -390,6 +412,188 @@ public final class RuleBase {
                 Collections.unmodifiableSet(disabled), List.of());
         ruleBase.stored = stored;
         return ruleBase.built(howBuilt(packs, packs, null, 0, null) + ", with their DRL analysis stored beside it");
+    }
+
+    /**
+     * The rule base of packs after a run of packs with a build-time model and a stored analysis (a pack of one's own
+     * beside the India pack): the first packs' analysis is read, not parsed, and only the other packs' DRL is
+     * analysed ({@link StoredAnalysis#rest}) and compiled, to the executable model, beside the first packs' model;
+     * or, with a compiled-model cache, the other packs' classes and analysis are loaded from it ({@link ModelCache}),
+     * and compiled and written there when they are not. {@code null} when this does not apply or anything is amiss
+     * (a problem in any pack, an analysis that cannot be split, a compile error): the full build then analyses and
+     * compiles every pack and reports every problem as it always did, so that this path changes nothing but time.
+     */
+    private static RuleBase besideStored(List<RulePack> packs, Options options, Map<String, Parameter> packParameters,
+                                         Map<String, RulePack> parameterOwners, boolean readCache) {
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        boolean restricted = packs.stream().anyMatch(RulePack::restricted);
+        int firstCount = 0;
+        if (restricted) {
+            while (!packs.get(firstCount).restricted()) {
+                firstCount++;
+            }
+            if (firstCount == 0 || !ExecutableModels.built(packs.subList(0, firstCount), loader)) {
+                return null;
+            }
+        } else {
+            for (int count = packs.size() - 1; count > 0 && firstCount == 0; count--) {
+                firstCount = ExecutableModels.built(packs.subList(0, count), loader) ? count : 0;
+            }
+            if (firstCount == 0) {
+                return null;
+            }
+        }
+        List<RulePack> first = List.copyOf(packs.subList(0, firstCount));
+        List<RulePack> rest = List.copyOf(packs.subList(firstCount, packs.size()));
+        StoredAnalysis firstAnalysis = StoredAnalysis.load(first, loader);
+        if (firstAnalysis == null || firstAnalysis.locality().unpartitionable() != null) {
+            return null;
+        }
+        boolean restRestricted = rest.stream().allMatch(RulePack::restricted);
+        int firstFiles = first.stream().mapToInt(p -> p.sources().size()).sum();
+        // Restricted packs after trusted ones are compiled and checked together; they are not cached.
+        String key = options.modelCache() != null && (restRestricted || !restricted)
+                ? ModelCache.key(ExecutableModels.fingerprint(first), firstFiles, rest, options.eventTypes()) : null;
+        ModelCache.Entry cached = key != null && readCache ? ModelCache.read(options.modelCache(), key, loader) : null;
+        List<DrlAnalysis> files = List.of();
+        StoredAnalysis restAnalysis;
+        if (cached != null) {
+            restAnalysis = cached.analysis();
+        } else {
+            files = rest.stream().flatMap(p -> p.sources().stream()).map(DrlAnalysis::of).toList();
+            restAnalysis = StoredAnalysis.rest(firstAnalysis, rest, files, loader);
+            if (restAnalysis == null) {
+                return null;
+            }
+        }
+        StoredAnalysis all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
+
+        // The checks of fromStored, on the analysis of every pack.
+        Map<String, RulePack> packOf = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
+        int index = 0;
+        for (RulePack pack : packs) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                packOf.put(source.origin(), pack);
+                origins.put(resourcePath(index++), source.origin());
+            }
+        }
+        if (!all.origins().equals(packs.stream().flatMap(p -> p.sources().stream()).map(RulePack.DrlSource::origin)
+                .toList())) {
+            return null;
+        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (StoredAnalysis.Rule rule : all.rules()) {
+            RulePack pack = packOf.get(rule.origin());
+            rules.put(rule.name(), new RuleInfo(rule.name(), rule.citation(),
+                    rule.instrument() == null ? pack.instrument() : rule.instrument(), pack, rule.origin(),
+                    rule.line(), rule.unconfirmed()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Parameter> parameters = new LinkedHashMap<>(packParameters);
+        applySettings(options.settings(), parameters, parameterOwners, problems);
+        Map<RulePack, List<ParameterReferences.Reference>> references = new LinkedHashMap<>();
+        packs.forEach(pack -> references.put(pack, new ArrayList<>()));
+        all.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
+        problems.addAll(ParameterReferences.checkReferences(references, parameters));
+        Set<String> disabled = disabled(options, rules, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        List<Model> prebuilt = ExecutableModels.models(first, loader);
+        if (prebuilt == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        KieBase kieBase;
+        String how;
+        if (cached != null) {
+            Path file = ModelCache.file(options.modelCache(), key);
+            String refused = restRestricted ? CompiledCheck.recheck(cached.classes(),
+                    Set.copyOf(cached.declaredTypes()), loader, options.eventTypes()) : null;
+            if (refused != null) {
+                LOG.warn("compiled-model cache entry {} ignored: the check of restricted packs refuses it ({}); "
+                        + "compiling the packs and writing it again", file, refused);
+                return besideStored(packs, options, packParameters, parameterOwners, false);
+            }
+            try {
+                kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
+                        ExecutableModels::modelConfiguration, prebuilt);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("compiled-model cache entry {} ignored: its classes cannot be loaded ({}); compiling the "
+                        + "packs and writing it again", file, e.toString());
+                return besideStored(packs, options, packParameters, parameterOwners, false);
+            }
+            how = "packs " + ids(first) + " from their build-time executable model; packs " + ids(rest)
+                    + " from the compiled-model cache (" + file + ")" + (restRestricted
+                    ? ", their classes checked as restricted packs' are" : "") + ", in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms";
+        } else {
+            List<Problem> refused = new ArrayList<>();
+            Set<String> declared = new HashSet<>();
+            List<CompiledCheck.Source> parsed = new ArrayList<>();
+            List<Resource> resources = new ArrayList<>();
+            int file = 0;
+            index = firstFiles;
+            for (RulePack pack : rest) {
+                for (RulePack.DrlSource source : pack.sources()) {
+                    DrlAnalysis analysis = files.get(file++);
+                    refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
+                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted()));
+                    analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
+                            (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
+                                    : t.getNamespace()) + "." + t.getTypeName()));
+                    Resource resource = KieServices.get().getResources()
+                            .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+                    resource.setSourcePath(resourcePath(index++));
+                    resources.add(resource);
+                }
+            }
+            parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> refused.addAll(
+                    p.analysis().unknownImports(declared, loader)));
+            if (!refused.isEmpty()) {
+                return null;
+            }
+            RestrictedBuild.Result result = RestrictedBuild.build(resources, parsed, builderConfiguration(loader),
+                    RuleBase::builderConfiguration, loader, error -> new Problem("rules", 0, error.getMessage()),
+                    RestrictedDrl.LIFT, true, prebuilt, options.eventTypes());
+            if (result.kieBase() == null) {
+                return null;
+            }
+            kieBase = result.kieBase();
+            // The case-locality of types the DRL declares is known only from the classes compiled for them, as when
+            // every pack is analysed (CaseLocality.of(files, kieBase)).
+            restAnalysis = StoredAnalysis.rest(firstAnalysis, rest, files, DroolsInternals.rootClassLoader(kieBase));
+            if (restAnalysis == null) {
+                return null;
+            }
+            all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
+            how = howBuilt(packs, first, restricted ? "to the executable model and checked as restricted packs are"
+                    : "to the executable model", System.nanoTime() - start, null);
+            if (key != null) {
+                Path written = ModelCache.write(options.modelCache(), key, new ModelCache.Entry(result.classes(),
+                        result.models(), List.copyOf(declared), ModelCache.dependencies(result.classes(), loader),
+                        restAnalysis));
+                if (written != null) {
+                    how += "; written to the compiled-model cache (" + written + ")";
+                }
+            }
+        }
+        RuleBase ruleBase = new RuleBase(kieBase, true, List.copyOf(packs), Collections.unmodifiableMap(rules),
+                Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
+                Collections.unmodifiableSet(disabled), files);
+        ruleBase.stored = all;
+        return ruleBase.built(how + "; the DRL analysis of packs " + ids(first) + " stored beside their model, "
+                + (cached != null ? "that of " + ids(rest) + " cached with theirs" : "only that of " + ids(rest)
+                + " made now"));
+    }
+
+    /**
+     * What the engine read from the DRL when it did not analyse every file now: the analysis stored with the packs'
+     * build-time model, with that of packs compiled beside it; {@code null} when every file was analysed now.
+     */
+    public StoredAnalysis storedAnalysis() {
+        return stored;
     }
 
     /**
@@ -619,8 +823,9 @@ public final class RuleBase {
     }
 
     /**
-     * Every DRL file of every pack, parsed, in pack and file order; empty when the packs' analysis was stored with
-     * their build-time model (see {@link #locality}).
+     * Every DRL file parsed by this build, in pack and file order: every file of every pack, or none when the packs'
+     * analysis was stored with their build-time model (see {@link #locality}), or only those of the packs compiled
+     * beside such a model, or none when they came from the compiled-model cache.
      */
     public List<DrlAnalysis> descriptions() {
         return descriptions;

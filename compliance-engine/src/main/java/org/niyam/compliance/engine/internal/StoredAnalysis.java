@@ -110,6 +110,88 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                 CaseLocality.of(files, loader).stored());
     }
 
+    /**
+     * The analysis of the packs {@code rest}, compiled after the packs whose analysis is {@code first} (the India
+     * pack's, stored with its model), from their DRL files {@code files} (parsed, in order): what an analysis of all
+     * the packs together ({@link #of}) gives for these files, so that {@link #merge merged} with {@code first} it
+     * equals that analysis. {@code null} when the two cannot be analysed apart, and the engine then analyses every
+     * pack's DRL: when {@code first} runs in one session, when the files declare a query (a pattern of the other
+     * packs might call it), or a rule extends a rule of the other packs; and, as for {@link #of}, when a file does
+     * not parse, a rule has no citation or a rule id is used twice, which only the full analysis reports.
+     */
+    public static StoredAnalysis rest(StoredAnalysis first, List<RulePack> rest, List<DrlAnalysis> files,
+                                      ClassLoader loader) {
+        if (first.locality().unpartitionable() != null) {
+            return null;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        first.rules().forEach(rule -> ids.add(rule.name()));
+        java.util.Set<String> restRules = new java.util.HashSet<>();
+        for (DrlAnalysis file : files) {
+            if (!file.parsed() || !file.queries().isEmpty()) {
+                return null;
+            }
+            file.rules().forEach(rule -> restRules.add(rule.name()));
+        }
+        List<String> origins = rest.stream().flatMap(p -> p.sources().stream()).map(RulePack.DrlSource::origin)
+                .toList();
+        if (!origins.equals(files.stream().map(DrlAnalysis::origin).toList())) {
+            throw new IllegalArgumentException("files " + files + " are not the files of packs " + origins);
+        }
+        List<Rule> rules = new ArrayList<>();
+        List<ParameterReferences.Reference> references = new ArrayList<>();
+        for (DrlAnalysis analysis : files) {
+            for (DrlAnalysis.Rule rule : analysis.rules()) {
+                String citation = RuleBase.annotation(rule.descr(), RuleBase.CITATION);
+                if (citation == null || !ids.add(rule.name())
+                        || rule.descr().hasParent() && !restRules.contains(rule.descr().getParentName())) {
+                    return null;
+                }
+                rules.add(new Rule(rule.name(), analysis.origin(), rule.descr().getLine(), citation,
+                        RuleBase.annotation(rule.descr(), RuleBase.INSTRUMENT),
+                        RuleBase.annotation(rule.descr(), RuleBase.UNCONFIRMED)));
+            }
+            references.addAll(ParameterReferences.scan(analysis));
+        }
+        return new StoredAnalysis(codeStamp(), origins, rules, List.of(), references,
+                CaseLocality.of(files, loader, java.util.Set.copyOf(first.queries())).stored());
+    }
+
+    /**
+     * The analysis of {@code first}'s packs followed by {@code rest}'s, {@code rest} made by {@link #rest} against
+     * {@code first}.
+     */
+    public static StoredAnalysis merge(StoredAnalysis first, StoredAnalysis rest) {
+        CaseLocality.Stored a = first.locality();
+        CaseLocality.Stored b = rest.locality();
+        java.util.Map<String, String> reasons = new java.util.TreeMap<>(a.globalReasons());
+        reasons.putAll(b.globalReasons());
+        CaseLocality.Stored locality = new CaseLocality.Stored(union(a.localRules(), b.localRules()), reasons,
+                union(a.localTypes(), b.localTypes()), union(a.localAbsenceTypes(), b.localAbsenceTypes()),
+                union(a.globalTypes(), b.globalTypes()),
+                a.unpartitionable() != null ? a.unpartitionable() : b.unpartitionable());
+        return new StoredAnalysis(first.stamp(), concat(first.origins(), rest.origins()),
+                concat(first.rules(), rest.rules()), concat(first.queries(), rest.queries()),
+                concat(first.references(), rest.references()), locality);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** From JSON, as {@link #toJson} wrote it; throws an {@link IOException} when it is not that. */
+    public static StoredAnalysis fromJson(String json) throws IOException {
+        return JSON.readValue(json, StoredAnalysis.class);
+    }
+
     /** As JSON, for the build step to write. */
     public String toJson() {
         try {
@@ -158,9 +240,14 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
      * code, or a jar of another version, gives another stamp.
      */
     static synchronized String codeStamp() {
-        if (computedStamp != null) {
-            return computedStamp;
+        if (computedStamp == null) {
+            computedStamp = stampOf(CODE);
         }
+        return computedStamp;
+    }
+
+    /** SHA-256 of the class files of these classes, their nested classes and anonymous classes included. */
+    static String stampOf(List<Class<?>> code) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -168,7 +255,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
         List<String> names = new ArrayList<>();
-        for (Class<?> type : CODE) {
+        for (Class<?> type : code) {
             names.add(type.getName());
             for (Class<?> nested : type.getDeclaredClasses()) {
                 names.add(nested.getName());
@@ -194,8 +281,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                 throw new IllegalStateException("cannot read the class file of " + type, e);
             }
         }
-        computedStamp = HexFormat.of().formatHex(digest.digest());
-        return computedStamp;
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String file(String type) {

@@ -162,6 +162,77 @@ public final class CompiledCheck {
         return result;
     }
 
+    /**
+     * The check of classes compiled earlier from restricted packs alone and read back from the compiled-model cache,
+     * which anyone who can write to the cache could have changed: every class, whatever its package, must use only
+     * what the allowlist allows, except for the {@code equals} Drools generates for a type declared in the DRL
+     * ({@code declaredTypes}), which compares classes. Returns the first refused use, in words, or {@code null} when
+     * every class passes. What a refusal means in the DRL is reported only when the pack is compiled again.
+     */
+    public static String recheck(Map<String, byte[]> classes, Set<String> declaredTypes, ClassLoader platform,
+                                 EventTypes events) {
+        Map<String, ClassFile> files = new TreeMap<>();
+        classes.forEach((name, bytes) -> {
+            ClassFile file = ClassFile.read(bytes);
+            if (!file.name.equals(name)) {
+                throw new IllegalArgumentException("the class file stored as " + name + " is of class " + file.name);
+            }
+            files.put(name, file);
+        });
+        BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
+        for (ClassFile file : files.values()) {
+            for (BytecodeCheck.Refusal refusal : check.check(file)) {
+                boolean generatedEquals = declaredTypes.contains(file.name)
+                        && "equals(Ljava/lang/Object;)Z".equals(refusal.method())
+                        && refusal.used().equals("java.lang.Object.getClass()");
+                if (!generatedEquals) {
+                    return file.name + (refusal.method() == null ? "" : "." + refusal.method()) + " uses "
+                            + describe(refusal.used());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The classes that compiled classes refer to, outside themselves, the JDK and Drools: the fact classes and any
+     * other class the DRL names, whose class files a compiled-model cache entry is valid for.
+     */
+    public static Set<String> referencedTypes(Map<String, byte[]> classes) {
+        Set<String> referenced = new java.util.TreeSet<>();
+        for (byte[] bytes : classes.values()) {
+            ClassFile file = ClassFile.read(bytes);
+            List<String> owners = new ArrayList<>();
+            if (file.superName != null) {
+                owners.add(file.superName);
+            }
+            owners.addAll(file.interfaces);
+            file.classReferences.forEach(reference -> owners.add(reference.owner()));
+            file.methods.values().forEach(method -> method.references().forEach(r -> owners.add(r.owner())));
+            for (String owner : owners) {
+                String type = owner.replace('/', '.');
+                while (type.startsWith("[")) {
+                    type = type.substring(1);
+                }
+                if (type.startsWith("L") && type.endsWith(";")) {
+                    type = type.substring(1, type.length() - 1).replace('/', '.');
+                }
+                if (!classes.containsKey(type) && type.contains(".") && !type.startsWith("java.")
+                        && !type.startsWith("javax.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
+                        && !type.startsWith("org.drools.") && !type.startsWith("org.kie.")) {
+                    referenced.add(type);
+                }
+            }
+        }
+        return referenced;
+    }
+
+    /** The classes whose code decides what the sandbox lets a restricted pack's compiled classes do. */
+    public static List<Class<?>> code() {
+        return List.of(CompiledCheck.class, BytecodeCheck.class, Allowlist.class, ClassFile.class,
+                RestrictedBuild.class, ModelCompiler.class);
+    }
+
     /** Names in the Java compiler's messages that point at the code at fault. */
     private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
             "The method ([A-Za-z_$][\\w$]*)|([A-Za-z_$][\\w$]*) cannot be resolved|The constructor ([A-Za-z_$][\\w$]*)"

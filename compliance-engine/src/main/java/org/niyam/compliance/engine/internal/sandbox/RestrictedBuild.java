@@ -27,11 +27,20 @@ public final class RestrictedBuild {
      * @param kieBase  the rule base, or {@code null} when there are problems
      * @param problems compile errors and refused uses
      * @param nanos    how long compiling, checking and loading took, in that order (0 for a step not taken)
+     * @param classes  the compiled classes the rule base was built from, by binary name (empty without one)
+     * @param models   the model classes among them, instantiated for the rule base
      */
-    public record Result(KieBase kieBase, List<Problem> problems, long[] nanos) {
+    public record Result(KieBase kieBase, List<Problem> problems, long[] nanos, Map<String, byte[]> classes,
+                         List<String> models) {
         public Result {
             problems = List.copyOf(problems);
             nanos = nanos.clone();
+            classes = Map.copyOf(classes);
+            models = List.copyOf(models);
+        }
+
+        Result(KieBase kieBase, List<Problem> problems, long[] nanos) {
+            this(kieBase, problems, nanos, Map.of(), List.of());
         }
     }
 
@@ -99,14 +108,27 @@ public final class RestrictedBuild {
         nanos[2] = System.nanoTime() - start;
         LOG.debug("restricted build: {} classes compiled in {} ms, checked in {} ms, loaded in {} ms",
                 output.classes().size(), nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
-        return new Result(kieBase, List.of(), nanos);
+        return new Result(kieBase, List.of(), nanos, output.classes(), output.models());
     }
 
     private static KieBase load(ModelCompiler.Output output, ClassLoader parent,
                                 Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt) {
-        GeneratedClassLoader loader = new GeneratedClassLoader(parent, output.classes());
+        return load(output.classes(), output.models(), parent, models, prebuilt);
+    }
+
+    /**
+     * The rule base of classes compiled earlier (by {@link #build}, kept in the compiled-model cache) and the models
+     * built before them: the classes are defined by a class loader of their own on top of {@code parent}, the model
+     * classes among them instantiated. Restricted packs' classes must have been checked first
+     * ({@link CompiledCheck#recheck}).
+     *
+     * @throws RuntimeException or {@link LinkageError} when they cannot be loaded
+     */
+    public static KieBase load(Map<String, byte[]> classes, List<String> modelNames, ClassLoader parent,
+                               Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt) {
+        GeneratedClassLoader loader = new GeneratedClassLoader(parent, classes);
         List<Model> instances = new ArrayList<>(prebuilt);
-        for (String name : output.models()) {
+        for (String name : modelNames) {
             try {
                 instances.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
