@@ -1,0 +1,298 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.internal.ExecutableModels;
+import org.niyam.compliance.engine.internal.ModelCache;
+import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.pack.RulePack;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compiled-model cache: a pack of one's own beside the India pack is compiled once and loaded from the cache by
+ * later engines of the same packs, which give the reports a compiling engine gives; any other DRL misses; a broken,
+ * cut or foreign entry is ignored with a warning naming it and written again; a restricted pack's classes from the
+ * cache are checked again.
+ */
+class ModelCacheTest {
+
+    private static final String INDIA = "org/niyam/compliance/rules/india";
+    private static final ClassLoader LOADER = ModelCacheTest.class.getClassLoader();
+
+    /** A pack of one's own that concludes duties of its own from the India pack's events and conclusions. */
+    private static final String POLICY = """
+            package com.example.policy;
+            import org.niyam.compliance.india.*;
+            import org.niyam.compliance.model.*;
+
+            declare Escalated
+                caseId : String
+            end
+
+            rule "policy.complaint-opens-acknowledgement"
+                @citation("Policy 2.1")
+            when
+                $complaint : ComplaintReceived()
+            then
+                insert(new Duty("policy.acknowledge", "Acknowledge the complaint within 12 hours",
+                        "policy.acknowledge", $complaint));
+            end
+
+            rule "policy.acknowledgement-discharges"
+                @citation("Policy 2.1")
+            when
+                $duty : Duty(key == "policy.acknowledge", $case : caseId)
+                $done : ComplaintAcknowledged(caseId == $case)
+            then
+                insert(new Discharge($duty, $done));
+            end
+
+            rule "policy.escalate"
+                @citation("Policy 2.2")
+            when
+                ComplaintReceived($id : caseId)
+            then
+                insert(new Escalated($id));
+            end
+            """;
+
+    private static final String DESCRIPTOR = """
+            id: policy
+            instrument: ExampleNet Trust and Safety Policy
+            rules: [policy.drl]
+            parameters:
+              policy.acknowledge:
+                type: duration
+                values:
+                  - {from: 2020-01-01T00:00:00Z, value: PT12H, source: "Policy 2.1"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final RulePack india = RulePack.classpath(INDIA);
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger("org.niyam.compliance.engine");
+    private Level level;
+
+    @BeforeEach
+    void listen() {
+        assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");
+        level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void stop() {
+        logger.detachAppender(log);
+        logger.setLevel(level);
+    }
+
+    /** The policy pack, in a folder of its own (restricted, as {@link RulePack#directory} loads it). */
+    private RulePack policy(String drl) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("policy-" + Integer.toHexString(drl.hashCode())));
+        Files.writeString(folder.resolve("pack.yaml"), DESCRIPTOR);
+        Files.writeString(folder.resolve("policy.drl"), drl);
+        return RulePack.directory(folder);
+    }
+
+    private static RuleBase build(Path cache, RulePack... packs) {
+        return RuleBase.build(List.of(packs), new RuleBase.Options(Map.of(), Set.of(), false).withModelCache(cache));
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".model")).sorted().toList();
+        }
+    }
+
+    private List<String> warnings() {
+        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
+    @Test
+    void a_cached_model_gives_the_reports_of_a_compiled_one() throws IOException {
+        Path cache = dir.resolve("cache");
+        for (RulePack pack : List.of(policy(POLICY), policy(POLICY).unrestricted())) {
+            String compiled = build(cache, india, pack).howBuilt();
+            RuleBase loaded = build(cache, india, pack);
+
+            assertThat(compiled).contains("compiled now").contains("written to the compiled-model cache");
+            assertThat(loaded.howBuilt()).contains("from the compiled-model cache").doesNotContain("compiled now")
+                    .contains("cached with theirs");
+            assertThat(loaded.descriptions()).as("DRL files parsed").isEmpty();
+            assertThat(loaded.storedAnalysis()).isEqualTo(build(null, india, pack).storedAnalysis());
+            assertThat(loaded.locality().stored()).isEqualTo(RuleBase.build(List.of(india, pack),
+                    new RuleBase.Options(Map.of(), Set.of(), false), false).locality().stored());
+        }
+        assertThat(entries(cache)).as("one entry for the restricted pack, one for the trusted").hasSize(2);
+        assertThat(warnings()).isEmpty();
+
+        for (RulePack pack : List.of(policy(POLICY), policy(POLICY).unrestricted())) {
+            // An engine's event types are those on the class path, part of the key: the first engine writes.
+            ComplianceEngine.builder().rulePack(india).rulePack(pack).compiledModelCache(cache).build();
+            ComplianceEngine fromCache = ComplianceEngine.builder().rulePack(india).rulePack(pack)
+                    .compiledModelCache(cache).build();
+            ComplianceEngine compiling = ComplianceEngine.builder().rulePack(india).rulePack(pack).build();
+            assertThat(fromCache.ruleIds()).isEqualTo(compiling.ruleIds()).contains("policy.escalate");
+            long seed = 20_261_205L;
+            Random random = new Random(seed);
+            int duties = 0;
+            for (int i = 0; i < 150; i++) {
+                CaseLogs.Log generated = CaseLogs.generate(random, 1 + random.nextInt(12));
+                var report = fromCache.evaluate(generated.evidence(), generated.asOf());
+                assertThat(report).as("log %d of seed %d", i, seed)
+                        .isEqualTo(compiling.evaluate(generated.evidence(), generated.asOf()));
+                duties += (int) report.obligations().stream().filter(o -> o.duty().equals("policy.acknowledge") || o.id().contains("policy.acknowledge"))
+                        .count();
+            }
+            assertThat(duties).as("the cached pack's own duties were concluded").isPositive();
+        }
+        assertThat(entries(cache)).hasSize(4);
+        assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("Niyam engine ready") && m.contains("from the compiled-model cache")))
+                .as("the engine's INFO line says the model came from the cache").hasSize(2);
+    }
+
+    @Test
+    void other_drl_misses_the_cache() throws IOException {
+        Path cache = dir.resolve("cache");
+        build(cache, india, policy(POLICY));
+        String changed = build(cache, india, policy(POLICY.replace("within 12 hours", "within half a day")))
+                .howBuilt();
+
+        assertThat(changed).contains("compiled now").contains("written to the compiled-model cache");
+        assertThat(entries(cache)).hasSize(2);
+        assertThat(build(cache, india, policy(POLICY)).howBuilt()).contains("from the compiled-model cache");
+    }
+
+    @Test
+    void a_corrupt_cut_or_foreign_entry_is_ignored_with_a_warning_and_written_again() throws IOException {
+        Path cache = dir.resolve("cache");
+        RulePack pack = policy(POLICY);
+        build(cache, india, pack);
+        Path entry = entries(cache).get(0);
+        byte[] good = Files.readAllBytes(entry);
+        String key = entry.getFileName().toString().replace(".model", "");
+        ModelCache.Entry first = ModelCache.read(cache, key, LOADER);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x40;
+        Map<String, byte[]> broken = new HashMap<>();
+        broken.put("its checksum does not match", flipped);
+        broken.put("cut", java.util.Arrays.copyOf(good, good.length / 3));
+        broken.put("not an entry of this compiled-model cache", "not a cache entry\n".getBytes());
+        broken.put("empty: not an entry of this compiled-model cache", new byte[0]);
+        for (Map.Entry<String, byte[]> damage : broken.entrySet()) {
+            log.list.clear();
+            Files.write(entry, damage.getValue());
+
+            String how = build(cache, india, pack).howBuilt();
+
+            assertThat(how).as(damage.getKey()).contains("compiled now").contains("written to the compiled-model cache");
+            assertThat(warnings()).as(damage.getKey()).hasSize(1);
+            assertThat(warnings().get(0)).as(damage.getKey()).contains(entry.toString()).contains("ignored")
+                    .contains(damage.getKey().contains(":") ? damage.getKey().substring(damage.getKey().indexOf(':') + 2)
+                            : damage.getKey().equals("cut") ? "checksum" : damage.getKey());
+            ModelCache.Entry written = ModelCache.read(cache, key, LOADER);
+            assertThat(written).as(damage.getKey()).isNotNull();
+            assertThat(written.analysis()).isEqualTo(first.analysis());
+            assertThat(written.classes().keySet()).isEqualTo(first.classes().keySet());
+        }
+    }
+
+    @Test
+    void a_restricted_packs_classes_from_the_cache_are_checked_again() throws IOException {
+        Path cache = dir.resolve("cache");
+        RulePack pack = policy(POLICY);
+        build(cache, india, pack);
+        Path entry = entries(cache).get(0);
+        String key = entry.getFileName().toString().replace(".model", "");
+        ModelCache.Entry cached = ModelCache.read(cache, key, LOADER);
+        assertThat(cached).isNotNull();
+        // Someone who can write to the cache adds a class that reads the clock to a restricted pack's entry.
+        Map<String, byte[]> classes = new HashMap<>(cached.classes());
+        classes.put(ReadsTheClock.class.getName(), classFile(ReadsTheClock.class));
+        ModelCache.write(cache, key, new ModelCache.Entry(classes, cached.models(), cached.declaredTypes(),
+                cached.dependencies(), cached.analysis()));
+        log.list.clear();
+
+        String how = build(cache, india, pack).howBuilt();
+
+        assertThat(warnings()).hasSize(1);
+        assertThat(warnings().get(0)).contains(entry.toString()).contains("check of restricted packs refuses it")
+                .contains(ReadsTheClock.class.getName());
+        assertThat(how).contains("compiled now").contains("written to the compiled-model cache");
+        assertThat(ModelCache.read(cache, key, LOADER).classes()).doesNotContainKey(ReadsTheClock.class.getName());
+    }
+
+    @Test
+    void an_entry_compiled_against_other_fact_classes_is_not_used() throws IOException {
+        Path cache = dir.resolve("cache");
+        RulePack pack = policy(POLICY);
+        build(cache, india, pack);
+        String key = entries(cache).get(0).getFileName().toString().replace(".model", "");
+        ModelCache.Entry cached = ModelCache.read(cache, key, LOADER);
+        assertThat(cached.dependencies()).containsKey("org.niyam.compliance.india.ComplaintReceived");
+        Map<String, String> dependencies = new HashMap<>(cached.dependencies());
+        dependencies.put("org.niyam.compliance.india.ComplaintReceived", "0".repeat(64));
+        ModelCache.write(cache, key, new ModelCache.Entry(cached.classes(), cached.models(), cached.declaredTypes(),
+                dependencies, cached.analysis()));
+
+        assertThat(ModelCache.read(cache, key, LOADER)).isNull();
+        assertThat(build(cache, india, pack).howBuilt()).contains("compiled now");
+        assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage))
+                .anyMatch(m -> m.contains("not the one it was compiled against"));
+        assertThat(build(cache, india, pack).howBuilt()).contains("from the compiled-model cache");
+    }
+
+    @Test
+    void a_cache_that_cannot_be_written_is_warned_of_once() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "in the way\n");
+        Path cache = notADirectory.resolve("cache");
+        RulePack pack = policy(POLICY);
+
+        String first = build(cache, india, pack).howBuilt();
+        String second = build(cache, india, pack).howBuilt();
+
+        assertThat(first).contains("compiled now").doesNotContain("written to");
+        assertThat(second).contains("compiled now").doesNotContain("written to");
+        assertThat(warnings()).hasSize(1);
+        assertThat(warnings().get(0)).contains(cache.toString()).contains("cannot be written");
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = LOADER.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** What no restricted pack may do. */
+    static final class ReadsTheClock {
+        static long now() {
+            return System.currentTimeMillis();
+        }
+    }
+}
