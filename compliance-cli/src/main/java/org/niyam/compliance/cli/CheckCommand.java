@@ -42,7 +42,7 @@ public final class CheckCommand implements Command {
     public List<CommandOption> options() {
         return List.of(CommandOption.flag("--no-builtin-rules", "Check the packs alone, without the built-in pack."),
                 CommandOption.repeatable("--setting", "NAME=VALUE",
-                        "Check a platform setting's value too (see niyam audit --help)."));
+                        "Check a platform setting's value too (see niyam audit --help)."), RuleOptions.NO_CACHE);
     }
 
     @Override

@@ -17,6 +17,13 @@ final class RuleOptions {
     static final CommandOption NO_BUILTIN_RULES = CommandOption.flag("--no-builtin-rules",
             "Leave out the built-in India IT Rules pack; use only the --rules packs.");
 
+    /** The system property the {@code niyam} command sets to the compiled-model cache's directory. */
+    static final String CACHE_PROPERTY = "niyam.cache";
+
+    static final CommandOption NO_CACHE = CommandOption.flag("--no-cache", "Compile the --rules packs now, neither "
+            + "loading them from nor writing them to the compiled-model cache (by default ~/.cache/niyam; "
+            + "NIYAM_CACHE=0 turns it off for every command, NIYAM_CACHE=DIR moves it).");
+
     static final List<CommandOption> OPTIONS = List.of(
             CommandOption.repeatable("--rules", "PATH", "Add a rule pack: a folder of DRL files (with or without a "
                     + "pack.yaml), one .drl file, a pack.yaml, or classpath:FOLDER. Repeat for more packs."),
@@ -26,7 +33,8 @@ final class RuleOptions {
                     + "can be set."),
             CommandOption.value("--jurisdiction", "CODE", "Where a case that states no jurisdiction arose, as "
                     + "an ISO 3166 code (IN, DE, US-CA); a pack that declares jurisdictions judges only the cases in "
-                    + "them. Default: such cases are in every pack's scope."));
+                    + "them. Default: such cases are in every pack's scope."),
+            NO_CACHE);
 
     private RuleOptions() {
     }
@@ -77,7 +85,7 @@ final class RuleOptions {
     static ComplianceEngine engine(List<RulePack> packs, Args args) {
         // niyam ships the India pack's events: a log of them is read whichever packs are given.
         ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs)
-                .eventTypes(EventTypes.onClasspath());
+                .eventTypes(EventTypes.onClasspath()).compiledModelCache(cache(args));
         if (args.flag("--jurisdiction")) {
             String code = args.value("--jurisdiction", null);
             try {
@@ -95,6 +103,16 @@ final class RuleOptions {
             builder.setting(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
         }
         return builder.build();
+    }
+
+    /**
+     * The compiled-model cache's directory: the one the {@code niyam} command names in {@value #CACHE_PROPERTY}
+     * ({@code $XDG_CACHE_HOME/niyam} or {@code ~/.cache/niyam} unless {@code NIYAM_CACHE} says otherwise), or none
+     * with {@code --no-cache} or without the property.
+     */
+    static Path cache(Args args) {
+        String directory = System.getProperty(CACHE_PROPERTY, "");
+        return directory.isBlank() || args.flag("--no-cache") ? null : Path.of(directory);
     }
 
     /** "india-it-rules (52 rules)", one a pack, for headers. */

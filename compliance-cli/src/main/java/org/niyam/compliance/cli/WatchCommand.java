@@ -143,7 +143,7 @@ public final class WatchCommand implements Command {
         }
 
         ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io))
-                .eventTypes(EventTypes.onClasspath());
+                .eventTypes(EventTypes.onClasspath()).compiledModelCache(RuleOptions.cache(args));
         for (String setting : args.values("--setting")) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {

@@ -204,6 +204,40 @@ class AuditCommandTest {
         }
 
         @Test
+        void theNiyamCommandsCacheKeepsAPackOfOnesOwnCompiledAndNoCacheLeavesItAlone(@TempDir Path dir)
+                throws IOException {
+            Path cache = dir.resolve("cache");
+            String before = System.getProperty(RuleOptions.CACHE_PROPERTY);
+            System.setProperty(RuleOptions.CACHE_PROPERTY, cache.toString());
+            try {
+                Cli.Result skipped = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules",
+                        Cli.RESOURCES + "rules/fast-ack", "--no-cache");
+                assertThat(cache).as("--no-cache writes nothing").doesNotExist();
+                Cli.Result compiled = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules",
+                        Cli.RESOURCES + "rules/fast-ack");
+                List<Path> entries;
+                try (var files = Files.list(cache)) {
+                    entries = files.toList();
+                }
+                assertThat(entries).hasSize(1);
+                assertThat(entries.get(0).getFileName().toString()).matches("[0-9a-f]{64}\\.model");
+                Cli.Result cached = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules",
+                        Cli.RESOURCES + "rules/fast-ack");
+
+                assertThat(compiled.out()).isEqualTo(skipped.out()).contains("MET LATE        test.acknowledge@grv-1-in");
+                assertThat(cached.out()).isEqualTo(compiled.out());
+                assertThat(cached.exit()).isEqualTo(compiled.exit()).isEqualTo(Exit.FINDINGS);
+                assertThat(cached.err()).isEqualTo(compiled.err());
+            } finally {
+                if (before == null) {
+                    System.clearProperty(RuleOptions.CACHE_PROPERTY);
+                } else {
+                    System.setProperty(RuleOptions.CACHE_PROPERTY, before);
+                }
+            }
+        }
+
+        @Test
         void aDefaultJurisdictionPlacesCasesThatStateNone() {
             Cli.Result india = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--jurisdiction", "IN");
             Cli.Result germany = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--jurisdiction", "DE");
