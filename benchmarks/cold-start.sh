@@ -4,7 +4,9 @@
 # figure (the median is the middle run's, the lower one for an even count), with the load average before and after. Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/cold-start.sh [runs] [modes...]   (modes: india user user-unrestricted)
 # CDS=1 benchmarks/cold-start.sh ... measures with an application class-data archive, made first from one India-pack
-# start (as the niyam command makes its own; docs/performance.md, cold start).
+# start (as the niyam command makes its own; docs/performance.md, cold start). CACHE=1 gives the engine a
+# compiled-model cache in a new temporary directory and fills it with one start of each mode first, so that the runs
+# measured load the user pack from it (docs/performance.md, the compiled-model cache).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-10}"
@@ -24,11 +26,21 @@ if [ "${CDS:-0}" = 1 ]; then
   share=(-Xshare:auto -XX:SharedArchiveFile="$archive")
   echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)), from one start of the India pack"
 fi
+cache=()
+if [ "${CACHE:-0}" = 1 ]; then
+  cache_dir="$(mktemp -d)"
+  cache=(-Dniyam.cold-start.cache="$cache_dir")
+  for mode in "${modes[@]}"; do
+    java "${share[@]}" "${cache[@]}" -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" >/dev/null
+  done
+  echo "compiled-model cache: $cache_dir ($(ls "$cache_dir" | wc -l) entries), filled by one start of each mode"
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) processors; $(java -version 2>&1 | head -1)"
 for mode in "${modes[@]}"; do
   out="$(mktemp)"
   for ((i = 0; i < runs; i++)); do
-    java "${share[@]}" ${COLD_START_JAVA_OPTS:-} -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" \
+    java "${share[@]}" ${cache[@]+"${cache[@]}"} ${COLD_START_JAVA_OPTS:-} -cp "$cp" \
+      org.niyam.compliance.benchmarks.ColdStart "$mode" \
       | grep '^mode=' >> "$out"
   done
   line="$(printf '%-18s %d runs:' "$mode" "$runs")"
@@ -42,3 +54,4 @@ for mode in "${modes[@]}"; do
   rm -f "$out"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${cache_dir:-}" ]; then rm -rf "$cache_dir"; fi
