@@ -4,9 +4,10 @@
 # figure (the median is the middle run's, the lower one for an even count), with the load average before and after. Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/cold-start.sh [runs] [modes...]   (modes: india user user-unrestricted)
 # CDS=1 benchmarks/cold-start.sh ... measures with an application class-data archive, made first from one India-pack
-# start (as the niyam command makes its own; docs/performance.md, cold start). CACHE=1 gives the engine a
-# compiled-model cache in a new temporary directory and fills it with one start of each mode first, so that the runs
-# measured load the user pack from it (docs/performance.md, the compiled-model cache).
+# start, or with CACHE=1 from one start with the user pack loaded from the cache (as the niyam command makes its own;
+# docs/performance.md, cold start). CACHE=1 gives the engine a compiled-model cache in a new temporary directory and
+# fills it with one start of each mode first, so that the runs measured load the user pack from it
+# (docs/performance.md, the compiled-model cache).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-10}"
@@ -15,25 +16,33 @@ modes=("$@")
 [ ${#modes[@]} -eq 0 ] && modes=(india user user-unrestricted)
 cp="$(ls "$here"/target/benchmarks-*.jar | grep -v -e sources -e javadoc | head -1):$(ls "$here"/target/lib/*.jar | tr '\n' ':')"
 cp="${cp%:}"
-share=(-Xshare:auto)
-if [ "${CDS:-0}" = 1 ]; then
-  archive="$here/target/cold-start.jsa"
-  classes="$(mktemp)"
-  java -Xshare:off -XX:DumpLoadedClassList="$classes" -cp "$cp" org.niyam.compliance.benchmarks.ColdStart india >/dev/null
-  java -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" -Xlog:disable -cp "$cp" \
-    >/dev/null
-  rm -f "$classes"
-  share=(-Xshare:auto -XX:SharedArchiveFile="$archive")
-  echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)), from one start of the India pack"
-fi
 cache=()
 if [ "${CACHE:-0}" = 1 ]; then
   cache_dir="$(mktemp -d)"
   cache=(-Dniyam.cold-start.cache="$cache_dir")
   for mode in "${modes[@]}"; do
-    java "${share[@]}" "${cache[@]}" -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" >/dev/null
+    java -Xshare:auto "${cache[@]}" -cp "$cp" org.niyam.compliance.benchmarks.ColdStart "$mode" >/dev/null
   done
   echo "compiled-model cache: $cache_dir ($(ls "$cache_dir" | wc -l) entries), filled by one start of each mode"
+fi
+share=(-Xshare:auto)
+if [ "${CDS:-0}" = 1 ]; then
+  archive="$here/target/cold-start.jsa"
+  classes="$(mktemp)"
+  # With a cache, from a start that loads the user pack from it (as the niyam command makes its archive).
+  list_mode=india
+  if [ ${#cache[@]} -gt 0 ]; then
+    for mode in "${modes[@]}"; do
+      if [ "$list_mode" = india ] && [ "$mode" != india ]; then list_mode="$mode"; fi
+    done
+  fi
+  java -Xshare:off -XX:DumpLoadedClassList="$classes" ${cache[@]+"${cache[@]}"} -cp "$cp" \
+    org.niyam.compliance.benchmarks.ColdStart "$list_mode" >/dev/null
+  java -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" -Xlog:disable -cp "$cp" \
+    >/dev/null
+  rm -f "$classes"
+  share=(-Xshare:auto -XX:SharedArchiveFile="$archive")
+  echo "class-data archive: $archive ($(du -h "$archive" | cut -f1)), from one start of mode $list_mode"
 fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) processors; $(java -version 2>&1 | head -1)"
 for mode in "${modes[@]}"; do
