@@ -449,9 +449,16 @@ public final class RuleBase {
         if (firstAnalysis == null || firstAnalysis.locality().unpartitionable() != null) {
             return null;
         }
+        // The first packs' model classes are loaded on a thread of their own meanwhile, as for those packs alone.
+        java.util.concurrent.FutureTask<List<Model>> firstModels = new java.util.concurrent.FutureTask<>(
+                () -> ExecutableModels.models(first, loader));
+        Thread modelThread = new Thread(firstModels, "niyam-executable-model");
+        modelThread.setDaemon(true);
+        modelThread.start();
         boolean restRestricted = rest.stream().allMatch(RulePack::restricted);
         int firstFiles = first.stream().mapToInt(p -> p.sources().size()).sum();
-        // Restricted packs after trusted ones are compiled and checked together; they are not cached.
+        // Packs after the first ones are cached when all restricted or all trusted: the check of cached classes
+        // treats every class as a restricted pack's.
         String key = options.modelCache() != null && (restRestricted || !restricted)
                 ? ModelCache.key(ExecutableModels.fingerprint(first), firstFiles, rest, options.eventTypes()) : null;
         ModelCache.Entry cached = key != null && readCache ? ModelCache.read(options.modelCache(), key, loader) : null;
@@ -500,22 +507,33 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             return null;
         }
-        List<Model> prebuilt = ExecutableModels.models(first, loader);
+        long start = System.nanoTime();
+        if (cached != null && restRestricted) {
+            String refused = CompiledCheck.recheck(cached.classes(), Set.copyOf(cached.declaredTypes()), loader,
+                    options.eventTypes());
+            if (refused != null) {
+                LOG.warn("compiled-model cache entry {} ignored: the check of restricted packs refuses it ({}); "
+                        + "compiling the packs and writing it again", ModelCache.file(options.modelCache(), key),
+                        refused);
+                return besideStored(packs, options, packParameters, parameterOwners, false);
+            }
+        }
+        List<Model> prebuilt;
+        try {
+            prebuilt = firstModels.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the build-time executable model", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
         if (prebuilt == null) {
             return null;
         }
-        long start = System.nanoTime();
         KieBase kieBase;
         String how;
         if (cached != null) {
             Path file = ModelCache.file(options.modelCache(), key);
-            String refused = restRestricted ? CompiledCheck.recheck(cached.classes(),
-                    Set.copyOf(cached.declaredTypes()), loader, options.eventTypes()) : null;
-            if (refused != null) {
-                LOG.warn("compiled-model cache entry {} ignored: the check of restricted packs refuses it ({}); "
-                        + "compiling the packs and writing it again", file, refused);
-                return besideStored(packs, options, packParameters, parameterOwners, false);
-            }
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
                         ExecutableModels::modelConfiguration, prebuilt);

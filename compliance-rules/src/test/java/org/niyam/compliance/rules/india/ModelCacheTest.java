@@ -269,6 +269,32 @@ class ModelCacheTest {
     }
 
     @Test
+    void engines_started_at_once_with_one_cache_both_build_and_leave_one_whole_entry() throws Exception {
+        Path cache = dir.resolve("cache");
+        RulePack pack = policy(POLICY);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> built = List.of(
+                    two.submit(() -> { start.await(); return build(cache, india, pack).howBuilt(); }),
+                    two.submit(() -> { start.await(); return build(cache, india, pack).howBuilt(); }));
+            start.countDown();
+            for (java.util.concurrent.Future<String> how : built) {
+                assertThat(how.get()).contains("[policy]");
+            }
+        } finally {
+            two.shutdownNow();
+        }
+
+        assertThat(warnings()).isEmpty();
+        assertThat(entries(cache)).hasSize(1);
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.toList()).as("no temporary file left").hasSize(1);
+        }
+        assertThat(build(cache, india, pack).howBuilt()).contains("from the compiled-model cache");
+    }
+
+    @Test
     void a_cache_that_cannot_be_written_is_warned_of_once() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("a-file"), "in the way\n");
         Path cache = notADirectory.resolve("cache");
