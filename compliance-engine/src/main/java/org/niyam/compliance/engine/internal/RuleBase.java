@@ -185,7 +185,15 @@ public final class RuleBase {
             return fromStored(packs, options, stored, model, problems, parameters, parameterOwners);
         }
         if (mayUseStored && packs.size() > 1 && problems.isEmpty()) {
-            RuleBase beside = besideStored(packs, options, parameters, parameterOwners, true);
+            RuleBase beside;
+            try {
+                beside = besideStored(packs, options, parameters, parameterOwners, true);
+            } catch (RuntimeException | LinkageError e) {
+                // Whatever went wrong, the full build below analyses and compiles every pack and reports it.
+                LOG.info("building packs {} beside the build-time model failed ({}): analysing and compiling every "
+                        + "pack", ids(packs), e.toString());
+                beside = null;
+            }
             if (beside != null) {
                 return beside;
             }
@@ -509,8 +517,13 @@ public final class RuleBase {
         }
         long start = System.nanoTime();
         if (cached != null && restRestricted) {
-            String refused = CompiledCheck.recheck(cached.classes(), Set.copyOf(cached.declaredTypes()), loader,
-                    options.eventTypes());
+            String refused;
+            try {
+                refused = CompiledCheck.recheck(cached.classes(), Set.copyOf(cached.declaredTypes()), loader,
+                        options.eventTypes());
+            } catch (RuntimeException e) {
+                refused = "a class file cannot be read: " + e;
+            }
             if (refused != null) {
                 LOG.warn("compiled-model cache entry {} ignored: the check of restricted packs refuses it ({}); "
                         + "compiling the packs and writing it again", ModelCache.file(options.modelCache(), key),

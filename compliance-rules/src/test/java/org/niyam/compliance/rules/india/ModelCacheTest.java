@@ -246,6 +246,17 @@ class ModelCacheTest {
                 .contains(ReadsTheClock.class.getName());
         assertThat(how).contains("compiled now").contains("written to the compiled-model cache");
         assertThat(ModelCache.read(cache, key, LOADER).classes()).doesNotContainKey(ReadsTheClock.class.getName());
+
+        // A class file that is not one, under a valid checksum, is refused the same way.
+        classes = new HashMap<>(ModelCache.read(cache, key, LOADER).classes());
+        classes.put("com.example.policy.NotAClass", new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1});
+        ModelCache.write(cache, key, new ModelCache.Entry(classes, cached.models(), cached.declaredTypes(),
+                cached.dependencies(), cached.analysis()));
+        log.list.clear();
+
+        assertThat(build(cache, india, pack).howBuilt()).contains("compiled now");
+        assertThat(warnings()).hasSize(1);
+        assertThat(warnings().get(0)).contains(entry.toString()).contains("a class file cannot be read");
     }
 
     @Test
