@@ -114,7 +114,8 @@ public final class Evaluation {
     /**
      * Sorts events by {@link #EVENT_ORDER}, each instant's epoch second and nanosecond worked out once rather than at
      * every comparison: the same order (it is total over distinct events, and the sort is stable). A bucket of the
-     * audit is sorted so; measured in docs/performance.md, "Changes measured, kept and not".
+     * audit is sorted so: the sort's share of the engine's samples went from about 3% (EVENT_ORDER and its
+     * instantOrder calls) to 1.4% (docs/performance.md, "Changes measured, kept and not").
      */
     public static void sortByTime(List<CaseEvent> events) {
         if (events.size() < 2) {

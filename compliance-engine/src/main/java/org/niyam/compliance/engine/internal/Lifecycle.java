@@ -63,8 +63,9 @@ public final class Lifecycle {
      * What the kernel asks once per obligation (the length in force at the trigger, the version cited, "as of" in
      * words, instants compared) is worked out here once per parameter, rule and evaluation, and instants are compared
      * as epoch seconds and nanoseconds worked out once per obligation: OffsetDateTime.isAfter and Duration.between
-     * work out both sides' epoch seconds at every call. Measured on the 10^6-event log, one thread: see
-     * docs/performance.md, "Changes measured, kept and not". Every text is the one the plain path writes
+     * work out both sides' epoch seconds at every call. Measured on the 10^6-event log, one thread: Lifecycle's
+     * share of the engine's samples went from 8.6% to 6.8%; with the other changes of that round, 7% less CPU per
+     * audit (docs/performance.md, "Changes measured, kept and not"). Every text is the one the plain path writes
      * (LifecycleFastPathTest).
      */
 
