@@ -275,7 +275,7 @@ public final class CaseLogAudit {
             public List<CaseEvent> events(int unit) {
                 List<CaseEvent> events = spill.read(unit, judgedAt);
                 // In time order, as evaluate gives them to sessions: a rule may depend on the order facts arrive in.
-                events.sort(Evaluation.EVENT_ORDER);
+                Evaluation.sortByTime(events); // as Evaluation.EVENT_ORDER sorts them
                 counted[unit] = events.size();
                 return events;
             }
@@ -391,6 +391,14 @@ public final class CaseLogAudit {
         private final BucketRecord.Writer record = new BucketRecord.Writer();
         private final OffsetDateTime[] earliest;
         private final OffsetDateTime[] latest;
+        /**
+         * The bucket's earliest and latest instants as epoch second and nanosecond, so that each event's instant is
+         * worked out once (isBefore and isAfter work out both sides' at every call).
+         */
+        private final long[] earliestSeconds;
+        private final int[] earliestNanos;
+        private final long[] latestSeconds;
+        private final int[] latestNanos;
         /** Each event's id hash, spread over files by hash, so that ids used twice are found a file at a time. */
         private final DataOutputStream[] idWriters;
         private final Set<Long> repeatedIds = new HashSet<>();
@@ -424,6 +432,10 @@ public final class CaseLogAudit {
             this.idWriters = new DataOutputStream[buckets];
             this.earliest = new OffsetDateTime[buckets];
             this.latest = new OffsetDateTime[buckets];
+            this.earliestSeconds = new long[buckets];
+            this.earliestNanos = new int[buckets];
+            this.latestSeconds = new long[buckets];
+            this.latestNanos = new int[buckets];
         }
 
         Spill forwardingTo(Sink value) {
@@ -504,12 +516,7 @@ public final class CaseLogAudit {
                 shared.put(place, event);
             }
             int b = bucketOf(event.caseId());
-            if (earliest[b] == null || event.at().isBefore(earliest[b])) {
-                earliest[b] = event.at();
-            }
-            if (latest[b] == null || event.at().isAfter(latest[b])) {
-                latest[b] = event.at();
-            }
+            widen(b, event.at());
             try {
                 if (writers[b] == null) {
                     writers[b] = new BufferedOutputStream(Files.newOutputStream(bucket(b)), BUFFER);
@@ -625,14 +632,27 @@ public final class CaseLogAudit {
                 lines(b, (place, id, entry) -> {
                     if (!skipped.contains(place)) {
                         OffsetDateTime at = bind(place, entry).at();
-                        if (earliest[bucket] == null || at.isBefore(earliest[bucket])) {
-                            earliest[bucket] = at;
-                        }
-                        if (latest[bucket] == null || at.isAfter(latest[bucket])) {
-                            latest[bucket] = at;
-                        }
+                        widen(bucket, at);
                     }
                 });
+            }
+        }
+
+        /** Widens the bucket's earliest and latest instants to hold {@code at}; an equal instant keeps the first. */
+        private void widen(int b, OffsetDateTime at) {
+            long seconds = at.toEpochSecond();
+            int nanos = at.getNano();
+            if (earliest[b] == null || seconds < earliestSeconds[b]
+                    || seconds == earliestSeconds[b] && nanos < earliestNanos[b]) {
+                earliest[b] = at;
+                earliestSeconds[b] = seconds;
+                earliestNanos[b] = nanos;
+            }
+            if (latest[b] == null || seconds > latestSeconds[b]
+                    || seconds == latestSeconds[b] && nanos > latestNanos[b]) {
+                latest[b] = at;
+                latestSeconds[b] = seconds;
+                latestNanos[b] = nanos;
             }
         }
 

@@ -56,7 +56,7 @@ public final class Durations {
         append(text, duration.toMinutesPart(), " min");
         append(text, duration.toSecondsPart(), " s");
         append(text, duration.toMillisPart(), " ms");
-        if (text.isEmpty() || text.toString().equals("-")) {
+        if (text.isEmpty() || text.length() == 1 && text.charAt(0) == '-') { // without a string to compare
             text.append(duration.toNanos()).append(" ns");
         }
         return text.toString();

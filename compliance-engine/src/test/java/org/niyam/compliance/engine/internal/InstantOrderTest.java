@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.pack.RulePack;
 
 /**
@@ -36,6 +41,28 @@ class InstantOrderTest {
             assertThat(Integer.signum(Evaluation.instantOrder(a, b)))
                     .as("%s against %s (seed %d)", a, b, seed)
                     .isEqualTo(Integer.signum(a.toInstant().compareTo(b.toInstant())));
+        }
+    }
+
+    @ParameterizedTest(name = "seed={0}")
+    @ValueSource(longs = {2, 20261205})
+    void events_sorted_by_time_come_in_the_event_order(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 50; round++) {
+            List<CaseEvent> events = new ArrayList<>();
+            for (int i = random.nextInt(400); i > 0; i--) {
+                // few ids and instants, so that equal instants, equal ids and the same event twice all occur
+                events.add(new ComplaintReceived("e" + random.nextInt(40), "c" + random.nextInt(5), instant(random),
+                        ComplaintCategory.GENERAL));
+            }
+            List<CaseEvent> expected = new ArrayList<>(events);
+            expected.sort(Evaluation.EVENT_ORDER);
+            Evaluation.sortByTime(events);
+            assertThat(events).as("seed %d, round %d", seed, round).containsExactlyElementsOf(expected);
+            for (int i = 1; i < events.size(); i++) {
+                assertThat(events.get(i)).as("the same instance at %d (seed %d)", i, seed)
+                        .isSameAs(expected.get(i));
+            }
         }
     }
 
