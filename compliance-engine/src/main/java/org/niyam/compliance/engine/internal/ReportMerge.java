@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
@@ -33,26 +33,64 @@ public final class ReportMerge {
     }
 
     /**
+     * A part of a report to merge, in report order: held in memory, or in a {@link ReportFile}.
+     *
+     * @param report the part, or {@code null} when it is in the file
+     * @param file   the part's report file, or {@code null} when it is held in memory
+     */
+    public record Part(Report report, Path file) {
+
+        /** {@return a part held in memory} */
+        public static Part of(Report report) {
+            return new Part(java.util.Objects.requireNonNull(report), null);
+        }
+
+        /** {@return a part in a report file} */
+        public static Part of(Path file) {
+            return new Part(null, java.util.Objects.requireNonNull(file));
+        }
+
+        private Source open() {
+            return report != null ? new InMemory(report) : new FromFile(new ReportFile.Reader(file));
+        }
+    }
+
+    /**
      * Gives the obligations, then the findings, of the report in memory and of every file, in report order.
      * Intermediate files go to {@code work}; the files given are left in place.
      */
     public static void merge(Report first, List<Path> files, Path work, int fanIn, Consumer<Obligation> obligations,
                              Consumer<Finding> findings) {
+        mergeParts(first, files.stream().map(Part::of).toList(), work, fanIn, obligations, findings);
+    }
+
+    /**
+     * Gives the obligations, then the findings, of {@code first} and of every part, in report order; between equal
+     * items the earlier part comes first. At most {@code fanIn} files are open at once: with more file parts, groups
+     * of consecutive parts are first merged into intermediate files in {@code work}, which are then deleted; the
+     * files given are left in place.
+     */
+    public static void mergeParts(Report first, List<Part> given, Path work, int fanIn,
+                                  Consumer<Obligation> obligations, Consumer<Finding> findings) {
         if (fanIn < 2) {
             throw new IllegalArgumentException("fanIn must be at least 2: " + fanIn);
         }
-        List<Path> parts = new ArrayList<>(files);
+        List<Part> parts = new ArrayList<>(given);
+        List<Path> intermediate = new ArrayList<>();
         int round = 0;
-        while (parts.size() + 1 > fanIn) {
-            List<Path> merged = new ArrayList<>();
+        while (files(parts) + 1 > fanIn) {
+            List<Part> merged = new ArrayList<>();
             for (int from = 0; from < parts.size(); from += fanIn) {
-                List<Path> group = parts.subList(from, Math.min(parts.size(), from + fanIn));
+                List<Part> group = parts.subList(from, Math.min(parts.size(), from + fanIn));
                 Path target = work.resolve("merged-" + round + "-" + merged.size() + ".bin");
+                intermediate.add(target);
                 mergeInto(group, target);
-                if (round > 0) {
-                    group.forEach(ReportMerge::delete);
+                for (Part part : group) {
+                    if (part.file() != null && intermediate.remove(part.file())) {
+                        delete(part.file());
+                    }
                 }
-                merged.add(target);
+                merged.add(Part.of(target));
             }
             parts = merged;
             round++;
@@ -60,32 +98,41 @@ public final class ReportMerge {
         List<Source> sources = new ArrayList<>(parts.size() + 1);
         sources.add(new InMemory(first));
         try {
-            parts.forEach(file -> sources.add(new FromFile(new ReportFile.Reader(file))));
+            parts.forEach(part -> sources.add(part.open()));
             mergeSources(sources, obligations, findings);
         } finally {
             sources.forEach(Source::close);
-            if (round > 0) {
-                parts.forEach(ReportMerge::delete);
-            }
+            intermediate.forEach(ReportMerge::delete);
         }
     }
 
-    /** Merges report files into one, in report order. */
-    private static void mergeInto(List<Path> group, Path target) {
+    private static int files(List<Part> parts) {
+        int files = 0;
+        for (Part part : parts) {
+            if (part.file() != null) {
+                files++;
+            }
+        }
+        return files;
+    }
+
+    /** Merges parts into one report file, in report order. */
+    private static void mergeInto(List<Part> group, Path target) {
         List<Source> sources = new ArrayList<>(group.size());
         try {
             long obligations = 0;
-            for (Path file : group) {
-                ReportFile.Reader reader = new ReportFile.Reader(file);
-                sources.add(new FromFile(reader));
-                obligations += reader.obligations();
+            OffsetDateTime asOf = null;
+            for (Part part : group) {
+                Source source = part.open();
+                sources.add(source);
+                obligations += source.obligationCount();
+                asOf = asOf != null ? asOf : source.asOf();
             }
-            try (ReportFile.Writer writer = new ReportFile.Writer(target,
-                    ((FromFile) sources.get(0)).reader.asOf(), obligations)) {
+            try (ReportFile.Writer writer = new ReportFile.Writer(target, asOf, obligations)) {
                 mergeObligations(sources, writer::obligation);
                 long findings = 0;
                 for (Source source : sources) {
-                    findings += ((FromFile) source).findingCount();
+                    findings += source.findingCount();
                 }
                 writer.findings(findings);
                 mergeFindings(sources, writer::finding);
@@ -102,39 +149,120 @@ public final class ReportMerge {
     }
 
     private static void mergeObligations(List<Source> sources, Consumer<Obligation> sink) {
-        merge(sources, Source::nextObligation, Evaluation.REPORT_ORDER, sink);
+        merge(sources, Source::nextObligation, ReportOrder.OBLIGATIONS, sink);
     }
 
     private static void mergeFindings(List<Source> sources, Consumer<Finding> sink) {
         merge(sources, Source::nextFinding, Evaluation.FINDING_ORDER, sink);
     }
 
-    /** An item at the head of a part, with the part's place among the parts. */
-    private record Head<T>(T item, int part) {
-    }
-
     private interface Next<T> {
         T from(Source source);
     }
 
-    /** The k-way merge: a queue of one head per part, ties to the earlier part. */
+    /**
+     * The k-way merge: the least head of all parts, ties to the earlier part. A part whose items keep coming before
+     * every other part's head (one case's obligations, a bucket's consecutive cases) is delivered from without going
+     * back into the heap: one comparison per item, against the least of the other parts, rather than a heap's
+     * removal and insertion.
+     */
     private static <T> void merge(List<Source> sources, Next<T> next, Comparator<? super T> order, Consumer<T> sink) {
-        Comparator<Head<T>> byItem = (a, b) -> order.compare(a.item(), b.item());
-        PriorityQueue<Head<T>> queue = new PriorityQueue<>(Math.max(1, sources.size()),
-                byItem.thenComparingInt(Head::part));
-        for (int i = 0; i < sources.size(); i++) {
+        int parts = sources.size();
+        Object[] heads = new Object[parts];
+        Heap<T> others = new Heap<>(parts, heads, order);
+        for (int i = 0; i < parts; i++) {
             T item = next.from(sources.get(i));
             if (item != null) {
-                queue.add(new Head<>(item, i));
+                heads[i] = item;
+                others.add(i);
             }
         }
-        while (!queue.isEmpty()) {
-            Head<T> head = queue.poll();
-            sink.accept(head.item());
-            T item = next.from(sources.get(head.part()));
-            if (item != null) {
-                queue.add(new Head<>(item, head.part()));
+        while (!others.isEmpty()) {
+            int part = others.poll();
+            Source source = sources.get(part);
+            @SuppressWarnings("unchecked")
+            T item = (T) heads[part];
+            while (true) {
+                sink.accept(item);
+                item = next.from(source);
+                if (item == null) {
+                    heads[part] = null;
+                    break;
+                }
+                if (!others.isEmpty() && !others.before(item, part, others.peek())) {
+                    heads[part] = item;
+                    others.add(part);
+                    break;
+                }
             }
+        }
+    }
+
+    /** A binary heap of parts ordered by their heads, then by their place: the earlier part first among equals. */
+    private static final class Heap<T> {
+        private final int[] parts;
+        private final Object[] heads;
+        private final Comparator<? super T> order;
+        private int size;
+
+        Heap(int capacity, Object[] heads, Comparator<? super T> order) {
+            this.parts = new int[Math.max(1, capacity)];
+            this.heads = heads;
+            this.order = order;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int peek() {
+            return parts[0];
+        }
+
+        @SuppressWarnings("unchecked")
+        boolean before(T item, int part, int other) {
+            int c = order.compare(item, (T) heads[other]);
+            return c < 0 || c == 0 && part < other;
+        }
+
+        @SuppressWarnings("unchecked")
+        private boolean before(int part, int other) {
+            return before((T) heads[part], part, other);
+        }
+
+        void add(int part) {
+            int at = size++;
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (!before(part, parts[parent])) {
+                    break;
+                }
+                parts[at] = parts[parent];
+                at = parent;
+            }
+            parts[at] = part;
+        }
+
+        int poll() {
+            int first = parts[0];
+            int last = parts[--size];
+            int at = 0;
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(parts[child + 1], parts[child])) {
+                    child++;
+                }
+                if (!before(parts[child], last)) {
+                    break;
+                }
+                parts[at] = parts[child];
+                at = child;
+            }
+            parts[at] = last;
+            return first;
         }
     }
 
@@ -148,6 +276,13 @@ public final class ReportMerge {
 
     /** A part read in order: its obligations, then its findings. */
     private interface Source {
+        OffsetDateTime asOf();
+
+        long obligationCount();
+
+        /** The number of findings, known once the obligations are read. */
+        long findingCount();
+
         Obligation nextObligation();
 
         Finding nextFinding();
@@ -157,12 +292,29 @@ public final class ReportMerge {
     }
 
     private static final class InMemory implements Source {
+        private final Report report;
         private final Iterator<Obligation> obligations;
         private final Iterator<Finding> findings;
 
         InMemory(Report report) {
+            this.report = report;
             this.obligations = report.obligations().iterator();
             this.findings = report.findings().iterator();
+        }
+
+        @Override
+        public OffsetDateTime asOf() {
+            return report.asOf();
+        }
+
+        @Override
+        public long obligationCount() {
+            return report.obligations().size();
+        }
+
+        @Override
+        public long findingCount() {
+            return report.findings().size();
         }
 
         @Override
@@ -184,12 +336,22 @@ public final class ReportMerge {
         }
 
         @Override
+        public OffsetDateTime asOf() {
+            return reader.asOf();
+        }
+
+        @Override
+        public long obligationCount() {
+            return reader.obligations();
+        }
+
+        @Override
         public Obligation nextObligation() {
             return reader.nextObligation();
         }
 
-        /** The number of findings, known once the obligations are read. */
-        long findingCount() {
+        @Override
+        public long findingCount() {
             return reader.findingCount();
         }
 
