@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
@@ -59,16 +58,16 @@ import org.slf4j.LoggerFactory;
  * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and writes each event, encoded, to
  * a bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
  * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
- * obligations kept in memory while they fit {@link Builder#resultMemory}, written out beyond it. Memory holds one
- * bucket per thread, the platform's facts, the events global rules read, the hashes of one file of event ids at a
- * time, to find ids used twice, the results kept (an eighth of the heap at most, by default), and while delivering
- * one obligation or finding per result file: an audit of 10^7 events fits in 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
+ * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
+ * the hashes of one file of event ids at a time, to find ids used twice, and while delivering one obligation or
+ * finding per bucket: an audit of 10^7 events fits in
+ * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
  * {@code docs/performance.md}.
  *
  * <p>The sink gets every obligation, then every finding, in the order of the {@link Report} that
  * {@link ComplianceEngine#evaluate} gives for the same logs: the same items in the same order, whatever the number of
- * threads, buckets, events per session or results kept in memory. Each bucket's results are put in that order, and
- * the platform's and the buckets' are merged, one item of each at a time. Rejected entries reach the sink as
+ * threads, buckets or events per session. Each bucket's results are written in that order, and the platform's and the
+ * buckets' are merged as they are read back, one item of each at a time. Rejected entries reach the sink as
  * they are read; an event id reused for different content is found after the read and reported then. Where a
  * conclusion crosses from one case to another, the audit starts over with everything in memory and one session,
  * before the sink has been given any obligation: it logs that at WARN, tells the listener, and its
@@ -153,7 +152,6 @@ public final class CaseLogAudit {
     private final Path workDirectory;
     private final int eventsPerBucket;
     private final EvaluationListener listener;
-    private final long resultMemory;
 
     private CaseLogAudit(Builder builder) {
         this.engine = builder.engine;
@@ -163,7 +161,6 @@ public final class CaseLogAudit {
         this.workDirectory = builder.workDirectory;
         this.eventsPerBucket = builder.eventsPerBucket;
         this.listener = builder.listener;
-        this.resultMemory = builder.resultMemory;
     }
 
     /**
@@ -268,9 +265,6 @@ public final class CaseLogAudit {
         long evaluated = System.nanoTime();
         long facts = context.size() + spill.eventCount();
         long[] counted = new long[spill.bucketCount()];
-        // Parts kept in memory while they fit the budget, the others in result files.
-        Report[] held = new Report[spill.bucketCount()];
-        AtomicLong memory = new AtomicLong(resultMemory);
         Report platform = evaluation.pipeline(context, Evaluation.knownAt(shared, judgedAt), new Evaluation.CaseSource() {
             @Override
             public int units() {
@@ -288,33 +282,24 @@ public final class CaseLogAudit {
         }, new Evaluation.PartStore() {
             @Override
             public void put(int unit, Report part) {
-                long size = heldBytes(part);
-                if (memory.addAndGet(-size) >= 0) {
-                    held[unit] = part;
-                } else {
-                    memory.addAndGet(size);
-                    ReportFile.write(spill.result(unit), part);
-                }
+                ReportFile.write(spill.result(unit), part);
             }
 
             @Override
             public Report get(int unit) {
-                return held[unit] != null ? held[unit] : ReportFile.read(spill.result(unit));
+                return ReportFile.read(spill.result(unit));
             }
         }, facts, judgedAt, serial);
-        LOG.debug("audit: rules and kernel done in {} ms; results of {} of {} buckets held in memory, about {} MB",
-                (System.nanoTime() - evaluated) / 1_000_000, Stream.of(held).filter(Objects::nonNull).count(),
-                held.length, (resultMemory - memory.get()) >> 20);
+        LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         long[] findings = {0};
         long merged = System.nanoTime();
-        List<ReportMerge.Part> results = new ArrayList<>(spill.bucketCount());
+        List<Path> results = new ArrayList<>(spill.bucketCount());
         for (int b = 0; b < spill.bucketCount(); b++) {
-            results.add(held[b] != null ? ReportMerge.Part.of(held[b]) : ReportMerge.Part.of(spill.result(b)));
-            held[b] = null;
+            results.add(spill.result(b));
         }
         // One global report order, whatever the threads and buckets: a k-way merge of the sorted parts.
-        ReportMerge.mergeParts(platform, results, spill.directory, ReportMerge.FAN_IN, obligation -> {
+        ReportMerge.merge(platform, results, spill.directory, ReportMerge.FAN_IN, obligation -> {
             statuses.merge(obligation.status(), 1L, Long::sum);
             sink.obligation(obligation);
         }, finding -> {
@@ -382,30 +367,6 @@ public final class CaseLogAudit {
             findings[0]++;
             sink.finding(finding);
         }
-    }
-
-    /**
-     * About the heap a part of the report holds, counted high: each obligation's record, its instants as objects of
-     * their own and its texts that differ from obligation to obligation (a duty's key, wording and citation are the
-     * rule base's, shared).
-     */
-    static long heldBytes(Report part) {
-        long bytes = 64;
-        for (Obligation o : part.obligations()) {
-            bytes += 64 + 3 * 96 + text(o.id()) + text(o.caseId()) + text(o.triggerEventId())
-                    + text(o.dischargeEventId()) + text(o.explanation());
-        }
-        for (Finding f : part.findings()) {
-            bytes += 64 + text(f.caseId()) + text(f.message()) + 16L * f.evidence().size();
-            for (String id : f.evidence()) {
-                bytes += text(id);
-            }
-        }
-        return bytes;
-    }
-
-    private static long text(String text) {
-        return text == null ? 0 : 48 + text.length();
     }
 
     private static void deleteQuietly(Path directory) {
@@ -747,7 +708,6 @@ public final class CaseLogAudit {
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private int eventsPerBucket = 50_000;
         private EvaluationListener listener = EvaluationListener.NONE;
-        private long resultMemory = Long.getLong("niyam.audit.resultMemory", Runtime.getRuntime().maxMemory() / 8);
 
         private Builder(ComplianceEngine engine) {
             this.engine = engine;
@@ -809,24 +769,6 @@ public final class CaseLogAudit {
                 throw new IllegalArgumentException("eventsPerBucket must be positive: " + value);
             }
             this.eventsPerBucket = value;
-            return this;
-        }
-
-        /**
-         * About how many bytes of heap the buckets' results may take while the audit waits to deliver them: a
-         * bucket's obligations and findings are kept in memory while they fit, and written to a result file in
-         * {@link #workDirectory} beyond that. The sink gets the same items in the same order either way. Default: an
-         * eighth of the maximum heap ({@code Runtime.maxMemory()}), so 64 MB under {@code -Xmx512m}.
-         *
-         * @param bytes the budget; 0 writes every bucket's results to a file
-         * @return this builder
-         * @throws IllegalArgumentException if the value is negative
-         */
-        public Builder resultMemory(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("resultMemory must not be negative: " + bytes);
-            }
-            this.resultMemory = bytes;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -101,77 +100,6 @@ class AuditOrderTest {
         assertThat(audits).isEqualTo(32);
         try (var left = Files.list(work)) {
             assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
-        }
-    }
-
-    /**
-     * Bucket results held in memory up to {@link CaseLogAudit.Builder#resultMemory} and written to result files
-     * beyond it are delivered in the same order: no budget (every part in a file), a budget that holds some parts
-     * and not others (with buckets of one event, more files than the merge opens at once besides parts in memory),
-     * and one that holds everything. The result files present when the first obligation is delivered show which
-     * path each audit took.
-     */
-    @Test
-    void results_held_in_memory_or_written_to_files_are_delivered_in_the_same_order() throws IOException {
-        Random random = new Random(SEED + 1);
-        Evidence evidence = evidence(random, 70);
-        Path file = work.resolve("memory.jsonl");
-        write(evidence, random, file);
-        Report expected = builder().build().evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
-        ComplianceEngine engine = builder().threads(2).eventsPerSession(3).build();
-        for (int perBucket : new int[] {1, 7, 50_000}) {
-            for (long budget : new long[] {0, 6_000, 40_000, Long.MAX_VALUE}) {
-                String where = perBucket + " events per bucket, " + budget + " bytes of results in memory, seed "
-                        + SEED;
-                int[] files = {-1};
-                CollectingSink delivered = new CollectingSink();
-                CaseLogAudit.Sink counting = new CaseLogAudit.Sink() {
-                    @Override
-                    public void obligation(org.niyam.compliance.model.Obligation obligation) {
-                        if (files[0] < 0) {
-                            files[0] = resultFiles(work);
-                        }
-                        delivered.obligation(obligation);
-                    }
-
-                    @Override
-                    public void finding(Finding finding) {
-                        delivered.finding(finding);
-                    }
-                };
-                CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
-                        .eventsPerBucket(perBucket).resultMemory(budget).strict().build().run(List.of(file), counting);
-                assertThat(summary.oneSession()).as(where).isNull();
-                if (budget == 0) {
-                    assertThat(files[0]).as("every part in a file, " + where).isEqualTo(summary.buckets());
-                } else if (budget == Long.MAX_VALUE) {
-                    assertThat(files[0]).as("every part in memory, " + where).isZero();
-                } else if (perBucket < 50_000) {
-                    assertThat(files[0]).as("some parts in memory, some in files, " + where)
-                            .isPositive().isLessThan(summary.buckets());
-                }
-                assertThat(delivered.obligations).as("obligations in report order, " + where)
-                        .containsExactlyElementsOf(expected.obligations());
-                assertThat(delivered.findings).as("findings in report order, " + where)
-                        .containsExactlyElementsOf(expected.findings());
-            }
-        }
-        assertThatThrownBy(() -> CaseLogAudit.builder(engine).resultMemory(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resultMemory");
-    }
-
-    /** The result files of the audits' work directories under {@code work}. */
-    private static int resultFiles(Path work) {
-        try (var directories = Files.list(work)) {
-            int count = 0;
-            for (Path directory : directories.filter(Files::isDirectory).toList()) {
-                try (var files = Files.list(directory)) {
-                    count += (int) files.filter(f -> f.getFileName().toString().startsWith("result-")).count();
-                }
-            }
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -33,64 +32,26 @@ public final class ReportMerge {
     }
 
     /**
-     * A part of a report to merge, in report order: held in memory, or in a {@link ReportFile}.
-     *
-     * @param report the part, or {@code null} when it is in the file
-     * @param file   the part's report file, or {@code null} when it is held in memory
-     */
-    public record Part(Report report, Path file) {
-
-        /** {@return a part held in memory} */
-        public static Part of(Report report) {
-            return new Part(java.util.Objects.requireNonNull(report), null);
-        }
-
-        /** {@return a part in a report file} */
-        public static Part of(Path file) {
-            return new Part(null, java.util.Objects.requireNonNull(file));
-        }
-
-        private Source open() {
-            return report != null ? new InMemory(report) : new FromFile(new ReportFile.Reader(file));
-        }
-    }
-
-    /**
      * Gives the obligations, then the findings, of the report in memory and of every file, in report order.
      * Intermediate files go to {@code work}; the files given are left in place.
      */
     public static void merge(Report first, List<Path> files, Path work, int fanIn, Consumer<Obligation> obligations,
                              Consumer<Finding> findings) {
-        mergeParts(first, files.stream().map(Part::of).toList(), work, fanIn, obligations, findings);
-    }
-
-    /**
-     * Gives the obligations, then the findings, of {@code first} and of every part, in report order; between equal
-     * items the earlier part comes first. At most {@code fanIn} files are open at once: with more file parts, groups
-     * of consecutive parts are first merged into intermediate files in {@code work}, which are then deleted; the
-     * files given are left in place.
-     */
-    public static void mergeParts(Report first, List<Part> given, Path work, int fanIn,
-                                  Consumer<Obligation> obligations, Consumer<Finding> findings) {
         if (fanIn < 2) {
             throw new IllegalArgumentException("fanIn must be at least 2: " + fanIn);
         }
-        List<Part> parts = new ArrayList<>(given);
-        List<Path> intermediate = new ArrayList<>();
+        List<Path> parts = new ArrayList<>(files);
         int round = 0;
-        while (files(parts) + 1 > fanIn) {
-            List<Part> merged = new ArrayList<>();
+        while (parts.size() + 1 > fanIn) {
+            List<Path> merged = new ArrayList<>();
             for (int from = 0; from < parts.size(); from += fanIn) {
-                List<Part> group = parts.subList(from, Math.min(parts.size(), from + fanIn));
+                List<Path> group = parts.subList(from, Math.min(parts.size(), from + fanIn));
                 Path target = work.resolve("merged-" + round + "-" + merged.size() + ".bin");
-                intermediate.add(target);
                 mergeInto(group, target);
-                for (Part part : group) {
-                    if (part.file() != null && intermediate.remove(part.file())) {
-                        delete(part.file());
-                    }
+                if (round > 0) {
+                    group.forEach(ReportMerge::delete);
                 }
-                merged.add(Part.of(target));
+                merged.add(target);
             }
             parts = merged;
             round++;
@@ -98,41 +59,32 @@ public final class ReportMerge {
         List<Source> sources = new ArrayList<>(parts.size() + 1);
         sources.add(new InMemory(first));
         try {
-            parts.forEach(part -> sources.add(part.open()));
+            parts.forEach(file -> sources.add(new FromFile(new ReportFile.Reader(file))));
             mergeSources(sources, obligations, findings);
         } finally {
             sources.forEach(Source::close);
-            intermediate.forEach(ReportMerge::delete);
-        }
-    }
-
-    private static int files(List<Part> parts) {
-        int files = 0;
-        for (Part part : parts) {
-            if (part.file() != null) {
-                files++;
+            if (round > 0) {
+                parts.forEach(ReportMerge::delete);
             }
         }
-        return files;
     }
 
-    /** Merges parts into one report file, in report order. */
-    private static void mergeInto(List<Part> group, Path target) {
+    /** Merges report files into one, in report order. */
+    private static void mergeInto(List<Path> group, Path target) {
         List<Source> sources = new ArrayList<>(group.size());
         try {
             long obligations = 0;
-            OffsetDateTime asOf = null;
-            for (Part part : group) {
-                Source source = part.open();
-                sources.add(source);
-                obligations += source.obligationCount();
-                asOf = asOf != null ? asOf : source.asOf();
+            for (Path file : group) {
+                ReportFile.Reader reader = new ReportFile.Reader(file);
+                sources.add(new FromFile(reader));
+                obligations += reader.obligations();
             }
-            try (ReportFile.Writer writer = new ReportFile.Writer(target, asOf, obligations)) {
+            try (ReportFile.Writer writer = new ReportFile.Writer(target,
+                    ((FromFile) sources.get(0)).reader.asOf(), obligations)) {
                 mergeObligations(sources, writer::obligation);
                 long findings = 0;
                 for (Source source : sources) {
-                    findings += source.findingCount();
+                    findings += ((FromFile) source).findingCount();
                 }
                 writer.findings(findings);
                 mergeFindings(sources, writer::finding);
@@ -276,13 +228,6 @@ public final class ReportMerge {
 
     /** A part read in order: its obligations, then its findings. */
     private interface Source {
-        OffsetDateTime asOf();
-
-        long obligationCount();
-
-        /** The number of findings, known once the obligations are read. */
-        long findingCount();
-
         Obligation nextObligation();
 
         Finding nextFinding();
@@ -292,29 +237,12 @@ public final class ReportMerge {
     }
 
     private static final class InMemory implements Source {
-        private final Report report;
         private final Iterator<Obligation> obligations;
         private final Iterator<Finding> findings;
 
         InMemory(Report report) {
-            this.report = report;
             this.obligations = report.obligations().iterator();
             this.findings = report.findings().iterator();
-        }
-
-        @Override
-        public OffsetDateTime asOf() {
-            return report.asOf();
-        }
-
-        @Override
-        public long obligationCount() {
-            return report.obligations().size();
-        }
-
-        @Override
-        public long findingCount() {
-            return report.findings().size();
         }
 
         @Override
@@ -336,22 +264,12 @@ public final class ReportMerge {
         }
 
         @Override
-        public OffsetDateTime asOf() {
-            return reader.asOf();
-        }
-
-        @Override
-        public long obligationCount() {
-            return reader.obligations();
-        }
-
-        @Override
         public Obligation nextObligation() {
             return reader.nextObligation();
         }
 
-        @Override
-        public long findingCount() {
+        /** The number of findings, known once the obligations are read. */
+        long findingCount() {
             return reader.findingCount();
         }
 

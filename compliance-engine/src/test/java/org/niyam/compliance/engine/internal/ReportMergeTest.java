@@ -18,9 +18,8 @@ import org.niyam.compliance.model.Status;
 
 /**
  * The merge of report parts gives what sorting all of them at once gives, with any number of parts and any fan-in
- * (intermediate files included), parts in files or held in memory, and report files read back exactly, however many
- * different texts they hold and however often an obligation's case, trigger event and instant repeat the previous
- * one's.
+ * (intermediate files included), and report files read back exactly, however many different texts they hold and
+ * however often an obligation's case, trigger event and instant repeat the previous one's.
  */
 class ReportMergeTest {
 
@@ -39,31 +38,18 @@ class ReportMergeTest {
             List<Obligation> allObligations = new ArrayList<>();
             List<Finding> allFindings = new ArrayList<>();
             Report platform = part(random, allObligations, allFindings, true);
-            boolean mixed = round % 2 == 1; // some parts held in memory, the others in files
             List<Path> files = new ArrayList<>();
-            List<ReportMerge.Part> given = new ArrayList<>();
             for (int p = 0; p < parts; p++) {
-                Report part = part(random, allObligations, allFindings, false);
-                if (mixed && random.nextBoolean()) {
-                    given.add(ReportMerge.Part.of(part));
-                } else {
-                    Path file = work.resolve("part-" + round + "-" + p + ".bin");
-                    ReportFile.write(file, part);
-                    files.add(file);
-                    given.add(ReportMerge.Part.of(file));
-                }
+                Path file = work.resolve("part-" + round + "-" + p + ".bin");
+                ReportFile.write(file, part(random, allObligations, allFindings, false));
+                files.add(file);
             }
             Evaluation.sortForReport(allObligations);
             Evaluation.sortFindings(allFindings);
             List<Obligation> obligations = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
-            if (mixed) {
-                ReportMerge.mergeParts(platform, given, work, fanIn, obligations::add, findings::add);
-            } else {
-                ReportMerge.merge(platform, files, work, fanIn, obligations::add, findings::add);
-            }
-            String where = "seed " + SEED + ", round " + round + ", " + parts + " parts"
-                    + (mixed ? " in memory and in files" : "") + ", fan-in " + fanIn;
+            ReportMerge.merge(platform, files, work, fanIn, obligations::add, findings::add);
+            String where = "seed " + SEED + ", round " + round + ", " + parts + " parts, fan-in " + fanIn;
             assertThat(obligations).as(where).containsExactlyElementsOf(allObligations);
             assertThat(findings).as(where).containsExactlyElementsOf(allFindings);
             assertThat(files).as("the parts stay; intermediate files go, " + where).allMatch(Files::exists);
