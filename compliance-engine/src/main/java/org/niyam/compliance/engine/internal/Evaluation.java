@@ -460,31 +460,12 @@ public final class Evaluation {
     }
 
     /**
-     * Obligations in report order: platform duties first, then by case, trigger instant and id. Sorts the distinct
-     * cases, then each case's few obligations, rather than comparing case ids for every pair.
+     * Obligations in report order: platform duties first, then by case, trigger instant and id, as a stable sort by
+     * {@link #REPORT_ORDER} gives them. Ranks the distinct cases once and sorts numbers (see {@link ReportOrder}),
+     * rather than comparing case ids for every pair.
      */
     public static void sortForReport(List<Obligation> obligations) {
-        List<Obligation> platform = new ArrayList<>();
-        Map<String, List<Obligation>> byCase = new HashMap<>();
-        for (Obligation obligation : obligations) {
-            if (obligation.caseId() == null) {
-                platform.add(obligation);
-            } else {
-                byCase.computeIfAbsent(obligation.caseId(), k -> new ArrayList<>(4)).add(obligation);
-            }
-        }
-        List<String> cases = new ArrayList<>(byCase.keySet());
-        Collections.sort(cases);
-        obligations.clear();
-        platform.sort(WITHIN_CASE);
-        obligations.addAll(platform);
-        for (String id : cases) {
-            List<Obligation> ofCase = byCase.get(id);
-            if (ofCase.size() > 1) {
-                ofCase.sort(WITHIN_CASE);
-            }
-            obligations.addAll(ofCase);
-        }
+        ReportOrder.sort(obligations);
     }
 
     public static void sortFindings(List<Finding> findings) {

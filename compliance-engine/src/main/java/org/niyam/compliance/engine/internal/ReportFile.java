@@ -32,17 +32,23 @@ import org.niyam.compliance.model.Status;
  * <p>Layout: a magic number, "as of", the number of obligations, the obligations, the number of findings, the
  * findings. A text or citation seen for the first time is written in full and given the next number, up to
  * {@value #REMEMBERED} of them a file; after that new ones are written in full each time, so that a pack whose
- * wording differs from case to case cannot make a reader's table grow with the report.
+ * wording differs from case to case cannot make a reader's table grow with the report. An obligation's case, trigger
+ * event and trigger instant, when the previous obligation's are the same (a case's obligations follow one another,
+ * and one event often starts several duties), are written as "the same" and read back as the previous one's.
  */
 public final class ReportFile {
 
-    private static final int MAGIC = 0x4E524632; // "NRF2"
+    private static final int MAGIC = 0x4E524633; // "NRF3"
     private static final Status[] STATUSES = Status.values();
     /** Texts and citations a file names by number, at most. */
     static final int REMEMBERED = 4096;
     private static final int NEW_REMEMBERED = -2;
     private static final int NEW_NOT_REMEMBERED = -3;
     private static final int NONE = -1;
+    /** In place of a text: the same as the previous obligation's (its case, its trigger event). */
+    private static final int SAME = -4;
+    /** In place of an instant: the same as the previous obligation's trigger instant. */
+    private static final int SAME_INSTANT = 2;
     private static final int FLUSH_AT = 1 << 16;
 
     private ReportFile() {
@@ -82,6 +88,10 @@ public final class ReportFile {
         private final Out out = new Out();
         private long obligationsLeft;
         private long findingsLeft = -1;
+        /** The previous obligation's case, trigger event and instant: consecutive obligations often share them. */
+        private String lastCase;
+        private String lastTrigger;
+        private OffsetDateTime lastTriggeredAt;
 
         public Writer(Path file, OffsetDateTime asOf, long obligations) {
             this.file = file;
@@ -103,12 +113,18 @@ public final class ReportFile {
             out.text(o.id());
             out.repeated(o.duty());
             out.repeated(o.what());
-            out.text(o.caseId());
-            out.instant(o.triggeredAt());
+            lastCase = out.textOrSame(o.caseId(), lastCase);
+            OffsetDateTime triggeredAt = o.triggeredAt();
+            if (triggeredAt != null && triggeredAt.equals(lastTriggeredAt)) {
+                out.writeByte(SAME_INSTANT);
+            } else {
+                out.instant(triggeredAt);
+                lastTriggeredAt = triggeredAt;
+            }
             out.instant(o.dueAt());
             out.writeByte(o.status().ordinal());
             out.citation(o.citation());
-            out.text(o.triggerEventId());
+            lastTrigger = out.textOrSame(o.triggerEventId(), lastTrigger);
             out.text(o.dischargeEventId());
             out.instant(o.dischargedAt());
             out.text(o.explanation());
@@ -176,6 +192,12 @@ public final class ReportFile {
         private long obligationsLeft;
         private long findings;
         private long findingsLeft = -1;
+        /** The offset of the last instant read: a file's instants nearly all share one. */
+        private ZoneOffset offset;
+        /** The previous obligation's case, trigger event and instant, for the records that name them "the same". */
+        private String lastCase;
+        private String lastTrigger;
+        private OffsetDateTime lastTriggeredAt;
 
         public Reader(Path file) {
             this.file = file;
@@ -209,8 +231,20 @@ public final class ReportFile {
             }
             obligationsLeft--;
             try {
-                return new Obligation(text(), repeated(), repeated(), text(), instant(), instant(),
-                        STATUSES[in.readByte()], citation(), text(), text(), instant(), text());
+                String id = text();
+                String duty = repeated();
+                String what = repeated();
+                lastCase = textOrSame(lastCase);
+                int kind = in.readByte();
+                if (kind != SAME_INSTANT) {
+                    lastTriggeredAt = kind == 0 ? null : fullInstant();
+                }
+                OffsetDateTime dueAt = instant();
+                Status status = STATUSES[in.readByte()];
+                Citation citation = citation();
+                lastTrigger = textOrSame(lastTrigger);
+                return new Obligation(id, duty, what, lastCase, lastTriggeredAt, dueAt, status, citation, lastTrigger,
+                        text(), instant(), text());
             } catch (IOException e) {
                 throw failed(e);
             }
@@ -267,13 +301,25 @@ public final class ReportFile {
             return in.text(size);
         }
 
+        private String textOrSame(String last) throws IOException {
+            int size = in.readInt();
+            return size == SAME ? last : size == NONE ? null : in.text(size);
+        }
+
         private OffsetDateTime instant() throws IOException {
             if (in.readByte() == 0) {
                 return null;
             }
+            return fullInstant();
+        }
+
+        private OffsetDateTime fullInstant() throws IOException {
             long seconds = in.readLong();
             int nanos = in.readInt();
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
+            int offsetSeconds = in.readInt();
+            if (offset == null || offset.getTotalSeconds() != offsetSeconds) {
+                offset = ZoneOffset.ofTotalSeconds(offsetSeconds); // a concurrent map's look-up: once per change
+            }
             return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, nanos, offset), offset);
         }
 
@@ -395,6 +441,16 @@ public final class ReportFile {
 
         Out() {
             super(FLUSH_AT + 1024);
+        }
+
+        /** The text, or "the same" when it equals {@code last}; returns the text. */
+        String textOrSame(String text, String last) {
+            if (text != null && (text == last || text.equals(last))) {
+                writeInt(SAME);
+            } else {
+                text(text);
+            }
+            return text;
         }
 
         void repeated(String text) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
@@ -102,39 +101,120 @@ public final class ReportMerge {
     }
 
     private static void mergeObligations(List<Source> sources, Consumer<Obligation> sink) {
-        merge(sources, Source::nextObligation, Evaluation.REPORT_ORDER, sink);
+        merge(sources, Source::nextObligation, ReportOrder.OBLIGATIONS, sink);
     }
 
     private static void mergeFindings(List<Source> sources, Consumer<Finding> sink) {
         merge(sources, Source::nextFinding, Evaluation.FINDING_ORDER, sink);
     }
 
-    /** An item at the head of a part, with the part's place among the parts. */
-    private record Head<T>(T item, int part) {
-    }
-
     private interface Next<T> {
         T from(Source source);
     }
 
-    /** The k-way merge: a queue of one head per part, ties to the earlier part. */
+    /**
+     * The k-way merge: the least head of all parts, ties to the earlier part. A part whose items keep coming before
+     * every other part's head (one case's obligations, a bucket's consecutive cases) is delivered from without going
+     * back into the heap: one comparison per item, against the least of the other parts, rather than a heap's
+     * removal and insertion.
+     */
     private static <T> void merge(List<Source> sources, Next<T> next, Comparator<? super T> order, Consumer<T> sink) {
-        Comparator<Head<T>> byItem = (a, b) -> order.compare(a.item(), b.item());
-        PriorityQueue<Head<T>> queue = new PriorityQueue<>(Math.max(1, sources.size()),
-                byItem.thenComparingInt(Head::part));
-        for (int i = 0; i < sources.size(); i++) {
+        int parts = sources.size();
+        Object[] heads = new Object[parts];
+        Heap<T> others = new Heap<>(parts, heads, order);
+        for (int i = 0; i < parts; i++) {
             T item = next.from(sources.get(i));
             if (item != null) {
-                queue.add(new Head<>(item, i));
+                heads[i] = item;
+                others.add(i);
             }
         }
-        while (!queue.isEmpty()) {
-            Head<T> head = queue.poll();
-            sink.accept(head.item());
-            T item = next.from(sources.get(head.part()));
-            if (item != null) {
-                queue.add(new Head<>(item, head.part()));
+        while (!others.isEmpty()) {
+            int part = others.poll();
+            Source source = sources.get(part);
+            @SuppressWarnings("unchecked")
+            T item = (T) heads[part];
+            while (true) {
+                sink.accept(item);
+                item = next.from(source);
+                if (item == null) {
+                    heads[part] = null;
+                    break;
+                }
+                if (!others.isEmpty() && !others.before(item, part, others.peek())) {
+                    heads[part] = item;
+                    others.add(part);
+                    break;
+                }
             }
+        }
+    }
+
+    /** A binary heap of parts ordered by their heads, then by their place: the earlier part first among equals. */
+    private static final class Heap<T> {
+        private final int[] parts;
+        private final Object[] heads;
+        private final Comparator<? super T> order;
+        private int size;
+
+        Heap(int capacity, Object[] heads, Comparator<? super T> order) {
+            this.parts = new int[Math.max(1, capacity)];
+            this.heads = heads;
+            this.order = order;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int peek() {
+            return parts[0];
+        }
+
+        @SuppressWarnings("unchecked")
+        boolean before(T item, int part, int other) {
+            int c = order.compare(item, (T) heads[other]);
+            return c < 0 || c == 0 && part < other;
+        }
+
+        @SuppressWarnings("unchecked")
+        private boolean before(int part, int other) {
+            return before((T) heads[part], part, other);
+        }
+
+        void add(int part) {
+            int at = size++;
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (!before(part, parts[parent])) {
+                    break;
+                }
+                parts[at] = parts[parent];
+                at = parent;
+            }
+            parts[at] = part;
+        }
+
+        int poll() {
+            int first = parts[0];
+            int last = parts[--size];
+            int at = 0;
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(parts[child + 1], parts[child])) {
+                    child++;
+                }
+                if (!before(parts[child], last)) {
+                    break;
+                }
+                parts[at] = parts[child];
+                at = child;
+            }
+            parts[at] = last;
+            return first;
         }
     }
 

@@ -18,7 +18,8 @@ import org.niyam.compliance.model.Status;
 
 /**
  * The merge of report parts gives what sorting all of them at once gives, with any number of parts and any fan-in
- * (intermediate files included), and report files read back exactly, however many different texts they hold.
+ * (intermediate files included), and report files read back exactly, however many different texts they hold and
+ * however often an obligation's case, trigger event and instant repeat the previous one's.
  */
 class ReportMergeTest {
 
@@ -31,7 +32,7 @@ class ReportMergeTest {
     @Test
     void merging_sorted_parts_gives_the_report_order_of_all_of_them() {
         Random random = new Random(SEED);
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < 60; round++) {
             int parts = random.nextInt(12);
             int fanIn = 2 + random.nextInt(4);
             List<Obligation> allObligations = new ArrayList<>();
@@ -73,6 +74,30 @@ class ReportMergeTest {
     }
 
     @Test
+    void cases_trigger_events_and_instants_that_repeat_read_back_exactly() {
+        Random random = new Random(SEED);
+        OffsetDateTime utc = AS_OF.withOffsetSameInstant(java.time.ZoneOffset.UTC); // the same instant, another offset
+        String[] cases = {null, "case-1", "case-2"};
+        String[] triggers = {null, "e1", "e2"};
+        OffsetDateTime[] instants = {AS_OF, utc, AS_OF.plusNanos(1), AS_OF.minusDays(1)};
+        Citation citation = new Citation("Act", "s. 1", "v", "r");
+        for (int round = 0; round < 20; round++) {
+            List<Obligation> obligations = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                obligations.add(new Obligation("d@" + i, "duty", "Do it", cases[random.nextInt(3)],
+                        instants[random.nextInt(4)], AS_OF.plusHours(random.nextInt(2)), Status.OPEN, citation,
+                        triggers[random.nextInt(3)], null, null, "why"));
+            }
+            Report report = new Report(AS_OF, obligations, List.of());
+            Path file = work.resolve("repeats-" + round + ".bin");
+            ReportFile.write(file, report);
+            Report back = ReportFile.read(file);
+            // Equal records: equal instants with their offsets (OffsetDateTime.equals compares both).
+            assertThat(back).as("seed %d, round %d", SEED, round).isEqualTo(report);
+        }
+    }
+
+    @Test
     void a_file_cut_short_is_an_error_naming_it() throws java.io.IOException {
         Report report = part(new Random(SEED), new ArrayList<>(), new ArrayList<>(), false);
         Path file = work.resolve("short.bin");
@@ -94,11 +119,12 @@ class ReportMergeTest {
         int count = random.nextInt(platform ? 6 : 25);
         for (int i = 0; i < count; i++) {
             String caseId = platform && random.nextBoolean() ? null : "case-" + random.nextInt(40);
-            OffsetDateTime trigger = AS_OF.minusMinutes(random.nextInt(5000));
+            OffsetDateTime trigger = AS_OF.minusMinutes(random.nextInt(random.nextBoolean() ? 5 : 5000));
             String id = "duty-" + random.nextInt(3) + "@" + caseId + "-" + random.nextInt(1_000_000);
             Citation citation = new Citation("Test Act", "s. " + random.nextInt(3), "as made", "r" + random.nextInt(3));
+            String triggerEvent = random.nextInt(4) == 0 ? null : "e" + random.nextInt(3);
             obligations.add(new Obligation(id, "duty", "Do it", caseId, trigger, trigger.plusHours(2),
-                    Status.values()[random.nextInt(Status.values().length)], citation, null, null, null, "why"));
+                    Status.values()[random.nextInt(Status.values().length)], citation, triggerEvent, null, null, "why"));
             if (random.nextInt(3) == 0) {
                 findings.add(new Finding("f" + random.nextInt(3), caseId, "noted", List.of("e" + random.nextInt(5)),
                         citation));
