@@ -16,8 +16,8 @@ import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.PlatformProfile;
 
 /**
  * The audit's bucket codec ({@code EventCodec}, through {@code BucketRecord}) against Jackson's Smile and JSON on the

@@ -19,8 +19,8 @@ import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.PlatformProfile;
 
 /**
  * How many events a second the live monitor keeps up with, beside the streaming audit of the same log in the same
@@ -91,7 +91,7 @@ public final class MonitorThroughput {
 
                 @Override
                 public void appointment(String source, int line, OfficerAppointment appointment) {
-                    monitor.appointment(appointment);
+                    monitor.fact(appointment);
                 }
 
                 @Override

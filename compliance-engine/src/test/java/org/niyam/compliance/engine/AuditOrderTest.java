@@ -268,7 +268,7 @@ class AuditOrderTest {
         List<String> lines = new ArrayList<>();
         try {
             lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
-            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.appointments().get(0))));
+            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.facts().get(0))));
             for (CaseEvent event : evidence.events()) {
                 lines.add(writer.writeValueAsString(event));
             }

@@ -22,7 +22,7 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.india.OfficerAppointment;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RulePack;
 
@@ -188,7 +188,7 @@ class DifferentialTest {
     private static void write(Evidence evidence, Random random, Path file) {
         List<String> lines = new ArrayList<>();
         lines.add(typed("PlatformProfile", line(evidence.platform())));
-        for (OfficerAppointment appointment : evidence.appointments()) {
+        for (var appointment : evidence.facts()) {
             lines.add(typed("OfficerAppointment", line(appointment)));
         }
         evidence.events().forEach(event -> lines.add(line(event)));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.rules.india.GeneratedLogs;
 
 /** The job keeps the platform's profiles as the monitor does, and reads the state of a job that kept one. */

@@ -50,9 +50,9 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 
 /**
  * Generated case logs for the India pack, as JSON Lines, and mutations of them that break some lines and replay or

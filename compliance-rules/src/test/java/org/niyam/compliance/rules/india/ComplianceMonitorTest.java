@@ -28,9 +28,9 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 
@@ -166,7 +166,7 @@ class ComplianceMonitorTest {
             }
             MonitorClock.Manual clock = MonitorClock.manual(ist("2026-03-09T12:00"));
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
-                    .platform(ssmi).appointments(officers).standingDutyCheck(Duration.ofHours(6))
+                    .platform(ssmi).facts(officers).standingDutyCheck(Duration.ofHours(6))
                     .listener(heard::add).build()) {
                 assertThat(of("4(1)(c).resident-grievance-officer")).extracting(Transition::kind)
                         .containsExactly(Transition.Kind.MET);
@@ -269,7 +269,7 @@ class ComplianceMonitorTest {
         private ComplianceMonitor replay(CaseLogs.Log log, List<Transition> into, byte[] snapshot) {
             ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
                     .outOfOrder(Duration.ofMinutes(5)).offset(IST).platform(log.evidence().platform())
-                    .appointments(log.evidence().appointments()).listener(into::add);
+                    .facts(log.evidence().facts()).listener(into::add);
             return (snapshot == null ? builder : builder.restore(snapshot)).build();
         }
     }
@@ -343,7 +343,7 @@ class ComplianceMonitorTest {
             List<CaseEvent> known = log.evidence().events().stream().filter(e -> !e.at().isAfter(end)).toList();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
-                    .platform(log.evidence().platform()).appointments(log.evidence().appointments())
+                    .platform(log.evidence().platform()).facts(log.evidence().facts())
                     .retainEndedCases(Duration.ofDays(100_000)).build()) {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> done = new ArrayList<>();
@@ -363,7 +363,7 @@ class ComplianceMonitorTest {
                 }
                 List<String> live = monitor.report().obligations().stream().map(o -> o.id() + " " + o.status()).toList();
                 List<String> expected = ENGINE.evaluate(new Evidence(log.evidence().platform(),
-                        log.evidence().appointments(), known), end).obligations().stream()
+                        log.evidence().facts(), known), end).obligations().stream()
                         .map(o -> o.id() + " " + o.status()).toList();
                 assertThat(live).containsExactlyElementsOf(expected);
             } finally {
