@@ -179,7 +179,7 @@ class ProfileHistoryTest {
 
             StringBuilder text = new StringBuilder();
             for (PlatformProfile profile : List.of(large, small)) {
-                ObjectNode line = JSON.createObjectNode().put("type", CaseLogReader.PLATFORM);
+                ObjectNode line = JSON.createObjectNode().put("type", "PlatformProfile");
                 line.setAll((ObjectNode) JSON.valueToTree(profile));
                 text.append(line).append('\n');
             }
