@@ -425,7 +425,7 @@ class CaseLogReaderTest {
 
             assertThat(log.rejected()).singleElement().satisfies(e -> {
                 assertThat(e.line()).isEqualTo(2);
-                assertThat(e.getMessage()).contains("appointment id 'appt-1'");
+                assertThat(e.getMessage()).contains("OfficerAppointment id 'appt-1'");
             });
             assertThat(log.evidence().facts()).singleElement().extracting("person").isEqualTo("A. Rao");
         }

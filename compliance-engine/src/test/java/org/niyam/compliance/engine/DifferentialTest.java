@@ -120,7 +120,7 @@ class DifferentialTest {
 
     /** The clock pack (its clocks and standing duties) and the generated one. */
     private static ComplianceEngine.Builder engine(String drl) {
-        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted())
                 .rulePack(RulePack.drl("generated", drl).unrestricted());
     }
