@@ -219,6 +219,8 @@ public final class CaseLogReader {
     private final Binding binding;
     /** The names an unknown event type is listed with, beside the events': the platform's, the facts', the period. */
     private final List<String> otherTypes;
+    /** The registry's platform and standing-fact type names, which the direct binding looks for first. */
+    private final String[] standingNames;
 
     private CaseLogReader(boolean strict, ReadProgress progress, Workers workers, EventTypes eventTypes) {
         this.strict = strict;
@@ -228,6 +230,7 @@ public final class CaseLogReader {
         this.binding = Binding.of(eventTypes);
         List<String> others = new ArrayList<>(eventTypes.platformTypes().keySet());
         others.addAll(eventTypes.factTypes().keySet());
+        this.standingNames = others.toArray(String[]::new);
         others.add(PERIOD);
         this.otherTypes = List.copyOf(others);
     }
@@ -750,10 +753,9 @@ public final class CaseLogReader {
      */
     private Object direct(String text) {
         try {
-            String type = leadingType(text);
+            String type = leadingType(text, standingNames);
             ObjectReader reader = type == null ? binding.event
-                    : eventTypes.platformType(type) != null ? binding.platform
-                    : eventTypes.factType(type) != null ? binding.fact : binding.event;
+                    : eventTypes.platformType(type) != null ? binding.platform : binding.fact;
             return reader.readValue(text);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -761,10 +763,11 @@ public final class CaseLogReader {
     }
 
     /**
-     * The value of the text's first field when it is a {@code "type"} whose text has no escape, found without a
-     * parser; else null. Only chooses how to bind: the binding checks the text.
+     * The one of {@code names} (the registry's platform and standing-fact types) that the text's first field, a
+     * {@code "type"}, names, found without a parser or a copy of the text; else null (an event, most lines). Only
+     * chooses how to bind: the binding checks the text.
      */
-    private static String leadingType(String text) {
+    private static String leadingType(String text, String[] names) {
         int i = skipSpace(text, 0);
         if (i >= text.length() || text.charAt(i) != '{') {
             return null;
@@ -781,8 +784,17 @@ public final class CaseLogReader {
         if (i >= text.length() || text.charAt(i) != '"') {
             return null;
         }
-        int end = text.indexOf('"', i + 1);
-        return end < 0 || text.lastIndexOf('\\', end) > i ? null : text.substring(i + 1, end);
+        for (String name : names) {
+            if (isText(text, i + 1, name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code text} holds {@code value} and its closing quote at {@code at}. */
+    private static boolean isText(String text, int at, String value) {
+        return text.startsWith(value, at) && text.startsWith("\"", at + value.length());
     }
 
     private static int skipSpace(String text, int from) {

@@ -259,6 +259,35 @@ class ComplianceMonitorTest {
         }
 
         @Test
+        void a_snapshot_written_before_platform_records_were_a_packs_is_read() throws Exception {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            OfficerAppointment officer = new OfficerAppointment("appt-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao",
+                    true, true, true, RECEIVED.minusYears(1), null);
+            byte[] now;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).platform(ssmi).facts(List.of(officer)).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                now = monitor.snapshot();
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode old =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(now);
+            assertThat(old.path("profiles").path(0).path("type").asText()).isEqualTo("PlatformProfile");
+            assertThat(old.path("facts").path(0).path("type").asText()).isEqualTo("OfficerAppointment");
+            // As snapshots were written before: records without "type", the appointments under "appointments".
+            old.path("profiles").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("type"));
+            com.fasterxml.jackson.databind.JsonNode facts = old.remove("facts");
+            facts.forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("type"));
+            old.set("appointments", facts);
+
+            try (ComplianceMonitor restored = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).restore(json.writeValueAsBytes(old)).build()) {
+                assertThat(restored.profiles()).containsExactly(ssmi);
+                assertThat(json.readTree(restored.snapshot())).isEqualTo(json.readTree(now));
+            }
+        }
+
+        @Test
         void bytes_that_are_not_a_snapshot_are_refused_with_a_clear_error() {
             assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).restore("{\"format\": 99}".getBytes()).build())
                     .isInstanceOf(InputException.class).hasMessageContaining("format 99");
