@@ -19,9 +19,11 @@ import org.example.appeals.Witness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.IndiaEvents;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
@@ -232,6 +234,27 @@ class PackEventsTest {
                 """, Evidence.class);
         assertThat(evidence.profiles()).containsExactly(new AppealsPlatform("P", true, null, null));
         assertThat(evidence.facts()).singleElement().isInstanceOf(AppealsPanel.class);
+    }
+
+    @Test
+    void platformRecordsOfTwoTypesKeepAHistoryEachAndFactsOfTwoTypesMayShareAnId() throws IOException {
+        EventTypes both = EventTypes.standard().with(AppealsPlatform.class, "pack appeals")
+                .with(AppealsPanel.class, "pack appeals").union(IndiaEvents.TYPES);
+        CaseLogReader.CaseLog read = CaseLogReader.strict().withEventTypes(both).read("log.jsonl", new StringReader("""
+                {"type":"AppealsPlatform","name":"P","hearsAppeals":true}
+                {"type":"PlatformProfile","name":"P","registeredUsersInIndia":1000,"messagingService":false}
+                {"type":"AppealsPanel","id":"x-1","chair":"R","from":"2026-01-01T00:00:00Z"}
+                {"type":"OfficerAppointment","id":"x-1","role":"GRIEVANCE_OFFICER","person":"N","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2026-01-01T00:00:00Z"}
+                """));
+
+        assertThat(read.evidence().profiles()).extracting(p -> p.getClass().getSimpleName())
+                .containsExactly("AppealsPlatform", "PlatformProfile");
+        assertThat(read.evidence().facts()).extracting(StandingFact::id).containsExactly("x-1", "x-1");
+        // With two platform types, a record without "type" cannot be told apart: the type is asked for.
+        assertThatThrownBy(() -> ComplianceJson.mapper(both).readValue("""
+                {"platform": {"name": "P", "hearsAppeals": true}}""", Evidence.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidTypeIdException.class)
+                .hasMessageContaining("missing type id property 'type'");
     }
 
     /** An event that is no record. */
