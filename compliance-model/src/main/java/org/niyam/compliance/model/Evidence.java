@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -54,8 +55,8 @@ public record Evidence(
      */
     public Evidence(Platform platform, List<? extends StandingFact> facts, List<CaseEvent> events,
                     OffsetDateTime since) {
-        this(platform == null ? List.of() : List.of(platform), List.copyOf(facts == null ? List.of() : facts), events,
-                since);
+        this(platform == null ? List.of() : List.of(platform),
+                facts == null ? null : Collections.unmodifiableList(facts), events, since);
     }
 
     /**

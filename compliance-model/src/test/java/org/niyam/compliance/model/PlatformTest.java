@@ -117,5 +117,7 @@ class PlatformTest {
         assertThat(evidence.profiles()).extracting(p -> p.getClass().getSimpleName()).containsExactly("Here", "There");
         assertThat(evidence.facts()).containsExactly(registration);
         assertThat(registration.changesAt()).containsExactly(T);
+        assertThatThrownBy(() -> new Evidence(new Here("X", 1, null, null), java.util.Arrays.asList(registration, null),
+                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessage("Evidence.facts[1] must not be null");
     }
 }
