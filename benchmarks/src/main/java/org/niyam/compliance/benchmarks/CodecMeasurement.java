@@ -16,8 +16,8 @@ import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.StandingFact;
+import org.niyam.compliance.model.Platform;
 
 /**
  * The audit's bucket codec ({@code EventCodec}, through {@code BucketRecord}) against Jackson's Smile and JSON on the
@@ -124,11 +124,11 @@ public final class CodecMeasurement {
         List<CaseEvent> events = new ArrayList<>();
         CaseLogReader.lenient().scan("generated", new StringReader(log.toString()), new CaseLogReader.EntryHandler() {
             @Override
-            public void platform(String source, int line, PlatformProfile profile) {
+            public void platform(String source, int line, Platform profile) {
             }
 
             @Override
-            public void appointment(String source, int line, OfficerAppointment appointment) {
+            public void fact(String source, int line, StandingFact appointment) {
             }
 
             @Override

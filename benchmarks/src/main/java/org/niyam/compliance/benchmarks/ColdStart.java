@@ -7,7 +7,7 @@ import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RulePack;
 

@@ -19,8 +19,8 @@ import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.StandingFact;
+import org.niyam.compliance.model.Platform;
 
 /**
  * How many events a second the live monitor keeps up with, beside the streaming audit of the same log in the same
@@ -85,13 +85,13 @@ public final class MonitorThroughput {
                 .listener(t -> transitions.incrementAndGet()).build()) {
             CaseLogReader.lenient().scan(log, new CaseLogReader.EntryHandler() {
                 @Override
-                public void platform(String source, int line, PlatformProfile profile) {
+                public void platform(String source, int line, Platform profile) {
                     monitor.platform(profile);
                 }
 
                 @Override
-                public void appointment(String source, int line, OfficerAppointment appointment) {
-                    monitor.appointment(appointment);
+                public void fact(String source, int line, StandingFact appointment) {
+                    monitor.fact(appointment);
                 }
 
                 @Override

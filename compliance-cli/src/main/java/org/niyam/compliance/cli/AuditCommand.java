@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.engine.CaseLogAudit;
@@ -15,7 +14,7 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
@@ -104,7 +103,7 @@ public final class AuditCommand implements Command {
         String asOfFrom = givenAsOf != null ? "option" : "latest-event";
         StreamedReports.End end;
         // The streaming audit: bounded memory whatever the logs' size.
-        PlatformScan scan = PlatformScan.of(files);
+        PlatformScan scan = PlatformScan.of(files, engine.eventTypes());
         results.writer = StreamedReports.of(format,
                 new StreamedReports.Start(args.positionals(), engine, scan.platform(), args.flag("--all")), out);
         CaseLogAudit.Builder audit = CaseLogAudit.builder(engine);
@@ -202,12 +201,13 @@ public final class AuditCommand implements Command {
         }
     }
 
-    static String platform(PlatformProfile platform) {
+    /** The platform as a report's header says it: its record's {@link Platform#summary()}. */
+    static String platform(Platform platform) {
         if (platform == null) {
-            return "no PlatformProfile in the logs: duties that depend on the platform's size are INDETERMINATE";
+            return "no platform record (such as a PlatformProfile) in the logs: duties that depend on the platform's "
+                    + "size are INDETERMINATE";
         }
-        return platform.name() + ", " + String.format(Locale.ROOT, "%,d", platform.registeredUsersInIndia())
-                + " registered users in India" + (platform.messagingService() ? ", a messaging service" : "");
+        return platform.summary();
     }
 
     /**
@@ -218,7 +218,7 @@ public final class AuditCommand implements Command {
      * @param formatVersion {@value #VERSION}; raised when a field changes meaning or goes away
      */
     record AuditJson(String format, int formatVersion, List<String> sources, List<Pack> rulePacks,
-                     PlatformProfile platform, CaseLogs.Input input, List<CaseLogs.Rejected> rejected,
+                     Platform platform, CaseLogs.Input input, List<CaseLogs.Rejected> rejected,
                      OffsetDateTime asOf, String asOfFrom, OffsetDateTime since, Summary summary, Report report) {
 
         static final String FORMAT = "niyam-audit";

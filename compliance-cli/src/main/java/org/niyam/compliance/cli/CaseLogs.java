@@ -22,12 +22,15 @@ final class CaseLogs {
     private CaseLogs() {
     }
 
-    /** What was read, in the JSON reports. */
+    /**
+     * What was read, in the JSON reports. {@code appointments} counts the standing facts (officer appointments, for
+     * the India pack), under the name the reports' format has always given it.
+     */
     record Input(long entries, int platformProfiles, int appointments, long events, long duplicates, long rejected) {
 
         static Input of(CaseLog log) {
             return new Input(log.entries(), log.evidence().platform() == null ? 0 : 1,
-                    log.evidence().appointments().size(), log.evidence().events().size(), log.duplicates(),
+                    log.evidence().facts().size(), log.evidence().events().size(), log.duplicates(),
                     log.rejected().size());
         }
     }
@@ -116,7 +119,7 @@ final class CaseLogs {
         return instant;
     }
 
-    /** "24 entries: 1 platform profile, 4 officer appointments, 19 events; 0 duplicates; 0 rejected". */
+    /** "24 entries: 1 platform profile, 4 standing facts, 19 events; 0 duplicates; 0 rejected". */
     static String summary(CaseLog log) {
         return summary(Input.of(log));
     }
@@ -125,7 +128,7 @@ final class CaseLogs {
     static String summary(Input input) {
         return input.entries() + (input.entries() == 1 ? " entry: " : " entries: ")
                 + (input.platformProfiles() == 0 ? "no platform profile" : "1 platform profile") + ", "
-                + input.appointments() + (input.appointments() == 1 ? " officer appointment, " : " officer appointments, ")
+                + input.appointments() + (input.appointments() == 1 ? " standing fact, " : " standing facts, ")
                 + input.events() + (input.events() == 1 ? " event; " : " events; ")
                 + input.duplicates() + (input.duplicates() == 1 ? " duplicate; " : " duplicates; ")
                 + input.rejected() + " rejected";

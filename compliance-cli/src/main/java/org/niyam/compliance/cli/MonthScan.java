@@ -16,8 +16,8 @@ import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
  * The events one month's Rule 4(1)(d) figures are counted from, read in two streamed passes instead of holding the
@@ -32,7 +32,7 @@ import org.niyam.compliance.model.PlatformProfile;
  * @param input    what was read
  * @param rejected the entries rejected, in input order
  */
-record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Input input,
+record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input,
                  List<InputException> rejected) {
 
     static MonthScan of(List<Path> files, boolean strict, YearMonth month, Io io, Progress progress) {
@@ -54,12 +54,12 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
             }
         }
         progress.readEntries(entries, first.rejected.size());
-        CaseLogs.Input input = new CaseLogs.Input(entries, first.profiles.size(), first.appointments.size(),
+        CaseLogs.Input input = new CaseLogs.Input(entries, first.profiles.size(), first.facts.size(),
                 first.events - first.duplicates, first.duplicates, first.rejected.size());
         // The profile the month's figures are shown with: the one in force at the month's end, else the last in it.
-        List<PlatformProfile> history = PlatformProfile.history(first.profiles);
-        PlatformProfile platform = PlatformProfile.inForce(history, to.minusNanos(1).atOffset(MonthlyFigures.IST));
-        for (PlatformProfile profile : history) {
+        List<Platform> history = Platform.history(first.profiles);
+        Platform platform = Platform.inForce(history, to.minusNanos(1).atOffset(MonthlyFigures.IST));
+        for (Platform profile : history) {
             if (platform == null && profile.heldDuring(from.atOffset(MonthlyFigures.IST), to.atOffset(MonthlyFigures.IST))) {
                 platform = profile;
             }
@@ -75,8 +75,8 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
         private final Instant from;
         private final Instant to;
         private final Io io;
-        final List<PlatformProfile> profiles = new ArrayList<>();
-        final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+        final List<Platform> profiles = new ArrayList<>();
+        final Map<List<Object>, StandingFact> facts = new LinkedHashMap<>();
         final Map<String, CaseEvent> kept = new LinkedHashMap<>();
         final Map<String, String> keptAt = new LinkedHashMap<>();
         final Set<String> casesActedOn = new HashSet<>();
@@ -91,15 +91,15 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
         }
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             if (profiles.contains(profile)) {
                 duplicates++;
                 return;
             }
-            List<PlatformProfile> candidate = new ArrayList<>(profiles);
+            List<Platform> candidate = new ArrayList<>(profiles);
             candidate.add(profile);
             try {
-                PlatformProfile.history(candidate);
+                Platform.history(candidate);
             } catch (IllegalArgumentException e) {
                 rejected(new InputException(source, line, "from", e.getMessage(), null));
                 return;
@@ -108,9 +108,9 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
-            OfficerAppointment twin = appointments.putIfAbsent(appointment.id(), appointment);
-            if (twin != null && twin.equals(appointment)) {
+        public void fact(String source, int line, StandingFact fact) {
+            StandingFact twin = facts.putIfAbsent(List.of(fact.getClass(), fact.id()), fact);
+            if (twin != null && twin.equals(fact)) {
                 duplicates++;
             }
         }
@@ -158,11 +158,11 @@ record MonthScan(PlatformProfile platform, List<CaseEvent> events, CaseLogs.Inpu
     private record Triggers(First first) implements CaseLogReader.EntryHandler {
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
+        public void fact(String source, int line, StandingFact fact) {
         }
 
         @Override

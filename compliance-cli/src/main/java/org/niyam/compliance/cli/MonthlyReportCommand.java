@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.niyam.compliance.io.ComplianceJson;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.report.HtmlReport;
 
 /** {@code niyam monthly-report}: the figures of the Rule 4(1)(d) monthly compliance report. */
@@ -100,7 +100,7 @@ public final class MonthlyReportCommand implements Command {
     }
 
     /** The JSON form (schema: docs/schemas/monthly-report.schema.json). */
-    record MonthlyJson(String format, int formatVersion, List<String> sources, PlatformProfile platform,
+    record MonthlyJson(String format, int formatVersion, List<String> sources, Platform platform,
                        CaseLogs.Input input, List<CaseLogs.Rejected> rejected, MonthlyFigures figures) {
 
         static final String FORMAT = "niyam-monthly-report";
@@ -151,7 +151,7 @@ public final class MonthlyReportCommand implements Command {
     }
 
     static String html(MonthlyFigures f, List<String> sources, MonthScan log) {
-        PlatformProfile platform = log.platform();
+        Platform platform = log.platform();
         return HtmlReport.builder()
                 .title("Rule 4(1)(d) monthly figures" + (platform == null ? "" : ": " + platform.name()) + ", "
                         + f.month())

@@ -8,38 +8,43 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
- * The platform's profile and appointments, for the header of a streamed report, found without reading the events:
- * in a JSON Lines log only the lines that name {@code PlatformProfile} or {@code OfficerAppointment} are parsed (a
- * byte search, a small part of an audit's time); a JSON array is read entry by entry. The first profile counts, as
- * when the logs are read whole; anything rejected here is left to the audit, which reports it.
+ * The platform's record and standing facts, for the header of a streamed report, found without reading the events:
+ * in a JSON Lines log only the lines that name one of the registry's platform or standing-fact types (such as
+ * {@code PlatformProfile} and {@code OfficerAppointment}) are parsed (a byte search, a small part of an audit's
+ * time); a JSON array is read entry by entry. The first record counts, as when the logs are read whole; anything
+ * rejected here is left to the audit, which reports it.
  *
- * @param platform     the first valid platform profile, or {@code null}
- * @param appointments distinct valid appointments
+ * @param platform     the first valid platform record, or {@code null}
+ * @param appointments distinct valid standing facts
  */
-record PlatformScan(PlatformProfile platform, int appointments) {
+record PlatformScan(Platform platform, int appointments) {
 
-    private static final byte[][] NAMES = {bytes("PlatformProfile"), bytes("OfficerAppointment")};
-
-    static PlatformScan of(List<Path> files) {
+    static PlatformScan of(List<Path> files, EventTypes types) {
         Handler handler = new Handler();
+        List<String> names = new ArrayList<>(types.platformTypes().keySet());
+        names.addAll(types.factTypes().keySet());
+        Search search = new Search(names.stream().map(PlatformScan::bytes).toArray(byte[][]::new));
+        CaseLogReader reader = CaseLogReader.lenient().withEventTypes(types);
         for (Path file : files) {
             try {
                 if (isJsonArray(file)) {
-                    CaseLogReader.lenient().scan(file, handler);
+                    reader.scan(file, handler);
                 } else {
-                    String candidates = candidateLines(file);
+                    String candidates = search.names.length == 0 ? "" : candidateLines(file, search);
                     if (!candidates.isEmpty()) {
-                        CaseLogReader.lenient().scan(file.toString(), new StringReader(candidates), handler);
+                        reader.scan(file.toString(), new StringReader(candidates), handler);
                     }
                 }
             } catch (IOException e) {
@@ -60,7 +65,7 @@ record PlatformScan(PlatformProfile platform, int appointments) {
     }
 
     /** The lines that name a platform profile or an appointment, each followed by a newline. */
-    private static String candidateLines(Path file) throws IOException {
+    private static String candidateLines(Path file, Search search) throws IOException {
         StringBuilder found = new StringBuilder();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
@@ -93,7 +98,7 @@ record PlatformScan(PlatformProfile platform, int appointments) {
                     int read = in.read(buffer, end, buffer.length - end);
                     if (read < 0) {
                         if (!skipping) {
-                            keepIfNamed(buffer, start, end, found);
+                            keepIfNamed(buffer, start, end, found, search);
                         }
                         return found.toString();
                     }
@@ -108,7 +113,7 @@ record PlatformScan(PlatformProfile platform, int appointments) {
                     skipping = false;
                 }
                 if (start <= newline) {
-                    keepNamedLines(buffer, start, newline, found);
+                    keepNamedLines(buffer, start, newline, found, search);
                 }
                 start = newline + 1;
             }
@@ -118,27 +123,40 @@ record PlatformScan(PlatformProfile platform, int appointments) {
     /** A line the reader takes holds at most {@link CaseLogReader#MAX_LINE_LENGTH} characters of 4 bytes at most. */
     private static final int MAX_LINE_BYTES = 4 * CaseLogReader.MAX_LINE_LENGTH;
 
-    /** Keeps the lines of {@code bytes[from, to)} (whole lines, the last without its newline) that name either. */
-    private static void keepNamedLines(byte[] bytes, int from, int to, StringBuilder found) {
-        if (!contains(bytes, from, to, NAMES[0]) && !contains(bytes, from, to, NAMES[1])) {
+    /** The names searched for, each with its shifts (see {@link #contains}). */
+    private record Search(byte[][] names, int[][] shifts) {
+        Search(byte[][] names) {
+            this(names, java.util.Arrays.stream(names).map(PlatformScan::shifts).toArray(int[][]::new));
+        }
+
+        boolean anyIn(byte[] bytes, int from, int to) {
+            for (int i = 0; i < names.length; i++) {
+                if (contains(bytes, from, to, names[i], shifts[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Keeps the lines of {@code bytes[from, to)} (whole lines, the last without its newline) that name any. */
+    private static void keepNamedLines(byte[] bytes, int from, int to, StringBuilder found, Search search) {
+        if (!search.anyIn(bytes, from, to)) {
             return;
         }
         int line = from;
         for (int i = from; i < to; i++) {
             if (bytes[i] == '\n') {
-                keepIfNamed(bytes, line, i, found);
+                keepIfNamed(bytes, line, i, found, search);
                 line = i + 1;
             }
         }
-        keepIfNamed(bytes, line, to, found);
+        keepIfNamed(bytes, line, to, found, search);
     }
 
-    private static void keepIfNamed(byte[] line, int from, int to, StringBuilder found) {
-        for (byte[] name : NAMES) {
-            if (contains(line, from, to, name)) {
-                found.append(new String(line, from, to - from, StandardCharsets.UTF_8)).append('\n');
-                return;
-            }
+    private static void keepIfNamed(byte[] line, int from, int to, StringBuilder found, Search search) {
+        if (search.anyIn(line, from, to)) {
+            found.append(new String(line, from, to - from, StandardCharsets.UTF_8)).append('\n');
         }
     }
 
@@ -147,8 +165,11 @@ record PlatformScan(PlatformProfile platform, int appointments) {
      * byte under the name's last position (a plain scan compared every byte, a few percent of an audit's time).
      */
     static boolean contains(byte[] bytes, int from, int to, byte[] name) {
+        return contains(bytes, from, to, name, shifts(name));
+    }
+
+    private static boolean contains(byte[] bytes, int from, int to, byte[] name, int[] shift) {
         int last = name.length - 1;
-        int[] shift = name == NAMES[0] ? SHIFTS[0] : name == NAMES[1] ? SHIFTS[1] : shifts(name);
         for (int i = from; i + last < to; i += shift[bytes[i + last] & 0xFF]) {
             int j = last;
             while (j >= 0 && bytes[i + j] == name[j]) {
@@ -161,7 +182,6 @@ record PlatformScan(PlatformProfile platform, int appointments) {
         return false;
     }
 
-    private static final int[][] SHIFTS = {shifts(NAMES[0]), shifts(NAMES[1])};
 
     /** For each byte, how far the name may move when that byte is under its last position. */
     private static int[] shifts(byte[] name) {
@@ -178,19 +198,19 @@ record PlatformScan(PlatformProfile platform, int appointments) {
     }
 
     private static final class Handler implements CaseLogReader.EntryHandler {
-        PlatformProfile platform;
-        final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+        Platform platform;
+        final Map<List<Object>, StandingFact> appointments = new LinkedHashMap<>();
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             if (platform == null) {
                 platform = profile;
             }
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
-            appointments.putIfAbsent(appointment.id(), appointment);
+        public void fact(String source, int line, StandingFact fact) {
+            appointments.putIfAbsent(List.of(fact.getClass(), fact.id()), fact);
         }
 
         @Override

@@ -31,7 +31,7 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.report.HtmlReport;
@@ -62,7 +62,7 @@ final class StreamedReports {
     }
 
     /** What is known before the audit starts. */
-    record Start(List<String> sources, ComplianceEngine engine, PlatformProfile platform, boolean all) {
+    record Start(List<String> sources, ComplianceEngine engine, Platform platform, boolean all) {
     }
 
     /** What is known when the audit ends. */
@@ -559,7 +559,7 @@ final class StreamedReports {
 
         /** The first line's content. */
         record Header(String format, int formatVersion, List<String> sources, List<AuditCommand.AuditJson.Pack> rulePacks,
-                      PlatformProfile platform) {
+                      Platform platform) {
         }
 
         /** The last line's content. */
@@ -688,7 +688,7 @@ final class StreamedReports {
 
         @Override
         public void end(End end) {
-            PlatformProfile platform = start.platform();
+            Platform platform = start.platform();
             String sources = String.join(" ", start.sources());
             HtmlReport.Builder html = HtmlReport.builder()
                     .title(platform == null ? "Compliance report" : "Compliance report: " + platform.name())

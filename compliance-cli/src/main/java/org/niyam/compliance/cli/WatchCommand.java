@@ -35,8 +35,8 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.report.TextReport;
@@ -190,13 +190,13 @@ public final class WatchCommand implements Command {
                 : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
             reader.scan(given, input, new CaseLogReader.EntryHandler() {
                 @Override
-                public void platform(String source, int line, PlatformProfile profile) {
+                public void platform(String source, int line, Platform profile) {
                     live.platform(profile);
                 }
 
                 @Override
-                public void appointment(String source, int line, OfficerAppointment appointment) {
-                    live.appointment(appointment);
+                public void fact(String source, int line, StandingFact fact) {
+                    live.fact(fact);
                 }
 
                 @Override
@@ -258,8 +258,8 @@ public final class WatchCommand implements Command {
     private static final class Live implements AutoCloseable {
         private final ComplianceMonitor.Builder builder;
         private final View view;
-        private final List<OfficerAppointment> appointments = new ArrayList<>();
-        private PlatformProfile platform;
+        private final List<StandingFact> facts = new ArrayList<>();
+        private final List<Platform> platforms = new ArrayList<>();
         private ComplianceMonitor monitor;
 
         Live(ComplianceMonitor.Builder builder, View view) {
@@ -267,25 +267,26 @@ public final class WatchCommand implements Command {
             this.view = view;
         }
 
-        void platform(PlatformProfile profile) {
+        void platform(Platform profile) {
             if (monitor != null) {
                 monitor.platform(profile);
             } else {
-                platform = profile;
+                platforms.add(profile);
             }
         }
 
-        void appointment(OfficerAppointment appointment) {
+        void fact(StandingFact fact) {
             if (monitor != null) {
-                monitor.appointment(appointment);
+                monitor.fact(fact);
             } else {
-                appointments.add(appointment);
+                facts.add(fact);
             }
         }
 
         ComplianceMonitor monitor() {
             if (monitor == null) {
-                monitor = builder.platform(platform).appointments(appointments).build();
+                platforms.forEach(builder::platform);
+                monitor = builder.facts(facts).build();
                 view.attach(monitor);
             }
             return monitor;

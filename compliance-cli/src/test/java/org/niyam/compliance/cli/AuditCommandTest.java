@@ -81,7 +81,7 @@ class AuditCommandTest {
                             + "\"2026-03-02T15:00:00\"\n");
             assertThat(result.err()).contains("niyam audit: 4 entries rejected (listed above)");
             assertThat(result.out())
-                    .contains("input     8 entries: 1 platform profile, 0 officer appointments, 3 events; "
+                    .contains("input     8 entries: 1 platform profile, 0 standing facts, 3 events; "
                             + "0 duplicates; 4 rejected")
                     .contains("Rejected: 4 entries, listed on standard error and left out.")
                     .contains("removal.on-order@ord-1-in", "done      2026-03-02T12:30+05:30 by ord-1-done")

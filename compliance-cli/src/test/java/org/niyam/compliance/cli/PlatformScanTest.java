@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.EventTypes;
 
 /** The byte search that finds the platform's lines agrees with a plain scan, and finds them wherever they fall. */
 class PlatformScanTest {
@@ -77,7 +78,7 @@ class PlatformScanTest {
             Path file = dir.resolve("log-" + n + ".jsonl");
             Files.writeString(file, log);
 
-            PlatformScan scan = PlatformScan.of(List.of(file));
+            PlatformScan scan = PlatformScan.of(List.of(file), EventTypes.onClasspath());
 
             assertThat(scan.appointments()).as("log %d", n).isEqualTo(appointments);
             assertThat(scan.platform() == null ? null : scan.platform().name()).as("log %d", n).isEqualTo(first);

@@ -34,8 +34,8 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.pack.EvaluationListener;
@@ -253,7 +253,7 @@ public final class CaseLogAudit {
                 : spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
         PeriodFrom from = this.since != null ? PeriodFrom.GIVEN : spill.since != null ? PeriodFrom.LOG_ENTRY
                 : PeriodFrom.EARLIEST_EVENT;
-        List<Object> context = evaluation.context(spill.profiles.history(), List.copyOf(spill.appointments.values()), start,
+        List<Object> context = evaluation.context(spill.profiles.history(), List.copyOf(spill.facts.values()), start,
                 judgedAt);
         EvaluationListener serial = Evaluation.serial(listener);
         List<CaseEvent> shared = new ArrayList<>();
@@ -336,10 +336,10 @@ public final class CaseLogAudit {
         }
         Evidence read = log.evidence();
         Evidence evidence = since == null ? read
-                : new Evidence(read.profiles(), read.appointments(), read.events(), since);
+                : new Evidence(read.profiles(), read.facts(), read.events(), since);
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
         Evaluation evaluation = engine.evaluation();
-        Report report = evaluation.oneSession(evaluation.context(evidence.profiles(), evidence.appointments(),
+        Report report = evaluation.oneSession(evaluation.context(evidence.profiles(), evidence.facts(),
                 evidence.periodStart(judgedAt), judgedAt), Evaluation.knownAt(evidence.events(), judgedAt), judgedAt,
                 Evaluation.serial(listener));
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
@@ -406,8 +406,9 @@ public final class CaseLogAudit {
         private final Map<Long, CaseEvent> shared = new TreeMap<>();
         /** Places in the input of events not to evaluate: copies of an event, or other content under a used id. */
         private final Set<Long> skipped = new HashSet<>();
-        private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
-        private final Map<String, String> appointmentPlaces = new HashMap<>();
+        /** Standing facts by type and id: the same fact twice counts once, another under one type and id is refused. */
+        private final Map<List<Object>, StandingFact> facts = new LinkedHashMap<>();
+        private final Map<List<Object>, String> factPlaces = new HashMap<>();
         private final ProfileHistory profiles = new ProfileHistory();
         /** The earliest start of the period covered that an EvidencePeriod entry gives, or null. */
         private OffsetDateTime since;
@@ -473,7 +474,7 @@ public final class CaseLogAudit {
         }
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             boolean added;
             try {
                 added = profiles.add(source, line, profile);
@@ -487,16 +488,17 @@ public final class CaseLogAudit {
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
-            OfficerAppointment twin = appointments.get(appointment.id());
+        public void fact(String source, int line, StandingFact fact) {
+            List<Object> key = List.of(fact.getClass(), fact.id());
+            StandingFact twin = facts.get(key);
             if (twin == null) {
-                appointments.put(appointment.id(), appointment);
-                appointmentPlaces.put(appointment.id(), source + ":" + line);
-            } else if (twin.equals(appointment)) {
+                facts.put(key, fact);
+                factPlaces.put(key, source + ":" + line);
+            } else if (twin.equals(fact)) {
                 duplicates++;
             } else {
-                rejected(InputErrors.reusedId(source, line, "appointment", appointment.id(),
-                        appointmentPlaces.get(appointment.id())));
+                rejected(InputErrors.reusedId(source, line, fact.getClass().getSimpleName(), fact.id(),
+                        factPlaces.get(key)));
             }
         }
 

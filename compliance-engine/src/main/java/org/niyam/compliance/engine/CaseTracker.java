@@ -17,8 +17,8 @@ import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
@@ -66,34 +66,33 @@ public final class CaseTracker {
     /**
      * The platform's facts every case sees.
      *
-     * @param profiles     the platform's profile history ({@link PlatformProfile#history}); empty when unknown
-     * @param appointments the officer appointments, past and present
-     * @param since        the start of the period watched, or {@code null} for the instant of each step
+     * @param profiles the platform's records, as histories ({@link Platform#history}); empty when unknown
+     * @param facts    the platform's standing facts, past and present (officer appointments, for one)
+     * @param since    the start of the period watched, or {@code null} for the instant of each step
      */
-    public record Context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
-                          OffsetDateTime since) {
+    public record Context(List<Platform> profiles, List<StandingFact> facts, OffsetDateTime since) {
         /**
-         * Orders the profiles and copies the appointments.
+         * Orders the records and copies the facts.
          *
-         * @param profiles     the platform's profiles in any order, or {@code null} for none
-         * @param appointments the officer appointments, or {@code null} for none; copied
-         * @param since        the start of the period watched, or {@code null}
-         * @throws IllegalArgumentException if two profiles hold from one instant, or one runs past the next
+         * @param profiles the platform's records in any order, or {@code null} for none
+         * @param facts    the standing facts, or {@code null} for none; copied
+         * @param since    the start of the period watched, or {@code null}
+         * @throws IllegalArgumentException if two records of one type hold from one instant, or one runs past the next
          */
         public Context {
-            profiles = PlatformProfile.history(profiles);
-            appointments = appointments == null ? List.of() : List.copyOf(appointments);
+            profiles = Platform.history(profiles);
+            facts = facts == null ? List.of() : List.copyOf(facts);
         }
 
         /**
-         * A context of one profile.
+         * A context of one platform record.
          *
-         * @param platform     who the platform is, or {@code null} when unknown
-         * @param appointments the officer appointments, or {@code null} for none
-         * @param since        the start of the period watched, or {@code null}
+         * @param platform who the platform is, or {@code null} when unknown
+         * @param facts    the standing facts, or {@code null} for none
+         * @param since    the start of the period watched, or {@code null}
          */
-        public Context(PlatformProfile platform, List<OfficerAppointment> appointments, OffsetDateTime since) {
-            this(platform == null ? List.of() : List.of(platform), appointments, since);
+        public Context(Platform platform, List<? extends StandingFact> facts, OffsetDateTime since) {
+            this(platform == null ? List.of() : List.of(platform), facts == null ? null : List.copyOf(facts), since);
         }
     }
 
@@ -225,7 +224,7 @@ public final class CaseTracker {
     }
 
     Step step(Context context, State state, OffsetDateTime asOf, Evaluation.Global global) {
-        List<Object> facts = evaluation.context(context.profiles(), context.appointments(), since(context, asOf), asOf);
+        List<Object> facts = evaluation.context(context.profiles(), context.facts(), since(context, asOf), asOf);
         List<CaseEvent> events = Evaluation.knownAt(state.events(), asOf);
         Evaluation.Part part;
         try {
@@ -252,7 +251,7 @@ public final class CaseTracker {
      */
     public Step platformStep(Context context, List<CaseEvent> readByPlatform, List<Leftover> leftovers, State state,
                              OffsetDateTime asOf) {
-        List<Object> facts = evaluation.context(context.profiles(), context.appointments(), since(context, asOf), asOf);
+        List<Object> facts = evaluation.context(context.profiles(), context.facts(), since(context, asOf), asOf);
         List<CaseEvent> shared = Evaluation.knownAt(readByPlatform, asOf);
         Evaluation.Global global = evaluation.global(facts, shared, facts.size() + (long) shared.size(),
                 EvaluationListener.NONE);

@@ -284,27 +284,28 @@ public final class ComplianceEngine {
         /**
          * Adds event types defined in code, each named in JSON by its simple class name; see {@link #eventType}.
          *
-         * @param types record classes implementing {@code CaseEvent}
+         * @param types record classes implementing {@code CaseEvent}, {@code Platform} or {@code StandingFact}
          * @return this builder
          * @throws IllegalArgumentException as {@link #eventType} does
          */
-        public Builder eventTypes(Collection<? extends Class<? extends CaseEvent>> types) {
-            for (Class<? extends CaseEvent> type : types) {
+        public Builder eventTypes(Collection<? extends Class<?>> types) {
+            for (Class<?> type : types) {
                 eventType(type.getSimpleName(), type);
             }
             return this;
         }
 
         /**
-         * Adds an event type defined in code, named {@code name} in JSON, beside those the packs bring.
+         * Adds a type defined in code, named {@code name} in JSON, beside those the packs bring: an event, a record of
+         * the platform or a standing fact (see {@link EventTypes}).
          *
          * @param name the JSON {@code type} name
-         * @param type a record class implementing {@code CaseEvent}
+         * @param type a record class implementing {@code CaseEvent}, {@code Platform} or {@code StandingFact}
          * @return this builder
-         * @throws IllegalArgumentException when it is not a record implementing {@code CaseEvent}, or the name or the
-         *                                  class is already given to another
+         * @throws IllegalArgumentException when it is not a record implementing one of them, or the name or the class
+         *                                  is already given to another
          */
-        public Builder eventType(String name, Class<? extends CaseEvent> type) {
+        public Builder eventType(String name, Class<?> type) {
             eventTypes = eventTypes.with(name, type, "the engine's builder");
             return this;
         }

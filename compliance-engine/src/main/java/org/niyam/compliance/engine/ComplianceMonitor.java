@@ -37,8 +37,8 @@ import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * rules run again over its case's events; time passing moves open obligations to at risk and breached through
  * timers of the kernel, at the instants {@link Obligation#dueAt()} and the at-risk setting give; the platform's
  * standing duties are assessed again whenever the platform's facts change, at every instant those facts or the law
- * name (an appointment ending, an amendment in force), and at least every {@link Builder#standingDutyCheck}. A change
+ * name (a standing fact beginning or ending, such as an appointment, an amendment in force), and at least every {@link Builder#standingDutyCheck}. A change
  * of a standing duty found by that check is reported with the instant it took effect, found by bisection.
  *
  * <p>Each {@link Transition} has a stable {@link Transition#id()}: the same evidence and clock give the same ids,
@@ -115,9 +115,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     private OffsetDateTime now;
     private OffsetDateTime latestSeen;
     private OffsetDateTime earliest;
-    /** The profiles as given ({@link PlatformProfile#joined}); {@link PlatformProfile#history} reads them. */
-    private List<PlatformProfile> profiles = List.of();
-    private final Map<String, OfficerAppointment> appointments = new LinkedHashMap<>();
+    /** The platform's records as given ({@link Platform#joined}); {@link Platform#history} reads them. */
+    private List<Platform> profiles = List.of();
+    /** The standing facts by type and id: one given again under its type and id replaces it. */
+    private final Map<List<Object>, StandingFact> facts = new LinkedHashMap<>();
     private final Map<String, Tracks> cases = new HashMap<>();
     private final Map<String, CaseEvent> heldIds = new HashMap<>();
     private final PriorityQueue<CaseEvent> pending = new PriorityQueue<>(Evaluation.EVENT_ORDER);
@@ -132,7 +133,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     private boolean contextChanged = true;
     private OffsetDateTime lastGlobalCheck;
     private String oneSession;
-    /** Instants the appointments and the law name (see {@link #namedInstants}); null when to be computed again. */
+    /** Instants the standing facts, the platform's records and the law name (see {@link #namedInstants}); null when to be computed again. */
     private List<OffsetDateTime> named;
 
     /** A kernel timer: a case's (or the platform's) next change, or the instant an ended case leaves. */
@@ -184,7 +185,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.metrics = new MonitorMetrics(builder.registry, builder.metricsClock, this::lagSeconds, this::heldCases,
                 this::pendingEvents);
         this.profiles = builder.profiles;
-        builder.appointments.forEach(a -> appointments.put(a.id(), a));
+        builder.facts.forEach(f -> facts.put(factKey(f), f));
         if (clock instanceof MonitorClock.Wall) {
             this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "niyam-monitor-clock");
@@ -278,39 +279,41 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     /**
-     * A profile of the platform: every duty that reads it is assessed again. One without {@code from} replaces the
-     * whole history (it holds from the start); one with {@code from} joins it, holding from that instant until the
-     * next profile's (replacing a profile given before from the same instant), so that a platform crossing the
-     * threshold of a significant social media intermediary is one from that day on, not for the time before.
+     * A record of the platform (a pack's {@link Platform} type): every duty that reads it is assessed again. One
+     * without {@code from} replaces the whole history of its type (it holds from the start); one with {@code from}
+     * joins it, holding from that instant until the next record's (replacing a record of its type given before from
+     * the same instant), so that a platform crossing a threshold of users is bound by more duties from that day on,
+     * not for the time before. Records of other types stay.
      *
-     * @param profile the profile
-     * @throws IllegalArgumentException if it does not fit the history (see {@link PlatformProfile#joined})
+     * @param profile the record
+     * @throws IllegalArgumentException if it does not fit the history (see {@link Platform#joined})
      * @throws NullPointerException     if {@code profile} is {@code null}
      */
-    public void platform(PlatformProfile profile) {
+    public void platform(Platform profile) {
         Objects.requireNonNull(profile, "profile");
         runLocked(() -> {
-            profiles = PlatformProfile.joined(profiles, profile);
+            profiles = Platform.joined(profiles, profile);
             named = null;
             contextChanged();
         });
     }
 
-    /** {@return the platform's profiles, a history in time order; empty when none was given} */
-    public List<PlatformProfile> profiles() {
-        return locked(() -> PlatformProfile.history(profiles));
+    /** {@return the platform's records, a history per type in time order; empty when none was given} */
+    public List<Platform> profiles() {
+        return locked(() -> Platform.history(profiles));
     }
 
     /**
-     * An officer appointment, new or changed (same id), from now on: duties that read it are assessed again.
+     * A standing fact (an officer's appointment, for one), new or changed (same type and id), from now on: duties
+     * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}).
      *
-     * @param appointment the appointment; one of an id given before replaces it
-     * @throws NullPointerException if {@code appointment} is {@code null}
+     * @param fact the fact; one of its type and id given before is replaced by it
+     * @throws NullPointerException if {@code fact} is {@code null}
      */
-    public void appointment(OfficerAppointment appointment) {
-        Objects.requireNonNull(appointment, "appointment");
+    public void fact(StandingFact fact) {
+        Objects.requireNonNull(fact, "fact");
         runLocked(() -> {
-            appointments.put(appointment.id(), appointment);
+            facts.put(factKey(fact), fact);
             named = null;
             contextChanged();
         });
@@ -455,7 +458,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     public byte[] snapshot() {
         return locked(() -> {
             MonitorSnapshot snapshot = new MonitorSnapshot(MonitorSnapshot.FORMAT, now, latestSeen, earliest, profiles,
-                    List.copyOf(appointments.values()), new ArrayList<>(pending), List.copyOf(shared),
+                    List.copyOf(facts.values()), new ArrayList<>(pending), List.copyOf(shared),
                     snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
                     .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
                     retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
@@ -489,10 +492,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         latestSeen = snapshot.latestSeen();
         earliest = snapshot.earliest();
         if (!snapshot.profiles().isEmpty()) {
-            PlatformProfile.history(snapshot.profiles()); // refuses profiles that do not fit
+            Platform.history(snapshot.profiles()); // refuses records that do not fit
             profiles = List.copyOf(snapshot.profiles());
         }
-        snapshot.appointments().forEach(a -> appointments.put(a.id(), a));
+        snapshot.facts().forEach(f -> facts.put(factKey(f), f));
         pending.addAll(snapshot.pending());
         shared.addAll(snapshot.shared());
         restoreTracks(platformTracks, snapshot.platformState());
@@ -749,22 +752,23 @@ public final class ComplianceMonitor implements AutoCloseable {
         return false;
     }
 
-    /** Instants at which a standing duty may change without an event: appointments' ends and the law's dates. */
+    /**
+     * Instants at which a standing duty may change without an event: the standing facts' (an appointment's start and
+     * end), the platform's records' bounds and the law's dates.
+     */
     private List<OffsetDateTime> namedInstants() {
-        // Asked at every stop: computed again only when the appointments change.
+        // Asked at every stop: computed again only when the facts change.
         if (named != null) {
             return named;
         }
         List<OffsetDateTime> named = new ArrayList<>();
-        for (OfficerAppointment appointment : appointments.values()) {
-            named.add(appointment.from());
-            named.add(appointment.from().plusNanos(1_000_000));
-            if (appointment.to() != null) {
-                named.add(appointment.to());
-                named.add(appointment.to().plusNanos(1_000_000));
+        for (StandingFact fact : facts.values()) {
+            for (OffsetDateTime instant : fact.changesAt()) {
+                named.add(instant);
+                named.add(instant.plusNanos(1_000_000));
             }
         }
-        for (PlatformProfile profile : PlatformProfile.history(profiles)) {
+        for (Platform profile : Platform.history(profiles)) {
             for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
                 if (bound != null) {
                     named.add(bound);
@@ -790,11 +794,16 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     private List<Object> context(OffsetDateTime at) {
         OffsetDateTime start = since != null ? since : earliest != null && earliest.isBefore(at) ? earliest : at;
-        return evaluation.context(profiles, List.copyOf(appointments.values()), start, at);
+        return evaluation.context(profiles, List.copyOf(facts.values()), start, at);
+    }
+
+    /** The key a standing fact is kept by: its class and its id. */
+    private static List<Object> factKey(StandingFact fact) {
+        return List.of(fact.getClass(), fact.id());
     }
 
     private long facts() {
-        return appointments.size() + 3L + heldIds.size();
+        return facts.size() + 3L + heldIds.size();
     }
 
     /**
@@ -1069,8 +1078,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         private Duration standingCheck = Duration.ofMinutes(1);
         private ZoneOffset offset = ZoneOffset.UTC;
         private OffsetDateTime since;
-        private List<PlatformProfile> profiles = List.of();
-        private final List<OfficerAppointment> appointments = new ArrayList<>();
+        private List<Platform> profiles = List.of();
+        private final List<StandingFact> facts = new ArrayList<>();
         private MeterRegistry registry;
         private Clock metricsClock = Clock.systemUTC();
         private byte[] snapshot;
@@ -1166,26 +1175,26 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * A profile of the platform at the start, added as {@link ComplianceMonitor#platform} adds it (so several
+         * A record of the platform at the start, added as {@link ComplianceMonitor#platform} adds it (so several
          * with their {@code from} give a history); {@code null} forgets those given.
          *
-         * @param value the profile, or {@code null}
+         * @param value the record, or {@code null}
          * @return this builder
-         * @throws IllegalArgumentException if it does not fit the profiles given before
+         * @throws IllegalArgumentException if it does not fit the records given before
          */
-        public Builder platform(PlatformProfile value) {
-            this.profiles = value == null ? List.of() : PlatformProfile.joined(profiles, value);
+        public Builder platform(Platform value) {
+            this.profiles = value == null ? List.of() : Platform.joined(profiles, value);
             return this;
         }
 
         /**
-         * Officer appointments at the start, added to those given before.
+         * Standing facts at the start (officer appointments, for one), added to those given before.
          *
-         * @param values the appointments, past and present
+         * @param values the facts, past and present
          * @return this builder
          */
-        public Builder appointments(Collection<OfficerAppointment> values) {
-            this.appointments.addAll(values);
+        public Builder facts(Collection<? extends StandingFact> values) {
+            this.facts.addAll(values);
             return this;
         }
 
@@ -1217,7 +1226,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * Starts from a {@link ComplianceMonitor#snapshot()} instead of empty; the platform and appointments given to
+         * Starts from a {@link ComplianceMonitor#snapshot()} instead of empty; the platform and standing facts given to
          * this builder are replaced by the snapshot's.
          *
          * @param value the bytes {@link ComplianceMonitor#snapshot()} gave; copied

@@ -1,20 +1,23 @@
 package org.niyam.compliance.engine;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
  * A live monitor's state, as written by its snapshot (JSON): the events of every case it holds, what it last reported
  * of each obligation and finding, and the platform's facts. Conclusions of the rules are not kept: they are
- * concluded again from the events.
+ * concluded again from the events. The standing facts were written as {@code appointments} before, which is read too;
+ * a platform record or a fact without {@code type} (as snapshots wrote them before) is read as the engine's only type
+ * of its kind.
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
-                              List<PlatformProfile> profiles, List<OfficerAppointment> appointments, List<CaseEvent> pending,
+                              List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
                               List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired, OffsetDateTime lastGlobalCheck,
                               String oneSession) {
@@ -24,7 +27,7 @@ record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen
 
     public MonitorSnapshot {
         profiles = profiles == null ? List.of() : profiles;
-        appointments = appointments == null ? List.of() : appointments;
+        facts = facts == null ? List.of() : facts;
         pending = pending == null ? List.of() : pending;
         shared = shared == null ? List.of() : shared;
         cases = cases == null ? List.of() : cases;

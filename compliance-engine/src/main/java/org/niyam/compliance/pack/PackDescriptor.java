@@ -40,7 +40,7 @@ import org.niyam.compliance.model.InputException;
  *     values:
  *       - {from: 2021-02-25T00:00+05:30, value: PT36H, source: "G.S.R. 139(E), Rule 3(1)(d)"}
  * events:
- *   - org.niyam.compliance.india.ComplaintReceived
+ *   - org.example.events.ComplaintReceived
  *   - {class: com.example.Appeal, name: AppealLodged}
  * }</pre>
  */

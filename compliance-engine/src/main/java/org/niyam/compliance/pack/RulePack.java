@@ -33,7 +33,7 @@ import org.niyam.compliance.model.EventTypes;
  * to Java classes when the engine is built, and every type and member those classes use must be on an allowlist
  * (the model, String, numbers, {@code Math}, {@code java.time} without clocks, immutable collections); anything
  * else is refused, naming the rule, the file and the line. Trust comes from where a pack was loaded: the same jar or
- * class folder as Niyam's India pack ({@code org/niyam/compliance/rules/india}), never from the name asked for.
+ * class folder as Niyam's bundled pack ({@code org/niyam/compliance/rules/india}), never from the name asked for.
  * {@link #unrestricted()} lifts the restriction for a pack you have reviewed and trust as code. What the restricted
  * mode guarantees, and what it does not, is in {@code docs/restricted-drl.md}.
  */
@@ -87,10 +87,10 @@ public final class RulePack {
         this.restricted = restricted;
     }
 
-    /** Niyam's own packs live here, in the jar (or class folder) that holds the India pack. */
+    /** Niyam's own packs live here, in the jar (or class folder) that holds the bundled pack. */
     private static final String OWN_PACKS = "org/niyam/compliance/rules/";
 
-    /** The India pack's descriptor: the jar or folder it is loaded from is Niyam's own rules jar. */
+    /** The bundled pack's descriptor: the jar or folder it is loaded from is Niyam's own rules jar. */
     private static final String OWN_DESCRIPTOR = OWN_PACKS + "india/" + DESCRIPTOR;
 
     /**
@@ -133,7 +133,7 @@ public final class RulePack {
         if (descriptorText == null) {
             throw new RulePackException(List.of(new Problem(descriptorOrigin, 0,
                     "no rule pack here: the resource does not exist. Check the location, and that the jar holding the "
-                            + "pack (for the India pack, org.niyam:compliance-rules) is on the classpath")));
+                            + "pack (for Niyam's bundled pack, org.niyam:compliance-rules) is on the classpath")));
         }
         PackDescriptor descriptor = PackDescriptor.parse(descriptorOrigin, descriptorText, loader);
         if (descriptor.rules().isEmpty()) {
@@ -142,7 +142,7 @@ public final class RulePack {
         }
         List<DrlSource> sources = new ArrayList<>();
         List<Problem> missing = new ArrayList<>();
-        // Trusted only when the descriptor and every DRL file come from the jar or folder of Niyam's own India pack.
+        // Trusted only when the descriptor and every DRL file come from the jar or folder of Niyam's own bundled pack.
         String own = container(loader.getResource(OWN_DESCRIPTOR), OWN_DESCRIPTOR);
         boolean trusted = own != null && (folder + "/").startsWith(OWN_PACKS)
                 && own.equals(container(descriptorUrl, descriptorName));

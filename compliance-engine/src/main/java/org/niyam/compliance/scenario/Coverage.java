@@ -26,7 +26,7 @@ import org.niyam.compliance.pack.RuleDescription;
  * <p>A clause is touched when any rule citing it fired. Rules switched off in the engine are left out of
  * {@link #neverFired()}. Thread-safe: evaluations running at once may share one.
  *
- * <p>An engine usually holds more than one pack: the India pack beside a platform's own, for one. The scenarios of
+ * <p>An engine usually holds more than one pack: Niyam's bundled pack beside a platform's own, for one. The scenarios of
  * one pack cover that pack, so its tests read {@link #forPack(String) forPack(id)}, the same coverage seen through
  * one pack's rules and clauses:
  *

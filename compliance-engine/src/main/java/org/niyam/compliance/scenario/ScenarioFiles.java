@@ -1,5 +1,7 @@
 package org.niyam.compliance.scenario;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,8 +23,8 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.pack.RulePack;
 
 /**
@@ -33,7 +35,8 @@ final class ScenarioFiles {
 
     /** A scenario file as written. */
     record Document(String name, String description, OffsetDateTime asOf, OffsetDateTime since,
-                    PlatformProfile platform, List<OfficerAppointment> appointments, List<CaseEvent> events,
+                    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Platform> platform,
+                    @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> events,
                     Expect expect) {
 
         Document {
@@ -110,7 +113,7 @@ final class ScenarioFiles {
         String name = document.name() == null || document.name().isBlank() ? baseName(source) : document.name().strip();
         Evidence evidence;
         try {
-            evidence = new Evidence(document.platform(), document.appointments(), document.events(), document.since());
+            evidence = new Evidence(document.platform(), document.facts(), document.events(), document.since());
         } catch (IllegalArgumentException e) {
             throw new InputException(source, 0, "", e.getMessage(), e);
         }

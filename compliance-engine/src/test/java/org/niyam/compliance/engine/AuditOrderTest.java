@@ -124,7 +124,7 @@ class AuditOrderTest {
 
     @Test
     void an_audit_gives_each_case_its_events_in_time_order_as_evaluate_does() throws IOException {
-        ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+        ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                 .rulePack(RulePack.drl("arrival", FIRST_ARRIVAL).unrestricted()).threads(2).build();
         // The later request first in the file.
         Evidence evidence = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
@@ -186,7 +186,7 @@ class AuditOrderTest {
         captured.start();
         logger.addAppender(captured);
         try {
-            ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+            ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                     .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(2).eventsPerSession(1).build();
             Evidence crossing = new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(
                     TestPacks.complaint("c-x", "x", T), TestPacks.complaint("c-1", "case-1", T.plusMinutes(1)),
@@ -232,7 +232,7 @@ class AuditOrderTest {
     }
 
     private static ComplianceEngine.Builder builder() {
-        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                 .rulePack(RulePack.drl("order-notes", GLOBAL_NOTES).unrestricted());
     }
@@ -268,7 +268,7 @@ class AuditOrderTest {
         List<String> lines = new ArrayList<>();
         try {
             lines.add(typed("PlatformProfile", writer.writeValueAsString(evidence.platform())));
-            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.appointments().get(0))));
+            lines.add(typed("OfficerAppointment", writer.writeValueAsString(evidence.facts().get(0))));
             for (CaseEvent event : evidence.events()) {
                 lines.add(writer.writeValueAsString(event));
             }

@@ -31,7 +31,7 @@ import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 
@@ -201,7 +201,7 @@ class CaseLogReaderTest {
             });
             assertThat(eventIds(log)).containsExactly("e1", "e2", "e3");
             assertThat(log.evidence().platform()).isEqualTo(new PlatformProfile("Samvad", 12_000_000, false));
-            assertThat(log.evidence().appointments()).extracting("id").containsExactly("appt-1");
+            assertThat(log.evidence().facts()).extracting("id").containsExactly("appt-1");
             assertThat(log.entries()).as("entries read, valid or not").isEqualTo(6);
             assertThat(log.duplicates()).isZero();
         }
@@ -386,7 +386,7 @@ class CaseLogReaderTest {
             CaseLog log = lenient(OFFICER, PLATFORM, OFFICER);
 
             assertThat(log.rejected()).isEmpty();
-            assertThat(log.evidence().appointments()).hasSize(1);
+            assertThat(log.evidence().facts()).hasSize(1);
             assertThat(log.duplicates()).isEqualTo(1);
         }
 
@@ -425,9 +425,9 @@ class CaseLogReaderTest {
 
             assertThat(log.rejected()).singleElement().satisfies(e -> {
                 assertThat(e.line()).isEqualTo(2);
-                assertThat(e.getMessage()).contains("appointment id 'appt-1'");
+                assertThat(e.getMessage()).contains("OfficerAppointment id 'appt-1'");
             });
-            assertThat(log.evidence().appointments()).singleElement().extracting("person").isEqualTo("A. Rao");
+            assertThat(log.evidence().facts()).singleElement().extracting("person").isEqualTo("A. Rao");
         }
 
         @Test
@@ -439,7 +439,7 @@ class CaseLogReaderTest {
                 assertThat(e.getMessage()).contains("two different PlatformProfiles hold from the start of the "
                         + "evidence", "a later 'from'", SOURCE + ":1");
             });
-            assertThat(log.evidence().platform().registeredUsersInIndia()).isEqualTo(12_000_000);
+            assertThat(((PlatformProfile) log.evidence().platform()).registeredUsersInIndia()).isEqualTo(12_000_000);
         }
 
         @Test

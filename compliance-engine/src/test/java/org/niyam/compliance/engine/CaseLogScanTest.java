@@ -25,8 +25,8 @@ import org.niyam.compliance.io.CaseLogReader.EntryHandler;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.StandingFact;
+import org.niyam.compliance.model.Platform;
 
 /**
  * {@link CaseLogReader#scan}: every entry handed on in input order with its source and line, nothing kept, bad
@@ -53,12 +53,12 @@ class CaseLogScanTest {
         final List<InputException> rejected = new ArrayList<>();
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             calls.add("platform " + source + ":" + line + " " + profile.name());
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
+        public void fact(String source, int line, StandingFact appointment) {
             calls.add("appointment " + source + ":" + line + " " + appointment.id());
         }
 
@@ -185,7 +185,7 @@ class CaseLogScanTest {
         void an_exception_of_the_handler_ends_the_scan() {
             EntryHandler failing = new Recorder() {
                 @Override
-                public void appointment(String source, int line, OfficerAppointment appointment) {
+                public void fact(String source, int line, StandingFact appointment) {
                     throw new IllegalStateException("full");
                 }
             };

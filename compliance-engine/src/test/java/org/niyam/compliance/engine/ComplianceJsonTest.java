@@ -30,9 +30,9 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.*;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 

@@ -32,9 +32,10 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.model.StandingFact;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.pack.RulePack;
@@ -74,7 +75,7 @@ class DeterminismTest {
         for (int round = 0; round < 6; round++) {
             List<CaseEvent> shuffled = new ArrayList<>(scenario.evidence().events());
             Collections.shuffle(shuffled, random);
-            List<OfficerAppointment> appointments = new ArrayList<>(scenario.evidence().appointments());
+            List<StandingFact> appointments = new ArrayList<>(scenario.evidence().facts());
             Collections.shuffle(appointments, random);
             Evidence reordered = new Evidence(scenario.evidence().platform(), appointments, shuffled);
 
@@ -109,7 +110,7 @@ class DeterminismTest {
                 }
             }
             Report after = ENGINE.evaluate(new Evidence(scenario.evidence().platform(),
-                    scenario.evidence().appointments(), earlier), scenario.asOf());
+                    scenario.evidence().facts(), earlier), scenario.asOf());
 
             Map<String, Obligation> now = after.obligations().stream()
                     .collect(Collectors.toMap(Obligation::id, Function.identity()));
@@ -185,7 +186,7 @@ class DeterminismTest {
                 import java.util.List;
                 import org.niyam.compliance.model.Assessment;
                 import org.niyam.compliance.model.LawInForce;
-                import org.niyam.compliance.model.OfficerAppointment;
+                import org.niyam.compliance.india.OfficerAppointment;
                 import org.niyam.compliance.model.Status;
 
                 rule "o.officer-appointed"

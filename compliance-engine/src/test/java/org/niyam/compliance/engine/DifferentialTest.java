@@ -22,7 +22,7 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
-import org.niyam.compliance.model.OfficerAppointment;
+import org.niyam.compliance.india.OfficerAppointment;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RulePack;
 
@@ -120,7 +120,7 @@ class DifferentialTest {
 
     /** The clock pack (its clocks and standing duties) and the generated one. */
     private static ComplianceEngine.Builder engine(String drl) {
-        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES)
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
                 .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted())
                 .rulePack(RulePack.drl("generated", drl).unrestricted());
     }
@@ -188,7 +188,7 @@ class DifferentialTest {
     private static void write(Evidence evidence, Random random, Path file) {
         List<String> lines = new ArrayList<>();
         lines.add(typed("PlatformProfile", line(evidence.platform())));
-        for (OfficerAppointment appointment : evidence.appointments()) {
+        for (var appointment : evidence.facts()) {
             lines.add(typed("OfficerAppointment", line(appointment)));
         }
         evidence.events().forEach(event -> lines.add(line(event)));

@@ -46,7 +46,7 @@ class EngineExecutorTest {
     }
 
     private static ComplianceEngine.Builder engine() {
-        return ComplianceEngine.builder().eventTypes(IndiaEvents.CLASSES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                 .threads(4)
                 .eventsPerSession(1);
     }

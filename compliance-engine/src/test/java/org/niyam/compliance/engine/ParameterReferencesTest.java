@@ -52,7 +52,7 @@ class ParameterReferencesTest {
             import org.niyam.compliance.india.ComplaintReceived;
             import org.niyam.compliance.model.Duty;
             import org.niyam.compliance.model.LawInForce;
-            import org.niyam.compliance.model.PlatformProfile;
+            import org.niyam.compliance.india.PlatformProfile;
 
             """;
 

@@ -77,7 +77,7 @@ class ScenarioTest {
             assertThat(s.asOf()).isEqualTo(OffsetDateTime.parse("2026-03-02T18:00:00+05:30"));
             assertThat(s.asOf().getOffset().getTotalSeconds()).as("offset kept").isEqualTo(5 * 3600 + 1800);
             assertThat(s.evidence().platform().name()).isEqualTo("Example");
-            assertThat(s.evidence().appointments()).singleElement().satisfies(a -> assertThat(a.id()).isEqualTo("a1"));
+            assertThat(s.evidence().facts()).singleElement().satisfies(a -> assertThat(a.id()).isEqualTo("a1"));
             assertThat(s.evidence().events()).hasSize(2).first().isInstanceOf(ComplaintReceived.class);
             assertThat(s.expected().obligations()).hasSize(2).first().satisfies(o -> {
                 assertThat(o.status()).isEqualTo(Status.MET_LATE);

@@ -15,9 +15,9 @@ import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.pack.RulePack;
 
 /**

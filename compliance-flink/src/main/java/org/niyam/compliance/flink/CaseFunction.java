@@ -23,8 +23,8 @@ import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.slf4j.Logger;
@@ -60,6 +60,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     static final String PROFILES = "profiles";
     /** The one profile a job before profile histories kept: read as a history of one, replaced by {@link #PROFILES}. */
     static final String PROFILE = "profile";
+    /** A standing fact: {@code fact:} then its type's name, {@code :} and its id. */
+    static final String FACT = "fact:";
+    /** An officer appointment kept by a job before standing facts were a pack's: read as a standing fact. */
     static final String APPOINTMENT = "appointment:";
     static final String EARLIEST = "earliest";
     static final String LATEST = "latest";
@@ -232,10 +235,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 return;
             }
             case Input.PLATFORM -> {
-                PlatformProfile profile = json.read(in.json, PlatformProfile.class);
-                List<PlatformProfile> profiles;
+                Platform profile = json.read(in.json, Platform.class);
+                List<Platform> profiles;
                 try {
-                    profiles = PlatformProfile.joined(profiles(broadcast), profile);
+                    profiles = Platform.joined(profiles(broadcast), profile);
                 } catch (IllegalArgumentException e) {
                     // Every task (and the platform's) reads the same profiles in the same order and leaves it out.
                     LOG.warn("platform profile left out: {}", e.getMessage());
@@ -244,9 +247,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 broadcast.put(PROFILES, Profiles.text(profiles));
                 broadcast.remove(PROFILE);
             }
-            case Input.APPOINTMENT -> {
-                OfficerAppointment appointment = json.read(in.json, OfficerAppointment.class);
-                broadcast.put(APPOINTMENT + appointment.id(), in.json);
+            case Input.FACT -> {
+                StandingFact fact = json.read(in.json, StandingFact.class);
+                broadcast.put(FACT + json.name(fact) + ":" + fact.id(), in.json);
             }
             default -> throw new IllegalStateException("not a broadcast element: " + in);
         }
@@ -346,13 +349,13 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     }
 
     /** The platform's profiles in broadcast state, as given (a state from before histories: its one profile). */
-    static List<PlatformProfile> profiles(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
+    static List<Platform> profiles(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
         String profiles = broadcast.get(PROFILES);
         if (profiles != null) {
             return Profiles.read(profiles);
         }
         String profile = broadcast.get(PROFILE);
-        return profile == null ? List.of() : List.of(Json.DEFAULT.read(profile, PlatformProfile.class));
+        return profile == null ? List.of() : List.of(Json.DEFAULT.read(profile, Platform.class));
     }
 
     private CaseTracker.Context context(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {
@@ -360,16 +363,16 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         if (context != null && version.equals(contextVersion)) {
             return context;
         }
-        List<PlatformProfile> profiles = profiles(broadcast);
-        List<OfficerAppointment> appointments = new ArrayList<>();
+        List<Platform> profiles = profiles(broadcast);
+        List<Map.Entry<String, StandingFact>> facts = new ArrayList<>();
         for (Map.Entry<String, String> entry : broadcast.immutableEntries()) {
-            if (entry.getKey().startsWith(APPOINTMENT)) {
-                appointments.add(Json.DEFAULT.read(entry.getValue(), OfficerAppointment.class));
+            if (entry.getKey().startsWith(FACT) || entry.getKey().startsWith(APPOINTMENT)) {
+                facts.add(Map.entry(entry.getKey(), Json.DEFAULT.read(entry.getValue(), StandingFact.class)));
             }
         }
-        appointments.sort(java.util.Comparator.comparing(OfficerAppointment::id));
+        facts.sort(Map.Entry.comparingByKey()); // every task in the same order
         String earliest = broadcast.get(EARLIEST);
-        context = new CaseTracker.Context(profiles, appointments, earliest == null ? null : instant(Long.parseLong(earliest)));
+        context = new CaseTracker.Context(profiles, facts.stream().map(Map.Entry::getValue).toList(), earliest == null ? null : instant(Long.parseLong(earliest)));
         contextVersion = version;
         return context;
     }

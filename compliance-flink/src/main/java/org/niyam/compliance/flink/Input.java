@@ -3,7 +3,7 @@ package org.niyam.compliance.flink;
 import java.util.Objects;
 
 /**
- * One element between the job's operators: an event of a case, the platform's profile, an officer appointment, a
+ * One element between the job's operators: an event of a case, a record of the platform, a standing fact, a
  * mark of the earliest and latest event instants a reader has seen, or what a case's step concluded about the
  * platform. A plain Flink POJO (public fields, no-argument constructor), so that Flink serialises it without Kryo; the
  * payload is JSON text.
@@ -12,16 +12,16 @@ public class Input {
 
     /** {@link #kind} of an event of a case, keyed by its case. */
     public static final byte EVENT = 0;
-    /** {@link #kind} of a platform profile, broadcast to every case. */
+    /** {@link #kind} of a record of the platform (a pack's {@code Platform} type), broadcast to every case. */
     public static final byte PLATFORM = 1;
-    /** {@link #kind} of an officer appointment, broadcast to every case. */
-    public static final byte APPOINTMENT = 2;
+    /** {@link #kind} of a standing fact (a pack's {@code StandingFact} type), broadcast to every case. */
+    public static final byte FACT = 2;
     /** {@link #kind} of a mark of the earliest and latest event instants a reader has seen. */
     public static final byte MARK = 3;
     /** {@link #kind} of what a case's step concluded about the platform, sent to the platform's operator. */
     public static final byte LEFTOVERS = 4;
 
-    /** What this is: {@link #EVENT}, {@link #PLATFORM}, {@link #APPOINTMENT}, {@link #MARK} or {@link #LEFTOVERS}. */
+    /** What this is: {@link #EVENT}, {@link #PLATFORM}, {@link #FACT}, {@link #MARK} or {@link #LEFTOVERS}. */
     public byte kind;
     /** The case, for an event and leftovers; otherwise empty. */
     public String caseId;
@@ -29,7 +29,7 @@ public class Input {
     public long at;
     /** For a mark: the earliest event instant, epoch milliseconds. */
     public long earliest;
-    /** The JSON text: the event, profile, appointment, or the list of leftovers; empty for a mark. */
+    /** The JSON text: the event, platform record, standing fact (each with its {@code type}), or the list of leftovers; empty for a mark. */
     public String json;
 
     /** An empty element, for Flink's POJO serialiser. */
@@ -39,7 +39,7 @@ public class Input {
     /**
      * An element with every field given.
      *
-     * @param kind     {@link #EVENT}, {@link #PLATFORM}, {@link #APPOINTMENT}, {@link #MARK} or {@link #LEFTOVERS}
+     * @param kind     {@link #EVENT}, {@link #PLATFORM}, {@link #FACT}, {@link #MARK} or {@link #LEFTOVERS}
      * @param caseId   the case, or empty
      * @param at       epoch milliseconds, as {@link #at} says
      * @param earliest for a mark, the earliest event instant in epoch milliseconds; otherwise 0

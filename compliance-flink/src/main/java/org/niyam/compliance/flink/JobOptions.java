@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * @param standingCheck  how often, in event time, the platform's standing duties are assessed when nothing else
  *                       happens
  * @param retainEnded    how long, in event time, a case whose obligations have all ended stays in state
- * @param rules          rule packs: {@code classpath:LOCATION} or a folder; the India pack when empty
+ * @param rules          rule packs: {@code classpath:LOCATION} or a folder; the bundled pack (compliance-rules) when empty
  * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
  * @param checkpoint     the checkpoint interval
  * @param strict         whether a bad input line fails the job (otherwise it is logged and left out)
@@ -42,7 +42,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                          List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
         implements Serializable {
 
-    /** The India pack, the job's rules when {@code --rules} is not given. */
+    /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
     public static final String INDIA = "classpath:org/niyam/compliance/rules/india";
 
     /**
@@ -61,7 +61,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @param awaitProfile  whether cases wait for the platform's profile
      * @param standingCheck the standing-duty interval, positive
      * @param retainEnded   how long ended cases stay, not negative
-     * @param rules         the packs, or empty for the India pack; copied
+     * @param rules         the packs, or empty for the bundled pack (compliance-rules); copied
      * @param atRiskMargin  the at-risk margin, or {@code null}
      * @param checkpoint    the checkpoint interval, required
      * @param strict        whether a bad line fails the job
@@ -160,7 +160,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 description = "keep a case whose duties all ended this long (default P7D)")
         Duration retainEnded = Duration.ofDays(7);
         @Option(names = "--rules", paramLabel = "PACK",
-                description = "classpath:LOCATION or a folder (repeatable; default the India pack)")
+                description = "classpath:LOCATION or a folder (repeatable; default the bundled pack, compliance-rules)")
         List<String> rules = new ArrayList<>();
         @Option(names = "--at-risk-margin", paramLabel = "DURATION",
                 description = "at risk this long before due (default: the engine's fraction)")

@@ -16,19 +16,27 @@ import org.niyam.compliance.model.EventTypes;
  */
 final class Json {
 
-    /** The event types the class path announces; enough for profiles, appointments and outputs. */
+    /** The types the class path announces; enough for platform records, standing facts and outputs. */
     static final Json DEFAULT = new Json(EventTypes.onClasspath());
     private static final Map<EventTypes, Json> BY_TYPES = new ConcurrentHashMap<>();
 
     final ObjectMapper mapper;
+    private final EventTypes types;
 
     private Json(EventTypes types) {
+        this.types = types;
         this.mapper = ComplianceJson.mapper(types).disable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** The JSON of an engine's event types ({@code ComplianceEngine.eventTypes()}), made once per registry. */
     static Json of(EventTypes types) {
         return BY_TYPES.computeIfAbsent(types, Json::new);
+    }
+
+    /** The JSON {@code type} name of a registered value's class, or its simple class name. */
+    String name(Object value) {
+        String name = types.nameOf(value.getClass());
+        return name != null ? name : value.getClass().getSimpleName();
     }
 
     String text(Object value) {

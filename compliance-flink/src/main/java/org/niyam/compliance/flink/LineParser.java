@@ -8,14 +8,14 @@ import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads one line of a JSON Lines case log into the job's {@link Input}, as {@code CaseLogReader} reads a log: an
- * event, the platform's profile or an officer appointment. After an event that moves the earliest or latest instant
+ * event, a record of the platform or a standing fact. After an event that moves the earliest or latest instant
  * this reader has seen, it also gives a {@link Input#MARK}, from which every task learns when the input began and,
  * at the end of a bounded input, where it ended.
  *
@@ -90,13 +90,13 @@ public final class LineParser implements Serializable {
         try {
             reader().scan(source, new StringReader(text), new CaseLogReader.EntryHandler() {
                 @Override
-                public void platform(String s, int line, PlatformProfile profile) {
+                public void platform(String s, int line, Platform profile) {
                     out.accept(new Input(Input.PLATFORM, "", Long.MIN_VALUE, 0, Json.DEFAULT.text(profile)));
                 }
 
                 @Override
-                public void appointment(String s, int line, OfficerAppointment appointment) {
-                    out.accept(new Input(Input.APPOINTMENT, "", Long.MIN_VALUE, 0, Json.DEFAULT.text(appointment)));
+                public void fact(String s, int line, StandingFact fact) {
+                    out.accept(new Input(Input.FACT, "", Long.MIN_VALUE, 0, Json.DEFAULT.text(fact)));
                 }
 
                 @Override

@@ -24,8 +24,8 @@ import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.Parameter;
@@ -33,7 +33,7 @@ import org.niyam.compliance.pack.Parameter;
 /**
  * The platform: its global rules (standing duties, monthly reports, "no notice at all") over the events they read
  * and what every case concluded about the platform, in one task (parallelism 1, one key). It evaluates at every
- * instant something it reads happened, at the instants the appointments and the law name, at the next change of its
+ * instant something it reads happened, at the instants the standing facts and the law name, at the next change of its
  * obligations, and at least every {@link JobOptions#standingCheck()} of event time; like the cases, in time order
  * once the watermark has passed, and at the end of a bounded input up to the latest event instant.
  */
@@ -61,7 +61,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
      * @param platform     always null: the one profile a job before profile histories kept, read into
      *                     {@code profiles}
      * @param profiles     the platform's profiles as given ({@link Profiles}), in time order
-     * @param appointments by id
+     * @param facts        the standing facts, by type name and id ({@code appointments}, by id, in a job before
+     *                     standing facts were a pack's)
      * @param state        the tracker's state: the events platform rules read, obligations and findings reported
      * @param leftovers    by case, what it concluded, oldest first
      * @param steppedAt    the last evaluation's instant, or null
@@ -70,7 +71,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
      * @param latest       its latest, or null
      * @param lawDates     whether the law's dates are among the due instants yet
      */
-    record Kept(PlatformProfile platform, List<PlatformProfile> profiles, Map<String, OfficerAppointment> appointments,
+    record Kept(Platform platform, List<Platform> profiles,
+                @com.fasterxml.jackson.annotation.JsonAlias("appointments") Map<String, StandingFact> facts,
                 CaseTracker.State state, Map<String, List<Dated>> leftovers, Long steppedAt, List<Long> due,
                 Long earliest, Long latest, boolean lawDates) {
         Kept {
@@ -79,7 +81,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             }
             platform = null;
             profiles = profiles == null ? List.of() : List.copyOf(profiles);
-            appointments = appointments == null ? Map.of() : new TreeMap<>(appointments);
+            facts = facts == null ? Map.of() : new TreeMap<>(facts);
             leftovers = leftovers == null ? Map.of() : new TreeMap<>(leftovers);
             due = due == null ? List.of() : List.copyOf(due);
         }
@@ -119,8 +121,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         TimerService timers = ctx.timerService();
         long watermark = timers.currentWatermark();
         TreeSet<Long> due = new TreeSet<>(k.due());
-        List<PlatformProfile> profiles = k.profiles();
-        Map<String, OfficerAppointment> appointments = new TreeMap<>(k.appointments());
+        List<Platform> profiles = k.profiles();
+        Map<String, StandingFact> facts = new TreeMap<>(k.facts());
         CaseTracker.State state = k.state();
         Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
         Long earliest = k.earliest();
@@ -139,13 +141,13 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         switch (in.kind) {
             case Input.PLATFORM -> {
                 try {
-                    profiles = PlatformProfile.joined(profiles, json.read(in.json, PlatformProfile.class));
+                    profiles = Platform.joined(profiles, json.read(in.json, Platform.class));
                 } catch (IllegalArgumentException e) {
                     return; // left out, as the case tasks leave it out (they say so at WARN)
                 }
                 changed = true;
                 // The platform is assessed again where a profile starts or ends, as the monitor assesses it.
-                for (PlatformProfile profile : PlatformProfile.history(profiles)) {
+                for (Platform profile : Platform.history(profiles)) {
                     for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
                         if (bound != null) {
                             long b = bound.toInstant().toEpochMilli();
@@ -155,17 +157,14 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                     }
                 }
             }
-            case Input.APPOINTMENT -> {
-                OfficerAppointment a = json.read(in.json, OfficerAppointment.class);
-                appointments.put(a.id(), a);
+            case Input.FACT -> {
+                StandingFact fact = json.read(in.json, StandingFact.class);
+                facts.put(json.name(fact) + ":" + fact.id(), fact);
                 changed = true;
-                long from = a.from().toInstant().toEpochMilli();
-                instants.add(from);
-                instants.add(from + 1);
-                if (a.to() != null) {
-                    long to = a.to().toInstant().toEpochMilli();
-                    instants.add(to);
-                    instants.add(to + 1);
+                for (OffsetDateTime instant : fact.changesAt()) {
+                    long at = instant.toInstant().toEpochMilli();
+                    instants.add(at);
+                    instants.add(at + 1);
                 }
             }
             case Input.MARK -> {
@@ -210,7 +209,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             timers.registerEventTimeTimer(watermark + 1); // wakes a platform that waited for its profile
         }
         timers.registerEventTimeTimer(CaseFunction.END);
-        kept.update(json.bytes(new Kept(null, profiles, appointments, state, leftovers, k.steppedAt(), List.copyOf(due),
+        kept.update(json.bytes(new Kept(null, profiles, facts, state, leftovers, k.steppedAt(), List.copyOf(due),
                 earliest, latest, lawDates)));
     }
 
@@ -234,7 +233,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         CaseTracker.State state = k.state();
         Long steppedAt = k.steppedAt();
         Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
-        CaseTracker.Context context = new CaseTracker.Context(k.profiles(), List.copyOf(k.appointments().values()),
+        CaseTracker.Context context = new CaseTracker.Context(k.profiles(), List.copyOf(k.facts().values()),
                 k.earliest() == null ? null : instant(k.earliest()));
         while (!due.isEmpty() && due.first() <= target) {
             long at = due.pollFirst();
@@ -295,7 +294,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
             kept.clear();
             return;
         }
-        kept.update(json.bytes(new Kept(null, k.profiles(), k.appointments(), state, leftovers, steppedAt,
+        kept.update(json.bytes(new Kept(null, k.profiles(), k.facts(), state, leftovers, steppedAt,
                 List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
     }
 

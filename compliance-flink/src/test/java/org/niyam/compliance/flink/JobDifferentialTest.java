@@ -31,7 +31,7 @@ import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
@@ -87,7 +87,7 @@ class JobDifferentialTest {
                 .outOfOrder(BOUND)
                 .offset(GeneratedLogs.IST)
                 .retainEndedCases(Duration.ofDays(100_000))
-                .appointments(evidence.appointments())
+                .facts(evidence.facts())
                 .listener(heard::add);
         evidence.profiles().forEach(builder::platform);
         try (ComplianceMonitor monitor = builder.build()) {
@@ -174,7 +174,7 @@ class JobDifferentialTest {
     }
 
     private static String profileLine(PlatformProfile profile) {
-        return "{\"type\":\"PlatformProfile\"," + Json.DEFAULT.text(profile).substring(1);
+        return Json.DEFAULT.text(profile); // a Platform record is written with its "type"
     }
 
     @Test
@@ -187,7 +187,7 @@ class JobDifferentialTest {
             System.out.println("JobDifferentialTest late profile, seed=" + seed);
             random = new Random(seed++);
             log = GeneratedLogs.generate(random, 12 + random.nextInt(12));
-        } while (log.evidence().platform() == null || log.evidence().appointments().isEmpty());
+        } while (log.evidence().platform() == null || log.evidence().facts().isEmpty());
         List<String> lines = Jobs.arrivalOrder(log.lines(), BOUND, random);
         // The appointments, then the profile, after every event, and let through a few lines per checkpoint: cases
         // and the platform reach the profile's absence with watermarks past their instants.

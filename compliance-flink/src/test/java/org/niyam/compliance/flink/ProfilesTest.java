@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.rules.india.GeneratedLogs;
 
 /** The job keeps the platform's profiles as the monitor does, and reads the state of a job that kept one. */
@@ -30,41 +31,41 @@ class ProfilesTest {
 
     @Test
     void profiles_given_in_turn_make_the_history_the_monitor_makes() {
-        List<List<PlatformProfile>> sequences = List.of(
+        List<List<Platform>> sequences = List.of(
                 List.of(SMALL, LARGE),
                 List.of(LARGE, SMALL),
                 List.of(SMALL, LARGE, SMALL_AGAIN, LARGER),
                 List.of(SMALL_AGAIN, LARGE, SMALL, LARGE),
                 List.of(SMALL, SMALL_AGAIN, LARGE));
-        for (List<PlatformProfile> sequence : sequences) {
-            List<PlatformProfile> kept = List.of();
-            List<PlatformProfile> monitors;
+        for (List<Platform> sequence : sequences) {
+            List<Platform> kept = List.of();
+            List<Platform> monitors;
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(GeneratedLogs.engine())
                     .clock(MonitorClock.eventTime()).outOfOrder(Duration.ZERO).build()) {
-                for (PlatformProfile profile : sequence) {
-                    kept = PlatformProfile.joined(kept, profile);
+                for (Platform profile : sequence) {
+                    kept = Platform.joined(kept, profile);
                     monitor.platform(profile);
                 }
                 monitors = monitor.profiles();
             }
-            assertThat(PlatformProfile.history(kept)).as("%s", sequence).isEqualTo(monitors);
+            assertThat(Platform.history(kept)).as("%s", sequence).isEqualTo(monitors);
             assertThat(Profiles.read(Profiles.text(kept))).as("read back").isEqualTo(kept);
         }
     }
 
     @Test
     void an_undated_profile_replaces_the_history_a_dated_one_joins_it() {
-        List<PlatformProfile> kept = PlatformProfile.joined(PlatformProfile.joined(List.of(), SMALL), LARGE);
+        List<Platform> kept = Platform.joined(Platform.joined(List.<Platform>of(), SMALL), LARGE);
         assertThat(kept).containsExactly(SMALL, LARGE);
-        assertThat(PlatformProfile.joined(kept, LARGER)).as("the same 'from': replaced").containsExactly(SMALL, LARGER);
-        assertThat(PlatformProfile.joined(kept, SMALL)).containsExactly(SMALL);
+        assertThat(Platform.joined(kept, LARGER)).as("the same 'from': replaced").containsExactly(SMALL, LARGER);
+        assertThat(Platform.joined(kept, SMALL)).containsExactly(SMALL);
     }
 
     @Test
     void a_profile_that_runs_past_the_next_one_is_refused() {
         PlatformProfile bounded = new PlatformProfile("ExampleNet", 3_000_000, false, true, MARCH.minusDays(10),
                 APRIL);
-        assertThatThrownBy(() -> PlatformProfile.joined(List.of(LARGE), bounded))
+        assertThatThrownBy(() -> Platform.joined(List.<Platform>of(LARGE), bounded))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past the next one's 'from'");
     }
 
@@ -73,7 +74,10 @@ class ProfilesTest {
         PlatformFunction.Kept now = new PlatformFunction.Kept(null, List.of(SMALL), Map.of(),
                 CaseTracker.State.empty(""), Map.of(), null, List.of(), null, null, false);
         ObjectNode before = (ObjectNode) Json.DEFAULT.mapper.readTree(Json.DEFAULT.bytes(now));
-        before.set("platform", Json.DEFAULT.mapper.valueToTree(SMALL));
+        ObjectNode old = Json.DEFAULT.mapper.valueToTree(SMALL);
+        assertThat(old.get("type").asText()).isEqualTo("PlatformProfile");
+        old.remove("type"); // as a job wrote it before profiles were a pack's records
+        before.set("platform", old);
         before.remove("profiles");
         PlatformFunction.Kept read = Json.DEFAULT.read(Json.DEFAULT.mapper.writeValueAsBytes(before), PlatformFunction.Kept.class);
         assertThat(read.profiles()).containsExactly(SMALL);

@@ -138,7 +138,7 @@ class StreamingMeasurement {
         for (CaseEvent event : evidence.events()) {
             byCase.computeIfAbsent(event.caseId(), c -> new ArrayList<>()).add(event);
         }
-        CaseTracker.Context context = new CaseTracker.Context(evidence.platform(), evidence.appointments(), earliest);
+        CaseTracker.Context context = new CaseTracker.Context(evidence.platform(), evidence.facts(), earliest);
         long bytes = 0;
         long open = 0;
         long held = 0;

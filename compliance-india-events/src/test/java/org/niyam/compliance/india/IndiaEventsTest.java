@@ -46,9 +46,51 @@ class IndiaEventsTest {
 
     @Test
     void everyEventIsRegisteredByItsSimpleNameAndAnnouncedOnTheClasspath() {
-        assertThat(IndiaEvents.TYPES.names()).hasSize(IndiaEvents.CLASSES.size() + 1).contains("CustomEvent");
+        assertThat(IndiaEvents.TYPES.names()).hasSize(IndiaEvents.CLASSES.size() + IndiaEvents.FACTS.size() + 1)
+                .contains("CustomEvent");
+        assertThat(IndiaEvents.TYPES.asMap()).hasSize(IndiaEvents.CLASSES.size() + 1);
         assertThat(IndiaEvents.TYPES.type("GacOrderReceived")).isEqualTo(GacOrderReceived.class);
         assertThat(EventTypes.onClasspath()).isEqualTo(IndiaEvents.TYPES);
         assertThat(EventTypes.onClasspath().type("CustomEvent")).isEqualTo(CustomEvent.class);
+    }
+
+    @Test
+    void theProfileAndTheAppointmentsAreThePacksPlatformRecordAndStandingFactUnderTheirOldNames() {
+        assertThat(IndiaEvents.TYPES.platformType("PlatformProfile")).isEqualTo(PlatformProfile.class);
+        assertThat(IndiaEvents.TYPES.factType("OfficerAppointment")).isEqualTo(OfficerAppointment.class);
+        assertThat(IndiaEvents.TYPES.type("PlatformProfile")).as("not an event").isNull();
+    }
+
+    @Test
+    void impossibleProfilesAndAppointmentsAreRejected() {
+        assertThatThrownBy(() -> new PlatformProfile("X", -1, false))
+                .hasMessage("PlatformProfile.registeredUsersInIndia cannot be negative: -1");
+        assertThatThrownBy(() -> new OfficerAppointment("a1", OfficerRole.GRIEVANCE_OFFICER, "P", true, true, true,
+                T, T)).hasMessageContaining("'to'").hasMessageContaining("must be after 'from'");
+    }
+
+    @Test
+    void anAppointmentHoldsFromItsStartUntilJustBeforeItsEndAndNamesBothInstants() {
+        OfficerAppointment a = new OfficerAppointment("a1", OfficerRole.GRIEVANCE_OFFICER, "P", true, true, true,
+                T, T.plusDays(10));
+
+        assertThat(a.heldAt(T.minusNanos(1_000_000))).isFalse();
+        assertThat(a.heldAt(T)).isTrue();
+        assertThat(a.heldAt(T.plusDays(10).minusNanos(1_000_000))).isTrue();
+        assertThat(a.heldAt(T.plusDays(10))).isFalse();
+        assertThat(a.changesAt()).containsExactly(T, T.plusDays(10));
+        assertThat(new OfficerAppointment("a2", OfficerRole.GRIEVANCE_OFFICER, "P", true, true, true, T, null)
+                .changesAt()).containsExactly(T);
+    }
+
+    @Test
+    void theProfilesSummaryIsWhatReportHeadersPrint() {
+        assertThat(new PlatformProfile("Samvad", 12_000_000, true).summary())
+                .isEqualTo("Samvad, 12,000,000 registered users in India, a messaging service");
+        assertThat(new PlatformProfile("Samvad", 1, false).summary()).isEqualTo("Samvad, 1 registered users in India");
+        PlatformProfile bounded = new PlatformProfile("S", 1, false, null, T, null);
+        assertThat(bounded.during(null, T.plusDays(1))).isEqualTo(new PlatformProfile("S", 1, false, null, null,
+                T.plusDays(1)));
+        assertThat(bounded.from(T.minusDays(1)).from()).isEqualTo(T.minusDays(1));
     }
 }

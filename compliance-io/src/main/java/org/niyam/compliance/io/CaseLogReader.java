@@ -43,13 +43,14 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
  * Reads a platform's case log: JSON Lines (one entry per line) or a JSON array of entries, where an entry is an
- * event ({@code "type": "ComplaintReceived"}, ...), the platform's profile ({@code "type": "PlatformProfile"}), an
- * officer appointment ({@code "type": "OfficerAppointment"}) or the period the log covers
+ * event ({@code "type": "ComplaintReceived"}, ...), a record of the platform (a {@link Platform} type the registry
+ * knows, named by its {@code type} as an event is), a standing fact (a {@link StandingFact} type, such as an
+ * officer's appointment) or the period the log covers
  * ({@code {"type": "EvidencePeriod", "since": "2025-12-01T00:00:00+05:30"}}, which becomes {@link Evidence#since()};
  * without it the period starts at the earliest event). See {@code docs/json.md}.
  *
@@ -71,10 +72,6 @@ import org.niyam.compliance.model.PlatformProfile;
  */
 public final class CaseLogReader {
 
-    /** The {@code type} of the entry that gives the platform's profile. */
-    public static final String PLATFORM = "PlatformProfile";
-    /** The {@code type} of the entry that gives an officer appointment. */
-    public static final String APPOINTMENT = "OfficerAppointment";
     /** The entry that says from when the log covers the platform: {@code {"type": "EvidencePeriod", "since": ...}}. */
     public static final String PERIOD = "EvidencePeriod";
 
@@ -98,9 +95,8 @@ public final class CaseLogReader {
          */
         private final ObjectMapper direct;
         private final ObjectReader event;
-        /** The fields of a profile or an appointment, after its {@code "type"}. */
-        private final ObjectReader platformFields;
-        private final ObjectReader appointmentFields;
+        private final ObjectReader platform;
+        private final ObjectReader fact;
 
         private Binding(EventTypes types) {
             mapper = ComplianceJson.mapper(types);
@@ -108,8 +104,8 @@ public final class CaseLogReader {
             array = mapper.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             direct = direct(ComplianceJson.mapper(types));
             event = direct.readerFor(CaseEvent.class);
-            platformFields = direct.readerFor(PlatformProfile.class);
-            appointmentFields = direct.readerFor(OfficerAppointment.class);
+            platform = direct.readerFor(Platform.class);
+            fact = direct.readerFor(StandingFact.class);
         }
 
         static Binding of(EventTypes types) {
@@ -162,22 +158,24 @@ public final class CaseLogReader {
     public interface EntryHandler {
 
         /**
-         * A platform profile, at {@code line} of {@code source}.
+         * A record of the platform (an entry whose {@code type} names a {@link Platform} type), at {@code line} of
+         * {@code source}.
          *
          * @param source  the file or stream, as errors name it
          * @param line    the 1-based line of the entry (of its start, in a JSON array)
-         * @param profile the profile read
+         * @param profile the record read
          */
-        void platform(String source, int line, PlatformProfile profile);
+        void platform(String source, int line, Platform profile);
 
         /**
-         * An officer appointment, at {@code line} of {@code source}.
+         * A standing fact (an entry whose {@code type} names a {@link StandingFact} type, such as an officer's
+         * appointment), at {@code line} of {@code source}.
          *
-         * @param source      the file or stream, as errors name it
-         * @param line        the 1-based line of the entry (of its start, in a JSON array)
-         * @param appointment the appointment read
+         * @param source the file or stream, as errors name it
+         * @param line   the 1-based line of the entry (of its start, in a JSON array)
+         * @param fact   the fact read
          */
-        void appointment(String source, int line, OfficerAppointment appointment);
+        void fact(String source, int line, StandingFact fact);
 
         /**
          * An event, at {@code line} of {@code source}.
@@ -219,6 +217,10 @@ public final class CaseLogReader {
     private final Workers workers;
     private final EventTypes eventTypes;
     private final Binding binding;
+    /** The names an unknown event type is listed with, beside the events': the platform's, the facts', the period. */
+    private final List<String> otherTypes;
+    /** The registry's platform and standing-fact type names, which the direct binding looks for first. */
+    private final String[] standingNames;
 
     private CaseLogReader(boolean strict, ReadProgress progress, Workers workers, EventTypes eventTypes) {
         this.strict = strict;
@@ -226,6 +228,11 @@ public final class CaseLogReader {
         this.workers = workers;
         this.eventTypes = eventTypes;
         this.binding = Binding.of(eventTypes);
+        List<String> others = new ArrayList<>(eventTypes.platformTypes().keySet());
+        others.addAll(eventTypes.factTypes().keySet());
+        this.standingNames = others.toArray(String[]::new);
+        others.add(PERIOD);
+        this.otherTypes = List.copyOf(others);
     }
 
     /**
@@ -433,7 +440,7 @@ public final class CaseLogReader {
             return event;
         }
         throw new InputException(source, line, "type", "expected an event, not an entry of type "
-                + (entry instanceof PlatformProfile ? PLATFORM : entry instanceof Period ? PERIOD : APPOINTMENT), null);
+                + (entry instanceof Period ? PERIOD : eventTypes.nameOf(entry.getClass())), null);
     }
 
     /** Bytes that are not UTF-8 become {@link #MALFORMED}, so the line holding them is rejected and the rest is read. */
@@ -713,16 +720,16 @@ public final class CaseLogReader {
             handler.rejected(rejected);
         } else if (entry instanceof CaseEvent event) {
             handler.event(source, line, event, text);
-        } else if (entry instanceof OfficerAppointment appointment) {
-            handler.appointment(source, line, appointment);
+        } else if (entry instanceof StandingFact fact) {
+            handler.fact(source, line, fact);
         } else if (entry instanceof Period period) {
             handler.period(source, line, period.since());
         } else {
-            handler.platform(source, line, (PlatformProfile) entry);
+            handler.platform(source, line, (Platform) entry);
         }
     }
 
-    // ---- One entry: a PlatformProfile, an OfficerAppointment or a CaseEvent, or an InputException naming the fault
+    // ---- One entry: a Platform, a StandingFact or a CaseEvent, or an InputException naming the fault
 
     /** The entry one line of JSON text holds. */
     private Object entry(String source, int line, String text) {
@@ -741,33 +748,26 @@ public final class CaseLogReader {
 
     /**
      * The entry, bound straight from its text to its record; null when that fails, for the tree to bind it and name
-     * any fault. An event is bound wherever its {@code "type"} is; a profile or an appointment when its
+     * any fault. An event is bound wherever its {@code "type"} is; a platform record or a standing fact when its
      * {@code "type"} comes first, as exporters write it.
      */
     private Object direct(String text) {
         try {
-            String type = leadingType(text);
-            if (type == null) {
-                return binding.event.readValue(text);
-            }
-            try (JsonParser parser = binding.direct.getFactory().createParser(text)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextFieldName())
-                        || !type.equals(parser.nextTextValue()) || parser.nextToken() != JsonToken.FIELD_NAME) {
-                    return null;
-                }
-                Object entry = (type.equals(PLATFORM) ? binding.platformFields : binding.appointmentFields).readValue(parser);
-                return parser.nextToken() == null ? entry : null;
-            }
+            String type = leadingType(text, standingNames);
+            ObjectReader reader = type == null ? binding.event
+                    : eventTypes.platformType(type) != null ? binding.platform : binding.fact;
+            return reader.readValue(text);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /**
-     * {@link #PLATFORM} or {@link #APPOINTMENT} when the text's first field is a {@code "type"} naming it, found
-     * without a parser; else null. Only chooses how to bind: the binding checks the text.
+     * The one of {@code names} (the registry's platform and standing-fact types) that the text's first field, a
+     * {@code "type"}, names, found without a parser or a copy of the text; else null (an event, most lines). Only
+     * chooses how to bind: the binding checks the text.
      */
-    private static String leadingType(String text) {
+    private static String leadingType(String text, String[] names) {
         int i = skipSpace(text, 0);
         if (i >= text.length() || text.charAt(i) != '{') {
             return null;
@@ -784,7 +784,12 @@ public final class CaseLogReader {
         if (i >= text.length() || text.charAt(i) != '"') {
             return null;
         }
-        return isText(text, i + 1, PLATFORM) ? PLATFORM : isText(text, i + 1, APPOINTMENT) ? APPOINTMENT : null;
+        for (String name : names) {
+            if (isText(text, i + 1, name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code text} holds {@code value} and its closing quote at {@code at}. */
@@ -812,17 +817,12 @@ public final class CaseLogReader {
             if (PERIOD.equals(type)) {
                 return period(source, line, object);
             }
-            if (PLATFORM.equals(type) || APPOINTMENT.equals(type)) {
-                ObjectNode fields = object.deepCopy();
-                fields.remove("type");
-                Class<?> kind = PLATFORM.equals(type) ? PlatformProfile.class : OfficerAppointment.class;
-                return binding.mapper.treeToValue(fields, kind);
-            }
-            return binding.mapper.treeToValue(object, CaseEvent.class);
+            Class<?> kind = type == null ? CaseEvent.class : eventTypes.platformType(type) != null ? Platform.class
+                    : eventTypes.factType(type) != null ? StandingFact.class : CaseEvent.class;
+            return binding.mapper.treeToValue(object, kind);
         } catch (JsonProcessingException e) {
             InputException misspelt = InputErrors.unknownKey(source, line, object, e); // before a field it left out
-            throw misspelt != null ? misspelt
-                    : InputErrors.of(source, line, null, e, List.of(PLATFORM, APPOINTMENT, PERIOD));
+            throw misspelt != null ? misspelt : InputErrors.of(source, line, null, e, otherTypes);
         } catch (IllegalArgumentException e) {
             throw new InputException(source, line, "", e.getMessage(), e);
         }
@@ -908,15 +908,15 @@ public final class CaseLogReader {
         }
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             counted();
             handler.platform(source, line, profile);
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
+        public void fact(String source, int line, StandingFact fact) {
             counted();
-            handler.appointment(source, line, appointment);
+            handler.fact(source, line, fact);
         }
 
         @Override
@@ -953,7 +953,8 @@ public final class CaseLogReader {
         private int lastSourceIndex;
         private final ProfileHistory profiles = new ProfileHistory();
         private OffsetDateTime since;
-        private final Kept<OfficerAppointment> appointments = new Kept<>("appointment", OfficerAppointment::id);
+        /** Standing facts, kept by type and id (see {@link #factKey}). */
+        private final Kept<StandingFact> facts = new Kept<>(null, CaseLogReader::factKey);
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
         private final List<InputException> rejected = new ArrayList<>();
         private long entries;
@@ -982,7 +983,7 @@ public final class CaseLogReader {
         }
 
         @Override
-        public void platform(String source, int line, PlatformProfile profile) {
+        public void platform(String source, int line, Platform profile) {
             boolean added;
             try {
                 added = profiles.add(source, line, profile);
@@ -997,8 +998,8 @@ public final class CaseLogReader {
         }
 
         @Override
-        public void appointment(String source, int line, OfficerAppointment appointment) {
-            keep(source, line, appointment.id(), appointment, appointments);
+        public void fact(String source, int line, StandingFact fact) {
+            keep(source, line, factKey(fact), fact, facts);
         }
 
         /** Logs read as one cover the union of their periods: the earliest {@code since} counts. */
@@ -1026,7 +1027,11 @@ public final class CaseLogReader {
                 counted();
                 duplicates++;
             } else {
-                rejected(InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
+                // A fact is named by its type and shown by its own id.
+                rejected(value instanceof StandingFact fact
+                        ? InputErrors.reusedId(source, line, fact.getClass().getSimpleName(), fact.id(),
+                                where(kept.place(twin)))
+                        : InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
             }
         }
 
@@ -1050,9 +1055,17 @@ public final class CaseLogReader {
         }
 
         CaseLog result() {
-            Evidence evidence = new Evidence(profiles.history(), appointments.values(), events.values(), since);
+            Evidence evidence = new Evidence(profiles.history(), facts.values(), events.values(), since);
             return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
         }
+    }
+
+    /**
+     * The key a standing fact is kept by: its class and its id. The same fact twice counts once; two facts of one type
+     * with one id clash; facts of two types never do.
+     */
+    static String factKey(StandingFact fact) {
+        return fact.getClass().getName() + '\u0000' + fact.id();
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.List;
  * @param status         {@link Status#MET}, {@link Status#BREACHED}, {@link Status#NOT_APPLICABLE},
  *                       {@link Status#INDETERMINATE}, or {@link Status#OPEN} for a case duty without a deadline
  * @param explanation    why, naming the evidence
- * @param evidence       ids of the appointments or events it rests on
+ * @param evidence       ids of the standing facts or events it rests on
  * @param caseId         the case, or {@code null} for a standing duty of the platform
  * @param triggerEventId the matter it is the verdict on (an event id, or a period such as {@code month-end:2026-01}),
  *                       or {@code null}; given with {@code triggeredAt} and a case
@@ -73,7 +73,7 @@ public record Assessment(String key, String what, Status status, String explanat
      * @param what        what the law asks, in a sentence
      * @param status      the verdict; {@link Status#OPEN} for a case duty without a deadline
      * @param explanation why, naming the evidence
-     * @param evidence    ids of the appointments or events it rests on
+     * @param evidence    ids of the standing facts or events it rests on
      * @param caseId      the case, or {@code null} for a standing duty of the platform
      * @throws IllegalArgumentException as the canonical constructor does
      */
@@ -89,7 +89,7 @@ public record Assessment(String key, String what, Status status, String explanat
      * @param what        what the law asks, in a sentence
      * @param status      the verdict: met, breached, not applicable or indeterminate
      * @param explanation why, naming the evidence
-     * @param evidence    ids of the appointments it rests on
+     * @param evidence    ids of the standing facts it rests on
      * @throws IllegalArgumentException as the canonical constructor does
      */
     public Assessment(String key, String what, Status status, String explanation, List<String> evidence) {
@@ -117,7 +117,7 @@ public record Assessment(String key, String what, Status status, String explanat
     /**
      * The same assessment resting on other evidence.
      *
-     * @param value ids of the appointments or events it rests on instead
+     * @param value ids of the standing facts or events it rests on instead
      * @return a copy with that evidence
      */
     public Assessment withEvidence(List<String> value) {

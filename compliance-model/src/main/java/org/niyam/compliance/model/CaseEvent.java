@@ -12,8 +12,7 @@ import java.time.OffsetDateTime;
  * {@code {"type": "ComplaintReceived", "id": "e1", "caseId": "c1", "at": "2026-03-01T10:00:00+05:30", ...}}.
  *
  * <p>The model names no law's events: a rule pack brings its own, as records implementing this interface, and
- * registers them (its {@code pack.yaml} lists them under {@code events}; see {@link EventTypes}). The India pack's are
- * in {@code org.niyam.compliance.india}. {@link CustomEvent} is the generic event any pack may use without a class.
+ * registers them (its {@code pack.yaml} lists them under {@code events}; see {@link EventTypes}). {@link CustomEvent} is the generic event any pack may use without a class.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes(@JsonSubTypes.Type(value = CustomEvent.class, name = "CustomEvent"))

@@ -10,7 +10,7 @@ import java.util.List;
  * @param code     stable code, e.g. {@code defective-intimation}
  * @param caseId   the case, or {@code null} for the platform
  * @param message  what is wrong and what the law asks, in a sentence
- * @param evidence ids of the events or appointments it rests on
+ * @param evidence ids of the events or standing facts it rests on
  * @param citation where in the law; {@code null} only while a rule is inserting it
  */
 public record Finding(String code, String caseId, String message, List<String> evidence, Citation citation) {
@@ -37,7 +37,7 @@ public record Finding(String code, String caseId, String message, List<String> e
      * @param code     stable code, e.g. {@code defective-intimation}
      * @param caseId   the case, or {@code null} for the platform
      * @param message  what is wrong and what the law asks, in a sentence
-     * @param evidence ids of the events or appointments it rests on
+     * @param evidence ids of the events or standing facts it rests on
      * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null}
      */
     public Finding(String code, String caseId, String message, List<String> evidence) {

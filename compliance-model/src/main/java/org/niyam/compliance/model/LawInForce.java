@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>{@code
  * when
  *     $law : LawInForce()
- *     PlatformProfile(registeredUsersInIndia >= $law.number("ssmi.registered-users"))
+ *     OwnPlatform(registeredUsers >= $law.number("registered-users.threshold"), heldAt(at))
  *     $order : RemovalOrderReceived($law.flagAt("intimation-checks.in-force", at))
  * }</pre>
  *

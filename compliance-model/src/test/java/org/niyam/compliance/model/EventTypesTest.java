@@ -65,7 +65,8 @@ class EventTypesTest {
 
         assertThatThrownBy(() -> types.with(NotAnEvent.class, "pack b"))
                 .hasMessage("pack b: event type " + NotAnEvent.class.getName() + " does not implement "
-                        + CaseEvent.class.getName());
+                        + CaseEvent.class.getName() + " (nor " + Platform.class.getName() + ", nor "
+                        + StandingFact.class.getName() + ")");
         assertThatThrownBy(() -> types.with(NotARecord.class, "pack b"))
                 .hasMessageStartingWith("pack b: event type " + NotARecord.class.getName() + " is not a record");
         assertThatThrownBy(() -> types.with("Noticed", Other.class, "pack b"))

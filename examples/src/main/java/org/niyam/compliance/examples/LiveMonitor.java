@@ -11,7 +11,7 @@ import org.niyam.compliance.india.IssuerKind;
 import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.pack.RulePack;
 
 /** The live monitor example of docs/monitoring.md, kept compiling and kept true by {@code MonitoringDocTest}. */

@@ -11,7 +11,7 @@ import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RulePack;
 

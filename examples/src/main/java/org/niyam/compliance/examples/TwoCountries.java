@@ -5,13 +5,14 @@ import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.examples.netzdg.NetzDgAssessment;
 import org.niyam.compliance.examples.netzdg.NetzDgComplaintReceived;
+import org.niyam.compliance.examples.netzdg.NetzDgPlatform;
 import org.niyam.compliance.examples.netzdg.NetzDgVerdict;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RulePack;
 
@@ -29,13 +30,15 @@ public final class TwoCountries {
                 .build();
 
         OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00+05:30");
-        Evidence evidence = new Evidence(new PlatformProfile("Example", 80_000_000, false), List.of(), List.of(
+        // Each pack describes the platform in its own record: registered users in India, and in Germany.
+        Evidence evidence = new Evidence(List.of(new PlatformProfile("Example", 80_000_000, false),
+                new NetzDgPlatform("Example", 3_000_000)), List.of(), List.of(
                 new ComplaintReceived("complaint-1", "post-in", received, ComplaintCategory.GENERAL, "IN"),
                 // The NetzDG pack's own events (its pack.yaml lists them).
                 new NetzDgComplaintReceived("complaint-2", "post-de", received, "DE"),
                 // No jurisdiction of its own: the event is of case post-de, which arose in Germany.
                 new NetzDgAssessment("assessment-2", "post-de", received.plusHours(1),
-                        NetzDgVerdict.MANIFESTLY_UNLAWFUL)));
+                        NetzDgVerdict.MANIFESTLY_UNLAWFUL)), null);
 
         Report report = engine.evaluate(evidence, received.plusDays(2));
         for (String post : List.of("post-in", "post-de")) {

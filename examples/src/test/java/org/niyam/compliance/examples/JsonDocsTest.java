@@ -171,7 +171,7 @@ class JsonDocsTest {
         Map<String, ModelSchema.View> parents = new LinkedHashMap<>();
         parents.put("", evidence);
         parents.put("platform.", evidence.property("platform", root));
-        parents.put("appointments[].", evidence.property("appointments", root));
+        parents.put("facts[].", evidence.property("facts", root));
         ModelSchema.View order = ModelSchema.view(orderRoot, orderRoot);
         parents.put("intimation.", order.property("intimation", orderRoot));
 

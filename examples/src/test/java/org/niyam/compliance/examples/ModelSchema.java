@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
  * The JSON Schema of the input model, generated from the records (victools' generator with its Jackson module, so
@@ -55,10 +57,15 @@ final class ModelSchema {
                 OptionPreset.PLAIN_JSON);
         // An event is one of the types the reader knows (those the class path announces), not only those the
         // interface's annotation lists; before Jackson's module, whose resolver would give the annotation's alone.
-        config.forTypesInGeneral().withSubtypeResolver((declared, context) ->
-                declared.getErasedType() != CaseEvent.class ? null
-                        : EventTypes.onClasspath().asMap().values().stream()
-                                .map(type -> context.getTypeContext().resolveSubtype(declared, type)).toList());
+        // Likewise a platform record or a standing fact: the types the registry knows of those kinds.
+        config.forTypesInGeneral().withSubtypeResolver((declared, context) -> {
+            EventTypes types = EventTypes.onClasspath();
+            Class<?> raw = declared.getErasedType();
+            Map<String, ? extends Class<?>> subtypes = raw == CaseEvent.class ? types.asMap()
+                    : raw == Platform.class ? types.platformTypes() : raw == StandingFact.class ? types.factTypes() : null;
+            return subtypes == null ? null : subtypes.values().stream()
+                    .map(type -> context.getTypeContext().resolveSubtype(declared, type)).toList();
+        });
         config.with(new JacksonModule());
         config.forFields().withRequiredCheck(field -> !field.isFakeContainerItemScope()
                 && required(field.getDeclaringType().getErasedType(), field.getName()));
@@ -86,9 +93,25 @@ final class ModelSchema {
     static ObjectNode of(Class<?> type) {
         ObjectNode schema = GENERATOR.generateSchema(type);
         if (type == Evidence.class) {
-            oneOrMany((ObjectNode) schema.path("properties"), "platform");
+            ObjectNode properties = (ObjectNode) schema.path("properties");
+            // Where the registry knows one type of the kind, its "type" may be left out (see Mappers.withEventTypes).
+            typeOptional(properties.path("platform"));
+            typeOptional(properties.path("facts"));
+            oneOrMany(properties, "platform");
         }
         return schema;
+    }
+
+    /** Removes {@code "type"} from every {@code required} list under the node. */
+    private static void typeOptional(JsonNode node) {
+        if (node instanceof ObjectNode object && object.get("required") instanceof com.fasterxml.jackson.databind.node.ArrayNode required) {
+            for (int i = required.size() - 1; i >= 0; i--) {
+                if (required.get(i).asText().equals("type")) {
+                    required.remove(i);
+                }
+            }
+        }
+        node.forEach(ModelSchema::typeOptional);
     }
 
     /**

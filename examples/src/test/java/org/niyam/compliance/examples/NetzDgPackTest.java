@@ -74,8 +74,11 @@ class NetzDgPackTest {
 
         assertThat(pack.eventTypes().names()).containsExactly("CustomEvent", "NetzDgAssessment",
                 "NetzDgComplaintReceived", "NetzDgContentRemoved", "NetzDgDecisionNotified", "NetzDgEvidenceDeleted",
-                "NetzDgReferral");
+                "NetzDgPlatform", "NetzDgReferral");
         assertThat(pack.eventTypes().type("NetzDgAssessment")).isEqualTo(NetzDgAssessment.class);
+        assertThat(pack.eventTypes().platformType("NetzDgPlatform")).as("its own platform record, not India's")
+                .isEqualTo(org.niyam.compliance.examples.netzdg.NetzDgPlatform.class);
+        assertThat(pack.eventTypes().platformTypes()).containsOnlyKeys("NetzDgPlatform");
         assertThat(SCENARIOS.runner().engine().eventTypes().names()).as("an engine of this pack alone")
                 .doesNotContain("ComplaintReceived");
     }
@@ -119,6 +122,10 @@ class NetzDgPackTest {
 
         assertThat(record.substring(record.indexOf("/** The complainant")).strip()).isEqualTo(block(section, "java"));
         assertThat(yaml).contains(block(section, "yaml"));
+        String platform = java.nio.file.Files.readString(Path.of("src/main/java/org/niyam/compliance/examples/netzdg",
+                "NetzDgPlatform.java"));
+        String own = section.substring(section.indexOf("### The platform's facts of your own"));
+        assertThat(platform).contains(block(own, "java"));
     }
 
     private static String block(String markdown, String language) {

@@ -59,10 +59,10 @@ import org.slf4j.LoggerFactory;
  * evaluation can run each group of cases in its own session. Not API; see {@code docs/performance.md}.
  *
  * <p>A <em>case type</em> is a class with a {@code caseId()} (or {@code getCaseId()}) accessor: every event and
- * every conclusion. A <em>context type</em> is a final class or record without one: the platform's profile, its
- * officers, the law in force, the evidence period. Every session holds all the context facts (every profile of the
- * platform's history, every appointment), so a rule that picks the one in force at a case's instant
- * ({@code PlatformProfile(heldAt($removal.at))}) finds the same one in a case's session as in one session. Any other type (an interface or open class without a case, such
+ * every conclusion. A <em>context type</em> is a final class or record without one: the platform's records, its
+ * standing facts, the law in force, the evidence period. Every session holds all the context facts (every record of
+ * the platform's histories, every standing fact), so a rule that picks the one in force at a case's instant
+ * ({@code OwnPlatform(heldAt($removal.at))}) finds the same one in a case's session as in one session. Any other type (an interface or open class without a case, such
  * as {@code Object}) might match case facts of any case, so it counts as a case type that cannot be tied to one.
  *
  * <p>The analysis is an allowlist: a rule is <b>case-local</b> only when everything it uses is proved local.

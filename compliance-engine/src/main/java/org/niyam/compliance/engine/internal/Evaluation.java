@@ -41,8 +41,8 @@ import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.RuleExecutionException;
@@ -210,7 +210,7 @@ public final class Evaluation {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(asOf, "asOf");
         List<CaseEvent> events = knownAt(evidence.events(), asOf);
-        List<Object> context = context(evidence.profiles(), evidence.appointments(), evidence.periodStart(asOf), asOf);
+        List<Object> context = context(evidence.profiles(), evidence.facts(), evidence.periodStart(asOf), asOf);
         EvaluationListener serial = serial(listener);
 
         if (byCase()) {
@@ -478,13 +478,14 @@ public final class Evaluation {
     }
 
     /**
-     * The facts every session gets: the platform's profiles (its whole history, so that a rule reading the profile in
-     * force at an instant finds it in every session), its officers, the law in force and the evidence period.
+     * The facts every session gets: the platform's records (every type's whole history, so that a rule reading the
+     * record in force at an instant finds it in every session), its standing facts, the law in force and the evidence
+     * period.
      */
-    public List<Object> context(List<PlatformProfile> profiles, List<OfficerAppointment> appointments,
+    public List<Object> context(List<? extends Platform> profiles, List<? extends StandingFact> facts,
                                 OffsetDateTime since, OffsetDateTime asOf) {
-        List<Object> context = new ArrayList<>(PlatformProfile.history(profiles));
-        context.addAll(appointments);
+        List<Object> context = new ArrayList<>(Platform.history(List.<Platform>copyOf(profiles)));
+        context.addAll(facts);
         context.add(new LawInForce(asOf, ruleBase.lawTable()));
         context.add(new EvidencePeriod(since, asOf));
         return context;

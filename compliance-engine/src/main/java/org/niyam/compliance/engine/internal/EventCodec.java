@@ -25,7 +25,7 @@ import org.niyam.compliance.model.CaseEvent;
  * life of the process, as bucket files do). An event whose class it cannot encode (a component of a type without a
  * codec) is not {@link #encodable}, and its caller keeps the JSON text instead. Not API; not a storage format.
  *
- * <p>Why not Jackson's Smile: measured by {@code benchmarks/CodecMeasurement} (200,000 generated India events, seed
+ * <p>Why not Jackson's Smile: measured by {@code benchmarks/CodecMeasurement} (200,000 generated events of the bundled pack, seed
  * 20260220, one thread, 2-core machine under a load of 7 to 9), encoding and decoding an event takes 629 ns here
  * against 2,529 ns with Smile (2,695 ns with JSON), and an event takes 71 bytes here against 124 with Smile (139 with
  * JSON). An audit encodes and decodes every event once, so the codec is kept.

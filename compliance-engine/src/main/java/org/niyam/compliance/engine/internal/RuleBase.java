@@ -255,7 +255,7 @@ public final class RuleBase {
                             : t.getNamespace()) + "." + t.getTypeName())));
             parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> problems.addAll(
                     p.analysis().unknownImports(declared, RuleBase.class.getClassLoader())));
-            // Trusted packs that come first keep their build-time model (the India pack's); the rest is compiled.
+            // Trusted packs that come first keep their build-time model (the bundled pack's); the rest is compiled.
             int trustedFirst = 0;
             while (trustedFirst < packs.size() && !packs.get(trustedFirst).restricted()) {
                 trustedFirst++;
@@ -300,7 +300,7 @@ public final class RuleBase {
         }
         String whyCompiled = null;
         if (problems.isEmpty() && packs.size() > 1) {
-            // No model for these packs together: keep the model of the longest run of packs that has one (the India
+            // No model for these packs together: keep the model of the longest run of packs that has one (the bundled
             // pack's, with a pack of one's own beside it) and compile only the packs after it, to the executable model.
             long compileStart = System.nanoTime();
             for (int withModel = packs.size() - 1; withModel > 0; withModel--) {

@@ -57,7 +57,7 @@ public final class InputErrors {
 
     /**
      * As {@link #of(String, int, String, JsonProcessingException)}, where an unknown type is listed with the
-     * {@code otherTypes} the input may also hold (a case log's PlatformProfile, for one) beside Jackson's.
+     * {@code otherTypes} the input may also hold (a case log's platform records and standing facts) beside Jackson's.
      */
     public static InputException of(String source, int line, String text, JsonProcessingException e,
                                     List<String> otherTypes) {
@@ -252,7 +252,7 @@ public final class InputErrors {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    /** An id ({@code what}: "event", "appointment") used again, for other content than at {@code firstAt}. */
+    /** An id ({@code what}: "event", a standing fact's type) used again, for other content than at {@code firstAt}. */
     public static InputException reusedId(String source, int line, String what, String id, String firstAt) {
         return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
                 + " for different content; the first is kept", null);

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -26,7 +29,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /** The one configuration of every Jackson mapper Niyam reads input with, JSON or YAML. Not API. */
 public final class Mappers {
@@ -43,13 +49,40 @@ public final class Mappers {
     }
 
     /**
-     * A copy of {@code mapper} that reads and writes the event types of {@code types}, each under its JSON name (the
-     * {@code type} field of {@code CaseEvent}).
+     * A copy of {@code mapper} that reads and writes the types of {@code types} (events, platform records, standing
+     * facts), each under its JSON name (the {@code type} field). A platform record or a standing fact without
+     * {@code type} (as an {@code Evidence} document or a monitor's snapshot gives them) is read as the registry's only
+     * type of its kind; with several, the {@code type} is required.
      */
     public static ObjectMapper withEventTypes(ObjectMapper mapper, EventTypes types) {
         ObjectMapper copy = mapper.copy();
-        types.asMap().forEach((name, type) -> copy.registerSubtypes(new NamedType(type, name)));
+        types.allTypes().forEach((name, type) -> copy.registerSubtypes(new NamedType(type, name)));
+        copy.addHandler(new SoleType(types));
         return copy;
+    }
+
+    /** Reads a platform record or a standing fact without {@code type} as the only type of its kind, if one. */
+    private static final class SoleType extends DeserializationProblemHandler {
+
+        private final Class<?> platform;
+        private final Class<?> fact;
+
+        SoleType(EventTypes types) {
+            platform = sole(types.platformTypes().values());
+            fact = sole(types.factTypes().values());
+        }
+
+        private static Class<?> sole(Collection<? extends Class<?>> types) {
+            return types.size() == 1 ? types.iterator().next() : null;
+        }
+
+        @Override
+        public JavaType handleMissingTypeId(DeserializationContext context, JavaType base, TypeIdResolver resolver,
+                                            String message) {
+            Class<?> sole = base.getRawClass() == Platform.class ? platform
+                    : base.getRawClass() == StandingFact.class ? fact : null;
+            return sole == null ? null : context.constructType(sole);
+        }
     }
 
     /** Whether Niyam reads this instant: from {@link #EARLIEST}, before {@link #LATEST}. */

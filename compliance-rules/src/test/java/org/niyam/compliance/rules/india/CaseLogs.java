@@ -50,9 +50,9 @@ import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.Evidence;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 
 /**
  * Generated case logs for the India pack, as JSON Lines, and mutations of them that break some lines and replay or
@@ -118,7 +118,7 @@ final class CaseLogs {
             long users = List.of(1_000_000L, 6_000_000L, 80_000_000L).get(random.nextInt(3));
             Boolean address = random.nextInt(3) == 0 ? null : random.nextBoolean();
             platform = new PlatformProfile("ExampleNet", users, random.nextInt(4) == 0, address);
-            lines.add(new Line(typed(CaseLogReader.PLATFORM, platform), null));
+            lines.add(new Line(typed("PlatformProfile", platform), null));
         }
         List<OfficerAppointment> appointments = new ArrayList<>();
         int officers = random.nextInt(5);
@@ -130,7 +130,7 @@ final class CaseLogs {
                     random.nextInt(5) != 0, random.nextInt(5) != 0, random.nextBoolean(), from, to,
                     role == OfficerRole.CHIEF_COMPLIANCE_OFFICER && random.nextBoolean() ? Boolean.TRUE : null);
             appointments.add(appointment);
-            lines.add(new Line(typed(CaseLogReader.APPOINTMENT, appointment), null));
+            lines.add(new Line(typed("OfficerAppointment", appointment), null));
         }
         List<CaseEvent> events = new ArrayList<>();
         int[] next = {0};
@@ -412,7 +412,7 @@ final class CaseLogs {
                     applied.add("ESCAPED line " + (at + 1));
                 }
                 case NEGATIVE_USERS -> {
-                    int platform = indexOf(lines, CaseLogReader.PLATFORM);
+                    int platform = indexOf(lines, "PlatformProfile");
                     if (platform >= 0 && !broken.contains(lines.get(platform).original()) && random.nextBoolean()) {
                         MutatedLine line = lines.get(platform);
                         ObjectNode node = parse(line.json());
@@ -430,7 +430,7 @@ final class CaseLogs {
                 }
                 case REUSE_ID -> {
                     int at = intactLine(lines, broken, random);
-                    if (at < 0 || lines.get(at).json().contains("\"" + CaseLogReader.PLATFORM + "\"")) {
+                    if (at < 0 || lines.get(at).json().contains("\"" + "PlatformProfile" + "\"")) {
                         continue;
                     }
                     ObjectNode node = parse(lines.get(at).json());
@@ -491,7 +491,7 @@ final class CaseLogs {
     private static String damage(Mutation mutation, String json, Random random) {
         ObjectNode node = parse(json);
         String type = node.get("type").asText();
-        boolean event = !type.equals(CaseLogReader.PLATFORM) && !type.equals(CaseLogReader.APPOINTMENT);
+        boolean event = !type.equals("PlatformProfile") && !type.equals("OfficerAppointment");
         switch (mutation) {
             case BREAK_JSON -> {
                 return random.nextBoolean()
@@ -500,14 +500,14 @@ final class CaseLogs {
             }
             case DROP_FIELD -> {
                 List<String> required = event ? List.of("type", "id", "caseId", "at")
-                        : type.equals(CaseLogReader.PLATFORM) ? List.of("name", "registeredUsersInIndia", "messagingService")
+                        : type.equals("PlatformProfile") ? List.of("name", "registeredUsersInIndia", "messagingService")
                         : List.of("id", "role", "person", "from", "residentInIndia", "employee", "contactPublished");
                 node.remove(required.get(random.nextInt(required.size())));
                 return node.toString();
             }
             case WRONG_TYPE -> {
                 List<String> fields = event ? List.of("id", "caseId", "at")
-                        : type.equals(CaseLogReader.PLATFORM) ? List.of("registeredUsersInIndia", "messagingService")
+                        : type.equals("PlatformProfile") ? List.of("registeredUsersInIndia", "messagingService")
                         : List.of("role", "from", "residentInIndia");
                 String field = fields.get(random.nextInt(fields.size()));
                 JsonNode wrong = switch (random.nextInt(3)) {
@@ -521,7 +521,7 @@ final class CaseLogs {
                 return node.toString();
             }
             case DROP_OFFSET -> {
-                String field = event ? "at" : type.equals(CaseLogReader.APPOINTMENT) ? "from" : null;
+                String field = event ? "at" : type.equals("OfficerAppointment") ? "from" : null;
                 if (field == null) {
                     return null;
                 }
@@ -534,7 +534,7 @@ final class CaseLogs {
                 return node.toString();
             }
             case FAR_INSTANT -> {
-                String field = event ? "at" : type.equals(CaseLogReader.APPOINTMENT) ? "from" : null;
+                String field = event ? "at" : type.equals("OfficerAppointment") ? "from" : null;
                 if (field == null) {
                     return null;
                 }
@@ -560,7 +560,7 @@ final class CaseLogs {
             }
             case LONE_SURROGATE -> {
                 String field = event ? (random.nextBoolean() ? "id" : "caseId")
-                        : type.equals(CaseLogReader.PLATFORM) ? "name" : "person";
+                        : type.equals("PlatformProfile") ? "name" : "person";
                 String escaped = node.get(field).toString();
                 node.put(field, "@TEXT@");
                 String lone = List.of("\\ud800", "\\udfff", "\\uDBFF").get(random.nextInt(3));

@@ -28,9 +28,9 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 
@@ -166,7 +166,7 @@ class ComplianceMonitorTest {
             }
             MonitorClock.Manual clock = MonitorClock.manual(ist("2026-03-09T12:00"));
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
-                    .platform(ssmi).appointments(officers).standingDutyCheck(Duration.ofHours(6))
+                    .platform(ssmi).facts(officers).standingDutyCheck(Duration.ofHours(6))
                     .listener(heard::add).build()) {
                 assertThat(of("4(1)(c).resident-grievance-officer")).extracting(Transition::kind)
                         .containsExactly(Transition.Kind.MET);
@@ -259,6 +259,35 @@ class ComplianceMonitorTest {
         }
 
         @Test
+        void a_snapshot_written_before_platform_records_were_a_packs_is_read() throws Exception {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            OfficerAppointment officer = new OfficerAppointment("appt-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao",
+                    true, true, true, RECEIVED.minusYears(1), null);
+            byte[] now;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).platform(ssmi).facts(List.of(officer)).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                now = monitor.snapshot();
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode old =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(now);
+            assertThat(old.path("profiles").path(0).path("type").asText()).isEqualTo("PlatformProfile");
+            assertThat(old.path("facts").path(0).path("type").asText()).isEqualTo("OfficerAppointment");
+            // As snapshots were written before: records without "type", the appointments under "appointments".
+            old.path("profiles").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("type"));
+            com.fasterxml.jackson.databind.JsonNode facts = old.remove("facts");
+            facts.forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("type"));
+            old.set("appointments", facts);
+
+            try (ComplianceMonitor restored = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).restore(json.writeValueAsBytes(old)).build()) {
+                assertThat(restored.profiles()).containsExactly(ssmi);
+                assertThat(json.readTree(restored.snapshot())).isEqualTo(json.readTree(now));
+            }
+        }
+
+        @Test
         void bytes_that_are_not_a_snapshot_are_refused_with_a_clear_error() {
             assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).restore("{\"format\": 99}".getBytes()).build())
                     .isInstanceOf(InputException.class).hasMessageContaining("format 99");
@@ -269,7 +298,7 @@ class ComplianceMonitorTest {
         private ComplianceMonitor replay(CaseLogs.Log log, List<Transition> into, byte[] snapshot) {
             ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
                     .outOfOrder(Duration.ofMinutes(5)).offset(IST).platform(log.evidence().platform())
-                    .appointments(log.evidence().appointments()).listener(into::add);
+                    .facts(log.evidence().facts()).listener(into::add);
             return (snapshot == null ? builder : builder.restore(snapshot)).build();
         }
     }
@@ -343,7 +372,7 @@ class ComplianceMonitorTest {
             List<CaseEvent> known = log.evidence().events().stream().filter(e -> !e.at().isAfter(end)).toList();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
-                    .platform(log.evidence().platform()).appointments(log.evidence().appointments())
+                    .platform(log.evidence().platform()).facts(log.evidence().facts())
                     .retainEndedCases(Duration.ofDays(100_000)).build()) {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> done = new ArrayList<>();
@@ -363,7 +392,7 @@ class ComplianceMonitorTest {
                 }
                 List<String> live = monitor.report().obligations().stream().map(o -> o.id() + " " + o.status()).toList();
                 List<String> expected = ENGINE.evaluate(new Evidence(log.evidence().platform(),
-                        log.evidence().appointments(), known), end).obligations().stream()
+                        log.evidence().facts(), known), end).obligations().stream()
                         .map(o -> o.id() + " " + o.status()).toList();
                 assertThat(live).containsExactlyElementsOf(expected);
             } finally {

@@ -60,7 +60,7 @@ class MonitorDifferentialTest {
                 .offset(IndiaPack.IST)
                 .retainEndedCases(Duration.ofDays(100_000))
                 .platform(evidence.platform())
-                .appointments(evidence.appointments())
+                .facts(evidence.facts())
                 .listener(transitions::add)
                 .build()) {
             List<CaseEvent> accepted = new ArrayList<>();
@@ -93,7 +93,7 @@ class MonitorDifferentialTest {
                                      List<Transition> transitions, long seed) {
         Report live = monitor.report();
         OffsetDateTime at = monitor.now();
-        Report expected = ENGINE.evaluate(new Evidence(evidence.platform(), evidence.appointments(), accepted), at);
+        Report expected = ENGINE.evaluate(new Evidence(evidence.platform(), evidence.facts(), accepted), at);
         assertThat(view(live.obligations())).as("obligations at %s (seed %d)", at, seed)
                 .containsExactlyElementsOf(view(expected.obligations()));
         assertThat(live.findings().stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList())

@@ -139,7 +139,7 @@ class MutatedCaseLogsTest {
             index++;
         }
         Set<Object> expectedAppointments = new HashSet<>();
-        for (var appointment : valid.appointments()) {
+        for (var appointment : valid.facts()) {
             if (!broken.contains(index++)) {
                 expectedAppointments.add(appointment);
             }
@@ -152,7 +152,7 @@ class MutatedCaseLogsTest {
         }
         assertThat(index).isEqualTo(validLines.size());
         assertThat(result.evidence().platform()).as(where + ": platform").isEqualTo(expectedPlatform);
-        assertThat(new HashSet<Object>(result.evidence().appointments())).as(where + ": appointments kept")
+        assertThat(new HashSet<Object>(result.evidence().facts())).as(where + ": appointments kept")
                 .isEqualTo(expectedAppointments);
         assertThat(new HashSet<Object>(result.evidence().events())).as(where + ": events kept")
                 .isEqualTo(expectedEvents);

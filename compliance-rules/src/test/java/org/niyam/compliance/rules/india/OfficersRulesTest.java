@@ -2,10 +2,10 @@ package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
-import static org.niyam.compliance.model.OfficerRole.CHIEF_COMPLIANCE_OFFICER;
-import static org.niyam.compliance.model.OfficerRole.GRIEVANCE_OFFICER;
-import static org.niyam.compliance.model.OfficerRole.NODAL_CONTACT_PERSON;
-import static org.niyam.compliance.model.OfficerRole.RESIDENT_GRIEVANCE_OFFICER;
+import static org.niyam.compliance.india.OfficerRole.CHIEF_COMPLIANCE_OFFICER;
+import static org.niyam.compliance.india.OfficerRole.GRIEVANCE_OFFICER;
+import static org.niyam.compliance.india.OfficerRole.NODAL_CONTACT_PERSON;
+import static org.niyam.compliance.india.OfficerRole.RESIDENT_GRIEVANCE_OFFICER;
 import static org.niyam.compliance.rules.india.IndiaPack.INSTRUMENT;
 import static org.niyam.compliance.rules.india.IndiaPack.IT_RULES_2021;
 import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
@@ -38,9 +38,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.OfficerAppointment;
-import org.niyam.compliance.model.OfficerRole;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 

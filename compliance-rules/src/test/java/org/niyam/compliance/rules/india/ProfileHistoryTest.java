@@ -39,7 +39,7 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
@@ -175,11 +175,11 @@ class ProfileHistoryTest {
             PlatformProfile small = new PlatformProfile("ExampleNet", 1_000_000, random.nextBoolean(), true);
             PlatformProfile large = new PlatformProfile("ExampleNet", 80_000_000, small.messagingService(),
                     random.nextBoolean()).from(first.plus(Duration.ofHours(random.nextInt(24 * 6))));
-            Evidence evidence = new Evidence(List.of(small, large), log.evidence().appointments(), events, null);
+            Evidence evidence = new Evidence(List.of(small, large), log.evidence().facts(), events, null);
 
             StringBuilder text = new StringBuilder();
             for (PlatformProfile profile : List.of(large, small)) {
-                ObjectNode line = JSON.createObjectNode().put("type", CaseLogReader.PLATFORM);
+                ObjectNode line = JSON.createObjectNode().put("type", "PlatformProfile");
                 line.setAll((ObjectNode) JSON.valueToTree(profile));
                 text.append(line).append('\n');
             }
@@ -195,7 +195,7 @@ class ProfileHistoryTest {
             OffsetDateTime at;
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
                     .outOfOrder(Duration.ZERO).offset(IndiaPack.IST).retainEndedCases(Duration.ofDays(100_000))
-                    .platform(small).appointments(evidence.appointments()).build()) {
+                    .platform(small).facts(evidence.facts()).build()) {
                 monitor.acceptAll(events.subList(0, events.size() / 2));
                 monitor.platform(large);
                 monitor.acceptAll(events.subList(events.size() / 2, events.size()));

@@ -57,7 +57,7 @@ import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.model.PlatformProfile;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.rules.india.ClockContract.Action;

@@ -72,7 +72,7 @@ import org.kie.util.maven.support.ReleaseIdImpl;
  *       to the executable model, but compiles and registers it in one step, keeps the classes in an internal
  *       memory file system, and cannot add new DRL to models built earlier. The engine needs the generated Java
  *       sources (written to the pack's jar at build time; compiled and checked class by class before anything is
- *       loaded for restricted packs) and needs to add a user's pack beside the India pack's precompiled model.
+ *       loaded for restricted packs) and needs to add a user's pack beside the bundled pack's precompiled model.
  *       Uses {@code ModelBuilderImpl}, {@code PackageSources}, {@code GeneratedFile},
  *       {@code KnowledgeBuilderConfigurationImpl} and {@code ReleaseIdImpl}.</li>
  *   <li>{@link #compileWithoutLoading}: kie's in-memory compiler, pinned to the Eclipse compiler, returning class

@@ -3,6 +3,8 @@ package org.niyam.compliance.engine.internal.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.StandingFact;
 
 /**
  * What classes compiled from a restricted pack may refer to: types, and members resolved to the class that declares
@@ -130,15 +134,16 @@ final class Allowlist {
     }
 
     /**
-     * This allowlist with the event types of an engine's registry (see {@code EventTypes}): a registered record may be
-     * named, built and read (its constructors, its component accessors, {@code equals}, {@code hashCode},
-     * {@code toString}), and so may the records and enums its components hold, as deep as they go (an enum: its
+     * This allowlist with the types of an engine's registry (see {@code EventTypes}: events, platform records and
+     * standing facts): a registered record may be named, built and read (its constructors, its component accessors,
+     * {@code equals}, {@code hashCode}, {@code toString}, and for a platform record or a standing fact the methods its
+     * interface declares, such as {@code heldAt}), and so may the records and enums its components hold, as deep as they go (an enum: its
      * constants, {@code values} and {@code valueOf}). Nothing else of them, and nothing the registry does not reach:
      * a pack can name only classes the application has, and only those its engine reads events as.
      */
     Allowlist withEvents(EventTypes types) {
         Map<String, Entry> reached = new HashMap<>();
-        types.asMap().values().forEach(type -> reach(type, reached));
+        types.allTypes().values().forEach(type -> reach(type, reached));
         if (reached.isEmpty()) {
             return this;
         }
@@ -163,6 +168,16 @@ final class Allowlist {
             } else if (found.isRecord()) {
                 Set<String> members = new HashSet<>(List.of("<init>", "equals", "hashCode", "toString"));
                 reached.put(found.getName(), new Entry(false, members, Set.of()));
+                // A platform record or a standing fact: also what the model's interface declares (heldAt, summary...).
+                for (Class<?> kind : List.of(Platform.class, StandingFact.class)) {
+                    if (kind.isAssignableFrom(found)) {
+                        for (Method method : kind.getDeclaredMethods()) {
+                            if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())) {
+                                members.add(method.getName());
+                            }
+                        }
+                    }
+                }
                 for (RecordComponent component : found.getRecordComponents()) {
                     members.add(component.getName());
                     reach(component.getGenericType(), reached);

@@ -1,9 +1,13 @@
-package org.niyam.compliance.model;
+package org.niyam.compliance.india;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.niyam.compliance.model.Preconditions;
+import org.niyam.compliance.model.StandingFact;
 
 /**
- * One person holding one officer role for a period.
+ * One person holding one officer role of the India IT Rules for a period: a {@link StandingFact} of the India pack,
+ * named {@code "OfficerAppointment"} in JSON.
  *
  * @param id               unique id of this appointment within the input
  * @param role             the role held
@@ -25,7 +29,7 @@ public record OfficerAppointment(
         boolean contactPublished,
         OffsetDateTime from,
         OffsetDateTime to,
-        Boolean keyManagerialOrSenior) {
+        Boolean keyManagerialOrSenior) implements StandingFact {
 
     /**
      * Checks the appointment.
@@ -80,5 +84,11 @@ public record OfficerAppointment(
      */
     public boolean heldAt(OffsetDateTime instant) {
         return !instant.isBefore(from) && (to == null || instant.isBefore(to));
+    }
+
+    /** {@return the appointment's start and, when it has ended, its end: when the officer duties may change} */
+    @Override
+    public List<OffsetDateTime> changesAt() {
+        return to == null ? List.of(from) : List.of(from, to);
     }
 }

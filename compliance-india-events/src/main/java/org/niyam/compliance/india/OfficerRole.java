@@ -1,6 +1,6 @@
-package org.niyam.compliance.model;
+package org.niyam.compliance.india;
 
-/** The officers the IT Rules require an intermediary to appoint. */
+/** The officers the India IT Rules require an intermediary to appoint. */
 public enum OfficerRole {
     /** Rule 3(2)(a): every intermediary. */
     GRIEVANCE_OFFICER,
