@@ -229,7 +229,7 @@ public final class ComplianceEngine {
         /**
          * Keeps the compiled model of packs of one's own in a directory, so that a later engine of the same packs
          * loads it instead of compiling their DRL (a fresh JVM spends about a second compiling even one rule). Off by
-         * default. It applies to packs given after packs with a build-time model, such as the India pack; an entry is
+         * default. It applies to packs given after packs with a build-time model, such as the bundled pack; an entry is
          * used only for exactly the same DRL, pack settings, event types, Drools, Java and engine version, and only
          * when the fact classes it was compiled against are unchanged. A restricted pack's classes from the cache
          * are checked again, as when compiled. An entry that cannot be used is ignored with a warning and written
@@ -447,7 +447,7 @@ public final class ComplianceEngine {
         /**
          * About how many events go into one session when rules run case by case (whole cases always share one).
          * Default 1024: large enough that a session's fixed cost does not show, small enough to stay in the
-         * processor's caches and out of the old generation of the heap (on a generated India log, sessions of 1024
+         * processor's caches and out of the old generation of the heap (on a generated log of the bundled pack, sessions of 1024
          * events took about 5% less CPU than sessions of 2048, and those about 13% less than sessions of 4096; see
          * docs/performance.md).
          *

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The compiled-model cache: the executable model of packs compiled beside a build-time model (a pack of one's own
- * beside the India pack), kept in a directory so that a later start with the same packs loads the classes instead of
+ * beside the bundled pack), kept in a directory so that a later start with the same packs loads the classes instead of
  * compiling the DRL again. Not API; see {@code docs/performance.md}.
  *
  * <p>One file per entry, {@code <key>.model}, named by its {@link #key}: a SHA-256 of the DRL texts and everything

@@ -424,7 +424,7 @@ public final class RuleBase {
 
     /**
      * The rule base of packs after a run of packs with a build-time model and a stored analysis (a pack of one's own
-     * beside the India pack): the first packs' analysis is read, not parsed, and only the other packs' DRL is
+     * beside the bundled pack): the first packs' analysis is read, not parsed, and only the other packs' DRL is
      * analysed ({@link StoredAnalysis#rest}) and compiled, to the executable model, beside the first packs' model;
      * or, with a compiled-model cache, the other packs' classes and analysis are loaded from it ({@link ModelCache}),
      * and compiled and written there when they are not. {@code null} when this does not apply or anything is amiss

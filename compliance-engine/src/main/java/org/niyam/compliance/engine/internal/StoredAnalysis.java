@@ -111,7 +111,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
     }
 
     /**
-     * The analysis of the packs {@code rest}, compiled after the packs whose analysis is {@code first} (the India
+     * The analysis of the packs {@code rest}, compiled after the packs whose analysis is {@code first} (the bundled
      * pack's, stored with its model), from their DRL files {@code files} (parsed, in order): what an analysis of all
      * the packs together ({@link #of}) gives for these files, so that {@link #merge merged} with {@code first} it
      * equals that analysis. {@code null} when the two cannot be analysed apart, and the engine then analyses every
