@@ -503,9 +503,12 @@ final class StreamedReports {
                 g.writeArrayFieldStart("findings");
                 if (findings != null) {
                     findings.close();
-                    // The findings as written, one raw value: each was written whole by the same mapper.
-                    String raw = Files.readString(findingsFile, StandardCharsets.UTF_8);
-                    g.writeRawValue(raw);
+                    // The findings as written, one raw value (each was written whole by the same mapper), copied
+                    // byte for byte rather than read into memory: a log may have millions of them. The empty raw
+                    // value puts the generator where the array's value goes; flushing it keeps the bytes in order.
+                    g.writeRawValue("");
+                    g.flush();
+                    Files.copy(findingsFile, out);
                 }
                 g.writeEndArray();
                 g.writeFieldName("asOf");

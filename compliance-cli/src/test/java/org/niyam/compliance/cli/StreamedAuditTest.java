@@ -83,6 +83,42 @@ class StreamedAuditTest {
     }
 
     @Test
+    void theJsonDocumentCopiesItsFindingsWhole(@TempDir Path dir) throws IOException {
+        // Police intimations that state no rank: each is a finding, kept in a temporary file until the obligations
+        // are written, then copied into the document. Case ids outside ASCII test the copy of multi-byte text.
+        StringBuilder lines = new StringBuilder("{\"type\":\"PlatformProfile\",\"name\":\"Charcha\","
+                + "\"registeredUsersInIndia\":80000000,\"messagingService\":false,\"addressInIndiaPublished\":true}\n");
+        String[] names = {"ORD-", "ORD-शिकायत-", "ORD-\uD83D\uDE00-"};
+        int orders = 600;
+        for (int i = 0; i < orders; i++) {
+            String c = names[i % names.length] + i;
+            lines.append("{\"type\":\"RemovalOrderReceived\",\"id\":\"").append(c).append("-in\",\"caseId\":\"")
+                    .append(c).append("\",\"at\":\"").append(FIRST.plusMinutes(7L * i)).append("\",\"issuer\":{\"kind\":"
+                    + "\"POLICE\",\"authority\":\"Cyber Crime Cell\",\"specificallyAuthorised\":true},\"reference\":\"R-")
+                    .append(i).append("\",\"intimation\":{\"inWriting\":true,\"reasoned\":true,\"legalBasis\":\"Rule 3(1)(d)\","
+                    + "\"unlawfulAct\":\"impersonation\",\"targets\":[\"https://charcha.example/p/").append(i).append("\"]}}\n");
+        }
+        Path file = dir.resolve("intimations.jsonl");
+        Files.writeString(file, lines);
+
+        JsonNode document = JSON.readTree(Cli.run("audit", file.toString(), "--format", "json").out());
+        List<JsonNode> inLines = new ArrayList<>();
+        for (String line : Cli.run("audit", file.toString(), "--format", "jsonl").out().split("\n")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.has("finding")) {
+                inLines.add(node.get("finding"));
+            }
+        }
+        List<JsonNode> inDocument = new ArrayList<>();
+        document.at("/report/findings").forEach(inDocument::add);
+
+        assertThat(JsonSchemaTest.check("audit-report.schema.json", document)).isEmpty();
+        assertThat(inDocument).hasSize(orders).isEqualTo(inLines);
+        assertThat(document.at("/summary/findings").asInt()).isEqualTo(orders);
+        assertThat(inDocument).extracting(f -> f.get("caseId").asText()).contains("ORD-शिकायत-1", "ORD-\uD83D\uDE00-2");
+    }
+
+    @Test
     void theStreamedAuditFindsWhatReadingTheLogWholeFinds() throws IOException {
         // --since at the first event gives the period the audit takes without it.
         JsonNode streamed = JSON.readTree(Cli.run("audit", log, "--format", "json").out());
