@@ -451,41 +451,8 @@ public final class Lifecycle {
     /** @param allowed the time allowed as the explanation names it, e.g. {@code 36 h} */
     private Verdict actBy(OffsetDateTime start, OffsetDateTime due, String allowed, Discharge first,
                           OffsetDateTime asOf) {
-        boolean dueAtStart = due.isEqual(start);
-        if (first != null) {
-            Duration taken = Duration.between(start, first.at());
-            if (dueAtStart && first.at().isAfter(due)) {
-                return new Verdict(Status.MET_LATE, "Done " + Durations.describe(taken)
-                        + " late: it was due when the clock started, with no time allowed.");
-            }
-            if (dueAtStart) {
-                return new Verdict(Status.MET, taken.isZero() ? "Done when the clock started, when it was due."
-                        : "Done " + Durations.describe(taken.negated()) + " before the clock started, when it was due.");
-            }
-            if (taken.isNegative()) {
-                return new Verdict(Status.MET, "Done " + Durations.describe(taken.negated())
-                        + " before the clock started.");
-            }
-            if (!first.at().isAfter(due)) {
-                return new Verdict(Status.MET, "Done " + Durations.describe(taken)
-                        + " after the clock started, within the " + allowed + " allowed.");
-            }
-            return new Verdict(Status.MET_LATE, "Done " + Durations.describe(taken) + " after the clock started, "
-                    + Durations.describe(Duration.between(due, first.at())) + " after the "
-                    + allowed + " allowed.");
-        }
-        if (asOf.isAfter(due) && dueAtStart) {
-            return new Verdict(Status.BREACHED, "Not done: it was due when the clock started, with no time allowed; overdue by "
-                    + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
-        }
-        if (asOf.isAfter(due)) {
-            return new Verdict(Status.BREACHED, "Not done within the " + allowed
-                    + " allowed; overdue by " + Durations.describe(Duration.between(due, asOf)) + " at " + asOf + ".");
-        }
-        Duration left = Duration.between(asOf, due);
-        boolean atRisk = !asOf.isBefore(atRiskFrom(start, due));
-        return new Verdict(atRisk ? Status.AT_RISK : Status.OPEN, "Not done yet; " + Durations.describe(left)
-                + " left of the " + allowed + " allowed.");
+        return actBy(start, start.toEpochSecond(), start.getNano(), due, due.toEpochSecond(), due.getNano(), allowed,
+                first, asOf(asOf));
     }
 
     /**

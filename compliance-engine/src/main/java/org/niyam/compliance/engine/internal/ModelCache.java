@@ -110,8 +110,8 @@ public final class ModelCache {
                 update(digest, source.text());
             }
         }
-        for (String name : events.names()) {
-            update(digest, "event " + name + "=" + events.type(name).getName());
+        for (Map.Entry<String, Class<?>> type : events.allTypes().entrySet()) {
+            update(digest, "event " + type.getKey() + "=" + type.getValue().getName());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
