@@ -132,6 +132,67 @@ final class StreamedReports {
         }
     }
 
+    /**
+     * JSON values written to a temporary file as they come and copied into the report byte for byte at its end: a log
+     * may have millions of findings or rejected entries, which the heap need not hold (10^6 findings, or 10^6 rejected
+     * lines, held in memory ran out of {@code -Xmx512m}).
+     */
+    private static final class Spool {
+        private final String kind;
+        private final String separator;
+        private Path file;
+        private BufferedWriter writer;
+
+        /**
+         * @param kind      the temporary file's name ends so
+         * @param separator written between two values
+         */
+        Spool(String kind, String separator) {
+            this.kind = kind;
+            this.separator = separator;
+        }
+
+        void add(String value) {
+            try {
+                if (writer == null) {
+                    file = temporary(kind);
+                    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                } else {
+                    writer.write(separator);
+                }
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a temporary file: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Copies the values to {@code out}, where {@code g} stands at a value's place (its empty raw value puts the
+         * generator there; flushing it keeps the bytes in order), then deletes the file.
+         */
+        void copyInto(JsonGenerator g, OutputStream out) throws IOException {
+            if (writer != null) {
+                writer.close();
+                g.writeRawValue("");
+                g.flush();
+                Files.copy(file, out);
+                delete();
+            }
+        }
+
+        void delete() {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    // deleted below
+                }
+                deleteQuietly(file);
+                writer = null;
+            }
+        }
+    }
+
     private static ObjectWriter jsonWriter() {
         return ComplianceJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
                 .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
@@ -426,11 +487,9 @@ final class StreamedReports {
         private final Start start;
         private final OutputStream out;
         private final ObjectWriter json = jsonWriter();
-        private final List<CaseLogs.Rejected> rejected = new ArrayList<>();
+        private final Spool rejected = new Spool("rejected.json", ",");
+        private final Spool findings = new Spool("findings.json", ",");
         private JsonGenerator generator;
-        private Path findingsFile;
-        private BufferedWriter findings;
-        private boolean firstFinding = true;
 
         Json(Start start, OutputStream out) {
             this.start = start;
@@ -466,7 +525,15 @@ final class StreamedReports {
 
         @Override
         public void rejected(CaseLogs.Rejected entry, InputException error) {
-            rejected.add(entry);
+            rejected.add(string(entry));
+        }
+
+        private String string(Object value) {
+            try {
+                return json.writeValueAsString(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+            }
         }
 
         @Override
@@ -480,19 +547,7 @@ final class StreamedReports {
 
         @Override
         public void finding(Finding f) {
-            try {
-                if (findings == null) {
-                    findingsFile = temporary("findings.json");
-                    findings = Files.newBufferedWriter(findingsFile, StandardCharsets.UTF_8);
-                }
-                if (!firstFinding) {
-                    findings.write(',');
-                }
-                firstFinding = false;
-                findings.write(json.writeValueAsString(f));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write a temporary file: " + e.getMessage(), e);
-            }
+            findings.add(string(f));
         }
 
         @Override
@@ -501,21 +556,14 @@ final class StreamedReports {
                 JsonGenerator g = generator();
                 g.writeEndArray();
                 g.writeArrayFieldStart("findings");
-                if (findings != null) {
-                    findings.close();
-                    // The findings as written, one raw value (each was written whole by the same mapper), copied
-                    // byte for byte rather than read into memory: a log may have millions of them. The empty raw
-                    // value puts the generator where the array's value goes; flushing it keeps the bytes in order.
-                    g.writeRawValue("");
-                    g.flush();
-                    Files.copy(findingsFile, out);
-                }
+                findings.copyInto(g, out);
                 g.writeEndArray();
                 g.writeFieldName("asOf");
                 json.writeValue(g, end.asOf());
                 g.writeEndObject();
-                g.writeFieldName("rejected");
-                json.writeValue(g, rejected);
+                g.writeArrayFieldStart("rejected");
+                rejected.copyInto(g, out);
+                g.writeEndArray();
                 g.writeFieldName("input");
                 json.writeValue(g, end.input());
                 g.writeFieldName("asOf");
@@ -541,14 +589,8 @@ final class StreamedReports {
 
         @Override
         public void abandon() {
-            if (findingsFile != null) {
-                try {
-                    findings.close();
-                } catch (IOException e) {
-                    // deleted below
-                }
-                deleteQuietly(findingsFile);
-            }
+            findings.delete();
+            rejected.delete();
         }
     }
 
@@ -574,7 +616,8 @@ final class StreamedReports {
         private final Start start;
         private final OutputStream out;
         private final ObjectWriter json = jsonWriter();
-        private final List<CaseLogs.Rejected> rejected = new ArrayList<>();
+        /** Rejected entries' lines that come before the header, which waits until the audit has something to say. */
+        private final Spool early = new Spool("rejected.jsonl", "");
         private JsonGenerator generator;
 
         JsonLines(Start start, OutputStream out) {
@@ -588,10 +631,7 @@ final class StreamedReports {
                 generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 generator.setRootValueSeparator(null);
                 line("audit", new Header(FORMAT, VERSION, start.sources(), packs(start.engine()), start.platform()));
-                for (CaseLogs.Rejected entry : rejected) {
-                    line("rejected", entry);
-                }
-                rejected.clear();
+                early.copyInto(generator, out);
             }
             return generator;
         }
@@ -608,7 +648,11 @@ final class StreamedReports {
         @Override
         public void rejected(CaseLogs.Rejected entry, InputException error) {
             if (generator == null) {
-                rejected.add(entry); // written after the header, which waits until the audit has something to say
+                try {
+                    early.add("{\"rejected\":" + json.writeValueAsString(entry) + "}\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+                }
             } else {
                 write("rejected", entry);
             }
@@ -651,6 +695,11 @@ final class StreamedReports {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public void abandon() {
+            early.delete();
         }
     }
 

@@ -119,6 +119,42 @@ class StreamedAuditTest {
     }
 
     @Test
+    void rejectedEntriesAreCopiedWholeIntoBothJsonReports(@TempDir Path dir) throws IOException {
+        // Rejected lines are kept in a temporary file (not the heap) until they can be written: in JSON Lines after
+        // the header, in the JSON document after the report. Unknown types and broken lines, some with text outside
+        // ASCII, between valid events; every one reported, in the log's order, in both.
+        StringBuilder lines = new StringBuilder("{\"type\":\"PlatformProfile\",\"name\":\"Charcha\","
+                + "\"registeredUsersInIndia\":80000000,\"messagingService\":false}\n");
+        int bad = 0;
+        for (int i = 0; i < 300; i++) {
+            lines.append("{\"type\":\"ComplaintReceived\",\"id\":\"c").append(i).append("\",\"caseId\":\"G-").append(i)
+                    .append("\",\"at\":\"").append(FIRST.plusMinutes(5L * i)).append("\",\"category\":\"GENERAL\"}\n");
+            if (i % 3 == 0) {
+                lines.append(i % 2 == 0 ? "{\"type\":\"शिकायत\",\"id\":\"x" + i + "\"}\n" : "{\"type\": \n");
+                bad++;
+            }
+        }
+        Path file = dir.resolve("with-rejected.jsonl");
+        Files.writeString(file, lines);
+
+        JsonNode document = JSON.readTree(Cli.run("audit", file.toString(), "--format", "json").out());
+        List<JsonNode> inLines = new ArrayList<>();
+        for (String line : Cli.run("audit", file.toString(), "--format", "jsonl").out().split("\n")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.has("rejected")) {
+                inLines.add(node.get("rejected"));
+            }
+        }
+        List<JsonNode> inDocument = new ArrayList<>();
+        document.at("/rejected").forEach(inDocument::add);
+
+        assertThat(JsonSchemaTest.check("audit-report.schema.json", document)).isEmpty();
+        assertThat(inDocument).hasSize(bad).isEqualTo(inLines);
+        assertThat(inDocument.get(0).toString()).contains("शिकायत");
+        assertThat(document.at("/report/obligations").size()).as("the valid events around them").isPositive();
+    }
+
+    @Test
     void theStreamedAuditFindsWhatReadingTheLogWholeFinds() throws IOException {
         // --since at the first event gives the period the audit takes without it.
         JsonNode streamed = JSON.readTree(Cli.run("audit", log, "--format", "json").out());
