@@ -377,14 +377,17 @@ public final class RuleBase {
         return disabled;
     }
 
+    /** What a rule base reads from a stored analysis: its rules, each resource path's DRL file, the rules disabled. */
+    private record Checked(Map<String, RuleInfo> rules, Map<String, String> origins, Set<String> disabled) {
+    }
+
     /**
-     * The rule base of packs whose DRL analysis was stored with their build-time model: no DRL is parsed. The checks
-     * are those of a fresh analysis, read from what was stored; should the model not load after all, the packs are
-     * built again from their DRL.
+     * The checks a fresh analysis makes, on a stored one of {@code packs}: settings applied to {@code parameters},
+     * the parameters the DRL names, the rules disabled; their problems are added to {@code problems}.
      */
-    private static RuleBase fromStored(List<RulePack> packs, Options options, StoredAnalysis stored,
-                                       Future<KieBase> model, List<Problem> problems,
-                                       Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+    private static Checked checked(List<RulePack> packs, StoredAnalysis analysis, Options options,
+                                   Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
+                                   List<Problem> problems) {
         Map<String, RulePack> packOf = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
         int index = 0;
@@ -395,7 +398,7 @@ public final class RuleBase {
             }
         }
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        for (StoredAnalysis.Rule rule : stored.rules()) {
+        for (StoredAnalysis.Rule rule : analysis.rules()) {
             RulePack pack = packOf.get(rule.origin());
             rules.put(rule.name(), new RuleInfo(rule.name(), rule.citation(),
                     rule.instrument() == null ? pack.instrument() : rule.instrument(), pack, rule.origin(),
@@ -404,9 +407,23 @@ public final class RuleBase {
         applySettings(options.settings(), parameters, parameterOwners, problems);
         Map<RulePack, List<ParameterReferences.Reference>> references = new LinkedHashMap<>();
         packs.forEach(pack -> references.put(pack, new ArrayList<>()));
-        stored.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
+        analysis.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
         problems.addAll(ParameterReferences.checkReferences(references, parameters));
-        Set<String> disabled = disabled(options, rules, problems);
+        return new Checked(rules, origins, disabled(options, rules, problems));
+    }
+
+    /**
+     * The rule base of packs whose DRL analysis was stored with their build-time model: no DRL is parsed. The checks
+     * are those of a fresh analysis, read from what was stored; should the model not load after all, the packs are
+     * built again from their DRL.
+     */
+    private static RuleBase fromStored(List<RulePack> packs, Options options, StoredAnalysis stored,
+                                       Future<KieBase> model, List<Problem> problems,
+                                       Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners) {
+        Checked checked = checked(packs, stored, options, parameters, parameterOwners, problems);
+        Map<String, RuleInfo> rules = checked.rules();
+        Map<String, String> origins = checked.origins();
+        Set<String> disabled = checked.disabled();
         if (!problems.isEmpty()) {
             // The DRL compiled without errors when the model was built: these are all the problems.
             throw new RulePackException(problems);
@@ -484,34 +501,16 @@ public final class RuleBase {
         StoredAnalysis all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
 
         // The checks of fromStored, on the analysis of every pack.
-        Map<String, RulePack> packOf = new HashMap<>();
-        Map<String, String> origins = new HashMap<>();
-        int index = 0;
-        for (RulePack pack : packs) {
-            for (RulePack.DrlSource source : pack.sources()) {
-                packOf.put(source.origin(), pack);
-                origins.put(resourcePath(index++), source.origin());
-            }
-        }
         if (!all.origins().equals(packs.stream().flatMap(p -> p.sources().stream()).map(RulePack.DrlSource::origin)
                 .toList())) {
             return null;
         }
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        for (StoredAnalysis.Rule rule : all.rules()) {
-            RulePack pack = packOf.get(rule.origin());
-            rules.put(rule.name(), new RuleInfo(rule.name(), rule.citation(),
-                    rule.instrument() == null ? pack.instrument() : rule.instrument(), pack, rule.origin(),
-                    rule.line(), rule.unconfirmed()));
-        }
         List<Problem> problems = new ArrayList<>();
         Map<String, Parameter> parameters = new LinkedHashMap<>(packParameters);
-        applySettings(options.settings(), parameters, parameterOwners, problems);
-        Map<RulePack, List<ParameterReferences.Reference>> references = new LinkedHashMap<>();
-        packs.forEach(pack -> references.put(pack, new ArrayList<>()));
-        all.references().forEach(reference -> references.get(packOf.get(reference.origin())).add(reference));
-        problems.addAll(ParameterReferences.checkReferences(references, parameters));
-        Set<String> disabled = disabled(options, rules, problems);
+        Checked checked = checked(packs, all, options, parameters, parameterOwners, problems);
+        Map<String, RuleInfo> rules = checked.rules();
+        Map<String, String> origins = checked.origins();
+        Set<String> disabled = checked.disabled();
         if (!problems.isEmpty()) {
             return null;
         }
@@ -565,7 +564,7 @@ public final class RuleBase {
             List<CompiledCheck.Source> parsed = new ArrayList<>();
             List<Resource> resources = new ArrayList<>();
             int file = 0;
-            index = firstFiles;
+            int index = firstFiles;
             for (RulePack pack : rest) {
                 for (RulePack.DrlSource source : pack.sources()) {
                     DrlAnalysis analysis = files.get(file++);
