@@ -30,7 +30,7 @@ import org.niyam.compliance.pack.RulePack;
  * </ul>
  * Not API.
  */
-public final class RestrictedDrl {
+final class RestrictedDrl {
 
     /** Rule attributes that read the session's clock. */
     private static final Set<String> CLOCK_ATTRIBUTES = Set.of("timer", "calendars", "duration", "date-effective",
