@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -34,6 +35,36 @@ class CaseFunctionWatermarksTest {
         List<String> everyLine = run(lines, options, true);
         assertThat(once).as("the log gives the cases something to report").isNotEmpty();
         assertThat(everyLine).as("a watermark after every line, against one at the end")
+                .containsExactlyElementsOf(once);
+    }
+
+    /**
+     * A case that ends (its complaint acknowledged and resolved) after a notice to the user, and then has a removal on
+     * the platform's own initiative: with cases leaving state as soon as they end, the removal is evaluated without the
+     * notice, at the end of the input as when watermarks came during it.
+     */
+    @Test
+    void a_case_leaves_state_at_the_end_of_the_input_as_during_it() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("..", "examples", "logs",
+                "amendment-2026.jsonl")));
+        lines.addAll(List.of(
+                "{\"type\":\"ComplaintReceived\",\"id\":\"grv-0600-in\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T09:00:00+05:30\",\"category\":\"GENERAL\"}",
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"grv-0600-ack\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T10:00:00+05:30\"}",
+                "{\"type\":\"UserNotified\",\"id\":\"grv-0600-notice\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T10:30:00+05:30\",\"grounds\":\"spam\"}",
+                "{\"type\":\"ComplaintResolved\",\"id\":\"grv-0600-res\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T11:00:00+05:30\"}",
+                "{\"type\":\"ContentRemoved\",\"id\":\"grv-0600-done\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T12:00:00+05:30\",\"action\":\"REMOVED\",\"basis\":\"OWN_INITIATIVE\"}"));
+        List<String> inOrder = Jobs.arrivalOrder(lines, Duration.ZERO, new Random(0)); // in time order
+        JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S");
+        List<String> once = run(inOrder, options, false);
+        assertThat(once).as("the removal without the notice").contains("4(8).prior-notice@grv-0600-done#1:AT_RISK");
+        assertThat(run(inOrder, options, true)).as("a watermark after every line, against one at the end")
                 .containsExactlyElementsOf(once);
     }
 
