@@ -202,10 +202,11 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             kept.clear();
             return;
         }
-        if (!end && k.retireAt() != null && timestamp >= k.retireAt()) {
+        if (k.retireAt() != null && timestamp >= k.retireAt() && (!end || timestamp <= target)) {
             // Everything in the case had ended by then: it leaves state, whether or not a later event of it has
             // arrived already (so that when it leaves depends on event time only). Events after the instant stay, as
-            // a case of their own.
+            // a case of their own. The same at the end of a bounded input, for an instant up to its latest event:
+            // the final watermark fires the timers in time order, as watermarks during the input would have.
             List<CaseEvent> later = k.state().events().stream()
                     .filter(e -> e.at().toInstant().toEpochMilli() > timestamp).toList();
             if (later.isEmpty()) {
@@ -321,8 +322,11 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                     timers.registerEventTimeTimer(next);
                 }
             }
-            if (state.ended() && !end && leftovers == NO_LEFTOVERS) {
-                // (A case that concluded something about the platform stays: the platform reads its conclusions.)
+            if (state.ended() && !state.obligations().isEmpty() && leftovers == NO_LEFTOVERS) {
+                // (A case that concluded something about the platform stays: the platform reads its conclusions. A
+                // case with no obligation yet stays too: its events may be what a later event's duty reads, as a
+                // notice to the user before a removal.) At the end of a bounded input as during it, so that whether a
+                // case left state does not depend on when watermarks came.
                 retireAt = at + options.retainEnded().toMillis();
                 timers.registerEventTimeTimer(retireAt);
             } else {

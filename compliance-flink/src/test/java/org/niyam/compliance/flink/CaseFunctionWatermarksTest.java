@@ -1,0 +1,102 @@
+package org.niyam.compliance.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.rules.india.GeneratedLogs;
+
+/**
+ * The cases' operator gives the same output whatever the cadence of watermarks: here, a watermark after every line
+ * (as a loaded or throttled source gives them) against none before the end of the input (as a fast one does), on the
+ * example log of the 2026 amendment with cases leaving state as soon as they end. Watermarks are given by hand, so
+ * the test does not depend on when Flink's periodic watermarks come.
+ */
+class CaseFunctionWatermarksTest {
+
+    static final Duration BOUND = Duration.ofHours(2);
+
+    @Test
+    void the_output_does_not_depend_on_when_watermarks_come() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "examples", "logs", "amendment-2026.jsonl"));
+        JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S");
+        List<String> once = run(lines, options, false);
+        List<String> everyLine = run(lines, options, true);
+        assertThat(once).as("the log gives the cases something to report").isNotEmpty();
+        assertThat(everyLine).as("a watermark after every line, against one at the end")
+                .containsExactlyElementsOf(once);
+    }
+
+    /**
+     * A case that ends (its complaint acknowledged and resolved) after a notice to the user, and then has a removal on
+     * the platform's own initiative: with cases leaving state as soon as they end, the removal is evaluated without the
+     * notice, at the end of the input as when watermarks came during it.
+     */
+    @Test
+    void a_case_leaves_state_at_the_end_of_the_input_as_during_it() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("..", "examples", "logs",
+                "amendment-2026.jsonl")));
+        lines.addAll(List.of(
+                "{\"type\":\"ComplaintReceived\",\"id\":\"grv-0600-in\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T09:00:00+05:30\",\"category\":\"GENERAL\"}",
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"grv-0600-ack\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T10:00:00+05:30\"}",
+                "{\"type\":\"UserNotified\",\"id\":\"grv-0600-notice\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T10:30:00+05:30\",\"grounds\":\"spam\"}",
+                "{\"type\":\"ComplaintResolved\",\"id\":\"grv-0600-res\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T11:00:00+05:30\"}",
+                "{\"type\":\"ContentRemoved\",\"id\":\"grv-0600-done\",\"caseId\":\"GRV-2026-0600\","
+                        + "\"at\":\"2026-02-27T12:00:00+05:30\",\"action\":\"REMOVED\",\"basis\":\"OWN_INITIATIVE\"}"));
+        List<String> inOrder = Jobs.arrivalOrder(lines, Duration.ZERO, new Random(0)); // in time order
+        JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S");
+        List<String> once = run(inOrder, options, false);
+        assertThat(once).as("the removal without the notice").contains("4(8).prior-notice@grv-0600-done#1:AT_RISK");
+        assertThat(run(inOrder, options, true)).as("a watermark after every line, against one at the end")
+                .containsExactlyElementsOf(once);
+    }
+
+    /** The cases' outputs, sorted, for the lines parsed in order; watermarks as a bounded out-of-order source. */
+    static List<String> run(List<String> lines, JobOptions options, boolean watermarkEveryLine) throws Exception {
+        List<Input> inputs = new ArrayList<>();
+        LineParser parser = new LineParser(true);
+        for (String line : lines) {
+            parser.parse("test", line, inputs::add);
+        }
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new CaseFunction(options),
+                             i -> i.caseId, Types.STRING, CaseFunction.CONTEXT)) {
+            long latest = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (Input in : inputs) {
+                if (in.kind == Input.EVENT) {
+                    harness.processElement(in, in.at);
+                    latest = Math.max(latest, in.at);
+                } else {
+                    harness.processBroadcastElement(in, Long.MIN_VALUE);
+                }
+                long next = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - BOUND.toMillis() - 1;
+                if (watermarkEveryLine && next > watermark) {
+                    watermark = next;
+                    harness.processWatermark(watermark);
+                    harness.processBroadcastWatermark(watermark);
+                }
+            }
+            harness.processWatermark(Long.MAX_VALUE);
+            harness.processBroadcastWatermark(Long.MAX_VALUE);
+            return new TreeSet<>(harness.extractOutputValues().stream().map(o -> o.id).toList()).stream().toList();
+        }
+    }
+}
