@@ -102,13 +102,7 @@ class StreamedAuditTest {
         Files.writeString(file, lines);
 
         JsonNode document = JSON.readTree(Cli.run("audit", file.toString(), "--format", "json").out());
-        List<JsonNode> inLines = new ArrayList<>();
-        for (String line : Cli.run("audit", file.toString(), "--format", "jsonl").out().split("\n")) {
-            JsonNode node = JSON.readTree(line);
-            if (node.has("finding")) {
-                inLines.add(node.get("finding"));
-            }
-        }
+        List<JsonNode> inLines = jsonLines(file, "finding");
         List<JsonNode> inDocument = new ArrayList<>();
         document.at("/report/findings").forEach(inDocument::add);
 
@@ -138,13 +132,7 @@ class StreamedAuditTest {
         Files.writeString(file, lines);
 
         JsonNode document = JSON.readTree(Cli.run("audit", file.toString(), "--format", "json").out());
-        List<JsonNode> inLines = new ArrayList<>();
-        for (String line : Cli.run("audit", file.toString(), "--format", "jsonl").out().split("\n")) {
-            JsonNode node = JSON.readTree(line);
-            if (node.has("rejected")) {
-                inLines.add(node.get("rejected"));
-            }
-        }
+        List<JsonNode> inLines = jsonLines(file, "rejected");
         List<JsonNode> inDocument = new ArrayList<>();
         document.at("/rejected").forEach(inDocument::add);
 
@@ -152,6 +140,18 @@ class StreamedAuditTest {
         assertThat(inDocument).hasSize(bad).isEqualTo(inLines);
         assertThat(inDocument.get(0).toString()).contains("शिकायत");
         assertThat(document.at("/report/obligations").size()).as("the valid events around them").isPositive();
+    }
+
+    /** The values of the JSON Lines report's lines that hold {@code field}, in order. */
+    private static List<JsonNode> jsonLines(Path file, String field) throws IOException {
+        List<JsonNode> values = new ArrayList<>();
+        for (String line : Cli.run("audit", file.toString(), "--format", "jsonl").out().split("\n")) {
+            JsonNode node = JSON.readTree(line);
+            if (node.has(field)) {
+                values.add(node.get(field));
+            }
+        }
+        return values;
     }
 
     @Test
