@@ -22,7 +22,9 @@ import org.niyam.compliance.pack.RulePack;
  * The kernel's fast path (lengths, versions and "as of" worked out once, instants compared as epoch seconds) gives
  * exactly the obligation and citation of the plain path, for duties to act and to keep started around a clock's
  * amendment, under several offsets, with and without discharges, as of instants before, at and after the due
- * instant. Fixed seeds, printed in each failure.
+ * instant. Fixed seeds, printed in each failure. Both paths call one method for a duty to act's verdict, so what this
+ * compares is what each works out before it (due instant, lengths, versions, citations) and the periodic path; the
+ * verdict's epoch-second arithmetic is held to the plain-Java checker by {@code BenchmarkSmokeTest}.
  */
 class LifecycleFastPathTest {
 
