@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each {@link Transition} has a stable {@link Transition#id()}: the same evidence and clock give the same ids,
  * also after {@link #snapshot()} and {@link Builder#restore}. Memory is bounded by the cases with something still to
  * settle: a case whose obligations have all ended (met, met late, not applicable) leaves the monitor
- * {@link Builder#retainEndedCases} after it ended.
+ * {@link Builder#retainEndedCases} after it ended; a case with no obligation yet stays.
  *
  * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
  * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread
@@ -159,7 +159,14 @@ public final class ComplianceMonitor implements AutoCloseable {
             this.caseId = caseId;
         }
 
+        /**
+         * Whether the case may leave: it has obligations and all of them have ended. A case with none yet stays, as
+         * it does in the Flink job: its events (a notice to the user, say) may be what a later event's duty reads.
+         */
         boolean ended() {
+            if (obligations.isEmpty()) {
+                return false;
+            }
             for (CaseTracker.Held held : obligations.values()) {
                 if (!CaseTracker.ended(held.obligation())) {
                     return false;
@@ -1125,7 +1132,7 @@ public final class ComplianceMonitor implements AutoCloseable {
 
         /**
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
-         * still evaluated with its case. Default seven days.
+         * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
          *
          * @param value how long, not negative; zero lets a case go as soon as it ends
          * @return this builder

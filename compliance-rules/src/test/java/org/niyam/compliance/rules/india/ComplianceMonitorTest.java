@@ -349,6 +349,32 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * A notice to the user opens no duty of its own; the removal it announces may come long after. Such a case
+         * stays however short the retention (as in the Flink job), so the removal is judged with its notice.
+         */
+        @Test
+        void a_case_without_an_obligation_stays_for_the_event_that_reads_it() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(ssmi)
+                    .retainEndedCases(Duration.ofHours(1)).metrics(registry).build()) {
+                monitor.accept(IndiaPack.userNotified("case-1", RECEIVED, "spam"));
+                clock.set(RECEIVED.plusDays(3));
+                assertThat(registry.get("niyam.monitor.cases").gauge().value()).isEqualTo(1.0);
+                CaseEvent removal = removed("case-1", RECEIVED.plusDays(3),
+                        org.niyam.compliance.india.RemovalBasis.OWN_INITIATIVE);
+                monitor.accept(removal);
+                assertThat(monitor.report().obligations())
+                        .filteredOn(o -> o.id().equals("4(8).prior-notice@" + removal.id()))
+                        .extracting(Obligation::status).containsExactly(Status.MET);
+                io.micrometer.core.instrument.Counter endedCase = registry.find("niyam.monitor.events")
+                        .tag("outcome", "ended-case").counter();
+                assertThat(endedCase == null ? 0 : endedCase.count()).as("events of a case that had left").isZero();
+            }
+        }
+
         @Test
         void what_falls_due_next_is_listed_soonest_first_and_by_clause() {
             MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
