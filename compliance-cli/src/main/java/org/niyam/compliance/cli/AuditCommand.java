@@ -139,10 +139,13 @@ public final class AuditCommand implements Command {
         end = results.end(summary.asOf(), asOfFrom, summary, input);
         progress.audited(summary.entries(), results.byStatus, results.findings);
         results.writer.end(end);
-        if (results.rejected > 0) {
-            io.err().println("niyam audit: " + results.rejected + (results.rejected == 1 ? " entry" : " entries")
-                    + " rejected (listed above) and left out of the report; fix them, or run with --strict to stop "
-                    + "at the first");
+        long rejected = results.rejected.count();
+        if (rejected > 0) {
+            results.rejected.end(format.equals("json") || format.equals("jsonl") ? "the report lists every one"
+                    : "the same command with --format jsonl (or --format json) lists every one");
+            io.err().println("niyam audit: " + rejected + (rejected == 1 ? " entry" : " entries")
+                    + " rejected (" + results.rejected.listedAbove() + ") and left out of the report; fix them, or "
+                    + "run with --strict to stop at the first");
         }
         return end.exitCode();
     }
@@ -150,17 +153,15 @@ public final class AuditCommand implements Command {
     /** Receives the audit's results: counts them, lists rejected entries on standard error, feeds the report. */
     private static final class Results implements CaseLogAudit.Sink {
 
-        private final Io io;
         private final Progress progress;
         final Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         long findings;
-        long rejected;
-        boolean printRejected = true;
+        final RejectedEntries rejected;
         StreamedReports.ReportWriter writer;
 
         Results(Io io, Progress progress) {
-            this.io = io;
             this.progress = progress;
+            this.rejected = new RejectedEntries(io, "audit");
         }
 
         @Override
@@ -178,10 +179,7 @@ public final class AuditCommand implements Command {
 
         @Override
         public void rejected(InputException error) {
-            rejected++;
-            if (printRejected) {
-                io.err().println(CaseLogs.located(error));
-            }
+            rejected.add(error);
             writer.rejected(new CaseLogs.Rejected(error.source(), error.line(), error.field(), error.problem()), error);
         }
 
@@ -195,7 +193,7 @@ public final class AuditCommand implements Command {
                 case EARLIEST_EVENT -> "the earliest event; an EvidencePeriod entry or --since can say otherwise";
             };
             long needsAttention = findings + NEEDS_ATTENTION.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
-            int exit = rejected > 0 ? Exit.BAD_INPUT : needsAttention > 0 ? Exit.FINDINGS : Exit.OK;
+            int exit = rejected.count() > 0 ? Exit.BAD_INPUT : needsAttention > 0 ? Exit.FINDINGS : Exit.OK;
             return new StreamedReports.End(asOf, asOfFrom, since, summary.periodStart(), periodFrom, input, byStatus,
                     findings, needsAttention, exit);
         }

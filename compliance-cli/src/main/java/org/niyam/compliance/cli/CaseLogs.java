@@ -16,8 +16,9 @@ import org.niyam.compliance.model.InputException;
 final class CaseLogs {
 
     static final List<CommandOption> OPTIONS = List.of(CommandOption.flag("--strict", "Stop at the first bad line. "
-            + "By default a bad line (malformed JSON, an unknown type, a missing or mistyped field) is listed on "
-            + "standard error as FILE:LINE: FIELD: MESSAGE, left out, and counted; every valid line is used."));
+            + "By default a bad line (malformed JSON, an unknown type, a missing or mistyped field) is left out and "
+            + "counted, and listed on standard error as FILE:LINE: FIELD: MESSAGE (the first " + RejectedEntries.LISTED
+            + ", then how many more and where every one is); every valid line is used."));
 
     private CaseLogs() {
     }
@@ -63,20 +64,6 @@ final class CaseLogs {
             files.add(file);
         }
         return files;
-    }
-
-    /**
-     * Reads the logs as one. Lenient: lists each rejected line on standard error and goes on. Strict: the first bad
-     * line raises its {@link InputException}.
-     */
-    static CaseLog read(List<Path> files, boolean strict, Io io, Progress progress) {
-        progress.reading(files);
-        CaseLog log = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
-                .withThreads(Runtime.getRuntime().availableProcessors())
-                .withProgress(progress::entriesRead).read(files);
-        progress.read(log);
-        log.rejected().forEach(e -> io.err().println(located(e)));
-        return log;
     }
 
     /** {@code FILE:LINE: FIELD: MESSAGE}, leaving out the parts that are unknown. */

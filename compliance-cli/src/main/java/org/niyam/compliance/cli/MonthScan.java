@@ -22,8 +22,9 @@ import org.niyam.compliance.model.StandingFact;
 /**
  * The events one month's Rule 4(1)(d) figures are counted from, read in two streamed passes instead of holding the
  * logs: the first keeps the month's complaints, resolutions, orders and removals (and lists rejected entries on
- * standard error as it goes); the second, only if the month acted on cases, keeps the complaints and orders of
- * those cases from any month, which say what the action answered. Memory holds a month's events, not the logs'.
+ * standard error as it goes, through {@link RejectedEntries}); the second, only if the month acted on cases, keeps
+ * the complaints and orders of those cases from any month, which say what the action answered. Memory holds a
+ * month's events, not the logs'.
  *
  * <p>An event id given twice counts once, and other content under a used id is rejected, among the events kept; an
  * id reused by events the figures do not read is not looked for, so {@code duplicates} counts the kept events'.
@@ -35,10 +36,11 @@ import org.niyam.compliance.model.StandingFact;
 record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input,
                  List<InputException> rejected) {
 
-    static MonthScan of(List<Path> files, boolean strict, YearMonth month, Io io, Progress progress) {
+    static MonthScan of(List<Path> files, boolean strict, YearMonth month, RejectedEntries listed,
+                        Progress progress) {
         Instant from = month.atDay(1).atStartOfDay().atOffset(MonthlyFigures.IST).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(MonthlyFigures.IST).toInstant();
-        First first = new First(from, to, io);
+        First first = new First(from, to, listed);
         CaseLogReader reader = (strict ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withThreads(Runtime.getRuntime().availableProcessors()).withProgress(progress::entriesRead);
         progress.reading(files);
@@ -74,7 +76,7 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
     private static final class First implements CaseLogReader.EntryHandler {
         private final Instant from;
         private final Instant to;
-        private final Io io;
+        private final RejectedEntries listed;
         final List<Platform> profiles = new ArrayList<>();
         final Map<List<Object>, StandingFact> facts = new LinkedHashMap<>();
         final Map<String, CaseEvent> kept = new LinkedHashMap<>();
@@ -84,10 +86,10 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
         long events;
         long duplicates;
 
-        First(Instant from, Instant to, Io io) {
+        First(Instant from, Instant to, RejectedEntries listed) {
             this.from = from;
             this.to = to;
-            this.io = io;
+            this.listed = listed;
         }
 
         @Override
@@ -150,7 +152,7 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
         @Override
         public void rejected(InputException error) {
             rejected.add(error);
-            io.err().println(CaseLogs.located(error));
+            listed.add(error);
         }
     }
 

@@ -79,7 +79,8 @@ public final class MonthlyReportCommand implements Command {
         }
         List<Path> files = CaseLogs.files(args.positionals(), io);
         String format = Output.format(args);
-        MonthScan log = MonthScan.of(files, args.flag("--strict"), month, io, Progress.of(io));
+        RejectedEntries listed = new RejectedEntries(io, "monthly-report");
+        MonthScan log = MonthScan.of(files, args.flag("--strict"), month, listed, Progress.of(io));
         MonthlyFigures figures = MonthlyFigures.of(month, log.events());
         List<String> sources = args.positionals();
         String rendered = switch (format) {
@@ -91,9 +92,11 @@ public final class MonthlyReportCommand implements Command {
         };
         Output.write(rendered, args, io);
         if (!log.rejected().isEmpty()) {
+            listed.end(format.equals("text") ? "the same command with --format json (or --format html) lists every one"
+                    : "the report lists every one");
             io.err().println("niyam monthly-report: " + log.rejected().size()
                     + (log.rejected().size() == 1 ? " entry" : " entries")
-                    + " rejected (listed above) and left out of the figures");
+                    + " rejected (" + listed.listedAbove() + ") and left out of the figures");
             return Exit.BAD_INPUT;
         }
         return Exit.OK;

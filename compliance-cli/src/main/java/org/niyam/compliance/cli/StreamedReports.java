@@ -421,7 +421,10 @@ final class StreamedReports {
                 if (end.needsAttention() == 0) {
                     text.write("Nothing breached, at risk, met late or indeterminate, and no findings.\n");
                 }
-                if (rejected > 0) {
+                if (rejected > RejectedEntries.LISTED) {
+                    text.write("Rejected: " + rejected + " entries, left out; the first " + RejectedEntries.LISTED
+                            + " are listed on standard error, every one with --format jsonl (or --format json).\n");
+                } else if (rejected > 0) {
                     text.write("Rejected: " + rejected + (rejected == 1
                             ? " entry, listed on standard error and left out.\n"
                             : " entries, listed on standard error and left out.\n"));
@@ -756,7 +759,7 @@ final class StreamedReports {
                     .detail("Summary", end.statusCounts());
             if (rejectedCount > rejected.size()) {
                 html.detail("Rejected", rejectedCount + " entries; the first " + rejected.size() + " are listed below, "
-                        + "and every one on standard error");
+                        + "and every one by niyam audit " + sources + " --format jsonl (or --format json)");
             }
             html.rejected(rejected);
             try (Writer page = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {

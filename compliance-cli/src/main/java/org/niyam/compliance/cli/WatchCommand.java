@@ -186,6 +186,7 @@ public final class WatchCommand implements Command {
         Live live = new Live(monitoring, view);
         CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withEventTypes(engine.eventTypes());
+        RejectedEntries listed = new RejectedEntries(io, "watch");
         try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
             reader.scan(given, input, new CaseLogReader.EntryHandler() {
@@ -213,7 +214,7 @@ public final class WatchCommand implements Command {
                     if (args.flag("--strict")) {
                         throw error;
                     }
-                    io.err().println(CaseLogs.located(error));
+                    listed.add(error);
                 }
             });
             ComplianceMonitor monitor = live.monitor();
@@ -222,6 +223,7 @@ public final class WatchCommand implements Command {
             }
             view.close(monitor);
             monitor.close();
+            listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
         } finally {
