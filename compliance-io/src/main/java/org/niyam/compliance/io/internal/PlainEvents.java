@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 
@@ -29,9 +25,10 @@ import org.niyam.compliance.model.EventTypes;
  *
  * <p>Anything else gives null, not an error: the caller binds the line with its Jackson reader, which reads it or
  * names its fault. So this reader never decides what a line means: where it gives an event, Jackson gives an equal
- * one. To hold that, a type is read here only when it is a record without Jackson annotations whose components are
- * all of those kinds, and when Jackson, reading a line that gives every component, builds an equal record; an enum
- * constant only by the name Jackson reads it by. Any other type is left to Jackson. Thread-safe. Not API.
+ * one. To hold that, a type is read here only when it is a public record without Jackson annotations whose components
+ * are all of those kinds, and when Jackson, reading a line that gives every component, builds an equal record (checked
+ * at the type's first plain line); an enum constant only by its name, when neither it nor its enum has Jackson
+ * annotations. Any other type is left to Jackson. Thread-safe. Not API.
  */
 public final class PlainEvents {
 
@@ -47,11 +44,35 @@ public final class PlainEvents {
     /** The value a component's parse gives up with: the line is not plain. */
     private static final Object NOT_PLAIN = new Object();
 
-    /** The event types read here, with their JSON names; the others are left to Jackson. */
-    private final Shape[] events;
+    /** The event types that may be read here, by their JSON names; the others are left to Jackson. */
+    private final Event[] events;
+    private final ObjectMapper mapper;
+    /** Jackson's reader of events, which a type's first plain line is checked against (see {@link #checked}). */
+    private final ObjectReader jackson;
+    /** The shapes made so far, by type (null for a type left to Jackson); guarded by this. */
+    private final Map<Class<?>, Shape> made = new HashMap<>();
 
-    private PlainEvents(Shape[] events) {
+    private PlainEvents(Event[] events, ObjectMapper mapper, ObjectReader jackson) {
         this.events = events;
+        this.mapper = mapper;
+        this.jackson = jackson;
+    }
+
+    /**
+     * An event type by its JSON name, with its shape and whether Jackson reads it alike, both found at its first line:
+     * a log without the type never pays for them. Racy but safe: every thread finds the same.
+     */
+    private static final class Event {
+
+        private final String name;
+        private final Class<?> type;
+        private volatile Shape shape;
+        private volatile int check = UNCHECKED;
+
+        Event(String name, Class<?> type) {
+            this.name = name;
+            this.type = type;
+        }
     }
 
     /**
@@ -59,25 +80,14 @@ public final class PlainEvents {
      * reads lines otherwise (each type is read here only when the mapper reads a plain line of it to an equal event).
      */
     public static PlainEvents of(ObjectMapper mapper, EventTypes types) {
-        List<Shape> shapes = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         if (!mapper.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 && !mapper.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                && !mapper.isEnabled(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)) {
-            ObjectReader reader = mapper.readerFor(CaseEvent.class);
-            Map<Class<?>, Shape> made = new HashMap<>();
-            types.asMap().forEach((name, type) -> {
-                Shape shape = shape(type, mapper, made, 0);
-                if (shape != null && readsAlike(reader, name, shape)) {
-                    shapes.add(shape.named(name));
-                }
-            });
+                && !mapper.isEnabled(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                && !mapper.isEnabled(DeserializationFeature.READ_ENUMS_USING_TO_STRING)) {
+            types.asMap().forEach((name, type) -> events.add(new Event(name, type)));
         }
-        return new PlainEvents(shapes.toArray(Shape[]::new));
-    }
-
-    /** How many event types are read here; the rest are left to Jackson. */
-    public int typesRead() {
-        return events.length;
+        return new PlainEvents(events.toArray(Event[]::new), mapper, mapper.readerFor(CaseEvent.class));
     }
 
     /** {@return the event a plain line holds} Null when the line is not plain (see the class comment). */
@@ -99,50 +109,77 @@ public final class PlainEvents {
         if (!in.eat('"')) {
             return null;
         }
-        Shape shape = null;
-        for (Shape event : events) {
+        Event type = null;
+        for (Event event : events) {
             if (in.at(event.name)) {
-                shape = event;
+                type = event;
                 break;
             }
         }
-        if (shape == null) {
+        if (type == null || type.check == NOT_ALIKE) {
             return null;
         }
-        in.at += shape.name.length() + 1;
+        Shape shape = type.shape;
+        if (shape == null && (shape = shape(type)) == null) {
+            return null;
+        }
+        in.at += type.name.length() + 1;
         Object event = shape.fields(in, true);
         if (event == NOT_PLAIN) {
             return null;
         }
         in.space();
-        return in.at == text.length() ? (CaseEvent) event : null;
+        return in.at == text.length() && checked(type) ? (CaseEvent) event : null;
+    }
+
+    /** The type's shape, made now; null when it is left to Jackson. */
+    private synchronized Shape shape(Event type) {
+        if (type.shape == null && type.check != NOT_ALIKE) {
+            Shape shape = shape(type.type, mapper, made, 0);
+            if (shape == null) {
+                type.check = NOT_ALIKE;
+            }
+            type.shape = shape;
+        }
+        return type.shape;
+    }
+
+    /**
+     * Whether Jackson reads a line of the event type giving every component to an event equal to the one read here;
+     * a type it reads otherwise, or refuses, is left to it. Checked at the type's first plain line, not before: a
+     * check builds Jackson's deserializers of the type, which a log without the type never needs.
+     */
+    private boolean checked(Event type) {
+        int check = type.check;
+        if (check == UNCHECKED) {
+            check = readsAlike(type.name, type.shape) ? ALIKE : NOT_ALIKE;
+            type.check = check;
+        }
+        return check == ALIKE;
     }
 
     // ---- The shapes of the types read here
 
+    private static final int UNCHECKED = 0;
+    private static final int ALIKE = 1;
+    private static final int NOT_ALIKE = 2;
+
     /** A record read here: its components, by name, and how each is read. */
     private static final class Shape {
 
-        private final String name;
         private final String[] components;
         private final int[] kinds;
         private final boolean[] primitive;
         /** Per component: the enum constants and the names Jackson reads them by, or the record's shape. */
         private final Object[] details;
-        private final MethodHandle canonical;
+        private final Constructor<?> canonical;
 
-        Shape(String name, String[] components, int[] kinds, boolean[] primitive, Object[] details,
-              MethodHandle canonical) {
-            this.name = name;
+        Shape(String[] components, int[] kinds, boolean[] primitive, Object[] details, Constructor<?> canonical) {
             this.components = components;
             this.kinds = kinds;
             this.primitive = primitive;
             this.details = details;
             this.canonical = canonical;
-        }
-
-        Shape named(String value) {
-            return new Shape(value, components, kinds, primitive, details, canonical);
         }
 
         /**
@@ -195,8 +232,8 @@ public final class PlainEvents {
                 }
             }
             try {
-                return canonical.invokeExact(values);
-            } catch (Throwable e) {
+                return canonical.newInstance(values);
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 return NOT_PLAIN; // refused by the record: Jackson reports it
             }
         }
@@ -310,30 +347,29 @@ public final class PlainEvents {
                 PlainEvents::annotated)) {
             return null;
         }
-        MethodHandle canonical = MethodHandles.publicLookup().unreflectConstructor(constructor)
-                .asSpreader(Object[].class, parts.length)
-                .asType(MethodType.methodType(Object.class, Object[].class));
-        return new Shape(null, names, kinds, primitive, details, canonical);
+        if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())
+                || !java.lang.reflect.Modifier.isPublic(constructor.getModifiers())
+                || !constructor.canAccess(null) && !constructor.trySetAccessible()) {
+            return null; // Jackson may reach what this reader does not; it reads such a type
+        }
+        return new Shape(names, kinds, primitive, details, constructor);
     }
 
-    /** The constants Jackson reads by their own names, with those names. */
-    private static Constants constants(Class<?> type, ObjectMapper mapper) {
-        if (annotated(type)) {
-            return new Constants(new String[0], new Object[0]);
-        }
-        ObjectReader reader = mapper.readerFor(type);
+    /**
+     * The constants Jackson reads by their own names, with those names: those without Jackson annotations of an enum
+     * without any elsewhere (which could name its constants otherwise).
+     */
+    private static Constants constants(Class<?> type, ObjectMapper mapper) throws ReflectiveOperationException {
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        for (Object constant : type.getEnumConstants()) {
+        boolean annotatedType = annotated(type) || mapper.findMixInClassFor(type) != null
+                || java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(PlainEvents::annotated)
+                || java.util.Arrays.stream(type.getDeclaredConstructors()).anyMatch(PlainEvents::annotated);
+        for (Object constant : annotatedType ? new Object[0] : type.getEnumConstants()) {
             String name = ((Enum<?>) constant).name();
-            try {
-                Object read = reader.readValue(quoted(name));
-                if (read != null && isPlainText(name)) {
-                    names.add(name);
-                    values.add(read);
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // not read by its name: left to Jackson
+            if (!annotated(type.getField(name)) && isPlainText(name)) {
+                names.add(name);
+                values.add(constant);
             }
         }
         return new Constants(names.toArray(String[]::new), values.toArray());
@@ -399,13 +435,16 @@ public final class PlainEvents {
      * Whether Jackson reads a line of the event type {@code name} giving every component to an event equal to the
      * one read here; a type it reads otherwise, or refuses, is left to it.
      */
-    private static boolean readsAlike(ObjectReader reader, String name, Shape shape) {
+    private boolean readsAlike(String name, Shape shape) {
         StringBuilder line = new StringBuilder("{\"type\":").append(quoted(name));
         sample(shape, line, true);
         String text = line.toString();
         try {
-            Object jackson = reader.readValue(text);
-            CaseEvent plain = new PlainEvents(new Shape[] {shape.named(name)}).read(text);
+            Object jackson = this.jackson.readValue(text);
+            Event alike = new Event(name, null);
+            alike.shape = shape;
+            alike.check = ALIKE;
+            CaseEvent plain = new PlainEvents(new Event[] {alike}, mapper, this.jackson).read(text);
             return plain != null && jackson.equals(plain) && jackson.getClass() == plain.getClass();
         } catch (java.io.IOException | RuntimeException e) {
             return false;
@@ -584,12 +623,13 @@ public final class PlainEvents {
         }
     }
 
+    /** {@return the event types that may be read here, by their JSON names} */
     @Override
     public String toString() {
         List<String> names = new ArrayList<>();
-        for (Shape shape : events) {
-            names.add(shape.name);
+        for (Event event : events) {
+            names.add(event.name);
         }
-        return "PlainEvents" + Objects.toString(names);
+        return "PlainEvents" + names;
     }
 }
