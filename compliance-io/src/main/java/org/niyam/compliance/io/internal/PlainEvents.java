@@ -17,11 +17,11 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 
 /**
- * Binds the plain lines of a case log straight to their event records, without a JSON parser: a flat object whose
- * first field is {@code "type"}, whose other fields are the record's components given once each, holding text
- * without escapes, instants of the form {@link Mappers#commonInstant} reads, enum constants by name, {@code true} or
- * {@code false}, whole numbers, records of the same kinds, or lists of text. Those are most lines of a large log, and
- * Jackson spends several times as long on each.
+ * Binds the plain lines of a case log straight to their event records, without a JSON parser: an object whose first
+ * field is {@code "type"}, whose other fields are the record's components given once each, holding text without
+ * escapes, instants of the form {@link Mappers#commonInstant} reads, enum constants by name, {@code true} or
+ * {@code false}, whole numbers, records of the same kinds, lists of text, or objects of text (maps of text to text).
+ * Those are most lines of a large log, and Jackson spends several times as long on each.
  *
  * <p>Anything else gives null, not an error: the caller binds the line with its Jackson reader, which reads it or
  * names its fault. So this reader never decides what a line means: where it gives an event, Jackson gives an equal
@@ -40,6 +40,7 @@ public final class PlainEvents {
     private static final int LONG = 5;
     private static final int RECORD = 6;
     private static final int TEXTS = 7;
+    private static final int TEXT_MAP = 8;
 
     /** The value a component's parse gives up with: the line is not plain. */
     private static final Object NOT_PLAIN = new Object();
@@ -266,6 +267,8 @@ public final class PlainEvents {
                     return in.eat('{') ? ((Shape) details[index]).fields(in, false) : NOT_PLAIN;
                 case TEXTS:
                     return in.texts();
+                case TEXT_MAP:
+                    return in.textMap();
                 default:
                     return NOT_PLAIN;
             }
@@ -332,6 +335,10 @@ public final class PlainEvents {
             } else if (of == List.class && part.getGenericType() instanceof ParameterizedType list
                     && list.getActualTypeArguments()[0] == String.class) {
                 kinds[i] = TEXTS;
+            } else if (of == Map.class && part.getGenericType() instanceof ParameterizedType map
+                    && map.getActualTypeArguments()[0] == String.class
+                    && map.getActualTypeArguments()[1] == String.class) {
+                kinds[i] = TEXT_MAP;
             } else if (of.isRecord()) {
                 kinds[i] = RECORD;
                 details[i] = shape(of, mapper, made, depth + 1);
@@ -471,6 +478,7 @@ public final class PlainEvents {
                 case BOOLEAN -> out.append("true");
                 case INT, LONG -> out.append('1');
                 case RECORD -> sample((Shape) shape.details[i], out, false);
+                case TEXT_MAP -> out.append("{\"IN\":\"IN\"}");
                 default -> out.append("[\"IN\"]");
             }
         }
@@ -593,6 +601,41 @@ public final class PlainEvents {
             }
             value = negative ? -value : value;
             return isInt ? (Object) (int) value : (Object) value;
+        }
+
+        /** An object of strings, keys and values as {@link #text()} reads them, each key once. */
+        Object textMap() {
+            if (!eat('{')) {
+                return NOT_PLAIN;
+            }
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            space();
+            if (eat('}')) {
+                return values;
+            }
+            while (true) {
+                space();
+                Object key = text();
+                if (key == NOT_PLAIN) {
+                    return NOT_PLAIN;
+                }
+                space();
+                if (!eat(':')) {
+                    return NOT_PLAIN;
+                }
+                space();
+                Object value = text();
+                if (value == NOT_PLAIN || values.put((String) key, (String) value) != null) {
+                    return NOT_PLAIN; // given twice: Jackson names the fault
+                }
+                space();
+                if (eat('}')) {
+                    return values;
+                }
+                if (!eat(',')) {
+                    return NOT_PLAIN;
+                }
+            }
         }
 
         /** A list of strings, as {@link #text()} reads them. */

@@ -59,8 +59,9 @@ class MappersTest {
 
     @Test
     void aFormWithinLongerTextIsReadAsOnItsOwnWhateverOffsetCameBefore() {
-        SplittableRandom random = new SplittableRandom(20260221);
-        System.out.println("MappersTest seed 20260221");
+        long seed = Long.getLong("niyam.seed", 20260221L);
+        System.out.println("MappersTest seed=" + seed + " (replay with -Dniyam.seed=" + seed + ")");
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 20_000; i++) {
             int minutes = random.nextInt(4) == 0 ? random.nextInt(18 * 60 * 2 + 1) - 18 * 60
                     : (random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15;
