@@ -37,6 +37,7 @@ import java.util.function.Function;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.LineReader;
 import org.niyam.compliance.io.internal.Mappers;
+import org.niyam.compliance.io.internal.PlainEvents;
 import org.niyam.compliance.io.internal.ProfileHistory;
 import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
@@ -97,6 +98,8 @@ public final class CaseLogReader {
         private final ObjectReader event;
         private final ObjectReader platform;
         private final ObjectReader fact;
+        /** Binds the plain lines of events without Jackson, where it gives the same events; see {@link PlainEvents}. */
+        private final PlainEvents plain;
 
         private Binding(EventTypes types) {
             mapper = ComplianceJson.mapper(types);
@@ -106,6 +109,7 @@ public final class CaseLogReader {
             event = direct.readerFor(CaseEvent.class);
             platform = direct.readerFor(Platform.class);
             fact = direct.readerFor(StandingFact.class);
+            plain = PlainEvents.of(direct, types);
         }
 
         static Binding of(EventTypes types) {
@@ -754,6 +758,12 @@ public final class CaseLogReader {
     private Object direct(String text) {
         try {
             String type = leadingType(text, standingNames);
+            if (type == null) {
+                CaseEvent event = binding.plain.read(text);
+                if (event != null) {
+                    return event;
+                }
+            }
             ObjectReader reader = type == null ? binding.event
                     : eventTypes.platformType(type) != null ? binding.platform : binding.fact;
             return reader.readValue(text);

@@ -87,6 +87,10 @@ public final class Mappers {
 
     /** Whether Niyam reads this instant: from {@link #EARLIEST}, before {@link #LATEST}. */
     public static boolean inRange(OffsetDateTime instant) {
+        int year = instant.getYear();
+        if (year > 1990 && year < 2199) {
+            return true; // in range at any offset (at most 18 hours), without working out the instant
+        }
         return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
     }
 
@@ -152,22 +156,27 @@ public final class Mappers {
      * reads or rejects.
      */
     static OffsetDateTime commonInstant(String text) {
-        int length = text.length();
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        return commonInstant(text, 0, text.length());
+    }
+
+    /** As {@link #commonInstant(String)}, for the text from {@code from} up to (not including) {@code to}. */
+    static OffsetDateTime commonInstant(String text, int from, int to) {
+        int length = to - from;
+        if (length < 20 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-'
+                || text.charAt(from + 10) != 'T' || text.charAt(from + 13) != ':' || text.charAt(from + 16) != ':') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        int i = 19;
+        int year = digits(text, from, 4);
+        int month = digits(text, from + 5, 2);
+        int day = digits(text, from + 8, 2);
+        int hour = digits(text, from + 11, 2);
+        int minute = digits(text, from + 14, 2);
+        int second = digits(text, from + 17, 2);
+        int i = from + 19;
         int nano = 0;
         if (text.charAt(i) == '.') {
             int start = ++i;
-            while (i < length && i - start < 10 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            while (i < to && i - start < 10 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 nano = nano * 10 + text.charAt(i) - '0';
                 i++;
             }
@@ -180,16 +189,16 @@ public final class Mappers {
             }
         }
         ZoneOffset offset;
-        if (i == length - 1 && text.charAt(i) == 'Z') {
+        if (i == to - 1 && text.charAt(i) == 'Z') {
             offset = ZoneOffset.UTC;
-        } else if (i == length - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-') && text.charAt(i + 3) == ':') {
+        } else if (i == to - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-') && text.charAt(i + 3) == ':') {
             int hours = digits(text, i + 1, 2);
             int minutes = digits(text, i + 4, 2);
             int seconds = (hours * 60 + minutes) * 60;
             if (hours < 0 || minutes < 0 || minutes > 59 || seconds > 18 * 3600) {
                 return null;
             }
-            offset = ZoneOffset.ofTotalSeconds(text.charAt(i) == '-' ? -seconds : seconds);
+            offset = offset(text.charAt(i) == '-' ? -seconds : seconds);
         } else {
             return null;
         }
@@ -202,6 +211,22 @@ public final class Mappers {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The offset last made, kept: a log's instants mostly share one, and {@link ZoneOffset#ofTotalSeconds} looks it up
+     * in a concurrent map each time. Racy but safe: it holds an immutable offset.
+     */
+    private static ZoneOffset lastOffset = ZoneOffset.UTC;
+
+    private static ZoneOffset offset(int seconds) {
+        ZoneOffset last = lastOffset;
+        if (last.getTotalSeconds() == seconds) {
+            return last;
+        }
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(seconds);
+        lastOffset = offset;
+        return offset;
     }
 
     /**

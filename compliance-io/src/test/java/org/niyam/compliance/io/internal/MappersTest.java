@@ -57,6 +57,42 @@ class MappersTest {
         }
     }
 
+    @Test
+    void aFormWithinLongerTextIsReadAsOnItsOwnWhateverOffsetCameBefore() {
+        long seed = Long.getLong("niyam.seed", 20260221L);
+        System.out.println("MappersTest seed=" + seed + " (replay with -Dniyam.seed=" + seed + ")");
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 20_000; i++) {
+            int minutes = random.nextInt(4) == 0 ? random.nextInt(18 * 60 * 2 + 1) - 18 * 60
+                    : (random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15;
+            String offset = minutes == 0 && random.nextBoolean() ? "Z" : String.format("%s%02d:%02d",
+                    minutes < 0 ? "-" : "+", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", 1990 + random.nextInt(300),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
+                    random.nextInt(60)) + offset;
+            String around = "\"at\":\"" + text + "\"}";
+            OffsetDateTime within = Mappers.commonInstant(around, 6, 6 + text.length());
+            assertThat(within).as(text).isEqualTo(iso(text)).isEqualTo(Mappers.commonInstant(text));
+            assertThat(within.getOffset()).as(text).isEqualTo(iso(text).getOffset());
+        }
+    }
+
+    @Test
+    void theRangeIsTheSameAtEveryOffsetNearItsEnds() {
+        for (int year : new int[] {1989, 1990, 1991, 2198, 2199, 2200}) {
+            for (int hours = -18; hours <= 18; hours++) {
+                for (String time : new String[] {"-01-01T00:00:00", "-01-01T17:59:59", "-12-31T23:59:59",
+                    "-12-31T06:00:00", "-06-15T12:00:00"}) {
+                    OffsetDateTime instant = iso(String.format("%04d%s%s", year, time,
+                            hours == 0 ? "Z" : String.format("%+03d:00", hours)));
+                    boolean expected = !instant.toInstant().isBefore(Mappers.EARLIEST.toInstant())
+                            && instant.toInstant().isBefore(Mappers.LATEST.toInstant());
+                    assertThat(Mappers.inRange(instant)).as(instant.toString()).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private static String digits(SplittableRandom random, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
