@@ -15,6 +15,7 @@ final class RejectedEntries {
 
     private final Io io;
     private final String command;
+    private final boolean live;
     private long count;
 
     /**
@@ -24,8 +25,26 @@ final class RejectedEntries {
      * @param command the command's name, e.g. {@code audit}, which begins the closing line
      */
     RejectedEntries(Io io, String command) {
+        this(io, command, false);
+    }
+
+    private RejectedEntries(Io io, String command, boolean live) {
         this.io = io;
         this.command = command;
+        this.live = live;
+    }
+
+    /**
+     * For a command that runs until stopped ({@code watch}): past {@value #LISTED}, one line at the 100th rejected
+     * entry, the 1,000th, and each tenfold count after, with the latest entry, so that rejections that go on (a feed
+     * whose format changed on the third day) are seen as they happen, in a few lines however many there are.
+     *
+     * @param io      where standard error is
+     * @param command the command's name
+     * @return entries listed and counted so
+     */
+    static RejectedEntries live(Io io, String command) {
+        return new RejectedEntries(io, command, true);
     }
 
     /** Counts a rejected entry, and lists it on standard error while fewer than {@value #LISTED} have been. */
@@ -33,7 +52,19 @@ final class RejectedEntries {
         count++;
         if (count <= LISTED) {
             io.err().println(CaseLogs.located(error));
+        } else if (live && tenfold(count)) {
+            io.err().println("niyam " + command + ": " + count + " entries rejected so far, the first " + LISTED
+                    + " listed; the latest: " + CaseLogs.located(error));
         }
+    }
+
+    /** Whether the count is 100, 1,000, or a further tenfold. */
+    private static boolean tenfold(long count) {
+        long power = 100;
+        while (power < count && power <= Long.MAX_VALUE / 10) {
+            power *= 10;
+        }
+        return power == count;
     }
 
     /** Every entry rejected, listed or not. */

@@ -186,7 +186,7 @@ public final class WatchCommand implements Command {
         Live live = new Live(monitoring, view);
         CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withEventTypes(engine.eventTypes());
-        RejectedEntries listed = new RejectedEntries(io, "watch");
+        RejectedEntries listed = RejectedEntries.live(io, "watch");
         try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
             reader.scan(given, input, new CaseLogReader.EntryHandler() {

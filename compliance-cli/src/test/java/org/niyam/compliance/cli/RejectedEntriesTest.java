@@ -107,7 +107,8 @@ class RejectedEntriesTest {
                 .contains("Standard error lists the **first " + LISTED + "** rejected entries")
                 .contains("Past " + LISTED + ", the others are counted")
                 .contains("HTML page lists the first " + StreamedReports.HTML_REJECTED_CAP + ".")
-                .contains("the first " + LISTED + ", and how many more when the watch stops");
+                .contains("the first " + LISTED + ", and how many more when the watch stops")
+                .contains("told at the 100th, the 1,000th and each tenfold count after");
         assertThat(readme).contains("`FILE:LINE: FIELD: MESSAGE` (the first " + LISTED + "; then how many more");
         assertThat(CommandsForTests.named("audit").help()).contains("(the first " + LISTED + ", then how many more");
     }
@@ -199,5 +200,29 @@ class RejectedEntriesTest {
         assertThat(result.out()).contains("Stopped at");
 
         assertThat(Cli.run("watch", "--replay", log(3)).err().lines()).hasSize(3);
+    }
+
+    /** A watch runs until stopped: rejections that go on past the first 20 are told at the 100th, the 1,000th... */
+    @Test
+    void theWatchTellsOfRejectionsThatGoOnAtEachTenfoldCount() throws IOException {
+        int bad = 1_005;
+        String file = log(bad);
+
+        Cli.Result result = Cli.run("watch", "--replay", file);
+
+        List<String> err = result.err().lines().toList();
+        List<String> located = located(result.err(), file);
+        assertThat(located).hasSize(LISTED).isEqualTo(err.subList(0, LISTED));
+        List<String> soFar = err.stream().filter(l -> l.contains("entries rejected so far")).toList();
+        assertThat(soFar).hasSize(2);
+        assertThat(soFar.get(0)).startsWith("niyam watch: 100 entries rejected so far, the first " + LISTED
+                + " listed; the latest: " + file + ":");
+        assertThat(soFar.get(1)).startsWith("niyam watch: 1000 entries rejected so far, the first " + LISTED
+                + " listed; the latest: " + file + ":");
+        assertThat(lineOf(soFar.get(0).substring(soFar.get(0).indexOf("the latest: ") + 12), file))
+                .isLessThan(lineOf(soFar.get(1).substring(soFar.get(1).indexOf("the latest: ") + 12), file));
+        assertThat(err.get(err.size() - 1)).isEqualTo("niyam watch: " + (bad - LISTED)
+                + " more entries rejected, not listed here: niyam audit " + file + " --format jsonl lists every one");
+        assertThat(err).hasSize(LISTED + 3);
     }
 }
