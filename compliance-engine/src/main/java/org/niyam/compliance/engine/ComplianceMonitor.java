@@ -264,7 +264,11 @@ public final class ComplianceMonitor implements AutoCloseable {
         List<CaseEvent> batch = List.copyOf(events);
         runLocked(() -> {
             OffsetDateTime instant = clockNow(batch);
-            if (instant != null && (now == null || instant.isAfter(now))) {
+            // Under event time the batch itself moves the clock: its events wait first, and the advance below
+            // evaluates each at its own instant, with the deadlines between them, as one at a time would. Moving the
+            // watermark first would make the batch's older events late, evaluated at the newest one's watermark.
+            boolean eventTime = clock instanceof MonitorClock.EventTime;
+            if (!eventTime && instant != null && (now == null || instant.isAfter(now))) {
                 advance(instant);
             }
             Set<String> dirty = new TreeSet<>();
@@ -278,7 +282,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                     stop(now, dirty, false);
                 }
             }
-            if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
+            if (eventTime && latestSeen != null) {
                 advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
             }
             schedule();

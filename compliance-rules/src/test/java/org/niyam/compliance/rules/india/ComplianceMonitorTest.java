@@ -127,6 +127,84 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * Under event time a batch is evaluated as its events one at a time: each at its own instant, with the
+         * deadlines that pass between them. (The watermark once moved to the batch's newest event first, so an older
+         * event of the batch was taken as late: a 2-hour duty reported breached 79 minutes after its deadline, never
+         * opened nor at risk.)
+         */
+        @Test
+        void under_event_time_a_batch_gives_the_transitions_of_its_events_one_at_a_time() {
+            OffsetDateTime imagery = RECEIVED.plusMinutes(40);
+            List<CaseEvent> first = List.of(removalOrder("case-0", RECEIVED));
+            List<CaseEvent> second = List.of(IndiaPack.complaint("case-1", imagery,
+                    org.niyam.compliance.india.ComplaintCategory.INTIMATE_IMAGERY),
+                    IndiaPack.informationRequest("case-3", RECEIVED.plusHours(4)));
+            List<String> batched = eventTime(first, second);
+            List<String> oneAtATime = eventTime(first, List.of(second.get(0)), List.of(second.get(1)));
+            String duty = "complaint.intimate-imagery@" + second.get(0).id();
+            assertThat(batched).filteredOn(t -> t.startsWith(duty)).containsExactly(
+                    duty + "#1:OPENED at " + imagery,
+                    duty + "#2:AT_RISK at " + imagery.plusMinutes(90),
+                    duty + "#3:BREACHED at " + imagery.plusHours(2).plusNanos(1_000_000));
+            assertThat(batched).isEqualTo(oneAtATime);
+        }
+
+        /** Under the manual clock a batch is evaluated together at the clock's instant; one at a time, in turn. */
+        @Test
+        void under_the_manual_clock_a_batch_of_past_events_is_evaluated_together() {
+            List<CaseEvent> events = List.of(removalOrder("case-1", RECEIVED), removed("case-1", RECEIVED.plusHours(1)));
+            String duty = "removal.on-order@" + events.get(0).id();
+            List<Transition> together = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED.plusHours(2)))
+                    .offset(IST).platform(SMALL).listener(together::add).build()) {
+                monitor.acceptAll(events);
+            }
+            List<Transition> inTurn = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED.plusHours(2)))
+                    .offset(IST).platform(SMALL).listener(inTurn::add).build()) {
+                events.forEach(monitor::accept);
+            }
+            assertThat(together).filteredOn(t -> t.id().startsWith(duty)).extracting(Transition::id)
+                    .containsExactly(duty + "#1:MET");
+            assertThat(inTurn).filteredOn(t -> t.id().startsWith(duty)).extracting(Transition::id)
+                    .containsExactly(duty + "#1:OPENED", duty + "#2:MET");
+        }
+
+        /** A platform record without {@code from} replaces its type's history; one with {@code from} joins it. */
+        @Test
+        void an_undated_platform_record_replaces_the_history_and_a_dated_one_joins_it() {
+            PlatformProfile big = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            PlatformProfile small = new PlatformProfile("ExampleNet", 1_000_000, false, true);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED))
+                    .offset(IST).platform(big).build()) {
+                monitor.platform(small.from(RECEIVED));
+                assertThat(monitor.profiles()).hasSize(2);
+                monitor.platform(small);
+                assertThat(monitor.profiles()).containsExactly(small);
+            }
+        }
+
+        /** The transitions ({@code id at instant}) of a monitor under event time given these batches, then the end. */
+        private List<String> eventTime(List<List<CaseEvent>> batches) {
+            List<Transition> out = new ArrayList<>();
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).platform(SMALL).metrics(registry).listener(out::add).build()) {
+                batches.forEach(monitor::acceptAll);
+                monitor.endOfInput();
+                io.micrometer.core.instrument.Counter late = registry.find("niyam.monitor.events")
+                        .tag("outcome", "late").counter();
+                assertThat(late == null ? 0 : late.count()).as("events taken as late").isZero();
+            }
+            return out.stream().map(t -> t.id() + " at " + t.at()).toList();
+        }
+
+        @SafeVarargs
+        private List<String> eventTime(List<CaseEvent>... batches) {
+            return eventTime(List.of(batches));
+        }
+
         @Test
         void an_event_later_than_the_bound_is_still_evaluated_and_corrects_what_was_reported() {
             try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
