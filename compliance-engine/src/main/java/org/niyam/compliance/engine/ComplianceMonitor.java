@@ -473,7 +473,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                     snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
                     .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
                     retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
-                    new TreeSet<>(retired), lastGlobalCheck, oneSession);
+                    new TreeSet<>(retired), lastGlobalCheck, oneSession, contextChanged);
             try {
                 return snapshots.writeValueAsBytes(snapshot);
             } catch (IOException e) {
@@ -523,11 +523,13 @@ public final class ComplianceMonitor implements AutoCloseable {
         retired.addAll(snapshot.retired());
         lastGlobalCheck = snapshot.lastGlobalCheck();
         oneSession = snapshot.oneSession();
-        // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported.
+        // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
+        // whether the platform's rules were due again (before the first event is evaluated they are: the platform's
+        // duties are then reported at that event's instant, as by a monitor that did not stop).
         if (lastGlobalCheck != null) {
             global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck), facts(),
                     EvaluationListener.NONE);
-            contextChanged = false;
+            contextChanged = snapshot.contextChanged();
         }
         if (now != null) {
             schedule(platformTracks);

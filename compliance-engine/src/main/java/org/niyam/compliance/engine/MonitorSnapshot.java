@@ -14,13 +14,14 @@ import org.niyam.compliance.model.StandingFact;
  * of each obligation and finding, and the platform's facts. Conclusions of the rules are not kept: they are
  * concluded again from the events. The standing facts were written as {@code appointments} before, which is read too;
  * a platform record or a fact without {@code type} (as snapshots wrote them before) is read as the engine's only type
- * of its kind.
+ * of its kind. {@code contextChanged}: the platform's rules are due again at the next evaluation (false when absent,
+ * as snapshots wrote it before).
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
                               List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired, OffsetDateTime lastGlobalCheck,
-                              String oneSession) {
+                              String oneSession, Boolean contextChanged) {
 
     /** The version of this layout; a snapshot of another is refused. */
     static final int FORMAT = 2;
@@ -33,6 +34,7 @@ record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen
         cases = cases == null ? List.of() : cases;
         retiredLeftovers = retiredLeftovers == null ? List.of() : retiredLeftovers;
         retired = retired == null ? Set.of() : retired;
+        contextChanged = Boolean.TRUE.equals(contextChanged);
     }
 
     /** One case (or the platform): its events, and what was last reported. */

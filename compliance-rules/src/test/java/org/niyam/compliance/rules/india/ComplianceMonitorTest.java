@@ -336,6 +336,39 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * A snapshot taken under event time before the first event was evaluated (it waits for the watermark): the
+         * restored monitor reports the platform's duties at that event's instant, as one that did not stop, not at
+         * the instant the clock stood when the snapshot was taken.
+         */
+        @Test
+        void a_snapshot_before_the_first_event_is_evaluated_resumes_with_the_same_instants() {
+            List<CaseEvent> events = List.of(removalOrder("case-1", RECEIVED),
+                    IndiaPack.informationRequest("case-2", RECEIVED.plusHours(4)));
+            List<String> straight = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).platform(SMALL).listener(t -> straight.add(t.id() + " at " + t.at())).build()) {
+                events.forEach(monitor::accept);
+                monitor.endOfInput();
+            }
+            List<String> resumed = new ArrayList<>();
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).platform(SMALL).listener(t -> resumed.add(t.id() + " at " + t.at())).build()) {
+                monitor.accept(events.get(0));
+                snapshot = monitor.snapshot();
+            }
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).restore(snapshot).listener(t -> resumed.add(t.id() + " at " + t.at())).build()) {
+                monitor.accept(events.get(1));
+                monitor.endOfInput();
+            }
+            // The platform has no Grievance Officer: reported at the first event's instant.
+            assertThat(straight).filteredOn(t -> t.startsWith("3(2)(a)")).isNotEmpty()
+                    .allMatch(t -> t.endsWith(" at " + RECEIVED));
+            assertThat(resumed).isEqualTo(straight);
+        }
+
         @Test
         void a_snapshot_written_before_platform_records_were_a_packs_is_read() throws Exception {
             PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
