@@ -1,7 +1,14 @@
 package org.niyam.compliance.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +22,7 @@ import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
+import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Platform;
@@ -47,9 +55,12 @@ import org.niyam.compliance.pack.RuleExecutionException;
 public final class CaseTracker {
 
     private final Evaluation evaluation;
+    /** Writes an event as the JSON its digest is taken of: its type's name and its fields. */
+    private final ObjectWriter eventJson;
 
-    private CaseTracker(Evaluation evaluation) {
+    private CaseTracker(Evaluation evaluation, EventTypes types) {
         this.evaluation = evaluation;
+        this.eventJson = ComplianceJson.mapper(types).writerFor(CaseEvent.class);
     }
 
     /**
@@ -60,7 +71,8 @@ public final class CaseTracker {
      * @throws NullPointerException if {@code engine} is {@code null}
      */
     public static CaseTracker of(ComplianceEngine engine) {
-        return new CaseTracker(Objects.requireNonNull(engine, "engine").evaluation());
+        Objects.requireNonNull(engine, "engine");
+        return new CaseTracker(engine.evaluation(), engine.eventTypes());
     }
 
     /**
@@ -113,8 +125,11 @@ public final class CaseTracker {
      * @param events      the case's events, in time order
      * @param obligations its obligations as last reported
      * @param findings    its findings as last reported
+     * @param earlier     what is kept of what the case no longer holds (withdrawn obligations, an earlier stay in
+     *                    state), or {@code null} for nothing
      */
-    public record State(String caseId, List<CaseEvent> events, List<Held> obligations, List<Finding> findings) {
+    public record State(String caseId, List<CaseEvent> events, List<Held> obligations, List<Finding> findings,
+                        Earlier earlier) {
         /**
          * Copies the lists.
          *
@@ -122,6 +137,7 @@ public final class CaseTracker {
          * @param events      the case's events in time order, or {@code null} for none
          * @param obligations its obligations as last reported, or {@code null} for none
          * @param findings    its findings as last reported, or {@code null} for none
+         * @param earlier     what is kept of what the case no longer holds, or {@code null} for nothing
          * @throws NullPointerException if {@code caseId} is {@code null} or a list holds {@code null}
          */
         public State {
@@ -129,6 +145,20 @@ public final class CaseTracker {
             events = events == null ? List.of() : List.copyOf(events);
             obligations = obligations == null ? List.of() : List.copyOf(obligations);
             findings = findings == null ? List.of() : List.copyOf(findings);
+            earlier = Earlier.NONE.equals(earlier) ? null : earlier;
+        }
+
+        /**
+         * A state with nothing kept of earlier.
+         *
+         * @param caseId      the case's id, required; empty for the platform
+         * @param events      the case's events in time order, or {@code null} for none
+         * @param obligations its obligations as last reported, or {@code null} for none
+         * @param findings    its findings as last reported, or {@code null} for none
+         * @throws NullPointerException if {@code caseId} is {@code null} or a list holds {@code null}
+         */
+        public State(String caseId, List<CaseEvent> events, List<Held> obligations, List<Finding> findings) {
+            this(caseId, events, obligations, findings, null);
         }
 
         /**
@@ -151,7 +181,7 @@ public final class CaseTracker {
             List<CaseEvent> more = new ArrayList<>(events);
             more.add(event);
             more.sort(Evaluation.EVENT_ORDER);
-            return new State(caseId, more, obligations, findings);
+            return new State(caseId, more, obligations, findings, earlier);
         }
 
         /**
@@ -160,6 +190,90 @@ public final class CaseTracker {
         public boolean ended() {
             return obligations.stream().allMatch(h -> CaseTracker.ended(h.obligation()));
         }
+    }
+
+    /**
+     * What is kept of what a case no longer holds, so that its transitions' ids are never used twice and an event it
+     * had before it left state is known again: the highest transition number of an obligation or finding it no longer
+     * holds (a new one numbers its transitions after it), and a digest of each event it had when it left state (16
+     * bytes: 8 of the SHA-256 of its id, 8 of the SHA-256 of its JSON).
+     *
+     * @param numbered the highest transition number of an obligation or finding no longer held; 0 for none
+     * @param events   the digests of the events the case had when it left state, 16 bytes each; empty for none
+     */
+    public record Earlier(int numbered, byte[] events) {
+
+        /** Nothing kept. */
+        public static final Earlier NONE = new Earlier(0, new byte[0]);
+
+        /**
+         * Checks the digests.
+         *
+         * @param numbered the highest transition number no longer held, not negative
+         * @param events   16 bytes an event, or {@code null} for none; copied
+         * @throws IllegalArgumentException if {@code numbered} is negative or {@code events} is not whole digests
+         */
+        public Earlier {
+            events = events == null ? new byte[0] : events.clone();
+            if (numbered < 0 || events.length % DIGEST != 0) {
+                throw new IllegalArgumentException("an earlier state needs a number not negative and 16 bytes an "
+                        + "event: " + numbered + ", " + events.length + " bytes");
+            }
+        }
+
+        /** {@return the digests, 16 bytes an event; a copy} */
+        @Override
+        public byte[] events() {
+            return events.clone();
+        }
+
+        /** {@return how many events' digests are kept} */
+        public int size() {
+            return events.length / DIGEST;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Earlier e && e.numbered == numbered && Arrays.equals(e.events, events);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * numbered + Arrays.hashCode(events);
+        }
+
+        @Override
+        public String toString() {
+            return "Earlier[numbered=" + numbered + ", events=" + size() + "]";
+        }
+
+        Earlier numbered(int value) {
+            return value <= numbered ? this : new Earlier(value, events);
+        }
+
+        /** Whether an event of the digest's id is kept, and if so whether with the digest's content. */
+        Seen find(byte[] digest) {
+            for (int i = 0; i < events.length; i += DIGEST) {
+                if (Arrays.equals(events, i, i + DIGEST / 2, digest, 0, DIGEST / 2)) {
+                    return Arrays.equals(events, i + DIGEST / 2, i + DIGEST, digest, DIGEST / 2, DIGEST)
+                            ? Seen.AGAIN : Seen.CONFLICT;
+                }
+            }
+            return Seen.NEW;
+        }
+    }
+
+    /** Bytes of one event's digest in {@link Earlier#events()}. */
+    private static final int DIGEST = 16;
+
+    /** Whether an event is new to a case, one it had already, or another event under an id it had. */
+    public enum Seen {
+        /** An event the case has not had. */
+        NEW,
+        /** An event the case had already (equal, or when it had left state, of equal JSON): a copy to drop. */
+        AGAIN,
+        /** Another event under the id of one the case had: an error of the source. */
+        CONFLICT
     }
 
     /**
@@ -257,7 +371,7 @@ public final class CaseTracker {
                 EvaluationListener.NONE);
         Report report = evaluation.platform(global, leftovers.stream().map(Leftover::conclusion).toList(),
                 new HashSet<>(), asOf);
-        return finish(new State(state.caseId(), readByPlatform, state.obligations(), state.findings()),
+        return finish(new State(state.caseId(), readByPlatform, state.obligations(), state.findings(), state.earlier()),
                 report.obligations(), report.findings(), List.of(), asOf);
     }
 
@@ -268,11 +382,13 @@ public final class CaseTracker {
         Map<String, Finding> found = new LinkedHashMap<>();
         state.findings().forEach(f -> found.put(findingId(f), f));
         List<Transition> transitions = new ArrayList<>();
-        diff(held, found, obligations, findings, asOf, transitions, (before, after) -> {
-        });
+        Earlier earlier = state.earlier() == null ? Earlier.NONE : state.earlier();
+        earlier = earlier.numbered(diff(held, found, obligations, findings, asOf, earlier.numbered(), transitions,
+                (before, after) -> {
+                }));
         OffsetDateTime next = nextChange(held, asOf);
         return new Step(new State(state.caseId(), state.events(), List.copyOf(held.values()),
-                List.copyOf(found.values())), transitions, next,
+                List.copyOf(found.values()), earlier), transitions, next,
                 leftovers.stream().map(Leftover::of).toList());
     }
 
@@ -291,6 +407,75 @@ public final class CaseTracker {
         return context.since() == null || context.since().isAfter(asOf) ? asOf : context.since();
     }
 
+    /**
+     * Whether the case has had the event: an equal event under its id among the case's events, or, for an event
+     * from before the case left state, one of equal JSON. A stream job drops an event seen {@link Seen#AGAIN}
+     * (a source that delivers again) and reports one in {@link Seen#CONFLICT}.
+     *
+     * @param state what was kept for the case
+     * @param event an event of the case
+     * @return whether it is new, a copy, or another event under an id the case had
+     */
+    public Seen seen(State state, CaseEvent event) {
+        for (CaseEvent held : state.events()) {
+            if (held.id().equals(event.id())) {
+                return held.equals(event) ? Seen.AGAIN : Seen.CONFLICT;
+            }
+        }
+        return seen(state.earlier(), event);
+    }
+
+    /** Whether the event is one a case had before it left state ({@code earlier} may be null). */
+    Seen seen(Earlier earlier, CaseEvent event) {
+        return earlier == null || earlier.size() == 0 ? Seen.NEW : earlier.find(digest(event));
+    }
+
+    /**
+     * The case leaving state at {@code at}, everything in it having ended: what stays is its events after that
+     * instant, and what is kept of earlier (the digests of the events that leave, the highest transition number
+     * used), so that an event it had is known again ({@link #seen}) and transitions after it come back carry
+     * numbers not used before. About 16 bytes an event instead of the event.
+     *
+     * @param state what was kept for the case
+     * @param at    the instant it leaves; its events at or before it leave
+     * @return the state to keep: the later events, no obligation or finding, and what is kept of earlier
+     */
+    public State left(State state, OffsetDateTime at) {
+        Earlier earlier = state.earlier() == null ? Earlier.NONE : state.earlier();
+        int numbered = earlier.numbered();
+        for (Held held : state.obligations()) {
+            numbered = Math.max(numbered, held.transitions());
+        }
+        if (!state.findings().isEmpty()) {
+            // A finding held was reported with a number at most one above the number of the time.
+            numbered = Math.max(numbered, earlier.numbered() + 1);
+        }
+        List<CaseEvent> later = new ArrayList<>();
+        ByteArrayOutputStream digests = new ByteArrayOutputStream();
+        digests.writeBytes(earlier.events);
+        for (CaseEvent event : state.events()) {
+            if (event.at().isAfter(at)) {
+                later.add(event);
+            } else {
+                digests.writeBytes(digest(event));
+            }
+        }
+        return new State(state.caseId(), later, List.of(), List.of(), new Earlier(numbered, digests.toByteArray()));
+    }
+
+    /** 8 bytes of the SHA-256 of the event's id, then 8 of the SHA-256 of its JSON. */
+    private byte[] digest(CaseEvent event) {
+        byte[] out = new byte[DIGEST];
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            System.arraycopy(sha.digest(event.id().getBytes(StandardCharsets.UTF_8)), 0, out, 0, DIGEST / 2);
+            System.arraycopy(sha.digest(eventJson.writeValueAsBytes(event)), 0, out, DIGEST / 2, DIGEST / 2);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot take the digest of event " + event.id() + ": " + e, e);
+        }
+        return out;
+    }
+
     // ---- what the monitor and a stream job share ----
 
     /** Whether nothing can change the obligation any more without new evidence. */
@@ -306,23 +491,26 @@ public final class CaseTracker {
     /**
      * Compares what a case has now with what was last reported ({@code held}, {@code found}, updated in place) and
      * adds a transition for each difference: a new obligation, a status changed, an obligation or finding gone, a
-     * new finding. {@code changed} hears each obligation before and after (either null when absent).
+     * new finding. {@code changed} hears each obligation before and after (either null when absent). A new
+     * obligation or finding numbers its transitions after {@code numbered}, the highest number of those the case no
+     * longer holds, so that an id is never used twice; returns that number after the comparison.
      */
-    static void diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
-                     List<Finding> findings, OffsetDateTime at, List<Transition> out,
-                     BiConsumer<Obligation, Obligation> changed) {
+    static int diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
+                    List<Finding> findings, OffsetDateTime at, int numbered, List<Transition> out,
+                    BiConsumer<Obligation, Obligation> changed) {
         // In report order, so that transitions come in the same order however the kernel's maps were filled.
         List<Obligation> ordered = new ArrayList<>(obligations);
         Evaluation.sortForReport(ordered);
         List<Finding> orderedFindings = new ArrayList<>(findings);
         Evaluation.sortFindings(orderedFindings);
+        int after = numbered;
         Set<String> seen = new HashSet<>();
         for (Obligation obligation : ordered) {
             seen.add(obligation.id());
             Held before = held.get(obligation.id());
             if (before == null || before.obligation().status() != obligation.status()) {
                 Status previous = before == null ? null : before.obligation().status();
-                int number = (before == null ? 0 : before.transitions()) + 1;
+                int number = (before == null ? numbered : before.transitions()) + 1;
                 Transition.Kind kind = Transition.Kind.of(previous, obligation.status());
                 held.put(obligation.id(), new Held(obligation, number));
                 changed.accept(before == null ? null : before.obligation(), obligation);
@@ -336,7 +524,9 @@ public final class CaseTracker {
             if (!seen.contains(id)) {
                 Held gone = held.remove(id);
                 changed.accept(gone.obligation(), null);
-                out.add(new Transition(id + "#" + (gone.transitions() + 1) + ":" + Transition.Kind.WITHDRAWN,
+                int number = gone.transitions() + 1;
+                after = Math.max(after, number);
+                out.add(new Transition(id + "#" + number + ":" + Transition.Kind.WITHDRAWN,
                         Transition.Kind.WITHDRAWN, at, gone.obligation().status(), gone.obligation(), null));
             }
         }
@@ -344,18 +534,21 @@ public final class CaseTracker {
         orderedFindings.forEach(f -> current.put(findingId(f), f));
         current.forEach((id, finding) -> {
             if (!found.containsKey(id)) {
-                out.add(new Transition(id + "#1:" + Transition.Kind.FINDING, Transition.Kind.FINDING, at, null, null,
-                        finding));
+                out.add(new Transition(id + "#" + (numbered + 1) + ":" + Transition.Kind.FINDING,
+                        Transition.Kind.FINDING, at, null, null, finding));
             }
         });
-        found.forEach((id, finding) -> {
-            if (!current.containsKey(id)) {
-                out.add(new Transition(id + "#2:" + Transition.Kind.WITHDRAWN, Transition.Kind.WITHDRAWN, at, null,
-                        null, finding));
+        for (Map.Entry<String, Finding> entry : found.entrySet()) {
+            if (!current.containsKey(entry.getKey())) {
+                // Found with a number at most one above the number of the time, which is at most this one.
+                after = Math.max(after, numbered + 2);
+                out.add(new Transition(entry.getKey() + "#" + (numbered + 2) + ":" + Transition.Kind.WITHDRAWN,
+                        Transition.Kind.WITHDRAWN, at, null, null, entry.getValue()));
             }
-        });
+        }
         found.clear();
         found.putAll(current);
+        return after;
     }
 
     /** A finding's identity: its code, case, evidence and rule. */

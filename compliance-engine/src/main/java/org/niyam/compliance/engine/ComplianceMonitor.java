@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
@@ -71,9 +72,12 @@ import org.slf4j.LoggerFactory;
  * of a standing duty found by that check is reported with the instant it took effect, found by bisection.
  *
  * <p>Each {@link Transition} has a stable {@link Transition#id()}: the same evidence and clock give the same ids,
- * also after {@link #snapshot()} and {@link Builder#restore}. Memory is bounded by the cases with something still to
- * settle: a case whose obligations have all ended (met, met late, not applicable) leaves the monitor
- * {@link Builder#retainEndedCases} after it ended; a case with no obligation yet stays.
+ * also after {@link #snapshot()} and {@link Builder#restore}, and never sent for two different transitions. Memory
+ * is bounded by the cases with something still to settle, and 16 bytes for each event of a case that left: a case
+ * whose obligations have all ended (met, met late, not applicable) leaves the monitor
+ * {@link Builder#retainEndedCases} after it ended, keeping only a digest of each of its events (so that an event
+ * delivered again is known as a copy) and the highest transition number it used; a case with no obligation yet
+ * stays.
  *
  * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
  * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread
@@ -127,7 +131,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** The obligations of cases the platform's report placed when it was last computed. */
     private Set<String> platformPlaced = Set.of();
     private final List<Evaluation.Conclusion> retiredLeftovers = new ArrayList<>();
-    private final Set<Long> retired = new HashSet<>();
+    /** What is kept of each case that left, by the hash of its id ({@link LongSet#hash}): see {@link CaseTracker#left}. */
+    private final Map<Long, CaseTracker.Earlier> left = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private Evaluation.Global global;
     private boolean contextChanged = true;
@@ -154,6 +159,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         List<Evaluation.Conclusion> leftovers = List.of();
         OffsetDateTime next;
         OffsetDateTime retireAt;
+        /** What is kept of what the case no longer holds, or null. */
+        CaseTracker.Earlier earlier;
 
         Tracks(String caseId) {
             this.caseId = caseId;
@@ -473,7 +480,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                     snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
                     .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
                     retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
-                    new TreeSet<>(retired), lastGlobalCheck, oneSession, contextChanged);
+                    null, new TreeMap<>(left), lastGlobalCheck, oneSession, contextChanged);
             try {
                 return snapshots.writeValueAsBytes(snapshot);
             } catch (IOException e) {
@@ -495,7 +502,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                 List.copyOf(tracks.obligations.values()),
                 List.copyOf(tracks.findings.values()),
                 tracks.leftovers.stream().map(CaseTracker.Leftover::of).toList(),
-                tracks.retireAt);
+                tracks.retireAt, tracks.earlier);
     }
 
     private void restore(MonitorSnapshot snapshot) {
@@ -520,7 +527,9 @@ public final class ComplianceMonitor implements AutoCloseable {
             }
         }
         snapshot.retiredLeftovers().forEach(l -> retiredLeftovers.add(l.conclusion()));
-        retired.addAll(snapshot.retired());
+        left.putAll(snapshot.left());
+        // A snapshot written before cases kept what they had: the case is known to have left, nothing more.
+        snapshot.retired().forEach(hash -> left.putIfAbsent(hash, CaseTracker.Earlier.NONE));
         lastGlobalCheck = snapshot.lastGlobalCheck();
         oneSession = snapshot.oneSession();
         // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
@@ -546,6 +555,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         held.findings().forEach(f -> tracks.findings.put(CaseTracker.findingId(f), f));
         tracks.leftovers = held.leftovers().stream().map(CaseTracker.Leftover::conclusion).toList();
         tracks.retireAt = held.retireAt();
+        tracks.earlier = held.earlier();
     }
 
     /** Stops the monitor's timer thread and detaches it from a manual clock. What it holds is kept for queries. */
@@ -620,6 +630,24 @@ public final class ComplianceMonitor implements AutoCloseable {
             metrics.event("duplicate");
             return;
         }
+        Tracks held = cases.get(event.caseId());
+        CaseTracker.Earlier earlier = held != null ? held.earlier : left.get(LongSet.hash(event.caseId()));
+        switch (tracker.seen(earlier, event)) {
+            case AGAIN -> {
+                // A source that delivers again an event of a case that has left since (or came back since).
+                LOG.debug("event {} of case {} came again after the case had left the monitor", event.id(),
+                        event.caseId());
+                metrics.event("duplicate");
+                return;
+            }
+            case CONFLICT -> {
+                metrics.event("rejected");
+                throw new InputException("monitor", 0, "id", "event id '" + event.id() + "' was used by another "
+                        + "event of case " + event.caseId() + " before the case left the monitor: " + event, null);
+            }
+            default -> {
+            }
+        }
         heldIds.put(event.id(), event);
         if (earliest == null || event.at().isBefore(earliest)) {
             earliest = event.at();
@@ -641,13 +669,18 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     private void join(CaseEvent event, Set<String> dirty) {
-        if (retired.contains(org.niyam.compliance.engine.internal.LongSet.hash(event.caseId()))
-                && !cases.containsKey(event.caseId())) {
+        CaseTracker.Earlier earlier = cases.containsKey(event.caseId()) ? null
+                : left.remove(LongSet.hash(event.caseId()));
+        if (earlier != null) {
             metrics.event("ended-case");
             LOG.warn("event {} belongs to case {}, whose obligations had all ended and which the monitor no longer "
-                    + "holds: it is evaluated with the case's later events only", event.id(), event.caseId());
+                    + "holds: it is evaluated with the case's later events only, its transitions numbered after "
+                    + "#{}", event.id(), event.caseId(), earlier.numbered());
         }
         Tracks tracks = cases.computeIfAbsent(event.caseId(), Tracks::new);
+        if (earlier != null) {
+            tracks.earlier = earlier;
+        }
         tracks.events.add(event);
         tracks.events.sort(Evaluation.EVENT_ORDER);
         tracks.retireAt = null;
@@ -991,7 +1024,12 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
     private void diff(Tracks tracks, List<Obligation> obligations, List<Finding> findings, OffsetDateTime at,
                       List<Transition> out) {
-        CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at, out, metrics::held);
+        int numbered = tracks.earlier == null ? 0 : tracks.earlier.numbered();
+        int after = CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at, numbered, out,
+                metrics::held);
+        if (after > numbered) {
+            tracks.earlier = (tracks.earlier == null ? CaseTracker.Earlier.NONE : tracks.earlier).numbered(after);
+        }
     }
 
     /** Sets the case's next timer, and when everything in it has ended, when it leaves. */
@@ -1020,7 +1058,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         tracks.events.forEach(e -> heldIds.remove(e.id()));
         tracks.obligations.values().forEach(t -> metrics.held(t.obligation(), null));
         retiredLeftovers.addAll(tracks.leftovers);
-        retired.add(org.niyam.compliance.engine.internal.LongSet.hash(tracks.caseId));
+        CaseTracker.State state = new CaseTracker.State(tracks.caseId, tracks.events,
+                List.copyOf(tracks.obligations.values()), List.copyOf(tracks.findings.values()), tracks.earlier);
+        // Every event it holds leaves (each was joined at an instant the clock had reached).
+        left.put(LongSet.hash(tracks.caseId), tracker.left(state, OffsetDateTime.MAX).earlier());
     }
 
     private void emit(List<Transition> out) {
@@ -1139,6 +1180,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
+         * After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
+         * later events only and its transitions numbered after those it had.
          *
          * @param value how long, not negative; zero lets a case go as soon as it ends
          * @return this builder

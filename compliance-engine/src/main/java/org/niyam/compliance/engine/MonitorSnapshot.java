@@ -3,6 +3,7 @@ package org.niyam.compliance.engine;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Finding;
@@ -15,12 +16,15 @@ import org.niyam.compliance.model.StandingFact;
  * concluded again from the events. The standing facts were written as {@code appointments} before, which is read too;
  * a platform record or a fact without {@code type} (as snapshots wrote them before) is read as the engine's only type
  * of its kind. {@code contextChanged}: the platform's rules are due again at the next evaluation (false when absent,
- * as snapshots wrote it before).
+ * as snapshots wrote it before). {@code left}: what is kept of each case that left, by the hash of its id; snapshots
+ * wrote only the hashes before, as {@code retired}, which is still read (such a case is known to have left, nothing
+ * more). A case's {@code earlier}: what it no longer holds, when anything.
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
-                              List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired, OffsetDateTime lastGlobalCheck,
+                              List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired,
+                              Map<Long, CaseTracker.Earlier> left, OffsetDateTime lastGlobalCheck,
                               String oneSession, Boolean contextChanged) {
 
     /** The version of this layout; a snapshot of another is refused. */
@@ -34,12 +38,13 @@ record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen
         cases = cases == null ? List.of() : cases;
         retiredLeftovers = retiredLeftovers == null ? List.of() : retiredLeftovers;
         retired = retired == null ? Set.of() : retired;
+        left = left == null ? Map.of() : left;
         contextChanged = Boolean.TRUE.equals(contextChanged);
     }
 
     /** One case (or the platform): its events, and what was last reported. */
     public record Case(String caseId, List<CaseEvent> events, List<CaseTracker.Held> obligations, List<Finding> findings,
-                       List<CaseTracker.Leftover> leftovers, OffsetDateTime retireAt) {
+                       List<CaseTracker.Leftover> leftovers, OffsetDateTime retireAt, CaseTracker.Earlier earlier) {
         public Case {
             events = events == null ? List.of() : events;
             obligations = obligations == null ? List.of() : obligations;

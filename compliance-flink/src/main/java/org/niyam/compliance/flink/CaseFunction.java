@@ -129,14 +129,19 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     public void processElement(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
         CaseEvent event = json.read(in.json, CaseEvent.class);
         Kept k = load(in.caseId);
-        for (CaseEvent held : k.state().events()) {
-            if (held.id().equals(event.id())) {
+        switch (tracker.seen(k.state(), event)) {
+            case AGAIN -> {
+                // A source that delivers again, also after the case left state (its events' digests stay).
                 duplicates.inc();
-                if (!held.equals(event)) {
-                    LOG.warn("case {}: event id '{}' is used by two different events; the later one is left out",
-                            in.caseId, event.id());
-                }
                 return;
+            }
+            case CONFLICT -> {
+                duplicates.inc();
+                LOG.warn("case {}: event id '{}' is used by two different events; the later one is left out",
+                        in.caseId, event.id());
+                return;
+            }
+            default -> {
             }
         }
         if (tracker.readByPlatformRules(event)) {
@@ -206,16 +211,15 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             // Everything in the case had ended by then: it leaves state, whether or not a later event of it has
             // arrived already (so that when it leaves depends on event time only). Events after the instant stay, as
             // a case of their own. The same at the end of a bounded input, for an instant up to its latest event:
-            // the final watermark fires the timers in time order, as watermarks during the input would have.
-            List<CaseEvent> later = k.state().events().stream()
-                    .filter(e -> e.at().toInstant().toEpochMilli() > timestamp).toList();
-            if (later.isEmpty()) {
-                kept.clear();
+            // the final watermark fires the timers in time order, as watermarks during the input would have. What
+            // stays of the events that leave is their digests and the transition numbers used (CaseTracker.left).
+            CaseTracker.State stays = tracker.left(k.state(), instant(timestamp + 1).minusNanos(1));
+            if (stays.events().isEmpty()) {
+                kept.update(json.bytes(new Kept(stays, null, List.of(), null, NO_LEFTOVERS)));
                 timers.deleteEventTimeTimer(END);
                 return;
             }
-            k = new Kept(new CaseTracker.State(k.state().caseId(), later, List.of(), List.of()), null,
-                    k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
+            k = new Kept(stays, null, k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
         }
         kept.update(json.bytes(k));
     }

@@ -77,8 +77,10 @@ class JobDifferentialTest {
     }
 
     /**
-     * The live monitor, given the same events in the same order under event time, reports the same transitions of
-     * cases, with the same ids at the same instants (the platform's standing duties it checks on its own schedule).
+     * The live monitor, given the same events in the same order under event time and the job's retention of ended
+     * cases, reports the same transitions of cases, with the same ids at the same instants (the platform's standing
+     * duties it checks on its own schedule): also of a case that left and came back with a later event, whose
+     * transitions both number after those it had.
      */
     static void assertSameAsTheMonitor(Evidence evidence, List<String> lines, Jobs.Written written, long seed) {
         List<Transition> heard = new ArrayList<>();
@@ -86,7 +88,7 @@ class JobDifferentialTest {
                 .clock(MonitorClock.eventTime())
                 .outOfOrder(BOUND)
                 .offset(GeneratedLogs.IST)
-                .retainEndedCases(Duration.ofDays(100_000))
+                .retainEndedCases(OPTIONS.retainEnded())
                 .facts(evidence.facts())
                 .listener(heard::add);
         evidence.profiles().forEach(builder::platform);

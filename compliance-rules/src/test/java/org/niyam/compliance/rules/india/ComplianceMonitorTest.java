@@ -486,6 +486,66 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * A source that delivers a case's events again after the case left the monitor: the copies are known and
+         * dropped (before, the case started again and sent {@code information.request@req-1#1:OPENED} a second time,
+         * then AT_RISK and BREACHED for a request that was answered); another event under a known id is refused; a
+         * new event brings the case back with transitions numbered after the ones it had, so that no id is sent
+         * twice. The same after a snapshot.
+         */
+        @Test
+        void events_delivered_again_after_their_case_left_are_copies_and_no_id_comes_twice() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            List<Transition> sent = new ArrayList<>();
+            CaseEvent request = new org.niyam.compliance.india.InformationRequestReceived("req-1", "case-1", RECEIVED,
+                    "Cyber Crime Cell");
+            CaseEvent answer = new org.niyam.compliance.india.InformationProvided("ans-1", "case-1",
+                    RECEIVED.plusHours(1));
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .retainEndedCases(Duration.ofHours(1)).metrics(registry).listener(sent::add).build()) {
+                monitor.accept(request);
+                clock.set(RECEIVED.plusHours(1));
+                monitor.accept(answer);
+                clock.set(RECEIVED.plusHours(3));
+                assertThat(registry.get("niyam.monitor.cases").gauge().value()).as("the case left").isZero();
+                int before = sent.size();
+                monitor.acceptAll(List.of(request, answer));
+                clock.set(RECEIVED.plusDays(5));
+                assertThat(sent).as("nothing for copies").hasSize(before);
+                assertThat(registry.get("niyam.monitor.events").tag("outcome", "duplicate").counter().count())
+                        .isEqualTo(2.0);
+                assertThat(registry.get("niyam.monitor.cases").gauge().value()).isZero();
+                snapshot = monitor.snapshot();
+
+                CaseEvent other = new org.niyam.compliance.india.InformationRequestReceived("req-1", "case-1",
+                        RECEIVED.plusDays(5), "Another Agency");
+                assertThatThrownBy(() -> monitor.accept(other)).isInstanceOf(InputException.class)
+                        .hasMessageContaining("'req-1'").hasMessageContaining("case-1")
+                        .hasMessageContaining("left the monitor");
+                monitor.accept(new org.niyam.compliance.india.InformationRequestReceived("req-2", "case-1",
+                        RECEIVED.plusDays(5), "Cyber Crime Cell"));
+                monitor.accept(request); // a copy of the case's first stay, while it is back
+                assertThat(registry.get("niyam.monitor.events").tag("outcome", "ended-case").counter().count())
+                        .isEqualTo(1.0);
+            }
+            assertThat(sent).extracting(Transition::id).filteredOn(id -> id.startsWith("information"))
+                    .containsExactly("information.request@req-1#1:OPENED", "information.request@req-1#2:MET",
+                            "information.request@req-2#3:OPENED");
+            assertThat(sent).extracting(Transition::id).doesNotHaveDuplicates();
+
+            List<Transition> resumed = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(
+                    RECEIVED.plusDays(5))).offset(IST).restore(snapshot).listener(resumed::add).build()) {
+                monitor.acceptAll(List.of(answer, request));
+                assertThat(resumed).as("copies after a snapshot").isEmpty();
+                monitor.accept(new org.niyam.compliance.india.InformationRequestReceived("req-2", "case-1",
+                        RECEIVED.plusDays(5), "Cyber Crime Cell"));
+            }
+            assertThat(resumed).extracting(Transition::id).containsExactly("information.request@req-2#3:OPENED");
+        }
+
         @Test
         void what_falls_due_next_is_listed_soonest_first_and_by_clause() {
             MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);

@@ -1,0 +1,85 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.io.ComplianceJson;
+import org.niyam.compliance.model.Citation;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+
+/**
+ * A transition's id is never used twice for one case: an obligation or finding that is withdrawn and comes back
+ * numbers its transitions after the highest number the case no longer holds (before, it started at 1 again, and a
+ * consumer that drops an id it has seen dropped the new transition). What is kept of earlier is part of the state's
+ * JSON, and a state written before it existed reads as it did.
+ */
+class TransitionNumbersTest {
+
+    private static final OffsetDateTime AT = OffsetDateTime.of(2026, 3, 2, 10, 0, 0, 0, ZoneOffset.UTC);
+    private static final Citation CITATION = new Citation("Act", "s. 1", "v1", "rule-1");
+
+    private static Obligation open(String id) {
+        return new Obligation(id, "duty", "Do it", "case-1", AT, AT.plusHours(3), Status.OPEN, CITATION, "e1", null,
+                null, "Open.");
+    }
+
+    private static final Finding FINDING = new Finding("code", "case-1", "A finding.", List.of("e1"), CITATION);
+
+    @Test
+    void an_obligation_or_finding_that_comes_back_numbers_its_transitions_after_those_it_had() {
+        Map<String, CaseTracker.Held> held = new LinkedHashMap<>();
+        Map<String, Finding> found = new LinkedHashMap<>();
+        List<Transition> out = new ArrayList<>();
+        int numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2")), List.of(FINDING), AT, 0, out,
+                (a, b) -> { });
+        assertThat(numbered).isZero();
+        numbered = CaseTracker.diff(held, found, List.of(open("d@e2")), List.of(), AT.plusHours(1), numbered, out,
+                (a, b) -> { });
+        assertThat(numbered).as("d@e1 withdrawn at #2, the finding at #2").isEqualTo(2);
+        numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(FINDING),
+                AT.plusHours(2), numbered, out, (a, b) -> { });
+        numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(),
+                AT.plusHours(2), numbered, out, (a, b) -> { });
+        String finding = CaseTracker.findingId(FINDING);
+        assertThat(out).extracting(Transition::id).containsExactly(
+                "d@e1#1:OPENED", "d@e2#1:OPENED", finding + "#1:FINDING",
+                "d@e1#2:WITHDRAWN", finding + "#2:WITHDRAWN",
+                "d@e1#3:OPENED", "d@e3#3:OPENED", finding + "#3:FINDING",
+                finding + "#4:WITHDRAWN");
+        assertThat(out).extracting(Transition::id).doesNotHaveDuplicates();
+        assertThat(numbered).isEqualTo(4);
+    }
+
+    @Test
+    void what_is_kept_of_earlier_is_written_with_the_state_and_old_states_read_as_before() throws Exception {
+        ObjectMapper json = ComplianceJson.mapper();
+        byte[] digests = new byte[32];
+        digests[5] = 7;
+        CaseTracker.State state = new CaseTracker.State("case-1", List.of(), List.of(), List.of(),
+                new CaseTracker.Earlier(3, digests));
+        String text = json.writeValueAsString(state);
+        assertThat(json.readValue(text, CaseTracker.State.class)).isEqualTo(state);
+        assertThat(state.earlier().size()).isEqualTo(2);
+
+        CaseTracker.State plain = CaseTracker.State.empty("case-1");
+        assertThat(json.writeValueAsString(plain)).doesNotContain("earlier");
+        assertThat(json.readValue("{\"caseId\":\"case-1\",\"events\":[],\"obligations\":[],\"findings\":[]}",
+                CaseTracker.State.class)).isEqualTo(plain);
+        assertThat(new CaseTracker.State("case-1", null, null, null, CaseTracker.Earlier.NONE)).isEqualTo(plain);
+
+        assertThatThrownBy(() -> new CaseTracker.Earlier(1, new byte[15])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("16 bytes");
+        assertThatThrownBy(() -> new CaseTracker.Earlier(-1, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
