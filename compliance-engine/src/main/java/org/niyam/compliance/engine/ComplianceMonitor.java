@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -106,6 +107,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final Listener listener;
     private final Duration outOfOrder;
     private final Duration retainEnded;
+    private final Duration rememberLeft;
     private final Duration standingCheck;
     private final ZoneOffset offset;
     private final OffsetDateTime since;
@@ -132,7 +134,13 @@ public final class ComplianceMonitor implements AutoCloseable {
     private Set<String> platformPlaced = Set.of();
     private final List<Evaluation.Conclusion> retiredLeftovers = new ArrayList<>();
     /** What is kept of each case that left, by the hash of its id ({@link LongSet#hash}): see {@link CaseTracker#left}. */
-    private final Map<Long, CaseTracker.Earlier> left = new HashMap<>();
+    private final Map<Long, MonitorSnapshot.Left> left = new HashMap<>();
+    /** The cases that left, in the order they left, to forget after {@link Builder#rememberLeftCases}. */
+    private final ArrayDeque<Forget> leftOrder = new ArrayDeque<>();
+
+    /** A case that left at an instant: forgotten once the clock passes it by the time it is remembered. */
+    private record Forget(long caseHash, OffsetDateTime at) {
+    }
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private Evaluation.Global global;
     private boolean contextChanged = true;
@@ -193,6 +201,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.listener = builder.listener;
         this.outOfOrder = builder.outOfOrder;
         this.retainEnded = builder.retainEnded;
+        this.rememberLeft = builder.rememberLeft;
         this.standingCheck = builder.standingCheck;
         this.offset = builder.offset;
         this.since = builder.since;
@@ -529,7 +538,11 @@ public final class ComplianceMonitor implements AutoCloseable {
         snapshot.retiredLeftovers().forEach(l -> retiredLeftovers.add(l.conclusion()));
         left.putAll(snapshot.left());
         // A snapshot written before cases kept what they had: the case is known to have left, nothing more.
-        snapshot.retired().forEach(hash -> left.putIfAbsent(hash, CaseTracker.Earlier.NONE));
+        snapshot.retired().forEach(hash -> left.putIfAbsent(hash, new MonitorSnapshot.Left(snapshot.now(),
+                CaseTracker.Earlier.NONE)));
+        left.entrySet().stream().filter(e -> rememberLeft != null).map(e -> new Forget(e.getKey(), e.getValue().at()))
+                .sorted(Comparator.comparing((Forget f) -> f.at().toInstant()).thenComparing(Forget::caseHash))
+                .forEach(leftOrder::add);
         lastGlobalCheck = snapshot.lastGlobalCheck();
         oneSession = snapshot.oneSession();
         // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
@@ -631,7 +644,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             return;
         }
         Tracks held = cases.get(event.caseId());
-        CaseTracker.Earlier earlier = held != null ? held.earlier : left.get(LongSet.hash(event.caseId()));
+        MonitorSnapshot.Left gone = held != null ? null : left.get(LongSet.hash(event.caseId()));
+        CaseTracker.Earlier earlier = held != null ? held.earlier : gone == null ? null : gone.earlier();
         switch (tracker.seen(earlier, event)) {
             case AGAIN -> {
                 // A source that delivers again an event of a case that has left since (or came back since).
@@ -669,8 +683,9 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     private void join(CaseEvent event, Set<String> dirty) {
-        CaseTracker.Earlier earlier = cases.containsKey(event.caseId()) ? null
+        MonitorSnapshot.Left gone = cases.containsKey(event.caseId()) ? null
                 : left.remove(LongSet.hash(event.caseId()));
+        CaseTracker.Earlier earlier = gone == null ? null : gone.earlier();
         if (earlier != null) {
             metrics.event("ended-case");
             LOG.warn("event {} belongs to case {}, whose obligations had all ended and which the monitor no longer "
@@ -720,6 +735,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             OffsetDateTime at = next.isBefore(now) ? now : next.withOffsetSameInstant(offset);
             Set<String> dirty = new TreeSet<>();
             boolean platformDue = false;
+            forgetLeft(at);
             while (!pending.isEmpty() && !pending.peek().at().isAfter(at)) {
                 join(pending.poll(), dirty);
             }
@@ -741,6 +757,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         if (until.isAfter(now)) {
             now = until;
         }
+        forgetLeft(now);
     }
 
     /** When the wall clock's thread must wake next: something falls due, or the standing duties are checked. */
@@ -1061,7 +1078,26 @@ public final class ComplianceMonitor implements AutoCloseable {
         CaseTracker.State state = new CaseTracker.State(tracks.caseId, tracks.events,
                 List.copyOf(tracks.obligations.values()), List.copyOf(tracks.findings.values()), tracks.earlier);
         // Every event it holds leaves (each was joined at an instant the clock had reached).
-        left.put(LongSet.hash(tracks.caseId), tracker.left(state, OffsetDateTime.MAX).earlier());
+        long hash = LongSet.hash(tracks.caseId);
+        left.put(hash, new MonitorSnapshot.Left(timer.at(), tracker.left(state, OffsetDateTime.MAX).earlier()));
+        if (rememberLeft != null) {
+            leftOrder.add(new Forget(hash, timer.at()));
+        }
+    }
+
+    /** Forgets the cases that left {@link Builder#rememberLeftCases} or longer before {@code at}. */
+    private void forgetLeft(OffsetDateTime at) {
+        if (rememberLeft == null) {
+            return;
+        }
+        while (!leftOrder.isEmpty() && !leftOrder.peek().at().plus(rememberLeft).isAfter(at)) {
+            Forget forget = leftOrder.poll();
+            MonitorSnapshot.Left gone = left.get(forget.caseHash());
+            // Unless the case came back (and maybe left again) since.
+            if (gone != null && gone.at().equals(forget.at())) {
+                left.remove(forget.caseHash());
+            }
+        }
     }
 
     private void emit(List<Transition> out) {
@@ -1129,6 +1165,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         };
         private Duration outOfOrder = Duration.ofMinutes(1);
         private Duration retainEnded = Duration.ofDays(7);
+        private Duration rememberLeft;
         private Duration standingCheck = Duration.ofMinutes(1);
         private ZoneOffset offset = ZoneOffset.UTC;
         private OffsetDateTime since;
@@ -1189,6 +1226,21 @@ public final class ComplianceMonitor implements AutoCloseable {
          */
         public Builder retainEndedCases(Duration value) {
             this.retainEnded = nonNegative(value, "retainEndedCases");
+            return this;
+        }
+
+        /**
+         * How long what is kept of a case that left (a 16-byte digest of each of its events and the highest
+         * transition number it used) is kept after it left. Default: for the monitor's life, so that an event
+         * delivered again however late is known as a copy and no transition id is sent twice. After it, an event of
+         * the case is a new case's: a copy of an event it had opens its duties again, numbered from 1.
+         *
+         * @param value how long, not negative; {@code null} for the monitor's life
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder rememberLeftCases(Duration value) {
+            this.rememberLeft = value == null ? null : nonNegative(value, "rememberLeftCases");
             return this;
         }
 

@@ -16,7 +16,8 @@ import org.niyam.compliance.model.StandingFact;
  * concluded again from the events. The standing facts were written as {@code appointments} before, which is read too;
  * a platform record or a fact without {@code type} (as snapshots wrote them before) is read as the engine's only type
  * of its kind. {@code contextChanged}: the platform's rules are due again at the next evaluation (false when absent,
- * as snapshots wrote it before). {@code left}: what is kept of each case that left, by the hash of its id; snapshots
+ * as snapshots wrote it before). {@code left}: what is kept of each case that left and when it left, by the hash of its
+ * id; snapshots
  * wrote only the hashes before, as {@code retired}, which is still read (such a case is known to have left, nothing
  * more). A case's {@code earlier}: what it no longer holds, when anything.
  */
@@ -24,7 +25,7 @@ record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
                               List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired,
-                              Map<Long, CaseTracker.Earlier> left, OffsetDateTime lastGlobalCheck,
+                              Map<Long, Left> left, OffsetDateTime lastGlobalCheck,
                               String oneSession, Boolean contextChanged) {
 
     /** The version of this layout; a snapshot of another is refused. */
@@ -51,5 +52,9 @@ record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen
             findings = findings == null ? List.of() : findings;
             leftovers = leftovers == null ? List.of() : leftovers;
         }
+    }
+
+    /** A case that left: when, and what is kept of it. */
+    public record Left(OffsetDateTime at, CaseTracker.Earlier earlier) {
     }
 }

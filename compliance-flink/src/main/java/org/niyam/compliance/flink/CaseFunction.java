@@ -86,7 +86,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
      * @param state     the tracker's state: events, obligations and findings as last reported
      * @param steppedAt the instant of the last evaluation, or null
      * @param due       instants still to evaluate at, ascending
-     * @param retireAt  when the case leaves state if everything in it has still ended then, or null
+     * @param retireAt  when the case leaves state if everything in it has still ended then (for a case that left, with
+     *                  no events: when what is kept of it is forgotten), or null
      * @param leftovers the hash of the leftovers last sent to the platform
      */
     record Kept(CaseTracker.State state, Long steppedAt, List<Long> due, Long retireAt, int leftovers) {
@@ -161,7 +162,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         }
         TreeSet<Long> due = new TreeSet<>(k.due());
         due.add(at);
-        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), k.retireAt(), k.leftovers());
+        // A case that left and comes back: its retireAt was when what is kept of it would be forgotten.
+        Long retireAt = k.state().events().isEmpty() ? null : k.retireAt();
+        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), retireAt, k.leftovers());
         if (at > watermark) {
             timers.registerEventTimeTimer(at);
             kept.update(json.bytes(k));
@@ -213,9 +216,18 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             // a case of their own. The same at the end of a bounded input, for an instant up to its latest event:
             // the final watermark fires the timers in time order, as watermarks during the input would have. What
             // stays of the events that leave is their digests and the transition numbers used (CaseTracker.left).
+            if (k.state().events().isEmpty()) {
+                // What was kept of a case that left, remembered --remember-left: forgotten.
+                kept.clear();
+                return;
+            }
             CaseTracker.State stays = tracker.left(k.state(), instant(timestamp + 1).minusNanos(1));
             if (stays.events().isEmpty()) {
-                kept.update(json.bytes(new Kept(stays, null, List.of(), null, NO_LEFTOVERS)));
+                Long forget = options.rememberLeft() == null ? null : timestamp + options.rememberLeft().toMillis();
+                if (forget != null) {
+                    timers.registerEventTimeTimer(forget);
+                }
+                kept.update(json.bytes(new Kept(stays, null, List.of(), forget, NO_LEFTOVERS)));
                 timers.deleteEventTimeTimer(END);
                 return;
             }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
  * @param standingCheck  how often, in event time, the platform's standing duties are assessed when nothing else
  *                       happens
  * @param retainEnded    how long, in event time, a case whose obligations have all ended stays in state
+ * @param rememberLeft   how long, in event time, what is kept of a case that left state (a digest of each event, the
+ *                       highest transition number) is kept; {@code null} for the job's life
  * @param rules          rule packs: {@code classpath:LOCATION} or a folder; the bundled pack (compliance-rules) when empty
  * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
  * @param checkpoint     the checkpoint interval
@@ -39,7 +41,7 @@ import picocli.CommandLine.Option;
 public record JobOptions(List<String> inputs, String bootstrap, String inputTopic, String groupId, boolean bounded,
                          String outputDir, String outputTopic, Duration outOfOrder, Duration idleness,
                          ZoneOffset offset, boolean awaitProfile, Duration standingCheck, Duration retainEnded,
-                         List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
+                         Duration rememberLeft, List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
         implements Serializable {
 
     /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
@@ -61,6 +63,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @param awaitProfile  whether cases wait for the platform's profile
      * @param standingCheck the standing-duty interval, positive
      * @param retainEnded   how long ended cases stay, not negative
+     * @param rememberLeft  how long what is kept of a case that left is kept, not negative; {@code null} for the
+     *                      job's life
      * @param rules         the packs, or empty for the bundled pack (compliance-rules); copied
      * @param atRiskMargin  the at-risk margin, or {@code null}
      * @param checkpoint    the checkpoint interval, required
@@ -90,9 +94,11 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         if (standingCheck.isZero() || standingCheck.isNegative()) {
             throw new IllegalArgumentException("--standing-check must be positive: " + standingCheck);
         }
-        if (outOfOrder.isNegative() || retainEnded.isNegative() || idleness.isNegative()) {
+        if (outOfOrder.isNegative() || retainEnded.isNegative() || idleness.isNegative()
+                || rememberLeft != null && rememberLeft.isNegative()) {
             throw new IllegalArgumentException("durations cannot be negative: --out-of-order " + outOfOrder
-                    + ", --idleness " + idleness + ", --retain-ended " + retainEnded);
+                    + ", --idleness " + idleness + ", --retain-ended " + retainEnded
+                    + (rememberLeft == null ? "" : ", --remember-left " + rememberLeft));
         }
     }
 
@@ -159,6 +165,9 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         @Option(names = "--retain-ended", paramLabel = "DURATION",
                 description = "keep a case whose duties all ended this long (default P7D)")
         Duration retainEnded = Duration.ofDays(7);
+        @Option(names = "--remember-left", paramLabel = "DURATION",
+                description = "forget a case that left state this long after (default: remember it while the job runs)")
+        Duration rememberLeft;
         @Option(names = "--rules", paramLabel = "PACK",
                 description = "classpath:LOCATION or a folder (repeatable; default the bundled pack, compliance-rules)")
         List<String> rules = new ArrayList<>();
@@ -197,7 +206,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
-                o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rules,
+                o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rememberLeft,
+                o.rules,
                 o.atRiskMargin, o.checkpoint, o.strict);
     }
 
@@ -211,7 +221,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      */
     public JobOptions withTime(Duration bound, Duration check) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
-                offset, awaitProfile, check, retainEnded, rules, atRiskMargin, checkpoint, strict);
+                offset, awaitProfile, check, retainEnded, rememberLeft, rules, atRiskMargin, checkpoint, strict);
     }
 
     /**
@@ -222,7 +232,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      */
     public JobOptions withOffset(ZoneOffset value) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
-                idleness, value, awaitProfile, standingCheck, retainEnded, rules, atRiskMargin, checkpoint, strict);
+                idleness, value, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, atRiskMargin,
+                checkpoint, strict);
     }
 
     private static Duration duration(String value) {

@@ -95,6 +95,13 @@ class CaseFunctionWatermarksTest {
         List<String> again = new ArrayList<>(inOrder);
         again.addAll(grievance); // long after the case left: the log runs to March
         assertThat(run(again, options, true)).containsExactlyElementsOf(once);
+
+        // Remembered a day only: the copies, two days after the case left, are a new case's.
+        JobOptions forgetting = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--offset", GeneratedLogs.IST.getId(),
+                "--retain-ended", "PT0S", "--remember-left", "P1D");
+        assertThat(run(again, forgetting, true)).filteredOn("complaint.acknowledge@grv-0600-in#1:OPENED"::equals)
+                .hasSize(2);
     }
 
     /** The cases' outputs, sorted, for the lines parsed in order; watermarks as a bounded out-of-order source. */

@@ -546,6 +546,47 @@ class ComplianceMonitorTest {
             assertThat(resumed).extracting(Transition::id).containsExactly("information.request@req-2#3:OPENED");
         }
 
+        /**
+         * With {@code rememberLeftCases}, what is kept of a case that left is forgotten that long after it left (also
+         * by a monitor restored from a snapshot): an event of it after that is a new case's.
+         */
+        @Test
+        void what_is_kept_of_a_case_that_left_is_forgotten_after_the_time_asked() {
+            CaseEvent request = new org.niyam.compliance.india.InformationRequestReceived("req-1", "case-1", RECEIVED,
+                    "Cyber Crime Cell");
+            CaseEvent answer = new org.niyam.compliance.india.InformationProvided("ans-1", "case-1", RECEIVED);
+            for (boolean restart : new boolean[] {false, true}) {
+                List<String> sent = new ArrayList<>();
+                MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+                ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
+                        .platform(SMALL).retainEndedCases(Duration.ofHours(1)).rememberLeftCases(Duration.ofDays(1))
+                        .listener(t -> sent.add(t.id()));
+                ComplianceMonitor monitor = builder.build();
+                try {
+                    monitor.acceptAll(List.of(request, answer));
+                    clock.set(RECEIVED.plusHours(2)); // the case left at 11:00
+                    if (restart) {
+                        byte[] snapshot = monitor.snapshot();
+                        monitor.close();
+                        monitor = builder.restore(snapshot).build();
+                    }
+                    clock.set(RECEIVED.plusDays(1));
+                    monitor.accept(request);
+                    assertThat(sent).as("a copy within the day (restart %s)", restart).filteredOn(
+                            id -> id.startsWith("information")).containsExactly("information.request@req-1#1:MET");
+                    clock.set(RECEIVED.plusDays(1).plusHours(1));
+                    monitor.accept(request);
+                    assertThat(sent).as("a new case's after it (restart %s)", restart).filteredOn(
+                            id -> id.startsWith("information")).containsExactly("information.request@req-1#1:MET",
+                            "information.request@req-1#1:OPENED");
+                } finally {
+                    monitor.close();
+                }
+            }
+            assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).rememberLeftCases(Duration.ofHours(-1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rememberLeftCases");
+        }
+
         @Test
         void what_falls_due_next_is_listed_soonest_first_and_by_clause() {
             MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
