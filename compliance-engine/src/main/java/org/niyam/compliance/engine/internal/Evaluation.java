@@ -422,8 +422,19 @@ public final class Evaluation {
             i++;
         }
         Report report = report(own, ownIds, asOf, false);
+        // In an order of their own, not the session's, which can differ between two runs of the same rules: the
+        // monitor compares a case's leftovers with the last ones to know whether the platform's report changed.
+        leftovers.sort(LEFTOVER_ORDER);
         return new Part(report.obligations(), report.findings(), leftovers);
     }
+
+    /** Conclusions about the platform or another case: by the obligation they settle, rule and content. */
+    private static final Comparator<Conclusion> LEFTOVER_ORDER = Comparator
+            .comparing((Conclusion c) -> c.fact() instanceof Discharge d ? d.obligationId()
+                    : c.fact() instanceof Assessment a ? a.obligationId() : "")
+            .thenComparing(Conclusion::rule)
+            .thenComparing(c -> c.fact().getClass().getName())
+            .thenComparing(c -> c.fact().toString());
 
     /**
      * The report of the global conclusions and the groups' leftovers. Fills {@code placed} with the obligations this

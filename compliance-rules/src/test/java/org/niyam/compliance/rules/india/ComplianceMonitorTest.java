@@ -337,6 +337,33 @@ class ComplianceMonitorTest {
         }
 
         /**
+         * The same log replayed gives the same transitions at the same instants: the conclusions a case drew about the
+         * platform (the monthly-reports case's discharges) came from the rules in an order that could differ between
+         * runs, and compared as a list an unchanged set counted as changed, so February's monthly report was dated
+         * 00:00 in some replays and 08:59 in others.
+         */
+        @Test
+        void replays_of_one_log_give_the_same_transitions() {
+            Evidence evidence = org.niyam.compliance.io.CaseLogReader.lenient().withEventTypes(ENGINE.eventTypes())
+                    .read(java.nio.file.Path.of("..", "examples", "logs", "amendment-2026.jsonl")).evidence();
+            java.util.Set<List<String>> outcomes = new java.util.LinkedHashSet<>();
+            for (int run = 0; run < 20; run++) {
+                List<String> heard = new ArrayList<>();
+                ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                        .offset(IST).facts(evidence.facts()).listener(t -> heard.add(t.id() + " at " + t.at()));
+                evidence.profiles().forEach(builder::platform);
+                try (ComplianceMonitor monitor = builder.build()) {
+                    evidence.events().forEach(monitor::accept);
+                    monitor.endOfInput();
+                }
+                outcomes.add(heard);
+            }
+            assertThat(outcomes).as("distinct outcomes of 20 replays").hasSize(1);
+            assertThat(outcomes.iterator().next())
+                    .contains("4(1)(d).monthly-report@month-end:2026-02#1:OPENED at 2026-03-01T00:00+05:30");
+        }
+
+        /**
          * A snapshot taken under event time before the first event was evaluated (it waits for the watermark): the
          * restored monitor reports the platform's duties at that event's instant, as one that did not stop, not at
          * the instant the clock stood when the snapshot was taken.
