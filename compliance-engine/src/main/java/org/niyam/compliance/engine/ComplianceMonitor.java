@@ -143,6 +143,9 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private Evaluation.Global global;
+    /** The platform's rules evaluated at {@link #preparedAt} by {@link #platformDiffers}, for the stop there. */
+    private Evaluation.Global prepared;
+    private OffsetDateTime preparedAt;
     private boolean contextChanged = true;
     private OffsetDateTime lastGlobalCheck;
     private String oneSession;
@@ -725,9 +728,17 @@ public final class ComplianceMonitor implements AutoCloseable {
         while (true) {
             OffsetDateTime next = nextEventOrTimer();
             if (next == null || next.isAfter(until)) {
-                // Nothing happens before the instant but time: one check of the standing duties there, if due.
+                // Nothing happens before the instant but time: the standing duties are checked there, if due. When
+                // the platform's duties changed in between (a month ended in a quiet month of event time), the
+                // monitor stops first at the instant they changed, so that the kernel's timers after it (at risk,
+                // breached) come in their place, as with a check at least every standingDutyCheck.
                 OffsetDateTime check = nextStandingCheck();
                 if (check != null && !check.isAfter(until) && until.isAfter(now)) {
+                    OffsetDateTime changed = firstStandingChange(until);
+                    if (changed != null && changed.isBefore(until)) {
+                        stop(changed, new TreeSet<>(), true, false);
+                        continue;
+                    }
                     stop(until, new TreeSet<>(), false);
                 }
                 break;
@@ -874,7 +885,66 @@ public final class ComplianceMonitor implements AutoCloseable {
      * obligations if anything they rest on changed; reports the differences.
      */
     private void stop(OffsetDateTime at, Set<String> dirty, boolean forceStanding) {
+        stop(at, dirty, forceStanding, true);
+    }
+
+    /**
+     * The first instant in (now, until] at which the platform's report differs from what was last reported of it,
+     * found by bisection to the millisecond, or null when it does not differ at {@code until}. Only for a stretch
+     * with no event nor kernel timer in it, where nothing but the standing duties can change.
+     */
+    private OffsetDateTime firstStandingChange(OffsetDateTime until) {
+        if (oneSession != null || global == null || contextChanged || !platformDiffers(until)) {
+            return null;
+        }
+        long low = now.toInstant().toEpochMilli();
+        long high = until.toInstant().toEpochMilli();
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (platformDiffers(OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(middle), offset))) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(high), offset);
+    }
+
+    /** Whether the platform's obligations (id, status) or findings at {@code at} differ from those last reported. */
+    private boolean platformDiffers(OffsetDateTime at) {
+        Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(),
+                EvaluationListener.NONE);
+        prepared = g;
+        preparedAt = at;
+        Report report = platformAt(g, new HashSet<>(), at);
+        if (report.obligations().size() != platformTracks.obligations.size()
+                || report.findings().size() != platformTracks.findings.size()) {
+            return true;
+        }
+        for (Obligation obligation : report.obligations()) {
+            CaseTracker.Held held = platformTracks.obligations.get(obligation.id());
+            if (held == null || held.obligation().status() != obligation.status()) {
+                return true;
+            }
+        }
+        for (Finding finding : report.findings()) {
+            if (!platformTracks.findings.containsKey(CaseTracker.findingId(finding))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Evaluates at {@code at}: the dirty cases, the platform's rules when due (or {@code forceStanding}), and the
+     * platform's report; {@code dateChanges}: a change of a standing duty found by a check after a stretch of time is
+     * dated by bisection (not when {@code at} is already the instant it changed).
+     */
+    private void stop(OffsetDateTime at, Set<String> dirty, boolean forceStanding, boolean dateChanges) {
         now = at.isAfter(now) ? at : now;
+        // The check of firstStandingChange at this very instant, when there was one: the same evaluation.
+        Evaluation.Global ready = prepared != null && now.equals(preparedAt) ? prepared : null;
+        prepared = null;
         List<Object> context = context(now);
         List<Transition> out = new ArrayList<>();
         if (oneSession != null) {
@@ -889,7 +959,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             OffsetDateTime previousCheck = lastGlobalCheck;
             boolean eventDriven = contextChanged || global == null;
             if (standingDue) {
-                global = evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
+                global = ready != null ? ready
+                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
                 contextChanged = false;
                 lastGlobalCheck = now;
                 // Cases the platform's rules concluded something for get those conclusions in their own session.
@@ -934,7 +1005,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                         && previousGlobal != null && previousCheck != null && previousCheck.isBefore(now);
                 List<Transition> changes = new ArrayList<>();
                 diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, changes);
-                if (timeDriven) {
+                if (timeDriven && dateChanges) {
                     changes = dated(changes, previousCheck);
                 }
                 out.addAll(changes);

@@ -364,6 +364,59 @@ class ComplianceMonitorTest {
         }
 
         /**
+         * Under event time, a month without events: April's monthly report (Rule 4(1)(d)) is opened when April ends,
+         * at risk and breached at the kernel's instants, as with daily heartbeats (before, it came once, as
+         * {@code #1:BREACHED} at June's event, its opening and the warning never reported); transitions are heard in
+         * time order.
+         */
+        @Test
+        void a_quiet_month_under_event_time_gives_every_transition_of_the_platform_s_duties() {
+            List<CaseEvent> events = List.of(
+                    new org.niyam.compliance.india.ComplaintReceived("c-1", "C-1", ist("2026-04-02T10:00"),
+                            org.niyam.compliance.india.ComplaintCategory.GENERAL),
+                    new org.niyam.compliance.india.ComplaintAcknowledged("c-1a", "C-1", ist("2026-04-02T11:00")),
+                    new org.niyam.compliance.india.ComplaintResolved("c-1r", "C-1", ist("2026-04-02T12:00")),
+                    new org.niyam.compliance.india.ComplaintReceived("c-2", "C-2", ist("2026-06-05T10:00"),
+                            org.niyam.compliance.india.ComplaintCategory.GENERAL));
+            List<Transition> quiet = monthly(events, false);
+            List<Transition> heartbeats = monthly(events, true);
+            assertThat(quiet).extracting(Transition::id).filteredOn(id -> id.contains("month-end:2026-04"))
+                    .containsExactly("4(1)(d).monthly-report@month-end:2026-04#1:OPENED",
+                            "4(1)(d).monthly-report@month-end:2026-04#2:AT_RISK",
+                            "4(1)(d).monthly-report@month-end:2026-04#3:BREACHED");
+            assertThat(quiet.stream().map(t -> t.id() + " at " + t.at()).toList())
+                    .isEqualTo(heartbeats.stream().map(t -> t.id() + " at " + t.at()).toList());
+            for (int i = 1; i < quiet.size(); i++) {
+                assertThat(quiet.get(i).at()).as("heard in time order: " + quiet.get(i).id())
+                        .isAfterOrEqualTo(quiet.get(i - 1).at());
+            }
+        }
+
+        private static List<Transition> monthly(List<CaseEvent> events, boolean dailyHeartbeats) {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 6_000_000, false, true);
+            List<Transition> heard = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).outOfOrder(Duration.ofMinutes(1)).since(ist("2026-04-01T00:00")).platform(ssmi)
+                    .listener(t -> {
+                        if (t.obligation() != null && t.obligation().id().startsWith("4(1)(d)")) {
+                            heard.add(t);
+                        }
+                    }).build()) {
+                for (CaseEvent event : events) {
+                    if (dailyHeartbeats && monitor.now() != null) {
+                        for (OffsetDateTime day = monitor.now().toLocalDate().plusDays(1).atStartOfDay().atOffset(IST);
+                                day.isBefore(event.at()); day = day.plusDays(1)) {
+                            monitor.advanceTo(day);
+                        }
+                    }
+                    monitor.accept(event);
+                }
+                monitor.endOfInput();
+            }
+            return heard;
+        }
+
+        /**
          * A snapshot taken under event time before the first event was evaluated (it waits for the watermark): the
          * restored monitor reports the platform's duties at that event's instant, as one that did not stop, not at
          * the instant the clock stood when the snapshot was taken.
