@@ -276,8 +276,9 @@ public final class ComplianceMonitor implements AutoCloseable {
      * Events, as {@link #accept}, evaluated together: cheaper than one at a time when many come at once.
      *
      * @param events the events, in any order
-     * @throws InputException an event's id is used by a different event the monitor holds; the events before it are
-     *                        evaluated all the same
+     * @throws InputException an event's id is used by a different event the monitor holds (or held, in a case that
+     *                        left); every other event of the batch is taken and evaluated all the same, and the
+     *                        exception names how many were refused
      */
     public void acceptAll(Collection<? extends CaseEvent> events) {
         List<CaseEvent> batch = List.copyOf(events);
@@ -291,20 +292,28 @@ public final class ComplianceMonitor implements AutoCloseable {
                 advance(instant);
             }
             Set<String> dirty = new TreeSet<>();
-            try {
-                for (CaseEvent event : batch) {
+            List<InputException> refused = new ArrayList<>();
+            for (CaseEvent event : batch) {
+                try {
                     take(event, dirty);
+                } catch (InputException e) {
+                    refused.add(e); // the batch's other events are taken all the same
                 }
-            } finally {
-                // The events taken before a refused one are evaluated all the same.
-                if (!dirty.isEmpty()) {
-                    stop(now, dirty, false);
-                }
+            }
+            if (!dirty.isEmpty()) {
+                stop(now, dirty, false);
             }
             if (eventTime && latestSeen != null) {
                 advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
             }
             schedule();
+            if (refused.size() == 1) {
+                throw refused.get(0);
+            } else if (!refused.isEmpty()) {
+                throw new InputException("monitor", 0, "id", refused.size() + " of the batch's " + batch.size()
+                        + " events were refused and the others taken; the first: " + refused.get(0).problem(),
+                        refused.get(0));
+            }
         });
     }
 

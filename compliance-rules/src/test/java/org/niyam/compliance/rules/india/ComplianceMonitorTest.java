@@ -626,6 +626,30 @@ class ComplianceMonitorTest {
             assertThat(resumed).extracting(Transition::id).containsExactly("information.request@req-2#3:OPENED");
         }
 
+        /** A refused event in a batch: the events after it are taken and evaluated too, under either clock. */
+        @Test
+        void a_refused_event_in_a_batch_leaves_the_others_taken() {
+            for (boolean eventTime : new boolean[] {false, true}) {
+                MonitorClock clock = eventTime ? MonitorClock.eventTime() : MonitorClock.manual(RECEIVED.plusHours(1));
+                try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST)
+                        .platform(SMALL).build()) {
+                    CaseEvent first = removalOrder("case-1", RECEIVED);
+                    monitor.accept(first);
+                    CaseEvent clash = new org.niyam.compliance.india.InformationRequestReceived(first.id(), "case-2",
+                            RECEIVED, "Cyber Cell");
+                    List<CaseEvent> batch = List.of(removalOrder("case-3", RECEIVED), clash,
+                            removalOrder("case-4", RECEIVED.plusMinutes(1)), clash);
+                    assertThatThrownBy(() -> monitor.acceptAll(batch)).isInstanceOf(InputException.class)
+                            .hasMessageContaining("2 of the batch's 4 events were refused");
+                    if (eventTime) {
+                        monitor.endOfInput();
+                    }
+                    assertThat(monitor.report().obligations()).extracting(Obligation::caseId)
+                            .as("event time %s", eventTime).contains("case-3", "case-4").doesNotContain("case-2");
+                }
+            }
+        }
+
         /**
          * With {@code rememberLeftCases}, what is kept of a case that left is forgotten that long after it left (also
          * by a monitor restored from a snapshot): an event of it after that is a new case's.
