@@ -91,7 +91,11 @@ public final class ComplianceMonitor implements AutoCloseable {
     public interface Listener {
 
         /**
-         * Called once for each change, on the thread that caused it (see the class description).
+         * Called once for each change, on the thread that caused it (see the class description). A listener that
+         * throws does not stop the monitor, and the transition is not sent again: the failure is logged at WARN with
+         * its id and counted ({@code niyam.monitor.listener.failures}). A listener whose sink can fail should hand
+         * the transition to something durable (a queue, a table) and return; what stands now is always in
+         * {@link ComplianceMonitor#open()} and {@link ComplianceMonitor#report()}.
          *
          * @param transition what changed, with its stable id; a consumer that sees one id twice can drop the second
          */
@@ -1186,7 +1190,9 @@ public final class ComplianceMonitor implements AutoCloseable {
             try {
                 listener.transition(transition);
             } catch (RuntimeException e) {
-                LOG.warn("the listener failed on transition {}: {}", transition.id(), e.toString());
+                metrics.listenerFailed(transition);
+                LOG.warn("the listener failed on transition {}, which is not sent again: {}", transition.id(),
+                        e.toString());
             }
         }
     }

@@ -45,6 +45,11 @@ public final class MonitorMetrics implements AutoCloseable {
         count("niyam.monitor.transitions", "kind", transition.kind().name());
     }
 
+    /** The listener threw on a transition of this kind. */
+    public void listenerFailed(Transition transition) {
+        count("niyam.monitor.listener.failures", "kind", transition.kind().name());
+    }
+
     /** An obligation's status changed from {@code before} to {@code after}; either is null when absent. */
     public void held(Obligation before, Obligation after) {
         if (registry == null) {

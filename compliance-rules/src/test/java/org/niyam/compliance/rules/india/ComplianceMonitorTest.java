@@ -626,6 +626,28 @@ class ComplianceMonitorTest {
             assertThat(resumed).extracting(Transition::id).containsExactly("information.request@req-2#3:OPENED");
         }
 
+        /** A listener that throws loses that transition, counted; the monitor goes on and later ones are heard. */
+        @Test
+        void a_listener_that_throws_loses_that_transition_and_the_monitor_goes_on() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            List<String> heard = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .metrics(registry).listener(t -> {
+                        if (t.kind() == Transition.Kind.OPENED && t.id().startsWith("removal")) {
+                            throw new IllegalStateException("sink down");
+                        }
+                        heard.add(t.id());
+                    }).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                clock.set(DUE.plusMinutes(1));
+                assertThat(registry.get("niyam.monitor.listener.failures").tag("kind", "OPENED").counter().count())
+                        .isEqualTo(1.0);
+            }
+            assertThat(heard).filteredOn(id -> id.startsWith("removal")).extracting(id -> id.replaceAll(".*:", ""))
+                    .containsExactly("AT_RISK", "BREACHED");
+        }
+
         /** A refused event in a batch: the events after it are taken and evaluated too, under either clock. */
         @Test
         void a_refused_event_in_a_batch_leaves_the_others_taken() {
