@@ -115,7 +115,8 @@ public final class WatchCommand implements Command {
     @Override
     public String footer() {
         return """
-                Exit codes: 0 stopped with nothing breached; 1 breaches or findings seen; 2 bad input or rules.
+                Exit codes: 0 stopped with nothing breached; 1 breaches or findings seen; 2 bad input (a rejected
+                line) or rules. Stopped by a signal, the signal's status (130 for Ctrl-C).
 
                 Examples:
                   niyam watch /var/log/trust-and-safety/cases.jsonl
@@ -174,60 +175,65 @@ public final class WatchCommand implements Command {
         }
         BooleanSupplier stop = () -> interrupted.get() || (stopped != null && stopped.getAsBoolean());
         Seen seen = new Seen();
-        ComplianceMonitor.Builder monitoring = ComplianceMonitor.builder(engine)
-                .clock(replay ? MonitorClock.eventTime() : MonitorClock.wall(clock))
-                .outOfOrder(outOfOrder).offset(IST)
-                .listener(t -> {
-                    seen.count(t);
-                    view.transition(t);
-                });
-        // The platform's facts at the top of a log are given to the monitor with the first event, so that their
-        // duties are assessed once, not again with each line.
-        Live live = new Live(monitoring, view);
+        ComplianceMonitor.Listener listener = t -> {
+            seen.count(t);
+            view.transition(t);
+        };
+        ComplianceMonitor.Builder byEventTime = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime())
+                .outOfOrder(outOfOrder).offset(IST).listener(listener);
+        ComplianceMonitor.Builder byClock = ComplianceMonitor.builder(engine).clock(MonitorClock.wall(clock))
+                .outOfOrder(outOfOrder).offset(IST).listener(listener);
         CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withEventTypes(engine.eventTypes());
         RejectedEntries listed = RejectedEntries.live(io, "watch");
-        try (Reader input = file == null ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : replay ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : new Following(file, stop, poll)) {
-            reader.scan(given, input, new CaseLogReader.EntryHandler() {
-                @Override
-                public void platform(String source, int line, Platform profile) {
-                    live.platform(profile);
+        Live live = null;
+        try {
+            if (replay || file == null) {
+                live = new Live(replay ? byEventTime : byClock, view, true);
+                try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
+                        CaseLogReader.decoder())) {
+                    scan(reader, given, input, live, listed, args.flag("--strict"));
                 }
-
-                @Override
-                public void fact(String source, int line, StandingFact fact) {
-                    live.fact(fact);
+                if (replay) {
+                    live.monitor().endOfInput();
                 }
-
-                @Override
-                public void event(String source, int line, CaseEvent event, String text) {
-                    try {
-                        live.monitor().accept(event);
-                    } catch (InputException e) {
-                        rejected(new InputException(source, line, e.field(), e.problem(), e));
-                    }
+            } else {
+                // The lines the file holds already happened before the watch began: they are replayed by their own
+                // time up to this machine's clock, so that an order removed in time is not reported breached because
+                // the watch started after its deadline. The watch then goes on by the clock from that state.
+                long[] whole = wholeLines(file);
+                Live backlog = new Live(byEventTime, view, false);
+                try (Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
+                        CaseLogReader.decoder())) {
+                    scan(reader, given, head, backlog, listed, args.flag("--strict"));
                 }
-
-                @Override
-                public void rejected(InputException error) {
-                    if (args.flag("--strict")) {
-                        throw error;
-                    }
-                    listed.add(error);
+                if (backlog.monitor != null) {
+                    backlog.monitor.advanceTo(OffsetDateTime.now(clock));
+                    byClock.restore(backlog.monitor.snapshot());
+                    backlog.close();
                 }
-            });
-            ComplianceMonitor monitor = live.monitor();
-            if (replay) {
-                monitor.endOfInput();
+                live = new Live(byClock, view, true);
+                if (backlog.monitor != null) {
+                    live.monitor(); // restored: the platform's facts are in the state
+                } else {
+                    live.platforms.addAll(backlog.platforms);
+                    live.facts.addAll(backlog.facts);
+                }
+                try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1],
+                        notice -> io.err().println("niyam watch: " + notice))) {
+                    scan(reader, given, rest, live, listed, args.flag("--strict"));
+                }
             }
+            ComplianceMonitor monitor = live.monitor();
             view.close(monitor);
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
         } finally {
-            live.close();
+            if (live != null) {
+                live.close();
+            }
             finished.countDown();
             if (stopped == null) {
                 try {
@@ -237,7 +243,94 @@ public final class WatchCommand implements Command {
                 }
             }
         }
-        return seen.breaches > 0 ? Exit.FINDINGS : Exit.OK;
+        return listed.count() > 0 ? Exit.BAD_INPUT : seen.breaches > 0 ? Exit.FINDINGS : Exit.OK;
+    }
+
+    /** Reads the entries of a case log into the watch's monitor, rejected ones to the list. */
+    private static void scan(CaseLogReader reader, String source, Reader input, Live live, RejectedEntries listed,
+                             boolean strict) {
+        reader.scan(source, input, new CaseLogReader.EntryHandler() {
+            @Override
+            public void platform(String source, int line, Platform profile) {
+                live.platform(profile);
+            }
+
+            @Override
+            public void fact(String source, int line, StandingFact fact) {
+                live.fact(fact);
+            }
+
+            @Override
+            public void event(String source, int line, CaseEvent event, String text) {
+                try {
+                    live.monitor().accept(event);
+                } catch (InputException e) {
+                    rejected(new InputException(source, line, e.field(), e.problem(), e));
+                }
+            }
+
+            @Override
+            public void rejected(InputException error) {
+                if (strict) {
+                    throw error;
+                }
+                listed.add(error);
+            }
+        });
+    }
+
+    /** The length in bytes of the file's whole lines (up to its last line break) and how many lines they are. */
+    static long[] wholeLines(Path file) throws IOException {
+        long bytes = 0;
+        long lines = 0;
+        long at = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                        bytes = at + i + 1;
+                    }
+                }
+                at += n;
+            }
+        }
+        if (lines > Integer.MAX_VALUE) {
+            throw new IOException("more lines than a watch can number: " + lines);
+        }
+        return new long[] {bytes, lines};
+    }
+
+    /** The first bytes of a stream. */
+    private static final class Head extends java.io.FilterInputStream {
+        private long left;
+
+        Head(java.io.InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            left -= b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
     }
 
     private static Duration duration(Args args, String option, Duration otherwise) {
@@ -262,11 +355,14 @@ public final class WatchCommand implements Command {
         private final View view;
         private final List<StandingFact> facts = new ArrayList<>();
         private final List<Platform> platforms = new ArrayList<>();
+        private final boolean shown;
         private ComplianceMonitor monitor;
 
-        Live(ComplianceMonitor.Builder builder, View view) {
+        /** {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch). */
+        Live(ComplianceMonitor.Builder builder, View view, boolean shown) {
             this.builder = builder;
             this.view = view;
+            this.shown = shown;
         }
 
         void platform(Platform profile) {
@@ -289,7 +385,9 @@ public final class WatchCommand implements Command {
             if (monitor == null) {
                 platforms.forEach(builder::platform);
                 monitor = builder.facts(facts).build();
-                view.attach(monitor);
+                if (shown) {
+                    view.attach(monitor);
+                }
             }
             return monitor;
         }
@@ -479,36 +577,76 @@ public final class WatchCommand implements Command {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
-    /** A file read as it grows: at its end, waits for more until told to stop. */
+    /**
+     * A file read as it grows, from a byte offset: at its end, waits for more until told to stop. Its first
+     * {@code lines} are given as empty lines (read before; so that line numbers are the file's). A file truncated
+     * in place is read again from its start, and a file replaced under its name (a log rotated) is read from the new
+     * file's start, each with a notice; a line cut by either ends there (and is rejected), not joined to the next.
+     */
     static final class Following extends Reader {
-        private final FileChannel channel;
+        private final Path file;
         private final BooleanSupplier stopped;
         private final Duration poll;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        private final java.util.function.Consumer<String> notices;
+        private final CharsetDecoder decoder = CaseLogReader.decoder();
         private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+        private FileChannel channel;
+        private Object key;
+        private int blank;
+        private boolean midLine;
 
         Following(Path file, BooleanSupplier stopped, Duration poll) throws IOException {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this(file, stopped, poll, 0, 0, notice -> { });
+        }
+
+        Following(Path file, BooleanSupplier stopped, Duration poll, long from, int lines,
+                  java.util.function.Consumer<String> notices) throws IOException {
+            this.file = file;
             this.stopped = stopped;
             this.poll = poll;
+            this.notices = notices;
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.channel.position(from);
+            this.key = key(file);
+            this.blank = lines;
             bytes.flip();
+        }
+
+        private static Object key(Path file) {
+            try {
+                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
+            if (blank > 0) {
+                int n = Math.min(blank, length);
+                java.util.Arrays.fill(buffer, offset, offset + n, '\n');
+                blank -= n;
+                return n;
+            }
             CharBuffer out = CharBuffer.wrap(buffer, offset, length);
             while (true) {
-                CoderResult result = decoder.decode(bytes, out, false);
-                if (result.isError()) {
-                    result.throwException();
-                }
+                decoder.decode(bytes, out, false);
                 if (out.position() > offset) {
+                    midLine = buffer[out.position() - 1] != '\n';
                     return out.position() - offset;
                 }
                 bytes.compact();
                 int read = channel.read(bytes);
                 bytes.flip();
                 if (read < 0 || read == 0 && !bytes.hasRemaining()) {
+                    if (reopened()) {
+                        if (midLine) {
+                            midLine = false;
+                            buffer[offset] = '\n';
+                            return 1;
+                        }
+                        continue;
+                    }
                     if (stopped.getAsBoolean()) {
                         return -1;
                     }
@@ -520,6 +658,26 @@ public final class WatchCommand implements Command {
                     }
                 }
             }
+        }
+
+        /** At the end of what was read: whether the file was truncated or replaced, and is read anew. */
+        private boolean reopened() throws IOException {
+            Object now = key(file);
+            if (now != null && key != null && !now.equals(key)) {
+                notices.accept(file + " was replaced (rotated?): reading the new file from its start");
+                channel.close();
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                key = now;
+            } else if (channel.size() < channel.position()) {
+                notices.accept(file + " was truncated: reading it again from its start");
+                channel.position(0);
+            } else {
+                return false;
+            }
+            bytes.clear();
+            bytes.flip();
+            decoder.reset();
+            return true;
         }
 
         @Override

@@ -492,8 +492,11 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /**
      * The monitor's whole state, as bytes (JSON) to keep with the position of the source it reads. A monitor built
-     * with {@link Builder#restore} from them, then given the events after that position, reports exactly the
-     * transitions this one would have: none lost, none repeated.
+     * with {@link Builder#restore} from them under event time, then given the events after that position, reports
+     * exactly the transitions this one would have: none lost, none repeated. Under a manual or wall clock the
+     * restored monitor is at the clock's instant before it has the events of the downtime; to judge those by their
+     * own time, restore under {@link MonitorClock#eventTime()}, give them, {@link #advanceTo} the clock's instant,
+     * and restore a snapshot of that under the clock.
      *
      * @return the snapshot, as UTF-8 JSON
      * @throws UncheckedIOException if the state cannot be written

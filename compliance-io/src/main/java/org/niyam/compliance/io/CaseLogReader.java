@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -449,9 +450,19 @@ public final class CaseLogReader {
 
     /** Bytes that are not UTF-8 become {@link #MALFORMED}, so the line holding them is rejected and the rest is read. */
     private static Reader open(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(String.valueOf(MALFORMED)));
+        return new InputStreamReader(Files.newInputStream(file), decoder());
+    }
+
+    /**
+     * A UTF-8 decoder for the readers given to {@link #scan(String, Reader, EntryHandler)} and
+     * {@link #read(String, Reader)}: bytes that are not UTF-8 are decoded to a mark that makes the line holding them
+     * rejected ("not valid UTF-8"), as when a file is read, where a decoder's usual U+FFFD would be read as text.
+     *
+     * @return a new decoder
+     */
+    public static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(MALFORMED));
     }
 
     /** Whether decoded text holds bytes that were not UTF-8 (see {@link #MALFORMED}). */

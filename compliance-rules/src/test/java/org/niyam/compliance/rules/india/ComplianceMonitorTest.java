@@ -417,6 +417,60 @@ class ComplianceMonitorTest {
         }
 
         /**
+         * Down from 10:30 to 14:00 under a clock: restored under the clock, the order removed in time at 12:50 is
+         * judged after its deadline (BREACHED, then MET); caught up under event time first, as the docs say, the
+         * restart reports what an uninterrupted monitor did, and the monitor goes on by its clock.
+         */
+        @Test
+        void a_monitor_down_for_a_while_catches_up_by_event_time_then_goes_on_by_its_clock() {
+            CaseEvent order = removalOrder("case-1", RECEIVED);
+            CaseEvent removal = removed("case-1", RECEIVED.plusMinutes(170));
+            String duty = "removal.on-order@" + order.id();
+            MonitorClock.Manual straightClock = MonitorClock.manual(RECEIVED);
+            List<String> uninterrupted = new ArrayList<>();
+            try (ComplianceMonitor monitor = onClock(straightClock, uninterrupted).build()) {
+                monitor.accept(order);
+                straightClock.set(removal.at());
+                monitor.accept(removal);
+                straightClock.set(RECEIVED.plusHours(4));
+            }
+            MonitorClock.Manual before = MonitorClock.manual(RECEIVED);
+            List<String> restarted = new ArrayList<>();
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = onClock(before, restarted).build()) {
+                monitor.accept(order);
+                before.set(RECEIVED.plusMinutes(30));
+                snapshot = monitor.snapshot();
+            }
+            List<String> naive = new ArrayList<>(restarted);
+            try (ComplianceMonitor monitor = onClock(MonitorClock.manual(RECEIVED.plusHours(4)), naive)
+                    .restore(snapshot).build()) {
+                monitor.accept(removal);
+            }
+            assertThat(naive).as("restored under the clock").contains(duty + "#3:BREACHED");
+
+            MonitorClock.Manual after = MonitorClock.manual(RECEIVED.plusHours(4));
+            byte[] caughtUp;
+            try (ComplianceMonitor monitor = onClock(MonitorClock.eventTime(), restarted).restore(snapshot).build()) {
+                monitor.accept(removal);
+                monitor.advanceTo(after.now());
+                caughtUp = monitor.snapshot();
+            }
+            try (ComplianceMonitor monitor = onClock(after, restarted).restore(caughtUp).build()) {
+                after.set(RECEIVED.plusHours(5));
+                assertThat(monitor.open()).extracting(Obligation::id).doesNotContain(duty);
+            }
+            assertThat(uninterrupted).filteredOn(id -> id.startsWith("removal")).containsExactly(
+                    duty + "#1:OPENED", duty + "#2:AT_RISK", duty + "#3:MET");
+            assertThat(restarted).isEqualTo(uninterrupted);
+        }
+
+        private static ComplianceMonitor.Builder onClock(MonitorClock clock, List<String> heard) {
+            return ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .listener(t -> heard.add(t.id()));
+        }
+
+        /**
          * A snapshot taken under event time before the first event was evaluated (it waits for the watermark): the
          * restored monitor reports the platform's duties at that event's instant, as one that did not stop, not at
          * the instant the clock stood when the snapshot was taken.

@@ -1,0 +1,180 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code niyam watch} reads: bytes that are not UTF-8 reject their line only (replay and live), a log truncated
+ * in place or replaced under its name is read again from its start, and a watch started on a log that holds lines
+ * already judges them by their own time, not as if they all came at the start.
+ */
+class WatchInputTest {
+
+    private static final String PROFILE = """
+            {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false,"addressInIndiaPublished":true}
+            """;
+
+    private static String order(String id, String at) {
+        return "{\"type\":\"RemovalOrderReceived\",\"id\":\"" + id + "\",\"caseId\":\"" + id + "\",\"at\":\"" + at
+                + "\",\"issuer\":{\"kind\":\"COURT\",\"authority\":\"High Court\"}}\n";
+    }
+
+    /**
+     * docs/json.md: "Bytes that are not UTF-8 reject their line only"; docs/cli.md: bad lines are listed "as in
+     * audit". A replay stops at such a line with {@code niyam watch: cannot read FILE: Input length = 1} (exit 2),
+     * naming no line and reporting nothing of the lines after it, where {@code niyam audit} rejects the line only.
+     */
+    @Test
+    void a_replay_rejects_a_line_that_is_not_utf8_and_goes_on(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        byte[] bad = order("order-1", "2026-03-02T10:00:00+05:30").replace("High Court", "High \u00ffCourt")
+                .getBytes(StandardCharsets.ISO_8859_1); // a lone 0xFF byte
+        Files.write(log, PROFILE.getBytes(StandardCharsets.UTF_8));
+        Files.write(log, bad, StandardOpenOption.APPEND);
+        Files.writeString(log, order("order-2", "2026-03-02T10:30:00+05:30"), StandardOpenOption.APPEND);
+
+        Cli.Result result = Cli.run("watch", "--replay", log.toString());
+
+        assertThat(result.err()).contains("cases.jsonl:2: the line is not valid UTF-8").doesNotContain("Input length");
+        assertThat(result.out()).contains("OPENED      removal.on-order@order-2");
+    }
+
+    /**
+     * The same on a live watch: the line written after the watch started is rejected and the watch goes on (it
+     * used to end there, so nothing written later was reported); the exit code says a line was rejected.
+     */
+    @Test
+    void a_live_watch_rejects_a_line_that_is_not_utf8_and_keeps_watching(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30"));
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T12:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.write(log, order("order-2", "2026-03-02T11:00:00+05:30").replace("High Court", "High \u00ffCourt")
+                            .getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
+                    Files.writeString(log, order("order-3", "2026-03-02T11:30:00+05:30"), StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 6;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, () -> 0L, Path.of(""));
+
+        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(":3: the line is not valid UTF-8");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-3");
+        assertThat(exit).as("a rejected line, as for audit").isEqualTo(Exit.BAD_INPUT);
+    }
+
+    /**
+     * "Follows a case log as it grows (like tail -f)": a file truncated in place (logrotate's copytruncate) is read
+     * again from its start, with a notice (the watch used to keep its position past the new end and read nothing).
+     */
+    @Test
+    void a_log_truncated_in_place_is_read_again_from_its_start(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30")
+                + order("order-long-enough-to-be-longer-than-the-next", "2026-03-02T10:05:00+05:30"));
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T11:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, order("order-2", "2026-03-02T10:50:00+05:30"),
+                            StandardOpenOption.TRUNCATE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 6;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-2");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was truncated: reading it again from its start");
+    }
+
+    /** A log rotated (renamed, a new file under its name) is read from the new file's start, with a notice. */
+    @Test
+    void a_log_replaced_under_its_name_is_read_from_the_new_file(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30"));
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T11:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.move(log, dir.resolve("cases.jsonl.1"));
+                    Files.writeString(log, order("order-2", "2026-03-02T10:50:00+05:30"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 6;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-2");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was replaced (rotated?)");
+    }
+
+    /**
+     * A watch started on a log that holds lines already: they are judged by their own time up to the clock, so an
+     * order removed in time is met, never reported breached because the watch started after its deadline (it used
+     * to report every past deadline BREACHED, then MET).
+     */
+    @Test
+    void a_watch_started_on_a_log_judges_its_lines_by_their_own_time(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30")
+                + order("order-2", "2026-03-02T11:00:00+05:30")
+                + "{\"type\":\"ContentRemoved\",\"id\":\"removed-1\",\"caseId\":\"order-1\","
+                + "\"at\":\"2026-03-02T12:50:00+05:30\",\"action\":\"REMOVED\"}\n");
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T16:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+
+        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("12:50  MET         removal.on-order@order-1 ")
+                .doesNotContain("BREACHED    removal.on-order@order-1 ")
+                .contains("14:00:00.001  BREACHED    removal.on-order@order-2 ");
+        assertThat(exit).isEqualTo(Exit.FINDINGS);
+    }
+}
