@@ -225,6 +225,9 @@ public final class WatchCommand implements Command {
                 }
             }
             ComplianceMonitor monitor = live.monitor();
+            if (!replay) {
+                monitor.acceptAll(List.of()); // to the clock's instant: what is left to settle as the watch stops
+            }
             view.close(monitor);
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");

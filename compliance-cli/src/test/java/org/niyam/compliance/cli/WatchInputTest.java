@@ -177,4 +177,43 @@ class WatchInputTest {
                 .contains("14:00:00.001  BREACHED    removal.on-order@order-2 ");
         assertThat(exit).isEqualTo(Exit.FINDINGS);
     }
+
+    /** "Stopped at" is the instant the watch stopped, by its clock, not the last thing that happened before. */
+    @Test
+    void the_watch_says_where_things_stand_when_it_stops(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30"));
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> time = new java.util.concurrent.atomic
+                .AtomicReference<>(OffsetDateTime.parse("2026-03-02T10:30:00+05:30").toInstant());
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return time.get();
+            }
+        };
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                time.set(OffsetDateTime.parse("2026-03-02T10:45:00+05:30").toInstant());
+            }
+            return polls.get() > 2;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stopped at 2026-03-02 10:45:");
+    }
 }
