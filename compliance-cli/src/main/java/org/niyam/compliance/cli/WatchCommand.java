@@ -203,14 +203,13 @@ public final class WatchCommand implements Command {
                 // the watch started after its deadline. The watch then goes on by the clock from that state.
                 long[] whole = wholeLines(file);
                 Live backlog = new Live(byEventTime, view, false);
-                try (Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
+                try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
                         CaseLogReader.decoder())) {
                     scan(reader, given, head, backlog, listed, args.flag("--strict"));
-                }
-                if (backlog.monitor != null) {
-                    backlog.monitor.advanceTo(OffsetDateTime.now(clock));
-                    byClock.restore(backlog.monitor.snapshot());
-                    backlog.close();
+                    if (backlog.monitor != null) {
+                        backlog.monitor.advanceTo(OffsetDateTime.now(clock));
+                        byClock.restore(backlog.monitor.snapshot());
+                    }
                 }
                 live = new Live(byClock, view, true);
                 if (backlog.monitor != null) {
@@ -597,10 +596,6 @@ public final class WatchCommand implements Command {
         private Object key;
         private int blank;
         private boolean midLine;
-
-        Following(Path file, BooleanSupplier stopped, Duration poll) throws IOException {
-            this(file, stopped, poll, 0, 0, notice -> { });
-        }
 
         Following(Path file, BooleanSupplier stopped, Duration poll, long from, int lines,
                   java.util.function.Consumer<String> notices) throws IOException {
