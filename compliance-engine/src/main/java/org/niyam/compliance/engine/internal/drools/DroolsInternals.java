@@ -300,7 +300,11 @@ public final class DroolsInternals {
      */
     public static DrlxExpression parseDrlxExpression(String code, List<String> operators) {
         ParseStart<DrlxExpression> start = DrlxParser.buildDrlxParserWithArguments(operators);
-        return DrlxParser.parseExpression(start, code);
+        try {
+            return DrlxParser.parseExpression(start, code);
+        } catch (AssertionError e) {
+            throw new IllegalArgumentException("cannot be parsed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -308,6 +312,11 @@ public final class DroolsInternals {
      * {@code with}); throws a {@link RuntimeException} when it cannot.
      */
     public static BlockStmt parseMvelBlock(String block) {
-        return MvelParser.parseBlock(block);
+        try {
+            return MvelParser.parseBlock(block);
+        } catch (AssertionError e) {
+            // Drools' parser asserts on tokens its grammar does not know (a local enum: "Invalid token kind 26").
+            throw new IllegalArgumentException("cannot be parsed: " + e.getMessage(), e);
+        }
     }
 }
