@@ -308,6 +308,18 @@ public final class DroolsInternals {
     }
 
     /**
+     * A message of Drools or of its Java parser without the stack trace some of them carry ("Problem stacktrace :"
+     * and a line per frame, from javaparser's ParseProblemException), which says nothing to a DRL file's author.
+     */
+    public static String withoutStackTrace(String message) {
+        if (message == null) {
+            return null;
+        }
+        int trace = message.indexOf("Problem stacktrace");
+        return trace < 0 ? message : message.substring(0, trace).strip();
+    }
+
+    /**
      * Parses a block of consequence statements in Drools' Java-like dialect (which knows {@code modify} and
      * {@code with}); throws a {@link RuntimeException} when it cannot.
      */
