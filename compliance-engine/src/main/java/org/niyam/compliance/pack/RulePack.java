@@ -202,9 +202,14 @@ public final class RulePack {
             }
         } else {
             List<Problem> missing = new ArrayList<>();
+            Path inside = folder.toAbsolutePath().normalize();
             for (String name : descriptor.rules()) {
                 Path file = folder.resolve(name);
-                if (Files.isRegularFile(file)) {
+                if (!file.toAbsolutePath().normalize().startsWith(inside)) {
+                    // A pack is its folder: a pack.yaml may not have files outside it read (and quoted in errors).
+                    missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', which is outside "
+                            + "the pack's folder " + folder + "; list the DRL files of the folder, by their paths in it"));
+                } else if (Files.isRegularFile(file)) {
                     files.add(file);
                 } else {
                     missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', but " + file

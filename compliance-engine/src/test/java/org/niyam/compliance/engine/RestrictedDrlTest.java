@@ -427,6 +427,25 @@ class RestrictedDrlTest {
                     "    @citation(\"Policy 1\")\n    date-effective \"01-Jan-2020\"");
             assertRefused(drl, 8, "rule 'x.rule'", "date-effective");
         }
+
+        /** A package's attributes are its rules': a timer there made every rule fire on the wall clock. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "timer (int: 0s 1s)  | timer",
+            "calendars \"days\"  | calendars",
+            "duration 1000       | duration",
+        })
+        void anAttributeOfThePackageThatReadsTheClock(String attribute, String name) {
+            // Line 4 of the template holds what is given for imports.
+            RulePackException e = refused(TEMPLATE.formatted(attribute, "insert(new Finding(\"x\", $c.caseId(), "
+                    + "\"m\", java.util.List.of()));"));
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(4);
+                assertThat(p.message()).contains("package org.example.policy", "'" + name + "'", "the session's clock",
+                        "unrestricted()");
+            });
+        }
     }
 
     @Nested
