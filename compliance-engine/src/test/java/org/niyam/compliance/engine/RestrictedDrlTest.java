@@ -395,6 +395,14 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void metadataThatIsAPropertyPathFromANumber() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    @note(0.class.classLoader.parent)");
+            // Accepted as a number before: a dot is allowed only between digits.
+            assertRefused(drl, 8, "rule 'x.rule'", "@note");
+        }
+
+        @Test
         void metadataWithAUnicodeEscape() {
             String drl = TEMPLATE.formatted("", "").replace("@citation(\"Policy 1\")",
                     "@citation(\"\\u0022 + System.getenv(\\u0022HOME\\u0022) + \\u0022\")");

@@ -153,18 +153,40 @@ final class RestrictedDrl {
             }
             return true;
         }
-        int start = text.charAt(0) == '-' ? 1 : 0;
-        if (start == text.length()) {
+        // A number, a duration (10d, 1h30m) or a plain name; a dot only between digits, so that a number does not
+        // start a property path that MVEL would evaluate (0.class.classLoader).
+        int n = text.length();
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        if (i == n) {
             return false;
         }
-        boolean number = Character.isDigit(text.charAt(start));
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || (number && c == '.'));
-            if (!ok) {
-                return false;
+        if (isDigit(text.charAt(i))) {
+            while (i < n && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
             }
+            if (i < n && text.charAt(i) == '.') {
+                int fraction = ++i;
+                while (i < n && isDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i == fraction) {
+                    return false;
+                }
+            }
+        } else if (i > 0) {
+            return false;
         }
-        return true;
+        while (i < n && (isDigit(text.charAt(i)) || isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }
