@@ -1,17 +1,29 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.Assessment;
+import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.Discharge;
+import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.EvidencePeriod;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
 
@@ -221,6 +233,25 @@ class RestrictedPackFactsTest {
 
         assertThat(report.obligations()).hasSize(indiaObligations());
         assertThat(report.findings()).noneMatch(f -> f.code().equals("OWN"));
+    }
+
+    @Test
+    void the_engines_facts_and_the_models_conclusions_are_immutable_so_no_call_changes_them() {
+        for (Class<?> type : List.of(LawInForce.class, EvidencePeriod.class, Duty.class, Discharge.class,
+                Assessment.class, Finding.class, PlatformProfile.class, ComplaintReceived.class)) {
+            assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
+        }
+        List<String> given = new ArrayList<>(List.of("e-1"));
+        Map<String, List<DatedValue>> table = new HashMap<>(Map.of("p", new ArrayList<>(List.of(
+                new DatedValue(AT, 1L, "x")))));
+        Finding finding = new Finding("F", "case-1", "m", given);
+        Assessment assessment = new Assessment("a", "w", Status.MET, "x", given);
+        LawInForce law = new LawInForce(AT, table);
+
+        assertThatThrownBy(() -> finding.evidence().add("e-2")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> assessment.evidence().add("e-2")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> law.parameters().put("q", List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> law.parameters().get("p").clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
