@@ -62,6 +62,20 @@ class AuditCommandTest {
                     .contains(Cli.RESOURCES + "rules/broken.drl:11:");
             assertThat(result.out()).isEmpty();
         }
+
+        @Test
+        void twoWhenARestrictedPackDeletesAnotherPacksDutyNamingTheRuleAndThePack() {
+            String drl = Cli.RESOURCES + "rules/deletes-duties.drl";
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", drl, "--no-cache");
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).contains("a rule failed while evaluating (deletes.duties): rule 'deletes.duties' "
+                    + "(Policy 1, " + drl + ":5) of restricted pack 'deletes-duties.drl' deleted Duty '")
+                    .contains("of pack 'india-it-rules' inserted: a restricted pack may update, modify or delete only "
+                            + "the facts its own rules inserted")
+                    .doesNotContain("\tat ", "Exception");
+            assertThat(result.out()).isEmpty();
+        }
     }
 
     @Nested

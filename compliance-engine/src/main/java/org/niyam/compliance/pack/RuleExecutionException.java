@@ -1,8 +1,9 @@
 package org.niyam.compliance.pack;
 
 /**
- * A rule failed while an evaluation ran: its consequence threw, it kept re-firing past the firing limit, or it
- * produced conclusions the engine cannot reconcile. The evaluation is abandoned rather than answered wrongly.
+ * A rule failed while an evaluation ran: its consequence threw, it kept re-firing past the firing limit, it
+ * produced conclusions the engine cannot reconcile, or, in a restricted pack, it inserted evidence or updated or
+ * deleted a fact its own pack did not insert. The evaluation is abandoned rather than answered wrongly.
  */
 public final class RuleExecutionException extends RuntimeException {
 

@@ -183,13 +183,16 @@ public final class RulePack {
      * @param folder the pack's folder
      * @return the pack, restricted
      * @throws RulePackException if the path is not a folder or holds no DRL file, or the descriptor is malformed or
-     *                           lists a missing file
+     *                           lists a missing file, or a file outside the folder (by its path or through a link)
      */
     public static RulePack directory(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "is not a folder")));
         }
         Path descriptorFile = folder.resolve(DESCRIPTOR);
+        if (Files.exists(descriptorFile) && !within(folder, descriptorFile)) {
+            throw new RulePackException(List.of(new Problem(descriptorFile.toString(), 0, OUTSIDE)));
+        }
         PackDescriptor descriptor = Files.exists(descriptorFile)
                 ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile), applicationLoader())
                 : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
@@ -200,12 +203,26 @@ public final class RulePack {
             } catch (IOException e) {
                 throw new RulePackException(new Problem(folder.toString(), 0, "cannot be read: " + e.getMessage()), e);
             }
+            List<Problem> outside = files.stream().filter(f -> !within(folder, f))
+                    .map(f -> new Problem(f.toString(), 0, OUTSIDE)).toList();
+            if (!outside.isEmpty()) {
+                throw new RulePackException(outside);
+            }
         } else {
             List<Problem> missing = new ArrayList<>();
+            Path inside = folder.toAbsolutePath().normalize();
             for (String name : descriptor.rules()) {
                 Path file = folder.resolve(name);
-                if (Files.isRegularFile(file)) {
-                    files.add(file);
+                if (!file.toAbsolutePath().normalize().startsWith(inside)) {
+                    // A pack is its folder: a pack.yaml may not have files outside it read (and quoted in errors).
+                    missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', which is outside "
+                            + "the pack's folder " + folder + "; list the DRL files of the folder, by their paths in it"));
+                } else if (Files.isRegularFile(file)) {
+                    if (within(folder, file)) {
+                        files.add(file);
+                    } else {
+                        missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "': " + OUTSIDE));
+                    }
                 } else {
                     missing.add(new Problem(descriptorFile.toString(), 0, "lists '" + name + "', but " + file
                             + " does not exist"));
@@ -220,6 +237,19 @@ public final class RulePack {
         }
         List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), read(f))).toList();
         return new RulePack(folder.toString(), descriptor, sources, true);
+    }
+
+    /** Why a link in a pack's folder to a file outside it is not read. */
+    private static final String OUTSIDE = "is a link to a file outside the pack's folder, which is not read: a pack "
+            + "is its folder; copy the file into it";
+
+    /** Whether the file, every link followed, is in the folder, every link followed. */
+    private static boolean within(Path folder, Path file) {
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

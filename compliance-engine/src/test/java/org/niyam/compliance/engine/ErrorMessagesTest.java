@@ -52,6 +52,31 @@ class ErrorMessagesTest {
 
         @ParameterizedTest(name = "restricted: {0}")
         @ValueSource(booleans = {true, false})
+        void a_consequence_that_does_not_parse_is_told_without_the_parsers_stack_trace(boolean restricted) {
+            RulePack pack = RulePack.drl("syntax.drl", """
+                    package org.niyam.test.syntax;
+
+                    import org.niyam.compliance.india.ComplaintReceived;
+
+                    rule "t.syntax"
+                        @citation("Section 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        int x = ;
+                    end
+                    """);
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted(), b -> b);
+
+            assertThat(e.problems()).as(e.getMessage()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.source()).isEqualTo("syntax.drl");
+                assertThat(p.line()).isPositive();
+                assertThat(p.message()).doesNotContain("stacktrace", "GeneratedJavaParser", "(JavaParser.java:");
+            });
+        }
+
+        @ParameterizedTest(name = "restricted: {0}")
+        @ValueSource(booleans = {true, false})
         void a_misspelt_fact_field_is_named_with_the_field_meant(boolean restricted) {
             RulePack pack = RulePack.drl("typo.drl", drl("categroy != null"));
             RulePackException e = buildFailure(restricted ? pack : pack.unrestricted(), b -> b);

@@ -95,6 +95,8 @@ class RestrictedDrlTest {
             "Object o = ComplaintReceived.class.getDeclaredFields();        | java.lang.Class.getDeclaredFields()",
             "Object o = Class.forName(\"java.lang.Runtime\");                | java.lang.Class.forName()",
             "Object o = java.lang.invoke.MethodHandles.lookup();            | java.lang.invoke.MethodHandles.lookup()",
+            // class loading through the model: the registry of event types runs a ServiceLoader
+            "Object types = EventTypes.onClasspath();                         | org.niyam.compliance.model.EventTypes",
             // executors
             "java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {});  | java.util.concurrent.Executors.newSingleThreadExecutor()",
             "java.util.concurrent.CompletableFuture.runAsync(() -> {});     | java.util.concurrent.CompletableFuture.runAsync()",
@@ -121,6 +123,8 @@ class RestrictedDrlTest {
             "System.out.println(\"x\");                                     | java.lang.System.out",
             "String s = String.format(\"%,d\", 1000);                       | java.lang.String.format()",
             "String s = \"i\".toUpperCase();                                 | java.lang.String.toUpperCase()",
+            // state outside the evaluation: the pool of interned strings tells what earlier cases interned
+            "boolean first = $c.id().intern() == $c.id();                     | java.lang.String.intern()",
             "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
         })
         void refused(String consequence, String used) {
@@ -260,10 +264,109 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void aClassDeclaredInAFunctionIsNamedByTheFunctionAndItsLine() {
+            String drl = """
+                    package org.example.policy;
+
+                    function String home() {
+                        Object o = new Object() {
+                            public String toString() { return System.getProperty("user.home"); }
+                        };
+                        return o.toString();
+                    }
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        String()
+                    then
+                        String h = home();
+                    end
+                    """;
+            assertRefused(drl, 5, "function 'home'", "java.lang.System.getProperty()");
+        }
+
+        @Test
         void aSalienceExpression() {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    salience (Integer.getInteger(\"x\", 1))");
             assertRefused(drl, 8, "rule 'x.rule'", "java.lang.Integer.getInteger()");
+        }
+    }
+
+    @Nested
+    @DisplayName("state kept from one case and one evaluation to the next")
+    class State {
+
+        /** A local class, enum or interface in a function or consequence is loaded once for the rule base. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "class C { static int n; } int seen = ++C.n;                                          | C.n",
+            "class C { static final java.util.List<String> ids = new java.util.ArrayList<>(); } C.ids.add($c.id()); | C.ids",
+            "class C { class D { static int n; } } int seen = ++C.D.n;                            | C.D.n",
+            "Object o = new Object() { static int n; public String toString() { return \"\" + ++n; } }; | .n",
+        })
+        void aStaticFieldOfAClassDeclaredInAConsequence(String consequence, String field) {
+            RulePackException e = refused(TEMPLATE.formatted("", consequence));
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(11);
+                assertThat(p.message()).contains("rule 'x.rule'", "the static field ", field,
+                        "state kept from one evaluation to the next", "unrestricted()");
+            });
+        }
+
+        @Test
+        void aStaticFieldOfALocalClassInAFunction() {
+            String drl = """
+                    package org.example.policy;
+
+                    function int counter() {
+                        class C {
+                            static int n;
+                        }
+                        return ++C.n;
+                    }
+                    """;
+            assertRefused(drl, 5, "function 'counter'", "the static field org.example.policy.");
+        }
+
+        @Test
+        void aConstantOfALocalInterfaceThatHoldsAnArray() {
+            String drl = """
+                    package org.example.policy;
+
+                    function int counter() {
+                        interface I {
+                            int[] N = new int[1];
+                        }
+                        return ++I.N[0];
+                    }
+                    """;
+            assertRefused(drl, 5, "function 'counter'", "the static field org.example.policy.");
+        }
+
+        @Test
+        void aLocalEnumIsAProblemOfThePackNotAnInternalError() {
+            // Drools' parser of consequences fails on it with an AssertionError ("Invalid token kind 26").
+            String drl = """
+                    package org.example.policy;
+
+                    function int counter() {
+                        enum E { A; int n; }
+                        return ++E.A.n;
+                    }
+                    """;
+            assertThat(refused(drl).problems()).as("problems").isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.source()).isEqualTo("policy.drl"));
+        }
+
+        @Test
+        void aLocalClassWithoutStaticStateBuilds() {
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted("",
+                    "class C { static final int ONE = 1; final String id; C(String id) { this.id = id; } }\n"
+                            + "insert(new Finding(\"x\", $c.caseId(), new C($c.id()).id + C.ONE, java.util.List.of()));")))
+                    .build()).doesNotThrowAnyException();
         }
     }
 
@@ -289,6 +392,14 @@ class RestrictedDrlTest {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    @note(System.getenv(\"HOME\"))");
             assertRefused(drl, 6, "rule 'x.rule'", "@note");
+        }
+
+        @Test
+        void metadataThatIsAPropertyPathFromANumber() {
+            String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
+                    "    @citation(\"Policy 1\")\n    @note(0.class.classLoader.parent)");
+            // Accepted as a number before: a dot is allowed only between digits.
+            assertRefused(drl, 8, "rule 'x.rule'", "@note");
         }
 
         @Test
@@ -323,6 +434,25 @@ class RestrictedDrlTest {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    date-effective \"01-Jan-2020\"");
             assertRefused(drl, 8, "rule 'x.rule'", "date-effective");
+        }
+
+        /** A package's attributes are its rules': a timer there made every rule fire on the wall clock. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "timer (int: 0s 1s)  | timer",
+            "calendars \"days\"  | calendars",
+            "duration 1000       | duration",
+        })
+        void anAttributeOfThePackageThatReadsTheClock(String attribute, String name) {
+            // Line 4 of the template holds what is given for imports.
+            RulePackException e = refused(TEMPLATE.formatted(attribute, "insert(new Finding(\"x\", $c.caseId(), "
+                    + "\"m\", java.util.List.of()));"));
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(4);
+                assertThat(p.message()).contains("package org.example.policy", "'" + name + "'", "the session's clock",
+                        "unrestricted()");
+            });
         }
     }
 

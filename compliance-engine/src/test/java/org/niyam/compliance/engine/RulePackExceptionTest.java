@@ -259,6 +259,47 @@ class RulePackExceptionTest {
                             }));
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"../outside.drl", "sub/../../outside.drl", "ABSOLUTE"})
+        void a_listed_drl_file_outside_the_folder_is_not_read(String listed, @TempDir Path root) throws IOException {
+            Path folder = Files.createDirectories(root.resolve("pack"));
+            Path outside = Files.writeString(root.resolve("outside.drl"), "secret-token-in-a-file-outside");
+            String name = listed.equals("ABSOLUTE") ? outside.toAbsolutePath().toString() : listed;
+            Files.writeString(folder.resolve("pack.yaml"), """
+                    id: folder-pack
+                    instrument: Test Act, 2020
+                    rules: ["%s"]
+                    """.formatted(name));
+
+            assertThatThrownBy(() -> RulePack.directory(folder))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.source()).isEqualTo(folder.resolve("pack.yaml").toString());
+                                assertThat(p.message()).contains("lists '" + name + "'", "outside the pack's folder")
+                                        .doesNotContain("secret-token");
+                            }));
+        }
+
+        @ParameterizedTest(name = "listed in pack.yaml: {0}")
+        @ValueSource(booleans = {true, false})
+        void a_link_to_a_file_outside_the_folder_is_not_read(boolean listed, @TempDir Path root) throws IOException {
+            Path folder = Files.createDirectories(root.resolve("pack"));
+            Path outside = Files.writeString(root.resolve("outside.txt"), "secret-token-in-a-file-outside");
+            Files.createSymbolicLink(folder.resolve("rules.drl"), outside);
+            if (listed) {
+                Files.writeString(folder.resolve("pack.yaml"), """
+                        id: folder-pack
+                        instrument: Test Act, 2020
+                        rules: [rules.drl]
+                        """);
+            }
+
+            assertThatThrownBy(() -> RulePack.directory(folder))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> assertThat(p.message()).contains("outside the pack's folder")
+                                    .doesNotContain("secret-token")));
+        }
+
         @Test
         void a_classpath_location_that_does_not_exist() {
             assertThatThrownBy(() -> RulePack.classpath("packs/no-such-pack"))

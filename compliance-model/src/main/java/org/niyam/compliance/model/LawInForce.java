@@ -29,13 +29,16 @@ public record LawInForce(OffsetDateTime asOf, Map<String, List<DatedValue>> para
      * Checks the law and copies its parameters.
      *
      * @param asOf       the instant the evaluation describes, required
-     * @param parameters parameter name to its values, oldest first; copied
+     * @param parameters parameter name to its values, oldest first; copied, with each list
      * @throws IllegalArgumentException if {@code asOf} is missing
      * @throws NullPointerException     if {@code parameters} is {@code null} or holds {@code null}
      */
     public LawInForce {
         Preconditions.requirePresent(asOf, "LawInForce", "asOf");
-        parameters = Map.copyOf(parameters);
+        // each list copied too: a fact every rule reads is not changed through a list its maker kept
+        Map<String, List<DatedValue>> copy = new java.util.HashMap<>(parameters.size() * 2);
+        parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        parameters = Map.copyOf(copy);
     }
 
     /**

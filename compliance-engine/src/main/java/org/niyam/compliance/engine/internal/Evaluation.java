@@ -46,6 +46,7 @@ import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,8 @@ public final class Evaluation {
     private final String defaultJurisdiction;
     /** Whether some pack applies only in some jurisdictions: then matches are checked against them. */
     private final boolean scoped;
+    /** Whether a pack is restricted, so that what its rules insert, update and delete is checked. */
+    private final boolean guarded;
 
     /**
      * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
@@ -184,6 +187,7 @@ public final class Evaluation {
                       int eventsPerSession, String defaultJurisdiction, Executor executor) {
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
+        this.guarded = ruleBase.packs().stream().anyMatch(RulePack::restricted);
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
@@ -815,7 +819,11 @@ public final class Evaluation {
                     @Override
                     public void objectInserted(ObjectInsertedEvent event) {
                         if (event.getRule() != null) {
-                            insertedBy.put(event.getObject(), event.getRule().getName());
+                            if (guarded) {
+                                guardInsert(event.getObject(), event.getRule().getName());
+                            }
+                            // the first rule to insert a fact owns it (Drools does not insert an object twice)
+                            insertedBy.putIfAbsent(event.getObject(), event.getRule().getName());
                             check(event.getObject(), event.getRule().getName());
                         }
                     }
@@ -823,6 +831,9 @@ public final class Evaluation {
                     @Override
                     public void objectUpdated(ObjectUpdatedEvent event) {
                         if (event.getRule() != null) {
+                            if (guarded) {
+                                guardChange(event.getOldObject(), event.getRule().getName(), "updated");
+                            }
                             changed(event.getObject(), event.getRule().getName(), "updated");
                         }
                     }
@@ -830,6 +841,9 @@ public final class Evaluation {
                     @Override
                     public void objectDeleted(ObjectDeletedEvent event) {
                         if (event.getRule() != null) {
+                            if (guarded) {
+                                guardChange(event.getOldObject(), event.getRule().getName(), "deleted");
+                            }
                             changed(event.getOldObject(), event.getRule().getName(), "deleted");
                         }
                     }
@@ -923,6 +937,46 @@ public final class Evaluation {
             return earliest == null ? finding : finding.withCitation(lifecycle.citation(info, earliest));
         }
 
+        /**
+         * A restricted pack's rule inserted a fact: it may conclude, not give the engine's inputs (events, platform
+         * records, standing facts, the law in force, the evidence period), which only the evidence brings.
+         */
+        private void guardInsert(Object fact, String rule) {
+            RuleBase.RuleInfo info = ruleBase.rule(rule);
+            if (restricted(info) && isInput(fact)) {
+                throw new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info)
+                        + "' inserted " + factName(fact) + ", which is evidence the engine is given, not a "
+                        + "conclusion: a restricted pack may insert conclusions (Duty, Discharge, Assessment, Finding) "
+                        + "and facts of its own types, not events, platform records, standing facts, LawInForce or "
+                        + "EvidencePeriod. If you have reviewed this pack and trust it as code, load it with "
+                        + "RulePack...unrestricted(); see docs/restricted-drl.md");
+            }
+        }
+
+        /**
+         * A restricted pack's rule updated or deleted a fact: only one its own pack's rules inserted in this session.
+         * A fact another session concluded is left to {@link #changed}, which evaluates everything again in one
+         * session, where its owner is known.
+         */
+        private void guardChange(Object fact, String rule, String how) {
+            RuleBase.RuleInfo info = ruleBase.rule(rule);
+            if (!restricted(info) || foreign.contains(fact)) {
+                return;
+            }
+            String owner = insertedBy.get(fact);
+            RuleBase.RuleInfo ownerInfo = owner == null ? null : ruleBase.rule(owner);
+            if (ownerInfo != null && ownerInfo.pack() == info.pack()) {
+                return;
+            }
+            String whose = owner == null ? "which the engine was given as evidence"
+                    : "which rule " + describe(owner) + (ownerInfo == null ? "" : " of pack '" + packOf(ownerInfo)
+                    + "'") + " inserted";
+            throw new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info) + "' " + how
+                    + " " + factName(fact) + ", " + whose + ": a restricted pack may update, modify or delete only "
+                    + "the facts its own rules inserted. If you have reviewed this pack and trust it as code, load it "
+                    + "with RulePack...unrestricted(); see docs/restricted-drl.md");
+        }
+
         private void check(Object fact, String rule) {
             if (scope != null && crossing == null) {
                 crossing = scope.checkConclusion(fact, rule);
@@ -963,9 +1017,17 @@ public final class Evaluation {
                         && scope.admits(match.getRule().getName(), match), limit);
             } catch (ConsequenceException e) {
                 String rule = e.getMatch().getRule().getName();
+                Refused refused = Refused.in(e);
+                if (refused != null) {
+                    throw new RuleExecutionException(refused.rule, refused.getMessage(), null);
+                }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
             } catch (RuntimeException e) {
+                Refused refused = Refused.in(e);
+                if (refused != null) { // outside a consequence: a truth-maintained fact deleted with its support
+                    throw new RuleExecutionException(refused.rule, refused.getMessage(), null);
+                }
                 // A condition threw; Drools names the rule in its message, the root cause says why.
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) {
@@ -979,6 +1041,57 @@ public final class Evaluation {
                 throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))
                         + " ran out of stack: a recursion without end in a function or consequence", e);
             }
+        }
+    }
+
+    /** Whether a rule is of a restricted pack; a rule the rule base does not know is treated as one. */
+    private static boolean restricted(RuleBase.RuleInfo info) {
+        return info == null || info.pack().restricted();
+    }
+
+    private static String packOf(RuleBase.RuleInfo info) {
+        return info == null ? "?" : info.pack().id();
+    }
+
+    /** What the engine gives a session as evidence: facts of these types are never a rule's conclusion. */
+    static boolean isInput(Object fact) {
+        return fact instanceof CaseEvent || fact instanceof Platform || fact instanceof StandingFact
+                || fact instanceof LawInForce || fact instanceof EvidencePeriod;
+    }
+
+    /** A fact named for a message, without calling its own {@code toString}, which a pack's type may define. */
+    private static String factName(Object fact) {
+        String type = fact.getClass().getSimpleName();
+        if (fact instanceof Duty duty) {
+            return type + " '" + duty.key() + "' of case '" + duty.caseId() + "'";
+        }
+        if (fact instanceof CaseEvent event) {
+            return type + " '" + event.id() + "' of case '" + event.caseId() + "'";
+        }
+        if (fact instanceof Discharge discharge) {
+            return type + " of '" + discharge.obligationId() + "'";
+        }
+        return type;
+    }
+
+    /** A restricted pack's rule went beyond its own facts; thrown in the consequence, told without a stack trace. */
+    private static final class Refused extends RuntimeException {
+        private final String rule;
+
+        Refused(String rule, String message) {
+            super(message, null, false, false);
+            this.rule = rule;
+        }
+
+        /** {@return the refusal among the causes of what Drools threw, or {@code null}} */
+        static Refused in(Throwable thrown) {
+            int depth = 0; // a rule's exception may hold a cycle of causes
+            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+                if (t instanceof Refused refused) {
+                    return refused;
+                }
+            }
+            return null;
         }
     }
 

@@ -24,8 +24,9 @@ import org.niyam.compliance.pack.RulePack;
  *   <li>metadata, {@code @timestamp} and other annotation values that are not literals or plain names: Drools
  *       evaluates them with MVEL while it compiles (metadata) or when a fact is inserted ({@code @timestamp});</li>
  *   <li>{@code global}s: the engine sets none, and a rule that changes one changes what other rules see;</li>
- *   <li>{@code timer}, {@code calendars}, {@code duration}, {@code date-effective}, {@code date-expires}: they read
- *       the session's clock, which is the wall clock;</li>
+ *   <li>{@code timer}, {@code calendars}, {@code duration}, {@code date-effective}, {@code date-expires}, of a rule
+ *       or of the package (whose attributes are every rule's): they read the session's clock, which is the wall
+ *       clock;</li>
  *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name.</li>
  * </ul>
  * Not API.
@@ -50,7 +51,9 @@ final class RestrictedDrl {
         }
         String origin = source.origin();
         for (AttributeDescr attribute : descr.getAttributes()) {
+            // A package's attributes are every rule's: a clock there is a clock in each rule.
             dialect(origin, "package " + descr.getName(), attribute, problems);
+            clock(origin, "package " + descr.getName(), attribute, Math.max(descr.getLine(), 0), problems);
         }
         descr.getGlobals().forEach(global -> problems.add(new Problem(origin, global.getLine(), "global '"
                 + global.getIdentifier() + "': restricted packs may not declare globals; the engine sets none, and a "
@@ -66,12 +69,7 @@ final class RestrictedDrl {
                     continue; // the package's, inherited
                 }
                 dialect(origin, where, attribute, problems);
-                if (CLOCK_ATTRIBUTES.contains(attribute.getName())) {
-                    problems.add(new Problem(origin, attribute.getLine() > 0 ? attribute.getLine() : rule.getLine(),
-                            where + " uses the attribute '" + attribute.getName() + "', which reads the session's "
-                                    + "clock (the wall clock): an evaluation must depend only on its evidence and its "
-                                    + "\"as of\" instant. Compare with LawInForce's asOf instead. " + LIFT));
-                }
+                clock(origin, where, attribute, rule.getLine(), problems);
             }
             annotations(origin, where, rule, problems);
         }
@@ -83,6 +81,16 @@ final class RestrictedDrl {
             }
         }
         return problems;
+    }
+
+    private static void clock(String origin, String where, AttributeDescr attribute, int fallbackLine,
+                              List<Problem> problems) {
+        if (CLOCK_ATTRIBUTES.contains(attribute.getName())) {
+            problems.add(new Problem(origin, attribute.getLine() > 0 ? attribute.getLine() : fallbackLine,
+                    where + " uses the attribute '" + attribute.getName() + "', which reads the session's "
+                            + "clock (the wall clock): an evaluation must depend only on its evidence and its "
+                            + "\"as of\" instant. Compare with LawInForce's asOf instead. " + LIFT));
+        }
     }
 
     private static void dialect(String origin, String where, AttributeDescr attribute, List<Problem> problems) {
@@ -145,18 +153,40 @@ final class RestrictedDrl {
             }
             return true;
         }
-        int start = text.charAt(0) == '-' ? 1 : 0;
-        if (start == text.length()) {
+        // A number, a duration (10d, 1h30m) or a plain name; a dot only between digits, so that a number does not
+        // start a property path that MVEL would evaluate (0.class.classLoader).
+        int n = text.length();
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        if (i == n) {
             return false;
         }
-        boolean number = Character.isDigit(text.charAt(start));
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || (number && c == '.'));
-            if (!ok) {
-                return false;
+        if (isDigit(text.charAt(i))) {
+            while (i < n && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
             }
+            if (i < n && text.charAt(i) == '.') {
+                int fraction = ++i;
+                while (i < n && isDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i == fraction) {
+                    return false;
+                }
+            }
+        } else if (i > 0) {
+            return false;
         }
-        return true;
+        while (i < n && (isDigit(text.charAt(i)) || isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

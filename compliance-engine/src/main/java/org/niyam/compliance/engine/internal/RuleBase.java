@@ -721,7 +721,7 @@ public final class RuleBase {
         String origin = path == null ? "rules" : origins.getOrDefault(path, path);
         int[] lines = error.getLines();
         int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
-        String message = error.getMessage().strip();
+        String message = DroolsInternals.withoutStackTrace(error.getMessage().strip());
         if (path != null && texts.containsKey(path)) {
             line = texts.get(path).consequenceLine(line, message);
         }

@@ -300,7 +300,23 @@ public final class DroolsInternals {
      */
     public static DrlxExpression parseDrlxExpression(String code, List<String> operators) {
         ParseStart<DrlxExpression> start = DrlxParser.buildDrlxParserWithArguments(operators);
-        return DrlxParser.parseExpression(start, code);
+        try {
+            return DrlxParser.parseExpression(start, code);
+        } catch (AssertionError e) {
+            throw new IllegalArgumentException("cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A message of Drools or of its Java parser without the stack trace some of them carry ("Problem stacktrace :"
+     * and a line per frame, from javaparser's ParseProblemException), which says nothing to a DRL file's author.
+     */
+    public static String withoutStackTrace(String message) {
+        if (message == null) {
+            return null;
+        }
+        int trace = message.indexOf("Problem stacktrace");
+        return trace < 0 ? message : message.substring(0, trace).strip();
     }
 
     /**
@@ -308,6 +324,11 @@ public final class DroolsInternals {
      * {@code with}); throws a {@link RuntimeException} when it cannot.
      */
     public static BlockStmt parseMvelBlock(String block) {
-        return MvelParser.parseBlock(block);
+        try {
+            return MvelParser.parseBlock(block);
+        } catch (AssertionError e) {
+            // Drools' parser asserts on tokens its grammar does not know (a local enum: "Invalid token kind 26").
+            throw new IllegalArgumentException("cannot be parsed: " + e.getMessage(), e);
+        }
     }
 }

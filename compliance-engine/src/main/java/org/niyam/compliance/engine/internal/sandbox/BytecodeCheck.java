@@ -49,12 +49,34 @@ final class BytecodeCheck {
         for (ClassFile.Reference reference : file.classReferences) {
             refuse(file, null, reference, refusals);
         }
+        if (writtenInCode(file)) {
+            // A class a function or consequence declares (local, anonymous, or a member of one) is loaded once for
+            // the rule base: a static field of it would keep state from one case and one evaluation to the next.
+            for (String field : file.staticFields) {
+                String used = "the static field " + file.name + "." + field + " (state kept from one evaluation to "
+                        + "the next)";
+                refusals.putIfAbsent("static " + field, new Refusal(file.name, null, used, field));
+            }
+        }
         for (ClassFile.Method method : file.methods.values()) {
             for (ClassFile.Reference reference : method.references()) {
                 refuse(file, method.name() + method.descriptor(), reference, refusals);
             }
         }
         return new ArrayList<>(refusals.values());
+    }
+
+    /** Whether the class is declared in DRL code: a local or anonymous class, or a member class of one. */
+    private boolean writtenInCode(ClassFile file) {
+        // Bounded by the number of classes: class files read back from a cache could name each other as outer.
+        int steps = 0;
+        for (ClassFile c = file; c != null && steps++ <= generated.size();
+             c = c.outerClass == null ? null : generated.get(c.outerClass)) {
+            if (c.enclosingMethod != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refuse(ClassFile file, String method, ClassFile.Reference reference, Map<String, Refusal> refusals) {

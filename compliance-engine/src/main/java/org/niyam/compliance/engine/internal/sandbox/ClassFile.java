@@ -59,6 +59,18 @@ final class ClassFile {
     final Set<Reference> classReferences = new LinkedHashSet<>();
     final Map<String, Method> methods = new LinkedHashMap<>();
     final Set<String> fields = new LinkedHashSet<>();
+    /**
+     * The static fields this class declares that are not compile-time constants (a primitive or a string with a
+     * constant value): state that outlives an evaluation, when the class is one written in DRL code.
+     */
+    final List<String> staticFields = new ArrayList<>();
+    /**
+     * For a local or anonymous class, the method it is declared in ({@code name + descriptor}), or {@code ""} when
+     * the class file does not say; {@code null} for any other class.
+     */
+    String enclosingMethod;
+    /** The class this one is a member of, when it is a member class; {@code null} otherwise. */
+    String outerClass;
 
     private ClassFile(String name, String superName) {
         this.name = name;
@@ -84,6 +96,26 @@ final class ClassFile {
             }
 
             @Override
+            public void visitOuterClass(String owner, String name, String descriptor) {
+                // The EnclosingMethod attribute: a local or anonymous class (in a method, when name is given).
+                result[0].enclosingMethod = name == null ? "" : name + descriptor;
+                result[0].outerClass = binary(owner);
+            }
+
+            @Override
+            public void visitInnerClass(String name, String outerName, String innerName, int access) {
+                if (!binary(name).equals(result[0].name) || result[0].enclosingMethod != null) {
+                    return;
+                }
+                if (outerName != null) {
+                    result[0].outerClass = binary(outerName);
+                } else {
+                    // A local or anonymous class without an EnclosingMethod attribute (a local enum, as compiled).
+                    result[0].enclosingMethod = "";
+                }
+            }
+
+            @Override
             public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
                 return annotation(descriptor, result[0].classReferences);
             }
@@ -97,6 +129,10 @@ final class ClassFile {
             @Override
             public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
                 result[0].fields.add(name + ":" + descriptor);
+                boolean constant = (access & Opcodes.ACC_FINAL) != 0 && value != null;
+                if ((access & Opcodes.ACC_STATIC) != 0 && !constant) {
+                    result[0].staticFields.add(name);
+                }
                 descriptorTypes(Type.getType(descriptor), result[0].classReferences);
                 return new FieldVisitor(Opcodes.ASM9) {
                     @Override

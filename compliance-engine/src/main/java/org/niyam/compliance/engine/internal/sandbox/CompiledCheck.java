@@ -132,7 +132,7 @@ public final class CompiledCheck {
                 if (generatedEquals(file, refusal, types)) {
                     continue;
                 }
-                Site site = site(file, refusal, pkg, rules, functions, types, reachedBy, firstOfPackage);
+                Site site = site(file, refusal, pkg, rules, functions, types, reachedBy, firstOfPackage, files);
                 if (classicInvoker(file)) {
                     classic.computeIfAbsent(site, k -> new java.util.TreeSet<>()).add(describe(refusal.used()));
                     continue;
@@ -337,10 +337,14 @@ public final class CompiledCheck {
 
     private static Site site(ClassFile file, BytecodeCheck.Refusal refusal, String pkg, Map<String, Site> rules,
                              Map<String, Site> functions, Map<String, Site> types, Map<String, Set<String>> reachedBy,
-                             Map<String, Source> firstOfPackage) {
+                             Map<String, Source> firstOfPackage, Map<String, ClassFile> files) {
         Site type = types.get(file.name);
         if (type != null) {
             return type;
+        }
+        Site enclosing = enclosingFunction(file, pkg, functions, files);
+        if (enclosing != null) {
+            return enclosing;
         }
         if (refusal.method() != null && pkg != null) {
             String methodName = refusal.method().substring(0, refusal.method().indexOf('('));
@@ -388,6 +392,23 @@ public final class CompiledCheck {
         int line = source == null ? 0 : Math.max(source.descr().getLine(), 0);
         return new Site(origin, line, "package " + (pkg == null ? "" : pkg) + " (generated class "
                 + file.name.substring(file.name.lastIndexOf('.') + 1) + ")");
+    }
+
+    /**
+     * The function whose body declares the class (a local or anonymous class, or a member class of one), so that a
+     * refusal in it names the function and its line rather than a rule that calls the function.
+     */
+    private static Site enclosingFunction(ClassFile file, String pkg, Map<String, Site> functions,
+                                          Map<String, ClassFile> files) {
+        int steps = 0;
+        for (ClassFile c = file; c != null && steps++ <= files.size();
+             c = c.outerClass == null ? null : files.get(c.outerClass)) {
+            if (c.enclosingMethod != null && !c.enclosingMethod.isEmpty() && c.outerClass != null
+                    && c.outerClass.matches(".*\\.Rules[0-9A-F]+")) {
+                return functions.get(pkg + " " + c.enclosingMethod.substring(0, c.enclosingMethod.indexOf('(')));
+            }
+        }
+        return null;
     }
 
     /**

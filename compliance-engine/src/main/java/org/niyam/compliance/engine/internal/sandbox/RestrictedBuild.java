@@ -81,7 +81,7 @@ public final class RestrictedBuild {
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
             return new Result(null, List.of(new Problem(origin, 0, "cannot be compiled to Java classes, as "
-                    + "restricted packs must be: " + e.getMessage())), nanos);
+                    + "restricted packs must be: " + DroolsInternals.withoutStackTrace(e.getMessage()))), nanos);
         }
         nanos[0] = System.nanoTime() - start;
         List<Problem> problems = new ArrayList<>();
