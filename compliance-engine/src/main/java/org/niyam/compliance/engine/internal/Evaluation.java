@@ -785,6 +785,8 @@ public final class Evaluation {
         private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
+        /** The first refusal of a restricted pack's rule in this session, kept even when the rule caught it. */
+        private Refused refusal;
         /** The instants of the session's events by id, when a finding asks for them. */
         private Map<String, OffsetDateTime> eventTimes;
 
@@ -878,6 +880,10 @@ public final class Evaluation {
                     }
                 });
                 int fired = fire(session, limit);
+                if (refusal != null) {
+                    // Refused in a consequence that caught the exception and went on: the evaluation stops all the same.
+                    throw new RuleExecutionException(refusal.rule, refusal.getMessage(), null);
+                }
                 if (crossing != null) {
                     throw new Unpartitionable(crossing, true);
                 }
@@ -944,12 +950,12 @@ public final class Evaluation {
         private void guardInsert(Object fact, String rule) {
             RuleBase.RuleInfo info = ruleBase.rule(rule);
             if (restricted(info) && isInput(fact)) {
-                throw new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info)
+                throw refuse(new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info)
                         + "' inserted " + factName(fact) + ", which is evidence the engine is given, not a "
                         + "conclusion: a restricted pack may insert conclusions (Duty, Discharge, Assessment, Finding) "
                         + "and facts of its own types, not events, platform records, standing facts, LawInForce or "
                         + "EvidencePeriod. If you have reviewed this pack and trust it as code, load it with "
-                        + "RulePack...unrestricted(); see docs/restricted-drl.md");
+                        + "RulePack...unrestricted(); see docs/restricted-drl.md"));
             }
         }
 
@@ -971,10 +977,18 @@ public final class Evaluation {
             String whose = owner == null ? "which the engine was given as evidence"
                     : "which rule " + describe(owner) + (ownerInfo == null ? "" : " of pack '" + packOf(ownerInfo)
                     + "'") + " inserted";
-            throw new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info) + "' " + how
+            throw refuse(new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info) + "' " + how
                     + " " + factName(fact) + ", " + whose + ": a restricted pack may update, modify or delete only "
                     + "the facts its own rules inserted. If you have reviewed this pack and trust it as code, load it "
-                    + "with RulePack...unrestricted(); see docs/restricted-drl.md");
+                    + "with RulePack...unrestricted(); see docs/restricted-drl.md"));
+        }
+
+        /** Keeps the first refusal: a rule that catches the exception has not undone it (see {@link #fire}'s caller). */
+        private Refused refuse(Refused refused) {
+            if (refusal == null) {
+                refusal = refused;
+            }
+            return refused;
         }
 
         private void check(Object fact, String rule) {

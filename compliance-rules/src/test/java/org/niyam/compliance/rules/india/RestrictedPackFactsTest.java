@@ -65,6 +65,22 @@ class RestrictedPackFactsTest {
                 .evaluate(EVIDENCE, AT.plusDays(1)).obligations().size();
     }
 
+    /** The refusal cannot be caught by the rule that was refused: the evaluation stops all the same. */
+    @Test
+    void a_rule_cannot_swallow_its_refusal() {
+        RuleExecutionException e = refused("""
+                rule "evil.drop-duties-quietly"
+                    @citation("x")
+                    salience -1000
+                when
+                    $d : Duty()
+                then
+                    try { delete($d); } catch (Throwable t) { }
+                end
+                """);
+        assertThat(e.getMessage()).contains("evil.drop-duties-quietly");
+    }
+
     @Test
     void a_restricted_pack_may_not_delete_the_india_packs_duties() {
         RuleExecutionException e = refused("""
