@@ -126,6 +126,9 @@ class RestrictedDrlTest {
             // state outside the evaluation: the pool of interned strings tells what earlier cases interned
             "boolean first = $c.id().intern() == $c.id();                     | java.lang.String.intern()",
             "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
+            // a lock other evaluations share: the class object, an interned literal
+            "synchronized (String.class) { String s = $c.id(); }              | synchronized",
+            "synchronized (\"lock\") { String s = $c.id(); }                 | synchronized",
         })
         void refused(String consequence, String used) {
             assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
@@ -421,6 +424,19 @@ class RestrictedDrlTest {
                     end
                     """;
             assertRefused(drl, 3, "declared type 'Stamp'", "@timestamp");
+        }
+
+        @Test
+        void aQueryIsNamedByItsNameAndLine() {
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.model.*;
+
+                    query duties(String $case)
+                        Duty(caseId == $case)
+                    end
+                    """;
+            assertRefused(drl, 4, "query 'duties'", "may not declare queries");
         }
 
         @Test

@@ -10,6 +10,7 @@ import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.niyam.compliance.pack.Problem;
@@ -27,7 +28,8 @@ import org.niyam.compliance.pack.RulePack;
  *   <li>{@code timer}, {@code calendars}, {@code duration}, {@code date-effective}, {@code date-expires}, of a rule
  *       or of the package (whose attributes are every rule's): they read the session's clock, which is the wall
  *       clock;</li>
- *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name.</li>
+ *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name;</li>
+ *   <li>{@code query}: the engine asks none (the compiled query is refused too; this names it and its line).</li>
  * </ul>
  * Not API.
  */
@@ -63,6 +65,12 @@ final class RestrictedDrl {
                         + "accumulate functions (count, sum, min, max, average, collectList, collectSet) or an inline "
                         + "accumulate. " + LIFT)));
         for (RuleDescr rule : descr.getRules()) {
+            if (rule instanceof QueryDescr) {
+                problems.add(new Problem(origin, rule.getLine(), "query '" + rule.getName() + "': restricted packs "
+                        + "may not declare queries; the engine asks none, and the report holds what rules conclude. "
+                        + LIFT));
+                continue;
+            }
             String where = "rule '" + rule.getName() + "'";
             for (AttributeDescr attribute : rule.getAttributes().values()) {
                 if (descr.getAttributes().contains(attribute)) {

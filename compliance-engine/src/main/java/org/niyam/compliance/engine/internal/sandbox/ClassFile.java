@@ -37,6 +37,12 @@ final class ClassFile {
      * @param descriptor the member's descriptor, or {@code null}
      * @param method     whether the member is a method
      */
+    /**
+     * What a {@code synchronized} block or method is recorded as: a lock on an object other code can reach (a class,
+     * an interned string) would tie evaluations of other threads to a rule's. Never a class name, so never allowed.
+     */
+    static final String SYNCHRONIZED = "synchronized (a lock shared with other evaluations)";
+
     record Reference(String owner, String member, String descriptor, boolean method) {
 
         static Reference type(String owner) {
@@ -147,6 +153,9 @@ final class ClassFile {
                                              String[] exceptions) {
                 Method method = new Method(name, descriptor, access, new LinkedHashSet<>(), new ArrayList<>());
                 result[0].methods.put(name + descriptor, method);
+                if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                    method.references().add(Reference.type(SYNCHRONIZED));
+                }
                 descriptorTypes(Type.getMethodType(descriptor), method.references());
                 if (exceptions != null) {
                     for (String e : exceptions) {
@@ -174,6 +183,13 @@ final class ClassFile {
         @Override
         public void visitTypeInsn(int opcode, String type) {
             descriptorTypes(Type.getObjectType(type), refs);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.MONITORENTER) {
+                refs.add(Reference.type(SYNCHRONIZED));
+            }
         }
 
         @Override
