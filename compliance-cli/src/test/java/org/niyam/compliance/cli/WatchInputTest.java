@@ -76,16 +76,11 @@ class WatchInputTest {
             }
             return polls.get() > 6;
         }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, () -> 0L, Path.of(""));
+        Run run = run(watch, log);
 
-        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(":3: the line is not valid UTF-8");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-3");
-        assertThat(exit).as("a rejected line, as for audit").isEqualTo(Exit.BAD_INPUT);
+        assertThat(run.err()).contains(":3: the line is not valid UTF-8");
+        assertThat(run.out()).contains("OPENED      removal.on-order@order-3");
+        assertThat(run.exit()).as("a rejected line, as for audit").isEqualTo(Exit.BAD_INPUT);
     }
 
     /**
@@ -110,15 +105,10 @@ class WatchInputTest {
             }
             return polls.get() > 6;
         }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        Run run = run(watch, log);
 
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-2");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was truncated: reading it again from its start");
+        assertThat(run.out()).contains("OPENED      removal.on-order@order-2");
+        assertThat(run.err()).contains("was truncated: reading it again from its start");
     }
 
     /** A log rotated (renamed, a new file under its name) is read from the new file's start, with a notice. */
@@ -139,15 +129,10 @@ class WatchInputTest {
             }
             return polls.get() > 6;
         }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        Run run = run(watch, log);
 
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OPENED      removal.on-order@order-2");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was replaced (rotated?)");
+        assertThat(run.out()).contains("OPENED      removal.on-order@order-2");
+        assertThat(run.err()).contains("was replaced (rotated?)");
     }
 
     /**
@@ -165,17 +150,13 @@ class WatchInputTest {
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T16:00:00+05:30").toInstant(), ZoneOffset.UTC);
         AtomicInteger polls = new AtomicInteger();
         WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        Run run = run(watch, log);
 
-        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = run.out();
         assertThat(text).contains("12:50  MET         removal.on-order@order-1 ")
                 .doesNotContain("BREACHED    removal.on-order@order-1 ")
                 .contains("14:00:00.001  BREACHED    removal.on-order@order-2 ");
-        assertThat(exit).isEqualTo(Exit.FINDINGS);
+        assertThat(run.exit()).isEqualTo(Exit.FINDINGS);
     }
 
     /** "Stopped at" is the instant the watch stopped, by its clock, not the last thing that happened before. */
@@ -208,12 +189,21 @@ class WatchInputTest {
             }
             return polls.get() > 2;
         }, Duration.ZERO);
+        Run run = run(watch, log);
+
+        assertThat(run.out()).contains("Stopped at 2026-03-02 10:45:");
+    }
+
+    /** What a watch wrote and how it ended. */
+    private record Run(String out, String err, int exit) {
+    }
+
+    private static Run run(WatchCommand watch, Path log) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
-
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stopped at 2026-03-02 10:45:");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exit);
     }
 }
