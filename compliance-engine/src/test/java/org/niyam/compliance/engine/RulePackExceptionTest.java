@@ -85,6 +85,36 @@ class RulePackExceptionTest {
             assertThat(e.getMessage()).contains("syntax.drl:9:");
         }
 
+        /**
+         * Brackets nested thousands deep (a generated or hostile file) are refused before Drools parses them: its
+         * parsers spent half a minute and overflowed their stack, naming no file or line. Restricted or not.
+         */
+        @ParameterizedTest
+        @ValueSource(booleans = {false, true})
+        void brackets_nested_too_deep_are_refused_naming_the_file_and_the_line(boolean restricted) {
+            String deep = "(".repeat(3_000) + "1" + ")".repeat(3_000);
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.model.*;
+
+                    // a comment ((((( and a string "((((" do not count
+                    rule "deep"
+                        @citation("Policy 1")
+                    when
+                        eval(%s > 0)
+                    then
+                    end
+                    """.formatted(deep);
+            RulePack pack = RulePack.drl("deep.drl", drl);
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted());
+
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("deep.drl");
+                assertThat(p.line()).isEqualTo(8);
+                assertThat(p.message()).contains("nested more than 256 deep");
+            });
+        }
+
         @Test
         void constraint_on_a_field_that_does_not_exist_names_the_file_the_line_and_the_field() {
             RulePackException e = buildFailure(RulePack.drl("type.drl", TYPE_ERROR));

@@ -204,7 +204,8 @@ public final class RuleBase {
         Map<RulePack, List<DrlAnalysis>> byPack = new LinkedHashMap<>();
         List<CompiledCheck.Source> parsed = new ArrayList<>();
         Map<String, DrlAnalysis> parsedByOrigin = new HashMap<>();
-        // Restricted DRL files not to compile: Drools would run MVEL while compiling them, or they do not parse.
+        // DRL files not to compile: restricted ones Drools would run MVEL for while compiling or that do not parse,
+        // and any nested too deep for Drools' parsers.
         Set<String> unsafe = new HashSet<>();
         for (RulePack pack : packs) {
             List<DrlAnalysis> ofPack = new ArrayList<>();
@@ -213,6 +214,11 @@ public final class RuleBase {
                 DrlAnalysis analysis = DrlAnalysis.of(source);
                 ofPack.add(analysis);
                 descriptions.add(analysis);
+                if (!analysis.compilable()) {
+                    problems.addAll(analysis.syntaxErrors());
+                    unsafe.add(source.origin());
+                    continue;
+                }
                 PackageDescr described = describeRules(pack, source, analysis, rules, problems, refused);
                 if (described != null) {
                     parsedByOrigin.put(source.origin(), analysis);
@@ -340,7 +346,8 @@ public final class RuleBase {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 builderConfiguration(RuleBase.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
-        resources.forEach(resource -> batch.add(resource, ResourceType.DRL));
+        resources.stream().filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
+                .forEach(resource -> batch.add(resource, ResourceType.DRL));
         batch.build();
         boolean otherErrors = builder.getErrors().size() > 1;
         for (KnowledgeBuilderError error : builder.getErrors()) {

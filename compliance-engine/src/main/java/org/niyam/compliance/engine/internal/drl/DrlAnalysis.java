@@ -98,6 +98,7 @@ public final class DrlAnalysis {
     private final String origin;
     private final String text;
     private final PackageDescr descr;
+    private final boolean compilable;
     private final int[] lineStarts;
     private final List<Rule> rules = new ArrayList<>();
     private final List<RuleDescr> queries = new ArrayList<>();
@@ -107,7 +108,9 @@ public final class DrlAnalysis {
     private final Map<FunctionDescr, Code> functions = new LinkedHashMap<>();
     private final Map<BaseDescr, Code> constraints = new IdentityHashMap<>();
 
-    private DrlAnalysis(String origin, String text, PackageDescr descr, List<Problem> syntaxErrors) {
+    private DrlAnalysis(String origin, String text, PackageDescr descr, List<Problem> syntaxErrors,
+                        boolean compilable) {
+        this.compilable = compilable;
         this.origin = origin;
         this.text = text;
         this.descr = descr;
@@ -154,6 +157,10 @@ public final class DrlAnalysis {
      * the compiler reports the error with its line.
      */
     public static DrlAnalysis of(RulePack.DrlSource source) {
+        Problem deep = tooDeep(source);
+        if (deep != null) {
+            return new DrlAnalysis(source.origin(), source.text(), null, List.of(deep), false);
+        }
         DroolsInternals.ParsedDrl parsed = DroolsInternals.parseDrl(source.text());
         PackageDescr descr = parsed.descr();
         List<Problem> errors = new ArrayList<>();
@@ -161,7 +168,60 @@ public final class DrlAnalysis {
         if (descr == null && errors.isEmpty()) {
             errors.add(new Problem(source.origin(), 0, "cannot be parsed as DRL"));
         }
-        return new DrlAnalysis(source.origin(), source.text(), descr, errors);
+        return new DrlAnalysis(source.origin(), source.text(), descr, errors, true);
+    }
+
+    /** How deep brackets may nest in a DRL file: far past any rule, well before the parsers' stacks overflow. */
+    static final int MAX_NESTING = 256;
+
+    /**
+     * A problem when the file nests parentheses, brackets or braces (outside strings and comments) deeper than
+     * {@link #MAX_NESTING}: Drools' parsers would spend many seconds and then overflow their stack, naming no line.
+     */
+    private static Problem tooDeep(RulePack.DrlSource source) {
+        String text = source.text();
+        int depth = 0;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+                if (i < text.length() && text.charAt(i) == '\n') {
+                    line++;
+                }
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                for (i += 2; i + 1 < text.length() && !(text.charAt(i) == '*' && text.charAt(i + 1) == '/'); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                    }
+                }
+                i++;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    return new Problem(source.origin(), line, "parentheses, brackets or braces nested more than "
+                            + MAX_NESTING + " deep: the file is not read (Drools' parsers would overflow their "
+                            + "stack); write the expression in steps, with functions or more rules");
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the file may be given to Drools' compiler at all (not when it is too deep for its parsers). */
+    public boolean compilable() {
+        return compilable;
     }
 
     /** Why the file did not parse, each with its line; empty when it parsed. */
