@@ -202,10 +202,18 @@ public final class WatchCommand implements Command {
                 // time up to this machine's clock, so that an order removed in time is not reported breached because
                 // the watch started after its deadline. The watch then goes on by the clock from that state.
                 long[] whole = wholeLines(file);
+                // Read whole and taken in time order: lines written out of order by more than the bound are not late.
                 Live backlog = new Live(byEventTime, view, false);
+                backlog.held = new ArrayList<>();
                 try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
                         CaseLogReader.decoder())) {
                     scan(reader, given, head, backlog, listed, args.flag("--strict"));
+                    List<Held> held = backlog.held;
+                    backlog.held = null;
+                    held.sort(Comparator.comparing((Held h) -> h.event().at().toInstant()));
+                    for (Held h : held) {
+                        take(backlog, h.source(), h.line(), h.event(), listed, args.flag("--strict"));
+                    }
                     if (backlog.monitor != null) {
                         backlog.monitor.advanceTo(OffsetDateTime.now(clock));
                         byClock.restore(backlog.monitor.snapshot());
@@ -264,21 +272,39 @@ public final class WatchCommand implements Command {
 
             @Override
             public void event(String source, int line, CaseEvent event, String text) {
-                try {
-                    live.monitor().accept(event);
-                } catch (InputException e) {
-                    rejected(new InputException(source, line, e.field(), e.problem(), e));
+                if (live.held != null) {
+                    live.held.add(new Held(source, line, event));
+                } else {
+                    take(live, source, line, event, listed, strict);
                 }
             }
 
             @Override
             public void rejected(InputException error) {
-                if (strict) {
-                    throw error;
-                }
-                listed.add(error);
+                reject(error, listed, strict);
             }
         });
+    }
+
+    /** An event of a line, given to the watch's monitor; refused, it is a rejected entry of its line. */
+    private static void take(Live live, String source, int line, CaseEvent event, RejectedEntries listed,
+                             boolean strict) {
+        try {
+            live.monitor().accept(event);
+        } catch (InputException e) {
+            reject(new InputException(source, line, e.field(), e.problem(), e), listed, strict);
+        }
+    }
+
+    private static void reject(InputException error, RejectedEntries listed, boolean strict) {
+        if (strict) {
+            throw error;
+        }
+        listed.add(error);
+    }
+
+    /** An event read, with where it was read, to be taken later. */
+    private record Held(String source, int line, CaseEvent event) {
     }
 
     /** The length in bytes of the file's whole lines (up to its last line break) and how many lines they are. */
@@ -359,6 +385,8 @@ public final class WatchCommand implements Command {
         private final List<Platform> platforms = new ArrayList<>();
         private final boolean shown;
         private ComplianceMonitor monitor;
+        /** When not null, events are kept here, to be taken later in time order. */
+        private List<Held> held;
 
         /** {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch). */
         Live(ComplianceMonitor.Builder builder, View view, boolean shown) {

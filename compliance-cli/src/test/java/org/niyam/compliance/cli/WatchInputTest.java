@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +193,57 @@ class WatchInputTest {
         Run run = run(watch, log);
 
         assertThat(run.out()).contains("Stopped at 2026-03-02 10:45:");
+    }
+
+    /**
+     * The lines a log holds at the start are taken in time order: an order's removal written after a later order
+     * (out of order by more than the bound) still meets it, where a replay line by line took it as late and reported
+     * the order breached first.
+     */
+    @Test
+    void the_lines_a_log_holds_at_the_start_are_taken_in_time_order(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, order("oA", "2026-03-02T10:00:00+05:30") + order("oB", "2026-03-02T14:00:00+05:30")
+                + "{\"type\":\"ContentRemoved\",\"id\":\"rA\",\"caseId\":\"oA\","
+                + "\"at\":\"2026-03-02T11:00:00+05:30\",\"action\":\"REMOVED\"}\n");
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T16:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        Run run = run(new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO), log);
+
+        assertThat(run.out()).contains("11:00  MET         removal.on-order@oA ")
+                .doesNotContain("BREACHED    removal.on-order@oA ");
+    }
+
+    /**
+     * A replay over a quiet stretch, with a month's end and then an officer's post falling vacant in it: the
+     * transitions come in time order (the month's report was heard after the vacancy ten days later).
+     */
+    @Test
+    void a_replay_over_a_quiet_stretch_reports_in_time_order(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("quiet.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"Chaupal","registeredUsersInIndia":48000000,"messagingService":false,"addressInIndiaPublished":true}
+                {"type":"OfficerAppointment","id":"appt-go-1","role":"GRIEVANCE_OFFICER","person":"P. Menon","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-20T00:00:00+05:30"}
+                {"type":"OfficerAppointment","id":"appt-rgo-1","role":"RESIDENT_GRIEVANCE_OFFICER","person":"P. Menon","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30","to":"2026-02-10T00:00:00+05:30"}
+                {"type":"OfficerAppointment","id":"appt-cco-1","role":"CHIEF_COMPLIANCE_OFFICER","person":"K. Singh","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30","keyManagerialOrSenior":true}
+                {"type":"OfficerAppointment","id":"appt-ncp-1","role":"NODAL_CONTACT_PERSON","person":"K. Singh","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"notice-2026-01","caseId":"user-notices","at":"2026-01-02T00:00:00+05:30"}
+                {"type":"ComplianceReportPublished","id":"report-2026-01","caseId":"monthly-reports","at":"2026-02-12T17:00:00+05:30","month":"2026-01"}
+                """);
+        Cli.Result result = Cli.run("watch", "--replay", "--format", "json", log.toString());
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> ids = new java.util.ArrayList<>();
+        java.time.Instant last = java.time.Instant.MIN;
+        for (String line : result.out().split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode transition = json.readTree(line);
+            java.time.Instant at = OffsetDateTime.parse(transition.path("at").asText()).toInstant();
+            assertThat(at).as("in time order: %s", line).isAfterOrEqualTo(last);
+            last = at;
+            ids.add(transition.path("id").asText());
+        }
+        assertThat(ids).contains("4(1)(d).monthly-report@month-end:2026-01#1:OPENED",
+                "4(1)(c).resident-grievance-officer#2:BREACHED");
     }
 
     /** What a watch wrote and how it ended. */

@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  * of a standing duty found by that check is reported with the instant it took effect, found by bisection.
  *
  * <p>Each {@link Transition} has a stable {@link Transition#id()}: the same evidence and clock give the same ids,
- * also after {@link #snapshot()} and {@link Builder#restore}, and never sent for two different transitions. Memory
+ * also after {@link #snapshot()} and {@link Builder#restore}, and never sent for two different transitions (unless
+ * {@link Builder#rememberLeftCases} made the monitor forget a case). Memory
  * is bounded by the cases with something still to settle, and 16 bytes for each event of a case that left: a case
  * whose obligations have all ended (met, met late, not applicable) leaves the monitor
  * {@link Builder#retainEndedCases} after it ended, keeping only a digest of each of its events (so that an event
@@ -721,6 +722,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         if (evaluation.shared(event)) {
             shared.add(event);
             contextChanged = true;
+            prepared = null; // the platform's rules read it: an evaluation prepared without it is stale
         }
         dirty.add(event.caseId());
     }
@@ -743,20 +745,26 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         while (true) {
             OffsetDateTime next = nextEventOrTimer();
-            if (next == null || next.isAfter(until)) {
-                // Nothing happens before the instant but time: the standing duties are checked there, if due. When
-                // the platform's duties changed in between (a month ended in a quiet month of event time), the
-                // monitor stops first at the instant they changed, so that the kernel's timers after it (at risk,
-                // breached) come in their place, as with a check at least every standingDutyCheck.
-                OffsetDateTime check = nextStandingCheck();
+            boolean quiet = next == null || next.isAfter(until);
+            // Up to the next event, timer or named instant (or to the instant asked), nothing happens but time. When
+            // the standing duties are due a check by then and they changed in between (a month ended in a quiet
+            // stretch of event time), the monitor stops first at the instant they changed, so that what comes after
+            // it (the kernel's timers, an appointment ending) comes in its place and in time order, as with a check
+            // at least every standingDutyCheck.
+            OffsetDateTime bound = quiet ? until : next;
+            OffsetDateTime check = nextStandingCheck();
+            if (check != null && !check.isAfter(bound) && bound.isAfter(now)) {
+                OffsetDateTime changed = firstStandingChange(bound);
+                if (changed != null && changed.isBefore(bound)) {
+                    stop(changed, new TreeSet<>(), true, false);
+                    continue;
+                }
+            }
+            if (quiet) {
                 if (check != null && !check.isAfter(until) && until.isAfter(now)) {
-                    OffsetDateTime changed = firstStandingChange(until);
-                    if (changed != null && changed.isBefore(until)) {
-                        stop(changed, new TreeSet<>(), true, false);
-                        continue;
-                    }
                     stop(until, new TreeSet<>(), false);
                 }
+                prepared = null;
                 break;
             }
             OffsetDateTime at = next.isBefore(now) ? now : next.withOffsetSameInstant(offset);
