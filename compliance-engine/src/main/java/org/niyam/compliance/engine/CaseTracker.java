@@ -9,12 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.io.ComplianceJson;
@@ -194,23 +196,26 @@ public final class CaseTracker {
 
     /**
      * What is kept of what a case no longer holds, so that its transitions' ids are never used twice and an event it
-     * had before it left state is known again: the highest transition number of an obligation or finding it no longer
-     * holds (a new one numbers its transitions after it), and a digest of each event it had when it left state (16
-     * bytes: 8 of the SHA-256 of its id, 8 of the SHA-256 of its JSON).
+     * had before it left state is known again: the highest transition number it used before it left state (each
+     * obligation or finding of a later stay numbers its transitions after it), the number each obligation or finding
+     * withdrawn since had last (it numbers its transitions after that when it comes back), and a digest of each event
+     * it had when it left state (16 bytes: 8 of the SHA-256 of its id, 8 of the SHA-256 of its JSON).
      *
-     * @param numbered the highest transition number of an obligation or finding no longer held; 0 for none
-     * @param events   the digests of the events the case had when it left state, 16 bytes each; empty for none
+     * @param numbered  the highest transition number the case used before it last left state; 0 for none
+     * @param events    the digests of the events the case had when it left state, 16 bytes each; empty for none
+     * @param withdrawn the last transition number of each obligation or finding (by id) withdrawn since; empty for none
      */
-    public record Earlier(int numbered, byte[] events) {
+    public record Earlier(int numbered, byte[] events, Map<String, Integer> withdrawn) {
 
         /** Nothing kept. */
-        public static final Earlier NONE = new Earlier(0, new byte[0]);
+        public static final Earlier NONE = new Earlier(0, new byte[0], Map.of());
 
         /**
-         * Checks the digests.
+         * Checks the digests and copies.
          *
-         * @param numbered the highest transition number no longer held, not negative
-         * @param events   16 bytes an event, or {@code null} for none; copied
+         * @param numbered  the highest transition number used before the case left state, not negative
+         * @param events    16 bytes an event, or {@code null} for none; copied
+         * @param withdrawn numbers of withdrawn obligations and findings by id, or {@code null} for none; copied
          * @throws IllegalArgumentException if {@code numbered} is negative or {@code events} is not whole digests
          */
         public Earlier {
@@ -219,6 +224,19 @@ public final class CaseTracker {
                 throw new IllegalArgumentException("an earlier state needs a number not negative and 16 bytes an "
                         + "event: " + numbered + ", " + events.length + " bytes");
             }
+            withdrawn = withdrawn == null || withdrawn.isEmpty() ? Map.of()
+                    : Collections.unmodifiableMap(new TreeMap<>(withdrawn));
+        }
+
+        /**
+         * What a case that left state keeps, with nothing withdrawn since.
+         *
+         * @param numbered the highest transition number used before the case left state, not negative
+         * @param events   16 bytes an event, or {@code null} for none; copied
+         * @throws IllegalArgumentException if {@code numbered} is negative or {@code events} is not whole digests
+         */
+        public Earlier(int numbered, byte[] events) {
+            this(numbered, events, null);
         }
 
         /** {@return the digests, 16 bytes an event; a copy} */
@@ -234,21 +252,30 @@ public final class CaseTracker {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Earlier e && e.numbered == numbered && Arrays.equals(e.events, events);
+            return other instanceof Earlier e && e.numbered == numbered && Arrays.equals(e.events, events)
+                    && e.withdrawn.equals(withdrawn);
         }
 
         @Override
         public int hashCode() {
-            return 31 * numbered + Arrays.hashCode(events);
+            return (31 * numbered + Arrays.hashCode(events)) * 31 + withdrawn.hashCode();
         }
 
         @Override
         public String toString() {
-            return "Earlier[numbered=" + numbered + ", events=" + size() + "]";
+            return "Earlier[numbered=" + numbered + ", events=" + size() + ", withdrawn=" + withdrawn + "]";
         }
 
-        Earlier numbered(int value) {
-            return value <= numbered ? this : new Earlier(value, events);
+        /** The number after which an obligation or finding that is new (again) numbers its transitions. */
+        int after(String id) {
+            Integer last = withdrawn.get(id);
+            return last == null ? numbered : Math.max(numbered, last);
+        }
+
+        Earlier withdrawn(String id, int number) {
+            Map<String, Integer> more = new TreeMap<>(withdrawn);
+            more.put(id, number);
+            return new Earlier(numbered, events, more);
         }
 
         /** Whether an event of the digest's id is kept, and if so whether with the digest's content. */
@@ -382,10 +409,9 @@ public final class CaseTracker {
         Map<String, Finding> found = new LinkedHashMap<>();
         state.findings().forEach(f -> found.put(findingId(f), f));
         List<Transition> transitions = new ArrayList<>();
-        Earlier earlier = state.earlier() == null ? Earlier.NONE : state.earlier();
-        earlier = earlier.numbered(diff(held, found, obligations, findings, asOf, earlier.numbered(), transitions,
-                (before, after) -> {
-                }));
+        Earlier earlier = diff(held, found, obligations, findings, asOf,
+                state.earlier() == null ? Earlier.NONE : state.earlier(), transitions, (before, after) -> {
+                });
         OffsetDateTime next = nextChange(held, asOf);
         return new Step(new State(state.caseId(), state.events(), List.copyOf(held.values()),
                 List.copyOf(found.values()), earlier), transitions, next,
@@ -446,9 +472,11 @@ public final class CaseTracker {
         for (Held held : state.obligations()) {
             numbered = Math.max(numbered, held.transitions());
         }
-        if (!state.findings().isEmpty()) {
-            // A finding held was reported with a number at most one above the number of the time.
-            numbered = Math.max(numbered, earlier.numbered() + 1);
+        for (Finding finding : state.findings()) {
+            numbered = Math.max(numbered, earlier.after(findingId(finding)) + 1); // the number it was found with
+        }
+        for (int last : earlier.withdrawn().values()) {
+            numbered = Math.max(numbered, last);
         }
         List<CaseEvent> later = new ArrayList<>();
         ByteArrayOutputStream digests = new ByteArrayOutputStream();
@@ -491,26 +519,25 @@ public final class CaseTracker {
     /**
      * Compares what a case has now with what was last reported ({@code held}, {@code found}, updated in place) and
      * adds a transition for each difference: a new obligation, a status changed, an obligation or finding gone, a
-     * new finding. {@code changed} hears each obligation before and after (either null when absent). A new
-     * obligation or finding numbers its transitions after {@code numbered}, the highest number of those the case no
-     * longer holds, so that an id is never used twice; returns that number after the comparison.
+     * new finding. {@code changed} hears each obligation before and after (either null when absent). An obligation or
+     * finding that is new, or back after it was withdrawn, numbers its transitions after what {@code earlier} keeps
+     * for it, so that an id is never used twice; returns what is kept after the comparison.
      */
-    static int diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
-                    List<Finding> findings, OffsetDateTime at, int numbered, List<Transition> out,
-                    BiConsumer<Obligation, Obligation> changed) {
+    static Earlier diff(Map<String, Held> held, Map<String, Finding> found, List<Obligation> obligations,
+                        List<Finding> findings, OffsetDateTime at, Earlier earlier, List<Transition> out,
+                        BiConsumer<Obligation, Obligation> changed) {
         // In report order, so that transitions come in the same order however the kernel's maps were filled.
         List<Obligation> ordered = new ArrayList<>(obligations);
         Evaluation.sortForReport(ordered);
         List<Finding> orderedFindings = new ArrayList<>(findings);
         Evaluation.sortFindings(orderedFindings);
-        int after = numbered;
         Set<String> seen = new HashSet<>();
         for (Obligation obligation : ordered) {
             seen.add(obligation.id());
             Held before = held.get(obligation.id());
             if (before == null || before.obligation().status() != obligation.status()) {
                 Status previous = before == null ? null : before.obligation().status();
-                int number = (before == null ? numbered : before.transitions()) + 1;
+                int number = (before == null ? earlier.after(obligation.id()) : before.transitions()) + 1;
                 Transition.Kind kind = Transition.Kind.of(previous, obligation.status());
                 held.put(obligation.id(), new Held(obligation, number));
                 changed.accept(before == null ? null : before.obligation(), obligation);
@@ -520,29 +547,31 @@ public final class CaseTracker {
                 held.put(obligation.id(), new Held(obligation, before.transitions()));
             }
         }
+        Earlier after = earlier;
         for (String id : new ArrayList<>(held.keySet())) {
             if (!seen.contains(id)) {
                 Held gone = held.remove(id);
                 changed.accept(gone.obligation(), null);
                 int number = gone.transitions() + 1;
-                after = Math.max(after, number);
+                after = after.withdrawn(id, number);
                 out.add(new Transition(id + "#" + number + ":" + Transition.Kind.WITHDRAWN,
                         Transition.Kind.WITHDRAWN, at, gone.obligation().status(), gone.obligation(), null));
             }
         }
         Map<String, Finding> current = new LinkedHashMap<>();
         orderedFindings.forEach(f -> current.put(findingId(f), f));
-        current.forEach((id, finding) -> {
-            if (!found.containsKey(id)) {
-                out.add(new Transition(id + "#" + (numbered + 1) + ":" + Transition.Kind.FINDING,
-                        Transition.Kind.FINDING, at, null, null, finding));
+        for (Map.Entry<String, Finding> entry : current.entrySet()) {
+            if (!found.containsKey(entry.getKey())) {
+                out.add(new Transition(entry.getKey() + "#" + (earlier.after(entry.getKey()) + 1) + ":"
+                        + Transition.Kind.FINDING, Transition.Kind.FINDING, at, null, null, entry.getValue()));
             }
-        });
+        }
         for (Map.Entry<String, Finding> entry : found.entrySet()) {
             if (!current.containsKey(entry.getKey())) {
-                // Found with a number at most one above the number of the time, which is at most this one.
-                after = Math.max(after, numbered + 2);
-                out.add(new Transition(entry.getKey() + "#" + (numbered + 2) + ":" + Transition.Kind.WITHDRAWN,
+                // One after the number it was found with, which nothing has changed since.
+                int number = earlier.after(entry.getKey()) + 2;
+                after = after.withdrawn(entry.getKey(), number);
+                out.add(new Transition(entry.getKey() + "#" + number + ":" + Transition.Kind.WITHDRAWN,
                         Transition.Kind.WITHDRAWN, at, null, null, entry.getValue()));
             }
         }

@@ -1136,12 +1136,9 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
     private void diff(Tracks tracks, List<Obligation> obligations, List<Finding> findings, OffsetDateTime at,
                       List<Transition> out) {
-        int numbered = tracks.earlier == null ? 0 : tracks.earlier.numbered();
-        int after = CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at, numbered, out,
-                metrics::held);
-        if (after > numbered) {
-            tracks.earlier = (tracks.earlier == null ? CaseTracker.Earlier.NONE : tracks.earlier).numbered(after);
-        }
+        CaseTracker.Earlier earlier = CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at,
+                tracks.earlier == null ? CaseTracker.Earlier.NONE : tracks.earlier, out, metrics::held);
+        tracks.earlier = CaseTracker.Earlier.NONE.equals(earlier) ? null : earlier;
     }
 
     /** Sets the case's next timer, and when everything in it has ended, when it leaves. */

@@ -41,24 +41,39 @@ class TransitionNumbersTest {
         Map<String, CaseTracker.Held> held = new LinkedHashMap<>();
         Map<String, Finding> found = new LinkedHashMap<>();
         List<Transition> out = new ArrayList<>();
-        int numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2")), List.of(FINDING), AT, 0, out,
+        CaseTracker.Earlier earlier = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2")),
+                List.of(FINDING), AT, CaseTracker.Earlier.NONE, out, (a, b) -> { });
+        assertThat(earlier).isEqualTo(CaseTracker.Earlier.NONE);
+        earlier = CaseTracker.diff(held, found, List.of(open("d@e2")), List.of(), AT.plusHours(1), earlier, out,
                 (a, b) -> { });
-        assertThat(numbered).isZero();
-        numbered = CaseTracker.diff(held, found, List.of(open("d@e2")), List.of(), AT.plusHours(1), numbered, out,
-                (a, b) -> { });
-        assertThat(numbered).as("d@e1 withdrawn at #2, the finding at #2").isEqualTo(2);
-        numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(FINDING),
-                AT.plusHours(2), numbered, out, (a, b) -> { });
-        numbered = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(),
-                AT.plusHours(2), numbered, out, (a, b) -> { });
         String finding = CaseTracker.findingId(FINDING);
+        assertThat(earlier.withdrawn()).as("d@e1 withdrawn at #2, the finding at #2")
+                .isEqualTo(Map.of("d@e1", 2, finding, 2));
+        earlier = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(FINDING),
+                AT.plusHours(2), earlier, out, (a, b) -> { });
+        earlier = CaseTracker.diff(held, found, List.of(open("d@e1"), open("d@e2"), open("d@e3")), List.of(),
+                AT.plusHours(2), earlier, out, (a, b) -> { });
         assertThat(out).extracting(Transition::id).containsExactly(
                 "d@e1#1:OPENED", "d@e2#1:OPENED", finding + "#1:FINDING",
                 "d@e1#2:WITHDRAWN", finding + "#2:WITHDRAWN",
-                "d@e1#3:OPENED", "d@e3#3:OPENED", finding + "#3:FINDING",
+                "d@e1#3:OPENED", "d@e3#1:OPENED", finding + "#3:FINDING",
                 finding + "#4:WITHDRAWN");
         assertThat(out).extracting(Transition::id).doesNotHaveDuplicates();
-        assertThat(numbered).isEqualTo(4);
+        assertThat(earlier.withdrawn()).isEqualTo(Map.of("d@e1", 2, finding, 4));
+    }
+
+    /** A case that left and comes back numbers every transition after the highest number it used before. */
+    @Test
+    void a_case_that_comes_back_numbers_after_everything_it_had() {
+        Map<String, CaseTracker.Held> held = new LinkedHashMap<>();
+        Map<String, Finding> found = new LinkedHashMap<>();
+        List<Transition> out = new ArrayList<>();
+        CaseTracker.Earlier earlier = CaseTracker.diff(held, found, List.of(open("d@e1")), List.of(FINDING), AT,
+                new CaseTracker.Earlier(5, null, Map.of("d@e9", 7)), out, (a, b) -> { });
+        assertThat(out).extracting(Transition::id).containsExactly("d@e1#6:OPENED",
+                CaseTracker.findingId(FINDING) + "#6:FINDING");
+        assertThat(earlier.after("d@e9")).isEqualTo(7);
+        assertThat(earlier.after("d@other")).isEqualTo(5);
     }
 
     @Test
