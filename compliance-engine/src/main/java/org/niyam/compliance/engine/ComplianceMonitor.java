@@ -560,9 +560,11 @@ public final class ComplianceMonitor implements AutoCloseable {
         // A snapshot written before cases kept what they had: the case is known to have left, nothing more.
         snapshot.retired().forEach(hash -> left.putIfAbsent(hash, new MonitorSnapshot.Left(snapshot.now(),
                 CaseTracker.Earlier.NONE)));
-        left.entrySet().stream().filter(e -> rememberLeft != null).map(e -> new Forget(e.getKey(), e.getValue().at()))
-                .sorted(Comparator.comparing((Forget f) -> f.at().toInstant()).thenComparing(Forget::caseHash))
-                .forEach(leftOrder::add);
+        if (rememberLeft != null) {
+            left.entrySet().stream().map(e -> new Forget(e.getKey(), e.getValue().at()))
+                    .sorted(Comparator.comparing((Forget f) -> f.at().toInstant()).thenComparing(Forget::caseHash))
+                    .forEach(leftOrder::add);
+        }
         lastGlobalCheck = snapshot.lastGlobalCheck();
         oneSession = snapshot.oneSession();
         // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
