@@ -49,6 +49,8 @@ public final class Benchmark {
               --warmups N         warm-up runs of each side per size (default: about 2e6 events' worth, 1 to 200)
               --runs N            timed runs of each side per size and thread count (default 5; 3 from 1e7 events)
               --threads N,N,...   thread counts, each for both sides (default 1 and the processors, e.g. 1,2)
+              --order O,O         how the engine delivers: report (report order, as evaluate gives it), any (as
+                                  each group of cases is done, as the baseline does); default report,any
               --cold-starts N     fresh JVMs that build the India pack engine (default 5; 0 skips)
               --xmx-check SIZE    also audit each log once in a child JVM with -XmxSIZE (e.g. 512m): the engine, the
                                   baseline, and the baseline counting its results instead of keeping them
@@ -72,7 +74,8 @@ public final class Benchmark {
     }
 
     record Options(List<Long> sizes, long seed, Integer warmups, Integer runs, int coldStarts, String xmxCheck,
-                   long engineUpTo, Duration timeout, Path dir, boolean keepLogs, List<Integer> threads) {
+                   long engineUpTo, Duration timeout, Path dir, boolean keepLogs, List<Integer> threads,
+                   List<Audits.Order> orders) {
 
         static Options parse(String[] args) {
             List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
@@ -87,6 +90,7 @@ public final class Benchmark {
             boolean keepLogs = false;
             int processors = Runtime.getRuntime().availableProcessors();
             List<Integer> threads = processors == 1 ? List.of(1) : List.of(1, processors);
+            List<Audits.Order> orders = List.of(Audits.Order.REPORT, Audits.Order.ANY);
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--keep-logs")) {
@@ -108,6 +112,7 @@ public final class Benchmark {
                     case "--timeout" -> timeout = Duration.ofSeconds(Math.round(Double.parseDouble(value) * 60));
                     case "--dir" -> dir = Path.of(value);
                     case "--threads" -> threads = Arrays.stream(value.split(",")).map(t -> (int) count(t)).toList();
+                    case "--order" -> orders = Arrays.stream(value.split(",")).map(Options::order).distinct().toList();
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -118,7 +123,15 @@ public final class Benchmark {
                 throw new IllegalArgumentException("--threads must name positive thread counts");
             }
             return new Options(sizes, seed, warmups, runs, coldStarts, xmxCheck, engineUpTo, timeout, dir, keepLogs,
-                    threads);
+                    threads, orders);
+        }
+
+        private static Audits.Order order(String text) {
+            return switch (text.trim()) {
+                case "report" -> Audits.Order.REPORT;
+                case "any" -> Audits.Order.ANY;
+                default -> throw new IllegalArgumentException("--order takes report, any or both: " + text);
+            };
         }
 
         /** A count written as 1000000, 1_000_000 or 1e6. */
@@ -168,8 +181,11 @@ public final class Benchmark {
         }
     }
 
-    /** The figures of one size at one thread count; {@code engine} is null when the engine was not measured. */
-    record Figures(long events, int threads, Side baseline, Side engine, String engineFailure) {
+    /**
+     * The figures of one size at one thread count and engine order; {@code engine} is null when the engine was not
+     * measured.
+     */
+    record Figures(long events, int threads, Audits.Order order, Side baseline, Side engine, String engineFailure) {
 
         double ratio() {
             return baseline.medianWall() / engine.medianWall();
@@ -248,32 +264,39 @@ public final class Benchmark {
                 if (engineGaveUp != null) {
                     continue;
                 }
-                Agreement.Comparison comparison = new Agreement.Comparison(checked, 10);
-                Audits.EngineRun compared = null;
-                try {
-                    ComplianceEngine on = engines.get(threads);
-                    compared = guarded(watchdog, options.timeout(), size, out,
-                            () -> Audits.engine(on, log, comparison));
-                } catch (OutOfMemoryError e) {
-                    engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size) + " events with a "
-                            + Runtime.getRuntime().maxMemory() / MB + " MB heap";
-                    out.println("engine: " + engineGaveUp + "; only the baseline is measured from here on");
+                for (Audits.Order order : options.orders()) {
+                    if (engineGaveUp != null) {
+                        break;
+                    }
+                    Agreement.Comparison comparison = new Agreement.Comparison(checked, 10);
+                    Audits.EngineRun compared = null;
+                    try {
+                        ComplianceEngine on = engines.get(threads);
+                        compared = guarded(watchdog, options.timeout(), size, out,
+                                () -> Audits.engine(on, log, comparison, order));
+                    } catch (OutOfMemoryError e) {
+                        engineGaveUp = "ran out of memory at " + String.format(Locale.ROOT, "%,d", size)
+                                + " events with a " + Runtime.getRuntime().maxMemory() / MB + " MB heap";
+                        out.println("engine: " + engineGaveUp + "; only the baseline is measured from here on");
+                    }
+                    if (compared != null) {
+                        comparison.asOf(compared.asOf());
+                        Agreement agreement = comparison.result();
+                        if (!agreement.agrees()) {
+                            out.printf(Locale.ROOT, "DISAGREEMENT at %d threads, %s: engine and baseline differ on %,d "
+                                            + "of %,d obligations; the first:%n", threads, order.label,
+                                    agreement.differences(), agreement.compared());
+                            agreement.first().forEach(d -> out.println("  " + d));
+                            return 1;
+                        }
+                        out.printf(Locale.ROOT, "agreement at %d %s, %s: engine and baseline find the same %,d "
+                                        + "obligations (%,d of the platform, the rest of cases) %s: id, status, due, "
+                                        + "discharging event and instant, lateness%n", threads,
+                                threads == 1 ? "thread" : "threads", order.label, agreement.compared(),
+                                agreement.platform(), agreement.byStatus());
+                    }
                 }
                 checked = null;
-                if (compared != null) {
-                    comparison.asOf(compared.asOf());
-                    Agreement agreement = comparison.result();
-                    if (!agreement.agrees()) {
-                        out.printf(Locale.ROOT, "DISAGREEMENT at %d threads: engine and baseline differ on %,d of %,d "
-                                + "obligations; the first:%n", threads, agreement.differences(), agreement.compared());
-                        agreement.first().forEach(d -> out.println("  " + d));
-                        return 1;
-                    }
-                    out.printf(Locale.ROOT, "agreement at %d %s: engine and baseline find the same %,d obligations "
-                                    + "(%,d of the platform, the rest of cases) %s: id, status, due, discharging event "
-                                    + "and instant, lateness%n", threads, threads == 1 ? "thread" : "threads",
-                            agreement.compared(), agreement.platform(), agreement.byStatus());
-                }
             }
 
             boolean withEngine = engineGaveUp == null;
@@ -282,24 +305,30 @@ public final class Benchmark {
                     Audits.baselineStreaming(log, threads);
                     if (withEngine) {
                         ComplianceEngine on = engines.get(threads);
-                        guarded(watchdog, options.timeout(), size, out, () -> Audits.engine(on, log, o -> { }));
+                        for (Audits.Order order : options.orders()) {
+                            guarded(watchdog, options.timeout(), size, out,
+                                    () -> Audits.engine(on, log, o -> { }, order));
+                        }
                     }
                 }
             }
             int runs = options.runsFor(size);
             int counts = options.threads().size();
+            int orders = options.orders().size();
             long[][] baselineWall = new long[counts][runs];
             long[][] baselineCpu = new long[counts][runs];
-            long[][] engineWall = new long[counts][runs];
-            long[][] engineCpu = new long[counts][runs];
+            long[][][] engineWall = new long[orders][counts][runs];
+            long[][][] engineCpu = new long[orders][counts][runs];
             long[] baselinePeak = new long[counts];
-            long[] enginePeak = new long[counts];
+            long[][] enginePeak = new long[orders][counts];
             long[] baselineIdle = new long[counts];
-            long[] engineIdle = new long[counts];
+            long[][] engineIdle = new long[orders][counts];
             Arrays.fill(baselineIdle, Long.MAX_VALUE);
-            Arrays.fill(engineIdle, Long.MAX_VALUE);
-            // Run by run, each thread count in turn, the baseline then the engine: a slow spell of the machine falls
-            // on both sides of a pair, not on one side's every run.
+            for (long[] idle : engineIdle) {
+                Arrays.fill(idle, Long.MAX_VALUE);
+            }
+            // Run by run, each thread count in turn, the baseline then the engine in each order: a slow spell of the
+            // machine falls on both sides of a pair, not on one side's every run.
             for (int i = 0; i < runs; i++) {
                 for (int t = 0; t < counts; t++) {
                     int threads = options.threads().get(t);
@@ -311,27 +340,30 @@ public final class Benchmark {
                     baselineCpu[t][i] = cpuNanos() - cpu;
                     baselinePeak[t] = Math.max(baselinePeak[t], heap.peak(outcome));
                     outcome = null;
-                    if (withEngine) {
+                    for (int o = 0; withEngine && o < orders; o++) {
                         ComplianceEngine on = engines.get(threads);
-                        engineIdle[t] = Math.min(engineIdle[t], heap.start());
+                        Audits.Order order = options.orders().get(o);
+                        engineIdle[o][t] = Math.min(engineIdle[o][t], heap.start());
                         cpu = cpuNanos();
                         start = System.nanoTime();
                         Audits.EngineRun run = guarded(watchdog, options.timeout(), size, out,
-                                () -> Audits.engine(on, log, o -> { }));
-                        engineWall[t][i] = System.nanoTime() - start;
-                        engineCpu[t][i] = cpuNanos() - cpu;
-                        enginePeak[t] = Math.max(enginePeak[t], heap.peak(run));
+                                () -> Audits.engine(on, log, x -> { }, order));
+                        engineWall[o][t][i] = System.nanoTime() - start;
+                        engineCpu[o][t][i] = cpuNanos() - cpu;
+                        enginePeak[o][t] = Math.max(enginePeak[o][t], heap.peak(run));
                         run = null;
                     }
                 }
             }
             for (int t = 0; t < counts; t++) {
-                Figures figures = new Figures(size, options.threads().get(t),
-                        new Side(baselineWall[t], baselineCpu[t], baselinePeak[t], baselineIdle[t]),
-                        withEngine ? new Side(engineWall[t], engineCpu[t], enginePeak[t], engineIdle[t]) : null,
-                        engineGaveUp);
-                all.add(figures);
-                report(figures, obligations, runs, options.warmupsFor(size), out);
+                Side baseline = new Side(baselineWall[t], baselineCpu[t], baselinePeak[t], baselineIdle[t]);
+                for (int o = 0; o < orders; o++) {
+                    Figures figures = new Figures(size, options.threads().get(t), options.orders().get(o), baseline,
+                            withEngine ? new Side(engineWall[o][t], engineCpu[o][t], enginePeak[o][t], engineIdle[o][t])
+                                    : null, engineGaveUp);
+                    all.add(figures);
+                    report(figures, obligations, runs, options.warmupsFor(size), out, o == 0);
+                }
             }
             if (options.xmxCheck() != null) {
                 underHeapLimit("baseline", options.xmxCheck(), log, options.timeout(), out);
@@ -401,26 +433,32 @@ public final class Benchmark {
         }
     }
 
-    private static void report(Figures f, int obligations, int runs, int warmups, PrintStream out) {
+    private static void report(Figures f, int obligations, int runs, int warmups, PrintStream out,
+                               boolean withBaseline) {
         Side b = f.baseline();
-        out.printf(Locale.ROOT, "%d %s, baseline: %s of %d runs after %d warm-ups: %,.0f events/s, %.3f µs/event wall, "
-                        + "%.3f µs/event CPU; peak heap %,d MB (%,d MB above idle); %,d obligations%n", f.threads(),
-                f.threads() == 1 ? "thread" : "threads", b.spread(), runs, warmups, b.perSecond(f.events()),
-                b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()), b.peak() / MB, b.aboveIdle() / MB,
-                obligations);
+        if (withBaseline) {
+            out.printf(Locale.ROOT, "%d %s, baseline: %s of %d runs after %d warm-ups: %,.0f events/s, %.3f µs/event "
+                            + "wall, %.3f µs/event CPU; peak heap %,d MB (%,d MB above idle); %,d obligations%n",
+                    f.threads(), f.threads() == 1 ? "thread" : "threads", b.spread(), runs, warmups,
+                    b.perSecond(f.events()), b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()), b.peak() / MB,
+                    b.aboveIdle() / MB, obligations);
+        }
         if (f.engineFailure() != null) {
-            out.println("engine: not measured: " + f.engineFailure());
+            if (withBaseline) {
+                out.println("engine: not measured: " + f.engineFailure());
+            }
             return;
         }
         Side e = f.engine();
-        out.printf(Locale.ROOT, "%d %s, engine:   %s: %,.0f events/s, %.3f µs/event wall, %.3f µs/event CPU; "
+        out.printf(Locale.ROOT, "%d %s, engine, %s: %s: %,.0f events/s, %.3f µs/event wall, %.3f µs/event CPU; "
                         + "peak heap %,d MB (%,d MB above idle)%n", f.threads(), f.threads() == 1 ? "thread" : "threads",
-                e.spread(), e.perSecond(f.events()), e.medianWall() / 1e3 / f.events(), e.cpuMicrosPerEvent(f.events()),
+                f.order().label, e.spread(), e.perSecond(f.events()), e.medianWall() / 1e3 / f.events(), e.cpuMicrosPerEvent(f.events()),
                 e.peak() / MB, e.aboveIdle() / MB);
         double[] paired = f.pairedRatios();
-        out.printf(Locale.ROOT, "%d %s, engine / baseline: throughput %.3f (runs paired: %.3f to %.3f), CPU per event "
-                        + "%.2fx; peak heap %.1fx (%s)%n", f.threads(), f.threads() == 1 ? "thread" : "threads", f.ratio(),
-                paired[0], paired[1], e.cpuMicrosPerEvent(f.events()) / b.cpuMicrosPerEvent(f.events()),
+        out.printf(Locale.ROOT, "%d %s, engine, %s / baseline: throughput %.3f (runs paired: %.3f to %.3f), by CPU "
+                        + "%.3f (CPU per event %.2fx); peak heap %.1fx (%s)%n", f.threads(),
+                f.threads() == 1 ? "thread" : "threads", f.order().label, f.ratio(), paired[0], paired[1],
+                b.cpuMicrosPerEvent(f.events()) / e.cpuMicrosPerEvent(f.events()), e.cpuMicrosPerEvent(f.events()) / b.cpuMicrosPerEvent(f.events()),
                 (double) e.peak() / b.peak(), f.heapRatio());
     }
 
@@ -499,22 +537,25 @@ public final class Benchmark {
     }
 
     private static void summary(List<Figures> all, PrintStream out) {
-        out.printf("%n| events | threads | baseline events/s | engine events/s | engine / baseline (paired runs) "
-                + "| baseline µs/event wall, CPU | engine µs/event wall, CPU | baseline peak heap | engine peak heap |%n");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.printf("%n| events | threads | engine delivers in | baseline events/s | engine events/s | engine / baseline "
+                + "(paired runs) | by CPU | baseline µs/event wall, CPU | engine µs/event wall, CPU | baseline peak heap "
+                + "| engine peak heap |%n");
+        out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Figures f : all) {
             Side b = f.baseline();
             if (f.engineFailure() != null) {
-                out.printf(Locale.ROOT, "| %,d | %d | %,.0f | – | – | %.2f, %.2f | %s | %,d MB | – |%n", f.events(),
-                        f.threads(), b.perSecond(f.events()), b.medianWall() / 1e3 / f.events(),
-                        b.cpuMicrosPerEvent(f.events()), f.engineFailure(), b.peak() / MB);
+                out.printf(Locale.ROOT, "| %,d | %d | %s | %,.0f | – | – | – | %.2f, %.2f | %s | %,d MB | – |%n",
+                        f.events(), f.threads(), f.order().label, b.perSecond(f.events()),
+                        b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()), f.engineFailure(),
+                        b.peak() / MB);
                 continue;
             }
             Side e = f.engine();
             double[] paired = f.pairedRatios();
-            out.printf(Locale.ROOT, "| %,d | %d | %,.0f | %,.0f | %.3f (%.3f–%.3f) | %.2f, %.2f | %.2f, %.2f | %,d MB "
-                            + "| %,d MB |%n", f.events(), f.threads(), b.perSecond(f.events()), e.perSecond(f.events()),
-                    f.ratio(), paired[0], paired[1], b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()),
+            out.printf(Locale.ROOT, "| %,d | %d | %s | %,.0f | %,.0f | %.3f (%.3f–%.3f) | %.3f | %.2f, %.2f | %.2f, %.2f "
+                            + "| %,d MB | %,d MB |%n", f.events(), f.threads(), f.order().label, b.perSecond(f.events()),
+                    e.perSecond(f.events()), f.ratio(), paired[0], paired[1],
+                    b.cpuMicrosPerEvent(f.events()) / e.cpuMicrosPerEvent(f.events()), b.medianWall() / 1e3 / f.events(), b.cpuMicrosPerEvent(f.events()),
                     e.medianWall() / 1e3 / f.events(), e.cpuMicrosPerEvent(f.events()), b.peak() / MB, e.peak() / MB);
         }
     }

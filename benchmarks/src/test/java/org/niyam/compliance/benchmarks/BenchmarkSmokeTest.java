@@ -142,8 +142,12 @@ class BenchmarkSmokeTest {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
-        assertThat(output).contains("seed " + SEED, "agreement at 1 thread: engine and baseline find the same",
-                "agreement at 2 threads", "1 thread, engine / baseline", "2 threads, engine / baseline");
+        assertThat(output).contains("seed " + SEED,
+                "agreement at 1 thread, report order: engine and baseline find the same",
+                "agreement at 1 thread, any order: engine and baseline find the same",
+                "agreement at 2 threads, report order", "agreement at 2 threads, any order",
+                "1 thread, engine, report order / baseline", "1 thread, engine, any order / baseline",
+                "2 threads, engine, report order / baseline", "2 threads, engine, any order / baseline");
         assertThat(List.of(dir.toFile().list())).as("generated logs are deleted").isEmpty();
     }
 

@@ -72,25 +72,48 @@ import org.slf4j.LoggerFactory;
  * conclusion crosses from one case to another, the audit starts over with everything in memory and one session,
  * before the sink has been given any obligation: it logs that at WARN, tells the listener, and its
  * {@link Summary#oneSession()} says why.
+ *
+ * <p>A sink that needs no order says so with {@link Builder#unordered()}: each group of cases' obligations and
+ * findings then reach it as soon as they are evaluated, without the result files, sorting and merge that report
+ * order costs, and the sink must be able to {@link Sink#startOver start over}.
  */
 public final class CaseLogAudit {
 
-    /** Receives an audit's results. Called on the thread that runs the audit, one call at a time. */
+    /**
+     * Receives an audit's results, one call at a time. Called on the thread that runs the audit; in an
+     * {@link Builder#unordered() unordered} audit, obligations and findings come from the engine's threads, one call
+     * at a time (each call happens-after the one before it).
+     */
     public interface Sink {
 
         /**
-         * One obligation, in report order; every obligation comes before the first finding.
+         * One obligation, in report order; every obligation comes before the first finding. In an unordered audit,
+         * in no particular order.
          *
          * @param obligation the obligation, as {@link ComplianceEngine#evaluate} would report it
          */
         void obligation(Obligation obligation);
 
         /**
-         * One finding, in report order, after every obligation.
+         * One finding, in report order, after every obligation. In an unordered audit, in no particular order.
          *
          * @param finding the finding, with its citation
          */
         void finding(Finding finding);
+
+        /**
+         * Unordered audits only: forget every obligation and finding given so far (not the rejected entries); the
+         * whole report follows, in report order. Called when a conclusion crossed from one case to another after the
+         * sink had part of the report, so that the audit starts over with everything in memory and one session (see
+         * {@link Summary#oneSession()}). The default throws {@link UnsupportedOperationException}, which ends the
+         * audit: a sink that cannot start over cannot be given a report that may have to.
+         *
+         * @param reason why the audit starts over
+         */
+        default void startOver(String reason) {
+            throw new UnsupportedOperationException("the audit must start over in one session (" + reason
+                    + "), after its sink had part of the report, and the sink does not implement startOver");
+        }
 
         /**
          * An entry rejected. Not called in strict audits, which throw instead.
@@ -152,6 +175,7 @@ public final class CaseLogAudit {
     private final Path workDirectory;
     private final int eventsPerBucket;
     private final EvaluationListener listener;
+    private final boolean unordered;
 
     private CaseLogAudit(Builder builder) {
         this.engine = builder.engine;
@@ -161,6 +185,7 @@ public final class CaseLogAudit {
         this.workDirectory = builder.workDirectory;
         this.eventsPerBucket = builder.eventsPerBucket;
         this.listener = builder.listener;
+        this.unordered = builder.unordered;
     }
 
     /**
@@ -212,12 +237,16 @@ public final class CaseLogAudit {
             spill.resolveRepeatedIds();
             LOG.debug("audit: {} entries read into {} buckets in {} ms", spill.entries, spill.bucketCount(),
                     (System.nanoTime() - start) / 1_000_000);
+            Delivery delivery = new Delivery(sink);
             try {
-                return byCase(evaluation, spill, sink);
+                return byCase(evaluation, spill, delivery);
             } catch (Evaluation.Unpartitionable e) {
                 LOG.warn("the audit reads all its logs into memory and evaluates them in one session, since a "
                         + "conclusion crossed cases: {}", e.getMessage());
                 listener.oneSession(e.getMessage());
+                if (delivery.started) {
+                    sink.startOver(e.getMessage());
+                }
                 return inMemory(files, sink, true, e.getMessage());
             }
         } finally {
@@ -246,7 +275,40 @@ public final class CaseLogAudit {
         return (int) Math.max(1, Math.min(4096, Math.max(bySize, byWork)));
     }
 
-    private Summary byCase(Evaluation evaluation, Spill spill, Sink sink) {
+    /**
+     * Gives the sink obligations and findings, counting them; one call at a time, whichever thread delivers (the
+     * worker threads of an unordered audit).
+     */
+    private static final class Delivery {
+        private final Sink sink;
+        private final Map<Status, Long> statuses = new EnumMap<>(Status.class);
+        private long findings;
+        /** Whether the sink has had an obligation or finding. */
+        private boolean started;
+
+        Delivery(Sink sink) {
+            this.sink = sink;
+        }
+
+        synchronized void obligation(Obligation obligation) {
+            started = true;
+            statuses.merge(obligation.status(), 1L, Long::sum);
+            sink.obligation(obligation);
+        }
+
+        synchronized void finding(Finding finding) {
+            started = true;
+            findings++;
+            sink.finding(finding);
+        }
+
+        synchronized void all(List<Obligation> obligations, List<Finding> found) {
+            obligations.forEach(this::obligation);
+            found.forEach(this::finding);
+        }
+    }
+
+    private Summary byCase(Evaluation evaluation, Spill spill, Delivery delivery) {
         OffsetDateTime judgedAt = asOf != null ? asOf : spill.latest();
         // The period covered: given to the builder, else the logs' EvidencePeriod entry, else from the earliest event.
         OffsetDateTime start = this.since != null ? this.since : spill.since != null ? spill.since
@@ -279,7 +341,35 @@ public final class CaseLogAudit {
                 counted[unit] = events.size();
                 return events;
             }
-        }, new Evaluation.PartStore() {
+        }, unordered ? new Evaluation.PartStore() {
+            @Override
+            public boolean ordered() {
+                return false;
+            }
+
+            @Override
+            public void group(int unit, Evaluation.Part part) {
+                delivery.all(part.obligations(), part.findings());
+            }
+
+            @Override
+            public void put(int unit, Report part) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Report get(int unit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void checkNotPlaced(int units, Set<String> placed) {
+                // The groups' obligations are gone to the sink; which of them a rule settled from elsewhere is not
+                // kept, so any such conclusion counts as crossing (a discharge of an obligation no case holds).
+                throw new Evaluation.Unpartitionable("a rule concluded about obligation " + placed.iterator().next()
+                        + ", which no case's group holds, and an unordered audit cannot tell whether one held it", true);
+            }
+        } : new Evaluation.PartStore() {
             @Override
             public void put(int unit, Report part) {
                 ReportFile.write(spill.result(unit), part);
@@ -291,29 +381,26 @@ public final class CaseLogAudit {
             }
         }, facts, judgedAt, serial);
         LOG.debug("audit: rules and kernel done in {} ms", (System.nanoTime() - evaluated) / 1_000_000);
-        Map<Status, Long> statuses = new EnumMap<>(Status.class);
-        long[] findings = {0};
         long merged = System.nanoTime();
-        List<Path> results = new ArrayList<>(spill.bucketCount());
-        for (int b = 0; b < spill.bucketCount(); b++) {
-            results.add(spill.result(b));
+        if (unordered) {
+            delivery.all(platform.obligations(), platform.findings());
+        } else {
+            List<Path> results = new ArrayList<>(spill.bucketCount());
+            for (int b = 0; b < spill.bucketCount(); b++) {
+                results.add(spill.result(b));
+            }
+            // One global report order, whatever the threads and buckets: a k-way merge of the sorted parts.
+            ReportMerge.merge(platform, results, spill.directory, ReportMerge.FAN_IN, delivery::obligation,
+                    delivery::finding);
         }
-        // One global report order, whatever the threads and buckets: a k-way merge of the sorted parts.
-        ReportMerge.merge(platform, results, spill.directory, ReportMerge.FAN_IN, obligation -> {
-            statuses.merge(obligation.status(), 1L, Long::sum);
-            sink.obligation(obligation);
-        }, finding -> {
-            findings[0]++;
-            sink.finding(finding);
-        });
-        LOG.debug("audit: {} parts merged and delivered in {} ms", results.size() + 1,
+        LOG.debug("audit: {} parts merged and delivered in {} ms", spill.bucketCount() + 1,
                 (System.nanoTime() - merged) / 1_000_000);
         long events = 0;
         for (long count : counted) {
             events += count;
         }
-        return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, statuses, findings[0],
-                spill.bucketCount(), null, start, from);
+        return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, delivery.statuses,
+                delivery.findings, spill.bucketCount(), null, start, from);
     }
 
     /** A reader parsing on the engine's threads: its own, or the executor the engine was given. */
@@ -342,12 +429,11 @@ public final class CaseLogAudit {
         Report report = evaluation.oneSession(evaluation.context(evidence.profiles(), evidence.facts(),
                 evidence.periodStart(judgedAt), judgedAt), Evaluation.knownAt(evidence.events(), judgedAt), judgedAt,
                 Evaluation.serial(listener));
-        Map<Status, Long> statuses = new EnumMap<>(Status.class);
-        long[] findings = {0};
-        deliver(report, sink, statuses, findings);
+        Delivery delivery = new Delivery(sink);
+        delivery.all(report.obligations(), report.findings());
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();
-        return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(), statuses,
-                findings[0], 0, reason, evidence.periodStart(judgedAt), since != null ? PeriodFrom.GIVEN
+        return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(),
+                delivery.statuses, delivery.findings, 0, reason, evidence.periodStart(judgedAt), since != null ? PeriodFrom.GIVEN
                         : read.since() != null ? PeriodFrom.LOG_ENTRY : PeriodFrom.EARLIEST_EVENT);
     }
 
@@ -356,17 +442,6 @@ public final class CaseLogAudit {
                 .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
                 .orElseThrow(() -> new InputException("logs", 0, "", "no event to judge the evidence at: give an "
                         + "instant with asOf(...)", null));
-    }
-
-    private static void deliver(Report report, Sink sink, Map<Status, Long> statuses, long[] findings) {
-        for (Obligation obligation : report.obligations()) {
-            statuses.merge(obligation.status(), 1L, Long::sum);
-            sink.obligation(obligation);
-        }
-        for (Finding finding : report.findings()) {
-            findings[0]++;
-            sink.finding(finding);
-        }
     }
 
     private static void deleteQuietly(Path directory) {
@@ -730,6 +805,7 @@ public final class CaseLogAudit {
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private int eventsPerBucket = 50_000;
         private EvaluationListener listener = EvaluationListener.NONE;
+        private boolean unordered;
 
         private Builder(ComplianceEngine engine) {
             this.engine = engine;
@@ -802,6 +878,23 @@ public final class CaseLogAudit {
          */
         public Builder listener(EvaluationListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Gives the sink each group of cases' obligations and findings as soon as they are evaluated, in no particular
+         * order (not the same from run to run), rather than every obligation and then every finding in report order.
+         * The same items as an ordered audit, without the result files, the sorting and the merge that put them in
+         * order. Calls come from the engine's threads, one at a time. If a conclusion then turns out to cross cases,
+         * the sink has had part of the report: the audit calls {@link Sink#startOver} and gives it the whole report
+         * of one session, in report order (so does a rule that discharges an obligation no group of cases holds,
+         * since an unordered audit no longer has the groups' obligations to look in). An audit that throws has given
+         * the sink part of a report. Default: report order.
+         *
+         * @return this builder
+         */
+        public Builder unordered() {
+            this.unordered = true;
             return this;
         }
 

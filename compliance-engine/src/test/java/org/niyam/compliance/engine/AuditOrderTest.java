@@ -1,6 +1,7 @@
 package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -229,6 +230,156 @@ class AuditOrderTest {
         } finally {
             logger.detachAppender(captured);
         }
+    }
+
+    /** Keeps what an unordered audit delivers; fails when two calls overlap; starts over when told to. */
+    private static final class StartingOver extends CollectingSink {
+        final List<String> reasons = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicBoolean inCall = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public void obligation(org.niyam.compliance.model.Obligation obligation) {
+            enter();
+            super.obligation(obligation);
+            inCall.set(false);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            enter();
+            super.finding(finding);
+            inCall.set(false);
+        }
+
+        @Override
+        public void startOver(String reason) {
+            reasons.add(reason);
+            obligations.clear();
+            findings.clear();
+        }
+
+        private void enter() {
+            if (!inCall.compareAndSet(false, true)) {
+                throw new AssertionError("two calls of the sink at once");
+            }
+        }
+    }
+
+    @Test
+    void an_unordered_audit_delivers_the_same_items_one_call_at_a_time_for_any_threads_sessions_and_buckets()
+            throws IOException {
+        System.out.println("AuditOrderTest unordered seed " + SEED + " (-Dniyam.seed=" + SEED + " to repeat)");
+        Random random = new Random(SEED);
+        Evidence evidence = evidence(random, 70);
+        Path file = work.resolve("cases.jsonl");
+        write(evidence, random, file);
+        Report expected = builder().build().evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int perSession : new int[] {1, 2048}) {
+                ComplianceEngine engine = builder().threads(threads).eventsPerSession(perSession).build();
+                for (int perBucket : new int[] {1, 40, 50_000}) {
+                    String where = threads + " threads, " + perSession + " events per session, " + perBucket
+                            + " per bucket, seed " + SEED;
+                    StartingOver delivered = new StartingOver();
+                    CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                            .eventsPerBucket(perBucket).strict().unordered().build().run(List.of(file), delivered);
+                    assertThat(summary.oneSession()).as(where).isNull();
+                    assertThat(delivered.reasons).as(where).isEmpty();
+                    assertThat(delivered.obligations).as("the same obligations, " + where)
+                            .containsExactlyInAnyOrderElementsOf(expected.obligations());
+                    assertThat(delivered.findings).as("the same findings, " + where)
+                            .containsExactlyInAnyOrderElementsOf(expected.findings());
+                    assertThat(summary.obligationCount()).as(where).isEqualTo(expected.obligations().size());
+                    assertThat(summary.findings()).as(where).isEqualTo(expected.findings().size());
+                }
+            }
+        }
+        try (var left = Files.list(work)) {
+            assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
+        }
+    }
+
+    /** A complaint in case "x", one in case-1 (whose rule concludes for "x"), and quiet orders in 30 other cases. */
+    private Path crossingLog() {
+        List<CaseEvent> events = new ArrayList<>(List.of(TestPacks.complaint("c-x", "x", T),
+                TestPacks.complaint("c-1", "case-1", T.plusMinutes(1))));
+        for (int i = 0; i < 30; i++) {
+            events.add(TestPacks.order("o-" + i, "quiet-" + i, T.plusMinutes(i)));
+        }
+        Path file = work.resolve("crossing.jsonl");
+        write(new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), events), new Random(SEED), file);
+        return file;
+    }
+
+    private static ComplianceEngine crossingEngine() {
+        return ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(1).eventsPerSession(1).build();
+    }
+
+    @Test
+    void an_unordered_audit_whose_conclusions_cross_cases_starts_its_sink_over_with_the_report_of_one_session() {
+        ComplianceEngine engine = crossingEngine();
+        Path file = crossingLog();
+        StartingOver delivered = new StartingOver();
+        CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
+                .eventsPerBucket(1).unordered().build().run(List.of(file), delivered);
+
+        Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        assertThat(summary.oneSession()).contains("a.note-on-x");
+        assertThat(delivered.reasons).as("told once, with the summary's reason, after groups were delivered")
+                .containsExactly(summary.oneSession());
+        assertThat(delivered.obligations).as("then the whole report, in report order")
+                .containsExactlyElementsOf(expected.obligations());
+        assertThat(delivered.findings).containsExactlyElementsOf(expected.findings());
+        assertThat(summary.obligationCount()).isEqualTo(expected.obligations().size());
+    }
+
+    @Test
+    void an_unordered_audit_that_must_start_over_ends_with_an_error_naming_why_when_its_sink_cannot() {
+        Path file = crossingLog();
+        CollectingSink cannot = new CollectingSink();
+        assertThatThrownBy(() -> CaseLogAudit.builder(crossingEngine()).asOf(AS_OF).workDirectory(work)
+                .eventsPerBucket(1).unordered().build().run(List.of(file), cannot))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("startOver").hasMessageContaining("a.note-on-x");
+        assertThat(cannot.obligations).as("it had part of the report").isNotEmpty();
+    }
+
+    /** A rule discharging an obligation that no case holds: settled by the platform's report. */
+    private static final String DISCHARGE_OF_NOTHING = """
+            package org.niyam.test.nothing;
+
+            import org.niyam.compliance.india.*;
+            import org.niyam.compliance.model.*;
+
+            rule "n.discharge-nothing"
+                @citation("s. 1")
+            when
+                $c : ComplaintReceived()
+            then
+                insert(new Discharge("nothing@" + $c.id(), $c.id(), $c.at()));
+            end
+            """;
+
+    @Test
+    void an_unordered_audit_starts_over_when_a_rule_discharges_an_obligation_no_group_holds() {
+        ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
+                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
+                .rulePack(RulePack.drl("nothing", DISCHARGE_OF_NOTHING).unrestricted()).threads(2).build();
+        Path file = crossingLog();
+        Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+
+        CaseLogAudit.Summary ordered = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).build()
+                .run(List.of(file), new CollectingSink());
+        assertThat(ordered.oneSession()).as("in report order the groups' results are at hand to look in").isNull();
+
+        StartingOver delivered = new StartingOver();
+        CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).unordered()
+                .build().run(List.of(file), delivered);
+        assertThat(summary.oneSession()).contains("nothing@", "no case's group holds");
+        assertThat(delivered.reasons).containsExactly(summary.oneSession());
+        assertThat(delivered.obligations).containsExactlyElementsOf(expected.obligations());
+        assertThat(delivered.findings).containsExactlyElementsOf(expected.findings());
     }
 
     private static ComplianceEngine.Builder builder() {

@@ -9,7 +9,7 @@ import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
 
 /** Keeps what an audit delivers, in the order delivered; a rejected line fails the test (the logs are generated). */
-final class CollectingSink implements CaseLogAudit.Sink {
+class CollectingSink implements CaseLogAudit.Sink {
 
     final List<Obligation> obligations = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();

@@ -317,11 +317,40 @@ public final class Evaluation {
         }
     }
 
-    /** Keeps each unit's part of the report until the platform's report shows that no conclusion crossed units. */
+    /**
+     * Keeps each unit's part of the report until the platform's report shows that no conclusion crossed units; or,
+     * when not {@link #ordered}, takes each group's part as soon as it is done.
+     */
     public interface PartStore {
+        /** The unit's part, its obligations and findings in report order. Called on the worker threads. */
         void put(int unit, Report part);
 
         Report get(int unit);
+
+        /**
+         * {@code false}: the store needs no report order, so each group's part goes to {@link #group} as soon as
+         * its kernel is done (on the worker threads, in no order, a unit's parts unsorted), and neither
+         * {@link #put} nor {@link #get} is called.
+         */
+        default boolean ordered() {
+            return true;
+        }
+
+        /** A group's part, when not {@link #ordered}. */
+        default void group(int unit, Part part) {
+            throw new UnsupportedOperationException("an ordered store takes whole units");
+        }
+
+        /**
+         * Throws {@link Unpartitionable} when a part of {@code units} holds one of the obligations that the
+         * platform's report settles. A store that no longer has its parts must say so whenever it cannot rule it
+         * out.
+         */
+        default void checkNotPlaced(int units, Set<String> placed) {
+            for (int unit = 0; unit < units; unit++) {
+                Evaluation.checkNotPlaced(get(unit).obligations(), placed);
+            }
+        }
     }
 
     /**
@@ -351,18 +380,25 @@ public final class Evaluation {
             for (CaseEvent event : source.events(unit)) {
                 cases.computeIfAbsent(event.caseId(), k -> new ArrayList<>()).add(event);
             }
+            boolean ordered = store.ordered();
             List<Obligation> obligations = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
             List<Conclusion> unplaced = new ArrayList<>();
             for (List<CaseEvent> group : groups(cases.values())) {
                 Part part = part(cases(context, group, global, facts, listener), group, global, asOf);
-                obligations.addAll(part.obligations());
-                findings.addAll(part.findings());
+                if (ordered) {
+                    obligations.addAll(part.obligations());
+                    findings.addAll(part.findings());
+                } else {
+                    store.group(unit, part);
+                }
                 unplaced.addAll(part.leftovers());
             }
-            sortForReport(obligations);
-            findings.sort(FINDING_ORDER);
-            store.put(unit, new Report(asOf, obligations, findings));
+            if (ordered) {
+                sortForReport(obligations);
+                findings.sort(FINDING_ORDER);
+                store.put(unit, new Report(asOf, obligations, findings));
+            }
             return unplaced;
         });
         List<Conclusion> all = new ArrayList<>();
@@ -370,9 +406,7 @@ public final class Evaluation {
         Set<String> placed = new HashSet<>();
         Report platform = platform(global, all, placed, asOf);
         if (!placed.isEmpty()) {
-            for (int unit : units) {
-                checkNotPlaced(store.get(unit).obligations(), placed);
-            }
+            store.checkNotPlaced(units.size(), placed);
         }
         return platform;
     }
