@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.DatedValue;
@@ -71,7 +72,7 @@ public final class Lifecycle {
 
     /** A duration parameter's values, their start instants as epoch seconds and nanoseconds, and their lengths. */
     private record Clock(Parameter parameter, RulePack pack, long[] fromSeconds, int[] fromNanos,
-                         TemporalAmount[] lengths, String[] described) {
+                         TemporalAmount[] lengths, String[] described, Map<String, String> notes) {
 
         /** {@code null} when the plain path must decide: not a duration, no values, or a value of another type. */
         static Clock of(Parameter parameter, RulePack pack) {
@@ -92,7 +93,7 @@ public final class Lifecycle {
                 lengths[i] = length;
                 described[i] = Durations.describe(length);
             }
-            return new Clock(parameter, pack, seconds, nanos, lengths, described);
+            return new Clock(parameter, pack, seconds, nanos, lengths, described, new ConcurrentHashMap<>());
         }
 
         /** As {@link Parameter#at}: the index of the last value not starting after the instant, or -1. */
@@ -237,8 +238,12 @@ public final class Lifecycle {
             // as spanNote: the first value starting after the start and not after the due instant
             if (compare(fromSeconds[i], fromNanos[i], startSeconds, startNanos) > 0
                     && compare(fromSeconds[i], fromNanos[i], dueSeconds, dueNanos) <= 0) {
-                amendmentNote = spanNote(clock.parameter(), clock.parameter().values().get(index), start, due,
-                        clock.pack());
+                // The same text for every clock of this value, spanning value i, started under this version: made
+                // once (it formats an instant and two lengths), not once per obligation.
+                String version = clock.pack().versionAt(start);
+                amendmentNote = clock.notes().computeIfAbsent(index + " " + i + " " + version,
+                        k -> spanNote(clock.parameter(), clock.parameter().values().get(index), start, due,
+                                clock.pack()));
                 break;
             }
         }

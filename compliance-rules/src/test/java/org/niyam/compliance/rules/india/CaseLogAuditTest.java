@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.engine.CaseLogAudit;
@@ -21,6 +25,7 @@ import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Status;
 
 /**
  * An audit through bucket files finds exactly what reading the log and evaluating it in memory finds: the same
@@ -154,6 +159,32 @@ class CaseLogAuditTest {
         try (var left = Files.list(dir)) {
             assertThat(left.filter(Files::isDirectory)).as("work directories are deleted").isEmpty();
         }
+    }
+
+    @Test
+    void the_performance_page_example_of_an_unordered_audit_counts_what_an_ordered_audit_counts() throws IOException {
+        Path file = dir.resolve("example.jsonl");
+        Files.writeString(file, CaseLogs.generate(new Random(SEED), 40).text(), StandardCharsets.UTF_8);
+        ComplianceEngine engine = TWO_THREADS;
+        List<Path> logs = List.of(file);
+        // docs/performance.md:start
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        CaseLogAudit.builder(engine).unordered().build().run(logs, new CaseLogAudit.Sink() {
+            public void obligation(Obligation o) { byStatus.merge(o.status(), 1L, Long::sum); } // one call at a time
+            public void finding(Finding f) { }
+            public void startOver(String reason) { byStatus.clear(); } // the whole report follows
+        });
+        // docs/performance.md:end
+        CaseLogAudit.Summary ordered = CaseLogAudit.builder(engine).workDirectory(dir).build().run(logs, new Collected());
+        assertThat(byStatus).isNotEmpty().isEqualTo(ordered.obligations());
+
+        String source = Files.readString(Path.of("src/test/java/org/niyam/compliance/rules/india/CaseLogAuditTest.java"));
+        Matcher code = Pattern.compile("// docs/performance.md:start\\n(.*?)\\n\\s*// docs/performance.md:end",
+                Pattern.DOTALL).matcher(source);
+        assertThat(code.find()).isTrue();
+        String snippet = code.group(1).stripIndent().strip();
+        assertThat(Files.readString(Path.of("..", "docs", "performance.md"))).as("docs/performance.md's example")
+                .contains("```java\n" + snippet + "\n```");
     }
 
     @Test
