@@ -1,6 +1,7 @@
 package org.niyam.compliance.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +11,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +113,49 @@ class BenchmarkSmokeTest {
 
         assertThat(transitions).as("at least an opening of each case's first duty").isGreaterThanOrEqualTo(cases);
         assertThat(MonitorThroughput.monitor(engine, file)).isEqualTo(transitions);
+    }
+
+    @Test
+    void theMonitorMeasurementChecksStandingDutiesAsAskedAndDigestsTheSameTransitionsEachRun() throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            MonitorThroughput.run(MonitorThroughput.Options.of("300", "2", String.valueOf(SEED), "--standing-check",
+                    "PT1M", "--digest"));
+        } finally {
+            System.setOut(original);
+        }
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("300 events, seed " + SEED, "standing duties checked every PT1M");
+        Matcher digests = Pattern.compile("run (\\d): transitions SHA-256 ([0-9a-f]{64})").matcher(output);
+        List<String> each = digests.results().map(m -> m.group(1) + " " + m.group(2))
+                .toList();
+        assertThat(each).as(output).hasSize(2);
+        assertThat(each.get(0)).startsWith("1 ");
+        assertThat(each.get(1)).isEqualTo("2 " + each.get(0).substring(2));
+    }
+
+    @Test
+    void theMonitorMeasurementsArgumentsAreReadOrRefusedByName() {
+        MonitorThroughput.Options defaults = MonitorThroughput.Options.of();
+        assertThat(defaults).isEqualTo(new MonitorThroughput.Options(100_000, 3, CaseLogGenerator.DEFAULT_SEED,
+                Duration.ofDays(1), false));
+        assertThat(MonitorThroughput.Options.of("2e4", "--digest", "2", "--standing-check", "PT1H"))
+                .isEqualTo(new MonitorThroughput.Options(20_000, 2, CaseLogGenerator.DEFAULT_SEED, Duration.ofHours(1),
+                        true));
+
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("--standing-check", "1m"))
+                .hasMessage("--standing-check: '1m' is not an ISO-8601 duration such as PT1M or P1D");
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("--standing-check", "PT0S"))
+                .hasMessage("--standing-check must be positive: PT0S");
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("--standing-check"))
+                .hasMessageContaining("--standing-check needs a duration");
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("--fast")).hasMessageStartingWith("unknown option --fast");
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("2e4", "two"))
+                .hasMessage("RUNS: 'two' is not a whole number");
+        assertThatThrownBy(() -> MonitorThroughput.Options.of("0")).hasMessageContaining("EVENTS must be at least 1");
     }
 
     @Test

@@ -28,6 +28,19 @@ class PerformanceDocTest {
     }
 
     @Test
+    void everyOptionOfTheMonitorMeasurementIsDocumented() throws IOException {
+        String page = Files.readString(PAGE);
+        Matcher option = Pattern.compile("(?m)^\\s+(--[a-z-]+)").matcher(MonitorThroughput.USAGE);
+        int options = 0;
+        while (option.find()) {
+            options++;
+            assertThat(page).as("docs/performance.md").contains("`" + option.group(1));
+        }
+        assertThat(options).isEqualTo(2);
+        assertThat(page).contains("org.niyam.compliance.benchmarks.MonitorThroughput");
+    }
+
+    @Test
     void everyLinkResolves() throws IOException {
         Matcher link = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)").matcher(Files.readString(PAGE));
         while (link.find()) {
