@@ -100,13 +100,17 @@ public final class WatchCommand implements Command {
     public List<CommandOption> options() {
         List<CommandOption> options = new ArrayList<>(List.of(
                 CommandOption.flag("--replay", "Replay a finished log by its own time (event time) instead of the "
-                        + "clock, then stop: obligations still running at the end stay open."),
+                        + "clock, its lines taken in time order, then stop: obligations still running at the end stay "
+                        + "open."),
                 CommandOption.value("--format", "FORMAT", "text (the default) or json (one transition per line, "
                         + "with its id)."),
                 CommandOption.value("--out-of-order", "DUR", "How far out of time order events may come (ISO-8601, "
                         + "default PT1M)."),
                 CommandOption.value("--warn", "DUR", "Report at risk this long before a deadline (e.g. PT30M) "
-                        + "instead of in the last quarter of its clock.")));
+                        + "instead of in the last quarter of its clock."),
+                CommandOption.value("--since", "INSTANT", "The start of the period the log covers; recurring duties "
+                        + "(monthly reports) are assessed from then on. Default: the log's EvidencePeriod entry, else "
+                        + "the earliest event, as for audit.")));
         options.addAll(RuleOptions.OPTIONS);
         options.addAll(CaseLogs.OPTIONS);
         return options;
@@ -137,6 +141,7 @@ public final class WatchCommand implements Command {
         boolean replay = args.flag("--replay");
         Duration outOfOrder = duration(args, "--out-of-order", Duration.ofMinutes(1));
         Duration warn = args.value("--warn", null) == null ? null : duration(args, "--warn", null);
+        OffsetDateTime since = args.flag("--since") ? CaseLogs.instant("--since", args.value("--since", null)) : null;
         String given = args.positionals().get(0);
         Path file = given.equals("-") ? null : io.path(given);
         if (file != null && !Files.isRegularFile(file)) {
@@ -186,16 +191,23 @@ public final class WatchCommand implements Command {
         CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withEventTypes(engine.eventTypes());
         RejectedEntries listed = RejectedEntries.live(io, "watch");
+        java.util.function.Consumer<String> notices = notice -> io.err().println("niyam watch: " + notice);
+        boolean strict = args.flag("--strict");
         Live live = null;
         try {
-            if (replay || file == null) {
-                live = new Live(replay ? byEventTime : byClock, view, true);
+            if (replay) {
+                // A finished log: read whole and taken in time order, as the lines a file holds when a watch starts
+                // (below), so that lines written out of order are not late and the final states are the audit's.
+                live = new Live(byEventTime, view, true, since, notices);
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
-                    scan(reader, given, input, live, listed, args.flag("--strict"));
+                    inTimeOrder(reader, given, input, live, listed, strict);
                 }
-                if (replay) {
-                    live.monitor().endOfInput();
+                live.monitor().endOfInput();
+            } else if (file == null) {
+                live = new Live(byClock, view, true, since, notices);
+                try (Reader input = new InputStreamReader(System.in, CaseLogReader.decoder())) {
+                    scan(reader, given, input, live, listed, strict);
                 }
             } else {
                 // The lines the file holds already happened before the watch began: they are replayed by their own
@@ -203,32 +215,25 @@ public final class WatchCommand implements Command {
                 // the watch started after its deadline. The watch then goes on by the clock from that state.
                 long[] whole = wholeLines(file);
                 // Read whole and taken in time order: lines written out of order by more than the bound are not late.
-                Live backlog = new Live(byEventTime, view, false);
-                backlog.held = new ArrayList<>();
+                Live backlog = new Live(byEventTime, view, false, since, notices);
                 try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
                         CaseLogReader.decoder())) {
-                    scan(reader, given, head, backlog, listed, args.flag("--strict"));
-                    List<Held> held = backlog.held;
-                    backlog.held = null;
-                    held.sort(Comparator.comparing((Held h) -> h.event().at().toInstant()));
-                    for (Held h : held) {
-                        take(backlog, h.source(), h.line(), h.event(), listed, args.flag("--strict"));
-                    }
+                    inTimeOrder(reader, given, head, backlog, listed, strict);
                     if (backlog.monitor != null) {
                         backlog.monitor.advanceTo(OffsetDateTime.now(clock));
                         byClock.restore(backlog.monitor.snapshot());
                     }
                 }
-                live = new Live(byClock, view, true);
+                live = new Live(byClock, view, true, since, notices);
+                live.since = backlog.since; // the period is the builder's, not the snapshot's: the backlog's goes on
                 if (backlog.monitor != null) {
                     live.monitor(); // restored: the platform's facts are in the state
                 } else {
                     live.platforms.addAll(backlog.platforms);
                     live.facts.addAll(backlog.facts);
                 }
-                try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1],
-                        notice -> io.err().println("niyam watch: " + notice))) {
-                    scan(reader, given, rest, live, listed, args.flag("--strict"));
+                try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1], notices)) {
+                    scan(reader, given, rest, live, listed, strict);
                 }
             }
             ComplianceMonitor monitor = live.monitor();
@@ -256,6 +261,24 @@ public final class WatchCommand implements Command {
         return listed.count() > 0 ? Exit.BAD_INPUT : seen.breaches > 0 ? Exit.FINDINGS : Exit.OK;
     }
 
+    /**
+     * Reads the entries of a finished log (or the lines a file holds when the watch starts) whole, then gives the
+     * monitor its events in time order (a stable sort: events of one instant in the order of the log), with the
+     * platform's facts and period of the whole log: as {@code niyam audit} reads a log, where a line written out of
+     * order by more than the bound would otherwise be late, and correct what was reported before it came.
+     */
+    private static void inTimeOrder(CaseLogReader reader, String source, Reader input, Live live,
+                                    RejectedEntries listed, boolean strict) {
+        live.held = new ArrayList<>();
+        scan(reader, source, input, live, listed, strict);
+        List<Held> held = live.held;
+        live.held = null;
+        held.sort(Comparator.comparing((Held h) -> h.event().at().toInstant()));
+        for (Held h : held) {
+            take(live, h.source(), h.line(), h.event(), listed, strict);
+        }
+    }
+
     /** Reads the entries of a case log into the watch's monitor, rejected ones to the list. */
     private static void scan(CaseLogReader reader, String source, Reader input, Live live, RejectedEntries listed,
                              boolean strict) {
@@ -268,6 +291,11 @@ public final class WatchCommand implements Command {
             @Override
             public void fact(String source, int line, StandingFact fact) {
                 live.fact(fact);
+            }
+
+            @Override
+            public void period(String source, int line, OffsetDateTime since) {
+                live.period(source, line, since);
             }
 
             @Override
@@ -377,22 +405,55 @@ public final class WatchCommand implements Command {
         }
     }
 
-    /** The monitor, built when the first event comes with the platform's facts read before it. */
+    /** The monitor, built when the first event comes with the platform's facts and period read before it. */
     private static final class Live implements AutoCloseable {
         private final ComplianceMonitor.Builder builder;
         private final View view;
         private final List<StandingFact> facts = new ArrayList<>();
         private final List<Platform> platforms = new ArrayList<>();
         private final boolean shown;
+        /** {@code --since}, which no EvidencePeriod entry overrides; or null. */
+        private final OffsetDateTime given;
+        private final java.util.function.Consumer<String> notices;
+        /** The start of the period watched: {@code --since}, else the earliest EvidencePeriod entry; or null. */
+        private OffsetDateTime since;
         private ComplianceMonitor monitor;
         /** When not null, events are kept here, to be taken later in time order. */
         private List<Held> held;
 
-        /** {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch). */
-        Live(ComplianceMonitor.Builder builder, View view, boolean shown) {
+        /**
+         * {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch);
+         * {@code given}: {@code --since}, or null; {@code notices}: where to say that an entry is not taken.
+         */
+        Live(ComplianceMonitor.Builder builder, View view, boolean shown, OffsetDateTime given,
+             java.util.function.Consumer<String> notices) {
             this.builder = builder;
             this.view = view;
             this.shown = shown;
+            this.given = given;
+            this.since = given;
+            this.notices = notices;
+        }
+
+        /**
+         * An EvidencePeriod entry: before the monitor is built, the earliest one counts (logs read as one cover the
+         * union of their periods, as for audit); after it, the period watched is set, and an entry that would move
+         * it is not taken, with a notice.
+         */
+        void period(String source, int line, OffsetDateTime value) {
+            if (given != null) {
+                return; // --since overrides the log's entries, as for audit
+            }
+            if (monitor == null) {
+                if (since == null || value.isBefore(since)) {
+                    since = value;
+                }
+            } else if (since == null || value.isBefore(since)) {
+                notices.accept(source + ":" + line + ": the EvidencePeriod entry (since " + value + ") comes after "
+                        + "the first event the watch took, and is not taken: the period watched starts at "
+                        + (since == null ? "the earliest event" : since.toString()) + "; put the entry before the "
+                        + "events, or give --since");
+            }
         }
 
         void platform(Platform profile) {
@@ -414,6 +475,9 @@ public final class WatchCommand implements Command {
         ComplianceMonitor monitor() {
             if (monitor == null) {
                 platforms.forEach(builder::platform);
+                if (since != null) {
+                    builder.since(since);
+                }
                 monitor = builder.facts(facts).build();
                 if (shown) {
                     view.attach(monitor);

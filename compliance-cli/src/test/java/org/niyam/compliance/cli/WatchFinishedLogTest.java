@@ -1,0 +1,242 @@
+package org.niyam.compliance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code niyam watch} on a finished log agrees with {@code niyam audit}: it takes the log's {@code EvidencePeriod}
+ * (or {@code --since}) as the start of the period watched, so monthly reports of the years before it are not
+ * reported breached, and {@code --replay} takes the lines in time order, so lines written out of order give no
+ * {@code BREACHED} that a later line corrects. The final state of every obligation (status and due instant) is the
+ * audit's.
+ */
+class WatchFinishedLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A significant social media intermediary whose log covers it from 1 March 2026 (its EvidencePeriod entry), with
+     * a complaint of June 2021 in it: the monthly reports (Rule 4(1)(d)) are due from March 2026 on, as the audit
+     * says, not from June 2021.
+     */
+    private static final String PERIOD_LOG = """
+            {"type":"PlatformProfile","name":"Chaupal","registeredUsersInIndia":48000000,"messagingService":false,"addressInIndiaPublished":true}
+            {"type":"EvidencePeriod","since":"2026-03-01T00:00:00+05:30"}
+            {"type":"OfficerAppointment","id":"appt-go","role":"GRIEVANCE_OFFICER","person":"P. Menon","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-20T00:00:00+05:30"}
+            {"type":"OfficerAppointment","id":"appt-rgo","role":"RESIDENT_GRIEVANCE_OFFICER","person":"P. Menon","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30"}
+            {"type":"OfficerAppointment","id":"appt-cco","role":"CHIEF_COMPLIANCE_OFFICER","person":"K. Singh","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30","keyManagerialOrSenior":true}
+            {"type":"OfficerAppointment","id":"appt-ncp","role":"NODAL_CONTACT_PERSON","person":"K. Singh","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-26T00:00:00+05:30"}
+            {"type":"ComplaintReceived","id":"c1-in","caseId":"c1","at":"2021-06-01T10:00:00+05:30","category":"GENERAL"}
+            {"type":"ComplaintAcknowledged","id":"c1-ack","caseId":"c1","at":"2021-06-01T12:00:00+05:30"}
+            {"type":"ComplaintResolved","id":"c1-res","caseId":"c1","at":"2021-06-05T12:00:00+05:30"}
+            {"type":"ComplianceReportPublished","id":"report-2026-03","caseId":"monthly-reports","at":"2026-04-10T17:00:00+05:30","month":"2026-03"}
+            {"type":"ComplaintReceived","id":"c2-in","caseId":"c2","at":"2026-04-20T10:00:00+05:30","category":"GENERAL"}
+            """;
+
+    /** docs/cli.md: recurring duties are assessed from the log's EvidencePeriod entry, for watch as for audit. */
+    @Test
+    void a_replay_watches_from_the_log_s_evidence_period_as_the_audit_does(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PERIOD_LOG);
+
+        Cli.Result watch = Cli.run("watch", "--replay", "--format", "json", log.toString());
+        Map<String, String> audit = audited(log);
+
+        assertThat(watch.err()).isEmpty();
+        Map<String, String> watched = finalStates(watch.out());
+        assertThat(watched.keySet()).as("no monthly report before the period (it was every month from June 2021)")
+                .noneMatch(id -> id.startsWith("4(1)(d).monthly-report@month-end:2021"))
+                .contains("4(1)(d).monthly-report@month-end:2026-03");
+        assertThat(breached(watch.out())).as("no month before March 2026 breached")
+                .noneMatch(id -> id.startsWith("4(1)(d)"));
+        assertThat(watched).as("the final states are the audit's").isEqualTo(audit);
+    }
+
+    /** {@code --since} overrides the log's EvidencePeriod entry, as it does for audit. */
+    @Test
+    void since_overrides_the_evidence_period_as_for_audit(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PERIOD_LOG);
+
+        Cli.Result watch = Cli.run("watch", "--replay", "--format", "json", "--since", "2026-04-01T00:00:00+05:30",
+                log.toString());
+        Cli.Result audit = Cli.run("audit", "--format", "json", "--since", "2026-04-01T00:00:00+05:30",
+                log.toString());
+
+        Map<String, String> watched = finalStates(watch.out());
+        assertThat(watched.keySet()).noneMatch(id -> id.startsWith("4(1)(d).monthly-report@month-end:2026-03"));
+        assertThat(watched).isEqualTo(states(audit.out()));
+        assertThat(Cli.run("watch", "--replay", "--since", "yesterday", log.toString()).err())
+                .contains("--since needs an ISO-8601 instant with offset");
+    }
+
+    /**
+     * A live watch started on the log judges its lines from the EvidencePeriod too, and so does the rest of the
+     * watch: by the clock of 15 June 2026 the reports of March, April and May 2026 are due, none of the 58 months
+     * before the period (the live watch listed every month from June 2021).
+     */
+    @Test
+    void a_live_watch_watches_from_the_log_s_evidence_period(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PERIOD_LOG);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-06-15T12:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+
+        Run run = run(new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO), log, "--format",
+                "json");
+
+        List<String> months = finalStates(run.out()).keySet().stream()
+                .filter(id -> id.startsWith("4(1)(d).monthly-report@")).toList();
+        assertThat(months).containsExactly("4(1)(d).monthly-report@month-end:2026-03",
+                "4(1)(d).monthly-report@month-end:2026-04", "4(1)(d).monthly-report@month-end:2026-05");
+    }
+
+    /**
+     * An EvidencePeriod entry that comes after the first event a live watch took cannot move the period watched: it
+     * is not taken, and the watch says so (naming the line) rather than ignoring it silently.
+     */
+    @Test
+    void a_period_written_after_the_watch_began_is_not_taken_with_a_notice(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PERIOD_LOG.replace("{\"type\":\"EvidencePeriod\",\"since\":\"2026-03-01T00:00:00+05:30\"}\n",
+                ""));
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-06-15T12:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, "{\"type\":\"EvidencePeriod\",\"since\":\"2020-01-01T00:00:00+05:30\"}\n",
+                            StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+
+        Run run = run(watch, log, "--format", "json");
+
+        assertThat(run.err()).contains("cases.jsonl:11: the EvidencePeriod entry (since 2020-01-01T00:00+05:30) comes "
+                + "after the first event the watch took, and is not taken");
+        assertThat(run.exit()).as("not a rejected line").isEqualTo(Exit.FINDINGS);
+    }
+
+    /**
+     * docs/json.md allows lines out of time order; docs/cli.md: a replay takes them in time order. The removal of
+     * order oA, done at 11:00, is written after order oB of 14:00: replayed line by line it came after the
+     * watermark had passed oA's deadline (13:00), so oA was reported BREACHED, then MET when the removal came.
+     */
+    @Test
+    void a_replay_takes_a_finished_log_s_lines_in_time_order(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false,"addressInIndiaPublished":true}
+                {"type":"RemovalOrderReceived","id":"oA","caseId":"A","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court"}}
+                {"type":"RemovalOrderReceived","id":"oB","caseId":"B","at":"2026-03-02T14:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court"}}
+                {"type":"ContentRemoved","id":"rA","caseId":"A","at":"2026-03-02T11:00:00+05:30","action":"REMOVED"}
+                {"type":"ContentRemoved","id":"rB","caseId":"B","at":"2026-03-02T15:00:00+05:30","action":"REMOVED"}
+                """);
+
+        Cli.Result watch = Cli.run("watch", "--replay", "--format", "json", log.toString());
+
+        assertThat(breached(watch.out())).as("no BREACHED corrected later").noneMatch(id -> id.startsWith("removal."));
+        assertThat(finalStates(watch.out())).containsEntry("removal.on-order@oA", "MET 2026-03-02T13:00:00+05:30")
+                .isEqualTo(audited(log));
+        // The same lines in time order give the same transitions.
+        Path sorted = dir.resolve("sorted.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        lines.add(2, lines.remove(3)); // rA before oB
+        Files.write(sorted, lines);
+        assertThat(Cli.run("watch", "--replay", "--format", "json", sorted.toString()).out()).isEqualTo(watch.out());
+    }
+
+    /** The ids of the transitions of a watch's JSON output that are BREACHED. */
+    private static List<String> breached(String out) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode t : transitions(out)) {
+            if (t.path("kind").asText().equals("BREACHED")) {
+                ids.add(t.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The last state of each obligation a watch reported: "STATUS DUE". (The instant a standing duty was last assessed
+     * at and the version it cites are as of its last change, not the end of the log: monitoring.md.)
+     */
+    private static Map<String, String> finalStates(String out) throws IOException {
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode t : transitions(out)) {
+            JsonNode o = t.path("obligation");
+            if (!o.isMissingNode() && !o.isNull()) {
+                states.put(o.path("id").asText(), state(o));
+            }
+        }
+        return states;
+    }
+
+    private static List<JsonNode> transitions(String out) throws IOException {
+        List<JsonNode> transitions = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                transitions.add(JSON.readTree(line));
+            }
+        }
+        return transitions;
+    }
+
+    /** Every obligation of {@code niyam audit --format json} of the log, as of its latest event. */
+    private static Map<String, String> audited(Path log) throws IOException {
+        return states(Cli.run("audit", "--format", "json", log.toString()).out());
+    }
+
+    private static Map<String, String> states(String auditJson) throws IOException {
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode o : JSON.readTree(auditJson).path("report").path("obligations")) {
+            states.put(o.path("id").asText(), state(o));
+        }
+        assertThat(states).as("the audit's report").isNotEmpty();
+        return states;
+    }
+
+    private static String state(JsonNode obligation) {
+        return obligation.path("status").asText() + " " + obligation.path("dueAt").asText("");
+    }
+
+    /** What a watch wrote and how it ended. */
+    private record Run(String out, String err, int exit) {
+    }
+
+    private static Run run(WatchCommand watch, Path log, String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        List<String> args = new ArrayList<>(List.of(options));
+        args.add(log.toString());
+        int exit = watch.run(Args.parse(args.toArray(String[]::new), CommandSpecs.of(watch)), io);
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exit);
+    }
+}
