@@ -17,7 +17,7 @@ import org.niyam.compliance.pack.RulePack;
  * {@code Evaluation.Session.guardInsert}). Read from the DRL text, so a key built at run time is not found here; the
  * kernel then refuses the crossing where the conclusions meet ({@code Evaluation.report}). Not API.
  */
-public final class ConclusionKeys {
+final class ConclusionKeys {
 
     private static final String LITERAL = "\"((?:[^\"\\\\\\n]|\\\\.)*)\"";
     private static final String MODEL = "(?:org\\s*\\.\\s*niyam\\s*\\.\\s*compliance\\s*\\.\\s*model\\s*\\.\\s*)?";
@@ -36,7 +36,7 @@ public final class ConclusionKeys {
     }
 
     /** The keys and codes of every pack's DRL. */
-    public static ConclusionKeys of(List<RulePack> packs) {
+    static ConclusionKeys of(List<RulePack> packs) {
         Map<String, List<RulePack>> keys = new HashMap<>();
         Map<String, List<RulePack>> codes = new HashMap<>();
         for (RulePack pack : packs) {
@@ -63,7 +63,7 @@ public final class ConclusionKeys {
     }
 
     /** Another pack than {@code pack} whose DRL writes this duty key, or {@code null}. */
-    public RulePack otherOwnerOfKey(String key, RulePack pack) {
+    RulePack otherOwnerOfKey(String key, RulePack pack) {
         return other(keys.getOrDefault(key, Collections.emptyList()), pack);
     }
 
@@ -71,7 +71,7 @@ public final class ConclusionKeys {
      * Another pack than {@code pack} whose DRL writes the key of this obligation id ({@code key@trigger}, or a key
      * alone), or {@code null}; with the key found, in {@code found[0]}.
      */
-    public RulePack otherOwnerOfObligation(String obligationId, RulePack pack, String[] found) {
+    RulePack otherOwnerOfObligation(String obligationId, RulePack pack, String[] found) {
         RulePack other = otherOwnerOfKey(obligationId, pack);
         if (other != null) {
             found[0] = obligationId;
@@ -89,7 +89,7 @@ public final class ConclusionKeys {
     }
 
     /** Another pack than {@code pack} whose DRL writes this finding code, or {@code null}. */
-    public RulePack otherOwnerOfCode(String code, RulePack pack) {
+    RulePack otherOwnerOfCode(String code, RulePack pack) {
         return other(codes.getOrDefault(code, Collections.emptyList()), pack);
     }
 

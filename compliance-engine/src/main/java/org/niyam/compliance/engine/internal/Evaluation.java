@@ -419,7 +419,8 @@ public final class Evaluation {
         for (Conclusion conclusion : conclusions) {
             Object fact = conclusion.fact();
             boolean elsewhere = fact instanceof Discharge discharge ? !duties.contains(discharge.obligationId())
-                    : fact instanceof Assessment assessment && !caseIds.contains(assessment.caseId());
+                    : fact instanceof Assessment assessment && (!caseIds.contains(assessment.caseId())
+                    || guarded && elsewhere(assessment, conclusion.rule(), eventIds, global));
             if (elsewhere) {
                 leftovers.add(conclusion);
             } else {
@@ -433,6 +434,17 @@ public final class Evaluation {
         // monitor compares a case's leftovers with the last ones to know whether the platform's report changed.
         leftovers.sort(LEFTOVER_ORDER);
         return new Part(report.obligations(), report.findings(), leftovers);
+    }
+
+    /**
+     * A restricted pack's assessment of its group's case is placed by the platform's report when it is about
+     * another group's event or a duty the global rules opened: it then meets the obligation it would shadow in one
+     * report, which refuses it when another pack opened that (see {@link #crossing}).
+     */
+    private boolean elsewhere(Assessment assessment, String rule, Set<String> eventIds, Global global) {
+        return (assessment.triggerEventId() != null && !eventIds.contains(assessment.triggerEventId())
+                || !global.duties().isEmpty() && global.duties().contains(assessment.obligationId()))
+                && restricted(ruleBase.rule(rule));
     }
 
     /** Conclusions about the platform or another case: by the obligation they settle, rule and content. */
@@ -451,6 +463,23 @@ public final class Evaluation {
      */
     public Report platform(Global global, List<Conclusion> leftovers, Set<String> placed, OffsetDateTime asOf) {
         List<Conclusion> platform = new ArrayList<>(global.conclusions());
+        if (guarded) {
+            // What a restricted pack's global rules conclude about a case's obligation must meet it in one report:
+            // a discharge of no global duty and an assessment are placed here, so that a group that holds the
+            // obligation sends the evaluation to one session, where the kernel sees both.
+            for (Conclusion conclusion : global.conclusions()) {
+                if (!(conclusion.fact() instanceof Discharge || conclusion.fact() instanceof Assessment)
+                        || !restricted(ruleBase.rule(conclusion.rule()))) {
+                    continue;
+                }
+                if (conclusion.fact() instanceof Discharge discharge
+                        && !global.duties().contains(discharge.obligationId())) {
+                    placed.add(discharge.obligationId());
+                } else if (conclusion.fact() instanceof Assessment assessment) {
+                    placed.add(assessment.obligationId());
+                }
+            }
+        }
         for (Conclusion leftover : leftovers) {
             if (leftover.fact() instanceof Discharge discharge && !global.duties().contains(discharge.obligationId())) {
                 placed.add(discharge.obligationId());

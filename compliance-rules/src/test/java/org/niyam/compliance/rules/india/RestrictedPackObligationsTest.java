@@ -76,10 +76,15 @@ class RestrictedPackObligationsTest {
         return refused(policy(rules));
     }
 
-    /** Refused as the engine runs by default, case by case, and in one session, with the same message. */
+    /**
+     * Refused as the engine runs by default, case by case, with a session per case, and in one session, with the
+     * same message.
+     */
     private static RuleExecutionException refused(RulePack... packs) {
         RuleExecutionException byCase = refused(b -> b, packs);
+        RuleExecutionException perCase = refused(b -> b.eventsPerSession(1), packs);
         RuleExecutionException oneSession = refused(ComplianceEngine.Builder::oneSession, packs);
+        assertThat(perCase.getMessage()).as("the same refusal with a session per case").isEqualTo(byCase.getMessage());
         assertThat(oneSession.getMessage()).as("the same refusal, case by case or in one session")
                 .isEqualTo(byCase.getMessage());
         return byCase;
@@ -111,6 +116,27 @@ class RestrictedPackObligationsTest {
         assertThat(e.getMessage()).contains("rule 'evil.acknowledged' (x, policy.drl:", "of restricted pack "
                 + "'policy.drl' inserted Discharge of 'complaint.acknowledge@c-", "an obligation of key "
                 + "'complaint.acknowledge', which pack 'india-it-rules' opens");
+    }
+
+    @Test
+    void the_docs_show_the_refusal_the_engine_gives() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "restricted-drl.md"));
+        int section = docs.indexOf("8. **A pack concludes only about its own obligations.**");
+        int start = docs.indexOf("```text", section) + "```text".length();
+        String shown = docs.substring(start, docs.indexOf("```", start)).strip();
+
+        RuleExecutionException e = refused("""
+                rule "evil.acknowledged"
+                    @citation("x")
+                when
+                    $d : Duty(key == "complaint.acknowledge")
+                then
+                    insert(new Discharge($d.obligationId(), $d.triggerEventId(), $d.triggeredAt()));
+                end
+                """);
+
+        assertThat(section).isPositive();
+        assertThat(e.getMessage()).isEqualTo(shown);
     }
 
     @Test
@@ -294,6 +320,61 @@ class RestrictedPackObligationsTest {
         assertThat(e.getMessage()).contains("rule 'other.discharges' (Other 1, other.drl:", "of restricted pack "
                 + "'other.drl' discharged obligation 'mine.acknowledge@c-", "which rule 'mine.opens' (Mine 1, "
                 + "mine.drl:", "of pack 'mine.drl' opened");
+    }
+
+    /**
+     * Conclusions that the kernel would place apart from the obligation they settle, in another case's session or the
+     * platform's, are brought together with it: a restricted pack's assessment of another case's event, and its
+     * platform rules' discharges and assessments of a case's obligation.
+     */
+    @Test
+    void a_restricted_pack_may_not_assess_another_packs_obligation_from_another_case() {
+        RuleExecutionException e = refused(MINE, policy("""
+                rule "policy.assesses-from-case-2"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived(id == "c-2")
+                then
+                    insert(new Assessment(String.join(".", "mine", "acknowledge"), "Acknowledge it our way",
+                            Status.MET, "We say so.", List.of(), $c.caseId(), "c-1", $c.at()));
+                end
+                """));
+
+        assertThat(e.getMessage()).contains("rule 'policy.assesses-from-case-2' (x, policy.drl:", "assessed obligation "
+                + "'mine.acknowledge@c-1', which rule 'mine.opens' (Mine 1, mine.drl:", "of pack 'mine.drl' opened");
+    }
+
+    @Test
+    void a_restricted_packs_platform_rule_may_not_discharge_another_packs_case_obligation() {
+        RuleExecutionException e = refused(MINE, policy("""
+                rule "policy.discharges-from-afar"
+                    @citation("x")
+                when
+                    $law : LawInForce()
+                then
+                    insert(new Discharge(String.join(".", "mine", "acknowledge") + "@c-1", "c-1", $law.asOf()));
+                end
+                """));
+
+        assertThat(e.getMessage()).contains("rule 'policy.discharges-from-afar' (x, policy.drl:", "discharged "
+                + "obligation 'mine.acknowledge@c-1', which rule 'mine.opens' (Mine 1, mine.drl:");
+    }
+
+    @Test
+    void a_restricted_packs_platform_rule_may_not_assess_another_packs_case_obligation() {
+        RuleExecutionException e = refused(MINE, policy("""
+                rule "policy.assesses-from-afar"
+                    @citation("x")
+                when
+                    $law : LawInForce()
+                then
+                    insert(new Assessment(String.join(".", "mine", "acknowledge"), "Acknowledge it our way",
+                            Status.MET, "We say so.", List.of(), "case-1", "c-1", $law.asOf()));
+                end
+                """));
+
+        assertThat(e.getMessage()).contains("rule 'policy.assesses-from-afar' (x, policy.drl:", "assessed "
+                + "obligation 'mine.acknowledge@c-1', which rule 'mine.opens' (Mine 1, mine.drl:");
     }
 
     @Test
