@@ -463,21 +463,18 @@ public final class Evaluation {
      */
     public Report platform(Global global, List<Conclusion> leftovers, Set<String> placed, OffsetDateTime asOf) {
         List<Conclusion> platform = new ArrayList<>(global.conclusions());
-        if (guarded) {
-            // What a restricted pack's global rules conclude about a case's obligation must meet it in one report:
-            // a discharge of no global duty and an assessment are placed here, so that a group that holds the
-            // obligation sends the evaluation to one session, where the kernel sees both.
-            for (Conclusion conclusion : global.conclusions()) {
-                if (!(conclusion.fact() instanceof Discharge || conclusion.fact() instanceof Assessment)
-                        || !restricted(ruleBase.rule(conclusion.rule()))) {
-                    continue;
-                }
-                if (conclusion.fact() instanceof Discharge discharge
-                        && !global.duties().contains(discharge.obligationId())) {
+        // What the global rules conclude about a case's obligation must meet it in one report: a discharge of no
+        // global duty (of any pack: case by case it would be lost, in one session it counts), and a restricted
+        // pack's assessment, are placed here, so that a group that holds the obligation sends the evaluation to one
+        // session, where the kernel sees both (and refuses a restricted pack's crossing, see crossing).
+        for (Conclusion conclusion : global.conclusions()) {
+            if (conclusion.fact() instanceof Discharge discharge) {
+                if (!global.duties().contains(discharge.obligationId())) {
                     placed.add(discharge.obligationId());
-                } else if (conclusion.fact() instanceof Assessment assessment) {
-                    placed.add(assessment.obligationId());
                 }
+            } else if (guarded && conclusion.fact() instanceof Assessment assessment
+                    && restricted(ruleBase.rule(conclusion.rule()))) {
+                placed.add(assessment.obligationId());
             }
         }
         for (Conclusion leftover : leftovers) {
