@@ -532,6 +532,151 @@ class RestrictedDrlTest {
         }
     }
 
+    @Nested
+    @DisplayName("another pack's declared types and functions")
+    class OtherPacks {
+
+        /** A pack that declares a fact type, inserts one for each complaint, and has a function. */
+        static final String FLAGS = """
+                package org.example.flags;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+
+                declare Flag
+                    id : String
+                    raised : boolean
+                end
+
+                function String flagName(String id) {
+                    return "flag " + id;
+                }
+
+                rule "flags.flag"
+                    @citation("Flags 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Flag($c.id(), false));
+                end
+                """;
+
+        /** The consequence is on line 11, as in {@link #TEMPLATE}. */
+        static final String USES = """
+                package org.example.policy;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+                import org.example.flags.Flag;
+
+                rule "x.rule"
+                    @citation("Policy 1")
+                when
+                    $f : Flag()
+                then
+                    %s
+                end
+                """;
+
+        static RulePackException refusedBeside(RulePack flags, String consequence) {
+            RulePack policy = RulePack.drl("policy.drl", USES.formatted(consequence));
+            RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                    .rulePack(flags).rulePack(policy).build());
+            assertThat(e).as("the engine refuses:\n%s", consequence).isNotNull();
+            return e;
+        }
+
+        static void assertRefusedBeside(RulePack flags, String consequence, String used, String why) {
+            RulePackException e = refusedBeside(flags, consequence);
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(11);
+                assertThat(p.message()).contains("rule 'x.rule' uses " + used + ", " + why, "unrestricted()");
+            });
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "$f.setRaised(true);                               | org.example.flags.Flag.setRaised()",
+            "$f.setId(\"forged\");                             | org.example.flags.Flag.setId()",
+            "insert(new Flag(\"forged\", true));                | new org.example.flags.Flag",
+            "insert(new org.example.flags.Flag(\"x\", true));   | new org.example.flags.Flag",
+        })
+        void aRestrictedPackMayNotCreateOrChangeAnotherPacksDeclaredFacts(String consequence, String used) {
+            for (RulePack flags : List.of(RulePack.drl("flags.drl", FLAGS), RulePack.drl("flags.drl", FLAGS)
+                    .unrestricted())) {
+                assertRefusedBeside(flags, consequence, used, "of a type that pack 'flags.drl' declares: a "
+                        + "restricted pack may read another pack's facts, not create them or change them");
+            }
+        }
+
+        /**
+         * Drools compiles a package's functions to static methods of its class {@code Rules<hash of the package>}: a
+         * pack can name another's, and an unrestricted pack's functions are not checked.
+         */
+        @Test
+        void aRestrictedPackMayNotCallAnotherPacksFunction() {
+            String rules = "org.example.flags.RulesB0357949F573A26D8A570F678FB75D34";
+            RulePack flags = RulePack.drl("flags.drl", FLAGS).unrestricted();
+            RulePackException e = refusedBeside(flags, "String name = " + rules + ".flagName($f.getId());");
+
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(11);
+                assertThat(p.message()).contains("rule 'x.rule' uses " + rules + ".flagName(), of pack 'flags.drl': a "
+                        + "restricted pack may not call another pack's functions");
+            });
+        }
+
+        @Test
+        void aRestrictedPackMayReadAnotherPacksDeclaredFacts() {
+            RulePack flags = RulePack.drl("flags.drl", FLAGS);
+            RulePack policy = RulePack.drl("policy.drl", """
+                    package org.example.policy;
+                    import java.util.List;
+                    import org.niyam.compliance.model.*;
+                    import org.example.flags.Flag;
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $f : Flag(!raised, id != null)
+                    then
+                        insert(new Finding("policy.unraised", null, "Not raised: " + $f.getId() + " " + $f.getRaised()
+                                + " " + $f.equals($f) + " " + $f.hashCode(), List.of($f.getId())));
+                    end
+                    """);
+
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(flags).rulePack(policy).build())
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void aRestrictedPackMayNotShareAnotherPacksPackage() {
+            RulePack flags = RulePack.drl("flags.drl", FLAGS).unrestricted();
+            RulePack policy = RulePack.drl("policy.drl", """
+                    package org.example.flags;
+                    import org.niyam.compliance.model.*;
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $f : Flag()
+                    then
+                        $f.setRaised(true);
+                    end
+                    """);
+
+            RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                    .rulePack(flags).rulePack(policy).build());
+
+            assertThat(e).isNotNull();
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.message()).contains("package 'org.example.flags' is also the package of pack "
+                        + "'flags.drl': a restricted pack's DRL must be in a package of its own", "unrestricted()");
+            });
+        }
+    }
+
     @Test
     void aRefusedPackIsRefusedBeforeAnyOfItsCodeRuns() {
         // Salience and from expressions that are constants run when the rule base is built; none may run.

@@ -162,6 +162,8 @@ public final class Evaluation {
     private final boolean scoped;
     /** Whether a pack is restricted, so that what its rules insert, update and delete is checked. */
     private final boolean guarded;
+    /** The duty keys and finding codes each pack writes, when {@link #guarded}; else {@code null}. */
+    private final ConclusionKeys keys;
 
     /**
      * @param oneSession       why every evaluation must run in one session, or {@code null} to run case by case
@@ -188,6 +190,7 @@ public final class Evaluation {
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.guarded = ruleBase.packs().stream().anyMatch(RulePack::restricted);
+        this.keys = guarded ? ConclusionKeys.of(ruleBase.packs()) : null;
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;
@@ -450,7 +453,8 @@ public final class Evaluation {
         for (Conclusion conclusion : conclusions) {
             Object fact = conclusion.fact();
             boolean elsewhere = fact instanceof Discharge discharge ? !duties.contains(discharge.obligationId())
-                    : fact instanceof Assessment assessment && !caseIds.contains(assessment.caseId());
+                    : fact instanceof Assessment assessment && (!caseIds.contains(assessment.caseId())
+                    || guarded && elsewhere(assessment, conclusion.rule(), eventIds, global));
             if (elsewhere) {
                 leftovers.add(conclusion);
             } else {
@@ -464,6 +468,17 @@ public final class Evaluation {
         // monitor compares a case's leftovers with the last ones to know whether the platform's report changed.
         leftovers.sort(LEFTOVER_ORDER);
         return new Part(report.obligations(), report.findings(), leftovers);
+    }
+
+    /**
+     * A restricted pack's assessment of its group's case is placed by the platform's report when it is about
+     * another group's event or a duty the global rules opened: it then meets the obligation it would shadow in one
+     * report, which refuses it when another pack opened that (see {@link #crossing}).
+     */
+    private boolean elsewhere(Assessment assessment, String rule, Set<String> eventIds, Global global) {
+        return (assessment.triggerEventId() != null && !eventIds.contains(assessment.triggerEventId())
+                || !global.duties().isEmpty() && global.duties().contains(assessment.obligationId()))
+                && restricted(ruleBase.rule(rule));
     }
 
     /** Conclusions about the platform or another case: by the obligation they settle, rule and content. */
@@ -482,6 +497,20 @@ public final class Evaluation {
      */
     public Report platform(Global global, List<Conclusion> leftovers, Set<String> placed, OffsetDateTime asOf) {
         List<Conclusion> platform = new ArrayList<>(global.conclusions());
+        // What the global rules conclude about a case's obligation must meet it in one report: a discharge of no
+        // global duty (of any pack: case by case it would be lost, in one session it counts), and a restricted
+        // pack's assessment, are placed here, so that a group that holds the obligation sends the evaluation to one
+        // session, where the kernel sees both (and refuses a restricted pack's crossing, see crossing).
+        for (Conclusion conclusion : global.conclusions()) {
+            if (conclusion.fact() instanceof Discharge discharge) {
+                if (!global.duties().contains(discharge.obligationId())) {
+                    placed.add(discharge.obligationId());
+                }
+            } else if (guarded && conclusion.fact() instanceof Assessment assessment
+                    && restricted(ruleBase.rule(conclusion.rule()))) {
+                placed.add(assessment.obligationId());
+            }
+        }
         for (Conclusion leftover : leftovers) {
             if (leftover.fact() instanceof Discharge discharge && !global.duties().contains(discharge.obligationId())) {
                 placed.add(discharge.obligationId());
@@ -983,14 +1012,56 @@ public final class Evaluation {
          */
         private void guardInsert(Object fact, String rule) {
             RuleBase.RuleInfo info = ruleBase.rule(rule);
-            if (restricted(info) && isInput(fact)) {
+            if (!restricted(info)) {
+                return;
+            }
+            if (isInput(fact)) {
                 throw refuse(new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info)
                         + "' inserted " + factName(fact) + ", which is evidence the engine is given, not a "
                         + "conclusion: a restricted pack may insert conclusions (Duty, Discharge, Assessment, Finding) "
                         + "and facts of its own types, not events, platform records, standing facts, LawInForce or "
-                        + "EvidencePeriod. If you have reviewed this pack and trust it as code, load it with "
-                        + "RulePack...unrestricted(); see docs/restricted-drl.md"));
+                        + "EvidencePeriod. " + LIFT));
             }
+            String why = info == null ? null : othersConclusion(fact, info.pack());
+            if (why != null) {
+                throw refuse(new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info)
+                        + "' inserted " + factName(fact) + ", " + why + ": " + OWN_OBLIGATIONS + " " + LIFT));
+            }
+        }
+
+        /**
+         * Why a restricted pack's conclusion is about another pack's obligation or poses as another pack's, or
+         * {@code null}: a duty, assessment or discharge of a key, or a finding of a code, that another pack's DRL
+         * writes; a finding cited to a rule not of its pack.
+         */
+        private String othersConclusion(Object fact, RulePack pack) {
+            RulePack other = null;
+            String key = null;
+            if (fact instanceof Duty duty) {
+                key = duty.key();
+                other = keys.otherOwnerOfKey(key, pack);
+            } else if (fact instanceof Assessment assessment) {
+                key = assessment.key();
+                other = keys.otherOwnerOfKey(key, pack);
+            } else if (fact instanceof Discharge discharge) {
+                String[] found = new String[1];
+                other = keys.otherOwnerOfObligation(discharge.obligationId(), pack, found);
+                key = found[0];
+            } else if (fact instanceof Finding finding) {
+                if (finding.citation() != null) {
+                    RuleBase.RuleInfo cited = ruleBase.rule(finding.citation().ruleId());
+                    if (cited == null || cited.pack() != pack) {
+                        return "cited to rule '" + finding.citation().ruleId() + "'" + (cited == null
+                                ? ", which is no rule of a loaded pack" : " of pack '" + cited.pack().id() + "'");
+                    }
+                }
+                other = keys.otherOwnerOfCode(finding.code(), pack);
+                if (other != null) {
+                    return "a finding of code '" + finding.code() + "', which pack '" + other.id() + "' reports";
+                }
+                return null;
+            }
+            return other == null ? null : "an obligation of key '" + key + "', which pack '" + other.id() + "' opens";
         }
 
         /**
@@ -1013,8 +1084,7 @@ public final class Evaluation {
                     + "'") + " inserted";
             throw refuse(new Refused(rule, "rule " + describe(rule) + " of restricted pack '" + packOf(info) + "' " + how
                     + " " + factName(fact) + ", " + whose + ": a restricted pack may update, modify or delete only "
-                    + "the facts its own rules inserted. If you have reviewed this pack and trust it as code, load it "
-                    + "with RulePack...unrestricted(); see docs/restricted-drl.md"));
+                    + "the facts its own rules inserted. " + LIFT));
         }
 
         /** Keeps the first refusal: a rule that catches the exception has not undone it (see {@link #fire}'s caller). */
@@ -1092,6 +1162,14 @@ public final class Evaluation {
         }
     }
 
+    /** How a refusal of a restricted pack's rule ends: how to lift it. */
+    private static final String LIFT = "If you have reviewed this pack and trust it as code, load it with "
+            + "RulePack...unrestricted(); see docs/restricted-drl.md";
+
+    /** Why a restricted pack's conclusion about another pack's obligation is refused. */
+    private static final String OWN_OBLIGATIONS = "a restricted pack may open, discharge and assess only obligations "
+            + "of its own keys, and report findings of its own codes cited to its own rules, not another pack's.";
+
     /** Whether a rule is of a restricted pack; a rule the rule base does not know is treated as one. */
     private static boolean restricted(RuleBase.RuleInfo info) {
         return info == null || info.pack().restricted();
@@ -1118,6 +1196,13 @@ public final class Evaluation {
         }
         if (fact instanceof Discharge discharge) {
             return type + " of '" + discharge.obligationId() + "'";
+        }
+        if (fact instanceof Assessment assessment) {
+            return type + " of '" + assessment.obligationId() + "'";
+        }
+        if (fact instanceof Finding finding) {
+            return type + " '" + finding.code() + "'" + (finding.caseId() == null ? "" : " of case '"
+                    + finding.caseId() + "'");
         }
         return type;
     }
@@ -1206,6 +1291,10 @@ public final class Evaluation {
         List<Finding> findings = new ArrayList<>();
         Map<String, Assessment> assessments = new TreeMap<>();
         Map<String, String> assessmentRules = new HashMap<>();
+        List<String> dischargeRules = guarded ? new ArrayList<>() : null;
+        // A restricted pack's conclusions that meet another pack's obligations, by obligation id: the first is refused,
+        // whatever the order of the facts
+        TreeMap<String, RuleExecutionException> crossings = guarded ? new TreeMap<>() : null;
 
         for (int c = 0; c < conclusions.size(); c++) {
             Conclusion conclusion = conclusions.get(c);
@@ -1214,6 +1303,9 @@ public final class Evaluation {
             if (fact instanceof Duty duty) {
                 String id = dutyIds != null ? dutyIds.get(c) : duty.obligationId();
                 Opened twin = duties.putIfAbsent(id, new Opened(duty, rule, id));
+                if (twin != null && guarded && crossing(twin.rule, "opened", rule, "opened", id, crossings)) {
+                    continue;
+                }
                 if (twin != null && !twin.duty.equals(duty)) {
                     throw new RuleExecutionException(rule, "rules '" + twin.rule + "' and '"
                             + rule + "' open obligation " + id + " differently (" + twin.duty + " / " + duty
@@ -1224,11 +1316,18 @@ public final class Evaluation {
                 }
             } else if (fact instanceof Discharge discharge) {
                 discharges.add(discharge);
+                if (guarded) {
+                    dischargeRules.add(rule);
+                }
             } else if (fact instanceof Finding finding) {
                 findings.add(finding.citation() != null ? finding
                         : finding.withCitation(lifecycle.citation(ruleBase.rule(rule), asOf)));
             } else if (fact instanceof Assessment assessment) {
                 Assessment twin = assessments.get(assessment.obligationId());
+                if (twin != null && guarded && crossing(assessmentRules.get(assessment.obligationId()), "assessed",
+                        rule, "assessed", assessment.obligationId(), crossings)) {
+                    continue;
+                }
                 if (twin == null) {
                     assessments.put(assessment.obligationId(), assessment);
                     assessmentRules.put(assessment.obligationId(), rule);
@@ -1249,13 +1348,28 @@ public final class Evaluation {
                 }
             }
         }
-        for (Discharge discharge : discharges) {
+        for (int d = 0; d < discharges.size(); d++) {
+            Discharge discharge = discharges.get(d);
             Opened opened = duties.get(discharge.obligationId());
+            if (opened != null && guarded) {
+                crossing(opened.rule, "opened", dischargeRules.get(d), "discharged", opened.id, crossings);
+            }
             if (opened != null) {
                 if (opened.discharges.isEmpty()) {
                     opened.discharges = new ArrayList<>(2);
                 }
                 opened.discharges.add(discharge);
+            }
+        }
+        if (guarded) {
+            assessmentRules.forEach((id, rule) -> {
+                Opened opened = duties.get(id);
+                if (opened != null) {
+                    crossing(opened.rule, "opened", rule, "assessed", id, crossings);
+                }
+            });
+            if (!crossings.isEmpty()) {
+                throw crossings.firstEntry().getValue();
             }
         }
         for (Opened opened : duties.values()) {
@@ -1269,6 +1383,37 @@ public final class Evaluation {
             findings.sort(FINDING_ORDER);
         }
         return new Report(asOf, obligations, findings);
+    }
+
+    /**
+     * Refuses a conclusion of a restricted pack's rule about an obligation that a rule of another pack opened or
+     * assessed: where the kernel brings a duty and what settles it together, whatever key a rule built at run time.
+     *
+     * @param first    the rule that opened or assessed the obligation
+     * @param firstDid what it did: opened or assessed
+     * @param then     the rule whose conclusion meets it
+     * @param thenDid  what that did: opened, assessed or discharged
+     * @param into     where the refusal is put, by obligation id and message
+     * @return whether it is refused
+     */
+    private boolean crossing(String first, String firstDid, String then, String thenDid, String obligationId,
+                          Map<String, RuleExecutionException> into) {
+        RuleBase.RuleInfo a = ruleBase.rule(first);
+        RuleBase.RuleInfo b = ruleBase.rule(then);
+        if (a == null || b == null || a.pack() == b.pack() || !a.pack().restricted() && !b.pack().restricted()) {
+            return false;
+        }
+        // The restricted one is refused; of two restricted packs, the rule that sorts last, as the order of facts
+        // must not decide which is named.
+        boolean thenRefused = b.pack().restricted() && (!a.pack().restricted() || then.compareTo(first) > 0);
+        RuleBase.RuleInfo refused = thenRefused ? b : a;
+        RuleBase.RuleInfo owner = thenRefused ? a : b;
+        String message = "rule " + refused.describe() + " of restricted pack '" + refused.pack().id() + "' "
+                + (thenRefused ? thenDid : firstDid) + " obligation '" + obligationId + "', which rule "
+                + owner.describe() + " of pack '" + owner.pack().id() + "' " + (thenRefused ? firstDid : thenDid)
+                + ": " + OWN_OBLIGATIONS + " " + LIFT;
+        into.putIfAbsent(obligationId + "\u0000" + message, new RuleExecutionException(refused.id(), message, null));
+        return true;
     }
 
     /** A duty concluded, the first rule by id that concluded it, and its discharges. */

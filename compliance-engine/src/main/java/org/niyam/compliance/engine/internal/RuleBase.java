@@ -222,7 +222,7 @@ public final class RuleBase {
                 PackageDescr described = describeRules(pack, source, analysis, rules, problems, refused);
                 if (described != null) {
                     parsedByOrigin.put(source.origin(), analysis);
-                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted()));
+                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted(), pack.id()));
                     refused.addAll(RestrictedDrl.check(pack, source, described));
                 }
                 if (!refused.isEmpty()) {
@@ -576,7 +576,7 @@ public final class RuleBase {
                 for (RulePack.DrlSource source : pack.sources()) {
                     DrlAnalysis analysis = files.get(file++);
                     refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
-                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted()));
+                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted(), pack.id()));
                     analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
                             (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
                                     : t.getNamespace()) + "." + t.getTypeName()));

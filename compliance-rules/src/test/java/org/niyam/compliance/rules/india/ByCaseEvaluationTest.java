@@ -68,4 +68,40 @@ class ByCaseEvaluationTest {
         assertThat(SMALL_SESSIONS.oneSessionReason()).as("no conclusion crossed between sessions").isEmpty();
         assertThat(ONE_THREAD.oneSessionReason()).isEmpty();
     }
+
+    /**
+     * A platform rule (reading no case's fact) that discharges a case's duty by its id: the discharge and the duty
+     * are in different sessions, and were not brought together case by case, so the duty stayed breached there and
+     * was met in one session. The discharge is now placed with the platform's report, and the case's session holding
+     * its duty sends the evaluation to one session: the same report either way.
+     */
+    @Test
+    void a_platform_rules_discharge_of_a_cases_duty_gives_the_same_report_case_by_case_as_in_one_session() {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-03-02T10:00+05:30");
+        org.niyam.compliance.model.Evidence evidence = new org.niyam.compliance.model.Evidence(
+                new org.niyam.compliance.india.PlatformProfile("ExampleNet", 80_000_000, false), List.of(),
+                List.of(new org.niyam.compliance.india.ComplaintReceived("c-1", "case-1", at,
+                        org.niyam.compliance.india.ComplaintCategory.values()[0])));
+        org.niyam.compliance.pack.RulePack reviewed = org.niyam.compliance.pack.RulePack.drl("u.drl", """
+                package org.example.u;
+                import org.niyam.compliance.model.*;
+                rule "u.discharge-from-afar"
+                    @citation("x")
+                when
+                    $law : LawInForce()
+                then
+                    insert(new Discharge("complaint.acknowledge@c-1", "c-1", $law.asOf()));
+                end
+                """).unrestricted();
+
+        List<String> statuses = new ArrayList<>();
+        for (ComplianceEngine engine : List.of(IndiaPack.builder().rulePack(reviewed).build(),
+                IndiaPack.builder().rulePack(reviewed).oneSession().build())) {
+            statuses.add(engine.evaluate(evidence, at.plusDays(2)).obligations().stream()
+                    .filter(o -> o.id().equals("complaint.acknowledge@c-1")).map(o -> o.status().name())
+                    .findFirst().orElseThrow());
+        }
+
+        assertThat(statuses).containsExactly("MET_LATE", "MET_LATE");
+    }
 }

@@ -28,8 +28,13 @@ final class BytecodeCheck {
      * @param method    the method of that class ({@code name + descriptor}), or {@code null} for the class itself
      * @param used      what was used, as declared: {@code java.lang.Object.getClass()}
      * @param member    the simple name of the member used, or of the type
+     * @param why       why it is refused, when not for being off the allowlist; else {@code null}
      */
-    record Refusal(String className, String method, String used, String member) {
+    record Refusal(String className, String method, String used, String member, String why) {
+
+        Refusal(String className, String method, String used, String member) {
+            this(className, method, used, member, null);
+        }
     }
 
     private final Allowlist allowlist;

@@ -34,13 +34,19 @@ public final class CompiledCheck {
      *
      * @param analysis   the file, parsed (it must have parsed)
      * @param restricted whether its pack is restricted
+     * @param pack       the id of its pack
      */
-    public record Source(DrlAnalysis analysis, boolean restricted) {
+    public record Source(DrlAnalysis analysis, boolean restricted, String pack) {
 
         public Source {
             if (!analysis.parsed()) {
                 throw new IllegalArgumentException(analysis.origin() + " did not parse");
             }
+        }
+
+        /** A file that is a pack of its own. */
+        public Source(DrlAnalysis analysis, boolean restricted) {
+            this(analysis, restricted, analysis.origin());
         }
 
         /** The file, as problems name it. */
@@ -91,10 +97,14 @@ public final class CompiledCheck {
         Map<String, Site> functions = new HashMap<>();
         Map<String, Site> types = new HashMap<>();
         Map<String, Source> firstOfPackage = new LinkedHashMap<>();
+        // the packs whose DRL is in each package, and the pack that declares each type
+        Map<String, Set<String>> packsOfPackage = new HashMap<>();
+        Map<String, String> typePacks = new HashMap<>();
         for (Source source : sources) {
             PackageDescr descr = source.descr();
             String pkg = descr.getNamespace();
             (source.restricted() ? restrictedPackages : trustedPackages).add(pkg);
+            packsOfPackage.computeIfAbsent(pkg, k -> new LinkedHashSet<>()).add(source.pack());
             if (source.restricted()) {
                 firstOfPackage.putIfAbsent(pkg, source);
             }
@@ -115,12 +125,25 @@ public final class CompiledCheck {
                 String name = type.getNamespace() == null || type.getNamespace().isEmpty() ? pkg : type.getNamespace();
                 types.putIfAbsent(name + "." + type.getTypeName(), new Site(source.origin(), type.getLine(),
                         "declared type '" + type.getTypeName() + "'"));
+                typePacks.putIfAbsent(name + "." + type.getTypeName(), source.pack());
+            }
+        }
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (Source source : sources) {
+            Set<String> sharing = packsOfPackage.get(source.descr().getNamespace());
+            if (source.restricted() && sharing.size() > 1) {
+                List<String> others = sharing.stream().filter(p -> !p.equals(source.pack())).toList();
+                int line = Math.max(1, source.descr().getLine());
+                problems.putIfAbsent(source.origin() + " package", new Problem(source.origin(), line, "package '"
+                        + source.descr().getNamespace() + "' is also the package of pack" + (others.size() > 1 ? "s " : " ")
+                        + others.stream().map(p -> "'" + p + "'").collect(java.util.stream.Collectors.joining(", "))
+                        + ": a restricted pack's DRL must be in a package of its own, since the functions and declared "
+                        + "types of a package are shared by all its files. " + lift));
             }
         }
 
         Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
         BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
-        Map<String, Problem> problems = new LinkedHashMap<>();
         Map<Site, Set<String>> classic = new LinkedHashMap<>();
         for (ClassFile file : files.values()) {
             String pkg = packageOf(file.name, restrictedPackages, trustedPackages);
@@ -128,7 +151,13 @@ public final class CompiledCheck {
             if (!checked) {
                 continue;
             }
-            for (BytecodeCheck.Refusal refusal : check.check(file)) {
+            List<BytecodeCheck.Refusal> refusals = new ArrayList<>(check.check(file));
+            Set<String> own = pkg == null ? Set.of() : packsOfPackage.getOrDefault(pkg, Set.of());
+            if (own.size() == 1) {
+                refusals.addAll(otherPacks(file, own.iterator().next(), files, packsOfPackage, typePacks,
+                        restrictedPackages, trustedPackages));
+            }
+            for (BytecodeCheck.Refusal refusal : refusals) {
                 if (generatedEquals(file, refusal, types)) {
                     continue;
                 }
@@ -139,6 +168,11 @@ public final class CompiledCheck {
                 }
                 int line = site.lineOf(refusal.member());
                 String key = site.origin() + ":" + line + " " + refusal.used();
+                if (refusal.why() != null) {
+                    problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " uses "
+                            + describe(refusal.used()) + ", " + refusal.why() + " " + lift));
+                    continue;
+                }
                 problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " uses "
                         + describe(refusal.used()) + ", which restricted packs may not use: rules only decide, from "
                         + "the model's facts, String, numbers, Math, java.time without clocks and immutable "
@@ -311,6 +345,63 @@ public final class CompiledCheck {
 
     private static String describe(String used) {
         return used.replace('$', '.');
+    }
+
+    /**
+     * What a restricted pack's class uses of another pack's generated classes that it may not: of a type another pack
+     * declares, anything but naming it and reading it (its getters, {@code equals}, {@code hashCode},
+     * {@code toString}), so it neither creates one nor calls its setters, which change a fact behind the engine's back;
+     * and any member of another pack's other classes (its functions), which are checked, if at all, as that pack's.
+     */
+    private static List<BytecodeCheck.Refusal> otherPacks(ClassFile file, String pack, Map<String, ClassFile> files,
+                                                          Map<String, Set<String>> packsOfPackage,
+                                                          Map<String, String> typePacks, Set<String> restricted,
+                                                          Set<String> trusted) {
+        List<BytecodeCheck.Refusal> refused = new ArrayList<>();
+        for (ClassFile.Method method : file.methods.values()) {
+            for (ClassFile.Reference reference : method.references()) {
+                String owner = reference.owner();
+                if (reference.member() == null || !files.containsKey(owner)) {
+                    continue;
+                }
+                String ownerPackage = packageOf(owner, restricted, trusted);
+                Set<String> owners = ownerPackage == null ? Set.of() : packsOfPackage.getOrDefault(ownerPackage, Set.of());
+                if (owners.isEmpty() || owners.contains(pack)) {
+                    continue;
+                }
+                String declaredBy = typePacks.get(owner);
+                String used = owner + "." + (reference.member().equals("<init>") ? "<init>" : reference.member())
+                        + (reference.method() ? "()" : "");
+                String member = reference.member().equals("<init>") ? owner.substring(owner.lastIndexOf('.') + 1)
+                        : reference.member();
+                if (declaredBy != null) {
+                    if (!reads(reference)) {
+                        refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(),
+                                reference.member().equals("<init>") ? "new " + owner : used, member,
+                                "of a type that pack '" + declaredBy + "' declares: a restricted pack may read another "
+                                        + "pack's facts, not create them or change them (its setters change a fact "
+                                        + "without the engine seeing it)."));
+                    }
+                } else {
+                    refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(), used, member,
+                            "of pack '" + String.join("', '", owners) + "': a restricted pack may not call another "
+                                    + "pack's functions, which are not checked as its own code is."));
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** A getter of a declared type, or its {@code equals}, {@code hashCode} or {@code toString}. */
+    private static boolean reads(ClassFile.Reference reference) {
+        String name = reference.member();
+        String descriptor = reference.descriptor();
+        if (!reference.method()) {
+            return false;
+        }
+        boolean noArguments = descriptor.startsWith("()") && !descriptor.equals("()V");
+        return noArguments && (name.startsWith("get") || name.startsWith("is") || name.equals("hashCode")
+                || name.equals("toString")) || name.equals("equals") && descriptor.equals("(Ljava/lang/Object;)Z");
     }
 
     /** Drools' generated equals of a declared type compares classes; no DRL code is compiled into it. */
