@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
@@ -364,10 +365,16 @@ public final class CaseLogAudit {
 
             @Override
             public void checkNotPlaced(int units, Set<String> placed) {
-                // The groups' obligations are gone to the sink; which of them a rule settled from elsewhere is not
-                // kept, so any such conclusion counts as crossing (a discharge of an obligation no case holds).
-                throw new Evaluation.Unpartitionable("a rule concluded about obligation " + placed.iterator().next()
-                        + ", which no case's group holds, and an unordered audit cannot tell whether one held it", true);
+                // The groups' obligations are gone to the sink, so which of them a rule settled from elsewhere cannot
+                // be looked up: an obligation a group may hold (its id key@event or key@case, as a group's duties
+                // and assessments have) counts as crossing. A standing duty's (its key alone) is the platform's.
+                for (String id : new TreeSet<>(placed)) {
+                    if (id.indexOf('@') >= 0) {
+                        throw new Evaluation.Unpartitionable("a rule concluded about obligation " + id + " from "
+                                + "another case or the platform's rules, and an unordered audit cannot tell whether "
+                                + "a case's group held it", true);
+                    }
+                }
             }
         } : new Evaluation.PartStore() {
             @Override
@@ -887,8 +894,9 @@ public final class CaseLogAudit {
          * The same items as an ordered audit, without the result files, the sorting and the merge that put them in
          * order. Calls come from the engine's threads, one at a time. If a conclusion then turns out to cross cases,
          * the sink has had part of the report: the audit calls {@link Sink#startOver} and gives it the whole report
-         * of one session, in report order (so does a rule that discharges an obligation no group of cases holds,
-         * since an unordered audit no longer has the groups' obligations to look in). An audit that throws has given
+         * of one session, in report order (so does a rule that discharges or assesses a case's obligation from
+         * another case or from the platform's rules, even one no group of cases holds, since an unordered audit no
+         * longer has the groups' obligations to look in). An audit that throws has given
          * the sink part of a report. Default: report order.
          *
          * @return this builder

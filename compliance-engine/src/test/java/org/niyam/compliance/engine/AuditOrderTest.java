@@ -376,7 +376,7 @@ class AuditOrderTest {
         StartingOver delivered = new StartingOver();
         CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).unordered()
                 .build().run(List.of(file), delivered);
-        assertThat(summary.oneSession()).contains("nothing@", "no case's group holds");
+        assertThat(summary.oneSession()).contains("nothing@c-1", "cannot tell whether a case's group held it");
         assertThat(delivered.reasons).containsExactly(summary.oneSession());
         assertThat(delivered.obligations).containsExactlyElementsOf(expected.obligations());
         assertThat(delivered.findings).containsExactlyElementsOf(expected.findings());
