@@ -657,8 +657,11 @@ public final class BaselineChecker {
                     case "intimation.legalBasis" -> legalBasis = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
                     case "intimation.unlawfulAct" -> unlawfulAct = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
                     case "intimation.targets" -> {
+                        // An empty or blank entry names no content, so it is not a URL or identifier.
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            targets++;
+                            if (!parser.getText().isBlank()) {
+                                targets++;
+                            }
                         }
                     }
                     case "registeredUsersInIndia" -> registeredUsers = parser.getLongValue();

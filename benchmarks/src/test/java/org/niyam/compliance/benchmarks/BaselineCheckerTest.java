@@ -55,4 +55,17 @@ class BaselineCheckerTest {
                 .extracting(BaselineChecker.Result::obligationId)
                 .containsExactlyInAnyOrder("information.request@a-in", "information.request@b-in", "information.request@c-in");
     }
+
+    @Test
+    void countsNoBlankTargetAsAUrlAsThePackDoes() throws IOException {
+        String log = """
+                {"type":"RemovalOrderReceived","id":"blank-in","caseId":"blank","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"GOVERNMENT","authority":"MHA","rank":"JOINT_SECRETARY"},"intimation":{"inWriting":true,"reasoned":true,"legalBasis":"s 79(3)(b)","unlawfulAct":"public order","targets":["   ",""]}}
+                {"type":"RemovalOrderReceived","id":"url-in","caseId":"url","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"GOVERNMENT","authority":"MHA","rank":"JOINT_SECRETARY"},"intimation":{"inWriting":true,"reasoned":true,"legalBasis":"s 79(3)(b)","unlawfulAct":"public order","targets":["","https://example.net/p/1"]}}
+                """;
+
+        assertThat(new BaselineChecker(Duration.ofDays(1), 0.25).check(new StringReader(log)).results())
+                .filteredOn(r -> r.duty().equals(BaselineChecker.REMOVAL_ON_ORDER))
+                .extracting(BaselineChecker.Result::obligationId)
+                .containsExactly("removal.on-order@url-in");
+    }
 }

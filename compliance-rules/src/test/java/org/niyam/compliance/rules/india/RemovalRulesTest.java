@@ -296,6 +296,15 @@ class RemovalRulesTest {
                     arguments("no URL", jointSecretary(),
                             new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of()),
                             "no specific URL or identifier"),
+                    arguments("an empty URL", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("")),
+                            "no specific URL or identifier (target 1 of 1 is blank)"),
+                    arguments("a blank URL", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("   ")),
+                            "no specific URL or identifier (target 1 of 1 is blank)"),
+                    arguments("two blank URLs", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("", "\t")),
+                            "no specific URL or identifier (targets 1, 2 of 2 are blank)"),
                     arguments("intimation particulars absent", jointSecretary(), null,
                             "its contents (writing, reasons, legal basis, unlawful act, URLs) are not recorded"),
                     arguments("rank below Joint Secretary", government(IssuerRank.BELOW_DIRECTOR, null),
@@ -390,6 +399,20 @@ class RemovalRulesTest {
             // Cited under the version in force at the order's receipt, however much later the audit runs.
             assertThat(findings(evaluate(received.plusYears(1), order), DEFECTIVE, CASE)).singleElement()
                     .satisfies(f -> assertThat(f.citation().version()).as("version at receipt").isEqualTo(version));
+        }
+
+        @Test
+        @DisplayName("a blank target beside a real URL is not counted, and the verdict says which one it was")
+        void blankTargetBesideARealOne() {
+            OffsetDateTime received = receivedUnder(V2026);
+            Report report = evaluate(received, intimation(CASE, received, jointSecretary(),
+                    new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("https://example.net/p/1", " "))));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(report.findings()).as("findings").isEmpty();
+            assertThat(o.dueAt()).as("due").isEqualTo(received.plusHours(3));
+            assertThat(o.explanation()).as(explain(o))
+                    .contains("and 1 URL or identifier (target 2 of 2 is blank and not counted).");
         }
 
         @Test
