@@ -154,9 +154,9 @@ class DisclosureRulesTest {
                     arguments("an OTHER ground", COURT_ORDER, true, OffenceGround.OTHER, 7,
                             "not for an offence Rule 4(2) lists"),
                     arguments("4 years", COURT_ORDER, true, PUBLIC_ORDER, 4,
-                            "the offence is not shown to be punishable with imprisonment of at least five years"),
-                    arguments("term not stated", COURT_ORDER, true, PUBLIC_ORDER, null,
-                            "the offence is not shown to be punishable with imprisonment of at least five years"));
+                            "the offence is punishable with imprisonment of less than five years"),
+                    arguments("an OTHER ground, term not stated", COURT_ORDER, true, OffenceGround.OTHER, null,
+                            "not for an offence Rule 4(2) lists"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -223,7 +223,7 @@ class DisclosureRulesTest {
 
             assertThat(findings(report, OUTSIDE, ORDER_CASE)).singleElement().extracting(Finding::message).asString()
                     .contains("not a court order or an order under section 69 of the IT Act",
-                            "not for an offence Rule 4(2) lists", "at least five years");
+                            "not for an offence Rule 4(2) lists", "less than five years");
         }
 
         /** The obligation with this id; fails, showing the report, if there is none. */
@@ -310,6 +310,20 @@ class DisclosureRulesTest {
             assertThat(duty.citation().version()).as("version").isEqualTo(V2023);
             assertThat(findings(report, OUTSIDE, ORDER_CASE)).singleElement()
                     .extracting(f -> f.citation().version()).isEqualTo(V2023);
+        }
+
+        @Test
+        @DisplayName("an order whose offence's term is not recorded is indeterminate, not outside the rule")
+        void termNotRecorded() {
+            OffsetDateTime received = receivedUnder(V2026);
+            FirstOriginatorOrderReceived o = order(received, COURT_ORDER, true, PUBLIC_ORDER, null);
+            Report report = assess(MESSAGING_SSMI, received.plusDays(1), o);
+
+            Obligation duty = obligation(report, KEY, ORDER_CASE);
+            assertThat(duty.status()).as(explain(duty)).isEqualTo(Status.INDETERMINATE);
+            assertThat(duty.explanation()).as("explanation").contains("is not recorded", "minimumPunishmentYears");
+            assertThat(duty.citation().ruleId()).as("rule").isEqualTo("in.4-2.term-not-recorded");
+            assertThat(report.findings()).as("no finding: nothing shows the order outside the rule").isEmpty();
         }
 
         @Test
