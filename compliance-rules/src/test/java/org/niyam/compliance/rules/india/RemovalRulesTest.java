@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -317,12 +318,14 @@ class RemovalRulesTest {
                             government(IssuerRank.DIRECTOR, null), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
                     arguments("a government intimation signed with a police rank",
                             government(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, null), completeIntimation(),
-                            RANK_BELOW_JOINT_SECRETARY),
+                            "signed with a police rank (Inspector General of Police), not a civil-service rank of "
+                                    + "Joint Secretary or above"),
                     arguments("police below DIG",
                             police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, true), completeIntimation(), BELOW_DIG),
                     arguments("police rank not stated", police(null, true), completeIntimation(), BELOW_DIG),
                     arguments("police signed with a civil rank", police(IssuerRank.JOINT_SECRETARY, true),
-                            completeIntimation(), BELOW_DIG),
+                            completeIntimation(), "signed with a civil-service rank (Joint Secretary), not a police "
+                                    + "rank of Deputy Inspector General or above"),
                     arguments("police DIG not specifically authorised",
                             police(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, false), completeIntimation(),
                             NOT_AUTHORISED),
@@ -367,6 +370,22 @@ class RemovalRulesTest {
                     issuer.kind() == IssuerKind.POLICE ? ", specifically authorised"
                             : issuer.rank() == IssuerRank.DIRECTOR ? "a Director of a body with no Joint Secretary"
                             : "signed by a");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "GOVERNMENT, ADDITIONAL_SECRETARY,        signed by an Additional Secretary,",
+                "GOVERNMENT, JOINT_SECRETARY,             signed by a Joint Secretary,",
+                "POLICE,     INSPECTOR_GENERAL_OF_POLICE, 'signed by an Inspector General of Police, specifically'",
+                "POLICE,     DEPUTY_INSPECTOR_GENERAL_OF_POLICE, 'signed by a Deputy Inspector General of Police, specifically'"})
+        @DisplayName("the verdict gives the signer's rank with the article its sound takes")
+        void articleBySound(IssuerKind kind, IssuerRank rank, String words) {
+            Issuer issuer = kind == IssuerKind.POLICE ? police(rank, true) : government(rank, null);
+            OffsetDateTime received = receivedUnder(V2026);
+            Obligation o = obligation(evaluate(received, intimation(CASE, received, issuer, completeIntimation())),
+                    DUTY, CASE);
+
+            assertThat(o.explanation()).as(explain(o)).contains(words);
         }
 
         @ParameterizedTest(name = "{0}, received under ''{4}''")
