@@ -114,7 +114,8 @@ public final class BaselineChecker {
                           long breachAlerts, int mostOpen) {
     }
 
-    private enum Kind { COMPLAINT, ACKNOWLEDGED, RESOLVED, ORDER, REMOVED, REQUEST, PROVIDED, DELETED, IGNORED,
+    private enum Kind { COMPLAINT, ACKNOWLEDGED, RESOLVED, ORDER, REMOVED, REQUEST, PROVIDED, DELETED, DELETED_ON_ORDER,
+        IGNORED,
         PLATFORM, APPOINTMENT }
 
     /** An event reduced to what the checks need; for the platform's profile and appointments, the entry itself. */
@@ -502,6 +503,7 @@ public final class BaselineChecker {
                 case REQUEST -> open(INFORMATION_REQUEST, e, e.at < IT_RULES_2021 ? NONE : 72 * HOUR, false);
                 case PROVIDED -> discharge(e, INFORMATION_REQUEST, null);
                 case DELETED -> discharge(e, PRESERVE, null);
+                case DELETED_ON_ORDER -> deletedOnOrder(e);
                 default -> {
                 }
             }
@@ -545,6 +547,29 @@ public final class BaselineChecker {
                         close(o, action.at <= o.due ? Status.MET : Status.MET_LATE, action);
                     }
                 }
+            }
+        }
+
+        /**
+         * A deletion a court or agency instructed: a keeping it cuts short is met, with no due instant and no
+         * discharging event (the pack's verdict on a deletion on order); one whose 180 days are over stays as it is.
+         */
+        void deletedOnOrder(Event action) {
+            List<Open> inCase = openByCase.get(action.caseId);
+            if (inCase == null) {
+                return;
+            }
+            for (int i = inCase.size() - 1; i >= 0; i--) {
+                Open o = inCase.get(i);
+                if (o.duty.equals(PRESERVE) && action.at < o.due) {
+                    o.closed = true;
+                    open--;
+                    results.accept(new Result(o.id, o.duty, Status.MET, Result.NO_DUE));
+                    inCase.remove(i);
+                }
+            }
+            if (inCase.isEmpty()) {
+                openByCase.remove(action.caseId);
             }
         }
 
@@ -657,8 +682,11 @@ public final class BaselineChecker {
                     case "intimation.legalBasis" -> legalBasis = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
                     case "intimation.unlawfulAct" -> unlawfulAct = value == JsonToken.VALUE_STRING && !parser.getText().isBlank();
                     case "intimation.targets" -> {
+                        // An empty or blank entry names no content, so it is not a URL or identifier.
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            targets++;
+                            if (!parser.getText().isBlank()) {
+                                targets++;
+                            }
                         }
                     }
                     case "registeredUsersInIndia" -> registeredUsers = parser.getLongValue();
@@ -698,7 +726,8 @@ public final class BaselineChecker {
                 case "InformationRequestReceived" -> Kind.REQUEST;
                 case "InformationProvided" -> Kind.PROVIDED;
                 // Deleting registration data, or deleting on an instruction, ends no preservation duty.
-                case "RecordsDeleted" -> "REMOVED_CONTENT".equals(records) && !instructed ? Kind.DELETED : Kind.IGNORED;
+                case "RecordsDeleted" -> !"REMOVED_CONTENT".equals(records) ? Kind.IGNORED
+                        : instructed ? Kind.DELETED_ON_ORDER : Kind.DELETED;
                 default -> throw unsupported("events of type " + type);
             };
             if (kind == Kind.PLATFORM || kind == Kind.APPOINTMENT) {

@@ -2,6 +2,7 @@ package org.niyam.compliance.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.Status;
 
 /** The baseline must be right before it is fast: its own instant reader, and the inputs it refuses. */
 class BaselineCheckerTest {
@@ -54,5 +56,19 @@ class BaselineCheckerTest {
         assertThat(new BaselineChecker(Duration.ofDays(4), 0.25).check(new StringReader(log)).results())
                 .extracting(BaselineChecker.Result::obligationId)
                 .containsExactlyInAnyOrder("information.request@a-in", "information.request@b-in", "information.request@c-in");
+    }
+
+    @Test
+    void countsNoBlankTargetAsAUrlAsThePackDoes() throws IOException {
+        String log = """
+                {"type":"RemovalOrderReceived","id":"blank-in","caseId":"blank","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"GOVERNMENT","authority":"MHA","rank":"JOINT_SECRETARY"},"intimation":{"inWriting":true,"reasoned":true,"legalBasis":"s 79(3)(b)","unlawfulAct":"public order","targets":["   ",""]}}
+                {"type":"RemovalOrderReceived","id":"url-in","caseId":"url","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"GOVERNMENT","authority":"MHA","rank":"JOINT_SECRETARY"},"intimation":{"inWriting":true,"reasoned":true,"legalBasis":"s 79(3)(b)","unlawfulAct":"public order","targets":["","https://example.net/p/1"]}}
+                """;
+
+        assertThat(new BaselineChecker(Duration.ofDays(1), 0.25).check(new StringReader(log)).results())
+                .filteredOn(r -> r.duty().equals(BaselineChecker.REMOVAL_ON_ORDER))
+                .extracting(BaselineChecker.Result::obligationId, BaselineChecker.Result::status)
+                .containsExactlyInAnyOrder(tuple("removal.on-order@blank-in", Status.NOT_APPLICABLE),
+                        tuple("removal.on-order@url-in", Status.OPEN));
     }
 }

@@ -14,8 +14,8 @@ import org.niyam.compliance.model.CaseEvent;
  * @param copyOfInformation      whether the order came with a copy of the information (needed for section 69 orders)
  * @param ground                 the offence the order is for
  * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks for
- *                               "not less than five years"); {@code null} when not stated, which the rule treats as not
- *                               shown
+ *                               "not less than five years"); {@code null} when not recorded, which leaves whether the
+ *                               order is within the rule unknown
  * @param jurisdiction           where the case arose (see {@link CaseEvent#jurisdiction()}); {@code null} when not
  *                               stated
  */
@@ -33,8 +33,8 @@ public record FirstOriginatorOrderReceived(String id, String caseId, OffsetDateT
      *                               orders)
      * @param ground                 the offence the order is for
      * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks
-     *                               for "not less than five years"); {@code null} when not stated, which the rule
-     *                               treats as not shown
+     *                               for "not less than five years"); {@code null} when not recorded, which leaves
+     *                               whether the order is within the rule unknown
      * @throws IllegalArgumentException if a required value is missing or blank
      */
     public FirstOriginatorOrderReceived(String id, String caseId, OffsetDateTime at, OriginatorOrderSource source, Boolean copyOfInformation, OffenceGround ground, Integer minimumPunishmentYears) {

@@ -23,7 +23,8 @@ public record Intimation(Boolean inWriting, Boolean reasoned, String legalBasis,
      * @param reasoned    whether it gives reasons, or {@code null} when not stated
      * @param legalBasis  the law and provision, or {@code null}; a blank one counts as not stated
      * @param unlawfulAct the nature of the unlawful act, or {@code null}; a blank one counts as not stated
-     * @param targets     the URLs or identifiers, none {@code null}; {@code null} for none; copied
+     * @param targets     the URLs or identifiers, none {@code null}; {@code null} for none; an empty or blank entry is
+     *                    kept, but names no content, so the check does not count it; copied
      * @throws IllegalArgumentException if {@code targets} holds {@code null}
      */
     public Intimation {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Rule vocabulary: a duty without a clock, as it stands at the "as of" instant: a standing duty of the platform
- * (appoint an officer, publish an address), a duty of one case that the law gives no deadline (identify the
- * first originator), or the verdict on one matter that opened no clock (a removal order whose intimation is
- * defective, a removal by a platform to which Rule 4 does not apply). The engine turns it into an
+ * (appoint an officer, publish an address), a duty of one case that the law gives no deadline, or the verdict on
+ * one matter that opened no clock (a first-originator order, which the law gives no deadline; a removal order whose
+ * intimation is defective; a removal by a platform to which Rule 4 does not apply). The engine turns it into an
  * {@link Obligation} with the inserting rule's citation.
  *
  * <pre>{@code

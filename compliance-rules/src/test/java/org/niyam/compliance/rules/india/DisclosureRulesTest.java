@@ -154,9 +154,9 @@ class DisclosureRulesTest {
                     arguments("an OTHER ground", COURT_ORDER, true, OffenceGround.OTHER, 7,
                             "not for an offence Rule 4(2) lists"),
                     arguments("4 years", COURT_ORDER, true, PUBLIC_ORDER, 4,
-                            "the offence is not shown to be punishable with imprisonment of at least five years"),
-                    arguments("term not stated", COURT_ORDER, true, PUBLIC_ORDER, null,
-                            "the offence is not shown to be punishable with imprisonment of at least five years"));
+                            "the offence is punishable with imprisonment of less than five years"),
+                    arguments("an OTHER ground, term not stated", COURT_ORDER, true, OffenceGround.OTHER, null,
+                            "not for an offence Rule 4(2) lists"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -172,7 +172,7 @@ class DisclosureRulesTest {
             Report doneReport = assess(MESSAGING_SSMI, identifiedAt, o, originatorIdentified(ORDER_CASE, identifiedAt));
             Obligation done = obligation(doneReport, KEY, ORDER_CASE);
 
-            assertThat(open.id()).as("obligation id").isEqualTo(KEY + "@" + ORDER_CASE);
+            assertThat(open.id()).as("obligation id: one per order").isEqualTo(KEY + "@" + o.id());
             assertThat(open.status()).as(explain(open)).isEqualTo(Status.OPEN);
             assertThat(open.dueAt()).as("Rule 4(2) sets no deadline").isNull();
             assertThat(open.explanation()).as("explanation").contains("no deadline");
@@ -223,7 +223,107 @@ class DisclosureRulesTest {
 
             assertThat(findings(report, OUTSIDE, ORDER_CASE)).singleElement().extracting(Finding::message).asString()
                     .contains("not a court order or an order under section 69 of the IT Act",
-                            "not for an offence Rule 4(2) lists", "at least five years");
+                            "not for an offence Rule 4(2) lists", "less than five years");
+        }
+
+        /** The obligation with this id; fails, showing the report, if there is none. */
+        static Obligation byId(Report report, String id) {
+            List<Obligation> found = report.obligations().stream().filter(o -> o.id().equals(id)).toList();
+            assertThat(found).as("obligation %s in %s", id, report.obligations()).hasSize(1);
+            return found.get(0);
+        }
+
+        @Test
+        @DisplayName("two orders in one case, one in scope and one outside, get a verdict each")
+        void inAndOutsideScopeInOneCase() {
+            FirstOriginatorOrderReceived outside = order(ist("2025-06-01T10:00"), COURT_ORDER, true,
+                    OffenceGround.OTHER, 7);
+            FirstOriginatorOrderReceived inside = order(ist("2025-06-02T10:00"), COURT_ORDER, true, PUBLIC_ORDER, 7);
+            Report report = assess(MESSAGING_SSMI, ist("2026-07-15T00:00"), outside, inside);
+
+            Obligation out = byId(report, KEY + "@" + outside.id());
+            Obligation in = byId(report, KEY + "@" + inside.id());
+            assertThat(out.status()).as(explain(out)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(in.status()).as(explain(in)).isEqualTo(Status.OPEN);
+            assertThat(findings(report, OUTSIDE, ORDER_CASE)).singleElement().extracting(Finding::evidence)
+                    .isEqualTo(List.of(outside.id()));
+        }
+
+        @Test
+        @DisplayName("an order before Rule 4 and one after it in one case get a verdict each")
+        void acrossRule4InOneCase() {
+            FirstOriginatorOrderReceived before = order(ist("2021-05-20T10:00"), COURT_ORDER, true, PUBLIC_ORDER, 7);
+            FirstOriginatorOrderReceived after = order(ist("2021-06-01T10:00"), COURT_ORDER, true, PUBLIC_ORDER, 7);
+            Report report = assess(MESSAGING_SSMI, ist("2026-07-15T00:00"), before, after);
+
+            Obligation first = byId(report, KEY + "@" + before.id());
+            Obligation second = byId(report, KEY + "@" + after.id());
+            assertThat(first.status()).as(explain(first)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(first.citation().version()).as("version at receipt").isEqualTo(V2021);
+            assertThat(second.status()).as(explain(second)).isEqualTo(Status.OPEN);
+            assertThat(second.citation().version()).as("version at receipt").isEqualTo(V2021);
+        }
+
+        @Test
+        @DisplayName("a second order after the first was answered is owed again: the earlier identification does not meet it")
+        void secondOrderAfterIdentification() {
+            FirstOriginatorOrderReceived first = order(ist("2025-06-01T10:00"), COURT_ORDER, true, PUBLIC_ORDER, 7);
+            FirstOriginatorOrderReceived second = order(ist("2025-09-01T10:00"), COURT_ORDER, true,
+                    OffenceGround.RAPE, 7);
+            OffsetDateTime identified = ist("2025-06-10T10:00");
+            Report report = assess(MESSAGING_SSMI, ist("2026-07-15T00:00"), first,
+                    originatorIdentified(ORDER_CASE, identified), second);
+
+            Obligation answered = byId(report, KEY + "@" + first.id());
+            Obligation owed = byId(report, KEY + "@" + second.id());
+            assertThat(answered.status()).as(explain(answered)).isEqualTo(Status.MET);
+            assertThat(answered.citation().version()).as("version at receipt").isEqualTo(V2023);
+            assertThat(owed.status()).as(explain(owed)).isEqualTo(Status.OPEN);
+            assertThat(owed.explanation()).as("explanation").contains("answered an earlier order");
+            assertThat(owed.citation().version()).as("version at receipt").isEqualTo(V2023);
+
+            Obligation met = byId(assess(MESSAGING_SSMI, ist("2026-07-15T00:00"), first,
+                    originatorIdentified(ORDER_CASE, identified), second,
+                    originatorIdentified(ORDER_CASE, ist("2025-09-05T10:00"))), KEY + "@" + second.id());
+            assertThat(met.status()).as(explain(met)).isEqualTo(Status.MET);
+            assertThat(met.explanation()).as("the later identification").contains("2025-09-05");
+        }
+
+        @Test
+        @DisplayName("a case's only order is met by an identification recorded before it, as before")
+        void identificationBeforeTheOnlyOrder() {
+            OffsetDateTime received = receivedUnder(V2026);
+            FirstOriginatorOrderReceived o = order(received, COURT_ORDER, true, PUBLIC_ORDER, 7);
+            Obligation met = obligation(assess(MESSAGING_SSMI, received.plusDays(1),
+                    originatorIdentified(ORDER_CASE, received.minusHours(1)), o), KEY, ORDER_CASE);
+
+            assertThat(met.status()).as(explain(met)).isEqualTo(Status.MET);
+        }
+
+        @Test
+        @DisplayName("an order outside the rule is cited under the version at its receipt, as its finding is")
+        void outsideScopeCitedAtReceipt() {
+            FirstOriginatorOrderReceived o = order(ist("2024-03-01T10:00"), COURT_ORDER, true, OffenceGround.OTHER, 7);
+            Report report = assess(MESSAGING_SSMI, ist("2026-07-15T00:00"), o);
+
+            Obligation duty = obligation(report, KEY, ORDER_CASE);
+            assertThat(duty.citation().version()).as("version").isEqualTo(V2023);
+            assertThat(findings(report, OUTSIDE, ORDER_CASE)).singleElement()
+                    .extracting(f -> f.citation().version()).isEqualTo(V2023);
+        }
+
+        @Test
+        @DisplayName("an order whose offence's term is not recorded is indeterminate, not outside the rule")
+        void termNotRecorded() {
+            OffsetDateTime received = receivedUnder(V2026);
+            FirstOriginatorOrderReceived o = order(received, COURT_ORDER, true, PUBLIC_ORDER, null);
+            Report report = assess(MESSAGING_SSMI, received.plusDays(1), o);
+
+            Obligation duty = obligation(report, KEY, ORDER_CASE);
+            assertThat(duty.status()).as(explain(duty)).isEqualTo(Status.INDETERMINATE);
+            assertThat(duty.explanation()).as("explanation").contains("is not recorded", "minimumPunishmentYears");
+            assertThat(duty.citation().ruleId()).as("rule").isEqualTo("in.4-2.term-not-recorded");
+            assertThat(report.findings()).as("no finding: nothing shows the order outside the rule").isEmpty();
         }
 
         @Test
@@ -295,10 +395,10 @@ class DisclosureRulesTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.niyam.compliance.rules.india.DisclosureRulesTest#versions")
-        @DisplayName("an in-scope order in every version is open, cited to the version at 'as of'")
+        @DisplayName("an in-scope order in every version is open, cited to the version in force at its receipt")
         void inEveryVersion(String version) {
             OffsetDateTime received = receivedUnder(version);
-            Obligation o = obligation(assess(MESSAGING_SSMI, received,
+            Obligation o = obligation(assess(MESSAGING_SSMI, ist("2026-12-01T00:00"),
                     order(received, SECTION_69_ORDER, true, OffenceGround.CHILD_SEXUAL_ABUSE_MATERIAL, 5)),
                     KEY, ORDER_CASE);
 

@@ -390,6 +390,34 @@ class GrievanceRulesTest {
         }
 
         @Test
+        @DisplayName("an order received before Rule 3A existed (28 Oct 2022) is not applicable, saying why")
+        void beforeRule3A() {
+            OffsetDateTime received = ist("2022-06-01T10:00");
+            Obligation o = obligation(evaluate(ist("2026-07-15T00:00"), gacOrder(APPEAL, received)), DUTY, APPEAL);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(o.explanation()).as("explanation").contains("before Rule 3A", "28 Oct 2022");
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3a.before-rule-3a");
+            assertThat(o.triggeredAt()).as("dated at receipt").isEqualTo(received);
+            Obligation atStart = obligation(evaluate(ist("2026-07-15T00:00"),
+                    gacOrder(APPEAL, ist("2022-10-28T00:00"))), DUTY, APPEAL);
+            assertThat(atStart.status()).as(explain(atStart)).isEqualTo(Status.OPEN);
+        }
+
+        @Test
+        @DisplayName("an order received before the committees took appeals (1 Mar 2023) is owed, with a remark")
+        void beforeTheCommitteesSat() {
+            Obligation early = obligation(evaluate(ist("2026-07-15T00:00"), gacOrder(APPEAL, ist("2023-02-15T10:00"))),
+                    DUTY, APPEAL);
+            Obligation sitting = obligation(evaluate(ist("2026-07-15T00:00"), gacOrder(APPEAL, ist("2023-03-01T00:00"))),
+                    DUTY, APPEAL);
+
+            assertThat(early.status()).as(explain(early)).isEqualTo(Status.OPEN);
+            assertThat(early.explanation()).as("remark").contains("before the Grievance Appellate Committees took appeals");
+            assertThat(sitting.explanation()).as("no remark").doesNotContain("took appeals");
+        }
+
+        @Test
         @DisplayName("the setting changes only the GAC clock: the law's own clocks are the same in both engines")
         void settingLeavesTheLawAlone() {
             Clock clock = clock(V2026, days(7));

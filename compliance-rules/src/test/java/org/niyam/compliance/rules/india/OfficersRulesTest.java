@@ -273,6 +273,9 @@ class OfficersRulesTest {
             Obligation o = standing(report, KEY.get(role));
             assertThat(o.status()).as("%s %s: %s", role, defect, explain(o)).isEqualTo(Status.BREACHED);
             assertThat(o.citation().clause()).as("clause").isEqualTo(CLAUSE.get(role));
+            assertThat(o.explanation()).as("names what the officer in post lacks")
+                    .contains("The officer in post (x-1) is " + defect + (defect.contains("employee") ? " of the platform." : "."))
+                    .doesNotContain("key managerial person or senior employee").doesNotContain("Sam Lee");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -298,6 +301,8 @@ class OfficersRulesTest {
 
             Obligation o = standing(report, NODAL);
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("says why, naming no one").contains("The officer in post (ncp-1) is also "
+                    + "the Chief Compliance Officer (").doesNotContain("Vikram Iyer");
             assertThat(standing(report, CCO).status()).as("the CCO duty itself").isEqualTo(Status.MET);
         }
 
@@ -421,13 +426,14 @@ class OfficersRulesTest {
         }
 
         @Test
-        @DisplayName("breached: the explanation says no key managerial person or senior employee held the post")
+        @DisplayName("breached: the explanation says the officer in post is neither key managerial nor senior")
         void notSeniorIsExplained() {
             Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER, cco("cco-1", false)), AS_OF),
                     CCO);
 
             assertThat(o.explanation()).as("explanation")
-                    .contains("No key managerial person or senior employee resident in India held the post");
+                    .contains("No Chief Compliance Officer in post", "meets Rule 4(1)(a)",
+                            "The officer in post (cco-1) is neither key managerial personnel nor a senior employee.");
         }
 
         @ParameterizedTest(name = "{0} and {1} in post together => {2}")

@@ -20,6 +20,7 @@ import static org.niyam.compliance.rules.india.IndiaPack.removed;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -158,7 +159,7 @@ class RecordsRulesTest {
         }
 
         @Test
-        @DisplayName("a deletion a court or agency instructed does not breach it")
+        @DisplayName("a deletion a court or agency instructed does not breach it, and the verdict says it was deleted on order")
         void instructedDeletion() {
             Retention r = retention();
             Clock clock = clock(V2026, days(180));
@@ -169,9 +170,39 @@ class RecordsRulesTest {
             Obligation kept = r.at(clock.due(), r.trigger(clock.receivedAt()),
                     recordsDeleted(CASE, deletedAt, r.kept, true));
 
-            assertThat(running.status()).as(explain(running)).isEqualTo(Status.OPEN);
-            assertThat(running.dischargeEventId()).as("not ended by it").isNull();
-            assertThat(kept.status()).as(explain(kept)).isEqualTo(Status.MET);
+            for (Obligation o : List.of(running, kept)) {
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+                assertThat(o.explanation()).as("says when it was deleted, and on whose instruction")
+                        .contains("Deleted at " + deletedAt, "on the instruction of a court or authorised agency",
+                                "10 days into the 180 days")
+                        .doesNotContain("Kept for").doesNotContain("Being kept");
+                assertThat(o.triggeredAt()).as("dated at the trigger").isEqualTo(clock.receivedAt());
+                assertThat(o.citation().ruleId()).as("rule").endsWith(".deleted-on-order");
+            }
+        }
+
+        @Test
+        @DisplayName("an instructed deletion after an uninstructed one does not undo the breach")
+        void instructedAfterUninstructed() {
+            Retention r = retention();
+            Clock clock = clock(V2026, days(180));
+            Obligation o = r.at(clock.due().plusDays(1), r.trigger(clock.receivedAt()),
+                    recordsDeleted(CASE, clock.receivedAt().plusDays(5), r.kept, false),
+                    recordsDeleted(CASE, clock.receivedAt().plusDays(10), r.kept, true));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+        }
+
+        @Test
+        @DisplayName("an instructed deletion after the 180 days: they were kept for the 180 days")
+        void instructedAfterTheKeeping() {
+            Retention r = retention();
+            Clock clock = clock(V2026, days(180));
+            Obligation o = r.at(clock.due().plusDays(2), r.trigger(clock.receivedAt()),
+                    recordsDeleted(CASE, clock.due().plusDays(1), r.kept, true));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.dueAt()).as("due").isEqualTo(clock.due());
         }
 
         @Test

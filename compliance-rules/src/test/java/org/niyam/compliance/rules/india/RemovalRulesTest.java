@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -296,6 +297,15 @@ class RemovalRulesTest {
                     arguments("no URL", jointSecretary(),
                             new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of()),
                             "no specific URL or identifier"),
+                    arguments("an empty URL", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("")),
+                            "no specific URL or identifier (target 1 of 1 is blank)"),
+                    arguments("a blank URL", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("   ")),
+                            "no specific URL or identifier (target 1 of 1 is blank)"),
+                    arguments("two blank URLs", jointSecretary(),
+                            new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("", "\t")),
+                            "no specific URL or identifier (targets 1, 2 of 2 are blank)"),
                     arguments("intimation particulars absent", jointSecretary(), null,
                             "its contents (writing, reasons, legal basis, unlawful act, URLs) are not recorded"),
                     arguments("rank below Joint Secretary", government(IssuerRank.BELOW_DIRECTOR, null),
@@ -308,12 +318,14 @@ class RemovalRulesTest {
                             government(IssuerRank.DIRECTOR, null), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
                     arguments("a government intimation signed with a police rank",
                             government(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, null), completeIntimation(),
-                            RANK_BELOW_JOINT_SECRETARY),
+                            "signed with a police rank (Inspector General of Police), not a civil-service rank of "
+                                    + "Joint Secretary or above"),
                     arguments("police below DIG",
                             police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, true), completeIntimation(), BELOW_DIG),
                     arguments("police rank not stated", police(null, true), completeIntimation(), BELOW_DIG),
                     arguments("police signed with a civil rank", police(IssuerRank.JOINT_SECRETARY, true),
-                            completeIntimation(), BELOW_DIG),
+                            completeIntimation(), "signed with a civil-service rank (Joint Secretary), not a police "
+                                    + "rank of Deputy Inspector General or above"),
                     arguments("police DIG not specifically authorised",
                             police(IssuerRank.DEPUTY_INSPECTOR_GENERAL_OF_POLICE, false), completeIntimation(),
                             NOT_AUTHORISED),
@@ -360,6 +372,22 @@ class RemovalRulesTest {
                             : "signed by a");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "GOVERNMENT, ADDITIONAL_SECRETARY,        signed by an Additional Secretary,",
+                "GOVERNMENT, JOINT_SECRETARY,             signed by a Joint Secretary,",
+                "POLICE,     INSPECTOR_GENERAL_OF_POLICE, 'signed by an Inspector General of Police, specifically'",
+                "POLICE,     DEPUTY_INSPECTOR_GENERAL_OF_POLICE, 'signed by a Deputy Inspector General of Police, specifically'"})
+        @DisplayName("the verdict gives the signer's rank with the article its sound takes")
+        void articleBySound(IssuerKind kind, IssuerRank rank, String words) {
+            Issuer issuer = kind == IssuerKind.POLICE ? police(rank, true) : government(rank, null);
+            OffsetDateTime received = receivedUnder(V2026);
+            Obligation o = obligation(evaluate(received, intimation(CASE, received, issuer, completeIntimation())),
+                    DUTY, CASE);
+
+            assertThat(o.explanation()).as(explain(o)).contains(words);
+        }
+
         @ParameterizedTest(name = "{0}, received under ''{4}''")
         @MethodSource("defectsInEachVersion")
         @DisplayName("a defective intimation is a finding naming what it lacks; its removal duty is not applicable, "
@@ -390,6 +418,20 @@ class RemovalRulesTest {
             // Cited under the version in force at the order's receipt, however much later the audit runs.
             assertThat(findings(evaluate(received.plusYears(1), order), DEFECTIVE, CASE)).singleElement()
                     .satisfies(f -> assertThat(f.citation().version()).as("version at receipt").isEqualTo(version));
+        }
+
+        @Test
+        @DisplayName("a blank target beside a real URL is not counted, and the verdict says which one it was")
+        void blankTargetBesideARealOne() {
+            OffsetDateTime received = receivedUnder(V2026);
+            Report report = evaluate(received, intimation(CASE, received, jointSecretary(),
+                    new Intimation(true, true, LEGAL_BASIS, UNLAWFUL_ACT, List.of("https://example.net/p/1", " "))));
+
+            Obligation o = obligation(report, DUTY, CASE);
+            assertThat(report.findings()).as("findings").isEmpty();
+            assertThat(o.dueAt()).as("due").isEqualTo(received.plusHours(3));
+            assertThat(o.explanation()).as(explain(o))
+                    .contains("and 1 URL or identifier (target 2 of 2 is blank and not counted).");
         }
 
         @Test

@@ -114,6 +114,22 @@ class TransparencyRulesTest {
             assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(dueAt));
         }
 
+        @ParameterizedTest(name = "notice at {0} => next due {1}")
+        @CsvSource({
+                "2026-11-30T00:30+05:30, 2027-02-28T00:30+05:30",  // written in IST
+                "2026-11-29T19:00Z,      2027-02-28T00:30+05:30",  // the same instant written in UTC: not 1 Mar IST
+                "2026-03-30T16:30-04:00, 2026-06-30T02:00+05:30",  // 31 Mar 02:00 IST: not 1 Jul
+                "2026-05-30T20:00Z,      2026-08-31T01:30+05:30"}) // 31 May 01:30 IST
+        @DisplayName("calendar months are counted in India Standard Time, whatever offset the notice was written in; "
+                + "the due instant is given in IST")
+        void calendarMonthsInIst(String noticeAt, String dueAt) {
+            OffsetDateTime at = OffsetDateTime.parse(noticeAt);
+            Obligation o = next(usersInformed(at), at);
+
+            assertThat(o.dueAt()).as(explain(o)).isEqualTo(OffsetDateTime.parse(dueAt));
+            assertThat(o.triggeredAt()).as("started at the notice").isAtSameInstantAs(at);
+        }
+
         @ParameterizedTest(name = "notice at {0} => next due {1}, {2} on 1 Mar 2026")
         @CsvSource({
                 "2025-03-01T10:00, 2026-03-01T10:00, AT_RISK",  // 12 months end first: not extended
