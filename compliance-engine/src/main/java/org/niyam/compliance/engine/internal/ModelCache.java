@@ -300,8 +300,8 @@ public final class ModelCache {
         if (computedStamp == null) {
             List<Class<?>> code = new ArrayList<>(List.of(ModelCache.class, StoredAnalysis.class, RuleBase.class,
                     org.niyam.compliance.engine.internal.drl.DrlAnalysis.class, CaseLocality.class,
-                    ParameterReferences.class, RestrictedDrl.class, ExecutableModels.class, UnknownFields.class,
-                    DroolsInternals.class));
+                    ParameterReferences.class, ConclusionKeys.class, RestrictedDrl.class, ExecutableModels.class,
+                    UnknownFields.class, DroolsInternals.class));
             code.addAll(CompiledCheck.code());
             computedStamp = StoredAnalysis.stampOf(code);
         }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It holds what {@link RuleBase} reads from each rule (name, file, line, citation, instrument, unconfirmed), the
  * parameter references ({@link ParameterReferences#scan}) and the case-locality of the rules
- * ({@link CaseLocality#stored}), all computed by the same code from the same {@link DrlAnalysis} as at run time. It is
+ * ({@link CaseLocality#stored}), the keys and codes each file concludes about ({@link ConclusionKeys#scan}), all
+ * computed by the same code from the same {@link DrlAnalysis} as at run time. It is
  * used only when, besides the model's fingerprint (the same packs in the same order, the same DRL, Drools version
  * and compiler settings), its {@link #stamp} matches: a hash of the class files of the code that computes it, so that
  * an engine whose analysis differs in any way analyses the DRL itself. Any mismatch or unreadable file falls back to
@@ -33,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * @param rules      every rule (not query), in file order
  * @param queries    every query's name
  * @param references the parameter references, in file order
- * @param locality   the case-locality of the rules
+ * @param locality    the case-locality of the rules
+ * @param conclusions the duty keys and finding codes each file writes, in file order
  */
 public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rules, List<String> queries,
-                             List<ParameterReferences.Reference> references, CaseLocality.Stored locality) {
+                             List<ParameterReferences.Reference> references, CaseLocality.Stored locality,
+                             List<Conclusions> conclusions) {
 
     /**
      * One rule as {@link RuleBase} describes it.
@@ -52,18 +55,36 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                        String unconfirmed) {
     }
 
+    /**
+     * The duty keys and finding codes one DRL file writes where it concludes ({@link ConclusionKeys#scan}).
+     *
+     * @param origin the DRL file
+     * @param keys   the duty and assessment keys, sorted
+     * @param codes  the finding codes, sorted
+     */
+    public record Conclusions(String origin, List<String> keys, List<String> codes) {
+
+        /** Copies the lists. */
+        public Conclusions {
+            keys = List.copyOf(keys);
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** Copies the lists; a file without conclusions (written by other code, whose stamp differs) has none. */
     public StoredAnalysis {
         origins = List.copyOf(origins);
         rules = List.copyOf(rules);
         queries = List.copyOf(queries);
         references = List.copyOf(references);
+        conclusions = conclusions == null ? List.of() : List.copyOf(conclusions);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredAnalysis.class);
 
     /** The classes whose code decides what is stored, and so its {@link #stamp}. */
     private static final List<Class<?>> CODE = List.of(StoredAnalysis.class, DrlAnalysis.class, CaseLocality.class,
-            ParameterReferences.class, RuleBase.class);
+            ParameterReferences.class, ConclusionKeys.class, RuleBase.class);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -84,6 +105,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
         List<Rule> rules = new ArrayList<>();
         List<String> queries = new ArrayList<>();
         List<ParameterReferences.Reference> references = new ArrayList<>();
+        List<Conclusions> conclusions = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (RulePack pack : packs) {
             for (RulePack.DrlSource source : pack.sources()) {
@@ -104,10 +126,11 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                 }
                 analysis.queries().forEach(query -> queries.add(query.getName()));
                 references.addAll(ParameterReferences.scan(analysis));
+                conclusions.add(ConclusionKeys.scan(analysis));
             }
         }
         return new StoredAnalysis(codeStamp(), origins, rules, queries, references,
-                CaseLocality.of(files, loader).stored());
+                CaseLocality.of(files, loader).stored(), conclusions);
     }
 
     /**
@@ -140,6 +163,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
         }
         List<Rule> rules = new ArrayList<>();
         List<ParameterReferences.Reference> references = new ArrayList<>();
+        List<Conclusions> conclusions = new ArrayList<>();
         for (DrlAnalysis analysis : files) {
             for (DrlAnalysis.Rule rule : analysis.rules()) {
                 String citation = RuleBase.annotation(rule.descr(), RuleBase.CITATION);
@@ -152,9 +176,10 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                         RuleBase.annotation(rule.descr(), RuleBase.UNCONFIRMED)));
             }
             references.addAll(ParameterReferences.scan(analysis));
+            conclusions.add(ConclusionKeys.scan(analysis));
         }
         return new StoredAnalysis(codeStamp(), origins, rules, List.of(), references,
-                CaseLocality.of(files, loader, java.util.Set.copyOf(first.queries())).stored());
+                CaseLocality.of(files, loader, java.util.Set.copyOf(first.queries())).stored(), conclusions);
     }
 
     /**
@@ -172,7 +197,8 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                 a.unpartitionable() != null ? a.unpartitionable() : b.unpartitionable());
         return new StoredAnalysis(first.stamp(), concat(first.origins(), rest.origins()),
                 concat(first.rules(), rest.rules()), concat(first.queries(), rest.queries()),
-                concat(first.references(), rest.references()), locality);
+                concat(first.references(), rest.references()), locality,
+                concat(first.conclusions(), rest.conclusions()));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -447,4 +447,72 @@ class RestrictedPackObligationsTest {
         assertThat(report.obligations()).filteredOn(o -> o.duty().equals("policy.reviewed")).hasSize(2);
         assertThat(report.findings()).filteredOn(f -> f.code().equals("policy.seen")).hasSize(2);
     }
+    /**
+     * The keys a pack owns are read from the syntax trees of its consequences: a key in a comment or in a string of
+     * another pack is not that pack's, so the restricted pack that does write it may open it.
+     */
+    @Test
+    void a_key_in_another_packs_comment_or_string_is_not_that_packs() {
+        RulePack notes = RulePack.drl("notes.drl", """
+                package org.example.notes;
+                import java.util.List;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+                // The policy pack opens insert(new Duty("policy.acknowledge", "Acknowledge it our way", ...));
+                rule "notes.mentions"
+                    @citation("Notes 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    /* new Finding("policy.noted", ...) is the policy pack's */
+                    String note = "new Duty(\\"policy.acknowledge\\", ...)";
+                    insert(new Finding("notes.seen", $c.caseId(), note, List.of($c.id())));
+                end
+                """).unrestricted();
+
+        Report report = engine(notes, policy("""
+                rule "policy.opens"
+                    @citation("Policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("policy.acknowledge", "Acknowledge it our way", "complaint.acknowledge", $c));
+                    insert(new Finding("policy.noted", $c.caseId(), "Noted.", List.of($c.id())));
+                end
+                """)).evaluate(EVIDENCE, AS_OF);
+
+        assertThat(report.obligations()).filteredOn(o -> o.duty().equals("policy.acknowledge")).hasSize(2);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("policy.noted")).hasSize(2);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("notes.seen")).hasSize(2);
+    }
+
+    /** A key written through the model type's qualified name is the pack's all the same. */
+    @Test
+    void a_key_written_with_the_qualified_type_name_is_owned() {
+        RulePack kept = RulePack.drl("kept.drl", """
+                package org.example.kept;
+                import org.niyam.compliance.india.*;
+                rule "kept.opens"
+                    @citation("Kept 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(org.niyam.compliance.model.Duty.keepUntil("kept.records", "Keep the records",
+                            "complaint.acknowledge", $c));
+                end
+                """).unrestricted();
+
+        RuleExecutionException e = refused(kept, policy("""
+                rule "policy.poses-as-kept"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("kept.records", "Keep them", "complaint.acknowledge", $c));
+                end
+                """));
+
+        assertThat(e.getMessage()).contains("inserted Duty 'kept.records' of case 'case-",
+                "which pack 'kept.drl' opens");
+    }
 }

@@ -44,6 +44,12 @@ class StoredAnalysisTest {
                 .mapToInt(source -> DrlAnalysis.of(source).rules().size()).sum());
         assertThat(stored.locality().localRules()).isNotEmpty();
         assertThat(stored.references()).isNotEmpty();
+        // The keys and codes each file concludes about, as a fresh analysis reads them from the syntax trees.
+        assertThat(stored.conclusions()).extracting(StoredAnalysis.Conclusions::origin)
+                .isEqualTo(india.sources().stream().map(RulePack.DrlSource::origin).toList());
+        assertThat(stored.conclusions()).flatExtracting(StoredAnalysis.Conclusions::keys)
+                .contains("complaint.acknowledge");
+        assertThat(stored.conclusions()).flatExtracting(StoredAnalysis.Conclusions::codes).isNotEmpty();
     }
 
     @Test
@@ -196,6 +202,11 @@ class StoredAnalysisTest {
                 .isNotEmpty();
         assertThat(RuleBase.build(ownPacks().get(2), OPTIONS).storedAnalysis().references())
                 .hasSize(StoredAnalysis.load(List.of(india), LOADER).references().size() + 1);
+        assertThat(RuleBase.build(ownPacks().get(2), OPTIONS).storedAnalysis().conclusions())
+                .as("the India pack's keys stored, then the pack's beside it")
+                .startsWith(StoredAnalysis.load(List.of(india), LOADER).conclusions().toArray(
+                        new StoredAnalysis.Conclusions[0]))
+                .endsWith(new StoredAnalysis.Conclusions("params.drl", List.of("params.acknowledge"), List.of()));
     }
 
     @Test
