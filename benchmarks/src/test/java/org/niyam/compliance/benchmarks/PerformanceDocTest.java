@@ -16,28 +16,26 @@ class PerformanceDocTest {
 
     @Test
     void everyOptionOfTheHarnessIsDocumented() throws IOException {
-        String page = Files.readString(PAGE);
-        Matcher option = Pattern.compile("(?m)^\\s+(--[a-z-]+)").matcher(Benchmark.USAGE);
-        int options = 0;
-        while (option.find()) {
-            options++;
-            assertThat(page).as("docs/performance.md").contains("`" + option.group(1));
-        }
-        assertThat(options).isGreaterThan(5);
-        assertThat(page).contains("org.niyam.compliance.benchmarks.Benchmark");
+        assertThat(documentedOptions(Benchmark.USAGE, "org.niyam.compliance.benchmarks.Benchmark")).isGreaterThan(5);
     }
 
     @Test
     void everyOptionOfTheMonitorMeasurementIsDocumented() throws IOException {
+        assertThat(documentedOptions(MonitorThroughput.USAGE, "org.niyam.compliance.benchmarks.MonitorThroughput"))
+                .isEqualTo(2);
+    }
+
+    /** Asserts that the page names the class and documents each option of its usage; returns how many there are. */
+    private static int documentedOptions(String usage, String mainClass) throws IOException {
         String page = Files.readString(PAGE);
-        Matcher option = Pattern.compile("(?m)^\\s+(--[a-z-]+)").matcher(MonitorThroughput.USAGE);
+        Matcher option = Pattern.compile("(?m)^\\s+(--[a-z-]+)").matcher(usage);
         int options = 0;
         while (option.find()) {
             options++;
             assertThat(page).as("docs/performance.md").contains("`" + option.group(1));
         }
-        assertThat(options).isEqualTo(2);
-        assertThat(page).contains("org.niyam.compliance.benchmarks.MonitorThroughput");
+        assertThat(page).contains(mainClass);
+        return options;
     }
 
     @Test
