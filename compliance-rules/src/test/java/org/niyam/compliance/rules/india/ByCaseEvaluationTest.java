@@ -2,12 +2,18 @@ package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * The India pack runs case by case: its case-local rules over small groups of whole cases on two threads, its
@@ -77,12 +83,10 @@ class ByCaseEvaluationTest {
      */
     @Test
     void a_platform_rules_discharge_of_a_cases_duty_gives_the_same_report_case_by_case_as_in_one_session() {
-        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-03-02T10:00+05:30");
-        org.niyam.compliance.model.Evidence evidence = new org.niyam.compliance.model.Evidence(
-                new org.niyam.compliance.india.PlatformProfile("ExampleNet", 80_000_000, false), List.of(),
-                List.of(new org.niyam.compliance.india.ComplaintReceived("c-1", "case-1", at,
-                        org.niyam.compliance.india.ComplaintCategory.values()[0])));
-        org.niyam.compliance.pack.RulePack reviewed = org.niyam.compliance.pack.RulePack.drl("u.drl", """
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-02T10:00+05:30");
+        Evidence evidence = new Evidence(new PlatformProfile("ExampleNet", 80_000_000, false), List.of(),
+                List.of(new ComplaintReceived("c-1", "case-1", at, ComplaintCategory.values()[0])));
+        RulePack reviewed = RulePack.drl("u.drl", """
                 package org.example.u;
                 import org.niyam.compliance.model.*;
                 rule "u.discharge-from-afar"
