@@ -843,7 +843,17 @@ public final class Evaluation {
         private final List<Object> facts;
         private final Scope scope;
         private final EvaluationListener listener;
-        private final Map<Object, String> insertedBy;
+        /** What rules inserted, in order, and the rule that inserted each (Drools does not insert an object twice). */
+        private final List<Object> inserted = new ArrayList<>();
+        private final List<String> insertingRules = new ArrayList<>();
+        /** {@link #inserted} by identity, made when an update or deletion first asks who inserted a fact. */
+        private Map<Object, String> insertedBy;
+        /**
+         * Whether the working memory may hold other than the given facts (evidence, and conclusions of other sessions:
+         * {@link #foreign}) and {@link #inserted}: a fact was deleted, or replaced by another object. The conclusions
+         * are then read from the session, not from {@link #inserted}.
+         */
+        private boolean notAsInserted;
         private final Map<String, Integer> firings = new HashMap<>();
         private final long evaluationFacts;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
@@ -859,9 +869,6 @@ public final class Evaluation {
         Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener, Set<Object> foreign) {
             this.foreign = foreign;
             this.facts = facts;
-            // up to about two conclusions a fact (a duty and its discharge): sized once rather than grown through
-            // every power of two
-            this.insertedBy = new IdentityHashMap<>(Math.max(32, 2 * facts.size()));
             this.evaluationFacts = evaluationFacts;
             this.scope = scope;
             this.listener = listener;
@@ -887,14 +894,25 @@ public final class Evaluation {
                             if (guarded) {
                                 guardInsert(event.getObject(), event.getRule().getName());
                             }
-                            // the first rule to insert a fact owns it (Drools does not insert an object twice)
-                            insertedBy.putIfAbsent(event.getObject(), event.getRule().getName());
+                            inserted.add(event.getObject());
+                            insertingRules.add(event.getRule().getName());
+                            if (insertedBy != null) {
+                                insertedBy.putIfAbsent(event.getObject(), event.getRule().getName());
+                            }
                             check(event.getObject(), event.getRule().getName());
                         }
                     }
 
                     @Override
                     public void objectUpdated(ObjectUpdatedEvent event) {
+                        if (event.getObject() != event.getOldObject()) {
+                            // another object in the fact's place: it is the conclusion of whoever inserted the fact
+                            notAsInserted = true;
+                            String owner = owners().get(event.getOldObject());
+                            if (owner != null) {
+                                insertedBy.putIfAbsent(event.getObject(), owner);
+                            }
+                        }
                         if (event.getRule() != null) {
                             if (guarded) {
                                 guardChange(event.getOldObject(), event.getRule().getName(), "updated");
@@ -905,6 +923,7 @@ public final class Evaluation {
 
                     @Override
                     public void objectDeleted(ObjectDeletedEvent event) {
+                        notAsInserted = true; // by a rule, or by truth maintenance with its support
                         if (event.getRule() != null) {
                             if (guarded) {
                                 guardChange(event.getOldObject(), event.getRule().getName(), "deleted");
@@ -965,18 +984,42 @@ public final class Evaluation {
                             + mostFired(firings), null);
                 }
                 List<Conclusion> conclusions = new ArrayList<>();
+                // Only the default entry point's facts are the session's conclusions: with others, read the session.
+                if (!notAsInserted && session.getEntryPoints().size() == 1) {
+                    // What rules inserted is what the session holds beside the given facts: read in the order the
+                    // rules concluded, without walking the session's object store or looking each fact up.
+                    for (int i = 0; i < inserted.size(); i++) {
+                        Object fact = inserted.get(i);
+                        if (isConclusion(fact) && (foreign.isEmpty() || !foreign.contains(fact))) {
+                            conclusions.add(conclusion(fact, ruleOf(fact, insertingRules.get(i))));
+                        }
+                    }
+                    return conclusions;
+                }
                 for (Object fact : session.getObjects()) {
-                    if ((fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
-                            || fact instanceof Assessment) && (foreign.isEmpty() || !foreign.contains(fact))) {
-                        String rule = ruleOf(fact, insertedBy);
-                        conclusions.add(new Conclusion(fact instanceof Finding finding ? cited(finding, rule) : fact,
-                                rule));
+                    if (isConclusion(fact) && (foreign.isEmpty() || !foreign.contains(fact))) {
+                        conclusions.add(conclusion(fact, ruleOf(fact, owners().get(fact))));
                     }
                 }
                 return conclusions;
             } finally {
                 session.dispose();
             }
+        }
+
+        private Conclusion conclusion(Object fact, String rule) {
+            return new Conclusion(fact instanceof Finding finding ? cited(finding, rule) : fact, rule);
+        }
+
+        /** Who inserted each fact a rule inserted, by identity. */
+        private Map<Object, String> owners() {
+            if (insertedBy == null) {
+                insertedBy = new IdentityHashMap<>(Math.max(32, 2 * inserted.size()));
+                for (int i = 0; i < inserted.size(); i++) {
+                    insertedBy.putIfAbsent(inserted.get(i), insertingRules.get(i));
+                }
+            }
+            return insertedBy;
         }
 
         /**
@@ -1074,7 +1117,7 @@ public final class Evaluation {
             if (!restricted(info) || foreign.contains(fact)) {
                 return;
             }
-            String owner = insertedBy.get(fact);
+            String owner = owners().get(fact);
             RuleBase.RuleInfo ownerInfo = owner == null ? null : ruleBase.rule(owner);
             if (ownerInfo != null && ownerInfo.pack() == info.pack()) {
                 return;
@@ -1109,7 +1152,7 @@ public final class Evaluation {
             if (foreign.contains(fact)) {
                 crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
                         + ", which a global rule concluded";
-            } else if (insertedBy.containsKey(fact)) {
+            } else if (owners().containsKey(fact)) {
                 check(fact, rule);
             } else if (!CaseLocality.hasCase(fact) || locality.seenByGlobalRules(fact) || scope instanceof GlobalScope) {
                 crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
@@ -1430,8 +1473,13 @@ public final class Evaluation {
         }
     }
 
-    private String ruleOf(Object fact, Map<Object, String> insertedBy) {
-        String rule = insertedBy.get(fact);
+    private static boolean isConclusion(Object fact) {
+        return fact instanceof Duty || fact instanceof Discharge || fact instanceof Finding
+                || fact instanceof Assessment;
+    }
+
+    /** The rule that inserted a conclusion, which must be a rule of a loaded pack. */
+    private String ruleOf(Object fact, String rule) {
         if (rule == null || ruleBase.rule(rule) == null) {
             throw new RuleExecutionException(rule, fact.getClass().getSimpleName() + " " + fact
                     + " was not inserted by a rule of a loaded pack: only rule consequences may insert conclusions", null);
