@@ -649,6 +649,72 @@ class RestrictedDrlTest {
                     .doesNotThrowAnyException();
         }
 
+        /** A pack whose declared type holds a list, an array and a StringBuilder, each of which can be changed. */
+        static final String BASKETS = """
+                package org.example.baskets;
+                import org.niyam.compliance.india.*;
+
+                declare Basket
+                    id : String
+                    items : java.util.List
+                    names : String[]
+                    note : StringBuilder
+                    anything : Object
+                end
+
+                rule "baskets.basket"
+                    @citation("Baskets 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Basket($c.id(), new java.util.ArrayList(), new String[] {"a"}, new StringBuilder(),
+                            new java.util.ArrayList()));
+                end
+                """;
+
+        /**
+         * Reading another pack's declared fact must not hand over something that changes it: a getter that returns a
+         * list, an array, a StringBuilder or an Object (which a cast makes a list) is refused, since changing what it
+         * returns changes the other pack's fact without the engine seeing it.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "$b.getItems().add(\"forged\");                       | getItems() | java.util.List",
+            "$b.getNames()[0] = \"forged\";                       | getNames() | java.lang.String[]",
+            "$b.getNote().append(\"forged\");                     | getNote()  | java.lang.StringBuilder",
+            "((java.util.List) $b.getAnything()).add(\"forged\"); | getAnything() | java.lang.Object",
+        })
+        void aRestrictedPackMayNotChangeAnotherPacksFactThroughWhatItsGettersReturn(String consequence, String getter,
+                                                                                   String returned) {
+            for (RulePack baskets : List.of(RulePack.drl("baskets.drl", BASKETS), RulePack.drl("baskets.drl", BASKETS)
+                    .unrestricted())) {
+                RulePack policy = RulePack.drl("policy.drl", """
+                        package org.example.policy;
+                        import org.example.baskets.Basket;
+
+                        rule "x.rule"
+                            @citation("Policy 1")
+                        when
+                            $b : Basket()
+                        then
+                            %s
+                        end
+                        """.formatted(consequence));
+
+                RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                        .rulePack(baskets).rulePack(policy).build());
+
+                assertThat(e).as("refused: %s", consequence).isNotNull();
+                assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                    assertThat(p.source()).isEqualTo("policy.drl");
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).contains("rule 'x.rule' uses org.example.baskets.Basket." + getter
+                            + ", of a type that pack 'baskets.drl' declares, which returns a " + returned
+                            + ": a restricted pack may read another pack's facts, not change them", "unrestricted()");
+                });
+            }
+        }
+
         @Test
         void aRestrictedPackMayNotShareAnotherPacksPackage() {
             RulePack flags = RulePack.drl("flags.drl", FLAGS).unrestricted();

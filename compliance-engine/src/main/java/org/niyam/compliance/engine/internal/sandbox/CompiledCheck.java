@@ -375,7 +375,14 @@ public final class CompiledCheck {
                 String member = reference.member().equals("<init>") ? owner.substring(owner.lastIndexOf('.') + 1)
                         : reference.member();
                 if (declaredBy != null) {
-                    if (!reads(reference)) {
+                    if (reads(reference) && !immutable(returnType(reference), typePacks, pack)) {
+                        refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(), used,
+                                member, "of a type that pack '" + declaredBy + "' declares, which returns a "
+                                        + describe(returnType(reference)) + ": a restricted pack may read another "
+                                        + "pack's facts, not change them, and through a list, an array or a "
+                                        + "StringBuilder of it, which it may change, it would change the fact without "
+                                        + "the engine seeing it."));
+                    } else if (!reads(reference)) {
                         refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(),
                                 reference.member().equals("<init>") ? "new " + owner : used, member,
                                 "of a type that pack '" + declaredBy + "' declares: a restricted pack may read another "
@@ -391,6 +398,29 @@ public final class CompiledCheck {
         }
         return refused;
     }
+
+    /** The type a method reference returns, as Java names it ({@code java.lang.String[]}, {@code int}). */
+    private static String returnType(ClassFile.Reference reference) {
+        return org.objectweb.asm.Type.getReturnType(reference.descriptor()).getClassName();
+    }
+
+    /**
+     * Whether a value of the type can be changed by no code a restricted pack may run: a primitive, a string, a boxed
+     * number, a {@code java.time} value, a type of Niyam's model or of the India pack's events (immutable records and
+     * enums), or a type the DRL of another pack than {@code pack} declares (whose setters, and getters of other
+     * types, are refused in turn). Not an array, a collection, a {@code StringBuilder}, nor {@code Object} or an
+     * interface such a value could be cast from.
+     */
+    private static boolean immutable(String type, Map<String, String> typePacks, String pack) {
+        return !type.endsWith("[]") && (!type.contains(".") || type.equals("java.lang.String")
+                || IMMUTABLE_BOXES.contains(type) || type.startsWith("java.time.") && !type.equals("java.time.Clock")
+                || type.startsWith("org.niyam.compliance.model.") || type.startsWith("org.niyam.compliance.india.")
+                || typePacks.containsKey(type) && !typePacks.get(type).equals(pack));
+    }
+
+    private static final Set<String> IMMUTABLE_BOXES = Set.of("java.lang.Integer", "java.lang.Long",
+            "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
+            "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger");
 
     /** A getter of a declared type, or its {@code equals}, {@code hashCode} or {@code toString}. */
     private static boolean reads(ClassFile.Reference reference) {
