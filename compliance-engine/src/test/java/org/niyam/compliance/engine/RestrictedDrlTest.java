@@ -715,6 +715,59 @@ class RestrictedDrlTest {
             }
         }
 
+        /**
+         * The first rule of an activation group to fire cancels the others': a restricted rule in another pack's group,
+         * with a higher salience, would suppress that pack's conclusions. A group of the pack's own is its business.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"activation-group", "agenda-group", "ruleflow-group"})
+        void aRestrictedPackMayNotShareAnotherPacksRuleGroup(String attribute) {
+            String victim = """
+                    package org.example.victim;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+
+                    rule "victim.finds"
+                        @citation("Victim 1")
+                        %s "g"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Finding("victim.code", $c.caseId(), "m", java.util.List.of()));
+                    end
+                    """.formatted(attribute);
+            String policy = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                        salience 100
+                        %s "%s"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+                    """;
+            for (RulePack other : List.of(RulePack.drl("victim.drl", victim), RulePack.drl("victim.drl", victim)
+                    .unrestricted())) {
+                RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                        .rulePack(other).rulePack(RulePack.drl("policy.drl", policy.formatted(attribute, "g")))
+                        .build());
+
+                assertThat(e).as("refused beside %s", other).isNotNull();
+                assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                    assertThat(p.source()).isEqualTo("policy.drl");
+                    assertThat(p.line()).isEqualTo(7);
+                    assertThat(p.message()).contains("rule 'x.rule' is in " + attribute + " 'g', which rules of pack "
+                            + "'victim.drl' are in: a restricted pack's rules may not share", "unrestricted()");
+                });
+                assertThatCode(() -> ComplianceEngine.builder().rulePack(other)
+                        .rulePack(RulePack.drl("policy.drl", policy.formatted(attribute, "policy-own"))).build())
+                        .as("a group of its own").doesNotThrowAnyException();
+            }
+        }
+
         @Test
         void aRestrictedPackMayNotShareAnotherPacksPackage() {
             RulePack flags = RulePack.drl("flags.drl", FLAGS).unrestricted();

@@ -142,6 +142,8 @@ public final class CompiledCheck {
             }
         }
 
+        sharedGroups(sources, lift, problems);
+
         Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
         BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
         Map<Site, Set<String>> classic = new LinkedHashMap<>();
@@ -421,6 +423,68 @@ public final class CompiledCheck {
     private static final Set<String> IMMUTABLE_BOXES = Set.of("java.lang.Integer", "java.lang.Long",
             "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
             "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger");
+
+    /** The rule attributes that put rules of several packs in one group, and so let one rule act on the others. */
+    private static final List<String> GROUPS = List.of("activation-group", "agenda-group", "ruleflow-group");
+
+    /**
+     * A restricted pack's rule in a group that another pack's rules are in: the first rule of an activation group to
+     * fire cancels the others' activations, and an {@code auto-focus} rule of an agenda group gives the group the
+     * focus, so a rule of the group could suppress another pack's conclusions or run its rules when they would not
+     * run. The default agenda group, {@code MAIN}, is every rule's.
+     */
+    private static void sharedGroups(List<Source> sources, String lift, Map<String, Problem> problems) {
+        Map<String, Set<String>> packs = new HashMap<>();
+        for (Source source : sources) {
+            for (RuleDescr rule : source.descr().getRules()) {
+                for (String group : groups(rule)) {
+                    packs.computeIfAbsent(group, k -> new LinkedHashSet<>()).add(source.pack());
+                }
+            }
+        }
+        for (Source source : sources) {
+            if (!source.restricted()) {
+                continue;
+            }
+            for (RuleDescr rule : source.descr().getRules()) {
+                for (String group : groups(rule)) {
+                    List<String> others = packs.get(group).stream().filter(p -> !p.equals(source.pack())).toList();
+                    if (others.isEmpty()) {
+                        continue;
+                    }
+                    String attribute = group.substring(0, group.indexOf(' '));
+                    org.drools.drl.ast.descr.AttributeDescr descr = rule.getAttributes().get(attribute);
+                    int line = descr != null && descr.getLine() > 0 ? descr.getLine() : Math.max(rule.getLine(), 1);
+                    problems.putIfAbsent(source.origin() + ":" + line + " " + group, new Problem(source.origin(), line,
+                            "rule '" + rule.getName() + "' is in " + attribute + " '" + group.substring(group.indexOf(' ')
+                                    + 1) + "', which rules of pack" + (others.size() > 1 ? "s " : " ") + "'"
+                                    + String.join("', '", others) + "' are in: a restricted pack's rules may not share "
+                                    + "an activation group, agenda group or ruleflow group with another pack's, whose "
+                                    + "activations a rule of the group could cancel or bring into focus. Name a "
+                                    + "group of the pack's own. " + lift));
+                }
+            }
+        }
+    }
+
+    /** The groups a rule is in, as {@code attribute name}; not the default agenda group. */
+    private static List<String> groups(RuleDescr rule) {
+        List<String> groups = new ArrayList<>();
+        for (String attribute : GROUPS) {
+            org.drools.drl.ast.descr.AttributeDescr descr = rule.getAttributes().get(attribute);
+            if (descr == null || descr.getValue() == null) {
+                continue;
+            }
+            String name = descr.getValue().strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (!(attribute.equals("agenda-group") && name.equals("MAIN"))) {
+                groups.add(attribute + " " + name);
+            }
+        }
+        return groups;
+    }
 
     /** A getter of a declared type, or its {@code equals}, {@code hashCode} or {@code toString}. */
     private static boolean reads(ClassFile.Reference reference) {
