@@ -319,6 +319,64 @@ class RestrictedDrlTest {
             });
         }
 
+        /**
+         * An enum the DRL declares is loaded once for the rule base, its constants one object each: a field of it that
+         * can change in place would carry one evaluation's values into the next. Strings, numbers, java.time values
+         * and other declared enums may be its fields.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "items : java.util.List   | new java.util.ArrayList() | items of type java.util.List",
+            "names : String[]         | new String[] {\"a\"}      | names of type java.lang.String[]",
+            "note : StringBuilder     | new StringBuilder()       | note of type java.lang.StringBuilder",
+            "anything : Object        | new java.util.ArrayList() | anything of type java.lang.Object",
+        })
+        void aDeclaredEnumsFieldThatCanChange(String field, String value, String used) {
+            String drl = """
+                    package org.example.policy;
+
+                    declare enum Holder
+                        ONE(%s);
+
+                        %s
+                    end
+                    """.formatted(value, field);
+            assertRefused(drl, 3, "declared type 'Holder'", "the field org.example.policy.Holder." + used);
+        }
+
+        @Test
+        void aDeclaredEnumOfValuesBuilds() {
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+
+                    declare enum Level
+                        LOW(1, "low", java.time.Duration.ofHours(1)), HIGH(2, "high", java.time.Duration.ofHours(2));
+
+                        rank : int
+                        label : String
+                        within : java.time.Duration
+                    end
+
+                    declare enum Graded
+                        ONE(Level.LOW);
+
+                        level : Level
+                    end
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Finding("policy.level", $c.caseId(), Graded.ONE.getLevel().getLabel(), java.util.List.of()));
+                    end
+                    """;
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                    .doesNotThrowAnyException();
+        }
+
         @Test
         void aStaticFieldOfALocalClassInAFunction() {
             String drl = """

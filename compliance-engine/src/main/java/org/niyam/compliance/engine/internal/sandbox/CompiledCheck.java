@@ -154,6 +154,7 @@ public final class CompiledCheck {
                 continue;
             }
             List<BytecodeCheck.Refusal> refusals = new ArrayList<>(check.check(file));
+            refusals.addAll(enumState(file, files));
             Set<String> own = pkg == null ? Set.of() : packsOfPackage.getOrDefault(pkg, Set.of());
             if (own.size() == 1) {
                 refusals.addAll(otherPacks(file, own.iterator().next(), files, packsOfPackage, typePacks,
@@ -423,6 +424,36 @@ public final class CompiledCheck {
     private static final Set<String> IMMUTABLE_BOXES = Set.of("java.lang.Integer", "java.lang.Long",
             "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
             "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger");
+
+    /**
+     * The fields of an enum the DRL declares whose value could change in place: an enum constant is one object for
+     * the rule base, so a list, an array, a {@code StringBuilder} or a declared type with setters in it would keep
+     * state from one case and one evaluation to the next. Its fields may be of the types {@link #immutable} allows
+     * and of other enums the DRL declares.
+     */
+    private static List<BytecodeCheck.Refusal> enumState(ClassFile file, Map<String, ClassFile> files) {
+        List<BytecodeCheck.Refusal> refused = new ArrayList<>();
+        if (!"java.lang.Enum".equals(file.superName)) {
+            return refused;
+        }
+        for (String field : file.fields) {
+            String name = field.substring(0, field.indexOf(':'));
+            if (file.staticFields.contains(name)) {
+                continue; // the constants and their array; a constant static field is a number or a string
+            }
+            String type = org.objectweb.asm.Type.getType(field.substring(field.indexOf(':') + 1)).getClassName();
+            ClassFile declared = files.get(type);
+            boolean enumOfTheDrl = declared != null && "java.lang.Enum".equals(declared.superName);
+            if (!enumOfTheDrl && !immutable(type, Map.of(), "")) {
+                refused.add(new BytecodeCheck.Refusal(file.name, null, "the field " + describe(file.name) + "."
+                        + name + " of type " + type, name, "a field of an enum, which can change in place: an enum "
+                        + "constant is one object for the rule base, so what it holds would be kept from one case and "
+                        + "one evaluation to the next. Give an enum's fields strings, numbers, java.time values or "
+                        + "other enums."));
+            }
+        }
+        return refused;
+    }
 
     /** The rule attributes that put rules of several packs in one group, and so let one rule act on the others. */
     private static final List<String> GROUPS = List.of("activation-group", "agenda-group", "ruleflow-group");
