@@ -164,11 +164,22 @@ public final class RuleBase {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
         Map<String, RulePack> packIds = new HashMap<>();
+        Map<String, RulePack> fileOwners = new HashMap<>();
         for (RulePack pack : packs) {
             RulePack sameId = packIds.putIfAbsent(pack.id(), pack);
             if (sameId != null) {
                 problems.add(new Problem(pack.origin(), 0, "pack id '" + pack.id() + "' is also the id of the pack at "
                         + sameId.origin() + ": give each pack its own id"));
+            }
+            for (RulePack.DrlSource source : pack.sources()) {
+                // Which pack a rule, and a key it concludes about, is of is read by its file's name.
+                RulePack sameFile = fileOwners.putIfAbsent(source.origin(), pack);
+                if (sameFile != null && sameFile != pack && (pack.restricted() || sameFile.restricted())) {
+                    problems.add(new Problem(source.origin(), 0, "DRL file '" + source.origin() + "' of pack '"
+                            + pack.id() + "' is named as a file of pack '" + sameFile.id() + "': the engine tells "
+                            + "which pack a rule and the keys it concludes about are of by their files' names, so a "
+                            + "restricted pack's files must be named apart from every other pack's; rename one"));
+                }
             }
             pack.parameters().forEach((name, parameter) -> {
                 RulePack owner = parameterOwners.putIfAbsent(name, pack);

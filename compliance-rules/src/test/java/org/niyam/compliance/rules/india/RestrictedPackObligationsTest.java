@@ -593,4 +593,37 @@ class RestrictedPackObligationsTest {
         assertThat(e.getMessage()).contains("inserted Duty 'kept.records' of case 'case-2'",
                 "which pack 'kept.drl' opens");
     }
+
+    /**
+     * Which pack a rule and the keys it writes are of is read by the DRL file's name: a restricted pack's file named as
+     * one of the India pack's (here given before it, so that the India pack's keys in that file would be taken for the
+     * restricted pack's) is refused when the engine is built.
+     */
+    @Test
+    void a_restricted_pack_may_not_name_its_file_as_another_packs() {
+        RulePack india = RulePack.classpath(INDIA);
+        String grievance = india.sources().stream().map(RulePack.DrlSource::origin)
+                .filter(origin -> origin.endsWith("/grievance.drl")).findFirst().orElseThrow();
+        RulePack posing = RulePack.drl(grievance, PACK.formatted("""
+                rule "policy.opens-the-india-key"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived(id == "c-1")
+                then
+                    insert(new Duty("complaint.acknowledge", "Acknowledge", "complaint.acknowledge",
+                            new ComplaintReceived("zz-9", "case-9", $c.at(), $c.category())));
+                end
+                """));
+
+        for (List<RulePack> packs : List.of(List.of(posing, india), List.of(india, posing))) {
+            ComplianceEngine.Builder builder = ComplianceEngine.builder();
+            packs.forEach(builder::rulePack);
+            org.niyam.compliance.pack.RulePackException e = catchThrowableOfType(
+                    org.niyam.compliance.pack.RulePackException.class, builder::build);
+
+            assertThat(e).as("refused, %s", packs.stream().map(RulePack::id).toList()).isNotNull();
+            assertThat(e.getMessage()).contains("DRL file '" + grievance + "' of pack '", "is named as a file of pack",
+                    "a restricted pack's files must be named apart from every other pack's");
+        }
+    }
 }

@@ -154,11 +154,11 @@ public final class CompiledCheck {
                 continue;
             }
             List<BytecodeCheck.Refusal> refusals = new ArrayList<>(check.check(file));
-            refusals.addAll(enumState(file, files));
+            refusals.addAll(enumState(file, files, platform));
             Set<String> own = pkg == null ? Set.of() : packsOfPackage.getOrDefault(pkg, Set.of());
             if (own.size() == 1) {
                 refusals.addAll(otherPacks(file, own.iterator().next(), files, packsOfPackage, typePacks,
-                        restrictedPackages, trustedPackages));
+                        restrictedPackages, trustedPackages, platform));
             }
             for (BytecodeCheck.Refusal refusal : refusals) {
                 if (generatedEquals(file, refusal, types)) {
@@ -359,7 +359,7 @@ public final class CompiledCheck {
     private static List<BytecodeCheck.Refusal> otherPacks(ClassFile file, String pack, Map<String, ClassFile> files,
                                                           Map<String, Set<String>> packsOfPackage,
                                                           Map<String, String> typePacks, Set<String> restricted,
-                                                          Set<String> trusted) {
+                                                          Set<String> trusted, ClassLoader platform) {
         List<BytecodeCheck.Refusal> refused = new ArrayList<>();
         for (ClassFile.Method method : file.methods.values()) {
             for (ClassFile.Reference reference : method.references()) {
@@ -378,7 +378,7 @@ public final class CompiledCheck {
                 String member = reference.member().equals("<init>") ? owner.substring(owner.lastIndexOf('.') + 1)
                         : reference.member();
                 if (declaredBy != null) {
-                    if (reads(reference) && !immutable(returnType(reference), typePacks, pack)) {
+                    if (reads(reference) && !immutable(returnType(reference), typePacks, pack, platform)) {
                         refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(), used,
                                 member, "of a type that pack '" + declaredBy + "' declares, which returns a "
                                         + describe(returnType(reference)) + ": a restricted pack may read another "
@@ -409,16 +409,31 @@ public final class CompiledCheck {
 
     /**
      * Whether a value of the type can be changed by no code a restricted pack may run: a primitive, a string, a boxed
-     * number, a {@code java.time} value, a type of Niyam's model or of the India pack's events (immutable records and
-     * enums), or a type the DRL of another pack than {@code pack} declares (whose setters, and getters of other
-     * types, are refused in turn). Not an array, a collection, a {@code StringBuilder}, nor {@code Object} or an
-     * interface such a value could be cast from.
+     * number, a {@code java.time} value, a type of Niyam's model, a record or enum on the class path (the events and
+     * platform records, immutable but for a list a pack's own record keeps as given, see docs/restricted-drl.md), or
+     * a type the DRL of another pack than {@code pack} declares (whose setters, and getters of other types, are
+     * refused in turn). Not an array, a collection, a {@code StringBuilder}, nor {@code Object} or an interface such a
+     * value could be cast from.
      */
-    private static boolean immutable(String type, Map<String, String> typePacks, String pack) {
-        return !type.endsWith("[]") && (!type.contains(".") || type.equals("java.lang.String")
-                || IMMUTABLE_BOXES.contains(type) || type.startsWith("java.time.") && !type.equals("java.time.Clock")
-                || type.startsWith("org.niyam.compliance.model.") || type.startsWith("org.niyam.compliance.india.")
-                || typePacks.containsKey(type) && !typePacks.get(type).equals(pack));
+    private static boolean immutable(String type, Map<String, String> typePacks, String pack, ClassLoader loader) {
+        if (type.endsWith("[]")) {
+            return false;
+        }
+        if (!type.contains(".") || type.equals("java.lang.String") || IMMUTABLE_BOXES.contains(type)
+                || type.startsWith("java.time.") && !type.equals("java.time.Clock")
+                || type.startsWith("org.niyam.compliance.model.")
+                || typePacks.containsKey(type) && !typePacks.get(type).equals(pack)) {
+            return true;
+        }
+        if (type.startsWith("java.") || loader == null) {
+            return false;
+        }
+        try {
+            Class<?> c = Class.forName(type, false, loader);
+            return c.isRecord() || c.isEnum();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static final Set<String> IMMUTABLE_BOXES = Set.of("java.lang.Integer", "java.lang.Long",
@@ -431,7 +446,8 @@ public final class CompiledCheck {
      * state from one case and one evaluation to the next. Its fields may be of the types {@link #immutable} allows
      * and of other enums the DRL declares.
      */
-    private static List<BytecodeCheck.Refusal> enumState(ClassFile file, Map<String, ClassFile> files) {
+    private static List<BytecodeCheck.Refusal> enumState(ClassFile file, Map<String, ClassFile> files,
+                                                         ClassLoader platform) {
         List<BytecodeCheck.Refusal> refused = new ArrayList<>();
         if (!"java.lang.Enum".equals(file.superName)) {
             return refused;
@@ -444,7 +460,7 @@ public final class CompiledCheck {
             String type = org.objectweb.asm.Type.getType(field.substring(field.indexOf(':') + 1)).getClassName();
             ClassFile declared = files.get(type);
             boolean enumOfTheDrl = declared != null && "java.lang.Enum".equals(declared.superName);
-            if (!enumOfTheDrl && !immutable(type, Map.of(), "")) {
+            if (!enumOfTheDrl && !immutable(type, Map.of(), "", platform)) {
                 refused.add(new BytecodeCheck.Refusal(file.name, null, "the field " + describe(file.name) + "."
                         + name + " of type " + type, name, "a field of an enum, which can change in place: an enum "
                         + "constant is one object for the rule base, so what it holds would be kept from one case and "
