@@ -388,7 +388,9 @@ public final class CaseTracker {
      * @param state          what was kept for the platform (its case id empty)
      * @param asOf           the instant to run at
      * @return the platform's transitions since the state, its new state and its next change; no leftovers
-     * @throws RuleExecutionException a rule failed
+     * @throws RuleExecutionException a rule failed; or a restricted pack's assessment that the platform's report would
+     *                                place is of an obligation no platform rule opens, which this step, apart from
+     *                                the cases' obligations, cannot compare with them (see docs/restricted-drl.md)
      */
     public Step platformStep(Context context, List<CaseEvent> readByPlatform, List<Leftover> leftovers, State state,
                              OffsetDateTime asOf) {
@@ -396,8 +398,12 @@ public final class CaseTracker {
         List<CaseEvent> shared = Evaluation.knownAt(readByPlatform, asOf);
         Evaluation.Global global = evaluation.global(facts, shared, facts.size() + (long) shared.size(),
                 EvaluationListener.NONE);
-        Report report = evaluation.platform(global, leftovers.stream().map(Leftover::conclusion).toList(),
-                new HashSet<>(), asOf);
+        List<Evaluation.Conclusion> concluded = leftovers.stream().map(Leftover::conclusion).toList();
+        RuleExecutionException apart = evaluation.placedApart(global, concluded);
+        if (apart != null) {
+            throw apart;
+        }
+        Report report = evaluation.platform(global, concluded, new HashSet<>(), asOf);
         return finish(new State(state.caseId(), readByPlatform, state.obligations(), state.findings(), state.earlier()),
                 report.obligations(), report.findings(), List.of(), asOf);
     }

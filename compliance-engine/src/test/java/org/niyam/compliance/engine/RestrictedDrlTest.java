@@ -319,6 +319,64 @@ class RestrictedDrlTest {
             });
         }
 
+        /**
+         * An enum the DRL declares is loaded once for the rule base, its constants one object each: a field of it that
+         * can change in place would carry one evaluation's values into the next. Strings, numbers, java.time values
+         * and other declared enums may be its fields.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "items : java.util.List   | new java.util.ArrayList() | items of type java.util.List",
+            "names : String[]         | new String[] {\"a\"}      | names of type java.lang.String[]",
+            "note : StringBuilder     | new StringBuilder()       | note of type java.lang.StringBuilder",
+            "anything : Object        | new java.util.ArrayList() | anything of type java.lang.Object",
+        })
+        void aDeclaredEnumsFieldThatCanChange(String field, String value, String used) {
+            String drl = """
+                    package org.example.policy;
+
+                    declare enum Holder
+                        ONE(%s);
+
+                        %s
+                    end
+                    """.formatted(value, field);
+            assertRefused(drl, 3, "declared type 'Holder'", "the field org.example.policy.Holder." + used);
+        }
+
+        @Test
+        void aDeclaredEnumOfValuesBuilds() {
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+
+                    declare enum Level
+                        LOW(1, "low", java.time.Duration.ofHours(1)), HIGH(2, "high", java.time.Duration.ofHours(2));
+
+                        rank : int
+                        label : String
+                        within : java.time.Duration
+                    end
+
+                    declare enum Graded
+                        ONE(Level.LOW);
+
+                        level : Level
+                    end
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Finding("policy.level", $c.caseId(), Graded.ONE.getLevel().getLabel(), java.util.List.of()));
+                    end
+                    """;
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                    .doesNotThrowAnyException();
+        }
+
         @Test
         void aStaticFieldOfALocalClassInAFunction() {
             String drl = """
@@ -647,6 +705,125 @@ class RestrictedDrlTest {
 
             assertThatCode(() -> ComplianceEngine.builder().rulePack(flags).rulePack(policy).build())
                     .doesNotThrowAnyException();
+        }
+
+        /** A pack whose declared type holds a list, an array and a StringBuilder, each of which can be changed. */
+        static final String BASKETS = """
+                package org.example.baskets;
+                import org.niyam.compliance.india.*;
+
+                declare Basket
+                    id : String
+                    items : java.util.List
+                    names : String[]
+                    note : StringBuilder
+                    anything : Object
+                end
+
+                rule "baskets.basket"
+                    @citation("Baskets 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Basket($c.id(), new java.util.ArrayList(), new String[] {"a"}, new StringBuilder(),
+                            new java.util.ArrayList()));
+                end
+                """;
+
+        /**
+         * Reading another pack's declared fact must not hand over something that changes it: a getter that returns a
+         * list, an array, a StringBuilder or an Object (which a cast makes a list) is refused, since changing what it
+         * returns changes the other pack's fact without the engine seeing it.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "$b.getItems().add(\"forged\");                       | getItems() | java.util.List",
+            "$b.getNames()[0] = \"forged\";                       | getNames() | java.lang.String[]",
+            "$b.getNote().append(\"forged\");                     | getNote()  | java.lang.StringBuilder",
+            "((java.util.List) $b.getAnything()).add(\"forged\"); | getAnything() | java.lang.Object",
+        })
+        void aRestrictedPackMayNotChangeAnotherPacksFactThroughWhatItsGettersReturn(String consequence, String getter,
+                                                                                   String returned) {
+            for (RulePack baskets : List.of(RulePack.drl("baskets.drl", BASKETS), RulePack.drl("baskets.drl", BASKETS)
+                    .unrestricted())) {
+                RulePack policy = RulePack.drl("policy.drl", """
+                        package org.example.policy;
+                        import org.example.baskets.Basket;
+
+                        rule "x.rule"
+                            @citation("Policy 1")
+                        when
+                            $b : Basket()
+                        then
+                            %s
+                        end
+                        """.formatted(consequence));
+
+                RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                        .rulePack(baskets).rulePack(policy).build());
+
+                assertThat(e).as("refused: %s", consequence).isNotNull();
+                assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                    assertThat(p.source()).isEqualTo("policy.drl");
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).contains("rule 'x.rule' uses org.example.baskets.Basket." + getter
+                            + ", of a type that pack 'baskets.drl' declares, which returns a " + returned
+                            + ": a restricted pack may read another pack's facts, not change them", "unrestricted()");
+                });
+            }
+        }
+
+        /**
+         * The first rule of an activation group to fire cancels the others': a restricted rule in another pack's group,
+         * with a higher salience, would suppress that pack's conclusions. A group of the pack's own is its business.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"activation-group", "agenda-group", "ruleflow-group"})
+        void aRestrictedPackMayNotShareAnotherPacksRuleGroup(String attribute) {
+            String victim = """
+                    package org.example.victim;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+
+                    rule "victim.finds"
+                        @citation("Victim 1")
+                        %s "g"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Finding("victim.code", $c.caseId(), "m", java.util.List.of()));
+                    end
+                    """.formatted(attribute);
+            String policy = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                        salience 100
+                        %s "%s"
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+                    """;
+            for (RulePack other : List.of(RulePack.drl("victim.drl", victim), RulePack.drl("victim.drl", victim)
+                    .unrestricted())) {
+                RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                        .rulePack(other).rulePack(RulePack.drl("policy.drl", policy.formatted(attribute, "g")))
+                        .build());
+
+                assertThat(e).as("refused beside %s", other).isNotNull();
+                assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                    assertThat(p.source()).isEqualTo("policy.drl");
+                    assertThat(p.line()).isEqualTo(7);
+                    assertThat(p.message()).contains("rule 'x.rule' is in " + attribute + " 'g', which rules of pack "
+                            + "'victim.drl' are in: a restricted pack's rules may not share", "unrestricted()");
+                });
+                assertThatCode(() -> ComplianceEngine.builder().rulePack(other)
+                        .rulePack(RulePack.drl("policy.drl", policy.formatted(attribute, "policy-own"))).build())
+                        .as("a group of its own").doesNotThrowAnyException();
+            }
         }
 
         @Test

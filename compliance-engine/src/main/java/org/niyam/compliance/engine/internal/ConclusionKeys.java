@@ -53,8 +53,9 @@ final class ConclusionKeys {
      */
     static ConclusionKeys of(RuleBase ruleBase) {
         StoredAnalysis stored = ruleBase.storedAnalysis();
+        List<DrlAnalysis> parsed = ruleBase.descriptions();
         List<StoredAnalysis.Conclusions> files = stored != null ? stored.conclusions()
-                : ruleBase.descriptions().stream().map(ConclusionKeys::scan).toList();
+                : parsed.stream().map(file -> scan(file, parsed, ConclusionKeys.class.getClassLoader())).toList();
         return of(ruleBase.packs(), files);
     }
 
@@ -90,14 +91,23 @@ final class ConclusionKeys {
     /**
      * The keys and codes one parsed DRL file writes in its rules' consequences and its functions, each sorted: the
      * first argument of {@code new Duty}, {@code Duty.keepUntil}, {@code Duty.periodic} and {@code new Assessment},
-     * the second of {@code Assessment.about}, the first of {@code new Finding}, when it is a string literal. A type
-     * named simply is the model's unless the file imports or declares another type of that name.
+     * the second of {@code Assessment.about}, the first of {@code new Finding}, when it is a string literal. Names
+     * are resolved as Java resolves them ({@link Names}), with the file alone and the engine's class loader.
      */
     static StoredAnalysis.Conclusions scan(DrlAnalysis file) {
+        return scan(file, List.of(file), ConclusionKeys.class.getClassLoader());
+    }
+
+    /**
+     * {@link #scan(DrlAnalysis)}, with the imports and declared types of every file of {@code files} in the same DRL
+     * package as {@code file}, which Drools compiles together, and with {@code loader} to find the types of a
+     * package.
+     */
+    static StoredAnalysis.Conclusions scan(DrlAnalysis file, List<DrlAnalysis> files, ClassLoader loader) {
         Set<String> keys = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
         if (file.parsed()) {
-            Set<String> shadowed = shadowed(file.descr());
+            Names names = new Names(file, files, loader);
             List<DrlAnalysis.Code> code = new ArrayList<>(file.functions().values());
             file.rules().forEach(rule -> code.addAll(rule.consequences()));
             for (DrlAnalysis.Code piece : code) {
@@ -105,7 +115,7 @@ final class ConclusionKeys {
                     continue;
                 }
                 for (ObjectCreationExpr creation : piece.root().findAll(ObjectCreationExpr.class)) {
-                    String type = model(creation.getType().getNameWithScope(), shadowed);
+                    String type = names.model(creation.getType().getNameWithScope());
                     String literal = literal(creation.getArguments(), 0);
                     if (literal == null || type == null) {
                         continue;
@@ -117,8 +127,8 @@ final class ConclusionKeys {
                     }
                 }
                 for (MethodCallExpr call : piece.root().findAll(MethodCallExpr.class)) {
-                    String type = call.getScope().map(scope -> model(name(scope), shadowed)).orElse(null);
                     String method = call.getNameAsString();
+                    String type = names.declaringType(call, method);
                     String literal = null;
                     if (DUTY.equals(type) && (method.equals("keepUntil") || method.equals("periodic"))) {
                         literal = literal(call.getArguments(), 0);
@@ -134,29 +144,159 @@ final class ConclusionKeys {
         return new StoredAnalysis.Conclusions(file.origin(), List.copyOf(keys), List.copyOf(codes));
     }
 
-    /** The simple names of the model's types that name another type in this file: imported or declared. */
-    private static Set<String> shadowed(PackageDescr descr) {
-        Set<String> shadowed = new HashSet<>();
-        for (ImportDescr imported : descr.getImports()) {
-            String target = imported.getTarget().strip();
-            int dot = target.lastIndexOf('.');
-            String simple = target.substring(dot + 1);
-            if (!target.endsWith("*") && !target.equals(MODEL + simple)) {
-                shadowed.add(simple);
+    /**
+     * The names a file's code sees, resolved as Java resolves a simple type name (JLS 6.4.1, 7.5): a type the DRL
+     * declares, then a single-type import, then a type of the file's own package, then an import on demand (the
+     * model's package, or another that has a type of that name); and a method called without a scope, through a
+     * static import ({@code import static} or DRL's {@code import function}), single or on demand. The imports and
+     * declared types are those of every file of the package, which Drools compiles together; where two of them could
+     * make a name the model's or another type, it is taken for the model's: a literal counted as a key where it is not
+     * one only refuses another pack's use of it, one missed would leave a key unowned.
+     */
+    private static final class Names {
+
+        private static final String MODEL_PACKAGE = MODEL.substring(0, MODEL.length() - 1);
+
+        private final String pkg;
+        private final Set<String> declared = new HashSet<>();
+        private final Map<String, Set<String>> single = new HashMap<>();
+        private final Set<String> onDemand = new HashSet<>();
+        private final Set<String> staticSingle = new HashSet<>();
+        private final Set<String> staticOnDemand = new HashSet<>();
+        private final ClassLoader loader;
+        private final Map<String, Boolean> exists = new HashMap<>();
+
+        Names(DrlAnalysis file, List<DrlAnalysis> files, ClassLoader loader) {
+            this.loader = loader;
+            PackageDescr own = file.descr();
+            pkg = own.getNamespace() == null ? "" : own.getNamespace().strip();
+            List<PackageDescr> together = new ArrayList<>();
+            together.add(own);
+            for (DrlAnalysis other : files) {
+                if (other != file && other.parsed() && pkg.equals(other.descr().getNamespace() == null ? ""
+                        : other.descr().getNamespace().strip())) {
+                    together.add(other.descr());
+                }
+            }
+            for (PackageDescr descr : together) {
+                for (ImportDescr imported : descr.getImports()) {
+                    String target = imported.getTarget().strip();
+                    if (target.endsWith(".*")) {
+                        onDemand.add(target.substring(0, target.length() - 2));
+                    } else {
+                        single.computeIfAbsent(target.substring(target.lastIndexOf('.') + 1), k -> new HashSet<>())
+                                .add(target);
+                    }
+                }
+                for (ImportDescr imported : descr.getFunctionImports()) {
+                    String target = imported.getTarget().strip();
+                    if (target.endsWith(".*")) {
+                        staticOnDemand.add(target.substring(0, target.length() - 2));
+                    } else {
+                        staticSingle.add(target);
+                    }
+                }
+                descr.getClassAndEnumDeclarationDescrs().forEach(type -> declared.add(type.getTypeName()));
             }
         }
-        descr.getClassAndEnumDeclarationDescrs().forEach(type -> shadowed.add(type.getTypeName()));
-        return shadowed;
-    }
 
-    /** The model type ({@code Duty}, {@code Assessment}, {@code Finding}) a type name names here, or {@code null}. */
-    private static String model(String name, Set<String> shadowed) {
-        if (name == null) {
-            return null;
+        /** The model type ({@code Duty}, {@code Assessment}, {@code Finding}) a type name names, or {@code null}. */
+        String model(String name) {
+            if (name == null) {
+                return null;
+            }
+            if (name.contains(".")) {
+                String simple = name.startsWith(MODEL) ? name.substring(MODEL.length()) : null;
+                return modelName(simple) ? simple : null;
+            }
+            if (!modelName(name) || declared.contains(name) && !single.containsKey(name)) {
+                return null;
+            }
+            Set<String> imported = single.get(name);
+            if (imported != null) {
+                return imported.contains(MODEL + name) ? name : null;
+            }
+            if (pkg.equals(MODEL_PACKAGE) || onDemand.contains(MODEL_PACKAGE)) {
+                return name;
+            }
+            if (exists(pkg.isEmpty() ? name : pkg + "." + name)) {
+                return null;
+            }
+            for (String other : onDemand) {
+                if (exists(other + "." + name)) {
+                    return null;
+                }
+            }
+            // No type of that name is in sight, so the file does not compile; counted all the same.
+            return name;
         }
-        String simple = name.startsWith(MODEL) ? name.substring(MODEL.length())
-                : name.contains(".") || shadowed.contains(name) ? null : name;
-        return DUTY.equals(simple) || ASSESSMENT.equals(simple) || FINDING.equals(simple) ? simple : null;
+
+        /**
+         * The model type whose static method a call calls: through a static import when the call has no scope;
+         * the type its scope names; and, when its scope is not a type's name (a variable or an expression, whose
+         * type only the compiler knows: Java calls a static method through an instance too), the model type that
+         * has a method of that name, unless the scope names another type.
+         */
+        String declaringType(MethodCallExpr call, String method) {
+            String owner = method.equals("about") ? ASSESSMENT : method.equals("keepUntil") || method.equals("periodic")
+                    ? DUTY : null;
+            if (owner == null) {
+                return null;
+            }
+            if (call.getScope().isEmpty()) {
+                return staticSingle.contains(MODEL + owner + "." + method) || staticOnDemand.contains(MODEL + owner)
+                        ? owner : null;
+            }
+            String scope = name(call.getScope().get());
+            if (scope == null) {
+                return owner;
+            }
+            String type = model(scope);
+            if (type != null) {
+                return type;
+            }
+            return namesAType(scope) ? null : owner;
+        }
+
+        /** Whether a dotted name names a type here (and so not a variable). */
+        private boolean namesAType(String name) {
+            if (name.contains(".")) {
+                return exists(name);
+            }
+            if (declared.contains(name) || single.containsKey(name) || exists("java.lang." + name)
+                    || exists(pkg.isEmpty() ? name : pkg + "." + name)) {
+                return true;
+            }
+            for (String other : onDemand) {
+                if (exists(other + "." + name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean modelName(String simple) {
+            return DUTY.equals(simple) || ASSESSMENT.equals(simple) || FINDING.equals(simple);
+        }
+
+        /** Whether the class exists, a nested class named with dots too; it is not initialised. */
+        private boolean exists(String name) {
+            return exists.computeIfAbsent(name, n -> {
+                String candidate = n;
+                while (true) {
+                    try {
+                        Class.forName(candidate, false, loader);
+                        return true;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        int dot = candidate.lastIndexOf('.');
+                        if (dot < 0 || candidate.substring(0, dot).indexOf('.') < 0) {
+                            return false;
+                        }
+                        candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1);
+                    }
+                }
+            });
+        }
     }
 
     /** The dotted name an expression is ({@code Duty}, {@code org.niyam.compliance.model.Duty}), or {@code null}. */

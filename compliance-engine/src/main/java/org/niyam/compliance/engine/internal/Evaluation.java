@@ -524,6 +524,43 @@ public final class Evaluation {
         return report(platform, asOf);
     }
 
+    /**
+     * For a platform's report made apart from the cases' obligations, which no kernel sees beside it (a stream job
+     * evaluates each case in a task of its own): the refusal of a restricted pack's assessment that the report places
+     * ({@link #platform}) of an obligation no global duty opens, the first by obligation id and rule. Such an
+     * assessment (of another case's event, or a restricted pack's platform rule's of a case's obligation) could give
+     * a second obligation of an id a case's report holds, opened by another pack under a key built at run time, where
+     * one evaluation refuses the crossing ({@link #crossing}). {@code null} when there is none or no pack is
+     * restricted.
+     */
+    public RuleExecutionException placedApart(Global global, List<Conclusion> leftovers) {
+        if (!guarded) {
+            return null;
+        }
+        Conclusion first = null;
+        List<Conclusion> all = new ArrayList<>(global.conclusions());
+        all.addAll(leftovers);
+        for (Conclusion conclusion : all) {
+            if (conclusion.fact() instanceof Assessment assessment
+                    && !global.duties().contains(assessment.obligationId())
+                    && restricted(ruleBase.rule(conclusion.rule()))
+                    && (first == null || LEFTOVER_ORDER.compare(conclusion, first) < 0)) {
+                first = conclusion;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        Assessment assessment = (Assessment) first.fact();
+        return new RuleExecutionException(first.rule(), "rule " + describe(first.rule()) + " of restricted pack '"
+                + packOf(ruleBase.rule(first.rule())) + "' assessed obligation '" + assessment.obligationId()
+                + "', which no rule of the platform's opens: where each case is evaluated apart from the platform, as "
+                + "in the streaming job, a restricted pack's assessment of another case's event, and its platform "
+                + "rules' assessments of a case's obligation, cannot be compared with the obligation of that id a "
+                + "case holds, which another pack may have opened. Evaluate this pack with the engine or the monitor, "
+                + "which compare them. " + LIFT, null);
+    }
+
     /** Throws when a group holds an obligation that a conclusion of another group settles. */
     public static void checkNotPlaced(List<Obligation> obligations, Set<String> placed) {
         if (placed.isEmpty()) {

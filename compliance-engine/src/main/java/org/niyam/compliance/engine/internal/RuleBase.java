@@ -164,11 +164,22 @@ public final class RuleBase {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, RulePack> parameterOwners = new HashMap<>();
         Map<String, RulePack> packIds = new HashMap<>();
+        Map<String, RulePack> fileOwners = new HashMap<>();
         for (RulePack pack : packs) {
             RulePack sameId = packIds.putIfAbsent(pack.id(), pack);
             if (sameId != null) {
                 problems.add(new Problem(pack.origin(), 0, "pack id '" + pack.id() + "' is also the id of the pack at "
                         + sameId.origin() + ": give each pack its own id"));
+            }
+            for (RulePack.DrlSource source : pack.sources()) {
+                // Which pack a rule, and a key it concludes about, is of is read by its file's name.
+                RulePack sameFile = fileOwners.putIfAbsent(source.origin(), pack);
+                if (sameFile != null && sameFile != pack && (pack.restricted() || sameFile.restricted())) {
+                    problems.add(new Problem(source.origin(), 0, "DRL file '" + source.origin() + "' of pack '"
+                            + pack.id() + "' is named as a file of pack '" + sameFile.id() + "': the engine tells "
+                            + "which pack a rule and the keys it concludes about are of by their files' names, so a "
+                            + "restricted pack's files must be named apart from every other pack's; rename one"));
+                }
             }
             pack.parameters().forEach((name, parameter) -> {
                 RulePack owner = parameterOwners.putIfAbsent(name, pack);
@@ -496,9 +507,11 @@ public final class RuleBase {
         ModelCache.Entry cached = key != null && readCache ? ModelCache.read(options.modelCache(), key, loader) : null;
         List<DrlAnalysis> files = List.of();
         StoredAnalysis restAnalysis;
-        if (cached != null) {
+        if (cached != null && !restRestricted) {
             restAnalysis = cached.analysis();
         } else {
+            // A restricted pack's DRL is analysed now even when its classes come from the cache: the cached analysis
+            // (which rule is of which file, the keys each file concludes about) is not trusted, as the classes are not.
             files = rest.stream().flatMap(p -> p.sources().stream()).map(DrlAnalysis::of).toList();
             restAnalysis = StoredAnalysis.rest(firstAnalysis, rest, files, loader);
             if (restAnalysis == null) {
@@ -525,8 +538,7 @@ public final class RuleBase {
         if (cached != null && restRestricted) {
             String refused;
             try {
-                refused = CompiledCheck.recheck(cached.classes(), Set.copyOf(cached.declaredTypes()), loader,
-                        options.eventTypes());
+                refused = checkCached(rest, files, cached, loader, options.eventTypes());
             } catch (RuntimeException e) {
                 refused = "a class file cannot be read: " + e;
             }
@@ -560,6 +572,14 @@ public final class RuleBase {
                 LOG.warn("compiled-model cache entry {} ignored: its classes cannot be loaded ({}); compiling the "
                         + "packs and writing it again", file, e.toString());
                 return besideStored(packs, options, packParameters, parameterOwners, false);
+            }
+            if (restRestricted) {
+                // As after compiling: the case-locality of declared types is read from their classes.
+                restAnalysis = StoredAnalysis.rest(firstAnalysis, rest, files, DroolsInternals.rootClassLoader(kieBase));
+                if (restAnalysis == null) {
+                    return null;
+                }
+                all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
             }
             how = "packs " + ids(first) + " from their build-time executable model; packs " + ids(rest)
                     + " from the compiled-model cache (" + file + ")" + (restRestricted
@@ -621,8 +641,44 @@ public final class RuleBase {
                 Collections.unmodifiableSet(disabled), files);
         ruleBase.stored = all;
         return ruleBase.built(how + "; the DRL analysis of packs " + ids(first) + " stored beside their model, "
-                + (cached != null ? "that of " + ids(rest) + " cached with theirs" : "only that of " + ids(rest)
-                + " made now"));
+                + (cached != null && !restRestricted ? "that of " + ids(rest) + " cached with theirs"
+                : "only that of " + ids(rest) + " made now"));
+    }
+
+    /**
+     * Every check a restricted pack's freshly compiled classes pass, made on classes read from the compiled-model
+     * cache, which anyone who can write to it could have changed: the checks of the parsed DRL ({@link RestrictedDrl},
+     * imports), the stricter check of every class whatever its package ({@link CompiledCheck#recheck}), whose
+     * generated {@code equals} are those of the types the DRL declares, read from the DRL rather than from the entry,
+     * and the check of compiled classes with the other packs' declared types and functions
+     * ({@link CompiledCheck#check}). Returns the first refusal in words, or {@code null} when all pass.
+     */
+    private static String checkCached(List<RulePack> rest, List<DrlAnalysis> files, ModelCache.Entry cached,
+                                      ClassLoader loader, EventTypes events) {
+        List<Problem> refused = new ArrayList<>();
+        Set<String> declared = new HashSet<>();
+        List<CompiledCheck.Source> parsed = new ArrayList<>();
+        int file = 0;
+        for (RulePack pack : rest) {
+            for (RulePack.DrlSource source : pack.sources()) {
+                DrlAnalysis analysis = files.get(file++);
+                refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
+                parsed.add(new CompiledCheck.Source(analysis, pack.restricted(), pack.id()));
+                analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
+                        (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
+                                : t.getNamespace()) + "." + t.getTypeName()));
+            }
+        }
+        parsed.forEach(p -> refused.addAll(p.analysis().unknownImports(declared, loader)));
+        if (!refused.isEmpty()) {
+            return refused.get(0).toString();
+        }
+        String anyClass = CompiledCheck.recheck(cached.classes(), declared, loader, events);
+        if (anyClass != null) {
+            return anyClass;
+        }
+        refused.addAll(CompiledCheck.check(cached.classes(), parsed, loader, RestrictedDrl.LIFT, events));
+        return refused.isEmpty() ? null : refused.get(0).toString();
     }
 
     /**

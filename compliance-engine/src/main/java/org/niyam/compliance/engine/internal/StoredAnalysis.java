@@ -126,9 +126,9 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                 }
                 analysis.queries().forEach(query -> queries.add(query.getName()));
                 references.addAll(ParameterReferences.scan(analysis));
-                conclusions.add(ConclusionKeys.scan(analysis));
             }
         }
+        files.forEach(file -> conclusions.add(ConclusionKeys.scan(file, files, loader)));
         return new StoredAnalysis(codeStamp(), origins, rules, queries, references,
                 CaseLocality.of(files, loader).stored(), conclusions);
     }
@@ -176,7 +176,7 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
                         RuleBase.annotation(rule.descr(), RuleBase.UNCONFIRMED)));
             }
             references.addAll(ParameterReferences.scan(analysis));
-            conclusions.add(ConclusionKeys.scan(analysis));
+            conclusions.add(ConclusionKeys.scan(analysis, files, loader));
         }
         return new StoredAnalysis(codeStamp(), origins, rules, List.of(), references,
                 CaseLocality.of(files, loader, java.util.Set.copyOf(first.queries())).stored(), conclusions);

@@ -100,6 +100,84 @@ class ConclusionKeysTest {
         assertThat(found.codes()).containsExactly("model.code");
     }
 
+    /**
+     * A model type's static method reached through a static import ({@code import static}, DRL's
+     * {@code import function}, single or on demand), or called through a variable, as Java allows, concludes.
+     */
+    @Test
+    void a_static_import_or_a_call_through_a_variable_reaches_the_models_methods() {
+        StoredAnalysis.Conclusions found = scan("""
+                package p;
+                import static org.niyam.compliance.model.Duty.keepUntil;
+                import static org.niyam.compliance.model.Assessment.*;
+                import function org.niyam.compliance.model.Duty.periodic;
+                import org.niyam.compliance.model.*;
+                import org.niyam.compliance.india.*;
+
+                rule "a" @citation("x")
+                when
+                    $e : ComplaintReceived()
+                    $d : Duty()
+                then
+                    insert(keepUntil("s.kept", "w", "c", $e));
+                    insert(periodic("s.periodic", "w", "c", $e));
+                    insert(about($e, "s.about", "w", null, "e", List.of()));
+                    insert($d.keepUntil("i.kept", "w", "c", $e));
+                    insert(String.valueOf("not.a.key").keepUntil("x.kept"));
+                    insert(Math.keepUntil("another.types.method", "w", "c", $e));
+                end
+                """);
+
+        assertThat(found.keys()).containsExactly("i.kept", "s.about", "s.kept", "s.periodic", "x.kept");
+    }
+
+    /**
+     * A simple name is resolved as Java resolves it: a type of the file's own package, or of a package imported on
+     * demand, is not the model's; a single-type import of the model's type in another file of the same DRL package
+     * (which Drools compiles with it) makes it the model's.
+     */
+    @Test
+    void a_simple_name_names_the_type_java_finds() {
+        String other = "org.niyam.compliance.engine.internal.keys";
+        assertThat(scan("package " + other + ";\n" + """
+                rule "a" @citation("x")
+                when
+                then
+                    insert(new Finding("same.package"));
+                end
+                """).codes()).isEmpty();
+        assertThat(scan("package p;\nimport " + other + ".*;\n" + """
+                rule "a" @citation("x")
+                when
+                then
+                    insert(new Finding("on.demand"));
+                end
+                """).codes()).isEmpty();
+        assertThat(scan("package p;\nimport " + other + ".*;\nimport org.niyam.compliance.model.*;\n" + """
+                rule "a" @citation("x")
+                when
+                then
+                    insert(new Finding("ambiguous", "c", "m", java.util.List.of()));
+                end
+                """).codes()).as("ambiguous, so not compiled: counted").containsExactly("ambiguous");
+
+        DrlAnalysis first = DrlAnalysis.of(new RulePack.DrlSource("first.drl", """
+                package p;
+                import org.niyam.compliance.model.Finding;
+                """));
+        DrlAnalysis second = DrlAnalysis.of(new RulePack.DrlSource("second.drl", "package p;\nimport " + other
+                + ".*;\n" + """
+                rule "a" @citation("x")
+                when
+                then
+                    insert(new Finding("imported.by.the.other.file", "c", "m", java.util.List.of()));
+                end
+                """));
+        assertThat(ConclusionKeys.scan(second, List.of(first, second), getClass().getClassLoader()).codes())
+                .containsExactly("imported.by.the.other.file");
+        assertThat(ConclusionKeys.scan(second).codes()).as("the file alone").isEmpty();
+    }
+
     @Test
     void each_pack_owns_the_keys_of_its_files() {
         RulePack first = RulePack.drl("first.drl", "package p;\n");

@@ -1,6 +1,7 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ch.qos.logback.classic.Level;
@@ -25,6 +26,9 @@ import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.ModelCache;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.engine.internal.StoredAnalysis;
+import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.pack.RulePackException;
 import org.niyam.compliance.pack.RulePack;
 import org.slf4j.LoggerFactory;
 
@@ -142,8 +146,9 @@ class ModelCacheTest {
 
             assertThat(compiled).contains("compiled now").contains("written to the compiled-model cache");
             assertThat(loaded.howBuilt()).contains("from the compiled-model cache").doesNotContain("compiled now")
-                    .contains("cached with theirs");
-            assertThat(loaded.descriptions()).as("DRL files parsed").isEmpty();
+                    .contains(pack.restricted() ? "made now" : "cached with theirs");
+            // A restricted pack's DRL is analysed again, for the checks of its cached classes; a trusted one's is not.
+            assertThat(loaded.descriptions()).as("DRL files parsed").hasSize(pack.restricted() ? 1 : 0);
             assertThat(loaded.storedAnalysis()).isEqualTo(build(null, india, pack).storedAnalysis());
             assertThat(loaded.locality().stored()).isEqualTo(RuleBase.build(List.of(india, pack),
                     new RuleBase.Options(Map.of(), Set.of(), false), false).locality().stored());
@@ -257,6 +262,116 @@ class ModelCacheTest {
         assertThat(build(cache, india, pack).howBuilt()).contains("compiled now");
         assertThat(warnings()).hasSize(1);
         assertThat(warnings().get(0)).contains(entry.toString()).contains("a class file cannot be read");
+    }
+
+    /** A pack that declares a fact type and inserts one for each complaint. */
+    private static final String FLAGS = """
+            package org.example.flags;
+            import org.niyam.compliance.india.*;
+
+            declare Flag
+                id : String
+                raised : boolean
+            end
+
+            rule "flags.flag"
+                @citation("Flags 1")
+            when
+                $c : ComplaintReceived()
+            then
+                insert(new Flag($c.id(), false));
+            end
+            """;
+
+    /** A pack that creates the flags pack's fact type, which a restricted pack may not. */
+    private static final String FORGES = """
+            package org.example.forges;
+            import org.niyam.compliance.india.*;
+            import org.example.flags.Flag;
+
+            rule "forges.flag"
+                @citation("Forges 1")
+            when
+                $c : ComplaintReceived()
+            then
+                insert(new Flag("forged-" + $c.id(), true));
+            end
+            """;
+
+    /**
+     * The cross-pack checks of compiled classes hold for classes from the cache too: an entry of restricted packs
+     * whose classes create another pack's declared type (here the classes of the same DRL compiled unrestricted,
+     * stored under the restricted packs' key) is refused, and the packs are compiled, and refused, as without a cache.
+     */
+    @Test
+    void a_restricted_entry_from_the_cache_passes_the_checks_of_other_packs_again() throws IOException {
+        Path cache = dir.resolve("cache");
+        RulePack flags = RulePack.drl("flags.drl", FLAGS);
+        RulePack forges = RulePack.drl("forges.drl", FORGES);
+        RulePackException compiled = catchThrowableOfType(RulePackException.class,
+                () -> build(cache, india, flags, forges));
+        assertThat(compiled).isNotNull();
+        assertThat(compiled.getMessage()).contains("new org.example.flags.Flag", "of a type that pack 'flags.drl' "
+                + "declares");
+        build(cache, india, flags.unrestricted(), forges.unrestricted());
+        assertThat(entries(cache)).as("the trusted packs' entry").hasSize(1);
+        ModelCache.Entry trusted = ModelCache.read(cache,
+                entries(cache).get(0).getFileName().toString().replace(".model", ""), LOADER);
+        String key = ModelCache.key(ExecutableModels.fingerprint(List.of(india)), india.sources().size(),
+                List.of(flags, forges), EventTypes.standard());
+        ModelCache.write(cache, key, trusted);
+        log.list.clear();
+
+        RulePackException fromCache = catchThrowableOfType(RulePackException.class,
+                () -> build(cache, india, flags, forges));
+
+        assertThat(fromCache).as("the forged entry is refused").isNotNull();
+        assertThat(fromCache.getMessage()).isEqualTo(compiled.getMessage());
+        assertThat(warnings()).hasSize(1);
+        assertThat(warnings().get(0)).contains(ModelCache.file(cache, key).toString(),
+                "check of restricted packs refuses it", "new org.example.flags.Flag", "'flags.drl' declares");
+    }
+
+    /** A rule that deletes the India pack's duties, which a restricted pack may not. */
+    private static final String DELETES = """
+            package org.example.deletes;
+            import org.niyam.compliance.model.*;
+
+            rule "deletes.duties"
+                @citation("Deletes 1")
+                salience -1000
+            when
+                $d : Duty()
+            then
+                delete($d);
+            end
+            """;
+
+    /**
+     * A restricted pack's DRL analysis (which rule is of which file, which keys each file writes) is made from its
+     * DRL, not read from the cache: an entry whose analysis says that the restricted pack's rule is of the India
+     * pack's file does not make the rule trusted.
+     */
+    @Test
+    void a_restricted_packs_analysis_is_not_read_from_the_cache() throws IOException {
+        Path cache = dir.resolve("cache");
+        RulePack deletes = RulePack.drl("deletes.drl", DELETES);
+        build(cache, india, deletes);
+        String key = entries(cache).get(0).getFileName().toString().replace(".model", "");
+        ModelCache.Entry cached = ModelCache.read(cache, key, LOADER);
+        StoredAnalysis analysis = cached.analysis();
+        String indiaFile = india.sources().get(0).origin();
+        List<StoredAnalysis.Rule> forged = analysis.rules().stream().map(r -> new StoredAnalysis.Rule(r.name(),
+                indiaFile, r.line(), r.citation(), r.instrument(), r.unconfirmed())).toList();
+        ModelCache.write(cache, key, new ModelCache.Entry(cached.classes(), cached.models(), cached.declaredTypes(),
+                cached.dependencies(), new StoredAnalysis(analysis.stamp(), analysis.origins(), forged,
+                        analysis.queries(), analysis.references(), analysis.locality(), List.of())));
+
+        RuleBase loaded = build(cache, india, deletes);
+
+        assertThat(loaded.howBuilt()).contains("from the compiled-model cache");
+        assertThat(loaded.rule("deletes.duties").pack()).isSameAs(deletes);
+        assertThat(loaded.storedAnalysis()).isEqualTo(build(null, india, deletes).storedAnalysis());
     }
 
     @Test

@@ -1,18 +1,22 @@
 package org.niyam.compliance.rules.india;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RuleExecutionException;
@@ -344,6 +348,46 @@ class RestrictedPackObligationsTest {
                 + "'mine.acknowledge@c-1', which rule 'mine.opens' (Mine 1, mine.drl:", "of pack 'mine.drl' opened");
     }
 
+    /**
+     * Where each case is evaluated apart from the platform ({@link CaseTracker}, as the streaming job does), a
+     * restricted pack's assessment of another case's event cannot meet the obligation of that id the other case
+     * holds: the platform's step refuses it, rather than report two obligations of one id.
+     */
+    @Test
+    void the_streaming_platform_step_refuses_a_restricted_assessment_it_cannot_compare() {
+        ComplianceEngine engine = engine(MINE, policy("""
+                rule "policy.assesses-from-case-2"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived(id == "c-2")
+                then
+                    insert(new Assessment(String.join(".", "mine", "acknowledge"), "Acknowledge it our way",
+                            Status.MET, "We say so.", List.of(), $c.caseId(), "c-1", $c.at()));
+                end
+                """));
+        CaseTracker tracker = CaseTracker.of(engine);
+        CaseTracker.Context context = new CaseTracker.Context(PROFILE, List.of(), AT);
+        List<CaseTracker.Leftover> leftovers = new ArrayList<>();
+        for (CaseEvent event : EVIDENCE.events()) {
+            CaseTracker.Step step = tracker.step(context, CaseTracker.State.empty(event.caseId()).withEvent(event),
+                    AS_OF);
+            leftovers.addAll(step.leftovers());
+        }
+        assertThat(leftovers).as("case-2's assessment goes to the platform").isNotEmpty();
+
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class, () -> tracker.platformStep(
+                context, List.of(), leftovers, CaseTracker.State.empty(""), AS_OF));
+
+        assertThat(e).as("the platform's step refuses it").isNotNull();
+        assertThat(e.getCause()).isNull();
+        assertThat(e.ruleId()).isEqualTo("policy.assesses-from-case-2");
+        assertThat(e.getMessage()).contains("rule 'policy.assesses-from-case-2' (x, policy.drl:",
+                "of restricted pack 'policy.drl' assessed obligation 'mine.acknowledge@c-1', which no rule of the "
+                        + "platform's opens", "unrestricted()");
+        assertThatCode(() -> CaseTracker.of(engine(MINE)).platformStep(context, List.of(), List.of(),
+                CaseTracker.State.empty(""), AS_OF)).as("nothing to refuse without it").doesNotThrowAnyException();
+    }
+
     @Test
     void a_restricted_packs_platform_rule_may_not_discharge_another_packs_case_obligation() {
         RuleExecutionException e = refused(MINE, policy("""
@@ -514,5 +558,72 @@ class RestrictedPackObligationsTest {
 
         assertThat(e.getMessage()).contains("inserted Duty 'kept.records' of case 'case-",
                 "which pack 'kept.drl' opens");
+    }
+
+    /**
+     * A key written through a static import of the model type's method is the pack's: the other pack's duty of that
+     * key, for another complaint than the one the first pack's duty is of (so that no obligation of one id meets
+     * another in the kernel), is refused as it is inserted.
+     */
+    @Test
+    void a_key_written_through_a_static_import_is_owned() {
+        RulePack kept = RulePack.drl("kept.drl", """
+                package org.example.kept;
+                import static org.niyam.compliance.model.Duty.keepUntil;
+                import org.niyam.compliance.india.*;
+                rule "kept.opens"
+                    @citation("Kept 1")
+                when
+                    $c : ComplaintReceived(id == "c-1")
+                then
+                    insert(keepUntil("kept.records", "Keep the records", "complaint.acknowledge", $c));
+                end
+                """).unrestricted();
+
+        RuleExecutionException e = refused(kept, policy("""
+                rule "policy.poses-as-kept"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived(id == "c-2")
+                then
+                    insert(new Duty("kept.records", "Keep them", "complaint.acknowledge", $c));
+                end
+                """));
+
+        assertThat(e.getMessage()).contains("inserted Duty 'kept.records' of case 'case-2'",
+                "which pack 'kept.drl' opens");
+    }
+
+    /**
+     * Which pack a rule and the keys it writes are of is read by the DRL file's name: a restricted pack's file named as
+     * one of the India pack's (here given before it, so that the India pack's keys in that file would be taken for the
+     * restricted pack's) is refused when the engine is built.
+     */
+    @Test
+    void a_restricted_pack_may_not_name_its_file_as_another_packs() {
+        RulePack india = RulePack.classpath(INDIA);
+        String grievance = india.sources().stream().map(RulePack.DrlSource::origin)
+                .filter(origin -> origin.endsWith("/grievance.drl")).findFirst().orElseThrow();
+        RulePack posing = RulePack.drl(grievance, PACK.formatted("""
+                rule "policy.opens-the-india-key"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived(id == "c-1")
+                then
+                    insert(new Duty("complaint.acknowledge", "Acknowledge", "complaint.acknowledge",
+                            new ComplaintReceived("zz-9", "case-9", $c.at(), $c.category())));
+                end
+                """));
+
+        for (List<RulePack> packs : List.of(List.of(posing, india), List.of(india, posing))) {
+            ComplianceEngine.Builder builder = ComplianceEngine.builder();
+            packs.forEach(builder::rulePack);
+            org.niyam.compliance.pack.RulePackException e = catchThrowableOfType(
+                    org.niyam.compliance.pack.RulePackException.class, builder::build);
+
+            assertThat(e).as("refused, %s", packs.stream().map(RulePack::id).toList()).isNotNull();
+            assertThat(e.getMessage()).contains("DRL file '" + grievance + "' of pack '", "is named as a file of pack",
+                    "a restricted pack's files must be named apart from every other pack's");
+        }
     }
 }

@@ -142,6 +142,8 @@ public final class CompiledCheck {
             }
         }
 
+        sharedGroups(sources, lift, problems);
+
         Map<String, Set<String>> reachedBy = reachingRules(files, rules.keySet());
         BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
         Map<Site, Set<String>> classic = new LinkedHashMap<>();
@@ -152,10 +154,11 @@ public final class CompiledCheck {
                 continue;
             }
             List<BytecodeCheck.Refusal> refusals = new ArrayList<>(check.check(file));
+            refusals.addAll(enumState(file, files, platform));
             Set<String> own = pkg == null ? Set.of() : packsOfPackage.getOrDefault(pkg, Set.of());
             if (own.size() == 1) {
                 refusals.addAll(otherPacks(file, own.iterator().next(), files, packsOfPackage, typePacks,
-                        restrictedPackages, trustedPackages));
+                        restrictedPackages, trustedPackages, platform));
             }
             for (BytecodeCheck.Refusal refusal : refusals) {
                 if (generatedEquals(file, refusal, types)) {
@@ -356,7 +359,7 @@ public final class CompiledCheck {
     private static List<BytecodeCheck.Refusal> otherPacks(ClassFile file, String pack, Map<String, ClassFile> files,
                                                           Map<String, Set<String>> packsOfPackage,
                                                           Map<String, String> typePacks, Set<String> restricted,
-                                                          Set<String> trusted) {
+                                                          Set<String> trusted, ClassLoader platform) {
         List<BytecodeCheck.Refusal> refused = new ArrayList<>();
         for (ClassFile.Method method : file.methods.values()) {
             for (ClassFile.Reference reference : method.references()) {
@@ -375,7 +378,14 @@ public final class CompiledCheck {
                 String member = reference.member().equals("<init>") ? owner.substring(owner.lastIndexOf('.') + 1)
                         : reference.member();
                 if (declaredBy != null) {
-                    if (!reads(reference)) {
+                    if (reads(reference) && !immutable(returnType(reference), typePacks, pack, platform)) {
+                        refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(), used,
+                                member, "of a type that pack '" + declaredBy + "' declares, which returns a "
+                                        + describe(returnType(reference)) + ": a restricted pack may read another "
+                                        + "pack's facts, not change them, and through a list, an array or a "
+                                        + "StringBuilder of it, which it may change, it would change the fact without "
+                                        + "the engine seeing it."));
+                    } else if (!reads(reference)) {
                         refused.add(new BytecodeCheck.Refusal(file.name, method.name() + method.descriptor(),
                                 reference.member().equals("<init>") ? "new " + owner : used, member,
                                 "of a type that pack '" + declaredBy + "' declares: a restricted pack may read another "
@@ -390,6 +400,137 @@ public final class CompiledCheck {
             }
         }
         return refused;
+    }
+
+    /** The type a method reference returns, as Java names it ({@code java.lang.String[]}, {@code int}). */
+    private static String returnType(ClassFile.Reference reference) {
+        return org.objectweb.asm.Type.getReturnType(reference.descriptor()).getClassName();
+    }
+
+    /**
+     * Whether a value of the type can be changed by no code a restricted pack may run: a primitive, a string, a boxed
+     * number, a {@code java.time} value, a type of Niyam's model, a record or enum on the class path (the events and
+     * platform records, immutable but for a list a pack's own record keeps as given, see docs/restricted-drl.md), or
+     * a type the DRL of another pack than {@code pack} declares (whose setters, and getters of other types, are
+     * refused in turn). Not an array, a collection, a {@code StringBuilder}, nor {@code Object} or an interface such a
+     * value could be cast from.
+     */
+    private static boolean immutable(String type, Map<String, String> typePacks, String pack, ClassLoader loader) {
+        if (type.endsWith("[]")) {
+            return false;
+        }
+        if (!type.contains(".") || type.equals("java.lang.String") || IMMUTABLE_BOXES.contains(type)
+                || type.startsWith("java.time.") && !type.equals("java.time.Clock")
+                || type.startsWith("org.niyam.compliance.model.")
+                || typePacks.containsKey(type) && !typePacks.get(type).equals(pack)) {
+            return true;
+        }
+        if (type.startsWith("java.") || loader == null) {
+            return false;
+        }
+        try {
+            Class<?> c = Class.forName(type, false, loader);
+            return c.isRecord() || c.isEnum();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static final Set<String> IMMUTABLE_BOXES = Set.of("java.lang.Integer", "java.lang.Long",
+            "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
+            "java.lang.Character", "java.math.BigDecimal", "java.math.BigInteger");
+
+    /**
+     * The fields of an enum the DRL declares whose value could change in place: an enum constant is one object for
+     * the rule base, so a list, an array, a {@code StringBuilder} or a declared type with setters in it would keep
+     * state from one case and one evaluation to the next. Its fields may be of the types {@link #immutable} allows
+     * and of other enums the DRL declares.
+     */
+    private static List<BytecodeCheck.Refusal> enumState(ClassFile file, Map<String, ClassFile> files,
+                                                         ClassLoader platform) {
+        List<BytecodeCheck.Refusal> refused = new ArrayList<>();
+        if (!"java.lang.Enum".equals(file.superName)) {
+            return refused;
+        }
+        for (String field : file.fields) {
+            String name = field.substring(0, field.indexOf(':'));
+            if (file.staticFields.contains(name)) {
+                continue; // the constants and their array; a constant static field is a number or a string
+            }
+            String type = org.objectweb.asm.Type.getType(field.substring(field.indexOf(':') + 1)).getClassName();
+            ClassFile declared = files.get(type);
+            boolean enumOfTheDrl = declared != null && "java.lang.Enum".equals(declared.superName);
+            if (!enumOfTheDrl && !immutable(type, Map.of(), "", platform)) {
+                refused.add(new BytecodeCheck.Refusal(file.name, null, "the field " + describe(file.name) + "."
+                        + name + " of type " + type, name, "a field of an enum, which can change in place: an enum "
+                        + "constant is one object for the rule base, so what it holds would be kept from one case and "
+                        + "one evaluation to the next. Give an enum's fields strings, numbers, java.time values or "
+                        + "other enums."));
+            }
+        }
+        return refused;
+    }
+
+    /** The rule attributes that put rules of several packs in one group, and so let one rule act on the others. */
+    private static final List<String> GROUPS = List.of("activation-group", "agenda-group", "ruleflow-group");
+
+    /**
+     * A restricted pack's rule in a group that another pack's rules are in: the first rule of an activation group to
+     * fire cancels the others' activations, and an {@code auto-focus} rule of an agenda group gives the group the
+     * focus, so a rule of the group could suppress another pack's conclusions or run its rules when they would not
+     * run. The default agenda group, {@code MAIN}, is every rule's.
+     */
+    private static void sharedGroups(List<Source> sources, String lift, Map<String, Problem> problems) {
+        Map<String, Set<String>> packs = new HashMap<>();
+        for (Source source : sources) {
+            for (RuleDescr rule : source.descr().getRules()) {
+                for (String group : groups(rule)) {
+                    packs.computeIfAbsent(group, k -> new LinkedHashSet<>()).add(source.pack());
+                }
+            }
+        }
+        for (Source source : sources) {
+            if (!source.restricted()) {
+                continue;
+            }
+            for (RuleDescr rule : source.descr().getRules()) {
+                for (String group : groups(rule)) {
+                    List<String> others = packs.get(group).stream().filter(p -> !p.equals(source.pack())).toList();
+                    if (others.isEmpty()) {
+                        continue;
+                    }
+                    String attribute = group.substring(0, group.indexOf(' '));
+                    org.drools.drl.ast.descr.AttributeDescr descr = rule.getAttributes().get(attribute);
+                    int line = descr != null && descr.getLine() > 0 ? descr.getLine() : Math.max(rule.getLine(), 1);
+                    problems.putIfAbsent(source.origin() + ":" + line + " " + group, new Problem(source.origin(), line,
+                            "rule '" + rule.getName() + "' is in " + attribute + " '" + group.substring(group.indexOf(' ')
+                                    + 1) + "', which rules of pack" + (others.size() > 1 ? "s " : " ") + "'"
+                                    + String.join("', '", others) + "' are in: a restricted pack's rules may not share "
+                                    + "an activation group, agenda group or ruleflow group with another pack's, whose "
+                                    + "activations a rule of the group could cancel or bring into focus. Name a "
+                                    + "group of the pack's own. " + lift));
+                }
+            }
+        }
+    }
+
+    /** The groups a rule is in, as {@code attribute name}; not the default agenda group. */
+    private static List<String> groups(RuleDescr rule) {
+        List<String> groups = new ArrayList<>();
+        for (String attribute : GROUPS) {
+            org.drools.drl.ast.descr.AttributeDescr descr = rule.getAttributes().get(attribute);
+            if (descr == null || descr.getValue() == null) {
+                continue;
+            }
+            String name = descr.getValue().strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (!(attribute.equals("agenda-group") && name.equals("MAIN"))) {
+                groups.add(attribute + " " + name);
+            }
+        }
+        return groups;
     }
 
     /** A getter of a declared type, or its {@code equals}, {@code hashCode} or {@code toString}. */
