@@ -561,11 +561,17 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         snapshot.facts().forEach(f -> facts.put(factKey(f), f));
         pending.addAll(snapshot.pending());
+        // The events waiting for the clock were taken: another event under one of their ids is refused, and one
+        // delivered again is a copy, as before the snapshot.
+        snapshot.pending().forEach(e -> heldIds.put(e.id(), e));
         shared.addAll(snapshot.shared());
         restoreTracks(platformTracks, snapshot.platformState());
+        platformTracks.obligations.values().forEach(h -> metrics.held(null, h.obligation()));
         for (MonitorSnapshot.Case held : snapshot.cases()) {
             Tracks tracks = new Tracks(held.caseId());
             restoreTracks(tracks, held);
+            // The gauge of obligations to settle counts what the snapshot holds, as it did before the snapshot.
+            tracks.obligations.values().forEach(h -> metrics.held(null, h.obligation()));
             tracks.events.forEach(e -> heldIds.put(e.id(), e));
             cases.put(held.caseId(), tracks);
             setLeftovers(tracks, tracks.leftovers);
