@@ -364,6 +364,55 @@ class ComplianceMonitorTest {
         }
 
         /**
+         * Asking what stands ({@code open()}, {@code report()}, {@code dueNext}) reports nothing the monitor would
+         * not have reported, at no other instant: a dashboard that polls a replay by event time hears what one that
+         * does not poll hears. (Before, asked while the first events waited for the watermark, the monitor assessed
+         * the platform's duties at the watermark, a minute before the first event, where one not asked reports them
+         * at that event's instant.)
+         */
+        @Test
+        void asking_what_stands_changes_nothing_the_monitor_reports() {
+            Evidence evidence = org.niyam.compliance.io.CaseLogReader.lenient().withEventTypes(ENGINE.eventTypes())
+                    .read(java.nio.file.Path.of("..", "examples", "logs", "amendment-2026.jsonl")).evidence();
+            List<String> quiet = asking(evidence, false, false);
+            assertThat(asking(evidence, true, false)).isEqualTo(quiet);
+            assertThat(asking(evidence, true, true)).as("asked after a restore").isEqualTo(quiet);
+            assertThat(quiet).filteredOn(t -> t.startsWith("3(2)(a).grievance-officer#1:"))
+                    .containsExactly("3(2)(a).grievance-officer#1:MET at "
+                            + evidence.events().stream().map(CaseEvent::at)
+                            .min(java.util.Comparator.comparing(OffsetDateTime::toInstant)).orElseThrow()
+                            .withOffsetSameInstant(IST));
+        }
+
+        /** A replay, asking what stands after each event; {@code restart}: restored after the first event. */
+        private static List<String> asking(Evidence evidence, boolean ask, boolean restart) {
+            List<String> heard = new ArrayList<>();
+            ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).facts(evidence.facts()).listener(t -> heard.add(t.id() + " at " + t.at()));
+            evidence.profiles().forEach(builder::platform);
+            ComplianceMonitor monitor = builder.build();
+            try {
+                for (CaseEvent event : evidence.events()) {
+                    monitor.accept(event);
+                    if (restart && event == evidence.events().get(0)) {
+                        byte[] snapshot = monitor.snapshot();
+                        monitor.close();
+                        monitor = builder.restore(snapshot).build();
+                    }
+                    if (ask) {
+                        monitor.open();
+                        monitor.report();
+                        monitor.dueNext(3);
+                    }
+                }
+                monitor.endOfInput();
+            } finally {
+                monitor.close();
+            }
+            return heard;
+        }
+
+        /**
          * Under event time, a month without events: April's monthly report (Rule 4(1)(d)) is opened when April ends,
          * at risk and breached at the kernel's instants, as with daily heartbeats (before, it came once, as
          * {@code #1:BREACHED} at June's event, its opening and the warning never reported); transitions are heard in
