@@ -124,7 +124,7 @@ public final class WatchCommand implements Command {
 
                 Examples:
                   niyam watch /var/log/trust-and-safety/cases.jsonl
-                  tail -F cases.jsonl | niyam watch - --format json
+                  tail -n 0 -F cases.jsonl | niyam watch - --format json
                   niyam watch --replay examples/logs/removal-orders-2026.jsonl
                 """;
     }
@@ -663,8 +663,10 @@ public final class WatchCommand implements Command {
                 : minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
+    /** An instant in India Standard Time, to the millisecond (the kernel's precision; a machine's clock reads more). */
     private static String at(OffsetDateTime instant) {
-        return instant == null ? "-" : instant.withOffsetSameInstant(IST).toLocalDateTime().toString().replace('T', ' ');
+        return instant == null ? "-" : instant.withOffsetSameInstant(IST).toLocalDateTime()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString().replace('T', ' ');
     }
 
     private static String clip(String text, int width) {

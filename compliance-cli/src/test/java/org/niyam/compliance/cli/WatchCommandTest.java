@@ -84,6 +84,55 @@ class WatchCommandTest {
         assertThat(exit).isEqualTo(Exit.FINDINGS);
     }
 
+    /**
+     * Standard input has no lines held at the start: each line is judged by the clock when it comes, so lines written
+     * before the watch began are late (docs/cli.md): an order removed in time is reported breached, then met. A file
+     * holding the same lines is replayed by their own time, and the order is met. Instants are shown to the
+     * millisecond, whatever the clock's precision.
+     */
+    @Test
+    void standard_input_is_judged_by_the_clock_as_it_comes_and_a_file_by_its_own_time(@TempDir Path dir)
+            throws IOException {
+        String lines = """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T11:00:00+05:30","action":"REMOVED"}
+                """;
+        // A machine's clock reads nanoseconds; the text shows milliseconds, as the kernel's instants have.
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-03T09:00:00.123456789+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        java.io.InputStream stdin = System.in;
+        String piped;
+        int pipedExit;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WatchCommand watch = new WatchCommand(clock, () -> true, Duration.ZERO);
+            pipedExit = watch.run(Args.parse(new String[] {"-"}, CommandSpecs.of(watch)), new Io(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                    Path.of("")));
+            piped = out.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(piped).containsSubsequence("BREACHED    removal.on-order@order-1", "MET         removal.on-order@order-1");
+        assertThat(pipedExit).isEqualTo(Exit.FINDINGS);
+        assertThat(piped).contains("2026-03-03 09:00:00.123  BREACHED", "Stopped at 2026-03-03 09:00:00.123:")
+                .doesNotContain("123456789");
+
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WatchCommand watch = new WatchCommand(clock, () -> true, Duration.ZERO);
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                Path.of("")));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MET         removal.on-order@order-1")
+                .doesNotContain("BREACHED    removal.on-order@order-1");
+    }
+
     @Test
     void on_a_terminal_the_screen_shows_what_is_breached_and_at_risk_with_the_time_left(@TempDir Path dir)
             throws IOException {

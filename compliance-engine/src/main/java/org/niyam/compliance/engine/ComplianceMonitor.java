@@ -431,7 +431,11 @@ public final class ComplianceMonitor implements AutoCloseable {
     public List<Obligation> open() {
         return locked(() -> {
             refreshStanding();
+            Report unreported = unreportedPlatform();
             List<Obligation> result = new ArrayList<>();
+            if (unreported != null) {
+                unreported.obligations().stream().filter(o -> !CaseTracker.ended(o)).forEach(result::add);
+            }
             for (Tracks tracks : allTracks()) {
                 for (CaseTracker.Held tracked : tracks.obligations.values()) {
                     if (!CaseTracker.ended(tracked.obligation())) {
@@ -457,6 +461,11 @@ public final class ComplianceMonitor implements AutoCloseable {
             refreshStanding();
             List<Obligation> obligations = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
+            Report unreported = unreportedPlatform();
+            if (unreported != null) {
+                obligations.addAll(unreported.obligations());
+                findings.addAll(unreported.findings());
+            }
             for (Tracks tracks : allTracks()) {
                 tracks.obligations.values().forEach(t -> obligations.add(t.obligation()));
                 findings.addAll(tracks.findings.values());
@@ -561,11 +570,17 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         snapshot.facts().forEach(f -> facts.put(factKey(f), f));
         pending.addAll(snapshot.pending());
+        // The events waiting for the clock were taken: another event under one of their ids is refused, and one
+        // delivered again is a copy, as before the snapshot.
+        snapshot.pending().forEach(e -> heldIds.put(e.id(), e));
         shared.addAll(snapshot.shared());
         restoreTracks(platformTracks, snapshot.platformState());
+        platformTracks.obligations.values().forEach(h -> metrics.held(null, h.obligation()));
         for (MonitorSnapshot.Case held : snapshot.cases()) {
             Tracks tracks = new Tracks(held.caseId());
             restoreTracks(tracks, held);
+            // The gauge of obligations to settle counts what the snapshot holds, as it did before the snapshot.
+            tracks.obligations.values().forEach(h -> metrics.held(null, h.obligation()));
             tracks.events.forEach(e -> heldIds.put(e.id(), e));
             cases.put(held.caseId(), tracks);
             setLeftovers(tracks, tracks.leftovers);
@@ -588,8 +603,11 @@ public final class ComplianceMonitor implements AutoCloseable {
         oneSession = snapshot.oneSession();
         // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
         // whether the platform's rules were due again (before the first event is evaluated they are: the platform's
-        // duties are then reported at that event's instant, as by a monitor that did not stop).
-        if (lastGlobalCheck != null) {
+        // duties are then reported at that event's instant, as by a monitor that did not stop). A snapshot taken
+        // before anything was evaluated (the first events waiting for the watermark) has no platform's rules yet.
+        boolean evaluated = !platformTracks.obligations.isEmpty() || !platformTracks.findings.isEmpty()
+                || !cases.isEmpty() || !left.isEmpty();
+        if (lastGlobalCheck != null && evaluated) {
             global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck), facts(),
                     EvaluationListener.NONE);
             contextChanged = snapshot.contextChanged();
@@ -905,8 +923,29 @@ public final class ComplianceMonitor implements AutoCloseable {
         return this.named;
     }
 
-    /** Assesses the standing duties at the monitor's instant if they may have changed since they last were. */
+    /**
+     * Under event time before the first stop (the first events wait for the watermark): the platform's obligations
+     * and findings at the monitor's instant, as {@code evaluate} gives them, not reported (they are reported with
+     * the first event, at its instant); otherwise null.
+     */
+    private Report unreportedPlatform() {
+        if (!(clock instanceof MonitorClock.EventTime) || global != null || now == null) {
+            return null;
+        }
+        Evaluation.Global g = evaluation.global(context(now), Evaluation.knownAt(shared, now), facts(),
+                EvaluationListener.NONE);
+        return platformAt(g, new HashSet<>(), now);
+    }
+
+    /**
+     * Assesses the standing duties at the monitor's instant if they may have changed since they last were. Under
+     * event time, not before the first stop: the first events wait for the watermark, and the platform's duties are
+     * first reported at the first event's instant, whether or not someone asked in between.
+     */
     private void refreshStanding() {
+        if (clock instanceof MonitorClock.EventTime && global == null) {
+            return;
+        }
         if (now != null && (lastGlobalCheck == null || now.isAfter(lastGlobalCheck) || contextChanged)) {
             stop(now, new TreeSet<>(), true);
         }

@@ -271,4 +271,41 @@ class JsonDocsTest {
             }
         }
     }
+    /**
+     * The section on transitions: its example is what the monitor sends when a removal order is not acted on within
+     * the 3 hours, field for field, and its table names every field a transition has and every kind.
+     */
+    @Test
+    void theTransitionSectionIsWhatTheMonitorSends() throws IOException {
+        String section = section(doc(), "Output: `Transition`");
+        org.niyam.compliance.engine.ComplianceEngine engine = org.niyam.compliance.engine.ComplianceEngine.builder()
+                .rulePack(org.niyam.compliance.pack.RulePack.classpath("org/niyam/compliance/rules/india")).build();
+        java.time.OffsetDateTime received = java.time.OffsetDateTime.parse("2026-02-23T11:00:00+05:30");
+        org.niyam.compliance.engine.MonitorClock.Manual clock = org.niyam.compliance.engine.MonitorClock.manual(received);
+        List<org.niyam.compliance.model.Transition> heard = new ArrayList<>();
+        try (org.niyam.compliance.engine.ComplianceMonitor monitor = org.niyam.compliance.engine.ComplianceMonitor
+                .builder(engine).clock(clock).offset(java.time.ZoneOffset.ofHoursMinutes(5, 30))
+                .platform(new org.niyam.compliance.india.PlatformProfile("ExampleNet", 1_000_000, false))
+                .listener(heard::add).build()) {
+            monitor.accept(new RemovalOrderReceived("e1", "ORD-1", received, new org.niyam.compliance.india.Issuer(
+                    org.niyam.compliance.india.IssuerKind.COURT, "High Court of Delhi", null), null));
+            clock.set(received.plusHours(3).plusNanos(1_000_000));
+        }
+        org.niyam.compliance.model.Transition breach = heard.stream()
+                .filter(t -> t.id().equals("removal.on-order@e1#3:BREACHED")).findFirst().orElseThrow();
+        ObjectMapper model = ComplianceJson.mapper();
+        assertThat(JSON.readTree(firstJsonBlock(section))).as("the example")
+                .isEqualTo(JSON.readTree(model.writeValueAsString(breach)));
+        Set<String> fields = new TreeSet<>();
+        for (java.lang.reflect.RecordComponent c : org.niyam.compliance.model.Transition.class.getRecordComponents()) {
+            fields.add(c.getName());
+        }
+        List<List<String>> rows = table(section, "| field | meaning |");
+        assertThat(rows.stream().map(r -> r.get(0).replace("`", "")).toList()).as("the table's fields")
+                .containsExactlyInAnyOrderElementsOf(fields);
+        List<String> kinds = rows.stream().filter(r -> r.get(0).equals("`kind`")).findFirst().map(r -> ticked(r.get(1)))
+                .orElseThrow();
+        assertThat(kinds).containsExactly(java.util.Arrays.stream(org.niyam.compliance.model.Transition.Kind.values())
+                .map(Enum::name).toArray(String[]::new));
+    }
 }

@@ -364,6 +364,55 @@ class ComplianceMonitorTest {
         }
 
         /**
+         * Asking what stands ({@code open()}, {@code report()}, {@code dueNext}) reports nothing the monitor would
+         * not have reported, at no other instant: a dashboard that polls a replay by event time hears what one that
+         * does not poll hears. (Before, asked while the first events waited for the watermark, the monitor assessed
+         * the platform's duties at the watermark, a minute before the first event, where one not asked reports them
+         * at that event's instant.)
+         */
+        @Test
+        void asking_what_stands_changes_nothing_the_monitor_reports() {
+            Evidence evidence = org.niyam.compliance.io.CaseLogReader.lenient().withEventTypes(ENGINE.eventTypes())
+                    .read(java.nio.file.Path.of("..", "examples", "logs", "amendment-2026.jsonl")).evidence();
+            List<String> quiet = asking(evidence, false, false);
+            assertThat(asking(evidence, true, false)).isEqualTo(quiet);
+            assertThat(asking(evidence, true, true)).as("asked after a restore").isEqualTo(quiet);
+            assertThat(quiet).filteredOn(t -> t.startsWith("3(2)(a).grievance-officer#1:"))
+                    .containsExactly("3(2)(a).grievance-officer#1:MET at "
+                            + evidence.events().stream().map(CaseEvent::at)
+                            .min(java.util.Comparator.comparing(OffsetDateTime::toInstant)).orElseThrow()
+                            .withOffsetSameInstant(IST));
+        }
+
+        /** A replay, asking what stands after each event; {@code restart}: restored after the first event. */
+        private static List<String> asking(Evidence evidence, boolean ask, boolean restart) {
+            List<String> heard = new ArrayList<>();
+            ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .offset(IST).facts(evidence.facts()).listener(t -> heard.add(t.id() + " at " + t.at()));
+            evidence.profiles().forEach(builder::platform);
+            ComplianceMonitor monitor = builder.build();
+            try {
+                for (CaseEvent event : evidence.events()) {
+                    monitor.accept(event);
+                    if (restart && event == evidence.events().get(0)) {
+                        byte[] snapshot = monitor.snapshot();
+                        monitor.close();
+                        monitor = builder.restore(snapshot).build();
+                    }
+                    if (ask) {
+                        monitor.open();
+                        monitor.report();
+                        monitor.dueNext(3);
+                    }
+                }
+                monitor.endOfInput();
+            } finally {
+                monitor.close();
+            }
+            return heard;
+        }
+
+        /**
          * Under event time, a month without events: April's monthly report (Rule 4(1)(d)) is opened when April ends,
          * at risk and breached at the kernel's instants, as with daily heartbeats (before, it came once, as
          * {@code #1:BREACHED} at June's event, its opening and the warning never reported); transitions are heard in
@@ -532,6 +581,67 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * Events waiting for the watermark are in the snapshot, and so are their ids: restored, the monitor refuses
+         * another event under one of those ids and counts one delivered again as a copy, as a monitor that did not
+         * stop does (before, the restored monitor forgot the waiting events' ids: it took the other event, refused
+         * the genuine one when it came again, and took a copy a second time).
+         */
+        @Test
+        void a_restored_monitor_knows_the_ids_of_the_events_waiting_for_the_watermark() {
+            CaseEvent first = removalOrder("case-1", RECEIVED);
+            CaseEvent waiting = removalOrder("case-2", RECEIVED.plusMinutes(5));
+            CaseEvent impostor = removalOrder("case-9", RECEIVED.plusMinutes(6));
+            impostor = new org.niyam.compliance.india.RemovalOrderReceived(waiting.id(), "case-9", impostor.at(),
+                    new org.niyam.compliance.india.Issuer(org.niyam.compliance.india.IssuerKind.COURT, "High Court",
+                            null), null);
+            CaseEvent removal = removed("case-2", RECEIVED.plusHours(1));
+            List<String> straight = new ArrayList<>();
+            List<String> resumed = new ArrayList<>();
+            SimpleMeterRegistry straightMetrics = new SimpleMeterRegistry();
+            SimpleMeterRegistry resumedMetrics = new SimpleMeterRegistry();
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = waiting(straight, straightMetrics, null)) {
+                monitor.accept(first);
+                monitor.accept(waiting);
+                assertThat(monitor.now()).as("the second order waits for the watermark").isBefore(waiting.at());
+                snapshot = monitor.snapshot();
+                straight.clear();
+                then(monitor, waiting, impostor, removal, straight, straightMetrics);
+            }
+            try (ComplianceMonitor monitor = waiting(resumed, resumedMetrics, snapshot)) {
+                then(monitor, waiting, impostor, removal, resumed, resumedMetrics);
+            }
+            assertThat(straight).contains("refused " + waiting.id() + " of case-9", "removal.on-order@" + waiting.id() + "#2:MET",
+                    "case-9 holds 0");
+            assertThat(straight).as("the order delivered again").contains("copies 1.0");
+            assertThat(resumed).isEqualTo(straight);
+        }
+
+        private static void then(ComplianceMonitor monitor, CaseEvent waiting, CaseEvent impostor, CaseEvent removal,
+                                 List<String> heard, SimpleMeterRegistry metrics) {
+            for (CaseEvent event : List.of(impostor, waiting)) { // another event under a waiting id; one again
+                try {
+                    monitor.accept(event);
+                } catch (InputException e) {
+                    heard.add("refused " + event.id() + " of " + event.caseId());
+                }
+            }
+            monitor.accept(removal);
+            monitor.endOfInput();
+            heard.add("case-9 holds " + monitor.report().obligations().stream()
+                    .filter(o -> "case-9".equals(o.caseId())).count());
+            heard.add("copies " + metrics.find("niyam.monitor.events").tag("outcome", "duplicate").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum());
+        }
+
+        private static ComplianceMonitor waiting(List<String> heard, SimpleMeterRegistry metrics, byte[] snapshot) {
+            ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ofMinutes(10)).offset(IST).platform(SMALL).metrics(metrics)
+                    .listener(t -> heard.add(t.id()));
+            return (snapshot == null ? builder : builder.restore(snapshot)).build();
+        }
+
         @Test
         void bytes_that_are_not_a_snapshot_are_refused_with_a_clear_error() {
             assertThatThrownBy(() -> ComplianceMonitor.builder(ENGINE).restore("{\"format\": 99}".getBytes()).build())
@@ -573,6 +683,42 @@ class ComplianceMonitorTest {
                 assertThat(registry.get("niyam.monitor.transitions").tag("kind", "BREACHED").counter().count())
                         .isEqualTo(2.0);
             }
+        }
+
+        /**
+         * A monitor restored from a snapshot publishes the obligations it holds: the gauge of open obligations by
+         * clause and status reads as an uninterrupted monitor's, before and after they change (before, it started
+         * empty after a restart, so a breached duty no dashboard showed, and counted below zero as the restored
+         * obligations changed).
+         */
+        @Test
+        void metrics_after_a_restore_count_the_obligations_the_snapshot_holds() {
+            MonitorClock.Manual straightClock = MonitorClock.manual(RECEIVED);
+            MonitorClock.Manual restartedClock = MonitorClock.manual(RECEIVED);
+            SimpleMeterRegistry straight = new SimpleMeterRegistry();
+            SimpleMeterRegistry restarted = new SimpleMeterRegistry();
+            try (ComplianceMonitor uninterrupted = ComplianceMonitor.builder(ENGINE).clock(straightClock).offset(IST)
+                    .platform(SMALL).metrics(straight).build()) {
+                uninterrupted.accept(removalOrder("case-1", RECEIVED));
+                byte[] snapshot = uninterrupted.snapshot();
+                try (ComplianceMonitor restored = ComplianceMonitor.builder(ENGINE).clock(restartedClock).offset(IST)
+                        .metrics(restarted).restore(snapshot).build()) {
+                    assertThat(gauges(restarted)).as("restored").isEqualTo(gauges(straight))
+                            .containsEntry("Rule 3(1)(d) OPEN", 1.0).containsEntry("Rule 3(2)(a) BREACHED", 1.0);
+                    straightClock.set(DUE.plusHours(1));
+                    restartedClock.set(DUE.plusHours(1));
+                    assertThat(gauges(restarted)).as("after the deadline").isEqualTo(gauges(straight))
+                            .containsEntry("Rule 3(1)(d) BREACHED", 1.0).containsEntry("Rule 3(1)(d) OPEN", 0.0);
+                }
+            }
+        }
+
+        /** The obligations gauge, by "clause status". */
+        private static java.util.Map<String, Double> gauges(SimpleMeterRegistry registry) {
+            java.util.Map<String, Double> values = new java.util.TreeMap<>();
+            registry.find("niyam.monitor.obligations").gauges().forEach(g -> values.put(
+                    g.getId().getTag("clause") + " " + g.getId().getTag("status"), g.value()));
+            return values;
         }
 
         @Test

@@ -106,6 +106,11 @@ class MonitorDifferentialTest {
                 last.put(t.obligation().id(), t.kind() == Transition.Kind.WITHDRAWN ? null : t.obligation().status().name());
             }
         }
+        if (transitions.isEmpty()) {
+            // The first events still wait for the watermark: nothing is reported before they are evaluated, at the
+            // first one's instant, and asking (report() above) reports nothing (ComplianceMonitorTest).
+            return;
+        }
         for (Obligation o : expected.obligations()) {
             assertThat(last.get(o.id())).as("last transition of %s at %s (seed %d)", o.id(), at, seed)
                     .isEqualTo(o.status().name());
