@@ -50,7 +50,8 @@ import org.niyam.compliance.model.Status;
  * (Rule 3(2)(a), 4(1)(a) to (c) and 4(5) from its profile and appointments; Rule 3(1)(c), which no accepted event
  * meets) and the compliance report of each month that ended after the first event (Rule 4(1)(d), one calendar
  * month to publish it), which no accepted event discharges. It assumes, as the generator guarantees, that an action never comes before the
- * event that opens its duty; the engine also handles that case. Any other kind of event is refused, so that an
+ * event that opens its duty (the India pack counts only acts at or after the trigger, and gives content removed
+ * before an order's receipt a verdict of its own). Any other kind of event is refused, so that an
  * agreement is never claimed over obligations this checker does not know.
  */
 public final class BaselineChecker {

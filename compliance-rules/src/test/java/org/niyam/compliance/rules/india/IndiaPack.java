@@ -180,18 +180,6 @@ final class IndiaPack {
         return new Clock(version, received, length, received.plus(length));
     }
 
-    /**
-     * A periodic clock of {@code length} started inside {@code version}, whose interval becomes {@code newLength} at
-     * {@code change} while it runs: due at the earlier of the start + {@code length} and {@code change} +
-     * {@code newLength} (Rule 3(1)(c) across 20 Feb 2026).
-     */
-    static Clock periodicClock(String version, TemporalAmount length, OffsetDateTime change, TemporalAmount newLength) {
-        OffsetDateTime received = RECEIVED_UNDER.get(version);
-        OffsetDateTime old = received.plus(length);
-        OffsetDateTime fromChange = change.plus(newLength);
-        return new Clock(version, received, length, fromChange.isBefore(old) ? fromChange : old);
-    }
-
     /** The receipt instant this class uses inside {@code version}. */
     static OffsetDateTime receivedUnder(String version) {
         return RECEIVED_UNDER.get(version);

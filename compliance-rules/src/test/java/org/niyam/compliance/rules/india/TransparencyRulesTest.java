@@ -19,7 +19,6 @@ import static org.niyam.compliance.rules.india.IndiaPack.ist;
 import static org.niyam.compliance.rules.india.IndiaPack.months;
 import static org.niyam.compliance.rules.india.IndiaPack.obligationById;
 import static org.niyam.compliance.rules.india.IndiaPack.obligations;
-import static org.niyam.compliance.rules.india.IndiaPack.periodicClock;
 import static org.niyam.compliance.rules.india.IndiaPack.platform;
 import static org.niyam.compliance.rules.india.IndiaPack.reportPublished;
 import static org.niyam.compliance.rules.india.IndiaPack.standing;
@@ -73,7 +72,7 @@ class TransparencyRulesTest {
                     clock(V2021, months(12)),
                     clock(V2022, months(12)),
                     clock(V2023, months(12)),
-                    periodicClock(V2025, months(12), AMENDMENT_2026, months(3)),
+                    clock(V2025, months(12)),
                     clock(V2026, months(3)));
         }
 
@@ -132,13 +131,13 @@ class TransparencyRulesTest {
 
         @ParameterizedTest(name = "notice at {0} => next due {1}, {2} on 1 Mar 2026")
         @CsvSource({
-                "2025-03-01T10:00, 2026-03-01T10:00, AT_RISK",  // 12 months end first: not extended
-                "2025-05-20T00:00, 2026-05-20T00:00, AT_RISK",  // both end at the same instant
-                "2025-06-10T10:00, 2026-05-20T00:00, AT_RISK",  // 20 Feb 2026 + 3 months ends first
-                "2025-12-01T10:00, 2026-05-20T00:00, OPEN",     // not 1 Dec 2026: 3 months from the amendment
-                "2026-02-19T23:59:59.999, 2026-05-20T00:00, OPEN"})
-        @DisplayName("a notice before 20 Feb 2026 is next due at the earlier of itself + 12 months and 20 Feb 2026 + "
-                + "3 months, and the explanation says so")
+                "2025-03-01T10:00, 2026-03-01T10:00, AT_RISK",
+                "2025-05-20T00:00, 2026-05-20T00:00, AT_RISK",
+                "2025-06-10T10:00, 2026-06-10T10:00, OPEN",
+                "2025-12-01T10:00, 2026-12-01T10:00, OPEN",     // not 20 May 2026: the clock keeps its 12 months
+                "2026-02-19T23:59:59.999, 2027-02-19T23:59:59.999, OPEN"})
+        @DisplayName("a notice before 20 Feb 2026 keeps the 12 months of the version in force at it (no "
+                + "transitional provision), and the explanation says its clock runs across the amendment")
         void noticeBeforeTheCut(String noticeAt, String dueAt, Status expected) {
             OffsetDateTime given = ist(noticeAt);
             Obligation o = next(usersInformed(given), ist("2026-03-01T00:00"));
@@ -146,10 +145,29 @@ class TransparencyRulesTest {
             assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(dueAt));
             assertThat(o.status()).as("as of 1 Mar 2026, a quarter of the clock at risk: %s", explain(o))
                     .isEqualTo(expected);
-            assertThat(o.explanation()).as("explanation").contains("The interval became 3 months on "
-                    + "2026-02-20T00:00+05:30", "due at the earlier of the start + 12 months (" + given.plusMonths(12)
-                    + ") and 2026-02-20T00:00+05:30 + 3 months (2026-05-20T00:00+05:30)");
+            assertThat(o.explanation()).as("explanation").contains("keeps its 12 months; the 3 months in force from "
+                    + "2026-02-20T00:00+05:30 applies only to clocks that start from then. The next notice starts a "
+                    + "clock of 3 months.");
             assertThat(o.citation().version()).as("version at the notice").isNotEqualTo(V2026);
+        }
+
+        @Test
+        @DisplayName("a notice of 1 Dec 2025 is next due 1 Dec 2026, cited to the version in force at it; the notice "
+                + "that answers it starts a clock of 3 months")
+        void noticeOfDecember2025() {
+            UsersInformed december = usersInformed(ist("2025-12-01T10:00"));
+            UsersInformed june = usersInformed(ist("2026-06-15T10:00"));
+            Report report = evaluate(ist("2026-07-01T00:00"), december, june);
+
+            Obligation first = obligationById(report, DUTY + "@" + december.id());
+            assertThat(first.dueAt()).as(explain(first)).isEqualTo(ist("2026-12-01T10:00"));
+            assertThat(first.status()).as(explain(first)).isEqualTo(Status.MET);
+            assertThat(first.citation().version()).as("version at the notice").isEqualTo(V2025);
+            assertThat(first.explanation()).as("explanation").contains("The clock started under '" + V2025
+                    + "' and keeps its 12 months", "The next notice starts a clock of 3 months.");
+            Obligation second = obligationById(report, DUTY + "@" + june.id());
+            assertThat(second.dueAt()).as(explain(second)).isEqualTo(ist("2026-09-15T10:00"));
+            assertThat(second.explanation()).as("explanation").doesNotContain("keeps its", "next notice");
         }
 
         @Test
@@ -159,21 +177,21 @@ class TransparencyRulesTest {
             Obligation o = next(usersInformed(given), ist("2025-03-01T00:00"));
 
             assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist("2026-02-19T10:00"));
-            assertThat(o.explanation()).as("explanation").doesNotContain("interval became");
+            assertThat(o.explanation()).as("explanation").doesNotContain("keeps its", "next notice");
         }
 
         @Test
-        @DisplayName("a notice 1 ms before 20 Feb 2026 00:00 IST and one at 00:00 are both next due 20 May 2026")
+        @DisplayName("a notice 1 ms before 20 Feb 2026 00:00 IST is next due 12 months later, one at 00:00 on 20 May 2026")
         void aroundTheCut() {
             OffsetDateTime before = AMENDMENT_2026.minus(Duration.ofMillis(1));
             Obligation twelve = next(usersInformed(before), before);
             Obligation three = next(usersInformed(AMENDMENT_2026), AMENDMENT_2026);
 
-            assertThat(twelve.dueAt()).as("20 Feb 2026 + 3 months, before 12 months")
-                    .isEqualTo(ist("2026-05-20T00:00"));
-            assertThat(twelve.explanation()).as("change of interval reported").contains("interval became 3 months");
+            assertThat(twelve.dueAt()).as("12 months, the interval in force at the notice")
+                    .isEqualTo(before.plusMonths(12));
+            assertThat(twelve.explanation()).as("change of interval reported").contains("keeps its 12 months", "The next notice starts a clock of 3 months.");
             assertThat(three.dueAt()).as("3 months").isEqualTo(ist("2026-05-20T00:00"));
-            assertThat(three.explanation()).as("no change of interval to report").doesNotContain("interval became");
+            assertThat(three.explanation()).as("no change of interval to report").doesNotContain("keeps its", "next notice");
         }
 
         @Test
