@@ -281,21 +281,7 @@ final class ConclusionKeys {
 
         /** Whether the class exists, a nested class named with dots too; it is not initialised. */
         private boolean exists(String name) {
-            return exists.computeIfAbsent(name, n -> {
-                String candidate = n;
-                while (true) {
-                    try {
-                        Class.forName(candidate, false, loader);
-                        return true;
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        int dot = candidate.lastIndexOf('.');
-                        if (dot < 0 || candidate.substring(0, dot).indexOf('.') < 0) {
-                            return false;
-                        }
-                        candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1);
-                    }
-                }
-            });
+            return exists.computeIfAbsent(name, n -> DrlAnalysis.exists(n, loader));
         }
     }
 

@@ -594,12 +594,7 @@ public final class RuleBase {
             int index = firstFiles;
             for (RulePack pack : rest) {
                 for (RulePack.DrlSource source : pack.sources()) {
-                    DrlAnalysis analysis = files.get(file++);
-                    refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
-                    parsed.add(new CompiledCheck.Source(analysis, pack.restricted(), pack.id()));
-                    analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
-                            (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
-                                    : t.getNamespace()) + "." + t.getTypeName()));
+                    parsed.add(checkParsed(pack, source, files.get(file++), refused, declared));
                     Resource resource = KieServices.get().getResources()
                             .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                     resource.setSourcePath(resourcePath(index++));
@@ -646,6 +641,20 @@ public final class RuleBase {
     }
 
     /**
+     * The checks of one parsed DRL file of a pack compiled beside a build-time model ({@link RestrictedDrl}), into
+     * {@code refused}; the types it declares, by full name, into {@code declared}; returns it as the check of compiled
+     * classes takes it.
+     */
+    private static CompiledCheck.Source checkParsed(RulePack pack, RulePack.DrlSource source, DrlAnalysis analysis,
+                                                    List<Problem> refused, Set<String> declared) {
+        refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
+        analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
+                (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
+                        : t.getNamespace()) + "." + t.getTypeName()));
+        return new CompiledCheck.Source(analysis, pack.restricted(), pack.id());
+    }
+
+    /**
      * Every check a restricted pack's freshly compiled classes pass, made on classes read from the compiled-model
      * cache, which anyone who can write to it could have changed: the checks of the parsed DRL ({@link RestrictedDrl},
      * imports), the stricter check of every class whatever its package ({@link CompiledCheck#recheck}), whose
@@ -661,12 +670,7 @@ public final class RuleBase {
         int file = 0;
         for (RulePack pack : rest) {
             for (RulePack.DrlSource source : pack.sources()) {
-                DrlAnalysis analysis = files.get(file++);
-                refused.addAll(RestrictedDrl.check(pack, source, analysis.descr()));
-                parsed.add(new CompiledCheck.Source(analysis, pack.restricted(), pack.id()));
-                analysis.descr().getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(
-                        (t.getNamespace() == null || t.getNamespace().isEmpty() ? analysis.descr().getNamespace()
-                                : t.getNamespace()) + "." + t.getTypeName()));
+                parsed.add(checkParsed(pack, source, files.get(file++), refused, declared));
             }
         }
         parsed.forEach(p -> refused.addAll(p.analysis().unknownImports(declared, loader)));

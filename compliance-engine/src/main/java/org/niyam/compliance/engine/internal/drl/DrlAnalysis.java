@@ -528,7 +528,11 @@ public final class DrlAnalysis {
         return problems;
     }
 
-    private static boolean exists(String name, ClassLoader loader) {
+    /**
+     * Whether the class exists in the loader, a nested class named with dots too ({@code a.b.Outer.Inner}); it is not
+     * initialised.
+     */
+    public static boolean exists(String name, ClassLoader loader) {
         String candidate = name;
         while (true) {
             try {
