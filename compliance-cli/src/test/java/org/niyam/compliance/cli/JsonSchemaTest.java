@@ -62,6 +62,39 @@ class JsonSchemaTest {
     }
 
     @Test
+    void watchTransitionsConform() throws IOException {
+        List<String> kinds = new ArrayList<>();
+        for (String log : List.of("amendment-2026.jsonl", "defective-intimation.jsonl", "ssmi-officer-gap.jsonl",
+                "late-intimate-imagery.jsonl", "information-request-80h.jsonl")) {
+            List<String> lines = Cli.run("watch", "--replay", "--format", "json", "../examples/logs/" + log).out()
+                    .lines().toList();
+            assertThat(lines).as(log).isNotEmpty();
+            for (String line : lines) {
+                JsonNode transition = JSON.readTree(line);
+                kinds.add(transition.get("kind").asText());
+                assertThat(check("transition.schema.json", transition)).as("%s: %s", log, line).isEmpty();
+            }
+        }
+        assertThat(kinds).contains("OPENED", "AT_RISK", "BREACHED", "MET", "MET_LATE", "NOT_APPLICABLE", "FINDING");
+    }
+
+    @Test
+    void theTransitionSchemaCatchesWhatItForbids() throws IOException {
+        String first = Cli.run("watch", "--replay", "--format", "json", "../examples/logs/late-intimate-imagery.jsonl")
+                .out().lines().findFirst().orElseThrow();
+        ObjectNode transition = (ObjectNode) JSON.readTree(first);
+        transition.put("kind", "DONE");
+        transition.put("surprise", true);
+        transition.set("finding", JSON.readTree("{\"code\": \"x\", \"message\": \"m\", \"evidence\": []}"));
+
+        List<String> problems = check("transition.schema.json", transition);
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("$.kind:"))
+                .anySatisfy(p -> assertThat(p).startsWith("$:").contains("surprise"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.finding").contains("citation"));
+    }
+
+    @Test
     void theCheckCatchesWhatTheSchemaForbids() throws IOException {
         ObjectNode report = (ObjectNode) JSON.readTree(Cli.run("audit", "../examples/logs/amendment-2026.jsonl", "--format", "json")
                 .out());
