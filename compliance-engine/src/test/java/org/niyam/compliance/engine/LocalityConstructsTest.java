@@ -59,15 +59,7 @@ class LocalityConstructsTest {
 
     /** The one-session report, after checking that every configuration gives it too. */
     private static Report assertSameAsOneSession(String name, String drl) {
-        Report expected = engine(name, drl).oneSession().build().evaluate(EVIDENCE, AS_OF);
-        for (int[] configuration : CONFIGURATIONS) {
-            ComplianceEngine byCase = engine(name, drl).threads(configuration[0]).eventsPerSession(configuration[1])
-                    .build();
-            assertThat(byCase.evaluate(EVIDENCE, AS_OF))
-                    .as("%d threads, %d events per session", configuration[0], configuration[1])
-                    .isEqualTo(expected);
-        }
-        return expected;
+        return TestPacks.assertSameAsOneSession(() -> engine(name, drl), CONFIGURATIONS, EVIDENCE, AS_OF);
     }
 
     private static List<String> codes(Report report) {

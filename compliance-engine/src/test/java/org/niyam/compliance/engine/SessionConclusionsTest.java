@@ -52,14 +52,7 @@ class SessionConclusionsTest {
     }
 
     private static Report assertSameInEveryConfiguration(String drl) {
-        Report expected = engine(drl).oneSession().build().evaluate(EVIDENCE, AS_OF);
-        for (int[] configuration : CONFIGURATIONS) {
-            assertThat(engine(drl).threads(configuration[0]).eventsPerSession(configuration[1]).build()
-                    .evaluate(EVIDENCE, AS_OF))
-                    .as("%d threads, %d events per session", configuration[0], configuration[1])
-                    .isEqualTo(expected);
-        }
-        return expected;
+        return TestPacks.assertSameAsOneSession(() -> engine(drl), CONFIGURATIONS, EVIDENCE, AS_OF);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.niyam.compliance.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.niyam.compliance.india.ComplaintAcknowledged;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
@@ -15,6 +18,7 @@ import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Report;
 import org.niyam.compliance.india.OfficerAppointment;
 import org.niyam.compliance.india.OfficerRole;
 import org.niyam.compliance.india.PlatformProfile;
@@ -27,6 +31,22 @@ import org.niyam.compliance.pack.RulePack;
 final class TestPacks {
 
     static final String CLOCK_PACK = "packs/clock";
+
+    /**
+     * The one-session report of the engine, after checking that each configuration ({threads, events per session})
+     * gives it too.
+     */
+    static Report assertSameAsOneSession(Supplier<ComplianceEngine.Builder> engine, int[][] configurations,
+                                         Evidence evidence, OffsetDateTime asOf) {
+        Report expected = engine.get().oneSession().build().evaluate(evidence, asOf);
+        for (int[] configuration : configurations) {
+            assertThat(engine.get().threads(configuration[0]).eventsPerSession(configuration[1]).build()
+                    .evaluate(evidence, asOf))
+                    .as("%d threads, %d events per session", configuration[0], configuration[1])
+                    .isEqualTo(expected);
+        }
+        return expected;
+    }
     static final String INSTRUMENT = "Test Act, 2020";
     static final String AS_MADE = "Test Act as made";
     static final String AMENDED = "as amended in 2026";

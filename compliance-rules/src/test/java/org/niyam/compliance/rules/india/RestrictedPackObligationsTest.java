@@ -491,6 +491,7 @@ class RestrictedPackObligationsTest {
         assertThat(report.obligations()).filteredOn(o -> o.duty().equals("policy.reviewed")).hasSize(2);
         assertThat(report.findings()).filteredOn(f -> f.code().equals("policy.seen")).hasSize(2);
     }
+
     /**
      * The keys a pack owns are read from the syntax trees of its consequences: a key in a comment or in a string of
      * another pack is not that pack's, so the restricted pack that does write it may open it.
