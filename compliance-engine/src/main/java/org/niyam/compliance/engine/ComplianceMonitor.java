@@ -123,6 +123,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final Consumer<OffsetDateTime> manualHook;
     private ScheduledFuture<?> wake;
     private OffsetDateTime wakeAt;
+    /** Set by {@link #close()}: nothing more is taken, since no deadline would be reported any more. */
+    private boolean closed;
 
     private OffsetDateTime now;
     private OffsetDateTime latestSeen;
@@ -288,7 +290,8 @@ public final class ComplianceMonitor implements AutoCloseable {
      * was reported, with a {@link Transition.Kind#REOPENED} or {@link Transition.Kind#WITHDRAWN}) and counted as late.
      *
      * @param event the event
-     * @throws InputException the event's id is used by a different event the monitor holds
+     * @throws InputException        the event's id is used by a different event the monitor holds
+     * @throws IllegalStateException the monitor is closed
      */
     public void accept(CaseEvent event) {
         acceptAll(List.of(Objects.requireNonNull(event, "event")));
@@ -301,10 +304,17 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @throws InputException an event's id is used by a different event the monitor holds (or held, in a case that
      *                        left); every other event of the batch is taken and evaluated all the same, and the
      *                        exception names how many were refused
+     * @throws NullPointerException  {@code events}, or one of them, is {@code null} (nothing is taken)
+     * @throws IllegalStateException the monitor is closed
      */
     public void acceptAll(Collection<? extends CaseEvent> events) {
-        List<CaseEvent> batch = List.copyOf(events);
+        List<CaseEvent> batch = new ArrayList<>(Objects.requireNonNull(events, "events"));
+        int missing = batch.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException("events[" + missing + "] is null: nothing of the batch was taken");
+        }
         runLocked(() -> {
+            requireOpen("acceptAll");
             OffsetDateTime instant = clockNow(batch);
             // Under event time the batch itself moves the clock: its events wait first, and the advance below
             // evaluates each at its own instant, with the deadlines between them, as one at a time would. Moving the
@@ -349,10 +359,12 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @param profile the record
      * @throws IllegalArgumentException if it does not fit the history (see {@link Platform#joined})
      * @throws NullPointerException     if {@code profile} is {@code null}
+     * @throws IllegalStateException    the monitor is closed
      */
     public void platform(Platform profile) {
         Objects.requireNonNull(profile, "profile");
         runLocked(() -> {
+            requireOpen("platform");
             profiles = Platform.joined(profiles, profile);
             named = null;
             contextChanged();
@@ -369,11 +381,13 @@ public final class ComplianceMonitor implements AutoCloseable {
      * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}).
      *
      * @param fact the fact; one of its type and id given before is replaced by it
-     * @throws NullPointerException if {@code fact} is {@code null}
+     * @throws NullPointerException  if {@code fact} is {@code null}
+     * @throws IllegalStateException the monitor is closed
      */
     public void fact(StandingFact fact) {
         Objects.requireNonNull(fact, "fact");
         runLocked(() -> {
+            requireOpen("fact");
             facts.put(factKey(fact), fact);
             named = null;
             contextChanged();
@@ -385,7 +399,8 @@ public final class ComplianceMonitor implements AutoCloseable {
      * to the instant.
      *
      * @param instant the source's time, as its events tell it
-     * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}
+     * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}, or the monitor is
+     *                               closed
      */
     public void advanceTo(OffsetDateTime instant) {
         Objects.requireNonNull(instant, "instant");
@@ -394,6 +409,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                     + (clock instanceof MonitorClock.Wall ? "the wall clock's" : "its manual clock's: set the clock"));
         }
         runLocked(() -> {
+            requireOpen("advanceTo");
             advance(instant.withOffsetSameInstant(offset));
             schedule();
         });
@@ -403,9 +419,12 @@ public final class ComplianceMonitor implements AutoCloseable {
      * For event time: the input has ended (a replayed log is read to its end). Evaluates the events still waiting for
      * the watermark, as of the latest event, and no later: obligations still running then stay open or at risk; the
      * end of the input is not the passing of their deadlines.
+     *
+     * @throws IllegalStateException the monitor is closed
      */
     public void endOfInput() {
         runLocked(() -> {
+            requireOpen("endOfInput");
             if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
                 advance(latestSeen.withOffsetSameInstant(offset));
             }
@@ -630,9 +649,16 @@ public final class ComplianceMonitor implements AutoCloseable {
         tracks.earlier = held.earlier();
     }
 
-    /** Stops the monitor's timer thread and detaches it from a manual clock. What it holds is kept for queries. */
+    /**
+     * Stops the monitor's timer thread and detaches it from a manual clock. What it holds is kept for queries
+     * ({@link #open()}, {@link #report()}, {@link #snapshot()}), as of the last instant it reached; it takes nothing
+     * more: {@link #accept}, {@link #acceptAll}, {@link #platform}, {@link #fact}, {@link #advanceTo} and
+     * {@link #endOfInput} throw {@link IllegalStateException}, since a closed monitor would report no deadline that
+     * passes. Closing again does nothing.
+     */
     @Override
     public void close() {
+        runLocked(() -> closed = true);
         if (timerThread != null) {
             timerThread.shutdownNow();
         }
@@ -643,6 +669,14 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     // ---- the work ----
+
+    /** Refuses input to a closed monitor, whose deadlines would pass unreported. */
+    private void requireOpen(String method) {
+        if (closed) {
+            throw new IllegalStateException(method + ": the monitor is closed, so it would report no deadline that "
+                    + "passes; build another (ComplianceMonitor.builder(engine).restore(snapshot)) to go on");
+        }
+    }
 
     private void runLocked(Runnable work) {
         lock.lock();

@@ -976,5 +976,40 @@ class ComplianceMonitorTest {
                         .hasMessageContaining("used by two different events");
             }
         }
+
+        @Test
+        void a_closed_monitor_takes_nothing_more_since_it_would_report_no_deadline_but_still_answers() {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            ComplianceMonitor monitor = monitor(ENGINE, clock);
+            monitor.accept(removalOrder("case-1", RECEIVED));
+            monitor.close();
+            int before = heard.size();
+            CaseEvent order = removalOrder("case-2", RECEIVED);
+            assertThatThrownBy(() -> monitor.accept(order)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the monitor is closed");
+            assertThatThrownBy(() -> monitor.acceptAll(List.of(order))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> monitor.platform(SMALL)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> monitor.fact(new OfficerAppointment("go-1", OfficerRole.GRIEVANCE_OFFICER,
+                    "A. Rao", true, true, true, RECEIVED, null))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(monitor::endOfInput).isInstanceOf(IllegalStateException.class);
+            clock.set(DUE.plusHours(1)); // detached: the closed monitor stays where it was
+            assertThat(heard).hasSize(before);
+            assertThat(monitor.open()).extracting(Obligation::caseId).contains("case-1").doesNotContain("case-2");
+            assertThat(monitor.snapshot()).isNotEmpty();
+            monitor.close(); // again: nothing happens
+        }
+
+        @Test
+        void a_null_batch_or_a_null_event_in_it_is_named_and_nothing_of_the_batch_is_taken() {
+            try (ComplianceMonitor monitor = monitor(ENGINE, MonitorClock.manual(RECEIVED))) {
+                assertThatThrownBy(() -> monitor.acceptAll(null)).isInstanceOf(NullPointerException.class)
+                        .hasMessage("events");
+                List<CaseEvent> batch = new ArrayList<>(List.of(removalOrder("case-1", RECEIVED)));
+                batch.add(null);
+                assertThatThrownBy(() -> monitor.acceptAll(batch)).isInstanceOf(NullPointerException.class)
+                        .hasMessage("events[1] is null: nothing of the batch was taken");
+                assertThat(monitor.open()).extracting(Obligation::caseId).doesNotContain("case-1");
+            }
+        }
     }
 }
