@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
@@ -237,6 +238,49 @@ class ErrorMessagesTest {
 
             assertThat(e.problem()).isEqualTo("unknown key 'colour' in ComplaintReceived, which has the keys id, "
                     + "caseId, at, category and jurisdiction");
+        }
+
+        @Test
+        void a_month_that_is_not_a_month_is_asked_for_as_a_month_not_as_an_instant() {
+            InputException e = secondLine("{\"type\": \"ComplianceReportPublished\", \"id\": \"e2\", \"caseId\": "
+                    + "\"monthly\", \"at\": \"2026-03-02T10:00:00+05:30\", \"month\": \"2026-13\"}");
+
+            assertThat(e.field()).isEqualTo("month");
+            assertThat(e.problem()).isEqualTo("expected a month as YYYY-MM, e.g. 2026-02, not \"2026-13\"");
+        }
+    }
+
+    @Nested
+    @DisplayName("an evidence document")
+    class EvidenceDocuments {
+
+        private static InputException reading(String json) {
+            return catchThrowableOfType(InputException.class,
+                    () -> ComplianceJson.readEvidence("evidence.json", new StringReader(json)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a list        | [{"events": []}]  | expected a JSON object (Evidence), not a list
+                text          | "evidence"        | expected a JSON object (Evidence), not text
+                a number      | 42                | expected a JSON object (Evidence), not a number
+                nothing       | '   '             | the input is empty: expected a JSON object
+                """)
+        void a_document_that_is_not_an_object_is_described_without_the_parsers_words(String what, String json,
+                                                                                     String message) {
+            InputException e = reading(json);
+
+            assertThat(e.problem()).as(what).isEqualTo(message);
+            assertThat(e.getMessage()).startsWith("evidence.json").doesNotContain("org.niyam", "JsonToken", "`");
+        }
+
+        @Test
+        void a_month_in_an_evidence_document_is_asked_for_as_a_month() {
+            InputException e = reading("{\"events\": [{\"type\": \"ComplianceReportPublished\", \"id\": \"e1\", "
+                    + "\"caseId\": \"monthly\", \"at\": \"2026-03-02T10:00:00+05:30\", \"month\": \"March\"}]}");
+
+            assertThat(e.field()).isEqualTo("events[0].month");
+            assertThat(e.problem()).isEqualTo("expected a month as YYYY-MM, e.g. 2026-02, not \"March\"");
         }
     }
 }

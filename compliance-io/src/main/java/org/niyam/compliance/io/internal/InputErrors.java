@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +45,11 @@ public final class InputErrors {
     /** Jackson's words for a character it did not expect: {@code Unexpected character ('i' (code 105))}. */
     private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
 
+    /** Jackson's words for a value of the wrong kind: {@code Cannot deserialize value of type `X` from Array value}. */
+    private static final Pattern WHOLE_MISMATCH =
+            Pattern.compile("(?:Cannot deserialize value of type `[^`]*` from|Cannot construct instance of `[^`]*`.*?"
+                    + "deserialize from) ([A-Za-z -]+?) value");
+
     private static final Pattern UNEXPECTED_ANYWHERE = Pattern.compile("\\('(.+?)' \\(code \\d+\\)\\)");
 
     private InputErrors() {
@@ -53,6 +61,44 @@ public final class InputErrors {
      */
     public static InputException of(String source, int line, String text, JsonProcessingException e) {
         return of(source, line, text, e, List.of());
+    }
+
+    /** What a time field of this type takes, in words: a month, a duration, a date, or (the default) an instant. */
+    private static String expectedTime(JsonMappingException mapping) {
+        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == YearMonth.class) {
+            return "expected a month as YYYY-MM, e.g. 2026-02";
+        } else if (target == Duration.class) {
+            return "expected an ISO-8601 duration, e.g. PT3H or P15D";
+        } else if (target == LocalDate.class) {
+            return "expected a date as YYYY-MM-DD, e.g. 2026-02-20";
+        }
+        return "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30";
+    }
+
+    /**
+     * The whole input is not what was asked for (a list where an object is read, or nothing at all), in words rather
+     * than Jackson's, which name the Java class and the parser's token.
+     */
+    private static String wholeInput(JsonMappingException mapping, String message) {
+        String text = String.valueOf(message);
+        if (text.startsWith("No content to map due to end-of-input")) {
+            return "the input is empty: expected a JSON object";
+        }
+        Matcher found = WHOLE_MISMATCH.matcher(text);
+        if (found.find() && mapping instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null && !mismatch.getTargetType().isPrimitive()
+                && !mismatch.getTargetType().getName().startsWith("java.")) {
+            String given = switch (found.group(1)) {
+                case "Array" -> "a list";
+                case "String" -> "text";
+                case "Number", "Integer", "Floating-point", "Double", "Big Integer", "Big Decimal" -> "a number";
+                case "Boolean" -> "true or false";
+                default -> "a " + found.group(1).toLowerCase(java.util.Locale.ROOT) + " value";
+            };
+            return "expected a JSON object (" + mismatch.getTargetType().getSimpleName() + "), not " + given;
+        }
+        return message;
     }
 
     /**
@@ -97,9 +143,11 @@ public final class InputErrors {
                     && mismatch.getTargetType() == OffsetDateTime.class)
                     || (mapping.getCause() != null && mapping.getCause().getClass().getName().startsWith("java.time"))) {
                 // The text given is what the reader needs; Jackson's and java.time's words about it are not.
-                message = "expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30"
+                message = expectedTime(mapping)
                         + (mapping instanceof InvalidFormatException format && format.getValue() instanceof String given
                         ? ", not \"" + given + "\"" : ": " + message);
+            } else if (mapping instanceof MismatchedInputException && field.isEmpty()) {
+                message = wholeInput(mapping, message);
             }
         }
         if (!(e instanceof JsonMappingException) && e instanceof StreamReadException) {
