@@ -121,6 +121,8 @@ class NetzDgPackTest {
         String yaml = java.nio.file.Files.readString(Path.of("src/main/resources", PACK, "pack.yaml"));
 
         assertThat(record.substring(record.indexOf("/** The complainant")).strip()).isEqualTo(block(section, "java"));
+        assertThat(block(section, "java")).as("the record compiles as shown, with the model's public checks only, not "
+                + "a helper of the example's package").doesNotContain("Checks.");
         assertThat(yaml).contains(block(section, "yaml"));
         String platform = java.nio.file.Files.readString(Path.of("src/main/java/org/niyam/compliance/examples/netzdg",
                 "NetzDgPlatform.java"));

@@ -2,6 +2,7 @@ package org.niyam.compliance.examples.netzdg;
 
 import java.time.OffsetDateTime;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Preconditions;
 
 /** The complainant and the user were told of the decision, with reasons (§ 3(2) no. 5). */
 public record NetzDgDecisionNotified(String id, String caseId, OffsetDateTime at, String jurisdiction)
@@ -13,6 +14,9 @@ public record NetzDgDecisionNotified(String id, String caseId, OffsetDateTime at
     }
 
     public NetzDgDecisionNotified {
-        Checks.event("NetzDgDecisionNotified", id, caseId, at, jurisdiction);
+        Preconditions.requireText(id, "NetzDgDecisionNotified", "id");
+        Preconditions.requireText(caseId, "NetzDgDecisionNotified", "caseId");
+        Preconditions.requirePresent(at, "NetzDgDecisionNotified", "at");
+        jurisdiction = Preconditions.jurisdiction(jurisdiction, "NetzDgDecisionNotified");
     }
 }
