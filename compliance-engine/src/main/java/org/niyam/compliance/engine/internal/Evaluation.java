@@ -1232,8 +1232,10 @@ public final class Evaluation {
                     root = root.getCause();
                 }
                 String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
+                // The root cause's words, unless Drools' message already gives them.
+                boolean said = root == e || root.getMessage() == null || message.contains(root.getMessage());
                 throw new RuleExecutionException(null, "a rule condition failed: " + message
-                        + (root == e ? "" : "; cause: " + root.getMessage()), e);
+                        + (said ? "" : "; cause: " + root.getMessage()), e);
             } catch (StackOverflowError e) {
                 String rule = firing;
                 throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))

@@ -463,6 +463,8 @@ class TransparencyRulesTest {
             assertThat(e).as("a RuleExecutionException").isNotNull();
             assertThat(e.getMessage()).contains("the evidence period, 2026-01-01T00:00+05:30 to "
                     + "+999999999-12-31T23:59:59Z, holds more than 3600 months of monthly reports; give a shorter period");
+            assertThat(e.getMessage().split("holds more than 3600 months", -1)).as("said once, not again as the cause")
+                    .hasSize(2);
         }
 
         @Test
