@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
+import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.DatedValue;
@@ -1586,6 +1587,12 @@ public final class ComplianceMonitor implements AutoCloseable {
             if (snapshot != null) {
                 try {
                     restored = snapshots(engine).readValue(snapshot, MonitorSnapshot.class);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // In words, without the parser's location and advice (InputErrors, as for every input read).
+                    InputException words = InputErrors.of("snapshot", 0, null, e);
+                    String problem = snapshot.length == 0 || words.problem().startsWith("the input is empty")
+                            ? "it is empty" : words.problem();
+                    throw new InputException("snapshot", 0, words.field(), "not a monitor snapshot: " + problem, e);
                 } catch (IOException e) {
                     throw new InputException("snapshot", 0, "", "not a monitor snapshot: " + e.getMessage(), e);
                 }

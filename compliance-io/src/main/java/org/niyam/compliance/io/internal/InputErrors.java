@@ -148,6 +148,9 @@ public final class InputErrors {
                         ? ", not \"" + given + "\"" : ": " + message);
             } else if (mapping instanceof MismatchedInputException && field.isEmpty()) {
                 message = wholeInput(mapping, message);
+            } else if (String.valueOf(message).startsWith("Cannot map `null` into type")) {
+                // A number or boolean left out: Jackson's words name the Java type and its own setting.
+                message = "required, but missing or null";
             }
         }
         if (!(e instanceof JsonMappingException) && e instanceof StreamReadException) {
