@@ -306,6 +306,18 @@ class ComplianceMonitorTest {
     @Nested
     class Snapshots {
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"", "not json", "{}", "[1, 2]"})
+        void bytes_that_are_not_a_snapshot_are_refused_in_words_without_the_parsers(String bytes) {
+            InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+                    () -> ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                            .restore(bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build());
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).startsWith("snapshot").contains("not a monitor snapshot: ")
+                    .doesNotContain("Source", "REDACTED", "DeserializationConfig", "`", "org.niyam", "JsonToken");
+        }
+
         @Test
         void a_monitor_restored_from_a_snapshot_reports_exactly_what_an_uninterrupted_one_would() {
             for (long seed = 41; seed < 47; seed++) {
@@ -997,6 +1009,26 @@ class ComplianceMonitorTest {
             assertThat(monitor.open()).extracting(Obligation::caseId).contains("case-1").doesNotContain("case-2");
             assertThat(monitor.snapshot()).isNotEmpty();
             monitor.close(); // again: nothing happens
+        }
+
+        @Test
+        void a_case_whose_obligations_all_ended_leaves_the_report_after_the_retention_where_evaluate_keeps_it() {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .retainEndedCases(Duration.ofDays(1)).build()) {
+                CaseEvent request = new org.niyam.compliance.india.InformationRequestReceived("req-1", "case-1",
+                        RECEIVED, "Cyber Crime Cell");
+                CaseEvent provided = new org.niyam.compliance.india.InformationProvided("req-1-done", "case-1",
+                        RECEIVED.plusHours(1));
+                monitor.accept(request);
+                clock.set(RECEIVED.plusHours(1));
+                monitor.accept(provided);
+                assertThat(monitor.report().forCase("case-1")).extracting(Obligation::status).containsExactly(Status.MET);
+                clock.set(RECEIVED.plusHours(1).plusDays(1).plusMinutes(1));
+                assertThat(monitor.report().forCase("case-1")).as("left the monitor").isEmpty();
+                assertThat(ENGINE.evaluate(new Evidence(SMALL, List.of(), List.of(request, provided)), monitor.now())
+                        .forCase("case-1")).extracting(Obligation::status).containsExactly(Status.MET);
+            }
         }
 
         @Test
