@@ -88,6 +88,25 @@ class ComplianceJsonTest {
         assertThat(types).containsAll(EventTypes.onClasspath().asMap().values());
     }
 
+    @Test
+    void evidence_with_a_packs_own_event_type_is_read_with_the_engines_types_and_refused_without_them() {
+        String json = """
+                {"events": [{"type": "AppealLodged", "id": "a1", "caseId": "c1", "at": "2026-03-02T10:00:00+05:30",
+                             "ground": "GAC"}]}""";
+        EventTypes types = EventTypes.onClasspath().with(org.example.appeals.AppealLodged.class, "pack appeals");
+
+        Evidence evidence = ComplianceJson.readEvidence("evidence.json", new StringReader(json), types);
+
+        assertThat(evidence.events()).containsExactly(new org.example.appeals.AppealLodged("a1", "c1",
+                at("2026-03-02T10:00:00+05:30"), "GAC", null));
+        InputException without = readError(json);
+        assertThat(without.field()).isEqualTo("events[0].type");
+        assertThat(without.problem()).startsWith("unknown type 'AppealLodged'");
+        InputException misspelt = catchThrowableOfType(InputException.class, () -> ComplianceJson.readEvidence(
+                "evidence.json", new StringReader(json.replace("AppealLodged", "AppealLoged")), types));
+        assertThat(misspelt.problem()).startsWith("unknown type 'AppealLoged'; did you mean 'AppealLodged'?");
+    }
+
     private static InputException readError(String json) {
         InputException e = catchThrowableOfType(InputException.class,
                 () -> ComplianceJson.readEvidence("evidence.json", new StringReader(json)));

@@ -97,6 +97,24 @@ public final class ComplianceJson {
     }
 
     /**
+     * Reads evidence given as one JSON document from a stream, with the event types of {@code types} (an engine's,
+     * {@code ComplianceEngine.eventTypes()}, which holds the types its packs list in their {@code pack.yaml}), where
+     * {@link #readEvidence(String, Reader)} knows only those the class path announces. The errors are those of
+     * {@link #readEvidence(String, Reader)}: an unknown {@code type} is named with the types {@code types} knows.
+     *
+     * @param source names the input in errors
+     * @param json   the document; not closed
+     * @param types  the registry whose names the {@code type} fields hold
+     * @return the evidence
+     * @throws InputException       if the document is not valid evidence, naming the field at fault
+     * @throws UncheckedIOException if reading fails
+     * @throws NullPointerException if {@code types} is {@code null}
+     */
+    public static Evidence readEvidence(String source, Reader json, EventTypes types) {
+        return read(shared(types), source, json, Evidence.class);
+    }
+
+    /**
      * Reads a report as {@link #write(Object)} wrote it, for comparing runs or rendering it again.
      *
      * @param source names the input in errors
@@ -139,8 +157,12 @@ public final class ComplianceJson {
      * @throws UncheckedIOException if reading fails
      */
     public static <T> T read(String source, Reader json, Class<T> type) {
+        return read(MAPPER, source, json, type);
+    }
+
+    private static <T> T read(ObjectMapper mapper, String source, Reader json, Class<T> type) {
         try {
-            T value = MAPPER.readValue(json, type);
+            T value = mapper.readValue(json, type);
             if (value == null) {
                 throw new InputException(source, 0, "", "is empty: expected a JSON " + type.getSimpleName(), null);
             }
