@@ -315,7 +315,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             throw new NullPointerException("events[" + missing + "] is null: nothing of the batch was taken");
         }
         runLocked(() -> {
-            requireOpen("acceptAll");
+            requireOpen();
             OffsetDateTime instant = clockNow(batch);
             // Under event time the batch itself moves the clock: its events wait first, and the advance below
             // evaluates each at its own instant, with the deadlines between them, as one at a time would. Moving the
@@ -365,7 +365,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     public void platform(Platform profile) {
         Objects.requireNonNull(profile, "profile");
         runLocked(() -> {
-            requireOpen("platform");
+            requireOpen();
             profiles = Platform.joined(profiles, profile);
             named = null;
             contextChanged();
@@ -388,7 +388,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     public void fact(StandingFact fact) {
         Objects.requireNonNull(fact, "fact");
         runLocked(() -> {
-            requireOpen("fact");
+            requireOpen();
             facts.put(factKey(fact), fact);
             named = null;
             contextChanged();
@@ -410,7 +410,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                     + (clock instanceof MonitorClock.Wall ? "the wall clock's" : "its manual clock's: set the clock"));
         }
         runLocked(() -> {
-            requireOpen("advanceTo");
+            requireOpen();
             advance(instant.withOffsetSameInstant(offset));
             schedule();
         });
@@ -425,7 +425,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      */
     public void endOfInput() {
         runLocked(() -> {
-            requireOpen("endOfInput");
+            requireOpen();
             if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
                 advance(latestSeen.withOffsetSameInstant(offset));
             }
@@ -672,10 +672,11 @@ public final class ComplianceMonitor implements AutoCloseable {
     // ---- the work ----
 
     /** Refuses input to a closed monitor, whose deadlines would pass unreported. */
-    private void requireOpen(String method) {
+    private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException(method + ": the monitor is closed, so it would report no deadline that "
-                    + "passes; build another (ComplianceMonitor.builder(engine).restore(snapshot)) to go on");
+            throw new IllegalStateException("the monitor is closed: it takes no more events or facts, since it would "
+                    + "report no deadline that passes; build another (ComplianceMonitor.builder(engine)"
+                    + ".restore(snapshot)) to go on");
         }
     }
 
