@@ -397,7 +397,8 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /**
      * Moves an event-time clock on without an event (a heartbeat from a quiet source), reporting what falls due up
-     * to the instant.
+     * to the instant. The watermark only moves on: an instant at or before it (a heartbeat from a source that lags
+     * another) changes nothing and is no error.
      *
      * @param instant the source's time, as its events tell it
      * @throws IllegalStateException the monitor's clock is not {@link MonitorClock#eventTime()}, or the monitor is

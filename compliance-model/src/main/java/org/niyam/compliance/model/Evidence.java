@@ -49,14 +49,15 @@ public record Evidence(
      *
      * @param platform     who the platform is, or {@code null} when unknown
      * @param facts        standing facts, past and present
-     * @param events       case events, in any order
+     * @param events       case events, in any order; a list of one event type will do
      * @param since        the start of the period audited, or {@code null} for the earliest event
      * @throws IllegalArgumentException if a list holds {@code null}
      */
-    public Evidence(Platform platform, List<? extends StandingFact> facts, List<CaseEvent> events,
+    public Evidence(Platform platform, List<? extends StandingFact> facts, List<? extends CaseEvent> events,
                     OffsetDateTime since) {
         this(platform == null ? List.of() : List.of(platform),
-                facts == null ? null : Collections.unmodifiableList(facts), events, since);
+                facts == null ? null : Collections.unmodifiableList(facts),
+                events == null ? null : Collections.unmodifiableList(events), since);
     }
 
     /**
@@ -64,10 +65,10 @@ public record Evidence(
      *
      * @param platform     who the platform is, or {@code null} when unknown
      * @param facts        standing facts, past and present
-     * @param events       case events, in any order
+     * @param events       case events, in any order; a list of one event type will do
      * @throws IllegalArgumentException if a list holds {@code null}
      */
-    public Evidence(Platform platform, List<? extends StandingFact> facts, List<CaseEvent> events) {
+    public Evidence(Platform platform, List<? extends StandingFact> facts, List<? extends CaseEvent> events) {
         this(platform, facts, events, null);
     }
 

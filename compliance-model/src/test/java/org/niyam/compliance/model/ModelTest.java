@@ -83,4 +83,12 @@ class ModelTest {
         assertThat(new Evidence(List.of(), List.of(), List.of(), T).periodStart(T.plusDays(5))).isEqualTo(T);
         assertThat(new Evidence(null, List.of(), List.of()).periodStart(T.plusDays(5))).isEqualTo(T.plusDays(5));
     }
+
+    @Test
+    void evidenceTakesAListOfOneEventTypeAsItIsTyped() {
+        List<CustomEvent> complaints = List.of(new CustomEvent("e1", "c", T, "k", Map.of()));
+
+        assertThat(new Evidence(null, List.of(), complaints).events()).containsExactlyElementsOf(complaints);
+        assertThat(new Evidence(null, List.of(), complaints, T).events()).containsExactlyElementsOf(complaints);
+    }
 }

@@ -526,6 +526,27 @@ class ComplianceMonitorTest {
             assertThat(restarted).isEqualTo(uninterrupted);
         }
 
+        /**
+         * Under event time the watermark only moves on: a heartbeat behind it (from a source that lags another) changes
+         * nothing and is no error, where a manual clock set back is refused.
+         */
+        @Test
+        void a_heartbeat_behind_the_watermark_changes_nothing() {
+            CaseEvent order = removalOrder("case-1", RECEIVED);
+            String duty = "removal.on-order@" + order.id();
+            List<String> heard = new ArrayList<>();
+            try (ComplianceMonitor monitor = onClock(MonitorClock.eventTime(), heard).build()) {
+                monitor.accept(order);
+                monitor.advanceTo(RECEIVED.plusHours(4));
+                List<String> before = List.copyOf(heard);
+                monitor.advanceTo(RECEIVED.plusHours(1));
+                assertThat(monitor.now()).isEqualTo(RECEIVED.plusHours(4));
+                assertThat(heard).isEqualTo(before).contains(duty + "#3:BREACHED");
+            }
+            MonitorClock.Manual manual = MonitorClock.manual(RECEIVED.plusHours(4));
+            assertThatThrownBy(() -> manual.set(RECEIVED)).isInstanceOf(IllegalArgumentException.class);
+        }
+
         private static ComplianceMonitor.Builder onClock(MonitorClock clock, List<String> heard) {
             return ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
                     .listener(t -> heard.add(t.id()));
