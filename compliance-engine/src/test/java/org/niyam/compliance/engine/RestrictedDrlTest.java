@@ -503,6 +503,38 @@ class RestrictedDrlTest {
                     .allSatisfy(p -> assertThat(p.source()).isEqualTo("policy.drl"));
         }
 
+        /**
+         * Drools computes a from whose expression uses no binding once, when it builds the rule base: one
+         * StringBuilder for every case and evaluation, which held "c-1," in the second case's finding, and the first
+         * evaluation's ids in the next evaluation's.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "$b : StringBuilder() from new StringBuilder()",
+            "$b : StringBuilder() from List.of(new StringBuilder())",
+            "$s : String() from List.of(\"a\", \"b\")",
+        })
+        void aFromOfAConstant(String from) {
+            String drl = TEMPLATE.formatted("import java.util.List;", "").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    " + from);
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.message()).contains("rule 'x.rule' uses a 'from' whose expression uses no binding of "
+                        + "the rule, which Drools computes once, when it builds the rule base: every case, thread "
+                        + "and evaluation then gets the same object", "unrestricted()");
+            });
+        }
+
+        @Test
+        void aFromOfABindingBuilds() {
+            String drl = TEMPLATE.formatted("import java.util.List;",
+                    "insert(new Finding(\"x.f\", $c.caseId(), $s, List.of()));").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    $s : String() from List.of($c.id(), $c.caseId())");
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                    .doesNotThrowAnyException();
+        }
+
         @Test
         void aLocalClassWithoutStaticStateBuilds() {
             assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted("",

@@ -84,10 +84,26 @@ final class BytecodeCheck {
                     refusals.putIfAbsent(method.name() + method.descriptor() + " " + hash, new Refusal(file.name,
                             method.name() + method.descriptor(), hash, reference.member(), HASH));
                 }
+                if (reference.method() && reference.owner().startsWith("org.drools.")
+                        && reference.member().equals("from")
+                        && "(Ljava/lang/Object;)Lorg/drools/model/From;".equals(reference.descriptor())) {
+                    refusals.putIfAbsent(method.name() + method.descriptor() + " from", new Refusal(file.name,
+                            method.name() + method.descriptor(), "a 'from' whose expression uses no binding of the "
+                            + "rule", "from", CONSTANT_FROM));
+                }
             }
         }
         return new ArrayList<>(refusals.values());
     }
+
+    /**
+     * Why a {@code from} of a constant expression is refused: Drools computes it once, when it builds the rule base,
+     * and passes the value to {@code DSL.from(Object)}; every match of every session then gets that one object.
+     */
+    static final String CONSTANT_FROM = "which Drools computes once, when it builds the rule base: every case, thread "
+            + "and evaluation then gets the same object, so a rule that changes it (a StringBuilder, a list, a "
+            + "declared type) carries what one case put in it into the next, and into the next evaluation; bind "
+            + "something the rule matched in the expression, or build the value in the consequence.";
 
     /** Why a hash code is refused. */
     static final String HASH = "whose value comes from object identity for an enum constant and for any object "
