@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -123,6 +124,9 @@ class RestrictedDrlTest {
             "System.out.println(\"x\");                                     | java.lang.System.out",
             "String s = String.format(\"%,d\", 1000);                       | java.lang.String.format()",
             "String s = \"i\".toUpperCase();                                 | java.lang.String.toUpperCase()",
+            // bytes decoded with the default charset (file.encoding)
+            "String s = new String(new byte[] {(byte) 0xe9});               | java.lang.String.<init>()",
+            "String s = new String(new byte[] {(byte) 0xe9}, 0, 1);         | java.lang.String.<init>()",
             // state outside the evaluation: the pool of interned strings tells what earlier cases interned
             "boolean first = $c.id().intern() == $c.id();                     | java.lang.String.intern()",
             "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
@@ -298,6 +302,83 @@ class RestrictedDrlTest {
     }
 
     @Nested
+    @DisplayName("code that would run outside the rule, and values from object identity")
+    class OutsideTheRule {
+
+        @Test
+        void aFinalizer() {
+            // The JVM runs it on a thread of its own when it collects the object, after and apart from the evaluation.
+            assertRefused(TEMPLATE.formatted("", "insert(new Object() { protected void finalize() { } });"), 11,
+                    "rule 'x.rule'", "the method finalize()");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "throw new IllegalStateException() { public String getMessage() { throw new IllegalArgumentException(); } };",
+            "class Failed extends RuntimeException { } throw new Failed();",
+        })
+        void aSubclassOfAnException(String consequence) {
+            // Its getMessage, toString and getCause would run where the error is reported: one that throws made the
+            // error "a rule condition failed", naming no rule.
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", "a subclass of java.lang.");
+        }
+
+        @Test
+        void anExceptionOfTheAllowlistIsThrownAndNamesTheRule() {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl",
+                    TEMPLATE.formatted("", "throw new IllegalStateException(\"no \" + $c.id());"))).build();
+            OffsetDateTime at = TestPacks.at("2026-03-02T10:00:00+05:30");
+            assertThatThrownBy(() -> engine.evaluate(TestPacks.evidence(TestPacks.complaint("c-1", "k-1", at)),
+                    at.plusDays(1)))
+                    .hasMessageContaining("rule 'x.rule'").hasMessageContaining("no c-1");
+        }
+
+        /**
+         * A hash code from object identity differs between runs, threads and sessions of one evaluation: a record of
+         * the India pack holding an enum, quoted in a finding, gave one report case by case and another in one
+         * session.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "String h = \"\" + $c.hashCode();                          | org.niyam.compliance.india.ComplaintReceived.hashCode()",
+            "String h = \"\" + $c.category().hashCode();               | java.lang.Enum.hashCode()",
+            "String h = \"\" + java.util.Objects.hashCode($c.category()); | java.util.Objects.hashCode()",
+            "String h = \"\" + java.util.Objects.hash($c.id(), $c.category()); | java.util.Objects.hash()",
+            "String h = \"\" + new Object().hashCode();                | java.lang.Object.hashCode()",
+            "String h = \"\" + java.util.List.of($c.category()).hashCode(); | java.util.List.hashCode()",
+        })
+        void aHashCodeThatMayComeFromIdentity(String consequence, String used) {
+            assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
+        }
+
+        @Test
+        void aHashCodeOfAValueAndADeclaredTypesKeysBuild() {
+            // String, boxed and java.time hash codes are fixed by the value; the hashCode Drools generates for a
+            // declared type combines its keys' hash codes, an enum's too, and is not refused.
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+                    declare Seen
+                        category : ComplaintCategory @key
+                        id : String @key
+                    end
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Seen($c.category(), $c.id()));
+                        insert(new Finding("x.h", $c.caseId(), "" + $c.id().hashCode() + Integer.valueOf(7).hashCode()
+                                + $c.at().hashCode(), java.util.List.of()));
+                    end
+                    """;
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
     @DisplayName("state kept from one case and one evaluation to the next")
     class State {
 
@@ -420,6 +501,38 @@ class RestrictedDrlTest {
                     """;
             assertThat(refused(drl).problems()).as("problems").isNotEmpty()
                     .allSatisfy(p -> assertThat(p.source()).isEqualTo("policy.drl"));
+        }
+
+        /**
+         * Drools computes a from whose expression uses no binding once, when it builds the rule base: one
+         * StringBuilder for every case and evaluation, which held "c-1," in the second case's finding, and the first
+         * evaluation's ids in the next evaluation's.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "$b : StringBuilder() from new StringBuilder()",
+            "$b : StringBuilder() from List.of(new StringBuilder())",
+            "$s : String() from List.of(\"a\", \"b\")",
+        })
+        void aFromOfAConstant(String from) {
+            String drl = TEMPLATE.formatted("import java.util.List;", "").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    " + from);
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.message()).contains("rule 'x.rule' uses a 'from' whose expression uses no binding of "
+                        + "the rule, which Drools computes once, when it builds the rule base: every case, thread "
+                        + "and evaluation then gets the same object", "unrestricted()");
+            });
+        }
+
+        @Test
+        void aFromOfABindingBuilds() {
+            String drl = TEMPLATE.formatted("import java.util.List;",
+                    "insert(new Finding(\"x.f\", $c.caseId(), $s, List.of()));").replace("$c : ComplaintReceived()",
+                    "$c : ComplaintReceived()\n    $s : String() from List.of($c.id(), $c.caseId())");
+            assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                    .doesNotThrowAnyException();
         }
 
         @Test
@@ -699,7 +812,7 @@ class RestrictedDrlTest {
                         $f : Flag(!raised, id != null)
                     then
                         insert(new Finding("policy.unraised", null, "Not raised: " + $f.getId() + " " + $f.getRaised()
-                                + " " + $f.equals($f) + " " + $f.hashCode(), List.of($f.getId())));
+                                + " " + $f.equals($f) + " " + $f, List.of($f.getId())));
                     end
                     """);
 

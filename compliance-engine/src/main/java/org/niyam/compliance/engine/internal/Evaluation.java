@@ -1115,6 +1115,16 @@ public final class Evaluation {
          * writes; a finding cited to a rule not of its pack.
          */
         private String othersConclusion(Object fact, RulePack pack) {
+            // The key, not the trigger's id, which the evidence gives: an obligation id is key@triggerId.
+            String name = fact instanceof Duty duty ? duty.key() : fact instanceof Assessment assessment
+                    ? assessment.key() : fact instanceof Discharge discharge
+                    ? discharge.obligationId().split("@", 2)[0] : fact instanceof Finding finding ? finding.code()
+                    : null;
+            String invisible = Visible.firstInvisible(name);
+            if (invisible != null) {
+                return "whose " + (fact instanceof Finding ? "code" : "key") + " has an invisible character ("
+                        + invisible + "): " + VISIBLE;
+            }
             RulePack other = null;
             String key = null;
             if (fact instanceof Duty duty) {
@@ -1247,6 +1257,10 @@ public final class Evaluation {
     /** How a refusal of a restricted pack's rule ends: how to lift it. */
     private static final String LIFT = "If you have reviewed this pack and trust it as code, load it with "
             + "RulePack...unrestricted(); see docs/restricted-drl.md";
+
+    /** Why a restricted pack's names are written in visible characters. */
+    static final String VISIBLE = "a restricted pack's rule names, duty keys and finding codes are written in visible "
+            + "characters, so that none prints as another pack's";
 
     /** Why a restricted pack's conclusion about another pack's obligation is refused. */
     private static final String OWN_OBLIGATIONS = "a restricted pack may open, discharge and assess only obligations "

@@ -29,7 +29,8 @@ import org.niyam.compliance.pack.RulePack;
  *       or of the package (whose attributes are every rule's): they read the session's clock, which is the wall
  *       clock;</li>
  *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name;</li>
- *   <li>{@code query}: the engine asks none (the compiled query is refused too; this names it and its line).</li>
+ *   <li>{@code query}: the engine asks none (the compiled query is refused too; this names it and its line);</li>
+ *   <li>a rule name with an invisible character ({@link Visible}), which would print as another pack's rule.</li>
  * </ul>
  * Not API.
  */
@@ -72,6 +73,12 @@ final class RestrictedDrl {
                 continue;
             }
             String where = "rule '" + rule.getName() + "'";
+            String invisible = Visible.firstInvisible(rule.getName());
+            if (invisible != null) {
+                problems.add(new Problem(origin, rule.getLine(), "rule '" + Visible.shown(rule.getName())
+                        + "' has an invisible character (" + invisible + ") in its name: " + Evaluation.VISIBLE
+                        + ". " + LIFT));
+            }
             for (AttributeDescr attribute : rule.getAttributes().values()) {
                 if (descr.getAttributes().contains(attribute)) {
                     continue; // the package's, inherited

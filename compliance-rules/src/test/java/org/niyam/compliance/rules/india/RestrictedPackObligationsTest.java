@@ -193,6 +193,71 @@ class RestrictedPackObligationsTest {
                 "which pack 'india-it-rules' opens");
     }
 
+    /**
+     * A key with a zero-width space printed as the India pack's: the report showed a second, breached
+     * "complaint.acknowledge@c-1", cited to Rule 3(2)(a)(i) by a rule whose name printed as the India pack's too.
+     */
+    @Test
+    void a_restricted_pack_may_not_open_a_duty_of_a_key_that_prints_as_the_india_packs() {
+        RuleExecutionException e = refused("""
+                rule "aaa.poses-as-india"
+                    @citation("Rule 3(2)(a)(i)")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("complaint.acknowledge\\u200b", "Acknowledge the complaint", "complaint.acknowledge",
+                            $c));
+                end
+                """);
+
+        assertThat(e.getMessage()).contains("inserted Duty 'complaint.acknowledge", "whose key has an invisible "
+                + "character (U+200B): a restricted pack's rule names, duty keys and finding codes are written in "
+                + "visible characters, so that none prints as another pack's");
+    }
+
+    @Test
+    void a_restricted_pack_may_not_report_a_finding_of_a_code_with_an_invisible_character() {
+        RuleExecutionException e = refused("""
+                rule "aaa.finds"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("order.defective" + (char) 0x2060, $c.caseId(), "m", List.of()));
+                end
+                """);
+
+        assertThat(e.getMessage()).contains("whose code has an invisible character (U+2060)");
+    }
+
+    @Test
+    void a_restricted_packs_rule_name_may_not_hold_an_invisible_character() {
+        org.niyam.compliance.pack.RulePackException e = catchThrowableOfType(
+                org.niyam.compliance.pack.RulePackException.class, () -> engine(policy("""
+                        rule "in.3-2-a-i.complaint-opens-acknowledgement\u200b"
+                            @citation("Rule 3(2)(a)(i)")
+                        when
+                            $c : ComplaintReceived()
+                        then
+                            insert(new Duty("policy.acknowledge", "Acknowledge", "complaint.acknowledge", $c));
+                        end
+                        """)));
+        assertThat(e).as("refused at build").isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains(
+                "rule 'in.3-2-a-i.complaint-opens-acknowledgement\\u200b' has an invisible character (U+200B) in its "
+                        + "name", "unrestricted()"));
+        // Unrestricted, the same pack builds: the check is of restricted packs.
+        assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.classpath(INDIA)).rulePack(policy("""
+                rule "policy.acknowledges\u200b"
+                    @citation("Policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("policy.acknowledge", "Acknowledge", "complaint.acknowledge", $c));
+                end
+                """).unrestricted()).build()).doesNotThrowAnyException();
+    }
+
     /** A pack whose duty key is built at run time: no literal in its DRL says it is the pack's. */
     private static final RulePack MINE = RulePack.drl("mine.drl", """
             package org.example.mine;

@@ -63,12 +63,94 @@ final class BytecodeCheck {
                 refusals.putIfAbsent("static " + field, new Refusal(file.name, null, used, field));
             }
         }
+        if (file.methods.containsKey("finalize()V")) {
+            // The JVM runs finalize on a thread of its own when it collects the object: after the evaluation and
+            // apart from it, where no firing limit applies and nothing reports an error.
+            refusals.putIfAbsent("finalize", new Refusal(file.name, "finalize()V", "the method finalize() (which the "
+                    + "JVM runs on a thread of its own, after the evaluation)", "finalize"));
+        }
+        String throwable = throwableSuper(file);
+        if (throwable != null) {
+            // Whoever reports an exception calls its getMessage, toString and getCause: a subclass's would run
+            // where the engine reports the error, outside the rule, and could hide which rule failed.
+            refusals.putIfAbsent("throwable", new Refusal(file.name, null, "a subclass of " + throwable + " (whose "
+                    + "methods would run where the error is reported, outside the rule)", simpleName(throwable)));
+        }
         for (ClassFile.Method method : file.methods.values()) {
             for (ClassFile.Reference reference : method.references()) {
                 refuse(file, method.name() + method.descriptor(), reference, refusals);
+                String hash = identityHash(reference);
+                if (hash != null) {
+                    refusals.putIfAbsent(method.name() + method.descriptor() + " " + hash, new Refusal(file.name,
+                            method.name() + method.descriptor(), hash, reference.member(), HASH));
+                }
+                if (reference.method() && reference.owner().startsWith("org.drools.")
+                        && reference.member().equals("from")
+                        && "(Ljava/lang/Object;)Lorg/drools/model/From;".equals(reference.descriptor())) {
+                    refusals.putIfAbsent(method.name() + method.descriptor() + " from", new Refusal(file.name,
+                            method.name() + method.descriptor(), "a 'from' whose expression uses no binding of the "
+                            + "rule", "from", CONSTANT_FROM));
+                }
             }
         }
         return new ArrayList<>(refusals.values());
+    }
+
+    /**
+     * Why a {@code from} of a constant expression is refused: Drools computes it once, when it builds the rule base,
+     * and passes the value to {@code DSL.from(Object)}; every match of every session then gets that one object.
+     */
+    static final String CONSTANT_FROM = "which Drools computes once, when it builds the rule base: every case, thread "
+            + "and evaluation then gets the same object, so a rule that changes it (a StringBuilder, a list, a "
+            + "declared type) carries what one case put in it into the next, and into the next evaluation; bind "
+            + "something the rule matched in the expression, or build the value in the consequence.";
+
+    /** Why a hash code is refused. */
+    static final String HASH = "whose value comes from object identity for an enum constant and for any object "
+            + "without a value of its own (and so for a record or a collection holding one), and differs from one "
+            + "run, thread or session to the next; compare with equals, or build a key of strings and numbers.";
+
+    /** The types whose hashCode is fixed by their value alone. */
+    private static final java.util.Set<String> VALUE_HASHED = java.util.Set.of("java.lang.String",
+            "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.lang.Double",
+            "java.lang.Float", "java.lang.Character", "java.lang.Boolean");
+
+    /**
+     * The hash code a reference asks for, as declared, when it may come from object identity: {@code hashCode()} of
+     * anything but a string, a boxed value or a {@code java.time} value, and {@code Objects.hash} and
+     * {@code Objects.hashCode}; {@code null} otherwise.
+     */
+    String identityHash(ClassFile.Reference reference) {
+        if (!reference.method()) {
+            return null;
+        }
+        if (reference.owner().equals("java.util.Objects")
+                && (reference.member().equals("hash") || reference.member().equals("hashCode"))) {
+            return "java.util.Objects." + reference.member() + "()";
+        }
+        if (!reference.member().equals("hashCode") || !"()I".equals(reference.descriptor())) {
+            return null;
+        }
+        String declaring = declaringClass(reference);
+        if (declaring == null || VALUE_HASHED.contains(declaring) || declaring.startsWith("java.time.")) {
+            return null;
+        }
+        return declaring + ".hashCode()";
+    }
+
+    /** The exception class a class written in DRL extends, directly or not; {@code null} when it extends none. */
+    private String throwableSuper(ClassFile file) {
+        int steps = 0;
+        for (String type = file.superName; type != null && steps++ <= generated.size(); ) {
+            ClassFile own = generated.get(type);
+            if (own != null) {
+                type = own.superName;
+                continue;
+            }
+            Class<?> c = load(type);
+            return c != null && Throwable.class.isAssignableFrom(c) ? type : null;
+        }
+        return null;
     }
 
     /** Whether the class is declared in DRL code: a local or anonymous class, or a member class of one. */

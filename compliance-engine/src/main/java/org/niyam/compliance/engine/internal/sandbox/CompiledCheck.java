@@ -161,7 +161,7 @@ public final class CompiledCheck {
                         restrictedPackages, trustedPackages, platform));
             }
             for (BytecodeCheck.Refusal refusal : refusals) {
-                if (generatedEquals(file, refusal, types)) {
+                if (generatedByDrools(types.containsKey(file.name), refusal)) {
                     continue;
                 }
                 Site site = site(file, refusal, pkg, rules, functions, types, reachedBy, firstOfPackage, files);
@@ -219,10 +219,7 @@ public final class CompiledCheck {
         BytecodeCheck check = new BytecodeCheck(Allowlist.restricted().withEvents(events), platform, files);
         for (ClassFile file : files.values()) {
             for (BytecodeCheck.Refusal refusal : check.check(file)) {
-                boolean generatedEquals = declaredTypes.contains(file.name)
-                        && "equals(Ljava/lang/Object;)Z".equals(refusal.method())
-                        && refusal.used().equals("java.lang.Object.getClass()");
-                if (!generatedEquals) {
+                if (!generatedByDrools(declaredTypes.contains(file.name), refusal)) {
                     return file.name + (refusal.method() == null ? "" : "." + refusal.method()) + " uses "
                             + describe(refusal.used());
                 }
@@ -545,10 +542,14 @@ public final class CompiledCheck {
                 || name.equals("toString")) || name.equals("equals") && descriptor.equals("(Ljava/lang/Object;)Z");
     }
 
-    /** Drools' generated equals of a declared type compares classes; no DRL code is compiled into it. */
-    private static boolean generatedEquals(ClassFile file, BytecodeCheck.Refusal refusal, Map<String, Site> types) {
-        return types.containsKey(file.name) && "equals(Ljava/lang/Object;)Z".equals(refusal.method())
-                && refusal.used().equals("java.lang.Object.getClass()");
+    /**
+     * Drools' generated equals of a declared type compares classes, and its hashCode combines the hash codes of the
+     * type's key fields; no DRL code is compiled into either.
+     */
+    private static boolean generatedByDrools(boolean declaredType, BytecodeCheck.Refusal refusal) {
+        return declaredType && ("equals(Ljava/lang/Object;)Z".equals(refusal.method())
+                && refusal.used().equals("java.lang.Object.getClass()")
+                || "hashCode()I".equals(refusal.method()) && BytecodeCheck.HASH.equals(refusal.why()));
     }
 
     /** The DRL package a generated class belongs to: its own package, or the parent of a lambda's package. */
