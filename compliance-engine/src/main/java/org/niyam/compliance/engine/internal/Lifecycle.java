@@ -22,7 +22,8 @@ import org.niyam.compliance.pack.RulePack;
 
 /**
  * The obligation lifecycle, the same for every duty of every pack: a trigger starts a clock whose length is the
- * parameter value in force at the trigger; the earliest discharge stops it; the due instant passing breaches it.
+ * parameter value in force at the trigger; the earliest discharge stops it; the due instant passing breaches it
+ * (or, for a duty {@link Duty#indeterminateIfNotDone}, leaves it indeterminate).
  * Rules decide which duties arise and what discharges them; this class alone decides status and deadlines.
  * Not API.
  */
@@ -252,7 +253,7 @@ public final class Lifecycle {
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(startSeconds, startNanos, dueSeconds, dueNanos, clock.described()[index], first, now)
                 : actBy(start, startSeconds, startNanos, due, dueSeconds, dueNanos, clock.described()[index], first,
-                        now);
+                        now, duty.ifNotDone());
         String explanation = verdict.explanation() + amendmentNote + note(duty) + cited.unconfirmedNote;
         return new Obligation(obligationId, duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation, duty.triggerEventId(), first == null ? null : first.eventId(),
@@ -261,7 +262,8 @@ public final class Lifecycle {
 
     /** {@link #actBy(OffsetDateTime, OffsetDateTime, String, Discharge, OffsetDateTime)} on epoch instants. */
     private Verdict actBy(OffsetDateTime start, long startSeconds, int startNanos, OffsetDateTime due,
-                          long dueSeconds, int dueNanos, String allowed, Discharge first, AsOf asOf) {
+                          long dueSeconds, int dueNanos, String allowed, Discharge first, AsOf asOf,
+                          String ifNotDone) {
         boolean dueAtStart = dueSeconds == startSeconds && dueNanos == startNanos;
         if (first != null) {
             long atSeconds = first.at().toEpochSecond();
@@ -289,6 +291,13 @@ public final class Lifecycle {
                     + allowed + " allowed.");
         }
         boolean overdue = compare(asOf.seconds(), asOf.nanos(), dueSeconds, dueNanos) > 0;
+        if (overdue && ifNotDone != null) {
+            // Duty.indeterminateIfNotDone: it may have been done before the clock started, so no breach is shown.
+            return new Verdict(Status.INDETERMINATE, "Not done "
+                    + (dueAtStart ? "when the clock started, when it was due" : "within the " + allowed + " allowed")
+                    + " (overdue by " + Durations.describe(between(dueSeconds, dueNanos, asOf.seconds(), asOf.nanos()))
+                    + " at " + asOf.text() + "), but that does not show a breach: " + ifNotDone);
+        }
         if (overdue && dueAtStart) {
             return new Verdict(Status.BREACHED, "Not done: it was due when the clock started, with no time allowed; overdue by "
                     + Durations.describe(between(dueSeconds, dueNanos, asOf.seconds(), asOf.nanos())) + " at "
@@ -364,7 +373,7 @@ public final class Lifecycle {
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(start, due, length, first, asOf)
                 : actBy(start, due, due.isEqual(start.plus(length)) ? Durations.describe(length) : "time",
-                        first, asOf);
+                        first, asOf, duty.ifNotDone());
         String explanation = verdict.explanation() + amendmentNote + note(duty) + unconfirmedNote(rule);
         return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
@@ -455,9 +464,9 @@ public final class Lifecycle {
 
     /** @param allowed the time allowed as the explanation names it, e.g. {@code 36 h} */
     private Verdict actBy(OffsetDateTime start, OffsetDateTime due, String allowed, Discharge first,
-                          OffsetDateTime asOf) {
+                          OffsetDateTime asOf, String ifNotDone) {
         return actBy(start, start.toEpochSecond(), start.getNano(), due, due.toEpochSecond(), due.getNano(), allowed,
-                first, asOf(asOf));
+                first, asOf(asOf), ifNotDone);
     }
 
     /**
@@ -478,7 +487,7 @@ public final class Lifecycle {
 
     /**
      * The next instant after {@code asOf} at which the obligation's status would change if no evidence arrived: at
-     * risk, breached one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
+     * risk, breached (or indeterminate, {@link Duty#indeterminateIfNotDone}) one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
      * only new evidence can change it. A live monitor sets its timers here.
      */
     public OffsetDateTime nextChange(Obligation obligation, OffsetDateTime asOf) {
