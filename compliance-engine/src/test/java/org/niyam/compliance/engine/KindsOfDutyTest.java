@@ -14,6 +14,8 @@ import org.niyam.compliance.india.ContentRemoved;
 import org.niyam.compliance.india.CyberIncidentNoticed;
 import org.niyam.compliance.india.GacOrderComplied;
 import org.niyam.compliance.india.GacOrderReceived;
+import org.niyam.compliance.india.InformationProvided;
+import org.niyam.compliance.india.InformationRequestReceived;
 import org.niyam.compliance.india.Issuer;
 import org.niyam.compliance.india.IssuerKind;
 import org.niyam.compliance.india.RemovalOrderReceived;
@@ -32,7 +34,8 @@ import org.niyam.compliance.pack.RulePack;
  * The kinds of duty the kernel knows beyond "act within the clock in force at the trigger", through the test pack
  * {@code packs/kinds}: a periodic duty whose interval is cut from 12 to 3 months on 20 Feb 2026, a clock of zero,
  * a clock that is a setting nobody set, a verdict on a matter that opens no clock, and a duty that is indeterminate,
- * not breached, when its clock runs out ({@link Duty#indeterminateIfNotDone}).
+ * not breached, when its clock runs out ({@link Duty#indeterminateIfNotDone}), and one that only an act at or after
+ * its trigger answers ({@link Duty#notBeforeTrigger}).
  */
 class KindsOfDutyTest {
 
@@ -238,6 +241,56 @@ class KindsOfDutyTest {
                             + "not done, not KEEP_UNTIL");
             assertThatThrownBy(() -> new Duty("k", "Act", "clock", order).indeterminateIfNotDone(" "))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ifNotDone");
+        }
+    }
+
+    @Nested
+    class NotBeforeTrigger {
+
+        private final OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+
+        private Obligation answer(OffsetDateTime asOf, CaseEvent... more) {
+            CaseEvent[] events = new CaseEvent[more.length + 1];
+            events[0] = new InformationRequestReceived("q1", "c1", received, "an agency");
+            System.arraycopy(more, 0, events, 1, more.length);
+            return obligation(evaluate(asOf, events), "test.reply@q1");
+        }
+
+        @Test
+        void an_act_before_the_trigger_does_not_count_and_is_named() {
+            Obligation o = answer(received.plusHours(3), new InformationProvided("early", "c1", received.minusHours(1)),
+                    new InformationProvided("earlier", "c1", received.minusHours(2)));
+
+            assertThat(o.status()).isEqualTo(Status.BREACHED);
+            assertThat(o.dischargeEventId()).isNull();
+            assertThat(o.explanation()).isEqualTo("Not done within the 2 h allowed; overdue by 1 h at "
+                    + received.plusHours(3) + ". early (at " + received.minusHours(1) + ") came 1 h before the clock "
+                    + "started (" + received + "), so it does not count.");
+            assertThat(answer(received.plusHours(1), new InformationProvided("early", "c1", received.minus(MS))))
+                    .satisfies(open -> assertThat(open.status()).isEqualTo(Status.OPEN))
+                    .satisfies(open -> assertThat(open.explanation()).endsWith("early (at "
+                            + received.minus(MS) + ") came 1 ms before the clock started (" + received
+                            + "), so it does not count."));
+        }
+
+        @Test
+        void an_act_at_the_trigger_counts_and_a_met_duty_names_nothing_early() {
+            Obligation o = answer(received.plusHours(3), new InformationProvided("early", "c1", received.minus(MS)),
+                    new InformationProvided("at", "c1", received));
+
+            assertThat(o.status()).isEqualTo(Status.MET);
+            assertThat(o.dischargeEventId()).isEqualTo("at");
+            assertThat(o.explanation()).doesNotContain("early");
+        }
+
+        @Test
+        void a_late_act_is_met_late_and_names_the_early_one() {
+            Obligation o = answer(received.plusHours(5), new InformationProvided("early", "c1", received.minusHours(1)),
+                    new InformationProvided("late", "c1", received.plusHours(4)));
+
+            assertThat(o.status()).isEqualTo(Status.MET_LATE);
+            assertThat(o.dischargeEventId()).isEqualTo("late");
+            assertThat(o.explanation()).contains("early (at " + received.minusHours(1) + ") came 1 h before");
         }
     }
 

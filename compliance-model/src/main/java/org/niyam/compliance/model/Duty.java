@@ -16,6 +16,12 @@ import java.time.OffsetDateTime;
  * with {@link #indeterminateIfNotDone}: a discharge meets it as any duty to act, and when the clock runs out without
  * one it is {@link Status#INDETERMINATE} for the reason given, not {@link Status#BREACHED}.
  *
+ * <p>A {@link Discharge} before the trigger meets a duty as any other ("done before the clock started"), as a notice
+ * due by the removal it announces must be. A duty that only an act at or after its trigger can answer (an
+ * acknowledgement of a complaint, information for an order) says so with {@link #notBeforeTrigger}: the rules then
+ * insert a discharge for every such act, and the engine counts only those at or after the trigger and names the
+ * latest one before it when the duty is breached, open, late or indeterminate.
+ *
  * <pre>{@code
  * then
  *     insert(new Duty("removal.on-order", "Remove or disable the content named in the order",
@@ -34,9 +40,11 @@ import java.time.OffsetDateTime;
  * @param ifNotDone      for a duty to act: why its clock running out without a discharge does not show a breach
  *                       (the obligation is then {@link Status#INDETERMINATE} and its explanation gives this reason);
  *                       {@code null} for an ordinary duty, breached then
+ * @param countsFromTrigger whether only a discharge at or after the trigger counts ({@link #notBeforeTrigger}); one
+ *                       before it is named in the explanation of a duty it would have met, and does not count
  */
 public record Duty(String key, String what, String clock, String caseId, String triggerEventId,
-                   OffsetDateTime triggeredAt, Kind kind, String note, String ifNotDone) {
+                   OffsetDateTime triggeredAt, Kind kind, String note, String ifNotDone, boolean countsFromTrigger) {
 
     /** Whether the duty is to act by the due instant or to keep something until it. */
     public enum Kind {
@@ -68,6 +76,7 @@ public record Duty(String key, String what, String clock, String caseId, String 
      *                       as none; only for {@link Kind#ACT_BY}
      * @throws IllegalArgumentException if a required value is missing or blank, or {@code ifNotDone} is given for a
      *                                  duty that is not to act by the due instant
+     * @param countsFromTrigger whether only a discharge at or after the trigger counts
      */
     public Duty {
         Preconditions.requireText(key, "Duty", "key");
@@ -101,7 +110,7 @@ public record Duty(String key, String what, String clock, String caseId, String 
      */
     public Duty(String key, String what, String clock, String caseId, String triggerEventId,
                 OffsetDateTime triggeredAt, Kind kind, String note) {
-        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, null);
+        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, null, false);
     }
 
     /**
@@ -118,7 +127,7 @@ public record Duty(String key, String what, String clock, String caseId, String 
      */
     public Duty(String key, String what, String clock, String caseId, String triggerEventId,
                 OffsetDateTime triggeredAt, Kind kind) {
-        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, null, null);
+        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, null, null, false);
     }
 
     /**
@@ -170,7 +179,8 @@ public record Duty(String key, String what, String clock, String caseId, String 
      * @return a copy with that note
      */
     public Duty withNote(String value) {
-        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, value, ifNotDone);
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, value, ifNotDone,
+                countsFromTrigger);
     }
 
     /**
@@ -190,7 +200,25 @@ public record Duty(String key, String what, String clock, String caseId, String 
      */
     public Duty indeterminateIfNotDone(String reason) {
         Preconditions.requireText(reason, "Duty", "ifNotDone");
-        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, reason);
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, reason, countsFromTrigger);
+    }
+
+    /**
+     * The same duty, which only an act at or after its trigger answers: a {@link Discharge} before the trigger does
+     * not count, and when the duty is breached, open, met late or indeterminate its explanation names the latest
+     * such act ("came before the clock started ... and does not count"), since the platform may have thought it
+     * done. The rules insert a discharge for every act of the kind, early or not, and leave the instants to the
+     * engine.
+     *
+     * <pre>{@code
+     * insert(new Duty("complaint.acknowledge", "Acknowledge the complaint", "complaint.acknowledge", $complaint)
+     *         .notBeforeTrigger());
+     * }</pre>
+     *
+     * @return a copy that counts only discharges at or after the trigger
+     */
+    public Duty notBeforeTrigger() {
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, ifNotDone, true);
     }
 
     /** {@return the id of the obligation this duty becomes: {@code key@triggerEventId}} */
