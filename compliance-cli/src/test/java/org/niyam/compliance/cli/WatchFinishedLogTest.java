@@ -171,6 +171,42 @@ class WatchFinishedLogTest {
         assertThat(Cli.run("watch", "--replay", "--format", "json", sorted.toString()).out()).isEqualTo(watch.out());
     }
 
+    /**
+     * docs/cli.md: an out-of-order bound that reaches back before the law began (about 274 years) holds every event
+     * until the input ends, as a production user means by it; the clock starts where the law begins, not in 1752,
+     * where no rule can be evaluated (it ended with exit code 2 and "parameter 'it-rules.in-force' has no value in
+     * force at 1752-04-14"). The obligations standing at the end are those of the default bound, and the audit's
+     * (the platform's duties assessed on the way from the law's start, with no event yet, are withdrawn as the
+     * events come).
+     */
+    @Test
+    void a_bound_reaching_before_the_law_holds_the_events_to_the_end_of_the_input() throws IOException {
+        String log = "../examples/logs/amendment-2026.jsonl";
+        Cli.Result held = Cli.run("watch", "--replay", "--format", "json", "--out-of-order", "P100000D", log);
+        Cli.Result usual = Cli.run("watch", "--replay", "--format", "json", log);
+
+        assertThat(held.err()).isEmpty();
+        assertThat(held.exit()).isEqualTo(usual.exit()).isNotEqualTo(2);
+        assertThat(standing(held.out())).isNotEmpty().isEqualTo(standing(usual.out()))
+                .isEqualTo(audited(Path.of(log)));
+    }
+
+    /** As {@link #finalStates}, without the obligations whose last transition withdrew them. */
+    private static Map<String, String> standing(String out) throws IOException {
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode t : transitions(out)) {
+            JsonNode o = t.path("obligation");
+            if (!o.isMissingNode() && !o.isNull()) {
+                if (t.path("kind").asText().equals("WITHDRAWN")) {
+                    states.remove(o.path("id").asText());
+                } else {
+                    states.put(o.path("id").asText(), state(o));
+                }
+            }
+        }
+        return states;
+    }
+
     /** The ids of the transitions of a watch's JSON output that are BREACHED. */
     private static List<String> breached(String out) throws IOException {
         List<String> ids = new ArrayList<>();

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
+import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
@@ -48,6 +49,7 @@ import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.Parameter;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +115,8 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final MonitorClock clock;
     private final Listener listener;
     private final Duration outOfOrder;
+    /** Where the loaded law begins (see {@link #lawStart(RuleBase)}); the event-time clock never starts before it. */
+    private final OffsetDateTime lawStart;
     private final Duration retainEnded;
     private final Duration rememberLeft;
     private final Duration standingCheck;
@@ -228,6 +232,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.clock = builder.clock;
         this.listener = builder.listener;
         this.outOfOrder = builder.outOfOrder;
+        this.lawStart = lawStart(evaluation.ruleBase());
         this.retainEnded = builder.retainEnded;
         this.rememberLeft = builder.rememberLeft;
         this.standingCheck = builder.standingCheck;
@@ -720,11 +725,41 @@ public final class ComplianceMonitor implements AutoCloseable {
             // The first events: start the clock just before the earliest of them, so that each is evaluated in turn.
             OffsetDateTime first = batch.stream().map(CaseEvent::at).min(Comparator.comparing(OffsetDateTime::toInstant))
                     .orElse(watermark).minusNanos(1_000_000).withOffsetSameInstant(offset);
-            now = first.isBefore(watermark) ? first : watermark;
+            // A bound that reaches back before the law begins (P100000D: hold everything until the input ends) starts
+            // the clock where the law begins, not centuries before it, where no rule can be evaluated.
+            OffsetDateTime from = lawStart != null && watermark.isBefore(lawStart)
+                    ? lawStart.withOffsetSameInstant(offset) : watermark;
+            now = first.isBefore(from) ? first : from;
             lastGlobalCheck = now;
             return null;
         }
         return watermark;
+    }
+
+    /**
+     * The first instant at which every loaded pack's law has begun: for each pack, the earliest of its first version
+     * and its parameters' first values; the latest of those over the packs. {@code null} when no pack dates anything.
+     */
+    private static OffsetDateTime lawStart(RuleBase ruleBase) {
+        Map<RulePack, OffsetDateTime> byPack = new HashMap<>();
+        ruleBase.parameters().forEach((name, parameter) -> {
+            RulePack pack = ruleBase.parameterOwner(name);
+            if (pack != null && !parameter.values().isEmpty()) {
+                byPack.merge(pack, parameter.values().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+        for (RulePack pack : ruleBase.packs()) {
+            if (!pack.versions().isEmpty()) {
+                byPack.merge(pack, pack.versions().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        OffsetDateTime start = null;
+        for (OffsetDateTime from : byPack.values()) {
+            if (start == null || from.isAfter(start)) {
+                start = from;
+            }
+        }
+        return start;
     }
 
     /** Takes one event: a copy counts once; one the clock has reached joins its case, a later one waits. */
@@ -1435,8 +1470,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * How much out of time order events may come. With event time the watermark is the latest event less this;
-         * with the wall clock an event older than this when it arrives is counted late. Default one minute.
+         * How much out of time order events may come. With event time the watermark is the latest event less this,
+         * and the clock never starts before the law begins (the earliest date of each loaded pack, the latest of
+         * those), however large the bound; with the wall clock an event older than this when it arrives is counted
+         * late. Default one minute.
          *
          * @param value the bound, not negative
          * @return this builder

@@ -1,6 +1,7 @@
 package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,10 +14,16 @@ import org.niyam.compliance.india.ContentRemoved;
 import org.niyam.compliance.india.CyberIncidentNoticed;
 import org.niyam.compliance.india.GacOrderComplied;
 import org.niyam.compliance.india.GacOrderReceived;
+import org.niyam.compliance.india.InformationProvided;
+import org.niyam.compliance.india.InformationRequestReceived;
+import org.niyam.compliance.india.Issuer;
+import org.niyam.compliance.india.IssuerKind;
+import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.india.TakedownAction;
 import org.niyam.compliance.india.UserNotified;
 import org.niyam.compliance.india.UsersInformed;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Report;
@@ -26,7 +33,9 @@ import org.niyam.compliance.pack.RulePack;
 /**
  * The kinds of duty the kernel knows beyond "act within the clock in force at the trigger", through the test pack
  * {@code packs/kinds}: a periodic duty whose interval is cut from 12 to 3 months on 20 Feb 2026, a clock of zero,
- * a clock that is a setting nobody set, and a verdict on a matter that opens no clock.
+ * a clock that is a setting nobody set, a verdict on a matter that opens no clock, and a duty that is indeterminate,
+ * not breached, when its clock runs out ({@link Duty#indeterminateIfNotDone}), and one that only an act at or after
+ * its trigger answers ({@link Duty#notBeforeTrigger}).
  */
 class KindsOfDutyTest {
 
@@ -170,6 +179,118 @@ class KindsOfDutyTest {
 
             assertThat(o.status()).isEqualTo(Status.MET_LATE);
             assertThat(o.lateness()).isEqualTo(MS);
+        }
+    }
+
+    @Nested
+    class IndeterminateIfNotDone {
+
+        private final OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+        private final OffsetDateTime due = received.plusHours(2);
+
+        private Obligation unless(OffsetDateTime asOf, CaseEvent... more) {
+            CaseEvent[] events = new CaseEvent[more.length + 1];
+            events[0] = new RemovalOrderReceived("o1", "c1", received, new Issuer(IssuerKind.COURT, "A court", null),
+                    "ref-1");
+            System.arraycopy(more, 0, events, 1, more.length);
+            return obligation(evaluate(asOf, events), "test.unless@o1");
+        }
+
+        @ParameterizedTest(name = "nothing done, as of due {0} ms => {1}")
+        @CsvSource({"-1, AT_RISK", "0, AT_RISK", "1, INDETERMINATE"})
+        void open_and_at_risk_as_any_duty_then_indeterminate_not_breached(long offsetMillis, Status expected) {
+            Obligation o = unless(due.plus(Duration.ofMillis(offsetMillis)));
+
+            assertThat(o.status()).as(o.explanation()).isEqualTo(expected);
+            assertThat(o.dueAt()).isEqualTo(due);
+        }
+
+        @Test
+        void the_explanation_gives_the_clock_and_the_reason() {
+            Obligation o = unless(due.plusHours(1));
+
+            assertThat(o.explanation()).isEqualTo("Not done within the 2 h allowed (overdue by 1 h at "
+                    + due.plusHours(1) + "), but that does not show a breach: the content may have been removed "
+                    + "before the order. Checked: an order.");
+            assertThat(o.dischargeEventId()).isNull();
+        }
+
+        @ParameterizedTest(name = "removed at due {0} ms => {1}")
+        @CsvSource({"-1, MET", "0, MET", "1, MET_LATE"})
+        void a_discharge_meets_it_as_any_duty(long offsetMillis, Status expected) {
+            OffsetDateTime at = due.plus(Duration.ofMillis(offsetMillis));
+            Obligation o = unless(due.plusDays(1), new ContentRemoved("r1", "c1", at, TakedownAction.REMOVED));
+
+            assertThat(o.status()).as(o.explanation()).isEqualTo(expected);
+            assertThat(o.dischargeEventId()).isEqualTo("r1");
+        }
+
+        @Test
+        void only_a_duty_to_act_takes_a_reason_and_notes_keep_it() {
+            CaseEvent order = new RemovalOrderReceived("o1", "c1", received,
+                    new Issuer(IssuerKind.COURT, "A court", null), "ref-1");
+            Duty duty = new Duty("k", "Act", "clock", order).indeterminateIfNotDone("why");
+
+            assertThat(duty.withNote("note").ifNotDone()).isEqualTo("why");
+            assertThat(new Duty("k", "Act", "clock", order).ifNotDone()).isNull();
+            assertThat(new Duty("k", "Act", "clock", "c1", "o1", received, Duty.Kind.ACT_BY, "note").ifNotDone())
+                    .isNull();
+            assertThatThrownBy(() -> Duty.keepUntil("k", "Keep", "clock", order).indeterminateIfNotDone("why"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Duty k: only a duty to act by the due instant (ACT_BY) can be indeterminate when "
+                            + "not done, not KEEP_UNTIL");
+            assertThatThrownBy(() -> new Duty("k", "Act", "clock", order).indeterminateIfNotDone(" "))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ifNotDone");
+        }
+    }
+
+    @Nested
+    class NotBeforeTrigger {
+
+        private final OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+
+        private Obligation answer(OffsetDateTime asOf, CaseEvent... more) {
+            CaseEvent[] events = new CaseEvent[more.length + 1];
+            events[0] = new InformationRequestReceived("q1", "c1", received, "an agency");
+            System.arraycopy(more, 0, events, 1, more.length);
+            return obligation(evaluate(asOf, events), "test.reply@q1");
+        }
+
+        @Test
+        void an_act_before_the_trigger_does_not_count_and_is_named() {
+            Obligation o = answer(received.plusHours(3), new InformationProvided("early", "c1", received.minusHours(1)),
+                    new InformationProvided("earlier", "c1", received.minusHours(2)));
+
+            assertThat(o.status()).isEqualTo(Status.BREACHED);
+            assertThat(o.dischargeEventId()).isNull();
+            assertThat(o.explanation()).isEqualTo("Not done within the 2 h allowed; overdue by 1 h at "
+                    + received.plusHours(3) + ". early (at " + received.minusHours(1) + ") came 1 h before the clock "
+                    + "started (" + received + "), so it does not count.");
+            assertThat(answer(received.plusHours(1), new InformationProvided("early", "c1", received.minus(MS))))
+                    .satisfies(open -> assertThat(open.status()).isEqualTo(Status.OPEN))
+                    .satisfies(open -> assertThat(open.explanation()).endsWith("early (at "
+                            + received.minus(MS) + ") came 1 ms before the clock started (" + received
+                            + "), so it does not count."));
+        }
+
+        @Test
+        void an_act_at_the_trigger_counts_and_a_met_duty_names_nothing_early() {
+            Obligation o = answer(received.plusHours(3), new InformationProvided("early", "c1", received.minus(MS)),
+                    new InformationProvided("at", "c1", received));
+
+            assertThat(o.status()).isEqualTo(Status.MET);
+            assertThat(o.dischargeEventId()).isEqualTo("at");
+            assertThat(o.explanation()).doesNotContain("early");
+        }
+
+        @Test
+        void a_late_act_is_met_late_and_names_the_early_one() {
+            Obligation o = answer(received.plusHours(5), new InformationProvided("early", "c1", received.minusHours(1)),
+                    new InformationProvided("late", "c1", received.plusHours(4)));
+
+            assertThat(o.status()).isEqualTo(Status.MET_LATE);
+            assertThat(o.dischargeEventId()).isEqualTo("late");
+            assertThat(o.explanation()).contains("early (at " + received.minusHours(1) + ") came 1 h before");
         }
     }
 

@@ -225,6 +225,43 @@ class JobDifferentialTest {
         assertAgrees(evidence, written, 0);
     }
 
+    /**
+     * A second removal order after the case's only removal, which answered the first order: the job reports its clock
+     * (opened, at risk) and, when the clock runs out with no removal, INDETERMINATE 1 ms after the due instant, never
+     * BREACHED (Duty.indeterminateIfNotDone), as evaluate and the live monitor do.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void a_removal_duty_that_may_already_be_met_ends_indeterminate_not_breached(@TempDir Path work) throws Exception {
+        String court = "\"issuer\":{\"kind\":\"COURT\",\"authority\":\"High Court of Delhi\"}";
+        List<String> lines = List.of(
+                "{\"type\":\"RemovalOrderReceived\",\"id\":\"o1\",\"caseId\":\"m5\",\"at\":\"2026-03-04T10:00:00+05:30\","
+                        + court + ",\"reference\":\"ref-1\"}",
+                "{\"type\":\"ContentRemoved\",\"id\":\"r1\",\"caseId\":\"m5\",\"at\":\"2026-03-04T11:00:00+05:30\","
+                        + "\"action\":\"REMOVED\",\"basis\":\"ORDER\"}",
+                "{\"type\":\"RemovalOrderReceived\",\"id\":\"o2\",\"caseId\":\"m5\",\"at\":\"2026-03-20T11:00:00+05:30\","
+                        + court + ",\"reference\":\"ref-2\"}",
+                "{\"type\":\"ComplaintReceived\",\"id\":\"c9\",\"caseId\":\"c9\",\"at\":\"2026-03-21T10:00:00+05:30\","
+                        + "\"category\":\"GENERAL\"}");
+        Path file = work.resolve("log.jsonl");
+        java.nio.file.Files.write(file, lines);
+        Evidence evidence = org.niyam.compliance.io.CaseLogReader.strict().read(file).evidence();
+        Jobs.Written written = Jobs.run(java.nio.file.Files.createDirectory(work.resolve("job")), lines, OPTIONS,
+                Jobs.Feed.FILE, "hashmap");
+
+        assertAgrees(evidence, written, 0);
+        assertThat(written.transitions()).filteredOn(t -> t.obligation() != null
+                        && t.obligation().id().equals("removal.on-order@o2"))
+                .extracting(Transition::kind, t -> t.at().toInstant())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Transition.Kind.OPENED,
+                                OffsetDateTime.parse("2026-03-20T11:00:00+05:30").toInstant()),
+                        org.assertj.core.groups.Tuple.tuple(Transition.Kind.AT_RISK,
+                                OffsetDateTime.parse("2026-03-20T13:15:00+05:30").toInstant()),
+                        org.assertj.core.groups.Tuple.tuple(Transition.Kind.INDETERMINATE,
+                                OffsetDateTime.parse("2026-03-20T14:00:00.001+05:30").toInstant()));
+    }
+
     /** The end of the input: its latest event instant. */
     static OffsetDateTime end(Evidence evidence) {
         return evidence.events().stream().map(CaseEvent::at).max(Comparator.comparing(OffsetDateTime::toInstant))

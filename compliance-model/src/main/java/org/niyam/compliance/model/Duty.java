@@ -11,6 +11,17 @@ import java.time.OffsetDateTime;
  * removed content for 180 days): there the {@link Discharge} is the event that ends the keeping, and it breaches
  * the duty when it comes before the due instant.
  *
+ * <p>A duty to act that may already have been done before its clock started, in a way the evidence cannot tie to it
+ * (content removed before the order arrived, but that removal answered an earlier order), keeps its clock and says so
+ * with {@link #indeterminateIfNotDone}: a discharge meets it as any duty to act, and when the clock runs out without
+ * one it is {@link Status#INDETERMINATE} for the reason given, not {@link Status#BREACHED}.
+ *
+ * <p>A {@link Discharge} before the trigger meets a duty as any other ("done before the clock started"), as a notice
+ * due by the removal it announces must be. A duty that only an act at or after its trigger can answer (an
+ * acknowledgement of a complaint, information for an order) says so with {@link #notBeforeTrigger}: the rules then
+ * insert a discharge for every such act, and the engine counts only those at or after the trigger and names the
+ * latest one before it when the duty is breached, open, late or indeterminate.
+ *
  * <pre>{@code
  * then
  *     insert(new Duty("removal.on-order", "Remove or disable the content named in the order",
@@ -26,9 +37,14 @@ import java.time.OffsetDateTime;
  * @param kind           act by the due instant, keep until it, or act again within a recurring interval
  * @param note           what the rule checked to open the duty, added to the obligation's explanation; or
  *                       {@code null}
+ * @param ifNotDone      for a duty to act: why its clock running out without a discharge does not show a breach
+ *                       (the obligation is then {@link Status#INDETERMINATE} and its explanation gives this reason);
+ *                       {@code null} for an ordinary duty, breached then
+ * @param countsFromTrigger whether only a discharge at or after the trigger counts ({@link #notBeforeTrigger}); one
+ *                       before it is named in the explanation of a duty it would have met, and does not count
  */
 public record Duty(String key, String what, String clock, String caseId, String triggerEventId,
-                   OffsetDateTime triggeredAt, Kind kind, String note) {
+                   OffsetDateTime triggeredAt, Kind kind, String note, String ifNotDone, boolean countsFromTrigger) {
 
     /** Whether the duty is to act by the due instant or to keep something until it. */
     public enum Kind {
@@ -56,7 +72,11 @@ public record Duty(String key, String what, String clock, String caseId, String 
      * @param triggeredAt    when the clock started, required
      * @param kind           act by, keep until, or periodic; required
      * @param note           what the rule checked, or {@code null}; a blank note counts as none
-     * @throws IllegalArgumentException if a required value is missing or blank
+     * @param ifNotDone      why running out without a discharge is not a breach, or {@code null}; a blank text counts
+     *                       as none; only for {@link Kind#ACT_BY}
+     * @throws IllegalArgumentException if a required value is missing or blank, or {@code ifNotDone} is given for a
+     *                                  duty that is not to act by the due instant
+     * @param countsFromTrigger whether only a discharge at or after the trigger counts
      */
     public Duty {
         Preconditions.requireText(key, "Duty", "key");
@@ -67,6 +87,30 @@ public record Duty(String key, String what, String clock, String caseId, String 
         Preconditions.requirePresent(triggeredAt, "Duty", "triggeredAt");
         Preconditions.requirePresent(kind, "Duty", "kind");
         note = Preconditions.optionalText(note);
+        ifNotDone = Preconditions.optionalText(ifNotDone);
+        if (ifNotDone != null && kind != Kind.ACT_BY) {
+            throw new IllegalArgumentException("Duty " + key + ": only a duty to act by the due instant (ACT_BY) can be "
+                    + "indeterminate when not done, not " + kind);
+        }
+    }
+
+    /**
+     * A duty with a note, ended by a breach when its clock runs out without a discharge (the record's form before
+     * {@code ifNotDone}).
+     *
+     * @param key            stable duty key; with the trigger id it makes the obligation id
+     * @param what           what the law asks, in a sentence
+     * @param clock          name of the duration parameter that gives the clock length
+     * @param caseId         the case
+     * @param triggerEventId the event that started the clock
+     * @param triggeredAt    when the clock started
+     * @param kind           act by the due instant, keep until it, or act again within a recurring interval
+     * @param note           what the rule checked, or {@code null}
+     * @throws IllegalArgumentException if a value is missing or blank
+     */
+    public Duty(String key, String what, String clock, String caseId, String triggerEventId,
+                OffsetDateTime triggeredAt, Kind kind, String note) {
+        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, null, false);
     }
 
     /**
@@ -83,7 +127,7 @@ public record Duty(String key, String what, String clock, String caseId, String 
      */
     public Duty(String key, String what, String clock, String caseId, String triggerEventId,
                 OffsetDateTime triggeredAt, Kind kind) {
-        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, null);
+        this(key, what, clock, caseId, triggerEventId, triggeredAt, kind, null, null, false);
     }
 
     /**
@@ -135,7 +179,46 @@ public record Duty(String key, String what, String clock, String caseId, String 
      * @return a copy with that note
      */
     public Duty withNote(String value) {
-        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, value);
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, value, ifNotDone,
+                countsFromTrigger);
+    }
+
+    /**
+     * The same duty to act, which the clock running out without a discharge leaves {@link Status#INDETERMINATE}
+     * instead of {@link Status#BREACHED}: for a duty that may already have been done before its clock started, by an
+     * act the evidence cannot tie to it. Until the due instant it is open (and at risk) as any duty; a discharge
+     * meets it, late or not, as any duty. The obligation's explanation then gives the reason.
+     *
+     * <pre>{@code
+     * insert(new Duty("removal.on-order", what, "removal.on-order", $order)
+     *         .indeterminateIfNotDone("the removal before receipt may have been of this content"));
+     * }</pre>
+     *
+     * @param reason why not acting in time does not show a breach, in a sentence
+     * @return a copy that is indeterminate when not done in time
+     * @throws IllegalArgumentException if the reason is blank, or the duty is not to act by the due instant
+     */
+    public Duty indeterminateIfNotDone(String reason) {
+        Preconditions.requireText(reason, "Duty", "ifNotDone");
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, reason, countsFromTrigger);
+    }
+
+    /**
+     * The same duty, which only an act at or after its trigger answers: a {@link Discharge} before the trigger does
+     * not count, and when the duty is breached, open, met late or indeterminate its explanation names the latest
+     * such act ("came before the clock started ... and does not count"), since the platform may have thought it
+     * done. The rules insert a discharge for every act of the kind, early or not, and leave the instants to the
+     * engine.
+     *
+     * <pre>{@code
+     * insert(new Duty("complaint.acknowledge", "Acknowledge the complaint", "complaint.acknowledge", $complaint)
+     *         .notBeforeTrigger());
+     * }</pre>
+     *
+     * @return a copy that counts only discharges at or after the trigger
+     */
+    public Duty notBeforeTrigger() {
+        return new Duty(key, what, clock, caseId, triggerEventId, triggeredAt, kind, note, ifNotDone, true);
     }
 
     /** {@return the id of the obligation this duty becomes: {@code key@triggerEventId}} */

@@ -36,7 +36,10 @@ public record Transition(String id, Kind kind, OffsetDateTime at, Status previou
         MET_LATE,
         /** The duty does not apply. */
         NOT_APPLICABLE,
-        /** Facts needed to decide are missing. */
+        /**
+         * Facts needed to decide are missing; or the due instant of a duty that may already have been done before its
+         * clock started ({@link Duty#indeterminateIfNotDone}) passed without a discharge.
+         */
         INDETERMINATE,
         /** Open again after another status, when evidence that arrived late changed the answer. */
         REOPENED,

@@ -22,7 +22,8 @@ import org.niyam.compliance.pack.RulePack;
 
 /**
  * The obligation lifecycle, the same for every duty of every pack: a trigger starts a clock whose length is the
- * parameter value in force at the trigger; the earliest discharge stops it; the due instant passing breaches it.
+ * parameter value in force at the trigger; the earliest discharge stops it; the due instant passing breaches it
+ * (or, for a duty {@link Duty#indeterminateIfNotDone}, leaves it indeterminate).
  * Rules decide which duties arise and what discharges them; this class alone decides status and deadlines.
  * Not API.
  */
@@ -247,13 +248,14 @@ public final class Lifecycle {
                 break;
             }
         }
-        Discharge first = earliest(discharges);
+        Discharge first = earliest(duty, discharges);
         AsOf now = asOf(asOf);
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(startSeconds, startNanos, dueSeconds, dueNanos, clock.described()[index], first, now)
                 : actBy(start, startSeconds, startNanos, due, dueSeconds, dueNanos, clock.described()[index], first,
-                        now);
-        String explanation = verdict.explanation() + amendmentNote + note(duty) + cited.unconfirmedNote;
+                        now, duty.ifNotDone());
+        String explanation = verdict.explanation() + early(duty, discharges, verdict.status()) + amendmentNote
+                + note(duty) + cited.unconfirmedNote;
         return new Obligation(obligationId, duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation, duty.triggerEventId(), first == null ? null : first.eventId(),
                 first == null ? null : first.at(), explanation);
@@ -261,7 +263,8 @@ public final class Lifecycle {
 
     /** {@link #actBy(OffsetDateTime, OffsetDateTime, String, Discharge, OffsetDateTime)} on epoch instants. */
     private Verdict actBy(OffsetDateTime start, long startSeconds, int startNanos, OffsetDateTime due,
-                          long dueSeconds, int dueNanos, String allowed, Discharge first, AsOf asOf) {
+                          long dueSeconds, int dueNanos, String allowed, Discharge first, AsOf asOf,
+                          String ifNotDone) {
         boolean dueAtStart = dueSeconds == startSeconds && dueNanos == startNanos;
         if (first != null) {
             long atSeconds = first.at().toEpochSecond();
@@ -289,6 +292,13 @@ public final class Lifecycle {
                     + allowed + " allowed.");
         }
         boolean overdue = compare(asOf.seconds(), asOf.nanos(), dueSeconds, dueNanos) > 0;
+        if (overdue && ifNotDone != null) {
+            // Duty.indeterminateIfNotDone: it may have been done before the clock started, so no breach is shown.
+            return new Verdict(Status.INDETERMINATE, "Not done "
+                    + (dueAtStart ? "when the clock started, when it was due" : "within the " + allowed + " allowed")
+                    + " (overdue by " + Durations.describe(between(dueSeconds, dueNanos, asOf.seconds(), asOf.nanos()))
+                    + " at " + asOf.text() + "), but that does not show a breach: " + ifNotDone);
+        }
         if (overdue && dueAtStart) {
             return new Verdict(Status.BREACHED, "Not done: it was due when the clock started, with no time allowed; overdue by "
                     + Durations.describe(between(dueSeconds, dueNanos, asOf.seconds(), asOf.nanos())) + " at "
@@ -359,16 +369,55 @@ public final class Lifecycle {
         } else {
             amendmentNote = spanNote(clock, inForce, start, due, pack);
         }
-        Discharge first = earliest(discharges);
+        Discharge first = earliest(duty, discharges);
 
         Verdict verdict = duty.kind() == Duty.Kind.KEEP_UNTIL
                 ? keepUntil(start, due, length, first, asOf)
                 : actBy(start, due, due.isEqual(start.plus(length)) ? Durations.describe(length) : "time",
-                        first, asOf);
-        String explanation = verdict.explanation() + amendmentNote + note(duty) + unconfirmedNote(rule);
+                        first, asOf, duty.ifNotDone());
+        String explanation = verdict.explanation() + early(duty, discharges, verdict.status()) + amendmentNote
+                + note(duty) + unconfirmedNote(rule);
         return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, due, verdict.status(),
                 citation(rule, start), duty.triggerEventId(), first == null ? null : first.eventId(),
                 first == null ? null : first.at(), explanation);
+    }
+
+    /**
+     * The discharge that counts for the duty: the first by {@link #EARLIEST}, or for a duty {@link
+     * Duty#notBeforeTrigger} the first at or after its trigger; {@code null} when none.
+     */
+    private static Discharge earliest(Duty duty, List<Discharge> discharges) {
+        if (!duty.countsFromTrigger()) {
+            return earliest(discharges);
+        }
+        OffsetDateTime start = duty.triggeredAt();
+        Discharge first = null;
+        for (Discharge discharge : discharges) {
+            if (!discharge.at().isBefore(start) && (first == null || EARLIEST.compare(discharge, first) < 0)) {
+                first = discharge;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * For a duty {@link Duty#notBeforeTrigger} left breached, open, at risk, met late or indeterminate: the latest
+     * act before its trigger that would have discharged it, named as not counting; otherwise empty.
+     */
+    private static String early(Duty duty, List<Discharge> discharges, Status status) {
+        if (!duty.countsFromTrigger() || status == Status.MET || status == Status.NOT_APPLICABLE) {
+            return "";
+        }
+        OffsetDateTime start = duty.triggeredAt();
+        Discharge latest = null;
+        for (Discharge discharge : discharges) {
+            if (discharge.at().isBefore(start) && (latest == null || EARLIEST.compare(discharge, latest) > 0)) {
+                latest = discharge;
+            }
+        }
+        return latest == null ? "" : " " + latest.eventId() + " (at " + latest.at() + ") came "
+                + Durations.describe(Duration.between(latest.at(), start)) + " before the clock started ("
+                + start + "), so it does not count.";
     }
 
     /** The first of the discharges by {@link #EARLIEST}, or {@code null}: without a stream, and usually of one. */
@@ -404,7 +453,7 @@ public final class Lifecycle {
                     Status.INDETERMINATE, citation, duty.triggerEventId(), null, null,
                     noTime + "." + note(duty) + unconfirmedNote(rule));
         }
-        Discharge first = earliest(discharges);
+        Discharge first = earliest(duty, discharges);
         if (first != null) {
             Duration taken = Duration.between(start, first.at());
             String when = taken.isNegative() ? Durations.describe(taken.negated()) + " before the clock started"
@@ -417,7 +466,8 @@ public final class Lifecycle {
         return new Obligation(duty.obligationId(), duty.key(), duty.what(), duty.caseId(), start, null,
                 Status.OPEN, citation, duty.triggerEventId(), null, null,
                 "Not done yet, " + Durations.describe(Duration.between(start, asOf)) + " after the clock started. "
-                        + noTime + ", so it is open with no due instant." + note(duty) + unconfirmedNote(rule));
+                        + noTime + ", so it is open with no due instant." + early(duty, discharges, Status.OPEN)
+                        + note(duty) + unconfirmedNote(rule));
     }
 
     /** The due instant of a periodic duty, and what the explanation says about an amended interval. */
@@ -455,9 +505,9 @@ public final class Lifecycle {
 
     /** @param allowed the time allowed as the explanation names it, e.g. {@code 36 h} */
     private Verdict actBy(OffsetDateTime start, OffsetDateTime due, String allowed, Discharge first,
-                          OffsetDateTime asOf) {
+                          OffsetDateTime asOf, String ifNotDone) {
         return actBy(start, start.toEpochSecond(), start.getNano(), due, due.toEpochSecond(), due.getNano(), allowed,
-                first, asOf(asOf));
+                first, asOf(asOf), ifNotDone);
     }
 
     /**
@@ -478,7 +528,7 @@ public final class Lifecycle {
 
     /**
      * The next instant after {@code asOf} at which the obligation's status would change if no evidence arrived: at
-     * risk, breached one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
+     * risk, breached (or indeterminate, {@link Duty#indeterminateIfNotDone}) one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
      * only new evidence can change it. A live monitor sets its timers here.
      */
     public OffsetDateTime nextChange(Obligation obligation, OffsetDateTime asOf) {
