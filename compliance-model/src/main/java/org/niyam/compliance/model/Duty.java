@@ -74,9 +74,9 @@ public record Duty(String key, String what, String clock, String caseId, String 
      * @param note           what the rule checked, or {@code null}; a blank note counts as none
      * @param ifNotDone      why running out without a discharge is not a breach, or {@code null}; a blank text counts
      *                       as none; only for {@link Kind#ACT_BY}
+     * @param countsFromTrigger whether only a discharge at or after the trigger counts
      * @throws IllegalArgumentException if a required value is missing or blank, or {@code ifNotDone} is given for a
      *                                  duty that is not to act by the due instant
-     * @param countsFromTrigger whether only a discharge at or after the trigger counts
      */
     public Duty {
         Preconditions.requireText(key, "Duty", "key");
