@@ -119,8 +119,8 @@ public final class WatchCommand implements Command {
     @Override
     public String footer() {
         return """
-                Exit codes: 0 stopped with nothing breached; 1 breaches or findings seen; 2 bad input (a rejected
-                line) or rules. Stopped by a signal, the signal's status (130 for Ctrl-C).
+                Exit codes: 0 stopped with nothing breached; 1 a breach, an indeterminate verdict or a finding seen;
+                2 bad input (a rejected line) or rules. Stopped by a signal, the signal's status (130 for Ctrl-C).
 
                 Examples:
                   niyam watch /var/log/trust-and-safety/cases.jsonl
@@ -499,7 +499,8 @@ public final class WatchCommand implements Command {
         private int breaches;
 
         synchronized void count(Transition t) {
-            if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.FINDING) {
+            if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.INDETERMINATE
+                    || t.kind() == Transition.Kind.FINDING) {
                 breaches++;
             }
         }
@@ -555,8 +556,9 @@ public final class WatchCommand implements Command {
             List<Obligation> open = monitor.open();
             long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
             long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
+            long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
             io.out().println("Stopped at " + at(monitor.now()) + ": " + open.size() + " obligations to settle ("
-                    + breached + " breached, " + atRisk + " at risk).");
+                    + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk).");
             io.out().flush();
         }
     }

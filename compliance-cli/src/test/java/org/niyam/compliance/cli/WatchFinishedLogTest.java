@@ -191,6 +191,58 @@ class WatchFinishedLogTest {
                 .isEqualTo(audited(Path.of(log)));
     }
 
+    /**
+     * A bound reaching back before the log's first event judges nothing before it: a platform whose Grievance Officer
+     * was appointed in 2024, with a log of March 2026, met every duty by the audit, and the watch said BREACHED for
+     * 2021 (and exit 1) once the bound reached back past the appointment.
+     */
+    @Test
+    void a_bound_reaching_before_the_log_judges_nothing_before_it(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("clean.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"Testa","registeredUsersInIndia":2000000,"messagingService":false}
+                {"type":"OfficerAppointment","id":"go-1","role":"GRIEVANCE_OFFICER","person":"X","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"notice-1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
+                {"type":"RemovalOrderReceived","id":"o-1","caseId":"ORD-A","at":"2026-03-01T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
+                {"type":"ContentRemoved","id":"r-1","caseId":"ORD-A","at":"2026-03-01T11:00:00+05:30","basis":"ORDER"}
+                """);
+        Map<String, String> audited = audited(log);
+        for (String bound : List.of("PT1M", "P1D", "P100000D")) {
+            Cli.Result watched = Cli.run("watch", "--replay", "--format", "json", "--out-of-order", bound,
+                    log.toString());
+
+            assertThat(watched.err()).as(bound).isEmpty();
+            assertThat(breached(watched.out())).as(bound).isEmpty();
+            assertThat(watched.exit()).as(bound).isZero();
+            assertThat(standing(watched.out())).as(bound).isNotEmpty().isEqualTo(audited);
+        }
+    }
+
+    /**
+     * A removal order whose content may have been removed for an earlier order, left without a removal past its
+     * deadline, is indeterminate: the watch counts it in its last line and exits 1, as the audit does (it ended 0 with
+     * "0 breached, 0 at risk").
+     */
+    @Test
+    void an_indeterminate_verdict_needs_attention(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("indeterminate.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"Testa","registeredUsersInIndia":2000000,"messagingService":false}
+                {"type":"OfficerAppointment","id":"go-1","role":"GRIEVANCE_OFFICER","person":"X","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"notice-1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
+                {"type":"RemovalOrderReceived","id":"o-1","caseId":"ORD-A","at":"2026-03-01T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
+                {"type":"ContentRemoved","id":"r-1","caseId":"ORD-A","at":"2026-03-01T11:00:00+05:30","basis":"ORDER"}
+                {"type":"RemovalOrderReceived","id":"o-2","caseId":"ORD-A","at":"2026-03-01T13:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
+                {"type":"UsersInformed","id":"notice-2","caseId":"user-notices","at":"2026-03-05T00:00:00+05:30"}
+                """);
+        Cli.Result watched = Cli.run("watch", "--replay", log.toString());
+
+        assertThat(watched.err()).isEmpty();
+        assertThat(watched.out()).contains("INDETERMINATE removal.on-order@o-2")
+                .contains("(0 breached, 1 indeterminate, 0 at risk)");
+        assertThat(watched.exit()).isEqualTo(1).isEqualTo(Cli.run("audit", log.toString()).exit());
+    }
+
     /** As {@link #finalStates}, without the obligations whose last transition withdrew them. */
     private static Map<String, String> standing(String out) throws IOException {
         Map<String, String> states = new TreeMap<>();

@@ -726,14 +726,21 @@ public final class ComplianceMonitor implements AutoCloseable {
             OffsetDateTime first = batch.stream().map(CaseEvent::at).min(Comparator.comparing(OffsetDateTime::toInstant))
                     .orElse(watermark).minusNanos(1_000_000).withOffsetSameInstant(offset);
             // A bound that reaches back before the law begins (P100000D: hold everything until the input ends) starts
-            // the clock where the law begins, not centuries before it, where no rule can be evaluated.
-            OffsetDateTime from = lawStart != null && watermark.isBefore(lawStart)
-                    ? lawStart.withOffsetSameInstant(offset) : watermark;
+            // the clock where the law begins, not centuries before it, where no rule can be evaluated; nor before the
+            // period the evidence covers (since, else these first events), which the platform's standing duties would
+            // be judged over where the audit does not look.
+            OffsetDateTime from = latest(latest(watermark, lawStart), since != null ? since : first)
+                    .withOffsetSameInstant(offset);
             now = first.isBefore(from) ? first : from;
             lastGlobalCheck = now;
             return null;
         }
         return watermark;
+    }
+
+    /** The later of two instants, either of which may be {@code null}. */
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b != null && b.isAfter(a) ? b : a;
     }
 
     /**
@@ -1471,9 +1478,9 @@ public final class ComplianceMonitor implements AutoCloseable {
 
         /**
          * How much out of time order events may come. With event time the watermark is the latest event less this,
-         * and the clock never starts before the law begins (the earliest date of each loaded pack, the latest of
-         * those), however large the bound; with the wall clock an event older than this when it arrives is counted
-         * late. Default one minute.
+         * and the clock starts, however large the bound, just before the first events, or at {@link #since} when
+         * given, and never before the law begins (the earliest date of each loaded pack, the latest of those); with
+         * the wall clock an event older than this when it arrives is counted late. Default one minute.
          *
          * @param value the bound, not negative
          * @return this builder
