@@ -528,8 +528,9 @@ public final class Lifecycle {
 
     /**
      * The next instant after {@code asOf} at which the obligation's status would change if no evidence arrived: at
-     * risk, breached (or indeterminate, {@link Duty#indeterminateIfNotDone}) one millisecond after the due instant, or met when a duty to keep reaches it; {@code null} when
-     * only new evidence can change it. A live monitor sets its timers here.
+     * risk, breached (or indeterminate, {@link Duty#indeterminateIfNotDone}) one millisecond after the due instant, or
+     * met when a duty to keep reaches it; {@code null} when only new evidence can change it. A live monitor sets its
+     * timers here.
      */
     public OffsetDateTime nextChange(Obligation obligation, OffsetDateTime asOf) {
         OffsetDateTime due = obligation.dueAt();
