@@ -192,6 +192,18 @@ class WatchFinishedLogTest {
     }
 
     /**
+     * A platform with a Grievance Officer since 2024 and a log of March 2026 whose one removal order was met: the audit
+     * finds nothing breached.
+     */
+    private static final String MARCH_2026 = """
+                {"type":"PlatformProfile","name":"Testa","registeredUsersInIndia":2000000,"messagingService":false}
+                {"type":"OfficerAppointment","id":"go-1","role":"GRIEVANCE_OFFICER","person":"X","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"notice-1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
+                {"type":"RemovalOrderReceived","id":"o-1","caseId":"ORD-A","at":"2026-03-01T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
+                {"type":"ContentRemoved","id":"r-1","caseId":"ORD-A","at":"2026-03-01T11:00:00+05:30","basis":"ORDER"}
+                """;
+
+    /**
      * A bound reaching back before the log's first event judges nothing before it: a platform whose Grievance Officer
      * was appointed in 2024, with a log of March 2026, met every duty by the audit, and the watch said BREACHED for
      * 2021 (and exit 1) once the bound reached back past the appointment.
@@ -199,13 +211,7 @@ class WatchFinishedLogTest {
     @Test
     void a_bound_reaching_before_the_log_judges_nothing_before_it(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("clean.jsonl");
-        Files.writeString(log, """
-                {"type":"PlatformProfile","name":"Testa","registeredUsersInIndia":2000000,"messagingService":false}
-                {"type":"OfficerAppointment","id":"go-1","role":"GRIEVANCE_OFFICER","person":"X","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
-                {"type":"UsersInformed","id":"notice-1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
-                {"type":"RemovalOrderReceived","id":"o-1","caseId":"ORD-A","at":"2026-03-01T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
-                {"type":"ContentRemoved","id":"r-1","caseId":"ORD-A","at":"2026-03-01T11:00:00+05:30","basis":"ORDER"}
-                """);
+        Files.writeString(log, MARCH_2026);
         Map<String, String> audited = audited(log);
         for (String bound : List.of("PT1M", "P1D", "P100000D")) {
             Cli.Result watched = Cli.run("watch", "--replay", "--format", "json", "--out-of-order", bound,
@@ -226,12 +232,7 @@ class WatchFinishedLogTest {
     @Test
     void an_indeterminate_verdict_needs_attention(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("indeterminate.jsonl");
-        Files.writeString(log, """
-                {"type":"PlatformProfile","name":"Testa","registeredUsersInIndia":2000000,"messagingService":false}
-                {"type":"OfficerAppointment","id":"go-1","role":"GRIEVANCE_OFFICER","person":"X","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
-                {"type":"UsersInformed","id":"notice-1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
-                {"type":"RemovalOrderReceived","id":"o-1","caseId":"ORD-A","at":"2026-03-01T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
-                {"type":"ContentRemoved","id":"r-1","caseId":"ORD-A","at":"2026-03-01T11:00:00+05:30","basis":"ORDER"}
+        Files.writeString(log, MARCH_2026 + """
                 {"type":"RemovalOrderReceived","id":"o-2","caseId":"ORD-A","at":"2026-03-01T13:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
                 {"type":"UsersInformed","id":"notice-2","caseId":"user-notices","at":"2026-03-05T00:00:00+05:30"}
                 """);
