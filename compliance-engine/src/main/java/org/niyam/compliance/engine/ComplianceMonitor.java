@@ -1478,9 +1478,10 @@ public final class ComplianceMonitor implements AutoCloseable {
 
         /**
          * How much out of time order events may come. With event time the watermark is the latest event less this,
-         * and the clock starts, however large the bound, just before the first events, or at {@link #since} when
-         * given, and never before the law begins (the earliest date of each loaded pack, the latest of those); with
-         * the wall clock an event older than this when it arrives is counted late. Default one minute.
+         * and the clock starts there, but never before {@link #since} (without it, never before the first events less
+         * a millisecond) nor before the law begins (the earliest date of each loaded pack, the latest of those), and
+         * never after the first events; with the wall clock an event older than this when it arrives is counted late.
+         * Default one minute.
          *
          * @param value the bound, not negative
          * @return this builder
