@@ -762,9 +762,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         OffsetDateTime start = null;
         for (OffsetDateTime from : byPack.values()) {
-            if (start == null || from.isAfter(start)) {
-                start = from;
-            }
+            start = latest(start, from);
         }
         return start;
     }
