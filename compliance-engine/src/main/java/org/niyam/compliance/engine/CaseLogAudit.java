@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.niyam.compliance.engine.internal.BucketRecord;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.EventCodec;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.engine.internal.ReportMerge;
@@ -56,14 +58,15 @@ import org.slf4j.LoggerFactory;
  *         });
  * }</pre>
  *
- * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and writes each event, encoded, to
- * a bucket file chosen by its case. The rules the engine cannot run case by case run once over the platform's facts
- * and the events they read. Then each bucket is read back and its cases evaluated, on the engine's threads, and its
- * obligations written out. Memory holds one bucket per thread, the platform's facts, the events global rules read,
- * the hashes of one file of event ids at a time, to find ids used twice, and while delivering one obligation or
- * finding per bucket: an audit of 10^7 events fits in
- * 512 MB of heap. The work files go to {@link Builder#workDirectory} and are deleted at the end. See
- * {@code docs/performance.md}.
+ * <p>How: one pass reads and checks every entry, as {@link CaseLogReader} does, and puts each event in a bucket
+ * chosen by its case. A bucket is held in memory while the audit holds no more than
+ * {@link Builder#eventsInMemory} events; past that, every bucket is written, encoded, to a bucket file, and the
+ * events that follow go to the files. The rules the engine cannot run case by case run once over the platform's
+ * facts and the events they read. Then each bucket is taken back and its cases evaluated, on the engine's threads,
+ * and its obligations written out. Memory holds, besides the buckets held in memory, one bucket per thread, the
+ * platform's facts, the events global rules read, the hashes of one file of event ids at a time, to find ids used
+ * twice, and while delivering one obligation or finding per bucket: an audit of 10^7 events fits in 512 MB of heap.
+ * The work files go to {@link Builder#workDirectory} and are deleted at the end. See {@code docs/performance.md}.
  *
  * <p>The sink gets every obligation, then every finding, in the order of the {@link Report} that
  * {@link ComplianceEngine#evaluate} gives for the same logs: the same items in the same order, whatever the number of
@@ -135,7 +138,8 @@ public final class CaseLogAudit {
      * @param rejected    entries rejected
      * @param obligations obligations by status
      * @param findings    findings
-     * @param buckets     bucket files the cases were spread over; 0 when the audit ran in memory
+     * @param buckets     buckets the cases were spread over (in memory or in files); 0 when the audit read
+     *                    everything into memory and ran one session
      * @param oneSession  why the audit read everything into memory and ran one session, or {@code null} when it ran
      *                    case by case in bounded memory
      * @param periodStart the start of the period the logs cover, from which recurring duties were assessed
@@ -168,6 +172,8 @@ public final class CaseLogAudit {
     private static final long BYTES_PER_EVENT = 120;
     /** Buckets a log of more than a few thousand events is spread over at least. */
     private static final int MIN_BUCKETS = 16;
+    /** Bytes of heap an event held in a bucket in memory takes, about (the India pack's events, 255 measured). */
+    private static final long HELD_BYTES_PER_EVENT = 300;
 
     private final ComplianceEngine engine;
     private final boolean strict;
@@ -177,6 +183,7 @@ public final class CaseLogAudit {
     private final int eventsPerBucket;
     private final EvaluationListener listener;
     private final boolean unordered;
+    private final long eventsInMemory;
 
     private CaseLogAudit(Builder builder) {
         this.engine = builder.engine;
@@ -187,6 +194,7 @@ public final class CaseLogAudit {
         this.eventsPerBucket = builder.eventsPerBucket;
         this.listener = builder.listener;
         this.unordered = builder.unordered;
+        this.eventsInMemory = builder.eventsInMemory;
     }
 
     /**
@@ -226,7 +234,7 @@ public final class CaseLogAudit {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
         Spill spill = new Spill(evaluation, directory, buckets(files), files, strict,
-                CaseLogReader.lenient().withEventTypes(engine.eventTypes()));
+                CaseLogReader.lenient().withEventTypes(engine.eventTypes()), eventsInMemory);
         try {
             long start = System.nanoTime();
             CaseLogReader reader = reader(strict, engine, evaluation.workers());
@@ -236,8 +244,8 @@ public final class CaseLogAudit {
             }
             spill.close();
             spill.resolveRepeatedIds();
-            LOG.debug("audit: {} entries read into {} buckets in {} ms", spill.entries, spill.bucketCount(),
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.debug("audit: {} entries read into {} buckets {} in {} ms", spill.entries, spill.bucketCount(),
+                    spill.held == null ? "in files" : "in memory", (System.nanoTime() - start) / 1_000_000);
             Delivery delivery = new Delivery(sink);
             try {
                 return byCase(evaluation, spill, delivery);
@@ -336,7 +344,7 @@ public final class CaseLogAudit {
 
             @Override
             public List<CaseEvent> events(int unit) {
-                List<CaseEvent> events = spill.read(unit, judgedAt);
+                List<CaseEvent> events = spill.take(unit, judgedAt);
                 // In time order, as evaluate gives them to sessions: a rule may depend on the order facts arrive in.
                 Evaluation.sortByTime(events); // as Evaluation.EVENT_ORDER sorts them
                 counted[unit] = events.size();
@@ -460,8 +468,8 @@ public final class CaseLogAudit {
     }
 
     /**
-     * The first pass: keeps the platform's facts, writes each event's text to its case's bucket with its place in
-     * the input, and notes ids seen twice.
+     * The first pass: keeps the platform's facts, puts each event in its case's bucket with its place in the input
+     * (in memory, or in the bucket's file once more than the limit would be held), and notes ids seen twice.
      */
     private static final class Spill implements CaseLogReader.EntryHandler {
 
@@ -503,10 +511,18 @@ public final class CaseLogAudit {
 
         /** Binds again, with the engine's event types, an event the codec could not encode and kept as JSON. */
         private final CaseLogReader rereader;
+        /** The buckets held in memory, each until it is taken; {@code null} once the buckets are in files. */
+        private Held[] held;
+        /** A bucket held in memory once taken: its events are let go. */
+        private static final Held TAKEN = new Held();
+        private long heldEvents;
+        private final long memoryLimit;
 
         Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict,
-              CaseLogReader rereader) {
+              CaseLogReader rereader, long memoryLimit) {
             this.evaluation = evaluation;
+            this.memoryLimit = memoryLimit;
+            this.held = new Held[buckets];
             this.rereader = rereader;
             this.strict = strict;
             this.directory = directory;
@@ -601,6 +617,21 @@ public final class CaseLogAudit {
             }
             int b = bucketOf(event.caseId());
             widen(b, event.at());
+            if (held != null && heldEvents >= memoryLimit) {
+                toFiles();
+            }
+            if (held != null) {
+                if (held[b] == null) {
+                    held[b] = new Held();
+                }
+                held[b].add(place, id, event, EventCodec.encodable(event) ? null : text);
+                heldEvents++;
+            } else {
+                write(b, place, id, event, text);
+            }
+        }
+
+        private void write(int b, long place, long id, CaseEvent event, String text) {
             try {
                 if (writers[b] == null) {
                     writers[b] = new BufferedOutputStream(Files.newOutputStream(bucket(b)), BUFFER);
@@ -613,6 +644,20 @@ public final class CaseLogAudit {
                 writers[b].write(record.encode(place, id, event, text), 0, record.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + bucket(b) + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes every bucket held in memory to its file, in the order read; from now on, events go to the files. */
+        private void toFiles() {
+            Held[] buckets = held;
+            held = null;
+            LOG.debug("audit: more than {} events read, the buckets go to files", memoryLimit);
+            for (int b = 0; b < buckets.length; b++) {
+                Held bucket = buckets[b];
+                for (int i = 0; bucket != null && i < bucket.size; i++) {
+                    write(b, bucket.places[i], bucket.ids[i], bucket.events[i], bucket.texts[i]);
+                }
+                buckets[b] = null;
             }
         }
 
@@ -645,8 +690,22 @@ public final class CaseLogAudit {
             }
         }
 
-        /** Closes the files written and finds the id hashes seen more than once, one id file at a time. */
+        /**
+         * Closes the files written and finds the id hashes seen more than once, one id file at a time; or, with the
+         * buckets in memory, in one pass over them.
+         */
         void close() {
+            if (held != null) {
+                LongSet seen = new LongSet();
+                for (Held bucket : held) {
+                    for (int i = 0; bucket != null && i < bucket.size; i++) {
+                        if (!seen.add(bucket.ids[i])) {
+                            repeatedIds.add(bucket.ids[i]);
+                        }
+                    }
+                }
+                return;
+            }
             for (int b = 0; b < writers.length; b++) {
                 try {
                     if (writers[b] != null) {
@@ -779,9 +838,12 @@ public final class CaseLogAudit {
             }
         }
 
-        /** The bucket's events known at {@code asOf}, each once, in input order. */
-        List<CaseEvent> read(int b, OffsetDateTime asOf) {
-            List<CaseEvent> events = new ArrayList<>();
+        /**
+         * The bucket's events known at {@code asOf}, each once, in input order; a bucket held in memory is let go
+         * (each is taken once, by the worker that evaluates it).
+         */
+        List<CaseEvent> take(int b, OffsetDateTime asOf) {
+            List<CaseEvent> events = new ArrayList<>(held != null && held[b] != null ? held[b].size : 16);
             lines(b, (place, id, entry) -> {
                 if (!skipped.contains(place)) {
                     CaseEvent event = bind(place, entry);
@@ -790,15 +852,56 @@ public final class CaseLogAudit {
                     }
                 }
             });
+            if (held != null) {
+                held[b] = TAKEN;
+            }
             return events;
         }
 
         private void lines(int b, BucketRecord.Consumer consumer) {
+            if (held != null) {
+                Held bucket = held[b];
+                if (bucket == TAKEN) {
+                    throw new IllegalStateException("bucket " + b + " was taken already");
+                }
+                for (int i = 0; bucket != null && i < bucket.size; i++) {
+                    CaseEvent event = bucket.events[i];
+                    consumer.accept(bucket.places[i], bucket.ids[i], () -> event);
+                }
+                return;
+            }
             try {
                 BucketRecord.read(Files.readAllBytes(bucket(b)), rereader, consumer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + bucket(b) + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A bucket held in memory: its events as read, each with its place in the input, its id's hash and, for an event
+     * the codec cannot encode, its text (to write it to a file as the file would have had it).
+     */
+    private static final class Held {
+        long[] places = new long[16];
+        long[] ids = new long[16];
+        CaseEvent[] events = new CaseEvent[16];
+        String[] texts = new String[16];
+        int size;
+
+        void add(long place, long id, CaseEvent event, String text) {
+            if (size == events.length) {
+                int length = size * 2;
+                places = Arrays.copyOf(places, length);
+                ids = Arrays.copyOf(ids, length);
+                events = Arrays.copyOf(events, length);
+                texts = Arrays.copyOf(texts, length);
+            }
+            places[size] = place;
+            ids[size] = id;
+            events[size] = event;
+            texts[size] = text;
+            size++;
         }
     }
 
@@ -813,6 +916,7 @@ public final class CaseLogAudit {
         private int eventsPerBucket = 50_000;
         private EvaluationListener listener = EvaluationListener.NONE;
         private boolean unordered;
+        private long eventsInMemory = Runtime.getRuntime().maxMemory() / 4 / HELD_BYTES_PER_EVENT;
 
         private Builder(ComplianceEngine engine) {
             this.engine = engine;
@@ -874,6 +978,25 @@ public final class CaseLogAudit {
                 throw new IllegalArgumentException("eventsPerBucket must be positive: " + value);
             }
             this.eventsPerBucket = value;
+            return this;
+        }
+
+        /**
+         * How many events the buckets may hold in memory. A log of no more events is audited without bucket files;
+         * past it, every bucket is written to its file and
+         * the events that follow go to the files, so that memory holds no more than this many events whatever the
+         * log's length. The report is the same either way. Default: as many as a quarter of the heap's maximum holds
+         * at about 300 bytes an event (about 430,000 with {@code -Xmx512m}).
+         *
+         * @param value events held in memory at most; 0 writes every bucket to its file
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder eventsInMemory(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("eventsInMemory must not be negative: " + value);
+            }
+            this.eventsInMemory = value;
             return this;
         }
 

@@ -80,11 +80,14 @@ class AuditOrderTest {
             for (int perSession : new int[] {1, 2048}) {
                 ComplianceEngine engine = builder().threads(threads).eventsPerSession(perSession).build();
                 for (int perBucket : new int[] {1, 3, 40, 50_000}) {
+                    // Buckets in files, in memory, and in memory until the 26th event, then in files.
+                    long inMemory = new long[] {0, Long.MAX_VALUE, 25}[audits % 3];
                     String where = threads + " threads, " + perSession + " events per session, " + perBucket
-                            + " per bucket, seed " + SEED;
+                            + " per bucket, " + inMemory + " events in memory, seed " + SEED;
                     CollectingSink delivered = new CollectingSink();
                     CaseLogAudit.Summary summary = CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work)
-                            .eventsPerBucket(perBucket).strict().build().run(List.of(file), delivered);
+                            .eventsPerBucket(perBucket).eventsInMemory(inMemory).strict().build()
+                            .run(List.of(file), delivered);
                     assertThat(summary.oneSession()).as(where).isNull();
                     if (perBucket == 1) {
                         assertThat(summary.buckets()).as("more buckets than files merged at once, " + where)
@@ -380,6 +383,43 @@ class AuditOrderTest {
         assertThat(delivered.reasons).containsExactly(summary.oneSession());
         assertThat(delivered.obligations).containsExactlyElementsOf(expected.obligations());
         assertThat(delivered.findings).containsExactlyElementsOf(expected.findings());
+    }
+
+    @Test
+    void buckets_stay_in_memory_up_to_the_limit_and_go_to_files_past_it_with_the_same_report() throws IOException {
+        Random random = new Random(SEED);
+        Path file = work.resolve("cases.jsonl");
+        write(evidence(random, 40), random, file);
+        long events = CaseLogReader.strict().read(file).evidence().events().size();
+        ComplianceEngine engine = builder().threads(2).build();
+        Report expected = engine.evaluate(CaseLogReader.strict().read(file).evidence(), AS_OF);
+        for (long inMemory : new long[] {events, events - 1, 0}) {
+            // What the work directory holds while the sink is given the first group's obligations.
+            List<String> bucketFiles = new ArrayList<>();
+            CollectingSink delivered = new CollectingSink() {
+                @Override
+                public void obligation(org.niyam.compliance.model.Obligation obligation) {
+                    if (obligations.isEmpty()) {
+                        try (var walk = Files.walk(work)) {
+                            walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bucket-"))
+                                    .forEach(bucketFiles::add);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                    super.obligation(obligation);
+                }
+            };
+            CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(10)
+                    .eventsInMemory(inMemory).unordered().build().run(List.of(file), delivered);
+            assertThat(bucketFiles).as("%d of %d events in memory", inMemory, events)
+                    .matches(names -> inMemory == events ? names.isEmpty() : !names.isEmpty());
+            assertThat(delivered.obligations).as("%d of %d events in memory", inMemory, events)
+                    .containsExactlyInAnyOrderElementsOf(expected.obligations());
+            assertThat(delivered.findings).containsExactlyInAnyOrderElementsOf(expected.findings());
+        }
+        assertThatThrownBy(() -> CaseLogAudit.builder(engine).eventsInMemory(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("eventsInMemory must not be negative: -1");
     }
 
     private static ComplianceEngine.Builder builder() {

@@ -96,9 +96,11 @@ class DifferentialTest {
                     ComplianceEngine auditEngine = byCase[e];
                     int threads = e == 0 ? threadsA : threadsB;
                     int bucket = pick(packRandom, BUCKET_SIZES);
-                    String where = String.format("audit, %d threads, %d events per bucket, %s", threads, bucket,
-                            logContext);
-                    Outcome audited = Outcome.of(() -> audit(auditEngine, file, work, bucket));
+                    // Buckets in files, in memory, or in memory until the fourth event and then in files.
+                    long inMemory = new long[] {0, Long.MAX_VALUE, 3}[(log + e) % 3];
+                    String where = String.format("audit, %d threads, %d events per bucket, %d in memory, %s", threads,
+                            bucket, inMemory, logContext);
+                    Outcome audited = Outcome.of(() -> audit(auditEngine, file, work, bucket, inMemory));
                     if (expected.error() != null) {
                         assertThat(audited.error()).as(where).isEqualTo(expected.error());
                     } else {
@@ -141,10 +143,10 @@ class DifferentialTest {
         }
     }
 
-    private static Report audit(ComplianceEngine engine, Path file, Path work, int bucket) {
+    private static Report audit(ComplianceEngine engine, Path file, Path work, int bucket, long inMemory) {
         CollectingSink delivered = new CollectingSink();
-        CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(bucket).build()
-                .run(List.of(file), delivered);
+        CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).eventsPerBucket(bucket).eventsInMemory(inMemory)
+                .build().run(List.of(file), delivered);
         return delivered.report(AS_OF);
     }
 

@@ -125,11 +125,13 @@ class CaseLogAuditTest {
             for (ComplianceEngine engine : List.of(TWO_THREADS, ONE_THREAD)) {
                 for (int perBucket : new int[] {1, 4, 100_000}) {
                     for (boolean unordered : new boolean[] {false, true}) {
+                        // Buckets in files, in memory, and in memory until the sixth event, then in files.
+                        long inMemory = new long[] {0, Long.MAX_VALUE, 5}[(n + perBucket + (unordered ? 1 : 0)) % 3];
                         String where = "seed " + SEED + ", log " + n + ", " + perBucket + " events per bucket"
-                                + (unordered ? ", unordered" : "");
+                                + (unordered ? ", unordered" : "") + ", " + inMemory + " in memory";
                         Collected sink = new Collected();
                         CaseLogAudit.Builder audit = CaseLogAudit.builder(engine).asOf(log.asOf())
-                                .eventsPerBucket(perBucket).workDirectory(dir);
+                                .eventsPerBucket(perBucket).eventsInMemory(inMemory).workDirectory(dir);
                         CaseLogAudit.Summary summary = (unordered ? audit.unordered() : audit).build()
                                 .run(List.of(file), sink);
                         if (unordered) {
