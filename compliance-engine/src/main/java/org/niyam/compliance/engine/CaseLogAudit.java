@@ -172,7 +172,7 @@ public final class CaseLogAudit {
     private static final long BYTES_PER_EVENT = 120;
     /** Buckets a log of more than a few thousand events is spread over at least. */
     private static final int MIN_BUCKETS = 16;
-    /** Bytes of heap an event held in a bucket in memory takes, about (the India pack's events, 255 measured). */
+    /** Bytes of heap an event held in a bucket in memory takes, about (255 measured on the benchmark's log). */
     private static final long HELD_BYTES_PER_EVENT = 300;
 
     private final ComplianceEngine engine;
