@@ -986,7 +986,7 @@ public final class CaseLogAudit {
          * past it, every bucket is written to its file and
          * the events that follow go to the files, so that memory holds no more than this many events whatever the
          * log's length. The report is the same either way. Default: as many as a quarter of the heap's maximum holds
-         * at about 300 bytes an event (about 430,000 with {@code -Xmx512m}).
+         * at about 300 bytes an event (about 450,000 with {@code -Xmx512m}).
          *
          * @param value events held in memory at most; 0 writes every bucket to its file
          * @return this builder
