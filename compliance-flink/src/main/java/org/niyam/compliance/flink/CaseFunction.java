@@ -128,6 +128,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void processElement(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> element(in, ctx, out));
+    }
+
+    private void element(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
         CaseEvent event = json.read(in.json, CaseEvent.class);
         Kept k = load(in.caseId);
         switch (tracker.seen(k.state(), event)) {
@@ -179,6 +183,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> timer(timestamp, ctx, out));
+    }
+
+    private void timer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
         if (bytes == null) {
             return;
@@ -238,6 +246,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void processBroadcastElement(Input in, Context ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> broadcastElement(in, ctx, out));
+    }
+
+    private void broadcastElement(Input in, Context ctx, Collector<Output> out) throws Exception {
         var broadcast = ctx.getBroadcastState(CONTEXT);
         switch (in.kind) {
             case Input.MARK -> {

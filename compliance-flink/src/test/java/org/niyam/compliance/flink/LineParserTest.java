@@ -47,7 +47,12 @@ class LineParserTest {
 
         assertThatThrownBy(() -> new LineParser(true).parse("topic-0@7",
                 "{\"type\":\"RemovalOrderReceived\",\"id\":\"o1\",\"caseId\":\"c1\"}", i -> { }))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("topic-0@7").hasMessageContaining("at");
+                .isInstanceOf(InputException.class).hasMessageStartingWith("topic-0@7: field at: ");
+        // Each line is read alone: the message names the source (the record, or the file source's "input"), not
+        // a line 1 that is no line of the input.
+        assertThatThrownBy(() -> new LineParser(true).parse("input", "not json", i -> { }))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("input: 'not' is not a JSON value")
+                .extracting(e -> ((InputException) e).line()).isEqualTo(0);
     }
 
     @Test
