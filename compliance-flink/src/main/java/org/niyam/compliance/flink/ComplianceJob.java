@@ -53,10 +53,10 @@ public final class ComplianceJob {
     /**
      * Runs the job: prints the usage for no argument or {@code --help}, exits with status 2 after the usage for a bad
      * command line, and with status 2 after the problems of a rule pack that does not build (built here once, before
-     * the job is submitted), and otherwise builds the job with exactly-once checkpoints at the options' interval and runs it
-     * until its input ends (files, or {@code --bounded} Kafka) or it is cancelled. A failure that a restart cannot cure
-     * (a bad line of a {@code --strict} job, a rule that failed) fails the job without restarts; its message is
-     * printed and the status is 1.
+     * the job is submitted), and otherwise builds the job with exactly-once checkpoints at the options' interval and
+     * runs it until its input ends (files, or {@code --bounded} Kafka) or it is cancelled. A failure that a restart
+     * cannot cure (a bad line of a {@code --strict} job, a rule that failed) fails the job without restarts; its
+     * message is printed and the status is 1.
      *
      * @param args the command line, as {@link JobOptions#parse} reads it
      * @throws Exception what Flink throws when the job cannot start or fails
