@@ -89,12 +89,21 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
      * @param retireAt  when the case leaves state if everything in it has still ended then (for a case that left, with
      *                  no events: when what is kept of it is forgotten), or null
      * @param leftovers the hash of the leftovers last sent to the platform
+     * @param leftAt    the instant the case last left state (its events up to it left), or null: an event up to it
+     *                  that comes after is evaluated without them
      */
-    record Kept(CaseTracker.State state, Long steppedAt, List<Long> due, Long retireAt, int leftovers) {
+    record Kept(CaseTracker.State state, Long steppedAt, List<Long> due, Long retireAt, int leftovers, Long leftAt) {
         Kept {
             due = due == null ? List.of() : List.copyOf(due);
         }
+
+        Kept(CaseTracker.State state, Long steppedAt, List<Long> due, Long retireAt, int leftovers) {
+            this(state, steppedAt, due, retireAt, leftovers, null);
+        }
     }
+
+    /** The task metric that counts events of a case's time before it left state that came after it left. */
+    static final String AFTER_LEAVING = "niyamEventsAfterTheirCaseLeft";
 
     private final JobOptions options;
     private transient CaseTracker tracker;
@@ -102,6 +111,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private transient Counter late;
     private transient Counter duplicates;
     private transient Counter steps;
+    /** Events older than the instant their case left state, come after it left. */
+    transient Counter afterLeaving;
     private transient LongCounter stepCount;
     private transient LongCounter stepNanos;
     private transient String contextVersion;
@@ -122,12 +133,17 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
         steps = getRuntimeContext().getMetricGroup().counter("niyamCaseSteps");
+        afterLeaving = getRuntimeContext().getMetricGroup().counter(AFTER_LEAVING);
         stepCount = getRuntimeContext().getLongCounter(CASE_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(CASE_STEP_NANOS);
     }
 
     @Override
     public void processElement(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> element(in, ctx, out));
+    }
+
+    private void element(Input in, ReadOnlyContext ctx, Collector<Output> out) throws Exception {
         CaseEvent event = json.read(in.json, CaseEvent.class);
         Kept k = load(in.caseId);
         switch (tracker.seen(k.state(), event)) {
@@ -144,6 +160,16 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             }
             default -> {
             }
+        }
+        if (k.leftAt() != null && in.at <= k.leftAt()) {
+            // Its case left state after everything in it had ended, --retain-ended after its last evaluation: the
+            // events that left are digests now, so this one is evaluated without them and cannot revise what was
+            // reported of them (an earlier acknowledgement that would have met a duty reported met late).
+            afterLeaving.inc();
+            LOG.warn("case {}: event '{}' at {} came after its case left state at {}: it is evaluated without the "
+                    + "case's events up to then, and what was reported of them stands; keep cases longer "
+                    + "(--retain-ended) than events come late", in.caseId, event.id(), event.at(),
+                    instant(k.leftAt()));
         }
         if (tracker.readByPlatformRules(event)) {
             ctx.output(SHARED, in);
@@ -164,7 +190,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         due.add(at);
         // A case that left and comes back: its retireAt was when what is kept of it would be forgotten.
         Long retireAt = k.state().events().isEmpty() ? null : k.retireAt();
-        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), retireAt, k.leftovers());
+        k = new Kept(k.state().withEvent(event), k.steppedAt(), List.copyOf(due), retireAt, k.leftovers(),
+                k.leftAt());
         if (at > watermark) {
             timers.registerEventTimeTimer(at);
             kept.update(json.bytes(k));
@@ -179,6 +206,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> timer(timestamp, ctx, out));
+    }
+
+    private void timer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
         if (bytes == null) {
             return;
@@ -227,17 +258,22 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 if (forget != null) {
                     timers.registerEventTimeTimer(forget);
                 }
-                kept.update(json.bytes(new Kept(stays, null, List.of(), forget, NO_LEFTOVERS)));
+                kept.update(json.bytes(new Kept(stays, null, List.of(), forget, NO_LEFTOVERS, timestamp)));
                 timers.deleteEventTimeTimer(END);
                 return;
             }
-            k = new Kept(stays, null, k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS);
+            k = new Kept(stays, null, k.due().stream().filter(d -> d > timestamp).toList(), null, NO_LEFTOVERS,
+                    timestamp);
         }
         kept.update(json.bytes(k));
     }
 
     @Override
     public void processBroadcastElement(Input in, Context ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> broadcastElement(in, ctx, out));
+    }
+
+    private void broadcastElement(Input in, Context ctx, Collector<Output> out) throws Exception {
         var broadcast = ctx.getBroadcastState(CONTEXT);
         switch (in.kind) {
             case Input.MARK -> {
@@ -295,7 +331,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (step.nextChange() != null) {
                 due.add(step.nextChange().toInstant().toEpochMilli());
             }
-            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers())));
+            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers(),
+                    k.leftAt())));
         });
     }
 
@@ -349,7 +386,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 retireAt = null;
             }
         }
-        return new Kept(state, steppedAt, List.copyOf(due), retireAt, leftovers);
+        return new Kept(state, steppedAt, List.copyOf(due), retireAt, leftovers, k.leftAt());
     }
 
     /** Side outputs of either context. */

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -21,6 +23,8 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -31,6 +35,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.niyam.compliance.model.InputException;
 
 /**
  * The Niyam compliance job: case-log lines in (JSON Lines files or a Kafka topic), transitions out (JSON Lines files
@@ -47,8 +52,11 @@ public final class ComplianceJob {
 
     /**
      * Runs the job: prints the usage for no argument or {@code --help}, exits with status 2 after the usage for a bad
-     * command line, and otherwise builds the job with exactly-once checkpoints at the options' interval and runs it
-     * until its input ends (files, or {@code --bounded} Kafka) or it is cancelled.
+     * command line, and with status 2 after the problems of a rule pack that does not build (built here once, before
+     * the job is submitted), and otherwise builds the job with exactly-once checkpoints at the options' interval and
+     * runs it until its input ends (files, or {@code --bounded} Kafka) or it is cancelled. A failure that a restart
+     * cannot cure (a bad line of a {@code --strict} job, a rule that failed) fails the job without restarts; its
+     * message is printed and the status is 1.
      *
      * @param args the command line, as {@link JobOptions#parse} reads it
      * @throws Exception what Flink throws when the job cannot start or fails
@@ -67,10 +75,56 @@ public final class ComplianceJob {
             System.exit(2);
             return;
         }
+        String problem = packProblem(options);
+        if (problem != null) {
+            System.err.println(problem);
+            System.exit(2);
+            return;
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
         env.enableCheckpointing(options.checkpoint().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         build(env, options);
-        env.execute("niyam compliance");
+        try {
+            env.execute("niyam compliance");
+        } catch (Exception e) {
+            String why = failure(e);
+            if (why == null) {
+                throw e;
+            }
+            System.err.println("niyam compliance job failed: " + why);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * {@return the message of the failure a restart cannot cure (a bad line of a strict job, a pack that does not
+     * build, a rule that failed) that ended the job, naming what, where and why; {@code null} for any other failure}
+     *
+     * @param failure what the job's execution threw
+     */
+    static String failure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RuntimeException e && Unrecoverable.is(e)) {
+                return e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Builds the options' packs once, where the job is submitted, so that a pack that does not build (a syntax error,
+     * a missing folder, a rule the restricted mode refuses) is named before the job is submitted.
+     *
+     * @return the {@code RulePackException}'s message (each problem with its file and line), or {@code null} when the
+     *         packs build
+     */
+    static String packProblem(JobOptions options) {
+        try {
+            Engines.build(options, Thread.currentThread().getContextClassLoader());
+            return null;
+        } catch (SuppressRestartsException e) {
+            return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        }
     }
 
     /**
@@ -200,13 +254,37 @@ public final class ComplianceJob {
         private static final long serialVersionUID = 1L;
         private final LineParser parser;
 
+        private transient Counter rejected;
+
         ParseLines(boolean strict, List<String> rules) {
             this.parser = new LineParser(strict, rules);
         }
 
         @Override
+        public void open(OpenContext openContext) {
+            rejected = getRuntimeContext().getMetricGroup().counter(REJECTED_LINES);
+        }
+
+        @Override
         public void processElement(String line, Context ctx, Collector<Input> out) {
-            parser.parse("input", line, out::collect);
+            parse(parser, "input", line, out::collect, rejected);
+        }
+    }
+
+    /** The task metric that counts the lines left out. */
+    static final String REJECTED_LINES = "niyamRejectedLines";
+
+    /** Parses one line: a line left out is counted; in a strict job, a bad line fails the job without restarts. */
+    static void parse(LineParser parser, String source, String line, java.util.function.Consumer<Input> out,
+                      Counter rejected) {
+        long before = parser.rejected();
+        try {
+            parser.parse(source, line, out);
+        } catch (InputException e) {
+            throw Unrecoverable.of(e); // the same line would fail the job again after a restart
+        }
+        if (rejected != null && parser.rejected() > before) {
+            rejected.inc();
         }
     }
 
@@ -215,15 +293,22 @@ public final class ComplianceJob {
         private static final long serialVersionUID = 1L;
         private final LineParser parser;
 
+        private transient Counter rejected;
+
         KafkaLines(boolean strict, List<String> rules) {
             this.parser = new LineParser(strict, rules);
         }
 
         @Override
+        public void open(DeserializationSchema.InitializationContext context) {
+            rejected = context.getMetricGroup().counter(REJECTED_LINES);
+        }
+
+        @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Input> out) {
             if (record.value() != null) {
-                parser.parse(record.topic() + "-" + record.partition() + "@" + record.offset(),
-                        new String(record.value(), StandardCharsets.UTF_8), out::collect);
+                parse(parser, record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        new String(record.value(), StandardCharsets.UTF_8), out::collect, rejected);
             }
         }
 

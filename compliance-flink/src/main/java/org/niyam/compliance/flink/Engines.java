@@ -27,6 +27,18 @@ final class Engines {
         ClassLoader loader = runtime.getUserCodeClassLoader();
         runtime.registerUserCodeClassLoaderReleaseHookIfAbsent("niyam-drools-threads",
                 () -> release(ExecutorProviderFactory.class, RuntimeContext.class.getClassLoader()));
+        return build(options, loader);
+    }
+
+    /**
+     * The engine of the options' packs, built with {@code loader} (the packs are read through it, and it is the
+     * thread's context class loader meanwhile).
+     *
+     * @throws org.apache.flink.runtime.execution.SuppressRestartsException with the {@code RulePackException} that
+     *                                                                      names what is wrong, for a pack that does
+     *                                                                      not build
+     */
+    static ComplianceEngine build(JobOptions options, ClassLoader loader) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -41,6 +53,9 @@ final class Engines {
                 builder.atRiskMargin(options.atRiskMargin());
             }
             return builder.build();
+        } catch (RuntimeException e) {
+            // A pack that does not build fails the job without restarts: restored, it would fail again.
+            throw Unrecoverable.is(e) ? Unrecoverable.of(e) : e;
         } finally {
             thread.setContextClassLoader(before);
         }
@@ -63,6 +78,8 @@ final class Engines {
                         : RulePack.directory(Path.of(pack))).eventTypes());
             }
             return types;
+        } catch (RuntimeException e) {
+            throw Unrecoverable.is(e) ? Unrecoverable.of(e) : e;
         } finally {
             thread.setContextClassLoader(before);
         }

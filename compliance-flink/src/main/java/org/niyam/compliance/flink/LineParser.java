@@ -115,7 +115,10 @@ public final class LineParser implements Serializable {
                     throw error;
                 }
             });
-        } catch (InputException e) {
+        } catch (InputException read) {
+            // Each line is read alone: the reader's line 1 is no line of the input. The source says where.
+            InputException e = read.line() != 1 ? read
+                    : new InputException(read.source(), 0, read.field(), read.problem(), read.getCause());
             if (strict) {
                 throw e;
             }

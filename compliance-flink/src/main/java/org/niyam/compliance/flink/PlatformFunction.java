@@ -115,6 +115,10 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
 
     @Override
     public void processElement(Input in, Context ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> element(in, ctx, out));
+    }
+
+    private void element(Input in, Context ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
         Kept k = bytes == null ? new Kept(null, List.of(), Map.of(), CaseTracker.State.empty(""), Map.of(), null, List.of(),
                 null, null, false) : json.read(bytes, Kept.class);
@@ -215,6 +219,10 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
+        Unrecoverable.run(() -> timer(timestamp, ctx, out));
+    }
+
+    private void timer(long timestamp, OnTimerContext ctx, Collector<Output> out) throws Exception {
         byte[] bytes = kept.value();
         if (bytes == null) {
             return;

@@ -104,15 +104,55 @@ class CaseFunctionWatermarksTest {
                 .hasSize(2);
     }
 
+    /**
+     * An acknowledgement that comes 19 days late, after its case (acknowledged late, resolved) left state a week after
+     * it ended: it is evaluated without the case's earlier events, so the duty stays reported met late where
+     * {@code evaluate} of the whole log finds it met. That is said and counted, not silent; kept longer than the
+     * acknowledgement is late, the case reports it met.
+     */
+    @Test
+    void an_event_that_comes_after_its_case_left_state_is_said_and_counted() throws Exception {
+        List<String> lines = List.of(
+                "{\"type\":\"PlatformProfile\",\"name\":\"Mahanagar\",\"registeredUsersInIndia\":90000000,"
+                        + "\"messagingService\":false}",
+                "{\"type\":\"ComplaintReceived\",\"id\":\"c1-in\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-01T10:00:00+05:30\",\"category\":\"GENERAL\"}",
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-b\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-02T12:00:00+05:30\"}",
+                "{\"type\":\"ComplaintResolved\",\"id\":\"c1-res\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-03T10:00:00+05:30\"}",
+                "{\"type\":\"ComplaintReceived\",\"id\":\"c2-in\",\"caseId\":\"C2\","
+                        + "\"at\":\"2026-03-20T10:00:00+05:30\",\"category\":\"GENERAL\"}",
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-a\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-01T11:00:00+05:30\"}");
+        JobOptions week = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H");
+        CaseFunction cases = new CaseFunction(week);
+        assertThat(run(lines, cases, true)).contains("complaint.acknowledge@c1-in#4:MET_LATE")
+                .doesNotContain("complaint.acknowledge@c1-in#5:MET");
+        assertThat(cases.afterLeaving.getCount()).isEqualTo(1);
+
+        JobOptions month = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+                BOUND.toString(), "--standing-check", "PT12H", "--retain-ended", "P30D");
+        CaseFunction kept = new CaseFunction(month);
+        assertThat(run(lines, kept, true)).contains("complaint.acknowledge@c1-in#5:MET");
+        assertThat(kept.afterLeaving.getCount()).isZero();
+    }
+
     /** The cases' outputs, sorted, for the lines parsed in order; watermarks as a bounded out-of-order source. */
     static List<String> run(List<String> lines, JobOptions options, boolean watermarkEveryLine) throws Exception {
+        return run(lines, new CaseFunction(options), watermarkEveryLine);
+    }
+
+    /** The same, with the cases' function given. */
+    static List<String> run(List<String> lines, CaseFunction function, boolean watermarkEveryLine) throws Exception {
         List<Input> inputs = new ArrayList<>();
         LineParser parser = new LineParser(true);
         for (String line : lines) {
             parser.parse("test", line, inputs::add);
         }
         try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
-                     ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new CaseFunction(options),
+                     ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
                              i -> i.caseId, Types.STRING, CaseFunction.CONTEXT)) {
             long latest = Long.MIN_VALUE;
             long watermark = Long.MIN_VALUE;

@@ -3,9 +3,12 @@ package org.niyam.compliance.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.model.InputException;
 
 class LineParserTest {
@@ -47,7 +50,42 @@ class LineParserTest {
 
         assertThatThrownBy(() -> new LineParser(true).parse("topic-0@7",
                 "{\"type\":\"RemovalOrderReceived\",\"id\":\"o1\",\"caseId\":\"c1\"}", i -> { }))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("topic-0@7").hasMessageContaining("at");
+                .isInstanceOf(InputException.class).hasMessageStartingWith("topic-0@7: field at: ");
+        // Each line is read alone: the message names the source (the record, or the file source's "input"), not
+        // a line 1 that is no line of the input.
+        assertThatThrownBy(() -> new LineParser(true).parse("input", "not json", i -> { }))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("input: 'not' is not a JSON value")
+                .extracting(e -> ((InputException) e).line()).isEqualTo(0);
+    }
+
+    /** A pack of one's own lists no events: alone, the India pack's lines are of unknown types; beside it, read. */
+    @Test
+    void a_pack_of_ones_own_reads_the_india_packs_events_only_beside_it(@TempDir Path work) throws Exception {
+        Path policy = Files.createDirectories(work.resolve("policy"));
+        Files.writeString(policy.resolve("acknowledgement.drl"), """
+                package org.example.policy;
+                import org.niyam.compliance.india.ComplaintReceived;
+                import org.niyam.compliance.model.Duty;
+                rule "policy.acknowledge-opens"
+                    @citation("Section 2.1")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Duty("policy.acknowledge", "Acknowledge within 12 hours", "policy.acknowledge", $complaint));
+                end
+                """);
+        String complaint = "{\"type\":\"ComplaintReceived\",\"id\":\"g1\",\"caseId\":\"g1\","
+                + "\"at\":\"2026-03-02T10:00+05:30\",\"category\":\"GENERAL\"}";
+        List<Input> out = new ArrayList<>();
+        LineParser alone = new LineParser(false, List.of(policy.toString()));
+        alone.parse("input", complaint, out::add);
+        assertThat(out).isEmpty();
+        assertThat(alone.rejected()).isEqualTo(1);
+
+        LineParser beside = new LineParser(false, List.of(JobOptions.INDIA, policy.toString()));
+        beside.parse("input", complaint, out::add);
+        assertThat(out).extracting(i -> i.kind).containsExactly(Input.EVENT, Input.MARK);
+        assertThat(beside.rejected()).isZero();
     }
 
     @Test
