@@ -294,6 +294,42 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void aRefusalIsPlacedOnItsOwnRuleNotOnAnEarlierRuleThatCallsAFunction() {
+            // Drools puts the package's functions in the class that holds every rule: a consequence calling one
+            // reached every rule, and a refusal in a later rule was placed on the earlier one.
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import java.util.List;
+
+                    function String label(String id) {
+                        return "complaint " + id;
+                    }
+
+                    rule "x.first"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        String l = label($c.id());
+                    end
+
+                    rule "x.second"
+                        @citation("Policy 2")
+                    when
+                        $all : List() from collect(ComplaintReceived())
+                    then
+                        long n = $all.stream().count();
+                    end
+                    """;
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).as(e.getMessage()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.line()).isEqualTo(22);
+                assertThat(p.message()).contains("rule 'x.second'", "java.util.").doesNotContain("x.first");
+            });
+        }
+
+        @Test
         void aSalienceExpression() {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    salience (Integer.getInteger(\"x\", 1))");

@@ -682,7 +682,13 @@ public final class CompiledCheck {
                         if (target == null || target == owner && reference.member() == null) {
                             continue;
                         }
-                        if (target != owner) {
+                        if (target != owner && reference.method() && !reference.member().equals("<init>")
+                                && rulesClass(target) && target.methods.containsKey(reference.member() + reference.descriptor())) {
+                            // A DRL function, which the rules class holds beside every rule: that function only, or a
+                            // consequence calling one would reach every rule of the package, and a refusal in another
+                            // rule would be placed on it.
+                            todo.add(target.name + "#" + reference.member() + reference.descriptor());
+                        } else if (target != owner) {
                             // Another generated class (a lambda, an accumulate, a function's class): all of it.
                             target.methods.values().forEach(m -> todo.add(target.name + "#" + m.name() + m.descriptor()));
                         } else if (reference.method() && target.methods.containsKey(reference.member() + reference.descriptor())) {
@@ -693,5 +699,11 @@ public final class CompiledCheck {
             }
         }
         return reached;
+    }
+
+    /** The class the executable model puts a package's rules in, with its functions: {@code Rules<hash>}. */
+    private static boolean rulesClass(ClassFile file) {
+        return file.name.matches(".*\\.Rules[0-9A-F]+")
+                || file.methods.values().stream().anyMatch(m -> m.name().startsWith("rule_"));
     }
 }
