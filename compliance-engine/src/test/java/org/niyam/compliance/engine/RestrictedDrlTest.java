@@ -330,6 +330,19 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void aMethodCalledOnAnArrayElementInAConsequenceIsPlacedOnItsLineWithAWayAround() {
+            // Drools' generator said only "This doesn't work on arrayAccessExpr ...", with no rule and no line.
+            String drl = TEMPLATE.formatted("", "String[] parts = $c.id().split(\"-\"); int n = parts[0].length();");
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(11);
+                assertThat(p.message()).contains("rule 'x.rule'", "array", "parts[0].length()",
+                        "String part = parts[0]; then part.length(...)");
+            });
+        }
+
+        @Test
         void aSalienceExpression() {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    salience (Integer.getInteger(\"x\", 1))");

@@ -329,6 +329,43 @@ public final class CompiledCheck {
         return file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("Rule_");
     }
 
+    /**
+     * What Drools' generator of the executable model cannot translate, located where a restricted pack wrote it: a
+     * method called on an array element in a consequence ({@code parts[0].length()}), for which it says only "This
+     * doesn't work on arrayAccessExpr". Null when the message is not one of these or no consequence holds such code.
+     */
+    static Problem locateUntranslatable(String message, List<Source> sources) {
+        if (message == null || !message.contains("arrayAccessExpr")) {
+            return null;
+        }
+        // Conditions and functions take it, and a consequence reads an element (parts[0]) without trouble: what the
+        // generator cannot translate is a call on the element.
+        for (Source source : sources) {
+            if (!source.restricted()) {
+                continue;
+            }
+            for (DrlAnalysis.Rule rule : source.analysis().rules()) {
+                for (DrlAnalysis.Code code : rule.consequences()) {
+                    if (!code.readable()) {
+                        continue;
+                    }
+                    for (com.github.javaparser.ast.expr.MethodCallExpr call
+                            : code.root().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                        if (call.getScope().filter(com.github.javaparser.ast.expr.Expression::isArrayAccessExpr)
+                                .isPresent()) {
+                            return new Problem(source.origin(), code.lineOf(call), "rule '" + rule.name()
+                                    + "' calls a method on an element of an array in its consequence (" + call
+                                    + "), which Drools cannot compile to Java classes, as restricted packs must be: "
+                                    + "put the element in a variable first (String part = " + call.getScope().get()
+                                    + "; then part." + call.getNameAsString() + "(...))");
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A rule name as Drools' classic compiler writes it into class names: {@code x.rule} is {@code x$u46$rule}. */
     private static String classicName(String rule) {
         StringBuilder out = new StringBuilder();
