@@ -66,9 +66,7 @@ public final class CheckCommand implements Command {
             if (!args.flag("--no-builtin-rules")) {
                 packs.add(RulePack.classpath(RuleOptions.INDIA_PACK));
             }
-            for (String given : args.positionals()) {
-                packs.add(RuleOptions.load(given, io));
-            }
+            packs.addAll(RuleOptions.loadAll(args.positionals(), io));
             engine = RuleOptions.engine(packs, args);
         } catch (RulePackException e) {
             e.problems().forEach(p -> io.out().println("PROBLEM  " + p));

@@ -45,11 +45,29 @@ final class RuleOptions {
         if (!args.flag("--no-builtin-rules")) {
             packs.add(RulePack.classpath(INDIA_PACK));
         }
-        for (String given : args.values("--rules")) {
-            packs.add(load(given, io));
-        }
+        packs.addAll(loadAll(args.values("--rules"), io));
         if (packs.isEmpty()) {
             throw new UsageException("no rules: --no-builtin-rules needs at least one --rules PATH");
+        }
+        return packs;
+    }
+
+    /**
+     * Loads each pack from a path as the user gave it. Every pack is read before a problem is reported, so that a
+     * broken {@code pack.yaml} hides no other pack's problems: they come together in one exception.
+     */
+    static List<RulePack> loadAll(List<String> given, Io io) {
+        List<RulePack> packs = new ArrayList<>();
+        List<org.niyam.compliance.pack.Problem> problems = new ArrayList<>();
+        for (String one : given) {
+            try {
+                packs.add(load(one, io));
+            } catch (org.niyam.compliance.pack.RulePackException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.niyam.compliance.pack.RulePackException(problems);
         }
         return packs;
     }

@@ -56,6 +56,25 @@ class WatchInputTest {
     }
 
     /**
+     * docs/cli.md: "The text lines give instants in India Standard Time ..., whatever offset the log writes": an order
+     * received at 10:00 +01:00 is shown at 14:30, due 17:30 (3 h), with --format json giving the offsets.
+     */
+    @Test
+    void text_lines_give_instants_in_india_standard_time_and_json_with_their_offset(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+01:00"));
+
+        Cli.Result text = Cli.run("watch", "--replay", log.toString());
+        Cli.Result json = Cli.run("watch", "--replay", "--format", "json", log.toString());
+
+        assertThat(text.out()).contains("2026-03-02 14:30  OPENED      removal.on-order@order-1 (Rule 3(1)(d)), due "
+                + "2026-03-02 17:30");
+        assertThat(json.out()).contains("\"at\":\"2026-03-02T14:30:00+05:30\"",
+                "\"triggeredAt\":\"2026-03-02T10:00:00+01:00\"");
+    }
+
+    /**
      * The same on a live watch: the line written after the watch started is rejected and the watch goes on (it
      * used to end there, so nothing written later was reported); the exit code says a line was rejected.
      */

@@ -250,8 +250,10 @@ public final class CaseLogAudit {
             try {
                 return byCase(evaluation, spill, delivery);
             } catch (Evaluation.Unpartitionable e) {
-                LOG.warn("the audit reads all its logs into memory and evaluates them in one session, since a "
-                        + "conclusion crossed cases: {}", e.getMessage());
+                // The reason says why: a conclusion that crossed cases, or the firing limit, whose error must name
+                // the firings of the whole evaluation.
+                LOG.warn("the audit reads all its logs into memory and evaluates them in one session, since {}",
+                        e.getMessage());
                 listener.oneSession(e.getMessage());
                 if (delivery.started) {
                     sink.startOver(e.getMessage());

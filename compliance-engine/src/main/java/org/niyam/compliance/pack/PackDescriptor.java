@@ -91,37 +91,41 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 throw new RulePackException(new Problem(origin, located.line(), "unknown key '" + path + "'"
                         + Suggestions.didYouMean(name, known)), e);
             }
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new RulePackException(new Problem(origin, line, e.getOriginalMessage()), e);
+            // In words, with the field's path (versions[0].from: expected an ISO-8601 instant with offset, ...).
+            InputException located = InputErrors.of(origin, 0, text, e);
+            throw new RulePackException(new Problem(origin, located.line(), (located.field().isEmpty() ? ""
+                    : located.field() + ": ") + located.problem()), e);
         }
         if (file == null) {
             throw new RulePackException(List.of(new Problem(origin, 0, "is empty")));
         }
         List<Problem> problems = new ArrayList<>();
+        Lines lines = new Lines(text);
         if (blank(file.id())) {
             problems.add(new Problem(origin, 0, "'id' is required: a short stable name such as india-it-rules"));
         }
         if (blank(file.instrument())) {
             problems.add(new Problem(origin, 0, "'instrument' is required: the legal instrument, as citations name it"));
         }
-        List<LawVersion> versions = versions(origin, file, problems);
+        List<LawVersion> versions = versions(origin, file, problems, lines);
         List<String> jurisdictions = file.jurisdictions() == null ? List.of() : List.copyOf(file.jurisdictions());
-        for (String jurisdiction : jurisdictions) {
+        for (int i = 0; i < jurisdictions.size(); i++) {
+            String jurisdiction = jurisdictions.get(i);
             if (!Jurisdictions.valid(jurisdiction)) {
-                problems.add(new Problem(origin, 0, "'jurisdictions' has '" + jurisdiction + "': give ISO 3166 "
-                        + "codes such as IN, DE or US-CA"));
+                problems.add(new Problem(origin, lines.of("/jurisdictions/" + i), "'jurisdictions' has '"
+                        + jurisdiction + "': give ISO 3166 codes such as IN, DE or US-CA"));
             }
         }
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         if (file.parameters() != null) {
             file.parameters().forEach((name, entry) -> {
-                Parameter parameter = parameter(origin, name, entry, problems);
+                Parameter parameter = parameter(origin, name, entry, problems, lines);
                 if (parameter != null) {
                     parameters.put(name, parameter);
                 }
             });
         }
-        EventTypes events = events(origin, file.id(), file.events(), loader, problems);
+        EventTypes events = events(origin, file.id(), file.events(), loader, problems, lines);
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
         }
@@ -136,7 +140,7 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
      * {@code CaseEvent}; it is loaded, not initialised.
      */
     private static EventTypes events(String origin, String id, List<Object> entries, ClassLoader loader,
-                                     List<Problem> problems) {
+                                     List<Problem> problems, Lines lines) {
         EventTypes types = EventTypes.standard();
         if (entries == null) {
             return types;
@@ -153,7 +157,7 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 List<String> unknown = map.keySet().stream().map(String::valueOf)
                         .filter(k -> !k.equals("class") && !k.equals("name")).toList();
                 if (!unknown.isEmpty()) {
-                    problems.add(new Problem(origin, 0, where + ": unknown key '" + unknown.get(0) + "'"
+                    problems.add(new Problem(origin, lines.of("/events/" + i), where + ": unknown key '" + unknown.get(0) + "'"
                             + Suggestions.didYouMean(unknown.get(0), List.of("class", "name"))));
                     continue;
                 }
@@ -163,7 +167,7 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 className = null;
             }
             if (className == null || className.isEmpty()) {
-                problems.add(new Problem(origin, 0, where + " needs a class name, such as "
+                problems.add(new Problem(origin, lines.of("/events/" + i), where + " needs a class name, such as "
                         + "com.example.AppealLodged, or {class: com.example.AppealLodged, name: Appeal}"));
                 continue;
             }
@@ -171,20 +175,20 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
             try {
                 type = Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add(new Problem(origin, 0, where + ": class " + className + " is not on the class path; "
+                problems.add(new Problem(origin, lines.of("/events/" + i), where + ": class " + className + " is not on the class path; "
                         + "an event class is compiled with the application, a pack only names it"));
                 continue;
             }
             try {
                 types = name == null ? types.with(type, source) : types.with(name, type, source);
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(origin, 0, where + ": " + e.getMessage()));
+                problems.add(new Problem(origin, lines.of("/events/" + i), where + ": " + e.getMessage()));
             }
         }
         return types;
     }
 
-    private static List<LawVersion> versions(String origin, File file, List<Problem> problems) {
+    private static List<LawVersion> versions(String origin, File file, List<Problem> problems, Lines lines) {
         List<LawVersion> versions = new ArrayList<>();
         if (file.versions() == null) {
             return versions;
@@ -192,11 +196,11 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
         for (int i = 0; i < file.versions().size(); i++) {
             VersionEntry entry = file.versions().get(i);
             if (entry == null || blank(entry.name()) || entry.from() == null) {
-                problems.add(new Problem(origin, 0, "versions[" + i + "] needs a 'name' and a 'from' instant with offset"));
+                problems.add(new Problem(origin, lines.of("/versions/" + i), "versions[" + i + "] needs a 'name' and a 'from' instant with offset"));
                 continue;
             }
             if (!versions.isEmpty() && !entry.from().isAfter(versions.get(versions.size() - 1).from())) {
-                problems.add(new Problem(origin, 0, "versions[" + i + "] '" + entry.name()
+                problems.add(new Problem(origin, lines.of("/versions/" + i), "versions[" + i + "] '" + entry.name()
                         + "' must start after the version before it: list versions oldest first"));
             }
             versions.add(new LawVersion(entry.name(), entry.from()));
@@ -204,17 +208,19 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
         return List.copyOf(versions);
     }
 
-    private static Parameter parameter(String origin, String name, ParameterEntry entry, List<Problem> problems) {
+    private static Parameter parameter(String origin, String name, ParameterEntry entry, List<Problem> problems,
+                                       Lines lines) {
         String where = "parameter '" + name + "'";
+        String path = "/parameters/" + name.replace("~", "~0").replace("/", "~1");
         if (entry == null) {
-            problems.add(new Problem(origin, 0, where + " is empty"));
+            problems.add(new Problem(origin, lines.of(path), where + " is empty"));
             return null;
         }
         Parameter.Type type;
         try {
             type = Parameter.Type.valueOf(String.valueOf(entry.type()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(origin, 0, where + ": 'type' must be one of duration, number, flag, text; found '"
+            problems.add(new Problem(origin, lines.of(path + "/type"), where + ": 'type' must be one of duration, number, flag, text; found '"
                     + entry.type() + "'"));
             return null;
         }
@@ -223,7 +229,7 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 // A setting the law leaves to the platform may have no default: duties on it are indeterminate.
                 return new Parameter(name, entry.description(), type, true, List.of());
             }
-            problems.add(new Problem(origin, 0, where + " has no values (only a 'setting: true' may have none)"));
+            problems.add(new Problem(origin, lines.of(path), where + " has no values (only a 'setting: true' may have none)"));
             return null;
         }
         List<DatedValue> values = new ArrayList<>();
@@ -231,15 +237,15 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
             ValueEntry value = entry.values().get(i);
             String at = where + " values[" + i + "]";
             if (value == null || value.from() == null || value.value() == null) {
-                problems.add(new Problem(origin, 0, at + " needs 'from' (an instant with offset) and 'value'"));
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + " needs 'from' (an instant with offset) and 'value'"));
                 continue;
             }
             if (!values.isEmpty() && !value.from().isAfter(values.get(values.size() - 1).from())) {
-                problems.add(new Problem(origin, 0, at + " must start after the value before it: list values oldest first"));
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + " must start after the value before it: list values oldest first"));
             }
             Object converted = convert(type, value.value());
             if (converted == null) {
-                problems.add(new Problem(origin, 0, at + ": '" + value.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + ": '" + value.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)
                         + (type == Parameter.Type.DURATION ? " (write ISO-8601: PT36H, P15D, or P3M for calendar months)" : "")));
                 continue;
             }
@@ -296,5 +302,39 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /**
+     * The line of each entry of a {@code pack.yaml}, by its JSON pointer ({@code /versions/1},
+     * {@code /parameters/x/values/0}), read when a problem first asks for one: the checks work on the parsed records,
+     * which keep no lines.
+     */
+    private static final class Lines {
+
+        private final String text;
+        private Map<String, Integer> lines;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The line where the entry starts, or 0 when it is not found. */
+        int of(String pointer) {
+            if (lines == null) {
+                lines = new java.util.HashMap<>();
+                try (com.fasterxml.jackson.core.JsonParser parser = YAML.getFactory().createParser(text)) {
+                    for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken(); token != null;
+                         token = parser.nextToken()) {
+                        if (token != com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                            lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                                    parser.currentTokenLocation().getLineNr());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // The text was read once already; a problem then keeps no line rather than hiding the others.
+                }
+            }
+            return Math.max(0, lines.getOrDefault(pointer, 0));
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.Obligation;
@@ -31,8 +32,11 @@ final class ScenarioComparison {
             String subject = "obligation " + want.id();
             Obligation got = report.obligations().stream().filter(o -> o.id().equals(want.id())).findFirst().orElse(null);
             if (got == null) {
+                List<String> ids = report.obligations().stream().map(Obligation::id).toList();
+                String closest = Suggestions.closest(want.id(), ids);
                 mismatches.add(new Mismatch(subject, null, "in the report",
-                        "the report has no obligation with this id; it has " + ids(report)));
+                        "the report has no obligation with this id" + (closest == null ? ""
+                                : " (did you mean '" + closest + "'?)") + "; it has " + ids(report)));
                 continue;
             }
             matchedObligations.add(got);
@@ -47,8 +51,10 @@ final class ScenarioComparison {
                     .filter(f -> !matchedFindings.contains(f))
                     .toList();
             if (candidates.isEmpty()) {
-                mismatches.add(new Mismatch(subject, null, "in the report", "the report has no such finding; it has "
-                        + codes(report)));
+                String closest = Suggestions.closest(want.code(), report.findings().stream().map(Finding::code)
+                        .filter(code -> !code.equals(want.code())).distinct().toList());
+                mismatches.add(new Mismatch(subject, null, "in the report", "the report has no such finding"
+                        + (closest == null ? "" : " (did you mean '" + closest + "'?)") + "; it has " + codes(report)));
                 continue;
             }
             // Several findings may share a code: the expectation is met by any of them; otherwise the first is shown.

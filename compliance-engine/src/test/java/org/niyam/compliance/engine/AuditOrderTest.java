@@ -235,6 +235,62 @@ class AuditOrderTest {
         }
     }
 
+    /** A rule that counts its own fact up without end: the firing limit stops it. */
+    private static final String LOOP = """
+            package org.niyam.test.loop;
+
+            import org.niyam.compliance.india.*;
+
+            declare Counter
+                caseId : String
+                n : int
+            end
+
+            rule "l.start"
+                @citation("s. 1")
+            when
+                $c : ComplaintReceived()
+            then
+                insert(new Counter($c.caseId(), 0));
+            end
+
+            rule "l.count"
+                @citation("s. 1")
+            when
+                $k : Counter()
+            then
+                modify($k) { setN($k.getN() + 1) };
+            end
+            """;
+
+    @Test
+    void an_audit_stopped_by_the_firing_limit_says_so_at_warn_not_that_a_conclusion_crossed_cases() throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(CaseLogAudit.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
+                    .rulePack(RulePack.drl("loop", LOOP)).firingLimitPerFact(10).build();
+            Path file = work.resolve("loop.jsonl");
+            write(new Evidence(TestPacks.PLATFORM, List.of(TestPacks.grievanceOfficer()), List.of(TestPacks.complaint("c-1", "case-1", T))),
+                    new Random(SEED), file);
+
+            assertThatThrownBy(() -> CaseLogAudit.builder(engine).asOf(AS_OF).workDirectory(work).build()
+                    .run(List.of(file), new CollectingSink()))
+                    .isInstanceOf(org.niyam.compliance.pack.RuleExecutionException.class)
+                    .hasMessageContaining("l.count");
+            assertThat(captured.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .singleElement().asString().contains("in one session", "firing limit")
+                    .doesNotContain("crossed cases");
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
     /** Keeps what an unordered audit delivers; fails when two calls overlap; starts over when told to. */
     private static final class StartingOver extends CollectingSink {
         final List<String> reasons = new ArrayList<>();

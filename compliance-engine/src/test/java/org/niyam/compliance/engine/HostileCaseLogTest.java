@@ -187,6 +187,40 @@ class HostileCaseLogTest {
     }
 
     @Nested
+    @DisplayName("a value that is not one of its field's values (an enum)")
+    class EnumValues {
+
+        private static final String CATEGORY = "\"category\": \"GENERAL\"";
+
+        private String complaint(String category) {
+            assertThat(COMPLAINT).contains(CATEGORY);
+            return COMPLAINT.replace(CATEGORY, "\"category\": " + category).replace("\"e1\"", "\"e9\"");
+        }
+
+        @Test
+        @DisplayName("is named with the values the field takes and the closest one, not in the parser's words")
+        void misspelt() {
+            String problem = rejectedAtLine3(complaint("\"GENRAL\""), "category").problem();
+
+            assertThat(problem).isEqualTo("unknown value 'GENRAL'; did you mean 'GENERAL'? The values are GENERAL, "
+                    + "REMOVAL_REQUEST and INTIMATE_IMAGERY");
+            assertThat(rejectedAtLine3(complaint("\"general\""), "category").problem())
+                    .startsWith("unknown value 'general'; did you mean 'GENERAL'?");
+            assertThat(rejectedAtLine3(complaint("\"DEFAMATION\""), "category").problem())
+                    .isEqualTo("unknown value 'DEFAMATION'. The values are GENERAL, REMOVAL_REQUEST and INTIMATE_IMAGERY");
+        }
+
+        @Test
+        @DisplayName("a number or empty text is refused, naming the values")
+        void numberOrEmpty() {
+            assertThat(rejectedAtLine3(complaint("1"), "category").problem()).isEqualTo("expected one of GENERAL, "
+                    + "REMOVAL_REQUEST and INTIMATE_IMAGERY, written as text, not the number 1");
+            assertThat(rejectedAtLine3(complaint("\"\""), "category").problem()).isEqualTo("expected one of GENERAL, "
+                    + "REMOVAL_REQUEST and INTIMATE_IMAGERY, not empty text");
+        }
+    }
+
+    @Nested
     @DisplayName("text that is not Unicode, and text that merely looks odd")
     class Text {
 

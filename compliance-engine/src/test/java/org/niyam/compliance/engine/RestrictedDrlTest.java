@@ -294,6 +294,55 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void aRefusalIsPlacedOnItsOwnRuleNotOnAnEarlierRuleThatCallsAFunction() {
+            // Drools puts the package's functions in the class that holds every rule: a consequence calling one
+            // reached every rule, and a refusal in a later rule was placed on the earlier one.
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import java.util.List;
+
+                    function String label(String id) {
+                        return "complaint " + id;
+                    }
+
+                    rule "x.first"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        String l = label($c.id());
+                    end
+
+                    rule "x.second"
+                        @citation("Policy 2")
+                    when
+                        $all : List() from collect(ComplaintReceived())
+                    then
+                        long n = $all.stream().count();
+                    end
+                    """;
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).as(e.getMessage()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.line()).isEqualTo(22);
+                assertThat(p.message()).contains("rule 'x.second'", "java.util.").doesNotContain("x.first");
+            });
+        }
+
+        @Test
+        void aMethodCalledOnAnArrayElementInAConsequenceIsPlacedOnItsLineWithAWayAround() {
+            // Drools' generator said only "This doesn't work on arrayAccessExpr ...", with no rule and no line.
+            String drl = TEMPLATE.formatted("", "String[] parts = $c.id().split(\"-\"); int n = parts[0].length();");
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(11);
+                assertThat(p.message()).contains("rule 'x.rule'", "array", "parts[0].length()",
+                        "String part = parts[0]; then part.length(...)");
+            });
+        }
+
+        @Test
         void aSalienceExpression() {
             String drl = TEMPLATE.formatted("", "").replace("    @citation(\"Policy 1\")",
                     "    @citation(\"Policy 1\")\n    salience (Integer.getInteger(\"x\", 1))");

@@ -263,6 +263,50 @@ class RulePackExceptionTest {
         }
 
         @Test
+        void each_problem_of_a_pack_yaml_is_placed_on_the_line_of_its_entry(@TempDir Path folder) throws IOException {
+            Files.writeString(folder.resolve("pack.yaml"), """
+                    id: lines
+                    instrument: Test Act, 2020
+                    jurisdictions: [IN, India]
+                    versions:
+                      - {name: later, from: 2026-01-01T00:00:00+05:30}
+                      - {name: earlier, from: 2025-01-01T00:00:00+05:30}
+                    parameters:
+                      test.clock:
+                        type: duration
+                        values:
+                          - {from: 2026-01-01T00:00:00+05:30, value: PT6H}
+                          - {from: 2025-01-01T00:00:00+05:30, value: PT12H}
+                      test.users:
+                        type: numbr
+                    """);
+
+            assertThatThrownBy(() -> RulePack.directory(folder))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems())
+                            .extracting(p -> p.line() + " " + p.message().substring(0, 20)).containsExactlyInAnyOrder(
+                                    "3 'jurisdictions' has ", "6 versions[1] 'earlier", "12 parameter 'test.cloc",
+                                    "14 parameter 'test.user"));
+        }
+
+        @Test
+        void an_instant_without_offset_in_a_pack_yaml_is_named_in_words(@TempDir Path folder) throws IOException {
+            Files.writeString(folder.resolve("pack.yaml"), """
+                    id: offset
+                    instrument: Test Act, 2020
+                    versions:
+                      - {name: as made, from: 2025-01-01T00:00:00}
+                    """);
+
+            assertThatThrownBy(() -> RulePack.directory(folder))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.line()).isEqualTo(4);
+                                assertThat(p.message()).isEqualTo("versions[0].from: expected an ISO-8601 instant with "
+                                        + "offset, e.g. 2026-02-20T10:15:00+05:30, not \"2025-01-01T00:00:00\"");
+                            }));
+        }
+
+        @Test
         void a_listed_drl_file_that_is_missing_on_the_classpath() {
             assertThatThrownBy(() -> RulePack.classpath("packs/missing-drl"))
                     .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()

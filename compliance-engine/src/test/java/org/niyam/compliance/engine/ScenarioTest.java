@@ -274,6 +274,24 @@ class ScenarioTest {
         }
 
         @Test
+        void a_misspelt_id_or_code_is_named_with_the_closest_the_report_has() {
+            ScenarioResult result = run("misspelt.yaml", """
+                    asOf: 2026-03-02T18:00:00+05:30
+                    events:
+                      - {type: ComplaintReceived, id: c1, caseId: case-1, at: 2026-03-02T10:00:00+05:30, category: INTIMATE_IMAGERY}
+                    expect:
+                      obligations: [{id: test.answr@c1}]
+                      findings: [{code: intimate-imagry}]
+                    """);
+
+            assertThat(result.mismatches()).extracting(Mismatch::toString).satisfiesExactly(
+                    obligation -> assertThat(obligation).startsWith("obligation test.answr@c1: expected in the report, "
+                            + "but the report has no obligation with this id (did you mean 'test.answer@c1'?); it has "),
+                    finding -> assertThat(finding).startsWith("finding intimate-imagry: expected in the report, but the "
+                            + "report has no such finding (did you mean 'intimate-imagery'?); it has intimate-imagery"));
+        }
+
+        @Test
         void absent_obligations_and_findings_must_not_arise() {
             ScenarioResult result = run("absent.yaml", """
                     asOf: 2026-03-02T18:00:00+05:30

@@ -77,6 +77,31 @@ public final class InputErrors {
     }
 
     /**
+     * A value that is not one of an enum's constants, in words rather than Jackson's, which name the Java class and
+     * its own settings: the constants, in the order the enum declares them, and the closest to the text given.
+     */
+    private static String enumValue(MismatchedInputException mismatch) {
+        List<String> values = Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name()).toList();
+        String expected = "expected one of " + Suggestions.inWords(values);
+        if (mismatch instanceof InvalidFormatException format && format.getValue() instanceof String given) {
+            if (given.isBlank()) {
+                return expected + ", not empty text";
+            }
+            String closest = Suggestions.closest(given, values);
+            return "unknown value '" + given + "'" + (closest == null ? "." : "; did you mean '" + closest + "'?")
+                    + " The values are " + Suggestions.inWords(values);
+        }
+        if (mismatch instanceof InvalidFormatException format && format.getValue() instanceof Number number) {
+            return expected + ", written as text, not the number " + number;
+        }
+        String message = String.valueOf(mismatch.getOriginalMessage());
+        Matcher given = Pattern.compile("from String \"([^\"]*)\"").matcher(message);
+        return expected + (message.contains("empty String") ? ", not empty text" : given.find()
+                ? ", not '" + given.group(1) + "'" : "");
+    }
+
+    /**
      * The whole input is not what was asked for (a list where an object is read, or nothing at all), in words rather
      * than Jackson's, which name the Java class and the parser's token.
      */
@@ -134,6 +159,9 @@ public final class InputErrors {
                 }
             } else if (mapping instanceof Mappers.Refused) {
                 message = mapping.getOriginalMessage();
+            } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    && mismatch.getTargetType().isEnum()) {
+                message = enumValue(mismatch);
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class
                     && String.valueOf(message).startsWith("Cannot coerce Float")) {
                 // Jackson names the value as it would convert it (1e2 as 100.0) and suggests configuring it.

@@ -329,6 +329,43 @@ public final class CompiledCheck {
         return file.name.substring(file.name.lastIndexOf('.') + 1).startsWith("Rule_");
     }
 
+    /**
+     * What Drools' generator of the executable model cannot translate, located where a restricted pack wrote it: a
+     * method called on an array element in a consequence ({@code parts[0].length()}), for which it says only "This
+     * doesn't work on arrayAccessExpr". Null when the message is not one of these or no consequence holds such code.
+     */
+    static Problem locateUntranslatable(String message, List<Source> sources) {
+        if (message == null || !message.contains("arrayAccessExpr")) {
+            return null;
+        }
+        // Conditions and functions take it, and a consequence reads an element (parts[0]) without trouble: what the
+        // generator cannot translate is a call on the element.
+        for (Source source : sources) {
+            if (!source.restricted()) {
+                continue;
+            }
+            for (DrlAnalysis.Rule rule : source.analysis().rules()) {
+                for (DrlAnalysis.Code code : rule.consequences()) {
+                    if (!code.readable()) {
+                        continue;
+                    }
+                    for (com.github.javaparser.ast.expr.MethodCallExpr call
+                            : code.root().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                        if (call.getScope().filter(com.github.javaparser.ast.expr.Expression::isArrayAccessExpr)
+                                .isPresent()) {
+                            return new Problem(source.origin(), code.lineOf(call), "rule '" + rule.name()
+                                    + "' calls a method on an element of an array in its consequence (" + call
+                                    + "), which Drools cannot compile to Java classes, as restricted packs must be: "
+                                    + "put the element in a variable first (String part = " + call.getScope().get()
+                                    + "; then part." + call.getNameAsString() + "(...))");
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A rule name as Drools' classic compiler writes it into class names: {@code x.rule} is {@code x$u46$rule}. */
     private static String classicName(String rule) {
         StringBuilder out = new StringBuilder();
@@ -682,7 +719,13 @@ public final class CompiledCheck {
                         if (target == null || target == owner && reference.member() == null) {
                             continue;
                         }
-                        if (target != owner) {
+                        if (target != owner && reference.method() && !reference.member().equals("<init>")
+                                && rulesClass(target) && target.methods.containsKey(reference.member() + reference.descriptor())) {
+                            // A DRL function, which the rules class holds beside every rule: that function only, or a
+                            // consequence calling one would reach every rule of the package, and a refusal in another
+                            // rule would be placed on it.
+                            todo.add(target.name + "#" + reference.member() + reference.descriptor());
+                        } else if (target != owner) {
                             // Another generated class (a lambda, an accumulate, a function's class): all of it.
                             target.methods.values().forEach(m -> todo.add(target.name + "#" + m.name() + m.descriptor()));
                         } else if (reference.method() && target.methods.containsKey(reference.member() + reference.descriptor())) {
@@ -693,5 +736,11 @@ public final class CompiledCheck {
             }
         }
         return reached;
+    }
+
+    /** The class the executable model puts a package's rules in, with its functions: {@code Rules<hash>}. */
+    private static boolean rulesClass(ClassFile file) {
+        return file.name.matches(".*\\.Rules[0-9A-F]+")
+                || file.methods.values().stream().anyMatch(m -> m.name().startsWith("rule_"));
     }
 }

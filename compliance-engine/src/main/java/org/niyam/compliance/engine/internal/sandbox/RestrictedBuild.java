@@ -78,10 +78,15 @@ public final class RestrictedBuild {
             return new Result(null, CompiledCheck.locateJavaErrors(e.getMessage(), sources), nanos);
         } catch (RuntimeException | LinkageError e) {
             // The generator throws on syntax it cannot translate (javaparser's ParseProblemException, among others).
+            String message = DroolsInternals.withoutStackTrace(e.getMessage());
+            Problem located = CompiledCheck.locateUntranslatable(message, sources);
+            if (located != null) {
+                return new Result(null, List.of(located), nanos);
+            }
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
             return new Result(null, List.of(new Problem(origin, 0, "cannot be compiled to Java classes, as "
-                    + "restricted packs must be: " + DroolsInternals.withoutStackTrace(e.getMessage()))), nanos);
+                    + "restricted packs must be: " + message)), nanos);
         }
         nanos[0] = System.nanoTime() - start;
         List<Problem> problems = new ArrayList<>();
