@@ -183,12 +183,7 @@ class AuditOrderTest {
     @Test
     void an_audit_whose_conclusions_cross_cases_says_so_at_warn_and_in_its_summary_and_the_next_runs_by_case()
             throws IOException {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(CaseLogAudit.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
-                new ch.qos.logback.core.read.ListAppender<>();
-        captured.start();
-        logger.addAppender(captured);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured = auditLog();
         try {
             ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES).rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
                     .rulePack(RulePack.drl("crossing", CROSSING).unrestricted()).threads(2).eventsPerSession(1).build();
@@ -231,7 +226,7 @@ class AuditOrderTest {
             assertThat(next.oneSession()).isNull();
             assertThat(next.buckets()).isPositive();
         } finally {
-            logger.detachAppender(captured);
+            auditLogger().detachAppender(captured);
         }
     }
 
@@ -265,12 +260,7 @@ class AuditOrderTest {
 
     @Test
     void an_audit_stopped_by_the_firing_limit_says_so_at_warn_not_that_a_conclusion_crossed_cases() throws IOException {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(CaseLogAudit.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
-                new ch.qos.logback.core.read.ListAppender<>();
-        captured.start();
-        logger.addAppender(captured);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured = auditLog();
         try {
             ComplianceEngine engine = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
                     .rulePack(RulePack.drl("loop", LOOP)).firingLimitPerFact(10).build();
@@ -287,7 +277,7 @@ class AuditOrderTest {
                     .singleElement().asString().contains("in one session", "firing limit")
                     .doesNotContain("crossed cases");
         } finally {
-            logger.detachAppender(captured);
+            auditLogger().detachAppender(captured);
         }
     }
 
@@ -476,6 +466,19 @@ class AuditOrderTest {
         }
         assertThatThrownBy(() -> CaseLogAudit.builder(engine).eventsInMemory(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("eventsInMemory must not be negative: -1");
+    }
+
+    private static ch.qos.logback.classic.Logger auditLogger() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CaseLogAudit.class);
+    }
+
+    /** What the audit logs from now on, until the appender is detached from {@link #auditLogger()}. */
+    private static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> auditLog() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        auditLogger().addAppender(captured);
+        return captured;
     }
 
     private static ComplianceEngine.Builder builder() {

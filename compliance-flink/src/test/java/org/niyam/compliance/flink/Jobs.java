@@ -33,6 +33,14 @@ import org.niyam.compliance.model.Transition;
 /** Runs the job on the test's MiniCluster and reads what it wrote. */
 final class Jobs {
 
+    /** A platform of 80 million registered users, as a log line. */
+    static final String PROFILE_LINE = """
+            {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":80000000,"messagingService":false}""";
+    /** A court order of case c1 received at 10:00 IST on 2 March 2026, as a log line. */
+    static final String ORDER_LINE = """
+            {"type":"RemovalOrderReceived","id":"o1","caseId":"c1","at":"2026-03-02T10:00+05:30",\
+            "issuer":{"kind":"COURT","authority":"High Court"}}""";
+
     private Jobs() {
     }
 

@@ -13,11 +13,8 @@ import org.niyam.compliance.model.InputException;
 
 class LineParserTest {
 
-    private static final String PROFILE = """
-            {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":80000000,"messagingService":false}""";
-    private static final String ORDER = """
-            {"type":"RemovalOrderReceived","id":"o1","caseId":"c1","at":"2026-03-02T10:00+05:30",\
-            "issuer":{"kind":"COURT","authority":"High Court"}}""";
+    private static final String PROFILE = Jobs.PROFILE_LINE;
+    private static final String ORDER = Jobs.ORDER_LINE;
     private static final String EARLIER = """
             {"type":"RemovalOrderReceived","id":"o0","caseId":"c0","at":"2026-03-01T10:00+05:30",\
             "issuer":{"kind":"COURT","authority":"High Court"}}""";

@@ -32,11 +32,8 @@ class MetricsTest {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
 
-    private static final String PROFILE = """
-            {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":80000000,"messagingService":false}""";
-    private static final String ORDER = """
-            {"type":"RemovalOrderReceived","id":"o1","caseId":"c1","at":"2026-03-02T10:00+05:30",\
-            "issuer":{"kind":"COURT","authority":"High Court"}}""";
+    private static final String PROFILE = Jobs.PROFILE_LINE;
+    private static final String ORDER = Jobs.ORDER_LINE;
     private static final String REMOVED = """
             {"type":"ContentRemoved","id":"r1","caseId":"c1","at":"2026-03-02T11:00+05:30","action":"REMOVED",\
             "basis":"ORDER"}""";
