@@ -157,8 +157,8 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 List<String> unknown = map.keySet().stream().map(String::valueOf)
                         .filter(k -> !k.equals("class") && !k.equals("name")).toList();
                 if (!unknown.isEmpty()) {
-                    problems.add(new Problem(origin, lines.of("/events/" + i), where + ": unknown key '" + unknown.get(0) + "'"
-                            + Suggestions.didYouMean(unknown.get(0), List.of("class", "name"))));
+                    problems.add(new Problem(origin, lines.of("/events/" + i), where + ": unknown key '"
+                            + unknown.get(0) + "'" + Suggestions.didYouMean(unknown.get(0), List.of("class", "name"))));
                     continue;
                 }
                 className = map.get("class") == null ? null : String.valueOf(map.get("class")).strip();
@@ -175,8 +175,9 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
             try {
                 type = Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add(new Problem(origin, lines.of("/events/" + i), where + ": class " + className + " is not on the class path; "
-                        + "an event class is compiled with the application, a pack only names it"));
+                problems.add(new Problem(origin, lines.of("/events/" + i), where + ": class " + className
+                        + " is not on the class path; an event class is compiled with the application, a pack only "
+                        + "names it"));
                 continue;
             }
             try {
@@ -196,7 +197,8 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
         for (int i = 0; i < file.versions().size(); i++) {
             VersionEntry entry = file.versions().get(i);
             if (entry == null || blank(entry.name()) || entry.from() == null) {
-                problems.add(new Problem(origin, lines.of("/versions/" + i), "versions[" + i + "] needs a 'name' and a 'from' instant with offset"));
+                problems.add(new Problem(origin, lines.of("/versions/" + i), "versions[" + i
+                        + "] needs a 'name' and a 'from' instant with offset"));
                 continue;
             }
             if (!versions.isEmpty() && !entry.from().isAfter(versions.get(versions.size() - 1).from())) {
@@ -220,8 +222,8 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
         try {
             type = Parameter.Type.valueOf(String.valueOf(entry.type()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(origin, lines.of(path + "/type"), where + ": 'type' must be one of duration, number, flag, text; found '"
-                    + entry.type() + "'"));
+            problems.add(new Problem(origin, lines.of(path + "/type"), where
+                    + ": 'type' must be one of duration, number, flag, text; found '" + entry.type() + "'"));
             return null;
         }
         if (entry.values() == null || entry.values().isEmpty()) {
@@ -229,7 +231,8 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
                 // A setting the law leaves to the platform may have no default: duties on it are indeterminate.
                 return new Parameter(name, entry.description(), type, true, List.of());
             }
-            problems.add(new Problem(origin, lines.of(path), where + " has no values (only a 'setting: true' may have none)"));
+            problems.add(new Problem(origin, lines.of(path), where
+                    + " has no values (only a 'setting: true' may have none)"));
             return null;
         }
         List<DatedValue> values = new ArrayList<>();
@@ -237,15 +240,18 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
             ValueEntry value = entry.values().get(i);
             String at = where + " values[" + i + "]";
             if (value == null || value.from() == null || value.value() == null) {
-                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + " needs 'from' (an instant with offset) and 'value'"));
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at
+                        + " needs 'from' (an instant with offset) and 'value'"));
                 continue;
             }
             if (!values.isEmpty() && !value.from().isAfter(values.get(values.size() - 1).from())) {
-                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + " must start after the value before it: list values oldest first"));
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at
+                        + " must start after the value before it: list values oldest first"));
             }
             Object converted = convert(type, value.value());
             if (converted == null) {
-                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + ": '" + value.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)
+                problems.add(new Problem(origin, lines.of(path + "/values/" + i), at + ": '" + value.value()
+                        + "' is not a " + type.name().toLowerCase(Locale.ROOT)
                         + (type == Parameter.Type.DURATION ? " (write ISO-8601: PT36H, P15D, or P3M for calendar months)" : "")));
                 continue;
             }

@@ -720,7 +720,8 @@ public final class CompiledCheck {
                             continue;
                         }
                         if (target != owner && reference.method() && !reference.member().equals("<init>")
-                                && rulesClass(target) && target.methods.containsKey(reference.member() + reference.descriptor())) {
+                                && rulesClass(target)
+                                && target.methods.containsKey(reference.member() + reference.descriptor())) {
                             // A DRL function, which the rules class holds beside every rule: that function only, or a
                             // consequence calling one would reach every rule of the package, and a refusal in another
                             // rule would be placed on it.
