@@ -110,7 +110,7 @@ final class RuleOptions {
                 builder.defaultJurisdiction(code);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"
-                        + code + "'");
+                        + code + "'" + org.niyam.compliance.model.Preconditions.notACountry(code));
             }
         }
         for (String setting : args.values("--setting")) {

@@ -20,6 +20,7 @@ import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Preconditions;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.Parameter;
@@ -475,7 +476,7 @@ public final class ComplianceEngine {
         public Builder defaultJurisdiction(String code) {
             if (!Jurisdictions.valid(code)) {
                 throw new IllegalArgumentException("defaultJurisdiction must be an ISO 3166 code such as IN, DE or "
-                        + "US-CA: '" + code + "'");
+                        + "US-CA: '" + code + "'" + Preconditions.notACountry(code));
             }
             this.defaultJurisdiction = code;
             return this;

@@ -21,6 +21,7 @@ import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Preconditions;
 
 /**
  * A rule pack's {@code pack.yaml}, read and checked. Not API.
@@ -113,7 +114,8 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
             String jurisdiction = jurisdictions.get(i);
             if (!Jurisdictions.valid(jurisdiction)) {
                 problems.add(new Problem(origin, lines.of("/jurisdictions/" + i), "'jurisdictions' has '"
-                        + jurisdiction + "': give ISO 3166 codes such as IN, DE or US-CA"));
+                        + jurisdiction + "': give ISO 3166 codes such as IN, DE or US-CA"
+                        + Preconditions.notACountry(jurisdiction)));
             }
         }
         Map<String, Parameter> parameters = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.Preconditions;
 
 /**
  * A set of DRL rules with the legal instrument they encode, its versions and its effective-dated parameters.
@@ -299,7 +300,7 @@ public final class RulePack {
         for (String code : codes) {
             if (code == null || !Jurisdictions.valid(code)) {
                 throw new IllegalArgumentException("a jurisdiction is an ISO 3166 code such as IN, DE or US-CA: '"
-                        + code + "'");
+                        + code + "'" + Preconditions.notACountry(code));
             }
         }
         return new RulePack(origin, id, instrument, versions, parameters, sources, restricted, List.of(codes),

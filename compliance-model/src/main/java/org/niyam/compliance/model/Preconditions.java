@@ -1,6 +1,9 @@
 package org.niyam.compliance.model;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks for the compact constructors of event records, the model's and a pack's own, whose messages name the record
@@ -8,6 +11,10 @@ import java.util.List;
  * log is reported with what is wrong in it.
  */
 public final class Preconditions {
+
+    private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
+    /** The countries of ISO 3166-1 alpha-2, as the JDK lists them. */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Preconditions() {
     }
@@ -80,11 +87,37 @@ public final class Preconditions {
         if (value == null) {
             return null;
         }
-        if (!value.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
+        if (!isJurisdiction(value)) {
             throw new IllegalArgumentException(type + ".jurisdiction must be an ISO 3166 code such as IN, DE or US-CA: '"
-                    + value + "'");
+                    + value + "'" + notACountry(value));
         }
         return value;
+    }
+
+    /**
+     * Whether the text is a jurisdiction as packs and events give them: a country of ISO 3166-1 alpha-2 ({@code IN},
+     * {@code DE}; {@code EU} and {@code XX} are none), optionally with a subdivision of one to three letters or digits
+     * ({@code US-CA}).
+     *
+     * @param value the text, or {@code null}
+     * @return whether it is such a code
+     */
+    public static boolean isJurisdiction(String value) {
+        return value != null && JURISDICTION.matcher(value).matches() && COUNTRIES.contains(value.substring(0, 2));
+    }
+
+    /**
+     * What to add to the message refusing {@code value} as a jurisdiction when it has the shape of a code but names
+     * no country ({@code EU}): that a law of several countries lists each one's code. Empty otherwise.
+     *
+     * @param value the text refused
+     * @return the words to add, starting with a space, or an empty string
+     */
+    public static String notACountry(String value) {
+        return value != null && JURISDICTION.matcher(value).matches()
+                ? " (" + value.substring(0, 2) + " is no ISO 3166-1 country; a law of several countries lists each "
+                        + "one's code)"
+                : "";
     }
 
     /**

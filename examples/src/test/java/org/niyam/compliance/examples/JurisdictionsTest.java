@@ -187,6 +187,31 @@ class JurisdictionsTest {
         });
     }
 
+    /** EU has the shape of a code but is no country: a pack declaring it would judge no case, silently. */
+    @Test
+    void a_code_of_no_country_is_refused_in_a_pack_an_event_and_the_engine() throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("eu-pack"));
+        Files.writeString(pack.resolve("pack.yaml"), "id: eu-pack\ninstrument: Test Act\njurisdictions: [DE, EU]\n"
+                + "rules: [rules.drl]\n");
+        Files.writeString(pack.resolve("rules.drl"), "package org.niyam.test.eu;\n");
+        assertThatThrownBy(() -> RulePack.directory(pack))
+                .isInstanceOf(org.niyam.compliance.pack.RulePackException.class)
+                .hasMessageContaining("pack.yaml:3: 'jurisdictions' has 'EU': give ISO 3166 codes such as IN, DE or "
+                        + "US-CA (EU is no ISO 3166-1 country; a law of several countries lists each one's code)");
+        assertThatThrownBy(() -> RulePack.classpath(NETZDG).applyingIn("XX-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'XX-1' (XX is no ISO 3166-1 country");
+        assertThatThrownBy(() -> ComplianceEngine.builder().defaultJurisdiction("EU"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EU is no ISO 3166-1 country");
+
+        CaseLogReader.CaseLog log = CaseLogReader.lenient().withEventTypes(BOTH.eventTypes())
+                .read("log", new StringReader(LOG.replace("\"jurisdiction\":\"DE\"", "\"jurisdiction\":\"EU\"")));
+        assertThat(log.rejected()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.getMessage()).contains("jurisdiction", "'EU' (EU is no ISO 3166-1 country");
+        });
+        assertThat(RulePack.classpath(NETZDG).applyingIn("GB", "US-CA").jurisdictions()).containsExactly("GB", "US-CA");
+    }
+
     // ---- docs/writing-rules.md ----
 
     private static final Path DOC = Path.of("..", "docs", "writing-rules.md");

@@ -3,9 +3,9 @@ package org.niyam.compliance.io.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Preconditions;
 
 /**
  * Which cases a pack's law applies to. A case's jurisdiction is the one its events state (they must agree); a case
@@ -14,14 +14,13 @@ import org.niyam.compliance.model.InputException;
  */
 public final class Jurisdictions {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
 
     private Jurisdictions() {
     }
 
-    /** Whether the text is an ISO 3166 code as packs and events give them: {@code IN}, {@code DE}, {@code US-CA}. */
+    /** Whether the text is an ISO 3166 code as packs and events give them ({@link Preconditions#isJurisdiction}). */
     public static boolean valid(String code) {
-        return code != null && CODE.matcher(code).matches();
+        return Preconditions.isJurisdiction(code);
     }
 
     /** Whether a pack declaring {@code scope} applies to a case of {@code jurisdiction} ({@code null}: every pack). */
