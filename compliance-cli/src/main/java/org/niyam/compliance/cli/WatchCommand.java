@@ -557,7 +557,7 @@ public final class WatchCommand implements Command {
             long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
             long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
             long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
-            io.out().println("Stopped at " + at(monitor.now()) + ": " + open.size() + " obligations to settle ("
+            io.out().println("Stopped at " + at(monitor.now()) + ": " + obligations(open.size()) + " to settle ("
                     + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk).");
             io.out().flush();
         }
@@ -610,8 +610,8 @@ public final class WatchCommand implements Command {
             open.sort(Comparator.comparingInt((Obligation o) -> Status.MOST_URGENT_FIRST.indexOf(o.status()))
                     .thenComparing(o -> o.dueAt() == null ? OffsetDateTime.MAX.toInstant() : o.dueAt().toInstant()));
             StringBuilder screen = new StringBuilder(CLEAR);
-            screen.append("niyam watch  ").append(at(now)).append("   ").append(open.size())
-                    .append(" obligations to settle  (Ctrl-C stops)\n\n");
+            screen.append("niyam watch  ").append(at(now)).append("   ").append(obligations(open.size()))
+                    .append(" to settle  (Ctrl-C stops)\n\n");
             screen.append(String.format("%-10s %-26s %-18s %-20s %s%n", "STATUS", "CLAUSE", "CASE", "DUE", "LEFT"));
             int shown = 0;
             for (Obligation o : open) {
@@ -663,6 +663,11 @@ public final class WatchCommand implements Command {
         long minutes = d.toMinutes();
         return minutes >= 24 * 60 ? minutes / (24 * 60) + " d " + minutes % (24 * 60) / 60 + " h"
                 : minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+
+    /** {@code 1 obligation}, {@code 3 obligations}. */
+    static String obligations(int count) {
+        return count + (count == 1 ? " obligation" : " obligations");
     }
 
     /** An instant in India Standard Time, to the millisecond (the kernel's precision; a machine's clock reads more). */
