@@ -15,7 +15,6 @@ import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.Lifecycle;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.io.CaseLogReader;
-import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Evidence;
@@ -474,7 +473,7 @@ public final class ComplianceEngine {
          * @throws IllegalArgumentException if the code is no ISO 3166 code
          */
         public Builder defaultJurisdiction(String code) {
-            if (!Jurisdictions.valid(code)) {
+            if (!Preconditions.isJurisdiction(code)) {
                 throw new IllegalArgumentException("defaultJurisdiction must be an ISO 3166 code such as IN, DE or "
                         + "US-CA: '" + code + "'" + Preconditions.notACountry(code));
             }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.niyam.compliance.io.internal.InputErrors;
-import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
@@ -112,7 +111,7 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
         List<String> jurisdictions = file.jurisdictions() == null ? List.of() : List.copyOf(file.jurisdictions());
         for (int i = 0; i < jurisdictions.size(); i++) {
             String jurisdiction = jurisdictions.get(i);
-            if (!Jurisdictions.valid(jurisdiction)) {
+            if (!Preconditions.isJurisdiction(jurisdiction)) {
                 problems.add(new Problem(origin, lines.of("/jurisdictions/" + i), "'jurisdictions' has '"
                         + jurisdiction + "': give ISO 3166 codes such as IN, DE or US-CA"
                         + Preconditions.notACountry(jurisdiction)));

@@ -298,7 +298,7 @@ public final class RulePack {
      */
     public RulePack applyingIn(String... codes) {
         for (String code : codes) {
-            if (code == null || !Jurisdictions.valid(code)) {
+            if (!Preconditions.isJurisdiction(code)) {
                 throw new IllegalArgumentException("a jurisdiction is an ISO 3166 code such as IN, DE or US-CA: '"
                         + code + "'" + Preconditions.notACountry(code));
             }

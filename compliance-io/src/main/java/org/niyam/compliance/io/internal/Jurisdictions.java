@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.InputException;
-import org.niyam.compliance.model.Preconditions;
 
 /**
  * Which cases a pack's law applies to. A case's jurisdiction is the one its events state (they must agree); a case
@@ -16,11 +15,6 @@ public final class Jurisdictions {
 
 
     private Jurisdictions() {
-    }
-
-    /** Whether the text is an ISO 3166 code as packs and events give them ({@link Preconditions#isJurisdiction}). */
-    public static boolean valid(String code) {
-        return Preconditions.isJurisdiction(code);
     }
 
     /** Whether a pack declaring {@code scope} applies to a case of {@code jurisdiction} ({@code null}: every pack). */
