@@ -2,6 +2,7 @@ package org.niyam.compliance.pack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.model.EventTypes;
@@ -64,7 +66,34 @@ public final class RulePack {
      * @param origin where it came from, as problems name it
      * @param text   the DRL
      */
-    public record DrlSource(String origin, String text) {
+    public record DrlSource(String origin, String text) implements Serializable {
+    }
+
+    /**
+     * The files of a pack in a folder, as {@link #read(Path)} read them: to build the same pack where the folder is
+     * not, or may hold other files (the machines of a cluster), with {@link #of(Contents)}.
+     *
+     * @param folder     the folder, as problems name it
+     * @param descriptor its {@code pack.yaml}, or {@code null} for a folder without one
+     * @param drl        its DRL files, in the order the pack takes them
+     * @serial exclude the serialized form is no part of the API: build packs with the same version of Niyam
+     */
+    public record Contents(String folder, DrlSource descriptor, List<DrlSource> drl) implements Serializable {
+
+        /**
+         * Checks the parts.
+         *
+         * @param folder     the folder, required
+         * @param descriptor the descriptor, or {@code null}
+         * @param drl        the DRL files, not empty; copied
+         */
+        public Contents {
+            Objects.requireNonNull(folder, "folder");
+            drl = List.copyOf(drl);
+            if (drl.isEmpty()) {
+                throw new IllegalArgumentException("a pack has a DRL file: " + folder);
+            }
+        }
     }
 
     private RulePack(String origin, PackDescriptor descriptor, List<DrlSource> sources, boolean restricted) {
@@ -187,6 +216,18 @@ public final class RulePack {
      *                           lists a missing file, or a file outside the folder (by its path or through a link)
      */
     public static RulePack directory(Path folder) {
+        return of(read(folder));
+    }
+
+    /**
+     * Reads the files of the pack in a folder, as {@link #directory} does, with the same checks, without building the
+     * pack: to ship them where the folder is not ({@link #of(Contents)}).
+     *
+     * @param folder the pack's folder
+     * @return its files' text
+     * @throws RulePackException as {@link #directory}
+     */
+    public static Contents read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "is not a folder")));
         }
@@ -194,8 +235,9 @@ public final class RulePack {
         if (Files.exists(descriptorFile) && !within(folder, descriptorFile)) {
             throw new RulePackException(List.of(new Problem(descriptorFile.toString(), 0, OUTSIDE)));
         }
-        PackDescriptor descriptor = Files.exists(descriptorFile)
-                ? PackDescriptor.parse(descriptorFile.toString(), read(descriptorFile), applicationLoader())
+        String descriptorText = Files.exists(descriptorFile) ? text(descriptorFile) : null;
+        PackDescriptor descriptor = descriptorText != null
+                ? PackDescriptor.parse(descriptorFile.toString(), descriptorText, applicationLoader())
                 : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
         List<Path> files = new ArrayList<>();
         if (descriptor.rules().isEmpty()) {
@@ -236,8 +278,28 @@ public final class RulePack {
         if (files.isEmpty()) {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));
         }
-        List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), read(f))).toList();
-        return new RulePack(folder.toString(), descriptor, sources, true);
+        List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), text(f))).toList();
+        return new Contents(folder.toString(), Files.exists(descriptorFile)
+                ? new DrlSource(descriptorFile.toString(), descriptorText) : null, sources);
+    }
+
+    /**
+     * The pack of files read before ({@link #read(Path)}), perhaps on another machine: what {@link #directory} gives
+     * for the folder they were read from, its problems naming the files by the paths they were read at.
+     *
+     * @param contents the files
+     * @return the pack, restricted
+     * @throws RulePackException if the descriptor is malformed
+     */
+    public static RulePack of(Contents contents) {
+        String folder = contents.folder();
+        // The folder's name, as Path.getFileName gives it where it was read (perhaps another file system).
+        String trimmed = folder.replaceAll("[/\\\\]+$", "");
+        String name = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        name = name.isEmpty() ? folder : name;
+        PackDescriptor descriptor = contents.descriptor() == null ? PackDescriptor.adHoc(name)
+                : PackDescriptor.parse(contents.descriptor().origin(), contents.descriptor().text(), applicationLoader());
+        return new RulePack(folder, descriptor, contents.drl(), true);
     }
 
     /** Why a link in a pack's folder to a file outside it is not read. */
@@ -263,7 +325,7 @@ public final class RulePack {
     public static RulePack file(Path drl) {
         String name = drl.getFileName().toString();
         return new RulePack(drl.toString(), PackDescriptor.adHoc(name),
-                List.of(new DrlSource(drl.toString(), read(drl))), true);
+                List.of(new DrlSource(drl.toString(), text(drl))), true);
     }
 
     /**
@@ -423,7 +485,7 @@ public final class RulePack {
         }
     }
 
-    private static String read(Path file) {
+    private static String text(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package org.niyam.compliance.flink;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
+import org.niyam.compliance.pack.RulePackException;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -75,7 +75,14 @@ public final class ComplianceJob {
             System.exit(2);
             return;
         }
-        String problem = packProblem(options);
+        String problem;
+        try {
+            // Read once, here: every task builds its packs from these files, the ones checked now.
+            options = options.withPackFiles();
+            problem = packProblem(options);
+        } catch (RulePackException e) {
+            problem = e.getMessage();
+        }
         if (problem != null) {
             System.err.println(problem);
             System.exit(2);
@@ -144,24 +151,27 @@ public final class ComplianceJob {
      * @param options where to read and write, and how to evaluate
      */
     public static void build(StreamExecutionEnvironment env, JobOptions options) {
-        write(transitions(read(env, options), options), options);
+        JobOptions shipped = options.withPackFiles();
+        write(transitions(read(env, shipped), shipped), shipped);
     }
 
     /**
      * The input, parsed, with timestamps and watermarks.
      *
      * @param env     the environment to add the source to
-     * @param options the files or the Kafka topic to read, and the parsing and watermark options
+     * @param given   the files or the Kafka topic to read, and the parsing and watermark options; the packs given as
+     *                folders are read now ({@link JobOptions#withPackFiles()}) unless they were read before
      * @return the parsed input: events, profiles, appointments and marks
      */
-    public static DataStream<Input> read(StreamExecutionEnvironment env, JobOptions options) {
+    public static DataStream<Input> read(StreamExecutionEnvironment env, JobOptions given) {
+        JobOptions options = given.withPackFiles();
         if (options.inputTopic() != null) {
             var builder = KafkaSource.<Input>builder()
                     .setBootstrapServers(options.bootstrap())
                     .setTopics(options.inputTopic())
                     .setGroupId(options.groupId())
                     .setStartingOffsets(OffsetsInitializer.earliest())
-                    .setDeserializer(new KafkaLines(options.strict(), options.rules()));
+                    .setDeserializer(new KafkaLines(options));
             if (options.bounded()) {
                 builder.setBounded(OffsetsInitializer.latest());
             }
@@ -180,11 +190,12 @@ public final class ComplianceJob {
      * Lines of a case log, parsed, with timestamps and watermarks: for a source of the caller's own.
      *
      * @param lines   the lines, one entry of a case log each
-     * @param options whether a bad line fails the job, which packs' event types to read, and the watermark options
+     * @param options whether a bad line fails the job, which packs' event types to read (those given as folders read
+     *                now, {@link JobOptions#withPackFiles()}, unless they were before), and the watermark options
      * @return the parsed input
      */
     public static DataStream<Input> parse(DataStream<String> lines, JobOptions options) {
-        return lines.process(new ParseLines(options.strict(), options.rules())).uid("niyam-parse").name("parse")
+        return lines.process(new ParseLines(options.withPackFiles())).uid("niyam-parse").name("parse")
                 .assignTimestampsAndWatermarks(watermarks(options)).uid("niyam-watermarks");
     }
 
@@ -200,11 +211,13 @@ public final class ComplianceJob {
      * The evaluation: parsed input in, transitions and obligations pending at the end out.
      *
      * @param inputs  the parsed input, as {@link #read} or {@link #parse} gives it
-     * @param options the packs and the monitor's options
+     * @param given   the packs and the monitor's options; the packs given as folders are read now, where the job is
+     *                built ({@link JobOptions#withPackFiles()}), unless they were read before
      * @return the transitions of the cases and of the platform, and the obligations pending at the end of a bounded
      *         input, each as one JSON object with its stable id
      */
-    public static DataStream<Output> transitions(DataStream<Input> inputs, JobOptions options) {
+    public static DataStream<Output> transitions(DataStream<Input> inputs, JobOptions given) {
+        JobOptions options = given.withPackFiles();
         DataStream<Input> events = inputs.filter(i -> i.kind == Input.EVENT).name("events");
         DataStream<Input> context = inputs.filter(i -> i.kind != Input.EVENT).name("platform facts");
         BroadcastStream<Input> broadcast = context.broadcast(CaseFunction.CONTEXT);
@@ -256,8 +269,8 @@ public final class ComplianceJob {
 
         private transient Counter rejected;
 
-        ParseLines(boolean strict, List<String> rules) {
-            this.parser = new LineParser(strict, rules);
+        ParseLines(JobOptions options) {
+            this.parser = new LineParser(options.strict(), options.rules(), options.packFiles());
         }
 
         @Override
@@ -295,8 +308,8 @@ public final class ComplianceJob {
 
         private transient Counter rejected;
 
-        KafkaLines(boolean strict, List<String> rules) {
-            this.parser = new LineParser(strict, rules);
+        KafkaLines(JobOptions options) {
+            this.parser = new LineParser(options.strict(), options.rules(), options.packFiles());
         }
 
         @Override

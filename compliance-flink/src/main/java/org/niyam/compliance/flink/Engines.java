@@ -2,6 +2,7 @@ package org.niyam.compliance.flink;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.kie.internal.concurrent.ExecutorProviderFactory;
@@ -45,9 +46,7 @@ final class Engines {
         try {
             ComplianceEngine.Builder builder = ComplianceEngine.builder().threads(1);
             for (String pack : options.rules()) {
-                builder.rulePack(pack.startsWith("classpath:")
-                        ? RulePack.classpath(pack.substring("classpath:".length()), loader)
-                        : RulePack.directory(Path.of(pack)));
+                builder.rulePack(pack(pack, options.packFiles(), loader));
             }
             options.settings().forEach(builder::setting);
             if (options.jurisdiction() != null) {
@@ -69,7 +68,7 @@ final class Engines {
      * The event types the packs bring, read from their descriptors through {@code loader} without building an
      * engine: what the job's parsers read lines with, as its engines do.
      */
-    static EventTypes eventTypes(List<String> rules, ClassLoader loader) {
+    static EventTypes eventTypes(List<String> rules, Map<String, RulePack.Contents> files, ClassLoader loader) {
         ClassLoader classes = loader != null ? loader : Engines.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
@@ -77,9 +76,7 @@ final class Engines {
         try {
             EventTypes types = EventTypes.standard();
             for (String pack : rules) {
-                types = types.union((pack.startsWith("classpath:")
-                        ? RulePack.classpath(pack.substring("classpath:".length()), classes)
-                        : RulePack.directory(Path.of(pack))).eventTypes());
+                types = types.union(pack(pack, files, classes).eventTypes());
             }
             return types;
         } catch (RuntimeException e) {
@@ -87,6 +84,18 @@ final class Engines {
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * The pack of an entry of {@code --rules}: {@code classpath:LOCATION} through {@code loader}, or a folder, from its
+     * files as read where the job was submitted when they were ({@link JobOptions#withPackFiles()}).
+     */
+    private static RulePack pack(String entry, Map<String, RulePack.Contents> files, ClassLoader loader) {
+        if (entry.startsWith("classpath:")) {
+            return RulePack.classpath(entry.substring("classpath:".length()), loader);
+        }
+        RulePack.Contents shipped = files.get(entry);
+        return shipped != null ? RulePack.of(shipped) : RulePack.directory(Path.of(entry));
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.nio.file.Path;
 import org.niyam.compliance.model.Preconditions;
+import org.niyam.compliance.pack.RulePack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Option;
  * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
  * @param checkpoint     the checkpoint interval
  * @param strict         whether a bad input line fails the job (otherwise it is logged and left out)
+ * @param packFiles      the files of each pack in {@code rules} given as a folder, as read where the job was
+ *                       submitted ({@link #withPackFiles()}), by its entry in {@code rules}: the job's tasks build
+ *                       their packs from these, not from the folder on their own machine; empty before
  * @serial exclude Serializable only so that Flink ships the options with the job's functions; the serialized form
  *                 is no part of the API
  */
@@ -48,7 +53,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                          String outputDir, String outputTopic, Duration outOfOrder, Duration idleness,
                          ZoneOffset offset, boolean awaitProfile, Duration standingCheck, Duration retainEnded,
                          Duration rememberLeft, List<String> rules, Map<String, String> settings, String jurisdiction,
-                         Duration atRiskMargin, Duration checkpoint, boolean strict)
+                         Duration atRiskMargin, Duration checkpoint, boolean strict,
+                         Map<String, RulePack.Contents> packFiles)
         implements Serializable {
 
     /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
@@ -78,6 +84,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @param atRiskMargin  the at-risk margin, or {@code null}
      * @param checkpoint    the checkpoint interval, required
      * @param strict        whether a bad line fails the job
+     * @param packFiles     the folder packs' files as read, by entry of {@code rules}; copied
      * @throws IllegalArgumentException if the input or output is given twice or not at all, Kafka is used without
      *                                  servers, a duration is out of range or the jurisdiction names no country; in
      *                                  the words of the command line
@@ -87,6 +94,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         inputs = List.copyOf(inputs);
         rules = rules.isEmpty() ? List.of(INDIA) : List.copyOf(rules);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        packFiles = Map.copyOf(packFiles);
         if (jurisdiction != null && !Preconditions.isJurisdiction(jurisdiction)) {
             throw new IllegalArgumentException("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"
                     + jurisdiction + "'" + Preconditions.notACountry(jurisdiction));
@@ -228,7 +236,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         }
         return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
                 o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rememberLeft,
-                o.rules, o.settings, o.jurisdiction, o.atRiskMargin, o.checkpoint, o.strict);
+                o.rules, o.settings, o.jurisdiction, o.atRiskMargin, o.checkpoint, o.strict, Map.of());
     }
 
     /**
@@ -242,7 +250,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     public JobOptions withTime(Duration bound, Duration check) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
                 offset, awaitProfile, check, retainEnded, rememberLeft, rules, settings, jurisdiction, atRiskMargin,
-                checkpoint, strict);
+                checkpoint, strict, packFiles);
     }
 
     /**
@@ -254,7 +262,28 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     public JobOptions withOffset(ZoneOffset value) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
                 idleness, value, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
-                atRiskMargin, checkpoint, strict);
+                atRiskMargin, checkpoint, strict, packFiles);
+    }
+
+    /**
+     * The same options with the files of every pack given as a folder read now ({@link RulePack#read}), for the
+     * job's tasks to build the packs from: where the job is submitted, so that every task of the job runs the same
+     * rules, those checked before submission, whatever the folders on the cluster's machines hold. Entries read
+     * before are kept.
+     *
+     * @return a copy with {@link #packFiles()} for every folder of {@link #rules()}
+     * @throws org.niyam.compliance.pack.RulePackException if a folder is no pack, naming it and why
+     */
+    public JobOptions withPackFiles() {
+        Map<String, RulePack.Contents> read = new LinkedHashMap<>(packFiles);
+        for (String entry : rules) {
+            if (!entry.startsWith("classpath:") && !read.containsKey(entry)) {
+                read.put(entry, RulePack.read(Path.of(entry)));
+            }
+        }
+        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
+                idleness, offset, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
+                atRiskMargin, checkpoint, strict, read);
     }
 
     private static Duration duration(String value) {

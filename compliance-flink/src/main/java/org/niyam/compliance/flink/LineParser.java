@@ -3,6 +3,7 @@ package org.niyam.compliance.flink;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.CaseEvent;
@@ -10,6 +11,7 @@ import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
+import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public final class LineParser implements Serializable {
     private final boolean strict;
     /** The packs whose event types it reads ({@link JobOptions#rules()}); none: the class path's. */
     private final List<String> rules;
+    /** The folder packs' files as read where the job was submitted ({@link JobOptions#packFiles()}). */
+    private final Map<String, RulePack.Contents> files;
     /** The earliest event instant seen, epoch milliseconds; {@code Long.MAX_VALUE} before any. */
     private long earliest = Long.MAX_VALUE;
     /** The latest event instant seen, epoch milliseconds; {@code Long.MIN_VALUE} before any. */
@@ -55,14 +59,27 @@ public final class LineParser implements Serializable {
      * @param rules  the packs, as {@link JobOptions#rules()} gives them; empty for the class path's event types
      */
     public LineParser(boolean strict, List<String> rules) {
+        this(strict, rules, Map.of());
+    }
+
+    /**
+     * A parser reading the event types the job's packs bring, the folder packs' from their files as read where the
+     * job was submitted.
+     *
+     * @param strict whether a bad line throws, failing the job, instead of being logged and left out
+     * @param rules  the packs, as {@link JobOptions#rules()} gives them; empty for the class path's event types
+     * @param files  the folder packs' files, as {@link JobOptions#packFiles()} gives them
+     */
+    public LineParser(boolean strict, List<String> rules, Map<String, RulePack.Contents> files) {
         this.strict = strict;
         this.rules = List.copyOf(rules);
+        this.files = Map.copyOf(files);
     }
 
     private CaseLogReader reader() {
         if (reader == null) {
             EventTypes types = rules.isEmpty() ? EventTypes.onClasspath()
-                    : Engines.eventTypes(rules, Thread.currentThread().getContextClassLoader());
+                    : Engines.eventTypes(rules, files, Thread.currentThread().getContextClassLoader());
             reader = CaseLogReader.strict().withEventTypes(types);
         }
         return reader;

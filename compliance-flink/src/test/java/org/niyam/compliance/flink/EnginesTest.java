@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.niyam.compliance.india.Issuer;
 import org.niyam.compliance.india.IssuerKind;
 import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.india.RemovalOrderReceived;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * The job's engines: built with the job's settings and default jurisdiction; the class-loader release hook shuts
@@ -53,6 +58,48 @@ class EnginesTest {
                 .contains("removal.on-order", "the parameter is law, not a setting");
         assertThatThrownBy(() -> options("--setting", "P15D")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--setting");
+    }
+
+    /**
+     * A folder pack was read by every task from its own machine's folder: a TaskManager holding another version of
+     * it (or none) ran other rules than those checked when the job was submitted. The files are read where the job
+     * is built and shipped with its options.
+     */
+    @Test
+    void a_folder_pack_is_read_where_the_job_is_built_and_shipped_to_its_tasks(@TempDir Path work) throws Exception {
+        Path folder = Files.createDirectories(work.resolve("policy"));
+        Files.writeString(folder.resolve("pack.yaml"), """
+                id: policy
+                instrument: ExampleNet Trust and Safety Policy
+                rules: [policy.drl]
+                """);
+        Files.writeString(folder.resolve("policy.drl"), """
+                package com.example.policy;
+                import java.util.List;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+
+                rule "policy.escalate"
+                    @citation("Policy 2.2")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Finding("escalated", $complaint.caseId(), "Escalated", List.of($complaint.id())));
+                end
+                """);
+        JobOptions given = options("--rules", JobOptions.INDIA, "--rules", folder.toString());
+        // As Flink ships a job's functions: serialized where it is built, read on each TaskManager.
+        JobOptions shipped = InstantiationUtil.clone(given.withPackFiles());
+        Files.writeString(folder.resolve("policy.drl"), "a TaskManager's copy of another version");
+
+        assertThat(shipped.packFiles()).containsOnlyKeys(folder.toString());
+        assertThat(Engines.build(shipped, LOADER).ruleIds()).contains("policy.escalate");
+        assertThat(ComplianceJob.packProblem(shipped)).isNull();
+        assertThat(ComplianceJob.packProblem(given)).as("unshipped, a task reads the folder it finds")
+                .contains("policy.drl:");
+        assertThat(new LineParser(true, shipped.rules(), shipped.packFiles()).rejected()).isZero();
+        assertThatThrownBy(() -> options("--rules", work.resolve("none").toString()).withPackFiles())
+                .isInstanceOf(RulePackException.class).hasMessageContaining("is not a folder");
     }
 
     @Test
