@@ -171,6 +171,34 @@ class TrustModelTest {
         assertThat(built.rules()).containsKey("ours.uses-an-india-function");
     }
 
+    /**
+     * A pack beside the India pack is compiled with the India pack's DRL among the files its errors are looked for in:
+     * a consequence of a restricted pack naming List without importing it was reported at the India pack's
+     * removal.drl, which names List too. Only the files of the package the failing code was generated in are searched.
+     */
+    @Test
+    void a_compile_error_of_a_pack_beside_the_india_pack_is_placed_in_that_pack() {
+        String drl = """
+                package com.example.policy;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+
+                rule "policy.escalate"
+                    @citation("Policy 2.2")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Finding("escalated", $complaint.caseId(), "Escalated", List.of($complaint.id())));
+                end
+                """;
+        for (RulePack pack : List.of(RulePack.drl("policy.drl", drl), RulePack.drl("policy.drl", drl).unrestricted())) {
+            assertThatThrownBy(() -> ComplianceEngine.builder().rulePack(RulePack.classpath(INDIA)).rulePack(pack)
+                    .build()).as("restricted %s", pack.restricted()).isInstanceOf(RulePackException.class)
+                    .hasMessageContaining("policy.drl:10").hasMessageContaining("List cannot be resolved")
+                    .hasMessageNotContaining("removal.drl");
+        }
+    }
+
     @Test
     void the_india_pack_alone_says_it_came_from_its_build_time_model() {
         assumeFalse("false".equals(System.getProperty(ExecutableModels.PROPERTY)), "models switched off");

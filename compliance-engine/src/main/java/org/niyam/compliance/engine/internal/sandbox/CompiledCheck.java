@@ -274,7 +274,7 @@ public final class CompiledCheck {
 
     /** One compiler message of the generated Java: {@code [path.java (line:column) : message]}. */
     private static final java.util.regex.Pattern JAVA_ERROR = java.util.regex.Pattern.compile(
-            "\\S+\\.java \\(\\d+:\\d+\\) : ([^\\]\\[]*)");
+            "([^\\s\\[\\]]+)\\.java \\(\\d+:\\d+\\) : ([^\\]\\[]*)");
 
     /**
      * The Java compiler's errors in the code generated from the DRL, each located at the consequence or function
@@ -284,7 +284,7 @@ public final class CompiledCheck {
         List<Problem> problems = new ArrayList<>();
         java.util.regex.Matcher errors = JAVA_ERROR.matcher(message == null ? "" : message);
         while (errors.find()) {
-            String error = errors.group(1).strip();
+            String error = errors.group(2).strip();
             java.util.regex.Matcher named = NAMED.matcher(error);
             String name = null;
             if (named.find()) {
@@ -292,7 +292,15 @@ public final class CompiledCheck {
                     name = named.group(g);
                 }
             }
-            Problem located = name == null ? null : locate(name, error, sources);
+            // Generated in the DRL's package or below it: only the files of that package wrote the code (a pack
+            // beside the India pack is compiled with the India pack's files among the sources, which use List too).
+            String path = "/" + errors.group(1).replace('\\', '/');
+            int longest = sources.stream().map(source -> source.descr().getNamespace())
+                    .filter(pkg -> path.contains("/" + pkg.replace('.', '/') + "/")).mapToInt(String::length)
+                    .max().orElse(-1);
+            List<Source> writers = sources.stream().filter(source -> source.descr().getNamespace().length() == longest
+                    && path.contains("/" + source.descr().getNamespace().replace('.', '/') + "/")).toList();
+            Problem located = name == null ? null : locate(name, error, writers.isEmpty() ? sources : writers);
             problems.add(located != null ? located : new Problem(sources.isEmpty() ? "rules"
                     : sources.get(0).origin(), 0, error));
         }
