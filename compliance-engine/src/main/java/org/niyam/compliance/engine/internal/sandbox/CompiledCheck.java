@@ -293,7 +293,7 @@ public final class CompiledCheck {
                 }
             }
             // Generated in the DRL's package or below it: only the files of that package wrote the code (a pack
-            // beside the India pack is compiled with the India pack's files among the sources, which use List too).
+            // compiled beside a build-time model has that model's files among the sources, which may name it too).
             String path = "/" + errors.group(1).replace('\\', '/');
             int longest = sources.stream().map(source -> source.descr().getNamespace())
                     .filter(pkg -> path.contains("/" + pkg.replace('.', '/') + "/")).mapToInt(String::length)
