@@ -821,13 +821,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     private void join(CaseEvent event, Set<String> dirty) {
         MonitorSnapshot.Left gone = cases.containsKey(event.caseId()) ? null
                 : left.remove(LongSet.hash(event.caseId()));
-        CaseTracker.Earlier earlier = gone == null ? null : gone.earlier();
-        if (earlier != null) {
-            metrics.event("ended-case");
-            LOG.warn("event {} belongs to case {}, whose obligations had all ended and which the monitor no longer "
-                    + "holds: it is evaluated with the case's later events only, its transitions numbered after "
-                    + "#{}", event.id(), event.caseId(), earlier.numbered());
-        }
+        // The case comes back: the next stop says so, in a finding (CaseTracker.cameBack), where the instant it
+        // left is kept (a snapshot written before it was kept gives it with the case's Left record).
+        CaseTracker.Earlier earlier = gone == null ? null
+                : (gone.earlier() == null ? CaseTracker.Earlier.NONE : gone.earlier()).leftAt(gone.at());
         Tracks tracks = cases.computeIfAbsent(event.caseId(), Tracks::new);
         if (earlier != null) {
             tracks.earlier = earlier;
@@ -1310,8 +1307,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
     private void diff(Tracks tracks, List<Obligation> obligations, List<Finding> findings, OffsetDateTime at,
                       List<Transition> out) {
-        CaseTracker.Earlier earlier = CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at,
-                tracks.earlier == null ? CaseTracker.Earlier.NONE : tracks.earlier, out, metrics::held);
+        CaseTracker.Back back = tracker.cameBack(tracks.caseId, tracks.earlier == null ? CaseTracker.Earlier.NONE
+                : tracks.earlier, tracks.events, tracks.obligations, tracks.findings, at, out);
+        CaseTracker.Earlier earlier = CaseTracker.diff(tracks.obligations, tracks.findings, obligations,
+                back.with(findings), at, back.earlier(), out, metrics::held);
         tracks.earlier = CaseTracker.Earlier.NONE.equals(earlier) ? null : earlier;
     }
 
@@ -1350,7 +1349,8 @@ public final class ComplianceMonitor implements AutoCloseable {
                 List.copyOf(tracks.obligations.values()), List.copyOf(tracks.findings.values()), tracks.earlier);
         // Every event it holds leaves (each was joined at an instant the clock had reached).
         long hash = LongSet.hash(tracks.caseId);
-        left.put(hash, new MonitorSnapshot.Left(timer.at(), tracker.left(state, OffsetDateTime.MAX).earlier()));
+        left.put(hash, new MonitorSnapshot.Left(timer.at(),
+                tracker.left(state, OffsetDateTime.MAX, timer.at()).earlier()));
         if (rememberLeft != null) {
             leftOrder.add(new Forget(hash, timer.at()));
         }
@@ -1374,6 +1374,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     private void emit(List<Transition> out) {
         for (Transition transition : out) {
             metrics.transition(transition);
+            if (transition.kind() == Transition.Kind.FINDING
+                    && CaseTracker.CAME_BACK.equals(transition.finding().code())) {
+                metrics.event("ended-case"); // an event of a case that had left came back
+            }
             try {
                 listener.transition(transition);
             } catch (RuntimeException e) {
