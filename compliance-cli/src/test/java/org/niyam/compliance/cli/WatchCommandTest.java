@@ -160,6 +160,37 @@ class WatchCommandTest {
         assertThat(last).contains("overdue 1 h 30 min");
     }
 
+    /**
+     * The reviewer's example, read from a file in the order written: the acknowledgement in time is the last line, after
+     * the case (acknowledged late, resolved) left the monitor a week after it ended. The watch prints the
+     * {@code case-came-back} finding, then the duty reported met late marked indeterminate.
+     */
+    @Test
+    void an_event_of_a_case_that_left_is_printed_as_a_finding_and_its_verdicts_marked(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"Mahanagar","registeredUsersInIndia":90000000,"messagingService":false}
+                {"type":"ComplaintReceived","id":"c1-in","caseId":"C1","at":"2026-03-01T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c1-ack-b","caseId":"C1","at":"2026-03-02T12:00:00+05:30"}
+                {"type":"ComplaintResolved","id":"c1-res","caseId":"C1","at":"2026-03-03T10:00:00+05:30"}
+                {"type":"ComplaintReceived","id":"c2-in","caseId":"C2","at":"2026-03-20T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c1-ack-a","caseId":"C1","at":"2026-03-01T11:00:00+05:30"}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-21T09:00:00+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WatchCommand watch = new WatchCommand(clock, () -> true, Duration.ZERO);
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                Path.of("")));
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence(
+                "MET LATE    complaint.acknowledge@c1-in",
+                "FINDING     case-came-back C1: Event c1-ack-a",
+                "INDETERMINATE complaint.acknowledge@c1-in (Rule 3(2)(a))");
+    }
+
     @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);

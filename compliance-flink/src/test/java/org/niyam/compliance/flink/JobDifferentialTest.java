@@ -101,8 +101,17 @@ class JobDifferentialTest {
             monitor.advanceTo(end(evidence));
         }
         Set<String> cases = evidence.events().stream().map(CaseEvent::caseId).collect(Collectors.toSet());
-        assertThat(ofCases(written.transitions(), cases)).as("the monitor's transitions of cases (seed %d)", seed)
-                .containsExactlyElementsOf(ofCases(heard, cases));
+        // A case that concluded something about the platform stays in the job (the platform's task reads its
+        // conclusions), where the monitor lets it go and keeps the conclusions: a later event of it came back to the
+        // monitor only, which says so (case-came-back) and the job has no reason to. Every other transition agrees.
+        List<String> job = ofCases(written.transitions(), cases);
+        List<String> live = ofCases(heard, cases);
+        assertThat(job.stream().filter(id -> !id.startsWith("finding:case-came-back:")).toList())
+                .as("the monitor's transitions of cases (seed %d)", seed)
+                .containsExactlyElementsOf(live.stream().filter(id -> !id.startsWith("finding:case-came-back:"))
+                        .toList());
+        assertThat(live).as("the monitor says each case came back that the job says came back (seed %d)", seed)
+                .containsAll(job.stream().filter(id -> id.startsWith("finding:case-came-back:")).toList());
     }
 
     private static List<String> ofCases(List<Transition> transitions, Set<String> cases) {

@@ -36,7 +36,7 @@ class LeftCasesTest {
     private static final ComplianceEngine ENGINE = IndiaPack.engine();
     private static final PlatformProfile LARGE = new PlatformProfile("Mahanagar", 90_000_000, false, true);
 
-    /** The reviewer's example: a complaint acknowledged late, resolved, left; an earlier acknowledgement comes after. */
+    /** The reviewer's example: a complaint acknowledged late, resolved, left; an earlier acknowledgement after. */
     static final CaseEvent RECEIVED = new ComplaintReceived("c1-in", "C1", ist("2026-03-01T10:00"),
             ComplaintCategory.GENERAL);
     static final CaseEvent ACK_LATE = new ComplaintAcknowledged("c1-ack-b", "C1", ist("2026-03-02T12:00"));
@@ -91,7 +91,7 @@ class LeftCasesTest {
             assertThat(mark.obligation().triggeredAt()).isAtSameInstantAs(RECEIVED.at());
             assertThat(mark.obligation().citation()).isEqualTo(whole.citation());
             assertThat(mark.obligation().explanation()).contains("MET_LATE", "c1-ack-a", "may be wrong");
-            // Every obligation C1 had when it left is marked: the monitor cannot tell which one an earlier event changes.
+            // Every obligation C1 had when it left is marked: the monitor cannot tell which an earlier event changes.
             assertThat(after).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE)
                     .extracting(t -> t.obligation().id())
                     .containsExactlyInAnyOrder("complaint.acknowledge@c1-in", "complaint.resolve@c1-in");
@@ -151,7 +151,15 @@ class LeftCasesTest {
         for (JsonNode left : old.path("left")) {
             ObjectNode earlier = (ObjectNode) left.path("earlier");
             assertThat(earlier.has("left") && earlier.has("reported")).as("kept in the snapshot").isTrue();
+            // What keeping the verdicts costs: the bytes of JSON a left case's record gains, per obligation kept.
+            int with = json.writeValueAsBytes(earlier).length;
+            int obligations = earlier.path("reported").size();
             earlier.remove(List.of("left", "reported", "cameBack"));
+            int extra = with - json.writeValueAsBytes(earlier).length;
+            System.out.println("LeftCasesTest: a left case of " + obligations + " obligations keeps " + extra
+                    + " bytes more JSON (" + with + " in all, its 3 events' digests included)");
+            assertThat(obligations).isEqualTo(2);
+            assertThat(extra).as("small: about 115 bytes an obligation, and the instant").isLessThan(2 * 130 + 40);
         }
         List<Transition> fromOld = new ArrayList<>();
         try (ComplianceMonitor monitor = monitor(fromOld).restore(json.writeValueAsBytes(old)).build()) {
