@@ -60,6 +60,10 @@ import org.slf4j.LoggerFactory;
  * {@link #platformStep}, which needs every event they read ({@link #readByPlatformRules}) and what the cases'
  * steps concluded about the platform ({@link Step#leftovers()}). States are records that Jackson writes and reads
  * with {@link ComplianceJson#mapper()}.
+ *
+ * <p>A case whose obligations have all ended may leave state ({@link #left}); an event of it that comes after is
+ * judged without its earlier events, and the step says so in its transitions: a {@link #CAME_BACK} finding, and for
+ * an event dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  */
 public final class CaseTracker {
 

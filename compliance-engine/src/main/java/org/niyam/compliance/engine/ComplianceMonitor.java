@@ -82,8 +82,10 @@ import org.slf4j.LoggerFactory;
  * is bounded by the cases with something still to settle, and 16 bytes for each event of a case that left: a case
  * whose obligations have all ended (met, met late, not applicable) leaves the monitor
  * {@link Builder#retainEndedCases} after it ended, keeping only a digest of each of its events (so that an event
- * delivered again is known as a copy) and the highest transition number it used; a case with no obligation yet
- * stays.
+ * delivered again is known as a copy), the highest transition number it used, the instant it left and its
+ * obligations' last verdicts; a case with no obligation yet stays. A new event of a case that left is judged without
+ * the case's earlier events, and the transitions say so: a {@link CaseTracker#CAME_BACK} finding, and for an event
+ * dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  *
  * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
  * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread
@@ -1498,7 +1500,9 @@ public final class ComplianceMonitor implements AutoCloseable {
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
          * After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
-         * later events only and its transitions numbered after those it had.
+         * later events only and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
+         * finding says so (for an event dated before the case left, each obligation it had then is marked
+         * {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
          *
          * @param value how long, not negative; zero lets a case go as soon as it ends
          * @return this builder
@@ -1589,7 +1593,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
          * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
-         * accepted, duplicate, late, ended-case, rejected), {@code niyam.monitor.cases} and
+         * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected), {@code niyam.monitor.cases} and
          * {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
          * is behind {@code wall}).
          *

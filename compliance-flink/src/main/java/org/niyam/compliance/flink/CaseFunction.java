@@ -401,7 +401,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
      * State written by a job before the tracker kept the instant a case left: the instant is given from
      * {@link Kept#leftAt}, so that an event that comes back is reported as by a job that kept it.
      */
-    private Kept completed(Kept k) {
+    Kept completed(Kept k) {
         CaseTracker.State state = k.state();
         if (k.leftAt() == null || state.earlier() == null || state.earlier().left() != null) {
             return k;
