@@ -345,8 +345,8 @@ public final class CaseTracker {
     /**
      * An obligation a case had when it left state, as last reported: enough to mark it
      * {@link Status#INDETERMINATE} under the same id, numbered after its last transition, should an event from before
-     * the case left come after it (written as one string: about 115 bytes of JSON for an obligation of the India
-     * pack).
+     * the case left come after it (written as one string: about 115 bytes of JSON an obligation, for a pack whose
+     * rule and duty ids are some 30 characters).
      *
      * @param id          the obligation's id
      * @param number      the number of its last transition
@@ -378,7 +378,7 @@ public final class CaseTracker {
 
         /**
          * {@return the record as its JSON writes it, one string: the number, status, instant, rule and id, separated
-         * by spaces} ({@code 4 MET_LATE 2026-03-01T10:00+05:30 in.3-2-a.complaint-opens-acknowledge
+         * by spaces} ({@code 4 MET_LATE 2026-03-01T10:00+05:30 rules.complaint-opens-acknowledge
          * complaint.acknowledge@c1-in}): a third of the bytes of an object with named fields.
          */
         @JsonValue

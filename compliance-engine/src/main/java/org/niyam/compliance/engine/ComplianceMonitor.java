@@ -1593,8 +1593,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
          * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
-         * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected), {@code niyam.monitor.cases} and
-         * {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
+         * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected),
+         * {@code niyam.monitor.cases} and {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
          * is behind {@code wall}).
          *
          * @param value the registry to publish to
