@@ -101,6 +101,11 @@ final class RuleOptions {
     }
 
     static ComplianceEngine engine(List<RulePack> packs, Args args) {
+        return builder(packs, args).build();
+    }
+
+    /** The engine's builder with the packs and every option of these: settings, default jurisdiction, cache. */
+    static ComplianceEngine.Builder builder(List<RulePack> packs, Args args) {
         // niyam ships the India pack's events: a log of them is read whichever packs are given.
         ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs)
                 .eventTypes(EventTypes.onClasspath()).compiledModelCache(cache(args));
@@ -120,7 +125,7 @@ final class RuleOptions {
             }
             builder.setting(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
         }
-        return builder.build();
+        return builder;
     }
 
     /**

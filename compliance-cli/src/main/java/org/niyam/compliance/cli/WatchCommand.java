@@ -148,15 +148,8 @@ public final class WatchCommand implements Command {
             throw new UsageException("no such case log: " + given);
         }
 
-        ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(RuleOptions.packs(args, io))
-                .eventTypes(EventTypes.onClasspath()).compiledModelCache(RuleOptions.cache(args));
-        for (String setting : args.values("--setting")) {
-            int eq = setting.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--setting takes NAME=VALUE: " + setting);
-            }
-            builder.setting(setting.substring(0, eq), setting.substring(eq + 1));
-        }
+        // The rule options as for audit: --jurisdiction too, which a watch once took and ignored.
+        ComplianceEngine.Builder builder = RuleOptions.builder(RuleOptions.packs(args, io), args);
         if (warn != null) {
             builder.atRiskMargin(warn);
         }

@@ -203,6 +203,24 @@ class WatchCommandTest {
                 "2026-03-21 09:00  INDETERMINATE complaint.resolve@c1-in (Rule 3(2)(a)(i))");
     }
 
+    /**
+     * The rule options are audit's: {@code --jurisdiction} was accepted and ignored, so the India pack (IN) judged
+     * every case that states no jurisdiction whatever the option said, and a code that names no country passed.
+     */
+    @Test
+    void a_default_jurisdiction_places_cases_that_state_none_as_in_audit() {
+        Cli.Result india = Cli.run("watch", "--replay", "--format", "json", Cli.log("compliant.jsonl"),
+                "--jurisdiction", "IN");
+        Cli.Result germany = Cli.run("watch", "--replay", "--format", "json", Cli.log("compliant.jsonl"),
+                "--jurisdiction", "DE");
+        Cli.Result bad = Cli.run("watch", "--replay", Cli.log("compliant.jsonl"), "--jurisdiction", "EU");
+
+        assertThat(india.out()).contains("GRV-1");
+        assertThat(germany.out()).doesNotContain("GRV-1");
+        assertThat(bad.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(bad.err()).contains("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: 'EU'");
+    }
+
     @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);

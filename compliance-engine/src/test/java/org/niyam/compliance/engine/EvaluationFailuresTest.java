@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.InformationRequestReceived;
 import org.niyam.compliance.model.Evidence;
@@ -84,6 +86,87 @@ class EvaluationFailuresTest {
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).as("names the rule and says what failed")
                     .contains("f.condition-throws", "'no-such-switch' is not defined by any rule pack");
+        }
+
+        /**
+         * An exception thrown in an eval, a from or an accumulate was reported as "a rule condition failed", naming no
+         * rule, and for an eval quoting an object's identity hash code (different at each run); Drools names the rule
+         * only for a pattern's constraint. Each is placed on its rule now, from the classes on the exception's stack:
+         * in a restricted pack, and in a trusted pack alone (Drools' DRL compiler) for all but a from, which Drools
+         * interprets (ModelCacheTest: a pack beside the India pack).
+         */
+        @ParameterizedTest(name = "{0}, restricted {1}")
+        @CsvSource(delimiter = '|', value = {
+            "eval($c.id().charAt(50) == 'x')                                          | true",
+            "eval($c.id().charAt(50) == 'x')                                          | false",
+            "$s : String() from $c.id().substring(50)                                 | true",
+            "$n : Number() from accumulate(ComplaintReceived($i : id), sum($i.charAt(50))) | true",
+            "$n : Number() from accumulate(ComplaintReceived($i : id), sum($i.charAt(50))) | false",
+            "ComplaintReceived(this == $c, id.charAt(50) == 'x')                      | true",
+            "ComplaintReceived(this == $c, id.charAt(50) == 'x')                      | false",
+        })
+        void a_condition_that_throws_names_its_rule(String condition, boolean restricted) {
+            RulePack pack = RulePack.drl("policy.drl", """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+
+                    rule "p.other"
+                        @citation("Policy 0")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+
+                    rule "p.faulty"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                        %s
+                    then
+                    end
+                    """.formatted(condition));
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(restricted ? pack : pack.unrestricted())
+                    .build();
+
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("p.faulty");
+            assertThat(e.getMessage()).startsWith("rule 'p.faulty' (Policy 1, policy.drl:11) failed in a condition: ")
+                    .contains("failed in a condition", "StringIndexOutOfBoundsException").doesNotContain("@");
+        }
+
+        @Test
+        void a_condition_that_rules_share_names_each_of_them() {
+            // Drools' executable model makes one class of two rules' identical expressions.
+            RulePack pack = RulePack.drl("policy.drl", """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+
+                    rule "p.one"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                        eval($c.id().charAt(50) == 'x')
+                    then
+                    end
+
+                    rule "p.two"
+                        @citation("Policy 2")
+                    when
+                        $c : ComplaintReceived()
+                        eval($c.id().charAt(50) == 'x')
+                    then
+                    end
+                    """);
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
+
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
+
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("'p.one' (Policy 1", "'p.two' (Policy 2", "StringIndexOutOfBoundsException");
         }
 
         @Test

@@ -49,6 +49,10 @@ final class Engines {
                         ? RulePack.classpath(pack.substring("classpath:".length()), loader)
                         : RulePack.directory(Path.of(pack)));
             }
+            options.settings().forEach(builder::setting);
+            if (options.jurisdiction() != null) {
+                builder.defaultJurisdiction(options.jurisdiction());
+            }
             if (options.atRiskMargin() != null) {
                 builder.atRiskMargin(options.atRiskMargin());
             }

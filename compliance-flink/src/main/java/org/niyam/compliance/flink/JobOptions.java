@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.niyam.compliance.model.Preconditions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +36,8 @@ import picocli.CommandLine.Option;
  * @param rememberLeft   how long, in event time, what is kept of a case that left state (a digest of each event, the
  *                       highest transition number) is kept; {@code null} for the job's life
  * @param rules          rule packs: {@code classpath:LOCATION} or a folder; the bundled pack (compliance-rules) when empty
+ * @param settings       platform settings' values by parameter name, written as in {@code pack.yaml}
+ * @param jurisdiction   where a case that states no jurisdiction arose (an ISO 3166 code), or {@code null}
  * @param atRiskMargin   an obligation is at risk this long before it is due; {@code null} for the engine's fraction
  * @param checkpoint     the checkpoint interval
  * @param strict         whether a bad input line fails the job (otherwise it is logged and left out)
@@ -41,7 +47,8 @@ import picocli.CommandLine.Option;
 public record JobOptions(List<String> inputs, String bootstrap, String inputTopic, String groupId, boolean bounded,
                          String outputDir, String outputTopic, Duration outOfOrder, Duration idleness,
                          ZoneOffset offset, boolean awaitProfile, Duration standingCheck, Duration retainEnded,
-                         Duration rememberLeft, List<String> rules, Duration atRiskMargin, Duration checkpoint, boolean strict)
+                         Duration rememberLeft, List<String> rules, Map<String, String> settings, String jurisdiction,
+                         Duration atRiskMargin, Duration checkpoint, boolean strict)
         implements Serializable {
 
     /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
@@ -66,16 +73,24 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @param rememberLeft  how long what is kept of a case that left is kept, not negative; {@code null} for the
      *                      job's life
      * @param rules         the packs, or empty for the bundled pack (compliance-rules); copied
+     * @param settings      settings' values by name, checked when the packs are built; copied
+     * @param jurisdiction  the default jurisdiction, an ISO 3166 code, or {@code null}
      * @param atRiskMargin  the at-risk margin, or {@code null}
      * @param checkpoint    the checkpoint interval, required
      * @param strict        whether a bad line fails the job
      * @throws IllegalArgumentException if the input or output is given twice or not at all, Kafka is used without
-     *                                  servers, or a duration is out of range; in the words of the command line
+     *                                  servers, a duration is out of range or the jurisdiction names no country; in
+     *                                  the words of the command line
      * @throws NullPointerException     if a required value is missing
      */
     public JobOptions {
         inputs = List.copyOf(inputs);
         rules = rules.isEmpty() ? List.of(INDIA) : List.copyOf(rules);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        if (jurisdiction != null && !Preconditions.isJurisdiction(jurisdiction)) {
+            throw new IllegalArgumentException("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"
+                    + jurisdiction + "'" + Preconditions.notACountry(jurisdiction));
+        }
         Objects.requireNonNull(outOfOrder, "outOfOrder");
         Objects.requireNonNull(idleness, "idleness");
         Objects.requireNonNull(offset, "offset");
@@ -171,6 +186,12 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         @Option(names = "--rules", paramLabel = "PACK",
                 description = "classpath:LOCATION or a folder (repeatable; default the bundled pack, compliance-rules)")
         List<String> rules = new ArrayList<>();
+        @Option(names = "--setting", paramLabel = "NAME=VALUE",
+                description = "a platform setting's value, written as in pack.yaml (repeatable)")
+        Map<String, String> settings = new LinkedHashMap<>();
+        @Option(names = "--jurisdiction", paramLabel = "CODE",
+                description = "where a case that states no jurisdiction arose (ISO 3166, e.g. IN)")
+        String jurisdiction;
         @Option(names = "--at-risk-margin", paramLabel = "DURATION",
                 description = "at risk this long before due (default: the engine's fraction)")
         Duration atRiskMargin;
@@ -207,8 +228,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         }
         return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
                 o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rememberLeft,
-                o.rules,
-                o.atRiskMargin, o.checkpoint, o.strict);
+                o.rules, o.settings, o.jurisdiction, o.atRiskMargin, o.checkpoint, o.strict);
     }
 
     /**
@@ -221,7 +241,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      */
     public JobOptions withTime(Duration bound, Duration check) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
-                offset, awaitProfile, check, retainEnded, rememberLeft, rules, atRiskMargin, checkpoint, strict);
+                offset, awaitProfile, check, retainEnded, rememberLeft, rules, settings, jurisdiction, atRiskMargin,
+                checkpoint, strict);
     }
 
     /**
@@ -232,8 +253,8 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      */
     public JobOptions withOffset(ZoneOffset value) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
-                idleness, value, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, atRiskMargin,
-                checkpoint, strict);
+                idleness, value, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
+                atRiskMargin, checkpoint, strict);
     }
 
     private static Duration duration(String value) {

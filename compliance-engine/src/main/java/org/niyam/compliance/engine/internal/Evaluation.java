@@ -1236,12 +1236,35 @@ public final class Evaluation {
                 if (refused != null) { // outside a consequence: a truth-maintained fact deleted with its support
                     throw new RuleExecutionException(refused.rule, refused.getMessage(), null);
                 }
-                // A condition threw; Drools names the rule in its message, the root cause says why.
+                // A condition threw. Drools names the rule in its message for a pattern's constraint only; the
+                // classes on the stack name it for an eval, a from or an accumulate too; the root cause says why.
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) {
                     root = root.getCause();
                 }
                 String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
+                List<String> rules = ruleBase.rulesAt(e);
+                String quoting = "Error evaluating constraint '";
+                int in = message.indexOf("' in [Rule \"");
+                if (rules.isEmpty() && message.startsWith(quoting) && in > 0) {
+                    // A constraint that Drools interprets, of no class of its own: named in Drools' message.
+                    String named = message.substring(in + "' in [Rule \"".length());
+                    int end = named.indexOf('"');
+                    if (end > 0 && ruleBase.rule(named.substring(0, end)) != null) {
+                        rules = List.of(named.substring(0, end));
+                    }
+                }
+                if (!rules.isEmpty()) {
+                    // Drools' own words only where they quote the constraint: an eval's name an object's identity.
+                    String why = (message.startsWith(quoting) && in > 0
+                            ? "constraint " + message.substring(quoting.length() - 1, in + 1) + ": " : "") + root;
+                    throw rules.size() == 1
+                            ? new RuleExecutionException(rules.get(0), "rule " + describe(rules.get(0))
+                                    + " failed in a condition: " + why, root)
+                            : new RuleExecutionException(null, "a condition shared by rules " + rules.stream()
+                                    .map(r -> describe(r)).collect(java.util.stream.Collectors.joining(", "))
+                                    + " failed: " + why, root);
+                }
                 // The root cause's words, unless Drools' message already gives them.
                 boolean said = root == e || root.getMessage() == null || message.contains(root.getMessage());
                 throw new RuleExecutionException(null, "a rule condition failed: " + message

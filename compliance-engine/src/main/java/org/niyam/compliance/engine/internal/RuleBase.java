@@ -118,6 +118,10 @@ public final class RuleBase {
     private final boolean executableModel;
     private final List<DrlAnalysis> descriptions;
     private String howBuilt = "";
+    /** See {@link #compiled(Map)}; none for a rule base wholly from a build-time model or Drools' DRL compiler. */
+    private Map<String, byte[]> compiledClasses = Map.of();
+    /** {@link CompiledCheck#rulesByClass} of {@link #compiledClasses}, made at the first failure that asks. */
+    private Map<String, Set<String>> rulesByClass;
     private StoredAnalysis stored;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
@@ -300,6 +304,7 @@ public final class RuleBase {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                             Collections.unmodifiableSet(disabled), descriptions)
+                            .compiled(result.classes())
                             .built(howBuilt(packs, fromModel, "to the executable model and checked as restricted packs are",
                                     System.nanoTime() - compileStart, fromModel.isEmpty() && trustedFirst > 0
                                             ? "no build-time model for the trusted packs before the first restricted one"
@@ -339,6 +344,7 @@ public final class RuleBase {
                     return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                             Collections.unmodifiableSet(disabled), descriptions)
+                            .compiled(result.classes())
                             .built(howBuilt(packs, first, "to the executable model", System.nanoTime() - compileStart,
                                     null));
                 }
@@ -562,8 +568,10 @@ public final class RuleBase {
             return null;
         }
         KieBase kieBase;
+        Map<String, byte[]> classes;
         String how;
         if (cached != null) {
+            classes = cached.classes();
             Path file = ModelCache.file(options.modelCache(), key);
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
@@ -613,6 +621,7 @@ public final class RuleBase {
                 return null;
             }
             kieBase = result.kieBase();
+            classes = result.classes();
             // The case-locality of types the DRL declares is known only from the classes compiled for them, as when
             // every pack is analysed (CaseLocality.of(files, kieBase)).
             restAnalysis = StoredAnalysis.rest(firstAnalysis, rest, files, DroolsInternals.rootClassLoader(kieBase));
@@ -635,7 +644,7 @@ public final class RuleBase {
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), files);
         ruleBase.stored = all;
-        return ruleBase.built(how + "; the DRL analysis of packs " + ids(first) + " stored beside their model, "
+        return ruleBase.compiled(classes).built(how + "; the DRL analysis of packs " + ids(first) + " stored beside their model, "
                 + (cached != null && !restRestricted ? "that of " + ids(rest) + " cached with theirs"
                 : "only that of " + ids(rest) + " made now"));
     }
@@ -735,6 +744,42 @@ public final class RuleBase {
     private RuleBase built(String how) {
         this.howBuilt = how;
         return this;
+    }
+
+    /** The classes compiled now or read from the compiled-model cache, for {@link #rulesAt}. */
+    private RuleBase compiled(Map<String, byte[]> classes) {
+        this.compiledClasses = classes;
+        return this;
+    }
+
+    /**
+     * The rules whose conditions the exception came from, by the classes of its stack: a class Drools' executable
+     * model generated for packs compiled by this engine (not those of a build-time model) or its DRL compiler
+     * generated for one rule. Several when rules share one expression; empty when no frame of its stack tells.
+     */
+    public List<String> rulesAt(Throwable thrown) {
+        Map<String, Set<String>> byClass;
+        synchronized (this) {
+            if (rulesByClass == null) {
+                rulesByClass = compiledClasses.isEmpty() ? Map.of()
+                        : CompiledCheck.rulesByClass(compiledClasses, rules.keySet());
+            }
+            byClass = rulesByClass;
+        }
+        Set<Throwable> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                Set<String> found = byClass.get(frame.getClassName());
+                if (found != null) {
+                    return List.copyOf(found);
+                }
+                String classic = CompiledCheck.classicRule(frame.getClassName(), rules.keySet());
+                if (classic != null) {
+                    return List.of(classic);
+                }
+            }
+        }
+        return List.of();
     }
 
     /** What the build did, for the log: which packs came from their build-time model, which were compiled and why. */

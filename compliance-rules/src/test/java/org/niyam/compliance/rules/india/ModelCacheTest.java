@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,12 @@ import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.ModelCache;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.engine.internal.StoredAnalysis;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePackException;
 import org.niyam.compliance.pack.RulePack;
 import org.slf4j.LoggerFactory;
@@ -180,6 +186,38 @@ class ModelCacheTest {
         assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.startsWith("Niyam engine ready") && m.contains("from the compiled-model cache")))
                 .as("the engine's INFO line says the model came from the cache").hasSize(2);
+    }
+
+    /**
+     * A condition that throws in a pack beside the India pack (an eval, which Drools' message names by an object's
+     * identity only) is placed on its rule, compiled now and from the cache, restricted and trusted.
+     */
+    @Test
+    void a_condition_that_throws_names_its_rule_compiled_now_and_from_the_cache() throws IOException {
+        String faulty = POLICY.replace("""
+                    ComplaintReceived($id : caseId)
+                """, """
+                    ComplaintReceived($id : caseId)
+                    eval($id.charAt(80) == 'x')
+                """);
+        Path cache = dir.resolve("cache");
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+        for (RulePack pack : List.of(policy(faulty), policy(faulty).unrestricted())) {
+            for (String how : List.of("compiled now", "from the compiled-model cache")) {
+                ComplianceEngine engine = ComplianceEngine.builder().rulePack(india).rulePack(pack)
+                        .compiledModelCache(cache).build();
+                RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                        () -> engine.evaluate(new Evidence(new PlatformProfile("ExampleNet", 1_000_000, false),
+                                List.of(), List.of(new ComplaintReceived("c-1", "case-1", at,
+                                        ComplaintCategory.GENERAL, "IN"))), at.plusHours(1)));
+
+                assertThat(log.list.get(log.list.size() - 1).getFormattedMessage()).contains(how);
+                assertThat(e).as("%s, restricted %s", how, pack.restricted()).isNotNull();
+                assertThat(e.ruleId()).isEqualTo("policy.escalate");
+                assertThat(e.getMessage()).startsWith("rule 'policy.escalate' (Policy 2.2, ")
+                        .contains("failed in a condition", "StringIndexOutOfBoundsException");
+            }
+        }
     }
 
     @Test

@@ -682,6 +682,44 @@ public final class CompiledCheck {
     }
 
     /**
+     * The rules whose definitions reach each generated class other than a rules class (a constraint's, an {@code
+     * eval}'s, a {@code from}'s or an accumulate's lambda, a consequence), by the class's name: so that an exception
+     * thrown in one is placed on its rule. A lambda that several rules' identical expressions share names them all.
+     *
+     * @param classes the classes Drools' executable model generated, by name
+     * @param rules   the names of the rule base's rules
+     */
+    public static Map<String, Set<String>> rulesByClass(Map<String, byte[]> classes, Set<String> rules) {
+        Map<String, ClassFile> files = new TreeMap<>();
+        classes.forEach((name, bytes) -> files.put(name, ClassFile.read(bytes)));
+        Set<String> keys = new HashSet<>();
+        for (ClassFile file : files.values()) {
+            String pkg = file.name.substring(0, Math.max(file.name.lastIndexOf('.'), 0));
+            file.methods.values().stream().filter(m -> m.name().startsWith("rule_"))
+                    .forEach(m -> m.strings().stream().filter(rules::contains).forEach(r -> keys.add(pkg + " " + r)));
+        }
+        Map<String, Set<String>> byClass = new TreeMap<>();
+        reachingRules(files, keys).forEach((node, reaching) -> {
+            ClassFile file = files.get(node.substring(0, node.indexOf('#')));
+            if (!rulesClass(file)) {
+                reaching.forEach(key -> byClass.computeIfAbsent(file.name, k -> new java.util.TreeSet<>())
+                        .add(key.substring(key.indexOf(' ') + 1)));
+            }
+        });
+        return byClass;
+    }
+
+    /** The rule that Drools' DRL compiler generated a class for ({@code Rule_<name>...}), or {@code null}. */
+    public static String classicRule(String className, Set<String> rules) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        if (!simple.startsWith("Rule_")) {
+            return null;
+        }
+        return rules.stream().filter(rule -> simple.startsWith("Rule_" + classicName(rule)))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    /**
      * Which rules reach each method of the generated classes: from each rule's definition method
      * ({@code rule_*}, which names the rule in a string constant) through every generated class and method it
      * refers to.
