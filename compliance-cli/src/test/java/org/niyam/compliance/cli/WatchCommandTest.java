@@ -161,6 +161,49 @@ class WatchCommandTest {
     }
 
     /**
+     * The reviewer's example, following a growing file: the acknowledgement in time is written last, after the case
+     * (acknowledged late, resolved) left the monitor a week after it ended. The watch prints the
+     * {@code case-came-back} finding, then each duty of the case marked indeterminate, the one reported met late first.
+     */
+    @Test
+    void an_event_of_a_case_that_left_is_printed_as_a_finding_and_its_verdicts_marked(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"Mahanagar","registeredUsersInIndia":90000000,"messagingService":false}
+                {"type":"ComplaintReceived","id":"c1-in","caseId":"C1","at":"2026-03-01T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c1-ack-b","caseId":"C1","at":"2026-03-02T12:00:00+05:30"}
+                {"type":"ComplaintResolved","id":"c1-res","caseId":"C1","at":"2026-03-03T10:00:00+05:30"}
+                {"type":"ComplaintReceived","id":"c2-in","caseId":"C2","at":"2026-03-20T10:00:00+05:30","category":"GENERAL"}
+                """);
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-21T09:00:00+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, """
+                            {"type":"ComplaintAcknowledged","id":"c1-ack-a","caseId":"C1","at":"2026-03-01T11:00:00+05:30"}
+                            """, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                Path.of("")));
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence(
+                "MET LATE    complaint.acknowledge@c1-in",
+                "2026-03-21 09:00  FINDING     case-came-back C1: Event c1-ack-a",
+                "2026-03-21 09:00  INDETERMINATE complaint.acknowledge@c1-in (Rule 3(2)(a)(i))",
+                "2026-03-21 09:00  INDETERMINATE complaint.resolve@c1-in (Rule 3(2)(a)(i))");
+    }
+
+    /**
      * The rule options are audit's: {@code --jurisdiction} was accepted and ignored, so the India pack (IN) judged
      * every case that states no jurisdiction whatever the option said, and a code that names no country passed.
      */

@@ -1,5 +1,7 @@
 package org.niyam.compliance.engine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,9 +22,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Citation;
 import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.EventTypes;
@@ -34,6 +39,8 @@ import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.pack.RuleExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live monitor's step for one case, for stream processors that keep state per case themselves (an Apache Flink
@@ -53,8 +60,14 @@ import org.niyam.compliance.pack.RuleExecutionException;
  * {@link #platformStep}, which needs every event they read ({@link #readByPlatformRules}) and what the cases'
  * steps concluded about the platform ({@link Step#leftovers()}). States are records that Jackson writes and reads
  * with {@link ComplianceJson#mapper()}.
+ *
+ * <p>A case whose obligations have all ended may leave state ({@link #left}); an event of it that comes after is
+ * judged without its earlier events, and the step says so in its transitions: a {@link #CAME_BACK} finding, and for
+ * an event dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  */
 public final class CaseTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseTracker.class);
 
     private final Evaluation evaluation;
     /** Writes an event as the JSON its digest is taken of: its type's name and its fields. */
@@ -195,17 +208,27 @@ public final class CaseTracker {
     }
 
     /**
-     * What is kept of what a case no longer holds, so that its transitions' ids are never used twice and an event it
-     * had before it left state is known again: the highest transition number it used before it left state (each
-     * obligation or finding of a later stay numbers its transitions after it), the number each obligation or finding
-     * withdrawn since had last (it numbers its transitions after that when it comes back), and a digest of each event
-     * it had when it left state (16 bytes: 8 of the SHA-256 of its id, 8 of the SHA-256 of its JSON).
+     * What is kept of what a case no longer holds, so that its transitions' ids are never used twice, an event it
+     * had before it left state is known again, and an event that comes back after it left is said to be judged
+     * without the case's earlier events: the highest transition number it used before it left state (each obligation
+     * or finding of a later stay numbers its transitions after it), the number each obligation or finding withdrawn
+     * since had last (it numbers its transitions after that when it comes back), a digest of each event it had when
+     * it left state (16 bytes: 8 of the SHA-256 of its id, 8 of the SHA-256 of its JSON), the instant it last left,
+     * the obligations it had then (each with its last verdict, to mark {@link Status#INDETERMINATE} should an event
+     * from before that instant come after), and the events that came back since (each reported once as a finding
+     * {@link #CAME_BACK}).
      *
      * @param numbered  the highest transition number the case used before it last left state; 0 for none
      * @param events    the digests of the events the case had when it left state, 16 bytes each; empty for none
      * @param withdrawn the last transition number of each obligation or finding (by id) withdrawn since; empty for none
+     * @param left      the instant the case last left state, or {@code null} (it never left; or a state written
+     *                  before this was kept, which the caller completes from its own record of the instant)
+     * @param reported  the obligations the case had when it last left, not yet marked; empty for none
+     * @param cameBack  the ids of the events that came back since the case last left, in the order they came back;
+     *                  empty for none
      */
-    public record Earlier(int numbered, byte[] events, Map<String, Integer> withdrawn) {
+    public record Earlier(int numbered, byte[] events, Map<String, Integer> withdrawn, OffsetDateTime left,
+                          List<Reported> reported, List<String> cameBack) {
 
         /** Nothing kept. */
         public static final Earlier NONE = new Earlier(0, new byte[0], Map.of());
@@ -216,6 +239,9 @@ public final class CaseTracker {
          * @param numbered  the highest transition number used before the case left state, not negative
          * @param events    16 bytes an event, or {@code null} for none; copied
          * @param withdrawn numbers of withdrawn obligations and findings by id, or {@code null} for none; copied
+         * @param left      the instant the case last left state, or {@code null}
+         * @param reported  the obligations it had then, or {@code null} for none; copied
+         * @param cameBack  the ids of the events that came back since, or {@code null} for none; copied
          * @throws IllegalArgumentException if {@code numbered} is negative or {@code events} is not whole digests
          */
         public Earlier {
@@ -226,6 +252,20 @@ public final class CaseTracker {
             }
             withdrawn = withdrawn == null || withdrawn.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new TreeMap<>(withdrawn));
+            reported = reported == null ? List.of() : List.copyOf(reported);
+            cameBack = cameBack == null ? List.of() : List.copyOf(cameBack);
+        }
+
+        /**
+         * What is kept, with nothing known of when the case left.
+         *
+         * @param numbered  the highest transition number used before the case left state, not negative
+         * @param events    16 bytes an event, or {@code null} for none; copied
+         * @param withdrawn numbers of withdrawn obligations and findings by id, or {@code null} for none; copied
+         * @throws IllegalArgumentException if {@code numbered} is negative or {@code events} is not whole digests
+         */
+        public Earlier(int numbered, byte[] events, Map<String, Integer> withdrawn) {
+            this(numbered, events, withdrawn, null, null, null);
         }
 
         /**
@@ -253,17 +293,29 @@ public final class CaseTracker {
         @Override
         public boolean equals(Object other) {
             return other instanceof Earlier e && e.numbered == numbered && Arrays.equals(e.events, events)
-                    && e.withdrawn.equals(withdrawn);
+                    && e.withdrawn.equals(withdrawn) && Objects.equals(e.left, left) && e.reported.equals(reported)
+                    && e.cameBack.equals(cameBack);
         }
 
         @Override
         public int hashCode() {
-            return (31 * numbered + Arrays.hashCode(events)) * 31 + withdrawn.hashCode();
+            return Objects.hash(numbered, Arrays.hashCode(events), withdrawn, left, reported, cameBack);
         }
 
         @Override
         public String toString() {
-            return "Earlier[numbered=" + numbered + ", events=" + size() + ", withdrawn=" + withdrawn + "]";
+            return "Earlier[numbered=" + numbered + ", events=" + size() + ", withdrawn=" + withdrawn + ", left="
+                    + left + ", reported=" + reported + ", cameBack=" + cameBack + "]";
+        }
+
+        /**
+         * The same, with the instant the case last left given where it is not kept (a state written before it was).
+         *
+         * @param at the instant the case left, as the caller recorded it
+         * @return this when the instant is kept already or {@code at} is {@code null}; otherwise a copy with it
+         */
+        public Earlier leftAt(OffsetDateTime at) {
+            return left != null || at == null ? this : new Earlier(numbered, events, withdrawn, at, reported, cameBack);
         }
 
         /** The number after which an obligation or finding that is new (again) numbers its transitions. */
@@ -275,7 +327,7 @@ public final class CaseTracker {
         Earlier withdrawn(String id, int number) {
             Map<String, Integer> more = new TreeMap<>(withdrawn);
             more.put(id, number);
-            return new Earlier(numbered, events, more);
+            return new Earlier(numbered, events, more, left, reported, cameBack);
         }
 
         /** Whether an event of the digest's id is kept, and if so whether with the digest's content. */
@@ -289,6 +341,86 @@ public final class CaseTracker {
             return Seen.NEW;
         }
     }
+
+    /**
+     * An obligation a case had when it left state, as last reported: enough to mark it
+     * {@link Status#INDETERMINATE} under the same id, numbered after its last transition, should an event from before
+     * the case left come after it (written as one string: about 115 bytes of JSON an obligation, for a pack whose
+     * rule and duty ids are some 30 characters).
+     *
+     * @param id          the obligation's id
+     * @param number      the number of its last transition
+     * @param status      its last status
+     * @param triggeredAt when its clock started
+     * @param rule        the id of the rule that cited it (its citation is found again from the rule)
+     */
+    public record Reported(String id, int number, Status status, OffsetDateTime triggeredAt, String rule) {
+        /**
+         * Checks the record.
+         *
+         * @param id          the obligation's id, required
+         * @param number      the number of its last transition
+         * @param status      its last status, required
+         * @param triggeredAt when its clock started, required
+         * @param rule        the id of its rule, required, without a space
+         * @throws NullPointerException     if a value is {@code null}
+         * @throws IllegalArgumentException if the rule's id holds a space
+         */
+        public Reported {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(triggeredAt, "triggeredAt");
+            Objects.requireNonNull(rule, "rule");
+            if (rule.indexOf(' ') >= 0) {
+                throw new IllegalArgumentException("a rule's id has no space: '" + rule + "'");
+            }
+        }
+
+        /**
+         * {@return the record as its JSON writes it, one string: the number, status, instant, rule and id, separated
+         * by spaces} ({@code 4 MET_LATE 2026-03-01T10:00+05:30 rules.complaint-opens-acknowledge
+         * complaint.acknowledge@c1-in}): a third of the bytes of an object with named fields.
+         */
+        @JsonValue
+        public String text() {
+            return number + " " + status + " " + triggeredAt + " " + rule + " " + id;
+        }
+
+        /**
+         * Reads {@link #text()}.
+         *
+         * @param text the number, status, instant, rule and id, separated by spaces
+         * @return the record
+         * @throws IllegalArgumentException if the text is not of that form
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Reported of(String text) {
+            String[] parts = text == null ? new String[0] : text.split(" ", 5);
+            try {
+                if (parts.length == 5) {
+                    return new Reported(parts[4], Integer.parseInt(parts[0]), Status.valueOf(parts[1]),
+                            OffsetDateTime.parse(parts[2]), parts[3]);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not an obligation kept of a case that left (number, status, "
+                        + "instant, rule and id): '" + text + "': " + e.getMessage(), e);
+            }
+            throw new IllegalArgumentException("not an obligation kept of a case that left (number, status, instant, "
+                    + "rule and id): '" + text + "'");
+        }
+    }
+
+    /**
+     * The code of the finding made when an event of a case that left state comes after it left (the case's first
+     * event since, or any event dated at or before the instant it left): the case's obligations from then on are
+     * judged without its events up to that instant, which are no longer held, and may differ from
+     * {@link ComplianceEngine#evaluate} of the whole log. Its evidence is the event's id.
+     */
+    public static final String CAME_BACK = "case-came-back";
+
+    /** The citation of a {@link #CAME_BACK} finding: the monitor's own record, not a clause of a law. */
+    static final Citation CAME_BACK_CITATION = new Citation("Niyam live monitoring", "case that left the monitor",
+            "1", "niyam.case-came-back");
 
     /** Bytes of one event's digest in {@link Earlier#events()}. */
     private static final int DIGEST = 16;
@@ -415,8 +547,10 @@ public final class CaseTracker {
         Map<String, Finding> found = new LinkedHashMap<>();
         state.findings().forEach(f -> found.put(findingId(f), f));
         List<Transition> transitions = new ArrayList<>();
-        Earlier earlier = diff(held, found, obligations, findings, asOf,
-                state.earlier() == null ? Earlier.NONE : state.earlier(), transitions, (before, after) -> {
+        Back back = cameBack(state.caseId(), state.earlier() == null ? Earlier.NONE : state.earlier(), state.events(),
+                held, found, asOf, transitions);
+        Earlier earlier = diff(held, found, obligations, back.with(findings), asOf, back.earlier(), transitions,
+                (before, after) -> {
                 });
         OffsetDateTime next = nextChange(held, asOf);
         return new Step(new State(state.caseId(), state.events(), List.copyOf(held.values()),
@@ -465,14 +599,22 @@ public final class CaseTracker {
     /**
      * The case leaving state at {@code at}, everything in it having ended: what stays is its events after that
      * instant, and what is kept of earlier (the digests of the events that leave, the highest transition number
-     * used), so that an event it had is known again ({@link #seen}) and transitions after it come back carry
-     * numbers not used before. About 16 bytes an event instead of the event.
+     * used, the instant it left, to the millisecond, and each obligation's last verdict), so that an event it had is
+     * known again ({@link #seen}), transitions after it come back carry numbers not used before, and an event that
+     * comes back after it left is reported as a {@link #CAME_BACK} finding (and, dated before the case left, its
+     * obligations marked {@link Status#INDETERMINATE}) by the next {@link #step}. About 16 bytes an event, and about
+     * 115 bytes an obligation ({@link Reported}), instead of the events and obligations.
      *
      * @param state what was kept for the case
      * @param at    the instant it leaves; its events at or before it leave
      * @return the state to keep: the later events, no obligation or finding, and what is kept of earlier
      */
     public State left(State state, OffsetDateTime at) {
+        return left(state, at, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** As {@link #left(State, OffsetDateTime)}: the events up to {@code cut} leave, the case leaves at {@code at}. */
+    State left(State state, OffsetDateTime cut, OffsetDateTime at) {
         Earlier earlier = state.earlier() == null ? Earlier.NONE : state.earlier();
         int numbered = earlier.numbered();
         for (Held held : state.obligations()) {
@@ -488,13 +630,136 @@ public final class CaseTracker {
         ByteArrayOutputStream digests = new ByteArrayOutputStream();
         digests.writeBytes(earlier.events);
         for (CaseEvent event : state.events()) {
-            if (event.at().isAfter(at)) {
+            if (event.at().isAfter(cut)) {
                 later.add(event);
             } else {
                 digests.writeBytes(digest(event));
             }
         }
-        return new State(state.caseId(), later, List.of(), List.of(), new Earlier(numbered, digests.toByteArray()));
+        List<Reported> reported = new ArrayList<>();
+        for (Held held : state.obligations()) {
+            Obligation o = held.obligation();
+            reported.add(new Reported(o.id(), held.transitions(), o.status(), o.triggeredAt(), o.citation().ruleId()));
+        }
+        return new State(state.caseId(), later, List.of(), List.of(),
+                new Earlier(numbered, digests.toByteArray(), null, at, reported, null));
+    }
+
+    /** What {@link #cameBack} leaves: what is kept of earlier after it, and the findings of the events come back. */
+    record Back(Earlier earlier, List<Finding> findings) {
+        /** The evaluation's findings and these. */
+        List<Finding> with(List<Finding> evaluated) {
+            if (findings.isEmpty()) {
+                return evaluated;
+            }
+            List<Finding> all = new ArrayList<>(evaluated);
+            all.addAll(findings);
+            return all;
+        }
+    }
+
+    /**
+     * Says, in the output, that a case that left state is judged without its earlier events: for each event that came
+     * back (the case's first event since it left, known at {@code at}, and any dated at or before the instant it left)
+     * a {@link #CAME_BACK} finding, sent here (in {@code out}, held in {@code found}) once; and when one is dated at
+     * or before that instant (late by more than the case was retained), an {@link Transition.Kind#INDETERMINATE}
+     * transition for each obligation the case had when it left (what was reported of it may be wrong), numbered after
+     * its last. Returns what is kept after it, and every came-back finding of the stay, for the comparison with the
+     * evaluation (so that none is withdrawn). Nothing for a case that never left state. Shared by the monitor and
+     * {@link #step}.
+     */
+    Back cameBack(String caseId, Earlier earlier, List<CaseEvent> events, Map<String, Held> held,
+                  Map<String, Finding> found, OffsetDateTime at, List<Transition> out) {
+        if (earlier.left() == null || caseId.isEmpty()) {
+            return new Back(earlier, List.of());
+        }
+        List<String> back = new ArrayList<>(earlier.cameBack());
+        List<CaseEvent> came = new ArrayList<>();
+        CaseEvent late = null;
+        for (CaseEvent event : events) {
+            if (event.at().isAfter(at) || back.contains(event.id())) {
+                continue;
+            }
+            boolean before = !event.at().isAfter(earlier.left());
+            if (back.isEmpty() || before) {
+                back.add(event.id());
+                came.add(event);
+                if (before && late == null) {
+                    late = event;
+                }
+            }
+        }
+        Earlier after = earlier;
+        if (!came.isEmpty()) {
+            List<Reported> marked = late == null ? List.of() : earlier.reported();
+            after = new Earlier(earlier.numbered(), earlier.events, earlier.withdrawn(), earlier.left(),
+                    late == null ? earlier.reported() : List.of(), back);
+            for (CaseEvent event : came) {
+                Finding finding = cameBackFinding(caseId, event, earlier);
+                String id = findingId(finding);
+                if (!found.containsKey(id)) {
+                    out.add(new Transition(id + "#" + (after.after(id) + 1) + ":" + Transition.Kind.FINDING,
+                            Transition.Kind.FINDING, at, null, null, finding));
+                    found.put(id, finding);
+                }
+                LOG.warn("case {}: event {} at {} came after the case left state at {}: it is judged without the "
+                        + "case's {} events up to then (finding {}){}", caseId, event.id(), event.at(),
+                        earlier.left(), earlier.size(), CAME_BACK, event == late && !marked.isEmpty()
+                                ? "; the " + marked.size() + " obligations reported before are marked INDETERMINATE"
+                                : "");
+            }
+            for (Reported reported : marked) {
+                if (held.containsKey(reported.id())) {
+                    continue; // judged again in this stay, under its id: its transitions say where it stands
+                }
+                int number = Math.max(reported.number(), after.after(reported.id())) + 1;
+                after = after.withdrawn(reported.id(), number);
+                out.add(new Transition(reported.id() + "#" + number + ":" + Transition.Kind.INDETERMINATE,
+                        Transition.Kind.INDETERMINATE, at, reported.status(), mark(caseId, reported, late, earlier),
+                        null));
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (String id : back) {
+            for (CaseEvent event : events) {
+                if (event.id().equals(id)) {
+                    findings.add(cameBackFinding(caseId, event, earlier));
+                    break;
+                }
+            }
+        }
+        return new Back(after, findings);
+    }
+
+    private static Finding cameBackFinding(String caseId, CaseEvent event, Earlier earlier) {
+        boolean before = !event.at().isAfter(earlier.left());
+        return new Finding(CAME_BACK, caseId, "Event " + event.id() + " (" + event.at() + ") of case " + caseId
+                + " came after the case left the monitor at " + earlier.left() + ", its obligations all ended: it and "
+                + "the case's later events are judged without the case's " + earlier.size() + " events up to then, "
+                + "which are no longer held. " + (before
+                ? "It is dated before the case left, so what was reported of the case then may be wrong (each "
+                        + "obligation it had is marked INDETERMINATE)."
+                : "A duty that reads the case's earlier events (an earlier request or removal) may be judged "
+                        + "otherwise than an evaluation of the whole log judges it.")
+                + " Evaluate the whole log (niyam audit) for the answer.", List.of(event.id()), CAME_BACK_CITATION);
+    }
+
+    /** The obligation a case had when it left, marked indeterminate: an event from before then came after. */
+    private Obligation mark(String caseId, Reported reported, CaseEvent late, Earlier earlier) {
+        RuleBase.RuleInfo rule = evaluation.ruleBase().rules().get(reported.rule());
+        Citation citation = rule == null
+                ? new Citation("(not loaded)", "(not loaded)", "(not loaded)", reported.rule())
+                : evaluation.lifecycle().citation(rule, reported.triggeredAt());
+        int sign = reported.id().indexOf('@');
+        String duty = sign > 0 ? reported.id().substring(0, sign) : reported.id();
+        String trigger = sign > 0 && sign < reported.id().length() - 1 ? reported.id().substring(sign + 1) : null;
+        return new Obligation(reported.id(), duty, "What " + duty + " asks, as the obligation's earlier transitions "
+                + "said (a case that left the monitor keeps only its verdicts).", caseId, reported.triggeredAt(),
+                null, Status.INDETERMINATE, citation, trigger, null, null, "Reported " + reported.status()
+                + " before case " + caseId + " left the monitor at " + earlier.left() + "; event " + late.id() + " ("
+                + late.at() + "), from before then, came after the case left, and the events it would be judged "
+                + "with are no longer held: that verdict may be wrong. Evaluate the whole log (niyam audit) for the "
+                + "answer.");
     }
 
     /** 8 bytes of the SHA-256 of the event's id, then 8 of the SHA-256 of its JSON. */

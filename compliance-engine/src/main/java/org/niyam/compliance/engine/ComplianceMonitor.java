@@ -82,8 +82,10 @@ import org.slf4j.LoggerFactory;
  * is bounded by the cases with something still to settle, and 16 bytes for each event of a case that left: a case
  * whose obligations have all ended (met, met late, not applicable) leaves the monitor
  * {@link Builder#retainEndedCases} after it ended, keeping only a digest of each of its events (so that an event
- * delivered again is known as a copy) and the highest transition number it used; a case with no obligation yet
- * stays.
+ * delivered again is known as a copy), the highest transition number it used, the instant it left and its
+ * obligations' last verdicts; a case with no obligation yet stays. A new event of a case that left is judged without
+ * the case's earlier events, and the transitions say so: a {@link CaseTracker#CAME_BACK} finding, and for an event
+ * dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  *
  * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
  * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread
@@ -821,13 +823,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     private void join(CaseEvent event, Set<String> dirty) {
         MonitorSnapshot.Left gone = cases.containsKey(event.caseId()) ? null
                 : left.remove(LongSet.hash(event.caseId()));
-        CaseTracker.Earlier earlier = gone == null ? null : gone.earlier();
-        if (earlier != null) {
-            metrics.event("ended-case");
-            LOG.warn("event {} belongs to case {}, whose obligations had all ended and which the monitor no longer "
-                    + "holds: it is evaluated with the case's later events only, its transitions numbered after "
-                    + "#{}", event.id(), event.caseId(), earlier.numbered());
-        }
+        // The case comes back: the next stop says so, in a finding (CaseTracker.cameBack), where the instant it
+        // left is kept (a snapshot written before it was kept gives it with the case's Left record).
+        CaseTracker.Earlier earlier = gone == null ? null
+                : (gone.earlier() == null ? CaseTracker.Earlier.NONE : gone.earlier()).leftAt(gone.at());
         Tracks tracks = cases.computeIfAbsent(event.caseId(), Tracks::new);
         if (earlier != null) {
             tracks.earlier = earlier;
@@ -1310,8 +1309,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
     private void diff(Tracks tracks, List<Obligation> obligations, List<Finding> findings, OffsetDateTime at,
                       List<Transition> out) {
-        CaseTracker.Earlier earlier = CaseTracker.diff(tracks.obligations, tracks.findings, obligations, findings, at,
-                tracks.earlier == null ? CaseTracker.Earlier.NONE : tracks.earlier, out, metrics::held);
+        CaseTracker.Back back = tracker.cameBack(tracks.caseId, tracks.earlier == null ? CaseTracker.Earlier.NONE
+                : tracks.earlier, tracks.events, tracks.obligations, tracks.findings, at, out);
+        CaseTracker.Earlier earlier = CaseTracker.diff(tracks.obligations, tracks.findings, obligations,
+                back.with(findings), at, back.earlier(), out, metrics::held);
         tracks.earlier = CaseTracker.Earlier.NONE.equals(earlier) ? null : earlier;
     }
 
@@ -1350,7 +1351,8 @@ public final class ComplianceMonitor implements AutoCloseable {
                 List.copyOf(tracks.obligations.values()), List.copyOf(tracks.findings.values()), tracks.earlier);
         // Every event it holds leaves (each was joined at an instant the clock had reached).
         long hash = LongSet.hash(tracks.caseId);
-        left.put(hash, new MonitorSnapshot.Left(timer.at(), tracker.left(state, OffsetDateTime.MAX).earlier()));
+        left.put(hash, new MonitorSnapshot.Left(timer.at(),
+                tracker.left(state, OffsetDateTime.MAX, timer.at()).earlier()));
         if (rememberLeft != null) {
             leftOrder.add(new Forget(hash, timer.at()));
         }
@@ -1374,6 +1376,10 @@ public final class ComplianceMonitor implements AutoCloseable {
     private void emit(List<Transition> out) {
         for (Transition transition : out) {
             metrics.transition(transition);
+            if (transition.kind() == Transition.Kind.FINDING
+                    && CaseTracker.CAME_BACK.equals(transition.finding().code())) {
+                metrics.event("ended-case"); // an event of a case that had left came back
+            }
             try {
                 listener.transition(transition);
             } catch (RuntimeException e) {
@@ -1494,7 +1500,9 @@ public final class ComplianceMonitor implements AutoCloseable {
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
          * After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
-         * later events only and its transitions numbered after those it had.
+         * later events only and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
+         * finding says so (for an event dated before the case left, each obligation it had then is marked
+         * {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
          *
          * @param value how long, not negative; zero lets a case go as soon as it ends
          * @return this builder
@@ -1585,8 +1593,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
          * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
-         * accepted, duplicate, late, ended-case, rejected), {@code niyam.monitor.cases} and
-         * {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
+         * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected),
+         * {@code niyam.monitor.cases} and {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
          * is behind {@code wall}).
          *
          * @param value the registry to publish to

@@ -19,7 +19,9 @@ import org.niyam.compliance.model.StandingFact;
  * as snapshots wrote it before). {@code left}: what is kept of each case that left and when it left, by the hash of its
  * id; snapshots
  * wrote only the hashes before, as {@code retired}, which is still read (such a case is known to have left, nothing
- * more). A case's {@code earlier}: what it no longer holds, when anything.
+ * more). A case's {@code earlier}: what it no longer holds, when anything (the instant it left, its obligations'
+ * verdicts and the events that came back since are absent from snapshots written before they were kept: the instant
+ * is then the {@code Left} record's).
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,

@@ -102,7 +102,10 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         }
     }
 
-    /** The task metric that counts events of a case's time before it left state that came after it left. */
+    /**
+     * The task metric that counts events of a case that came after the case left state (its first event since, and
+     * any dated at or before the instant it left): each is reported as a {@link CaseTracker#CAME_BACK} finding.
+     */
     static final String AFTER_LEAVING = "niyamEventsAfterTheirCaseLeft";
 
     private final JobOptions options;
@@ -111,7 +114,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private transient Counter late;
     private transient Counter duplicates;
     private transient Counter steps;
-    /** Events older than the instant their case left state, come after it left. */
+    /** Events of a case that came after it left state, each reported as a finding. */
     transient Counter afterLeaving;
     private transient LongCounter stepCount;
     private transient LongCounter stepNanos;
@@ -161,16 +164,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             default -> {
             }
         }
-        if (k.leftAt() != null && in.at <= k.leftAt()) {
-            // Its case left state after everything in it had ended, --retain-ended after its last evaluation: the
-            // events that left are digests now, so this one is evaluated without them and cannot revise what was
-            // reported of them (an earlier acknowledgement that would have met a duty reported met late).
-            afterLeaving.inc();
-            LOG.warn("case {}: event '{}' at {} came after its case left state at {}: it is evaluated without the "
-                    + "case's events up to then, and what was reported of them stands; keep cases longer "
-                    + "(--retain-ended) than events come late", in.caseId, event.id(), event.at(),
-                    instant(k.leftAt()));
-        }
+        // An event of a case that left state (its events up to then are digests now) is judged without them: the
+        // case's next evaluation says so in its output (CaseTracker.cameBack: a finding, and for an event from before
+        // the case left, its obligations of then marked INDETERMINATE), as the monitor does.
         if (tracker.readByPlatformRules(event)) {
             ctx.output(SHARED, in);
         }
@@ -214,7 +210,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         if (bytes == null) {
             return;
         }
-        Kept k = json.read(bytes, Kept.class);
+        Kept k = completed(json.read(bytes, Kept.class));
         TimerService timers = ctx.timerService();
         ReadOnlyBroadcastState<String, String> broadcast = ctx.getBroadcastState(CONTEXT);
         boolean end = timers.currentWatermark() == Long.MAX_VALUE;
@@ -319,13 +315,13 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (bytes == null) {
                 return;
             }
-            Kept k = json.read(bytes, Kept.class);
+            Kept k = completed(json.read(bytes, Kept.class));
             if (k.steppedAt() == null || k.steppedAt() > watermark) {
                 return;
             }
             CaseTracker.Step step = tracker.step(now, k.state(), instant(watermark));
             for (Transition t : step.transitions()) {
-                out.collect(new Output(t.id(), json.text(t)));
+                send(t, out);
             }
             TreeSet<Long> due = new TreeSet<>(k.due());
             if (step.nextChange() != null) {
@@ -359,7 +355,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             stepCount.add(1);
             steps.inc();
             for (Transition t : step.transitions()) {
-                out.collect(new Output(t.id(), json.text(t)));
+                send(t, out);
             }
             String left = json.text(step.leftovers());
             if (left.hashCode() != leftovers) {
@@ -398,7 +394,29 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private Kept load(String caseId) throws Exception {
         byte[] bytes = kept.value();
         return bytes == null ? new Kept(CaseTracker.State.empty(caseId), null, List.of(), null, NO_LEFTOVERS)
-                : json.read(bytes, Kept.class);
+                : completed(json.read(bytes, Kept.class));
+    }
+
+    /**
+     * State written by a job before the tracker kept the instant a case left: the instant is given from
+     * {@link Kept#leftAt}, so that an event that comes back is reported as by a job that kept it.
+     */
+    Kept completed(Kept k) {
+        CaseTracker.State state = k.state();
+        if (k.leftAt() == null || state.earlier() == null || state.earlier().left() != null) {
+            return k;
+        }
+        return new Kept(new CaseTracker.State(state.caseId(), state.events(), state.obligations(), state.findings(),
+                state.earlier().leftAt(instant(k.leftAt()))), k.steppedAt(), k.due(), k.retireAt(), k.leftovers(),
+                k.leftAt());
+    }
+
+    /** Sends a transition; one that says an event of a case that had left came back is counted. */
+    private void send(Transition t, Collector<Output> out) {
+        if (t.kind() == Transition.Kind.FINDING && CaseTracker.CAME_BACK.equals(t.finding().code())) {
+            afterLeaving.inc();
+        }
+        out.collect(new Output(t.id(), json.text(t)));
     }
 
     private boolean ready(ReadOnlyBroadcastState<String, String> broadcast) throws Exception {

@@ -13,6 +13,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.rules.india.GeneratedLogs;
 
 /**
@@ -105,13 +107,15 @@ class CaseFunctionWatermarksTest {
     }
 
     /**
-     * An acknowledgement that comes 19 days late, after its case (acknowledged late, resolved) left state a week after
-     * it ended: it is evaluated without the case's earlier events, so the duty stays reported met late where
-     * {@code evaluate} of the whole log finds it met. That is said and counted, not silent; kept longer than the
-     * acknowledgement is late, the case reports it met.
+     * The reviewer's example: an acknowledgement that comes 19 days late, after its case (acknowledged late, resolved)
+     * left state a week after it ended. It is evaluated without the case's earlier events, so the job cannot revise
+     * the duty it reported met late where {@code evaluate} of the whole log finds it met: the output says so (a
+     * {@code case-came-back} finding naming the case and the event, and each obligation the case had marked
+     * {@code INDETERMINATE}, as the monitor does), and it is counted. Kept longer than the acknowledgement is late, the
+     * case reports it met, and nothing is marked.
      */
     @Test
-    void an_event_that_comes_after_its_case_left_state_is_said_and_counted() throws Exception {
+    void the_reviewers_example_an_event_that_comes_after_its_case_left_state_is_said_and_counted() throws Exception {
         List<String> lines = List.of(
                 "{\"type\":\"PlatformProfile\",\"name\":\"Mahanagar\",\"registeredUsersInIndia\":90000000,"
                         + "\"messagingService\":false}",
@@ -128,14 +132,22 @@ class CaseFunctionWatermarksTest {
         JobOptions week = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
                 BOUND.toString(), "--standing-check", "PT12H");
         CaseFunction cases = new CaseFunction(week);
-        assertThat(run(lines, cases, true)).contains("complaint.acknowledge@c1-in#4:MET_LATE")
+        assertThat(run(lines, cases, true)).contains("complaint.acknowledge@c1-in#4:MET_LATE",
+                        "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING",
+                        "complaint.acknowledge@c1-in#5:INDETERMINATE", "complaint.resolve@c1-in#5:INDETERMINATE")
                 .doesNotContain("complaint.acknowledge@c1-in#5:MET");
         assertThat(cases.afterLeaving.getCount()).isEqualTo(1);
+        List<Transition> said = transitions(lines, new CaseFunction(week));
+        assertThat(said).filteredOn(t -> t.id().startsWith("finding:case-came-back")).singleElement()
+                .satisfies(t -> assertThat(t.finding().message()).contains("c1-ack-a", "C1", "left the monitor at"));
+        assertThat(said).filteredOn(t -> t.id().equals("complaint.acknowledge@c1-in#5:INDETERMINATE")).singleElement()
+                .satisfies(t -> assertThat(t.previous()).isEqualTo(Status.MET_LATE));
 
         JobOptions month = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
                 BOUND.toString(), "--standing-check", "PT12H", "--retain-ended", "P30D");
         CaseFunction kept = new CaseFunction(month);
-        assertThat(run(lines, kept, true)).contains("complaint.acknowledge@c1-in#5:MET");
+        assertThat(run(lines, kept, true)).contains("complaint.acknowledge@c1-in#5:MET")
+                .noneMatch(id -> id.contains("case-came-back") || id.endsWith(":INDETERMINATE"));
         assertThat(kept.afterLeaving.getCount()).isZero();
     }
 
@@ -146,6 +158,17 @@ class CaseFunctionWatermarksTest {
 
     /** The same, with the cases' function given. */
     static List<String> run(List<String> lines, CaseFunction function, boolean watermarkEveryLine) throws Exception {
+        return outputs(lines, function, watermarkEveryLine).stream().map(o -> o.id).sorted().toList();
+    }
+
+    /** The transitions the cases' function writes, in order, with a watermark after every line. */
+    static List<Transition> transitions(List<String> lines, CaseFunction function) throws Exception {
+        return outputs(lines, function, true).stream().filter(o -> !o.json.contains("\"PENDING_AT_END\""))
+                .map(o -> Json.DEFAULT.read(o.json, Transition.class)).toList();
+    }
+
+    private static List<Output> outputs(List<String> lines, CaseFunction function, boolean watermarkEveryLine)
+            throws Exception {
         List<Input> inputs = new ArrayList<>();
         LineParser parser = new LineParser(true);
         for (String line : lines) {
@@ -172,7 +195,7 @@ class CaseFunctionWatermarksTest {
             }
             harness.processWatermark(Long.MAX_VALUE);
             harness.processBroadcastWatermark(Long.MAX_VALUE);
-            return harness.extractOutputValues().stream().map(o -> o.id).sorted().toList();
+            return harness.extractOutputValues();
         }
     }
 }

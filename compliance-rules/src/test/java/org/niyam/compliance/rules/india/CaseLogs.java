@@ -272,7 +272,7 @@ final class CaseLogs {
         return shift(random, at.plus(Duration.ofMillis(millis)));
     }
 
-    private static String event(CaseEvent event) {
+    static String event(CaseEvent event) {
         try {
             return JSON.writerFor(CaseEvent.class).writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,158 @@
+package org.niyam.compliance.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.rules.india.GeneratedLogs;
+
+/**
+ * The job when events come later than a case is kept (the monitor's {@code LeftCasesDifferentialTest}): on generated
+ * logs with stragglers (an acknowledgement earlier than a complaint's, a court's order days after a removal), events
+ * delivered up to twenty days late, every obligation of a case the job ends with is {@code evaluate}'s of the whole
+ * log at the end of the input, or marked (its case has a {@code case-came-back} finding at or before its last
+ * transition). (The job's transitions are not compared with the monitor's here: an event later than the out-of-order
+ * bound is evaluated at the watermark it finds, which the job's periodic watermarks and the monitor's reach at other
+ * instants; {@code JobDifferentialTest} compares them within the bound, cases that came back included.) Seeds are
+ * fixed and printed.
+ */
+class LeftCasesJobTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    static Stream<Long> seeds() {
+        long first = Long.getLong("niyam.flink.left.seed", 20261206L);
+        return Stream.iterate(first, s -> s + 7919).limit(Long.getLong("niyam.flink.left.runs", 6));
+    }
+
+    /**
+     * State written by a job before the instant a case left and its obligations' verdicts were kept (a savepoint of an
+     * earlier version: the case's record without them) restores: the instant comes from the case's own record of
+     * when it left, and an event that comes back is said in a finding, nothing marked (the verdicts were not kept).
+     */
+    @Test
+    void state_written_before_the_instant_was_kept_restores_and_an_event_that_comes_back_is_said() throws Exception {
+        JobOptions options = JobDifferentialTest.OPTIONS;
+        CaseTracker tracker = CaseTracker.of(JobDifferentialTest.ENGINE);
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        CaseTracker.Context context = new CaseTracker.Context(
+                new PlatformProfile("Mahanagar", 90_000_000, false, true), List.of(), null);
+        CaseTracker.State state = CaseTracker.State.empty("C1");
+        for (String line : List.of(
+                "{\"type\":\"ComplaintReceived\",\"id\":\"c1-in\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-01T10:00:00+05:30\",\"category\":\"GENERAL\"}",
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-b\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-02T12:00:00+05:30\"}",
+                "{\"type\":\"ComplaintResolved\",\"id\":\"c1-res\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-03T10:00:00+05:30\"}")) {
+            CaseEvent event = json.read(line, CaseEvent.class);
+            state = tracker.step(context, state.withEvent(event), event.at()).state();
+        }
+        assertThat(state.ended()).isTrue();
+        OffsetDateTime leftAt = OffsetDateTime.parse("2026-03-10T10:00:00+05:30");
+        CaseTracker.State left = tracker.left(state, leftAt);
+        assertThat(left.earlier().left()).isAtSameInstantAs(leftAt);
+        assertThat(left.earlier().reported()).extracting(CaseTracker.Reported::id)
+                .containsExactly("complaint.acknowledge@c1-in", "complaint.resolve@c1-in");
+
+        ObjectNode kept = (ObjectNode) json.read(json.bytes(new CaseFunction.Kept(left, null, List.of(), null,
+                "[]".hashCode(), leftAt.toInstant().toEpochMilli())), JsonNode.class);
+        ((ObjectNode) kept.path("state").path("earlier")).remove(List.of("left", "reported", "cameBack"));
+        CaseFunction.Kept old = json.read(json.bytes(kept), CaseFunction.Kept.class);
+        assertThat(old.state().earlier().left()).as("as an earlier version wrote it").isNull();
+        CaseFunction.Kept restored = new CaseFunction(options).completed(old);
+        assertThat(restored.state().earlier().left()).isAtSameInstantAs(leftAt);
+
+        CaseEvent inTime = json.read("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-a\",\"caseId\":\"C1\","
+                + "\"at\":\"2026-03-01T11:00:00+05:30\"}", CaseEvent.class);
+        assertThat(tracker.seen(restored.state(), inTime)).isEqualTo(CaseTracker.Seen.NEW);
+        List<Transition> said = tracker.step(context, restored.state().withEvent(inTime),
+                OffsetDateTime.parse("2026-03-20T10:00:00+05:30")).transitions();
+        assertThat(said).extracting(Transition::id)
+                .contains("finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#" + (left.earlier().numbered() + 1)
+                        + ":FINDING")
+                .noneMatch(id -> id.endsWith(":INDETERMINATE"));
+        // With what this version keeps, the same step marks both obligations.
+        assertThat(tracker.step(context, left.withEvent(inTime), OffsetDateTime.parse("2026-03-20T10:00:00+05:30"))
+                .transitions()).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void every_obligation_is_evaluates_or_marked_as_in_the_monitor(long seed, @TempDir Path work) throws Exception {
+        System.out.println("LeftCasesJobTest seed=" + seed);
+        Random random = new Random(seed);
+        GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
+        Jobs.Written written = Jobs.run(work, log.lines(), JobDifferentialTest.OPTIONS, Jobs.Feed.FILE, "hashmap");
+        OffsetDateTime end = JobDifferentialTest.end(log.evidence());
+        Report whole = JobDifferentialTest.ENGINE.evaluate(log.evidence(), end);
+
+        List<Transition> transitions = written.transitions().stream()
+                .sorted(Comparator.comparing((Transition t) -> t.at().toInstant()).thenComparing(Jobs::number))
+                .toList();
+        Map<String, OffsetDateTime> cameBack = new HashMap<>();
+        Map<String, Transition> last = new HashMap<>();
+        for (Transition t : transitions) {
+            if (t.finding() != null && t.finding().code().equals("case-came-back")) {
+                cameBack.putIfAbsent(t.finding().caseId(), t.at());
+            } else if (t.obligation() != null && t.obligation().caseId() != null) {
+                last.put(t.obligation().id(), t);
+            }
+        }
+        Map<String, Obligation> expected = new HashMap<>();
+        whole.obligations().stream().filter(o -> o.caseId() != null).forEach(o -> expected.put(o.id(), o));
+        TreeSet<String> ids = new TreeSet<>(expected.keySet());
+        ids.addAll(last.keySet());
+        int marked = 0;
+        for (String id : ids) {
+            Transition got = last.get(id);
+            String gotStatus = got == null || got.kind() == Transition.Kind.WITHDRAWN ? null
+                    : got.obligation().status().name();
+            String wantedStatus = expected.containsKey(id) ? expected.get(id).status().name() : null;
+            if (Objects.equals(gotStatus, wantedStatus)) {
+                continue;
+            }
+            String caseId = got != null ? got.obligation().caseId() : expected.get(id).caseId();
+            OffsetDateTime back = cameBack.get(caseId);
+            assertThat(back != null && got != null && !got.at().isBefore(back))
+                    .as("%s ends %s where evaluate of the whole log says %s, unmarked (seed %d; came back: %s)", id,
+                            gotStatus, wantedStatus, seed, cameBack)
+                    .isTrue();
+            marked++;
+        }
+        System.out.println("  " + log.lines().size() + " lines, " + transitions.size() + " transitions, "
+                + cameBack.size() + " cases came back, " + marked + " obligations differ from evaluate, each marked");
+        assertThat(Stream.concat(transitions.stream().map(Transition::id),
+                written.pending().stream().map(PendingAtEnd::id)).distinct().count()).as("ids unique (seed %d)", seed)
+                .isEqualTo(transitions.size() + written.pending().size());
+    }
+}

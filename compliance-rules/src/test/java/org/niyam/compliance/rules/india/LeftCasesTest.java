@@ -1,0 +1,172 @@
+package org.niyam.compliance.rules.india;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.niyam.compliance.rules.india.IndiaPack.ist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.engine.ComplianceEngine;
+import org.niyam.compliance.engine.ComplianceMonitor;
+import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.india.ComplaintAcknowledged;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintResolved;
+import org.niyam.compliance.india.PlatformProfile;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Status;
+import org.niyam.compliance.model.Transition;
+
+/**
+ * A case that comes back after it left the monitor is judged without its earlier events, and the monitor's output
+ * says so: a {@code case-came-back} finding naming the case, the event, the instant the case left and what is
+ * unknown; for an event dated before the case left, each obligation it had then marked {@code INDETERMINATE}.
+ */
+class LeftCasesTest {
+
+    private static final ComplianceEngine ENGINE = IndiaPack.engine();
+    private static final PlatformProfile LARGE = new PlatformProfile("Mahanagar", 90_000_000, false, true);
+
+    /** The reviewer's example: a complaint acknowledged late, resolved, left; an earlier acknowledgement after. */
+    static final CaseEvent RECEIVED = new ComplaintReceived("c1-in", "C1", ist("2026-03-01T10:00"),
+            ComplaintCategory.GENERAL);
+    static final CaseEvent ACK_LATE = new ComplaintAcknowledged("c1-ack-b", "C1", ist("2026-03-02T12:00"));
+    static final CaseEvent RESOLVED = new ComplaintResolved("c1-res", "C1", ist("2026-03-03T10:00"));
+    /** Another case, weeks later: it moves the event-time clock past the instant C1 leaves. */
+    static final CaseEvent OTHER = new ComplaintReceived("c2-in", "C2", ist("2026-03-20T10:00"),
+            ComplaintCategory.GENERAL);
+    /** The acknowledgement in time, delivered after everything else, nineteen days late. */
+    static final CaseEvent ACK_IN_TIME = new ComplaintAcknowledged("c1-ack-a", "C1", ist("2026-03-01T11:00"));
+
+    private static ComplianceMonitor.Builder monitor(List<Transition> heard) {
+        return ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime()).outOfOrder(Duration.ofHours(2))
+                .offset(IndiaPack.IST).platform(LARGE).listener(heard::add);
+    }
+
+    /**
+     * {@code evaluate} of the whole log finds the acknowledgement met; the monitor, whose case C1 left a week after
+     * it ended, had reported it met late and cannot revise it: it says so, and marks what it reported then.
+     */
+    @Test
+    void the_reviewers_example_an_earlier_acknowledgement_after_the_case_left_is_said_and_marks_its_verdicts() {
+        Obligation whole = ENGINE.evaluate(new Evidence(LARGE, List.of(),
+                        List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, ACK_IN_TIME)), ist("2026-03-20T10:00"))
+                .obligations().stream().filter(o -> o.id().equals("complaint.acknowledge@c1-in")).findFirst()
+                .orElseThrow();
+        assertThat(whole.status()).as("evaluate of the whole log").isEqualTo(Status.MET);
+
+        List<Transition> heard = new ArrayList<>();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ComplianceMonitor monitor = monitor(heard).metrics(registry).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER));
+            assertThat(heard).extracting(Transition::id).contains("complaint.acknowledge@c1-in#4:MET_LATE");
+            assertThat(monitor.report().forCase("C1")).as("C1 left the monitor").isEmpty();
+            int before = heard.size();
+            monitor.accept(ACK_IN_TIME);
+
+            List<Transition> after = heard.subList(before, heard.size());
+            assertThat(after).extracting(Transition::id).startsWith(
+                    "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING",
+                    "complaint.acknowledge@c1-in#5:INDETERMINATE");
+            Transition finding = after.get(0);
+            assertThat(finding.finding().code()).isEqualTo(CaseTracker.CAME_BACK);
+            assertThat(finding.finding().caseId()).isEqualTo("C1");
+            assertThat(finding.finding().evidence()).containsExactly("c1-ack-a");
+            assertThat(finding.finding().message()).contains("c1-ack-a", "C1", "left the monitor at",
+                    "dated before the case left", "INDETERMINATE");
+            Transition mark = after.get(1);
+            assertThat(mark.kind()).isEqualTo(Transition.Kind.INDETERMINATE);
+            assertThat(mark.previous()).isEqualTo(Status.MET_LATE);
+            assertThat(mark.obligation().status()).isEqualTo(Status.INDETERMINATE);
+            assertThat(mark.obligation().caseId()).isEqualTo("C1");
+            assertThat(mark.obligation().triggeredAt()).isAtSameInstantAs(RECEIVED.at());
+            assertThat(mark.obligation().citation()).isEqualTo(whole.citation());
+            assertThat(mark.obligation().explanation()).contains("MET_LATE", "c1-ack-a", "may be wrong");
+            // Every obligation C1 had when it left is marked: the monitor cannot tell which an earlier event changes.
+            assertThat(after).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE)
+                    .extracting(t -> t.obligation().id())
+                    .containsExactlyInAnyOrder("complaint.acknowledge@c1-in", "complaint.resolve@c1-in");
+            assertThat(monitor.report().findings()).extracting(f -> f.code() + "/" + f.caseId())
+                    .as("held while the case is back").contains("case-came-back/C1");
+            assertThat(registry.get("niyam.monitor.events").tag("outcome", "ended-case").counter().count())
+                    .isEqualTo(1.0);
+            // A copy of the event that came back, or of one the case had before it left, is a copy: nothing more.
+            int marked = heard.size();
+            monitor.acceptAll(List.of(ACK_IN_TIME, ACK_LATE, RECEIVED));
+            monitor.advanceTo(ist("2026-04-30T00:00"));
+            assertThat(heard.subList(marked, heard.size())).extracting(Transition::id)
+                    .noneMatch(id -> id.contains("C1") || id.contains("c1-"));
+        }
+        assertThat(heard).extracting(Transition::id).doesNotHaveDuplicates();
+    }
+
+    /** Kept a month, the case is still held when the acknowledgement comes: it is revised to met, nothing marked. */
+    @Test
+    void a_case_kept_longer_than_the_event_is_late_is_revised_and_nothing_is_marked() {
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(heard).retainEndedCases(Duration.ofDays(30)).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER));
+            monitor.accept(ACK_IN_TIME);
+        }
+        assertThat(heard).extracting(Transition::id).contains("complaint.acknowledge@c1-in#5:MET")
+                .noneMatch(id -> id.contains("case-came-back") || id.contains("c1-") && id.endsWith(":INDETERMINATE"));
+    }
+
+    /**
+     * What a case that left keeps (the instant it left, its obligations' verdicts) is in the snapshot: a monitor
+     * restored from it says and marks the same. A snapshot written before it was kept (without them) still restores:
+     * the event is said to have come back after the instant the snapshot's record of the case gives, nothing marked.
+     */
+    @Test
+    void a_restored_monitor_says_the_same_and_an_older_snapshot_still_restores() throws Exception {
+        List<Transition> straight = new ArrayList<>();
+        byte[] snapshot;
+        int before;
+        try (ComplianceMonitor monitor = monitor(straight).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER));
+            snapshot = monitor.snapshot();
+            before = straight.size();
+            monitor.accept(ACK_IN_TIME);
+        }
+        List<Transition> restored = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(restored).restore(snapshot).build()) {
+            monitor.accept(ACK_IN_TIME);
+        }
+        assertThat(restored).extracting(Transition::id)
+                .containsExactlyElementsOf(straight.subList(before, straight.size()).stream().map(Transition::id)
+                        .toList())
+                .contains("complaint.acknowledge@c1-in#5:INDETERMINATE");
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode old = (ObjectNode) json.readTree(snapshot);
+        for (JsonNode left : old.path("left")) {
+            ObjectNode earlier = (ObjectNode) left.path("earlier");
+            assertThat(earlier.has("left") && earlier.has("reported")).as("kept in the snapshot").isTrue();
+            // What keeping the verdicts costs: the bytes of JSON a left case's record gains, per obligation kept.
+            int with = json.writeValueAsBytes(earlier).length;
+            int obligations = earlier.path("reported").size();
+            earlier.remove(List.of("left", "reported", "cameBack"));
+            int extra = with - json.writeValueAsBytes(earlier).length;
+            System.out.println("LeftCasesTest: a left case of " + obligations + " obligations keeps " + extra
+                    + " bytes more JSON (" + with + " in all, its 3 events' digests included)");
+            assertThat(obligations).isEqualTo(2);
+            assertThat(extra).as("small: about 115 bytes an obligation, and the instant").isLessThan(2 * 130 + 40);
+        }
+        List<Transition> fromOld = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(fromOld).restore(json.writeValueAsBytes(old)).build()) {
+            monitor.accept(ACK_IN_TIME);
+        }
+        assertThat(fromOld).extracting(Transition::id)
+                .contains("finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING")
+                .noneMatch(id -> id.endsWith(":INDETERMINATE"));
+    }
+}
