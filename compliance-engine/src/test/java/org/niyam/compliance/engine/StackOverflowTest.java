@@ -45,4 +45,47 @@ class StackOverflowTest {
         assertThat(e.ruleId()).isEqualTo("deep.recurses");
         assertThat(e.getMessage()).contains("deep.recurses", "Section 9", "deep.drl", "ran out of stack");
     }
+
+    /**
+     * A recursion in a condition evaluated after another rule fired was blamed on that rule (the last whose
+     * consequence had run); it names no rule now.
+     */
+    @Test
+    void aRecursionWithoutEndInAConditionBlamesNoRuleThatFiredBefore() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", """
+                package org.example.deep;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+
+                function int deeper(int n) {
+                    return deeper(n + 1) + 1;
+                }
+
+                rule "deep.fires-first"
+                    @citation("Section 8")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("seen", $c.caseId(), "Seen", java.util.List.of($c.id())));
+                end
+
+                rule "deep.recurses-in-a-condition"
+                    @citation("Section 9")
+                when
+                    $f : Finding(code == "seen")
+                    eval(deeper($f.code().length()) > 0)
+                then
+                end
+                """)).build();
+        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
+        Evidence evidence = new Evidence(null, List.of(),
+                List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
+
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(evidence, t));
+
+        assertThat(e).isNotNull();
+        assertThat(e.ruleId()).isNull();
+        assertThat(e.getMessage()).startsWith("a rule condition ran out of stack").doesNotContain("deep.fires-first");
+    }
 }

@@ -985,6 +985,7 @@ public final class Evaluation {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
                         String rule = event.getMatch().getRule().getName();
+                        firing = null; // a condition evaluated after this is no consequence of it
                         if (scope == null) {
                             firings.merge(rule, 1, Integer::sum); // for the loop error, which only this session gives
                         } else {
@@ -1265,14 +1266,18 @@ public final class Evaluation {
                                     .map(r -> describe(r)).collect(java.util.stream.Collectors.joining(", "))
                                     + " failed: " + why, root);
                 }
-                // The root cause's words, unless Drools' message already gives them.
+                // The root cause's words, unless Drools' message already gives them; without the identity hash
+                // codes Drools' message quotes (an eval's object), which differ at each run.
+                message = message.replaceAll("(\\b[\\w$.]+)@[0-9a-f]{4,}\\b", "$1");
                 boolean said = root == e || root.getMessage() == null || message.contains(root.getMessage());
                 throw new RuleExecutionException(null, "a rule condition failed: " + message
                         + (said ? "" : "; cause: " + root.getMessage()), e);
             } catch (StackOverflowError e) {
                 String rule = firing;
-                throw new RuleExecutionException(rule, (rule == null ? "a rule condition" : "rule " + describe(rule))
-                        + " ran out of stack: a recursion without end in a function or consequence", e);
+                throw new RuleExecutionException(rule, rule == null
+                        ? "a rule condition ran out of stack: a recursion without end in a condition or a function it calls"
+                        : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence or a "
+                                + "function it calls", e);
             }
         }
     }

@@ -122,6 +122,7 @@ public final class RuleBase {
     private Map<String, byte[]> compiledClasses = Map.of();
     /** {@link CompiledCheck#rulesByClass} of {@link #compiledClasses}, made at the first failure that asks. */
     private Map<String, Set<String>> rulesByClass;
+    private final Object rulesByClassLock = new Object();
     private StoredAnalysis stored;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
@@ -754,15 +755,24 @@ public final class RuleBase {
 
     /**
      * The rules whose conditions the exception came from, by the classes of its stack: a class Drools' executable
-     * model generated for packs compiled by this engine (not those of a build-time model) or its DRL compiler
-     * generated for one rule. Several when rules share one expression; empty when no frame of its stack tells.
+     * model generated for packs compiled by this engine (not those of a build-time model, nor Drools' DRL compiler's
+     * classes). Several when rules share one expression; empty when no frame of its stack tells (also when the JVM
+     * threw a preallocated exception without a stack, which HotSpot does for a hot path unless
+     * {@code -XX:-OmitStackTraceInFastThrow}).
      */
     public List<String> rulesAt(Throwable thrown) {
         Map<String, Set<String>> byClass;
-        synchronized (this) {
+        synchronized (rulesByClassLock) {
             if (rulesByClass == null) {
-                rulesByClass = compiledClasses.isEmpty() ? Map.of()
-                        : CompiledCheck.rulesByClass(compiledClasses, rules.keySet());
+                try {
+                    rulesByClass = compiledClasses.isEmpty() ? Map.of()
+                            : CompiledCheck.rulesByClass(compiledClasses, rules.keySet());
+                } catch (RuntimeException e) {
+                    // Only to name a rule: the failure being reported is the rule's, never this one.
+                    LOG.debug("the rules of generated classes could not be read", e);
+                    rulesByClass = Map.of();
+                }
+                compiledClasses = Map.of(); // read once: the map is all that is needed of them
             }
             byClass = rulesByClass;
         }
@@ -772,10 +782,6 @@ public final class RuleBase {
                 Set<String> found = byClass.get(frame.getClassName());
                 if (found != null) {
                     return List.copyOf(found);
-                }
-                String classic = CompiledCheck.classicRule(frame.getClassName(), rules.keySet());
-                if (classic != null) {
-                    return List.of(classic);
                 }
             }
         }

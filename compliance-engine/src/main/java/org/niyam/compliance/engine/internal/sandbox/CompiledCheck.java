@@ -294,12 +294,10 @@ public final class CompiledCheck {
             }
             // Generated in the DRL's package or below it: only the files of that package wrote the code (a pack
             // compiled beside a build-time model has that model's files among the sources, which may name it too).
-            String path = "/" + errors.group(1).replace('\\', '/');
-            int longest = sources.stream().map(source -> source.descr().getNamespace())
-                    .filter(pkg -> path.contains("/" + pkg.replace('.', '/') + "/")).mapToInt(String::length)
-                    .max().orElse(-1);
-            List<Source> writers = sources.stream().filter(source -> source.descr().getNamespace().length() == longest
-                    && path.contains("/" + source.descr().getNamespace().replace('.', '/') + "/")).toList();
+            String path = errors.group(1).replace('\\', '/');
+            int longest = sources.stream().map(source -> generatedIn(source, path)).max(Integer::compare).orElse(-1);
+            List<Source> writers = sources.stream().filter(source -> longest >= 0
+                    && generatedIn(source, path) == longest).toList();
             Problem located = name == null ? null : locate(name, error, writers.isEmpty() ? sources : writers);
             problems.add(located != null ? located : new Problem(sources.isEmpty() ? "rules"
                     : sources.get(0).origin(), 0, error));
@@ -309,6 +307,16 @@ public final class CompiledCheck {
                     "the Java generated from the DRL does not compile: " + message));
         }
         return problems;
+    }
+
+    /**
+     * How long the package of the source is when the generated file's path is in it or below it (a file without a
+     * {@code package} line is generated in {@code defaultpkg}), so that the longest names the writer; -1 when not.
+     */
+    private static int generatedIn(Source source, String path) {
+        String pkg = source.descr().getNamespace() == null || source.descr().getNamespace().isEmpty() ? "defaultpkg"
+                : source.descr().getNamespace();
+        return path.startsWith(pkg.replace('.', '/') + "/") ? pkg.length() : -1;
     }
 
     private static Problem locate(String name, String error, List<Source> sources) {
@@ -715,16 +723,6 @@ public final class CompiledCheck {
             }
         });
         return byClass;
-    }
-
-    /** The rule that Drools' DRL compiler generated a class for ({@code Rule_<name>...}), or {@code null}. */
-    public static String classicRule(String className, Set<String> rules) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        if (!simple.startsWith("Rule_")) {
-            return null;
-        }
-        return rules.stream().filter(rule -> simple.startsWith("Rule_" + classicName(rule)))
-                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     /**
