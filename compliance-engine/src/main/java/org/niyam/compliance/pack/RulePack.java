@@ -85,10 +85,14 @@ public final class RulePack {
          *
          * @param folder     the folder, required
          * @param descriptor the descriptor, or {@code null}
-         * @param drl        the DRL files, not empty; copied
+         * @param drl        the DRL files, not empty, each with its text; copied
          */
         public Contents {
             Objects.requireNonNull(folder, "folder");
+            if (descriptor != null) {
+                Objects.requireNonNull(descriptor.text(), "descriptor text");
+            }
+            drl.forEach(file -> Objects.requireNonNull(file.text(), "text of " + file.origin()));
             drl = List.copyOf(drl);
             if (drl.isEmpty()) {
                 throw new IllegalArgumentException("a pack has a DRL file: " + folder);
@@ -279,7 +283,7 @@ public final class RulePack {
             throw new RulePackException(List.of(new Problem(folder.toString(), 0, "holds no .drl file")));
         }
         List<DrlSource> sources = files.stream().map(f -> new DrlSource(f.toString(), text(f))).toList();
-        return new Contents(folder.toString(), Files.exists(descriptorFile)
+        return new Contents(folder.toString(), descriptorText != null
                 ? new DrlSource(descriptorFile.toString(), descriptorText) : null, sources);
     }
 

@@ -160,7 +160,9 @@ public final class ComplianceJob {
      *
      * @param env     the environment to add the source to
      * @param given   the files or the Kafka topic to read, and the parsing and watermark options; the packs given as
-     *                folders are read now ({@link JobOptions#withPackFiles()}) unless they were read before
+     *                folders are read now ({@link JobOptions#withPackFiles()}) unless they were read before: give
+     *                {@link #read}, {@link #parse} and {@link #transitions} the same options of {@code withPackFiles()}
+     *                so that they all take the same files
      * @return the parsed input: events, profiles, appointments and marks
      */
     public static DataStream<Input> read(StreamExecutionEnvironment env, JobOptions given) {

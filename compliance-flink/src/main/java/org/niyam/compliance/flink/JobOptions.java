@@ -93,7 +93,10 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     public JobOptions {
         inputs = List.copyOf(inputs);
         rules = rules.isEmpty() ? List.of(INDIA) : List.copyOf(rules);
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        // Names and values stripped, as niyam audit reads --setting "monthly-report.grace = P15D".
+        Map<String, String> stripped = new LinkedHashMap<>();
+        settings.forEach((name, value) -> stripped.put(name.strip(), value.strip()));
+        settings = Collections.unmodifiableMap(stripped);
         packFiles = Map.copyOf(packFiles);
         if (jurisdiction != null && !Preconditions.isJurisdiction(jurisdiction)) {
             throw new IllegalArgumentException("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: '"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URL;
+import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +63,8 @@ class EnginesTest {
                 .hasMessageContaining("--setting");
     }
 
-    /**
-     * A folder pack was read by every task from its own machine's folder: a TaskManager holding another version of
-     * it (or none) ran other rules than those checked when the job was submitted. The files are read where the job
-     * is built and shipped with its options.
-     */
-    @Test
-    void a_folder_pack_is_read_where_the_job_is_built_and_shipped_to_its_tasks(@TempDir Path work) throws Exception {
+    /** A pack of one's own in a folder: a finding for each complaint, and an event type of its own. */
+    private static Path policy(Path work) throws IOException {
         Path folder = Files.createDirectories(work.resolve("policy"));
         Files.writeString(folder.resolve("pack.yaml"), """
                 id: policy
@@ -87,19 +85,62 @@ class EnginesTest {
                     insert(new Finding("escalated", $complaint.caseId(), "Escalated", List.of($complaint.id())));
                 end
                 """);
+        return folder;
+    }
+
+    /** What a TaskManager's copy of the folder may hold: another version, here one that does not even parse. */
+    private static void replaced(Path folder) throws IOException {
+        Files.writeString(folder.resolve("pack.yaml"), "id: [another version");
+        Files.writeString(folder.resolve("policy.drl"), "another version");
+    }
+
+    /**
+     * A folder pack was read by every task from its own machine's folder: a TaskManager holding another version of
+     * it (or none) ran other rules than those checked when the job was submitted. The files are read where the job
+     * is built and shipped with its options, to the engines and to the parsers of lines.
+     */
+    @Test
+    void a_folder_pack_is_read_where_the_job_is_built_and_shipped_to_its_tasks(@TempDir Path work) throws Exception {
+        Path folder = policy(work);
         JobOptions given = options("--rules", JobOptions.INDIA, "--rules", folder.toString());
         // As Flink ships a job's functions: serialized where it is built, read on each TaskManager.
         JobOptions shipped = InstantiationUtil.clone(given.withPackFiles());
-        Files.writeString(folder.resolve("policy.drl"), "a TaskManager's copy of another version");
+        replaced(folder);
 
         assertThat(shipped.packFiles()).containsOnlyKeys(folder.toString());
         assertThat(Engines.build(shipped, LOADER).ruleIds()).contains("policy.escalate");
         assertThat(ComplianceJob.packProblem(shipped)).isNull();
         assertThat(ComplianceJob.packProblem(given)).as("unshipped, a task reads the folder it finds")
-                .contains("policy.drl:");
-        assertThat(new LineParser(true, shipped.rules(), shipped.packFiles()).rejected()).isZero();
+                .contains("pack.yaml");
+        List<Input> parsed = new java.util.ArrayList<>();
+        new LineParser(true, shipped.rules(), shipped.packFiles()).parse("input", Jobs.PROFILE_LINE, parsed::add);
+        assertThat(parsed).hasSize(1);
+        assertThatThrownBy(() -> new LineParser(true, given.rules()).parse("input", Jobs.PROFILE_LINE, i -> { }))
+                .as("unshipped, the parser reads the folder it finds").cause().hasMessageContaining("pack.yaml");
         assertThatThrownBy(() -> options("--rules", work.resolve("none").toString()).withPackFiles())
                 .isInstanceOf(RulePackException.class).hasMessageContaining("is not a folder");
+    }
+
+    /** The job as {@link ComplianceJob#build} makes it: the folder changed after that changes nothing. */
+    @Test
+    void a_job_runs_the_pack_read_when_it_was_built(@TempDir Path work) throws Exception {
+        Path folder = policy(work);
+        Path input = Files.write(work.resolve("cases.jsonl"), List.of(Jobs.PROFILE_LINE, """
+                {"type":"ComplaintReceived","id":"k1","caseId":"c1","at":"2026-03-02T10:00+05:30",\
+                "category":"GENERAL"}"""));
+        Path output = work.resolve("out");
+        JobOptions options = JobOptions.parse("--input", input.toString(), "--output", output.toString(),
+                "--rules", JobOptions.INDIA, "--rules", folder.toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                ComplianceJob.configuration());
+        env.setParallelism(1);
+        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
+        ComplianceJob.build(env, options);
+        replaced(folder);
+
+        env.execute("shipped packs");
+
+        assertThat(Jobs.read(output, 0).lines()).anyMatch(line -> line.contains("escalated"));
     }
 
     @Test
