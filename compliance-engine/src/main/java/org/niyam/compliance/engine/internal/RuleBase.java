@@ -123,6 +123,7 @@ public final class RuleBase {
     /** {@link CompiledCheck#rulesByClass} of {@link #compiledClasses}, made at the first failure that asks. */
     private Map<String, Set<String>> rulesByClass;
     private StoredAnalysis stored;
+    private volatile ConclusionKeys conclusionKeys;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
@@ -139,6 +140,65 @@ public final class RuleBase {
         this.rules = rules;
         this.parameters = parameters;
         this.parameterOwners = parameterOwners;
+    }
+
+    /**
+     * The packs with each given once: a pack given again (the same id and the same DRL, from the same folder or
+     * another) is left out, with a warning added to {@code warnings}; given again differently (restricted once and
+     * once not, other parameters, versions or jurisdictions) it is one problem, thrown, rather than every rule,
+     * parameter and key of it reported twice.
+     */
+    public static List<RulePack> givenOnce(List<RulePack> packs, List<Problem> warnings) {
+        List<RulePack> once = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (RulePack pack : packs) {
+            RulePack first = once.stream().filter(p -> p.id().equals(pack.id()) && texts(p).equals(texts(pack)))
+                    .findFirst().orElse(null);
+            if (first == null) {
+                once.add(pack);
+                continue;
+            }
+            String where = first.origin().equals(pack.origin()) ? "both at " + pack.origin()
+                    : "at " + first.origin() + " and at " + pack.origin();
+            String differently = differences(first, pack);
+            if (differently.isEmpty()) {
+                warnings.add(new Problem(pack.origin(), 0, "pack '" + pack.id() + "' is given twice (" + where
+                        + "): it is used once"));
+            } else {
+                problems.add(new Problem(pack.origin(), 0, "pack '" + pack.id() + "' is given twice (" + where
+                        + "), differently (" + differently + "): give it once"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return once;
+    }
+
+    private static List<String> texts(RulePack pack) {
+        return pack.sources().stream().map(RulePack.DrlSource::text).toList();
+    }
+
+    /** How two copies of one pack differ, e.g. {@code restricted / unrestricted}; empty when they do not. */
+    private static String differences(RulePack first, RulePack then) {
+        List<String> differ = new ArrayList<>();
+        if (first.restricted() != then.restricted()) {
+            differ.add((first.restricted() ? "restricted" : "unrestricted") + " / "
+                    + (then.restricted() ? "restricted" : "unrestricted"));
+        }
+        if (!first.jurisdictions().equals(then.jurisdictions())) {
+            differ.add("jurisdictions " + first.jurisdictions() + " / " + then.jurisdictions());
+        }
+        if (!first.instrument().equals(then.instrument())) {
+            differ.add("instrument '" + first.instrument() + "' / '" + then.instrument() + "'");
+        }
+        if (!first.versions().equals(then.versions())) {
+            differ.add("other versions");
+        }
+        if (!first.parameters().equals(then.parameters())) {
+            differ.add("other parameters");
+        }
+        return String.join("; ", differ);
     }
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
@@ -953,6 +1013,24 @@ public final class RuleBase {
             result = result.replace(origin.getKey(), origin.getValue());
         }
         return result;
+    }
+
+    /** The duty keys and finding codes each pack's DRL writes, read once. */
+    ConclusionKeys conclusionKeys() {
+        ConclusionKeys keys = conclusionKeys;
+        if (keys == null) {
+            keys = ConclusionKeys.of(this);
+            conclusionKeys = keys;
+        }
+        return keys;
+    }
+
+    /**
+     * A warning for each duty key that more than one pack's DRL concludes, naming the packs, their rules and when
+     * an evaluation fails of it; empty for one pack.
+     */
+    public List<Problem> sharedKeys() {
+        return packs.size() < 2 ? List.of() : ConclusionKeys.shared(this, conclusionKeys());
     }
 
     /** Whether the rules came from the packs' build-time executable model rather than DRL compiled now. */
