@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Report report = engine.evaluate(evidence, OffsetDateTime.parse("2026-03-01T12:00+05:30"));
  * }</pre>
  *
- * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem.
+ * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem;
+ * what does not stop it but fails some evaluations (a duty key two packs conclude) is in {@link #warnings()}.
  * An engine is thread-safe: build it once and share it. Its state does not change after it is built (it keeps a pool
  * of worker threads); an evaluation whose conclusions cross cases runs again in one session on its own, without
  * changing how later evaluations run. {@link #evaluate} is a pure function of its arguments: the same evidence, in

@@ -1125,7 +1125,16 @@ public final class RuleBase {
      * an evaluation fails of it; empty for one pack.
      */
     public List<Problem> sharedKeys() {
-        return packs.size() < 2 ? List.of() : ConclusionKeys.shared(this, conclusionKeys());
+        if (packs.size() < 2) {
+            return List.of();
+        }
+        try {
+            return ConclusionKeys.shared(this, conclusionKeys());
+        } catch (RuntimeException e) {
+            // A warning that cannot be worked out must not stop an engine whose packs are sound.
+            LOG.warn("the duty keys the packs {} conclude could not be compared: {}", ids(packs), e.toString());
+            return List.of();
+        }
     }
 
     /** Whether the rules came from the packs' build-time executable model rather than DRL compiled now. */
