@@ -35,6 +35,8 @@ public final class CheckCommand implements Command {
                 built-in India IT Rules pack, as an audit would run them: DRL that does not compile, a rule
                 without @citation, two rules with one id, a parameter no pack defines, a malformed
                 pack.yaml. Every problem is listed as FILE:LINE: MESSAGE. Nothing is evaluated.
+                Warnings (a duty key that two packs conclude, a pack given twice) are listed as
+                WARNING  FILE:LINE: MESSAGE and do not change the exit code.
                 """;
     }
 
@@ -48,7 +50,7 @@ public final class CheckCommand implements Command {
     @Override
     public String footer() {
         return """
-                Exit codes: 0 no problems; 2 problems in the rules, or a usage error.
+                Exit codes: 0 no problems (warnings or not); 2 problems in the rules, or a usage error.
 
                 Example:
                   niyam check my-policies/ extra-rule.drl
@@ -74,8 +76,11 @@ public final class CheckCommand implements Command {
                     + " Nothing was run.");
             return Exit.BAD_INPUT;
         }
+        engine.warnings().forEach(w -> io.out().println("WARNING  " + w));
         int checked = args.flag("--no-builtin-rules") ? 0 : 1;
-        for (RulePack pack : packs.subList(checked, packs.size())) {
+        // A pack given twice is used, and listed, once.
+        List<RulePack> used = engine.rulePacks();
+        for (RulePack pack : used.subList(checked, used.size())) {
             Map<String, List<String>> clauses = new LinkedHashMap<>();
             engine.rules().stream().filter(r -> r.pack().equals(pack.id()))
                     .forEach(r -> clauses.computeIfAbsent(r.clause(), c -> new ArrayList<>()).add(r.id()));
@@ -86,9 +91,11 @@ public final class CheckCommand implements Command {
                     + (pack.parameters().size() == 1 ? " parameter" : " parameters"));
             clauses.forEach((clause, ids) -> io.out().println("    " + clause + ": " + String.join(", ", ids)));
         }
-        io.out().println(checked == 1
+        int warnings = engine.warnings().size();
+        String warned = warnings == 0 ? "" : warnings == 1 ? " 1 warning." : " " + warnings + " warnings.";
+        io.out().println((checked == 1
                 ? "No problems, checked together with the built-in pack " + packs.get(0).id() + "."
-                : "No problems.");
+                : "No problems.") + warned);
         return Exit.OK;
     }
 }

@@ -71,12 +71,27 @@ class CheckCommandTest {
                 second.resolve("pack.yaml") + ":3: 'jurisdictions' has 'Germany'").endsWith("2 problems. Nothing was run.\n");
     }
 
+    /** Two packs (not one given twice, which is used once) with a rule of one id. */
     @Test
-    void ruleIdsMustBeUniqueAcrossPacks() {
-        Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", Cli.RESOURCES + "rules/fast-ack");
+    void ruleIdsMustBeUniqueAcrossPacks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path drl = dir.resolve("twin.drl");
+        java.nio.file.Files.writeString(drl, """
+                package org.example.twin;
+                import org.niyam.compliance.india.ComplaintReceived;
+                rule "test.ack-opens"
+                    @citation("Twin 1")
+                when
+                    ComplaintReceived()
+                then
+                end
+                """);
+
+        Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", drl.toString());
 
         assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
-        assertThat(result.out()).contains("test.ack-opens");
+        assertThat(result.out()).contains(drl + ":3: rule id 'test.ack-opens' is already used at " + Cli.RESOURCES
+                + "rules/fast-ack/acknowledgement.drl:8");
     }
 
     @Test
@@ -85,5 +100,63 @@ class CheckCommandTest {
         assertThat(Cli.run("check", Cli.log("compliant.jsonl")).err())
                 .contains("not a rule pack: " + Cli.log("compliant.jsonl"));
         assertThat(Cli.run("check").err()).contains("no rule file or folder given");
+    }
+
+    /**
+     * docs/cli.md: a duty key that two packs conclude is a warning, naming both packs, their rules with file and
+     * line, and when it fails; the check still passes (exit 0).
+     */
+    @Test
+    void aDutyKeyTwoPacksConcludeIsAWarningAndTheExitStaysZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path drl = dir.resolve("other.drl");
+        java.nio.file.Files.writeString(drl, """
+                package org.example.other;
+                import org.niyam.compliance.india.ComplaintReceived;
+                import org.niyam.compliance.model.Duty;
+                rule "other.ack-opens"
+                    @citation("Other 1")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Duty("test.acknowledge", "Acknowledge", "test.acknowledge", $complaint));
+                end
+                """);
+
+        Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", drl.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("WARNING  " + drl + ":4: duty key 'test.acknowledge' is concluded by 2 "
+                + "packs: pack 'test-policy' (rule 'test.ack-opens', " + Cli.RESOURCES
+                + "rules/fast-ack/acknowledgement.drl:8) and pack 'other.drl' (rule 'other.ack-opens', " + drl
+                + ":4); a restricted pack may conclude only keys of its own")
+                .contains("OK  " + drl + ": pack other.drl")
+                .endsWith("No problems, checked together with the built-in pack india-it-rules. 1 warning.\n");
+    }
+
+    /** docs/cli.md: a pack given twice is checked, and listed, once, with a warning. */
+    @Test
+    void aPackGivenTwiceIsCheckedOnceWithAWarning() {
+        Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", "./" + Cli.RESOURCES + "rules/fast-ack/");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEqualTo("""
+                WARNING  ./%1$srules/fast-ack: pack 'test-policy' is given twice (at %1$srules/fast-ack and at \
+                ./%1$srules/fast-ack): it is used once
+                OK  %1$srules/fast-ack: pack test-policy, 1 DRL file, 2 rules, 1 parameter
+                    Section 1: test.ack-opens, test.ack-discharges
+                No problems, checked together with the built-in pack india-it-rules. 1 warning.
+                """.formatted(Cli.RESOURCES));
+    }
+
+    /** The India pack alone concludes no key twice: no warning. */
+    @Test
+    void theIndiaPackAloneGivesNoWarning() {
+        Cli.Result result = Cli.run("check", "--no-builtin-rules", "classpath:org/niyam/compliance/rules/india");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("OK  classpath:org/niyam/compliance/rules/india/pack.yaml: pack "
+                + "india-it-rules").doesNotContain("WARNING").endsWith("\nNo problems.\n");
+        assertThat(result.err()).doesNotContain("WARN");
     }
 }

@@ -17,12 +17,18 @@ class ErrorMessagesTest {
 
         assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(result.out()).startsWith("PROBLEM  " + Cli.RESOURCES + "rules/misspelt-field.drl:9: no field "
-                + "'categroy' in ComplaintReceived; did you mean 'category'?\n").doesNotContain("strict-mode");
+                + "'categroy' in ComplaintReceived; did you mean 'category'? (in rule 'test.misspelt-field')\n")
+                .doesNotContain("strict-mode");
     }
 
+    /** A copy of a pack under another id is another pack (the same pack given twice is used once). */
     @Test
-    void aDuplicateRuleIdIsOneProblemPerRule() {
-        Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", Cli.RESOURCES + "rules/fast-ack");
+    void aDuplicateRuleIdIsOneProblemPerRule(@TempDir Path copy) throws IOException {
+        Path fastAck = Path.of(Cli.RESOURCES + "rules/fast-ack");
+        Files.copy(fastAck.resolve("acknowledgement.drl"), copy.resolve("acknowledgement.drl"));
+        Files.writeString(copy.resolve("pack.yaml"), Files.readString(fastAck.resolve("pack.yaml"))
+                .replace("id: test-policy", "id: test-policy-copy"));
+        Cli.Result result = Cli.run("check", fastAck.toString(), copy.toString());
 
         assertThat(result.out()).contains("rule id 'test.ack-opens' is already used at")
                 .doesNotContain("Duplicate rule name", "is already defined");

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Report report = engine.evaluate(evidence, OffsetDateTime.parse("2026-03-01T12:00+05:30"));
  * }</pre>
  *
- * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem.
+ * <p>Building compiles and checks every pack and fails with a {@link RulePackException} listing every problem;
+ * what does not stop it but fails some evaluations (a duty key two packs conclude) is in {@link #warnings()}.
  * An engine is thread-safe: build it once and share it. Its state does not change after it is built (it keeps a pool
  * of worker threads); an evaluation whose conclusions cross cases runs again in one session on its own, without
  * changing how later evaluations run. {@link #evaluate} is a pure function of its arguments: the same evidence, in
@@ -55,19 +56,38 @@ public final class ComplianceEngine {
     private final RuleBase ruleBase;
     private final Evaluation evaluation;
     private final EventTypes eventTypes;
+    private final List<Problem> warnings;
 
     private ComplianceEngine(Builder builder) {
         long start = System.nanoTime();
-        this.eventTypes = eventTypes(builder);
-        this.ruleBase = RuleBase.build(builder.packs, new RuleBase.Options(Map.copyOf(builder.settings),
+        List<Problem> found = new ArrayList<>();
+        List<RulePack> packs = RuleBase.givenOnce(builder.packs, found);
+        this.eventTypes = eventTypes(packs, builder.eventTypes);
+        this.ruleBase = RuleBase.build(packs, new RuleBase.Options(Map.copyOf(builder.settings),
                 Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes, builder.compiledModelCache));
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
                 builder.defaultJurisdiction, builder.executor);
-        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, built in {} ms: {}",
-                builder.packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
-                ruleBase.parameters().size(), (System.nanoTime() - start) / 1_000_000, ruleBase.howBuilt());
+        found.addAll(ruleBase.sharedKeys());
+        this.warnings = List.copyOf(found);
+        warnings.forEach(warning -> LOG.warn("{}", warning));
+        LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, {}, built in {} ms: {}",
+                packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
+                ruleBase.parameters().size(), warnings.size() == 1 ? "1 warning" : warnings.size() + " warnings",
+                (System.nanoTime() - start) / 1_000_000, ruleBase.howBuilt());
+    }
+
+    /**
+     * What the build found that does not stop the engine but that its packs' author should know, each also logged
+     * at WARN: a pack given twice (used once), a duty key that rules of two packs conclude (an evaluation fails where
+     * both conclude it about one trigger event, or at once where either pack is restricted); see
+     * {@code docs/writing-rules.md}. {@code niyam check} lists them.
+     *
+     * @return the warnings, each with the file and line it is about; empty when there is none
+     */
+    public List<Problem> warnings() {
+        return warnings;
     }
 
     /** {@return a builder with no pack and the defaults each of its methods names} */
@@ -120,10 +140,10 @@ public final class ComplianceEngine {
         return eventTypes;
     }
 
-    private static EventTypes eventTypes(Builder builder) {
-        EventTypes types = builder.eventTypes;
+    private static EventTypes eventTypes(List<RulePack> packs, EventTypes given) {
+        EventTypes types = given;
         List<Problem> problems = new ArrayList<>();
-        for (RulePack pack : builder.packs) {
+        for (RulePack pack : packs) {
             try {
                 types = types.union(pack.eventTypes());
             } catch (IllegalArgumentException e) {
@@ -245,7 +265,9 @@ public final class ComplianceEngine {
 
         /**
          * Adds a pack. Packs are combined: every rule of every pack runs in each evaluation (on the cases of its
-         * jurisdictions).
+         * jurisdictions). The same pack given twice (the same id and DRL, from the same folder or another) is used
+         * once, with a {@linkplain ComplianceEngine#warnings() warning}; given twice differently (once restricted,
+         * once not, or with other parameters or jurisdictions), it fails {@link #build()}.
          *
          * @param pack the pack, as {@link RulePack#classpath}, {@link RulePack#directory} or another loads it
          * @return this builder

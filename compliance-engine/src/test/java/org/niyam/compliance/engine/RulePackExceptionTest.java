@@ -126,6 +126,111 @@ class RulePackExceptionTest {
             });
         }
 
+        /**
+         * Every broken rule of a file is reported, each with its line and rule, not only the first: Drools' executable
+         * model, which restricted packs compile to, builds no pattern after a rule with an error, so the engine
+         * compiles again without the broken rules.
+         */
+        @ParameterizedTest(name = "restricted: {0}")
+        @ValueSource(booleans = {true, false})
+        void two_broken_rules_of_one_file_are_both_reported_with_their_rules(boolean restricted) {
+            RulePack pack = RulePack.drl("two.drl", """
+                    package org.niyam.test.two;
+                    import org.niyam.compliance.india.ComplaintReceived;
+                    rule "t.first"
+                        @citation("Section 1")
+                    when
+                        ComplaintReceived(categroy == null)
+                    then
+                    end
+                    rule "t.second"
+                        @citation("Section 2")
+                    when
+                        ComplaintReceived(caseid == "x")
+                    then
+                    end
+                    rule "t.third"
+                        @citation("Section 3")
+                    when
+                        Complant()
+                    then
+                    end
+                    """);
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted());
+
+            assertThat(e.problems()).as(e.getMessage()).containsExactlyInAnyOrder(
+                    new Problem("two.drl", 6, "no field 'categroy' in ComplaintReceived; did you mean 'category'? "
+                            + "(in rule 't.first')"),
+                    new Problem("two.drl", 12, "no field 'caseid' in ComplaintReceived; did you mean 'caseId'? "
+                            + "(in rule 't.second')"),
+                    new Problem("two.drl", 18, "Unable to resolve ObjectType 'Complant' (in rule 't.third')"));
+        }
+
+        /** Syntax errors are all reported, each naming its rule. */
+        @Test
+        void every_syntax_error_of_a_file_is_reported_with_its_rule() {
+            RulePackException e = buildFailure(RulePack.drl("syntax.drl", """
+                    package org.niyam.test.syntax;
+                    import org.niyam.compliance.india.ComplaintReceived;
+                    rule "t.first"
+                        @citation("Section 1")
+                    when
+                        ComplaintReceived(caseId == )
+                    then
+                    end
+                    rule "t.second"
+                        @citation("Section 2")
+                    when
+                        ComplaintReceived( ( )
+                    then
+                    end
+                    """));
+
+            assertThat(e.problems()).extracting(Problem::line).containsExactly(6, 12);
+            assertThat(e.problems()).extracting(Problem::message).satisfiesExactly(
+                    m -> assertThat(m).contains("in rule \"t.first\""),
+                    m -> assertThat(m).contains("in rule \"t.second\""));
+        }
+
+        /**
+         * Drools compiles no file its parser rejected; the engine compiles the file without its rules that do not
+         * parse, so that an unknown type in one rule is reported beside a syntax error in another.
+         */
+        @ParameterizedTest(name = "restricted: {0}")
+        @ValueSource(booleans = {true, false})
+        void a_syntax_error_in_one_rule_hides_no_type_error_of_another(boolean restricted) {
+            RulePack pack = RulePack.drl("mixed.drl", """
+                    package org.niyam.test.mixed;
+                    import org.niyam.compliance.india.ComplaintReceived;
+                    rule "t.first"
+                        @citation("Section 1")
+                    when
+                        Complant()
+                    then
+                    end
+                    rule "t.second"
+                        @citation("Section 2")
+                    when
+                        ComplaintReceived(caseId == )
+                    then
+                    end
+                    rule "t.third"
+                        @citation("Section 3")
+                    when
+                        ComplaintReceived(categroy == null)
+                    then
+                    end
+                    """);
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted());
+
+            assertThat(e.problems()).as(e.getMessage()).hasSize(3).satisfiesExactlyInAnyOrder(
+                    p -> assertThat(p).hasToString("mixed.drl:6: Unable to resolve ObjectType 'Complant' "
+                            + "(in rule 't.first')"),
+                    p -> assertThat(p.toString()).startsWith("mixed.drl:12: ").contains("in rule \"t.second\""),
+                    p -> assertThat(p).hasToString("mixed.drl:18: no field 'categroy' in ComplaintReceived; did you "
+                            + "mean 'category'? (in rule 't.third')"));
+        }
+
         @Test
         void several_broken_files_are_all_reported_in_one_exception() {
             RulePackException e = buildFailure(RulePack.drl("syntax.drl", SYNTAX_ERROR),

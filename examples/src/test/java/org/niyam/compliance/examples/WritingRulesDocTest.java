@@ -157,4 +157,35 @@ class WritingRulesDocTest {
         assertThat(shown.find()).as("the example of the checks in the page").isTrue();
         assertThat(e.getMessage().replace(folder + "/", "")).isEqualTo(shown.group(1));
     }
+
+    /** The warning of a duty key that two packs conclude is the one the page shows. */
+    @Test
+    void theWarningOfASharedKeyIsWhatThePageShows(@TempDir Path folder) throws IOException {
+        Path policy = writeFiles(folder, Map.of("policy/pack.yaml", """
+                id: my-policy
+                instrument: My Policy
+                """, "policy/other.drl", """
+                package com.example.policy;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+                rule "policy.opens"
+                    @citation("Policy 1")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Duty("complaint.acknowledge", "Acknowledge", "complaint.acknowledge", $complaint));
+                end
+                """));
+
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .rulePack(RulePack.directory(policy))
+                .build();
+
+        Matcher shown = Pattern.compile("  ```text\\n  (policy/other.drl:4: duty key .*?)\\n  ```", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(shown.find()).as("the example of the warning in the page").isTrue();
+        assertThat(engine.warnings()).singleElement().extracting(w -> w.toString().replace(folder + "/", ""))
+                .isEqualTo(shown.group(1));
+    }
 }

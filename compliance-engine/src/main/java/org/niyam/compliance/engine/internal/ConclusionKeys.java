@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
+import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
 
 /**
@@ -107,41 +108,45 @@ final class ConclusionKeys {
         Set<String> keys = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
         if (file.parsed()) {
-            Names names = new Names(file, files, loader);
             List<DrlAnalysis.Code> code = new ArrayList<>(file.functions().values());
             file.rules().forEach(rule -> code.addAll(rule.consequences()));
-            for (DrlAnalysis.Code piece : code) {
-                if (!piece.readable()) {
+            collect(code, new Names(file, files, loader), keys, codes);
+        }
+        return new StoredAnalysis.Conclusions(file.origin(), List.copyOf(keys), List.copyOf(codes));
+    }
+
+    /** The keys and codes the code writes, into {@code keys} and {@code codes}. */
+    private static void collect(List<DrlAnalysis.Code> code, Names names, Set<String> keys, Set<String> codes) {
+        for (DrlAnalysis.Code piece : code) {
+            if (!piece.readable()) {
+                continue;
+            }
+            for (ObjectCreationExpr creation : piece.root().findAll(ObjectCreationExpr.class)) {
+                String type = names.model(creation.getType().getNameWithScope());
+                String literal = literal(creation.getArguments(), 0);
+                if (literal == null || type == null) {
                     continue;
                 }
-                for (ObjectCreationExpr creation : piece.root().findAll(ObjectCreationExpr.class)) {
-                    String type = names.model(creation.getType().getNameWithScope());
-                    String literal = literal(creation.getArguments(), 0);
-                    if (literal == null || type == null) {
-                        continue;
-                    }
-                    if (type.equals(DUTY) || type.equals(ASSESSMENT)) {
-                        keys.add(literal);
-                    } else if (type.equals(FINDING)) {
-                        codes.add(literal);
-                    }
+                if (type.equals(DUTY) || type.equals(ASSESSMENT)) {
+                    keys.add(literal);
+                } else if (type.equals(FINDING)) {
+                    codes.add(literal);
                 }
-                for (MethodCallExpr call : piece.root().findAll(MethodCallExpr.class)) {
-                    String method = call.getNameAsString();
-                    String type = names.declaringType(call, method);
-                    String literal = null;
-                    if (DUTY.equals(type) && (method.equals("keepUntil") || method.equals("periodic"))) {
-                        literal = literal(call.getArguments(), 0);
-                    } else if (ASSESSMENT.equals(type) && method.equals("about")) {
-                        literal = literal(call.getArguments(), 1);
-                    }
-                    if (literal != null) {
-                        keys.add(literal);
-                    }
+            }
+            for (MethodCallExpr call : piece.root().findAll(MethodCallExpr.class)) {
+                String method = call.getNameAsString();
+                String type = names.declaringType(call, method);
+                String literal = null;
+                if (DUTY.equals(type) && (method.equals("keepUntil") || method.equals("periodic"))) {
+                    literal = literal(call.getArguments(), 0);
+                } else if (ASSESSMENT.equals(type) && method.equals("about")) {
+                    literal = literal(call.getArguments(), 1);
+                }
+                if (literal != null) {
+                    keys.add(literal);
                 }
             }
         }
-        return new StoredAnalysis.Conclusions(file.origin(), List.copyOf(keys), List.copyOf(codes));
     }
 
     /**
@@ -347,5 +352,91 @@ final class ConclusionKeys {
             }
         }
         return null;
+    }
+
+    /** Where a pack concludes a key: a rule, or a function its rules call. */
+    private record Site(String what, String origin, int line) {
+
+        @Override
+        public String toString() {
+            return what + ", " + origin + (line > 0 ? ":" + line : "");
+        }
+    }
+
+    /**
+     * A warning for each duty key that the DRL of more than one pack concludes (a {@code Duty} or an
+     * {@code Assessment} of it), naming the packs, the rules of each that conclude it with their files and lines,
+     * and when it fails: an obligation is the key and its trigger event, so two packs' duties of one key meet only on
+     * one trigger event, where an evaluation of trusted packs fails unless they conclude the same; a restricted pack
+     * may conclude only keys of its own, so its rule is refused the first time it concludes such a key. Rules of one
+     * pack concluding one key are the usual way to open one duty on several triggers, and are not warned of. Only
+     * the files of the packs concerned are parsed for their rules when the rule base read a stored analysis.
+     */
+    static List<Problem> shared(RuleBase ruleBase, ConclusionKeys conclusions) {
+        List<String> shared = conclusions.keys.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        Map<String, DrlAnalysis> parsed = new HashMap<>();
+        ruleBase.descriptions().forEach(file -> parsed.put(file.origin(), file));
+        List<Problem> warnings = new ArrayList<>();
+        for (String key : shared) {
+            List<RulePack> owners = conclusions.keys.get(key);
+            List<String> described = new ArrayList<>();
+            Site last = null;
+            for (RulePack pack : owners) {
+                List<Site> sites = sites(pack, key, parsed);
+                last = sites.isEmpty() ? new Site("its DRL", pack.origin(), 0) : sites.get(0);
+                described.add("pack '" + pack.id() + "' (" + (sites.isEmpty() ? last.toString()
+                        : String.join("; ", sites.stream().map(Site::toString).toList())) + ")");
+            }
+            List<String> restricted = owners.stream().filter(RulePack::restricted).map(p -> "'" + p.id() + "'")
+                    .toList();
+            String when = restricted.isEmpty()
+                    ? "an obligation is its key and its trigger event, so these packs' duties of it meet only on one "
+                    + "trigger event (a standing Assessment's, always): an evaluation in which both conclude it "
+                    + "about one trigger event fails (RuleExecutionException) unless they conclude the same duty"
+                    : "a restricted pack may conclude only keys of its own, so an evaluation fails "
+                    + "(RuleExecutionException) the first time a rule of " + (restricted.size() == 1 ? "pack " : "packs ")
+                    + String.join(" or ", restricted) + " above concludes it, whatever its trigger event";
+            warnings.add(new Problem(last.origin(), last.line(), "duty key '" + key + "' is concluded by "
+                    + owners.size() + " packs: " + String.join(" and ", described) + "; " + when
+                    + ". Give each pack's keys a prefix of its own"));
+        }
+        return warnings;
+    }
+
+    /** The rules of the pack whose consequences conclude the key, then the functions that do, in file order. */
+    private static List<Site> sites(RulePack pack, String key, Map<String, DrlAnalysis> parsed) {
+        List<DrlAnalysis> files = pack.sources().stream()
+                .map(source -> parsed.computeIfAbsent(source.origin(), o -> DrlAnalysis.of(source))).toList();
+        ClassLoader loader = ConclusionKeys.class.getClassLoader();
+        List<Site> rules = new ArrayList<>();
+        List<Site> functions = new ArrayList<>();
+        for (DrlAnalysis file : files) {
+            if (!file.parsed()) {
+                continue;
+            }
+            Names names = new Names(file, files, loader);
+            for (DrlAnalysis.Rule rule : file.rules()) {
+                if (concludes(rule.consequences(), names, key)) {
+                    rules.add(new Site("rule '" + rule.name() + "'", file.origin(), rule.descr().getLine()));
+                }
+            }
+            file.functions().forEach((function, code) -> {
+                if (concludes(List.of(code), names, key)) {
+                    functions.add(new Site("function '" + function.getName() + "'", file.origin(), function.getLine()));
+                }
+            });
+        }
+        rules.addAll(functions);
+        return rules;
+    }
+
+    private static boolean concludes(List<DrlAnalysis.Code> code, Names names, String key) {
+        Set<String> keys = new TreeSet<>();
+        collect(code, names, keys, new TreeSet<>());
+        return keys.contains(key);
     }
 }

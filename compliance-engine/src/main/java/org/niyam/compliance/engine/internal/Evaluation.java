@@ -190,7 +190,7 @@ public final class Evaluation {
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.guarded = ruleBase.packs().stream().anyMatch(RulePack::restricted);
-        this.keys = guarded ? ConclusionKeys.of(ruleBase) : null;
+        this.keys = guarded ? ruleBase.conclusionKeys() : null;
         this.ruleBase = ruleBase;
         this.lifecycle = lifecycle;
         this.firingLimitPerFact = firingLimitPerFact;

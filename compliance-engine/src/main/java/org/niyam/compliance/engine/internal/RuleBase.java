@@ -124,6 +124,7 @@ public final class RuleBase {
     private Map<String, Set<String>> rulesByClass;
     private final Object rulesByClassLock = new Object();
     private StoredAnalysis stored;
+    private volatile ConclusionKeys conclusionKeys;
 
     private RuleBase(KieBase kieBase, boolean executableModel, List<RulePack> packs, Map<String, RuleInfo> rules,
                      Map<String, Parameter> parameters, Map<String, RulePack> parameterOwners,
@@ -140,6 +141,65 @@ public final class RuleBase {
         this.rules = rules;
         this.parameters = parameters;
         this.parameterOwners = parameterOwners;
+    }
+
+    /**
+     * The packs with each given once: a pack given again (the same id and the same DRL, from the same folder or
+     * another) is left out, with a warning added to {@code warnings}; given again differently (restricted once and
+     * once not, other parameters, versions or jurisdictions) it is one problem, thrown, rather than every rule,
+     * parameter and key of it reported twice.
+     */
+    public static List<RulePack> givenOnce(List<RulePack> packs, List<Problem> warnings) {
+        List<RulePack> once = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (RulePack pack : packs) {
+            RulePack first = once.stream().filter(p -> p.id().equals(pack.id()) && texts(p).equals(texts(pack)))
+                    .findFirst().orElse(null);
+            if (first == null) {
+                once.add(pack);
+                continue;
+            }
+            String where = first.origin().equals(pack.origin()) ? "both at " + pack.origin()
+                    : "at " + first.origin() + " and at " + pack.origin();
+            String differently = differences(first, pack);
+            if (differently.isEmpty()) {
+                warnings.add(new Problem(pack.origin(), 0, "pack '" + pack.id() + "' is given twice (" + where
+                        + "): it is used once"));
+            } else {
+                problems.add(new Problem(pack.origin(), 0, "pack '" + pack.id() + "' is given twice (" + where
+                        + "), differently (" + differently + "): give it once"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        return once;
+    }
+
+    private static List<String> texts(RulePack pack) {
+        return pack.sources().stream().map(RulePack.DrlSource::text).toList();
+    }
+
+    /** How two copies of one pack differ, e.g. {@code restricted / unrestricted}; empty when they do not. */
+    private static String differences(RulePack first, RulePack then) {
+        List<String> differ = new ArrayList<>();
+        if (first.restricted() != then.restricted()) {
+            differ.add((first.restricted() ? "restricted" : "unrestricted") + " / "
+                    + (then.restricted() ? "restricted" : "unrestricted"));
+        }
+        if (!first.jurisdictions().equals(then.jurisdictions())) {
+            differ.add("jurisdictions " + first.jurisdictions() + " / " + then.jurisdictions());
+        }
+        if (!first.instrument().equals(then.instrument())) {
+            differ.add("instrument '" + first.instrument() + "' / '" + then.instrument() + "'");
+        }
+        if (!first.versions().equals(then.versions())) {
+            differ.add("other versions");
+        }
+        if (!first.parameters().equals(then.parameters())) {
+            differ.add("other parameters");
+        }
+        return String.join("; ", differ);
     }
 
     /** Compiles and checks the packs; every problem in every pack is reported in one exception. */
@@ -228,6 +288,13 @@ public final class RuleBase {
             for (RulePack.DrlSource source : pack.sources()) {
                 List<Problem> refused = new ArrayList<>();
                 DrlAnalysis analysis = DrlAnalysis.of(source);
+                DrlAnalysis rest = withoutBrokenRules(analysis);
+                if (rest != null) {
+                    // Drools compiles no file its parser rejected: the rules that parse are checked and compiled
+                    // without the broken ones, so that their errors are reported too. Nothing is loaded.
+                    problems.addAll(analysis.syntaxErrors());
+                    analysis = rest;
+                }
                 ofPack.add(analysis);
                 descriptions.add(analysis);
                 if (!analysis.compilable()) {
@@ -262,8 +329,9 @@ public final class RuleBase {
                 String path = resourcePath(index++);
                 origins.put(path, source.origin());
                 texts.put(path, descriptions.get(index - 1));
+                // The text analysed: the file's, or without its rules that do not parse.
                 Resource resource = KieServices.get().getResources()
-                        .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+                        .newByteArrayResource(descriptions.get(index - 1).text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
                 resources.add(resource);
             }
@@ -294,13 +362,19 @@ public final class RuleBase {
                     .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
                     .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
             if (!safe.isEmpty()) {
-                RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
-                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
-                        RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
-                                parsedByOrigin), parsedByOrigin),
-                        RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt,
-                        options.eventTypes());
-                problems.addAll(withoutEchoes(result.problems(), problems));
+                List<Model> before = prebuilt == null ? List.of() : prebuilt;
+                java.util.function.BiFunction<List<Resource>, Boolean, RestrictedBuild.Result> compile =
+                        (drl, load) -> RestrictedBuild.build(drl, parsed,
+                                builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                                RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins,
+                                        texts), parsedByOrigin), parsedByOrigin),
+                                RestrictedDrl.LIFT, load, before, options.eventTypes());
+                RestrictedBuild.Result result = compile.apply(safe, problems.isEmpty());
+                List<Problem> compiled = result.kieBase() != null || result.problems().isEmpty() ? result.problems()
+                        : withLaterRules(result.problems(), safe, origins, parsedByOrigin,
+                                drl -> compile.apply(drl, false).problems());
+                problems.addAll(withoutEchoes(compiled.stream().map(p -> inRule(p, parsedByOrigin)).toList(),
+                        problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
@@ -372,8 +446,8 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            problems.addAll(withoutEchoes(List.of(explained(problem(error, origins, texts), parsedByOrigin)),
-                    problems));
+            problems.addAll(withoutEchoes(List.of(inRule(explained(problem(error, origins, texts), parsedByOrigin),
+                    parsedByOrigin)), problems));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -384,6 +458,141 @@ public final class RuleBase {
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
                         whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
                                 + (packs.size() == 1 ? "this pack" : "these packs")));
+    }
+
+    private static final java.util.regex.Pattern RULE_START =
+            java.util.regex.Pattern.compile("^\\s*(rule|query)\\s.*");
+    private static final java.util.regex.Pattern RULE_END = java.util.regex.Pattern.compile("^\\s*end\\s*(//.*)?$");
+
+    /**
+     * The file without the rules its syntax errors are in (their lines blanked, so that every other line keeps its
+     * number), when every error is in a rule ({@code rule} or {@code query} to its {@code end}) and the rest parses;
+     * else {@code null}, and only the syntax errors are reported. Also {@code null} for a file that parsed.
+     */
+    private static DrlAnalysis withoutBrokenRules(DrlAnalysis file) {
+        if (file.parsed() || !file.compilable() || file.syntaxErrors().isEmpty()) {
+            return null;
+        }
+        String[] lines = file.text().split("\n", -1);
+        boolean[] blank = new boolean[lines.length];
+        for (Problem error : file.syntaxErrors()) {
+            int at = error.line() - 1;
+            if (at < 0 || at >= lines.length) {
+                return null;
+            }
+            int start = at;
+            while (start >= 0 && !RULE_START.matcher(lines[start]).matches()) {
+                start--;
+            }
+            int end = Math.max(at, start + 1);
+            while (end < lines.length && !RULE_END.matcher(lines[end]).matches()) {
+                end++;
+            }
+            if (start < 0 || end >= lines.length) {
+                return null;
+            }
+            for (int i = start; i <= end; i++) {
+                blank[i] = true;
+            }
+        }
+        StringBuilder text = new StringBuilder(file.text().length());
+        for (int i = 0; i < lines.length; i++) {
+            text.append(blank[i] ? lines[i].replaceAll("[^\r]", " ") : lines[i]);
+            if (i < lines.length - 1) {
+                text.append('\n');
+            }
+        }
+        DrlAnalysis rest = DrlAnalysis.of(new RulePack.DrlSource(file.origin(), text.toString()));
+        return rest.parsed() ? rest : null;
+    }
+
+    /** How many times at most {@link #withLaterRules} compiles again: as many broken rules are reported. */
+    static final int LATER_RULES_ROUNDS = 20;
+
+    /**
+     * The compiler's problems, with those of rules after a broken one. Drools' executable-model generator builds no
+     * pattern of any rule once the build has an error (its {@code PatternDSL} asks the whole build, not the rule), so
+     * of two rules with unknown fields only the first was reported. The rules the problems are in are blanked (their
+     * text replaced by spaces, so that every line keeps its number) and the rest compiled again, until a round finds
+     * nothing new or blanks no rule, or after {@link #LATER_RULES_ROUNDS} rounds. Only when there are problems: the
+     * engine is not built then.
+     */
+    private static List<Problem> withLaterRules(List<Problem> found, List<Resource> drl, Map<String, String> origins,
+                                                Map<String, DrlAnalysis> parsed,
+                                                java.util.function.Function<List<Resource>, List<Problem>> compile) {
+        List<Problem> all = new ArrayList<>(found);
+        Map<String, StringBuilder> texts = new LinkedHashMap<>();
+        Set<String> blanked = new HashSet<>();
+        List<Problem> latest = found;
+        for (int round = 0; round < LATER_RULES_ROUNDS; round++) {
+            boolean more = false;
+            for (Problem problem : latest) {
+                DrlAnalysis file = parsed.get(problem.source());
+                RuleDescr rule = file == null ? null : ruleAround(file, problem.line());
+                if (rule == null || rule.getStartCharacter() < 0 || rule.getEndCharacter() < rule.getStartCharacter()) {
+                    continue; // in no rule: compiled again, it is found again, and nothing after it
+                }
+                if (blanked.add(problem.source() + "\u0000" + rule.getName())) {
+                    StringBuilder text = texts.computeIfAbsent(problem.source(), o -> new StringBuilder(file.text()));
+                    for (int i = rule.getStartCharacter(); i <= Math.min(rule.getEndCharacter(), text.length() - 1); i++) {
+                        if (text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                            text.setCharAt(i, ' ');
+                        }
+                    }
+                    more = true;
+                }
+            }
+            if (!more) {
+                return all;
+            }
+            List<Resource> again = new ArrayList<>();
+            for (Resource resource : drl) {
+                StringBuilder text = texts.get(origins.get(resource.getSourcePath()));
+                if (text == null) {
+                    again.add(resource);
+                } else {
+                    Resource blank = KieServices.get().getResources()
+                            .newByteArrayResource(text.toString().getBytes(StandardCharsets.UTF_8));
+                    blank.setSourcePath(resource.getSourcePath());
+                    again.add(blank);
+                }
+            }
+            latest = compile.apply(again).stream().filter(p -> !all.contains(p)).toList();
+            if (latest.isEmpty()) {
+                return all;
+            }
+            all.addAll(latest);
+        }
+        return all;
+    }
+
+    /**
+     * A compiler's problem naming the rule it is in, {@code (in rule 'x')} after the message, when its line is in a
+     * rule and the message does not name it already (the parser's do: {@code in rule "x"}).
+     */
+    private static Problem inRule(Problem problem, Map<String, DrlAnalysis> parsed) {
+        DrlAnalysis file = parsed.get(problem.source());
+        RuleDescr rule = file == null ? null : ruleAround(file, problem.line());
+        if (rule == null || problem.message().contains("'" + rule.getName() + "'")
+                || problem.message().contains("\"" + rule.getName() + "\"")) {
+            return problem;
+        }
+        return new Problem(problem.source(), problem.line(), problem.message() + " (in rule '" + rule.getName() + "')");
+    }
+
+    /** The rule of the file whose text holds the line: the last rule declared at or before it; or {@code null}. */
+    private static RuleDescr ruleAround(DrlAnalysis file, int line) {
+        if (!file.parsed() || line <= 0) {
+            return null;
+        }
+        RuleDescr around = null;
+        for (RuleDescr rule : file.descr().getRules()) {
+            if (rule.getLine() <= line && (around == null || rule.getLine() > around.getLine())
+                    && (rule.getEndLine() <= 0 || line <= rule.getEndLine())) {
+                around = rule;
+            }
+        }
+        return around;
     }
 
     /** The rules the options switch off; a rule id no pack has is a problem. */
@@ -959,6 +1168,33 @@ public final class RuleBase {
             result = result.replace(origin.getKey(), origin.getValue());
         }
         return result;
+    }
+
+    /** The duty keys and finding codes each pack's DRL writes, read once. */
+    ConclusionKeys conclusionKeys() {
+        ConclusionKeys keys = conclusionKeys;
+        if (keys == null) {
+            keys = ConclusionKeys.of(this);
+            conclusionKeys = keys;
+        }
+        return keys;
+    }
+
+    /**
+     * A warning for each duty key that more than one pack's DRL concludes, naming the packs, their rules and when
+     * an evaluation fails of it; empty for one pack.
+     */
+    public List<Problem> sharedKeys() {
+        if (packs.size() < 2) {
+            return List.of();
+        }
+        try {
+            return ConclusionKeys.shared(this, conclusionKeys());
+        } catch (RuntimeException e) {
+            // A warning that cannot be worked out must not stop an engine whose packs are sound.
+            LOG.warn("the duty keys the packs {} conclude could not be compared: {}", ids(packs), e.toString());
+            return List.of();
+        }
     }
 
     /** Whether the rules came from the packs' build-time executable model rather than DRL compiled now. */
