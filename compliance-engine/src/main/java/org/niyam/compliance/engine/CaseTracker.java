@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A case whose obligations have all ended may leave state ({@link #left}); an event of it that comes after is
  * judged without its earlier events, and the step says so in its transitions: a {@link #CAME_BACK} finding, and for
- * an event dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
+ * an event dated at or before the instant the case left, each obligation it had then marked
+ * {@link Status#INDETERMINATE}.
  */
 public final class CaseTracker {
 
@@ -362,18 +363,15 @@ public final class CaseTracker {
          * @param number      the number of its last transition
          * @param status      its last status, required
          * @param triggeredAt when its clock started, required
-         * @param rule        the id of its rule, required, without a space
-         * @throws NullPointerException     if a value is {@code null}
-         * @throws IllegalArgumentException if the rule's id holds a space
+         * @param rule        the id of its rule, required (a space in it is written {@code %20}, a percent sign
+         *                    {@code %25}, in {@link #text()})
+         * @throws NullPointerException if a value is {@code null}
          */
         public Reported {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(triggeredAt, "triggeredAt");
             Objects.requireNonNull(rule, "rule");
-            if (rule.indexOf(' ') >= 0) {
-                throw new IllegalArgumentException("a rule's id has no space: '" + rule + "'");
-            }
         }
 
         /**
@@ -383,7 +381,8 @@ public final class CaseTracker {
          */
         @JsonValue
         public String text() {
-            return number + " " + status + " " + triggeredAt + " " + rule + " " + id;
+            return number + " " + status + " " + triggeredAt + " " + rule.replace("%", "%25").replace(" ", "%20") + " "
+                    + id;
         }
 
         /**
@@ -399,7 +398,7 @@ public final class CaseTracker {
             try {
                 if (parts.length == 5) {
                     return new Reported(parts[4], Integer.parseInt(parts[0]), Status.valueOf(parts[1]),
-                            OffsetDateTime.parse(parts[2]), parts[3]);
+                            OffsetDateTime.parse(parts[2]), parts[3].replace("%20", " ").replace("%25", "%"));
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("not an obligation kept of a case that left (number, status, "
@@ -636,13 +635,17 @@ public final class CaseTracker {
                 digests.writeBytes(digest(event));
             }
         }
-        List<Reported> reported = new ArrayList<>();
+        // The verdicts of an earlier stay that no event from before it has marked yet stay with the case (it may leave
+        // twice); this stay's obligations replace those of the same id.
+        Map<String, Reported> reported = new LinkedHashMap<>();
+        earlier.reported().forEach(r -> reported.put(r.id(), r));
         for (Held held : state.obligations()) {
             Obligation o = held.obligation();
-            reported.add(new Reported(o.id(), held.transitions(), o.status(), o.triggeredAt(), o.citation().ruleId()));
+            reported.put(o.id(), new Reported(o.id(), held.transitions(), o.status(), o.triggeredAt(),
+                    o.citation().ruleId()));
         }
         return new State(state.caseId(), later, List.of(), List.of(),
-                new Earlier(numbered, digests.toByteArray(), null, at, reported, null));
+                new Earlier(numbered, digests.toByteArray(), null, at, List.copyOf(reported.values()), null));
     }
 
     /** What {@link #cameBack} leaves: what is kept of earlier after it, and the findings of the events come back. */
@@ -737,8 +740,9 @@ public final class CaseTracker {
                 + " came after the case left the monitor at " + earlier.left() + ", its obligations all ended: it and "
                 + "the case's later events are judged without the case's " + earlier.size() + " events up to then, "
                 + "which are no longer held. " + (before
-                ? "It is dated before the case left, so what was reported of the case then may be wrong (each "
-                        + "obligation it had is marked INDETERMINATE)."
+                ? "It is dated at or before the instant the case left, so what was reported of the case then may be "
+                        + "wrong (each obligation it had then, unless marked or judged again since, is marked "
+                        + "INDETERMINATE)."
                 : "A duty that reads the case's earlier events (an earlier request or removal) may be judged "
                         + "otherwise than an evaluation of the whole log judges it.")
                 + " Evaluate the whole log (niyam audit) for the answer.", List.of(event.id()), CAME_BACK_CITATION);

@@ -85,7 +85,7 @@ import org.slf4j.LoggerFactory;
  * delivered again is known as a copy), the highest transition number it used, the instant it left and its
  * obligations' last verdicts; a case with no obligation yet stays. A new event of a case that left is judged without
  * the case's earlier events, and the transitions say so: a {@link CaseTracker#CAME_BACK} finding, and for an event
- * dated before the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
+ * dated at or before the instant the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  *
  * <p>Thread-safe: calls are serialised, and the listener is called one transition at a time, in order, on the thread
  * that caused the change (the caller of {@link #accept}, the manual clock's caller, or the monitor's own timer thread

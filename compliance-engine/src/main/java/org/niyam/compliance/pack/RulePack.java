@@ -65,6 +65,7 @@ public final class RulePack {
      *
      * @param origin where it came from, as problems name it
      * @param text   the DRL
+     * @serial exclude the serialized form is no part of the API: build packs with the same version of Niyam
      */
     public record DrlSource(String origin, String text) implements Serializable {
     }

@@ -123,13 +123,8 @@ class EvaluationFailuresTest {
                     then
                     end
                     """.formatted(condition));
-            ComplianceEngine engine = ComplianceEngine.builder().rulePack(restricted ? pack : pack.unrestricted())
-                    .build();
+            RuleExecutionException e = failureOnAComplaint(restricted ? pack : pack.unrestricted());
 
-            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
-                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
-
-            assertThat(e).isNotNull();
             assertThat(e.ruleId()).isEqualTo("p.faulty");
             assertThat(e.getMessage()).startsWith("rule 'p.faulty' (Policy 1, policy.drl:11) failed in a condition: ")
                     .contains("failed in a condition", "StringIndexOutOfBoundsException").doesNotContain("@");
@@ -158,12 +153,9 @@ class EvaluationFailuresTest {
                     then
                     end
                     """);
-            ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
 
-            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
-                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
+            RuleExecutionException e = failureOnAComplaint(pack);
 
-            assertThat(e).isNotNull();
             assertThat(e.ruleId()).isNull();
             assertThat(e.getMessage()).startsWith("a condition shared by rules 'p.one' (Policy 1")
                     .contains("'p.two' (Policy 2", "StringIndexOutOfBoundsException");
@@ -188,14 +180,20 @@ class EvaluationFailuresTest {
                     then
                     end
                     """.formatted(condition)).unrestricted();
-            ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
 
-            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
-                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
+            RuleExecutionException e = failureOnAComplaint(pack);
 
-            assertThat(e).isNotNull();
             assertThat(e.getMessage()).startsWith("a rule condition failed: ")
                     .contains("StringIndexOutOfBoundsException").doesNotContainPattern("@[0-9a-f]{4,}");
+        }
+
+        /** How an engine of the pack fails on one complaint: it must. */
+        private RuleExecutionException failureOnAComplaint(RulePack pack) {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> engine.evaluate(evidence(complaint("c-1", "case-1", T)), T));
+            assertThat(e).as("the evaluation fails").isNotNull();
+            return e;
         }
 
         @Test

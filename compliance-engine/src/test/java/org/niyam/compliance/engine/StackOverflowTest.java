@@ -15,17 +15,33 @@ import org.niyam.compliance.pack.RulePack;
 /** A rule that recurses without end is named, not lost in a bare StackOverflowError. */
 class StackOverflowTest {
 
+    /** The pack's DRL: a function that never returns, then the rules. */
+    private static final String DEEP = """
+            package org.example.deep;
+            import org.niyam.compliance.india.*;
+            import org.niyam.compliance.model.*;
+
+            function int deeper(int n) {
+                return deeper(n + 1) + 1;
+            }
+
+            """;
+
+    /** How an engine of the rules fails on one complaint: it must. */
+    private static RuleExecutionException failure(String rules) {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", DEEP + rules)).build();
+        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
+        Evidence evidence = new Evidence(null, List.of(),
+                List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(evidence, t));
+        assertThat(e).as("the evaluation fails").isNotNull();
+        return e;
+    }
+
     @Test
     void aRecursionWithoutEndNamesTheRule() {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", """
-                package org.example.deep;
-                import org.niyam.compliance.india.*;
-                import org.niyam.compliance.model.*;
-
-                function int deeper(int n) {
-                    return deeper(n + 1) + 1;
-                }
-
+        RuleExecutionException e = failure("""
                 rule "deep.recurses"
                     @citation("Section 9")
                 when
@@ -33,15 +49,8 @@ class StackOverflowTest {
                 then
                     int depth = deeper(0);
                 end
-                """)).build();
-        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
-        Evidence evidence = new Evidence(null, List.of(),
-                List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
+                """);
 
-        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
-                () -> engine.evaluate(evidence, t));
-
-        assertThat(e).isNotNull();
         assertThat(e.ruleId()).isEqualTo("deep.recurses");
         assertThat(e.getMessage()).contains("deep.recurses", "Section 9", "deep.drl", "ran out of stack");
     }
@@ -52,15 +61,7 @@ class StackOverflowTest {
      */
     @Test
     void aRecursionWithoutEndInAConditionBlamesNoRuleThatFiredBefore() {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", """
-                package org.example.deep;
-                import org.niyam.compliance.india.*;
-                import org.niyam.compliance.model.*;
-
-                function int deeper(int n) {
-                    return deeper(n + 1) + 1;
-                }
-
+        RuleExecutionException e = failure("""
                 rule "deep.fires-first"
                     @citation("Section 8")
                 when
@@ -76,15 +77,8 @@ class StackOverflowTest {
                     eval(deeper($f.code().length()) > 0)
                 then
                 end
-                """)).build();
-        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
-        Evidence evidence = new Evidence(null, List.of(),
-                List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
+                """);
 
-        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
-                () -> engine.evaluate(evidence, t));
-
-        assertThat(e).isNotNull();
         assertThat(e.ruleId()).isNull();
         assertThat(e.getMessage()).startsWith("a rule condition ran out of stack").doesNotContain("deep.fires-first");
     }

@@ -177,10 +177,12 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         if (at <= watermark) {
             late.inc();
         }
-        if (k.steppedAt() != null && at <= k.steppedAt()) {
-            // The case was evaluated past this event already: evaluated again at the watermark, after anything
-            // that fell due before it.
-            at = Math.max(watermark, k.steppedAt());
+        // The case was evaluated past this event already, or left state after it: evaluated again at the watermark,
+        // after anything that fell due before it (so that what it says, a came-back finding and marks too, is dated
+        // after what was reported, as the monitor dates it at its clock).
+        Long past = k.steppedAt() != null ? k.steppedAt() : k.leftAt();
+        if (past != null && at <= past) {
+            at = Math.max(watermark, past);
         }
         TreeSet<Long> due = new TreeSet<>(k.due());
         due.add(at);

@@ -29,7 +29,8 @@ import org.niyam.compliance.model.Transition;
 /**
  * A case that comes back after it left the monitor is judged without its earlier events, and the monitor's output
  * says so: a {@code case-came-back} finding naming the case, the event, the instant the case left and what is
- * unknown; for an event dated before the case left, each obligation it had then marked {@code INDETERMINATE}.
+ * unknown; for an event dated at or before the instant the case left, each obligation it had then marked
+ * {@code INDETERMINATE}.
  */
 class LeftCasesTest {
 
@@ -82,7 +83,7 @@ class LeftCasesTest {
             assertThat(finding.finding().caseId()).isEqualTo("C1");
             assertThat(finding.finding().evidence()).containsExactly("c1-ack-a");
             assertThat(finding.finding().message()).contains("c1-ack-a", "C1", "left the monitor at",
-                    "dated before the case left", "INDETERMINATE");
+                    "dated at or before the instant the case left", "INDETERMINATE");
             Transition mark = after.get(1);
             assertThat(mark.kind()).isEqualTo(Transition.Kind.INDETERMINATE);
             assertThat(mark.previous()).isEqualTo(Status.MET_LATE);
