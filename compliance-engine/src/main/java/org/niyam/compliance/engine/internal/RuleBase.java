@@ -288,13 +288,6 @@ public final class RuleBase {
             for (RulePack.DrlSource source : pack.sources()) {
                 List<Problem> refused = new ArrayList<>();
                 DrlAnalysis analysis = DrlAnalysis.of(source);
-                DrlAnalysis rest = withoutBrokenRules(analysis);
-                if (rest != null) {
-                    // Drools compiles no file its parser rejected: the rules that parse are checked and compiled
-                    // without the broken ones, so that their errors are reported too. Nothing is loaded.
-                    problems.addAll(analysis.syntaxErrors());
-                    analysis = rest;
-                }
                 ofPack.add(analysis);
                 descriptions.add(analysis);
                 if (!analysis.compilable()) {
@@ -329,9 +322,8 @@ public final class RuleBase {
                 String path = resourcePath(index++);
                 origins.put(path, source.origin());
                 texts.put(path, descriptions.get(index - 1));
-                // The text analysed: the file's, or without its rules that do not parse.
                 Resource resource = KieServices.get().getResources()
-                        .newByteArrayResource(descriptions.get(index - 1).text().getBytes(StandardCharsets.UTF_8));
+                        .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(path);
                 resources.add(resource);
             }
@@ -458,52 +450,6 @@ public final class RuleBase {
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
                         whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
                                 + (packs.size() == 1 ? "this pack" : "these packs")));
-    }
-
-    private static final java.util.regex.Pattern RULE_START =
-            java.util.regex.Pattern.compile("^\\s*(rule|query)\\s.*");
-    private static final java.util.regex.Pattern RULE_END = java.util.regex.Pattern.compile("^\\s*end\\s*(//.*)?$");
-
-    /**
-     * The file without the rules its syntax errors are in (their lines blanked, so that every other line keeps its
-     * number), when every error is in a rule ({@code rule} or {@code query} to its {@code end}) and the rest parses;
-     * else {@code null}, and only the syntax errors are reported. Also {@code null} for a file that parsed.
-     */
-    private static DrlAnalysis withoutBrokenRules(DrlAnalysis file) {
-        if (file.parsed() || !file.compilable() || file.syntaxErrors().isEmpty()) {
-            return null;
-        }
-        String[] lines = file.text().split("\n", -1);
-        boolean[] blank = new boolean[lines.length];
-        for (Problem error : file.syntaxErrors()) {
-            int at = error.line() - 1;
-            if (at < 0 || at >= lines.length) {
-                return null;
-            }
-            int start = at;
-            while (start >= 0 && !RULE_START.matcher(lines[start]).matches()) {
-                start--;
-            }
-            int end = Math.max(at, start + 1);
-            while (end < lines.length && !RULE_END.matcher(lines[end]).matches()) {
-                end++;
-            }
-            if (start < 0 || end >= lines.length) {
-                return null;
-            }
-            for (int i = start; i <= end; i++) {
-                blank[i] = true;
-            }
-        }
-        StringBuilder text = new StringBuilder(file.text().length());
-        for (int i = 0; i < lines.length; i++) {
-            text.append(blank[i] ? lines[i].replaceAll("[^\r]", " ") : lines[i]);
-            if (i < lines.length - 1) {
-                text.append('\n');
-            }
-        }
-        DrlAnalysis rest = DrlAnalysis.of(new RulePack.DrlSource(file.origin(), text.toString()));
-        return rest.parsed() ? rest : null;
     }
 
     /** How many times at most {@link #withLaterRules} compiles again: as many broken rules are reported. */
