@@ -354,19 +354,13 @@ public final class RuleBase {
                     .filter(r -> !unsafe.contains(origins.get(r.getSourcePath())))
                     .filter(r -> !precompiled.contains(origins.get(r.getSourcePath()))).toList();
             if (!safe.isEmpty()) {
-                List<Model> before = prebuilt == null ? List.of() : prebuilt;
-                java.util.function.BiFunction<List<Resource>, Boolean, RestrictedBuild.Result> compile =
-                        (drl, load) -> RestrictedBuild.build(drl, parsed,
-                                builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
-                                RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins,
-                                        texts), parsedByOrigin), parsedByOrigin),
-                                RestrictedDrl.LIFT, load, before, options.eventTypes());
-                RestrictedBuild.Result result = compile.apply(safe, problems.isEmpty());
-                List<Problem> compiled = result.kieBase() != null || result.problems().isEmpty() ? result.problems()
-                        : withLaterRules(result.problems(), safe, origins, parsedByOrigin,
-                                drl -> compile.apply(drl, false).problems());
-                problems.addAll(withoutEchoes(compiled.stream().map(p -> inRule(p, parsedByOrigin)).toList(),
-                        problems));
+                RestrictedBuild.Result result = RestrictedBuild.build(safe, parsed,
+                        builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
+                        RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
+                                parsedByOrigin), parsedByOrigin),
+                        RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt,
+                        options.eventTypes());
+                problems.addAll(withoutEchoes(result.problems(), problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
@@ -438,8 +432,8 @@ public final class RuleBase {
             if (otherErrors && error.getMessage().contains("Parser returned a null Package")) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            problems.addAll(withoutEchoes(List.of(inRule(explained(problem(error, origins, texts), parsedByOrigin),
-                    parsedByOrigin)), problems));
+            problems.addAll(withoutEchoes(List.of(explained(problem(error, origins, texts), parsedByOrigin)),
+                    problems));
         }
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -450,95 +444,6 @@ public final class RuleBase {
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,
                         whyCompiled != null ? whyCompiled : "there is no build-time executable model for "
                                 + (packs.size() == 1 ? "this pack" : "these packs")));
-    }
-
-    /** How many times at most {@link #withLaterRules} compiles again: as many broken rules are reported. */
-    static final int LATER_RULES_ROUNDS = 20;
-
-    /**
-     * The compiler's problems, with those of rules after a broken one. Drools' executable-model generator builds no
-     * pattern of any rule once the build has an error (its {@code PatternDSL} asks the whole build, not the rule), so
-     * of two rules with unknown fields only the first was reported. The rules the problems are in are blanked (their
-     * text replaced by spaces, so that every line keeps its number) and the rest compiled again, until a round finds
-     * nothing new or blanks no rule, or after {@link #LATER_RULES_ROUNDS} rounds. Only when there are problems: the
-     * engine is not built then.
-     */
-    private static List<Problem> withLaterRules(List<Problem> found, List<Resource> drl, Map<String, String> origins,
-                                                Map<String, DrlAnalysis> parsed,
-                                                java.util.function.Function<List<Resource>, List<Problem>> compile) {
-        List<Problem> all = new ArrayList<>(found);
-        Map<String, StringBuilder> texts = new LinkedHashMap<>();
-        Set<String> blanked = new HashSet<>();
-        List<Problem> latest = found;
-        for (int round = 0; round < LATER_RULES_ROUNDS; round++) {
-            boolean more = false;
-            for (Problem problem : latest) {
-                DrlAnalysis file = parsed.get(problem.source());
-                RuleDescr rule = file == null ? null : ruleAround(file, problem.line());
-                if (rule == null || rule.getStartCharacter() < 0 || rule.getEndCharacter() < rule.getStartCharacter()) {
-                    continue; // in no rule: compiled again, it is found again, and nothing after it
-                }
-                if (blanked.add(problem.source() + "\u0000" + rule.getName())) {
-                    StringBuilder text = texts.computeIfAbsent(problem.source(), o -> new StringBuilder(file.text()));
-                    for (int i = rule.getStartCharacter(); i <= Math.min(rule.getEndCharacter(), text.length() - 1); i++) {
-                        if (text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                            text.setCharAt(i, ' ');
-                        }
-                    }
-                    more = true;
-                }
-            }
-            if (!more) {
-                return all;
-            }
-            List<Resource> again = new ArrayList<>();
-            for (Resource resource : drl) {
-                StringBuilder text = texts.get(origins.get(resource.getSourcePath()));
-                if (text == null) {
-                    again.add(resource);
-                } else {
-                    Resource blank = KieServices.get().getResources()
-                            .newByteArrayResource(text.toString().getBytes(StandardCharsets.UTF_8));
-                    blank.setSourcePath(resource.getSourcePath());
-                    again.add(blank);
-                }
-            }
-            latest = compile.apply(again).stream().filter(p -> !all.contains(p)).toList();
-            if (latest.isEmpty()) {
-                return all;
-            }
-            all.addAll(latest);
-        }
-        return all;
-    }
-
-    /**
-     * A compiler's problem naming the rule it is in, {@code (in rule 'x')} after the message, when its line is in a
-     * rule and the message does not name it already (the parser's do: {@code in rule "x"}).
-     */
-    private static Problem inRule(Problem problem, Map<String, DrlAnalysis> parsed) {
-        DrlAnalysis file = parsed.get(problem.source());
-        RuleDescr rule = file == null ? null : ruleAround(file, problem.line());
-        if (rule == null || problem.message().contains("'" + rule.getName() + "'")
-                || problem.message().contains("\"" + rule.getName() + "\"")) {
-            return problem;
-        }
-        return new Problem(problem.source(), problem.line(), problem.message() + " (in rule '" + rule.getName() + "')");
-    }
-
-    /** The rule of the file whose text holds the line: the last rule declared at or before it; or {@code null}. */
-    private static RuleDescr ruleAround(DrlAnalysis file, int line) {
-        if (!file.parsed() || line <= 0) {
-            return null;
-        }
-        RuleDescr around = null;
-        for (RuleDescr rule : file.descr().getRules()) {
-            if (rule.getLine() <= line && (around == null || rule.getLine() > around.getLine())
-                    && (rule.getEndLine() <= 0 || line <= rule.getEndLine())) {
-                around = rule;
-            }
-        }
-        return around;
     }
 
     /** The rules the options switch off; a rule id no pack has is a problem. */
