@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,6 +223,36 @@ class BuildWarningsTest {
             assertThat(e.problems()).singleElement().hasToString("policy.drl: pack 'policy.drl' is given twice "
                     + "(both at policy.drl), differently (restricted / unrestricted; jurisdictions [] / [IN]): "
                     + "give it once");
+        }
+
+        @Test
+        void given_twice_with_other_events_is_one_problem_saying_how(@TempDir Path dir) throws IOException {
+            // Used once, the second copy's event types would be lost, and lines of them refused.
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.ComplaintReceived;
+                    rule "policy.seen"
+                        @citation("Policy 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
+                    """;
+            List<RulePack> packs = new java.util.ArrayList<>();
+            for (String events : List.of("", "events: [" + org.example.appeals.AppealLodged.class.getName() + "]")) {
+                Path folder = Files.createDirectories(dir.resolve("copy" + packs.size()));
+                Files.writeString(folder.resolve("pack.yaml"), "id: policy\ninstrument: Policy\nrules: [policy.drl]\n"
+                        + events + "\n");
+                Files.writeString(folder.resolve("policy.drl"), drl);
+                packs.add(RulePack.directory(folder));
+            }
+
+            RulePackException e = catchThrowableOfType(RulePackException.class,
+                    () -> build(packs.get(0), packs.get(1)));
+
+            assertThat(e).isNotNull();
+            assertThat(e.problems()).singleElement().extracting(Problem::message).asString()
+                    .contains("pack 'policy' is given twice", "differently", "events", "AppealLodged");
         }
 
         @Test

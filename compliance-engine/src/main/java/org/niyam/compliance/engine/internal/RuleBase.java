@@ -199,6 +199,9 @@ public final class RuleBase {
         if (!first.parameters().equals(then.parameters())) {
             differ.add("other parameters");
         }
+        if (!first.eventTypes().equals(then.eventTypes())) {
+            differ.add("events " + first.eventTypes().names() + " / " + then.eventTypes().names());
+        }
         return String.join("; ", differ);
     }
 
