@@ -303,7 +303,8 @@ public final class RulePack {
         String name = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
         name = name.isEmpty() ? folder : name;
         PackDescriptor descriptor = contents.descriptor() == null ? PackDescriptor.adHoc(name)
-                : PackDescriptor.parse(contents.descriptor().origin(), contents.descriptor().text(), applicationLoader());
+                : PackDescriptor.parse(contents.descriptor().origin(), contents.descriptor().text(),
+                        applicationLoader());
         return new RulePack(folder, descriptor, contents.drl(), true);
     }
 

@@ -1275,9 +1275,10 @@ public final class Evaluation {
             } catch (StackOverflowError e) {
                 String rule = firing;
                 throw new RuleExecutionException(rule, rule == null
-                        ? "a rule condition ran out of stack: a recursion without end in a condition or a function it calls"
-                        : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence or a "
-                                + "function it calls", e);
+                        ? "a rule condition ran out of stack: a recursion without end in a condition or a function "
+                                + "it calls"
+                        : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence "
+                                + "or a function it calls", e);
             }
         }
     }

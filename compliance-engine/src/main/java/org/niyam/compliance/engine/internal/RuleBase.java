@@ -708,7 +708,8 @@ public final class RuleBase {
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), files);
         ruleBase.stored = all;
-        return ruleBase.compiled(classes).built(how + "; the DRL analysis of packs " + ids(first) + " stored beside their model, "
+        return ruleBase.compiled(classes).built(how + "; the DRL analysis of packs " + ids(first)
+                + " stored beside their model, "
                 + (cached != null && !restRestricted ? "that of " + ids(rest) + " cached with theirs"
                 : "only that of " + ids(rest) + " made now"));
     }
