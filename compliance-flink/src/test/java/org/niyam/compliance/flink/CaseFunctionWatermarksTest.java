@@ -106,6 +106,58 @@ class CaseFunctionWatermarksTest {
                 .hasSize(2);
     }
 
+    /** The reviewer's example: C1 acknowledged late, resolved, left; C2 weeks later; C1's acknowledgement in time. */
+    static final List<String> REVIEWERS_EXAMPLE = List.of(
+            "{\"type\":\"PlatformProfile\",\"name\":\"Mahanagar\",\"registeredUsersInIndia\":90000000,"
+                    + "\"messagingService\":false}",
+            complaint("c1-in", "C1", "2026-03-01T10:00"),
+            "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-b\",\"caseId\":\"C1\","
+                    + "\"at\":\"2026-03-02T12:00:00+05:30\"}",
+            "{\"type\":\"ComplaintResolved\",\"id\":\"c1-res\",\"caseId\":\"C1\","
+                    + "\"at\":\"2026-03-03T10:00:00+05:30\"}",
+            complaint("c2-in", "C2", "2026-03-20T10:00"),
+            "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-a\",\"caseId\":\"C1\","
+                    + "\"at\":\"2026-03-01T11:00:00+05:30\"}");
+
+    /** Cases kept a week (the default) after they ended. */
+    static final JobOptions WEEK = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+            BOUND.toString(), "--standing-check", "PT12H");
+
+    private static String complaint(String id, String caseId, String at) {
+        return "{\"type\":\"ComplaintReceived\",\"id\":\"" + id + "\",\"caseId\":\"" + caseId + "\",\"at\":\""
+                + at + ":00+05:30\",\"category\":\"GENERAL\"}";
+    }
+
+    /** The job dates the finding and the marks at the watermark, after the verdict they supersede. */
+    @Test
+    void marks_are_dated_after_the_transition_they_supersede() throws Exception {
+        List<Transition> said = transitions(REVIEWERS_EXAMPLE, new CaseFunction(WEEK));
+
+        Transition metLate = said.stream().filter(t -> t.id().equals("complaint.acknowledge@c1-in#4:MET_LATE"))
+                .findFirst().orElseThrow();
+        Transition mark = said.stream().filter(t -> t.id().equals("complaint.acknowledge@c1-in#5:INDETERMINATE"))
+                .findFirst().orElseThrow();
+        assertThat(mark.at()).isAfterOrEqualTo(metLate.at());
+    }
+
+    /** A case that left twice: the verdict of its first stay is marked when an event from then comes after. */
+    @Test
+    void a_case_that_left_twice_marks_its_first_stays_verdicts() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(REVIEWERS_EXAMPLE.subList(0, 5));
+        lines.addAll(List.of(complaint("c1-in2", "C1", "2026-03-21T10:00"),
+                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack2\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-21T11:00:00+05:30\"}",
+                "{\"type\":\"ComplaintResolved\",\"id\":\"c1-res2\",\"caseId\":\"C1\","
+                        + "\"at\":\"2026-03-21T12:00:00+05:30\"}",
+                complaint("c3-in", "C3", "2026-04-10T10:00"), REVIEWERS_EXAMPLE.get(5)));
+
+        List<String> ofIt = transitions(lines, new CaseFunction(WEEK)).stream().map(Transition::id)
+                .filter(id -> id.startsWith("complaint.acknowledge@c1-in#")).toList();
+
+        // evaluate of the whole log finds it MET (LeftCasesTest): the job's last word on it is the mark.
+        assertThat(ofIt.get(ofIt.size() - 1)).endsWith(":INDETERMINATE");
+    }
+
     /**
      * The reviewer's example: an acknowledgement that comes 19 days late, after its case (acknowledged late, resolved)
      * left state a week after it ended. It is evaluated without the case's earlier events, so the job cannot revise
@@ -116,28 +168,13 @@ class CaseFunctionWatermarksTest {
      */
     @Test
     void the_reviewers_example_an_event_that_comes_after_its_case_left_state_is_said_and_counted() throws Exception {
-        List<String> lines = List.of(
-                "{\"type\":\"PlatformProfile\",\"name\":\"Mahanagar\",\"registeredUsersInIndia\":90000000,"
-                        + "\"messagingService\":false}",
-                "{\"type\":\"ComplaintReceived\",\"id\":\"c1-in\",\"caseId\":\"C1\","
-                        + "\"at\":\"2026-03-01T10:00:00+05:30\",\"category\":\"GENERAL\"}",
-                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-b\",\"caseId\":\"C1\","
-                        + "\"at\":\"2026-03-02T12:00:00+05:30\"}",
-                "{\"type\":\"ComplaintResolved\",\"id\":\"c1-res\",\"caseId\":\"C1\","
-                        + "\"at\":\"2026-03-03T10:00:00+05:30\"}",
-                "{\"type\":\"ComplaintReceived\",\"id\":\"c2-in\",\"caseId\":\"C2\","
-                        + "\"at\":\"2026-03-20T10:00:00+05:30\",\"category\":\"GENERAL\"}",
-                "{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-a\",\"caseId\":\"C1\","
-                        + "\"at\":\"2026-03-01T11:00:00+05:30\"}");
-        JobOptions week = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
-                BOUND.toString(), "--standing-check", "PT12H");
-        CaseFunction cases = new CaseFunction(week);
-        assertThat(run(lines, cases, true)).contains("complaint.acknowledge@c1-in#4:MET_LATE",
+        CaseFunction cases = new CaseFunction(WEEK);
+        assertThat(run(REVIEWERS_EXAMPLE, cases, true)).contains("complaint.acknowledge@c1-in#4:MET_LATE",
                         "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING",
                         "complaint.acknowledge@c1-in#5:INDETERMINATE", "complaint.resolve@c1-in#5:INDETERMINATE")
                 .doesNotContain("complaint.acknowledge@c1-in#5:MET");
         assertThat(cases.afterLeaving.getCount()).isEqualTo(1);
-        List<Transition> said = transitions(lines, new CaseFunction(week));
+        List<Transition> said = transitions(REVIEWERS_EXAMPLE, new CaseFunction(WEEK));
         assertThat(said).filteredOn(t -> t.id().startsWith("finding:case-came-back")).singleElement()
                 .satisfies(t -> assertThat(t.finding().message()).contains("c1-ack-a", "C1", "left the monitor at"));
         assertThat(said).filteredOn(t -> t.id().equals("complaint.acknowledge@c1-in#5:INDETERMINATE")).singleElement()
@@ -146,7 +183,7 @@ class CaseFunctionWatermarksTest {
         JobOptions month = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
                 BOUND.toString(), "--standing-check", "PT12H", "--retain-ended", "P30D");
         CaseFunction kept = new CaseFunction(month);
-        assertThat(run(lines, kept, true)).contains("complaint.acknowledge@c1-in#5:MET")
+        assertThat(run(REVIEWERS_EXAMPLE, kept, true)).contains("complaint.acknowledge@c1-in#5:MET")
                 .noneMatch(id -> id.contains("case-came-back") || id.endsWith(":INDETERMINATE"));
         assertThat(kept.afterLeaving.getCount()).isZero();
     }

@@ -25,6 +25,7 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.pack.RulePack;
 
 /**
  * A case that comes back after it left the monitor is judged without its earlier events, and the monitor's output
@@ -169,5 +170,83 @@ class LeftCasesTest {
         assertThat(fromOld).extracting(Transition::id)
                 .contains("finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING")
                 .noneMatch(id -> id.endsWith(":INDETERMINATE"));
+    }
+
+    /**
+     * A case that leaves, comes back with a second complaint (no marks: nothing is dated before it left), leaves again,
+     * then gets the late acknowledgement of its first stay: the first stay's verdict was lost at the second leave and
+     * stayed MET_LATE, unmarked, where {@code evaluate} says MET. It is kept until marked or judged again.
+     */
+    @Test
+    void a_case_that_left_twice_marks_its_first_stays_verdicts() {
+        CaseEvent received2 = new ComplaintReceived("c1-in2", "C1", ist("2026-03-21T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent ack2 = new ComplaintAcknowledged("c1-ack2", "C1", ist("2026-03-21T11:00"));
+        CaseEvent resolved2 = new ComplaintResolved("c1-res2", "C1", ist("2026-03-21T12:00"));
+        // Moves the clock past C1's second leave (28 March).
+        CaseEvent third = new ComplaintReceived("c3-in", "C3", ist("2026-04-10T10:00"), ComplaintCategory.GENERAL);
+        List<CaseEvent> all = List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, received2, ack2, resolved2, third,
+                ACK_IN_TIME);
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(heard).build()) {
+            all.forEach(monitor::accept);
+            monitor.advanceTo(ist("2026-05-30T00:00"));
+            assertThat(ENGINE.evaluate(new Evidence(LARGE, List.of(), all), monitor.now()).obligations())
+                    .filteredOn(o -> o.id().equals("complaint.acknowledge@c1-in")).singleElement()
+                    .extracting(Obligation::status).isEqualTo(Status.MET);
+        }
+
+        List<String> ofIt = heard.stream().map(Transition::id)
+                .filter(id -> id.startsWith("complaint.acknowledge@c1-in#")).toList();
+        assertThat(ofIt).startsWith("complaint.acknowledge@c1-in#1:OPENED").last().asString()
+                .endsWith(":INDETERMINATE");
+        assertThat(heard).extracting(Transition::id).filteredOn(id -> id.endsWith(":INDETERMINATE"))
+                .anyMatch(id -> id.startsWith("complaint.acknowledge@c1-in2#"));
+    }
+
+    /** A rule id may hold a space between words; the verdict a left case keeps of its obligation holds it too. */
+    @Test
+    void a_case_whose_obligation_cites_a_rule_named_with_a_space_leaves_and_is_marked() {
+        RulePack policy = RulePack.drl("policy.drl", """
+                package org.example.policy;
+                import org.niyam.compliance.india.ComplaintReceived;
+                import org.niyam.compliance.india.ComplaintAcknowledged;
+                import org.niyam.compliance.model.Duty;
+                import org.niyam.compliance.model.Discharge;
+                rule "policy opens review"
+                    @citation("Policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Duty("policy.review", "Review", "complaint.acknowledge", $c));
+                end
+                rule "policy review done"
+                    @citation("Policy 1")
+                when
+                    $d : Duty(key == "policy.review", $case : caseId)
+                    $a : ComplaintAcknowledged(caseId == $case)
+                then
+                    insert(new Discharge($d, $a));
+                end
+                """);
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india")).rulePack(policy).build();
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime())
+                .outOfOrder(Duration.ofHours(2)).offset(IndiaPack.IST).platform(LARGE)
+                .retainEndedCases(Duration.ofDays(1)).listener(heard::add).build()) {
+            monitor.accept(new ComplaintReceived("p1-in", "P1", ist("2026-03-01T10:00"), ComplaintCategory.GENERAL));
+            monitor.accept(new ComplaintAcknowledged("p1-ack", "P1", ist("2026-03-02T11:00")));
+            monitor.accept(new ComplaintResolved("p1-res", "P1", ist("2026-03-02T12:00")));
+            monitor.accept(new ComplaintReceived("p2-in", "P2", ist("2026-03-10T10:00"), ComplaintCategory.GENERAL));
+            assertThat(monitor.report().forCase("P1")).as("P1 left").isEmpty();
+            monitor.accept(new ComplaintAcknowledged("p1-ack-early", "P1", ist("2026-03-01T11:00")));
+            monitor.advanceTo(ist("2026-03-11T00:00"));
+        }
+
+        assertThat(heard).extracting(Transition::id).anyMatch(id -> id.startsWith("policy.review@p1-in#")
+                && id.endsWith(":INDETERMINATE"));
+        assertThat(heard).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE
+                        && t.obligation().id().equals("policy.review@p1-in"))
+                .extracting(t -> t.obligation().citation().ruleId()).containsOnly("policy opens review");
     }
 }
