@@ -1501,8 +1501,8 @@ public final class ComplianceMonitor implements AutoCloseable {
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
          * After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
          * later events only and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
-         * finding says so (for an event dated before the case left, each obligation it had then is marked
-         * {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
+         * finding says so (for an event dated at or before the instant the case left, each obligation it had then is
+         * marked {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
          *
          * @param value how long, not negative; zero lets a case go as soon as it ends
          * @return this builder
@@ -1594,8 +1594,8 @@ public final class ComplianceMonitor implements AutoCloseable {
          * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
          * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
          * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected),
-         * {@code niyam.monitor.cases} and {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag} (gauge, seconds the monitor's time
-         * is behind {@code wall}).
+         * {@code niyam.monitor.cases} and {@code niyam.monitor.pending} (gauges), and {@code niyam.monitor.lag}
+         * (gauge, seconds the monitor's time is behind {@code wall}).
          *
          * @param value the registry to publish to
          * @param wall  the clock the lag is measured against
