@@ -13,8 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -676,7 +678,8 @@ public final class CaseTracker {
         if (earlier.left() == null || caseId.isEmpty()) {
             return new Back(earlier, List.of());
         }
-        List<String> back = new ArrayList<>(earlier.cameBack());
+        // In the order they came back; a set, since a case that came back may hold many events.
+        Set<String> back = new LinkedHashSet<>(earlier.cameBack());
         List<CaseEvent> came = new ArrayList<>();
         CaseEvent late = null;
         for (CaseEvent event : events) {
@@ -696,7 +699,7 @@ public final class CaseTracker {
         if (!came.isEmpty()) {
             List<Reported> marked = late == null ? List.of() : earlier.reported();
             after = new Earlier(earlier.numbered(), earlier.events, earlier.withdrawn(), earlier.left(),
-                    late == null ? earlier.reported() : List.of(), back);
+                    late == null ? earlier.reported() : List.of(), List.copyOf(back));
             for (CaseEvent event : came) {
                 Finding finding = cameBackFinding(caseId, event, earlier);
                 String id = findingId(finding);
@@ -722,13 +725,13 @@ public final class CaseTracker {
                         null));
             }
         }
+        Map<String, CaseEvent> byId = new HashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.id(), event));
         List<Finding> findings = new ArrayList<>();
         for (String id : back) {
-            for (CaseEvent event : events) {
-                if (event.id().equals(id)) {
-                    findings.add(cameBackFinding(caseId, event, earlier));
-                    break;
-                }
+            CaseEvent event = byId.get(id);
+            if (event != null) {
+                findings.add(cameBackFinding(caseId, event, earlier));
             }
         }
         return new Back(after, findings);
