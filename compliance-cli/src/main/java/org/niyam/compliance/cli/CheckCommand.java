@@ -74,6 +74,10 @@ public final class CheckCommand implements Command {
             e.problems().forEach(p -> io.out().println("PROBLEM  " + p));
             io.out().println(e.problems().size() + (e.problems().size() == 1 ? " problem." : " problems.")
                     + " Nothing was run.");
+            String hint = RuleOptions.builtInGivenTwice(e);
+            if (hint != null) {
+                io.out().println(hint);
+            }
             return Exit.BAD_INPUT;
         }
         engine.warnings().forEach(w -> io.out().println("WARNING  " + w));

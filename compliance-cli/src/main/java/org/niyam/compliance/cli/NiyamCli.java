@@ -124,6 +124,10 @@ public final class NiyamCli {
         } catch (RulePackException e) {
             io.err().println(prefix + "the rules are broken; nothing was evaluated.");
             e.getMessage().lines().map(TextReport::printable).forEach(io.err()::println);
+            String hint = RuleOptions.builtInGivenTwice(e);
+            if (hint != null) {
+                io.err().println(hint);
+            }
         } catch (InputException e) {
             io.err().println(TextReport.printable(e.getMessage()));
             // A bad line reaches here only with --strict (leniently it is rejected and reported); a case at fault

@@ -7,6 +7,7 @@ import java.util.List;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /** The options that choose the rules: {@code --rules PATH}, {@code --no-builtin-rules}, {@code --setting N=V}. */
 final class RuleOptions {
@@ -93,6 +94,21 @@ final class RuleOptions {
             throw new UsageException("not a rule pack: " + given + " (expected a folder, a .drl file or a pack.yaml)");
         }
         return RulePack.file(path);
+    }
+
+    /**
+     * What to do when the built-in pack is given again, differently (a copy of its folder, loaded restricted), as one
+     * of the problems says; {@code null} otherwise. The built-in pack is loaded by every command unless told not to.
+     */
+    static String builtInGivenTwice(RulePackException e) {
+        if (e.problems().stream().noneMatch(p -> p.message().contains("is given twice"))) {
+            return null;
+        }
+        String builtIn = "pack '" + RulePack.classpath(INDIA_PACK).id() + "' is given twice";
+        boolean twice = e.problems().stream().anyMatch(p -> p.message().startsWith(builtIn)
+                && p.message().contains("differently"));
+        return twice ? "The built-in pack is loaded unless --no-builtin-rules is given: give that option to check or "
+                + "run a copy of it." : null;
     }
 
     /** Builds the engine: compiles and checks every pack, applies the settings. */

@@ -149,6 +149,27 @@ class CheckCommandTest {
                 """.formatted(Cli.RESOURCES));
     }
 
+    /**
+     * A copy of the India pack's folder beside the built-in pack (loaded restricted, the built-in one not) is one
+     * problem, whose advice "give it once" the user could not follow without knowing the built-in pack is always
+     * there: the command names the option that leaves it out, in check and in every other command.
+     */
+    @Test
+    void aCopyOfTheBuiltInPackNamesTheOptionThatLeavesItOut() {
+        String copy = "../compliance-rules/src/main/resources/org/niyam/compliance/rules/india";
+        Cli.Result check = Cli.run("check", copy);
+        Cli.Result audit = Cli.run("audit", "../examples/logs/amendment-2026.jsonl", "--rules", copy);
+        Cli.Result alone = Cli.run("check", "--no-builtin-rules", copy);
+
+        assertThat(check.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(check.out()).contains("pack 'india-it-rules' is given twice", "differently")
+                .endsWith("The built-in pack is loaded unless --no-builtin-rules is given: give that option to check "
+                        + "or run a copy of it.\n");
+        assertThat(audit.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(audit.err()).contains("give that option to check or run a copy of it.");
+        assertThat(alone.exit()).isZero();
+    }
+
     /** The India pack alone concludes no key twice: no warning. */
     @Test
     void theIndiaPackAloneGivesNoWarning() {
