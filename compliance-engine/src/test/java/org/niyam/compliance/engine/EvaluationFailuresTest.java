@@ -104,25 +104,7 @@ class EvaluationFailuresTest {
             "ComplaintReceived(this == $c, id.charAt(50) == 'x')                      | false",
         })
         void a_condition_that_throws_names_its_rule(String condition, boolean restricted) {
-            RulePack pack = RulePack.drl("policy.drl", """
-                    package org.example.policy;
-                    import org.niyam.compliance.india.*;
-
-                    rule "p.other"
-                        @citation("Policy 0")
-                    when
-                        $c : ComplaintReceived()
-                    then
-                    end
-
-                    rule "p.faulty"
-                        @citation("Policy 1")
-                    when
-                        $c : ComplaintReceived()
-                        %s
-                    then
-                    end
-                    """.formatted(condition));
+            RulePack pack = faultyCondition(condition);
             RuleExecutionException e = failureOnAComplaint(restricted ? pack : pack.unrestricted());
 
             assertThat(e.ruleId()).isEqualTo("p.faulty");
@@ -168,9 +150,24 @@ class EvaluationFailuresTest {
         })
         void a_condition_of_drools_drl_compiler_that_throws_is_told_without_identity_hash_codes(String condition) {
             // Drools' message quotes the eval's object by its identity hash code, different at each run.
-            RulePack pack = RulePack.drl("policy.drl", """
+            RuleExecutionException e = failureOnAComplaint(faultyCondition(condition).unrestricted());
+
+            assertThat(e.getMessage()).startsWith("a rule condition failed: ")
+                    .contains("StringIndexOutOfBoundsException").doesNotContainPattern("@[0-9a-f]{4,}");
+        }
+
+        /** A pack whose rule 'p.faulty' (line 11) has the condition, beside a rule 'p.other' that does nothing. */
+        private RulePack faultyCondition(String condition) {
+            return RulePack.drl("policy.drl", """
                     package org.example.policy;
                     import org.niyam.compliance.india.*;
+
+                    rule "p.other"
+                        @citation("Policy 0")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                    end
 
                     rule "p.faulty"
                         @citation("Policy 1")
@@ -179,12 +176,7 @@ class EvaluationFailuresTest {
                         %s
                     then
                     end
-                    """.formatted(condition)).unrestricted();
-
-            RuleExecutionException e = failureOnAComplaint(pack);
-
-            assertThat(e.getMessage()).startsWith("a rule condition failed: ")
-                    .contains("StringIndexOutOfBoundsException").doesNotContainPattern("@[0-9a-f]{4,}");
+                    """.formatted(condition));
         }
 
         /** How an engine of the pack fails on one complaint: it must. */
