@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Measures how long a fresh JVM takes to have an engine ready: runs ColdStart N times (default 10) in fresh JVMs,
 # for the India pack alone and with a small user pack beside it, and prints the median, minimum and maximum of each
-# figure (the median is the middle run's, the lower one for an even count), with the load average before and after. Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
+# figure (the median is the middle run's, the lower one for an even count), with the load average before and after.
+# Build first: mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/cold-start.sh [runs] [modes...]   (modes: india user user-unrestricted)
-# CDS=1 benchmarks/cold-start.sh ... measures with an application class-data archive, made first from one India-pack
-# start, or with CACHE=1 from one start with the user pack loaded from the cache (as the niyam command makes its own;
-# docs/performance.md, cold start). CACHE=1 gives the engine a compiled-model cache in a new temporary directory and
-# fills it with one start of each mode first, so that the runs measured load the user pack from it
-# (docs/performance.md, the compiled-model cache).
+# CACHE=1 gives the engine a compiled-model cache in a new temporary directory and fills it with one start of each
+# mode first, so that the runs measured load the user pack from it (docs/performance.md, the compiled-model cache).
+# SHIPPED=1 instead writes each mode's compiled model, with one start, into a jar put on the class path of the runs
+# measured, which have no cache: as an application that ships its packs' compiled model (docs/performance.md,
+# compiled models shipped on the class path).
+# CDS=1 measures with an application class-data archive, made first from one India-pack start, or with CACHE=1 or
+# SHIPPED=1 from one start with the user pack loaded from the cache or the jar (as the niyam command makes its own;
+# docs/performance.md, cold start).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 runs="${1:-10}"
@@ -25,13 +29,25 @@ if [ "${CACHE:-0}" = 1 ]; then
   done
   echo "compiled-model cache: $cache_dir ($(ls "$cache_dir" | wc -l) entries), filled by one start of each mode"
 fi
+if [ "${SHIPPED:-0}" = 1 ]; then
+  shipped_dir="$(mktemp -d)"
+  for mode in "${modes[@]}"; do
+    java -Xshare:auto -Dniyam.cold-start.cache="$shipped_dir/META-INF/niyam/compiled-models" -cp "$cp" \
+      org.niyam.compliance.benchmarks.ColdStart "$mode" >/dev/null
+  done
+  # In a jar, as an application ships them (a class-data archive takes no folder that holds files on its class path).
+  jar --create --file "$shipped_dir/shipped.jar" -C "$shipped_dir" META-INF
+  cp="$shipped_dir/shipped.jar:$cp"
+  echo "shipped compiled models: $shipped_dir/shipped.jar ($(ls "$shipped_dir/META-INF/niyam/compiled-models" \
+    | wc -l) entries), on the class path"
+fi
 share=(-Xshare:auto)
 if [ "${CDS:-0}" = 1 ]; then
   archive="$here/target/cold-start.jsa"
   classes="$(mktemp)"
   # With a cache, from a start that loads the user pack from it (as the niyam command makes its archive).
   list_mode=india
-  if [ ${#cache[@]} -gt 0 ]; then
+  if [ ${#cache[@]} -gt 0 ] || [ -n "${shipped_dir:-}" ]; then
     for mode in "${modes[@]}"; do
       if [ "$list_mode" = india ] && [ "$mode" != india ]; then list_mode="$mode"; fi
     done
@@ -64,3 +80,4 @@ for mode in "${modes[@]}"; do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${cache_dir:-}" ]; then rm -rf "$cache_dir"; fi
+if [ -n "${shipped_dir:-}" ]; then rm -rf "$shipped_dir"; fi

@@ -51,6 +51,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ComplianceEngine {
 
+    /**
+     * The class-path folder where an engine finds the compiled model of packs of one's own that an application ships,
+     * so that even its first start loads them instead of compiling their DRL: an engine whose
+     * {@linkplain Builder#compiledModelCache compiled-model cache} is this folder of the application's build output
+     * (e.g. {@code target/classes/META-INF/niyam/compiled-models}) writes the entry there. See
+     * {@code docs/performance.md}, compiled models shipped on the class path.
+     */
+    public static final String SHIPPED_MODELS = "META-INF/niyam/compiled-models";
+
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
 
     private final RuleBase ruleBase;
@@ -253,7 +262,10 @@ public final class ComplianceEngine {
          * used only for exactly the same DRL, pack settings, event types, Drools, Java and engine version, and only
          * when the fact classes it was compiled against are unchanged. A restricted pack's classes from the cache
          * are checked again, as when compiled. An entry that cannot be used is ignored with a warning and written
-         * again; a directory that cannot be written is warned of once. See {@code docs/performance.md}.
+         * again; a directory that cannot be written is warned of once. An entry the application ships on its class
+         * path, in {@value ComplianceEngine#SHIPPED_MODELS}, is used first, with or without a cache: point the cache
+         * at that folder of the build output once, when building the application, to ship it. See
+         * {@code docs/performance.md}.
          *
          * @param directory the cache's directory, created when missing; {@code null} for no cache
          * @return this builder

@@ -54,6 +54,9 @@ public final class ModelCache {
     /** An entry's file name ends so. */
     static final String SUFFIX = ".model";
 
+    /** The class-path folder of the entries an application ships ({@link #shipped}), with a slash after it. */
+    static final String SHIPPED = "META-INF/niyam/compiled-models/";
+
     /** Larger files are not entries of this cache. */
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
@@ -122,11 +125,13 @@ public final class ModelCache {
     }
 
     /**
-     * The entry of this key, or {@code null} when there is none or it cannot be used (then with a warning naming the
-     * file and why, except for a miss or fact classes that changed since, which are logged at DEBUG and INFO).
+     * The entry of this key in the directory, or {@code null} when there is none or it cannot be used (then with a
+     * warning naming the file and why, except for a miss or fact classes that changed since, which are logged at DEBUG
+     * and INFO).
      */
     public static Entry read(Path directory, String key, ClassLoader loader) {
         Path file = file(directory, key);
+        String entry = "compiled-model cache entry " + file;
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -134,8 +139,8 @@ public final class ModelCache {
                 return null;
             }
             if (Files.size(file) > MAX_BYTES) {
-                LOG.warn("compiled-model cache entry {} ignored: larger than {} bytes, so not an entry of this cache; "
-                        + "compiling the packs", file, MAX_BYTES);
+                LOG.warn("{} ignored: larger than {} bytes, so not an entry of this cache; compiling the packs", entry,
+                        MAX_BYTES);
                 return null;
             }
             bytes = Files.readAllBytes(file);
@@ -143,31 +148,71 @@ public final class ModelCache {
             LOG.debug("no compiled-model cache entry {}", file);
             return null;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("compiled-model cache entry {} ignored: it cannot be read ({}); compiling the packs", file,
-                    e.toString());
+            LOG.warn("{} ignored: it cannot be read ({}); compiling the packs", entry, e.toString());
             return null;
         }
-        Entry entry;
+        return checked(bytes, entry, "compiling the packs and writing it again", key, loader);
+    }
+
+    /**
+     * The entry of this key that the application ships on its class path, in {@value #SHIPPED}, with where it was
+     * found; or {@code null} when there is none or it cannot be used (then with a warning, as {@link #read}). Such an
+     * entry is written by an engine whose cache is that folder of the application's build output
+     * ({@code docs/performance.md}, compiled models shipped on the class path).
+     */
+    public static Shipped shipped(String key, ClassLoader loader) {
+        java.net.URL url = loader.getResource(SHIPPED + key + SUFFIX);
+        if (url == null) {
+            LOG.debug("no compiled model {}{}{} on the class path", SHIPPED, key, SUFFIX);
+            return null;
+        }
+        String entry = "compiled model " + url + " on the class path";
+        byte[] bytes;
+        try (InputStream in = url.openStream()) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} ignored: it cannot be read ({}); compiling the packs", entry, e.toString());
+            return null;
+        }
+        if (bytes.length > MAX_BYTES) {
+            LOG.warn("{} ignored: larger than {} bytes, so not a compiled model; compiling the packs", entry,
+                    MAX_BYTES);
+            return null;
+        }
+        Entry checked = checked(bytes, entry, "compiling the packs", key, loader);
+        return checked == null ? null : new Shipped(checked, url.toString());
+    }
+
+    /**
+     * An entry found on the class path.
+     *
+     * @param entry the entry
+     * @param url   where it was found
+     */
+    public record Shipped(Entry entry, String url) {
+    }
+
+    /** The entry in these bytes, or {@code null} with a warning naming {@code entry} and why, then what is done. */
+    private static Entry checked(byte[] bytes, String entry, String then, String key, ClassLoader loader) {
+        Entry parsed;
         try {
-            entry = parse(bytes, key);
+            parsed = parse(bytes, key);
         } catch (EOFException e) {
-            LOG.warn("compiled-model cache entry {} ignored: it is cut short; compiling the packs and writing it "
-                    + "again", file);
+            LOG.warn("{} ignored: it is cut short; {}", entry, then);
             return null;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("compiled-model cache entry {} ignored: {}; compiling the packs and writing it again", file,
-                    e.getMessage());
+            LOG.warn("{} ignored: {}; {}", entry, e.getMessage(), then);
             return null;
         }
-        for (Map.Entry<String, String> dependency : new TreeMap<>(entry.dependencies()).entrySet()) {
+        for (Map.Entry<String, String> dependency : new TreeMap<>(parsed.dependencies()).entrySet()) {
             String now = classFileHash(dependency.getKey(), loader);
             if (!dependency.getValue().equals(now)) {
-                LOG.info("compiled-model cache entry {} not used: class {} is not the one it was compiled against; "
-                        + "compiling the packs", file, dependency.getKey());
+                LOG.info("{} not used: class {} is not the one it was compiled against; compiling the packs", entry,
+                        dependency.getKey());
                 return null;
             }
         }
-        return entry;
+        return parsed;
     }
 
     private static Entry parse(byte[] bytes, String key) throws IOException {

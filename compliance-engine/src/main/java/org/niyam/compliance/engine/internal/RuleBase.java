@@ -531,8 +531,9 @@ public final class RuleBase {
      * The rule base of packs after a run of packs with a build-time model and a stored analysis (a pack of one's own
      * beside the bundled pack): the first packs' analysis is read, not parsed, and only the other packs' DRL is
      * analysed ({@link StoredAnalysis#rest}) and compiled, to the executable model, beside the first packs' model;
-     * or, with a compiled-model cache, the other packs' classes and analysis are loaded from it ({@link ModelCache}),
-     * and compiled and written there when they are not. {@code null} when this does not apply or anything is amiss
+     * or the other packs' classes and analysis are loaded from a compiled model the application ships on its class
+     * path or from a compiled-model cache ({@link ModelCache}), and compiled, and written to the cache if there is one,
+     * when they are not. {@code null} when this does not apply or anything is amiss
      * (a problem in any pack, an analysis that cannot be split, a compile error): the full build then analyses and
      * compiles every pack and reports every problem as it always did, so that this path changes nothing but time.
      */
@@ -571,10 +572,28 @@ public final class RuleBase {
         boolean restRestricted = rest.stream().allMatch(RulePack::restricted);
         int firstFiles = first.stream().mapToInt(p -> p.sources().size()).sum();
         // Packs after the first ones are cached when all restricted or all trusted: the check of cached classes
-        // treats every class as a restricted pack's.
-        String key = options.modelCache() != null && (restRestricted || !restricted)
+        // treats every class as a restricted pack's. Their entry is looked for on the class path (shipped with the
+        // application), then in the cache.
+        String key = restRestricted || !restricted
                 ? ModelCache.key(ExecutableModels.fingerprint(first), firstFiles, rest, options.eventTypes()) : null;
-        ModelCache.Entry cached = key != null && readCache ? ModelCache.read(options.modelCache(), key, loader) : null;
+        ModelCache.Entry cached = null;
+        String cachedFrom = null;
+        String entryName = null;
+        String then = null;
+        if (key != null && readCache) {
+            ModelCache.Shipped shipped = ModelCache.shipped(key, loader);
+            if (shipped != null) {
+                cached = shipped.entry();
+                cachedFrom = "a compiled model on the class path (" + shipped.url() + ")";
+                entryName = "compiled model " + shipped.url() + " on the class path";
+                then = "compiling the packs";
+            } else if (options.modelCache() != null) {
+                cached = ModelCache.read(options.modelCache(), key, loader);
+                cachedFrom = "the compiled-model cache (" + ModelCache.file(options.modelCache(), key) + ")";
+                entryName = "compiled-model cache entry " + ModelCache.file(options.modelCache(), key);
+                then = "compiling the packs and writing it again";
+            }
+        }
         List<DrlAnalysis> files = List.of();
         StoredAnalysis restAnalysis;
         if (cached != null && !restRestricted) {
@@ -613,9 +632,7 @@ public final class RuleBase {
                 refused = "a class file cannot be read: " + e;
             }
             if (refused != null) {
-                LOG.warn("compiled-model cache entry {} ignored: the check of restricted packs refuses it ({}); "
-                        + "compiling the packs and writing it again", ModelCache.file(options.modelCache(), key),
-                        refused);
+                LOG.warn("{} ignored: the check of restricted packs refuses it ({}); {}", entryName, refused, then);
                 return besideStored(packs, options, packParameters, parameterOwners, false);
             }
         }
@@ -636,13 +653,11 @@ public final class RuleBase {
         String how;
         if (cached != null) {
             classes = cached.classes();
-            Path file = ModelCache.file(options.modelCache(), key);
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
                         ExecutableModels::modelConfiguration, prebuilt);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("compiled-model cache entry {} ignored: its classes cannot be loaded ({}); compiling the "
-                        + "packs and writing it again", file, e.toString());
+                LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", entryName, e.toString(), then);
                 return besideStored(packs, options, packParameters, parameterOwners, false);
             }
             if (restRestricted) {
@@ -654,7 +669,7 @@ public final class RuleBase {
                 all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
             }
             how = "packs " + ids(first) + " from their build-time executable model; packs " + ids(rest)
-                    + " from the compiled-model cache (" + file + ")" + (restRestricted
+                    + " from " + cachedFrom + (restRestricted
                     ? ", their classes checked as restricted packs' are" : "") + ", in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms";
         } else {
@@ -695,7 +710,7 @@ public final class RuleBase {
             all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
             how = howBuilt(packs, first, restricted ? "to the executable model and checked as restricted packs are"
                     : "to the executable model", System.nanoTime() - start, null);
-            if (key != null) {
+            if (key != null && options.modelCache() != null) {
                 Path written = ModelCache.write(options.modelCache(), key, new ModelCache.Entry(result.classes(),
                         result.models(), List.copyOf(declared), ModelCache.dependencies(result.classes(), loader),
                         restAnalysis));

@@ -473,6 +473,129 @@ class ModelCacheTest {
         assertThat(warnings().get(0)).contains(cache.toString()).contains("cannot be written");
     }
 
+    /**
+     * The folder of compiled models shipped on the test class path: this class's own output folder, which the class
+     * loader reads at each lookup. Every test here writes the model of a pack of its own there, and deletes it.
+     */
+    private static Path shippedModels() {
+        return classOutput().resolve(ComplianceEngine.SHIPPED_MODELS);
+    }
+
+    private static Path classOutput() {
+        try {
+            return Path.of(ModelCacheTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The INFO line of the last engine built. */
+    private String howBuilt() {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("Niyam engine ready"))
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void a_compiled_model_shipped_on_the_class_path_is_loaded_without_a_cache() throws IOException {
+        String drl = POLICY.replace("Policy 2.2", "Policy 2.2, shipped");
+        Path shipped = shippedModels();
+        for (RulePack policy : List.of(policy(drl), policy(drl).unrestricted())) {
+            ComplianceEngine compiling = ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
+            assertThat(howBuilt()).contains("compiled now");
+            List<Path> before = Files.isDirectory(shipped) ? entries(shipped) : List.of();
+            try {
+                // As an application's build does: an engine whose cache is the output folder's shipped models.
+                Path output = classOutput();
+                // docs/performance.md:shipped:start
+                ComplianceEngine.builder()
+                        .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                        .rulePack(policy)
+                        .compiledModelCache(output.resolve(ComplianceEngine.SHIPPED_MODELS))
+                        .build();
+                // docs/performance.md:shipped:end
+                List<Path> written = entries(shipped).stream().filter(f -> !before.contains(f)).toList();
+                assertThat(written).hasSize(1);
+
+                ComplianceEngine loaded = ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
+
+                assertThat(howBuilt()).doesNotContain("compiled now").contains("packs [policy] from a compiled model "
+                        + "on the class path (" + written.get(0).toUri().toURL() + ")")
+                        .contains(policy.restricted() ? "their classes checked as restricted packs' are"
+                                : "that of [policy] cached with theirs");
+                assertThat(loaded.ruleIds()).isEqualTo(compiling.ruleIds());
+                long seed = 20_261_206L;
+                Random random = new Random(seed);
+                for (int i = 0; i < 40; i++) {
+                    CaseLogs.Log generated = CaseLogs.generate(random, 1 + random.nextInt(12));
+                    assertThat(loaded.evaluate(generated.evidence(), generated.asOf())).as("log %d of seed %d", i, seed)
+                            .isEqualTo(compiling.evaluate(generated.evidence(), generated.asOf()));
+                }
+                assertThat(warnings()).isEmpty();
+            } finally {
+                for (Path file : entries(shipped)) {
+                    if (!before.contains(file)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+        String source = Files.readString(Path.of("src/test/java/org/niyam/compliance/rules/india/ModelCacheTest.java"));
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("// docs/performance.md:shipped:start\\n(.*?)"
+                + "\\n\\s*// docs/performance.md:shipped:end", java.util.regex.Pattern.DOTALL).matcher(source);
+        assertThat(code.find()).isTrue();
+        assertThat(Files.readString(Path.of("..", "docs", "performance.md"))).as("docs/performance.md's example")
+                .contains("```java\n" + code.group(1).stripIndent().strip() + "\n```");
+    }
+
+    @Test
+    void a_shipped_model_that_cannot_be_used_is_warned_of_and_the_packs_compiled_never_written_back()
+            throws IOException {
+        String drl = POLICY.replace("Policy 2.2", "Policy 2.2, shipped and damaged");
+        Path shipped = shippedModels();
+        RulePack pack = policy(drl);
+        List<Path> before = Files.isDirectory(shipped) ? entries(shipped) : List.of();
+        try {
+            build(shipped, india, pack);
+            Path entry = entries(shipped).stream().filter(f -> !before.contains(f)).findFirst().orElseThrow();
+            String key = entry.getFileName().toString().replace(".model", "");
+            String url = entry.toUri().toURL().toString();
+            ModelCache.Entry good = ModelCache.read(shipped, key, LOADER);
+
+            // Damaged: ignored with a warning naming it; compiled, and written to the cache, not to the class path.
+            byte[] flipped = Files.readAllBytes(entry);
+            flipped[flipped.length / 2] ^= 0x40;
+            Files.write(entry, flipped);
+            log.list.clear();
+            Path cache = dir.resolve("cache");
+            String how = build(cache, india, pack).howBuilt();
+
+            assertThat(warnings()).hasSize(1);
+            assertThat(warnings().get(0)).isEqualTo("compiled model " + url + " on the class path ignored: its "
+                    + "checksum does not match its contents (written partly, or changed since); compiling the packs");
+            assertThat(how).contains("compiled now").contains("written to the compiled-model cache (" + cache);
+            assertThat(Files.readAllBytes(entry)).isEqualTo(flipped);
+
+            // A restricted pack's shipped classes are checked again, as the cache's are.
+            Map<String, byte[]> classes = new HashMap<>(good.classes());
+            classes.put(ReadsTheClock.class.getName(), classFile(ReadsTheClock.class));
+            ModelCache.write(shipped, key, new ModelCache.Entry(classes, good.models(), good.declaredTypes(),
+                    good.dependencies(), good.analysis()));
+            log.list.clear();
+
+            assertThat(build(null, india, pack).howBuilt()).contains("compiled now");
+            assertThat(warnings()).hasSize(1);
+            assertThat(warnings().get(0)).startsWith("compiled model " + url + " on the class path ignored: the "
+                    + "check of restricted packs refuses it (").contains(ReadsTheClock.class.getName())
+                    .endsWith("); compiling the packs");
+        } finally {
+            for (Path file : entries(shipped)) {
+                if (!before.contains(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     private static byte[] classFile(Class<?> type) throws IOException {
         try (InputStream in = LOADER.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
             return in.readAllBytes();
