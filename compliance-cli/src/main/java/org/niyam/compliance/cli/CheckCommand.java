@@ -35,8 +35,8 @@ public final class CheckCommand implements Command {
                 built-in India IT Rules pack, as an audit would run them: DRL that does not compile, a rule
                 without @citation, two rules with one id, a parameter no pack defines, a malformed
                 pack.yaml. Every problem is listed as FILE:LINE: MESSAGE. Nothing is evaluated.
-                Warnings (a duty key that two packs conclude, a pack given twice) are listed as
-                WARNING  FILE:LINE: MESSAGE and do not change the exit code.
+                Warnings (a duty key or finding code that two packs conclude, a pack given twice) are
+                listed as WARNING  FILE:LINE: MESSAGE, also beside problems, and do not change the exit code.
                 """;
     }
 
@@ -69,11 +69,16 @@ public final class CheckCommand implements Command {
                 packs.add(RulePack.classpath(RuleOptions.INDIA_PACK));
             }
             packs.addAll(RuleOptions.loadAll(args.positionals(), io));
-            engine = RuleOptions.engine(packs, args);
+            // The warnings are listed here, on standard output: logged too, they would be read twice on a terminal.
+            engine = RuleOptions.builder(packs, args).warningsNotLogged().build();
         } catch (RulePackException e) {
             e.problems().forEach(p -> io.out().println("PROBLEM  " + p));
-            io.out().println(e.problems().size() + (e.problems().size() == 1 ? " problem." : " problems.")
-                    + " Nothing was run.");
+            // What the build had found before it failed (none when it failed before reading the DRL).
+            e.warnings().forEach(w -> io.out().println("WARNING  " + w));
+            int warnings = e.warnings().size();
+            io.out().println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                    + (warnings == 0 ? "" : warnings == 1 ? ", 1 warning" : ", " + warnings + " warnings")
+                    + ". Nothing was run.");
             String hint = RuleOptions.builtInGivenTwice(e);
             if (hint != null) {
                 io.out().println(hint);

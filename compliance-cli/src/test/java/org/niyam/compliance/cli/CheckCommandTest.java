@@ -134,6 +134,112 @@ class CheckCommandTest {
                 .endsWith("No problems, checked together with the built-in pack india-it-rules. 1 warning.\n");
     }
 
+    /** A DRL file of a pack of its own whose rule (line 4) concludes the duty key of the fast-ack pack. */
+    private static java.nio.file.Path otherConcludingTestAcknowledge(java.nio.file.Path dir) throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("other.drl"), """
+                package org.example.other;
+                import org.niyam.compliance.india.ComplaintReceived;
+                import org.niyam.compliance.model.Duty;
+                rule "other.ack-opens"
+                    @citation("Other 1")
+                when
+                    $complaint : ComplaintReceived()
+                then
+                    insert(new Duty("test.acknowledge", "Acknowledge", "test.acknowledge", $complaint));
+                end
+                """);
+    }
+
+    /** What {@code run} logs at WARN or above, as the command's logging would print it on standard error. */
+    private static java.util.List<String> warnLog(Runnable run) {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            run.run();
+        } finally {
+            root.detachAppender(captured);
+        }
+        return captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .map(e -> e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
+    }
+
+    /**
+     * docs/cli.md: check lists each warning once, on standard output, and does not log it too (on a terminal it was
+     * read twice); other warnings (a compiled-model cache that cannot be written) are still logged, on standard
+     * error. The other commands log it, once.
+     */
+    @Test
+    void checkListsAWarningOnceOnStandardOutputAndStillLogsOtherWarnings(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path drl = otherConcludingTestAcknowledge(dir);
+        // A cache directory below a plain file cannot be created, so cannot be written.
+        java.nio.file.Path cache = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "").resolve("cache");
+        String before = System.getProperty(RuleOptions.CACHE_PROPERTY);
+        System.setProperty(RuleOptions.CACHE_PROPERTY, cache.toString());
+        Cli.Result[] check = new Cli.Result[1];
+        Cli.Result[] audit = new Cli.Result[1];
+        java.util.List<String> checkLog;
+        java.util.List<String> auditLog;
+        try {
+            checkLog = warnLog(() -> check[0] = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", drl.toString()));
+            auditLog = warnLog(() -> audit[0] = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules",
+                    Cli.RESOURCES + "rules/fast-ack", "--rules", drl.toString(), "--no-cache"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(RuleOptions.CACHE_PROPERTY);
+            } else {
+                System.setProperty(RuleOptions.CACHE_PROPERTY, before);
+            }
+        }
+
+        assertThat(check[0].exit()).isZero();
+        assertThat(check[0].out().lines().filter(l -> l.contains("duty key 'test.acknowledge'"))).singleElement()
+                .asString().startsWith("WARNING  " + drl + ":4: ");
+        assertThat(checkLog).noneMatch(line -> line.contains("duty key")).anySatisfy(line -> assertThat(line)
+                .contains("the compiled-model cache " + cache + " cannot be written"));
+        assertThat(check[0].err()).doesNotContain("duty key");
+        assertThat(auditLog).filteredOn(line -> line.contains("duty key 'test.acknowledge'")).singleElement()
+                .asString().startsWith("org.niyam.compliance.engine.ComplianceEngine - " + drl + ":4: ");
+        assertThat(audit[0].out() + audit[0].err()).doesNotContain("duty key");
+    }
+
+    /**
+     * docs/cli.md: when the check fails, the warnings the build had found are listed too, after the problems, and
+     * counted; the exit code stays 2. The other commands print them after the problems, on standard error, once.
+     */
+    @Test
+    void aFailedCheckListsTheWarningsFoundBesideItsProblems(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path drl = otherConcludingTestAcknowledge(dir);
+        Cli.Result[] check = new Cli.Result[1];
+        Cli.Result[] audit = new Cli.Result[1];
+        java.util.List<String> checkLog = warnLog(() -> check[0] = Cli.run("check", Cli.RESOURCES + "rules/broken.drl",
+                Cli.RESOURCES + "rules/fast-ack", drl.toString()));
+        java.util.List<String> auditLog = warnLog(() -> audit[0] = Cli.run("audit", Cli.log("compliant.jsonl"),
+                "--rules", Cli.RESOURCES + "rules/broken.drl", "--rules", Cli.RESOURCES + "rules/fast-ack",
+                "--rules", drl.toString()));
+
+        assertThat(check[0].exit()).isEqualTo(Exit.BAD_INPUT);
+        java.util.List<String> lines = check[0].out().lines().toList();
+        assertThat(lines.get(0)).startsWith("PROBLEM  " + Cli.RESOURCES + "rules/broken.drl:11: ");
+        assertThat(lines.subList(1, lines.size())).filteredOn(l -> !l.startsWith("PROBLEM  ")).satisfiesExactly(
+                l -> assertThat(l).startsWith("WARNING  " + drl + ":4: duty key 'test.acknowledge' is concluded by 2 "
+                        + "packs: pack 'test-policy' (rule 'test.ack-opens', " + Cli.RESOURCES
+                        + "rules/fast-ack/acknowledgement.drl:8) and pack 'other.drl' (rule 'other.ack-opens', " + drl
+                        + ":4)"),
+                l -> assertThat(l).matches("\\d+ problems?, 1 warning\\. Nothing was run\\."));
+        assertThat(checkLog).noneMatch(line -> line.contains("duty key"));
+        assertThat(audit[0].exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(audit[0].err().lines().filter(l -> l.contains("duty key 'test.acknowledge'"))).singleElement()
+                .asString().startsWith("  " + drl + ":4: ");
+        assertThat(audit[0].err()).contains("\n1 warning:\n");
+        assertThat(auditLog).noneMatch(line -> line.contains("duty key"));
+    }
+
     /** docs/cli.md: a pack given twice is checked, and listed, once, with a warning. */
     @Test
     void aPackGivenTwiceIsCheckedOnceWithAWarning() {

@@ -70,17 +70,34 @@ public final class ComplianceEngine {
     private ComplianceEngine(Builder builder) {
         long start = System.nanoTime();
         List<Problem> found = new ArrayList<>();
-        List<RulePack> packs = RuleBase.givenOnce(builder.packs, found);
-        this.eventTypes = eventTypes(packs, builder.eventTypes);
-        this.ruleBase = RuleBase.build(packs, new RuleBase.Options(Map.copyOf(builder.settings),
-                Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes, builder.compiledModelCache));
+        List<RulePack> packs;
+        try {
+            packs = RuleBase.givenOnce(builder.packs, found);
+            this.eventTypes = eventTypes(packs, builder.eventTypes);
+            this.ruleBase = RuleBase.build(packs, new RuleBase.Options(Map.copyOf(builder.settings),
+                    Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes,
+                    builder.compiledModelCache));
+        } catch (RulePackException e) {
+            // The warnings found before the build failed travel with its problems: a pack given twice, found first,
+            // and the keys and codes two packs conclude, found by RuleBase once it has parsed the DRL.
+            if (found.isEmpty()) {
+                throw e;
+            }
+            List<Problem> warnings = new ArrayList<>(found);
+            warnings.addAll(e.warnings());
+            RulePackException withWarnings = new RulePackException(e.problems(), warnings);
+            withWarnings.setStackTrace(e.getStackTrace());
+            throw withWarnings;
+        }
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
                 builder.defaultJurisdiction, builder.executor);
         found.addAll(ruleBase.sharedKeys());
         this.warnings = List.copyOf(found);
-        warnings.forEach(warning -> LOG.warn("{}", warning));
+        if (builder.warningsLogged) {
+            warnings.forEach(warning -> LOG.warn("{}", warning));
+        }
         LOG.info("Niyam engine ready: packs {}, {} rules, {} parameters, {}, built in {} ms: {}",
                 packs.stream().map(RulePack::id).toList(), ruleBase.rules().size(),
                 ruleBase.parameters().size(), warnings.size() == 1 ? "1 warning" : warnings.size() + " warnings",
@@ -89,9 +106,11 @@ public final class ComplianceEngine {
 
     /**
      * What the build found that does not stop the engine but that its packs' author should know, each also logged
-     * at WARN: a pack given twice (used once), a duty key that rules of two packs conclude (an evaluation fails where
-     * both conclude it about one trigger event, or at once where either pack is restricted); see
-     * {@code docs/writing-rules.md}. {@code niyam check} lists them.
+     * at WARN (unless built {@linkplain Builder#warningsNotLogged() not to}): a pack given twice (used once), a duty
+     * key that rules of two packs conclude (an evaluation fails where both conclude it about one trigger event, or at
+     * once where either pack is restricted), a finding code that rules of two packs report; see
+     * {@code docs/writing-rules.md}. {@code niyam check} lists them. When the build fails, the warnings it had found
+     * are in the {@link RulePackException} ({@link RulePackException#warnings()}), not logged.
      *
      * @return the warnings, each with the file and line it is about; empty when there is none
      */
@@ -247,6 +266,7 @@ public final class ComplianceEngine {
         private int firingLimitPerFact = 1_000;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean oneSession;
+        private boolean warningsLogged = true;
         private int eventsPerSession = 1_024;
         private String defaultJurisdiction;
         private Executor executor;
@@ -464,6 +484,18 @@ public final class ComplianceEngine {
          */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * Does not log the build's {@linkplain ComplianceEngine#warnings() warnings} at WARN, for a caller that shows
+         * them itself (as {@code niyam check} does, on standard output), so that its user reads each once. Everything
+         * else is logged as before: a compiled-model cache that cannot be written, for one.
+         *
+         * @return this builder
+         */
+        public Builder warningsNotLogged() {
+            this.warningsLogged = false;
             return this;
         }
 

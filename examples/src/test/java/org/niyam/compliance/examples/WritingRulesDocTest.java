@@ -188,4 +188,77 @@ class WritingRulesDocTest {
         assertThat(engine.warnings()).singleElement().extracting(w -> w.toString().replace(folder + "/", ""))
                 .isEqualTo(shown.group(1));
     }
+
+    private static final String OTHER_DRL = """
+            package com.example.policy;
+            import org.niyam.compliance.india.*;
+            import org.niyam.compliance.model.*;
+            rule "policy.opens"
+                @citation("Policy 1")
+            when
+                $complaint : ComplaintReceived()
+            then
+                insert(new Duty("complaint.acknowledge", "Acknowledge", "complaint.acknowledge", $complaint));
+            end
+            """;
+
+    /** The warning of a finding code that two packs report is the one the page shows. */
+    @Test
+    void theWarningOfASharedFindingCodeIsWhatThePageShows(@TempDir Path folder) throws IOException {
+        Path policy = writeFiles(folder, Map.of("policy/pack.yaml", """
+                id: my-policy
+                instrument: My Policy
+                """, "policy/findings.drl", """
+                package com.example.policy;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+                rule "policy.flags"
+                    @citation("Policy 1")
+                when
+                    $order : RemovalOrderReceived()
+                then
+                    insert(new Finding("defective-intimation", $order.caseId(), "Flagged", java.util.List.of()));
+                end
+                """));
+
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .rulePack(RulePack.directory(policy))
+                .build();
+
+        Matcher shown = Pattern.compile("  ```text\\n  (policy/findings.drl:4: finding code .*?)\\n  ```",
+                Pattern.DOTALL).matcher(doc);
+        assertThat(shown.find()).as("the example of the warning in the page").isTrue();
+        assertThat(engine.warnings()).singleElement().extracting(w -> w.toString().replace(folder + "/", ""))
+                .isEqualTo(shown.group(1));
+    }
+
+    /** The warnings of a build that fails come in its exception, as the page shows. */
+    @Test
+    void theWarningsOfAFailedBuildAreWhatThePageShows(@TempDir Path folder) throws IOException {
+        Path policy = writeFiles(folder, Map.of("policy/pack.yaml", """
+                id: my-policy
+                instrument: My Policy
+                """, "policy/other.drl", OTHER_DRL, "policy/broken.drl", """
+                package com.example.policy;
+                rule "policy.broken"
+                    @citation("Policy 2")
+                when
+                    Complant()
+                then
+                end
+                """));
+
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
+                .rulePack(RulePack.directory(policy))
+                .build());
+
+        Matcher shown = Pattern.compile("```text\\n(1 problem in the rule packs:.*?)\\n```", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(shown.find()).as("the example of a failed build's warnings in the page").isTrue();
+        assertThat(e.getMessage().replace(folder + "/", "")).isEqualTo(shown.group(1));
+        assertThat(e.warnings()).singleElement().extracting(w -> w.message())
+                .asString().startsWith("duty key 'complaint.acknowledge' is concluded by 2 packs");
+    }
 }

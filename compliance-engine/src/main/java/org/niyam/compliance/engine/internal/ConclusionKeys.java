@@ -53,11 +53,17 @@ final class ConclusionKeys {
      * for it), else from the analysis of every DRL file made when it was built.
      */
     static ConclusionKeys of(RuleBase ruleBase) {
-        StoredAnalysis stored = ruleBase.storedAnalysis();
-        List<DrlAnalysis> parsed = ruleBase.descriptions();
+        return of(ruleBase.packs(), ruleBase.descriptions(), ruleBase.storedAnalysis());
+    }
+
+    /**
+     * The keys and codes of the packs: from {@code stored} when not {@code null}, else from {@code parsed}, the
+     * analysis of every DRL file of the packs (of a build that failed too: its files that did not parse have none).
+     */
+    static ConclusionKeys of(List<RulePack> packs, List<DrlAnalysis> parsed, StoredAnalysis stored) {
         List<StoredAnalysis.Conclusions> files = stored != null ? stored.conclusions()
                 : parsed.stream().map(file -> scan(file, parsed, ConclusionKeys.class.getClassLoader())).toList();
-        return of(ruleBase.packs(), files);
+        return of(packs, files);
     }
 
     /** The keys and codes of the packs, from the conclusions of their DRL files (named by origin). */
@@ -369,46 +375,66 @@ final class ConclusionKeys {
      * and when it fails: an obligation is the key and its trigger event, so two packs' duties of one key meet only on
      * one trigger event, where an evaluation of trusted packs fails unless they conclude the same; a restricted pack
      * may conclude only keys of its own, so its rule is refused the first time it concludes such a key. Rules of one
-     * pack concluding one key are the usual way to open one duty on several triggers, and are not warned of. Only
-     * the files of the packs concerned are parsed for their rules when the rule base read a stored analysis.
+     * pack concluding one key are the usual way to open one duty on several triggers, and are not warned of. Then a
+     * warning for each finding code that the DRL of more than one pack reports ({@code new Finding("code", ...)}), the
+     * same way: a restricted pack's rule is refused the first time it reports another pack's code; trusted packs'
+     * findings of one code stand side by side in a report. {@code parsed} is the analysis of the DRL files the build
+     * parsed ({@link RuleBase#descriptions}); only the files of the packs concerned are parsed for their rules when it
+     * lacks them (the rule base read a stored analysis).
      */
-    static List<Problem> shared(RuleBase ruleBase, ConclusionKeys conclusions) {
-        List<String> shared = conclusions.keys.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey).sorted().toList();
-        if (shared.isEmpty()) {
-            return List.of();
-        }
-        Map<String, DrlAnalysis> parsed = new HashMap<>();
-        ruleBase.descriptions().forEach(file -> parsed.put(file.origin(), file));
+    static List<Problem> shared(List<DrlAnalysis> parsed, ConclusionKeys conclusions) {
         List<Problem> warnings = new ArrayList<>();
-        for (String key : shared) {
-            List<RulePack> owners = conclusions.keys.get(key);
-            List<String> described = new ArrayList<>();
-            Site last = null;
-            for (RulePack pack : owners) {
-                List<Site> sites = sites(pack, key, parsed);
-                last = sites.isEmpty() ? new Site("its DRL", pack.origin(), 0) : sites.get(0);
-                described.add("pack '" + pack.id() + "' (" + (sites.isEmpty() ? last.toString()
-                        : String.join("; ", sites.stream().map(Site::toString).toList())) + ")");
+        Map<String, DrlAnalysis> files = new HashMap<>();
+        parsed.forEach(file -> files.put(file.origin(), file));
+        for (boolean codes : new boolean[] {false, true}) {
+            Map<String, List<RulePack>> owned = codes ? conclusions.codes : conclusions.keys;
+            List<String> shared = owned.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(Map.Entry::getKey).sorted().toList();
+            for (String literal : shared) {
+                warnings.add(shared(literal, owned.get(literal), codes, files));
             }
-            List<String> restricted = owners.stream().filter(RulePack::restricted).map(p -> "'" + p.id() + "'")
-                    .toList();
-            String when = restricted.isEmpty()
-                    ? "an obligation is its key and its trigger event, so these packs' duties of it meet only on one "
-                    + "trigger event (a standing Assessment's, always): an evaluation in which both conclude it "
-                    + "about one trigger event fails (RuleExecutionException) unless they conclude the same duty"
-                    : "a restricted pack may conclude only keys of its own, so an evaluation fails "
-                    + "(RuleExecutionException) the first time a rule of " + (restricted.size() == 1 ? "pack " : "packs ")
-                    + String.join(" or ", restricted) + " above concludes it, whatever its trigger event";
-            warnings.add(new Problem(last.origin(), last.line(), "duty key '" + key + "' is concluded by "
-                    + owners.size() + " packs: " + String.join(" and ", described) + "; " + when
-                    + ". Give each pack's keys a prefix of its own"));
         }
         return warnings;
     }
 
-    /** The rules of the pack whose consequences conclude the key, then the functions that do, in file order. */
-    private static List<Site> sites(RulePack pack, String key, Map<String, DrlAnalysis> parsed) {
+    private static Problem shared(String literal, List<RulePack> owners, boolean code,
+                                  Map<String, DrlAnalysis> parsed) {
+        List<String> described = new ArrayList<>();
+        Site last = null;
+        for (RulePack pack : owners) {
+            List<Site> sites = sites(pack, literal, code, parsed);
+            last = sites.isEmpty() ? new Site("its DRL", pack.origin(), 0) : sites.get(0);
+            described.add("pack '" + pack.id() + "' (" + (sites.isEmpty() ? last.toString()
+                    : String.join("; ", sites.stream().map(Site::toString).toList())) + ")");
+        }
+        List<String> restricted = owners.stream().filter(RulePack::restricted).map(p -> "'" + p.id() + "'")
+                .toList();
+        String rulesOf = (restricted.size() == 1 ? "pack " : "packs ") + String.join(" or ", restricted);
+        String when;
+        if (code) {
+            when = restricted.isEmpty()
+                    ? "a report then holds findings of that code from both packs, told apart only by their citations"
+                    : "a restricted pack may report only findings of its own codes, so an evaluation fails "
+                    + "(RuleExecutionException) the first time a rule of " + rulesOf + " above reports it";
+        } else {
+            when = restricted.isEmpty()
+                    ? "an obligation is its key and its trigger event, so these packs' duties of it meet only on one "
+                    + "trigger event (a standing Assessment's, always): an evaluation in which both conclude it "
+                    + "about one trigger event fails (RuleExecutionException) unless they conclude the same duty"
+                    : "a restricted pack may conclude only keys of its own, so an evaluation fails "
+                    + "(RuleExecutionException) the first time a rule of " + rulesOf + " above concludes it, "
+                    + "whatever its trigger event";
+        }
+        return new Problem(last.origin(), last.line(), (code ? "finding code '" : "duty key '") + literal + "' is "
+                + (code ? "reported" : "concluded") + " by " + owners.size() + " packs: " + String.join(" and ", described)
+                + "; " + when + ". Give each pack's " + (code ? "codes" : "keys") + " a prefix of its own");
+    }
+
+    /**
+     * The rules of the pack whose consequences conclude the key (with {@code code}, report the finding code), then
+     * the functions that do, in file order.
+     */
+    private static List<Site> sites(RulePack pack, String key, boolean code, Map<String, DrlAnalysis> parsed) {
         List<DrlAnalysis> files = pack.sources().stream()
                 .map(source -> parsed.computeIfAbsent(source.origin(), o -> DrlAnalysis.of(source))).toList();
         ClassLoader loader = ConclusionKeys.class.getClassLoader();
@@ -420,12 +446,12 @@ final class ConclusionKeys {
             }
             Names names = new Names(file, files, loader);
             for (DrlAnalysis.Rule rule : file.rules()) {
-                if (concludes(rule.consequences(), names, key)) {
+                if (concludes(rule.consequences(), names, key, code)) {
                     rules.add(new Site("rule '" + rule.name() + "'", file.origin(), rule.descr().getLine()));
                 }
             }
-            file.functions().forEach((function, code) -> {
-                if (concludes(List.of(code), names, key)) {
+            file.functions().forEach((function, body) -> {
+                if (concludes(List.of(body), names, key, code)) {
                     functions.add(new Site("function '" + function.getName() + "'", file.origin(), function.getLine()));
                 }
             });
@@ -434,9 +460,10 @@ final class ConclusionKeys {
         return rules;
     }
 
-    private static boolean concludes(List<DrlAnalysis.Code> code, Names names, String key) {
+    private static boolean concludes(List<DrlAnalysis.Code> code, Names names, String literal, boolean isCode) {
         Set<String> keys = new TreeSet<>();
-        collect(code, names, keys, new TreeSet<>());
-        return keys.contains(key);
+        Set<String> codes = new TreeSet<>();
+        collect(code, names, keys, codes);
+        return (isCode ? codes : keys).contains(literal);
     }
 }

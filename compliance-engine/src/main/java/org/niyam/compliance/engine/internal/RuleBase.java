@@ -375,7 +375,7 @@ public final class RuleBase {
                                             : null));
                 }
             }
-            throw new RulePackException(problems);
+            throw failed(problems, packs, descriptions, null);
         }
         // With a problem, the DRL is compiled all the same, so that its compile errors are reported beside it.
         KieBase compiled = problems.isEmpty() ? ExecutableModels.result(model) : null;
@@ -439,7 +439,7 @@ public final class RuleBase {
                     problems));
         }
         if (!problems.isEmpty()) {
-            throw new RulePackException(problems);
+            throw failed(problems, packs, descriptions, null);
         }
         return new RuleBase(builder.newKieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
@@ -514,7 +514,7 @@ public final class RuleBase {
         Set<String> disabled = checked.disabled();
         if (!problems.isEmpty()) {
             // The DRL compiled without errors when the model was built: these are all the problems.
-            throw new RulePackException(problems);
+            throw failed(problems, packs, List.of(), stored);
         }
         KieBase compiled = ExecutableModels.result(model);
         if (compiled == null) {
@@ -1051,20 +1051,38 @@ public final class RuleBase {
     }
 
     /**
-     * A warning for each duty key that more than one pack's DRL concludes, naming the packs, their rules and when
-     * an evaluation fails of it; empty for one pack.
+     * A warning for each duty key, then each finding code, that more than one pack's DRL concludes, naming the packs,
+     * their rules and when an evaluation fails of it; empty for one pack.
      */
     public List<Problem> sharedKeys() {
-        if (packs.size() < 2) {
-            return List.of();
-        }
+        return packs.size() < 2 ? List.of() : sharedKeys(packs, () -> conclusionKeys(), descriptions);
+    }
+
+    /**
+     * {@link #sharedKeys()} of packs whose build failed, from the analysis made before it failed: that of every DRL
+     * file parsed ({@code parsed}), or the one stored with their build-time model ({@code stored}).
+     */
+    private static List<Problem> sharedKeys(List<RulePack> packs, List<DrlAnalysis> parsed, StoredAnalysis stored) {
+        return packs.size() < 2 ? List.of()
+                : sharedKeys(packs, () -> ConclusionKeys.of(packs, parsed, stored), parsed);
+    }
+
+    private static List<Problem> sharedKeys(List<RulePack> packs, java.util.function.Supplier<ConclusionKeys> keys,
+                                            List<DrlAnalysis> parsed) {
         try {
-            return ConclusionKeys.shared(this, conclusionKeys());
+            return ConclusionKeys.shared(parsed, keys.get());
         } catch (RuntimeException e) {
             // A warning that cannot be worked out must not stop an engine whose packs are sound.
-            LOG.warn("the duty keys the packs {} conclude could not be compared: {}", ids(packs), e.toString());
+            LOG.warn("the duty keys and finding codes the packs {} conclude could not be compared: {}", ids(packs),
+                    e.toString());
             return List.of();
         }
+    }
+
+    /** The build of the packs failed with these problems: the exception, with the warnings found before it failed. */
+    private static RulePackException failed(List<Problem> problems, List<RulePack> packs, List<DrlAnalysis> parsed,
+                                            StoredAnalysis stored) {
+        return new RulePackException(problems, sharedKeys(packs, parsed, stored));
     }
 
     /** Whether the rules came from the packs' build-time executable model rather than DRL compiled now. */
