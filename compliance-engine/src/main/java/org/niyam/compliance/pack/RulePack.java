@@ -68,6 +68,12 @@ public final class RulePack {
      * @serial exclude the serialized form is no part of the API: build packs with the same version of Niyam
      */
     public record DrlSource(String origin, String text) implements Serializable {
+
+        /** {@return its origin and length, not its text, which may be long and is shipped with jobs' options} */
+        @Override
+        public String toString() {
+            return origin + " (" + (text == null ? "no text" : text.length() + " characters") + ")";
+        }
     }
 
     /**

@@ -108,6 +108,8 @@ class EnginesTest {
         replaced(folder);
 
         assertThat(shipped.packFiles()).containsOnlyKeys(folder.toString());
+        assertThat(shipped.toString()).as("the options name the shipped files, without their text")
+                .contains(folder.resolve("policy.drl") + " (").doesNotContain("rule \"");
         assertThat(Engines.build(shipped, LOADER).ruleIds()).contains("policy.escalate");
         assertThat(ComplianceJob.packProblem(shipped)).isNull();
         assertThat(ComplianceJob.packProblem(given)).as("unshipped, a task reads the folder it finds")
