@@ -251,6 +251,46 @@ class AuditCommandTest {
             }
         }
 
+        /**
+         * docs/cli.md: a cache filled by {@code niyam check} (when an image is built) serves a later audit, which
+         * reads the entry without writing to the directory, so that it may be read-only.
+         */
+        @Test
+        void aCacheFilledByCheckServesAnAuditThatWritesNothingToIt(@TempDir Path dir) throws IOException {
+            Path cache = dir.resolve("image-cache");
+            String pack = Cli.RESOURCES + "rules/fast-ack";
+            String before = System.getProperty(RuleOptions.CACHE_PROPERTY);
+            try {
+                Cli.Result compiled = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", pack, "--no-cache");
+                System.setProperty(RuleOptions.CACHE_PROPERTY, cache.toString());
+                assertThat(Cli.run("check", pack).exit()).isEqualTo(Exit.OK);
+                Path entry;
+                try (var files = Files.list(cache)) {
+                    entry = files.toList().get(0);
+                }
+                Object file = Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                assertThat(file).as("this file system tells files apart").isNotNull();
+                byte[] bytes = Files.readAllBytes(entry);
+
+                Cli.Result cached = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", pack);
+
+                assertThat(cached.out()).isEqualTo(compiled.out());
+                assertThat(cached.err()).isEqualTo(compiled.err());
+                try (var files = Files.list(cache)) {
+                    assertThat(files.toList()).containsExactly(entry);
+                }
+                assertThat(Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                        .as("the same file, not one written again").isEqualTo(file);
+                assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
+            } finally {
+                if (before == null) {
+                    System.clearProperty(RuleOptions.CACHE_PROPERTY);
+                } else {
+                    System.setProperty(RuleOptions.CACHE_PROPERTY, before);
+                }
+            }
+        }
+
         @Test
         void aDefaultJurisdictionPlacesCasesThatStateNone() {
             Cli.Result india = Cli.run("audit", Cli.log("compliant.jsonl"), "--all", "--jurisdiction", "IN");
