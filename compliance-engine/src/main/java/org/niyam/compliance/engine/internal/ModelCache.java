@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * entry that cannot be read, is cut short, fails its checksum, or is of another format or key is ignored with a
  * warning naming the file and why, and is overwritten once the packs are compiled; a directory that cannot be
  * written is warned of once, and the engine goes on without the cache.
+ *
+ * <p>The same entries, shipped by an application on its class path in {@value #SHIPPED}, are found there first
+ * ({@link #shipped}), and are checked alike; nothing is written there.
  */
 public final class ModelCache {
 
