@@ -53,9 +53,8 @@ public final class ComplianceEngine {
 
     /**
      * The class-path folder where an engine finds the compiled model of packs of one's own that an application ships,
-     * so that even its first start loads them instead of compiling their DRL: an engine whose
-     * {@linkplain Builder#compiledModelCache compiled-model cache} is this folder of the application's build output
-     * (e.g. {@code target/classes/META-INF/niyam/compiled-models}) writes the entry there. See
+     * so that even its first start loads them instead of compiling their DRL; {@link Builder#writeCompiledModel}
+     * writes it there, in the application's build. Looked up through the class loader that loaded Niyam. See
      * {@code docs/performance.md}, compiled models shipped on the class path.
      */
     public static final String SHIPPED_MODELS = "META-INF/niyam/compiled-models";
@@ -67,16 +66,18 @@ public final class ComplianceEngine {
     private final EventTypes eventTypes;
     private final List<Problem> warnings;
 
-    private ComplianceEngine(Builder builder) {
+    /** @param shipTo where to write the packs' compiled model to ship it, or {@code null} to build as usual */
+    private ComplianceEngine(Builder builder, java.nio.file.Path shipTo) {
         long start = System.nanoTime();
         List<Problem> found = new ArrayList<>();
         List<RulePack> packs;
         try {
             packs = RuleBase.givenOnce(builder.packs, found);
             this.eventTypes = eventTypes(packs, builder.eventTypes);
-            this.ruleBase = RuleBase.build(packs, new RuleBase.Options(Map.copyOf(builder.settings),
+            RuleBase.Options options = new RuleBase.Options(Map.copyOf(builder.settings),
                     Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes,
-                    builder.compiledModelCache));
+                    builder.compiledModelCache);
+            this.ruleBase = RuleBase.build(packs, shipTo == null ? options : options.forShipping(shipTo));
         } catch (RulePackException e) {
             // The warnings found before the build failed travel with its problems: a pack given twice, found first,
             // and the keys and codes two packs conclude, found by RuleBase once it has parsed the DRL.
@@ -279,13 +280,13 @@ public final class ComplianceEngine {
          * Keeps the compiled model of packs of one's own in a directory, so that a later engine of the same packs
          * loads it instead of compiling their DRL (a fresh JVM spends about a second compiling even one rule). Off by
          * default. It applies to packs given after packs with a build-time model, such as the bundled pack; an entry is
-         * used only for exactly the same DRL, pack settings, event types, Drools, Java and engine version, and only
-         * when the fact classes it was compiled against are unchanged. A restricted pack's classes from the cache
-         * are checked again, as when compiled. An entry that cannot be used is ignored with a warning and written
-         * again; a directory that cannot be written is warned of once. An entry the application ships on its class
-         * path, in {@value ComplianceEngine#SHIPPED_MODELS}, is used first, with or without a cache: point the cache
-         * at that folder of the build output once, when building the application, to ship it. See
-         * {@code docs/performance.md}.
+         * used only for exactly the same packs (ids, DRL files as named and written, restricted or not), event types,
+         * Drools and Java versions and code of the engine's DRL handling, and only when the fact classes it was
+         * compiled against are unchanged (parameters and settings are read as the rules run, and may differ). A
+         * restricted pack's classes from the cache are checked again, as when compiled. An entry that cannot be used
+         * is ignored with a warning and written again; a directory that cannot be written is warned of once. An entry
+         * the application ships on its class path ({@link #writeCompiledModel}) is used first, with or without a
+         * cache. See {@code docs/performance.md}.
          *
          * @param directory the cache's directory, created when missing; {@code null} for no cache
          * @return this builder
@@ -554,7 +555,35 @@ public final class ComplianceEngine {
          * @throws RulePackException listing every problem in every pack
          */
         public ComplianceEngine build() {
-            return new ComplianceEngine(this);
+            return new ComplianceEngine(this, null);
+        }
+
+        /**
+         * Builds the engine as {@link #build()} does and writes the compiled model of its packs of one's own into
+         * {@code classOutput}/{@value ComplianceEngine#SHIPPED_MODELS}, where every engine of the same packs finds
+         * it on the class path: run it in the application's build once its packs are in its class output, and its
+         * jar ships the model, so that even the first start of the application loads the packs instead of compiling
+         * them. An entry already there for these packs is checked and kept. Entries of packs changed since are
+         * never used and stay until the folder is cleaned. The compiled-model cache, if set, is not used. See
+         * {@code docs/performance.md}, compiled models shipped on the class path.
+         *
+         * @param classOutput the application's class output folder, such as {@code target/classes}
+         * @return the model's file
+         * @throws RulePackException listing every problem in every pack, as {@link #build()}
+         * @throws IllegalStateException when no model could be written: the packs have no compiled model of their own
+         *                               (only packs given after packs with a build-time model, such as the bundled
+         *                               pack, all restricted or all trusted, declaring no query, have one), or the
+         *                               folder cannot be written; the message says how the packs were built
+         */
+        public java.nio.file.Path writeCompiledModel(java.nio.file.Path classOutput) {
+            Objects.requireNonNull(classOutput, "classOutput");
+            ComplianceEngine engine = new ComplianceEngine(this, classOutput.resolve(SHIPPED_MODELS));
+            return engine.ruleBase.modelEntry().orElseThrow(() -> new IllegalStateException("no compiled model of "
+                    + "packs " + engine.rulePacks().stream().map(RulePack::id).toList() + " was written to "
+                    + classOutput.resolve(SHIPPED_MODELS) + ": only packs given after packs with a build-time model "
+                    + "(such as the bundled pack), all restricted or all trusted, declaring no query and extending no "
+                    + "rule of those before them, have a compiled model of their own, and the folder must be "
+                    + "writable (a warning says so when it is not). How they were built: " + engine.ruleBase.howBuilt()));
         }
     }
 }

@@ -154,19 +154,29 @@ public final class ModelCache {
             LOG.warn("{} ignored: it cannot be read ({}); compiling the packs", entry, e.toString());
             return null;
         }
-        return checked(bytes, entry, "compiling the packs and writing it again", key, loader);
+        return checked(bytes, entry, "compiling the packs and writing it again", key, loader, false);
     }
 
     /**
      * The entry of this key that the application ships on its class path, in {@value #SHIPPED}, with where it was
-     * found; or {@code null} when there is none or it cannot be used (then with a warning, as {@link #read}). Such an
-     * entry is written by an engine whose cache is that folder of the application's build output
-     * ({@code docs/performance.md}, compiled models shipped on the class path).
+     * found; or {@code null} when there is none or it cannot be used (then with a warning naming it and why, and
+     * {@code otherwise}, what the engine does instead). An application ships such an entry by writing it there in its
+     * own build ({@code docs/performance.md}, compiled models shipped on the class path). A class path that has that
+     * folder but no entry of this key is logged at INFO: an entry made with other DRL, or by another Java or Drools
+     * version, is never used, and the application may think it ships one.
      */
-    public static Shipped shipped(String key, ClassLoader loader) {
+    public static Shipped shipped(String key, ClassLoader loader, String otherwise) {
         java.net.URL url = loader.getResource(SHIPPED + key + SUFFIX);
         if (url == null) {
-            LOG.debug("no compiled model {}{}{} on the class path", SHIPPED, key, SUFFIX);
+            java.net.URL folder = loader.getResource(SHIPPED);
+            if (folder != null) {
+                LOG.info("compiled models are shipped on the class path ({}), but none of these packs ({}{}): an entry "
+                        + "is used only with the packs' DRL files as named and written, the event types, the Java "
+                        + "version ({}) and the Drools version ({}) it was made with; {}", folder, key, SUFFIX,
+                        System.getProperty("java.specification.version"), DroolsInternals.version(), otherwise);
+            } else {
+                LOG.debug("no compiled model {}{}{} on the class path", SHIPPED, key, SUFFIX);
+            }
             return null;
         }
         String entry = "compiled model " + url + " on the class path";
@@ -174,15 +184,14 @@ public final class ModelCache {
         try (InputStream in = url.openStream()) {
             bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("{} ignored: it cannot be read ({}); compiling the packs", entry, e.toString());
+            LOG.warn("{} ignored: it cannot be read ({}); {}", entry, e.toString(), otherwise);
             return null;
         }
         if (bytes.length > MAX_BYTES) {
-            LOG.warn("{} ignored: larger than {} bytes, so not a compiled model; compiling the packs", entry,
-                    MAX_BYTES);
+            LOG.warn("{} ignored: larger than {} bytes, so not a compiled model; {}", entry, MAX_BYTES, otherwise);
             return null;
         }
-        Entry checked = checked(bytes, entry, "compiling the packs", key, loader);
+        Entry checked = checked(bytes, entry, otherwise, key, loader, true);
         return checked == null ? null : new Shipped(checked, url.toString());
     }
 
@@ -195,8 +204,13 @@ public final class ModelCache {
     public record Shipped(Entry entry, String url) {
     }
 
-    /** The entry in these bytes, or {@code null} with a warning naming {@code entry} and why, then what is done. */
-    private static Entry checked(byte[] bytes, String entry, String then, String key, ClassLoader loader) {
+    /**
+     * The entry in these bytes, or {@code null} with a warning naming {@code entry} and why, then what is done; an
+     * entry whose fact classes changed since is logged at INFO in a cache (they change as an application is
+     * developed), at WARN when {@code shipped} (the application shipped an entry of another build).
+     */
+    private static Entry checked(byte[] bytes, String entry, String then, String key, ClassLoader loader,
+                                 boolean shipped) {
         Entry parsed;
         try {
             parsed = parse(bytes, key);
@@ -210,8 +224,12 @@ public final class ModelCache {
         for (Map.Entry<String, String> dependency : new TreeMap<>(parsed.dependencies()).entrySet()) {
             String now = classFileHash(dependency.getKey(), loader);
             if (!dependency.getValue().equals(now)) {
-                LOG.info("{} not used: class {} is not the one it was compiled against; compiling the packs", entry,
-                        dependency.getKey());
+                String message = "{} not used: class {} is not the one it was compiled against; {}";
+                if (shipped) {
+                    LOG.warn(message, entry, dependency.getKey(), then);
+                } else {
+                    LOG.info(message, entry, dependency.getKey(), then);
+                }
                 return null;
             }
         }

@@ -66,9 +66,17 @@ public final class RuleBase {
      * @param eventTypes          the engine's event types (its packs' and its builder's), whose records and enums
      *                            restricted DRL may use
      * @param modelCache          the compiled-model cache's directory ({@link ModelCache}), or {@code null} for none
+     * @param shippedModels       whether compiled models shipped on the class path are looked for
+     *                            ({@link ModelCache#shipped}) before the cache
      */
     public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
-                          EventTypes eventTypes, java.nio.file.Path modelCache) {
+                          EventTypes eventTypes, java.nio.file.Path modelCache, boolean shippedModels) {
+
+        /** Options that look for shipped compiled models, then in the cache's directory ({@code null}: none). */
+        public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
+                       EventTypes eventTypes, java.nio.file.Path modelCache) {
+            this(settings, disabledRules, withoutUnconfirmed, eventTypes, modelCache, true);
+        }
 
         /** Options with the model's event types only: a restricted pack may use no event record of its own. */
         public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed) {
@@ -83,7 +91,15 @@ public final class RuleBase {
 
         /** These options with the compiled-model cache in {@code directory} ({@code null}: none). */
         public Options withModelCache(java.nio.file.Path directory) {
-            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory);
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, shippedModels);
+        }
+
+        /**
+         * These options writing the compiled model into {@code directory}, or reading it there, and not looking for
+         * it on the class path: to ship it ({@link #modelEntry}).
+         */
+        public Options forShipping(java.nio.file.Path directory) {
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, false);
         }
     }
 
@@ -118,6 +134,8 @@ public final class RuleBase {
     private final boolean executableModel;
     private final List<DrlAnalysis> descriptions;
     private String howBuilt = "";
+    /** The compiled-model cache's entry of the packs after the build-time ones, read or written; or null. */
+    private Path modelEntry;
     /** See {@link #compiled(Map)}; none for a rule base wholly from a build-time model or Drools' DRL compiler. */
     private Map<String, byte[]> compiledClasses = Map.of();
     /** {@link CompiledCheck#rulesByClass} of {@link #compiledClasses}, made at the first failure that asks. */
@@ -266,7 +284,7 @@ public final class RuleBase {
         if (mayUseStored && packs.size() > 1 && problems.isEmpty()) {
             RuleBase beside;
             try {
-                beside = besideStored(packs, options, parameters, parameterOwners, true);
+                beside = besideStored(packs, options, parameters, parameterOwners, options.shippedModels(), true);
             } catch (RuntimeException | LinkageError e) {
                 // Whatever went wrong, the full build below analyses and compiles every pack and reports it.
                 LOG.info("building packs {} beside the build-time model failed ({}): analysing and compiling every "
@@ -538,7 +556,8 @@ public final class RuleBase {
      * compiles every pack and reports every problem as it always did, so that this path changes nothing but time.
      */
     private static RuleBase besideStored(List<RulePack> packs, Options options, Map<String, Parameter> packParameters,
-                                         Map<String, RulePack> parameterOwners, boolean readCache) {
+                                         Map<String, RulePack> parameterOwners, boolean readShipped,
+                                         boolean readCache) {
         ClassLoader loader = RuleBase.class.getClassLoader();
         boolean restricted = packs.stream().anyMatch(RulePack::restricted);
         int firstCount = 0;
@@ -580,14 +599,20 @@ public final class RuleBase {
         String cachedFrom = null;
         String entryName = null;
         String then = null;
-        if (key != null && readCache) {
-            ModelCache.Shipped shipped = ModelCache.shipped(key, loader);
+        boolean fromShipped = false;
+        Path entryFile = null;
+        if (key != null) {
+            boolean cache = options.modelCache() != null && readCache;
+            String otherwise = cache ? "looking in the compiled-model cache, else compiling the packs"
+                    : "compiling the packs";
+            ModelCache.Shipped shipped = readShipped ? ModelCache.shipped(key, loader, otherwise) : null;
             if (shipped != null) {
                 cached = shipped.entry();
+                fromShipped = true;
                 cachedFrom = "a compiled model on the class path (" + shipped.url() + ")";
                 entryName = "compiled model " + shipped.url() + " on the class path";
-                then = "compiling the packs";
-            } else if (options.modelCache() != null) {
+                then = otherwise;
+            } else if (cache) {
                 cached = ModelCache.read(options.modelCache(), key, loader);
                 cachedFrom = "the compiled-model cache (" + ModelCache.file(options.modelCache(), key) + ")";
                 entryName = "compiled-model cache entry " + ModelCache.file(options.modelCache(), key);
@@ -633,7 +658,7 @@ public final class RuleBase {
             }
             if (refused != null) {
                 LOG.warn("{} ignored: the check of restricted packs refuses it ({}); {}", entryName, refused, then);
-                return besideStored(packs, options, packParameters, parameterOwners, false);
+                return besideStored(packs, options, packParameters, parameterOwners, false, fromShipped && readCache);
             }
         }
         List<Model> prebuilt;
@@ -653,12 +678,13 @@ public final class RuleBase {
         String how;
         if (cached != null) {
             classes = cached.classes();
+            entryFile = fromShipped ? null : ModelCache.file(options.modelCache(), key);
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
                         ExecutableModels::modelConfiguration, prebuilt);
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", entryName, e.toString(), then);
-                return besideStored(packs, options, packParameters, parameterOwners, false);
+                return besideStored(packs, options, packParameters, parameterOwners, false, fromShipped && readCache);
             }
             if (restRestricted) {
                 // As after compiling: the case-locality of declared types is read from their classes.
@@ -716,6 +742,7 @@ public final class RuleBase {
                         restAnalysis));
                 if (written != null) {
                     how += "; written to the compiled-model cache (" + written + ")";
+                    entryFile = written;
                 }
             }
         }
@@ -723,6 +750,7 @@ public final class RuleBase {
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), files);
         ruleBase.stored = all;
+        ruleBase.modelEntry = entryFile;
         return ruleBase.compiled(classes).built(how + "; the DRL analysis of packs " + ids(first)
                 + " stored beside their model, "
                 + (cached != null && !restRestricted ? "that of " + ids(rest) + " cached with theirs"
@@ -865,6 +893,14 @@ public final class RuleBase {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The compiled-model cache's entry this rule base's packs after those with a build-time model were read from or
+     * written to; empty when they were compiled without a cache, came from the class path, or cannot be cached.
+     */
+    public java.util.Optional<Path> modelEntry() {
+        return java.util.Optional.ofNullable(modelEntry);
     }
 
     /** What the build did, for the log: which packs came from their build-time model, which were compiled and why. */

@@ -474,8 +474,9 @@ class ModelCacheTest {
     }
 
     /**
-     * The folder of compiled models shipped on the test class path: this class's own output folder, which the class
-     * loader reads at each lookup. Every test here writes the model of a pack of its own there, and deletes it.
+     * The folder of compiled models shipped on the test class path: in this class's own output folder, which the class
+     * loader reads at each lookup. Every test here writes the model of a pack of its own there, and removes it and
+     * the folder ({@link #unship}).
      */
     private static Path shippedModels() {
         return classOutput().resolve(ComplianceEngine.SHIPPED_MODELS);
@@ -489,6 +490,30 @@ class ModelCacheTest {
         }
     }
 
+    /** Removes the shipped models written since {@code before}, and their folders once empty. */
+    private static void unship(List<Path> before) throws IOException {
+        Path shipped = shippedModels();
+        if (Files.isDirectory(shipped)) {
+            for (Path file : entries(shipped)) {
+                if (!before.contains(file)) {
+                    Files.delete(file);
+                }
+            }
+            for (Path folder = shipped; !folder.equals(classOutput()); folder = folder.getParent()) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isPresent()) {
+                        break;
+                    }
+                }
+                Files.delete(folder);
+            }
+        }
+    }
+
+    private static List<Path> shippedNow() throws IOException {
+        return Files.isDirectory(shippedModels()) ? entries(shippedModels()) : List.of();
+    }
+
     /** The INFO line of the last engine built. */
     private String howBuilt() {
         return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("Niyam engine ready"))
@@ -498,28 +523,30 @@ class ModelCacheTest {
     @Test
     void a_compiled_model_shipped_on_the_class_path_is_loaded_without_a_cache() throws IOException {
         String drl = POLICY.replace("Policy 2.2", "Policy 2.2, shipped");
-        Path shipped = shippedModels();
         for (RulePack policy : List.of(policy(drl), policy(drl).unrestricted())) {
             ComplianceEngine compiling = ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
             assertThat(howBuilt()).contains("compiled now");
-            List<Path> before = Files.isDirectory(shipped) ? entries(shipped) : List.of();
+            List<Path> before = shippedNow();
             try {
-                // As an application's build does: an engine whose cache is the output folder's shipped models.
+                // As an application's build does, with its class output folder.
                 Path output = classOutput();
                 // docs/performance.md:shipped:start
-                ComplianceEngine.builder()
+                Path model = ComplianceEngine.builder()
                         .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
                         .rulePack(policy)
-                        .compiledModelCache(output.resolve(ComplianceEngine.SHIPPED_MODELS))
-                        .build();
+                        .writeCompiledModel(output);
                 // docs/performance.md:shipped:end
-                List<Path> written = entries(shipped).stream().filter(f -> !before.contains(f)).toList();
-                assertThat(written).hasSize(1);
+                assertThat(shippedNow()).containsAll(before).contains(model).hasSize(before.size() + 1);
+                Object file = Files.readAttributes(model, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                assertThat(ComplianceEngine.builder().rulePack(india).rulePack(policy).writeCompiledModel(output))
+                        .as("written once").isEqualTo(model);
+                assertThat(Files.readAttributes(model, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                        .isEqualTo(file);
 
                 ComplianceEngine loaded = ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
 
                 assertThat(howBuilt()).doesNotContain("compiled now").contains("packs [policy] from a compiled model "
-                        + "on the class path (" + written.get(0).toUri().toURL() + ")")
+                        + "on the class path (" + model.toUri().toURL() + ")")
                         .contains(policy.restricted() ? "their classes checked as restricted packs' are"
                                 : "that of [policy] cached with theirs");
                 assertThat(loaded.ruleIds()).isEqualTo(compiling.ruleIds());
@@ -532,11 +559,7 @@ class ModelCacheTest {
                 }
                 assertThat(warnings()).isEmpty();
             } finally {
-                for (Path file : entries(shipped)) {
-                    if (!before.contains(file)) {
-                        Files.delete(file);
-                    }
-                }
+                unship(before);
             }
         }
         String source = Files.readString(Path.of("src/test/java/org/niyam/compliance/rules/india/ModelCacheTest.java"));
@@ -548,18 +571,18 @@ class ModelCacheTest {
     }
 
     @Test
-    void a_shipped_model_that_cannot_be_used_is_warned_of_and_the_packs_compiled_never_written_back()
+    void a_shipped_model_that_cannot_be_used_is_warned_of_and_the_cache_or_a_compile_used_instead()
             throws IOException {
         String drl = POLICY.replace("Policy 2.2", "Policy 2.2, shipped and damaged");
-        Path shipped = shippedModels();
         RulePack pack = policy(drl);
-        List<Path> before = Files.isDirectory(shipped) ? entries(shipped) : List.of();
+        List<Path> before = shippedNow();
         try {
-            build(shipped, india, pack);
-            Path entry = entries(shipped).stream().filter(f -> !before.contains(f)).findFirst().orElseThrow();
+            // As ComplianceEngine.Builder.writeCompiledModel writes it, for the rule bases this test builds.
+            Path entry = RuleBase.build(List.of(india, pack), new RuleBase.Options(Map.of(), Set.of(), false)
+                    .forShipping(shippedModels())).modelEntry().orElseThrow();
             String key = entry.getFileName().toString().replace(".model", "");
             String url = entry.toUri().toURL().toString();
-            ModelCache.Entry good = ModelCache.read(shipped, key, LOADER);
+            ModelCache.Entry good = ModelCache.read(shippedModels(), key, LOADER);
 
             // Damaged: ignored with a warning naming it; compiled, and written to the cache, not to the class path.
             byte[] flipped = Files.readAllBytes(entry);
@@ -569,30 +592,95 @@ class ModelCacheTest {
             Path cache = dir.resolve("cache");
             String how = build(cache, india, pack).howBuilt();
 
-            assertThat(warnings()).hasSize(1);
-            assertThat(warnings().get(0)).isEqualTo("compiled model " + url + " on the class path ignored: its "
-                    + "checksum does not match its contents (written partly, or changed since); compiling the packs");
+            assertThat(warnings()).containsExactly("compiled model " + url + " on the class path ignored: its "
+                    + "checksum does not match its contents (written partly, or changed since); looking in the "
+                    + "compiled-model cache, else compiling the packs");
             assertThat(how).contains("compiled now").contains("written to the compiled-model cache (" + cache);
             assertThat(Files.readAllBytes(entry)).isEqualTo(flipped);
+            log.list.clear();
+            assertThat(build(cache, india, pack).howBuilt()).contains("from the compiled-model cache");
+            assertThat(warnings()).hasSize(1);
 
-            // A restricted pack's shipped classes are checked again, as the cache's are.
+            // A restricted pack's shipped classes are checked again, as the cache's are; refused, the cache serves.
             Map<String, byte[]> classes = new HashMap<>(good.classes());
             classes.put(ReadsTheClock.class.getName(), classFile(ReadsTheClock.class));
-            ModelCache.write(shipped, key, new ModelCache.Entry(classes, good.models(), good.declaredTypes(),
+            ModelCache.write(shippedModels(), key, new ModelCache.Entry(classes, good.models(), good.declaredTypes(),
                     good.dependencies(), good.analysis()));
+            for (Path withCache : java.util.Arrays.asList(cache, null)) {
+                log.list.clear();
+
+                assertThat(build(withCache, india, pack).howBuilt())
+                        .contains(withCache == null ? "compiled now" : "from the compiled-model cache");
+                assertThat(warnings()).singleElement().asString().startsWith("compiled model " + url + " on the "
+                        + "class path ignored: the check of restricted packs refuses it (")
+                        .contains(ReadsTheClock.class.getName()).endsWith(withCache == null ? "); compiling the packs"
+                                : "); looking in the compiled-model cache, else compiling the packs");
+            }
+
+            // Compiled against other fact classes: the application shipped another build's model, warned of.
+            Map<String, String> dependencies = new HashMap<>(good.dependencies());
+            dependencies.put("org.niyam.compliance.india.ComplaintReceived", "0".repeat(64));
+            ModelCache.write(shippedModels(), key, new ModelCache.Entry(good.classes(), good.models(),
+                    good.declaredTypes(), dependencies, good.analysis()));
             log.list.clear();
 
             assertThat(build(null, india, pack).howBuilt()).contains("compiled now");
-            assertThat(warnings()).hasSize(1);
-            assertThat(warnings().get(0)).startsWith("compiled model " + url + " on the class path ignored: the "
-                    + "check of restricted packs refuses it (").contains(ReadsTheClock.class.getName())
-                    .endsWith("); compiling the packs");
+            assertThat(warnings()).containsExactly("compiled model " + url + " on the class path not used: class "
+                    + "org.niyam.compliance.india.ComplaintReceived is not the one it was compiled against; compiling "
+                    + "the packs");
         } finally {
-            for (Path file : entries(shipped)) {
-                if (!before.contains(file)) {
-                    Files.delete(file);
-                }
+            unship(before);
+        }
+    }
+
+    @Test
+    void packs_without_a_compiled_model_of_their_own_write_none_and_say_why() throws IOException {
+        RulePack restricted = policy(POLICY);
+        RulePack trusted = RulePack.drl("ours.drl", """
+                package org.example.ours;
+                import org.niyam.compliance.india.ComplaintReceived;
+
+                rule "ours.complaint-seen" @citation("Our policy 1")
+                when
+                    ComplaintReceived($c : caseId)
+                then
+                end
+                """).unrestricted();
+        List<Path> before = shippedNow();
+        try {
+            for (List<RulePack> packs : List.of(List.of(restricted), List.of(india, trusted, restricted))) {
+                ComplianceEngine.Builder builder = ComplianceEngine.builder().rulePacks(packs);
+
+                assertThat(catchThrowableOfType(IllegalStateException.class,
+                        () -> builder.writeCompiledModel(classOutput()))).as("%s", packs).isNotNull()
+                        .hasMessageStartingWith("no compiled model of packs ")
+                        .hasMessageContaining("only packs given after packs with a build-time model")
+                        .hasMessageContaining("How they were built: ");
+                assertThat(shippedNow()).isEqualTo(before);
             }
+        } finally {
+            unship(before);
+        }
+    }
+
+    @Test
+    void a_class_path_that_ships_models_but_none_of_the_packs_says_so() throws IOException {
+        List<Path> before = shippedNow();
+        try {
+            ComplianceEngine.builder().rulePack(india).rulePack(policy(POLICY.replace("Policy 2.2", "Policy 2.2, one")))
+                    .writeCompiledModel(classOutput());
+            log.list.clear();
+
+            ComplianceEngine.builder().rulePack(india).rulePack(policy(POLICY.replace("Policy 2.2", "Policy 2.2, two")))
+                    .build();
+
+            assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith(
+                    "compiled models are shipped on the class path ("))).singleElement().asString()
+                    .contains("but none of these packs (").contains("the Java version ("
+                            + System.getProperty("java.specification.version") + ")").endsWith("; compiling the packs");
+            assertThat(howBuilt()).contains("compiled now");
+        } finally {
+            unship(before);
         }
     }
 
