@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +106,12 @@ class LeftCasesJobTest {
                 .transitions()).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE).hasSize(2);
     }
 
+    /** An INDETERMINATE transition made by a case-came-back event, not by the kernel. */
+    private static boolean isMark(Transition t) {
+        return t.kind() == Transition.Kind.INDETERMINATE && t.obligation().explanation() != null
+                && t.obligation().explanation().contains("from before then, came after the case left");
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -119,22 +126,24 @@ class LeftCasesJobTest {
         List<Transition> transitions = written.transitions().stream()
                 .sorted(Comparator.comparing((Transition t) -> t.at().toInstant()).thenComparing(Jobs::number))
                 .toList();
-        Map<String, OffsetDateTime> cameBack = new HashMap<>();
-        Map<String, Transition> last = new HashMap<>();
+        Map<String, List<Transition>> cameBack = new HashMap<>();
+        Map<String, List<Transition>> of = new HashMap<>();
         for (Transition t : transitions) {
-            if (t.finding() != null && t.finding().code().equals("case-came-back")) {
-                cameBack.putIfAbsent(t.finding().caseId(), t.at());
+            if (t.finding() != null && t.finding().code().equals(CaseTracker.CAME_BACK)) {
+                cameBack.computeIfAbsent(t.finding().caseId(), c -> new ArrayList<>()).add(t);
             } else if (t.obligation() != null && t.obligation().caseId() != null) {
-                last.put(t.obligation().id(), t);
+                of.computeIfAbsent(t.obligation().id(), id -> new ArrayList<>()).add(t);
             }
         }
         Map<String, Obligation> expected = new HashMap<>();
         whole.obligations().stream().filter(o -> o.caseId() != null).forEach(o -> expected.put(o.id(), o));
         TreeSet<String> ids = new TreeSet<>(expected.keySet());
-        ids.addAll(last.keySet());
-        int marked = 0;
+        ids.addAll(of.keySet());
+        int marks = 0;
+        int judgedAfter = 0;
         for (String id : ids) {
-            Transition got = last.get(id);
+            List<Transition> own = of.getOrDefault(id, List.of());
+            Transition got = own.isEmpty() ? null : own.get(own.size() - 1);
             String gotStatus = got == null || got.kind() == Transition.Kind.WITHDRAWN ? null
                     : got.obligation().status().name();
             String wantedStatus = expected.containsKey(id) ? expected.get(id).status().name() : null;
@@ -142,15 +151,33 @@ class LeftCasesJobTest {
                 continue;
             }
             String caseId = got != null ? got.obligation().caseId() : expected.get(id).caseId();
-            OffsetDateTime back = cameBack.get(caseId);
-            assertThat(back != null && got != null && !got.at().isBefore(back))
-                    .as("%s ends %s where evaluate of the whole log says %s, unmarked (seed %d; came back: %s)", id,
-                            gotStatus, wantedStatus, seed, cameBack)
-                    .isTrue();
-            marked++;
+            String why = String.format("%s ends %s where evaluate of the whole log says %s (seed %d; its "
+                    + "transitions %s; its case's came-back findings %s)", id, gotStatus, wantedStatus, seed,
+                    own.stream().map(t -> t.id() + "@" + t.at()).toList(), cameBack.getOrDefault(caseId, List.of())
+                            .stream().map(t -> t.id() + "@" + t.at()).toList());
+            assertThat(got).as("never reported: " + why).isNotNull();
+            // Said, as the docs define it: a case-came-back finding of its case that comes before its last transition,
+            // in event time and in number (each transition of a case after it came back is numbered after those it
+            // had, its finding first), so that the transition is one of a stay judged without the earlier events...
+            boolean said = cameBack.getOrDefault(caseId, List.of()).stream()
+                    .anyMatch(f -> !f.at().isAfter(got.at()) && Jobs.number(f) <= Jobs.number(got));
+            assertThat(said).as("unmarked: " + why).isTrue();
+            if (isMark(got)) {
+                // ... or a mark: INDETERMINATE, numbered after its last transition, whose verdict it supersedes.
+                Transition superseded = own.size() < 2 ? null : own.get(own.size() - 2);
+                assertThat(superseded).as("a mark of nothing reported: " + why).isNotNull();
+                assertThat(Jobs.number(got)).as("a mark numbered after what it supersedes: " + why)
+                        .isGreaterThan(Jobs.number(superseded));
+                assertThat(got.previous()).as("a mark's previous status: " + why)
+                        .isEqualTo(superseded.obligation().status());
+                marks++;
+            } else {
+                judgedAfter++;
+            }
         }
         System.out.println("  " + log.lines().size() + " lines, " + transitions.size() + " transitions, "
-                + cameBack.size() + " cases came back, " + marked + " obligations differ from evaluate, each marked");
+                + cameBack.size() + " cases came back; obligations that differ from evaluate: " + marks
+                + " marked INDETERMINATE, " + judgedAfter + " judged after a case-came-back finding");
         assertThat(Stream.concat(transitions.stream().map(Transition::id),
                 written.pending().stream().map(PendingAtEnd::id)).distinct().count()).as("ids unique (seed %d)", seed)
                 .isEqualTo(transitions.size() + written.pending().size());

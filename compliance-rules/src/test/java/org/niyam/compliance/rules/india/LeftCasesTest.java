@@ -267,6 +267,60 @@ class LeftCasesTest {
         assertThat(heard).extracting(Transition::id).doesNotHaveDuplicates();
     }
 
+    /**
+     * A snapshot written before a case kept the instant it left (its {@code earlier} without {@code left},
+     * {@code reported} and {@code cameBack}), taken when a case had already come back: nothing in it says when that
+     * case left, so a further event of it, even one dated before the case left, gives no {@code case-came-back} finding
+     * and marks nothing, where the monitor that did not stop says so and marks (docs/monitoring.md, Limits). Its
+     * earlier events' digests show that it came back: with nothing to settle, it leaves again, and from then on an
+     * event of it is said as any left case's.
+     */
+    @Test
+    void a_case_back_when_an_older_snapshot_was_taken_is_not_said_again_until_it_leaves_again() throws Exception {
+        CaseEvent stray = new ComplaintAcknowledged("c1-ack-c", "C1", ist("2026-03-20T12:00"));
+        CaseEvent later = new ComplaintReceived("c3-in", "C3", ist("2026-04-10T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent afterThat = new ComplaintAcknowledged("c1-ack-d", "C1", ist("2026-04-12T10:00"));
+        List<Transition> straight = new ArrayList<>();
+        byte[] snapshot;
+        int before;
+        try (ComplianceMonitor monitor = monitor(straight).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, stray));
+            monitor.advanceTo(ist("2026-03-21T00:00"));
+            snapshot = monitor.snapshot();
+            before = straight.size();
+            monitor.accept(ACK_IN_TIME);
+        }
+        assertThat(straight.subList(before, straight.size())).extracting(Transition::id)
+                .as("the monitor that did not stop").contains(
+                        "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING",
+                        "complaint.acknowledge@c1-in#5:INDETERMINATE", "complaint.resolve@c1-in#5:INDETERMINATE");
+
+        // As a monitor before the instant was kept wrote it: C1 back, its record without the instant it left, its
+        // verdicts and the events that came back, and without the finding (that monitor made none).
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode old = (ObjectNode) json.readTree(snapshot);
+        for (JsonNode held : old.path("cases")) {
+            if (held.path("caseId").asText().equals("C1")) {
+                ((ObjectNode) held.path("earlier")).remove(List.of("left", "reported", "cameBack"));
+                ((ObjectNode) held).remove("retireAt");
+                ((ObjectNode) held).putArray("findings");
+                assertThat(held.path("earlier").path("events").asText()).as("C1 left: its events' digests").isNotEmpty();
+            }
+        }
+        List<Transition> fromOld = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(fromOld).restore(json.writeValueAsBytes(old)).build()) {
+            monitor.accept(ACK_IN_TIME);
+            assertThat(fromOld).extracting(Transition::id).as("not said: the instant C1 left is not in the snapshot")
+                    .noneMatch(id -> id.contains("C1") || id.contains("@c1-"));
+            monitor.accept(later); // past 28 March: a week after the restore, C1 with nothing to settle leaves again
+            assertThat(held(json, monitor.snapshot())).doesNotContain("C1");
+            monitor.accept(afterThat);
+            monitor.advanceTo(ist("2026-04-13T00:00"));
+        }
+        assertThat(fromOld).extracting(Transition::id).filteredOn(id -> id.contains("C1") || id.contains("@c1-"))
+                .singleElement().asString().startsWith("finding:case-came-back:C1:c1-ack-d:niyam.case-came-back#");
+    }
+
     /** The ids of the cases a snapshot holds. */
     private static List<String> held(ObjectMapper json, byte[] snapshot) throws Exception {
         List<String> ids = new ArrayList<>();
