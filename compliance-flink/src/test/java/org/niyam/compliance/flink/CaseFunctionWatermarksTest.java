@@ -229,6 +229,41 @@ class CaseFunctionWatermarksTest {
         }
     }
 
+    /**
+     * State written by a job before a case that came back with nothing to settle could leave again (its record with no
+     * instant to leave at) restores as it is; the case stays until its next event, and leaves {@code --retain-ended}
+     * after it.
+     */
+    @Test
+    void a_case_back_with_nothing_to_settle_in_older_state_leaves_after_its_next_event() throws Exception {
+        List<String> lines = new ArrayList<>(REVIEWERS_EXAMPLE.subList(0, 5));
+        lines.add("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-c\",\"caseId\":\"C1\","
+                + "\"at\":\"2026-03-20T12:00:00+05:30\"}");
+        lines.add(complaint("c5-in", "C5", "2026-03-21T10:00"));
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness = harness(new CaseFunction(WEEK))) {
+            long watermark = feed(harness, lines, Long.MIN_VALUE);
+            CaseFunction.Kept back = kept(harness, json, "C1");
+            assertThat(back.state().events()).extracting(e -> e.id()).containsExactly("c1-ack-c");
+            assertThat(back.retireAt()).as("to leave a week after it came back").isNotNull();
+            // As a job before wrote it: no instant to leave at.
+            CaseFunction.Kept old = new CaseFunction.Kept(back.state(), back.steppedAt(), back.due(), null,
+                    back.leftovers(), back.leftAt());
+            KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+            backend.setCurrentKey("C1");
+            backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, CaseFunction.STATE)
+                    .update(json.bytes(old));
+
+            watermark = feed(harness, List.of(complaint("c3-in", "C3", "2026-04-10T10:00")), watermark);
+            assertThat(kept(harness, json, "C1").state().events()).as("stays, with no instant to leave at")
+                    .isNotEmpty();
+            feed(harness, List.of("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-e\",\"caseId\":\"C1\","
+                    + "\"at\":\"2026-04-11T10:00:00+05:30\"}", complaint("c4-in", "C4", "2026-05-10T10:00")),
+                    watermark);
+            assertThat(kept(harness, json, "C1").state().events()).as("left a week after its next event").isEmpty();
+        }
+    }
+
     private static KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness(CaseFunction function)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function, i -> i.caseId, Types.STRING,

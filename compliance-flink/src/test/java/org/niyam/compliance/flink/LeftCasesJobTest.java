@@ -35,9 +35,12 @@ import org.niyam.compliance.rules.india.GeneratedLogs;
 /**
  * The job when events come later than a case is kept (the monitor's {@code LeftCasesDifferentialTest}): on generated
  * logs with stragglers (an acknowledgement earlier than a complaint's, a court's order days after a removal), events
- * delivered up to twenty days late, every obligation of a case the job ends with is {@code evaluate}'s of the whole
- * log at the end of the input, or marked (its case has a {@code case-came-back} finding at or before its last
- * transition). (The job's transitions are not compared with the monitor's here: an event later than the out-of-order
+ * delivered up to twenty days late and cases kept a day after they ended, every obligation of a case the job ends
+ * with is {@code evaluate}'s of the whole log at the end of the input, or said: its case has a {@code case-came-back}
+ * finding (of the case, its evidence an event of the case, as docs/json.md defines it) before its last transition in
+ * event time and in number (each transition of a case after it came back is numbered after those it had, the
+ * finding first), and when that last transition is an {@code INDETERMINATE} mark, it is numbered after the verdict it
+ * supersedes, whose status is its {@code previous}. (The job's transitions are not compared with the monitor's here: an event later than the out-of-order
  * bound is evaluated at the watermark it finds, which the job's periodic watermarks and the monitor's reach at other
  * instants; {@code JobDifferentialTest} compares them within the bound, cases that came back included.) Seeds are
  * fixed and printed.
@@ -48,6 +51,11 @@ class LeftCasesJobTest {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
+
+    /** Cases kept a day after they ended, as in the monitor's test: events come up to twenty days late. */
+    static final JobOptions DAY = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+            JobDifferentialTest.BOUND.toString(), "--standing-check", "PT12H", "--offset",
+            GeneratedLogs.IST.getId(), "--retain-ended", "P1D");
 
     static Stream<Long> seeds() {
         long first = Long.getLong("niyam.flink.left.seed", 20261206L);
@@ -119,7 +127,7 @@ class LeftCasesJobTest {
         System.out.println("LeftCasesJobTest seed=" + seed);
         Random random = new Random(seed);
         GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
-        Jobs.Written written = Jobs.run(work, log.lines(), JobDifferentialTest.OPTIONS, Jobs.Feed.FILE, "hashmap");
+        Jobs.Written written = Jobs.run(work, log.lines(), DAY, Jobs.Feed.FILE, "hashmap");
         OffsetDateTime end = JobDifferentialTest.end(log.evidence());
         Report whole = JobDifferentialTest.ENGINE.evaluate(log.evidence(), end);
 
@@ -128,8 +136,17 @@ class LeftCasesJobTest {
                 .toList();
         Map<String, List<Transition>> cameBack = new HashMap<>();
         Map<String, List<Transition>> of = new HashMap<>();
+        Map<String, CaseEvent> events = new HashMap<>();
+        log.evidence().events().forEach(e -> events.put(e.id(), e));
         for (Transition t : transitions) {
             if (t.finding() != null && t.finding().code().equals(CaseTracker.CAME_BACK)) {
+                // As docs/json.md defines it: of the case, its evidence the event (of that case), its citation the
+                // monitor's own, its message naming the event and the instant the case left.
+                assertThat(t.finding().evidence()).as("%s (seed %d)", t.id(), seed).singleElement()
+                        .satisfies(e -> assertThat(events.get(e)).isNotNull()
+                                .extracting(CaseEvent::caseId).isEqualTo(t.finding().caseId()));
+                assertThat(t.finding().citation().ruleId()).isEqualTo("niyam.case-came-back");
+                assertThat(t.finding().message()).contains(t.finding().evidence().get(0), "left the monitor at");
                 cameBack.computeIfAbsent(t.finding().caseId(), c -> new ArrayList<>()).add(t);
             } else if (t.obligation() != null && t.obligation().caseId() != null) {
                 of.computeIfAbsent(t.obligation().id(), id -> new ArrayList<>()).add(t);

@@ -225,9 +225,15 @@ class LeftCasesTest {
                     .contains("finding:case-came-back:C1:c1-ack-c:niyam.case-came-back#5:FINDING")
                     .noneMatch(id -> id.contains("@c1-") && id.endsWith(":INDETERMINATE"));
             assertThat(held(json, monitor.snapshot())).as("back, with nothing to settle").contains("C1");
+            int heldBytes = 0;
+            for (JsonNode c : json.readTree(monitor.snapshot()).path("cases")) {
+                heldBytes += c.path("caseId").asText().equals("C1") ? json.writeValueAsBytes(c).length : 0;
+            }
 
             monitor.accept(later); // past 27 March: a week after C1 came back
             JsonNode snapshot = json.readTree(monitor.snapshot());
+            System.out.println("LeftCasesTest: C1 back with one event, held: " + heldBytes + " bytes of JSON; left "
+                    + "again: " + json.writeValueAsBytes(snapshot.path("left")).length + " (its record, 4 digests)");
             assertThat(held(json, monitor.snapshot())).as("C1 left again").doesNotContain("C1");
             assertThat(snapshot.path("left")).as("what C1 keeps").singleElement().satisfies(left -> {
                 assertThat(left.path("at").asText()).startsWith("2026-03-27T12:00");
