@@ -1494,8 +1494,9 @@ public final class ComplianceMonitor implements AutoCloseable {
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
          * One that came back after it left, with events that open nothing (or only obligations that ended), leaves
-         * again this long after it came back, keeping what it kept and its new events' digests. After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
-         * later events only and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
+         * again this long after it came back, keeping what it kept and its new events' digests. After it left, an
+         * event it had that comes again is a copy; a new event brings it back, evaluated with its later events only
+         * and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
          * finding says so (for an event dated at or before the instant the case left, each obligation it had then is
          * marked {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
          *

@@ -206,7 +206,8 @@ class CaseFunctionWatermarksTest {
                 + "\"at\":\"2026-03-20T12:00:00+05:30\"}");
         lines.add(complaint("c3-in", "C3", "2026-04-10T10:00")); // past 27 March: a week after C1 came back
         Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
-        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness = harness(new CaseFunction(WEEK))) {
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
             long watermark = feed(harness, lines, Long.MIN_VALUE);
             assertThat(ids(harness)).contains("finding:case-came-back:C1:c1-ack-c:niyam.case-came-back#5:FINDING")
                     .noneMatch(id -> id.contains("@c1-") && id.endsWith(":INDETERMINATE"));
@@ -241,7 +242,8 @@ class CaseFunctionWatermarksTest {
                 + "\"at\":\"2026-03-20T12:00:00+05:30\"}");
         lines.add(complaint("c5-in", "C5", "2026-03-21T10:00"));
         Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
-        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness = harness(new CaseFunction(WEEK))) {
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
             long watermark = feed(harness, lines, Long.MIN_VALUE);
             CaseFunction.Kept back = kept(harness, json, "C1");
             assertThat(back.state().events()).extracting(e -> e.id()).containsExactly("c1-ack-c");

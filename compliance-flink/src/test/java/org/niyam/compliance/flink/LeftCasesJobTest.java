@@ -40,10 +40,10 @@ import org.niyam.compliance.rules.india.GeneratedLogs;
  * finding (of the case, its evidence an event of the case, as docs/json.md defines it) before its last transition in
  * event time and in number (each transition of a case after it came back is numbered after those it had, the
  * finding first), and when that last transition is an {@code INDETERMINATE} mark, it is numbered after the verdict it
- * supersedes, whose status is its {@code previous}. (The job's transitions are not compared with the monitor's here: an event later than the out-of-order
- * bound is evaluated at the watermark it finds, which the job's periodic watermarks and the monitor's reach at other
- * instants; {@code JobDifferentialTest} compares them within the bound, cases that came back included.) Seeds are
- * fixed and printed.
+ * supersedes, whose status is its {@code previous}. (The job's transitions are not compared with the monitor's here: an
+ * event later than the out-of-order bound is evaluated at the watermark it finds, which the job's periodic watermarks
+ * and the monitor's reach at other instants; {@code JobDifferentialTest} compares them within the bound, cases that
+ * came back included.) Seeds are fixed and printed.
  */
 class LeftCasesJobTest {
 

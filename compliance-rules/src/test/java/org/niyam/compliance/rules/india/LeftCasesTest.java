@@ -268,7 +268,8 @@ class LeftCasesTest {
             monitor.accept(new ComplaintAcknowledged("c1-ack-d", "C1", ist("2026-05-12T10:00")));
             monitor.advanceTo(ist("2026-05-13T00:00"));
             assertThat(heard.subList(copies, heard.size())).extracting(Transition::id)
-                    .filteredOn(id -> id.contains("C1") || id.contains("@c1-")).containsExactly("finding:case-came-back:C1:c1-ack-d:niyam.case-came-back#7:FINDING");
+                    .filteredOn(id -> id.contains("C1") || id.contains("@c1-"))
+                    .containsExactly("finding:case-came-back:C1:c1-ack-d:niyam.case-came-back#7:FINDING");
         }
         assertThat(heard).extracting(Transition::id).doesNotHaveDuplicates();
     }
@@ -310,7 +311,8 @@ class LeftCasesTest {
                 ((ObjectNode) held.path("earlier")).remove(List.of("left", "reported", "cameBack"));
                 ((ObjectNode) held).remove("retireAt");
                 ((ObjectNode) held).putArray("findings");
-                assertThat(held.path("earlier").path("events").asText()).as("C1 left: its events' digests").isNotEmpty();
+                assertThat(held.path("earlier").path("events").asText()).as("C1 left: its events' digests")
+                        .isNotEmpty();
             }
         }
         List<Transition> fromOld = new ArrayList<>();
