@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -207,6 +208,16 @@ public final class CaseTracker {
          */
         public boolean ended() {
             return obligations.stream().allMatch(h -> CaseTracker.ended(h.obligation()));
+        }
+
+        /**
+         * {@return whether the case may leave state (once kept as long as ended cases are): every obligation it holds
+         * has ended, and it holds one, or it came back after it left state} A case with no obligation yet stays (its
+         * events may be what a later event's duty reads); one that came back with events that open nothing (or only
+         * what ended) leaves again, keeping what it kept and its new events' digests, rather than staying for ever.
+         */
+        public boolean mayLeave() {
+            return CaseTracker.mayLeave(obligations, earlier);
         }
     }
 
@@ -783,6 +794,21 @@ public final class CaseTracker {
     }
 
     // ---- what the monitor and a stream job share ----
+
+    /**
+     * Whether a case may leave state: its obligations have all ended, and it has one, or it came back after it left
+     * (its earlier stay's events are digests; a snapshot or state written before the instant was kept shows it by
+     * them). Shared by the monitor and the stream job, so that a case that came back with nothing to settle does not
+     * stay for ever.
+     */
+    static boolean mayLeave(Collection<Held> obligations, Earlier earlier) {
+        for (Held held : obligations) {
+            if (!ended(held.obligation())) {
+                return false;
+            }
+        }
+        return !obligations.isEmpty() || earlier != null && (earlier.left() != null || earlier.size() > 0);
+    }
 
     /** Whether nothing can change the obligation any more without new evidence. */
     static boolean ended(Obligation obligation) {

@@ -83,7 +83,8 @@ import org.slf4j.LoggerFactory;
  * whose obligations have all ended (met, met late, not applicable) leaves the monitor
  * {@link Builder#retainEndedCases} after it ended, keeping only a digest of each of its events (so that an event
  * delivered again is known as a copy), the highest transition number it used, the instant it left and its
- * obligations' last verdicts; a case with no obligation yet stays. A new event of a case that left is judged without
+ * obligations' last verdicts; a case with no obligation yet stays (one that came back after it left with events that
+ * open nothing leaves again, {@link CaseTracker.State#mayLeave}). A new event of a case that left is judged without
  * the case's earlier events, and the transitions say so: a {@link CaseTracker#CAME_BACK} finding, and for an event
  * dated at or before the instant the case left, each obligation it had then marked {@link Status#INDETERMINATE}.
  *
@@ -209,19 +210,12 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * Whether the case may leave: it has obligations and all of them have ended. A case with none yet stays, as
-         * it does in the Flink job: its events (a notice to the user, say) may be what a later event's duty reads.
+         * Whether the case may leave: it has obligations and all of them have ended, or it came back after it left and
+         * has none that has not ended ({@link CaseTracker#mayLeave}). A case with none yet stays, as it does in the
+         * Flink job: its events (a notice to the user, say) may be what a later event's duty reads.
          */
         boolean ended() {
-            if (obligations.isEmpty()) {
-                return false;
-            }
-            for (CaseTracker.Held held : obligations.values()) {
-                if (!CaseTracker.ended(held.obligation())) {
-                    return false;
-                }
-            }
-            return true;
+            return CaseTracker.mayLeave(obligations.values(), earlier);
         }
     }
 
@@ -1499,8 +1493,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         /**
          * How long a case whose obligations have all ended stays after it ended, so that a straggling event of it is
          * still evaluated with its case. Default seven days. A case with no obligation yet does not end: it stays.
-         * After it left, an event it had that comes again is a copy; a new event brings it back, evaluated with its
-         * later events only and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
+         * One that came back after it left, with events that open nothing (or only obligations that ended), leaves
+         * again this long after it came back, keeping what it kept and its new events' digests. After it left, an
+         * event it had that comes again is a copy; a new event brings it back, evaluated with its later events only
+         * and its transitions numbered after those it had, and a {@link CaseTracker#CAME_BACK}
          * finding says so (for an event dated at or before the instant the case left, each obligation it had then is
          * marked {@link Status#INDETERMINATE}, what was reported of it being possibly wrong).
          *

@@ -21,7 +21,9 @@ import org.niyam.compliance.model.StandingFact;
  * wrote only the hashes before, as {@code retired}, which is still read (such a case is known to have left, nothing
  * more). A case's {@code earlier}: what it no longer holds, when anything (the instant it left, its obligations'
  * verdicts and the events that came back since are absent from snapshots written before they were kept: the instant
- * is then the {@code Left} record's).
+ * is then the {@code Left} record's; for a case that had come back when such a snapshot was taken, held with its
+ * {@code earlier} but no {@code Left} record, it is not known, and a further event of it is not said until the case
+ * leaves again: see docs/monitoring.md, Limits).
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,

@@ -373,11 +373,12 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                     timers.registerEventTimeTimer(next);
                 }
             }
-            if (state.ended() && !state.obligations().isEmpty() && leftovers == NO_LEFTOVERS) {
+            if (state.mayLeave() && leftovers == NO_LEFTOVERS) {
                 // (A case that concluded something about the platform stays: the platform reads its conclusions. A
                 // case with no obligation yet stays too: its events may be what a later event's duty reads, as a
-                // notice to the user before a removal.) At the end of a bounded input as during it, so that whether a
-                // case left state does not depend on when watermarks came.
+                // notice to the user before a removal; unless it came back after it left, when it leaves again as the
+                // monitor's does, CaseTracker.State.mayLeave.) At the end of a bounded input as during it, so that
+                // whether a case left state does not depend on when watermarks came.
                 retireAt = at + options.retainEnded().toMillis();
                 timers.registerEventTimeTimer(retireAt);
             } else {

@@ -12,7 +12,11 @@ import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.rules.india.GeneratedLogs;
@@ -186,6 +190,125 @@ class CaseFunctionWatermarksTest {
         assertThat(run(REVIEWERS_EXAMPLE, kept, true)).contains("complaint.acknowledge@c1-in#5:MET")
                 .noneMatch(id -> id.contains("case-came-back") || id.endsWith(":INDETERMINATE"));
         assertThat(kept.afterLeaving.getCount()).isZero();
+    }
+
+    /**
+     * A case that comes back after it left state with an event that opens nothing (an acknowledgement after the case
+     * left) has nothing left to settle: it leaves state again {@code --retain-ended} after it came back, keeping what
+     * it kept (its first stay's verdicts, the instant it left) and the event's digest. Before, having no obligation,
+     * it stayed in keyed state with its event for the job's life. An acknowledgement from the first stay, later still,
+     * then marks the first stay's verdicts, and the case leaves a third time.
+     */
+    @Test
+    void a_case_that_came_back_with_nothing_to_settle_leaves_state_again() throws Exception {
+        List<String> lines = new ArrayList<>(REVIEWERS_EXAMPLE.subList(0, 5));
+        lines.add("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-c\",\"caseId\":\"C1\","
+                + "\"at\":\"2026-03-20T12:00:00+05:30\"}");
+        lines.add(complaint("c3-in", "C3", "2026-04-10T10:00")); // past 27 March: a week after C1 came back
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
+            long watermark = feed(harness, lines, Long.MIN_VALUE);
+            assertThat(ids(harness)).contains("finding:case-came-back:C1:c1-ack-c:niyam.case-came-back#5:FINDING")
+                    .noneMatch(id -> id.contains("@c1-") && id.endsWith(":INDETERMINATE"));
+            CaseFunction.Kept c1 = kept(harness, json, "C1");
+            assertThat(c1.state().events()).as("C1 left state again").isEmpty();
+            assertThat(c1.leftAt()).isNotNull();
+            assertThat(c1.state().earlier().size()).as("the digests of its 4 events").isEqualTo(4);
+            assertThat(c1.state().earlier().reported()).extracting(CaseTracker.Reported::text)
+                    .as("its first stay's verdicts, not marked yet")
+                    .allMatch(r -> r.startsWith("4 MET_LATE ") || r.startsWith("2 MET ")).hasSize(2);
+
+            watermark = feed(harness, List.of(REVIEWERS_EXAMPLE.get(5), complaint("c4-in", "C4", "2026-05-10T10:00")),
+                    watermark);
+            assertThat(ids(harness)).contains("finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#6:FINDING",
+                    "complaint.acknowledge@c1-in#6:INDETERMINATE", "complaint.resolve@c1-in#6:INDETERMINATE");
+            c1 = kept(harness, json, "C1");
+            assertThat(c1.state().events()).as("C1 left state a third time").isEmpty();
+            assertThat(c1.state().earlier().reported()).as("marked: none kept").isEmpty();
+            assertThat(ids(harness)).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * State written by a job before a case that came back with nothing to settle could leave again (its record with no
+     * instant to leave at) restores as it is; the case stays until its next event, and leaves {@code --retain-ended}
+     * after it.
+     */
+    @Test
+    void a_case_back_with_nothing_to_settle_in_older_state_leaves_after_its_next_event() throws Exception {
+        List<String> lines = new ArrayList<>(REVIEWERS_EXAMPLE.subList(0, 5));
+        lines.add("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-c\",\"caseId\":\"C1\","
+                + "\"at\":\"2026-03-20T12:00:00+05:30\"}");
+        lines.add(complaint("c5-in", "C5", "2026-03-21T10:00"));
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
+            long watermark = feed(harness, lines, Long.MIN_VALUE);
+            CaseFunction.Kept back = kept(harness, json, "C1");
+            assertThat(back.state().events()).extracting(e -> e.id()).containsExactly("c1-ack-c");
+            assertThat(back.retireAt()).as("to leave a week after it came back").isNotNull();
+            // As a job before wrote it: no instant to leave at.
+            CaseFunction.Kept old = new CaseFunction.Kept(back.state(), back.steppedAt(), back.due(), null,
+                    back.leftovers(), back.leftAt());
+            KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+            backend.setCurrentKey("C1");
+            backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, CaseFunction.STATE)
+                    .update(json.bytes(old));
+
+            watermark = feed(harness, List.of(complaint("c3-in", "C3", "2026-04-10T10:00")), watermark);
+            assertThat(kept(harness, json, "C1").state().events()).as("stays, with no instant to leave at")
+                    .isNotEmpty();
+            feed(harness, List.of("{\"type\":\"ComplaintAcknowledged\",\"id\":\"c1-ack-e\",\"caseId\":\"C1\","
+                    + "\"at\":\"2026-04-11T10:00:00+05:30\"}", complaint("c4-in", "C4", "2026-05-10T10:00")),
+                    watermark);
+            assertThat(kept(harness, json, "C1").state().events()).as("left a week after its next event").isEmpty();
+        }
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness(CaseFunction function)
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function, i -> i.caseId, Types.STRING,
+                CaseFunction.CONTEXT);
+    }
+
+    /** Gives the lines, each followed by the watermark of a bounded out-of-order source; returns the last watermark. */
+    private static long feed(KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness,
+                             List<String> lines, long watermark) throws Exception {
+        LineParser parser = new LineParser(true);
+        List<Input> inputs = new ArrayList<>();
+        for (String line : lines) {
+            parser.parse("test", line, inputs::add);
+        }
+        for (Input in : inputs) {
+            if (in.kind == Input.EVENT) {
+                harness.processElement(in, in.at);
+                long next = in.at - BOUND.toMillis() - 1;
+                if (next > watermark) {
+                    watermark = next;
+                    harness.processWatermark(watermark);
+                    harness.processBroadcastWatermark(watermark);
+                }
+            } else {
+                harness.processBroadcastElement(in, Long.MIN_VALUE);
+            }
+        }
+        return watermark;
+    }
+
+    private static List<String> ids(KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness) {
+        return harness.extractOutputValues().stream().map(o -> o.id).toList();
+    }
+
+    /** What the job keeps for a case. */
+    private static CaseFunction.Kept kept(KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness,
+                                          Json json, String caseId) throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(caseId);
+        byte[] bytes = backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                CaseFunction.STATE).value();
+        assertThat(bytes).as("state of case %s", caseId).isNotNull();
+        return json.read(bytes, CaseFunction.Kept.class);
     }
 
     /** The cases' outputs, sorted, for the lines parsed in order; watermarks as a bounded out-of-order source. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +35,15 @@ import org.niyam.compliance.rules.india.GeneratedLogs;
 /**
  * The job when events come later than a case is kept (the monitor's {@code LeftCasesDifferentialTest}): on generated
  * logs with stragglers (an acknowledgement earlier than a complaint's, a court's order days after a removal), events
- * delivered up to twenty days late, every obligation of a case the job ends with is {@code evaluate}'s of the whole
- * log at the end of the input, or marked (its case has a {@code case-came-back} finding at or before its last
- * transition). (The job's transitions are not compared with the monitor's here: an event later than the out-of-order
- * bound is evaluated at the watermark it finds, which the job's periodic watermarks and the monitor's reach at other
- * instants; {@code JobDifferentialTest} compares them within the bound, cases that came back included.) Seeds are
- * fixed and printed.
+ * delivered up to twenty days late and cases kept a day after they ended, every obligation of a case the job ends
+ * with is {@code evaluate}'s of the whole log at the end of the input, or said: its case has a {@code case-came-back}
+ * finding (of the case, its evidence an event of the case, as docs/json.md defines it) before its last transition in
+ * event time and in number (each transition of a case after it came back is numbered after those it had, the
+ * finding first), and when that last transition is an {@code INDETERMINATE} mark, it is numbered after the verdict it
+ * supersedes, whose status is its {@code previous}. (The job's transitions are not compared with the monitor's here: an
+ * event later than the out-of-order bound is evaluated at the watermark it finds, which the job's periodic watermarks
+ * and the monitor's reach at other instants; {@code JobDifferentialTest} compares them within the bound, cases that
+ * came back included.) Seeds are fixed and printed.
  */
 class LeftCasesJobTest {
 
@@ -47,6 +51,11 @@ class LeftCasesJobTest {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
+
+    /** Cases kept a day after they ended, as in the monitor's test: events come up to twenty days late. */
+    static final JobOptions DAY = JobOptions.parse("--input", "unused", "--output", "unused", "--out-of-order",
+            JobDifferentialTest.BOUND.toString(), "--standing-check", "PT12H", "--offset",
+            GeneratedLogs.IST.getId(), "--retain-ended", "P1D");
 
     static Stream<Long> seeds() {
         long first = Long.getLong("niyam.flink.left.seed", 20261206L);
@@ -105,6 +114,12 @@ class LeftCasesJobTest {
                 .transitions()).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE).hasSize(2);
     }
 
+    /** An INDETERMINATE transition made by a case-came-back event, not by the kernel. */
+    private static boolean isMark(Transition t) {
+        return t.kind() == Transition.Kind.INDETERMINATE && t.obligation().explanation() != null
+                && t.obligation().explanation().contains("from before then, came after the case left");
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -112,29 +127,72 @@ class LeftCasesJobTest {
         System.out.println("LeftCasesJobTest seed=" + seed);
         Random random = new Random(seed);
         GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
-        Jobs.Written written = Jobs.run(work, log.lines(), JobDifferentialTest.OPTIONS, Jobs.Feed.FILE, "hashmap");
+        Jobs.Written written = Jobs.run(work, log.lines(), DAY, Jobs.Feed.FILE, "hashmap");
+        check(seed, log, written.transitions(), false);
+        assertThat(Stream.concat(written.transitions().stream().map(Transition::id),
+                written.pending().stream().map(PendingAtEnd::id)).distinct().count()).as("ids unique (seed %d)", seed)
+                .isEqualTo(written.transitions().size() + written.pending().size());
+    }
+
+    /**
+     * The same check on the cases' operator alone, with a watermark after every line (a MiniCluster's periodic
+     * watermarks come seldom on a log this small, so that a straggler is seldom late there): a straggler that comes
+     * after its case left marks what the case had reported. (The cases' obligations do not depend on the platform's
+     * operator.)
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void with_a_watermark_after_every_line_every_obligation_is_evaluates_or_said(long seed) throws Exception {
+        System.out.println("LeftCasesJobTest (watermark after every line) seed=" + seed);
+        Random random = new Random(seed);
+        GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
+        List<Transition> transitions = CaseFunctionWatermarksTest.transitions(log.lines(), new CaseFunction(DAY));
+        check(seed, log, transitions, true);
+        assertThat(transitions).extracting(Transition::id).as("ids unique (seed %d)", seed).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Every obligation of a case the transitions end with is {@code evaluate}'s of the whole log at its latest event,
+     * or said by a {@code case-came-back} finding of its case before its last transition (in event time and number);
+     * a mark is numbered after the verdict it supersedes, that verdict its {@code previous}. {@code casesOnly}: of
+     * the obligations the cases' operator reports, those an event of the log triggered (not the platform's monthly
+     * reports, which the platform's operator places in a case).
+     */
+    private static void check(long seed, GeneratedLogs.Log log, List<Transition> written, boolean casesOnly) {
         OffsetDateTime end = JobDifferentialTest.end(log.evidence());
         Report whole = JobDifferentialTest.ENGINE.evaluate(log.evidence(), end);
-
-        List<Transition> transitions = written.transitions().stream()
+        List<Transition> transitions = written.stream()
                 .sorted(Comparator.comparing((Transition t) -> t.at().toInstant()).thenComparing(Jobs::number))
                 .toList();
-        Map<String, OffsetDateTime> cameBack = new HashMap<>();
-        Map<String, Transition> last = new HashMap<>();
+        Map<String, List<Transition>> cameBack = new HashMap<>();
+        Map<String, List<Transition>> of = new HashMap<>();
+        Map<String, CaseEvent> events = new HashMap<>();
+        log.evidence().events().forEach(e -> events.put(e.id(), e));
         for (Transition t : transitions) {
-            if (t.finding() != null && t.finding().code().equals("case-came-back")) {
-                cameBack.putIfAbsent(t.finding().caseId(), t.at());
+            if (t.finding() != null && t.finding().code().equals(CaseTracker.CAME_BACK)) {
+                // As docs/json.md defines it: of the case, its evidence the event (of that case), its citation the
+                // monitor's own, its message naming the event and the instant the case left.
+                assertThat(t.finding().evidence()).as("%s (seed %d)", t.id(), seed).singleElement()
+                        .satisfies(e -> assertThat(events.get(e)).isNotNull()
+                                .extracting(CaseEvent::caseId).isEqualTo(t.finding().caseId()));
+                assertThat(t.finding().citation().ruleId()).isEqualTo("niyam.case-came-back");
+                assertThat(t.finding().message()).contains(t.finding().evidence().get(0), "left the monitor at");
+                cameBack.computeIfAbsent(t.finding().caseId(), c -> new ArrayList<>()).add(t);
             } else if (t.obligation() != null && t.obligation().caseId() != null) {
-                last.put(t.obligation().id(), t);
+                of.computeIfAbsent(t.obligation().id(), id -> new ArrayList<>()).add(t);
             }
         }
         Map<String, Obligation> expected = new HashMap<>();
-        whole.obligations().stream().filter(o -> o.caseId() != null).forEach(o -> expected.put(o.id(), o));
+        whole.obligations().stream().filter(o -> o.caseId() != null)
+                .filter(o -> !casesOnly || o.triggerEventId() != null && events.containsKey(o.triggerEventId()))
+                .forEach(o -> expected.put(o.id(), o));
         TreeSet<String> ids = new TreeSet<>(expected.keySet());
-        ids.addAll(last.keySet());
-        int marked = 0;
+        ids.addAll(of.keySet());
+        int marks = 0;
+        int judgedAfter = 0;
         for (String id : ids) {
-            Transition got = last.get(id);
+            List<Transition> own = of.getOrDefault(id, List.of());
+            Transition got = own.isEmpty() ? null : own.get(own.size() - 1);
             String gotStatus = got == null || got.kind() == Transition.Kind.WITHDRAWN ? null
                     : got.obligation().status().name();
             String wantedStatus = expected.containsKey(id) ? expected.get(id).status().name() : null;
@@ -142,17 +200,32 @@ class LeftCasesJobTest {
                 continue;
             }
             String caseId = got != null ? got.obligation().caseId() : expected.get(id).caseId();
-            OffsetDateTime back = cameBack.get(caseId);
-            assertThat(back != null && got != null && !got.at().isBefore(back))
-                    .as("%s ends %s where evaluate of the whole log says %s, unmarked (seed %d; came back: %s)", id,
-                            gotStatus, wantedStatus, seed, cameBack)
-                    .isTrue();
-            marked++;
+            String why = String.format("%s ends %s where evaluate of the whole log says %s (seed %d; its "
+                    + "transitions %s; its case's came-back findings %s)", id, gotStatus, wantedStatus, seed,
+                    own.stream().map(t -> t.id() + "@" + t.at()).toList(), cameBack.getOrDefault(caseId, List.of())
+                            .stream().map(t -> t.id() + "@" + t.at()).toList());
+            assertThat(got).as("never reported: " + why).isNotNull();
+            // Said, as the docs define it: a case-came-back finding of its case that comes before its last transition,
+            // in event time and in number (each transition of a case after it came back is numbered after those it
+            // had, its finding first), so that the transition is one of a stay judged without the earlier events...
+            boolean said = cameBack.getOrDefault(caseId, List.of()).stream()
+                    .anyMatch(f -> !f.at().isAfter(got.at()) && Jobs.number(f) <= Jobs.number(got));
+            assertThat(said).as("unmarked: " + why).isTrue();
+            if (isMark(got)) {
+                // ... or a mark: INDETERMINATE, numbered after its last transition, whose verdict it supersedes.
+                Transition superseded = own.size() < 2 ? null : own.get(own.size() - 2);
+                assertThat(superseded).as("a mark of nothing reported: " + why).isNotNull();
+                assertThat(Jobs.number(got)).as("a mark numbered after what it supersedes: " + why)
+                        .isGreaterThan(Jobs.number(superseded));
+                assertThat(got.previous()).as("a mark's previous status: " + why)
+                        .isEqualTo(superseded.obligation().status());
+                marks++;
+            } else {
+                judgedAfter++;
+            }
         }
         System.out.println("  " + log.lines().size() + " lines, " + transitions.size() + " transitions, "
-                + cameBack.size() + " cases came back, " + marked + " obligations differ from evaluate, each marked");
-        assertThat(Stream.concat(transitions.stream().map(Transition::id),
-                written.pending().stream().map(PendingAtEnd::id)).distinct().count()).as("ids unique (seed %d)", seed)
-                .isEqualTo(transitions.size() + written.pending().size());
+                + cameBack.size() + " cases came back; obligations that differ from evaluate: " + marks
+                + " marked INDETERMINATE, " + judgedAfter + " judged after a case-came-back finding");
     }
 }

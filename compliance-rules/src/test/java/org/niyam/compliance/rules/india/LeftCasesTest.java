@@ -203,6 +203,139 @@ class LeftCasesTest {
                 .anyMatch(id -> id.startsWith("complaint.acknowledge@c1-in2#"));
     }
 
+    /**
+     * A case that comes back with an event that opens nothing (an acknowledgement after the case left: no duty reads
+     * it alone) has nothing left to settle: it leaves again {@code retainEndedCases} after it came back, keeping what
+     * it kept before (its first stay's verdicts, not marked, since the event came after the instant it left) and the
+     * event's digest. Before, it had no obligation, so it never ended, and stayed in the monitor (and its snapshot) for
+     * the monitor's life. An acknowledgement from its first stay, later still, then marks the first stay's verdicts,
+     * and after that the case (again with nothing to settle) leaves a third time.
+     */
+    @Test
+    void a_case_that_came_back_with_nothing_to_settle_leaves_again_and_still_marks_what_it_kept() throws Exception {
+        CaseEvent stray = new ComplaintAcknowledged("c1-ack-c", "C1", ist("2026-03-20T12:00"));
+        CaseEvent later = new ComplaintReceived("c3-in", "C3", ist("2026-04-10T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent latest = new ComplaintReceived("c4-in", "C4", ist("2026-05-10T10:00"), ComplaintCategory.GENERAL);
+        List<Transition> heard = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (ComplianceMonitor monitor = monitor(heard).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, stray));
+            monitor.advanceTo(ist("2026-03-21T00:00"));
+            assertThat(heard).extracting(Transition::id)
+                    .contains("finding:case-came-back:C1:c1-ack-c:niyam.case-came-back#5:FINDING")
+                    .noneMatch(id -> id.contains("@c1-") && id.endsWith(":INDETERMINATE"));
+            assertThat(held(json, monitor.snapshot())).as("back, with nothing to settle").contains("C1");
+            int heldBytes = 0;
+            for (JsonNode c : json.readTree(monitor.snapshot()).path("cases")) {
+                heldBytes += c.path("caseId").asText().equals("C1") ? json.writeValueAsBytes(c).length : 0;
+            }
+
+            monitor.accept(later); // past 27 March: a week after C1 came back
+            JsonNode snapshot = json.readTree(monitor.snapshot());
+            System.out.println("LeftCasesTest: C1 back with one event, held: " + heldBytes + " bytes of JSON; left "
+                    + "again: " + json.writeValueAsBytes(snapshot.path("left")).length + " (its record, 4 digests)");
+            assertThat(held(json, monitor.snapshot())).as("C1 left again").doesNotContain("C1");
+            assertThat(snapshot.path("left")).as("what C1 keeps").singleElement().satisfies(left -> {
+                assertThat(left.path("at").asText()).startsWith("2026-03-27T12:00");
+                assertThat(left.path("earlier").path("reported")).extracting(JsonNode::asText)
+                        .as("its first stay's verdicts, not marked yet").hasSize(2)
+                        .allMatch(r -> r.startsWith("4 MET_LATE ") || r.startsWith("2 MET "));
+                assertThat(java.util.Base64.getDecoder().decode(left.path("earlier").path("events").asText()))
+                        .as("16 bytes for each of its 4 events").hasSize(4 * 16);
+            });
+
+            int before = heard.size();
+            monitor.accept(ACK_IN_TIME); // from the first stay, nineteen days late and more
+            List<Transition> after = new ArrayList<>(heard.subList(before, heard.size()));
+            assertThat(after).extracting(Transition::id).startsWith(
+                    "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#6:FINDING");
+            assertThat(after).filteredOn(t -> t.kind() == Transition.Kind.INDETERMINATE)
+                    .extracting(t -> t.obligation().id() + " after " + t.previous())
+                    .containsExactlyInAnyOrder("complaint.acknowledge@c1-in after MET_LATE",
+                            "complaint.resolve@c1-in after MET");
+
+            monitor.accept(latest);
+            assertThat(held(json, monitor.snapshot())).as("C1 left a third time").doesNotContain("C1");
+            assertThat(json.readTree(monitor.snapshot()).path("left")).singleElement()
+                    .satisfies(left -> assertThat(left.path("earlier").path("reported")).as("marked: none kept")
+                            .isEmpty());
+            // Copies of any of its events are copies; a new event brings it back once more, and says so.
+            int copies = heard.size();
+            monitor.acceptAll(List.of(RECEIVED, stray, ACK_IN_TIME));
+            monitor.advanceTo(ist("2026-05-11T00:00"));
+            assertThat(heard.subList(copies, heard.size())).extracting(Transition::id)
+                    .noneMatch(id -> id.contains("C1"));
+            monitor.accept(new ComplaintAcknowledged("c1-ack-d", "C1", ist("2026-05-12T10:00")));
+            monitor.advanceTo(ist("2026-05-13T00:00"));
+            assertThat(heard.subList(copies, heard.size())).extracting(Transition::id)
+                    .filteredOn(id -> id.contains("C1") || id.contains("@c1-"))
+                    .containsExactly("finding:case-came-back:C1:c1-ack-d:niyam.case-came-back#7:FINDING");
+        }
+        assertThat(heard).extracting(Transition::id).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A snapshot written before a case kept the instant it left (its {@code earlier} without {@code left},
+     * {@code reported} and {@code cameBack}), taken when a case had already come back: nothing in it says when that
+     * case left, so a further event of it, even one dated before the case left, gives no {@code case-came-back} finding
+     * and marks nothing, where the monitor that did not stop says so and marks (docs/monitoring.md, Limits). Its
+     * earlier events' digests show that it came back: with nothing to settle, it leaves again, and from then on an
+     * event of it is said as any left case's.
+     */
+    @Test
+    void a_case_back_when_an_older_snapshot_was_taken_is_not_said_again_until_it_leaves_again() throws Exception {
+        CaseEvent stray = new ComplaintAcknowledged("c1-ack-c", "C1", ist("2026-03-20T12:00"));
+        CaseEvent later = new ComplaintReceived("c3-in", "C3", ist("2026-04-10T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent afterThat = new ComplaintAcknowledged("c1-ack-d", "C1", ist("2026-04-12T10:00"));
+        List<Transition> straight = new ArrayList<>();
+        byte[] snapshot;
+        int before;
+        try (ComplianceMonitor monitor = monitor(straight).build()) {
+            monitor.acceptAll(List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, stray));
+            monitor.advanceTo(ist("2026-03-21T00:00"));
+            snapshot = monitor.snapshot();
+            before = straight.size();
+            monitor.accept(ACK_IN_TIME);
+        }
+        assertThat(straight.subList(before, straight.size())).extracting(Transition::id)
+                .as("the monitor that did not stop").contains(
+                        "finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING",
+                        "complaint.acknowledge@c1-in#5:INDETERMINATE", "complaint.resolve@c1-in#5:INDETERMINATE");
+
+        // As a monitor before the instant was kept wrote it: C1 back, its record without the instant it left, its
+        // verdicts and the events that came back, and without the finding (that monitor made none).
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode old = (ObjectNode) json.readTree(snapshot);
+        for (JsonNode held : old.path("cases")) {
+            if (held.path("caseId").asText().equals("C1")) {
+                ((ObjectNode) held.path("earlier")).remove(List.of("left", "reported", "cameBack"));
+                ((ObjectNode) held).remove("retireAt");
+                ((ObjectNode) held).putArray("findings");
+                assertThat(held.path("earlier").path("events").asText()).as("C1 left: its events' digests")
+                        .isNotEmpty();
+            }
+        }
+        List<Transition> fromOld = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(fromOld).restore(json.writeValueAsBytes(old)).build()) {
+            monitor.accept(ACK_IN_TIME);
+            assertThat(fromOld).extracting(Transition::id).as("not said: the instant C1 left is not in the snapshot")
+                    .noneMatch(id -> id.contains("C1") || id.contains("@c1-"));
+            monitor.accept(later); // past 28 March: a week after the restore, C1 with nothing to settle leaves again
+            assertThat(held(json, monitor.snapshot())).doesNotContain("C1");
+            monitor.accept(afterThat);
+            monitor.advanceTo(ist("2026-04-13T00:00"));
+        }
+        assertThat(fromOld).extracting(Transition::id).filteredOn(id -> id.contains("C1") || id.contains("@c1-"))
+                .singleElement().asString().startsWith("finding:case-came-back:C1:c1-ack-d:niyam.case-came-back#");
+    }
+
+    /** The ids of the cases a snapshot holds. */
+    private static List<String> held(ObjectMapper json, byte[] snapshot) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json.readTree(snapshot).path("cases").forEach(c -> ids.add(c.path("caseId").asText()));
+        return ids;
+    }
+
     /** A rule id may hold a space between words; the verdict a left case keeps of its obligation holds it too. */
     @Test
     void a_case_whose_obligation_cites_a_rule_named_with_a_space_leaves_and_is_marked() {
