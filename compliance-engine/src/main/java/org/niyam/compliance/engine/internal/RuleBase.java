@@ -595,30 +595,8 @@ public final class RuleBase {
         // application), then in the cache.
         String key = restRestricted || !restricted
                 ? ModelCache.key(ExecutableModels.fingerprint(first), firstFiles, rest, options.eventTypes()) : null;
-        ModelCache.Entry cached = null;
-        String cachedFrom = null;
-        String entryName = null;
-        String then = null;
-        boolean fromShipped = false;
-        Path entryFile = null;
-        if (key != null) {
-            boolean cache = options.modelCache() != null && readCache;
-            String otherwise = cache ? "looking in the compiled-model cache, else compiling the packs"
-                    : "compiling the packs";
-            ModelCache.Shipped shipped = readShipped ? ModelCache.shipped(key, loader, otherwise) : null;
-            if (shipped != null) {
-                cached = shipped.entry();
-                fromShipped = true;
-                cachedFrom = "a compiled model on the class path (" + shipped.url() + ")";
-                entryName = "compiled model " + shipped.url() + " on the class path";
-                then = otherwise;
-            } else if (cache) {
-                cached = ModelCache.read(options.modelCache(), key, loader);
-                cachedFrom = "the compiled-model cache (" + ModelCache.file(options.modelCache(), key) + ")";
-                entryName = "compiled-model cache entry " + ModelCache.file(options.modelCache(), key);
-                then = "compiling the packs and writing it again";
-            }
-        }
+        Found found = key == null ? null : found(key, options, loader, readShipped, readCache);
+        ModelCache.Entry cached = found == null ? null : found.entry();
         List<DrlAnalysis> files = List.of();
         StoredAnalysis restAnalysis;
         if (cached != null && !restRestricted) {
@@ -657,8 +635,9 @@ public final class RuleBase {
                 refused = "a class file cannot be read: " + e;
             }
             if (refused != null) {
-                LOG.warn("{} ignored: the check of restricted packs refuses it ({}); {}", entryName, refused, then);
-                return besideStored(packs, options, packParameters, parameterOwners, false, fromShipped && readCache);
+                LOG.warn("{} ignored: the check of restricted packs refuses it ({}); {}", found.name(), refused,
+                        found.otherwise());
+                return besideStored(packs, options, packParameters, parameterOwners, false, found.shipped());
             }
         }
         List<Model> prebuilt;
@@ -676,15 +655,17 @@ public final class RuleBase {
         KieBase kieBase;
         Map<String, byte[]> classes;
         String how;
+        Path entryFile = null;
         if (cached != null) {
             classes = cached.classes();
-            entryFile = fromShipped ? null : ModelCache.file(options.modelCache(), key);
+            entryFile = found.file();
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
                         ExecutableModels::modelConfiguration, prebuilt);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", entryName, e.toString(), then);
-                return besideStored(packs, options, packParameters, parameterOwners, false, fromShipped && readCache);
+                LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", found.name(), e.toString(),
+                        found.otherwise());
+                return besideStored(packs, options, packParameters, parameterOwners, false, found.shipped());
             }
             if (restRestricted) {
                 // As after compiling: the case-locality of declared types is read from their classes.
@@ -695,7 +676,7 @@ public final class RuleBase {
                 all = StoredAnalysis.merge(firstAnalysis, restAnalysis);
             }
             how = "packs " + ids(first) + " from their build-time executable model; packs " + ids(rest)
-                    + " from " + cachedFrom + (restRestricted
+                    + " from " + found.from() + (restRestricted
                     ? ", their classes checked as restricted packs' are" : "") + ", in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms";
         } else {
@@ -755,6 +736,40 @@ public final class RuleBase {
                 + " stored beside their model, "
                 + (cached != null && !restRestricted ? "that of " + ids(rest) + " cached with theirs"
                 : "only that of " + ids(rest) + " made now"));
+    }
+
+    /**
+     * A compiled model found for the packs after the build-time ones.
+     *
+     * @param entry     the entry
+     * @param from      where it came from, as the INFO line says
+     * @param name      how a warning names it
+     * @param otherwise what the engine does when it is refused
+     * @param shipped   whether it came from the class path (then the cache may still serve)
+     * @param file      the cache's file, or {@code null} for one on the class path
+     */
+    private record Found(ModelCache.Entry entry, String from, String name, String otherwise, boolean shipped,
+                         Path file) {
+    }
+
+    /**
+     * The compiled model of the key: shipped on the class path (when {@code readShipped}), else in the cache (when
+     * {@code readCache}); {@code null} when there is none that can be used (each refusal warned of).
+     */
+    private static Found found(String key, Options options, ClassLoader loader, boolean readShipped,
+                               boolean readCache) {
+        boolean cache = options.modelCache() != null && readCache;
+        String otherwise = cache ? "looking in the compiled-model cache, else compiling the packs"
+                : "compiling the packs";
+        ModelCache.Shipped shipped = readShipped ? ModelCache.shipped(key, loader, otherwise) : null;
+        if (shipped != null) {
+            return new Found(shipped.entry(), "a compiled model on the class path (" + shipped.url() + ")",
+                    "compiled model " + shipped.url() + " on the class path", otherwise, true, null);
+        }
+        ModelCache.Entry entry = cache ? ModelCache.read(options.modelCache(), key, loader) : null;
+        Path file = cache ? ModelCache.file(options.modelCache(), key) : null;
+        return entry == null ? null : new Found(entry, "the compiled-model cache (" + file + ")",
+                "compiled-model cache entry " + file, "compiling the packs and writing it again", false, file);
     }
 
     /**
