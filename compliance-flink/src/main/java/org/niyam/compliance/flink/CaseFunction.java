@@ -329,7 +329,12 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (step.nextChange() != null) {
                 due.add(step.nextChange().toInstant().toEpochMilli());
             }
-            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), k.retireAt(), k.leftovers(),
+            // Whether the case may leave, asked again of what the change made of it, as run() asks: a case that was to
+            // leave and now holds a duty that can still be met (a breach the change brought) stays. One that may now
+            // leave is given an instant to, which its next event or timer acts on (this side cannot set its timer).
+            Long retireAt = !step.state().mayLeave() || k.leftovers() != NO_LEFTOVERS ? null
+                    : k.retireAt() != null ? k.retireAt() : watermark + options.retainEnded().toMillis();
+            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), retireAt, k.leftovers(),
                     k.leftAt())));
         });
     }

@@ -266,6 +266,46 @@ class CaseFunctionWatermarksTest {
         }
     }
 
+    /**
+     * A case whose duties had all ended, due to leave, that a changed profile gives a breached duty (Rule 4(8): a
+     * platform that became significant owed a notice before its removal) stays: a notice that comes later meets it
+     * late, as the monitor and {@code evaluate} say, where the job let the case leave with its breach and said only
+     * that the notice came back. And the reverse: a change that ends the case's last running duty gives it an
+     * instant to leave at, which its next timer or event acts on.
+     */
+    @Test
+    void a_profile_change_asks_again_whether_a_case_may_leave() throws Exception {
+        String small = "{\"type\":\"PlatformProfile\",\"name\":\"ExampleNet\",\"registeredUsersInIndia\":1000000,"
+                + "\"messagingService\":false}";
+        String large = small.replace("1000000", "90000000");
+        String removal = "{\"type\":\"ContentRemoved\",\"id\":\"r1\",\"caseId\":\"R1\","
+                + "\"at\":\"2026-03-02T11:00:00+05:30\",\"action\":\"REMOVED\",\"basis\":\"OWN_INITIATIVE\"}";
+        String notice = "{\"type\":\"UserNotified\",\"id\":\"n1\",\"caseId\":\"R1\","
+                + "\"at\":\"2026-09-21T10:00:00+05:30\",\"grounds\":\"spam\"}";
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
+            long watermark = feed(harness, List.of(small, removal, complaint("x1", "X1", "2026-09-01T10:00")),
+                    Long.MIN_VALUE);
+            assertThat(kept(harness, json, "R1").retireAt()).as("R1's duties ended: due to leave").isNotNull();
+            watermark = feed(harness, List.of(large), watermark);
+            assertThat(kept(harness, json, "R1").retireAt()).as("now breached, to be met late: stays").isNull();
+            watermark = feed(harness, List.of(complaint("x2", "X2", "2026-09-20T10:00")), watermark);
+            assertThat(kept(harness, json, "R1").state().events()).as("R1 still held").isNotEmpty();
+            feed(harness, List.of(notice, complaint("x3", "X3", "2026-09-23T10:00")), watermark);
+            assertThat(ids(harness)).anyMatch(id -> id.startsWith("4(8).prior-notice@r1#") && id.endsWith(":MET_LATE"))
+                    .noneMatch(id -> id.startsWith("finding:case-came-back:R1"));
+        }
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     harness(new CaseFunction(WEEK))) {
+            long watermark = feed(harness, List.of(large, removal, complaint("x1", "X1", "2026-09-01T10:00")),
+                    Long.MIN_VALUE);
+            assertThat(kept(harness, json, "R1").retireAt()).as("breached, to be met late: stays").isNull();
+            feed(harness, List.of(small), watermark);
+            assertThat(kept(harness, json, "R1").retireAt()).as("not applicable now: may leave").isNotNull();
+        }
+    }
+
     private static KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness(CaseFunction function)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function, i -> i.caseId, Types.STRING,
