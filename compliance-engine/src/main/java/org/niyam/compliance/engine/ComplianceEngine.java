@@ -570,20 +570,32 @@ public final class ComplianceEngine {
          * @param classOutput the application's class output folder, such as {@code target/classes}
          * @return the model's file
          * @throws RulePackException listing every problem in every pack, as {@link #build()}
-         * @throws IllegalStateException when no model could be written: the packs have no compiled model of their own
-         *                               (only packs given after packs with a build-time model, such as the bundled
-         *                               pack, all restricted or all trusted, declaring no query, have one), or the
-         *                               folder cannot be written; the message says how the packs were built
+         * @throws IllegalStateException when no model could be written: the folder cannot be made or written, or the
+         *                               packs have no compiled model of their own (only packs given after packs with
+         *                               a build-time model, such as the bundled pack, all restricted or all trusted,
+         *                               declaring no query, have one); the message says which, and how the packs were
+         *                               built
          */
         public java.nio.file.Path writeCompiledModel(java.nio.file.Path classOutput) {
             Objects.requireNonNull(classOutput, "classOutput");
-            ComplianceEngine engine = new ComplianceEngine(this, classOutput.resolve(SHIPPED_MODELS));
+            java.nio.file.Path folder = classOutput.resolve(SHIPPED_MODELS);
+            try {
+                java.nio.file.Files.createDirectories(folder);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("the compiled model cannot be written: the folder " + folder
+                        + " cannot be made (" + e + ")", e);
+            }
+            if (!java.nio.file.Files.isWritable(folder)) {
+                throw new IllegalStateException("the compiled model cannot be written: the folder " + folder
+                        + " is not writable");
+            }
+            ComplianceEngine engine = new ComplianceEngine(this, folder);
             return engine.ruleBase.modelEntry().orElseThrow(() -> new IllegalStateException("no compiled model of "
-                    + "packs " + engine.rulePacks().stream().map(RulePack::id).toList() + " was written to "
-                    + classOutput.resolve(SHIPPED_MODELS) + ": only packs given after packs with a build-time model "
-                    + "(such as the bundled pack), all restricted or all trusted, declaring no query and extending no "
-                    + "rule of those before them, have a compiled model of their own, and the folder must be "
-                    + "writable (a warning says so when it is not). How they were built: " + engine.ruleBase.howBuilt()));
+                    + "packs " + engine.rulePacks().stream().map(RulePack::id).toList() + " was written to " + folder
+                    + ": only packs given after packs with a build-time model (such as the bundled pack), all "
+                    + "restricted or all trusted, declaring no query and extending no rule of those before them, have "
+                    + "a compiled model of their own (or the entry could not be written: a warning then says why). How "
+                    + "they were built: " + engine.ruleBase.howBuilt()));
         }
     }
 }

@@ -658,6 +658,11 @@ class ModelCacheTest {
                         .hasMessageContaining("How they were built: ");
                 assertThat(shippedNow()).isEqualTo(before);
             }
+            Path notAFolder = Files.writeString(dir.resolve("a-file"), "in the way\n");
+            assertThat(catchThrowableOfType(IllegalStateException.class, () -> ComplianceEngine.builder()
+                    .rulePack(india).rulePack(restricted).writeCompiledModel(notAFolder)))
+                    .hasMessageStartingWith("the compiled model cannot be written: the folder "
+                            + notAFolder.resolve(ComplianceEngine.SHIPPED_MODELS) + " cannot be made (");
         } finally {
             unship(before);
         }
