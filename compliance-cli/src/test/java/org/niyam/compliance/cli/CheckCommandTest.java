@@ -135,7 +135,8 @@ class CheckCommandTest {
     }
 
     /** A DRL file of a pack of its own whose rule (line 4) concludes the duty key of the fast-ack pack. */
-    private static java.nio.file.Path otherConcludingTestAcknowledge(java.nio.file.Path dir) throws java.io.IOException {
+    private static java.nio.file.Path otherConcludingTestAcknowledge(java.nio.file.Path dir)
+            throws java.io.IOException {
         return java.nio.file.Files.writeString(dir.resolve("other.drl"), """
                 package org.example.other;
                 import org.niyam.compliance.india.ComplaintReceived;

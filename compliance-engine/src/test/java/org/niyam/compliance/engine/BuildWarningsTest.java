@@ -315,7 +315,8 @@ class BuildWarningsTest {
             RulePackException e = catchThrowableOfType(RulePackException.class,
                     () -> build(opening("first.drl", "first.answer", "answer"), broken("broken.drl"),
                             opening("second.drl", "second.answer", "answer"),
-                            reporting("third.drl", "third.seen", "seen"), reporting("fourth.drl", "fourth.seen", "seen")));
+                            reporting("third.drl", "third.seen", "seen"),
+                            reporting("fourth.drl", "fourth.seen", "seen")));
 
             assertThat(e).isNotNull();
             assertThat(e.problems()).singleElement().satisfies(p -> {

@@ -27,7 +27,8 @@ class MainTest {
         Report report = new Main().evaluate(log);
 
         assertThat(report.asOf()).hasToString("2026-04-09T10:00+05:30");
-        // Our own 48 hours are over for the request the law still gives 4 hours, and were over for the one answered late.
+        // Our own 48 hours are over for the request the law still gives 4 hours, and were over for the one answered
+        // late.
         assertThat(Main.actOn(report)).extracting(Obligation::id, Obligation::status).containsExactly(
                 tuple("policy.disclose@lea-08-in", Status.BREACHED),
                 tuple("information.request@lea-08-in", Status.AT_RISK),

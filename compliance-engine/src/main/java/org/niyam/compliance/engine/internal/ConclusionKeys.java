@@ -426,7 +426,8 @@ final class ConclusionKeys {
                     + "whatever its trigger event";
         }
         return new Problem(last.origin(), last.line(), (code ? "finding code '" : "duty key '") + literal + "' is "
-                + (code ? "reported" : "concluded") + " by " + owners.size() + " packs: " + String.join(" and ", described)
+                + (code ? "reported" : "concluded") + " by " + owners.size() + " packs: "
+                + String.join(" and ", described)
                 + "; " + when + ". Give each pack's " + (code ? "codes" : "keys") + " a prefix of its own");
     }
 
