@@ -109,19 +109,7 @@ class CheckCommandTest {
     @Test
     void aDutyKeyTwoPacksConcludeIsAWarningAndTheExitStaysZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
-        java.nio.file.Path drl = dir.resolve("other.drl");
-        java.nio.file.Files.writeString(drl, """
-                package org.example.other;
-                import org.niyam.compliance.india.ComplaintReceived;
-                import org.niyam.compliance.model.Duty;
-                rule "other.ack-opens"
-                    @citation("Other 1")
-                when
-                    $complaint : ComplaintReceived()
-                then
-                    insert(new Duty("test.acknowledge", "Acknowledge", "test.acknowledge", $complaint));
-                end
-                """);
+        java.nio.file.Path drl = otherConcludingTestAcknowledge(dir);
 
         Cli.Result result = Cli.run("check", Cli.RESOURCES + "rules/fast-ack", drl.toString());
 

@@ -164,18 +164,7 @@ class WritingRulesDocTest {
         Path policy = writeFiles(folder, Map.of("policy/pack.yaml", """
                 id: my-policy
                 instrument: My Policy
-                """, "policy/other.drl", """
-                package com.example.policy;
-                import org.niyam.compliance.india.*;
-                import org.niyam.compliance.model.*;
-                rule "policy.opens"
-                    @citation("Policy 1")
-                when
-                    $complaint : ComplaintReceived()
-                then
-                    insert(new Duty("complaint.acknowledge", "Acknowledge", "complaint.acknowledge", $complaint));
-                end
-                """));
+                """, "policy/other.drl", OTHER_DRL));
 
         ComplianceEngine engine = ComplianceEngine.builder()
                 .rulePack(RulePack.classpath("org/niyam/compliance/rules/india"))
