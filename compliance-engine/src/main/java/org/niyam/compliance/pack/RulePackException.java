@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
  */
 public final class RulePackException extends RuntimeException {
 
-    private final transient List<Problem> problems;
-    private final transient List<Problem> warnings;
+    private static final long serialVersionUID = 1L;
+
+    /** Immutable lists of serializable problems: kept when the exception is serialized (as by a remote job). */
+    private final List<Problem> problems;
+    private final List<Problem> warnings;
 
     /**
      * A pack with one or more problems; the message lists them one a line.

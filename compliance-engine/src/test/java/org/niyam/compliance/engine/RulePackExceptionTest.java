@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +79,25 @@ class RulePackExceptionTest {
 
     @Nested
     class Drl {
+
+        /** Sent between processes (a remote job's failure), the exception keeps its problems and warnings. */
+        @Test
+        void problems_and_warnings_survive_serialization() throws Exception {
+            RulePackException sent = new RulePackException(List.of(new Problem("a.drl", 3, "no such field")),
+                    List.of(new Problem("b.drl", 0, "duty key 'k' is concluded by two packs")));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(sent);
+            }
+            RulePackException received;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                received = (RulePackException) in.readObject();
+            }
+
+            assertThat(received.problems()).isEqualTo(sent.problems());
+            assertThat(received.warnings()).isEqualTo(sent.warnings());
+            assertThat(received.getMessage()).isEqualTo(sent.getMessage());
+        }
 
         @Test
         void syntax_error_names_the_file_and_the_line() {
