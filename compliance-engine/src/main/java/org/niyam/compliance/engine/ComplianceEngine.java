@@ -54,8 +54,9 @@ public final class ComplianceEngine {
     /**
      * The class-path folder where an engine finds the compiled model of packs of one's own that an application ships,
      * so that even its first start loads them instead of compiling their DRL; {@link Builder#writeCompiledModel}
-     * writes it there, in the application's build. Looked up through the class loader that loaded Niyam. See
-     * {@code docs/performance.md}, compiled models shipped on the class path.
+     * writes it there, in the application's build. Looked up through the class loader that loaded Niyam, else the
+     * context class loader of the thread that builds the engine. See {@code docs/performance.md}, compiled models
+     * shipped on the class path.
      */
     public static final String SHIPPED_MODELS = "META-INF/niyam/compiled-models";
 

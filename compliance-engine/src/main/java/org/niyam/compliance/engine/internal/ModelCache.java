@@ -158,17 +158,17 @@ public final class ModelCache {
     }
 
     /**
-     * The entry of this key that the application ships on its class path, in {@value #SHIPPED}, with where it was
-     * found; or {@code null} when there is none or it cannot be used (then with a warning naming it and why, and
+     * The entry of this key that the application ships on its class path, in {@value #SHIPPED} (through {@code
+     * loader}, else the thread's context class loader), with where it was found; or {@code null} when there is none or it cannot be used (then with a warning naming it and why, and
      * {@code otherwise}, what the engine does instead). An application ships such an entry by writing it there in its
      * own build ({@code docs/performance.md}, compiled models shipped on the class path). A class path that has that
      * folder but no entry of this key is logged at INFO: an entry made with other DRL, or by another Java or Drools
      * version, is never used, and the application may think it ships one.
      */
     public static Shipped shipped(String key, ClassLoader loader, String otherwise) {
-        java.net.URL url = loader.getResource(SHIPPED + key + SUFFIX);
+        java.net.URL url = resource(loader, SHIPPED + key + SUFFIX);
         if (url == null) {
-            java.net.URL folder = loader.getResource(SHIPPED);
+            java.net.URL folder = resource(loader, SHIPPED);
             if (folder != null) {
                 LOG.info("compiled models are shipped on the class path ({}), but none of these packs ({}{}): an entry "
                         + "is used only with the packs' DRL files as named and written, the event types, the Java "
@@ -193,6 +193,17 @@ public final class ModelCache {
         }
         Entry checked = checked(bytes, entry, otherwise, key, loader, true);
         return checked == null ? null : new Shipped(checked, url.toString());
+    }
+
+    /**
+     * A resource of {@code loader} (the one that loaded Niyam), else of the thread's context class loader: where Niyam
+     * sits in a parent class loader (a container's shared library folder), the application's own jar is seen only
+     * through the context loader its container sets.
+     */
+    private static java.net.URL resource(ClassLoader loader, String name) {
+        java.net.URL url = loader.getResource(name);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return url != null || context == null || context == loader ? url : context.getResource(name);
     }
 
     /**

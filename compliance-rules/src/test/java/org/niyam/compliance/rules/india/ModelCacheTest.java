@@ -668,6 +668,34 @@ class ModelCacheTest {
         }
     }
 
+    /**
+     * Niyam in a parent class loader (a container's shared library folder) does not see the application's jar: the
+     * entry is found through the context class loader the container sets on the thread that builds the engine.
+     */
+    @Test
+    void a_shipped_model_seen_only_by_the_context_class_loader_is_loaded() throws IOException {
+        RulePack policy = policy(POLICY.replace("Policy 2.2", "Policy 2.2, context"));
+        Path application = Files.createDirectories(dir.resolve("application-classes"));
+        Path model = ComplianceEngine.builder().rulePack(india).rulePack(policy).writeCompiledModel(application);
+        assertThat(shippedNow()).doesNotContain(model);
+
+        ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
+        assertThat(howBuilt()).as("not on Niyam's class path").contains("compiled now");
+
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        try (java.net.URLClassLoader container = new java.net.URLClassLoader(
+                new java.net.URL[] {application.toUri().toURL()}, LOADER)) {
+            thread.setContextClassLoader(container);
+            ComplianceEngine.builder().rulePack(india).rulePack(policy).build();
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+        assertThat(howBuilt()).doesNotContain("compiled now")
+                .contains("from a compiled model on the class path (" + model.toUri().toURL() + ")");
+        assertThat(warnings()).isEmpty();
+    }
+
     @Test
     void a_class_path_that_ships_models_but_none_of_the_packs_says_so() throws IOException {
         List<Path> before = shippedNow();
