@@ -322,20 +322,17 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 return;
             }
             CaseTracker.Step step = tracker.step(now, k.state(), instant(watermark));
-            for (Transition t : step.transitions()) {
-                send(t, out);
-            }
+            // What run() does with a step, but at the watermark and without a timer (this side cannot set a case's):
+            // its transitions, its leftovers sent to the platform when the change changed them, and whether the case
+            // may leave, asked again of what the change made of it.
+            Settled settled = settle(step, k.state().caseId(), watermark, k.leftovers(), k.retireAt(), null, out,
+                    ctx::output);
             TreeSet<Long> due = new TreeSet<>(k.due());
             if (step.nextChange() != null) {
                 due.add(step.nextChange().toInstant().toEpochMilli());
             }
-            // Whether the case may leave, asked again of what the change made of it, as run() asks: a case that was to
-            // leave and now holds a duty that can still be met (a breach the change brought) stays. One that may now
-            // leave is given an instant to, which its next event or timer acts on (this side cannot set its timer).
-            Long retireAt = !step.state().mayLeave() || k.leftovers() != NO_LEFTOVERS ? null
-                    : k.retireAt() != null ? k.retireAt() : watermark + options.retainEnded().toMillis();
-            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), retireAt, k.leftovers(),
-                    k.leftAt())));
+            state.update(json.bytes(new Kept(step.state(), watermark, List.copyOf(due), settled.retireAt(),
+                    settled.leftovers(), k.leftAt())));
         });
     }
 
@@ -361,14 +358,9 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             stepNanos.add(System.nanoTime() - started);
             stepCount.add(1);
             steps.inc();
-            for (Transition t : step.transitions()) {
-                send(t, out);
-            }
-            String left = json.text(step.leftovers());
-            if (left.hashCode() != leftovers) {
-                side.output(LEFTOVERS, new Input(Input.LEFTOVERS, state.caseId(), at, 0, left));
-                leftovers = left.hashCode();
-            }
+            Settled settled = settle(step, state.caseId(), at, leftovers, retireAt, timers, out, side);
+            leftovers = settled.leftovers();
+            retireAt = settled.retireAt();
             state = step.state();
             steppedAt = at;
             if (step.nextChange() != null) {
@@ -378,19 +370,51 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                     timers.registerEventTimeTimer(next);
                 }
             }
-            if (state.mayLeave() && leftovers == NO_LEFTOVERS) {
-                // (A case that concluded something about the platform stays: the platform reads its conclusions. A
-                // case with no obligation yet stays too: its events may be what a later event's duty reads, as a
-                // notice to the user before a removal; unless it came back after it left, when it leaves again as the
-                // monitor's does, CaseTracker.State.mayLeave.) At the end of a bounded input as during it, so that
-                // whether a case left state does not depend on when watermarks came.
-                retireAt = at + options.retainEnded().toMillis();
-                timers.registerEventTimeTimer(retireAt);
-            } else {
-                retireAt = null;
-            }
         }
         return new Kept(state, steppedAt, List.copyOf(due), retireAt, leftovers, k.leftAt());
+    }
+
+    /**
+     * What a step leaves of a case's leftovers and leaving.
+     *
+     * @param leftovers the hash of the leftovers last sent to the platform
+     * @param retireAt  when the case leaves state if everything in it has still ended then, or null
+     */
+    record Settled(int leftovers, Long retireAt) {
+    }
+
+    /**
+     * What both sides (an event or timer, and a changed profile or standing fact) do with a step of a case at
+     * {@code at}: send its transitions; send its leftovers to the platform's operator when they differ from those last
+     * sent ({@code leftovers}, a hash), dated {@code at}; and decide when the case may leave state. A case that
+     * concluded something about the platform stays (the platform reads its conclusions); so does a case with no
+     * obligation yet (its events may be what a later event's duty reads, as a notice to the user before a removal),
+     * unless it came back after it left, when it leaves again as the monitor's does ({@link
+     * CaseTracker.State#mayLeave}). One that may leave does so {@link JobOptions#retainEnded()} after {@code at}, by a
+     * timer set here; with no {@code timers} (the broadcast side, which cannot set a case's timer) it keeps the
+     * instant it had, whose timer is set, or is given one that its next event or timer acts on.
+     */
+    private Settled settle(CaseTracker.Step step, String caseId, long at, int leftovers, Long retireAt,
+                           TimerService timers, Collector<Output> out, SideOutput side) {
+        for (Transition t : step.transitions()) {
+            send(t, out);
+        }
+        String left = json.text(step.leftovers());
+        if (left.hashCode() != leftovers) {
+            side.output(LEFTOVERS, new Input(Input.LEFTOVERS, caseId, at, 0, left));
+            leftovers = left.hashCode();
+        }
+        if (!step.state().mayLeave() || leftovers != NO_LEFTOVERS) {
+            return new Settled(leftovers, null);
+        }
+        // At the end of a bounded input as during it, so that whether a case left state does not depend on when
+        // watermarks came.
+        if (timers == null) {
+            return new Settled(leftovers, retireAt != null ? retireAt : at + options.retainEnded().toMillis());
+        }
+        long leaves = at + options.retainEnded().toMillis();
+        timers.registerEventTimeTimer(leaves);
+        return new Settled(leftovers, leaves);
     }
 
     /** Side outputs of either context. */

@@ -5,18 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +50,11 @@ import org.niyam.compliance.rules.india.GeneratedLogs;
  * with is {@code evaluate}'s of the whole log at the end of the input, or said: its case has a {@code case-came-back}
  * finding (of the case, its evidence an event of the case, as docs/json.md defines it) before its last transition in
  * event time and in number (each transition of a case after it came back is numbered after those it had, the
- * finding first), and when that last transition is an {@code INDETERMINATE} mark, it is numbered after the verdict it
- * supersedes, whose status is its {@code previous}. (The job's transitions are not compared with the monitor's here: an
+ * finding first) that covers it, as docs/monitoring.md says: when that last transition is an {@code INDETERMINATE}
+ * mark, the finding of the event the mark names (and the mark is numbered after the verdict it supersedes, whose
+ * status is its {@code previous}); otherwise a finding of the stay the transition was written in, the one that names
+ * the instant the case last left (observed in the operator's state with a watermark after every line), not one of an
+ * earlier stay. (The job's transitions are not compared with the monitor's here: an
  * event later than the out-of-order bound is evaluated at the watermark it finds, which the job's periodic watermarks
  * and the monitor's reach at other instants; {@code JobDifferentialTest} compares them within the bound, cases that
  * came back included.) Seeds are fixed and printed.
@@ -128,7 +142,7 @@ class LeftCasesJobTest {
         Random random = new Random(seed);
         GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
         Jobs.Written written = Jobs.run(work, log.lines(), DAY, Jobs.Feed.FILE, "hashmap");
-        check(seed, log, written.transitions(), false);
+        check(seed, log, written.transitions(), false, null);
         assertThat(Stream.concat(written.transitions().stream().map(Transition::id),
                 written.pending().stream().map(PendingAtEnd::id)).distinct().count()).as("ids unique (seed %d)", seed)
                 .isEqualTo(written.transitions().size() + written.pending().size());
@@ -146,19 +160,26 @@ class LeftCasesJobTest {
         System.out.println("LeftCasesJobTest (watermark after every line) seed=" + seed);
         Random random = new Random(seed);
         GeneratedLogs.Log log = GeneratedLogs.withStragglers(random, 10 + random.nextInt(14));
-        List<Transition> transitions = CaseFunctionWatermarksTest.transitions(log.lines(), new CaseFunction(DAY));
-        check(seed, log, transitions, true);
+        Map<String, Long> stays = new HashMap<>();
+        List<Transition> transitions = transitions(log.lines(), new CaseFunction(DAY), stays);
+        check(seed, log, transitions, true, stays);
         assertThat(transitions).extracting(Transition::id).as("ids unique (seed %d)", seed).doesNotHaveDuplicates();
     }
 
     /**
      * Every obligation of a case the transitions end with is {@code evaluate}'s of the whole log at its latest event,
-     * or said by a {@code case-came-back} finding of its case before its last transition (in event time and number);
-     * a mark is numbered after the verdict it supersedes, that verdict its {@code previous}. {@code casesOnly}: of
-     * the obligations the cases' operator reports, those an event of the log triggered (not the platform's monthly
-     * reports, which the platform's operator places in a case).
+     * or covered by a {@code case-came-back} finding of its case before its last transition (in event time and
+     * number), as docs/monitoring.md says what the finding covers: a mark (numbered after the verdict it supersedes,
+     * that verdict its {@code previous}) by the finding of the event it names; any other last transition by a finding
+     * of the stay it was written in, the one that names the instant the case last left, not by a finding of an earlier
+     * stay. {@code stays}: for each transition id, the instant (epoch milliseconds) its case had last left when it was
+     * written, absent when it never had; {@code null} when not observed (a MiniCluster's job), when the stay is taken
+     * to be the latest the case's findings before the transition name. {@code casesOnly}: of the obligations the
+     * cases' operator reports, those an event of the log triggered (not the platform's monthly reports, which the
+     * platform's operator places in a case).
      */
-    private static void check(long seed, GeneratedLogs.Log log, List<Transition> written, boolean casesOnly) {
+    private static void check(long seed, GeneratedLogs.Log log, List<Transition> written, boolean casesOnly,
+                              Map<String, Long> stays) {
         OffsetDateTime end = JobDifferentialTest.end(log.evidence());
         Report whole = JobDifferentialTest.ENGINE.evaluate(log.evidence(), end);
         List<Transition> transitions = written.stream()
@@ -200,19 +221,25 @@ class LeftCasesJobTest {
                 continue;
             }
             String caseId = got != null ? got.obligation().caseId() : expected.get(id).caseId();
+            // The case's came-back findings before the last transition, in event time and in number (each transition
+            // of a case after it came back is numbered after those it had, the finding first).
+            List<Transition> before = got == null ? List.of() : cameBack.getOrDefault(caseId, List.of()).stream()
+                    .filter(f -> !f.at().isAfter(got.at()) && Jobs.number(f) <= Jobs.number(got)).toList();
+            Long stay = got == null ? null : stays != null ? stays.get(got.id())
+                    : before.stream().map(LeftCasesJobTest::leftAt).max(Long::compare).orElse(null);
             String why = String.format("%s ends %s where evaluate of the whole log says %s (seed %d; its "
-                    + "transitions %s; its case's came-back findings %s)", id, gotStatus, wantedStatus, seed,
-                    own.stream().map(t -> t.id() + "@" + t.at()).toList(), cameBack.getOrDefault(caseId, List.of())
-                            .stream().map(t -> t.id() + "@" + t.at()).toList());
+                    + "transitions %s; its case last left at %s; its case's came-back findings before it %s)", id,
+                    gotStatus, wantedStatus, seed, own.stream().map(t -> t.id() + "@" + t.at()).toList(),
+                    stay == null ? null : Instant.ofEpochMilli(stay), before.stream().map(t -> t.id() + "@" + t.at()
+                            + " (left at " + Instant.ofEpochMilli(leftAt(t)) + ")").toList());
             assertThat(got).as("never reported: " + why).isNotNull();
-            // Said, as the docs define it: a case-came-back finding of its case that comes before its last transition,
-            // in event time and in number (each transition of a case after it came back is numbered after those it
-            // had, its finding first), so that the transition is one of a stay judged without the earlier events...
-            boolean said = cameBack.getOrDefault(caseId, List.of()).stream()
-                    .anyMatch(f -> !f.at().isAfter(got.at()) && Jobs.number(f) <= Jobs.number(got));
-            assertThat(said).as("unmarked: " + why).isTrue();
-            if (isMark(got)) {
-                // ... or a mark: INDETERMINATE, numbered after its last transition, whose verdict it supersedes.
+            Matcher mark = isMark(got) ? MARKED_BY.matcher(got.obligation().explanation()) : null;
+            if (mark != null && mark.find()) {
+                // A mark: covered by the finding of the event it names; INDETERMINATE, numbered after its last
+                // transition, whose verdict it supersedes.
+                String event = mark.group(1);
+                assertThat(before).as("a mark without the finding of the event it names (%s): %s", event, why)
+                        .anyMatch(f -> f.finding().evidence().equals(List.of(event)));
                 Transition superseded = own.size() < 2 ? null : own.get(own.size() - 2);
                 assertThat(superseded).as("a mark of nothing reported: " + why).isNotNull();
                 assertThat(Jobs.number(got)).as("a mark numbered after what it supersedes: " + why)
@@ -221,11 +248,113 @@ class LeftCasesJobTest {
                         .isEqualTo(superseded.obligation().status());
                 marks++;
             } else {
+                // Judged in a stay after the case came back: covered by a finding of that stay, which names the
+                // instant the case left before it.
+                assertThat(stay).as("differs in a stay before its case ever left: " + why).isNotNull();
+                assertThat(before).as("no came-back finding of the stay it was judged in: " + why)
+                        .anyMatch(f -> leftAt(f) == stay);
                 judgedAfter++;
             }
         }
         System.out.println("  " + log.lines().size() + " lines, " + transitions.size() + " transitions, "
                 + cameBack.size() + " cases came back; obligations that differ from evaluate: " + marks
-                + " marked INDETERMINATE, " + judgedAfter + " judged after a case-came-back finding");
+                + " marked INDETERMINATE, " + judgedAfter + " judged after a case-came-back finding of their stay");
+    }
+
+    /** The instant a case-came-back finding says its case left, from its message. */
+    private static final Pattern LEFT_AT = Pattern.compile("came after the case left the monitor at (\\S+?), ");
+    /** The event a mark names: the one from before the case left that came after. */
+    private static final Pattern MARKED_BY = Pattern.compile(
+            "; event (\\S+) \\([^)]*\\), from before then, came after the case left");
+
+    /** The instant, epoch milliseconds, a case-came-back finding says its case left. */
+    private static long leftAt(Transition finding) {
+        Matcher m = LEFT_AT.matcher(finding.finding().message());
+        assertThat(m.find()).as("the instant the case left, in %s", finding.finding().message()).isTrue();
+        return OffsetDateTime.parse(m.group(1)).toInstant().toEpochMilli();
+    }
+
+    /**
+     * The transitions the cases' operator writes, a watermark after every line as in
+     * {@link CaseFunctionWatermarksTest#transitions}; {@code stays} gets, for each, the instant its case had last left
+     * when it was written ({@link CaseFunction.Kept#leftAt} after the line; for a case whose state went with it, the
+     * instant before), none when it never had.
+     */
+    static List<Transition> transitions(List<String> lines, CaseFunction function, Map<String, Long> stays)
+            throws Exception {
+        List<Input> inputs = new ArrayList<>();
+        LineParser parser = new LineParser(true);
+        for (String line : lines) {
+            parser.parse("test", line, inputs::add);
+        }
+        Json json = Json.of(JobDifferentialTest.ENGINE.eventTypes());
+        List<Output> written = new ArrayList<>();
+        Set<String> cases = new TreeSet<>();
+        Map<String, Long> left = new HashMap<>();
+        try (KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness =
+                     ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function,
+                             i -> i.caseId, Types.STRING, CaseFunction.CONTEXT)) {
+            long latest = Long.MIN_VALUE;
+            long watermark = Long.MIN_VALUE;
+            for (Input in : inputs) {
+                if (in.kind == Input.EVENT) {
+                    harness.processElement(in, in.at);
+                    latest = Math.max(latest, in.at);
+                    cases.add(in.caseId);
+                } else {
+                    harness.processBroadcastElement(in, Long.MIN_VALUE);
+                }
+                long next = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - CaseFunctionWatermarksTest.BOUND
+                        .toMillis() - 1;
+                if (next > watermark) {
+                    watermark = next;
+                    harness.processWatermark(watermark);
+                    harness.processBroadcastWatermark(watermark);
+                }
+                left = stays(harness, json, cases, written, left, stays);
+            }
+            harness.processWatermark(Long.MAX_VALUE);
+            harness.processBroadcastWatermark(Long.MAX_VALUE);
+            stays(harness, json, cases, written, left, stays);
+        }
+        return written.stream().filter(o -> !o.json.contains("\"PENDING_AT_END\""))
+                .map(o -> Json.DEFAULT.read(o.json, Transition.class)).toList();
+    }
+
+    /** Takes the outputs written since, gives each the instant its case last left; returns those of the cases now. */
+    private static Map<String, Long> stays(KeyedBroadcastOperatorTestHarness<String, Input, Input, Output> harness,
+                                           Json json, Set<String> cases, List<Output> written, Map<String, Long> before,
+                                           Map<String, Long> stays) throws Exception {
+        List<Output> all = harness.extractOutputValues();
+        List<Output> since = all.subList(written.size(), all.size());
+        Map<String, Long> now = new HashMap<>();
+        Set<String> kept = new HashSet<>();
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        for (String caseId : cases) {
+            backend.setCurrentKey(caseId);
+            byte[] bytes = backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                    CaseFunction.STATE).value();
+            if (bytes != null) {
+                kept.add(caseId);
+                Long leftAt = json.read(bytes, CaseFunction.Kept.class).leftAt();
+                if (leftAt != null) {
+                    now.put(caseId, leftAt);
+                }
+            }
+        }
+        for (Output o : since) {
+            if (o.json.contains("\"PENDING_AT_END\"")) {
+                continue;
+            }
+            Transition t = Json.DEFAULT.read(o.json, Transition.class);
+            String caseId = t.obligation() != null ? t.obligation().caseId()
+                    : t.finding() != null ? t.finding().caseId() : null;
+            Long at = caseId == null ? null : kept.contains(caseId) ? now.get(caseId) : before.get(caseId);
+            if (at != null) {
+                stays.put(t.id(), at);
+            }
+        }
+        written.addAll(since);
+        return now;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,44 @@ class LeftCasesTest {
         assertThat(fromOld).extracting(Transition::id)
                 .contains("finding:case-came-back:C1:c1-ack-a:niyam.case-came-back#5:FINDING")
                 .noneMatch(id -> id.endsWith(":INDETERMINATE"));
+    }
+
+    /**
+     * Each stay after a leave is said: a case that leaves, comes back with a second complaint, leaves again and comes
+     * back a third time with an event dated after its second leave gets a second {@code case-came-back} finding,
+     * naming that event and the second leave, before the transitions of the third stay (the first stay's finding
+     * does not cover them: it says the case is judged without the events up to its first leave only). Before each
+     * stay's findings were kept apart, none would come unless the event were dated before the second leave.
+     */
+    @Test
+    void a_case_that_comes_back_a_second_time_is_said_again() {
+        CaseEvent received2 = new ComplaintReceived("c1-in2", "C1", ist("2026-03-21T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent ack2 = new ComplaintAcknowledged("c1-ack2", "C1", ist("2026-03-21T11:00"));
+        CaseEvent resolved2 = new ComplaintResolved("c1-res2", "C1", ist("2026-03-21T12:00"));
+        // Moves the clock past C1's second leave (28 March).
+        CaseEvent third = new ComplaintReceived("c3-in", "C3", ist("2026-04-10T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent received3 = new ComplaintReceived("c1-in3", "C1", ist("2026-04-12T10:00"), ComplaintCategory.GENERAL);
+        CaseEvent fourth = new ComplaintReceived("c4-in", "C4", ist("2026-04-15T10:00"), ComplaintCategory.GENERAL);
+        List<Transition> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = monitor(heard).build()) {
+            List.of(RECEIVED, ACK_LATE, RESOLVED, OTHER, received2, ack2, resolved2, third, received3, fourth)
+                    .forEach(monitor::accept);
+        }
+        List<Transition> findings = heard.stream().filter(t -> t.finding() != null
+                && t.finding().code().equals(CaseTracker.CAME_BACK)).toList();
+        assertThat(findings).extracting(t -> t.finding().evidence()).as("one finding a stay")
+                .containsExactly(List.of("c1-in2"), List.of("c1-in3"));
+        java.util.function.Function<Transition, OffsetDateTime> leftAt = t -> OffsetDateTime.parse(
+                t.finding().message().replaceAll("(?s).*left the monitor at (\\S+?), .*", "$1"));
+        assertThat(leftAt.apply(findings.get(0))).as("the first leave").isAfter(RESOLVED.at())
+                .isBefore(received2.at());
+        assertThat(leftAt.apply(findings.get(1))).as("the second leave").isAfter(resolved2.at())
+                .isBefore(received3.at());
+        List<String> ids = heard.stream().map(Transition::id).toList();
+        int opened = ids.indexOf(ids.stream().filter(id -> id.startsWith("complaint.acknowledge@c1-in3#"))
+                .findFirst().orElseThrow());
+        assertThat(opened).as("the third stay's transitions after its finding")
+                .isGreaterThan(ids.indexOf(findings.get(1).id()));
     }
 
     /**
