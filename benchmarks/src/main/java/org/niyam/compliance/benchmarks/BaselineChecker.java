@@ -413,9 +413,10 @@ public final class BaselineChecker {
                         + "(at least 50 lakh registered users in India, as of 26 May 2021 or later)");
             }
             pass.results.accept(standing("4(1)(a).chief-compliance-officer",
-                    held("CHIEF_COMPLIANCE_OFFICER", asOf).anyMatch(a -> a.resident && a.employee
+                    // key managerial personnel (not necessarily an employee) or a senior employee, resident
+                    held("CHIEF_COMPLIANCE_OFFICER", asOf).anyMatch(a -> a.resident
                             && Boolean.TRUE.equals(a.keyManagerial)) ? Status.MET
-                            : held("CHIEF_COMPLIANCE_OFFICER", asOf).anyMatch(a -> a.resident && a.employee
+                            : held("CHIEF_COMPLIANCE_OFFICER", asOf).anyMatch(a -> a.resident
                             && a.keyManagerial == null) ? Status.INDETERMINATE : Status.BREACHED));
             Set<String> complianceOfficers = held("CHIEF_COMPLIANCE_OFFICER", asOf).map(a -> a.person)
                     .collect(java.util.stream.Collectors.toSet());

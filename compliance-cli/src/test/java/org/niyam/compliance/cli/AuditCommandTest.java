@@ -147,6 +147,20 @@ class AuditCommandTest {
                     .doesNotContain("grv-1-res");
         }
 
+        /**
+         * As docs/cli.md says of --as-of: a standing duty is judged at that instant, so a vacancy filled before it is
+         * not reported by the audit, and the watch's replay of the same log reports it when it began.
+         */
+        @Test
+        void standingDutiesAreJudgedAtTheAsOfInstantAndAReplayReportsAVacancy() {
+            Cli.Result audit = Cli.run("audit", "../examples/logs/ssmi-officer-gap.jsonl", "--all",
+                    "--since", "2026-01-01T00:00:00+05:30", "--as-of", "2026-04-01T00:00:00+05:30");
+            Cli.Result replay = Cli.run("watch", "--replay", "../examples/logs/ssmi-officer-gap.jsonl");
+
+            assertThat(audit.out()).contains("MET             4(1)(c).resident-grievance-officer");
+            assertThat(replay.out()).contains("2026-01-31 00:00  BREACHED    4(1)(c).resident-grievance-officer");
+        }
+
         @Test
         void sinceSetsThePeriodOfRecurringDuties() {
             Cli.Result without = Cli.run("audit", "../examples/logs/ssmi-officer-gap.jsonl", "--all");

@@ -12,8 +12,9 @@ public final class RulePackException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Immutable lists of serializable problems: kept when the exception is serialized (as by a remote job). */
+    /** Every problem found: an immutable list of serializable problems, kept when the exception is serialized. */
     private final List<Problem> problems;
+    /** The warnings the build had found when it failed: an immutable list, kept as {@link #problems} is. */
     private final List<Problem> warnings;
 
     /**

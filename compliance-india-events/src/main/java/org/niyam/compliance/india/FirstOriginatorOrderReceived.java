@@ -11,7 +11,8 @@ import org.niyam.compliance.model.CaseEvent;
  * @param caseId                 the case the order opens
  * @param at                     when the order reached the platform
  * @param source                 a court order, or an order under section 69 of the IT Act
- * @param copyOfInformation      whether the order came with a copy of the information (needed for section 69 orders)
+ * @param copyOfInformation      whether the order came with a copy of the information (needed for section 69 orders);
+ *                               {@code null} when not recorded, which leaves a section 69 order's scope unknown
  * @param ground                 the offence the order is for
  * @param minimumPunishmentYears the term of imprisonment, in years, the offence is punishable with (Rule 4(2) asks for
  *                               "not less than five years"); {@code null} when not recorded, which leaves whether the

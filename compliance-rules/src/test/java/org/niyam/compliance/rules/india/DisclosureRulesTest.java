@@ -149,8 +149,6 @@ class DisclosureRulesTest {
                             "not a court order or an order under section 69 of the IT Act"),
                     arguments("section 69 without a copy", SECTION_69_ORDER, false, PUBLIC_ORDER, 7,
                             "a section 69 order without a copy of the information"),
-                    arguments("section 69, copy not stated", SECTION_69_ORDER, null, PUBLIC_ORDER, 7,
-                            "a section 69 order without a copy of the information"),
                     arguments("an OTHER ground", COURT_ORDER, true, OffenceGround.OTHER, 7,
                             "not for an offence Rule 4(2) lists"),
                     arguments("4 years", COURT_ORDER, true, PUBLIC_ORDER, 4,
@@ -322,8 +320,27 @@ class DisclosureRulesTest {
             Obligation duty = obligation(report, KEY, ORDER_CASE);
             assertThat(duty.status()).as(explain(duty)).isEqualTo(Status.INDETERMINATE);
             assertThat(duty.explanation()).as("explanation").contains("is not recorded", "minimumPunishmentYears");
-            assertThat(duty.citation().ruleId()).as("rule").isEqualTo("in.4-2.term-not-recorded");
+            assertThat(duty.citation().ruleId()).as("rule").isEqualTo("in.4-2.scope-not-recorded");
             assertThat(report.findings()).as("no finding: nothing shows the order outside the rule").isEmpty();
+        }
+
+        @Test
+        @DisplayName("a section 69 order that does not record whether a copy came is indeterminate, not outside the rule")
+        void copyNotRecorded() {
+            OffsetDateTime received = receivedUnder(V2026);
+            Report unknown = assess(MESSAGING_SSMI, received.plusDays(1),
+                    order(received, SECTION_69_ORDER, null, PUBLIC_ORDER, 7));
+
+            Obligation duty = obligation(unknown, KEY, ORDER_CASE);
+            assertThat(duty.status()).as(explain(duty)).isEqualTo(Status.INDETERMINATE);
+            assertThat(duty.explanation()).as("explanation").contains("copyOfInformation", "is not recorded");
+            assertThat(unknown.findings()).as("no finding: nothing shows the order came without a copy").isEmpty();
+
+            Report without = assess(MESSAGING_SSMI, received.plusDays(1),
+                    order(received, SECTION_69_ORDER, false, PUBLIC_ORDER, 7));
+            assertThat(obligation(without, KEY, ORDER_CASE).status()).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(findings(without, OUTSIDE, ORDER_CASE)).singleElement().extracting(f -> f.message())
+                    .asString().contains("without a copy of the information");
         }
 
         @Test

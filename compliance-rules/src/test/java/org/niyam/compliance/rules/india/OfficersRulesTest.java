@@ -237,13 +237,32 @@ class OfficersRulesTest {
     @DisplayName("Rule 4(1)(a)-(c): Chief Compliance Officer, Nodal Contact Person, Resident Grievance Officer")
     class SsmiOfficers {
 
+        /** Each role's defects: not resident in India; not an employee, for the two roles Rule 4(1) says "employee". */
         static Stream<Arguments> defects() {
             return Stream.of(CHIEF_COMPLIANCE_OFFICER, NODAL_CONTACT_PERSON, RESIDENT_GRIEVANCE_OFFICER)
-                    .flatMap(role -> Stream.of(
+                    .flatMap(role -> Stream.concat(Stream.of(
                             arguments(role, "not resident in India", new OfficerAppointment("x-1", role, "Sam Lee",
-                                    false, true, true, SINCE, null, seniorIfCco(role))),
+                                    false, true, true, SINCE, null, seniorIfCco(role)))),
+                            role == CHIEF_COMPLIANCE_OFFICER ? Stream.empty() : Stream.of(
                             arguments(role, "not an employee", new OfficerAppointment("x-1", role, "Sam Lee",
-                                    true, false, true, SINCE, null, seniorIfCco(role)))));
+                                    true, false, true, SINCE, null, seniorIfCco(role))))));
+        }
+
+        /**
+         * Rule 4(1)(a) asks for "key managerial personnel or such other senior employee": a key managerial person who
+         * is not an employee (a director, say) meets it; one whose seniority is not recorded leaves it indeterminate.
+         */
+        @ParameterizedTest(name = "keyManagerialOrSenior {0} => {1}")
+        @CsvSource(nullValues = "null", value = {"true, MET", "null, INDETERMINATE", "false, BREACHED"})
+        @DisplayName("a Chief Compliance Officer who is not an employee is judged by seniority alone")
+        void chiefComplianceOfficerNeedNotBeAnEmployee(Boolean keyManagerialOrSenior, Status expected) {
+            OfficerAppointment director = new OfficerAppointment("cco-d", CHIEF_COMPLIANCE_OFFICER, "A. Rao", true,
+                    false, true, SINCE, null, keyManagerialOrSenior);
+            Obligation o = standing(assess(SSMI, benchWith(CHIEF_COMPLIANCE_OFFICER, director), AS_OF),
+                    KEY.get(CHIEF_COMPLIANCE_OFFICER));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(expected);
+            assertThat(o.explanation()).as("employment is not asked of it").doesNotContain("not an employee");
         }
 
         /** A Chief Compliance Officer who is senior enough, so that the defect named is the only one. */
