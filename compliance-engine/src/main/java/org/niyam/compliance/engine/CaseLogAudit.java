@@ -30,6 +30,7 @@ import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.engine.internal.ReportMerge;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.io.internal.ProfileHistory;
 import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
@@ -244,6 +245,7 @@ public final class CaseLogAudit {
             }
             spill.close();
             spill.resolveRepeatedIds();
+            spill.resolveJurisdictions();
             LOG.debug("audit: {} entries read into {} buckets {} in {} ms", spill.entries, spill.bucketCount(),
                     spill.held == null ? "in files" : "in memory", (System.nanoTime() - start) / 1_000_000);
             Delivery delivery = new Delivery(sink);
@@ -509,6 +511,8 @@ public final class CaseLogAudit {
         private long events;
         private long duplicates;
         private long rejected;
+        /** Whether an event stated a jurisdiction ({@link #resolveJurisdictions} has work only then). */
+        private boolean jurisdictionStated;
         private Sink sink;
 
         /** Binds again, with the engine's event types, an event the codec could not encode and kept as JSON. */
@@ -612,6 +616,7 @@ public final class CaseLogAudit {
         @Override
         public void event(String source, int line, CaseEvent event, String text) {
             events++;
+            jurisdictionStated |= event.jurisdiction() != null;
             long place = place(file, line);
             long id = LongSet.hash(event.id());
             if (evaluation.shared(event)) {
@@ -769,8 +774,52 @@ public final class CaseLogAudit {
             }
             errors.sort(Map.Entry.comparingByKey());
             errors.forEach(error -> rejected(error.getValue()));
-            // The earliest or latest instant of a bucket may have been a copy or a rejected event: count again.
-            for (int b : touched) {
+            recount(touched);
+        }
+
+        /**
+         * A case arises in one jurisdiction: an event stating another than the first event of its case (in input
+         * order) to state one is rejected, and the case judged without it, as {@link CaseLogReader} does. Reads the
+         * buckets again only when an event stated a jurisdiction; holds a bucket's stating events at a time.
+         */
+        void resolveJurisdictions() {
+            if (!jurisdictionStated) {
+                return;
+            }
+            List<Map.Entry<Long, InputException>> errors = new ArrayList<>();
+            Set<Integer> touched = new HashSet<>();
+            for (int b = 0; b < writers.length; b++) {
+                Map<String, TreeMap<Long, CaseEvent>> stating = new HashMap<>();
+                lines(b, (place, id, entry) -> {
+                    if (!skipped.contains(place)) {
+                        CaseEvent event = bind(place, entry);
+                        if (event.jurisdiction() != null) {
+                            stating.computeIfAbsent(event.caseId(), k -> new TreeMap<>()).put(place, event);
+                        }
+                    }
+                });
+                for (TreeMap<Long, CaseEvent> ofCase : stating.values()) {
+                    Map.Entry<Long, CaseEvent> first = ofCase.firstEntry();
+                    for (Map.Entry<Long, CaseEvent> later : ofCase.tailMap(first.getKey(), false).entrySet()) {
+                        long place = later.getKey();
+                        InputException conflict = Jurisdictions.conflict(files.get((int) (place >>> 32)).toString(),
+                                (int) place, later.getValue(), first.getValue(), where(first.getKey()));
+                        if (conflict != null) {
+                            skipped.add(place);
+                            errors.add(Map.entry(place, conflict));
+                            touched.add(b);
+                        }
+                    }
+                }
+            }
+            errors.sort(Map.Entry.comparingByKey());
+            errors.forEach(error -> rejected(error.getValue()));
+            recount(touched);
+        }
+
+        /** The earliest or latest instant of a bucket may have been a copy or a rejected event: count again. */
+        private void recount(Set<Integer> buckets) {
+            for (int b : buckets) {
                 earliest[b] = null;
                 latest[b] = null;
                 int bucket = b;

@@ -27,6 +27,7 @@ import java.util.function.BiConsumer;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.io.ComplianceJson;
+import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.model.Assessment;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Citation;
@@ -34,6 +35,7 @@ import org.niyam.compliance.model.Discharge;
 import org.niyam.compliance.model.Duty;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
@@ -601,6 +603,27 @@ public final class CaseTracker {
             }
         }
         return seen(state.earlier(), event);
+    }
+
+    /**
+     * The error to refuse {@code event} with when the case's events it is given state another jurisdiction (a case
+     * arises in one), or {@code null}. Refused when it comes, as the audit refuses its line, rather than held where
+     * it would fail every later evaluation of the case.
+     *
+     * @param ofCase the events of the case held or waiting
+     * @param event  an event of the case
+     * @return the error naming the two events and their jurisdictions, or {@code null}
+     */
+    public static InputException otherJurisdiction(Collection<? extends CaseEvent> ofCase, CaseEvent event) {
+        if (event.jurisdiction() == null) {
+            return null;
+        }
+        for (CaseEvent held : ofCase) {
+            if (held.jurisdiction() != null) {
+                return Jurisdictions.conflict("case '" + event.caseId() + "'", 0, event, held, null);
+            }
+        }
+        return null;
     }
 
     /** Whether the event is one a case had before it left state ({@code earlier} may be null). */

@@ -292,7 +292,9 @@ public final class ComplianceMonitor implements AutoCloseable {
      * was reported, with a {@link Transition.Kind#REOPENED} or {@link Transition.Kind#WITHDRAWN}) and counted as late.
      *
      * @param event the event
-     * @throws InputException        the event's id is used by a different event the monitor holds
+     * @throws InputException        the event's id is used by a different event the monitor holds, or it states a
+     *                               jurisdiction other than one an event of its case holding or waiting states (a
+     *                               case arises in one): it is refused, and the case goes on without it
      * @throws IllegalStateException the monitor is closed
      */
     public void accept(CaseEvent event) {
@@ -304,7 +306,8 @@ public final class ComplianceMonitor implements AutoCloseable {
      *
      * @param events the events, in any order
      * @throws InputException an event's id is used by a different event the monitor holds (or held, in a case that
-     *                        left); every other event of the batch is taken and evaluated all the same, and the
+     *                        left), or an event states another jurisdiction than its case's (as {@link #accept});
+     *                        every other event of the batch is taken and evaluated all the same, and the
      *                        exception names how many were refused
      * @throws NullPointerException  {@code events}, or one of them, is {@code null} (nothing is taken)
      * @throws IllegalStateException the monitor is closed
@@ -792,6 +795,15 @@ public final class ComplianceMonitor implements AutoCloseable {
                         + "event of case " + event.caseId() + " before the case left the monitor: " + event, null);
             }
             default -> {
+            }
+        }
+        if (event.jurisdiction() != null) {
+            List<CaseEvent> ofCase = new ArrayList<>(held == null ? List.of() : held.events);
+            pending.stream().filter(e -> e.caseId().equals(event.caseId())).forEach(ofCase::add);
+            InputException other = CaseTracker.otherJurisdiction(ofCase, event);
+            if (other != null) {
+                metrics.event("rejected");
+                throw other;
             }
         }
         heldIds.put(event.id(), event);

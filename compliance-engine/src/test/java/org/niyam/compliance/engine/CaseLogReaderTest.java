@@ -225,6 +225,23 @@ class CaseLogReaderTest {
             assertThat(log.entries()).isEqualTo(7);
         }
 
+        /** A case arises in one jurisdiction: a later event stating another than its case's first is rejected. */
+        @Test
+        void an_event_stating_another_jurisdiction_than_its_case_is_rejected_naming_the_first() {
+            String in = COMPLAINT.replace("}", ", \"jurisdiction\": \"IN\"}");
+            String de = ACKNOWLEDGED.replace("}", ", \"jurisdiction\": \"DE\"}");
+            CaseLog log = lenient(PLATFORM, in, de, in, RESOLVED);
+
+            assertThat(log.rejected()).singleElement().satisfies(e -> {
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.field()).isEqualTo("jurisdiction");
+                assertThat(e.problem()).contains("event 'e2' of case 'case-1' says it arose in DE, event 'e1' (")
+                        .contains(":2) in IN");
+            });
+            assertThat(eventIds(log)).containsExactly("e1", "e3");
+            assertThat(log.duplicates()).isEqualTo(1);
+        }
+
         @Test
         void strict_stops_at_the_first_bad_line() {
             InputException e = strictError(PLATFORM, COMPLAINT, "{", ACKNOWLEDGED, "null");

@@ -22,6 +22,7 @@ import org.apache.flink.util.OutputTag;
 import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
@@ -113,6 +114,8 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     private transient ValueState<byte[]> kept;
     private transient Counter late;
     private transient Counter duplicates;
+    /** Events left out as bad input found only beside their case's (another jurisdiction than the case's). */
+    private transient Counter rejected;
     private transient Counter steps;
     /** Events of a case that came after it left state, each reported as a finding. */
     transient Counter afterLeaving;
@@ -135,6 +138,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
         kept = getRuntimeContext().getState(STATE);
         late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
+        rejected = getRuntimeContext().getMetricGroup().counter(ComplianceJob.REJECTED_LINES);
         steps = getRuntimeContext().getMetricGroup().counter("niyamCaseSteps");
         afterLeaving = getRuntimeContext().getMetricGroup().counter(AFTER_LEAVING);
         stepCount = getRuntimeContext().getLongCounter(CASE_STEPS);
@@ -163,6 +167,17 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             }
             default -> {
             }
+        }
+        InputException other = CaseTracker.otherJurisdiction(k.state().events(), event);
+        if (other != null) {
+            // Bad input, as a bad line: left out (or, with --strict, the job fails), not held where it would fail
+            // every later evaluation of the case, and the job with it.
+            if (options.strict()) {
+                throw other;
+            }
+            rejected.inc();
+            LOG.warn("{} (event '{}' left out)", other.getMessage(), event.id());
+            return;
         }
         // An event of a case that left state (its events up to then are digests now) is judged without them: the
         // case's next evaluation says so in its output (CaseTracker.cameBack: a finding, and for an event from before

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The task metrics docs/streaming.md names: lines left out, and events delivered again (or another event under an id
- * its case has: the first to come is kept).
+ * The task metrics docs/streaming.md names: lines left out (and an event stating another jurisdiction than its
+ * case's), and events delivered again (or another event under an id its case has: the first to come is kept).
  */
 class MetricsTest {
 
@@ -38,12 +38,20 @@ class MetricsTest {
             {"type":"ContentRemoved","id":"r1","caseId":"c1","at":"2026-03-02T11:00+05:30","action":"REMOVED",\
             "basis":"ORDER"}""";
 
+    private static final String COMPLAINT = """
+            {"type":"ComplaintReceived","id":"j1","caseId":"c3","at":"2026-03-02T10:00+05:30","category":"GENERAL",\
+            "jurisdiction":"IN"}""";
+    /** An event of case c3 stating another jurisdiction: a case arises in one. */
+    private static final String OTHER_JURISDICTION = """
+            {"type":"ComplaintAcknowledged","id":"j2","caseId":"c3","at":"2026-03-02T12:00+05:30",\
+            "jurisdiction":"DE"}""";
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void lines_left_out_and_events_delivered_again_are_counted(@TempDir Path work) throws Exception {
         Path input = Files.write(work.resolve("cases.jsonl"), List.of(PROFILE, ORDER, "not json",
                 "{\"type\":\"NoSuchEvent\",\"id\":\"x\",\"caseId\":\"c2\",\"at\":\"2026-03-02T10:00+05:30\"}", REMOVED,
-                ORDER, REMOVED.replace("11:00", "09:00")));
+                ORDER, REMOVED.replace("11:00", "09:00"), COMPLAINT, OTHER_JURISDICTION));
         JobOptions options = JobOptions.parse("--input", input.toString(), "--output", work.resolve("out").toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 ComplianceJob.configuration());
@@ -52,11 +60,13 @@ class MetricsTest {
         ComplianceJob.build(env, options);
         JobExecutionResult result = env.execute("niyam metrics");
 
-        assertThat(sum(result, ComplianceJob.REJECTED_LINES)).isEqualTo(2);
+        // Two bad lines, and an event stating another jurisdiction than its case's: left out, the job goes on.
+        assertThat(sum(result, ComplianceJob.REJECTED_LINES)).isEqualTo(3);
         // The order again, and another removal under the id of the first: the one that came first is kept.
         assertThat(sum(result, "niyamDuplicateEvents")).isEqualTo(2);
         assertThat(Jobs.read(work.resolve("out"), 0).transitions()).extracting(t -> t.id())
-                .contains("removal.on-order@o1#2:MET");
+                .contains("removal.on-order@o1#2:MET")
+                .anyMatch(id -> id.startsWith("complaint.acknowledge@j1#1:"));
     }
 
     private static long sum(JobExecutionResult result, String name) {

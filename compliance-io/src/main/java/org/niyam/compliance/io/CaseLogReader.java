@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.niyam.compliance.io.internal.InputErrors;
+import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.io.internal.LineReader;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.io.internal.PlainEvents;
@@ -977,6 +979,8 @@ public final class CaseLogReader {
         /** Standing facts, kept by type and id (see {@link #factKey}). */
         private final Kept<StandingFact> facts = new Kept<>(null, CaseLogReader::factKey);
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
+        /** The index in {@link #events} of each case's first event to state a jurisdiction, by case id. */
+        private final Map<String, Integer> stating = new HashMap<>();
         private final List<InputException> rejected = new ArrayList<>();
         private long entries;
         private long duplicates;
@@ -1036,6 +1040,20 @@ public final class CaseLogReader {
 
         @Override
         public void event(String source, int line, CaseEvent event, String text) {
+            if (event.jurisdiction() != null && events.indexOf(event.id()) < 0) {
+                // A case arises in one jurisdiction: an event stating another than its case's first is rejected.
+                Integer first = stating.get(event.caseId());
+                if (first == null) {
+                    stating.put(event.caseId(), events.size()); // the index keep() gives it
+                } else {
+                    InputException conflict = Jurisdictions.conflict(source, line, event, events.value(first),
+                            where(events.place(first)));
+                    if (conflict != null) {
+                        rejected(conflict);
+                        return;
+                    }
+                }
+            }
             keep(source, line, event.id(), event, events);
         }
 
@@ -1158,6 +1176,10 @@ public final class CaseLogReader {
 
         T value(int index) {
             return values.get(index);
+        }
+
+        int size() {
+            return values.size();
         }
 
         long place(int index) {

@@ -37,20 +37,42 @@ public final class Jurisdictions {
      */
     public static Map<String, String> ofCases(Iterable<?> facts) {
         Map<String, String> byCase = new HashMap<>();
-        Map<String, String> stating = new HashMap<>();
+        Map<String, CaseEvent> stating = new HashMap<>();
         for (Object fact : facts) {
             if (fact instanceof CaseEvent event && event.jurisdiction() != null) {
-                String before = byCase.putIfAbsent(event.caseId(), event.jurisdiction());
-                if (before == null) {
-                    stating.put(event.caseId(), event.id());
-                } else if (!before.equals(event.jurisdiction())) {
-                    throw new InputException("case '" + event.caseId() + "'", 0, "jurisdiction", "event '"
-                            + event.id() + "' says it arose in " + event.jurisdiction() + ", event '"
-                            + stating.get(event.caseId()) + "' in " + before
-                            + "; a case arises in one jurisdiction: correct one of them", null);
+                CaseEvent first = stating.putIfAbsent(event.caseId(), event);
+                if (first == null) {
+                    byCase.put(event.caseId(), event.jurisdiction());
+                } else {
+                    InputException conflict = conflict("case '" + event.caseId() + "'", 0, event, first, null);
+                    if (conflict != null) {
+                        throw conflict;
+                    }
                 }
             }
         }
         return byCase;
+    }
+
+    /**
+     * The error of {@code event} when it states another jurisdiction than {@code first}, the first event of its case
+     * to state one (a case arises in one), or {@code null}.
+     *
+     * @param source     where {@code event} was read, or what names it
+     * @param line       its line, or 0
+     * @param event      an event of the case
+     * @param first      the first event of the case to state a jurisdiction
+     * @param firstWhere where {@code first} was read ({@code file:line}), or {@code null}
+     */
+    public static InputException conflict(String source, int line, CaseEvent event, CaseEvent first,
+                                          String firstWhere) {
+        if (event.jurisdiction() == null || first.jurisdiction() == null
+                || event.jurisdiction().equals(first.jurisdiction())) {
+            return null;
+        }
+        return new InputException(source, line, "jurisdiction", "event '" + event.id() + "' of case '"
+                + event.caseId() + "' says it arose in " + event.jurisdiction() + ", event '" + first.id() + "'"
+                + (firstWhere == null ? "" : " (" + firstWhere + ")") + " in " + first.jurisdiction()
+                + "; a case arises in one jurisdiction: correct one of them", null);
     }
 }

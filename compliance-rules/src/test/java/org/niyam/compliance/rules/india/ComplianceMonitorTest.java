@@ -24,13 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.india.ComplaintAcknowledged;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.OfficerAppointment;
+import org.niyam.compliance.india.OfficerRole;
+import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
-import org.niyam.compliance.india.OfficerAppointment;
-import org.niyam.compliance.india.OfficerRole;
-import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 
@@ -300,6 +303,66 @@ class ComplianceMonitorTest {
         private static Status status(Evidence evidence, OffsetDateTime at, String id) {
             return ENGINE.evaluate(evidence, at).obligations().stream().filter(o -> o.id().equals(id))
                     .map(Obligation::status).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * An event that states another jurisdiction than an earlier event of its case is bad input (a case arises in one):
+     * refused when it comes, naming both events, as the audit refuses its line. Held, it would fail every later
+     * evaluation of its case, and the clock's with it, so that other cases' deadlines went unreported.
+     */
+    @Nested
+    class AnotherJurisdiction {
+
+        private static final OffsetDateTime AT = ist("2026-03-02T11:00");
+
+        @Test
+        void is_refused_when_it_comes_and_every_case_is_still_judged() {
+            MonitorClock.Manual clock = MonitorClock.manual(AT);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(new ComplaintReceived("c7", "C7", AT, ComplaintCategory.GENERAL, "IN"));
+                monitor.accept(new ComplaintReceived("c8", "C8", AT, ComplaintCategory.GENERAL));
+
+                assertThatThrownBy(() -> monitor.accept(new ComplaintAcknowledged("c7a", "C7", AT, "DE")))
+                        .isInstanceOf(InputException.class)
+                        .hasMessageContaining("case 'C7'").hasMessageContaining("event 'c7a' of case 'C7' says it arose in DE")
+                        .hasMessageContaining("event 'c7' in IN");
+                clock.set(AT.plusDays(2));
+
+                for (String id : List.of("complaint.acknowledge@c7", "complaint.acknowledge@c8")) {
+                    assertThat(of(id)).as(id).extracting(Transition::kind).containsExactly(Transition.Kind.OPENED,
+                            Transition.Kind.AT_RISK, Transition.Kind.BREACHED);
+                }
+            }
+        }
+
+        @Test
+        void in_a_batch_is_refused_and_the_others_are_taken() {
+            MonitorClock.Manual clock = MonitorClock.manual(AT);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                assertThatThrownBy(() -> monitor.acceptAll(List.of(
+                        new ComplaintReceived("c7", "C7", AT, ComplaintCategory.GENERAL, "IN"),
+                        new ComplaintReceived("c8", "C8", AT, ComplaintCategory.GENERAL),
+                        new ComplaintAcknowledged("c7a", "C7", AT, "DE"))))
+                        .isInstanceOf(InputException.class).hasMessageContaining("event 'c7a' of case 'C7' says it arose in DE");
+                clock.set(AT.plusDays(2));
+
+                assertThat(of("complaint.acknowledge@c8")).extracting(Transition::kind).containsExactly(
+                        Transition.Kind.OPENED, Transition.Kind.AT_RISK, Transition.Kind.BREACHED);
+                assertThat(of("complaint.acknowledge@c7")).extracting(Transition::kind).last()
+                        .isEqualTo(Transition.Kind.BREACHED);
+            }
+        }
+
+        @Test
+        void waiting_for_the_clock_counts_too() {
+            MonitorClock.Manual clock = MonitorClock.manual(AT);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(new ComplaintReceived("c7", "C7", AT.plusHours(1), ComplaintCategory.GENERAL, "IN"));
+
+                assertThatThrownBy(() -> monitor.accept(new ComplaintAcknowledged("c7a", "C7", AT.plusHours(2),
+                        "DE"))).isInstanceOf(InputException.class).hasMessageContaining("says it arose in DE");
+            }
         }
     }
 
