@@ -186,21 +186,28 @@ public final class WatchCommand implements Command {
         RejectedEntries listed = RejectedEntries.live(io, "watch");
         java.util.function.Consumer<String> notices = notice -> io.err().println("niyam watch: " + notice);
         boolean strict = args.flag("--strict");
+        // The platform's records and standing facts are checked as the audit checks them, once for the whole watch.
+        Entries entries = new Entries(listed, strict);
+        CaseLogReader.EntryHandler checked = CaseLogReader.checkingRecords(entries);
         Live live = null;
         try {
             if (replay) {
                 // A finished log: read whole and taken in time order, as the lines a file holds when a watch starts
                 // (below), so that lines written out of order are not late and the final states are the audit's.
                 live = new Live(byEventTime, view, true, since, notices);
+                entries.live = live;
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
-                    inTimeOrder(reader, given, input, live, listed, strict);
+                    for (Held h : held(reader, given, input, entries, checked)) {
+                        take(live, h, listed, strict);
+                    }
                 }
                 live.monitor().endOfInput();
             } else if (file == null) {
                 live = new Live(byClock, view, true, since, notices);
+                entries.live = live;
                 try (Reader input = new InputStreamReader(System.in, CaseLogReader.decoder())) {
-                    scan(reader, given, input, live, listed, strict);
+                    reader.scan(given, input, checked);
                 }
             } else {
                 // The lines the file holds already happened before the watch began: they are replayed by their own
@@ -208,25 +215,42 @@ public final class WatchCommand implements Command {
                 // the watch started after its deadline. The watch then goes on by the clock from that state.
                 long[] whole = wholeLines(file);
                 // Read whole and taken in time order: lines written out of order by more than the bound are not late.
+                // The replay stops at the clock: a line stamped after it (a producer's clock running fast, a wrong
+                // year) is not replayed, which would move the watch's time past the clock; it waits in the watch
+                // below, as an event the clock has not reached waits.
                 Live backlog = new Live(byEventTime, view, false, since, notices);
+                entries.live = backlog;
+                List<Held> ahead = new ArrayList<>();
                 try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
                         CaseLogReader.decoder())) {
-                    inTimeOrder(reader, given, head, backlog, listed, strict);
+                    List<Held> held = held(reader, given, head, entries, checked);
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    for (Held h : held) {
+                        if (h.event().at().isAfter(now)) {
+                            ahead.add(h);
+                        } else {
+                            take(backlog, h, listed, strict);
+                        }
+                    }
                     if (backlog.monitor != null) {
-                        backlog.monitor.advanceTo(OffsetDateTime.now(clock));
+                        backlog.monitor.advanceTo(now);
                         byClock.restore(backlog.monitor.snapshot());
                     }
                 }
                 live = new Live(byClock, view, true, since, notices);
                 live.since = backlog.since; // the period is the builder's, not the snapshot's: the backlog's goes on
+                // The records given so far (in the restored state too, when the backlog built a monitor).
+                live.platforms.addAll(backlog.platforms);
+                live.facts.addAll(backlog.facts);
                 if (backlog.monitor != null) {
                     live.monitor(); // restored: the platform's facts are in the state
-                } else {
-                    live.platforms.addAll(backlog.platforms);
-                    live.facts.addAll(backlog.facts);
+                }
+                entries.live = live;
+                for (Held h : ahead) {
+                    take(live, h, listed, strict);
                 }
                 try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1], notices)) {
-                    scan(reader, given, rest, live, listed, strict);
+                    reader.scan(given, rest, checked);
                 }
             }
             ComplianceMonitor monitor = live.monitor();
@@ -255,56 +279,75 @@ public final class WatchCommand implements Command {
     }
 
     /**
-     * Reads the entries of a finished log (or the lines a file holds when the watch starts) whole, then gives the
-     * monitor its events in time order (a stable sort: events of one instant in the order of the log), with the
-     * platform's facts and period of the whole log: as {@code niyam audit} reads a log, where a line written out of
-     * order by more than the bound would otherwise be late, and correct what was reported before it came.
+     * Reads the entries of a finished log (or the lines a file holds when the watch starts) whole, the platform's
+     * facts and period to the watch, and gives its events in time order (a stable sort: events of one instant in the
+     * order of the log), to be given to the monitor with the platform's facts and period of the whole log: as
+     * {@code niyam audit} reads a log, where a line written out of order by more than the bound would otherwise be
+     * late, and correct what was reported before it came.
      */
-    private static void inTimeOrder(CaseLogReader reader, String source, Reader input, Live live,
-                                    RejectedEntries listed, boolean strict) {
-        live.held = new ArrayList<>();
-        scan(reader, source, input, live, listed, strict);
-        List<Held> held = live.held;
-        live.held = null;
+    private static List<Held> held(CaseLogReader reader, String source, Reader input, Entries entries,
+                                   CaseLogReader.EntryHandler checked) {
+        entries.held = new ArrayList<>();
+        reader.scan(source, input, checked);
+        List<Held> held = entries.held;
+        entries.held = null;
         held.sort(Comparator.comparing((Held h) -> h.event().at().toInstant()));
-        for (Held h : held) {
-            take(live, h.source(), h.line(), h.event(), listed, strict);
+        return held;
+    }
+
+    /**
+     * The entries of the log, read into the watch's monitor ({@link #live}, which changes as the watch goes from the
+     * lines a file holds to the lines that follow), rejected ones to the list. Given the entries that pass the
+     * audit's checks of the platform's records and standing facts ({@link CaseLogReader#checkingRecords}).
+     */
+    private static final class Entries implements CaseLogReader.EntryHandler {
+        private final RejectedEntries listed;
+        private final boolean strict;
+        private Live live;
+        /** When not null, events are kept here, to be taken later in time order. */
+        private List<Held> held;
+
+        Entries(RejectedEntries listed, boolean strict) {
+            this.listed = listed;
+            this.strict = strict;
+        }
+
+        @Override
+        public void platform(String source, int line, Platform profile) {
+            try {
+                live.platform(source, line, profile);
+            } catch (InputException e) {
+                reject(e, listed, strict);
+            }
+        }
+
+        @Override
+        public void fact(String source, int line, StandingFact fact) {
+            live.fact(fact);
+        }
+
+        @Override
+        public void period(String source, int line, OffsetDateTime since) {
+            live.period(source, line, since);
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+            if (held != null) {
+                held.add(new Held(source, line, event));
+            } else {
+                take(live, source, line, event, listed, strict);
+            }
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            reject(error, listed, strict);
         }
     }
 
-    /** Reads the entries of a case log into the watch's monitor, rejected ones to the list. */
-    private static void scan(CaseLogReader reader, String source, Reader input, Live live, RejectedEntries listed,
-                             boolean strict) {
-        reader.scan(source, input, new CaseLogReader.EntryHandler() {
-            @Override
-            public void platform(String source, int line, Platform profile) {
-                live.platform(profile);
-            }
-
-            @Override
-            public void fact(String source, int line, StandingFact fact) {
-                live.fact(fact);
-            }
-
-            @Override
-            public void period(String source, int line, OffsetDateTime since) {
-                live.period(source, line, since);
-            }
-
-            @Override
-            public void event(String source, int line, CaseEvent event, String text) {
-                if (live.held != null) {
-                    live.held.add(new Held(source, line, event));
-                } else {
-                    take(live, source, line, event, listed, strict);
-                }
-            }
-
-            @Override
-            public void rejected(InputException error) {
-                reject(error, listed, strict);
-            }
-        });
+    private static void take(Live live, Held held, RejectedEntries listed, boolean strict) {
+        take(live, held.source(), held.line(), held.event(), listed, strict);
     }
 
     /** An event of a line, given to the watch's monitor; refused, it is a rejected entry of its line. */
@@ -411,8 +454,6 @@ public final class WatchCommand implements Command {
         /** The start of the period watched: {@code --since}, else the earliest EvidencePeriod entry; or null. */
         private OffsetDateTime since;
         private ComplianceMonitor monitor;
-        /** When not null, events are kept here, to be taken later in time order. */
-        private List<Held> held;
 
         /**
          * {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch);
@@ -449,25 +490,44 @@ public final class WatchCommand implements Command {
             }
         }
 
-        void platform(Platform profile) {
+        /**
+         * A record of the platform that passed the audit's checks: it joins the history, as in the audit. A record
+         * without {@code from} replaces all of its type in the monitor, so the records of its type with a
+         * {@code from} given before are given again after it.
+         *
+         * @throws InputException when the monitor refuses it (it does not fit the history)
+         */
+        void platform(String source, int line, Platform profile) {
             if (monitor != null) {
-                monitor.platform(profile);
-            } else {
-                platforms.add(profile);
+                try {
+                    monitor.platform(profile);
+                    if (profile.from() == null) {
+                        for (Platform given : platforms) {
+                            if (given.getClass() == profile.getClass() && given.from() != null) {
+                                monitor.platform(given);
+                            }
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(source, line, "from", e.getMessage(), e);
+                }
             }
+            platforms.add(profile);
         }
 
         void fact(StandingFact fact) {
             if (monitor != null) {
                 monitor.fact(fact);
-            } else {
-                facts.add(fact);
             }
+            facts.add(fact);
         }
 
         ComplianceMonitor monitor() {
             if (monitor == null) {
-                platforms.forEach(builder::platform);
+                // Those without 'from' first: one given after a record with 'from' would replace it.
+                platforms.stream().sorted(Comparator.comparing(Platform::from,
+                        Comparator.nullsFirst(Comparator.comparing(OffsetDateTime::toInstant))))
+                        .forEach(builder::platform);
                 if (since != null) {
                     builder.since(since);
                 }

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +31,7 @@ import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Jurisdictions;
 import org.niyam.compliance.io.internal.ProfileHistory;
+import org.niyam.compliance.io.internal.StandingFacts;
 import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.Evidence;
@@ -328,7 +328,7 @@ public final class CaseLogAudit {
                 : spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
         PeriodFrom from = this.since != null ? PeriodFrom.GIVEN : spill.since != null ? PeriodFrom.LOG_ENTRY
                 : PeriodFrom.EARLIEST_EVENT;
-        List<Object> context = evaluation.context(spill.profiles.history(), List.copyOf(spill.facts.values()), start,
+        List<Object> context = evaluation.context(spill.profiles.history(), spill.facts.facts(), start,
                 judgedAt);
         EvaluationListener serial = Evaluation.serial(listener);
         List<CaseEvent> shared = new ArrayList<>();
@@ -501,8 +501,7 @@ public final class CaseLogAudit {
         /** Places in the input of events not to evaluate: copies of an event, or other content under a used id. */
         private final Set<Long> skipped = new HashSet<>();
         /** Standing facts by type and id: the same fact twice counts once, another under one type and id is refused. */
-        private final Map<List<Object>, StandingFact> facts = new LinkedHashMap<>();
-        private final Map<List<Object>, String> factPlaces = new HashMap<>();
+        private final StandingFacts facts = new StandingFacts();
         private final ProfileHistory profiles = new ProfileHistory();
         /** The earliest start of the period covered that an EvidencePeriod entry gives, or null. */
         private OffsetDateTime since;
@@ -593,16 +592,15 @@ public final class CaseLogAudit {
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            List<Object> key = List.of(fact.getClass(), fact.id());
-            StandingFact twin = facts.get(key);
-            if (twin == null) {
-                facts.put(key, fact);
-                factPlaces.put(key, source + ":" + line);
-            } else if (twin.equals(fact)) {
+            boolean added;
+            try {
+                added = facts.add(source, line, fact);
+            } catch (InputException e) {
+                rejected(e);
+                return;
+            }
+            if (!added) {
                 duplicates++;
-            } else {
-                rejected(InputErrors.reusedId(source, line, fact.getClass().getSimpleName(), fact.id(),
-                        factPlaces.get(key)));
             }
         }
 

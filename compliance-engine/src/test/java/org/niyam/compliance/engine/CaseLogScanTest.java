@@ -292,4 +292,31 @@ class CaseLogScanTest {
                     .isEqualTo("expected an event, not an entry of type OfficerAppointment");
         }
     }
+
+    /** {@link CaseLogReader#checkingRecords}: the platform's records and standing facts checked as read checks them. */
+    @Nested
+    class CheckingRecords {
+
+        @Test
+        void profiles_and_facts_that_read_rejects_are_rejected_with_its_errors_and_the_same_again_not_handed_on() {
+            String otherProfile = PLATFORM.replace("12000000", "900000");
+            String later = PLATFORM.replace("}", ", \"until\": \"2026-06-01T00:00:00+05:30\", "
+                    + "\"from\": \"2026-03-01T00:00:00+05:30\"}");
+            String evenLater = PLATFORM.replace("12000000", "13000000")
+                    .replace("}", ", \"from\": \"2026-04-01T00:00:00+05:30\"}");
+            String otherOfficer = OFFICER.replace("\"contactPublished\": true", "\"contactPublished\": false");
+            String log = lines(PLATFORM, OFFICER, PLATFORM, otherProfile, OFFICER, otherOfficer, later, evenLater,
+                    COMPLAINT);
+            Recorder recorder = new Recorder();
+
+            CaseLogReader.lenient().scan(SOURCE, new StringReader(log), CaseLogReader.checkingRecords(recorder));
+            CaseLog read = CaseLogReader.lenient().read(SOURCE, new StringReader(log));
+
+            assertThat(recorder.calls).containsExactly("platform cases.jsonl:1 Samvad",
+                    "appointment cases.jsonl:2 appt-1", "rejected cases.jsonl:4", "rejected cases.jsonl:6",
+                    "platform cases.jsonl:7 Samvad", "rejected cases.jsonl:8", "event cases.jsonl:9 e1");
+            assertThat(recorder.rejected).extracting(InputException::getMessage)
+                    .isEqualTo(read.rejected().stream().map(InputException::getMessage).toList());
+        }
+    }
 }

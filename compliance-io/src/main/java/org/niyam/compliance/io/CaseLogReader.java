@@ -42,6 +42,7 @@ import org.niyam.compliance.io.internal.LineReader;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.io.internal.PlainEvents;
 import org.niyam.compliance.io.internal.ProfileHistory;
+import org.niyam.compliance.io.internal.StandingFacts;
 import org.niyam.compliance.io.internal.Workers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
@@ -401,6 +402,71 @@ public final class CaseLogReader {
         Counting counting = new Counting(Objects.requireNonNull(handler, "handler"), strict, progress);
         readInto(source, reader, counting, true, workers);
         return counting.entries;
+    }
+
+    /**
+     * A handler that checks the platform's records and standing facts of a log {@link #scan scanned} entry by entry
+     * as {@link #read(Path)} checks them, and hands on to {@code handler} what passes: a record that does not fit the
+     * history of those handed on before (a second one of its type with no {@code from}, or from the same instant; one
+     * whose {@code until} runs past the next one's {@code from}), and a standing fact whose type and id were given
+     * before with other content, go to {@link EntryHandler#rejected} with the error {@link CaseLog#rejected()} lists
+     * for them (the first is kept); the same record or fact given again is not handed on; events and periods are
+     * handed on as they come. For a reader that takes a log's records as they come (a monitor following a growing
+     * log) and must take what reading the whole log would. The checks go to {@code handler.rejected} whether the
+     * reader is strict or not: the handler decides whether to stop. One handler keeps the records of the logs it is
+     * given, read as one; it is not thread-safe.
+     *
+     * @param handler receives the entries that pass, and the rejected ones
+     * @return a new checking handler, with no record given yet
+     */
+    public static EntryHandler checkingRecords(EntryHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        ProfileHistory profiles = new ProfileHistory();
+        StandingFacts facts = new StandingFacts();
+        return new EntryHandler() {
+            @Override
+            public void platform(String source, int line, Platform profile) {
+                boolean added;
+                try {
+                    added = profiles.add(source, line, profile);
+                } catch (InputException e) {
+                    handler.rejected(e);
+                    return;
+                }
+                if (added) {
+                    handler.platform(source, line, profile);
+                }
+            }
+
+            @Override
+            public void fact(String source, int line, StandingFact fact) {
+                boolean added;
+                try {
+                    added = facts.add(source, line, fact);
+                } catch (InputException e) {
+                    handler.rejected(e);
+                    return;
+                }
+                if (added) {
+                    handler.fact(source, line, fact);
+                }
+            }
+
+            @Override
+            public void event(String source, int line, CaseEvent event, String text) {
+                handler.event(source, line, event, text);
+            }
+
+            @Override
+            public void rejected(InputException error) {
+                handler.rejected(error);
+            }
+
+            @Override
+            public void period(String source, int line, OffsetDateTime since) {
+                handler.period(source, line, since);
+            }
+        };
     }
 
     /**
@@ -976,8 +1042,8 @@ public final class CaseLogReader {
         private int lastSourceIndex;
         private final ProfileHistory profiles = new ProfileHistory();
         private OffsetDateTime since;
-        /** Standing facts, kept by type and id (see {@link #factKey}). */
-        private final Kept<StandingFact> facts = new Kept<>(null, CaseLogReader::factKey);
+        /** Standing facts, kept by type and id. */
+        private final StandingFacts facts = new StandingFacts();
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
         /** The index in {@link #events} of each case's first event to state a jurisdiction, by case id. */
         private final Map<String, Integer> stating = new HashMap<>();
@@ -1024,7 +1090,17 @@ public final class CaseLogReader {
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            keep(source, line, factKey(fact), fact, facts);
+            boolean added;
+            try {
+                added = facts.add(source, line, fact);
+            } catch (InputException e) {
+                rejected(e);
+                return;
+            }
+            counted();
+            if (!added) {
+                duplicates++;
+            }
         }
 
         /** Logs read as one cover the union of their periods: the earliest {@code since} counts. */
@@ -1066,11 +1142,7 @@ public final class CaseLogReader {
                 counted();
                 duplicates++;
             } else {
-                // A fact is named by its type and shown by its own id.
-                rejected(value instanceof StandingFact fact
-                        ? InputErrors.reusedId(source, line, fact.getClass().getSimpleName(), fact.id(),
-                                where(kept.place(twin)))
-                        : InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
+                rejected(InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
             }
         }
 
@@ -1094,17 +1166,9 @@ public final class CaseLogReader {
         }
 
         CaseLog result() {
-            Evidence evidence = new Evidence(profiles.history(), facts.values(), events.values(), since);
+            Evidence evidence = new Evidence(profiles.history(), facts.facts(), events.values(), since);
             return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
         }
-    }
-
-    /**
-     * The key a standing fact is kept by: its class and its id. The same fact twice counts once; two facts of one type
-     * with one id clash; facts of two types never do.
-     */
-    static String factKey(StandingFact fact) {
-        return fact.getClass().getName() + '\u0000' + fact.id();
     }
 
     /**
