@@ -772,8 +772,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         if (twin != null) {
             if (!twin.equals(event)) {
                 metrics.event("rejected");
-                throw new InputException("monitor", 0, "id", "event id '" + event.id()
-                        + "' is used by two different events: " + twin + " and " + event, null);
+                throw new InputException("monitor", 0, "id", Evaluation.twoEvents(twin, event)
+                        + "; the first is kept", null);
             }
             metrics.event("duplicate");
             return;

@@ -1569,6 +1569,19 @@ public final class Evaluation {
         return rule;
     }
 
+    /**
+     * What is said of two different events under one id: each by its type, case and instant, not its content (which
+     * may hold what users wrote).
+     */
+    public static String twoEvents(CaseEvent first, CaseEvent other) {
+        return "event id '" + other.id() + "' is used by two different events: " + described(first) + ", then "
+                + described(other);
+    }
+
+    private static String described(CaseEvent event) {
+        return "a " + event.getClass().getSimpleName() + " of case '" + event.caseId() + "' at " + event.at();
+    }
+
     /** The events known at "as of", each once, in time order; two different events with one id are rejected. */
     public static List<CaseEvent> knownAt(List<CaseEvent> events, OffsetDateTime asOf) {
         Map<String, CaseEvent> byId = new HashMap<>();
@@ -1578,8 +1591,7 @@ public final class Evaluation {
             CaseEvent twin = byId.putIfAbsent(event.id(), event);
             if (twin != null) {
                 if (!twin.equals(event)) {
-                    throw new InputException("evidence", 0, "events[" + i + "].id", "event id '" + event.id()
-                            + "' is used by two different events: " + twin + " and " + event, null);
+                    throw new InputException("evidence", 0, "events[" + i + "].id", twoEvents(twin, event), null);
                 }
                 continue; // the same event delivered twice counts once
             }

@@ -1072,7 +1072,10 @@ class ComplianceMonitorTest {
                         new org.niyam.compliance.india.Issuer(org.niyam.compliance.india.IssuerKind.COURT,
                                 "High Court of Bombay", null), null);
                 assertThatThrownBy(() -> monitor.accept(other)).isInstanceOf(InputException.class)
-                        .hasMessageContaining("used by two different events");
+                        .hasMessageContaining("event id '" + twin.id() + "' is used by two different events: a "
+                                + "RemovalOrderReceived of case 'case-1' at " + RECEIVED + ", then a "
+                                + "RemovalOrderReceived of case 'case-9' at " + RECEIVED + "; the first is kept")
+                        .hasMessageNotContaining("High Court");
             }
         }
 
