@@ -578,28 +578,14 @@ public final class CaseLogAudit {
 
         @Override
         public void platform(String source, int line, Platform profile) {
-            boolean added;
-            try {
-                added = profiles.add(source, line, profile);
-            } catch (InputException e) {
-                rejected(e);
-                return;
-            }
-            if (!added) {
+            if (Boolean.FALSE.equals(InputErrors.checked(() -> profiles.add(source, line, profile), this::rejected))) {
                 duplicates++;
             }
         }
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            boolean added;
-            try {
-                added = facts.add(source, line, fact);
-            } catch (InputException e) {
-                rejected(e);
-                return;
-            }
-            if (!added) {
+            if (Boolean.FALSE.equals(InputErrors.checked(() -> facts.add(source, line, fact), this::rejected))) {
                 duplicates++;
             }
         }

@@ -426,28 +426,15 @@ public final class CaseLogReader {
         return new EntryHandler() {
             @Override
             public void platform(String source, int line, Platform profile) {
-                boolean added;
-                try {
-                    added = profiles.add(source, line, profile);
-                } catch (InputException e) {
-                    handler.rejected(e);
-                    return;
-                }
-                if (added) {
+                if (Boolean.TRUE.equals(InputErrors.checked(() -> profiles.add(source, line, profile),
+                        handler::rejected))) {
                     handler.platform(source, line, profile);
                 }
             }
 
             @Override
             public void fact(String source, int line, StandingFact fact) {
-                boolean added;
-                try {
-                    added = facts.add(source, line, fact);
-                } catch (InputException e) {
-                    handler.rejected(e);
-                    return;
-                }
-                if (added) {
+                if (Boolean.TRUE.equals(InputErrors.checked(() -> facts.add(source, line, fact), handler::rejected))) {
                     handler.fact(source, line, fact);
                 }
             }
@@ -1075,16 +1062,12 @@ public final class CaseLogReader {
 
         @Override
         public void platform(String source, int line, Platform profile) {
-            boolean added;
-            try {
-                added = profiles.add(source, line, profile);
-            } catch (InputException e) {
-                rejected(e);
-                return;
-            }
-            counted();
-            if (!added) {
-                duplicates++;
+            Boolean added = InputErrors.checked(() -> profiles.add(source, line, profile), this::rejected);
+            if (added != null) {
+                counted();
+                if (!added) {
+                    duplicates++;
+                }
             }
         }
 

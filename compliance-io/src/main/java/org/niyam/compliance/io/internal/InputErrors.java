@@ -336,4 +336,18 @@ public final class InputErrors {
         return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
                 + " for different content; the first is kept", null);
     }
+
+    /**
+     * Whether a record check ({@link ProfileHistory#add}, {@link StandingFacts#add}) took the record as new:
+     * {@code false} for the same record again, {@code null} when it refused it, its error given to {@code rejected}.
+     */
+    public static Boolean checked(java.util.function.BooleanSupplier check,
+                                  java.util.function.Consumer<InputException> rejected) {
+        try {
+            return check.getAsBoolean();
+        } catch (InputException e) {
+            rejected.accept(e);
+            return null;
+        }
+    }
 }
