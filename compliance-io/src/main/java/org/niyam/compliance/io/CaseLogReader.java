@@ -1062,27 +1062,21 @@ public final class CaseLogReader {
 
         @Override
         public void platform(String source, int line, Platform profile) {
-            Boolean added = InputErrors.checked(() -> profiles.add(source, line, profile), this::rejected);
+            counted(InputErrors.checked(() -> profiles.add(source, line, profile), this::rejected));
+        }
+
+        @Override
+        public void fact(String source, int line, StandingFact fact) {
+            counted(InputErrors.checked(() -> facts.add(source, line, fact), this::rejected));
+        }
+
+        /** A record checked: counted when taken ({@code true}) or the same again ({@code false}, a duplicate). */
+        private void counted(Boolean added) {
             if (added != null) {
                 counted();
                 if (!added) {
                     duplicates++;
                 }
-            }
-        }
-
-        @Override
-        public void fact(String source, int line, StandingFact fact) {
-            boolean added;
-            try {
-                added = facts.add(source, line, fact);
-            } catch (InputException e) {
-                rejected(e);
-                return;
-            }
-            counted();
-            if (!added) {
-                duplicates++;
             }
         }
 
