@@ -12,8 +12,9 @@ public final class RulePackException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Immutable lists of serializable problems: kept when the exception is serialized (as by a remote job). */
+    /** The problems: an immutable list of serializable problems, kept when the exception is serialized. */
     private final List<Problem> problems;
+    /** The warnings found beside them: an immutable list too, kept when the exception is serialized. */
     private final List<Problem> warnings;
 
     /**
