@@ -34,10 +34,11 @@ class ByCaseEvaluationTest {
         assertThat(SMALL_SESSIONS.oneSessionReason()).isEmpty();
         List<String> global = new ArrayList<>(SMALL_SESSIONS.ruleIds());
         global.removeAll(SMALL_SESSIONS.caseLocalRuleIds());
-        // The platform's standing duties, the monthly reports the calendar opens (or says are not owed), and "no
-        // notice at all", which looks at every case: nothing else.
+        // The platform's standing duties, the monthly reports the calendar opens (or says are not owed), "no
+        // notice at all" and the gap before the first notice of the period, which look at every case: nothing else.
         assertThat(global).containsExactly(
                 "in.3-1-c.no-notice-recorded",
+                "in.3-1-c.gap-from-period-start",
                 "in.4-1-d.month-end-opens-report",
                 "in.4-1-d.months-before-rule-4",
                 "in.4-1-d.below-threshold",

@@ -228,6 +228,89 @@ class TransparencyRulesTest {
                     .containsExactly(Status.OPEN);
         }
 
+        /** The verdict on a gap between the evidence period's start and its first notice. */
+        private static final String GAP = DUTY + "@period-start";
+
+        static Report fromPeriod(OffsetDateTime since, OffsetDateTime asOf, CaseEvent... events) {
+            return evaluate(new Evidence((PlatformProfile) null, List.of(), List.of(events), since), asOf);
+        }
+
+        @ParameterizedTest(name = "period from {0}, first notice at {1} => due by {2}: {3}")
+        @CsvSource({
+                "2025-01-01T00:00, 2026-04-01T00:00,     2026-01-01T00:00, true",  // the review's case: 90 days late
+                "2025-01-01T00:00, 2026-01-01T00:00,     2026-01-01T00:00, false", // at the latest due: maybe in time
+                "2025-01-01T00:00, 2026-01-01T00:00:00.001, 2026-01-01T00:00, true",
+                "2026-12-01T00:00, 2027-03-01T00:00,     2027-03-01T00:00, false", // 3 months from 20 Feb 2026
+                "2026-12-01T00:00, 2027-03-01T00:00:00.001, 2027-03-01T00:00, true",
+                // a notice just before 20 Feb 2026 keeps its 12 months: due by 20 Feb 2027 at the latest, not 1 Jun 2026
+                "2026-03-01T00:00, 2026-07-01T00:00,     2027-02-20T00:00, false",
+                "2026-03-01T00:00, 2027-02-20T00:00,     2027-02-20T00:00, false",
+                "2026-03-01T00:00, 2027-02-20T00:00:00.001, 2027-02-20T00:00, true"})
+        @DisplayName("a period whose first notice comes after the latest instant any notice before the period was due "
+                + "again is breached from that instant to the notice; at that instant or before, nothing is said")
+        void gapAtThePeriodsStart(String since, String first, String latestDue, boolean breached) {
+            UsersInformed notice = usersInformed(ist(first));
+            Report report = fromPeriod(ist(since), ist(first).plusDays(1), notice);
+
+            List<Obligation> gap = report.obligations().stream().filter(o -> o.id().equals(GAP)).toList();
+            assertThat(gap).as("gap verdicts in %s", report.obligations()).hasSize(breached ? 1 : 0);
+            if (breached) {
+                Obligation o = gap.get(0);
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+                assertThat(o.caseId()).as("case of the notice").isEqualTo("user-notices");
+                assertThat(o.triggeredAt()).as("dated at the period's start").isEqualTo(ist(since));
+                assertThat(o.explanation()).as("explanation").contains(
+                        "the next was due by " + ist(latestDue) + " at the latest",
+                        "The first notice the evidence records, " + notice.id() + " at " + ist(first));
+                assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-c.gap-from-period-start");
+                assertThat(o.citation().clause()).as("clause").isEqualTo("Rule 3(1)(c)");
+            }
+            assertThat(obligationById(report, DUTY + "@" + notice.id()).status()).as("the notice's own clock")
+                    .isEqualTo(Status.OPEN);
+        }
+
+        @Test
+        @DisplayName("a notice recorded before the period leaves the gap to its own clock: met late, no gap verdict")
+        void noticeBeforeThePeriod() {
+            UsersInformed before = usersInformed(ist("2024-12-01T00:00"));
+            UsersInformed after = usersInformed(ist("2026-04-01T00:00"));
+            Report report = fromPeriod(ist("2025-01-01T00:00"), ist("2026-04-20T00:00"), before, after);
+
+            assertThat(report.obligations()).as("obligations").extracting(Obligation::id).doesNotContain(GAP);
+            Obligation o = obligationById(report, DUTY + "@" + before.id());
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET_LATE);
+        }
+
+        @Test
+        @DisplayName("two notices after the gap: one verdict, naming the first (by instant, then id)")
+        void firstOfSeveral() {
+            UsersInformed first = usersInformed(ist("2026-04-01T00:00"));
+            UsersInformed second = usersInformed(ist("2026-05-01T00:00"));
+            Report report = fromPeriod(ist("2025-01-01T00:00"), ist("2026-05-20T00:00"), second, first);
+
+            Obligation o = obligationById(report, GAP);
+            assertThat(o.explanation()).as("explanation").contains(first.id() + " at ").doesNotContain(second.id());
+        }
+
+        @Test
+        @DisplayName("a period longer than the interval with no notice at all: only the indeterminate verdict "
+                + "(the log may not record notices)")
+        void periodWithoutNotices() {
+            Report report = fromPeriod(ist("2025-01-01T00:00"), ist("2026-04-20T00:00"));
+
+            assertThat(obligations(report, DUTY)).as("3(1)(c) obligations").extracting(Obligation::id,
+                    Obligation::status).containsExactly(org.assertj.core.groups.Tuple.tuple(DUTY, Status.INDETERMINATE));
+        }
+
+        @Test
+        @DisplayName("a period starting before the IT Rules 2021: no gap verdict")
+        void periodBeforeTheRules() {
+            Report report = fromPeriod(ist("2020-01-01T00:00"), ist("2023-01-01T00:00"),
+                    usersInformed(ist("2022-06-01T00:00")));
+
+            assertThat(report.obligations()).as("obligations").extracting(Obligation::id).doesNotContain(GAP);
+        }
+
         @Test
         @DisplayName("before the IT Rules 2021, nothing is asked")
         void beforeTheRules() {
@@ -337,6 +420,29 @@ class TransparencyRulesTest {
             Obligation o = obligationById(assess(m.atDay(1).atStartOfDay().atOffset(IST), ist(due)), id(m));
 
             assertThat(o.dueAt()).as(explain(o)).isEqualTo(ist(due));
+        }
+
+        @Test
+        @DisplayName("the explanation says the law sets no time: the month is the pack's default, which the platform "
+                + "can change; with the setting, the platform's own")
+        void graceIsNotTheLaws() {
+            YearMonth month = YearMonth.of(2026, 3);
+            OffsetDateTime due = monthEnd(month).plusMonths(1);
+            Obligation late = obligationById(assess(ist("2026-03-01T00:00"), due.plusDays(1),
+                    reportPublished(month, due.plus(Duration.ofMillis(1)))), id(month));
+            Obligation open = obligationById(assess(ist("2026-03-01T00:00"), ist("2026-04-02T00:00")), id(month));
+            Obligation set = obligationById(WITH_15_DAYS_GRACE.evaluate(new Evidence(SSMI, List.of(), List.of(),
+                    ist("2026-03-01T00:00")), ist("2026-04-02T00:00")), id(month));
+
+            assertThat(late.status()).as(explain(late)).isEqualTo(Status.MET_LATE);
+            for (Obligation o : List.of(late, open)) {
+                assertThat(o.explanation()).as("default").contains("The law sets no time for publishing the report: "
+                        + "the 1 month allowed is the pack's default for the setting 'monthly-report.grace', which "
+                        + "the platform can change");
+            }
+            assertThat(set.explanation()).as("set").contains("The law sets no time for publishing the report: the "
+                    + "15 days allowed is the platform's own setting 'monthly-report.grace'.")
+                    .doesNotContain("default");
         }
 
         @Test
