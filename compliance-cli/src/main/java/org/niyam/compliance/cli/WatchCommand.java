@@ -493,21 +493,22 @@ public final class WatchCommand implements Command {
         /**
          * A record of the platform that passed the audit's checks: it joins the history, as in the audit. A record
          * without {@code from} replaces all of its type in the monitor, so the records of its type with a
-         * {@code from} given before are given again after it.
+         * {@code from} given before are given again with it, in one call: never judged under it alone.
          *
          * @throws InputException when the monitor refuses it (it does not fit the history)
          */
         void platform(String source, int line, Platform profile) {
             if (monitor != null) {
                 try {
-                    monitor.platform(profile);
+                    List<Platform> records = new ArrayList<>(List.of(profile));
                     if (profile.from() == null) {
                         for (Platform given : platforms) {
                             if (given.getClass() == profile.getClass() && given.from() != null) {
-                                monitor.platform(given);
+                                records.add(given);
                             }
                         }
                     }
+                    monitor.platforms(records);
                 } catch (IllegalArgumentException e) {
                     throw new InputException(source, line, "from", e.getMessage(), e);
                 }

@@ -213,6 +213,27 @@ class WatchPlatformLinesTest {
                 state -> assertThat(state).startsWith("BREACHED "));
     }
 
+    /**
+     * A profile without 'from' appended live after one with 'from' holds from the log's start until that one, as in
+     * the audit; the removal after the 'from' stays bound by Rule 4(8) throughout: it is never reported under the
+     * new profile alone (not applicable) and then corrected.
+     */
+    @Test
+    void a_profile_from_the_start_appended_live_is_judged_with_the_history_never_alone(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, LARGE + ",\"from\":\"2026-03-01T00:00:00+05:30\"}\n"
+                + "{\"type\":\"ContentRemoved\",\"id\":\"r1\",\"caseId\":\"C1\",\"at\":\"" + NOW.minusHours(1)
+                + "\",\"action\":\"REMOVED\",\"basis\":\"OWN_INITIATIVE\"}\n");
+
+        Watched watch = live(log, SMALL + "}\n", "--format", "json");
+
+        assertThat(watch.err()).isEmpty();
+        assertThat(watch.out()).contains("\"id\":\"4(8).prior-notice@r1#1:").doesNotContain("NOT_APPLICABLE");
+        assertThat(finalStates(watch.out())).hasEntrySatisfying("4(8).prior-notice@r1",
+                state -> assertThat(state).startsWith("BREACHED "));
+    }
+
     // ---- a line stamped ahead of the clock ----
 
     /**

@@ -367,10 +367,29 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @throws IllegalStateException    the monitor is closed
      */
     public void platform(Platform profile) {
-        Objects.requireNonNull(profile, "profile");
+        platforms(List.of(Objects.requireNonNull(profile, "profile")));
+    }
+
+    /**
+     * Records of the platform given together: each joins the history as {@link #platform} joins it, in the order
+     * given, and the duties that read them are assessed again once, after the last. A record without {@code from}
+     * given with records of its type with {@code from} (the history as a log gives it) is judged with them, never
+     * alone, so no verdict is reported under it alone and then corrected.
+     *
+     * @param records the records, in order
+     * @throws IllegalArgumentException if one does not fit the history (nothing is taken then)
+     * @throws NullPointerException     if {@code records}, or one of them, is {@code null}
+     * @throws IllegalStateException    the monitor is closed
+     */
+    public void platforms(List<? extends Platform> records) {
+        List<Platform> given = List.copyOf(records);
         runLocked(() -> {
             requireOpen();
-            profiles = Platform.joined(profiles, profile);
+            List<Platform> joined = profiles;
+            for (Platform record : given) {
+                joined = Platform.joined(joined, record);
+            }
+            profiles = joined;
             named = null;
             contextChanged();
         });
