@@ -144,6 +144,11 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final Map<String, Tracks> cases = new HashMap<>();
     private final Map<String, CaseEvent> heldIds = new HashMap<>();
     private final PriorityQueue<CaseEvent> pending = new PriorityQueue<>(Evaluation.EVENT_ORDER);
+    /**
+     * Per case, a pending event that states a jurisdiction (the first taken), so that an event stating another is
+     * refused without a walk through every pending event (all of a log's under a large out-of-order bound).
+     */
+    private final Map<String, CaseEvent> pendingStating = new HashMap<>();
     private final List<CaseEvent> shared = new ArrayList<>();
     private final Tracks platformTracks = new Tracks(PLATFORM);
     /** The obligations of cases the platform's report placed when it was last computed. */
@@ -614,6 +619,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         snapshot.facts().forEach(f -> facts.put(factKey(f), f));
         pending.addAll(snapshot.pending());
+        snapshot.pending().forEach(this::stating);
         // The events waiting for the clock were taken: another event under one of their ids is refused, and one
         // delivered again is a copy, as before the snapshot.
         snapshot.pending().forEach(e -> heldIds.put(e.id(), e));
@@ -818,7 +824,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         if (event.jurisdiction() != null) {
             List<CaseEvent> ofCase = new ArrayList<>(held == null ? List.of() : held.events);
-            pending.stream().filter(e -> e.caseId().equals(event.caseId())).forEach(ofCase::add);
+            CaseEvent waiting = pendingStating.get(event.caseId());
+            if (waiting != null) {
+                ofCase.add(waiting);
+            }
             InputException other = CaseTracker.otherJurisdiction(ofCase, event);
             if (other != null) {
                 metrics.event("rejected");
@@ -842,6 +851,14 @@ public final class ComplianceMonitor implements AutoCloseable {
         } else {
             metrics.event("accepted");
             pending.add(event);
+            stating(event);
+        }
+    }
+
+    /** Notes a pending event that states a jurisdiction, if its case has none pending yet. */
+    private void stating(CaseEvent event) {
+        if (event.jurisdiction() != null) {
+            pendingStating.putIfAbsent(event.caseId(), event);
         }
     }
 
@@ -913,7 +930,9 @@ public final class ComplianceMonitor implements AutoCloseable {
             boolean platformDue = false;
             forgetLeft(at);
             while (!pending.isEmpty() && !pending.peek().at().isAfter(at)) {
-                join(pending.poll(), dirty);
+                CaseEvent due = pending.poll();
+                pendingStating.remove(due.caseId(), due); // its case holds it now
+                join(due, dirty);
             }
             while (!timers.isEmpty() && !timers.peek().at().isAfter(at)) {
                 Timer timer = timers.poll();
