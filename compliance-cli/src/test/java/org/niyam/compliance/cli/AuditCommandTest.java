@@ -148,16 +148,20 @@ class AuditCommandTest {
         }
 
         /**
-         * As docs/cli.md says of --as-of: a standing duty is judged at that instant, so a vacancy filled before it is
-         * not reported by the audit, and the watch's replay of the same log reports it when it began.
+         * As docs/cli.md says of --as-of: a standing duty is judged at that instant and over the period, so a vacancy
+         * filled before it is reported as the duty's obligation over the period, and the watch's replay of the same
+         * log reports it when it began.
          */
         @Test
-        void standingDutiesAreJudgedAtTheAsOfInstantAndAReplayReportsAVacancy() {
+        void standingDutiesAreJudgedAtTheAsOfInstantAndOverThePeriod() {
             Cli.Result audit = Cli.run("audit", "../examples/logs/ssmi-officer-gap.jsonl", "--all",
                     "--since", "2026-01-01T00:00:00+05:30", "--as-of", "2026-04-01T00:00:00+05:30");
             Cli.Result replay = Cli.run("watch", "--replay", "../examples/logs/ssmi-officer-gap.jsonl");
 
-            assertThat(audit.out()).contains("MET             4(1)(c).resident-grievance-officer");
+            assertThat(audit.exit()).isEqualTo(1);
+            assertThat(audit.out()).contains("MET             4(1)(c).resident-grievance-officer\n")
+                    .contains("BREACHED        4(1)(c).resident-grievance-officer@period\n")
+                    .contains("breached from 2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 (44 days)");
             assertThat(replay.out()).contains("2026-01-31 00:00  BREACHED    4(1)(c).resident-grievance-officer");
         }
 

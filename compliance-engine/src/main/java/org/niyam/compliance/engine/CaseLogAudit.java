@@ -445,9 +445,11 @@ public final class CaseLogAudit {
                 : new Evidence(read.profiles(), read.facts(), read.events(), since);
         OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
         Evaluation evaluation = engine.evaluation();
-        Report report = evaluation.oneSession(evaluation.context(evidence.profiles(), evidence.facts(),
-                evidence.periodStart(judgedAt), judgedAt), Evaluation.knownAt(evidence.events(), judgedAt), judgedAt,
-                Evaluation.serial(listener));
+        List<Object> context = evaluation.context(evidence.profiles(), evidence.facts(),
+                evidence.periodStart(judgedAt), judgedAt);
+        List<CaseEvent> known = Evaluation.knownAt(evidence.events(), judgedAt);
+        Report report = evaluation.overPeriod(evaluation.oneSession(context, known, judgedAt,
+                Evaluation.serial(listener)), context, known, true);
         Delivery delivery = new Delivery(sink);
         delivery.all(report.obligations(), report.findings());
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();

@@ -34,10 +34,10 @@ import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.engine.internal.RuleBase;
+import org.niyam.compliance.engine.internal.StandingOverPeriod;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
-import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
@@ -48,7 +48,6 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
-import org.niyam.compliance.pack.Parameter;
 import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -1019,27 +1018,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         if (named != null) {
             return named;
         }
-        List<OffsetDateTime> named = new ArrayList<>();
-        for (StandingFact fact : facts.values()) {
-            for (OffsetDateTime instant : fact.changesAt()) {
-                named.add(instant);
-                named.add(instant.plusNanos(1_000_000));
-            }
-        }
-        for (Platform profile : Platform.history(profiles)) {
-            for (OffsetDateTime bound : java.util.Arrays.asList(profile.from(), profile.until())) {
-                if (bound != null) {
-                    named.add(bound);
-                    named.add(bound.plusNanos(1_000_000));
-                }
-            }
-        }
-        for (Parameter parameter : evaluation.ruleBase().parameters().values()) {
-            for (DatedValue value : parameter.values()) {
-                named.add(value.from());
-            }
-        }
-        this.named = List.copyOf(named);
+        this.named = StandingOverPeriod.namedInstants(facts.values(), profiles, evaluation.ruleBase());
         return this.named;
     }
 

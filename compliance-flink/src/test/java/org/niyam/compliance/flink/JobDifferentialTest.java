@@ -341,11 +341,11 @@ class JobDifferentialTest {
         java.util.function.Predicate<Obligation> held = o -> !without.contains(o.id());
         assertThat(statuses(last.values().stream().filter(held).toList()))
                 .as("obligations at the end, %s (seed %d)", end, seed)
-                .containsExactlyElementsOf(statuses(expected.obligations().stream().filter(held).toList()));
+                .containsExactlyElementsOf(statuses(live(expected.obligations()).stream().filter(held).toList()));
         assertThat(new TreeSet<>(written.pending().stream().map(p -> p.obligation().id())
                 .filter(id -> !without.contains(id)).toList()))
                 .as("pending at the end (seed %d)", seed)
-                .containsExactlyElementsOf(new TreeSet<>(expected.obligations().stream()
+                .containsExactlyElementsOf(new TreeSet<>(live(expected.obligations()).stream()
                         .filter(o -> o.status() == Status.OPEN || o.status() == Status.AT_RISK).filter(held)
                         .map(Obligation::id).toList()));
         assertThat(written.pending()).allSatisfy(p -> assertThat(p.at().toInstant()).isEqualTo(end.toInstant()));
@@ -355,6 +355,14 @@ class JobDifferentialTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(found).as("findings (seed %d)", seed).containsExactlyElementsOf(new TreeSet<>(expected.findings()
                 .stream().map(f -> f.code() + "/" + f.caseId() + "/" + f.evidence()).toList()));
+    }
+
+    /**
+     * The obligations the job holds too: all but the standing duties an audit judges over its period
+     * ({@code key@period}), whose stretches the job reports as transitions when they begin and end instead.
+     */
+    static List<Obligation> live(List<Obligation> obligations) {
+        return obligations.stream().filter(o -> !o.id().endsWith("@period")).toList();
     }
 
     /** Whether the transition says an event of a case that had left state came back. */

@@ -227,7 +227,7 @@ public final class Evaluation {
                 fallBack(e, serial);
             }
         }
-        return oneSession(context, events, asOf, serial);
+        return overPeriod(oneSession(context, events, asOf, serial), context, events, true);
     }
 
     /** Every fact of the evaluation in one session: the reference every other way of running must agree with. */
@@ -236,6 +236,74 @@ public final class Evaluation {
         List<Object> facts = new ArrayList<>(context);
         facts.addAll(events);
         return report(new Session(facts, null, facts.size(), listener, Set.of()).run(), asOf);
+    }
+
+    /**
+     * The report with the standing duties judged over the period as well as at its end ({@link StandingOverPeriod}):
+     * the platform's rules run again at each instant of the period at which a standing duty may change, as if the
+     * evaluation were as of then, and a standing duty breached or not judged for a stretch that ended before "as of"
+     * gets its {@code key@period} obligation. What an audit of a period reports; a monitor reports the same stretches
+     * as transitions, when they begin and end.
+     *
+     * @param report       the evaluation's report as of {@code context}'s instant
+     * @param context      the context it ran with ({@link #context}: the period and "as of" are read from it)
+     * @param events       the events known at "as of" that the platform's rules read; in one session, every event
+     * @param inOneSession whether the evaluation ran in one session, which the judgements at each instant then do too
+     */
+    public Report overPeriod(Report report, List<Object> context, List<CaseEvent> events, boolean inOneSession) {
+        EvidencePeriod period = null;
+        List<Platform> profiles = new ArrayList<>();
+        List<StandingFact> facts = new ArrayList<>();
+        for (Object fact : context) {
+            if (fact instanceof EvidencePeriod p) {
+                period = p;
+            } else if (fact instanceof Platform profile) {
+                profiles.add(profile);
+            } else if (fact instanceof StandingFact standing) {
+                facts.add(standing);
+            }
+        }
+        if (period == null) {
+            return report;
+        }
+        OffsetDateTime since = period.since();
+        // A standing duty a platform's rule judges from events may change at each event that rule reads, too.
+        List<OffsetDateTime> named = new ArrayList<>(StandingOverPeriod.namedInstants(facts, profiles, ruleBase));
+        List<OffsetDateTime> read = new ArrayList<>();
+        for (CaseEvent event : events) {
+            if (shared(event) && !event.at().isBefore(since)) {
+                read.add(event.at());
+            }
+        }
+        if (read.size() <= StandingOverPeriod.EVENT_INSTANTS) {
+            named.addAll(read);
+        } else {
+            LOG.warn("the standing duties are judged over the period at the {} instants the facts, the platform's "
+                    + "records and the law name, not at each of the {} events the platform's rules read (more than "
+                    + "{}): a standing duty judged from those events may change between the instants judged",
+                    named.size(), read.size(), StandingOverPeriod.EVENT_INSTANTS);
+        }
+        List<OffsetDateTime> instants = StandingOverPeriod.instants(named, since, StandingOverPeriod.lawFrom(ruleBase),
+                report.asOf());
+        List<Obligation> over = StandingOverPeriod.overPeriod(since, instants, report.asOf(), at -> {
+            List<Object> then = new ArrayList<>(context.size());
+            for (Object fact : context) {
+                then.add(fact instanceof LawInForce ? new LawInForce(at, ruleBase.lawTable())
+                        : fact instanceof EvidencePeriod ? new EvidencePeriod(since, at) : fact);
+            }
+            List<CaseEvent> known = knownAt(events, at);
+            Report judged = inOneSession ? oneSession(then, known, at, EvaluationListener.NONE)
+                    : platform(global(then, known, then.size() + (long) known.size(), EvaluationListener.NONE),
+                    List.of(), new HashSet<>(), at);
+            return judged.obligations();
+        }, report.obligations());
+        if (over.isEmpty()) {
+            return report;
+        }
+        List<Obligation> obligations = new ArrayList<>(report.obligations());
+        obligations.addAll(over);
+        sortForReport(obligations);
+        return new Report(report.asOf(), obligations, report.findings());
     }
 
     /**
@@ -360,7 +428,8 @@ public final class Evaluation {
      * The one evaluation pipeline: the global rules once over the context and the events they read; then each unit
      * of whole cases through the case-local rules and the kernel, on the worker threads, its part (obligations and
      * findings in report order) put in the store; then the platform's report, from the global conclusions and what
-     * the units could not place; and the check that no unit holds an obligation the platform's report settles.
+     * the units could not place, with the standing duties over the period ({@link #overPeriod}); and the check that
+     * no unit holds an obligation the platform's report settles.
      *
      * @param facts the number of facts of the whole evaluation, which sets the firing limit
      * @return the platform's report; each unit's part is in the store
@@ -411,7 +480,7 @@ public final class Evaluation {
         if (!placed.isEmpty()) {
             store.checkNotPlaced(units.size(), placed);
         }
-        return platform;
+        return overPeriod(platform, context, shared, false);
     }
 
     /**

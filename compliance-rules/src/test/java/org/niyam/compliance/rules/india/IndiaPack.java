@@ -342,6 +342,14 @@ final class IndiaPack {
         return new Evidence(platform, List.of(), List.of(events));
     }
 
+    /**
+     * The obligations a live monitor holds too: all but the standing duties an audit judges over its period
+     * ({@code key@period}), whose stretches a monitor reports as transitions when they begin and end instead.
+     */
+    static List<Obligation> live(List<Obligation> obligations) {
+        return obligations.stream().filter(o -> !o.id().endsWith("@period")).toList();
+    }
+
     /** The obligation with this id; fails, showing the report, if there is none. */
     static Obligation obligationById(Report report, String id) {
         List<Obligation> found = report.obligations().stream().filter(o -> o.id().equals(id)).toList();

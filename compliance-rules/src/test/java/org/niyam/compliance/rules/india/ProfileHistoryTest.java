@@ -205,7 +205,7 @@ class ProfileHistoryTest {
             }
             Report expected = ENGINE.evaluate(evidence, at);
             assertThat(live).as("monitor at %s (seed %d)", at, seed)
-                    .containsExactlyElementsOf(view(expected.obligations()));
+                    .containsExactlyElementsOf(view(IndiaPack.live(expected.obligations())));
 
             List<Obligation> audited = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
