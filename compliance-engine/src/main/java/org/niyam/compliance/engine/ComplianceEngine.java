@@ -127,7 +127,10 @@ public final class ComplianceEngine {
 
     /**
      * Evaluates the evidence as it stood at {@code asOf}: events after {@code asOf} are not yet known and are left
-     * out; obligations not yet discharged are open, at risk, or breached if their due instant has passed.
+     * out; obligations not yet discharged are open, at risk, or breached if their due instant has passed. A standing
+     * duty of the platform is judged at {@code asOf} and over the evidence period: one breached, or not judged, for a
+     * stretch of the period that ended before {@code asOf} gets a second obligation, its key then {@code @period},
+     * naming each stretch ({@code docs/json.md}).
      *
      * @param evidence the platform's profiles, appointments and events, in any order
      * @param asOf     the instant the report describes

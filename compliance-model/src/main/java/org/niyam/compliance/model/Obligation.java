@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
  *
  * <p>Time-bound duties (remove within 3 hours, answer within 72 hours) have a trigger, a due instant and,
  * once acted on, a discharging event. Standing duties (appoint a resident officer) have neither trigger event
- * nor due instant: they are assessed at the "as of" instant, which is then their {@code triggeredAt}.
+ * nor due instant: they are assessed at the "as of" instant, which is then their {@code triggeredAt}. An audit also
+ * judges them over its period: a standing duty breached, or not judged, for a stretch that ended before "as of" has a
+ * second obligation, id {@code duty@period}, dated when the first such stretch began, whose explanation names each.
  *
  * @param id               stable id: the duty key, then {@code @} and the triggering event id for time-bound duties
  * @param duty             the duty key the rule pack gave it, e.g. {@code removal.on-order}
