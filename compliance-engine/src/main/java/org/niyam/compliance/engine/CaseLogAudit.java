@@ -149,8 +149,7 @@ public final class CaseLogAudit {
      * @param periodFrom  where that start came from
      */
     public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long replaced,
-                          long rejected,
-                          Map<Status, Long> obligations, long findings, int buckets, String oneSession,
+                          long rejected, Map<Status, Long> obligations, long findings, int buckets, String oneSession,
                           OffsetDateTime periodStart, PeriodFrom periodFrom) {
 
         /** {@return how many obligations the audit found, of every status} */
