@@ -108,7 +108,22 @@ class StandingFactUpdateTest {
         JsonNode json = JSON.readTree(result.out());
         assertThat(json.at("/input/replaced").asLong()).isEqualTo(1);
         assertThat(json.at("/input/appointments").asLong()).isEqualTo(1);
+        assertThat(json.at("/input/events").asLong()).isEqualTo(2);
         assertThat(json.at("/rejected")).isEmpty();
+    }
+
+    /** The same appointment again is a duplicate, and no event fewer (the events read were counted less one). */
+    @Test
+    void the_monthly_report_counts_the_same_appointment_again_as_a_duplicate_not_an_event(@TempDir Path dir)
+            throws IOException {
+        Path log = write(dir, PROFILE + APPOINTED + C1 + APPOINTED + C2);
+
+        JsonNode json = JSON.readTree(Cli.run("monthly-report", "--month", "2026-03", log.toString(), "--format",
+                "json").out());
+
+        assertThat(json.at("/input/duplicates").asLong()).isEqualTo(1);
+        assertThat(json.at("/input/replaced").asLong()).isZero();
+        assertThat(json.at("/input/events").asLong()).isEqualTo(2);
     }
 
     // ---- watch ----
