@@ -135,7 +135,7 @@ public final class AuditCommand implements Command {
             throw e;
         }
         CaseLogs.Input input = new CaseLogs.Input(summary.entries(), scan.platform() == null ? 0 : 1,
-                scan.appointments(), summary.events(), summary.duplicates(), summary.rejected());
+                scan.appointments(), summary.events(), summary.duplicates(), summary.replaced(), summary.rejected());
         end = results.end(summary.asOf(), asOfFrom, summary, input);
         progress.audited(summary.entries(), results.byStatus, results.findings);
         results.writer.end(end);

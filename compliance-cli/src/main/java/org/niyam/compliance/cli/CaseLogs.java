@@ -25,13 +25,15 @@ final class CaseLogs {
 
     /**
      * What was read, in the JSON reports. {@code appointments} counts the standing facts (officer appointments, for
-     * the India pack), under the name the reports' format has always given it.
+     * the India pack), under the name the reports' format has always given it; {@code replaced} the standing-fact
+     * lines that replaced one read before with the same type and id (the last read is the fact).
      */
-    record Input(long entries, int platformProfiles, int appointments, long events, long duplicates, long rejected) {
+    record Input(long entries, int platformProfiles, int appointments, long events, long duplicates, long replaced,
+                 long rejected) {
 
         static Input of(CaseLog log) {
             return new Input(log.entries(), log.evidence().platform() == null ? 0 : 1,
-                    log.evidence().facts().size(), log.evidence().events().size(), log.duplicates(),
+                    log.evidence().facts().size(), log.evidence().events().size(), log.duplicates(), log.replaced(),
                     log.rejected().size());
         }
     }
@@ -106,7 +108,10 @@ final class CaseLogs {
         return instant;
     }
 
-    /** "24 entries: 1 platform profile, 4 standing facts, 19 events; 0 duplicates; 0 rejected". */
+    /**
+     * "24 entries: 1 platform profile, 4 standing facts, 19 events; 0 duplicates; 0 rejected", and before
+     * "rejected", when a standing-fact line replaced one read before, "1 replacing an earlier line; ".
+     */
     static String summary(CaseLog log) {
         return summary(Input.of(log));
     }
@@ -118,6 +123,7 @@ final class CaseLogs {
                 + input.appointments() + (input.appointments() == 1 ? " standing fact, " : " standing facts, ")
                 + input.events() + (input.events() == 1 ? " event; " : " events; ")
                 + input.duplicates() + (input.duplicates() == 1 ? " duplicate; " : " duplicates; ")
+                + (input.replaced() == 0 ? "" : input.replaced() + " replacing an earlier line; ")
                 + input.rejected() + " rejected";
     }
 }

@@ -57,7 +57,7 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
         }
         progress.readEntries(entries, first.rejected.size());
         CaseLogs.Input input = new CaseLogs.Input(entries, first.profiles.size(), first.facts.size(),
-                first.events - first.duplicates, first.duplicates, first.rejected.size());
+                first.events - first.eventDuplicates, first.duplicates, first.replaced, first.rejected.size());
         // The profile the month's figures are shown with: the one in force at the month's end, else the last in it.
         List<Platform> history = Platform.history(first.profiles);
         Platform platform = Platform.inForce(history, to.minusNanos(1).atOffset(MonthlyFigures.IST));
@@ -84,7 +84,12 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
         final Set<String> casesActedOn = new HashSet<>();
         final List<InputException> rejected = new ArrayList<>();
         long events;
+        /** Entries given again with the same content: events, profiles and standing facts. */
         long duplicates;
+        /** Of those, events: not counted again among the events read. */
+        long eventDuplicates;
+        /** Standing-fact lines that replaced one before of the same type and id: the last read is the fact. */
+        long replaced;
 
         First(Instant from, Instant to, RejectedEntries listed) {
             this.from = from;
@@ -111,9 +116,11 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            StandingFact twin = facts.putIfAbsent(List.of(fact.getClass(), fact.id()), fact);
-            if (twin != null && twin.equals(fact)) {
+            StandingFact before = facts.put(List.of(fact.getClass(), fact.id()), fact);
+            if (before != null && before.equals(fact)) {
                 duplicates++;
+            } else if (before != null) {
+                replaced++;
             }
         }
 
@@ -142,6 +149,7 @@ record MonthScan(Platform platform, List<CaseEvent> events, CaseLogs.Input input
             }
             if (twin.equals(event)) {
                 duplicates++;
+                eventDuplicates++;
             } else if (source != null) {
                 rejected(new InputException(source, line, "id", "event id '" + event.id() + "' was already used at "
                         + keptAt.get(event.id()) + " for different content; the first is kept", null));

@@ -135,7 +135,9 @@ public final class CaseLogAudit {
      * @param asOf        the instant the evidence was judged at
      * @param entries     entries read, valid or not
      * @param events      distinct events evaluated (known at {@code asOf})
-     * @param duplicates  events given more than once with the same content (counted once)
+     * @param duplicates  entries given more than once with the same content (counted once)
+     * @param replaced    standing-fact entries that replaced one read before with the same type and id and other
+     *                    content (the last read of a type and id is the fact)
      * @param rejected    entries rejected
      * @param obligations obligations by status
      * @param findings    findings
@@ -146,8 +148,8 @@ public final class CaseLogAudit {
      * @param periodStart the start of the period the logs cover, from which recurring duties were assessed
      * @param periodFrom  where that start came from
      */
-    public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long rejected,
-                          Map<Status, Long> obligations, long findings, int buckets, String oneSession,
+    public record Summary(OffsetDateTime asOf, long entries, long events, long duplicates, long replaced,
+                          long rejected, Map<Status, Long> obligations, long findings, int buckets, String oneSession,
                           OffsetDateTime periodStart, PeriodFrom periodFrom) {
 
         /** {@return how many obligations the audit found, of every status} */
@@ -418,8 +420,8 @@ public final class CaseLogAudit {
         for (long count : counted) {
             events += count;
         }
-        return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.rejected, delivery.statuses,
-                delivery.findings, spill.bucketCount(), null, start, from);
+        return new Summary(judgedAt, spill.entries, events, spill.duplicates, spill.replaced, spill.rejected,
+                delivery.statuses, delivery.findings, spill.bucketCount(), null, start, from);
     }
 
     /** A reader parsing on the engine's threads: its own, or the executor the engine was given. */
@@ -453,8 +455,9 @@ public final class CaseLogAudit {
         Delivery delivery = new Delivery(sink);
         delivery.all(report.obligations(), report.findings());
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();
-        return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.rejected().size(),
-                delivery.statuses, delivery.findings, 0, reason, evidence.periodStart(judgedAt), since != null ? PeriodFrom.GIVEN
+        return new Summary(judgedAt, log.entries(), events, log.duplicates(), log.replaced(),
+                log.rejected().size(), delivery.statuses, delivery.findings, 0, reason, evidence.periodStart(judgedAt),
+                since != null ? PeriodFrom.GIVEN
                         : read.since() != null ? PeriodFrom.LOG_ENTRY : PeriodFrom.EARLIEST_EVENT);
     }
 
@@ -502,7 +505,7 @@ public final class CaseLogAudit {
         private final Map<Long, CaseEvent> shared = new TreeMap<>();
         /** Places in the input of events not to evaluate: copies of an event, or other content under a used id. */
         private final Set<Long> skipped = new HashSet<>();
-        /** Standing facts by type and id: the same fact twice counts once, another under one type and id is refused. */
+        /** Standing facts by type and id: the same fact twice counts once, another of one type and id replaces it. */
         private final StandingFacts facts = new StandingFacts();
         private final ProfileHistory profiles = new ProfileHistory();
         /** The earliest start of the period covered that an EvidencePeriod entry gives, or null. */
@@ -511,6 +514,7 @@ public final class CaseLogAudit {
         private long entries;
         private long events;
         private long duplicates;
+        private long replaced;
         private long rejected;
         /** Whether an event stated a jurisdiction ({@link #resolveJurisdictions} has work only then). */
         private boolean jurisdictionStated;
@@ -587,8 +591,10 @@ public final class CaseLogAudit {
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            if (Boolean.FALSE.equals(InputErrors.checked(() -> facts.add(source, line, fact), this::rejected))) {
-                duplicates++;
+            switch (facts.add(fact)) {
+                case SAME -> duplicates++;
+                case REPLACED -> replaced++;
+                case NEW -> { }
             }
         }
 

@@ -437,14 +437,27 @@ class CaseLogReaderTest {
         }
 
         @Test
-        void one_appointment_id_for_different_content_is_rejected() {
-            CaseLog log = lenient(OFFICER, OFFICER.replace("A. Rao", "C. Das"));
+        void one_appointment_id_for_different_content_replaces_the_first_and_is_counted() {
+            CaseLog log = lenient(OFFICER, PLATFORM, OFFICER.replace("A. Rao", "C. Das"));
 
-            assertThat(log.rejected()).singleElement().satisfies(e -> {
-                assertThat(e.line()).isEqualTo(2);
-                assertThat(e.getMessage()).contains("OfficerAppointment id 'appt-1'");
-            });
+            assertThat(log.rejected()).isEmpty();
+            assertThat(log.evidence().facts()).singleElement().extracting("person").isEqualTo("C. Das");
+            assertThat(log.replaced()).isEqualTo(1);
+            assertThat(log.duplicates()).isZero();
+            assertThat(log.entries()).isEqualTo(3);
+            assertThat(strict(OFFICER, PLATFORM, OFFICER.replace("A. Rao", "C. Das"))).isEqualTo(log);
+        }
+
+        @Test
+        void the_last_line_of_an_appointment_is_the_fact_even_when_it_repeats_an_earlier_one() {
+            String other = OFFICER.replace("A. Rao", "C. Das");
+
+            CaseLog log = lenient(OFFICER, other, OFFICER);
+
+            assertThat(log.rejected()).isEmpty();
             assertThat(log.evidence().facts()).singleElement().extracting("person").isEqualTo("A. Rao");
+            assertThat(log.replaced()).isEqualTo(2);
+            assertThat(log.duplicates()).isZero();
         }
 
         @Test

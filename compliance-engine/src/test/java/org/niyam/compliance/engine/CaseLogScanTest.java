@@ -297,8 +297,12 @@ class CaseLogScanTest {
     @Nested
     class CheckingRecords {
 
+        /**
+         * Profiles that do not fit the history are rejected with read's errors; a standing fact given again with other
+         * content is handed on, as it replaces the one before in read; the same record again is not handed on.
+         */
         @Test
-        void profiles_and_facts_that_read_rejects_are_rejected_with_its_errors_and_the_same_again_not_handed_on() {
+        void profiles_that_read_rejects_are_rejected_facts_that_replace_handed_on_and_the_same_again_not() {
             String otherProfile = PLATFORM.replace("12000000", "900000");
             String later = PLATFORM.replace("}", ", \"until\": \"2026-06-01T00:00:00+05:30\", "
                     + "\"from\": \"2026-03-01T00:00:00+05:30\"}");
@@ -313,10 +317,12 @@ class CaseLogScanTest {
             CaseLog read = CaseLogReader.lenient().read(SOURCE, new StringReader(log));
 
             assertThat(recorder.calls).containsExactly("platform cases.jsonl:1 Samvad",
-                    "appointment cases.jsonl:2 appt-1", "rejected cases.jsonl:4", "rejected cases.jsonl:6",
+                    "appointment cases.jsonl:2 appt-1", "rejected cases.jsonl:4", "appointment cases.jsonl:6 appt-1",
                     "platform cases.jsonl:7 Samvad", "rejected cases.jsonl:8", "event cases.jsonl:9 e1");
             assertThat(recorder.rejected).extracting(InputException::getMessage)
                     .isEqualTo(read.rejected().stream().map(InputException::getMessage).toList());
+            assertThat(read.replaced()).isEqualTo(1);
+            assertThat(read.evidence().facts()).singleElement().extracting("contactPublished").isEqualTo(false);
         }
     }
 }

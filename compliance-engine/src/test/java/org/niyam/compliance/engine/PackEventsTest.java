@@ -219,11 +219,12 @@ class PackEventsTest {
                 .read("log.jsonl", new StringReader(log));
 
         assertThat(read.evidence().profiles()).hasSize(2);
-        assertThat(read.evidence().facts()).containsExactly(new AppealsPanel("panel-1", "R",
+        // A later line of a fact with the type and id of one before replaces it: the last read is the fact.
+        assertThat(read.evidence().facts()).containsExactly(new AppealsPanel("panel-1", "S",
                 OffsetDateTime.parse("2026-01-01T00:00:00Z")));
         assertThat(read.duplicates()).isEqualTo(1);
-        assertThat(read.rejected()).extracting(Throwable::getMessage).containsExactly("log.jsonl:5: field id: "
-                + "AppealsPanel id 'panel-1' was already used at log.jsonl:3 for different content; the first is kept");
+        assertThat(read.replaced()).isEqualTo(1);
+        assertThat(read.rejected()).isEmpty();
         Report report = engine.evaluate(read.evidence(), OffsetDateTime.parse("2026-03-02T10:00:00Z"));
         assertThat(report.obligations()).extracting(o -> o.id()).as("only the appeal lodged once appeals are heard")
                 .containsExactly("appeals.decide@a1");

@@ -61,7 +61,9 @@ import org.niyam.compliance.model.StandingFact;
  *
  * <p>Lenient by default: a bad entry (malformed JSON, an unknown type, a missing or mistyped field, an instant
  * without offset, an event id reused for different content) is rejected with its line and field, and reading goes
- * on; nothing valid is dropped. The same event twice counts once. {@link #strict()} stops at the first bad entry.
+ * on; nothing valid is dropped. The same event twice counts once. A standing fact given again with the type and id of
+ * one before and other content replaces it (a later line tells an officer's end, say): the last read is the fact, and
+ * {@link CaseLog#replaced()} counts such lines. {@link #strict()} stops at the first bad entry.
  * A line that is not valid UTF-8, longer than {@link #MAX_LINE_LENGTH}, holding a key twice, a lone surrogate escape
  * or an instant outside {@link #EARLIEST_INSTANT} to {@link #LATEST_INSTANT} is rejected like any other bad line.
  * Instances are immutable and thread-safe.
@@ -320,12 +322,27 @@ public final class CaseLogReader {
     /**
      * What was read: the evidence made of every valid entry, the entries rejected, and counts.
      *
-     * @param evidence   the valid entries
+     * @param evidence   the valid entries; of standing facts given more than once with one type and id, the last
      * @param rejected   one error per rejected entry, in input order, each with source, line and field
      * @param entries    entries read, valid or not
-     * @param duplicates events given more than once with the same content (counted once)
+     * @param duplicates entries given more than once with the same content (counted once)
+     * @param replaced   standing-fact entries that replaced one read before with the same type and id and other
+     *                   content
      */
-    public record CaseLog(Evidence evidence, List<InputException> rejected, long entries, long duplicates) {
+    public record CaseLog(Evidence evidence, List<InputException> rejected, long entries, long duplicates,
+                          long replaced) {
+
+        /**
+         * What was read, no standing fact replaced.
+         *
+         * @param evidence   the valid entries
+         * @param rejected   one error per rejected entry, in input order
+         * @param entries    entries read, valid or not
+         * @param duplicates entries given more than once with the same content (counted once)
+         */
+        public CaseLog(Evidence evidence, List<InputException> rejected, long entries, long duplicates) {
+            this(evidence, rejected, entries, duplicates, 0);
+        }
     }
 
     /**
@@ -408,12 +425,13 @@ public final class CaseLogReader {
      * A handler that checks the platform's records and standing facts of a log {@link #scan scanned} entry by entry
      * as {@link #read(Path)} checks them, and hands on to {@code handler} what passes: a record that does not fit the
      * history of those handed on before (a second one of its type with no {@code from}, or from the same instant; one
-     * whose {@code until} runs past the next one's {@code from}), and a standing fact whose type and id were given
-     * before with other content, go to {@link EntryHandler#rejected} with the error {@link CaseLog#rejected()} lists
-     * for them (the first is kept); the same record or fact given again is not handed on; events and periods are
-     * handed on as they come. For a reader that takes a log's records as they come (a monitor following a growing
-     * log) and must take what reading the whole log would. The checks go to {@code handler.rejected} whether the
-     * reader is strict or not: the handler decides whether to stop. One handler keeps the records of the logs it is
+     * whose {@code until} runs past the next one's {@code from}) goes to {@link EntryHandler#rejected} with the error
+     * {@link CaseLog#rejected()} lists for it (the first is kept); a standing fact whose type and id were given before
+     * with other content is handed on, as it replaces the one before (as in {@code read}); the same record or fact
+     * given again is not handed on; events and periods are handed on as they come. For a reader that takes a log's
+     * records as they come (a monitor following a growing log, which replaces a fact of the same type and id) and
+     * must take what reading the whole log would. The checks go to {@code handler.rejected} whether the reader is
+     * strict or not: the handler decides whether to stop. One handler keeps the records of the logs it is
      * given, read as one; it is not thread-safe.
      *
      * @param handler receives the entries that pass, and the rejected ones
@@ -434,7 +452,7 @@ public final class CaseLogReader {
 
             @Override
             public void fact(String source, int line, StandingFact fact) {
-                if (Boolean.TRUE.equals(InputErrors.checked(() -> facts.add(source, line, fact), handler::rejected))) {
+                if (facts.add(fact) != StandingFacts.Added.SAME) {
                     handler.fact(source, line, fact);
                 }
             }
@@ -1029,7 +1047,7 @@ public final class CaseLogReader {
         private int lastSourceIndex;
         private final ProfileHistory profiles = new ProfileHistory();
         private OffsetDateTime since;
-        /** Standing facts, kept by type and id. */
+        /** Standing facts, kept by type and id: the last read of each. */
         private final StandingFacts facts = new StandingFacts();
         private final Kept<CaseEvent> events = new Kept<>("event", CaseEvent::id);
         /** The index in {@link #events} of each case's first event to state a jurisdiction, by case id. */
@@ -1037,6 +1055,7 @@ public final class CaseLogReader {
         private final List<InputException> rejected = new ArrayList<>();
         private long entries;
         private long duplicates;
+        private long replaced;
 
         Accumulator(boolean strict, ReadProgress progress) {
             this.strict = strict;
@@ -1067,7 +1086,12 @@ public final class CaseLogReader {
 
         @Override
         public void fact(String source, int line, StandingFact fact) {
-            counted(InputErrors.checked(() -> facts.add(source, line, fact), this::rejected));
+            counted();
+            switch (facts.add(fact)) {
+                case SAME -> duplicates++;
+                case REPLACED -> replaced++;
+                case NEW -> { }
+            }
         }
 
         /** A record checked: counted when taken ({@code true}) or the same again ({@code false}, a duplicate). */
@@ -1144,7 +1168,7 @@ public final class CaseLogReader {
 
         CaseLog result() {
             Evidence evidence = new Evidence(profiles.history(), facts.facts(), events.values(), since);
-            return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates);
+            return new CaseLog(evidence, List.copyOf(rejected), entries, duplicates, replaced);
         }
     }
 

@@ -331,14 +331,14 @@ public final class InputErrors {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    /** An id ({@code what}: "event", a standing fact's type) used again, for other content than at {@code firstAt}. */
+    /** An event id ({@code what}: "event") used again, for other content than at {@code firstAt}. */
     public static InputException reusedId(String source, int line, String what, String id, String firstAt) {
         return new InputException(source, line, "id", what + " id '" + id + "' was already used at " + firstAt
                 + " for different content; the first is kept", null);
     }
 
     /**
-     * Whether a record check ({@link ProfileHistory#add}, {@link StandingFacts#add}) took the record as new:
+     * Whether a record check ({@link ProfileHistory#add}) took the record as new:
      * {@code false} for the same record again, {@code null} when it refused it, its error given to {@code rejected}.
      */
     public static Boolean checked(java.util.function.BooleanSupplier check,

@@ -306,7 +306,15 @@ final class CaseLogs {
         DEEP_NESTING,
         /** Every character of the line's strings written as a unicode escape: the same entry, to be kept. */
         ESCAPED,
-        NEGATIVE_USERS, REUSE_ID, DUPLICATE, BLANK
+        NEGATIVE_USERS,
+        /** An event's id given again, later, to another event: rejected, the first kept. */
+        REUSE_ID,
+        /**
+         * An appointment given again, later, with other content: not rejected, it replaces the first (the last line
+         * read of a standing fact's type and id is the fact).
+         */
+        REPLACE_FACT,
+        DUPLICATE, BLANK
     }
 
 
@@ -328,9 +336,11 @@ final class CaseLogs {
      * @param lines      its lines, in file order
      * @param broken     the indexes into the valid log's lines of those damaged in place (so never read)
      * @param duplicates how many lines replay an entry unchanged
+     * @param replacing  how many appointment lines were added with the id of one before and other content
      * @param applied    the mutations applied, for failure messages
      */
-    record Mutated(Log valid, List<MutatedLine> lines, Set<Integer> broken, int duplicates, List<String> applied) {
+    record Mutated(Log valid, List<MutatedLine> lines, Set<Integer> broken, int duplicates, int replacing,
+                   List<String> applied) {
 
         String text() {
             return String.join("\n", lines.stream().map(MutatedLine::json).toList()) + "\n";
@@ -351,9 +361,9 @@ final class CaseLogs {
             return lines.stream().filter(l -> !l.json().isBlank()).count();
         }
 
-        /** Whether a line bearing on every case (the platform, an appointment) was damaged. */
+        /** Whether a line bearing on every case (the platform, an appointment) was damaged or replaced. */
         boolean platformWideBroken() {
-            return broken.stream().anyMatch(i -> valid.lines().get(i).platformWide());
+            return replacing > 0 || broken.stream().anyMatch(i -> valid.lines().get(i).platformWide());
         }
 
         /** The cases none of whose valid lines was damaged. */
@@ -377,6 +387,7 @@ final class CaseLogs {
         }
         Set<Integer> broken = new LinkedHashSet<>();
         int duplicates = 0;
+        int replacing = 0;
         int count = 1 + random.nextInt(4);
         // Lines are damaged in place first; copies and clashes are added after, of lines left intact, so that a
         // clash always comes after the line it clashes with.
@@ -430,19 +441,27 @@ final class CaseLogs {
                 }
                 case REUSE_ID -> {
                     int at = intactLine(lines, broken, random);
-                    if (at < 0 || lines.get(at).json().contains("\"" + "PlatformProfile" + "\"")) {
-                        continue;
+                    if (at < 0 || lines.get(at).caseId() == null) {
+                        continue; // an event's id only: a standing fact given again replaces (REPLACE_FACT)
                     }
                     ObjectNode node = parse(lines.get(at).json());
-                    if (node.has("at")) {
-                        node.put("at", OffsetDateTime.parse(node.get("at").asText()).plusMinutes(1 + random.nextInt(90))
-                                .toString());
-                    } else {
-                        node.put("person", node.get("person").asText() + " Jr.");
-                    }
+                    node.put("at", OffsetDateTime.parse(node.get("at").asText()).plusMinutes(1 + random.nextInt(90))
+                            .toString());
                     int where = at + 1 + random.nextInt(lines.size() - at);
                     lines.add(where, new MutatedLine(node.toString(), lines.get(at).caseId(), -1, true));
                     applied.add("REUSE_ID of line " + (at + 1) + " at line " + (where + 1));
+                }
+                case REPLACE_FACT -> {
+                    int at = intactLine(lines, broken, random);
+                    if (at < 0 || !lines.get(at).json().contains("\"type\":\"OfficerAppointment\"")) {
+                        continue;
+                    }
+                    ObjectNode node = parse(lines.get(at).json());
+                    node.put("person", node.get("person").asText() + " Jr.");
+                    int where = at + 1 + random.nextInt(lines.size() - at);
+                    lines.add(where, new MutatedLine(node.toString(), null, -1, false));
+                    replacing++;
+                    applied.add("REPLACE_FACT of line " + (at + 1) + " at line " + (where + 1));
                 }
                 case DUPLICATE -> {
                     int at = intactLine(lines, broken, random);
@@ -462,7 +481,8 @@ final class CaseLogs {
                 }
             }
         }
-        return new Mutated(log, List.copyOf(lines), Set.copyOf(broken), duplicates, List.copyOf(applied));
+        return new Mutated(log, List.copyOf(lines), Set.copyOf(broken), duplicates, replacing,
+                List.copyOf(applied));
     }
 
     /** A random line that is one of the valid log's lines, not damaged, not a copy; -1 if there is none. */

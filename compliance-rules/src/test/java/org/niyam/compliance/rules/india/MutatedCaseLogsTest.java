@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,18 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.io.CaseLogReader.CaseLog;
 import org.niyam.compliance.io.CaseLogReader;
+import org.niyam.compliance.io.ComplianceJson;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Report;
 
 /**
  * Thousands of damaged case logs through the reader and the India pack. From valid logs with many cases of every
  * kind, lines are broken, stripped of a field, given a wrong type, an instant without offset, an unknown type, a
- * negative user count, a clashing id, an instant outside the years the law can apply to, a key given twice, a number
- * with an exponent for an id, a lone surrogate escape, padding past the maximum line length, nesting past the
+ * negative user count, a clashing event id, an instant outside the years the law can apply to, a key given twice, a
+ * number with an exponent for an id, a lone surrogate escape, padding past the maximum line length, nesting past the
  * parser's limit; others are replayed, reordered, padded with blank lines, or rewritten with every character of their
- * strings as a unicode escape (the same entry, to be kept). Whatever the damage: reading never throws and rejects
- * exactly the damaged lines, evaluating never throws, and every case none of whose lines was damaged has exactly the
+ * strings as a unicode escape (the same entry, to be kept), and appointments given again with other content (kept:
+ * the last line of an id replaces the ones before). Whatever the damage: reading never throws and rejects exactly the
+ * damaged lines, evaluating never throws, and every case none of whose lines was damaged has exactly the
  * obligations it had in the valid log.
  *
  * <p>The seed is printed; replay a failure with {@code -Dniyam.seed=<seed>}.
@@ -39,6 +43,8 @@ class MutatedCaseLogsTest {
     private static final int MUTATIONS_PER_LOG = 10;
 
     private final ComplianceEngine engine = IndiaPack.engine();
+    /** Binds an appointment line on its own, to say which of a mutated log's appointments the reader must keep. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper FACTS = ComplianceJson.mapper();
 
     @Test
     void damaged_lines_are_rejected_and_nothing_else_changes() {
@@ -126,7 +132,21 @@ class MutatedCaseLogsTest {
                     damaged.text());
         }
         assertThat(result.entries()).as(where + ": entries").isEqualTo(damaged.entries());
-        assertThat(result.duplicates()).as(where + ": duplicates").isEqualTo(damaged.duplicates());
+        // A line after the first of an appointment's id replaces it, or is the same again: the last read is the fact.
+        Map<String, Object> lastAppointments = new LinkedHashMap<>();
+        int replaced = 0;
+        for (CaseLogs.MutatedLine line : damaged.lines()) {
+            if (!line.mustReject() && line.caseId() == null && !line.json().isBlank()) {
+                StandingFact fact = appointment(line.json());
+                if (fact != null) {
+                    Object before = lastAppointments.put(fact.id(), fact);
+                    replaced += before != null && !before.equals(fact) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(result.replaced()).as(where + ": replaced").isEqualTo(replaced);
+        assertThat(result.duplicates() + result.replaced()).as(where + ": duplicates and replaced")
+                .isEqualTo(damaged.duplicates() + damaged.replacing());
 
         Evidence valid = damaged.valid().evidence();
         Set<Integer> broken = damaged.broken();
@@ -138,12 +158,8 @@ class MutatedCaseLogsTest {
             expectedPlatform = broken.contains(index) ? null : valid.platform();
             index++;
         }
-        Set<Object> expectedAppointments = new HashSet<>();
-        for (var appointment : valid.facts()) {
-            if (!broken.contains(index++)) {
-                expectedAppointments.add(appointment);
-            }
-        }
+        index += valid.facts().size(); // the appointments read are the last of each id, above
+        Set<Object> expectedAppointments = new HashSet<>(lastAppointments.values());
         Set<Object> expectedEvents = new HashSet<>();
         for (var event : valid.events()) {
             if (!broken.contains(index++)) {
@@ -157,6 +173,16 @@ class MutatedCaseLogsTest {
         assertThat(new HashSet<Object>(result.evidence().events())).as(where + ": events kept")
                 .isEqualTo(expectedEvents);
         assertThat(result.evidence().events()).as(where + ": each event once").hasSameSizeAs(expectedEvents);
+    }
+
+    /** The appointment a valid line holds, bound on its own; {@code null} for a line of another type. */
+    private static StandingFact appointment(String json) {
+        try {
+            return FACTS.readTree(json).path("type").asText().equals("OfficerAppointment")
+                    ? FACTS.readValue(json, StandingFact.class) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The strict reader stops at the first damaged line, or reads the same evidence when none is. */
