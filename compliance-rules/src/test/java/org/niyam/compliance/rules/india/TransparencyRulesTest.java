@@ -208,6 +208,30 @@ class TransparencyRulesTest {
         }
 
         @Test
+        @DisplayName("a notice a day for eight years: each met by the next, the two at one instant by the first by id")
+        void aNoticeADayForYears() {
+            List<CaseEvent> notices = new ArrayList<>();
+            OffsetDateTime start = ist("2021-03-01T10:00");
+            for (int day = 0; day < 3_000; day++) {
+                notices.add(usersInformed(start.plusDays(day)));
+            }
+            UsersInformed twin = new UsersInformed("a-twin", "user-notices", start.plusDays(1), null);
+            notices.add(twin);
+            Report report = evaluate(start.plusDays(3_000), notices.toArray(CaseEvent[]::new));
+
+            List<Obligation> duties = obligations(report, DUTY);
+            assertThat(duties).hasSize(3_001);
+            Obligation first = obligationById(report, DUTY + "@" + notices.get(0).id());
+            assertThat(first.status()).isEqualTo(Status.MET);
+            assertThat(first.dischargeEventId()).as("of two notices at the next instant, the first by id")
+                    .isEqualTo("a-twin");
+            Obligation later = obligationById(report, DUTY + "@" + notices.get(1_500).id());
+            assertThat(later.dischargeEventId()).isEqualTo(notices.get(1_501).id());
+            assertThat(duties.stream().filter(o -> o.status() == Status.OPEN).count()).as("the last notice's")
+                    .isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("no notice at all: indeterminate, saying the evidence records none")
         void noNoticeAtAll() {
             Report report = evaluate(ist("2026-03-01T00:00"));
