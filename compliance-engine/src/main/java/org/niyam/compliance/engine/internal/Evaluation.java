@@ -241,8 +241,8 @@ public final class Evaluation {
     /**
      * The report with the standing duties judged over the period as well as at its end ({@link StandingOverPeriod}):
      * the platform's rules run again at each instant of the period at which a standing duty may change, as if the
-     * evaluation were as of then, and a standing duty breached or not judged for a stretch that ended before "as of"
-     * gets its {@code key@period} obligation. What an audit of a period reports; a monitor reports the same stretches
+     * evaluation were as of then; a standing duty breached or not judged for a stretch that ended before "as of"
+     * gets its {@code key@period} obligation, and one breached or not judged at "as of" says since when. What an audit of a period reports; a monitor reports the same stretches
      * as transitions, when they begin and end.
      *
      * @param report       the evaluation's report as of {@code context}'s instant
@@ -297,11 +297,10 @@ public final class Evaluation {
                     List.of(), new HashSet<>(), at);
             return judged.obligations();
         }, report.obligations());
-        if (over.isEmpty()) {
+        if (over == report.obligations()) {
             return report;
         }
-        List<Obligation> obligations = new ArrayList<>(report.obligations());
-        obligations.addAll(over);
+        List<Obligation> obligations = new ArrayList<>(over);
         sortForReport(obligations);
         return new Report(report.asOf(), obligations, report.findings());
     }

@@ -42,7 +42,7 @@ public final class StandingOverPeriod {
      * The most events of the platform's rules whose instants are judged at as well; past it, the named instants
      * only (said at WARN), so that a pack whose platform rules read every event does not evaluate them once per event.
      */
-    static final int EVENT_INSTANTS = 1_000;
+    static final int EVENT_INSTANTS = 256;
 
     /** Stretches named one by one in an explanation; more are counted. */
     static final int NAMED_STRETCHES = 12;
@@ -125,20 +125,22 @@ public final class StandingOverPeriod {
     }
 
     /**
-     * The obligations over the period.
+     * The report's obligations with the standing duties judged over the period: each obligation of {@code atEnd} in
+     * its place (a standing duty breached, or not judged, at "as of" and for a stretch before it says since when),
+     * then a {@code key@period} obligation for each standing duty breached, or not judged, for a stretch that ended
+     * before "as of".
      *
      * @param since    the start of the period, for the explanations
      * @param instants the instants before "as of" to judge at ({@link #instants})
      * @param asOf     the end of the period
      * @param judgeAt  the platform's obligations at an instant, as the audit would report them were it as of then
      * @param atEnd    the obligations reported at "as of"
-     * @return a {@code key@period} obligation for each standing duty breached or not judged for a stretch that ended
-     *         before "as of", in no particular order
+     * @return the obligations; {@code atEnd} itself when the period changes none
      */
     static List<Obligation> overPeriod(OffsetDateTime since, List<OffsetDateTime> instants, OffsetDateTime asOf,
                                        Function<OffsetDateTime, List<Obligation>> judgeAt, List<Obligation> atEnd) {
         if (instants.isEmpty()) {
-            return List.of();
+            return atEnd;
         }
         // Each standing duty's judgement at each instant, the last at "as of"; null where it had none. Only the
         // duties judged as standing at "as of" are followed back: a judgement of another kind there (a duty whose
@@ -151,7 +153,7 @@ public final class StandingOverPeriod {
             }
         }
         if (byId.isEmpty()) {
-            return List.of();
+            return atEnd;
         }
         for (int i = 0; i < instants.size(); i++) {
             for (Obligation obligation : judgeAt.apply(instants.get(i))) {
@@ -161,83 +163,134 @@ public final class StandingOverPeriod {
                 }
             }
         }
-        List<Obligation> over = new ArrayList<>();
+        Map<String, Obligation> dated = new HashMap<>();
+        List<Obligation> rows = new ArrayList<>();
         for (Obligation[] judged : byId.values()) {
-            Obligation row = row(since, instants, asOf, judged);
+            Period period = new Period(since, instants, asOf, judged);
+            Obligation end = period.end();
+            if (end != judged[judged.length - 1]) {
+                dated.put(end.id(), end);
+            }
+            Obligation row = period.row();
             if (row != null) {
-                over.add(row);
+                rows.add(row);
             }
         }
-        return over;
+        if (dated.isEmpty() && rows.isEmpty()) {
+            return atEnd;
+        }
+        List<Obligation> all = new ArrayList<>(atEnd.size() + rows.size());
+        for (Obligation obligation : atEnd) {
+            all.add(standing(obligation) ? dated.getOrDefault(obligation.id(), obligation) : obligation);
+        }
+        all.addAll(rows);
+        return all;
     }
 
     /** A stretch of equal judgements: from the instant at {@code first} up to the one at {@code end} (exclusive). */
     private record Stretch(int first, int end, Status status) {
     }
 
-    private static Obligation row(OffsetDateTime since, List<OffsetDateTime> instants, OffsetDateTime asOf,
-                                  Obligation[] judged) {
-        List<Stretch> stretches = new ArrayList<>();
-        int first = 0;
-        for (int i = 1; i <= judged.length; i++) {
-            if (i == judged.length || status(judged[i]) != status(judged[first])) {
-                stretches.add(new Stretch(first, i, status(judged[first])));
-                first = i;
-            }
-        }
-        // The last stretch holds at "as of": the obligation there says so. A stretch before it that was a breach, or
-        // could not be judged, is what an audit of the period must show.
-        Status worst = null;
-        Stretch from = null;
-        for (Stretch stretch : stretches.subList(0, stretches.size() - 1)) {
-            if (stretch.status() == Status.BREACHED && worst != Status.BREACHED) {
-                worst = Status.BREACHED;
-                from = stretch;
-            } else if (stretch.status() == Status.INDETERMINATE && worst == null) {
-                worst = Status.INDETERMINATE;
-                from = stretch;
-            }
-        }
-        if (worst == null) {
-            return null;
-        }
-        Obligation at = judged[from.first()];
-        StringBuilder text = new StringBuilder("Over the period from ").append(since).append(" to ")
-                .append(asOf).append(':');
-        describe(text, stretches, Status.BREACHED, "breached", instants, asOf);
-        describe(text, stretches, Status.INDETERMINATE, "could not be judged", instants, asOf);
-        text.append(" At ").append(asOf).append(": ").append(word(judged[judged.length - 1].status())).append('.')
-                .append(" From ").append(at.triggeredAt()).append(": ").append(at.explanation());
-        return new Obligation(at.id() + SUFFIX, at.duty(), at.what(), null, at.triggeredAt(), null, worst,
-                at.citation(), null, null, null, text.toString());
-    }
+    /** One standing duty's judgements over the period: at each instant judged, the last at "as of". */
+    private static final class Period {
+        private final OffsetDateTime since;
+        private final List<OffsetDateTime> instants;
+        private final OffsetDateTime asOf;
+        private final Obligation[] judged;
+        private final List<Stretch> stretches = new ArrayList<>();
 
-    /** Appends " breached from A to B (3 days) and from C to the end." for the stretches of the status. */
-    private static void describe(StringBuilder text, List<Stretch> stretches, Status status, String said,
-                                 List<OffsetDateTime> instants, OffsetDateTime asOf) {
-        List<String> parts = new ArrayList<>();
-        for (Stretch stretch : stretches) {
-            if (stretch.status() != status) {
-                continue;
-            }
-            OffsetDateTime start = stretch.first() == instants.size() ? asOf : instants.get(stretch.first());
-            if (stretch.end() > instants.size()) {
-                parts.add("from " + start + " to the end of the period (still at " + asOf + ")");
-            } else {
-                OffsetDateTime stop = stretch.end() == instants.size() ? asOf : instants.get(stretch.end());
-                parts.add("from " + start + " to " + stop + " (" + Durations.describe(Duration.between(start, stop))
-                        + ")");
+        Period(OffsetDateTime since, List<OffsetDateTime> instants, OffsetDateTime asOf, Obligation[] judged) {
+            this.since = since;
+            this.instants = instants;
+            this.asOf = asOf;
+            this.judged = judged;
+            int first = 0;
+            for (int i = 1; i <= judged.length; i++) {
+                if (i == judged.length || status(judged[i]) != status(judged[first])) {
+                    stretches.add(new Stretch(first, i, status(judged[first])));
+                    first = i;
+                }
             }
         }
-        if (parts.isEmpty()) {
-            return;
+
+        /** The instant the judgement at {@code index} was made at. */
+        private OffsetDateTime at(int index) {
+            return index == instants.size() ? asOf : instants.get(index);
         }
-        int shown = Math.min(parts.size(), NAMED_STRETCHES);
-        text.append(' ').append(said).append(' ').append(String.join(", ", parts.subList(0, shown)));
-        if (parts.size() > shown) {
-            text.append(", and ").append(parts.size() - shown).append(" more stretches");
+
+        /**
+         * The obligation at "as of", saying since when it has been breached or not judged when that began before
+         * "as of": the explanation at "as of" names the evidence then, not how long it has been so.
+         */
+        Obligation end() {
+            Obligation end = judged[judged.length - 1];
+            Stretch last = stretches.get(stretches.size() - 1);
+            if (last.first() == instants.size()
+                    || last.status() != Status.BREACHED && last.status() != Status.INDETERMINATE) {
+                return end;
+            }
+            String so = last.status() == Status.BREACHED ? "Breached" : "Not judged";
+            String from = last.first() == 0 ? " since the start of the period judged, " + at(0) + "."
+                    : " since " + at(last.first()) + ".";
+            return new Obligation(end.id(), end.duty(), end.what(), end.caseId(), end.triggeredAt(), end.dueAt(),
+                    end.status(), end.citation(), end.triggerEventId(), end.dischargeEventId(), end.dischargedAt(),
+                    end.explanation() + " " + so + from);
         }
-        text.append('.');
+
+        /**
+         * The {@code key@period} obligation: breached when a stretch that ended before "as of" was a breach, else not
+         * judged when one could not be judged; {@code null} when there was none.
+         */
+        Obligation row() {
+            Status worst = null;
+            Stretch from = null;
+            for (Stretch stretch : stretches.subList(0, stretches.size() - 1)) {
+                if (stretch.status() == Status.BREACHED && worst != Status.BREACHED) {
+                    worst = Status.BREACHED;
+                    from = stretch;
+                } else if (stretch.status() == Status.INDETERMINATE && worst == null) {
+                    worst = Status.INDETERMINATE;
+                    from = stretch;
+                }
+            }
+            if (worst == null) {
+                return null;
+            }
+            Obligation first = judged[from.first()];
+            List<String> said = new ArrayList<>();
+            said.add(describe(Status.BREACHED, "breached"));
+            said.add(describe(Status.INDETERMINATE, "not judged"));
+            said.removeIf(String::isEmpty);
+            String text = "Over the period from " + since + " to " + asOf + ": " + String.join("; ", said) + ". At "
+                    + asOf + ": " + word(judged[judged.length - 1].status()) + ". From " + first.triggeredAt() + ": "
+                    + first.explanation();
+            return new Obligation(first.id() + SUFFIX, first.duty(), first.what(), null, first.triggeredAt(), null,
+                    worst, first.citation(), null, null, null, text);
+        }
+
+        /** "breached from A to B (3 days), from C to the end of the period (still at D)", or empty. */
+        private String describe(Status status, String said) {
+            List<String> parts = new ArrayList<>();
+            for (Stretch stretch : stretches) {
+                if (stretch.status() != status) {
+                    continue;
+                }
+                OffsetDateTime start = at(stretch.first());
+                if (stretch.end() > instants.size()) {
+                    parts.add("from " + start + " to the end of the period (still at " + asOf + ")");
+                } else {
+                    OffsetDateTime stop = at(stretch.end());
+                    parts.add("from " + start + " to " + stop + " ("
+                            + Durations.describe(Duration.between(start, stop)) + ")");
+                }
+            }
+            if (parts.isEmpty()) {
+                return "";
+            }
+            int shown = Math.min(parts.size(), NAMED_STRETCHES);
+            return said + " " + String.join(", ", parts.subList(0, shown))
+                    + (parts.size() > shown ? ", and " + (parts.size() - shown) + " more stretches" : "");
+        }
     }
 
     private static Status status(Obligation obligation) {

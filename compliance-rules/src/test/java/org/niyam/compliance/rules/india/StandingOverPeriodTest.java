@@ -134,7 +134,13 @@ class StandingOverPeriodTest {
             Report report = audit(gap(), SINCE, GAP_TO.minusNanos(1_000_000));
 
             assertThat(byId(report, RGO).status()).isEqualTo(Status.BREACHED);
+            assertThat(byId(report, RGO).explanation()).as("since when")
+                    .endsWith(" Breached since 2026-01-31T00:00+05:30.");
             assertThat(overPeriod(report)).isEmpty();
+            assertThat(byId(audit(gap(), GAP_FROM, GAP_TO.minusNanos(1_000_000)), RGO).explanation())
+                    .endsWith(" Breached since the start of the period judged, 2026-01-31T00:00+05:30.");
+            assertThat(byId(audit(gap(), SINCE, GAP_FROM), RGO).explanation()).as("breached from 'as of' only")
+                    .doesNotContain("Breached since");
         }
 
         @Test
@@ -170,6 +176,7 @@ class StandingOverPeriodTest {
                     officer("rgo-2", RESIDENT_GRIEVANCE_OFFICER, "Lata Pillai", GAP_TO, again)), SINCE, AS_OF);
 
             assertThat(byId(report, RGO).status()).isEqualTo(Status.BREACHED);
+            assertThat(byId(report, RGO).explanation()).endsWith(" Breached since 2026-03-25T09:30+05:30.");
             assertThat(byId(report, RGO + "@period").explanation()).contains("breached from "
                     + "2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 (44 days), from 2026-03-25T09:30+05:30 to the "
                     + "end of the period (still at 2026-04-01T00:00+05:30). At 2026-04-01T00:00+05:30: breached.");
@@ -214,9 +221,17 @@ class StandingOverPeriodTest {
             assertThat(byId(report, CCO).status()).isEqualTo(Status.MET);
             Obligation over = byId(report, CCO + "@period");
             assertThat(over.status()).isEqualTo(Status.INDETERMINATE);
-            assertThat(over.explanation()).contains("could not be judged from 2026-01-01T00:00+05:30 to "
-                    + "2026-02-01T00:00+05:30 (31 days).");
+            assertThat(over.explanation()).contains(": not judged from 2026-01-01T00:00+05:30 to "
+                    + "2026-02-01T00:00+05:30 (31 days). At 2026-04-01T00:00+05:30: met.");
             assertThat(byId(report, RGO + "@period").status()).isEqualTo(Status.BREACHED);
+
+            List<OfficerAppointment> unknownBetweenGaps = new ArrayList<>(unknownThenSenior);
+            unknownBetweenGaps.removeIf(a -> a.id().equals("cco-2"));
+            unknownBetweenGaps.add(officer("cco-2", CHIEF_COMPLIANCE_OFFICER, "Vikram Iyer", ist("2026-02-10T00:00")));
+            assertThat(byId(audit(unknownBetweenGaps, SINCE, AS_OF), CCO + "@period").explanation())
+                    .as("a breach and a stretch not judged: both, the breach first").contains(": breached from "
+                            + "2026-02-01T00:00+05:30 to 2026-02-10T00:00+05:30 (9 days); not judged from "
+                            + "2026-01-01T00:00+05:30 to 2026-02-01T00:00+05:30 (31 days). At");
         }
 
         @Test
