@@ -95,6 +95,10 @@ public final class AuditCommand implements Command {
         String format = Output.auditFormat(args);
         OffsetDateTime givenAsOf = args.flag("--as-of") ? CaseLogs.instant("--as-of", args.value("--as-of", null)) : null;
         OffsetDateTime since = args.flag("--since") ? CaseLogs.instant("--since", args.value("--since", null)) : null;
+        if (since != null && givenAsOf != null && since.isAfter(givenAsOf)) {
+            throw new UsageException("--since " + since + " is after --as-of " + givenAsOf
+                    + ": the period audited would be empty; give a start before the instant judged");
+        }
         boolean strict = args.flag("--strict");
         ComplianceEngine engine = RuleOptions.engine(args, io);
         Progress progress = Progress.of(io);

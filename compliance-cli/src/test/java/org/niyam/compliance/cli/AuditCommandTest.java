@@ -51,6 +51,11 @@ class AuditCommandTest {
             assertThat(badFormat.exit()).isEqualTo(Exit.BAD_INPUT);
             assertThat(badFormat.err()).contains("--format must be text, json, jsonl or html: pdf");
             assertThat(Cli.run("audit").err()).contains("no case log given");
+            Cli.Result emptyPeriod = Cli.run("audit", Cli.log("compliant.jsonl"), "--since", "2026-03-02T00:00:00Z",
+                    "--as-of", "2026-03-01T00:00:00Z");
+            assertThat(emptyPeriod.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(emptyPeriod.err()).contains("--since 2026-03-02T00:00Z is after --as-of 2026-03-01T00:00Z: "
+                    + "the period audited would be empty");
         }
 
         @Test
@@ -161,7 +166,8 @@ class AuditCommandTest {
             assertThat(audit.exit()).isEqualTo(1);
             assertThat(audit.out()).contains("MET             4(1)(c).resident-grievance-officer\n")
                     .contains("BREACHED        4(1)(c).resident-grievance-officer@period\n")
-                    .contains("breached from 2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 (44 days)");
+                    .contains("breached from 2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 (44 days)")
+                    .containsPattern("@period\n  what .*\n  from      2026-01-31T00:00\\+05:30\n");
             assertThat(replay.out()).contains("2026-01-31 00:00  BREACHED    4(1)(c).resident-grievance-officer");
         }
 

@@ -43,6 +43,13 @@ public record Obligation(
         String explanation) {
 
     /**
+     * What the id of a standing duty's obligation over an audit's period ends with, after the duty key: the duty was
+     * breached, or could not be judged, for a stretch of the period that ended before "as of", and its
+     * {@code triggeredAt} is when the first such stretch began.
+     */
+    public static final String OVER_PERIOD = "@period";
+
+    /**
      * Checks the obligation.
      *
      * @param id               stable id, not blank

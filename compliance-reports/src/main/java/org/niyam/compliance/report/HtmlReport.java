@@ -799,7 +799,7 @@ public final class HtmlReport {
             if (o.dueAt() != null) {
                 fact(facts, "due", o.dueAt().toString());
             } else if (o.triggerEventId() == null) {
-                fact(facts, "assessed", o.triggeredAt().toString());
+                fact(facts, o.id().endsWith(Obligation.OVER_PERIOD) ? "from" : "assessed", o.triggeredAt().toString());
             }
             if (o.dischargedAt() != null) {
                 fact(facts, "done", o.dischargedAt() + " by " + o.dischargeEventId());

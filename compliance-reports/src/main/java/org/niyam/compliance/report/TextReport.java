@@ -59,7 +59,7 @@ public final class TextReport {
             if (o.dueAt() != null) {
                 line(text, "due", o.dueAt().toString());
             } else if (o.triggerEventId() == null) {
-                line(text, "assessed", o.triggeredAt().toString());
+                line(text, o.id().endsWith(Obligation.OVER_PERIOD) ? "from" : "assessed", o.triggeredAt().toString());
             }
             if (o.dischargedAt() != null) {
                 line(text, "done", o.dischargedAt() + " by " + o.dischargeEventId());

@@ -207,6 +207,16 @@ class HtmlReportTest {
         }
 
         @Test
+        void aStandingDutyOverThePeriodShowsWhenItsFirstStretchBegan() {
+            Report report = new Report(AS_OF, List.of(new Obligation("s.officer@period", "s.officer",
+                    "Appoint an officer", null, OffsetDateTime.parse("2026-03-01T00:00:00+05:30"), null,
+                    Status.BREACHED, cite("Section 10"), null, null, null, "Over the period ...")), List.of());
+
+            assertThat(HtmlReport.builder().report(report).render())
+                    .contains("<dt>from</dt><dd>2026-03-01T00:00+05:30</dd>").doesNotContain("<dt>assessed</dt>");
+        }
+
+        @Test
         void coordinatesDoNotDependOnTheLocale() {
             Locale before = Locale.getDefault();
             try {

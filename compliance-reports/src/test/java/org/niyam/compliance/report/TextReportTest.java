@@ -57,6 +57,11 @@ class TextReportTest {
         assertThat(standing).containsPattern("^MET +test\\.profile\n")
                 .containsPattern("(?m)^ +assessed +2026-03-02T18:00\\+05:30$")
                 .doesNotContainPattern("(?m)^ +(case|due|done) ");
+        String period = TextReport.render(new Report(AS_OF, List.of(new Obligation("test.profile@period",
+                "test.profile", "Declare the platform's profile", null, at("2026-03-01T00:00:00+05:30"), null,
+                Status.BREACHED, CITATION, null, null, null, "Over the period ...")), List.of()));
+        assertThat(period).as("a standing duty over the period: from when its first stretch began")
+                .containsPattern("(?m)^ +from +2026-03-01T00:00\\+05:30$").doesNotContain("assessed");
         String finding = block(text, "FINDING");
         assertThat(finding).containsPattern("^FINDING +intimate-imagery\n")
                 .containsPattern("(?m)^ +evidence +e1$")

@@ -36,7 +36,7 @@ import org.niyam.compliance.pack.RulePack;
 public final class StandingOverPeriod {
 
     /** What the id of a standing duty's obligation over the period ends with, after its key. */
-    public static final String SUFFIX = "@period";
+    public static final String SUFFIX = Obligation.OVER_PERIOD;
 
     /**
      * The most events of the platform's rules whose instants are judged at as well; past it, the named instants
