@@ -141,7 +141,7 @@ class StandingFactUpdateTest {
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"))
                 .noneSatisfy(t -> assertThat(t).startsWith("BREACHED 2026-02"));
-        assertThat(finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
     }
 
     @Test
@@ -156,7 +156,7 @@ class StandingFactUpdateTest {
         assertThat(watch.err()).isEmpty();
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"));
-        assertThat(finalStates(watch.out())).as("the watch stopped at its clock, the audit as of it")
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).as("the watch stopped at its clock, the audit as of it")
                 .isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
     }
 
@@ -173,7 +173,7 @@ class StandingFactUpdateTest {
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED " + NOW.toLocalDate()));
         assertThat(watch.out()).contains("Vacant since 2026-03-01T00:00+05:30");
-        assertThat(finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
         assertThat(audit.at("/input/replaced").asLong()).isEqualTo(1);
     }
 
@@ -185,7 +185,7 @@ class StandingFactUpdateTest {
 
         assertThat(watch.err()).isEmpty();
         assertThat(transitions(watch.out(), DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
-        assertThat(finalStates(watch.out())).containsEntry(DUTY, "MET ");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
     }
 
     // ---- helpers ----
@@ -236,19 +236,6 @@ class StandingFactUpdateTest {
         return found;
     }
 
-    /** Each obligation's last status and due instant in a watch's JSON lines. */
-    private static Map<String, String> finalStates(String out) throws IOException {
-        Map<String, String> states = new TreeMap<>();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode o = JSON.readTree(line).path("obligation");
-                if (!o.isMissingNode()) {
-                    states.put(o.path("id").asText(), o.path("status").asText() + " " + o.path("dueAt").asText(""));
-                }
-            }
-        }
-        return states;
-    }
 
     private static Map<String, String> auditStates(JsonNode audit) {
         Map<String, String> states = new TreeMap<>();

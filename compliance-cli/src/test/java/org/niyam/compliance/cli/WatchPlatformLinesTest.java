@@ -362,7 +362,7 @@ class WatchPlatformLinesTest {
     }
 
     /** Each obligation's last status and due instant in a watch's JSON lines. */
-    private static Map<String, String> finalStates(String out) throws IOException {
+    static Map<String, String> finalStates(String out) throws IOException {
         Map<String, String> states = new TreeMap<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) {

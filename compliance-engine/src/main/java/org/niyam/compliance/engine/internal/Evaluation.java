@@ -242,8 +242,9 @@ public final class Evaluation {
      * The report with the standing duties judged over the period as well as at its end ({@link StandingOverPeriod}):
      * the platform's rules run again at each instant of the period at which a standing duty may change, as if the
      * evaluation were as of then; a standing duty breached or not judged for a stretch that ended before "as of"
-     * gets its {@code key@period} obligation, and one breached or not judged at "as of" says since when. What an audit of a period reports; a monitor reports the same stretches
-     * as transitions, when they begin and end.
+     * gets its {@code key@period} obligation, and one breached or not judged at "as of" says since when. What an
+     * audit of a period reports; a monitor reports the same stretches as transitions, when they begin and end. In one
+     * session each judgement is the whole evaluation again, as its standing duties may rest on any conclusion.
      *
      * @param report       the evaluation's report as of {@code context}'s instant
      * @param context      the context it ran with ({@link #context}: the period and "as of" are read from it)

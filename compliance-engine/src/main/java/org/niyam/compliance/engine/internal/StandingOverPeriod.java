@@ -25,13 +25,15 @@ import org.niyam.compliance.pack.RulePack;
  * The platform's standing duties judged over the evidence period, not only at its end. A standing duty (an
  * obligation of no case, no trigger and no due instant: an officer in post, an address published) is judged at an
  * instant. An audit judges it at "as of" and, here, at every instant of the period at which that judgement may change
- * without an event: the period's start and each instant the standing facts, the platform's records or the law name
- * ({@link #namedInstants}, the instants a monitor assesses them again at). Between two such instants nothing a
- * standing duty reads changes, so the judgements at them are the judgements over the whole period.
+ * without a case: the period's start, each instant the standing facts, the platform's records or the law name
+ * ({@link #namedInstants}, the instants a monitor assesses them again at) and each event the platform's rules read
+ * (up to {@link #EVENT_INSTANTS}). Between two such instants nothing a standing duty reads changes, so the judgements
+ * at them are the judgements over the whole period.
  *
  * <p>A standing duty that was breached, or could not be judged, for a stretch of the period that ended before "as
  * of" gets a second obligation, {@code key@period}, which names every such stretch: {@link Status#BREACHED} when one
- * was a breach, else {@link Status#INDETERMINATE}. Its obligation at "as of" is left as it is: what holds at the end.
+ * was a breach, else {@link Status#INDETERMINATE}. Its obligation at "as of" keeps its status, what holds at the end,
+ * and says since when, if it was breached or not judged before "as of" too.
  */
 public final class StandingOverPeriod {
 
