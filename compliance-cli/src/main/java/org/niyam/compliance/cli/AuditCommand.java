@@ -194,7 +194,10 @@ public final class AuditCommand implements Command {
             String periodFrom = switch (summary.periodFrom()) {
                 case GIVEN -> "given with --since";
                 case LOG_ENTRY -> "the EvidencePeriod entry of the logs";
-                case EARLIEST_EVENT -> "the earliest event; an EvidencePeriod entry or --since can say otherwise";
+                case EARLIEST_EVENT -> summary.events() == 0
+                        ? "no event by the instant judged, so the period has no length; an EvidencePeriod entry or "
+                                + "--since can give one"
+                        : "the earliest event; an EvidencePeriod entry or --since can say otherwise";
             };
             long needsAttention = findings + NEEDS_ATTENTION.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
             int exit = rejected.count() > 0 ? Exit.BAD_INPUT : needsAttention > 0 ? Exit.FINDINGS : Exit.OK;

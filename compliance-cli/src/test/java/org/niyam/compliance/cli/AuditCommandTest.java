@@ -185,6 +185,19 @@ class AuditCommandTest {
         }
 
         @Test
+        void aLogWithoutEventsHasAPeriodOfNoLengthAndSaysSo(@TempDir Path dir) throws IOException {
+            Path log = dir.resolve("officers-only.jsonl");
+            Files.writeString(log, Files.readString(Path.of("../examples/logs/ssmi-officer-gap.jsonl")).lines()
+                    .filter(line -> !line.contains("\"caseId\"")).map(line -> line + "\n").reduce("", String::concat));
+
+            Cli.Result result = Cli.run("audit", log.toString(), "--as-of", "2026-04-01T00:00:00+05:30");
+
+            assertThat(result.out()).contains("period    from 2026-04-01T00:00+05:30 (no event by the instant judged, "
+                    + "so the period has no length; an EvidencePeriod entry or --since can give one)")
+                    .doesNotContain("@period");
+        }
+
+        @Test
         void anEvidencePeriodEntryOfTheLogSetsItAndSinceOverridesIt(@TempDir Path dir) throws IOException {
             Path log = dir.resolve("with-period.jsonl");
             Files.writeString(log, Files.readString(Path.of("../examples/logs/ssmi-officer-gap.jsonl"))
