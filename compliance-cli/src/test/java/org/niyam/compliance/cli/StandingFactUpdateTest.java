@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,7 +133,8 @@ class StandingFactUpdateTest {
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"))
                 .noneSatisfy(t -> assertThat(t).startsWith("BREACHED 2026-02"));
-        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit))
+                .containsEntry(DUTY, "BREACHED ");
     }
 
     @Test
@@ -149,14 +142,16 @@ class StandingFactUpdateTest {
             throws IOException {
         Path log = write(dir, LOG);
 
-        Watched watch = live(log, null);
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, null, "--format",
+                "json");
         JsonNode audit = JSON.readTree(Cli.run("audit", log.toString(), "--as-of", NOW.toString(), "--format", "json")
                 .out());
 
         assertThat(watch.err()).isEmpty();
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"));
-        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).as("the watch stopped at its clock, the audit as of it")
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out()))
+                .as("the watch stopped at its clock, the audit as of it")
                 .isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
     }
 
@@ -165,7 +160,8 @@ class StandingFactUpdateTest {
     void a_live_watch_takes_the_later_line_appended_to_the_log_as_a_change(@TempDir Path dir) throws IOException {
         Path log = write(dir, PROFILE + APPOINTED + C1 + C2);
 
-        Watched watch = live(log, ENDED);
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, ENDED, "--format",
+                "json");
         JsonNode audit = JSON.readTree(Cli.run("audit", log.toString(), "--as-of", NOW.toString(), "--format", "json")
                 .out());
 
@@ -173,7 +169,8 @@ class StandingFactUpdateTest {
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED " + NOW.toLocalDate()));
         assertThat(watch.out()).contains("Vacant since 2026-03-01T00:00+05:30");
-        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit)).containsEntry(DUTY, "BREACHED ");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).isEqualTo(auditStates(audit))
+                .containsEntry(DUTY, "BREACHED ");
         assertThat(audit.at("/input/replaced").asLong()).isEqualTo(1);
     }
 
@@ -181,7 +178,8 @@ class StandingFactUpdateTest {
     void a_live_watch_takes_the_same_appointment_again_as_nothing_new(@TempDir Path dir) throws IOException {
         Path log = write(dir, PROFILE + APPOINTED + C1 + C2);
 
-        Watched watch = live(log, APPOINTED);
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, APPOINTED, "--format",
+                "json");
 
         assertThat(watch.err()).isEmpty();
         assertThat(transitions(watch.out(), DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
@@ -194,31 +192,6 @@ class StandingFactUpdateTest {
         Path log = dir.resolve("cases.jsonl");
         Files.writeString(log, text, StandardCharsets.UTF_8);
         return log;
-    }
-
-    private record Watched(int exit, String out, String err) {
-    }
-
-    /** A live watch of {@code log} at {@link #NOW}, JSON lines; {@code append}, when given, written as it follows. */
-    private static Watched live(Path log, String append) {
-        AtomicInteger polls = new AtomicInteger();
-        WatchCommand watch = new WatchCommand(Clock.fixed(NOW.toInstant(), ZoneOffset.UTC), () -> {
-            if (polls.incrementAndGet() == 2 && append != null) {
-                try {
-                    Files.writeString(log, append, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
-        String[] args = {log.toString(), "--format", "json"};
-        int exit = watch.run(Args.parse(args, CommandSpecs.of(watch)), io);
-        return new Watched(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The obligation's transitions in a watch's JSON lines, each as its kind and instant. */

@@ -319,13 +319,18 @@ class WatchPlatformLinesTest {
 
     // ---- helpers ----
 
-    private record Watched(int exit, String out, String err) {
+    record Watched(int exit, String out, String err) {
     }
 
     /** A live watch of {@code log} at {@link #NOW}; {@code append}, when given, written to it while it follows. */
     private static Watched live(Path log, String append, String... options) {
+        return liveAt(log, NOW, append, options);
+    }
+
+    /** A live watch of {@code log} at {@code now}; {@code append}, when given, written to it while it follows. */
+    static Watched liveAt(Path log, OffsetDateTime now, String append, String... options) {
         AtomicInteger polls = new AtomicInteger();
-        Clock clock = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
+        Clock clock = Clock.fixed(now.toInstant(), ZoneOffset.UTC);
         return run(log, clock, () -> {
             if (polls.incrementAndGet() == 2 && append != null) {
                 try {
