@@ -17,10 +17,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -268,7 +273,8 @@ class StandingOverPeriodTest {
             List<OfficerAppointment> bench = bench();
             OffsetDateTime at = SINCE;
             for (int i = 0; i < 15; i++) {
-                bench.add(officer("rgo-" + i, RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah", at.plusDays(1), at.plusDays(2)));
+                bench.add(officer("rgo-" + i, RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah", at.plusDays(1),
+                        at.plusDays(2)));
                 at = at.plusDays(2);
             }
             Obligation over = byId(audit(bench, SINCE, at), RGO + "@period");
@@ -276,7 +282,8 @@ class StandingOverPeriodTest {
             // 15 stretches between the appointments (the first from the period's start) and one still at the end.
             assertThat(over.explanation()).contains("breached from 2026-01-01T00:00+05:30 to 2026-01-02T00:00+05:30 "
                     + "(24 h), from 2026-01-03T00:00+05:30").contains("from 2026-01-23T00:00+05:30 to "
-                    + "2026-01-24T00:00+05:30 (24 h), and 4 more stretches.").doesNotContain("2026-01-25T00:00+05:30 to");
+                    + "2026-01-24T00:00+05:30 (24 h), and 4 more stretches.")
+                    .doesNotContain("2026-01-25T00:00+05:30 to");
         }
 
         @Test
@@ -290,6 +297,121 @@ class StandingOverPeriodTest {
                     + "2021-06-01T00:00+05:30 (6 days), from 2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 "
                     + "(44 days).");
         }
+    }
+
+    /**
+     * Generated Grievance Officer histories (Rule 3(2)(a): an officer in post with contact details published),
+     * against stretches worked out here from the appointments alone, to the millisecond: vacant at {@code t} when no
+     * published appointment has {@code from <= t < to}. Seed printed; {@code -Dniyam.seed=N} replays it.
+     */
+    @Test
+    @DisplayName("generated histories: every vacant stretch, and only those, to the millisecond")
+    void generatedHistories() {
+        long seed = Long.getLong("niyam.seed", 20_261_206L);
+        System.out.println("StandingOverPeriodTest generated seed=" + seed + " (replay with -Dniyam.seed=" + seed
+                + ")");
+        Random random = new Random(seed);
+        OffsetDateTime base = ist("2024-01-01T00:00");
+        long span = Duration.ofDays(120).toMillis();
+        int rows = 0;
+        for (int run = 0; run < 150; run++) {
+            OffsetDateTime since = base.plus(Duration.ofMillis(random.nextLong(span / 4)));
+            OffsetDateTime asOf = since.plus(Duration.ofMillis(1 + random.nextLong(span)));
+            List<OfficerAppointment> history = new ArrayList<>();
+            int count = random.nextInt(7);
+            for (int i = 0; i < count; i++) {
+                OffsetDateTime from = base.plus(Duration.ofMillis(random.nextLong(-span / 4, span + span / 4)));
+                // Now and then a bound on another's, or 1 ms apart.
+                if (!history.isEmpty() && random.nextInt(4) == 0) {
+                    OfficerAppointment other = history.get(random.nextInt(history.size()));
+                    from = (other.to() != null ? other.to() : other.from()).plusNanos(random.nextInt(2) * 1_000_000L);
+                }
+                OffsetDateTime to = random.nextInt(4) == 0 ? null
+                        : from.plus(Duration.ofMillis(1 + random.nextLong(span / 2)));
+                history.add(new OfficerAppointment("go-" + i, GRIEVANCE_OFFICER, "Officer " + i, true, true,
+                        random.nextInt(5) != 0, from, to, null));
+            }
+            String context = "seed " + seed + ", run " + run + ": " + history + ", since " + since + ", as of " + asOf;
+            List<OffsetDateTime[]> vacant = vacancies(history, since, asOf);
+            Report report = BY_CASE.evaluate(new Evidence(List.of(), List.copyOf(history), List.of(), since), asOf);
+            Obligation atEnd = byId(report, "3(2)(a).grievance-officer");
+            boolean vacantAtEnd = !vacant.isEmpty() && vacant.get(vacant.size() - 1)[1] == null;
+            assertThat(atEnd.status()).as(context).isEqualTo(vacantAtEnd ? Status.BREACHED : Status.MET);
+            List<Obligation> over = overPeriod(report);
+            if (vacant.size() - (vacantAtEnd ? 1 : 0) == 0) {
+                assertThat(over).as(context).isEmpty();
+            } else {
+                rows++;
+                assertThat(over).as(context).hasSize(1);
+                Obligation row = over.get(0);
+                assertThat(row.status()).as(context).isEqualTo(Status.BREACHED);
+                assertThat(row.triggeredAt()).as(context).isAtSameInstantAs(vacant.get(0)[0]);
+                assertThat(stretches(row.explanation())).as(context).hasSize(vacant.size());
+                for (int i = 0; i < vacant.size(); i++) {
+                    OffsetDateTime[] said = stretches(row.explanation()).get(i);
+                    assertThat(said[0]).as(context).isAtSameInstantAs(vacant.get(i)[0]);
+                    if (vacant.get(i)[1] == null) {
+                        assertThat(said[1]).as(context).isNull();
+                    } else {
+                        assertThat(said[1]).as(context).isAtSameInstantAs(vacant.get(i)[1]);
+                    }
+                }
+            }
+            if (vacantAtEnd && vacant.get(vacant.size() - 1)[0].isBefore(asOf)) {
+                assertThat(atEnd.explanation()).as(context).contains(" Breached since ");
+            }
+        }
+        System.out.println("  150 histories, " + rows + " with a stretch that ended before 'as of'");
+        assertThat(rows).as("the histories hold stretches to check").isGreaterThan(10);
+    }
+
+    /**
+     * The vacant stretches within [since, as of], worked out from the appointments alone: each {start, end}, the end
+     * null for one that lasts to "as of" inclusive. (Fewer than 13, as the generated histories make.)
+     */
+    private static List<OffsetDateTime[]> vacancies(List<OfficerAppointment> history, OffsetDateTime since,
+                                                    OffsetDateTime asOf) {
+        TreeSet<OffsetDateTime> edges = new TreeSet<>(OffsetDateTime.timeLineOrder());
+        edges.add(since);
+        edges.add(asOf);
+        for (OfficerAppointment a : history) {
+            for (OffsetDateTime edge : java.util.Arrays.asList(a.from(), a.to())) {
+                if (edge != null && edge.isAfter(since) && edge.isBefore(asOf)) {
+                    edges.add(edge);
+                }
+            }
+        }
+        List<OffsetDateTime[]> vacant = new ArrayList<>();
+        OffsetDateTime start = null;
+        for (OffsetDateTime edge : edges) {
+            boolean isVacant = history.stream().noneMatch(a -> a.contactPublished() && !a.from().isAfter(edge)
+                    && (a.to() == null || edge.isBefore(a.to())));
+            if (isVacant && start == null) {
+                start = edge;
+            } else if (!isVacant && start != null) {
+                vacant.add(new OffsetDateTime[] {start, edge});
+                start = null;
+            }
+        }
+        if (start != null) {
+            vacant.add(new OffsetDateTime[] {start, null});
+        }
+        return vacant;
+    }
+
+    private static final Pattern STRETCH = Pattern.compile(
+            "from (\\S+) to (?:the end of the period|(\\S+) \\()");
+
+    /** The stretches an explanation names, each {start, end}, end null for one to the end of the period. */
+    private static List<OffsetDateTime[]> stretches(String explanation) {
+        String named = explanation.substring(0, explanation.indexOf(". At "));
+        List<OffsetDateTime[]> found = new ArrayList<>();
+        Matcher m = STRETCH.matcher(named);
+        while (m.find()) {
+            found.add(new OffsetDateTime[] {OffsetDateTime.parse(m.group(1)),
+                    m.group(2) == null ? null : OffsetDateTime.parse(m.group(2))});
+        }
+        return found;
     }
 
     @Test
