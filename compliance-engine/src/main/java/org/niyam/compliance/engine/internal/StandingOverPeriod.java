@@ -42,7 +42,7 @@ public final class StandingOverPeriod {
 
     /**
      * The most events of the platform's rules whose instants are judged at as well; past it, the named instants
-     * only (said at WARN), so that a pack whose platform rules read every event does not evaluate them once per event.
+     * only (said at INFO), so that a pack whose platform rules read every event does not evaluate them once per event.
      */
     static final int EVENT_INSTANTS = 256;
 
