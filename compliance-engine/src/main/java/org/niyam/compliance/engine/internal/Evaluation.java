@@ -279,8 +279,8 @@ public final class Evaluation {
         if (read.size() <= StandingOverPeriod.EVENT_INSTANTS) {
             named.addAll(read);
         } else {
-            // INFO, not WARN: a pack whose standing duties read no event (the India pack's) loses nothing here, and a
-            // log of a notice a day would warn at every audit.
+            // INFO, not WARN: a pack whose standing duties read no event loses nothing here, and a log of a notice a
+            // day would warn at every audit.
             LOG.info("the standing duties are judged over the period at the {} instants the facts, the platform's "
                     + "records and the law name, not at each of the {} events the platform's rules read (more than "
                     + "{}): a standing duty judged from those events may change between the instants judged",
