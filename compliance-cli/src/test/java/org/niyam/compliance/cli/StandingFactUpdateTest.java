@@ -174,6 +174,31 @@ class StandingFactUpdateTest {
         assertThat(audit.at("/input/replaced").asLong()).isEqualTo(1);
     }
 
+    /**
+     * docs/cli.md: each line is a change when it comes, so a post handed over with the new appointment first is never
+     * seen vacant; with the old one's end first, the watch reports the vacancy, then its end with the next line.
+     */
+    @Test
+    void a_live_watch_sees_a_post_handed_over_new_appointment_first_never_vacant(@TempDir Path dir)
+            throws IOException {
+        String next = APPOINTED.replace("\"G-1\"", "\"G-2\"").replace("\"A\"", "\"B\"")
+                .replace("2026-01-01T00:00:00+05:30", "2026-03-01T00:00:00+05:30");
+        Path newFirst = write(dir.resolve("new-first"), PROFILE + APPOINTED + C1 + C2);
+        Path endFirst = write(dir.resolve("end-first"), PROFILE + APPOINTED + C1 + C2);
+
+        WatchPlatformLinesTest.Watched handedOver = WatchPlatformLinesTest.liveAt(newFirst, NOW, next + ENDED,
+                "--format", "json");
+        WatchPlatformLinesTest.Watched gap = WatchPlatformLinesTest.liveAt(endFirst, NOW, ENDED + next,
+                "--format", "json");
+
+        assertThat(handedOver.err()).isEmpty();
+        assertThat(transitions(handedOver.out(), DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
+        assertThat(WatchPlatformLinesTest.finalStates(handedOver.out())).containsEntry(DUTY, "MET ");
+        assertThat(transitions(gap.out(), DUTY)).filteredOn(t -> !t.startsWith("OPENED"))
+                .extracting(t -> t.substring(0, t.indexOf(' '))).containsSubsequence("BREACHED", "MET");
+        assertThat(WatchPlatformLinesTest.finalStates(gap.out())).containsEntry(DUTY, "MET ");
+    }
+
     @Test
     void a_live_watch_takes_the_same_appointment_again_as_nothing_new(@TempDir Path dir) throws IOException {
         Path log = write(dir, PROFILE + APPOINTED + C1 + C2);
@@ -189,6 +214,7 @@ class StandingFactUpdateTest {
     // ---- helpers ----
 
     private static Path write(Path dir, String text) throws IOException {
+        Files.createDirectories(dir);
         Path log = dir.resolve("cases.jsonl");
         Files.writeString(log, text, StandardCharsets.UTF_8);
         return log;
