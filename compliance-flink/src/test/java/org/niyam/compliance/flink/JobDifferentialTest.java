@@ -362,7 +362,7 @@ class JobDifferentialTest {
      * ({@code key@period}), whose stretches the job reports as transitions when they begin and end instead.
      */
     static List<Obligation> live(List<Obligation> obligations) {
-        return obligations.stream().filter(o -> !o.id().endsWith("@period")).toList();
+        return obligations.stream().filter(o -> !o.id().endsWith(Obligation.OVER_PERIOD)).toList();
     }
 
     /** Whether the transition says an event of a case that had left state came back. */

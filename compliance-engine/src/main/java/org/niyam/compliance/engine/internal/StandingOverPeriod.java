@@ -37,9 +37,6 @@ import org.niyam.compliance.pack.RulePack;
  */
 public final class StandingOverPeriod {
 
-    /** What the id of a standing duty's obligation over the period ends with, after its key. */
-    public static final String SUFFIX = Obligation.OVER_PERIOD;
-
     /**
      * The most events of the platform's rules whose instants are judged at as well; past it, the named instants
      * only (said at INFO), so that a pack whose platform rules read every event does not evaluate them once per event.
@@ -123,7 +120,7 @@ public final class StandingOverPeriod {
     /** Whether the obligation is a standing duty's judgement at an instant. */
     static boolean standing(Obligation obligation) {
         return obligation.caseId() == null && obligation.triggerEventId() == null && obligation.dueAt() == null
-                && !obligation.id().endsWith(SUFFIX);
+                && !obligation.id().endsWith(Obligation.OVER_PERIOD);
     }
 
     /**
@@ -266,8 +263,8 @@ public final class StandingOverPeriod {
             String text = "Over the period from " + since + " to " + asOf + ": " + String.join("; ", said) + ". At "
                     + asOf + ": " + word(judged[judged.length - 1].status()) + ". From " + first.triggeredAt() + ": "
                     + first.explanation();
-            return new Obligation(first.id() + SUFFIX, first.duty(), first.what(), null, first.triggeredAt(), null,
-                    worst, first.citation(), null, null, null, text);
+            return new Obligation(first.id() + Obligation.OVER_PERIOD, first.duty(), first.what(), null,
+                    first.triggeredAt(), null, worst, first.citation(), null, null, null, text);
         }
 
         /** "breached from A to B (3 days), from C to the end of the period (still at D)", or empty. */

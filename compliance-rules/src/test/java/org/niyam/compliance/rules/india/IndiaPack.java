@@ -347,7 +347,7 @@ final class IndiaPack {
      * ({@code key@period}), whose stretches a monitor reports as transitions when they begin and end instead.
      */
     static List<Obligation> live(List<Obligation> obligations) {
-        return obligations.stream().filter(o -> !o.id().endsWith("@period")).toList();
+        return obligations.stream().filter(o -> !o.id().endsWith(Obligation.OVER_PERIOD)).toList();
     }
 
     /** The obligation with this id; fails, showing the report, if there is none. */

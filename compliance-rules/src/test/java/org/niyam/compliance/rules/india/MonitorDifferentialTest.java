@@ -118,8 +118,8 @@ class MonitorDifferentialTest {
         // A standing duty the audit found breached or not judged for a stretch of the period: the monitor reported
         // its duty in that status when the stretch began.
         for (Obligation o : expected.obligations()) {
-            if (o.id().endsWith("@period")) {
-                String duty = o.id().substring(0, o.id().length() - "@period".length());
+            if (o.id().endsWith(Obligation.OVER_PERIOD)) {
+                String duty = o.id().substring(0, o.id().length() - Obligation.OVER_PERIOD.length());
                 assertThat(transitions).as("%s at %s (seed %d)", o.id(), at, seed).anySatisfy(t -> {
                     assertThat(t.obligation()).isNotNull();
                     assertThat(t.obligation().id()).isEqualTo(duty);
