@@ -406,17 +406,46 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /**
      * A standing fact (an officer's appointment, for one), new or changed (same type and id), from now on: duties
-     * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}).
+     * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}). To
+     * give several that change together, give them to {@link #facts} in one call.
      *
      * @param fact the fact; one of its type and id given before is replaced by it
      * @throws NullPointerException  if {@code fact} is {@code null}
      * @throws IllegalStateException the monitor is closed
      */
     public void fact(StandingFact fact) {
-        Objects.requireNonNull(fact, "fact");
+        facts(List.of(Objects.requireNonNull(fact, "fact")));
+    }
+
+    /**
+     * Standing facts given together, as one change: each replaces the fact of its type and id given before, as
+     * {@link #fact} does, in the order given (of two with one type and id, the later holds), and the duties that read
+     * them are assessed again once, after the last. So a post handed over (the old appointment given again with its
+     * {@code to}, then the new one from that instant) is never judged with the first alone, which would report it
+     * vacant and then filled at the same instant. An empty list changes nothing.
+     *
+     * <pre>{@code
+     * monitor.facts(List.of(oldAppointmentEndingNow, newAppointmentFromNow)); // one assessment, no vacancy
+     * }</pre>
+     *
+     * @param given the facts, in order
+     * @throws NullPointerException  if {@code given}, or one of them, is {@code null} (nothing is taken)
+     * @throws IllegalStateException the monitor is closed
+     */
+    public void facts(List<? extends StandingFact> given) {
+        List<StandingFact> batch = new ArrayList<>(Objects.requireNonNull(given, "facts"));
+        int missing = batch.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException("facts[" + missing + "] is null: nothing of the batch was taken");
+        }
         runLocked(() -> {
             requireOpen();
-            facts.put(factKey(fact), fact);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (StandingFact fact : batch) {
+                facts.put(factKey(fact), fact);
+            }
             named = null;
             contextChanged();
         });

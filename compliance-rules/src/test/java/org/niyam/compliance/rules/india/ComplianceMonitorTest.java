@@ -300,6 +300,71 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * docs/monitoring.md: standing facts given together ({@code facts}) are assessed once, after the last. A
+         * Grievance Officer's post handed over the way a log tells it (the old appointment given again with its end,
+         * then the successor's from that instant) is never reported vacant; given one at a time, the end is judged
+         * alone first, and the post is reported {@code BREACHED}, then {@code MET} at the same instant. A snapshot
+         * taken after the change restores it: nothing more to report.
+         */
+        @Test
+        void facts_given_together_are_assessed_once_so_a_post_handed_over_is_never_reported_vacant() {
+            OffsetDateTime handover = ist("2026-03-01T00:00");
+            OffsetDateTime now = ist("2026-03-15T13:00");
+            String duty = "3(2)(a).grievance-officer";
+            OfficerAppointment held = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true,
+                    true, true, ist("2026-01-01T00:00"), null);
+            OfficerAppointment ended = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true,
+                    true, true, ist("2026-01-01T00:00"), handover);
+            OfficerAppointment next = new OfficerAppointment("G-2", OfficerRole.GRIEVANCE_OFFICER, "B. Sen", true,
+                    true, true, handover, null);
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(now))
+                    .offset(IST).platform(SMALL).facts(List.of(held)).listener(heard::add).build()) {
+                monitor.facts(List.of(ended, next));
+                assertThat(of(duty)).extracting(Transition::kind).containsExactly(Transition.Kind.MET);
+                assertThat(monitor.report().obligations()).filteredOn(o -> o.id().equals(duty))
+                        .extracting(Obligation::status).containsExactly(Status.MET);
+                snapshot = monitor.snapshot();
+            }
+            List<Transition> restored = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).restore(snapshot)
+                    .clock(MonitorClock.manual(now.plusHours(1))).offset(IST).listener(restored::add).build()) {
+                assertThat(restored).isEmpty();
+                assertThat(monitor.report().obligations()).filteredOn(o -> o.id().equals(duty))
+                        .extracting(Obligation::status).containsExactly(Status.MET);
+            }
+
+            heard.clear();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(now))
+                    .offset(IST).platform(SMALL).facts(List.of(held)).listener(heard::add).build()) {
+                monitor.fact(ended);
+                monitor.fact(next);
+                assertThat(of(duty)).extracting(Transition::kind).containsExactly(Transition.Kind.MET,
+                        Transition.Kind.BREACHED, Transition.Kind.MET);
+                assertThat(of(duty).get(1).at()).isEqualTo(of(duty).get(2).at());
+            }
+        }
+
+        /** Of two facts of one type and id given together, the later holds; an empty list changes nothing. */
+        @Test
+        void of_two_facts_of_one_id_given_together_the_later_holds_and_none_changes_nothing() {
+            OfficerAppointment held = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true,
+                    true, true, ist("2026-01-01T00:00"), null);
+            OfficerAppointment ended = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true,
+                    true, true, ist("2026-01-01T00:00"), ist("2026-03-01T00:00"));
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE)
+                    .clock(MonitorClock.manual(ist("2026-03-15T13:00"))).offset(IST).platform(SMALL)
+                    .listener(heard::add).build()) {
+                monitor.facts(List.of(ended, held));
+                int before = heard.size();
+                monitor.facts(List.of());
+                assertThat(heard).hasSize(before);
+                assertThat(of("3(2)(a).grievance-officer")).extracting(Transition::kind)
+                        .containsExactly(Transition.Kind.BREACHED, Transition.Kind.MET);
+            }
+        }
+
         private static Status status(Evidence evidence, OffsetDateTime at, String id) {
             return ENGINE.evaluate(evidence, at).obligations().stream().filter(o -> o.id().equals(id))
                     .map(Obligation::status).findFirst().orElseThrow();
@@ -1093,6 +1158,9 @@ class ComplianceMonitorTest {
             assertThatThrownBy(() -> monitor.platform(SMALL)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> monitor.fact(new OfficerAppointment("go-1", OfficerRole.GRIEVANCE_OFFICER,
                     "A. Rao", true, true, true, RECEIVED, null))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> monitor.facts(List.of(new OfficerAppointment("go-1",
+                    OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true, true, true, RECEIVED, null))))
+                    .isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(monitor::endOfInput).isInstanceOf(IllegalStateException.class);
             clock.set(DUE.plusHours(1)); // detached: the closed monitor stays where it was
             assertThat(heard).hasSize(before);
@@ -1131,6 +1199,23 @@ class ComplianceMonitorTest {
                 assertThatThrownBy(() -> monitor.acceptAll(batch)).isInstanceOf(NullPointerException.class)
                         .hasMessage("events[1] is null: nothing of the batch was taken");
                 assertThat(monitor.open()).extracting(Obligation::caseId).doesNotContain("case-1");
+            }
+        }
+
+        @Test
+        void a_null_list_of_facts_or_a_null_fact_in_it_is_named_and_nothing_of_the_list_is_taken() {
+            try (ComplianceMonitor monitor = monitor(ENGINE, MonitorClock.manual(RECEIVED))) {
+                assertThatThrownBy(() -> monitor.facts(null)).isInstanceOf(NullPointerException.class)
+                        .hasMessage("facts");
+                List<OfficerAppointment> facts = new ArrayList<>(List.of(new OfficerAppointment("go-1",
+                        OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true, true, true, RECEIVED.minusDays(1), null)));
+                facts.add(null);
+                int before = heard.size();
+                assertThatThrownBy(() -> monitor.facts(facts)).isInstanceOf(NullPointerException.class)
+                        .hasMessage("facts[1] is null: nothing of the batch was taken");
+                assertThat(heard).hasSize(before);
+                assertThat(of("3(2)(a).grievance-officer")).extracting(Transition::kind)
+                        .doesNotContain(Transition.Kind.MET);
             }
         }
     }
