@@ -206,7 +206,8 @@ public final class WatchCommand implements Command {
             } else if (file == null) {
                 live = new Live(byClock, view, true, since, notices);
                 entries.live = live;
-                try (Reader input = new InputStreamReader(System.in, CaseLogReader.decoder())) {
+                try (Reader input = new InputStreamReader(new Waiting(System.in, entries::waiting),
+                        CaseLogReader.decoder())) {
                     reader.scan(given, input, checked);
                 }
             } else {
@@ -249,11 +250,13 @@ public final class WatchCommand implements Command {
                 for (Held h : ahead) {
                     take(live, h, listed, strict);
                 }
-                try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1], notices)) {
+                try (Reader rest = new Following(file, stop, poll, whole[0], (int) whole[1], notices,
+                        entries::waiting)) {
                     reader.scan(given, rest, checked);
                 }
             }
             ComplianceMonitor monitor = live.monitor();
+            live.flush(); // the end of input: the standing facts read last, together
             if (!replay) {
                 monitor.acceptAll(List.of()); // to the clock's instant: what is left to settle as the watch stops
             }
@@ -326,6 +329,11 @@ public final class WatchCommand implements Command {
             live.fact(fact);
         }
 
+        /** Everything available has been read, and the watch is about to wait for more. */
+        void waiting() {
+            live.flush();
+        }
+
         @Override
         public void period(String source, int line, OffsetDateTime since) {
             live.period(source, line, since);
@@ -353,6 +361,7 @@ public final class WatchCommand implements Command {
     /** An event of a line, given to the watch's monitor; refused, it is a rejected entry of its line. */
     private static void take(Live live, String source, int line, CaseEvent event, RejectedEntries listed,
                              boolean strict) {
+        live.flush(); // the standing facts read before the event are taken before it
         try {
             live.monitor().accept(event);
         } catch (InputException e) {
@@ -393,6 +402,43 @@ public final class WatchCommand implements Command {
             throw new IOException("more lines than a watch can number: " + lines);
         }
         return new long[] {bytes, lines};
+    }
+
+    /**
+     * A stream (standard input) that runs {@code waiting} before a read that may wait: when nothing sent so far is
+     * left unread ({@code available()} is 0, or cannot be told).
+     */
+    static final class Waiting extends java.io.FilterInputStream {
+        private final Runnable waiting;
+
+        Waiting(java.io.InputStream in, Runnable waiting) {
+            super(in);
+            this.waiting = waiting;
+        }
+
+        @Override
+        public int read() throws IOException {
+            beforeRead();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            beforeRead();
+            return super.read(buffer, offset, length);
+        }
+
+        private void beforeRead() {
+            int available;
+            try {
+                available = in.available();
+            } catch (IOException e) {
+                available = 0;
+            }
+            if (available == 0) {
+                waiting.run();
+            }
+        }
     }
 
     /** The first bytes of a stream. */
@@ -446,6 +492,11 @@ public final class WatchCommand implements Command {
         private final ComplianceMonitor.Builder builder;
         private final View view;
         private final List<StandingFact> facts = new ArrayList<>();
+        /**
+         * The standing facts read since the last other entry, once the monitor is built: one change, given to it
+         * together ({@link #flush}) when another entry comes, or when the watch has read what there is and waits.
+         */
+        private final List<StandingFact> changed = new ArrayList<>();
         private final List<Platform> platforms = new ArrayList<>();
         private final boolean shown;
         /** {@code --since}, which no EvidencePeriod entry overrides; or null. */
@@ -475,6 +526,7 @@ public final class WatchCommand implements Command {
          * it is not taken, with a notice.
          */
         void period(String source, int line, OffsetDateTime value) {
+            flush();
             if (given != null) {
                 return; // --since overrides the log's entries, as for audit
             }
@@ -498,6 +550,7 @@ public final class WatchCommand implements Command {
          * @throws InputException when the monitor refuses it (it does not fit the history)
          */
         void platform(String source, int line, Platform profile) {
+            flush();
             if (monitor != null) {
                 try {
                     List<Platform> records = new ArrayList<>(List.of(profile));
@@ -516,11 +569,25 @@ public final class WatchCommand implements Command {
             platforms.add(profile);
         }
 
+        /**
+         * A standing fact: before the monitor is built, one of those it is built with; after, part of the change
+         * given to it with the next {@link #flush}, so that lines that come together (an appointment ended, then its
+         * successor's) are judged together, never the first alone.
+         */
         void fact(StandingFact fact) {
             if (monitor != null) {
-                monitor.fact(fact);
+                changed.add(fact);
             }
             facts.add(fact);
+        }
+
+        /** Gives the monitor the standing facts read since the last other entry, in one call; none, nothing. */
+        void flush() {
+            if (!changed.isEmpty()) {
+                List<StandingFact> change = List.copyOf(changed);
+                changed.clear();
+                monitor.facts(change);
+            }
         }
 
         ComplianceMonitor monitor() {
@@ -739,12 +806,14 @@ public final class WatchCommand implements Command {
      * {@code lines} are given as empty lines (read before; so that line numbers are the file's). A file truncated
      * in place is read again from its start, and a file replaced under its name (a log rotated) is read from the new
      * file's start, each with a notice; a line cut by either ends there (and is rejected), not joined to the next.
+     * Before each wait it runs {@code waiting}: everything the file held has been read.
      */
     static final class Following extends Reader {
         private final Path file;
         private final BooleanSupplier stopped;
         private final Duration poll;
         private final java.util.function.Consumer<String> notices;
+        private final Runnable waiting;
         private final CharsetDecoder decoder = CaseLogReader.decoder();
         private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
         private FileChannel channel;
@@ -753,11 +822,12 @@ public final class WatchCommand implements Command {
         private boolean midLine;
 
         Following(Path file, BooleanSupplier stopped, Duration poll, long from, int lines,
-                  java.util.function.Consumer<String> notices) throws IOException {
+                  java.util.function.Consumer<String> notices, Runnable waiting) throws IOException {
             this.file = file;
             this.stopped = stopped;
             this.poll = poll;
             this.notices = notices;
+            this.waiting = waiting;
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.channel.position(from);
             this.key = key(file);
@@ -800,6 +870,9 @@ public final class WatchCommand implements Command {
                         }
                         continue;
                     }
+                    // The lines given out so far have been handed on (a line reader asks for more only when it has
+                    // none left): what they changed is taken before the wait.
+                    waiting.run();
                     if (stopped.getAsBoolean()) {
                         return -1;
                     }

@@ -37,6 +37,9 @@ class StandingFactUpdateTest {
     /** G-1 from January, a complaint, G-1 again with its end on 1 March, a complaint after it. */
     private static final String LOG = PROFILE + APPOINTED + C1 + ENDED + C2;
     private static final String AS_OF = "2026-03-15T12:00:00+05:30";
+    /** G-1's successor, G-2, from the instant G-1 ended. */
+    private static final String NEXT = APPOINTED.replace("\"G-1\"", "\"G-2\"").replace("\"A\"", "\"B\"")
+            .replace("2026-01-01T00:00:00+05:30", "2026-03-01T00:00:00+05:30");
     /** The live watches' clock: 15 March 2026, 13:00 IST. */
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-03-15T13:00:00+05:30");
 
@@ -175,28 +178,91 @@ class StandingFactUpdateTest {
     }
 
     /**
-     * docs/cli.md: each line is a change when it comes, so a post handed over with the new appointment first is never
-     * seen vacant; with the old one's end first, the watch reports the vacancy, then its end with the next line.
+     * docs/cli.md: the appointment lines a live watch reads together, with no other entry between them, are one
+     * change, so a post handed over is never seen vacant, whichever line comes first: the old appointment's end
+     * then the new one (as a log tells it; this order was reported {@code BREACHED}, then {@code MET}), or the new
+     * one first.
      */
     @Test
-    void a_live_watch_sees_a_post_handed_over_new_appointment_first_never_vacant(@TempDir Path dir)
+    void a_live_watch_takes_a_handover_read_at_once_as_one_change_in_either_order(@TempDir Path dir)
             throws IOException {
-        String next = APPOINTED.replace("\"G-1\"", "\"G-2\"").replace("\"A\"", "\"B\"")
-                .replace("2026-01-01T00:00:00+05:30", "2026-03-01T00:00:00+05:30");
-        Path newFirst = write(dir.resolve("new-first"), PROFILE + APPOINTED + C1 + C2);
-        Path endFirst = write(dir.resolve("end-first"), PROFILE + APPOINTED + C1 + C2);
+        for (String handover : List.of(ENDED + NEXT, NEXT + ENDED)) {
+            Path log = write(dir.resolve(handover.startsWith(ENDED) ? "end-first" : "new-first"),
+                    PROFILE + APPOINTED + C1 + C2);
 
-        WatchPlatformLinesTest.Watched handedOver = WatchPlatformLinesTest.liveAt(newFirst, NOW, next + ENDED,
-                "--format", "json");
-        WatchPlatformLinesTest.Watched gap = WatchPlatformLinesTest.liveAt(endFirst, NOW, ENDED + next,
+            WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, handover, "--format",
+                    "json");
+
+            assertThat(watch.err()).isEmpty();
+            assertThat(transitions(watch.out(), DUTY)).as(log.toString())
+                    .noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
+            assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
+        }
+    }
+
+    /**
+     * docs/cli.md: the same lines in two reads, the watch having read everything and waited between them, are two
+     * changes: the old appointment's end is taken before the watch waits, and the post was vacant then, as the log
+     * said it; the new appointment ends the vacancy when it comes.
+     */
+    @Test
+    void a_live_watch_reports_the_vacancy_of_a_handover_whose_lines_come_in_two_reads(@TempDir Path dir)
+            throws IOException {
+        Path log = write(dir, PROFILE + APPOINTED + C1 + C2);
+
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveInReads(log, NOW, List.of(ENDED, NEXT),
                 "--format", "json");
 
-        assertThat(handedOver.err()).isEmpty();
-        assertThat(transitions(handedOver.out(), DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
-        assertThat(WatchPlatformLinesTest.finalStates(handedOver.out())).containsEntry(DUTY, "MET ");
-        assertThat(transitions(gap.out(), DUTY)).filteredOn(t -> !t.startsWith("OPENED"))
-                .extracting(t -> t.substring(0, t.indexOf(' '))).containsSubsequence("BREACHED", "MET");
-        assertThat(WatchPlatformLinesTest.finalStates(gap.out())).containsEntry(DUTY, "MET ");
+        assertThat(watch.err()).isEmpty();
+        assertThat(kinds(transitions(watch.out(), DUTY))).containsExactly("MET", "BREACHED", "MET");
+        assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
+    }
+
+    /**
+     * docs/cli.md: an event, a platform profile or an {@code EvidencePeriod} entry between two appointment lines splits
+     * them: the lines before it are taken before it, never held back past it, so the post ended before the complaint
+     * is vacant when the complaint comes. A line the watch rejects is no entry, and splits nothing.
+     */
+    @Test
+    void a_live_watch_takes_the_appointment_lines_before_another_entry_before_it(@TempDir Path dir)
+            throws IOException {
+        Map<String, String> between = new TreeMap<>(Map.of(
+                "event", complaint("c3", "2026-03-15T12:00:00+05:30"),
+                "profile", PROFILE.replace("}\n", ",\"from\":\"2026-03-14T00:00:00+05:30\"}\n"),
+                "period", "{\"type\":\"EvidencePeriod\",\"since\":\"2026-01-01T00:00:00+05:30\"}\n"));
+        for (Map.Entry<String, String> entry : between.entrySet()) {
+            Path log = write(dir.resolve(entry.getKey()), PROFILE + APPOINTED + C1 + C2);
+
+            WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW,
+                    ENDED + entry.getValue() + NEXT, "--format", "json");
+
+            assertThat(watch.err()).as(entry.getKey()).doesNotContain("rejected");
+            assertThat(kinds(transitions(watch.out(), DUTY))).as(entry.getKey())
+                    .containsExactly("MET", "BREACHED", "MET");
+        }
+        Path log = write(dir.resolve("rejected"), PROFILE + APPOINTED + C1 + C2);
+
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW,
+                ENDED + "{\"type\":\"ComplaintEscalated\"}\n" + NEXT, "--format", "json");
+
+        assertThat(watch.err()).contains("cases.jsonl:6: type: unknown type 'ComplaintEscalated'");
+        assertThat(kinds(transitions(watch.out(), DUTY))).containsExactly("MET");
+    }
+
+    /**
+     * docs/cli.md: standard input too: the lines sent together are one change, and lines sent apart (the watch read
+     * everything sent and waited) two.
+     */
+    @Test
+    void standard_input_takes_a_handover_sent_together_as_one_change_and_sent_apart_as_two() throws IOException {
+        String before = PROFILE + APPOINTED + C1 + C2;
+
+        String together = piped(before + ENDED + NEXT);
+        String apart = piped(before + ENDED, NEXT);
+
+        assertThat(transitions(together, DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
+        assertThat(WatchPlatformLinesTest.finalStates(together)).containsEntry(DUTY, "MET ");
+        assertThat(kinds(transitions(apart, DUTY))).containsExactly("MET", "BREACHED", "MET");
     }
 
     @Test
@@ -212,6 +278,37 @@ class StandingFactUpdateTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * The JSON lines of a watch of standard input at {@link #NOW}, sent {@code reads}: each read whole before the
+     * next is sent, as a pipe that gives each once the watch waits.
+     */
+    private static String piped(String... reads) {
+        java.io.InputStream stdin = System.in;
+        try {
+            java.util.Vector<java.io.InputStream> parts = new java.util.Vector<>();
+            for (String read : reads) {
+                parts.add(new java.io.ByteArrayInputStream(read.getBytes(StandardCharsets.UTF_8)));
+            }
+            System.setIn(new java.io.SequenceInputStream(parts.elements()));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            WatchCommand watch = new WatchCommand(java.time.Clock.fixed(NOW.toInstant(), java.time.ZoneOffset.UTC),
+                    () -> true, java.time.Duration.ZERO);
+            watch.run(Args.parse(new String[] {"-", "--format", "json"}, CommandSpecs.of(watch)), new Io(
+                    new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    /** The kinds of transitions given as {@link #transitions} gives them. */
+    private static List<String> kinds(List<String> transitions) {
+        return transitions.stream().map(t -> t.substring(0, t.indexOf(' '))).toList();
+    }
 
     private static Path write(Path dir, String text) throws IOException {
         Files.createDirectories(dir);

@@ -329,17 +329,26 @@ class WatchPlatformLinesTest {
 
     /** A live watch of {@code log} at {@code now}; {@code append}, when given, written to it while it follows. */
     static Watched liveAt(Path log, OffsetDateTime now, String append, String... options) {
+        return liveInReads(log, now, append == null ? List.of() : List.of(append), options);
+    }
+
+    /**
+     * A live watch of {@code log} at {@code now}, each of {@code appends} written to it while it follows, one each
+     * time the watch has read what the file holds and waits for more: the watch reads them in as many reads.
+     */
+    static Watched liveInReads(Path log, OffsetDateTime now, List<String> appends, String... options) {
         AtomicInteger polls = new AtomicInteger();
         Clock clock = Clock.fixed(now.toInstant(), ZoneOffset.UTC);
         return run(log, clock, () -> {
-            if (polls.incrementAndGet() == 2 && append != null) {
+            int poll = polls.incrementAndGet();
+            if (poll >= 2 && poll - 2 < appends.size()) {
                 try {
-                    Files.writeString(log, append, StandardOpenOption.APPEND);
+                    Files.writeString(log, appends.get(poll - 2), StandardOpenOption.APPEND);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            return polls.get() > 4;
+            return poll > Math.max(4, appends.size() + 3);
         }, options);
     }
 
