@@ -1156,6 +1156,7 @@ class ComplianceMonitorTest {
                     .hasMessageContaining("the monitor is closed");
             assertThatThrownBy(() -> monitor.acceptAll(List.of(order))).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> monitor.platform(SMALL)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> monitor.platforms(List.of(SMALL))).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> monitor.fact(new OfficerAppointment("go-1", OfficerRole.GRIEVANCE_OFFICER,
                     "A. Rao", true, true, true, RECEIVED, null))).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> monitor.facts(List.of(new OfficerAppointment("go-1",
