@@ -286,12 +286,13 @@ public final class WatchCommand implements Command {
      * facts and period to the watch, and gives its events in time order (a stable sort: events of one instant in the
      * order of the log), to be given to the monitor with the platform's facts and period of the whole log: as
      * {@code niyam audit} reads a log, where a line written out of order by more than the bound would otherwise be
-     * late, and correct what was reported before it came.
+     * late, and correct what was reported before it came. Ids used twice and jurisdictions are checked in the log's
+     * order before the sort, as the audit checks them: the first line under an id is kept, whatever its instant.
      */
     private static List<Held> held(CaseLogReader reader, String source, Reader input, Entries entries,
                                    CaseLogReader.EntryHandler checked) {
         entries.held = new ArrayList<>();
-        reader.scan(source, input, checked);
+        reader.scan(source, input, CaseLogReader.checkingEvents(checked));
         List<Held> held = entries.held;
         entries.held = null;
         held.sort(Comparator.comparing((Held h) -> h.event().at().toInstant()));

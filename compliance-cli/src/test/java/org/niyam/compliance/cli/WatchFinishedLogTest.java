@@ -113,6 +113,58 @@ class WatchFinishedLogTest {
     }
 
     /**
+     * An event id used again for other content, the second line stamped before the first: the first line is kept and
+     * the later one rejected, in the log's order, as the audit keeps them, whatever their instants; so the order's
+     * removal (the first line under the id) meets it, in the replay, in a watch started on the file, and in the audit.
+     * A case's jurisdiction likewise: its first line to state one, in the log's order, holds.
+     */
+    private static final String REUSED_ID_LOG = """
+            {"type":"PlatformProfile","name":"T","registeredUsersInIndia":1000000,"messagingService":false}
+            {"type":"RemovalOrderReceived","id":"o1","caseId":"A","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"HC"}}
+            {"type":"ContentRemoved","id":"r1","caseId":"A","at":"2026-03-02T11:00:00+05:30","basis":"ORDER"}
+            {"type":"ContentRemoved","id":"r1","caseId":"B","at":"2026-03-02T09:00:00+05:30","basis":"OWN_INITIATIVE"}
+            {"type":"ContentRemoved","id":"r1","caseId":"A","at":"2026-03-02T11:00:00+05:30","basis":"ORDER"}
+            {"type":"ComplaintReceived","id":"j2","caseId":"J","at":"2026-03-02T12:00:00+05:30","category":"GENERAL","jurisdiction":"IN"}
+            {"type":"ComplaintAcknowledged","id":"j1","caseId":"J","at":"2026-03-02T08:00:00+05:30","jurisdiction":"DE"}
+            {"type":"ComplaintReceived","id":"x","caseId":"Z","at":"2026-03-03T10:00:00+05:30","category":"GENERAL"}
+            """;
+
+    @Test
+    void an_id_used_again_keeps_its_first_line_as_the_audit_does_whatever_the_instants(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, REUSED_ID_LOG);
+        Cli.Result audit = Cli.run("audit", "--format", "json", log.toString());
+        Map<String, String> audited = states(audit.out());
+        assertThat(audited).containsEntry("removal.on-order@o1", "MET 2026-03-02T13:00:00+05:30");
+        String reused = log + ":4: id: event id 'r1' was already used at " + log + ":3 for different content";
+        String otherJurisdiction = log + ":7: jurisdiction: ";
+        assertThat(audit.err()).contains(reused).contains(otherJurisdiction);
+
+        Cli.Result replay = Cli.run("watch", "--replay", "--format", "json", log.toString());
+        assertThat(finalStates(replay.out())).as("the replay's final states are the audit's").isEqualTo(audited);
+        assertThat(breached(replay.out())).as("the order's removal, the first line under r1, met it")
+                .doesNotContain("removal.on-order@o1");
+        assertThat(rejectedLines(replay.err())).as("the lines the audit rejects, with its messages")
+                .isEqualTo(rejectedLines(audit.err()));
+
+        // A watch started on the file replays the lines it holds: the same lines kept, and rejected.
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-04T12:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        Run live = run(new WatchCommand(clock, () -> polls.incrementAndGet() > 1, Duration.ZERO), log, "--format",
+                "json");
+        assertThat(rejectedLines(live.err())).isEqualTo(rejectedLines(audit.err()));
+        assertThat(breached(live.out())).doesNotContain("removal.on-order@o1");
+        assertThat(finalStates(live.out())).containsEntry("removal.on-order@o1", "MET 2026-03-02T13:00:00+05:30");
+    }
+
+    /** The lines of standard error that reject a line of a log ({@code FILE:LINE: field: message}). */
+    private static List<String> rejectedLines(String err) {
+        return err.lines().filter(line -> line.matches(".*\\.jsonl:\\d+: .*")).map(line -> line.replaceFirst(
+                "^niyam (audit|watch): ", "")).toList();
+    }
+
+    /**
      * An EvidencePeriod entry that comes after the first event a live watch took cannot move the period watched: it
      * is not taken, and the watch says so (naming the line) rather than ignoring it silently.
      */

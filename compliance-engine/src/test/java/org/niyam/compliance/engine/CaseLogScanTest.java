@@ -325,4 +325,33 @@ class CaseLogScanTest {
             assertThat(read.evidence().facts()).singleElement().extracting("contactPublished").isEqualTo(false);
         }
     }
+
+    /** {@link CaseLogReader#checkingEvents}: events checked as read checks them, in the order of the log. */
+    @Nested
+    class CheckingEvents {
+
+        /**
+         * An id used again for other content is rejected with read's error, though its line's instant comes first;
+         * the same event again is not handed on; an event stating another jurisdiction than its case's first to state
+         * one is rejected with read's error. What is handed on is what read keeps, in the log's order.
+         */
+        @Test
+        void events_that_read_rejects_are_rejected_and_the_same_again_is_not_handed_on() {
+            String earlierReuse = COMPLAINT.replace("\"id\": \"e1\"", "\"id\": \"e2\"")
+                    .replace("2026-03-02T10", "2026-02-01T10");
+            String inIndia = RESOLVED.replace("}", ", \"jurisdiction\": \"IN\"}");
+            String inGermany = RESOLVED.replace("\"e3\"", "\"e4\"").replace("}", ", \"jurisdiction\": \"DE\"}");
+            String log = lines(COMPLAINT, ACKNOWLEDGED, earlierReuse, ACKNOWLEDGED, inIndia, inGermany);
+            Recorder recorder = new Recorder();
+
+            CaseLogReader.lenient().scan(SOURCE, new StringReader(log), CaseLogReader.checkingEvents(recorder));
+            CaseLog read = CaseLogReader.lenient().read(SOURCE, new StringReader(log));
+
+            assertThat(recorder.calls).containsExactly("event cases.jsonl:1 e1", "event cases.jsonl:2 e2",
+                    "rejected cases.jsonl:3", "event cases.jsonl:5 e3", "rejected cases.jsonl:6");
+            assertThat(recorder.rejected).extracting(InputException::getMessage)
+                    .isEqualTo(read.rejected().stream().map(InputException::getMessage).toList());
+            assertThat(recorder.events).isEqualTo(read.evidence().events());
+        }
+    }
 }

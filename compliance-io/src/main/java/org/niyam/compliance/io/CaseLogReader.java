@@ -475,6 +475,54 @@ public final class CaseLogReader {
     }
 
     /**
+     * A handler that checks the events of a log {@link #scan scanned} entry by entry as {@link #read(Path)} checks
+     * them, in the order read, and hands on to {@code handler} the events that pass: an event under an id used before
+     * for other content, or stating another jurisdiction than the first event of its case to state one, goes to
+     * {@link EntryHandler#rejected} with the error {@link CaseLog#rejected()} lists for it (the first is kept); the same
+     * event again is not handed on. Everything else is handed on as it comes. For a reader that takes a log's events
+     * in another order than the log's (in time order, say) and must keep the events reading the whole log keeps. It
+     * holds every event handed on; one handler keeps the events of the logs it is given, read as one; it is not
+     * thread-safe.
+     *
+     * @param handler receives the entries that pass, and the rejected ones
+     * @return a new checking handler, with no event given yet
+     */
+    public static EntryHandler checkingEvents(EntryHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        Accumulator kept = new Accumulator(false, (entries, rejected) -> { });
+        return new EntryHandler() {
+            @Override
+            public void platform(String source, int line, Platform profile) {
+                handler.platform(source, line, profile);
+            }
+
+            @Override
+            public void fact(String source, int line, StandingFact fact) {
+                handler.fact(source, line, fact);
+            }
+
+            @Override
+            public void event(String source, int line, CaseEvent event, String text) {
+                switch (kept.take(source, line, event)) {
+                    case NEW -> handler.event(source, line, event, text);
+                    case SAME -> { }
+                    case REJECTED -> handler.rejected(kept.lastRejected());
+                }
+            }
+
+            @Override
+            public void rejected(InputException error) {
+                handler.rejected(error);
+            }
+
+            @Override
+            public void period(String source, int line, OffsetDateTime since) {
+                handler.period(source, line, since);
+            }
+        };
+    }
+
+    /**
      * The event whose JSON text {@link EntryHandler#event} was given, bound again: the same event, checked the same
      * way. Errors name the source {@code "event"}; see {@link #event(String, int, String)} to name the text's place.
      *
@@ -1037,6 +1085,9 @@ public final class CaseLogReader {
     }
 
     /** Collects entries in input order, keeping every valid one and rejecting the rest. */
+    /** What {@link Accumulator#take} did with an event. */
+    private enum Taken { NEW, SAME, REJECTED }
+
     private static final class Accumulator implements EntryHandler {
 
         private final boolean strict;
@@ -1117,6 +1168,15 @@ public final class CaseLogReader {
 
         @Override
         public void event(String source, int line, CaseEvent event, String text) {
+            take(source, line, event);
+        }
+
+        /**
+         * Checks an event against those kept before, in the order given, and keeps it if it is new: the same event
+         * again is counted once; another under a used id, or stating another jurisdiction than its case's first, is
+         * rejected (given to {@link #rejected}), the first kept.
+         */
+        Taken take(String source, int line, CaseEvent event) {
             if (event.jurisdiction() != null && events.indexOf(event.id()) < 0) {
                 // A case arises in one jurisdiction: an event stating another than its case's first is rejected.
                 Integer first = stating.get(event.caseId());
@@ -1127,24 +1187,32 @@ public final class CaseLogReader {
                             where(events.place(first)));
                     if (conflict != null) {
                         rejected(conflict);
-                        return;
+                        return Taken.REJECTED;
                     }
                 }
             }
-            keep(source, line, event.id(), event, events);
+            return keep(source, line, event.id(), event, events);
         }
 
-        private <T> void keep(String source, int line, String id, T value, Kept<T> kept) {
+        private <T> Taken keep(String source, int line, String id, T value, Kept<T> kept) {
             int twin = kept.indexOf(id);
             if (twin < 0) {
                 counted();
                 kept.add(id, value, place(source, line));
+                return Taken.NEW;
             } else if (kept.value(twin).equals(value)) {
                 counted();
                 duplicates++;
+                return Taken.SAME;
             } else {
                 rejected(InputErrors.reusedId(source, line, kept.what, id, where(kept.place(twin))));
+                return Taken.REJECTED;
             }
+        }
+
+        /** The last entry rejected. */
+        InputException lastRejected() {
+            return rejected.get(rejected.size() - 1);
         }
 
         /** A source and a line in one number: the source's index above, the line below. */
