@@ -172,6 +172,8 @@ class ErrorMessagesTest {
                 a missing colon     | {"type" "ComplaintAcknowledged"}                          | expected ':' between the key and its value, but found '"' (column 9)
                 a missing comma     | {"type": "ComplaintAcknowledged" "id": "e2"}              | expected ',' before the next key, or '}' to close the object, but found '"' (column 34)
                 a word, not JSON    | not json                                                  | 'not' is not a JSON value: text is written in double quotes, and a value is text, a number, true, false, null, an object or a list (column 1)
+                cut after a comma   | {"type": "ContentRemoved", "id": "e2",                    | the text ends inside the object, before its next key or its '}': the rest of the entry is missing
+                two objects         | {"type": "ComplaintAcknowledged", "id": "e2", "caseId": "case-1", "at": "2026-03-02T11:00:00+05:30"} {"x": 1} | more text follows the entry on its line: one JSON object per line
                 """)
         void malformed_json_is_described_at_its_line_without_the_parsers_location(String what, String bad,
                                                                                   String message) {
@@ -230,6 +232,30 @@ class ErrorMessagesTest {
             assertThat(e.field()).isEqualTo("at");
             assertThat(e.problem()).isEqualTo("expected an ISO-8601 instant with offset, e.g. 2026-02-20T10:15:00+05:30, "
                     + "not \"2026-03-02T10:00:00\"");
+        }
+
+        /** An instant in the form asked for that names no such day, or an offset out of range: java.time's reason. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                no such day          | 2026-02-30T10:00:00+05:30 | invalid date 'FEBRUARY 30'
+                no 29 February       | 2026-02-29T10:00:00+05:30 | invalid date 'February 29' as '2026' is not a leap year
+                an offset too large  | 2026-03-02T10:00:00+25:00 | the offset is out of range (at most 18 hours either side of UTC)
+                """)
+        void an_instant_in_form_that_names_no_instant_says_why(String what, String at, String why) {
+            InputException e = secondLine(COMPLAINT.replace("2026-03-02T10:00:00+05:30", at));
+
+            assertThat(e.field()).isEqualTo("at");
+            assertThat(e.problem()).as(what).isEqualTo("expected an ISO-8601 instant with offset, e.g. "
+                    + "2026-02-20T10:15:00+05:30, not \"" + at + "\": " + why);
+        }
+
+        @Test
+        void a_boolean_given_as_other_text_is_asked_for_in_words() {
+            InputException e = secondLine(CaseLogReaderTest.OFFICER.replace("\"residentInIndia\": true",
+                    "\"residentInIndia\": \"yes\""));
+
+            assertThat(e.field()).isEqualTo("residentInIndia");
+            assertThat(e.problem()).isEqualTo("expected true or false, not \"yes\"");
         }
 
         @Test

@@ -40,6 +40,8 @@ public final class InputErrors {
     private static final Pattern KNOWN_TYPES = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
     /** Jackson's location of where an unclosed object or list starts, counted within the entry. */
+    /** java.time's reason for refusing a text in the right form: "could not be parsed: Invalid date 'FEBRUARY 30'". */
+    private static final Pattern TIME_REASON = Pattern.compile("could not be parsed: ([^\\n]+)");
     private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[[^\\]]*\\]\\)");
 
     /** Jackson's words for a character it did not expect: {@code Unexpected character ('i' (code 105))}. */
@@ -77,6 +79,29 @@ public final class InputErrors {
     }
 
     /**
+     * Why java.time refused a text written in the form asked for (a date that does not exist, an offset out of range),
+     * after a colon; empty when the text is not in that form at all (the form asked for says what is wrong).
+     */
+    private static String timeReason(JsonMappingException mapping) {
+        String text = timeReason(String.valueOf(mapping.getOriginalMessage()));
+        if (text == null && mapping.getCause() != null) {
+            text = timeReason(String.valueOf(mapping.getCause().getMessage()));
+        }
+        if (text == null || text.contains("TemporalAccessor")) {
+            return ""; // none, or in java.time's own types: the form asked for says it better
+        }
+        if (text.startsWith("Value out of range: Hour[0-23]")) {
+            return ": the offset is out of range (at most 18 hours either side of UTC)";
+        }
+        return ": " + Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String timeReason(String message) {
+        Matcher reason = TIME_REASON.matcher(message);
+        return reason.find() ? reason.group(1).strip() : null;
+    }
+
+    /**
      * A value that is not one of an enum's constants, in words rather than Jackson's, which name the Java class and
      * its own settings: the constants, in the order the enum declares them, and the closest to the text given.
      */
@@ -109,6 +134,9 @@ public final class InputErrors {
         String text = String.valueOf(message);
         if (text.startsWith("No content to map due to end-of-input")) {
             return "the input is empty: expected a JSON object";
+        }
+        if (text.startsWith("Trailing token")) {
+            return "more text follows the entry on its line: one JSON object per line";
         }
         Matcher found = WHOLE_MISMATCH.matcher(text);
         if (found.find() && mapping instanceof MismatchedInputException mismatch
@@ -173,7 +201,12 @@ public final class InputErrors {
                 // The text given is what the reader needs; Jackson's and java.time's words about it are not.
                 message = expectedTime(mapping)
                         + (mapping instanceof InvalidFormatException format && format.getValue() instanceof String given
-                        ? ", not \"" + given + "\"" : ": " + message);
+                        ? ", not \"" + given + "\"" + timeReason(mapping) : ": " + message);
+            } else if (mapping instanceof MismatchedInputException mismatch
+                    && (mismatch.getTargetType() == boolean.class || mismatch.getTargetType() == Boolean.class)) {
+                // Jackson's words name the Java type and list the spellings of text it would take.
+                message = "expected true or false" + (mapping instanceof InvalidFormatException format
+                        && format.getValue() != null ? ", not \"" + format.getValue() + "\"" : "");
             } else if (mapping instanceof MismatchedInputException && field.isEmpty()) {
                 message = wholeInput(mapping, message);
             } else if (String.valueOf(message).startsWith("Cannot map `null` into type")) {
@@ -268,6 +301,10 @@ public final class InputErrors {
             plain = "the text ends before the object is closed: a '}' is missing";
         } else if (text.startsWith("Unexpected end-of-input: expected close marker for Array")) {
             plain = "the text ends before the list is closed: a ']' is missing";
+        } else if (text.startsWith("Unexpected end-of-input within/between Object entries")) {
+            plain = "the text ends inside the object, before its next key or its '}': the rest of the entry is missing";
+        } else if (text.startsWith("Unexpected end-of-input within/between Array entries")) {
+            plain = "the text ends inside the list, before its next value or its ']': the rest of the entry is missing";
         } else if (text.startsWith("Unexpected end-of-input")) {
             plain = "the text ends inside a value: a closing '\"' or the rest of the entry is missing";
         } else if (found != null && text.contains("was expecting double-quote to start field name")) {
