@@ -777,14 +777,15 @@ public final class ComplianceMonitor implements AutoCloseable {
             // The first events: start the clock just before the earliest of them, so that each is evaluated in turn.
             OffsetDateTime first = batch.stream().map(CaseEvent::at).min(Comparator.comparing(OffsetDateTime::toInstant))
                     .orElse(watermark).minusNanos(1_000_000).withOffsetSameInstant(offset);
-            // A bound that reaches back before the law begins (P100000D: hold everything until the input ends) starts
-            // the clock where the law begins, not centuries before it, where no rule can be evaluated; nor before the
-            // period the evidence covers (since, else these first events), which the platform's standing duties would
-            // be judged over where the audit does not look.
-            OffsetDateTime from = latest(latest(watermark, lawStart), since != null ? since : first)
-                    .withOffsetSameInstant(offset);
+            // With a period given, the clock starts at its start (however small the bound), so that the platform's
+            // standing duties are judged from there before the first events, as the audit judges them over the
+            // period; but never before the law begins (a period from 1970), where no rule can be evaluated.
+            OffsetDateTime from = since == null ? first : latest(lawStart, since).withOffsetSameInstant(offset);
             now = first.isBefore(from) ? first : from;
             lastGlobalCheck = now;
+            if (now.isBefore(first)) {
+                stop(now, new TreeSet<>(), true); // the standing duties at the period's start, as a clock's start
+            }
             return null;
         }
         return watermark;
@@ -1533,10 +1534,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * How much out of time order events may come. With event time the watermark is the latest event less this,
-         * and the clock starts there, but never before {@link #since} (without it, never before the first events less
-         * a millisecond) nor before the law begins (the earliest date of each loaded pack, the latest of those), and
-         * never after the first events; with the wall clock an event older than this when it arrives is counted late.
+         * How much out of time order events may come. With event time the watermark is the latest event less this;
+         * the clock starts at {@link #since} when given (never before the law begins: the earliest date of each loaded
+         * pack, the latest of those), else just before the first events (less a millisecond), and never after the
+         * first events; with the wall clock an event older than this when it arrives is counted late.
          * Default one minute.
          *
          * @param value the bound, not negative
@@ -1610,7 +1611,9 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * The start of the period watched, for recurring duties. Default: the earliest event accepted.
+         * The start of the period watched, for recurring duties. Default: the earliest event accepted. Under event
+         * time the clock starts there (never before the law begins), so that the platform's standing duties are judged
+         * from the period's start, before the first events, as {@link ComplianceEngine#evaluate} judges them.
          *
          * @param value the first instant watched
          * @return this builder

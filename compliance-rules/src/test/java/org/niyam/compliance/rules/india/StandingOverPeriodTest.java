@@ -34,6 +34,8 @@ import org.niyam.compliance.engine.CaseLogAudit;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.engine.ComplianceMonitor;
 import org.niyam.compliance.engine.MonitorClock;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.india.OfficerAppointment;
 import org.niyam.compliance.india.PlatformProfile;
 import org.niyam.compliance.io.ComplianceJson;
@@ -427,6 +429,27 @@ class StandingOverPeriodTest {
                     "MET " + SINCE, "BREACHED " + GAP_FROM, "MET " + GAP_TO);
             assertThat(monitor.report().obligations()).extracting(Obligation::id).doesNotContain(RGO + "@period");
         }
+    }
+
+    /**
+     * Under event time (a replay) with the period given, the clock starts at the period's start, however small the
+     * bound: a stretch that ends before the log's first event is reported too, as the audit reports it.
+     */
+    @Test
+    @DisplayName("a replay with a period reports a stretch that ended before its first event")
+    void aReplayWithAPeriodReportsAStretchBeforeItsFirstEvent() {
+        List<Transition> heard = new CopyOnWriteArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(BY_CASE).clock(MonitorClock.eventTime())
+                .offset(IndiaPack.IST).platform(SSMI).facts(gap()).since(SINCE).listener(heard::add).build()) {
+            monitor.accept(new ComplaintReceived("c1-in", "C1", AS_OF, ComplaintCategory.GENERAL));
+            monitor.endOfInput();
+            assertThat(heard.stream().filter(t -> t.obligation() != null && t.obligation().id().equals(RGO))
+                    .map(t -> t.kind() + " " + t.at()).toList()).containsExactly(
+                    "MET " + SINCE, "BREACHED " + GAP_FROM, "MET " + GAP_TO);
+        }
+        Report audit = BY_CASE.evaluate(new Evidence(List.of(SSMI), List.copyOf(gap()),
+                List.of(new ComplaintReceived("c1-in", "C1", AS_OF, ComplaintCategory.GENERAL)), SINCE), AS_OF);
+        assertThat(byId(audit, RGO + "@period").status()).isEqualTo(Status.BREACHED);
     }
 
     @Test
