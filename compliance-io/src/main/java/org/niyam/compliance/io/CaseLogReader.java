@@ -438,38 +438,22 @@ public final class CaseLogReader {
      * @return a new checking handler, with no record given yet
      */
     public static EntryHandler checkingRecords(EntryHandler handler) {
-        Objects.requireNonNull(handler, "handler");
         ProfileHistory profiles = new ProfileHistory();
         StandingFacts facts = new StandingFacts();
-        return new EntryHandler() {
+        return new Forwarding(handler) {
             @Override
             public void platform(String source, int line, Platform profile) {
                 if (Boolean.TRUE.equals(InputErrors.checked(() -> profiles.add(source, line, profile),
-                        handler::rejected))) {
-                    handler.platform(source, line, profile);
+                        next::rejected))) {
+                    next.platform(source, line, profile);
                 }
             }
 
             @Override
             public void fact(String source, int line, StandingFact fact) {
                 if (facts.add(fact) != StandingFacts.Added.SAME) {
-                    handler.fact(source, line, fact);
+                    next.fact(source, line, fact);
                 }
-            }
-
-            @Override
-            public void event(String source, int line, CaseEvent event, String text) {
-                handler.event(source, line, event, text);
-            }
-
-            @Override
-            public void rejected(InputException error) {
-                handler.rejected(error);
-            }
-
-            @Override
-            public void period(String source, int line, OffsetDateTime since) {
-                handler.period(source, line, since);
             }
         };
     }
@@ -488,38 +472,51 @@ public final class CaseLogReader {
      * @return a new checking handler, with no event given yet
      */
     public static EntryHandler checkingEvents(EntryHandler handler) {
-        Objects.requireNonNull(handler, "handler");
         Accumulator kept = new Accumulator(false, (entries, rejected) -> { });
-        return new EntryHandler() {
-            @Override
-            public void platform(String source, int line, Platform profile) {
-                handler.platform(source, line, profile);
-            }
-
-            @Override
-            public void fact(String source, int line, StandingFact fact) {
-                handler.fact(source, line, fact);
-            }
-
+        return new Forwarding(handler) {
             @Override
             public void event(String source, int line, CaseEvent event, String text) {
                 switch (kept.take(source, line, event)) {
-                    case NEW -> handler.event(source, line, event, text);
+                    case NEW -> next.event(source, line, event, text);
                     case SAME -> { }
-                    case REJECTED -> handler.rejected(kept.lastRejected());
+                    case REJECTED -> next.rejected(kept.lastRejected());
                 }
             }
-
-            @Override
-            public void rejected(InputException error) {
-                handler.rejected(error);
-            }
-
-            @Override
-            public void period(String source, int line, OffsetDateTime since) {
-                handler.period(source, line, since);
-            }
         };
+    }
+
+    /** Hands every entry on to the next handler; a checking handler overrides what it checks. */
+    private static class Forwarding implements EntryHandler {
+        final EntryHandler next;
+
+        Forwarding(EntryHandler next) {
+            this.next = Objects.requireNonNull(next, "handler");
+        }
+
+        @Override
+        public void platform(String source, int line, Platform profile) {
+            next.platform(source, line, profile);
+        }
+
+        @Override
+        public void fact(String source, int line, StandingFact fact) {
+            next.fact(source, line, fact);
+        }
+
+        @Override
+        public void event(String source, int line, CaseEvent event, String text) {
+            next.event(source, line, event, text);
+        }
+
+        @Override
+        public void rejected(InputException error) {
+            next.rejected(error);
+        }
+
+        @Override
+        public void period(String source, int line, OffsetDateTime since) {
+            next.period(source, line, since);
+        }
     }
 
     /**
