@@ -45,6 +45,8 @@ class ComplianceMonitorTest {
     /** Received under the 2026 amendment: 3 hours to act, at risk in the last 45 minutes. */
     private static final OffsetDateTime RECEIVED = ist("2026-03-02T10:00");
     private static final OffsetDateTime DUE = ist("2026-03-02T13:00");
+    /** The removal order of case-1 received at {@link #RECEIVED}. */
+    private static final String ORDER = "removal.on-order@order:case-1@2026-03-02T04:30:00Z";
 
     private final List<Transition> heard = Collections.synchronizedList(new ArrayList<>());
 
@@ -229,6 +231,133 @@ class ComplianceMonitorTest {
                 assertThatThrownBy(() -> monitor.advanceTo(DUE)).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("wall clock");
             }
+        }
+    }
+
+    /**
+     * docs/monitoring.md: a change of the platform's facts ({@code platform}, {@code platforms}, {@code fact},
+     * {@code facts}) under a wall or manual clock is judged at the clock's instant, after what fell due before it, in
+     * order; not at the instant of the last event the monitor took.
+     */
+    @Nested
+    class ChangesOfFactsByTheClock {
+
+        private static final String POST = "3(2)(a).grievance-officer";
+        private static final OfficerAppointment HELD = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER,
+                "A. Rao", true, true, true, ist("2026-01-01T00:00"), null);
+
+        /** The appointment given again with its end, an hour before {@code now}. */
+        private static OfficerAppointment endedBefore(OffsetDateTime now) {
+            return new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true, true, true,
+                    ist("2026-01-01T00:00"), now.minusHours(1));
+        }
+
+        /**
+         * The wall clock's thread wakes only when something falls due (a check of the standing duties once a day
+         * here, so it sleeps through the test): a line that comes 40 s after the last event is still judged then.
+         */
+        private ComplianceMonitor onTheWall(SettableClock wall) {
+            return ComplianceMonitor.builder(ENGINE).clock(MonitorClock.wall(wall)).offset(IST).platform(SMALL)
+                    .facts(List.of(HELD)).standingDutyCheck(Duration.ofDays(1)).listener(heard::add).build();
+        }
+
+        @Test
+        void under_the_wall_clock_a_fact_and_a_profile_given_40_s_after_the_last_event_are_judged_then() {
+            SettableClock wall = new SettableClock(RECEIVED);
+            try (ComplianceMonitor monitor = onTheWall(wall)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                OffsetDateTime later = RECEIVED.plusSeconds(40);
+                wall.set(later);
+                monitor.fact(endedBefore(later));
+                assertThat(of(POST)).last().satisfies(t -> {
+                    assertThat(t.kind()).isEqualTo(Transition.Kind.BREACHED);
+                    assertThat(t.at()).isEqualTo(later);
+                    assertThat(t.obligation().explanation()).contains("held the post at " + later)
+                            .doesNotContain("held the post at " + RECEIVED);
+                });
+                assertThat(monitor.now()).isEqualTo(later);
+
+                OffsetDateTime crossing = later.plusSeconds(40);
+                wall.set(crossing);
+                int before = heard.size();
+                monitor.platform(new PlatformProfile("ExampleNet", 80_000_000, false, true));
+                List<Transition> caused;
+                synchronized (heard) {
+                    caused = List.copyOf(heard.subList(before, heard.size()));
+                }
+                assertThat(caused).as("the duties of a significant platform, judged when the profile came")
+                        .isNotEmpty().allSatisfy(t -> assertThat(t.at()).isEqualTo(crossing));
+            }
+        }
+
+        @Test
+        void under_the_wall_clock_what_fell_due_before_a_fact_is_reported_first_at_its_own_instant() {
+            SettableClock wall = new SettableClock(RECEIVED);
+            try (ComplianceMonitor monitor = onTheWall(wall)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                OffsetDateTime later = DUE.minusMinutes(40); // past the order's at-risk instant, 12:15
+                wall.set(later);
+                int before = heard.size();
+                monitor.fact(endedBefore(later));
+                List<String> caused;
+                synchronized (heard) {
+                    caused = heard.subList(before, heard.size()).stream()
+                            .map(t -> t.kind() + " " + t.at() + " " + t.obligation().id()).toList();
+                }
+                assertThat(caused).containsExactly("AT_RISK " + DUE.minusMinutes(45) + " " + ORDER,
+                        "BREACHED " + later + " " + POST);
+            }
+        }
+
+        /**
+         * A monitor restored under a manual clock that was set on while it was down stands at the snapshot's instant
+         * until something moves it: a fact given to it moves it to the clock's first, firing what fell due between.
+         */
+        @Test
+        void under_a_manual_clock_a_restored_monitor_judges_a_fact_at_the_clock_s_instant() {
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED))
+                    .offset(IST).platform(SMALL).facts(List.of(HELD)).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                snapshot = monitor.snapshot();
+            }
+            heard.clear();
+            OffsetDateTime later = DUE.minusMinutes(40);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).restore(snapshot)
+                    .clock(MonitorClock.manual(later)).offset(IST).listener(heard::add).build()) {
+                monitor.facts(List.of(endedBefore(later)));
+                assertThat(heard).extracting(t -> t.kind() + " " + t.at() + " " + t.obligation().id())
+                        .containsExactly("AT_RISK " + DUE.minusMinutes(45) + " " + ORDER,
+                                "BREACHED " + later + " " + POST);
+            }
+        }
+    }
+
+    /** A wall clock set by hand: the live watch's clock, read when a call comes. */
+    static final class SettableClock extends Clock {
+        private volatile java.time.Instant instant;
+
+        SettableClock(OffsetDateTime start) {
+            this.instant = start.toInstant();
+        }
+
+        void set(OffsetDateTime at) {
+            instant = at.toInstant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock in UTC");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return instant;
         }
     }
 
