@@ -333,6 +333,88 @@ class ComplianceMonitorTest {
         }
     }
 
+    /**
+     * docs/monitoring.md: at one instant, the events the monitor holds of it and its timers of it are judged together,
+     * as {@code evaluate} at that instant judges them. A removal exactly at the breach instant (the deadline plus a
+     * millisecond) is {@code MET_LATE} with no {@code BREACHED}, under event time and under a manual clock given the
+     * removal before it reached that instant; a clock that reached the instant first reported the breach, and the
+     * removal that comes then corrects it, as any event that comes after its deadline passed.
+     */
+    @Nested
+    class TheBreachInstant {
+
+        private List<String> eventTime(OffsetDateTime removal) {
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ZERO).offset(IST).platform(SMALL).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                monitor.accept(removed("case-1", removal));
+                monitor.endOfInput();
+            }
+            return kinds();
+        }
+
+        private List<String> manual(OffsetDateTime removal, boolean clockFirst) {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                if (clockFirst) {
+                    clock.set(removal);
+                    monitor.accept(removed("case-1", removal));
+                } else {
+                    monitor.accept(removed("case-1", removal)); // waits for the clock
+                    clock.set(removal);
+                }
+            }
+            return kinds();
+        }
+
+        private List<String> kinds() {
+            List<String> kinds = of(ORDER).stream().map(t -> t.kind() + " " + t.at().toLocalTime()).toList();
+            heard.clear();
+            return kinds;
+        }
+
+        @Test
+        void a_removal_at_the_deadline_is_met_under_every_clock() {
+            List<String> met = List.of("OPENED 10:00", "AT_RISK 12:15", "MET 13:00");
+            assertThat(eventTime(DUE)).isEqualTo(met);
+            assertThat(manual(DUE, false)).isEqualTo(met);
+            assertThat(manual(DUE, true)).isEqualTo(met);
+        }
+
+        @Test
+        void a_removal_at_the_breach_instant_is_met_late_with_no_breach_when_the_monitor_holds_it_then() {
+            OffsetDateTime breach = DUE.plusNanos(1_000_000);
+            List<String> late = List.of("OPENED 10:00", "AT_RISK 12:15", "MET_LATE 13:00:00.001");
+            assertThat(eventTime(breach)).isEqualTo(late);
+            assertThat(manual(breach, false)).isEqualTo(late);
+            // Each transition names the status evaluate gives at its instant: it never gives BREACHED here.
+            Evidence evidence = new Evidence(SMALL, List.of(), List.of(removalOrder("case-1", RECEIVED),
+                    removed("case-1", breach)));
+            assertThat(ENGINE.evaluate(evidence, breach).obligations()).filteredOn(o -> o.id().equals(ORDER))
+                    .extracting(Obligation::status).containsExactly(Status.MET_LATE);
+            assertThat(ENGINE.evaluate(evidence, DUE).obligations()).filteredOn(o -> o.id().equals(ORDER))
+                    .extracting(Obligation::status).containsExactly(Status.AT_RISK);
+        }
+
+        @Test
+        void a_clock_that_reached_the_breach_instant_before_the_removal_came_reports_the_breach_then_met_late() {
+            OffsetDateTime breach = DUE.plusNanos(1_000_000);
+            assertThat(manual(breach, true)).containsExactly("OPENED 10:00", "AT_RISK 12:15",
+                    "BREACHED 13:00:00.001", "MET_LATE 13:00:00.001");
+        }
+
+        @Test
+        void a_removal_a_millisecond_after_the_breach_instant_follows_the_breach_under_every_clock() {
+            OffsetDateTime after = DUE.plusNanos(2_000_000);
+            List<String> late = List.of("OPENED 10:00", "AT_RISK 12:15", "BREACHED 13:00:00.001",
+                    "MET_LATE 13:00:00.002");
+            assertThat(eventTime(after)).isEqualTo(late);
+            assertThat(manual(after, false)).isEqualTo(late);
+            assertThat(manual(after, true)).isEqualTo(late);
+        }
+    }
+
     /** A wall clock set by hand: the live watch's clock, read when a call comes. */
     static final class SettableClock extends Clock {
         private volatile java.time.Instant instant;
