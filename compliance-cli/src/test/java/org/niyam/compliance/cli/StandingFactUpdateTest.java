@@ -178,6 +178,59 @@ class StandingFactUpdateTest {
     }
 
     /**
+     * docs/cli.md: a line that comes while the watch follows the log is judged when it comes, by the clock: an
+     * appointment's end read 40 s after the last event is reported then, not at that event's instant.
+     */
+    @Test
+    void a_live_watch_judges_a_line_that_comes_40_s_after_the_last_event_by_the_clock(@TempDir Path dir)
+            throws IOException {
+        Path log = write(dir, PROFILE + APPOINTED + complaint("c3", NOW.toString()));
+        OffsetDateTime later = NOW.plusSeconds(40);
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> reading =
+                new java.util.concurrent.atomic.AtomicReference<>(NOW.toInstant());
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("a test clock in UTC");
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return reading.get();
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                reading.set(later.toInstant());
+                try {
+                    Files.writeString(log, ENDED, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, java.time.Duration.ZERO);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)), new Io(
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(transitions(out.toString(StandardCharsets.UTF_8), DUTY)).last().satisfies(t -> {
+            assertThat(t).startsWith("BREACHED ");
+            assertThat(OffsetDateTime.parse(t.substring("BREACHED ".length())).toInstant())
+                    .isEqualTo(later.toInstant());
+        });
+    }
+
+    /**
      * docs/cli.md: the appointment lines a live watch reads together, with no other entry between them, are one
      * change, so a post handed over is never seen vacant, whichever line comes first: the old appointment's end
      * then the new one (as a log tells it; this order was reported {@code BREACHED}, then {@code MET}), or the new

@@ -85,6 +85,53 @@ class WatchCommandTest {
     }
 
     /**
+     * docs/monitoring.md (Time): a removal done exactly at the breach instant, 13:00:00.001, is judged with the timer
+     * of that instant in a replay, as the audit judges it: met late, never breached. A live watch whose clock reached
+     * that instant before the line came reported the breach, and the removal then makes it met late.
+     */
+    @Test
+    void a_removal_at_the_breach_instant_is_met_late_in_a_replay_and_breached_first_live(@TempDir Path dir)
+            throws IOException {
+        String head = """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """;
+        String removal = """
+                {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T13:00:00.001+05:30","action":"REMOVED"}
+                """;
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, head + removal);
+        Cli.Result replay = Cli.run("watch", "--replay", log.toString());
+        assertThat(replay.err()).isEmpty();
+        assertThat(replay.out()).contains("MET LATE    removal.on-order@order-1")
+                .doesNotContain("BREACHED    removal.on-order@order-1");
+
+        Files.writeString(log, head);
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, removal, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+        String live = out.toString(StandardCharsets.UTF_8);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(live.indexOf("BREACHED    removal.on-order@order-1")).as(live).isNotNegative()
+                .isLessThan(live.indexOf("MET LATE    removal.on-order@order-1"));
+    }
+
+    /**
      * Standard input has no lines held at the start: each line is judged by the clock when it comes, so lines written
      * before the watch began are late (docs/cli.md): an order removed in time is reported breached, then met. A file
      * holding the same lines is replayed by their own time, and the order is met. Instants are shown to the

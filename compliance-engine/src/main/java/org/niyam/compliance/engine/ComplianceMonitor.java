@@ -363,7 +363,9 @@ public final class ComplianceMonitor implements AutoCloseable {
      * without {@code from} replaces the whole history of its type (it holds from the start); one with {@code from}
      * joins it, holding from that instant until the next record's (replacing a record of its type given before from
      * the same instant), so that a platform crossing a threshold of users is bound by more duties from that day on,
-     * not for the time before. Records of other types stay.
+     * not for the time before. Records of other types stay. Under a wall or manual clock the monitor first moves to
+     * the clock's instant, reporting in order what fell due up to it, and judges the change there (under event time,
+     * at the watermark).
      *
      * @param profile the record
      * @throws IllegalArgumentException if it does not fit the history (see {@link Platform#joined})
@@ -393,6 +395,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             for (Platform record : given) {
                 joined = Platform.joined(joined, record);
             }
+            toTheClock();
             profiles = joined;
             named = null;
             contextChanged();
@@ -406,8 +409,9 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /**
      * A standing fact (an officer's appointment, for one), new or changed (same type and id), from now on: duties
-     * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}). To
-     * give several that change together, give them to {@link #facts} in one call.
+     * that read it are assessed again, and again at each instant it names ({@link StandingFact#changesAt()}). As for
+     * {@link #platform}, under a wall or manual clock they are assessed at the clock's instant, after what fell due
+     * before it. To give several that change together, give them to {@link #facts} in one call.
      *
      * @param fact the fact; one of its type and id given before is replaced by it
      * @throws NullPointerException  if {@code fact} is {@code null}
@@ -443,6 +447,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
+            toTheClock();
             for (StandingFact fact : batch) {
                 facts.put(factKey(fact), fact);
             }
@@ -756,13 +761,35 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
     }
 
-    /** The clock's instant for a call bringing these events; for event time, the watermark they move it to. */
-    private OffsetDateTime clockNow(List<CaseEvent> batch) {
+    /** The instant a wall or manual clock shows; {@code null} for event time, which has no clock to read. */
+    private OffsetDateTime clockReading() {
         if (clock instanceof MonitorClock.Wall wall) {
             return wall.now(offset);
         }
         if (clock instanceof MonitorClock.Manual manual) {
             return manual.now().withOffsetSameInstant(offset);
+        }
+        return null;
+    }
+
+    /**
+     * Under a wall or manual clock, moves the monitor to the clock's instant, reporting in order what fell due up to
+     * it, so that a change of the platform's facts given now is judged, and its transitions stamped, now: not at the
+     * instant of the last event (the wall clock's thread wakes only when something falls due). A restored monitor
+     * whose manual clock was set on meanwhile catches up the same way.
+     */
+    private void toTheClock() {
+        OffsetDateTime instant = clockReading();
+        if (instant != null && (now == null || instant.isAfter(now))) {
+            advance(instant);
+        }
+    }
+
+    /** The clock's instant for a call bringing these events; for event time, the watermark they move it to. */
+    private OffsetDateTime clockNow(List<CaseEvent> batch) {
+        OffsetDateTime reading = clockReading();
+        if (reading != null) {
+            return reading;
         }
         for (CaseEvent event : batch) {
             if (latestSeen == null || event.at().isAfter(latestSeen)) {

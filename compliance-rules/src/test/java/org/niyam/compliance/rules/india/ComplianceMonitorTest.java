@@ -45,6 +45,8 @@ class ComplianceMonitorTest {
     /** Received under the 2026 amendment: 3 hours to act, at risk in the last 45 minutes. */
     private static final OffsetDateTime RECEIVED = ist("2026-03-02T10:00");
     private static final OffsetDateTime DUE = ist("2026-03-02T13:00");
+    /** The removal order of case-1 received at {@link #RECEIVED}. */
+    private static final String ORDER = "removal.on-order@order:case-1@2026-03-02T04:30:00Z";
 
     private final List<Transition> heard = Collections.synchronizedList(new ArrayList<>());
 
@@ -229,6 +231,215 @@ class ComplianceMonitorTest {
                 assertThatThrownBy(() -> monitor.advanceTo(DUE)).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("wall clock");
             }
+        }
+    }
+
+    /**
+     * docs/monitoring.md: a change of the platform's facts ({@code platform}, {@code platforms}, {@code fact},
+     * {@code facts}) under a wall or manual clock is judged at the clock's instant, after what fell due before it, in
+     * order; not at the instant of the last event the monitor took.
+     */
+    @Nested
+    class ChangesOfFactsByTheClock {
+
+        private static final String POST = "3(2)(a).grievance-officer";
+        private static final OfficerAppointment HELD = new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER,
+                "A. Rao", true, true, true, ist("2026-01-01T00:00"), null);
+
+        /** The appointment given again with its end, an hour before {@code now}. */
+        private static OfficerAppointment endedBefore(OffsetDateTime now) {
+            return new OfficerAppointment("G-1", OfficerRole.GRIEVANCE_OFFICER, "A. Rao", true, true, true,
+                    ist("2026-01-01T00:00"), now.minusHours(1));
+        }
+
+        /**
+         * The wall clock's thread wakes only when something falls due (a check of the standing duties once a day
+         * here, so it sleeps through the test): a line that comes 40 s after the last event is still judged then.
+         */
+        private ComplianceMonitor onTheWall(SettableClock wall) {
+            return ComplianceMonitor.builder(ENGINE).clock(MonitorClock.wall(wall)).offset(IST).platform(SMALL)
+                    .facts(List.of(HELD)).standingDutyCheck(Duration.ofDays(1)).listener(heard::add).build();
+        }
+
+        @Test
+        void under_the_wall_clock_a_fact_and_a_profile_given_40_s_after_the_last_event_are_judged_then() {
+            SettableClock wall = new SettableClock(RECEIVED);
+            try (ComplianceMonitor monitor = onTheWall(wall)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                OffsetDateTime later = RECEIVED.plusSeconds(40);
+                wall.set(later);
+                monitor.fact(endedBefore(later));
+                assertThat(of(POST)).last().satisfies(t -> {
+                    assertThat(t.kind()).isEqualTo(Transition.Kind.BREACHED);
+                    assertThat(t.at()).isEqualTo(later);
+                    assertThat(t.obligation().explanation()).contains("held the post at " + later)
+                            .doesNotContain("held the post at " + RECEIVED);
+                });
+                assertThat(monitor.now()).isEqualTo(later);
+
+                OffsetDateTime crossing = later.plusSeconds(40);
+                wall.set(crossing);
+                int before = heard.size();
+                monitor.platform(new PlatformProfile("ExampleNet", 80_000_000, false, true));
+                List<Transition> caused;
+                synchronized (heard) {
+                    caused = List.copyOf(heard.subList(before, heard.size()));
+                }
+                assertThat(caused).as("the duties of a significant platform, judged when the profile came")
+                        .isNotEmpty().allSatisfy(t -> assertThat(t.at()).isEqualTo(crossing));
+            }
+        }
+
+        @Test
+        void under_the_wall_clock_what_fell_due_before_a_fact_is_reported_first_at_its_own_instant() {
+            SettableClock wall = new SettableClock(RECEIVED);
+            try (ComplianceMonitor monitor = onTheWall(wall)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                OffsetDateTime later = DUE.minusMinutes(40); // past the order's at-risk instant, 12:15
+                wall.set(later);
+                int before = heard.size();
+                monitor.fact(endedBefore(later));
+                List<String> caused;
+                synchronized (heard) {
+                    caused = heard.subList(before, heard.size()).stream()
+                            .map(t -> t.kind() + " " + t.at() + " " + t.obligation().id()).toList();
+                }
+                assertThat(caused).containsExactly("AT_RISK " + DUE.minusMinutes(45) + " " + ORDER,
+                        "BREACHED " + later + " " + POST);
+            }
+        }
+
+        /**
+         * A monitor restored under a manual clock that was set on while it was down stands at the snapshot's instant
+         * until something moves it: a fact given to it moves it to the clock's first, firing what fell due between.
+         */
+        @Test
+        void under_a_manual_clock_a_restored_monitor_judges_a_fact_at_the_clock_s_instant() {
+            byte[] snapshot;
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED))
+                    .offset(IST).platform(SMALL).facts(List.of(HELD)).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                snapshot = monitor.snapshot();
+            }
+            heard.clear();
+            OffsetDateTime later = DUE.minusMinutes(40);
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).restore(snapshot)
+                    .clock(MonitorClock.manual(later)).offset(IST).listener(heard::add).build()) {
+                monitor.facts(List.of(endedBefore(later)));
+                assertThat(heard).extracting(t -> t.kind() + " " + t.at() + " " + t.obligation().id())
+                        .containsExactly("AT_RISK " + DUE.minusMinutes(45) + " " + ORDER,
+                                "BREACHED " + later + " " + POST);
+            }
+        }
+    }
+
+    /**
+     * docs/monitoring.md: at one instant, the events the monitor holds of it and its timers of it are judged together,
+     * as {@code evaluate} at that instant judges them. A removal exactly at the breach instant (the deadline plus a
+     * millisecond) is {@code MET_LATE} with no {@code BREACHED}, under event time and under a manual clock given the
+     * removal before it reached that instant; a clock that reached the instant first reported the breach, and the
+     * removal that comes then corrects it, as any event that comes after its deadline passed.
+     */
+    @Nested
+    class TheBreachInstant {
+
+        private List<String> eventTime(OffsetDateTime removal) {
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                    .outOfOrder(Duration.ZERO).offset(IST).platform(SMALL).listener(heard::add).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                monitor.accept(removed("case-1", removal));
+                monitor.endOfInput();
+            }
+            return kinds();
+        }
+
+        private List<String> manual(OffsetDateTime removal, boolean clockFirst) {
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            try (ComplianceMonitor monitor = monitor(ENGINE, clock)) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                if (clockFirst) {
+                    clock.set(removal);
+                    monitor.accept(removed("case-1", removal));
+                } else {
+                    monitor.accept(removed("case-1", removal)); // waits for the clock
+                    clock.set(removal);
+                }
+            }
+            return kinds();
+        }
+
+        private List<String> kinds() {
+            List<String> kinds = of(ORDER).stream().map(t -> t.kind() + " " + t.at().toLocalTime()).toList();
+            heard.clear();
+            return kinds;
+        }
+
+        @Test
+        void a_removal_at_the_deadline_is_met_under_every_clock() {
+            List<String> met = List.of("OPENED 10:00", "AT_RISK 12:15", "MET 13:00");
+            assertThat(eventTime(DUE)).isEqualTo(met);
+            assertThat(manual(DUE, false)).isEqualTo(met);
+            assertThat(manual(DUE, true)).isEqualTo(met);
+        }
+
+        @Test
+        void a_removal_at_the_breach_instant_is_met_late_with_no_breach_when_the_monitor_holds_it_then() {
+            OffsetDateTime breach = DUE.plusNanos(1_000_000);
+            List<String> late = List.of("OPENED 10:00", "AT_RISK 12:15", "MET_LATE 13:00:00.001");
+            assertThat(eventTime(breach)).isEqualTo(late);
+            assertThat(manual(breach, false)).isEqualTo(late);
+            // Each transition names the status evaluate gives at its instant: it never gives BREACHED here.
+            Evidence evidence = new Evidence(SMALL, List.of(), List.of(removalOrder("case-1", RECEIVED),
+                    removed("case-1", breach)));
+            assertThat(ENGINE.evaluate(evidence, breach).obligations()).filteredOn(o -> o.id().equals(ORDER))
+                    .extracting(Obligation::status).containsExactly(Status.MET_LATE);
+            assertThat(ENGINE.evaluate(evidence, DUE).obligations()).filteredOn(o -> o.id().equals(ORDER))
+                    .extracting(Obligation::status).containsExactly(Status.AT_RISK);
+        }
+
+        @Test
+        void a_clock_that_reached_the_breach_instant_before_the_removal_came_reports_the_breach_then_met_late() {
+            OffsetDateTime breach = DUE.plusNanos(1_000_000);
+            assertThat(manual(breach, true)).containsExactly("OPENED 10:00", "AT_RISK 12:15",
+                    "BREACHED 13:00:00.001", "MET_LATE 13:00:00.001");
+        }
+
+        @Test
+        void a_removal_a_millisecond_after_the_breach_instant_follows_the_breach_under_every_clock() {
+            OffsetDateTime after = DUE.plusNanos(2_000_000);
+            List<String> late = List.of("OPENED 10:00", "AT_RISK 12:15", "BREACHED 13:00:00.001",
+                    "MET_LATE 13:00:00.002");
+            assertThat(eventTime(after)).isEqualTo(late);
+            assertThat(manual(after, false)).isEqualTo(late);
+            assertThat(manual(after, true)).isEqualTo(late);
+        }
+    }
+
+    /** A wall clock set by hand: the live watch's clock, read when a call comes. */
+    static final class SettableClock extends Clock {
+        private volatile java.time.Instant instant;
+
+        SettableClock(OffsetDateTime start) {
+            this.instant = start.toInstant();
+        }
+
+        void set(OffsetDateTime at) {
+            instant = at.toInstant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock in UTC");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return instant;
         }
     }
 
