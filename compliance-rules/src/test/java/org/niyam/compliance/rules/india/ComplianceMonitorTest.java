@@ -725,9 +725,16 @@ class ComplianceMonitorTest {
         void asking_what_stands_changes_nothing_the_monitor_reports() {
             Evidence evidence = org.niyam.compliance.io.CaseLogReader.lenient().withEventTypes(ENGINE.eventTypes())
                     .read(java.nio.file.Path.of("..", "examples", "logs", "amendment-2026.jsonl")).evidence();
-            List<String> quiet = asking(evidence, false, false);
-            assertThat(asking(evidence, true, false)).isEqualTo(quiet);
-            assertThat(asking(evidence, true, true)).as("asked after a restore").isEqualTo(quiet);
+            List<String> quiet = asking(evidence, false, false, null);
+            assertThat(asking(evidence, true, false, null)).isEqualTo(quiet);
+            assertThat(asking(evidence, true, true, null)).as("asked after a restore").isEqualTo(quiet);
+            // With a period from a month before the first event, the clock starts there: asking changes nothing then.
+            OffsetDateTime since = ist("2025-11-01T00:00");
+            List<String> fromSince = asking(evidence, false, false, since);
+            assertThat(fromSince).filteredOn(t -> t.startsWith("3(2)(a).grievance-officer#1:"))
+                    .containsExactly("3(2)(a).grievance-officer#1:MET at " + since);
+            assertThat(asking(evidence, true, false, since)).isEqualTo(fromSince);
+            assertThat(asking(evidence, true, true, since)).as("asked after a restore").isEqualTo(fromSince);
             assertThat(quiet).filteredOn(t -> t.startsWith("3(2)(a).grievance-officer#1:"))
                     .containsExactly("3(2)(a).grievance-officer#1:MET at "
                             + evidence.events().stream().map(CaseEvent::at)
@@ -735,11 +742,17 @@ class ComplianceMonitorTest {
                             .withOffsetSameInstant(IST));
         }
 
-        /** A replay, asking what stands after each event; {@code restart}: restored after the first event. */
-        private static List<String> asking(Evidence evidence, boolean ask, boolean restart) {
+        /**
+         * A replay, asking what stands after each event; {@code restart}: restored after the first event;
+         * {@code since}: the period's start, or null.
+         */
+        private static List<String> asking(Evidence evidence, boolean ask, boolean restart, OffsetDateTime since) {
             List<String> heard = new ArrayList<>();
             ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
                     .offset(IST).facts(evidence.facts()).listener(t -> heard.add(t.id() + " at " + t.at()));
+            if (since != null) {
+                builder.since(since);
+            }
             evidence.profiles().forEach(builder::platform);
             ComplianceMonitor monitor = builder.build();
             try {
