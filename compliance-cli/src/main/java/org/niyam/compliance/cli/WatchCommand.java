@@ -125,7 +125,7 @@ public final class WatchCommand implements Command {
                 Examples:
                   niyam watch /var/log/trust-and-safety/cases.jsonl
                   tail -n 0 -F cases.jsonl | niyam watch - --format json
-                  niyam watch --replay examples/logs/removal-orders-2026.jsonl
+                  niyam watch --replay examples/logs/late-intimate-imagery.jsonl
                 """;
     }
 
@@ -143,10 +143,7 @@ public final class WatchCommand implements Command {
         Duration warn = args.value("--warn", null) == null ? null : duration(args, "--warn", null);
         OffsetDateTime since = args.flag("--since") ? CaseLogs.instant("--since", args.value("--since", null)) : null;
         String given = args.positionals().get(0);
-        Path file = given.equals("-") ? null : io.path(given);
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new UsageException("no such case log: " + given);
-        }
+        Path file = given.equals("-") ? null : CaseLogs.file(given, io);
 
         // The rule options as for audit: --jurisdiction too, which a watch once took and ignored.
         ComplianceEngine.Builder builder = RuleOptions.builder(RuleOptions.packs(args, io), args);

@@ -227,6 +227,22 @@ class WatchCommandTest {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(Cli.run("watch", "--warn", "soon", "../examples/logs/late-intimate-imagery.jsonl").err())
                 .contains("--warn takes an ISO-8601 duration");
-        assertThat(Cli.run("watch", "no-such-file.jsonl").err()).contains("no such case log");
+        assertThat(Cli.run("watch", "no-such-file.jsonl").err())
+                .contains("niyam watch: no such file: no-such-file.jsonl");
+    }
+
+    /** A directory exists, but is no case log: each command that reads case logs says so, in the same words. */
+    @Test
+    void a_directory_is_refused_as_a_directory_not_as_missing(@TempDir Path dir) {
+        for (String command : List.of("watch", "audit", "monthly-report")) {
+            Cli.Result result = command.equals("monthly-report") ? Cli.run(command, dir.toString(), "--month",
+                    "2026-03") : Cli.run(command, dir.toString());
+
+            assertThat(result.exit()).as(command).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).as(command).startsWith("niyam " + command + ": " + dir
+                    + " is a directory, not a case log file: give the case log files in it");
+        }
+        assertThat(Cli.run("watch", "--replay", dir.toString()).err())
+                .contains(dir + " is a directory, not a case log");
     }
 }
