@@ -195,7 +195,14 @@ public final class WatchCommand implements Command {
                 entries.live = live;
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
-                    for (Held h : held(reader, given, input, entries, checked)) {
+                    List<Held> held = held(reader, given, input, entries, checked);
+                    if (since != null && !held.isEmpty() && since.isAfter(held.get(held.size() - 1).event().at())) {
+                        // As audit refuses it: the period would start after the log's last event, and be empty.
+                        throw new UsageException("--since " + since + " is after the latest event of the log, at "
+                                + held.get(held.size() - 1).event().at() + ": the period replayed would be empty; "
+                                + "give a start before it");
+                    }
+                    for (Held h : held) {
                         take(live, h, listed, strict);
                     }
                 }
