@@ -232,6 +232,62 @@ class WatchCommandTest {
     }
 
     /**
+     * A restarted watch keeps no state: it sends the file's history again, replayed by its own time. Where every line
+     * came in time, the ids are those of the first run; where one came later than the bound (a removal of 12:59
+     * written after the breach was reported), the first run numbered BREACHED then MET, the restart MET alone: the
+     * ids from there on name other transitions (docs/monitoring.md).
+     */
+    @Test
+    void a_restarted_watch_sends_the_history_again_with_the_same_ids_where_no_line_came_late(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2","caseId":"case-2","at":"2026-03-02T10:30:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"ContentRemoved","id":"removed-2","caseId":"case-2","at":"2026-03-02T11:00:00+05:30","action":"REMOVED"}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand first = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, """
+                            {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
+                            """, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        List<String> before = ids(first, log);
+        List<String> after = ids(new WatchCommand(clock, () -> true, Duration.ZERO), log);
+
+        assertThat(before).as("the removal came late: breached, then met")
+                .contains("removal.on-order@order-1#3:BREACHED", "removal.on-order@order-1#4:MET");
+        assertThat(after).as("the restart sends the history again").contains("removal.on-order@order-1#3:MET")
+                .doesNotContain("removal.on-order@order-1#3:BREACHED", "removal.on-order@order-1#4:MET");
+        assertThat(after.stream().filter(id -> id.startsWith("removal.on-order@order-2")).toList())
+                .as("where no line came late, the same ids").isNotEmpty()
+                .isEqualTo(before.stream().filter(id -> id.startsWith("removal.on-order@order-2")).toList());
+    }
+
+    private static List<String> ids(WatchCommand watch, Path log) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                Path.of("")));
+        List<String> ids = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            ids.add(JSON.readTree(line).get("id").asText());
+        }
+        return ids;
+    }
+
+    /**
      * With {@code --format json}, standard output holds the transitions only; what is left to settle as the watch
      * stops (here told to stop, as Ctrl-C does) is the text format's line, on standard error. A replay that ends
      * gives it too.
