@@ -526,6 +526,8 @@ public final class WatchCommand implements Command {
         private final Clock clock;
         /** The events taken ahead of the clock, by id: they wait in the monitor until it reaches their instant. */
         private final java.util.Map<String, OffsetDateTime> ahead = new java.util.HashMap<>();
+        /** The size of {@link #ahead} at which the events the clock has reached are let go. */
+        private int pruneAt = 1024;
 
         /**
          * {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch);
@@ -553,6 +555,11 @@ public final class WatchCommand implements Command {
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (event.at().isAfter(now)) {
+                if (ahead.size() >= pruneAt) {
+                    // Those the clock has reached are no longer waiting: a watch that runs for months keeps few.
+                    ahead.values().removeIf(at -> !at.isAfter(now));
+                    pruneAt = Math.max(1024, 2 * ahead.size());
+                }
                 ahead.put(event.id(), event.at());
                 if (event.at().isAfter(now.plus(FAR_AHEAD))) {
                     notices.accept(source + ":" + line + ": event '" + TextReport.printable(event.id()) + "' is at "
