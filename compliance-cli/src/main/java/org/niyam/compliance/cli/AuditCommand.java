@@ -133,6 +133,12 @@ public final class AuditCommand implements Command {
                 throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
                         + "INSTANT");
             }
+            if (e.line() == 0 && e.field().equals("since")) {
+                // As a --since after an --as-of given: the default --as-of is the latest event, named with its instant.
+                String after = e.problem().substring(0, e.problem().indexOf(": the period"));
+                throw new UsageException("--" + after + ", the default --as-of: the period audited would be empty; "
+                        + "give a start before it, or --as-of INSTANT");
+            }
             throw e;
         } catch (RuntimeException e) {
             results.writer.abandon();

@@ -52,20 +52,28 @@ final class CaseLogs {
         }
         List<Path> files = new ArrayList<>();
         for (String name : given) {
-            Path file = io.path(name);
-            if (!Files.exists(file)) {
-                throw new UsageException("no such file: " + name);
-            }
-            if (Files.isDirectory(file)) {
-                throw new UsageException(name + " is a directory: give the case log files in it");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException(name + " is not a regular file (a device, a pipe or a socket): save the "
-                        + "case log to a file and give that");
-            }
-            files.add(file);
+            files.add(file(name, io));
         }
         return files;
+    }
+
+    /**
+     * One case log named on the command line, checked to be a regular file: a directory, a device or a pipe is
+     * refused, saying which it is.
+     */
+    static Path file(String name, Io io) {
+        Path file = io.path(name);
+        if (!Files.exists(file)) {
+            throw new UsageException("no such file: " + name);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(name + " is a directory, not a case log file: give the case log files in it");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(name + " is not a regular file (a device, a pipe or a socket): save the "
+                    + "case log to a file and give that");
+        }
+        return file;
     }
 
     /** {@code FILE:LINE: FIELD: MESSAGE}, leaving out the parts that are unknown. */

@@ -47,6 +47,9 @@ import org.niyam.compliance.report.TextReport;
  */
 public final class WatchCommand implements Command {
 
+    /** How far ahead of a live watch's clock an event is told on standard error as it is taken. */
+    private static final Duration FAR_AHEAD = Duration.ofDays(1);
+
     /** India Standard Time: the instants the text output shows. */
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
 
@@ -106,6 +109,10 @@ public final class WatchCommand implements Command {
                         + "with its id)."),
                 CommandOption.value("--out-of-order", "DUR", "How far out of time order events may come (ISO-8601, "
                         + "default PT1M)."),
+                CommandOption.value("--retain-ended-cases", "DUR", "How long a case whose duties have all ended stays "
+                        + "in the watch (ISO-8601, default P7D): an event of the case after that is judged without its "
+                        + "earlier events, with a case-came-back finding. Raise it for logs that reuse a case id "
+                        + "later."),
                 CommandOption.value("--warn", "DUR", "Report at risk this long before a deadline (e.g. PT30M) "
                         + "instead of in the last quarter of its clock."),
                 CommandOption.value("--since", "INSTANT", "The start of the period the log covers; recurring duties "
@@ -125,7 +132,7 @@ public final class WatchCommand implements Command {
                 Examples:
                   niyam watch /var/log/trust-and-safety/cases.jsonl
                   tail -n 0 -F cases.jsonl | niyam watch - --format json
-                  niyam watch --replay examples/logs/removal-orders-2026.jsonl
+                  niyam watch --replay examples/logs/late-intimate-imagery.jsonl
                 """;
     }
 
@@ -141,12 +148,10 @@ public final class WatchCommand implements Command {
         boolean replay = args.flag("--replay");
         Duration outOfOrder = duration(args, "--out-of-order", Duration.ofMinutes(1));
         Duration warn = args.value("--warn", null) == null ? null : duration(args, "--warn", null);
+        Duration retain = duration(args, "--retain-ended-cases", null);
         OffsetDateTime since = args.flag("--since") ? CaseLogs.instant("--since", args.value("--since", null)) : null;
         String given = args.positionals().get(0);
-        Path file = given.equals("-") ? null : io.path(given);
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new UsageException("no such case log: " + given);
-        }
+        Path file = given.equals("-") ? null : CaseLogs.file(given, io);
 
         // The rule options as for audit: --jurisdiction too, which a watch once took and ignored.
         ComplianceEngine.Builder builder = RuleOptions.builder(RuleOptions.packs(args, io), args);
@@ -181,6 +186,10 @@ public final class WatchCommand implements Command {
                 .outOfOrder(outOfOrder).offset(IST).listener(listener);
         ComplianceMonitor.Builder byClock = ComplianceMonitor.builder(engine).clock(MonitorClock.wall(clock))
                 .outOfOrder(outOfOrder).offset(IST).listener(listener);
+        if (retain != null) {
+            byEventTime.retainEndedCases(retain);
+            byClock.retainEndedCases(retain);
+        }
         CaseLogReader reader = (args.flag("--strict") ? CaseLogReader.strict() : CaseLogReader.lenient())
                 .withEventTypes(engine.eventTypes());
         RejectedEntries listed = RejectedEntries.live(io, "watch");
@@ -194,17 +203,24 @@ public final class WatchCommand implements Command {
             if (replay) {
                 // A finished log: read whole and taken in time order, as the lines a file holds when a watch starts
                 // (below), so that lines written out of order are not late and the final states are the audit's.
-                live = new Live(byEventTime, view, true, since, notices);
+                live = new Live(byEventTime, view, true, since, notices, null);
                 entries.live = live;
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
-                    for (Held h : held(reader, given, input, entries, checked)) {
+                    List<Held> held = held(reader, given, input, entries, checked);
+                    if (since != null && !held.isEmpty() && since.isAfter(held.get(held.size() - 1).event().at())) {
+                        // As audit refuses it: the period would start after the log's last event, and be empty.
+                        throw new UsageException("--since " + since + " is after the latest event of the log, at "
+                                + held.get(held.size() - 1).event().at() + ": the period replayed would be empty; "
+                                + "give a start before it");
+                    }
+                    for (Held h : held) {
                         take(live, h, listed, strict);
                     }
                 }
                 live.monitor().endOfInput();
             } else if (file == null) {
-                live = new Live(byClock, view, true, since, notices);
+                live = new Live(byClock, view, true, since, notices, clock);
                 entries.live = live;
                 try (Reader input = new InputStreamReader(new Waiting(System.in, entries::waiting),
                         CaseLogReader.decoder())) {
@@ -219,7 +235,7 @@ public final class WatchCommand implements Command {
                 // The replay stops at the clock: a line stamped after it (a producer's clock running fast, a wrong
                 // year) is not replayed, which would move the watch's time past the clock; it waits in the watch
                 // below, as an event the clock has not reached waits.
-                Live backlog = new Live(byEventTime, view, false, since, notices);
+                Live backlog = new Live(byEventTime, view, false, since, notices, null);
                 entries.live = backlog;
                 List<Held> ahead = new ArrayList<>();
                 try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
@@ -238,7 +254,7 @@ public final class WatchCommand implements Command {
                         byClock.restore(backlog.monitor.snapshot());
                     }
                 }
-                live = new Live(byClock, view, true, since, notices);
+                live = new Live(byClock, view, true, since, notices, clock);
                 live.since = backlog.since; // the period is the builder's, not the snapshot's: the backlog's goes on
                 // The records given so far (in the restored state too, when the backlog built a monitor).
                 live.platforms.addAll(backlog.platforms);
@@ -260,7 +276,7 @@ public final class WatchCommand implements Command {
             if (!replay) {
                 monitor.acceptAll(List.of()); // to the clock's instant: what is left to settle as the watch stops
             }
-            view.close(monitor);
+            view.close(monitor, stopped(monitor, live));
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
         } catch (IOException e) {
@@ -365,6 +381,7 @@ public final class WatchCommand implements Command {
         live.flush(); // the standing facts read before the event are taken before it
         try {
             live.monitor().accept(event);
+            live.taken(source, line, event);
         } catch (InputException e) {
             reject(new InputException(source, line, e.field(), e.problem(), e), listed, strict);
         }
@@ -506,19 +523,58 @@ public final class WatchCommand implements Command {
         /** The start of the period watched: {@code --since}, else the earliest EvidencePeriod entry; or null. */
         private OffsetDateTime since;
         private ComplianceMonitor monitor;
+        /** The clock a live watch goes by; null by event time, where no event waits for a clock. */
+        private final Clock clock;
+        /** The events taken ahead of the clock, by id: they wait in the monitor until it reaches their instant. */
+        private final java.util.Map<String, OffsetDateTime> ahead = new java.util.HashMap<>();
+        /** The size of {@link #ahead} at which the events the clock has reached are let go. */
+        private int pruneAt = 1024;
 
         /**
          * {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch);
-         * {@code given}: {@code --since}, or null; {@code notices}: where to say that an entry is not taken.
+         * {@code given}: {@code --since}, or null; {@code notices}: where to say that an entry is not taken;
+         * {@code clock}: the clock of a live watch, or null by event time.
          */
         Live(ComplianceMonitor.Builder builder, View view, boolean shown, OffsetDateTime given,
-             java.util.function.Consumer<String> notices) {
+             java.util.function.Consumer<String> notices, Clock clock) {
             this.builder = builder;
             this.view = view;
             this.shown = shown;
             this.given = given;
             this.since = given;
             this.notices = notices;
+            this.clock = clock;
+        }
+
+        /**
+         * An event the monitor took. By the clock, one ahead of it waits until the clock reaches its instant, and is
+         * counted as the watch stops; one more than a day ahead (a year typed wrong, say) is told at once.
+         */
+        void taken(String source, int line, CaseEvent event) {
+            if (clock == null) {
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (event.at().isAfter(now)) {
+                if (ahead.size() >= pruneAt) {
+                    // Those the clock has reached are no longer waiting: a watch that runs for months keeps few.
+                    ahead.values().removeIf(at -> !at.isAfter(now));
+                    pruneAt = Math.max(1024, 2 * ahead.size());
+                }
+                ahead.put(event.id(), event.at());
+                if (event.at().isAfter(now.plus(FAR_AHEAD))) {
+                    notices.accept(source + ":" + line + ": event '" + TextReport.printable(event.id()) + "' is at "
+                            + event.at() + ", more than a day ahead of this machine's clock (" + at(now) + " IST): it "
+                            + "waits until the clock reaches that instant, and is judged then; if its date is wrong, "
+                            + "correct the line");
+                }
+            }
+        }
+
+        /** The instants of the events taken that still wait for the clock at {@code now}, earliest first. */
+        List<OffsetDateTime> waiting(OffsetDateTime now) {
+            return ahead.values().stream().filter(at -> at.isAfter(now))
+                    .sorted(Comparator.comparing(OffsetDateTime::toInstant)).toList();
         }
 
         /**
@@ -635,7 +691,8 @@ public final class WatchCommand implements Command {
         default void attach(ComplianceMonitor monitor) {
         }
 
-        default void close(ComplianceMonitor monitor) {
+        /** The watch stops: {@code stopped} says what is left to settle. */
+        default void close(ComplianceMonitor monitor, String stopped) {
         }
     }
 
@@ -646,6 +703,13 @@ public final class WatchCommand implements Command {
 
         JsonView(Io io) {
             this.io = io;
+        }
+
+        /** Standard output holds the transitions only: what is left to settle goes to standard error. */
+        @Override
+        public void close(ComplianceMonitor monitor, String stopped) {
+            io.err().println(stopped);
+            io.err().flush();
         }
 
         @Override
@@ -674,13 +738,8 @@ public final class WatchCommand implements Command {
         }
 
         @Override
-        public void close(ComplianceMonitor monitor) {
-            List<Obligation> open = monitor.open();
-            long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
-            long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
-            long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
-            io.out().println("Stopped at " + at(monitor.now()) + ": " + obligations(open.size()) + " to settle ("
-                    + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk).");
+        public void close(ComplianceMonitor monitor, String stopped) {
+            io.out().println(stopped);
             io.out().flush();
         }
     }
@@ -752,11 +811,31 @@ public final class WatchCommand implements Command {
         }
 
         @Override
-        public void close(ComplianceMonitor monitor) {
+        public void close(ComplianceMonitor monitor, String stopped) {
             painter.shutdownNow();
             paint(monitor); // the last screen, as the watch stops
-            super.close(monitor);
+            super.close(monitor, stopped);
         }
+    }
+
+    /**
+     * What is left to settle as the watch stops: {@code Stopped at ...: 3 obligations to settle (1 breached, 0
+     * indeterminate, 2 at risk).}, and the events taken that still wait for the clock to reach their instant.
+     */
+    private static String stopped(ComplianceMonitor monitor, Live live) {
+        List<Obligation> open = monitor.open();
+        long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
+        long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
+        long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
+        String line = "Stopped at " + at(monitor.now()) + ": " + obligations(open.size()) + " to settle ("
+                + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk)";
+        List<OffsetDateTime> waiting = live.waiting(monitor.now());
+        if (!waiting.isEmpty()) {
+            line += "; " + waiting.size() + (waiting.size() == 1 ? " event waits" : " events wait")
+                    + " for the clock to reach " + (waiting.size() == 1 ? "its instant (" : "their instants (latest ")
+                    + at(waiting.get(waiting.size() - 1)) + ")";
+        }
+        return line + ".";
     }
 
     static String line(Transition t) {

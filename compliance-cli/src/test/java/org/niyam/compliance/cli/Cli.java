@@ -30,6 +30,11 @@ final class Cli {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Standard error of a {@code --format json} watch less its last line, which says what is left to settle. */
+    static String notices(String err) {
+        return err.replaceAll("(?m)^Stopped at [^\n]*\n\\z", "");
+    }
+
     static String log(String name) {
         return RESOURCES + "logs/" + name;
     }

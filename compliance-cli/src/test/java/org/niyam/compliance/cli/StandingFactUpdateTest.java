@@ -131,7 +131,7 @@ class StandingFactUpdateTest {
         Cli.Result watch = Cli.run("watch", "--replay", "--format", "json", log.toString());
         JsonNode audit = JSON.readTree(Cli.run("audit", log.toString(), "--format", "json").out());
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         assertThat(watch.exit()).isEqualTo(Exit.FINDINGS);
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"))
@@ -150,7 +150,7 @@ class StandingFactUpdateTest {
         JsonNode audit = JSON.readTree(Cli.run("audit", log.toString(), "--as-of", NOW.toString(), "--format", "json")
                 .out());
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED 2026-03-01T00:00"));
         assertThat(WatchPlatformLinesTest.finalStates(watch.out()))
@@ -168,7 +168,7 @@ class StandingFactUpdateTest {
         JsonNode audit = JSON.readTree(Cli.run("audit", log.toString(), "--as-of", NOW.toString(), "--format", "json")
                 .out());
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         assertThat(transitions(watch.out(), DUTY))
                 .anySatisfy(t -> assertThat(t).startsWith("BREACHED " + NOW.toLocalDate()));
         assertThat(watch.out()).contains("Vacant since 2026-03-01T00:00+05:30");
@@ -246,7 +246,7 @@ class StandingFactUpdateTest {
             WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, handover, "--format",
                     "json");
 
-            assertThat(watch.err()).isEmpty();
+            assertThat(Cli.notices(watch.err())).isEmpty();
             assertThat(transitions(watch.out(), DUTY)).as(log.toString())
                     .noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
             assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
@@ -266,7 +266,7 @@ class StandingFactUpdateTest {
         WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveInReads(log, NOW, List.of(ENDED, NEXT),
                 "--format", "json");
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         assertThat(kinds(transitions(watch.out(), DUTY))).containsExactly("MET", "BREACHED", "MET");
         assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
     }
@@ -325,7 +325,7 @@ class StandingFactUpdateTest {
         WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW, APPOINTED, "--format",
                 "json");
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         assertThat(transitions(watch.out(), DUTY)).noneSatisfy(t -> assertThat(t).startsWith("BREACHED"));
         assertThat(WatchPlatformLinesTest.finalStates(watch.out())).containsEntry(DUTY, "MET ");
     }
@@ -351,7 +351,7 @@ class StandingFactUpdateTest {
             watch.run(Args.parse(new String[] {"-", "--format", "json"}, CommandSpecs.of(watch)), new Io(
                     new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                     new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
-            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(Cli.notices(err.toString(StandardCharsets.UTF_8))).isEmpty();
             return out.toString(StandardCharsets.UTF_8);
         } finally {
             System.setIn(stdin);

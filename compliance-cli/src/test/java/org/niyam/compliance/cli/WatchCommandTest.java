@@ -28,7 +28,7 @@ class WatchCommandTest {
     void a_replay_reports_every_transition_by_the_log_s_own_time_as_json_lines_with_stable_ids() throws IOException {
         Cli.Result result = Cli.run("watch", "--replay", "--format", "json", "../examples/logs/late-intimate-imagery.jsonl");
 
-        assertThat(result.err()).isEmpty();
+        assertThat(Cli.notices(result.err())).isEmpty();
         assertThat(result.exit()).as("a breach was seen").isEqualTo(Exit.FINDINGS);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : result.out().split("\n")) {
@@ -274,6 +274,197 @@ class WatchCommandTest {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
         assertThat(Cli.run("watch", "--warn", "soon", "../examples/logs/late-intimate-imagery.jsonl").err())
                 .contains("--warn takes an ISO-8601 duration");
-        assertThat(Cli.run("watch", "no-such-file.jsonl").err()).contains("no such case log");
+        assertThat(Cli.run("watch", "no-such-file.jsonl").err())
+                .contains("niyam watch: no such file: no-such-file.jsonl");
+    }
+
+    /**
+     * A restarted watch keeps no state: it sends the file's history again, replayed by its own time. Where every line
+     * came in time, the ids are those of the first run; where one came later than the bound (a removal of 12:59
+     * written after the breach was reported), the first run numbered BREACHED then MET, the restart MET alone: the
+     * ids from there on name other transitions (docs/monitoring.md).
+     */
+    @Test
+    void a_restarted_watch_sends_the_history_again_with_the_same_ids_where_no_line_came_late(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2","caseId":"case-2","at":"2026-03-02T10:30:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"ContentRemoved","id":"removed-2","caseId":"case-2","at":"2026-03-02T11:00:00+05:30","action":"REMOVED"}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand first = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, """
+                            {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
+                            """, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        List<String> before = ids(first, log);
+        List<String> after = ids(new WatchCommand(clock, () -> true, Duration.ZERO), log);
+
+        assertThat(before).as("the removal came late: breached, then met")
+                .contains("removal.on-order@order-1#3:BREACHED", "removal.on-order@order-1#4:MET");
+        assertThat(after).as("the restart sends the history again").contains("removal.on-order@order-1#3:MET")
+                .doesNotContain("removal.on-order@order-1#3:BREACHED", "removal.on-order@order-1#4:MET");
+        assertThat(after.stream().filter(id -> id.startsWith("removal.on-order@order-2")).toList())
+                .as("where no line came late, the same ids").isNotEmpty()
+                .isEqualTo(before.stream().filter(id -> id.startsWith("removal.on-order@order-2")).toList());
+    }
+
+    private static List<String> ids(WatchCommand watch, Path log) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
+                Path.of("")));
+        List<String> ids = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            ids.add(JSON.readTree(line).get("id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * With {@code --format json}, standard output holds the transitions only; what is left to settle as the watch
+     * stops (here told to stop, as Ctrl-C does) is the text format's line, on standard error. A replay that ends
+     * gives it too.
+     */
+    @Test
+    void a_json_watch_says_what_is_left_to_settle_on_standard_error(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2","caseId":"case-2","at":"2026-03-02T12:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T14:30:00+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)),
+                new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                        StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
+
+        assertThat(exit).isEqualTo(Exit.FINDINGS);
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            assertThat(JSON.readTree(line).get("id").asText()).contains("#");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Stopped at 2026-03-02 14:30: 4 obligations to "
+                + "settle (2 breached, 1 indeterminate, 1 at risk).\n");
+
+        Cli.Result replay = Cli.run("watch", "--replay", "--format", "json", log.toString());
+        assertThat(replay.err()).isEqualTo("Stopped at 2026-03-02 12:00: 4 obligations to settle (1 breached, "
+                + "1 indeterminate, 0 at risk).\n");
+    }
+
+    /**
+     * An event stamped far ahead of the clock (2062 typed for 2026) waits for its instant: the watch says so as it
+     * takes it, naming its line, and counts it as it stops. One an hour ahead waits too, without a notice.
+     */
+    @Test
+    void an_event_far_ahead_of_the_clock_is_told_and_counted_as_waiting(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
+                {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                {"type":"RemovalOrderReceived","id":"order-2062","caseId":"case-2","at":"2062-03-02T11:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """);
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T12:00:00+05:30").toInstant(),
+                java.time.ZoneOffset.UTC);
+        AtomicInteger polls = new AtomicInteger();
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, """
+                            {"type":"RemovalOrderReceived","id":"order-soon","caseId":"case-3","at":"2026-03-02T13:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                            """, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        }, Duration.ZERO);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, () -> 0L, Path.of("")));
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("niyam watch: " + log + ":3: event 'order-2062' is "
+                + "at 2062-03-02T11:00+05:30, more than a day ahead of this machine's clock (2026-03-02 12:00 IST): it "
+                + "waits until the clock reaches that instant, and is judged then; if its date is wrong, correct the "
+                + "line\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("order-2062", "order-soon")
+                .contains("Stopped at 2026-03-02 12:00: 3 obligations to settle (1 breached, 1 indeterminate, 0 at "
+                        + "risk); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
+        // A replay has no clock to wait for: the same log is judged by its own time, with no notice.
+        Cli.Result replay = Cli.run("watch", "--replay", log.toString());
+        assertThat(replay.err()).isEmpty();
+        assertThat(replay.out()).contains("removal.on-order@order-2062").doesNotContain("wait");
+    }
+
+    /**
+     * A case id that gets a second complaint two weeks after the first was settled: the case left the watch a week
+     * after its duties ended, so the second is judged without the first, with a {@code case-came-back} finding
+     * (exit code 1) where the audit finds nothing. Kept longer ({@code --retain-ended-cases}), it never leaves.
+     */
+    @Test
+    void a_case_id_used_again_is_judged_with_its_case_when_ended_cases_are_kept_longer(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"S","registeredUsersInIndia":3000000,"messagingService":false,"addressInIndiaPublished":true}
+                {"type":"OfficerAppointment","id":"g1","role":"GRIEVANCE_OFFICER","person":"A","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2024-01-01T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"n1","caseId":"user-notices","at":"2026-03-01T00:00:00+05:30"}
+                {"type":"ComplaintReceived","id":"c1","caseId":"K1","at":"2026-03-01T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c1a","caseId":"K1","at":"2026-03-01T11:00:00+05:30"}
+                {"type":"ComplaintResolved","id":"c1r","caseId":"K1","at":"2026-03-02T11:00:00+05:30"}
+                {"type":"ComplaintReceived","id":"c2","caseId":"K1","at":"2026-03-15T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c2a","caseId":"K1","at":"2026-03-15T11:00:00+05:30"}
+                {"type":"ComplaintResolved","id":"c2r","caseId":"K1","at":"2026-03-16T11:00:00+05:30"}
+                """);
+
+        Cli.Result audit = Cli.run("audit", log.toString());
+        Cli.Result byDefault = Cli.run("watch", "--replay", log.toString());
+        Cli.Result kept = Cli.run("watch", "--replay", "--retain-ended-cases", "P30D", log.toString());
+
+        assertThat(audit.exit()).isEqualTo(Exit.OK);
+        assertThat(byDefault.exit()).isEqualTo(Exit.FINDINGS);
+        assertThat(byDefault.out()).contains("FINDING     case-came-back K1");
+        assertThat(kept.exit()).as(kept.out()).isEqualTo(Exit.OK);
+        assertThat(kept.out()).doesNotContain("case-came-back").contains("MET         complaint.resolve@c2");
+        assertThat(Cli.run("watch", "--retain-ended-cases", "a week", log.toString()).err())
+                .contains("--retain-ended-cases takes an ISO-8601 duration such as PT30M or PT2H: a week");
+        assertThat(Cli.run("watch", "--retain-ended-cases", "-P1D", log.toString()).err())
+                .contains("--retain-ended-cases cannot be negative: -P1D");
+    }
+
+    /** A directory exists, but is no case log: each command that reads case logs says so, in the same words. */
+    @Test
+    void a_directory_is_refused_as_a_directory_not_as_missing(@TempDir Path dir) {
+        for (String command : List.of("watch", "audit", "monthly-report")) {
+            Cli.Result result = command.equals("monthly-report") ? Cli.run(command, dir.toString(), "--month",
+                    "2026-03") : Cli.run(command, dir.toString());
+
+            assertThat(result.exit()).as(command).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).as(command).startsWith("niyam " + command + ": " + dir
+                    + " is a directory, not a case log file: give the case log files in it");
+        }
+        assertThat(Cli.run("watch", "--replay", dir.toString()).err())
+                .contains(dir + " is a directory, not a case log");
     }
 }

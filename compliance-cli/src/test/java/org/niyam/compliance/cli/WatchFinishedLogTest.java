@@ -63,7 +63,7 @@ class WatchFinishedLogTest {
         Cli.Result watch = Cli.run("watch", "--replay", "--format", "json", log.toString());
         Map<String, String> audit = audited(log);
 
-        assertThat(watch.err()).isEmpty();
+        assertThat(Cli.notices(watch.err())).isEmpty();
         Map<String, String> watched = finalStates(watch.out());
         assertThat(watched.keySet()).as("no monthly report before the period (it was every month from June 2021)")
                 .noneMatch(id -> id.startsWith("4(1)(d).monthly-report@month-end:2021"))
@@ -87,8 +87,35 @@ class WatchFinishedLogTest {
         Map<String, String> watched = finalStates(watch.out());
         assertThat(watched.keySet()).noneMatch(id -> id.startsWith("4(1)(d).monthly-report@month-end:2026-03"));
         assertThat(watched).isEqualTo(states(audit.out()));
+        // The events before --since are judged, by both (docs/cli.md, --out-of-order): the complaint of June 2021.
+        assertThat(watched).containsEntry("complaint.acknowledge@c1-in", "MET 2021-06-02T10:00:00+05:30");
         assertThat(Cli.run("watch", "--replay", "--since", "yesterday", log.toString()).err())
                 .contains("--since needs an ISO-8601 instant with offset");
+    }
+
+    /** A {@code --since} after the log's latest event is refused, as audit refuses it: the period would be empty. */
+    @Test
+    void a_since_after_the_latest_event_is_refused_as_for_audit(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PERIOD_LOG);
+
+        Cli.Result watch = Cli.run("watch", "--replay", "--since", "2030-01-01T00:00:00+05:30", log.toString());
+        Cli.Result audit = Cli.run("audit", "--since", "2030-01-01T00:00:00+05:30", log.toString());
+
+        assertThat(watch.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(watch.out()).isEmpty();
+        assertThat(watch.err()).startsWith("niyam watch: --since 2030-01-01T00:00+05:30 is after the latest event of "
+                + "the log, at 2026-04-20T10:00+05:30: the period replayed would be empty; give a start before it");
+        assertThat(audit.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(audit.out()).isEmpty();
+        assertThat(audit.err()).startsWith("niyam audit: --since 2030-01-01T00:00+05:30 is after the latest event of "
+                + "the logs, at 2026-04-20T10:00+05:30, the default --as-of: the period audited would be empty; give "
+                + "a start before it, or --as-of INSTANT");
+        // At the latest event itself, the period is one instant long: taken.
+        assertThat(Cli.run("watch", "--replay", "--since", "2026-04-20T10:00:00+05:30", log.toString()).exit())
+                .isNotEqualTo(Exit.BAD_INPUT);
+        assertThat(Cli.run("audit", "--since", "2026-04-20T10:00:00+05:30", log.toString()).exit())
+                .isNotEqualTo(Exit.BAD_INPUT);
     }
 
     /**
@@ -237,7 +264,7 @@ class WatchFinishedLogTest {
         Cli.Result held = Cli.run("watch", "--replay", "--format", "json", "--out-of-order", "P100000D", log);
         Cli.Result usual = Cli.run("watch", "--replay", "--format", "json", log);
 
-        assertThat(held.err()).isEmpty();
+        assertThat(Cli.notices(held.err())).isEmpty();
         assertThat(held.exit()).isEqualTo(usual.exit()).isNotEqualTo(2);
         assertThat(standing(held.out())).isNotEmpty().isEqualTo(standing(usual.out()))
                 .isEqualTo(audited(Path.of(log)));
@@ -269,7 +296,7 @@ class WatchFinishedLogTest {
             Cli.Result watched = Cli.run("watch", "--replay", "--format", "json", "--out-of-order", bound,
                     log.toString());
 
-            assertThat(watched.err()).as(bound).isEmpty();
+            assertThat(Cli.notices(watched.err())).as(bound).isEmpty();
             assertThat(breached(watched.out())).as(bound).isEmpty();
             assertThat(watched.exit()).as(bound).isZero();
             assertThat(standing(watched.out())).as(bound).isNotEmpty().isEqualTo(audited);
@@ -290,7 +317,7 @@ class WatchFinishedLogTest {
                 """);
         Cli.Result watched = Cli.run("watch", "--replay", log.toString());
 
-        assertThat(watched.err()).isEmpty();
+        assertThat(Cli.notices(watched.err())).isEmpty();
         assertThat(watched.out()).contains("INDETERMINATE removal.on-order@o-2")
                 .contains("(0 breached, 1 indeterminate, 0 at risk)");
         assertThat(watched.exit()).isEqualTo(1).isEqualTo(Cli.run("audit", log.toString()).exit());

@@ -324,7 +324,7 @@ public final class CaseLogAudit {
     }
 
     private Summary byCase(Evaluation evaluation, Spill spill, Delivery delivery) {
-        OffsetDateTime judgedAt = asOf != null ? asOf : spill.latest();
+        OffsetDateTime judgedAt = asOf != null ? asOf : periodBefore(spill.latest());
         // The period covered: given to the builder, else the logs' EvidencePeriod entry, else from the earliest event.
         OffsetDateTime start = this.since != null ? this.since : spill.since != null ? spill.since
                 : spill.earliest() == null || spill.earliest().isAfter(judgedAt) ? judgedAt : spill.earliest();
@@ -445,7 +445,7 @@ public final class CaseLogAudit {
         Evidence read = log.evidence();
         Evidence evidence = since == null ? read
                 : new Evidence(read.profiles(), read.facts(), read.events(), since);
-        OffsetDateTime judgedAt = asOf != null ? asOf : latest(evidence);
+        OffsetDateTime judgedAt = asOf != null ? asOf : periodBefore(latest(evidence));
         Evaluation evaluation = engine.evaluation();
         List<Object> context = evaluation.context(evidence.profiles(), evidence.facts(),
                 evidence.periodStart(judgedAt), judgedAt);
@@ -459,6 +459,19 @@ public final class CaseLogAudit {
                 log.rejected().size(), delivery.statuses, delivery.findings, 0, reason, evidence.periodStart(judgedAt),
                 since != null ? PeriodFrom.GIVEN
                         : read.since() != null ? PeriodFrom.LOG_ENTRY : PeriodFrom.EARLIEST_EVENT);
+    }
+
+    /**
+     * The latest event, the instant judged when none is given; a period given to start after it is refused, as it
+     * would be empty.
+     */
+    private OffsetDateTime periodBefore(OffsetDateTime latest) {
+        if (since != null && since.isAfter(latest)) {
+            throw new InputException("logs", 0, "since", "since " + since + " is after the latest event of the logs, "
+                    + "at " + latest + ": the period judged would be empty; give a start before it, or the instant "
+                    + "to judge at (asOf)", null);
+        }
+        return latest;
     }
 
     private static OffsetDateTime latest(Evidence evidence) {
@@ -977,7 +990,9 @@ public final class CaseLogAudit {
 
         /**
          * The start of the period the logs cover: recurring duties (a report each month) are assessed from then on.
-         * Default: the logs' {@code EvidencePeriod} entry, else the earliest event.
+         * Default: the logs' {@code EvidencePeriod} entry, else the earliest event. Without {@link #asOf}, a start
+         * after the latest event (the instant judged) makes {@link #run} refuse the logs with an
+         * {@link InputException} of field {@code since} naming that event's instant: the period would be empty.
          *
          * @param value the period's first instant
          * @return this builder
