@@ -222,7 +222,7 @@ class StandingFactUpdateTest {
                 new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(Cli.notices(err.toString(StandardCharsets.UTF_8))).isEmpty();
         assertThat(transitions(out.toString(StandardCharsets.UTF_8), DUTY)).last().satisfies(t -> {
             assertThat(t).startsWith("BREACHED ");
             assertThat(OffsetDateTime.parse(t.substring("BREACHED ".length())).toInstant())

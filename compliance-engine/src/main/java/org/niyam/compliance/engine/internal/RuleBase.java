@@ -649,6 +649,9 @@ public final class RuleBase {
         } catch (java.util.concurrent.ExecutionException e) {
             return null;
         }
+        if (sharesAPackage(files, prebuilt)) {
+            return null; // built with every pack analysed, whose check refuses it, naming the packs
+        }
         if (prebuilt == null) {
             return null;
         }
@@ -770,6 +773,20 @@ public final class RuleBase {
         Path file = cache ? ModelCache.file(options.modelCache(), key) : null;
         return entry == null ? null : new Found(entry, "the compiled-model cache (" + file + ")",
                 "compiled-model cache entry " + file, "compiling the packs and writing it again", false, file);
+    }
+
+    /**
+     * Whether a DRL file of the packs compiled beside a build-time model is in a package of that model's rules: a
+     * restricted pack's DRL must be in a package of its own, and the check of compiled classes sees only the packs
+     * compiled with it.
+     */
+    private static boolean sharesAPackage(List<DrlAnalysis> files, List<Model> prebuilt) {
+        Set<String> packages = new HashSet<>();
+        for (Model model : prebuilt) {
+            model.getRules().forEach(rule -> packages.add(rule.getPackage()));
+            model.getQueries().forEach(query -> packages.add(query.getPackage()));
+        }
+        return files.stream().anyMatch(file -> packages.contains(file.descr().getNamespace()));
     }
 
     /**

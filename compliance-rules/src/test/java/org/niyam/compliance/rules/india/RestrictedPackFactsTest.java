@@ -287,4 +287,36 @@ class RestrictedPackFactsTest {
         assertThat(report.obligations()).as("the cases' duties are gone").hasSizeLessThan(indiaObligations())
                 .allMatch(o -> o.caseId() == null);
     }
+
+    /**
+     * A restricted pack's DRL in the India pack's own package is refused, though the India pack comes from its
+     * build-time model and is not compiled with it: a package's functions and declared types are shared by its files.
+     */
+    @Test
+    void a_restricted_pack_in_the_india_pack_s_package_is_refused() {
+        RulePack policy = RulePack.drl("policy.drl", """
+                package org.niyam.compliance.rules.india;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+
+                rule "policy.note"
+                    @citation("Policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("policy.note", $c.caseId(), "noted", java.util.List.of($c.id())));
+                end
+                """);
+
+        org.niyam.compliance.pack.RulePackException e = catchThrowableOfType(
+                org.niyam.compliance.pack.RulePackException.class,
+                () -> ComplianceEngine.builder().rulePack(RulePack.classpath(INDIA)).rulePack(policy).build());
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).as(e.getMessage()).anySatisfy(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.message()).contains("package 'org.niyam.compliance.rules.india' is also the package of "
+                    + "pack 'india-it-rules': a restricted pack's DRL must be in a package of its own");
+        });
+    }
 }
