@@ -355,6 +355,34 @@ class LocalityConstructsTest {
             assertSameAsOneSession("allowlist-global", drl);
         }
 
+        /**
+         * A restricted pack writes a logical insert as {@code drools.logicalInsert} (its compiler's form; DRL's
+         * {@code insertLogical} keyword is refused there): global as {@code insertLogical} is, not one session.
+         */
+        @Test
+        void a_restricted_pack_s_logical_insert_makes_its_rule_global_not_one_session() {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("logical.drl", HEADER + """
+                    rule "r.plain"
+                        @citation("s. 1")
+                    when
+                        $c : ComplaintReceived()
+                    then
+                        insert(new Finding("plain", $c.caseId(), "m", List.of()));
+                    end
+
+                    rule "r.logical"
+                        @citation("s. 2")
+                    when
+                        $c : ComplaintAcknowledged()
+                    then
+                        drools.logicalInsert(new Finding("logical", $c.caseId(), "m", List.of()));
+                    end
+                    """)).build();
+
+            assertThat(engine.caseLocalRuleIds()).contains("r.plain").doesNotContain("r.logical");
+            assertThat(engine.oneSessionReason()).isEmpty();
+        }
+
         @Test
         void timers_calendars_entry_points_and_drools_beyond_its_actions_run_one_session_naming_each_rule() {
             String drl = """

@@ -12,7 +12,7 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
 
-/** A rule that recurses without end is named, not lost in a bare StackOverflowError. */
+/** A rule that recurses without end, or builds more than the heap holds, is named, not lost in a bare error. */
 class StackOverflowTest {
 
     /** The pack's DRL: a function that never returns, then the rules. */
@@ -37,6 +37,28 @@ class StackOverflowTest {
                 () -> engine.evaluate(evidence, t));
         assertThat(e).as("the evaluation fails").isNotNull();
         return e;
+    }
+
+    /**
+     * A consequence that builds more than any heap holds (a text of 2^31 characters) is named, not reported as an input
+     * too large for the memory given. (The JVM refuses the array at once, whatever the heap.)
+     */
+    @Test
+    void aConsequenceThatBuildsMoreThanTheHeapNamesTheRule() {
+        RuleExecutionException e = failure("""
+                rule "deep.builds"
+                    @citation("Section 10")
+                when
+                    $c : ComplaintReceived()
+                then
+                    String text = "ab".repeat(Integer.MAX_VALUE / 2 + 1);
+                    insert(new Finding("deep.long", $c.caseId(), "length " + text.length(), java.util.List.of()));
+                end
+                """);
+
+        assertThat(e.ruleId()).isEqualTo("deep.builds");
+        assertThat(e.getMessage()).contains("deep.builds", "deep.drl", "ran out of memory while its consequence ran");
+        assertThat(e.getCause()).isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test

@@ -413,8 +413,8 @@ public final class CaseLocality {
                             + "), through which it can reach the whole session");
                 }
                 String method = call.getNameAsString();
-                if (method.equals("insertLogical")) {
-                    global = "drools.insertLogical: truth maintenance keeps one of equal facts, whatever their cases";
+                if (method.equals("insertLogical") || method.equals("logicalInsert")) {
+                    global = "drools." + method + ": truth maintenance keeps one of equal facts, whatever their cases";
                 } else if (!CHECKED_ACTIONS.contains(method)) {
                     throw new OneSession("calls drools." + method + "() in its consequence (line "
                             + code.lineOf(call) + "), which reaches beyond the facts of its match");

@@ -1350,6 +1350,16 @@ public final class Evaluation {
                                 + "it calls"
                         : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence "
                                 + "or a function it calls", e);
+            } catch (OutOfMemoryError e) {
+                String rule = firing;
+                if (rule == null) {
+                    throw e; // matching the evidence: the input's size, which the caller words
+                }
+                // While a consequence ran: what it built (a text, a collection), or what its insertions matched;
+                // that memory is let go as the error unwinds, so the rule can be named.
+                throw new RuleExecutionException(rule, "rule " + describe(rule) + " ran out of memory while its "
+                        + "consequence ran (" + e.getMessage() + "): it builds more than the heap holds, whatever "
+                        + "the input's size", e);
             }
         }
     }
