@@ -133,9 +133,10 @@ public final class AuditCommand implements Command {
                 throw new UsageException("the logs hold no event to take the \"as of\" instant from: give --as-of "
                         + "INSTANT");
             }
-            if (e.line() == 0 && e.field().equals("since")) {
+            int cut = e.problem().indexOf(": the period");
+            if (e.line() == 0 && e.field().equals("since") && cut > 0) {
                 // As a --since after an --as-of given: the default --as-of is the latest event, named with its instant.
-                String after = e.problem().substring(0, e.problem().indexOf(": the period"));
+                String after = e.problem().substring(0, cut);
                 throw new UsageException("--" + after + ", the default --as-of: the period audited would be empty; "
                         + "give a start before it, or --as-of INSTANT");
             }
