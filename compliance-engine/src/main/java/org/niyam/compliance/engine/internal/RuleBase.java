@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -703,8 +706,11 @@ public final class RuleBase {
             if (!refused.isEmpty()) {
                 return null;
             }
+            Map<String, DrlAnalysis> restFiles = new HashMap<>();
+            files.forEach(f -> restFiles.putIfAbsent(f.origin(), f));
             RestrictedBuild.Result result = RestrictedBuild.build(resources, parsed, builderConfiguration(loader),
-                    RuleBase::builderConfiguration, loader, error -> new Problem("rules", 0, error.getMessage()),
+                    RuleBase::builderConfiguration, loader, error -> atDeclaration(new Problem("rules", 0,
+                            error.getMessage()), restFiles),
                     RestrictedDrl.LIFT, true, prebuilt, options.eventTypes());
             if (result.kieBase() == null) {
                 return null;
@@ -990,7 +996,35 @@ public final class RuleBase {
         if (path != null && texts.containsKey(path)) {
             line = texts.get(path).consequenceLine(line, message);
         }
+        if (path == null) {
+            Map<String, DrlAnalysis> byOrigin = new HashMap<>();
+            texts.forEach((p, analysis) -> byOrigin.put(origins.getOrDefault(p, p), analysis));
+            return atDeclaration(new Problem(origin, line, message), byOrigin);
+        }
         return new Problem(origin, line, message);
+    }
+
+    /**
+     * A compiler's problem of no file that names a declared type ("Wrong redeclaration of type Citation"), placed at
+     * the declaration of that type when one DRL file declares it; otherwise as it is.
+     */
+    private static Problem atDeclaration(Problem problem, Map<String, DrlAnalysis> files) {
+        Matcher named = DECLARED_TYPE.matcher(problem.message());
+        if (problem.line() > 0 || !named.find()) {
+            return problem;
+        }
+        Problem found = null;
+        for (Map.Entry<String, DrlAnalysis> file : files.entrySet()) {
+            for (AbstractClassTypeDeclarationDescr type : file.getValue().descr().getClassAndEnumDeclarationDescrs()) {
+                if (type.getTypeName().equals(named.group(1))) {
+                    if (found != null) {
+                        return problem; // declared in more than one file: which one is meant is unknown
+                    }
+                    found = new Problem(file.getKey(), Math.max(1, type.getLine()), problem.message());
+                }
+            }
+        }
+        return found == null ? problem : found;
     }
 
     /**
@@ -998,6 +1032,9 @@ public final class RuleBase {
      * for it with {@code @PropertyReactive}.
      */
     static final PropertySpecificOption PROPERTY_SPECIFIC = PropertySpecificOption.ALLOWED;
+
+    /** A declared type a compiler's problem names. */
+    private static final Pattern DECLARED_TYPE = Pattern.compile("\\btype ([\\w$]+)");
 
     /** {@link #PROPERTY_SPECIFIC}, the one setting in which the compiler differs from Drools' defaults. */
     static final String COMPILER_SETTINGS = "property-specific=" + PROPERTY_SPECIFIC;

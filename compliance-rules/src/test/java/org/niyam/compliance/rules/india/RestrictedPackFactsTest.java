@@ -319,4 +319,41 @@ class RestrictedPackFactsTest {
                     + "pack 'india-it-rules': a restricted pack's DRL must be in a package of its own");
         });
     }
+
+    /**
+     * A restricted pack declaring a type of Niyam's model in the model's package is refused with the compiler's
+     * problem placed at its declaration (it named no file), as every problem names its file and line.
+     */
+    @Test
+    void a_type_of_the_model_declared_again_is_refused_at_its_declaration() {
+        RulePack shadow = RulePack.drl("shadow.drl", """
+                package org.niyam.compliance.model;
+                import org.niyam.compliance.india.*;
+                declare Citation
+                    instrument : String
+                end
+                rule "shadow.r"
+                    @citation("x")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("shadow.f", $c.caseId(), "shadow", java.util.List.of($c.id())));
+                end
+                """);
+
+        for (List<RulePack> packs : List.of(List.of(RulePack.classpath(INDIA), shadow), List.of(shadow))) {
+            org.niyam.compliance.pack.RulePackException e = catchThrowableOfType(
+                    org.niyam.compliance.pack.RulePackException.class, () -> {
+                        ComplianceEngine.Builder builder = ComplianceEngine.builder();
+                        packs.forEach(builder::rulePack);
+                        builder.build();
+                    });
+
+            assertThat(e).as("packs %s", packs.size()).isNotNull();
+            assertThat(e.problems()).as(e.getMessage()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.source()).isEqualTo("shadow.drl");
+                assertThat(p.line()).isPositive();
+            });
+        }
+    }
 }
