@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,38 +53,23 @@ class WatchCommandTest {
                 {"type":"PlatformProfile","name":"ExampleNet","registeredUsersInIndia":1000000,"messagingService":false}
                 {"type":"RemovalOrderReceived","id":"order-1","caseId":"case-1","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
                 """);
-        AtomicInteger polls = new AtomicInteger();
         // The clock reads 13:00:00.001, one millisecond past the 3-hour deadline.
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
                 java.time.ZoneOffset.UTC);
-        WatchCommand watch = new WatchCommand(clock, () -> {
-            if (polls.incrementAndGet() == 2) {
-                try {
-                    Files.writeString(log, """
-                            {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
-                            """, java.nio.file.StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, () -> 0L, Path.of(""));
+        WatchCommand watch = new WatchCommand(clock, appendingOnce(log, """
+                {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
+                """), Duration.ZERO);
+        Run run = run(watch, log.toString());
 
-        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        String text = run.out();
+        assertThat(run.err()).isEmpty();
         assertThat(text).as("the platform's facts are given before the first event, not reported one by one")
                 .doesNotContain("INDETERMINATE 4(1)");
         assertThat(text).contains("BREACHED    removal.on-order@order-1 (Rule 3(1)(d)), due 2026-03-02 13:00");
         // The removal that came later in the file, done at 12:59, corrects the breach: the order was met.
         assertThat(text).contains("MET         removal.on-order@order-1");
         assertThat(text).contains("Stopped at 2026-03-02 13:00:00.001");
-        assertThat(exit).isEqualTo(Exit.FINDINGS);
+        assertThat(run.exit()).isEqualTo(Exit.FINDINGS);
     }
 
     /**
@@ -107,26 +95,12 @@ class WatchCommandTest {
                 .doesNotContain("BREACHED    removal.on-order@order-1");
 
         Files.writeString(log, head);
-        AtomicInteger polls = new AtomicInteger();
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
                 java.time.ZoneOffset.UTC);
-        WatchCommand watch = new WatchCommand(clock, () -> {
-            if (polls.incrementAndGet() == 2) {
-                try {
-                    Files.writeString(log, removal, java.nio.file.StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-        String live = out.toString(StandardCharsets.UTF_8);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        WatchCommand watch = new WatchCommand(clock, appendingOnce(log, removal), Duration.ZERO);
+        Run run = run(watch, log.toString());
+        String live = run.out();
+        assertThat(run.err()).isEmpty();
         assertThat(live.indexOf("BREACHED    removal.on-order@order-1")).as(live).isNotNegative()
                 .isLessThan(live.indexOf("MET LATE    removal.on-order@order-1"));
     }
@@ -153,13 +127,9 @@ class WatchCommandTest {
         int pipedExit;
         try {
             System.setIn(new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            WatchCommand watch = new WatchCommand(clock, () -> true, Duration.ZERO);
-            pipedExit = watch.run(Args.parse(new String[] {"-"}, CommandSpecs.of(watch)), new Io(
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
-                    Path.of("")));
-            piped = out.toString(StandardCharsets.UTF_8);
+            Run run = run(new WatchCommand(clock, () -> true, Duration.ZERO), "-");
+            pipedExit = run.exit();
+            piped = run.out();
         } finally {
             System.setIn(stdin);
         }
@@ -170,13 +140,8 @@ class WatchCommandTest {
 
         Path log = dir.resolve("cases.jsonl");
         Files.writeString(log, lines);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WatchCommand watch = new WatchCommand(clock, () -> true, Duration.ZERO);
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
-                Path.of("")));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("MET         removal.on-order@order-1")
+        assertThat(run(new WatchCommand(clock, () -> true, Duration.ZERO), log.toString()).out())
+                .contains("MET         removal.on-order@order-1")
                 .doesNotContain("BREACHED    removal.on-order@order-1");
     }
 
@@ -192,13 +157,7 @@ class WatchCommandTest {
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T14:30:00+05:30").toInstant(), java.time.ZoneOffset.UTC);
         AtomicInteger polls = new AtomicInteger();
         WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true, () -> 0L, Path.of(""));
-
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
-
-        String screen = out.toString(StandardCharsets.UTF_8);
+        String screen = run(watch, true, log.toString()).out();
         String last = screen.substring(screen.lastIndexOf("niyam watch  "));
         // Breached first, then at risk with its time left: order-2 is due at 15:00, 30 minutes from the clock.
         assertThat(last).contains("STATUS", "LEFT", "2026-03-02 14:30");
@@ -223,27 +182,12 @@ class WatchCommandTest {
                 {"type":"ComplaintResolved","id":"c1-res","caseId":"C1","at":"2026-03-03T10:00:00+05:30"}
                 {"type":"ComplaintReceived","id":"c2-in","caseId":"C2","at":"2026-03-20T10:00:00+05:30","category":"GENERAL"}
                 """);
-        AtomicInteger polls = new AtomicInteger();
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-21T09:00:00+05:30").toInstant(),
                 java.time.ZoneOffset.UTC);
-        WatchCommand watch = new WatchCommand(clock, () -> {
-            if (polls.incrementAndGet() == 2) {
-                try {
-                    Files.writeString(log, """
-                            {"type":"ComplaintAcknowledged","id":"c1-ack-a","caseId":"C1","at":"2026-03-01T11:00:00+05:30"}
-                            """, java.nio.file.StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
-                Path.of("")));
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence(
+        WatchCommand watch = new WatchCommand(clock, appendingOnce(log, """
+                {"type":"ComplaintAcknowledged","id":"c1-ack-a","caseId":"C1","at":"2026-03-01T11:00:00+05:30"}
+                """), Duration.ZERO);
+        assertThat(run(watch, log.toString()).out()).containsSubsequence(
                 "MET LATE    complaint.acknowledge@c1-in",
                 "2026-03-21 09:00  FINDING     case-came-back C1: Event c1-ack-a",
                 "2026-03-21 09:00  INDETERMINATE complaint.acknowledge@c1-in (Rule 3(2)(a)(i))",
@@ -296,19 +240,9 @@ class WatchCommandTest {
                 """);
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T13:00:00.001+05:30").toInstant(),
                 java.time.ZoneOffset.UTC);
-        AtomicInteger polls = new AtomicInteger();
-        WatchCommand first = new WatchCommand(clock, () -> {
-            if (polls.incrementAndGet() == 2) {
-                try {
-                    Files.writeString(log, """
-                            {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
-                            """, java.nio.file.StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
+        WatchCommand first = new WatchCommand(clock, appendingOnce(log, """
+                {"type":"ContentRemoved","id":"removed-1","caseId":"case-1","at":"2026-03-02T12:59:00+05:30","action":"REMOVED"}
+                """), Duration.ZERO);
         List<String> before = ids(first, log);
         List<String> after = ids(new WatchCommand(clock, () -> true, Duration.ZERO), log);
 
@@ -322,13 +256,8 @@ class WatchCommandTest {
     }
 
     private static List<String> ids(WatchCommand watch, Path log) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)), new Io(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, () -> 0L,
-                Path.of("")));
         List<String> ids = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : run(watch, log.toString(), "--format", "json").out().split("\n")) {
             ids.add(JSON.readTree(line).get("id").asText());
         }
         return ids;
@@ -351,18 +280,13 @@ class WatchCommandTest {
                 java.time.ZoneOffset.UTC);
         AtomicInteger polls = new AtomicInteger();
         WatchCommand watch = new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Run run = run(watch, log.toString(), "--format", "json");
 
-        int exit = watch.run(Args.parse(new String[] {log.toString(), "--format", "json"}, CommandSpecs.of(watch)),
-                new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                        StandardCharsets.UTF_8), false, () -> 0L, Path.of("")));
-
-        assertThat(exit).isEqualTo(Exit.FINDINGS);
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        assertThat(run.exit()).isEqualTo(Exit.FINDINGS);
+        for (String line : run.out().split("\n")) {
             assertThat(JSON.readTree(line).get("id").asText()).contains("#");
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Stopped at 2026-03-02 14:30: 4 obligations to "
+        assertThat(run.err()).isEqualTo("Stopped at 2026-03-02 14:30: 4 obligations to "
                 + "settle (2 breached, 1 indeterminate, 1 at risk).\n");
 
         Cli.Result replay = Cli.run("watch", "--replay", "--format", "json", log.toString());
@@ -384,31 +308,16 @@ class WatchCommandTest {
                 """);
         Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T12:00:00+05:30").toInstant(),
                 java.time.ZoneOffset.UTC);
-        AtomicInteger polls = new AtomicInteger();
-        WatchCommand watch = new WatchCommand(clock, () -> {
-            if (polls.incrementAndGet() == 2) {
-                try {
-                    Files.writeString(log, """
-                            {"type":"RemovalOrderReceived","id":"order-soon","caseId":"case-3","at":"2026-03-02T13:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
-                            """, java.nio.file.StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return polls.get() > 4;
-        }, Duration.ZERO);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        WatchCommand watch = new WatchCommand(clock, appendingOnce(log, """
+                {"type":"RemovalOrderReceived","id":"order-soon","caseId":"case-3","at":"2026-03-02T13:00:00+05:30","issuer":{"kind":"COURT","authority":"High Court of Delhi"}}
+                """), Duration.ZERO);
+        Run run = run(watch, log.toString());
 
-        watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), new Io(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, () -> 0L, Path.of("")));
-
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("niyam watch: " + log + ":3: event 'order-2062' is "
+        assertThat(run.err()).isEqualTo("niyam watch: " + log + ":3: event 'order-2062' is "
                 + "at 2062-03-02T11:00+05:30, more than a day ahead of this machine's clock (2026-03-02 12:00 IST): it "
                 + "waits until the clock reaches that instant, and is judged then; if its date is wrong, correct the "
                 + "line\n");
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("order-2062", "order-soon")
+        assertThat(run.out()).doesNotContain("order-2062", "order-soon")
                 .contains("Stopped at 2026-03-02 12:00: 3 obligations to settle (1 breached, 1 indeterminate, 0 at "
                         + "risk); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
         // A replay has no clock to wait for: the same log is judged by its own time, with no notice.
@@ -466,5 +375,41 @@ class WatchCommandTest {
         }
         assertThat(Cli.run("watch", "--replay", dir.toString()).err())
                 .contains(dir + " is a directory, not a case log");
+    }
+
+    /**
+     * Stops a watch at its fifth look for more lines; at its second, appends {@code line} to the log, as a producer
+     * writing while the watch follows it.
+     */
+    private static BooleanSupplier appendingOnce(Path log, String line) {
+        AtomicInteger polls = new AtomicInteger();
+        return () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, line, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 4;
+        };
+    }
+
+    /** What a watch wrote, and its exit code. */
+    private record Run(String out, String err, int exit) {
+    }
+
+    private static Run run(WatchCommand watch, String... args) {
+        return run(watch, false, args);
+    }
+
+    /** Runs the watch with these arguments; {@code terminal}: its standard output is a terminal. */
+    private static Run run(WatchCommand watch, boolean terminal, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = watch.run(Args.parse(args, CommandSpecs.of(watch)), new Io(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                terminal, () -> 0L, Path.of("")));
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exit);
     }
 }

@@ -317,11 +317,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @throws IllegalStateException the monitor is closed
      */
     public void acceptAll(Collection<? extends CaseEvent> events) {
-        List<CaseEvent> batch = new ArrayList<>(Objects.requireNonNull(events, "events"));
-        int missing = batch.indexOf(null);
-        if (missing >= 0) {
-            throw new NullPointerException("events[" + missing + "] is null: nothing of the batch was taken");
-        }
+        List<CaseEvent> batch = batch(events, "events");
         runLocked(() -> {
             requireOpen();
             OffsetDateTime instant = clockNow(batch);
@@ -437,11 +433,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @throws IllegalStateException the monitor is closed
      */
     public void facts(List<? extends StandingFact> given) {
-        List<StandingFact> batch = new ArrayList<>(Objects.requireNonNull(given, "facts"));
-        int missing = batch.indexOf(null);
-        if (missing >= 0) {
-            throw new NullPointerException("facts[" + missing + "] is null: nothing of the batch was taken");
-        }
+        List<StandingFact> batch = batch(given, "facts");
         runLocked(() -> {
             requireOpen();
             if (batch.isEmpty()) {
@@ -816,6 +808,16 @@ public final class ComplianceMonitor implements AutoCloseable {
             return null;
         }
         return watermark;
+    }
+
+    /** A copy of what a call was given together, refused whole when it, or one of its items, is null. */
+    private static <T> List<T> batch(Collection<? extends T> given, String name) {
+        List<T> batch = new ArrayList<>(Objects.requireNonNull(given, name));
+        int missing = batch.indexOf(null);
+        if (missing >= 0) {
+            throw new NullPointerException(name + "[" + missing + "] is null: nothing of the batch was taken");
+        }
+        return batch;
     }
 
     /** The later of two instants, either of which may be {@code null}. */
