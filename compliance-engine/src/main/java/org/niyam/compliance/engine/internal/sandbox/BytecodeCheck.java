@@ -41,11 +41,13 @@ final class BytecodeCheck {
     private final ClassLoader platform;
     private final Map<String, ClassFile> generated;
     private final Map<String, Optional<String>> resolved = new HashMap<>();
+    private final TextSafety text;
 
     BytecodeCheck(Allowlist allowlist, ClassLoader platform, Map<String, ClassFile> generated) {
         this.allowlist = allowlist;
         this.platform = platform;
         this.generated = generated;
+        this.text = new TextSafety(generated, platform);
     }
 
     /** Every refused use in the class, each once per method. */
@@ -93,8 +95,61 @@ final class BytecodeCheck {
                 }
             }
         }
+        text(file, refusals);
         return new ArrayList<>(refusals.values());
     }
+
+    /**
+     * What the class's code turns into text whose text may not be its own, and a class that is a
+     * {@code CharSequence} without text of its own ({@code String.join}, {@code contains} and others call its
+     * {@code toString}).
+     */
+    private void text(ClassFile file, Map<String, Refusal> refusals) {
+        for (TextConversions.Conversion conversion : text.conversions(file)) {
+            if (conversion.problem() != null) {
+                refusals.putIfAbsent(conversion.method() + " " + conversion.problem(), new Refusal(file.name,
+                        conversion.method(), conversion.problem(), conversion.member(), FORMAT));
+            } else if (!text.ownText(conversion.type())) {
+                String used = conversion.type().getClassName() + " turned into text (" + conversion.by() + ")";
+                refusals.putIfAbsent(conversion.method() + " " + used, new Refusal(file.name, conversion.method(),
+                        used, conversion.member(), TEXT));
+            }
+        }
+        if (charSequence(file) && !text.ownText(org.objectweb.asm.Type.getObjectType(file.name.replace('.', '/')))) {
+            refusals.putIfAbsent("CharSequence", new Refusal(file.name, null, "a CharSequence without text of its "
+                    + "own (its toString, which String.join, contains and others call)", "CharSequence", TEXT));
+        }
+    }
+
+    /** Whether the class is a {@code CharSequence}, through the interfaces the pack declares. */
+    private boolean charSequence(ClassFile file) {
+        Deque<String> pending = new ArrayDeque<>(file.interfaces);
+        int steps = 0;
+        for (ClassFile c = file; c != null && steps++ <= generated.size(); c = generated.get(c.superName)) {
+            pending.addAll(c.interfaces);
+        }
+        while (!pending.isEmpty() && steps++ <= 4 * generated.size() + 64) {
+            String type = pending.poll();
+            if (type.equals("java.lang.CharSequence")) {
+                return true;
+            }
+            ClassFile own = generated.get(type);
+            if (own != null) {
+                pending.addAll(own.interfaces);
+            }
+        }
+        return false;
+    }
+
+    /** Why a value is refused as text. */
+    static final String TEXT = "whose text may name an object's identity hash code (Object.toString, as of an "
+            + "Object, an interface, a collection, an array, a lambda, or a class without a toString of its own) and "
+            + "so differ from one run to the next; turn into text only strings, numbers, enums, java.time values and "
+            + "types whose toString says only those (join a list of strings with String.join).";
+
+    /** Why a use of {@code String.format} is refused. */
+    static final String FORMAT = "which formats what differs from one machine or run to the next; "
+            + "restricted packs format numbers, strings and java.time values with a constant format.";
 
     /**
      * Why a {@code from} of a constant expression is refused: Drools computes it once, when it builds the rule base,

@@ -61,6 +61,10 @@ final class ClassFile {
 
     final String name;
     final String superName;
+    /** The class's access flags ({@code Opcodes.ACC_INTERFACE}, ...). */
+    int access;
+    /** The class file itself, for the checks that read its code as a whole ({@link TextConversions}). */
+    byte[] bytes;
     final List<String> interfaces = new ArrayList<>();
     final Set<Reference> classReferences = new LinkedHashSet<>();
     final Map<String, Method> methods = new LinkedHashMap<>();
@@ -92,6 +96,7 @@ final class ClassFile {
             public void visit(int version, int access, String name, String signature, String superName,
                               String[] interfaces) {
                 result[0] = new ClassFile(binary(name), superName == null ? null : binary(superName));
+                result[0].access = access;
                 if (superName != null) {
                     result[0].classReferences.add(Reference.type(binary(superName)));
                 }
@@ -165,6 +170,7 @@ final class ClassFile {
                 return new Code(method);
             }
         }, 0);
+        result[0].bytes = bytes;
         return result[0];
     }
 

@@ -596,13 +596,16 @@ public final class CompiledCheck {
     }
 
     /**
-     * Drools' generated equals of a declared type compares classes, and its hashCode combines the hash codes of the
-     * type's key fields; no DRL code is compiled into either.
+     * Drools' generated equals of a declared type compares classes, its hashCode combines the hash codes of the
+     * type's key fields, and its toString turns its fields into text; no DRL code is compiled into any of them. A type
+     * whose toString turns a field without text of its own into text is refused where code turns the type into text
+     * ({@link TextSafety}), not where it is declared.
      */
     private static boolean generatedByDrools(boolean declaredType, BytecodeCheck.Refusal refusal) {
         return declaredType && ("equals(Ljava/lang/Object;)Z".equals(refusal.method())
                 && refusal.used().equals("java.lang.Object.getClass()")
-                || "hashCode()I".equals(refusal.method()) && BytecodeCheck.HASH.equals(refusal.why()));
+                || "hashCode()I".equals(refusal.method()) && BytecodeCheck.HASH.equals(refusal.why())
+                || "toString()Ljava/lang/String;".equals(refusal.method()) && BytecodeCheck.TEXT.equals(refusal.why()));
     }
 
     /** The DRL package a generated class belongs to: its own package, or the parent of a lambda's package. */
