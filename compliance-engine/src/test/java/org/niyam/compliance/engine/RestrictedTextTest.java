@@ -51,8 +51,19 @@ class RestrictedTextTest {
         "String s = String.format(java.util.Locale.ROOT, \"%tF\", 0L);           | %t of a Long in a format",
         "String f = $c.id(); String s = String.format(java.util.Locale.ROOT, f, 1); | a format that is not a string constant",
         "Object[] a = { $c.id() }; java.util.Arrays.asList(a); String s = String.format(java.util.Locale.ROOT, \"%s\", a); | arguments not written in the call",
+        "Object[] a = { $c.id() }; java.util.Arrays.asList((Object[]) (Object) a); String s = String.format(java.util.Locale.ROOT, \"%s\", a); | arguments not written in the call",
     })
     void aFormatThatReadsTheMachineOrAnIdentityIsRefused(String consequence, String used) {
+        assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
+    }
+
+    /** The JVM's messages name class loaders by identity hash code, or are null under some flags. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "String s; try { s = \"\" + Integer.parseInt($c.id()); } catch (NumberFormatException e) { s = e.getMessage(); } | java.lang.Throwable.getMessage()",
+        "String s; try { s = \"\" + Integer.parseInt($c.id()); } catch (NumberFormatException e) { s = \"bad: \" + e; } | java.lang.NumberFormatException turned into text",
+    })
+    void anExceptionsMessageIsRefused(String consequence, String used) {
         assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
     }
 

@@ -142,10 +142,11 @@ final class BytecodeCheck {
     }
 
     /** Why a value is refused as text. */
-    static final String TEXT = "whose text may name an object's identity hash code (Object.toString, as of an "
-            + "Object, an interface, a collection, an array, a lambda, or a class without a toString of its own) and "
-            + "so differ from one run to the next; turn into text only strings, numbers, enums, java.time values and "
-            + "types whose toString says only those (join a list of strings with String.join).";
+    static final String TEXT = "whose text may name an object's identity hash code (Object.toString: of an Object, "
+            + "an interface, a collection, an array, a lambda, or a class without a toString of its own) and so differ "
+            + "from one run to the next; turn into text only strings, numbers, enums, java.time values and types whose "
+            + "toString says only those: join a list of strings with String.join, and give a value read from a "
+            + "collection a variable of its own type first (Integer n = counts.get(key)).";
 
     /** Why a use of {@code String.format} is refused. */
     static final String FORMAT = "which formats what differs from one machine or run to the next; "

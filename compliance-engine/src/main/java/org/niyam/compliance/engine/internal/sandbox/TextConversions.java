@@ -137,6 +137,10 @@ final class TextConversions {
                 return new Value(Type.getType("[" + Type.getObjectType(((TypeInsnNode) insn).desc).getDescriptor()),
                         null, insn);
             }
+            if (insn.getOpcode() == Opcodes.CHECKCAST && value instanceof Value v && v.site != null) {
+                // The cast array is a value of its own to the analysis: whatever fills it fills this one.
+                lost.add(v.site);
+            }
             return super.unaryOperation(insn, value);
         }
 
@@ -178,12 +182,12 @@ final class TextConversions {
         private final MethodNode method;
         private final List<Conversion> found;
         private final String name;
-        /** The types stored into each array made here, and the format calls given one. */
+        /** The types stored into each array made here, and the format calls with the array each is given. */
         private final Map<AbstractInsnNode, Set<Type>> stored = new HashMap<>();
         private final Map<AbstractInsnNode, Value> formats = new java.util.LinkedHashMap<>();
         /** The format calls whose format has a {@code %t}. */
         private final Set<AbstractInsnNode> timeFormats = new HashSet<>();
-        /** The format calls whose format has a {@code %t}. */
+
         MethodText(String owner, MethodNode method, List<Conversion> found) {
             this.owner = owner;
             this.method = method;
