@@ -53,6 +53,14 @@ public final class WatchCommand implements Command {
     /** India Standard Time: the instants the text output shows. */
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
 
+    /** The width of the widest status or kind of transition ({@code NOT APPLICABLE}): their column's. */
+    private static final int LABEL = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Transition.Kind.values()).map(Enum::name),
+            java.util.Arrays.stream(Status.values()).map(Enum::name)).mapToInt(String::length).max().orElseThrow();
+
+    /** The width of an instant to the millisecond: the least of the column of instants that starts a text line. */
+    private static final int TO_THE_MILLISECOND = "2026-03-02 13:00:00.001".length();
+
     private final Clock clock;
     private final BooleanSupplier stopped;
     private final Duration poll;
@@ -723,9 +731,13 @@ public final class WatchCommand implements Command {
         }
     }
 
-    /** One line per transition, as they happen. */
+    /**
+     * One line per transition, as they happen, its instant padded to the width of one to the millisecond, or of the
+     * widest printed before when one had a finer fraction: the lines after it line up with it.
+     */
     private static class LineView implements View {
         final Io io;
+        private int width = TO_THE_MILLISECOND;
 
         LineView(Io io) {
             this.io = io;
@@ -733,7 +745,8 @@ public final class WatchCommand implements Command {
 
         @Override
         public synchronized void transition(Transition transition) {
-            io.out().println(line(transition));
+            width = Math.max(width, at(transition.at()).length());
+            io.out().println(line(transition, width));
             io.out().flush();
         }
 
@@ -751,7 +764,7 @@ public final class WatchCommand implements Command {
     private static final class LiveView extends LineView {
         private static final String CLEAR = "\u001b[H\u001b[2J";
         private final Clock clock;
-        private final List<String> recent = new ArrayList<>();
+        private final List<Transition> recent = new ArrayList<>();
         private final java.util.concurrent.ScheduledExecutorService painter =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "niyam-watch-view");
@@ -771,7 +784,7 @@ public final class WatchCommand implements Command {
 
         @Override
         public synchronized void transition(Transition transition) {
-            recent.add(line(transition));
+            recent.add(transition);
             if (recent.size() > 8) {
                 recent.remove(0);
             }
@@ -793,19 +806,21 @@ public final class WatchCommand implements Command {
             StringBuilder screen = new StringBuilder(CLEAR);
             screen.append("niyam watch  ").append(at(now)).append("   ").append(obligations(open.size()))
                     .append(" to settle  (Ctrl-C stops)\n\n");
-            screen.append(String.format("%-10s %-26s %-18s %-20s %s%n", "STATUS", "CLAUSE", "CASE", "DUE", "LEFT"));
-            int shown = 0;
-            for (Obligation o : open) {
-                if (shown++ == 20) {
-                    screen.append("  ... and ").append(open.size() - 20).append(" more\n");
-                    break;
-                }
-                screen.append(String.format("%-10s %-26s %-18s %-20s %s%n", o.status().label(),
-                        clip(o.citation().clause(), 26), clip(o.caseId() == null ? "(platform)" : o.caseId(), 18),
-                        o.dueAt() == null ? "-" : at(o.dueAt()), left(now, o)));
+            List<Obligation> shown = open.subList(0, Math.min(open.size(), 20));
+            // Each column as wide as its widest entry shown, the due instants' as the widest of them: they line up.
+            int due = shown.stream().mapToInt(o -> at(o.dueAt()).length()).max().orElse(0);
+            String row = "%-" + LABEL + "s %-26s %-18s %-" + Math.max("DUE".length(), due) + "s %s%n";
+            screen.append(String.format(row, "STATUS", "CLAUSE", "CASE", "DUE", "LEFT"));
+            for (Obligation o : shown) {
+                screen.append(String.format(row, o.status().label(), clip(o.citation().clause(), 26),
+                        clip(o.caseId() == null ? "(platform)" : o.caseId(), 18), at(o.dueAt()), left(now, o)));
+            }
+            if (open.size() > shown.size()) {
+                screen.append("  ... and ").append(open.size() - shown.size()).append(" more\n");
             }
             screen.append("\nLatest:\n");
-            recent.forEach(line -> screen.append("  ").append(line).append('\n'));
+            int width = recent.stream().mapToInt(t -> at(t.at()).length()).reduce(TO_THE_MILLISECOND, Math::max);
+            recent.forEach(t -> screen.append("  ").append(line(t, width)).append('\n'));
             io.out().print(screen);
             io.out().flush();
         }
@@ -838,17 +853,24 @@ public final class WatchCommand implements Command {
         return line + ".";
     }
 
-    static String line(Transition t) {
+    /**
+     * A transition's text line: its instant padded to {@code width}, its kind in a column as wide as the widest
+     * ({@code NOT APPLICABLE}) and two spaces, as the audit's text report sets its statuses, then what it is about.
+     */
+    static String line(Transition t, int width) {
+        String head = String.format("%-" + width + "s  %-" + (LABEL + 2) + "s", at(t.at()),
+                t.kind().name().replace('_', ' '));
         if (t.finding() != null) {
-            return at(t.at()) + "  FINDING     " + t.finding().code() + " " + TextReport.printable(String.valueOf(t.finding().caseId()))
+            return head + t.finding().code() + " " + TextReport.printable(String.valueOf(t.finding().caseId()))
                     + ": " + TextReport.printable(t.finding().message());
         }
         Obligation o = t.obligation();
         String due = o.dueAt() == null ? "" : ", due " + at(o.dueAt());
-        return String.format("%s  %-11s %s (%s)%s: %s", at(t.at()), t.kind().name().replace('_', ' '),
-                TextReport.printable(o.id()), o.citation().clause(), due, TextReport.printable(o.what()));
+        return head + TextReport.printable(o.id()) + " (" + o.citation().clause() + ")" + due + ": "
+                + TextReport.printable(o.what());
     }
 
+    /** The time left until an obligation is due, or how long it is overdue (see {@link #human}); none undated. */
     private static String left(OffsetDateTime now, Obligation o) {
         if (o.dueAt() == null) {
             return "";
@@ -860,8 +882,16 @@ public final class WatchCommand implements Command {
         return human(left);
     }
 
+    /**
+     * A time left or overdue in whole units, rounded down as a countdown reads: {@code 2 d 3 h}, {@code 1 h 5 min},
+     * {@code 12 min}, below a minute {@code 42 s}, below a second {@code under 1 s}; {@code 0 s} only at the due
+     * instant itself.
+     */
     private static String human(Duration d) {
         long minutes = d.toMinutes();
+        if (minutes == 0) {
+            return d.isZero() ? "0 s" : d.toSeconds() == 0 ? "under 1 s" : d.toSeconds() + " s";
+        }
         return minutes >= 24 * 60 ? minutes / (24 * 60) + " d " + minutes % (24 * 60) / 60 + " h"
                 : minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
@@ -871,10 +901,17 @@ public final class WatchCommand implements Command {
         return count + (count == 1 ? " obligation" : " obligations");
     }
 
-    /** An instant in India Standard Time, to the millisecond (the kernel's precision; a machine's clock reads more). */
+    /**
+     * An instant in India Standard Time, exactly as it was judged: the minute always ({@code 2026-03-02 13:00}), the
+     * second when it has one ({@code 13:00:05}), and a fraction of 3, 6 or 9 digits, as few as hold it exactly
+     * ({@code 13:00:00.001}, {@code 13:00:00.000900}); no two instants read the same. {@code -} for none.
+     */
     private static String at(OffsetDateTime instant) {
-        return instant == null ? "-" : instant.withOffsetSameInstant(IST).toLocalDateTime()
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString().replace('T', ' ');
+        if (instant == null) {
+            return "-";
+        }
+        java.time.LocalDateTime local = instant.withOffsetSameInstant(IST).toLocalDateTime();
+        return local.toLocalDate() + " " + local.toLocalTime(); // LocalTime's own form is the one described
     }
 
     private static String clip(String text, int width) {

@@ -168,7 +168,8 @@ class AuditCommandTest {
                     .contains("BREACHED        4(1)(c).resident-grievance-officer@period\n")
                     .contains("breached from 2026-01-31T00:00+05:30 to 2026-03-16T00:00+05:30 (44 days)")
                     .containsPattern("@period\n  what .*\n  from      2026-01-31T00:00\\+05:30\n");
-            assertThat(replay.out()).contains("2026-01-31 00:00  BREACHED    4(1)(c).resident-grievance-officer");
+            assertThat(replay.out())
+                    .contains("2026-01-31 00:00         BREACHED        4(1)(c).resident-grievance-officer");
         }
 
         @Test

@@ -52,7 +52,7 @@ class WatchInputTest {
         Cli.Result result = Cli.run("watch", "--replay", log.toString());
 
         assertThat(result.err()).contains("cases.jsonl:2: the line is not valid UTF-8").doesNotContain("Input length");
-        assertThat(result.out()).contains("OPENED      removal.on-order@order-2");
+        assertThat(result.out()).contains("OPENED          removal.on-order@order-2");
     }
 
     /**
@@ -68,8 +68,8 @@ class WatchInputTest {
         Cli.Result text = Cli.run("watch", "--replay", log.toString());
         Cli.Result json = Cli.run("watch", "--replay", "--format", "json", log.toString());
 
-        assertThat(text.out()).contains("2026-03-02 14:30  OPENED      removal.on-order@order-1 (Rule 3(1)(d)), due "
-                + "2026-03-02 17:30");
+        assertThat(text.out()).contains("2026-03-02 14:30         OPENED          removal.on-order@order-1 (Rule 3(1)(d)), "
+                + "due 2026-03-02 17:30");
         assertThat(json.out()).contains("\"at\":\"2026-03-02T14:30:00+05:30\"",
                 "\"triggeredAt\":\"2026-03-02T10:00:00+01:00\"");
     }
@@ -99,7 +99,7 @@ class WatchInputTest {
         Run run = run(watch, log);
 
         assertThat(run.err()).contains(":3: the line is not valid UTF-8");
-        assertThat(run.out()).contains("OPENED      removal.on-order@order-3");
+        assertThat(run.out()).contains("OPENED          removal.on-order@order-3");
         assertThat(run.exit()).as("a rejected line, as for audit").isEqualTo(Exit.BAD_INPUT);
     }
 
@@ -127,7 +127,7 @@ class WatchInputTest {
         }, Duration.ZERO);
         Run run = run(watch, log);
 
-        assertThat(run.out()).contains("OPENED      removal.on-order@order-2");
+        assertThat(run.out()).contains("OPENED          removal.on-order@order-2");
         assertThat(run.err()).contains("was truncated: reading it again from its start");
     }
 
@@ -151,7 +151,7 @@ class WatchInputTest {
         }, Duration.ZERO);
         Run run = run(watch, log);
 
-        assertThat(run.out()).contains("OPENED      removal.on-order@order-2");
+        assertThat(run.out()).contains("OPENED          removal.on-order@order-2");
         assertThat(run.err()).contains("was replaced (rotated?)");
     }
 
@@ -173,9 +173,9 @@ class WatchInputTest {
         Run run = run(watch, log);
 
         String text = run.out();
-        assertThat(text).contains("12:50  MET         removal.on-order@order-1 ")
-                .doesNotContain("BREACHED    removal.on-order@order-1 ")
-                .contains("14:00:00.001  BREACHED    removal.on-order@order-2 ");
+        assertThat(text).contains("12:50         MET             removal.on-order@order-1 ")
+                .doesNotContain("BREACHED        removal.on-order@order-1 ")
+                .contains("14:00:00.001  BREACHED        removal.on-order@order-2 ");
         assertThat(run.exit()).isEqualTo(Exit.FINDINGS);
     }
 
@@ -234,8 +234,8 @@ class WatchInputTest {
         AtomicInteger polls = new AtomicInteger();
         Run run = run(new WatchCommand(clock, () -> polls.incrementAndGet() > 2, Duration.ZERO), log);
 
-        assertThat(run.out()).contains("11:00  MET         removal.on-order@oA ")
-                .doesNotContain("BREACHED    removal.on-order@oA ");
+        assertThat(run.out()).contains("11:00         MET             removal.on-order@oA ")
+                .doesNotContain("BREACHED        removal.on-order@oA ");
     }
 
     /**

@@ -177,7 +177,7 @@ class WatchPlatformLinesTest {
         String audit = rejection(Cli.run("audit", log.toString()).err(), "cases.jsonl:3: from: ");
 
         assertThat(watch.err()).contains(audit).doesNotContain("internal error");
-        assertThat(watch.out()).contains("BREACHED    removal.on-order@o2");
+        assertThat(watch.out()).contains("BREACHED        removal.on-order@o2");
         assertThat(watch.exit()).isEqualTo(Exit.BAD_INPUT);
     }
 

@@ -5,8 +5,9 @@ import java.time.Period;
 import java.time.temporal.TemporalAmount;
 
 /**
- * Durations as a compliance officer reads them: {@code 15 days}, {@code 72 h}, {@code 1 h 5 min}, {@code 1 ms}; the
- * wording of the engine's explanations and of the reports.
+ * Durations as a compliance officer reads them: {@code 15 days}, {@code 72 h}, {@code 1 h 5 min}, {@code 1 ms},
+ * {@code 0.4 ms}; the wording of the engine's explanations and of the reports. The smallest unit is the millisecond:
+ * what is finer is its decimal fraction, to the nanosecond, so that no part of a duration is dropped.
  */
 public final class Durations {
 
@@ -34,8 +35,9 @@ public final class Durations {
 
     /**
      * Describes a duration in the largest units that fit: days from four days up ({@code 15 days 2 h}), hours
-     * below ({@code 72 h}), then minutes, seconds and milliseconds ({@code 1 h 5 min}); nanoseconds only for less
-     * than a millisecond.
+     * below ({@code 72 h}), then minutes, seconds and milliseconds ({@code 1 h 5 min}), every part that is not zero.
+     * Milliseconds carry a decimal fraction when the duration is finer ({@code 0.4 ms}, {@code 3 h 1.000005 ms}):
+     * nothing is rounded away.
      *
      * @param duration the duration; negative ones get a leading minus
      * @return the duration in words, {@code 0 s} when it is zero
@@ -55,19 +57,28 @@ public final class Durations {
         append(text, inDays ? duration.toHoursPart() : duration.toHours(), " h");
         append(text, duration.toMinutesPart(), " min");
         append(text, duration.toSecondsPart(), " s");
-        append(text, duration.toMillisPart(), " ms");
-        if (text.isEmpty() || text.length() == 1 && text.charAt(0) == '-') { // without a string to compare
-            text.append(duration.toNanos()).append(" ns");
+        int finer = duration.toNanosPart() % 1_000_000;
+        if (finer == 0) {
+            append(text, duration.toMillisPart(), " ms");
+        } else {
+            // The nanoseconds below the millisecond as six decimals, without the zeros that end them: 0.4 ms.
+            String fraction = String.format("%06d", finer).replaceAll("0+$", "");
+            separate(text).append(duration.toMillisPart()).append('.').append(fraction).append(" ms");
         }
         return text.toString();
     }
 
     private static void append(StringBuilder text, long amount, String unit) {
         if (amount != 0) {
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != '-') {
-                text.append(' ');
-            }
-            text.append(amount).append(unit);
+            separate(text).append(amount).append(unit);
         }
+    }
+
+    /** A space after an earlier part, none at the start or after the sign. */
+    private static StringBuilder separate(StringBuilder text) {
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '-') {
+            text.append(' ');
+        }
+        return text;
     }
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
 
-/** Durations in words, as explanations give them: the largest units that fit, nanoseconds only below a millisecond. */
+/**
+ * Durations in words, as explanations give them: the largest units that fit, down to the millisecond, with a decimal
+ * fraction of it for what is finer.
+ */
 class DurationsTest {
 
     @Test
@@ -21,10 +24,18 @@ class DurationsTest {
         assertThat(Durations.describe(Period.of(1, 1, 0))).isEqualTo("1 year 1 month");
     }
 
+    /**
+     * What is finer than a millisecond is its decimal fraction, never dropped: a removal 400 microseconds late reads
+     * {@code 0.4 ms}, not {@code 400000 ns}; one 3 h and 5 ns late, {@code 3 h 0.000005 ms}, not {@code 3 h}.
+     */
     @Test
-    void gives_nanoseconds_only_below_a_millisecond_with_the_sign() {
-        assertThat(Durations.describe(Duration.ofNanos(5))).isEqualTo("5 ns");
-        assertThat(Durations.describe(Duration.ofNanos(-5))).isEqualTo("-5 ns");
-        assertThat(Durations.describe(Duration.ofNanos(-1_000_005))).isEqualTo("-1 ms");
+    void gives_what_is_finer_than_a_millisecond_as_its_decimal_fraction_with_the_sign() {
+        assertThat(Durations.describe(Duration.ofNanos(400_000))).isEqualTo("0.4 ms");
+        assertThat(Durations.describe(Duration.ofNanos(5))).isEqualTo("0.000005 ms");
+        assertThat(Durations.describe(Duration.ofNanos(-5))).isEqualTo("-0.000005 ms");
+        assertThat(Durations.describe(Duration.ofNanos(-1_000_005))).isEqualTo("-1.000005 ms");
+        assertThat(Durations.describe(Duration.ofHours(3).plusNanos(5))).isEqualTo("3 h 0.000005 ms");
+        assertThat(Durations.describe(Duration.ofSeconds(2, 12_345_600))).isEqualTo("2 s 12.3456 ms");
+        assertThat(Durations.describe(Duration.ofSeconds(1, 999_999_999))).isEqualTo("1 s 999.999999 ms");
     }
 }
