@@ -61,8 +61,9 @@ public final class Durations {
         if (finer == 0) {
             append(text, duration.toMillisPart(), " ms");
         } else {
-            // The nanoseconds below the millisecond as six decimals, without the zeros that end them: 0.4 ms.
-            String fraction = String.format("%06d", finer).replaceAll("0+$", "");
+            // The nanoseconds below the millisecond as six decimals, without the zeros that end them: 0.4 ms (in
+            // ASCII digits whatever the default locale, which String.format would follow).
+            String fraction = Integer.toString(1_000_000 + finer).substring(1).replaceFirst("0+$", "");
             separate(text).append(duration.toMillisPart()).append('.').append(fraction).append(" ms");
         }
         return text.toString();

@@ -38,4 +38,17 @@ class DurationsTest {
         assertThat(Durations.describe(Duration.ofSeconds(2, 12_345_600))).isEqualTo("2 s 12.3456 ms");
         assertThat(Durations.describe(Duration.ofSeconds(1, 999_999_999))).isEqualTo("1 s 999.999999 ms");
     }
+
+    /** Explanations are the same on every machine: a default locale with digits of its own changes none of them. */
+    @Test
+    void writes_ascii_digits_whatever_the_default_locale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            assertThat(Durations.describe(Duration.ofNanos(400_000))).isEqualTo("0.4 ms");
+            assertThat(Durations.describe(Duration.ofHours(3).plusNanos(5))).isEqualTo("3 h 0.000005 ms");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
