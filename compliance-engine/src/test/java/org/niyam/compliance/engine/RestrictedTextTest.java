@@ -2,6 +2,7 @@ package org.niyam.compliance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.niyam.compliance.engine.RestrictedDrlTest.TEMPLATE;
 import static org.niyam.compliance.engine.RestrictedDrlTest.assertRefused;
 import static org.niyam.compliance.engine.RestrictedDrlTest.refused;
@@ -33,6 +34,8 @@ class RestrictedTextTest {
         "String s = java.util.List.of($c.category()).toString();          | java.util.List turned into text (toString())",
         "String s = new Object() { }.toString();                          | turned into text (toString())",
         "class P { } String s = \"p\" + new P();                           | P turned into text (a string concatenation or String.valueOf)",
+        "class P { public String toString() { return super.toString(); } } String s = \"p\" + new P(); | java.lang.Object turned into text (toString())",
+        "CharSequence q = new CharSequence() { public int length() { return 1; } public char charAt(int i) { return 'q'; } public CharSequence subSequence(int a, int b) { return this; } public String toString() { return \"q\" + super.toString(); } }; String s = String.join(\",\", q); | java.lang.Object turned into text (toString())",
         "String s = \"\" + new Finding(\"x\", $c.caseId(), \"m\", java.util.List.of(), null); | org.niyam.compliance.model.Finding turned into text",
         "String s = String.format(java.util.Locale.ROOT, \"%s\", java.util.List.of()); | java.util.List turned into text (String.format)",
         "java.util.function.Function<Object, String> f = String::valueOf; | java.lang.Object turned into text (a string concatenation or String.valueOf)",
@@ -65,6 +68,19 @@ class RestrictedTextTest {
     })
     void anExceptionsMessageIsRefused(String consequence, String used) {
         assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
+    }
+
+    /** A list that came through code without generics holds what it holds: the rule that made it is named. */
+    @Test
+    void evidenceThatIsNotTextFailsInTheRuleThatGaveIt() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", TEMPLATE.formatted("",
+                "java.util.List raw = new java.util.ArrayList(); raw.add(Integer.valueOf(1)); "
+                        + "insert(new Finding(\"x.raw\", $c.caseId(), \"m\", raw));"))).build();
+        ComplaintReceived complaint = TestPacks.complaint("c-1", "K", OffsetDateTime.parse("2026-03-01T10:00+05:30"));
+        assertThatThrownBy(() -> engine.evaluate(TestPacks.evidence(complaint), complaint.at()))
+                .isInstanceOf(org.niyam.compliance.pack.RuleExecutionException.class)
+                .hasMessageContaining("rule 'x.rule'")
+                .hasMessageContaining("Finding.evidence[0] must be a string, not a java.lang.Integer");
     }
 
     @Test

@@ -30,6 +30,6 @@ public record Intimation(Boolean inWriting, Boolean reasoned, String legalBasis,
     public Intimation {
         legalBasis = Preconditions.optionalText(legalBasis);
         unlawfulAct = Preconditions.optionalText(unlawfulAct);
-        targets = Preconditions.copyOf(targets, "Intimation", "targets");
+        targets = Preconditions.strings(targets, "Intimation", "targets");
     }
 }

@@ -51,7 +51,7 @@ public record Assessment(String key, String what, Status status, String explanat
         Preconditions.requireText(what, "Assessment", "what");
         Preconditions.requirePresent(status, "Assessment", "status");
         Preconditions.requireText(explanation, "Assessment", "explanation");
-        evidence = Preconditions.copyOf(evidence, "Assessment", "evidence");
+        evidence = Preconditions.strings(evidence, "Assessment", "evidence");
         if (status == Status.AT_RISK || status == Status.MET_LATE || (status == Status.OPEN && caseId == null)) {
             throw new IllegalArgumentException("Assessment " + key + ": a duty without a clock is met, breached, "
                     + "not applicable, indeterminate, or (for a case) open; not " + status);

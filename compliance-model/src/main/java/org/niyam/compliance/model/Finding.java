@@ -23,12 +23,13 @@ public record Finding(String code, String caseId, String message, List<String> e
      * @param message  what is wrong, not blank
      * @param evidence ids it rests on, none {@code null}; copied
      * @param citation where in the law, or {@code null} while a rule inserts it
-     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null}
+     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null} or other
+     *                                  than strings
      */
     public Finding {
         Preconditions.requireText(code, "Finding", "code");
         Preconditions.requireText(message, "Finding", "message");
-        evidence = Preconditions.copyOf(evidence, "Finding", "evidence");
+        evidence = Preconditions.strings(evidence, "Finding", "evidence");
     }
 
     /**
@@ -38,7 +39,8 @@ public record Finding(String code, String caseId, String message, List<String> e
      * @param caseId   the case, or {@code null} for the platform
      * @param message  what is wrong and what the law asks, in a sentence
      * @param evidence ids of the events or standing facts it rests on
-     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null}
+     * @throws IllegalArgumentException if the code or message is blank, or the evidence holds {@code null} or other
+     *                                  than strings
      */
     public Finding(String code, String caseId, String message, List<String> evidence) {
         this(code, caseId, message, evidence, null);

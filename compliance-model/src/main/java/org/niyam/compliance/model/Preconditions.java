@@ -75,6 +75,29 @@ public final class Preconditions {
     }
 
     /**
+     * An unmodifiable copy of a list of strings that may be absent: {@link #copyOf}, and every element a string, also
+     * when the list came through code without generics (a raw {@code List} of numbers), which would otherwise fail
+     * far from where it was made.
+     *
+     * @param values the field's value
+     * @param type   the record's name, for the message
+     * @param field  the field's name, for the message
+     * @return a copy of {@code values}, empty when {@code values} is {@code null}
+     * @throws IllegalArgumentException when an element is {@code null} or not a string (the message gives its index)
+     */
+    public static List<String> strings(List<String> values, String type, String field) {
+        List<String> copy = copyOf(values, type, field);
+        for (int i = 0; i < copy.size(); i++) {
+            Object element = copy.get(i);
+            if (!(element instanceof String)) {
+                throw new IllegalArgumentException(type + "." + field + "[" + i + "] must be a string, not a "
+                        + element.getClass().getName());
+            }
+        }
+        return copy;
+    }
+
+    /**
      * A jurisdiction as packs declare theirs: an ISO 3166-1 alpha-2 country code ({@code IN}, {@code DE}), optionally
      * with a subdivision ({@code US-CA}).
      *

@@ -33,7 +33,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * a call of {@code toString()}, the arguments of {@code String.format}, and method references to any of them. A
  * value's type is followed through each method by a data-flow analysis (ASM's {@link Analyzer}) that keeps the type
  * of what was pushed, not only of the variable it passed through; where two paths bring values of different types,
- * the type is {@code Object}. Whether a type's text is its own to give is {@link TextSafety}'s to say. Not API.
+ * the type is {@code Object}; {@code super.toString()} turns the superclass into text. Whether a type's text is its
+ * own to give is {@link TextSafety}'s to say. Not API.
  *
  * <p>A {@code String.format} is also read for what it formats other than text: its format must be a string constant
  * without {@code %h}/{@code %H} (a hash code, an enum constant's being its identity's) or {@code %n} (the machine's
@@ -234,7 +235,9 @@ final class TextConversions {
                     }
                     int converted = converted(call.owner, call.name, call.desc, insn.getOpcode());
                     if (converted >= 0) {
-                        add(top(frame, arguments - 1 - converted).getType(), call.owner, call.name);
+                        // super.toString() runs the superclass's, whatever the class of the object is.
+                        add(insn.getOpcode() == Opcodes.INVOKESPECIAL ? Type.getObjectType(call.owner)
+                                : top(frame, arguments - 1 - converted).getType(), call.owner, call.name);
                     }
                     for (int k = 0; k < arguments; k++) {
                         escape(top(frame, k), lost);
@@ -286,7 +289,8 @@ final class TextConversions {
             if (converted < 0) {
                 return;
             }
-            Type type = converted < captured ? top(frame, captured - 1 - converted).getType()
+            Type type = opcode == Opcodes.INVOKESPECIAL ? Type.getObjectType(target.getOwner())
+                    : converted < captured ? top(frame, captured - 1 - converted).getType()
                     : instantiated.getArgumentTypes()[converted - captured];
             add(type, target.getOwner(), target.getName());
         }
