@@ -27,6 +27,7 @@ module org.niyam.compliance.engine {
     requires org.kie.util.maven.support;
     requires com.github.javaparser.core;
     requires org.objectweb.asm;
+    requires org.objectweb.asm.tree;
 
     exports org.niyam.compliance.pack;
     exports org.niyam.compliance.engine;

@@ -667,7 +667,8 @@ public final class RuleBase {
             entryFile = found.file();
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
-                        ExecutableModels::modelConfiguration, prebuilt);
+                        ExecutableModels::modelConfiguration, prebuilt,
+                        restRestricted ? cached.classes().keySet() : Set.of());
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", found.name(), e.toString(),
                         found.otherwise());
