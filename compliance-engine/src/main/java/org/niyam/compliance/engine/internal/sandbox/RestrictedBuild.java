@@ -105,6 +105,13 @@ public final class RestrictedBuild {
         try {
             kieBase = load(output.classes(), output.models(), loader, models, prebuilt,
                     CompiledCheck.checked(output.classes().keySet(), sources));
+        } catch (StepLimitExceeded e) {
+            // A constant expression Drools evaluates as it builds the rule base (a salience) that does not end.
+            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                    .findFirst().orElse("rules");
+            return new Result(null, List.of(new Problem(origin, 0, "passed the check, but its code "
+                    + e.getMessage() + " while Drools built the rule base (a salience or another constant "
+                    + "expression that does not end)")), nanos);
         } catch (RuntimeException | LinkageError e) {
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
@@ -130,6 +137,7 @@ public final class RestrictedBuild {
                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt,
                                java.util.Set<String> counted) {
         GeneratedClassLoader loader = new GeneratedClassLoader(parent, classes, counted);
+        Steps.begin(Steps.DEFAULT_LIMIT); // what Drools runs of the pack's code as it builds the rule base
         List<Model> instances = new ArrayList<>(prebuilt);
         for (String name : modelNames) {
             try {
