@@ -254,6 +254,25 @@ class StepLimitTest {
         }
     }
 
+    /**
+     * The live monitor evaluates at each event: the event that sets the loop off fails its {@code accept} with the
+     * error that names the rule.
+     */
+    @Test
+    void the_live_monitor_fails_the_event_that_sets_the_loop_off() {
+        List<Object> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine(1, 1_024))
+                .clock(MonitorClock.manual(T.plusDays(1))).listener(heard::add).build()) {
+            monitor.accept(new ComplaintReceived("1-1", "case-1", T, ComplaintCategory.GENERAL));
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class, () -> monitor.accept(
+                    new ComplaintReceived("forever", "case-2", T, ComplaintCategory.GENERAL)));
+
+            assertThat(e).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("loops.forever");
+            assertThat(e.getMessage()).contains("took more than 10,000 steps in its consequence");
+        }
+    }
+
     /** Only restricted packs are counted: the same pack, unrestricted, runs its loop of twice the limit. */
     @Test
     void an_unrestricted_pack_is_not_counted() {

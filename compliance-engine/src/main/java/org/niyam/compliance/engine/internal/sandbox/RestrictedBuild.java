@@ -106,12 +106,12 @@ public final class RestrictedBuild {
             kieBase = load(output.classes(), output.models(), loader, models, prebuilt,
                     CompiledCheck.checked(output.classes().keySet(), sources));
         } catch (StepLimitExceeded e) {
-            // A constant expression Drools evaluates as it builds the rule base (a salience) that does not end.
+            // Code of the pack that Drools runs as it builds the rule base and that does not end: the check refuses
+            // what is known to run then (a salience calling a function, a from without bindings), so this guards.
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
             return new Result(null, List.of(new Problem(origin, 0, "passed the check, but its code "
-                    + e.getMessage() + " while Drools built the rule base (a salience or another constant "
-                    + "expression that does not end)")), nanos);
+                    + e.getMessage() + " while Drools built the rule base")), nanos);
         } catch (RuntimeException | LinkageError e) {
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
