@@ -68,6 +68,19 @@ class AuditCommandTest {
             assertThat(result.out()).isEmpty();
         }
 
+        /** A loop that never ends ends the audit after the step limit, in one line naming the rule. */
+        @Test
+        void twoWhenARestrictedPacksLoopDoesNotEndNamingTheRule() {
+            String drl = Cli.RESOURCES + "rules/loops-forever.drl";
+            Cli.Result result = Cli.run("audit", Cli.log("compliant.jsonl"), "--rules", drl, "--no-cache");
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).contains("niyam audit: a rule failed while evaluating (loops.forever): rule "
+                    + "'loops.forever' (Policy 1, " + drl + ":5) took more than 100,000,000 steps in its consequence")
+                    .doesNotContain("\tat ", "Exception");
+            assertThat(result.out()).isEmpty();
+        }
+
         @Test
         void twoWhenARestrictedPackDeletesAnotherPacksDutyNamingTheRuleAndThePack() {
             String drl = Cli.RESOURCES + "rules/deletes-duties.drl";

@@ -306,6 +306,18 @@ class WatchCommandTest {
         assertThat(bad.err()).contains("--jurisdiction needs an ISO 3166 code such as IN, DE or US-CA: 'EU'");
     }
 
+    /** A restricted pack's loop that never ends stops the watch after the step limit, in one line naming the rule. */
+    @Test
+    void a_loop_that_never_ends_stops_the_watch_in_one_line_naming_the_rule() {
+        String drl = Cli.RESOURCES + "rules/loops-forever.drl";
+        Cli.Result result = Cli.run("watch", "--replay", Cli.log("compliant.jsonl"), "--rules", drl, "--no-cache");
+
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+        assertThat(result.err()).contains("niyam watch: a rule failed while evaluating (loops.forever): rule "
+                + "'loops.forever' (Policy 1, " + drl + ":5) took more than 100,000,000 steps in its consequence")
+                .doesNotContain("\tat ", "Exception");
+    }
+
     @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);

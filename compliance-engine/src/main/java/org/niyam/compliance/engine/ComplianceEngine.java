@@ -94,7 +94,7 @@ public final class ComplianceEngine {
         this.evaluation = new Evaluation(ruleBase, new Lifecycle(ruleBase, builder.atRiskFraction, builder.atRiskMargin),
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
-                builder.defaultJurisdiction, builder.executor);
+                builder.defaultJurisdiction, builder.executor, builder.stepLimit);
         found.addAll(ruleBase.sharedKeys());
         this.warnings = List.copyOf(found);
         if (builder.warningsLogged) {
@@ -269,6 +269,7 @@ public final class ComplianceEngine {
         private double atRiskFraction = 0.25;
         private java.time.Duration atRiskMargin;
         private int firingLimitPerFact = 1_000;
+        private long stepLimit = org.niyam.compliance.engine.internal.sandbox.Steps.DEFAULT_LIMIT;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean oneSession;
         private boolean warningsLogged = true;
@@ -455,6 +456,25 @@ public final class ComplianceEngine {
                 throw new IllegalArgumentException("firingLimitPerFact must be positive: " + limit);
             }
             this.firingLimitPerFact = limit;
+            return this;
+        }
+
+        /**
+         * How many steps (loop iterations and method calls) one call of a restricted pack's code may take: one
+         * consequence, or one evaluation of a condition, with the functions it calls. Past it the evaluation fails
+         * with a {@link org.niyam.compliance.pack.RuleExecutionException} naming the rule, instead of running a loop
+         * that does not end forever. Counted in steps, not time, so the same evidence always gives the same outcome.
+         * Default 100,000,000. Trusted and unrestricted packs are not counted (see {@code docs/restricted-drl.md}).
+         *
+         * @param limit steps per call, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the limit is less than 1
+         */
+        public Builder stepLimit(long limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("stepLimit must be positive: " + limit);
+            }
+            this.stepLimit = limit;
             return this;
         }
 

@@ -299,6 +299,8 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @throws InputException        the event's id is used by a different event the monitor holds, or it states a
      *                               jurisdiction other than one an event of its case holding or waiting states (a
      *                               case arises in one): it is refused, and the case goes on without it
+     * @throws org.niyam.compliance.pack.RuleExecutionException a rule failed as the event was evaluated, naming the
+     *                               rule (a restricted pack's loop past the engine's step limit, among others)
      * @throws IllegalStateException the monitor is closed
      */
     public void accept(CaseEvent event) {

@@ -45,6 +45,8 @@ import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
+import org.niyam.compliance.engine.internal.sandbox.Steps;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
@@ -151,6 +153,7 @@ public final class Evaluation {
     private final RuleBase ruleBase;
     private final Lifecycle lifecycle;
     private final int firingLimitPerFact;
+    private final long stepLimit;
     private final CaseLocality locality;
     private final Workers workers;
     private final int eventsPerSession;
@@ -187,6 +190,14 @@ public final class Evaluation {
     /** @param executor where helper threads' work runs; {@code null}: on daemon threads of the evaluation's own */
     public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
                       int eventsPerSession, String defaultJurisdiction, Executor executor) {
+        this(ruleBase, lifecycle, firingLimitPerFact, threads, oneSession, eventsPerSession, defaultJurisdiction,
+                executor, Steps.DEFAULT_LIMIT);
+    }
+
+    /** @param stepLimit the steps one call of a restricted pack's code may take ({@link Steps}) */
+    public Evaluation(RuleBase ruleBase, Lifecycle lifecycle, int firingLimitPerFact, int threads, String oneSession,
+                      int eventsPerSession, String defaultJurisdiction, Executor executor, long stepLimit) {
+        this.stepLimit = stepLimit;
         this.defaultJurisdiction = defaultJurisdiction;
         this.scoped = ruleBase.packs().stream().anyMatch(p -> !p.jurisdictions().isEmpty());
         this.guarded = ruleBase.packs().stream().anyMatch(RulePack::restricted);
@@ -968,6 +979,9 @@ public final class Evaluation {
         private String crossing;
         /** The first refusal of a restricted pack's rule in this session, kept even when the rule caught it. */
         private Refused refusal;
+        /** A restricted pack's code that passed the step limit and caught the error, and its rule's consequence. */
+        private StepLimitExceeded exceeded;
+        private String exceededIn;
         /** The instants of the session's events by id, when a finding asks for them. */
         private Map<String, OffsetDateTime> eventTimes;
 
@@ -990,6 +1004,9 @@ public final class Evaluation {
             // loop through update makes a match per firing, and matches may be cancelled without firing).
             long matchLimit = 2L * limit;
             long[] matches = {0};
+            if (guarded) {
+                Steps.begin(stepLimit);
+            }
             try {
                 // The facts go in before the listener of conclusions: only rules' insertions concern it, and no rule
                 // fires before fireAllRules, so it is not called (nor an event made) once per fact given.
@@ -1051,12 +1068,18 @@ public final class Evaluation {
                     @Override
                     public void beforeMatchFired(BeforeMatchFiredEvent event) {
                         firing = event.getMatch().getRule().getName();
+                        if (guarded) {
+                            exceeded(null, session); // by a condition that caught the error
+                        }
                     }
 
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
                         String rule = event.getMatch().getRule().getName();
                         firing = null; // a condition evaluated after this is no consequence of it
+                        if (guarded) {
+                            exceeded(rule, session); // by the consequence, which caught the error
+                        }
                         if (scope == null) {
                             firings.merge(rule, 1, Integer::sum); // for the loop error, which only this session gives
                         } else {
@@ -1071,6 +1094,13 @@ public final class Evaluation {
                     }
                 });
                 int fired = fire(session, limit);
+                if (guarded) {
+                    exceeded(null, session);
+                }
+                if (exceeded != null) {
+                    // Caught by the pack's code, which went on: the evaluation stops all the same.
+                    throw stepLimit(exceeded, exceededIn);
+                }
                 if (refusal != null) {
                     // Refused in a consequence that caught the exception and went on: the evaluation stops all the same.
                     throw new RuleExecutionException(refusal.rule, refusal.getMessage(), null);
@@ -1111,9 +1141,43 @@ public final class Evaluation {
                     }
                 }
                 return conclusions;
+            } catch (StepLimitExceeded e) {
+                throw stepLimit(e, firing); // thrown out of the pack's code, as the evidence went in or rules fired
             } finally {
                 session.dispose();
             }
+        }
+
+        /** Takes the step limit a restricted pack's code passed and caught, if any, and stops the session. */
+        private void exceeded(String consequence, KieSession session) {
+            StepLimitExceeded taken = Steps.taken();
+            if (taken != null && exceeded == null) {
+                exceeded = taken;
+                exceededIn = consequence;
+                session.halt();
+            }
+        }
+
+        /** The error of a call of a restricted pack's code past the step limit, naming the rule. */
+        private RuleExecutionException stepLimit(StepLimitExceeded e, String consequence) {
+            String steps = String.format(java.util.Locale.ROOT, "%,d", e.limit());
+            String why = ": a loop that does not end, or too long for a rule, in it or in a function it calls. Each "
+                    + "call of a restricted pack's code (a consequence, one evaluation of a condition) may take "
+                    + steps + " steps (loop iterations and method calls); the limit is ComplianceEngine.Builder."
+                    + "stepLimit, and unrestricted packs are not counted. " + LIFT;
+            if (consequence != null) {
+                return new RuleExecutionException(consequence, "rule " + describe(consequence) + " took more than "
+                        + steps + " steps in its consequence" + why, e);
+            }
+            List<String> rules = ruleBase.rulesAt(e);
+            if (rules.size() == 1) {
+                return new RuleExecutionException(rules.get(0), "rule " + describe(rules.get(0)) + " took more than "
+                        + steps + " steps in a condition" + why, e);
+            }
+            return new RuleExecutionException(null, (rules.isEmpty() ? "a condition of a restricted pack's rule"
+                    : "a condition shared by rules " + rules.stream().map(r -> describe(r))
+                            .collect(java.util.stream.Collectors.joining(", "))) + " took more than " + steps
+                    + " steps" + why, e);
         }
 
         private Conclusion conclusion(Object fact, String rule) {
@@ -1297,6 +1361,10 @@ public final class Evaluation {
                         && scope.admits(match.getRule().getName(), match), limit);
             } catch (ConsequenceException e) {
                 String rule = e.getMatch().getRule().getName();
+                StepLimitExceeded exceeded = StepLimitExceeded.in(e);
+                if (exceeded != null) {
+                    throw stepLimit(exceeded, rule);
+                }
                 Refused refused = Refused.in(e);
                 if (refused != null) {
                     throw new RuleExecutionException(refused.rule, refused.getMessage(), null);
@@ -1304,6 +1372,10 @@ public final class Evaluation {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
             } catch (RuntimeException e) {
+                StepLimitExceeded exceeded = StepLimitExceeded.in(e);
+                if (exceeded != null) { // wrapped by Drools
+                    throw stepLimit(exceeded, firing);
+                }
                 Refused refused = Refused.in(e);
                 if (refused != null) { // outside a consequence: a truth-maintained fact deleted with its support
                     throw new RuleExecutionException(refused.rule, refused.getMessage(), null);

@@ -35,6 +35,7 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
+import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.EventTypes;
@@ -667,8 +668,9 @@ public final class RuleBase {
             entryFile = found.file();
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
-                        ExecutableModels::modelConfiguration, prebuilt);
-            } catch (RuntimeException | LinkageError e) {
+                        ExecutableModels::modelConfiguration, prebuilt,
+                        restRestricted ? cached.classes().keySet() : Set.of());
+            } catch (RuntimeException | LinkageError | StepLimitExceeded e) {
                 LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", found.name(), e.toString(),
                         found.otherwise());
                 return besideStored(packs, options, packParameters, parameterOwners, false, found.shipped());

@@ -220,6 +220,37 @@ class ModelCacheTest {
         }
     }
 
+    /**
+     * A restricted pack's classes read from the cache count their steps as freshly compiled ones do: its loop that
+     * never ends is stopped, naming the rule, either way. (The cache keeps the classes as compiled: they are
+     * instrumented as they are loaded.)
+     */
+    @Test
+    void a_restricted_packs_loop_is_stopped_compiled_now_and_from_the_cache() throws IOException {
+        String loops = POLICY.replace("""
+                    insert(new Escalated($id));
+                """, """
+                    while ($id.length() > 0) {
+                    }
+                """);
+        Path cache = dir.resolve("cache");
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-02T10:00:00+05:30");
+        for (String how : List.of("compiled now", "from the compiled-model cache")) {
+            ComplianceEngine engine = ComplianceEngine.builder().rulePack(india).rulePack(policy(loops))
+                    .compiledModelCache(cache).stepLimit(1_000).build();
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                    () -> engine.evaluate(new Evidence(new PlatformProfile("ExampleNet", 1_000_000, false),
+                            List.of(), List.of(new ComplaintReceived("c-1", "case-1", at,
+                                    ComplaintCategory.GENERAL, "IN"))), at.plusHours(1)));
+
+            assertThat(log.list.get(log.list.size() - 1).getFormattedMessage()).contains(how);
+            assertThat(e).as(how).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("policy.escalate");
+            assertThat(e.getMessage()).startsWith("rule 'policy.escalate' (Policy 2.2, ")
+                    .contains("took more than 1,000 steps in its consequence");
+        }
+    }
+
     @Test
     void other_drl_misses_the_cache() throws IOException {
         Path cache = dir.resolve("cache");

@@ -609,6 +609,28 @@ public final class CompiledCheck {
     }
 
     /** The DRL package a generated class belongs to: its own package, or the parent of a lambda's package. */
+    /**
+     * The classes {@link #check} checks: those in a restricted pack's package or below it, and those of no pack's
+     * package (Drools' own); none when no pack is restricted.
+     */
+    static Set<String> checked(Set<String> classNames, List<Source> sources) {
+        Set<String> restrictedPackages = new HashSet<>();
+        Set<String> trustedPackages = new HashSet<>();
+        for (Source source : sources) {
+            (source.restricted() ? restrictedPackages : trustedPackages).add(source.descr().getNamespace());
+        }
+        Set<String> checked = new HashSet<>();
+        if (!restrictedPackages.isEmpty()) {
+            for (String name : classNames) {
+                String pkg = packageOf(name, restrictedPackages, trustedPackages);
+                if (pkg == null || restrictedPackages.contains(pkg)) {
+                    checked.add(name);
+                }
+            }
+        }
+        return checked;
+    }
+
     private static String packageOf(String className, Set<String> restricted, Set<String> trusted) {
         int dot = className.lastIndexOf('.');
         String pkg = dot < 0 ? "" : className.substring(0, dot);

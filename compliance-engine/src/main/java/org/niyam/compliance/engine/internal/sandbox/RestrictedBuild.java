@@ -103,7 +103,15 @@ public final class RestrictedBuild {
         start = System.nanoTime();
         KieBase kieBase;
         try {
-            kieBase = load(output, loader, models, prebuilt);
+            kieBase = load(output.classes(), output.models(), loader, models, prebuilt,
+                    CompiledCheck.checked(output.classes().keySet(), sources));
+        } catch (StepLimitExceeded e) {
+            // Code of the pack that Drools runs as it builds the rule base and that does not end: the check refuses
+            // what is known to run then (a salience calling a function, a from without bindings), so this guards.
+            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                    .findFirst().orElse("rules");
+            return new Result(null, List.of(new Problem(origin, 0, "passed the check, but its code "
+                    + e.getMessage() + " while Drools built the rule base")), nanos);
         } catch (RuntimeException | LinkageError e) {
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
@@ -116,22 +124,20 @@ public final class RestrictedBuild {
         return new Result(kieBase, List.of(), nanos, output.classes(), output.models());
     }
 
-    private static KieBase load(ModelCompiler.Output output, ClassLoader parent,
-                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt) {
-        return load(output.classes(), output.models(), parent, models, prebuilt);
-    }
-
     /**
      * The rule base of classes compiled earlier (by {@link #build}, kept in the compiled-model cache) and the models
      * built before them: the classes are defined by a class loader of their own on top of {@code parent}, the model
      * classes among them instantiated. Restricted packs' classes must have been checked first
-     * ({@link CompiledCheck#recheck}).
+     * ({@link CompiledCheck#recheck}); those named in {@code counted} are instrumented as they are defined, to count
+     * their steps ({@link Steps}).
      *
      * @throws RuntimeException or {@link LinkageError} when they cannot be loaded
      */
     public static KieBase load(Map<String, byte[]> classes, List<String> modelNames, ClassLoader parent,
-                               Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt) {
-        GeneratedClassLoader loader = new GeneratedClassLoader(parent, classes);
+                               Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt,
+                               java.util.Set<String> counted) {
+        GeneratedClassLoader loader = new GeneratedClassLoader(parent, classes, counted);
+        Steps.begin(Steps.DEFAULT_LIMIT); // what Drools runs of the pack's code as it builds the rule base
         List<Model> instances = new ArrayList<>(prebuilt);
         for (String name : modelNames) {
             try {
@@ -143,14 +149,24 @@ public final class RestrictedBuild {
         return DroolsInternals.kieBase(instances, loader, models.apply(loader));
     }
 
-    /** Defines the checked classes, and nothing else, on top of the engine's class loader. */
+    /**
+     * Defines the checked classes, and nothing else, on top of the engine's class loader; the classes of restricted
+     * packs instrumented to count their steps, after the check, so that the check reads them as compiled.
+     */
     private static final class GeneratedClassLoader extends ClassLoader {
 
         private final Map<String, byte[]> classes;
+        private final java.util.Set<String> counted;
+        private Map<String, byte[]> byInternalName;
 
-        GeneratedClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+        GeneratedClassLoader(ClassLoader parent, Map<String, byte[]> classes, java.util.Set<String> counted) {
             super("niyam-restricted-pack", parent);
             this.classes = classes;
+            this.counted = counted;
+            if (!counted.isEmpty()) {
+                // The instrumented classes call Steps, in a package the engine's module does not export.
+                Steps.class.getModule().addExports(Steps.class.getPackageName(), getUnnamedModule());
+            }
         }
 
         @Override
@@ -158,6 +174,14 @@ public final class RestrictedBuild {
             byte[] bytes = classes.get(name);
             if (bytes == null) {
                 throw new ClassNotFoundException(name);
+            }
+            if (counted.contains(name)) {
+                synchronized (this) {
+                    if (byInternalName == null) {
+                        byInternalName = StepCounting.byInternalName(classes);
+                    }
+                }
+                bytes = StepCounting.instrument(bytes, byInternalName, getParent());
             }
             return defineClass(name, bytes, 0, bytes.length);
         }
