@@ -66,16 +66,41 @@ final class TextConversions {
     }
 
     /** Every place the class's methods turn a value into text, in the order of the code. */
-    static List<Conversion> of(byte[] classFile) {
+    static List<Conversion> of(ClassFile file) {
+        // Only a method that refers to something that makes text can make any: most generated methods (Drools'
+        // descriptions of rules and patterns) refer to none and are not analysed.
+        if (file.methods.values().stream().noneMatch(TextConversions::makesText)) {
+            return List.of();
+        }
         ClassNode node = new ClassNode();
-        new ClassReader(classFile).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(file.bytes).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         List<Conversion> found = new ArrayList<>();
         for (MethodNode method : node.methods) {
-            if (method.instructions.size() > 0) {
+            ClassFile.Method read = file.methods.get(method.name + method.desc);
+            if (method.instructions.size() > 0 && (read == null || makesText(read))) {
                 new MethodText(node.name, method, found).read();
             }
         }
         return found;
+    }
+
+    /** Whether the method refers to a method that turns a value into text (called, or named by a reference). */
+    private static boolean makesText(ClassFile.Method method) {
+        for (ClassFile.Reference reference : method.references()) {
+            if (!reference.method()) {
+                continue;
+            }
+            String owner = reference.owner();
+            String member = reference.member();
+            if (member.equals("toString") || owner.equals("java.lang.invoke.StringConcatFactory")
+                    || owner.equals("java.lang.String") && (member.equals("valueOf") || member.equals("format")
+                            || member.equals("formatted"))
+                    || owner.equals("java.util.Objects") && member.equals("toString")
+                    || owner.equals("java.lang.StringBuilder") && (member.equals("append") || member.equals("insert"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

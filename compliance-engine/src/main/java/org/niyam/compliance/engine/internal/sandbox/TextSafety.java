@@ -50,7 +50,7 @@ final class TextSafety {
 
     /** Where the class's code turns values into text (worked out once per class). */
     List<TextConversions.Conversion> conversions(ClassFile file) {
-        return conversions.computeIfAbsent(file.name, k -> TextConversions.of(file.bytes));
+        return conversions.computeIfAbsent(file.name, k -> TextConversions.of(file));
     }
 
     /** Whether every value of the static type has text of its own. */
