@@ -47,7 +47,7 @@ final class BytecodeCheck {
         this.allowlist = allowlist;
         this.platform = platform;
         this.generated = generated;
-        this.text = new TextSafety(generated, platform);
+        this.text = new TextSafety(generated, this::load);
     }
 
     /** Every refused use in the class, each once per method. */

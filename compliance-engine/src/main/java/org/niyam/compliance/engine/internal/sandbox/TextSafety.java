@@ -36,14 +36,15 @@ final class TextSafety {
     private static final String TO_STRING = "toString()Ljava/lang/String;";
 
     private final Map<String, ClassFile> generated;
-    private final ClassLoader platform;
+    /** Loads a class of the class path by name, without initialising it; {@code null} when there is none. */
+    private final java.util.function.Function<String, Class<?>> platform;
     private final Map<String, Boolean> known = new HashMap<>();
     /** The names worked out, in order, so that those that assumed a type still being worked out can be dropped. */
     private final List<String> order = new ArrayList<>();
     private final Map<String, List<TextConversions.Conversion>> conversions = new HashMap<>();
     private Map<String, List<String>> subclasses;
 
-    TextSafety(Map<String, ClassFile> generated, ClassLoader platform) {
+    TextSafety(Map<String, ClassFile> generated, java.util.function.Function<String, Class<?>> platform) {
         this.generated = generated;
         this.platform = platform;
     }
@@ -165,10 +166,6 @@ final class TextSafety {
     }
 
     private Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, platform);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
+        return platform.apply(name);
     }
 }
