@@ -12,7 +12,11 @@ import org.niyam.compliance.model.Evidence;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
 
-/** A rule that recurses without end, or builds more than the heap holds, is named, not lost in a bare error. */
+/**
+ * A rule that recurses without end, or builds more than the heap holds, is named, not lost in a bare error. A
+ * restricted pack's recursion stops at the depth limit, before the JVM's stack runs out; a trusted pack's runs the
+ * stack out.
+ */
 class StackOverflowTest {
 
     /** The pack's DRL: a function that never returns, then the rules. */
@@ -27,9 +31,18 @@ class StackOverflowTest {
 
             """;
 
-    /** How an engine of the rules fails on one complaint: it must. */
+    /** How an engine of the rules, restricted, fails on one complaint: it must. */
     private static RuleExecutionException failure(String rules) {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", DEEP + rules)).build();
+        return failure(RulePack.drl("deep.drl", DEEP + rules));
+    }
+
+    /** How an engine of the rules, unrestricted, fails on one complaint: it must. */
+    private static RuleExecutionException unrestrictedFailure(String rules) {
+        return failure(RulePack.drl("deep.drl", DEEP + rules).unrestricted());
+    }
+
+    private static RuleExecutionException failure(RulePack pack) {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
         OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
         Evidence evidence = new Evidence(null, List.of(),
                 List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
@@ -61,20 +74,51 @@ class StackOverflowTest {
         assertThat(e.getCause()).isInstanceOf(OutOfMemoryError.class);
     }
 
+    private static final String RECURSES = """
+            rule "deep.recurses"
+                @citation("Section 9")
+            when
+                $c : ComplaintReceived()
+            then
+                int depth = deeper(0);
+            end
+            """;
+
+    private static final String RECURSES_IN_A_CONDITION = """
+            rule "deep.fires-first"
+                @citation("Section 8")
+            when
+                $c : ComplaintReceived()
+            then
+                insert(new Finding("seen", $c.caseId(), "Seen", java.util.List.of($c.id())));
+            end
+
+            rule "deep.recurses-in-a-condition"
+                @citation("Section 9")
+            when
+                $f : Finding(code == "seen")
+                eval(deeper($f.code().length()) > 0)
+            then
+            end
+            """;
+
     @Test
     void aRecursionWithoutEndNamesTheRule() {
-        RuleExecutionException e = failure("""
-                rule "deep.recurses"
-                    @citation("Section 9")
-                when
-                    $c : ComplaintReceived()
-                then
-                    int depth = deeper(0);
-                end
-                """);
+        RuleExecutionException e = unrestrictedFailure(RECURSES);
 
         assertThat(e.ruleId()).isEqualTo("deep.recurses");
         assertThat(e.getMessage()).contains("deep.recurses", "Section 9", "deep.drl", "ran out of stack");
+    }
+
+    /** A restricted pack's recursion stops at the depth limit, whatever the thread's stack. */
+    @Test
+    void aRestrictedPacksRecursionWithoutEndStopsAtTheDepthLimit() {
+        RuleExecutionException e = failure(RECURSES);
+
+        assertThat(e.ruleId()).isEqualTo("deep.recurses");
+        assertThat(e.getMessage()).startsWith("rule 'deep.recurses' (Section 9, deep.drl:")
+                .contains("called its own code more than 1,000 deep in its consequence")
+                .doesNotContain("ran out of stack");
     }
 
     /**
@@ -83,25 +127,19 @@ class StackOverflowTest {
      */
     @Test
     void aRecursionWithoutEndInAConditionBlamesNoRuleThatFiredBefore() {
-        RuleExecutionException e = failure("""
-                rule "deep.fires-first"
-                    @citation("Section 8")
-                when
-                    $c : ComplaintReceived()
-                then
-                    insert(new Finding("seen", $c.caseId(), "Seen", java.util.List.of($c.id())));
-                end
-
-                rule "deep.recurses-in-a-condition"
-                    @citation("Section 9")
-                when
-                    $f : Finding(code == "seen")
-                    eval(deeper($f.code().length()) > 0)
-                then
-                end
-                """);
+        RuleExecutionException e = unrestrictedFailure(RECURSES_IN_A_CONDITION);
 
         assertThat(e.ruleId()).isNull();
         assertThat(e.getMessage()).startsWith("a rule condition ran out of stack").doesNotContain("deep.fires-first");
+    }
+
+    /** A restricted pack's recursion in a condition is named as a condition's loop is. */
+    @Test
+    void aRestrictedPacksRecursionWithoutEndInAConditionNamesItsRule() {
+        RuleExecutionException e = failure(RECURSES_IN_A_CONDITION);
+
+        assertThat(e.ruleId()).isEqualTo("deep.recurses-in-a-condition");
+        assertThat(e.getMessage()).startsWith("rule 'deep.recurses-in-a-condition' (Section 9, deep.drl:")
+                .contains("called its own code more than 1,000 deep in a condition").doesNotContain("deep.fires-first");
     }
 }

@@ -135,7 +135,54 @@ class StepLimitTest {
                     sum += i;
                 }
             end
-            """;
+
+            function int down(int n) {
+                return n == 0 ? 0 : down(n - 1) + 1;
+            }
+
+            function boolean downAndSwallow(String id) {
+                try {
+                    return down(id.length() * 1_000) > 0;
+                } catch (Throwable caught) {
+                    return false;
+                }
+            }
+
+            rule "loops.recurses"
+                @citation("Section 8")
+            when
+                $c : ComplaintReceived(id matches "deep-[0-9]+-[0-9]+")
+            then
+                int depth = Integer.parseInt($c.id().substring(5, $c.id().lastIndexOf('-')));
+                down(depth - 1 - CONSEQUENCE_FRAMES);
+            end
+
+            rule "loops.recurses-and-swallows"
+                @citation("Section 9")
+            when
+                $c : ComplaintReceived(id == "deep-swallows")
+            then
+                try {
+                    down(5_000);
+                } catch (Throwable caught) {
+                }
+            end
+
+            rule "loops.recurses-and-swallows-in-a-condition"
+                @citation("Section 10")
+            when
+                $c : ComplaintReceived(id == "deep-swallows-in-a-condition")
+                eval(downAndSwallow($c.id()))
+            then
+            end
+            """.replace("CONSEQUENCE_FRAMES", String.valueOf(StepLimitTest.CONSEQUENCE_FRAMES));
+
+    /**
+     * The frames of the pack's code below the function's when a consequence calls it (the executable model's
+     * consequence and the method of the rule's class it calls): {@code down(n)} is then
+     * {@code n + 1 + CONSEQUENCE_FRAMES} calls deep. With one, {@code deep-1000} fails: the limit is exact.
+     */
+    static final int CONSEQUENCE_FRAMES = 2;
 
     /** The steps each call may take in these tests. */
     private static final int LIMIT = 10_000;
@@ -252,6 +299,50 @@ class StepLimitTest {
                 assertThat(e.getMessage()).contains("took more than 10,000 steps in its consequence");
             }
         }
+    }
+
+    /**
+     * A recursion is limited by its depth, not by the thread's stack: the pack's code nested 999 and 1,000 deep
+     * passes, 1,001 deep fails naming its rule, at 1 and 2 threads (the caller's and the engine's), with sessions of
+     * one complaint and of all of them, after other recursions in the same session.
+     */
+    @Test
+    void a_recursion_at_the_depth_limit_passes_and_one_past_it_fails_whatever_the_threads_and_sessions() {
+        List<String> under = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            under.add("deep-" + (i % 2 == 0 ? 999 : 1_000) + "-" + i);
+        }
+        List<String> over = new ArrayList<>(under);
+        over.add(10, "deep-1001-20");
+        for (int threads : new int[] {1, 2}) {
+            for (int eventsPerSession : new int[] {1, 1_024}) {
+                ComplianceEngine engine = engine(threads, eventsPerSession);
+                assertThatCode(() -> engine.evaluate(complaints(under), T.plusDays(1)))
+                        .as("%d threads, sessions of %d", threads, eventsPerSession).doesNotThrowAnyException();
+                RuleExecutionException e = failure(engine, over);
+                assertThat(e.ruleId()).isEqualTo("loops.recurses");
+                assertThat(e.getMessage()).startsWith("rule 'loops.recurses' (Section 8, loops.drl:")
+                        .contains("called its own code more than 1,000 deep in its consequence: a recursion that "
+                                + "does not end", "may nest 1,000 calls of the pack's code", "unrestricted()");
+            }
+        }
+    }
+
+    /** Past the depth limit every further step of the call fails again: the rule's handler cannot even return. */
+    @Test
+    void a_consequence_that_catches_the_depth_error_fails_all_the_same() {
+        RuleExecutionException e = failure("deep-swallows");
+
+        assertThat(e.ruleId()).isEqualTo("loops.recurses-and-swallows");
+        assertThat(e.getMessage()).contains("called its own code more than 1,000 deep in its consequence");
+    }
+
+    @Test
+    void a_condition_that_catches_the_depth_error_fails_all_the_same() {
+        RuleExecutionException e = failure("deep-swallows-in-a-condition");
+
+        assertThat(e.ruleId()).isEqualTo("loops.recurses-and-swallows-in-a-condition");
+        assertThat(e.getMessage()).contains("called its own code more than 1,000 deep in a condition");
     }
 
     /**

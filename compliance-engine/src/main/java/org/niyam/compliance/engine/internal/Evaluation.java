@@ -1158,26 +1158,37 @@ public final class Evaluation {
             }
         }
 
-        /** The error of a call of a restricted pack's code past the step limit, naming the rule. */
+        /** The error of a call of a restricted pack's code past the step or depth limit, naming the rule. */
         private RuleExecutionException stepLimit(StepLimitExceeded e, String consequence) {
-            String steps = String.format(java.util.Locale.ROOT, "%,d", e.limit());
-            String why = ": a loop that does not end, or too long for a rule, in it or in a function it calls. Each "
-                    + "call of a restricted pack's code (a consequence, one evaluation of a condition) may take "
-                    + steps + " steps (loop iterations and method calls); the limit is ComplianceEngine.Builder."
-                    + "stepLimit, and unrestricted packs are not counted. " + LIFT;
+            String what;
+            String why;
+            if (e.depth()) {
+                what = e.getMessage();
+                why = ": a recursion that does not end, or too deep for a rule, in it or in a function it calls. Each "
+                        + "call of a restricted pack's code (a consequence, one evaluation of a condition) may nest "
+                        + String.format(java.util.Locale.ROOT, "%,d", e.limit()) + " calls of the pack's code, so "
+                        + "that the outcome does not depend on the thread's stack; unrestricted packs are not "
+                        + "counted. " + LIFT;
+            } else {
+                String steps = String.format(java.util.Locale.ROOT, "%,d", e.limit());
+                what = "took more than " + steps + " steps";
+                why = ": a loop that does not end, or too long for a rule, in it or in a function it calls. Each "
+                        + "call of a restricted pack's code (a consequence, one evaluation of a condition) may take "
+                        + steps + " steps (loop iterations and method calls); the limit is ComplianceEngine.Builder."
+                        + "stepLimit, and unrestricted packs are not counted. " + LIFT;
+            }
             if (consequence != null) {
-                return new RuleExecutionException(consequence, "rule " + describe(consequence) + " took more than "
-                        + steps + " steps in its consequence" + why, e);
+                return new RuleExecutionException(consequence, "rule " + describe(consequence) + " " + what
+                        + " in its consequence" + why, e);
             }
             List<String> rules = ruleBase.rulesAt(e);
             if (rules.size() == 1) {
-                return new RuleExecutionException(rules.get(0), "rule " + describe(rules.get(0)) + " took more than "
-                        + steps + " steps in a condition" + why, e);
+                return new RuleExecutionException(rules.get(0), "rule " + describe(rules.get(0)) + " " + what
+                        + " in a condition" + why, e);
             }
             return new RuleExecutionException(null, (rules.isEmpty() ? "a condition of a restricted pack's rule"
                     : "a condition shared by rules " + rules.stream().map(r -> describe(r))
-                            .collect(java.util.stream.Collectors.joining(", "))) + " took more than " + steps
-                    + " steps" + why, e);
+                            .collect(java.util.stream.Collectors.joining(", "))) + " " + what + why, e);
         }
 
         private Conclusion conclusion(Object fact, String rule) {

@@ -24,9 +24,10 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Instruments a restricted pack's checked class as it is defined, so that its code counts its steps ({@link Steps}):
  * each method calls {@link Steps#enter} first (a constructor, after it has called its super class's), keeps the
- * count in a local variable, calls {@link Steps#step} before every jump or switch to an earlier instruction, and
- * {@link Steps#exit} before it returns and, through a handler of its whole body, when it throws. The check of the
- * class ({@link CompiledCheck}) reads it before, and the compiled-model cache keeps it as compiled. Not API.
+ * count in a local variable, calls {@link Steps#step} before every jump or switch to an earlier instruction and
+ * {@link Steps#handler} as each of its exception handlers is entered, and {@link Steps#exit} before it returns and,
+ * through a handler of its whole body, when it throws. The check of the class ({@link CompiledCheck}) reads it
+ * before, and the compiled-model cache keeps it as compiled. Not API.
  */
 final class StepCounting {
 
@@ -101,9 +102,28 @@ final class StepCounting {
         } else {
             code.insert(entered, enter);
         }
+        int enteredAt = entered == null ? -1 : original.indexOf(entered);
+        InsnList outside = new InsnList();
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            // A handler may catch what its own code throws, a loop without a jump back: each entry is a step. The
+            // step comes before the handler, after the method's code, where none of its handlers reaches, so that
+            // a handler that covers itself cannot catch the error the step throws past the limit.
+            LabelNode before = new LabelNode();
+            InsnList step = new InsnList();
+            step.add(before);
+            step.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STEPS, "handler", "()V", false));
+            step.add(new JumpInsnNode(Opcodes.GOTO, block.handler));
+            block.handler = before;
+            if (positions.get(block.start) < enteredAt) {
+                outside.add(step); // a constructor's code before it entered: nothing to exit, no count kept yet
+            } else {
+                code.add(step);
+            }
+        }
         LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
         code.add(end);
+        code.add(outside);
         code.add(handler);
         code.add(callOn(steps, "exit"));
         code.add(new InsnNode(Opcodes.ATHROW));

@@ -3,14 +3,16 @@ package org.niyam.compliance.engine.internal.sandbox;
 /**
  * The steps a restricted pack's code takes on one thread, counted per call from outside the pack: the classes
  * compiled from a restricted pack are instrumented ({@link StepCounting}) to call {@link #enter} when a method is
- * entered, {@link #step} before every backward jump and {@link #exit} when it returns or throws. The count starts at
- * 0 when a method is entered from outside the pack (a consequence, a constraint, an {@code eval}, a {@code from},
- * called by Drools), so that the limit holds per call, whatever other cases share the session; it counts loop
- * iterations and method calls, never time, so the same evidence always gives the same outcome. Past the limit every
- * further step of that call throws {@link StepLimitExceeded}, so code that catches it and loops on cannot escape,
- * and the first such error is kept for the engine ({@link #taken}), which fails the evaluation also when the pack
- * caught it and returned. Not API: public only because the instrumented classes, defined by a class loader of their
- * own, call it.
+ * entered, {@link #step} before every backward jump and at the start of every exception handler, and {@link #exit}
+ * when it returns or throws. The count starts at 0 when a method is entered from outside the pack (a consequence, a
+ * constraint, an {@code eval}, a {@code from}, called by Drools), so that the limit holds per call, whatever other
+ * cases share the session; it counts loop iterations and method calls, never time, so the same evidence always gives
+ * the same outcome. The calls of the pack's code nested in one another are limited too ({@link #DEPTH_LIMIT}), so
+ * that a deep recursion ends the same way whatever the thread's stack. Past either limit every further step and
+ * entry of that call throws {@link StepLimitExceeded}, so code that catches it and loops or recurses on cannot
+ * escape, and the first such error is kept for the engine ({@link #taken}), which fails the evaluation also when the
+ * pack caught it and returned. Not API: public only because the instrumented classes, defined by a class loader of
+ * their own, call it.
  */
 public final class Steps {
 
@@ -20,12 +22,26 @@ public final class Steps {
      */
     public static final long DEFAULT_LIMIT = 100_000_000L;
 
+    /**
+     * The calls of the pack's code one call from outside it may nest: a recursion deeper than this ends the
+     * evaluation before the JVM's stack would, so that the outcome does not depend on the thread's stack size
+     * ({@code -Xss}, the engine's threads or the caller's) nor on the JIT. Measured: a thread of 256 KB of stack,
+     * every frame interpreted ({@code -Xint}), holds a thousand nested calls of a one-argument function with the
+     * frames of Drools and of the caller below them, so the JVM's default thread stacks, 512 KB to 1 MB, hold them
+     * with room to spare; and a rule deciding from one case's evidence has no use for a recursion a thousand deep.
+     */
+    public static final int DEPTH_LIMIT = 1_000;
+
     private static final ThreadLocal<Steps> CURRENT = ThreadLocal.withInitial(Steps::new);
 
     /** How deep in the pack's code the thread is: 0 outside it. */
     private int depth;
     private long count;
     private long limit = DEFAULT_LIMIT;
+    /** The count past which a step throws: the limit, or less than any count once the call went too deep. */
+    private long ceiling = DEFAULT_LIMIT;
+    /** Whether this call went deeper than {@link #DEPTH_LIMIT}. */
+    private boolean tooDeep;
     /** The first limit exceeded since {@link #begin}, until the engine takes it. */
     private StepLimitExceeded exceeded;
 
@@ -37,14 +53,21 @@ public final class Steps {
      * a recursion or a lambda that the JDK calls in a loop is counted too.
      *
      * @return the thread's count, kept by the method for its backward jumps and its exit
-     * @throws StepLimitExceeded past the limit
+     * @throws StepLimitExceeded past the limit of steps, or deeper than {@link #DEPTH_LIMIT}
      */
     public static Steps enter() {
         Steps steps = CURRENT.get();
         if (steps.depth == 0) {
             steps.count = 0;
+            steps.ceiling = steps.limit;
+            steps.tooDeep = false;
         }
         steps.step();
+        if (steps.depth >= DEPTH_LIMIT) {
+            steps.tooDeep = true;
+            steps.ceiling = Long.MIN_VALUE; // every further step of this call throws too
+            throw steps.exceeded();
+        }
         steps.depth++;
         return steps;
     }
@@ -60,14 +83,24 @@ public final class Steps {
     }
 
     /**
-     * A step: a backward jump is about to be taken.
+     * A step: a backward jump is about to be taken, or an exception handler entered.
      *
      * @throws StepLimitExceeded past the limit, and at every step after it in the same call
      */
     public void step() {
-        if (++count > limit) {
+        if (++count > ceiling) {
             throw exceeded();
         }
+    }
+
+    /**
+     * A step at the start of an exception handler: a loop may be made of a handler that catches what its own code
+     * throws, without a jump back.
+     *
+     * @throws StepLimitExceeded past the limit
+     */
+    public static void handler() {
+        CURRENT.get().step();
     }
 
     /** A method of the pack returns or throws. */
@@ -78,7 +111,7 @@ public final class Steps {
     }
 
     private StepLimitExceeded exceeded() {
-        StepLimitExceeded error = new StepLimitExceeded(limit);
+        StepLimitExceeded error = tooDeep ? StepLimitExceeded.depth(DEPTH_LIMIT) : StepLimitExceeded.steps(limit);
         if (exceeded == null) {
             exceeded = error;
         }
@@ -95,6 +128,8 @@ public final class Steps {
         steps.depth = 0;
         steps.count = 0;
         steps.limit = limit;
+        steps.ceiling = limit;
+        steps.tooDeep = false;
         steps.exceeded = null;
     }
 

@@ -1,0 +1,72 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kie.api.KieBase;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.niyam.compliance.engine.internal.drools.DroolsInternals;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Classes loaded as the compiled-model cache's are (by {@link RestrictedBuild#load}) count their steps also where a
+ * loop has no jump back: a class file written by hand, as anyone who can write to the cache's directory could, whose
+ * exception handler catches what it throws itself.
+ */
+class StepCountingTest {
+
+    private static final String NAME = "org.example.crafted.Throws";
+
+    /**
+     * {@code static void spin()}: throws {@code null} (a {@code NullPointerException}) inside the range of a handler
+     * of every {@code Throwable} that starts at its own {@code athrow}, so that it throws what it caught, for ever.
+     */
+    private static byte[] spinning() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                NAME.replace('.', '/'), null, "java/lang/Object", null);
+        MethodVisitor spin = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "spin", "()V", null, null);
+        spin.visitCode();
+        Label start = new Label();
+        Label handler = new Label();
+        Label end = new Label();
+        spin.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        spin.visitLabel(start);
+        spin.visitInsn(Opcodes.ACONST_NULL);
+        spin.visitLabel(handler);
+        spin.visitInsn(Opcodes.ATHROW);
+        spin.visitLabel(end);
+        spin.visitMaxs(0, 0);
+        spin.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** Without a step at each handler's start, this loops for ever: the timeout only ends such a run. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_handler_that_catches_its_own_throw_is_stopped_by_the_step_limit() throws ReflectiveOperationException {
+        KieBase kieBase = RestrictedBuild.load(Map.of(NAME, spinning()), List.of(), getClass().getClassLoader(),
+                loader -> DroolsInternals.modelOnlyConfiguration(loader, PropertySpecificOption.ALLOWED), List.of(),
+                Set.of(NAME));
+        Method spin = Class.forName(NAME, true, DroolsInternals.rootClassLoader(kieBase)).getMethod("spin");
+
+        Steps.begin(1_000);
+        InvocationTargetException e = catchThrowableOfType(InvocationTargetException.class, () -> spin.invoke(null));
+
+        assertThat(e).as("spin() ends").isNotNull();
+        assertThat(e.getCause()).isInstanceOf(StepLimitExceeded.class).hasMessage("took more than 1000 steps");
+        assertThat(Steps.taken()).as("kept for the engine").isSameAs(e.getCause());
+    }
+}
