@@ -60,6 +60,16 @@ class RestrictedTextTest {
         assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", used);
     }
 
+    /** Ordinary code the allowlist refuses is told what to write instead. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "record R(String id) { } String s = new R($c.id()).id();               | declare a class with a toString of its own instead",
+        "java.util.List.of($c.id()).forEach(x -> { String s = x; });         | write a for loop instead",
+    })
+    void aRefusalWithAWayAroundSaysIt(String consequence, String instead) {
+        assertRefused(TEMPLATE.formatted("", consequence), 11, "rule 'x.rule'", instead);
+    }
+
     /** The JVM's messages name class loaders by identity hash code, or are null under some flags. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -180,7 +180,7 @@ public final class CompiledCheck {
                         + describe(refusal.used()) + ", which restricted packs may not use: rules only decide, from "
                         + "the model's facts, String, numbers, Math, java.time without clocks and immutable "
                         + "collections; they do not read clocks, random numbers, files, the network, the system or "
-                        + "the rule engine itself. " + lift));
+                        + "the rule engine itself. " + insteadOf(refusal.used()) + lift));
             }
         }
         classic.forEach((site, used) -> {
@@ -394,6 +394,18 @@ public final class CompiledCheck {
             }
         }
         return out.toString();
+    }
+
+    /** What ordinary code that the allowlist refuses can be written as instead, for the uses that have a way. */
+    private static String insteadOf(String used) {
+        if (used.startsWith("java.lang.runtime.ObjectMethods.")) {
+            return "A local record's equals, hashCode and toString are made by it: declare a class with a toString "
+                    + "of its own instead. ";
+        }
+        if (used.startsWith("java.util.function.Consumer") || used.startsWith("java.util.function.BiConsumer")) {
+            return "Iterable.forEach and Map.forEach take one: write a for loop instead. ";
+        }
+        return "";
     }
 
     private static String describe(String used) {
