@@ -289,14 +289,21 @@ class StepLimitTest {
         }
         List<String> over = new ArrayList<>(under);
         over.add(20, (LONGEST + 1) + "-40");
+        underPassesOverFails(under, over, e -> {
+            assertThat(e.ruleId()).isEqualTo("loops.counted");
+            assertThat(e.getMessage()).contains("took more than 10,000 steps in its consequence");
+        });
+    }
+
+    /** The complaints {@code under} pass and those {@code over} fail as told, at 1 and 2 threads and two sizes. */
+    private static void underPassesOverFails(List<String> under, List<String> over,
+                                             java.util.function.Consumer<RuleExecutionException> failed) {
         for (int threads : new int[] {1, 2}) {
             for (int eventsPerSession : new int[] {1, 1_024}) {
                 ComplianceEngine engine = engine(threads, eventsPerSession);
                 assertThatCode(() -> engine.evaluate(complaints(under), T.plusDays(1)))
                         .as("%d threads, sessions of %d", threads, eventsPerSession).doesNotThrowAnyException();
-                RuleExecutionException e = failure(engine, over);
-                assertThat(e.ruleId()).isEqualTo("loops.counted");
-                assertThat(e.getMessage()).contains("took more than 10,000 steps in its consequence");
+                failed.accept(failure(engine, over));
             }
         }
     }
@@ -314,18 +321,12 @@ class StepLimitTest {
         }
         List<String> over = new ArrayList<>(under);
         over.add(10, "deep-1001-20");
-        for (int threads : new int[] {1, 2}) {
-            for (int eventsPerSession : new int[] {1, 1_024}) {
-                ComplianceEngine engine = engine(threads, eventsPerSession);
-                assertThatCode(() -> engine.evaluate(complaints(under), T.plusDays(1)))
-                        .as("%d threads, sessions of %d", threads, eventsPerSession).doesNotThrowAnyException();
-                RuleExecutionException e = failure(engine, over);
-                assertThat(e.ruleId()).isEqualTo("loops.recurses");
-                assertThat(e.getMessage()).startsWith("rule 'loops.recurses' (Section 8, loops.drl:")
-                        .contains("called its own code more than 1,000 deep in its consequence: a recursion that "
-                                + "does not end", "may nest 1,000 calls of the pack's code", "unrestricted()");
-            }
-        }
+        underPassesOverFails(under, over, e -> {
+            assertThat(e.ruleId()).isEqualTo("loops.recurses");
+            assertThat(e.getMessage()).startsWith("rule 'loops.recurses' (Section 8, loops.drl:")
+                    .contains("called its own code more than 1,000 deep in its consequence: a recursion that "
+                            + "does not end", "may nest 1,000 calls of the pack's code", "unrestricted()");
+        });
     }
 
     /** Past the depth limit every further step of the call fails again: the rule's handler cannot even return. */
