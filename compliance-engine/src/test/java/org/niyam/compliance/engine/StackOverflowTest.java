@@ -110,6 +110,35 @@ class StackOverflowTest {
         assertThat(e.getMessage()).contains("deep.recurses", "Section 9", "deep.drl", "ran out of stack");
     }
 
+    /**
+     * A stack run out inside the JDK's code (a regular expression's recursion over a long text) depends on the
+     * thread's stack: a restricted pack that caught it and went on reported one thing on one machine and another
+     * elsewhere. The JVM's errors are not the pack's to catch: the evaluation fails, naming the rule.
+     */
+    @Test
+    void aRestrictedPackCannotCatchTheJvmsStackRunningOut() {
+        RuleExecutionException e = failure("""
+                rule "deep.catches"
+                    @citation("Section 9")
+                when
+                    $c : ComplaintReceived()
+                then
+                    String said;
+                    try {
+                        said = "matched " + "ab".repeat(2_000_000).matches("(a|b)*");
+                    } catch (Throwable t) {
+                        said = "ran out";
+                    } finally {
+                        said = "finally";
+                    }
+                    insert(new Finding("deep.said", $c.caseId(), said, java.util.List.of()));
+                end
+                """);
+
+        assertThat(e.ruleId()).isEqualTo("deep.catches");
+        assertThat(e.getMessage()).contains("deep.catches", "ran out of stack");
+    }
+
     /** A restricted pack's recursion stops at the depth limit, whatever the thread's stack. */
     @Test
     void aRestrictedPacksRecursionWithoutEndStopsAtTheDepthLimit() {

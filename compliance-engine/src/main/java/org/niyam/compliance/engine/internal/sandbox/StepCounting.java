@@ -111,7 +111,9 @@ final class StepCounting {
             LabelNode before = new LabelNode();
             InsnList step = new InsnList();
             step.add(before);
-            step.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STEPS, "handler", "()V", false));
+            // The handler is given what it catches: the JVM's own errors are not the pack's to catch (below).
+            step.add(new InsnNode(Opcodes.DUP));
+            step.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STEPS, "handler", "(Ljava/lang/Throwable;)V", false));
             step.add(new JumpInsnNode(Opcodes.GOTO, block.handler));
             block.handler = before;
             if (positions.get(block.start) < enteredAt) {

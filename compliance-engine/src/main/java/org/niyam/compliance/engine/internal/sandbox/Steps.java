@@ -95,11 +95,18 @@ public final class Steps {
 
     /**
      * A step at the start of an exception handler: a loop may be made of a handler that catches what its own code
-     * throws, without a jump back.
+     * throws, without a jump back. The JVM's own errors ({@link VirtualMachineError}: a stack or the heap run out,
+     * also inside the JDK's code, a regular expression's recursion among them) are thrown on: whether they happen
+     * depends on the machine (its stack and heap sizes, the JIT), so a pack that caught one and went on could report
+     * differently from one machine or run to the next; it fails the evaluation instead, as code that does not catch it.
      *
+     * @param caught what the handler catches
      * @throws StepLimitExceeded past the limit
      */
-    public static void handler() {
+    public static void handler(Throwable caught) {
+        if (caught instanceof VirtualMachineError error) {
+            throw error;
+        }
         CURRENT.get().step();
     }
 
