@@ -43,6 +43,7 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RulePack;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,35 @@ public final class CaseTracker {
     public static CaseTracker of(ComplianceEngine engine) {
         Objects.requireNonNull(engine, "engine");
         return new CaseTracker(engine.evaluation(), engine.eventTypes());
+    }
+
+    /**
+     * The first instant at which every loaded pack's law has begun: for each pack, the earliest of its first version
+     * and its parameters' first values; the latest of those over the packs. A clock that runs the platform's duties
+     * from the start of a period (a monitor's or a stream job's {@code since}) starts no earlier: before it no rule
+     * can be evaluated.
+     *
+     * @return that instant, or {@code null} when no pack dates anything
+     */
+    public OffsetDateTime lawStart() {
+        RuleBase ruleBase = evaluation.ruleBase();
+        Map<RulePack, OffsetDateTime> byPack = new HashMap<>();
+        ruleBase.parameters().forEach((name, parameter) -> {
+            RulePack pack = ruleBase.parameterOwner(name);
+            if (pack != null && !parameter.values().isEmpty()) {
+                byPack.merge(pack, parameter.values().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+        for (RulePack pack : ruleBase.packs()) {
+            if (!pack.versions().isEmpty()) {
+                byPack.merge(pack, pack.versions().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        OffsetDateTime start = null;
+        for (OffsetDateTime from : byPack.values()) {
+            start = start == null || from.isAfter(start) ? from : start;
+        }
+        return start;
     }
 
     /**

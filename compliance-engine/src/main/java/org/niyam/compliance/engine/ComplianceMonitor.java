@@ -33,7 +33,6 @@ import java.util.function.Consumer;
 import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
-import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.engine.internal.StandingOverPeriod;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
@@ -48,7 +47,6 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
-import org.niyam.compliance.pack.RulePack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +115,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     private final MonitorClock clock;
     private final Listener listener;
     private final Duration outOfOrder;
-    /** Where the loaded law begins (see {@link #lawStart(RuleBase)}); the event-time clock never starts before it. */
+    /** Where the loaded law begins ({@link CaseTracker#lawStart()}); the event-time clock never starts before it. */
     private final OffsetDateTime lawStart;
     private final Duration retainEnded;
     private final Duration rememberLeft;
@@ -232,7 +230,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.clock = builder.clock;
         this.listener = builder.listener;
         this.outOfOrder = builder.outOfOrder;
-        this.lawStart = lawStart(evaluation.ruleBase());
+        this.lawStart = tracker.lawStart();
         this.retainEnded = builder.retainEnded;
         this.rememberLeft = builder.rememberLeft;
         this.standingCheck = builder.standingCheck;
@@ -825,30 +823,6 @@ public final class ComplianceMonitor implements AutoCloseable {
     /** The later of two instants, either of which may be {@code null}. */
     private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
         return a == null || b != null && b.isAfter(a) ? b : a;
-    }
-
-    /**
-     * The first instant at which every loaded pack's law has begun: for each pack, the earliest of its first version
-     * and its parameters' first values; the latest of those over the packs. {@code null} when no pack dates anything.
-     */
-    private static OffsetDateTime lawStart(RuleBase ruleBase) {
-        Map<RulePack, OffsetDateTime> byPack = new HashMap<>();
-        ruleBase.parameters().forEach((name, parameter) -> {
-            RulePack pack = ruleBase.parameterOwner(name);
-            if (pack != null && !parameter.values().isEmpty()) {
-                byPack.merge(pack, parameter.values().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        });
-        for (RulePack pack : ruleBase.packs()) {
-            if (!pack.versions().isEmpty()) {
-                byPack.merge(pack, pack.versions().get(0).from(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        OffsetDateTime start = null;
-        for (OffsetDateTime from : byPack.values()) {
-            start = latest(start, from);
-        }
-        return start;
     }
 
     /** Takes one event: a copy counts once; one the clock has reached joins its case, a later one waits. */

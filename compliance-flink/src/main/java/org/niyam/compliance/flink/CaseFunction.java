@@ -493,8 +493,11 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             }
         }
         facts.sort(Map.Entry.comparingByKey()); // every task in the same order
+        // The period starts at --since when given, as the monitor's since, else at the input's earliest event.
         String earliest = broadcast.get(EARLIEST);
-        context = new CaseTracker.Context(profiles, facts.stream().map(Map.Entry::getValue).toList(), earliest == null ? null : instant(Long.parseLong(earliest)));
+        OffsetDateTime since = options.since() != null ? options.since()
+                : earliest == null ? null : instant(Long.parseLong(earliest));
+        context = new CaseTracker.Context(profiles, facts.stream().map(Map.Entry::getValue).toList(), since);
         contextVersion = version;
         return context;
     }

@@ -3,6 +3,7 @@ package org.niyam.compliance.flink;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.nio.file.Path;
+import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.model.Preconditions;
 import org.niyam.compliance.pack.RulePack;
 import picocli.CommandLine;
@@ -46,6 +48,9 @@ import picocli.CommandLine.Option;
  * @param packFiles      the files of each pack in {@code rules} given as a folder, as read where the job was
  *                       submitted ({@link #withPackFiles()}), by its entry in {@code rules}: the job's tasks build
  *                       their packs from these, not from the folder on their own machine; empty before
+ * @param since          the start of the period the input covers, or {@code null}: the platform's standing duties
+ *                       are judged from then on (never before the law begins), and recurring duties (a monthly
+ *                       report) run from then; without it, from the input's earliest event
  * @serial exclude Serializable only so that Flink ships the options with the job's functions; the serialized form
  *                 is no part of the API
  */
@@ -54,7 +59,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                          ZoneOffset offset, boolean awaitProfile, Duration standingCheck, Duration retainEnded,
                          Duration rememberLeft, List<String> rules, Map<String, String> settings, String jurisdiction,
                          Duration atRiskMargin, Duration checkpoint, boolean strict,
-                         Map<String, RulePack.Contents> packFiles)
+                         Map<String, RulePack.Contents> packFiles, OffsetDateTime since)
         implements Serializable {
 
     /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
@@ -85,9 +90,11 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
      * @param checkpoint    the checkpoint interval, required
      * @param strict        whether a bad line fails the job
      * @param packFiles     the folder packs' files as read, by entry of {@code rules}; copied
+     * @param since         the start of the period, or {@code null} for the input's earliest event
      * @throws IllegalArgumentException if the input or output is given twice or not at all, Kafka is used without
-     *                                  servers, a duration is out of range or the jurisdiction names no country; in
-     *                                  the words of the command line
+     *                                  servers, a duration is out of range, the jurisdiction names no country or
+     *                                  {@code since} is outside the instants a log may hold; in the words of the
+     *                                  command line
      * @throws NullPointerException     if a required value is missing
      */
     public JobOptions {
@@ -116,6 +123,11 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         }
         if ((inputTopic != null || outputTopic != null) && bootstrap == null) {
             throw new IllegalArgumentException("--bootstrap HOST:PORT is needed to read or write Kafka");
+        }
+        if (since != null && (since.isBefore(CaseLogReader.EARLIEST_INSTANT)
+                || !since.isBefore(CaseLogReader.LATEST_INSTANT))) {
+            throw new IllegalArgumentException("--since " + since + " is outside the instants a log may hold, from "
+                    + CaseLogReader.EARLIEST_INSTANT + " up to (not including) " + CaseLogReader.LATEST_INSTANT);
         }
         if (standingCheck.isZero() || standingCheck.isNegative()) {
             throw new IllegalArgumentException("--standing-check must be positive: " + standingCheck);
@@ -209,6 +221,10 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         @Option(names = "--checkpoint", paramLabel = "DURATION",
                 description = "checkpoint interval (default ${DEFAULT-VALUE})")
         Duration checkpoint = Duration.ofMinutes(1);
+        @Option(names = "--since", paramLabel = "INSTANT",
+                description = "the start of the period the input covers: standing duties are judged, and monthly "
+                        + "reports run, from then (default: the input's earliest event)")
+        OffsetDateTime since;
         @Option(names = "--strict", description = "fail on a bad input line (default: log it and leave it out)")
         boolean strict;
         @Option(names = "--help", usageHelp = true, description = "print this help")
@@ -233,13 +249,14 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
             new CommandLine(o)
                     .registerConverter(Duration.class, JobOptions::duration)
                     .registerConverter(ZoneOffset.class, JobOptions::offset)
+                    .registerConverter(OffsetDateTime.class, JobOptions::instant)
                     .parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new JobOptions(o.inputs, o.bootstrap, o.inputTopic, o.groupId, o.bounded, o.outputDir, o.outputTopic,
                 o.outOfOrder, o.idleness, o.offset, !o.noAwaitProfile, o.standingCheck, o.retainEnded, o.rememberLeft,
-                o.rules, o.settings, o.jurisdiction, o.atRiskMargin, o.checkpoint, o.strict, Map.of());
+                o.rules, o.settings, o.jurisdiction, o.atRiskMargin, o.checkpoint, o.strict, Map.of(), o.since);
     }
 
     /**
@@ -253,7 +270,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     public JobOptions withTime(Duration bound, Duration check) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
                 offset, awaitProfile, check, retainEnded, rememberLeft, rules, settings, jurisdiction, atRiskMargin,
-                checkpoint, strict, packFiles);
+                checkpoint, strict, packFiles, since);
     }
 
     /**
@@ -265,7 +282,20 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     public JobOptions withOffset(ZoneOffset value) {
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
                 idleness, value, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
-                atRiskMargin, checkpoint, strict, packFiles);
+                atRiskMargin, checkpoint, strict, packFiles, since);
+    }
+
+    /**
+     * The same options with the start of the period the input covers ({@code --since}).
+     *
+     * @param value the period's start, or {@code null} for the input's earliest event
+     * @return a copy with that start
+     * @throws IllegalArgumentException if {@code value} is outside the instants a log may hold
+     */
+    public JobOptions withSince(OffsetDateTime value) {
+        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
+                idleness, offset, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
+                atRiskMargin, checkpoint, strict, packFiles, value);
     }
 
     /**
@@ -286,7 +316,7 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         }
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
                 idleness, offset, awaitProfile, standingCheck, retainEnded, rememberLeft, rules, settings, jurisdiction,
-                atRiskMargin, checkpoint, strict, read);
+                atRiskMargin, checkpoint, strict, read, since);
     }
 
     private static Duration duration(String value) {
@@ -295,6 +325,15 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + value
                     + "' is not an ISO-8601 duration such as PT30M or P7D");
+        }
+    }
+
+    private static OffsetDateTime instant(String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not an ISO-8601 instant with an offset such as 2026-04-01T00:00+05:30");
         }
     }
 

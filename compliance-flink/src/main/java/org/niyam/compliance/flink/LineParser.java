@@ -2,6 +2,7 @@ package org.niyam.compliance.flink;
 
 import java.io.Serializable;
 import java.io.StringReader;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -130,6 +131,13 @@ public final class LineParser implements Serializable {
                 @Override
                 public void rejected(InputException error) {
                     throw error;
+                }
+
+                @Override
+                public void period(String s, int line, OffsetDateTime since) {
+                    // Lines reach the job's tasks in no order a period could be taken from: the option says it.
+                    LOG.warn("{}: an EvidencePeriod entry (since {}) is not read by the job: give --since {} instead",
+                            source, since, since);
                 }
             });
         } catch (InputException read) {

@@ -98,6 +98,11 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     private transient ValueState<byte[]> kept;
     private transient LongCounter stepCount;
     private transient LongCounter stepNanos;
+    /**
+     * Where the platform's evaluations begin when {@link JobOptions#since()} is given: the period's start, but never
+     * before the law begins (as the monitor's clock under event time); epoch milliseconds, or {@code null}.
+     */
+    private transient Long periodStart;
 
     PlatformFunction(JobOptions options) {
         this.options = options;
@@ -111,6 +116,10 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         kept = getRuntimeContext().getState(STATE);
         stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
+        OffsetDateTime since = options.since();
+        OffsetDateTime law = tracker.lawStart();
+        periodStart = since == null ? null
+                : (law != null && law.isAfter(since) ? law : since).toInstant().toEpochMilli();
     }
 
     @Override
@@ -139,6 +148,9 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
                 for (DatedValue value : parameter.values()) {
                     instants.add(value.from().toInstant().toEpochMilli());
                 }
+            }
+            if (periodStart != null) {
+                instants.add(periodStart); // the standing duties at the period's start, before the first events
             }
             lawDates = true;
         }
@@ -242,11 +254,14 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         Long steppedAt = k.steppedAt();
         Map<String, List<Dated>> leftovers = new TreeMap<>(k.leftovers());
         CaseTracker.Context context = new CaseTracker.Context(k.profiles(), List.copyOf(k.facts().values()),
-                k.earliest() == null ? null : instant(k.earliest()));
+                options.since() != null ? options.since() : k.earliest() == null ? null : instant(k.earliest()));
+        // From the period's start when given, or from the input's first event if that is earlier, as the monitor.
+        Long from = periodStart == null ? k.earliest() : k.earliest() == null ? periodStart
+                : Math.min(periodStart, k.earliest());
         while (!due.isEmpty() && due.first() <= target) {
             long at = due.pollFirst();
-            if (k.earliest() == null || at < k.earliest() || steppedAt != null && at <= steppedAt) {
-                continue; // before the input began, or evaluated already
+            if (from == null || at < from || steppedAt != null && at <= steppedAt) {
+                continue; // before the period or the input began, or evaluated already
             }
             List<CaseTracker.Leftover> concluded = new ArrayList<>();
             Map<String, List<Dated>> kept = new LinkedHashMap<>();

@@ -143,6 +143,9 @@ final class Jobs {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(),
                 "--out-of-order", base.outOfOrder().toString(), "--standing-check", base.standingCheck().toString(),
                 "--offset", base.offset().getId(), "--idleness", "PT0S", "--retain-ended", base.retainEnded().toString()));
+        if (base.since() != null) {
+            args.addAll(List.of("--since", base.since().toString()));
+        }
         return args.toArray(String[]::new);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,33 @@ class LineParserTest {
                 .extracting(e -> ((InputException) e).line()).isEqualTo(0);
     }
 
+    /**
+     * docs/streaming.md: an {@code EvidencePeriod} line is not read by the job, which takes the period from
+     * {@code --since}: it gives no input, is not counted as a bad line, and a warning says what to give instead.
+     */
+    @Test
+    void an_evidence_period_line_is_not_read_and_a_warning_says_to_give_since() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LineParser.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            LineParser parser = new LineParser(true);
+            List<Input> out = new ArrayList<>();
+            parser.parse("cases-1@0", "{\"type\":\"EvidencePeriod\",\"since\":\"2026-04-01T00:00:00+05:30\"}",
+                    out::add);
+            assertThat(out).isEmpty();
+            assertThat(parser.rejected()).isZero();
+            assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .containsExactly("cases-1@0: an EvidencePeriod entry (since 2026-04-01T00:00+05:30) is not read "
+                            + "by the job: give --since 2026-04-01T00:00+05:30 instead");
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
     /** A pack of one's own lists no events: alone, the India pack's lines are of unknown types; beside it, read. */
     @Test
     void a_pack_of_ones_own_reads_the_india_packs_events_only_beside_it(@TempDir Path work) throws Exception {
@@ -97,6 +125,16 @@ class LineParserTest {
                         + "or P7D");
         assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl", "--output", "out", "--offset", "IST"))
                 .hasMessage("Invalid value for option '--offset': 'IST' is not an offset such as +05:30 or Z");
+        assertThat(JobOptions.parse("--input", "a.jsonl", "--output", "out", "--since", "2026-04-01T00:00+05:30")
+                .since()).isEqualTo(OffsetDateTime.parse("2026-04-01T00:00+05:30"));
+        assertThat(options.since()).isNull();
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl", "--output", "out", "--since", "2026-04-01"))
+                .hasMessage("Invalid value for option '--since': '2026-04-01' is not an ISO-8601 instant with an "
+                        + "offset such as 2026-04-01T00:00+05:30");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl", "--output", "out", "--since",
+                "1970-01-01T00:00Z"))
+                .hasMessage("--since 1970-01-01T00:00Z is outside the instants a log may hold, from 1990-01-01T00:00Z "
+                        + "up to (not including) 2200-01-01T00:00Z");
         assertThatThrownBy(() -> JobOptions.parse("--input", "a.jsonl")).hasMessageContaining("--output");
         assertThatThrownBy(() -> JobOptions.parse("--input-topic", "t", "--output", "o"))
                 .hasMessageContaining("--bootstrap");
