@@ -488,6 +488,42 @@ class ComplianceMonitorTest {
             }
         }
 
+        /**
+         * docs/monitoring.md: the Java API takes any instant the model's types hold (the bounds of 1990 and 2200 are
+         * the log reader's): an event dated 1970, an export's placeholder, is judged, and without {@code since} it
+         * moves the period's start back, so that the monthly reports from the law's first month on are assessed;
+         * with {@code since} they run from there alone.
+         */
+        @Test
+        void an_event_dated_1970_is_taken_and_moves_the_period_back_unless_since_is_given() {
+            PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
+            List<CaseEvent> events = List.of(removalOrder("case-1", ist("2026-04-05T11:00")),
+                    removalOrder("case-0", OffsetDateTime.parse("1970-01-01T00:00+05:30")));
+            for (OffsetDateTime since : java.util.Arrays.asList(null, ist("2026-03-01T00:00"))) {
+                List<String> months = new ArrayList<>();
+                ComplianceMonitor.Builder builder = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.eventTime())
+                        .offset(IST).outOfOrder(Duration.ofMinutes(1)).platform(ssmi).listener(t -> {
+                            if (t.obligation() != null && t.obligation().id().startsWith("4(1)(d)")) {
+                                months.add(t.obligation().id().replace("4(1)(d).monthly-report@month-end:", ""));
+                            }
+                        });
+                if (since != null) {
+                    builder.since(since);
+                }
+                try (ComplianceMonitor monitor = builder.build()) {
+                    events.forEach(monitor::accept);
+                    monitor.endOfInput();
+                    assertThat(monitor.report().obligations()).as("since %s", since)
+                            .anyMatch(o -> "case-0".equals(o.caseId()));
+                }
+                if (since == null) {
+                    assertThat(months).as("moved back to 1970, then to the law's first month").contains("2021-05");
+                } else {
+                    assertThat(months).as("from since").isNotEmpty().allMatch(m -> m.compareTo("2026-03") >= 0);
+                }
+            }
+        }
+
         @Test
         void a_large_platform_publishing_its_monthly_reports_is_still_watched_case_by_case() {
             PlatformProfile ssmi = new PlatformProfile("ExampleNet", 80_000_000, false, true);
