@@ -2,12 +2,16 @@ package org.niyam.compliance.engine.internal;
 
 import org.niyam.compliance.engine.internal.drl.DrlAnalysis;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -39,6 +43,7 @@ import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.NotDescr;
@@ -148,23 +153,36 @@ public final class CaseLocality {
     private final Set<Class<?>> localAbsenceTypes;
     private final Set<Class<?>> globalTypes;
     private final String unpartitionable;
+    /** What each case-local rule reads and what its consequences do. */
+    private final Map<String, Effects> localEffects;
+    /**
+     * The types a global rule may not hand to a case's session ({@link #notHandedTypes}): case-local rules read them
+     * under {@code not}, {@code forall}, {@code collect} or {@code accumulate}, or conclude from them what they read so.
+     */
+    private final Set<Class<?>> notHanded;
+    /** Why the standing duties cannot be judged over the period case by case ({@link #feedsGlobal}), or null. */
+    private final String feedsGlobal;
     /** For each class of fact: whether case-local rules, and global rules, have a pattern that matches it. */
     private final ClassValue<boolean[]> seenBy = new ClassValue<>() {
         @Override
         protected boolean[] computeValue(Class<?> type) {
             return new boolean[] {matchesAny(localTypes, type), matchesAny(globalTypes, type),
-                    matchesAny(localAbsenceTypes, type)};
+                    matchesAny(notHanded, type)};
         }
     };
 
     private CaseLocality(Set<String> localRules, Map<String, String> globalReasons, Set<Class<?>> localTypes,
-                         Set<Class<?>> localAbsenceTypes, Set<Class<?>> globalTypes, String unpartitionable) {
+                         Set<Class<?>> localAbsenceTypes, Set<Class<?>> globalTypes, String unpartitionable,
+                         Map<String, Effects> localEffects) {
         this.localRules = localRules;
         this.globalReasons = globalReasons;
         this.localTypes = localTypes;
         this.localAbsenceTypes = localAbsenceTypes;
         this.globalTypes = globalTypes;
         this.unpartitionable = unpartitionable;
+        this.localEffects = localEffects;
+        this.notHanded = Set.copyOf(notHandedTypes(localAbsenceTypes, localEffects));
+        this.feedsGlobal = feedsGlobal(localEffects, globalTypes);
     }
 
     /** A rule the engine cannot run by case at all: every evaluation runs in one session. */
@@ -179,20 +197,33 @@ public final class CaseLocality {
      * {@link StoredAnalysis}): rule ids, reasons and class names, sorted.
      */
     public record Stored(List<String> localRules, Map<String, String> globalReasons, List<String> localTypes,
-                         List<String> localAbsenceTypes, List<String> globalTypes, String unpartitionable) {
+                         List<String> localAbsenceTypes, List<String> globalTypes, String unpartitionable,
+                         Map<String, StoredEffects> localEffects) {
         public Stored {
             localRules = List.copyOf(localRules);
             globalReasons = Collections.unmodifiableMap(new TreeMap<>(globalReasons));
             localTypes = List.copyOf(localTypes);
             localAbsenceTypes = List.copyOf(localAbsenceTypes);
             globalTypes = List.copyOf(globalTypes);
+            localEffects = Collections.unmodifiableMap(new TreeMap<>(localEffects == null ? Map.of() : localEffects));
+        }
+    }
+
+    /** {@link Effects} as stored: class names, sorted. */
+    public record StoredEffects(List<String> reads, List<String> concluded, boolean anything, boolean changes) {
+        public StoredEffects {
+            reads = List.copyOf(reads);
+            concluded = List.copyOf(concluded);
         }
     }
 
     /** This classification as it is stored. */
     public Stored stored() {
+        Map<String, StoredEffects> effects = new TreeMap<>();
+        localEffects.forEach((rule, e) -> effects.put(rule, new StoredEffects(names(e.reads()), names(e.concluded()),
+                e.anything(), e.changes())));
         return new Stored(localRules.stream().sorted().toList(), globalReasons, names(localTypes),
-                names(localAbsenceTypes), names(globalTypes), unpartitionable);
+                names(localAbsenceTypes), names(globalTypes), unpartitionable, effects);
     }
 
     private static List<String> names(Set<Class<?>> types) {
@@ -220,9 +251,12 @@ public final class CaseLocality {
             stored.globalReasons().forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}",
                     rule, why));
         }
+        Map<String, Effects> effects = new LinkedHashMap<>();
+        stored.localEffects().forEach((rule, e) -> effects.put(rule, new Effects(classes(e.reads(), loader),
+                classes(e.concluded(), loader), e.anything(), e.changes())));
         return new CaseLocality(Set.copyOf(stored.localRules()), Map.copyOf(stored.globalReasons()),
                 classes(stored.localTypes(), loader), classes(stored.localAbsenceTypes(), loader),
-                classes(stored.globalTypes(), loader), null);
+                classes(stored.globalTypes(), loader), null, effects);
     }
 
     private static Set<Class<?>> classes(List<String> names, ClassLoader loader) {
@@ -286,6 +320,7 @@ public final class CaseLocality {
         Set<Class<?>> globalTypes = new LinkedHashSet<>();
         Set<String> analysed = new HashSet<>(queries);
         List<String> oneSession = new ArrayList<>();
+        Map<String, Effects> localEffects = new LinkedHashMap<>();
         for (DrlAnalysis file : files) {
             PackageDescr descr = file.descr();
             if (!descr.getWindowDeclarations().isEmpty()) {
@@ -325,6 +360,7 @@ public final class CaseLocality {
                     local.add(rule.name());
                     localTypes.addAll(analysis.types);
                     localAbsenceTypes.addAll(analysis.absenceTypes);
+                    localEffects.put(rule.name(), Effects.of(rule, file, resolver, analysis.types));
                 } else {
                     global.put(rule.name(), globalReason != null ? globalReason : notTied);
                     globalTypes.addAll(analysis.types);
@@ -340,7 +376,168 @@ public final class CaseLocality {
             global.forEach((rule, why) -> LOG.debug("rule '{}' runs once over the whole evaluation: {}", rule, why));
         }
         return new CaseLocality(Set.copyOf(local), Map.copyOf(global), Set.copyOf(localTypes),
-                Set.copyOf(localAbsenceTypes), Set.copyOf(globalTypes), null);
+                Set.copyOf(localAbsenceTypes), Set.copyOf(globalTypes), null, localEffects);
+    }
+
+    /**
+     * Why the standing duties cannot be judged over the period case by case, or {@code null}: a case-local rule may
+     * conclude, change or delete what a global rule reads. Over the period the standing duties are judged as if "as
+     * of" were each earlier instant, with the global rules alone; a global rule reading what case-local rules
+     * conclude would then judge an instant without what they concluded at that instant (a case open then and closed
+     * by "as of"), which one session sees. An evaluation that judges a period then runs in one session
+     * ({@link Evaluation}); at "as of" such a conclusion sends it there too.
+     */
+    private static String feedsGlobal(Map<String, Effects> localEffects, Set<Class<?>> globalTypes) {
+        for (Map.Entry<String, Effects> entry : localEffects.entrySet()) {
+            Effects effects = entry.getValue();
+            Set<Class<?>> touched = new LinkedHashSet<>(effects.concluded());
+            if (effects.changes()) {
+                touched.addAll(effects.reads());
+            }
+            Class<?> read = effects.anything() ? (globalTypes.isEmpty() ? null : globalTypes.iterator().next())
+                    : overlap(touched, globalTypes);
+            if (read != null) {
+                return "case-local rule '" + entry.getKey() + "' may " + (effects.anything() ? "conclude anything"
+                        : "conclude or change " + read.getSimpleName()) + ", which a global rule reads: the "
+                        + "standing duties over the period are judged at earlier instants from every conclusion then";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The types of facts a global rule may not hand to a case's session, where they are there from the start (in one
+     * session they come when the global rule fires): those case-local rules read under {@code not}, {@code forall},
+     * {@code collect} or {@code accumulate}, whose firing depends on when a fact came; and, closed over the
+     * case-local rules, every type read by a rule that concludes such a type (the conclusion then comes earlier too),
+     * or that changes or deletes facts, or that may conclude anything while any type is such.
+     */
+    private static Set<Class<?>> notHandedTypes(Set<Class<?>> absenceTypes, Map<String, Effects> localEffects) {
+        Set<Class<?>> unsafe = new LinkedHashSet<>(absenceTypes);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Effects> entry : localEffects.entrySet()) {
+                Effects effects = entry.getValue();
+                if (effects.changes() || effects.anything() && !unsafe.isEmpty()
+                        || overlap(effects.concluded(), unsafe) != null) {
+                    grew |= unsafe.addAll(effects.reads());
+                }
+            }
+        }
+        return unsafe;
+    }
+
+    /** A type of {@code b} that a fact of a type of {@code a} may be, or the other way round; {@code null} if none. */
+    private static Class<?> overlap(Set<Class<?>> a, Set<Class<?>> b) {
+        for (Class<?> x : a) {
+            for (Class<?> y : b) {
+                if (x.isAssignableFrom(y) || y.isAssignableFrom(x)) {
+                    return y;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a case-local rule reads (the types of its patterns) and what its consequences do to the session besides
+     * reading their match: the types of the facts they insert ({@code anything} when the engine cannot tell one),
+     * and whether they update, modify, delete or retract a fact.
+     */
+    private record Effects(Set<Class<?>> reads, Set<Class<?>> concluded, boolean anything, boolean changes) {
+
+        private static final Set<String> INSERTS = Set.of("insert", "insertLogical", "logicalInsert");
+        private static final Set<String> CHANGES = Set.of("update", "modify", "delete", "retract");
+
+        static Effects of(DrlAnalysis.Rule rule, DrlAnalysis file, Types resolver, Set<Class<?>> reads) {
+            Set<Class<?>> concluded = new LinkedHashSet<>();
+            boolean anything = false;
+            boolean changes = false;
+            for (DrlAnalysis.Code code : rule.consequences()) {
+                if (code.root() == null) {
+                    return new Effects(Set.copyOf(reads), Set.of(), true, true);
+                }
+                for (Node node : code.root().findAll(Node.class)) {
+                    if (node.getClass().getSimpleName().equals("ModifyStatement")) {
+                        changes = true; // a modify block, as Drools' parser reads it
+                    }
+                }
+                for (MethodCallExpr call : code.root().findAll(MethodCallExpr.class)) {
+                    boolean action = call.getScope().isEmpty() || call.getScope().get() instanceof NameExpr scope
+                            && scope.getNameAsString().equals("drools");
+                    if (!action) {
+                        continue;
+                    }
+                    String name = call.getNameAsString();
+                    changes |= CHANGES.contains(name);
+                    if (INSERTS.contains(name)) {
+                        Class<?> type = call.getArguments().size() == 1
+                                ? typeOf(call.getArguments().get(0), code, file, resolver) : null;
+                        if (type == null || type == Object.class) {
+                            anything = true;
+                        } else {
+                            concluded.add(type);
+                        }
+                    }
+                }
+            }
+            return new Effects(Set.copyOf(reads), Set.copyOf(concluded), anything, changes);
+        }
+
+        /**
+         * The static type of an inserted value, when the consequence says it: {@code new T(...)}, a cast, a static
+         * method of a class ({@code Assessment.about(...)}, its return type when all its methods of that name agree),
+         * a function the DRL declares, or a local variable declared with its type; {@code null} otherwise.
+         */
+        private static Class<?> typeOf(Expression value, DrlAnalysis.Code code, DrlAnalysis file, Types resolver) {
+            try {
+                if (value instanceof EnclosedExpr enclosed) {
+                    return typeOf(enclosed.getInner(), code, file, resolver);
+                }
+                if (value instanceof ObjectCreationExpr created) {
+                    return created.getAnonymousClassBody().isPresent() ? null
+                            : resolver.resolve(created.getType().getNameWithScope());
+                }
+                if (value instanceof CastExpr cast && cast.getType() instanceof ClassOrInterfaceType type) {
+                    return resolver.resolve(type.getNameWithScope());
+                }
+                if (value instanceof MethodCallExpr call && call.getScope().isEmpty()) {
+                    for (FunctionDescr function : file.functions().keySet()) {
+                        if (function.getName().equals(call.getNameAsString())) {
+                            return resolver.resolve(function.getReturnType().replaceAll("<.*", "").strip());
+                        }
+                    }
+                    return null;
+                }
+                if (value instanceof MethodCallExpr call && call.getScope().get() instanceof NameExpr scope
+                        && !scope.getNameAsString().startsWith("$")) {
+                    Class<?> owner = resolver.resolve(scope.getNameAsString());
+                    Class<?> returned = null;
+                    for (Method method : owner.getMethods()) {
+                        if (method.getName().equals(call.getNameAsString()) && Modifier.isStatic(method.getModifiers())) {
+                            if (returned != null && returned != method.getReturnType()) {
+                                return null;
+                            }
+                            returned = method.getReturnType();
+                        }
+                    }
+                    return returned;
+                }
+                if (value instanceof NameExpr name) {
+                    for (VariableDeclarator variable : code.root().findAll(VariableDeclarator.class)) {
+                        if (variable.getNameAsString().equals(name.getNameAsString())
+                                && variable.getType() instanceof ClassOrInterfaceType type
+                                && !type.getNameAsString().equals("var")) {
+                            return resolver.resolve(type.getNameWithScope());
+                        }
+                    }
+                }
+            } catch (ClassNotFoundException | RuntimeException e) {
+                return null;
+            }
+            return null;
+        }
     }
 
     /** The rule's parents ({@code rule "b" extends "a"}), nearest last; their conditions are the rule's too. */
@@ -430,12 +627,20 @@ public final class CaseLocality {
     }
 
     private static CaseLocality none(String reason) {
-        return new CaseLocality(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), reason);
+        return new CaseLocality(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), reason, Map.of());
     }
 
     /** Why a rule is global ({@code null} for a case-local rule, or when no rule runs by case). */
     public String whyGlobal(String rule) {
         return globalReasons.get(rule);
+    }
+
+    /**
+     * Why an evaluation that judges the standing duties over a period cannot run case by case (a case-local rule may
+     * conclude or change what a global rule reads), or {@code null}.
+     */
+    public String feedsGlobal() {
+        return feedsGlobal;
     }
 
     /** Why the rules cannot run by case at all, or {@code null} when they can. */
@@ -454,8 +659,8 @@ public final class CaseLocality {
 
     /**
      * Whether a case-local rule can match the fact under {@code not}, {@code forall}, {@code collect} or
-     * {@code accumulate}: a rule that may fire before the fact exists and differently after, so that whether it fired
-     * depends on when the fact came.
+     * {@code accumulate}, or conclude from it (or change facts, having read it) what one does: a rule that may fire
+     * before the fact exists and differently after, so that whether it fired depends on when the fact came.
      */
     public boolean readInAbsenceByLocalRules(Object fact) {
         return seenBy.get(fact.getClass())[2];
@@ -544,10 +749,14 @@ public final class CaseLocality {
         private final List<Integer> parent = new ArrayList<>();
         private final List<Boolean> anchor = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
-        private final Map<String, Integer> caseVariables = new HashMap<>();
-        private final Map<String, Integer> patternVariables = new HashMap<>();
-        /** A pattern's caseId equal to a variable: {node, variable, whether it names a pattern (not a caseId)}. */
-        private final List<Object[]> joins = new ArrayList<>();
+        /**
+         * The variables bound to a caseId, and to a pattern, in each scope the walk is in, outermost first: a
+         * variable bound inside {@code not}, {@code exists}, {@code forall}, a branch of {@code or}, or the input of
+         * {@code collect} or {@code accumulate} is seen only there. Drools binds a name used in two such scopes (the
+         * two branches of an {@code or}) to two facts, so the two patterns are not tied by it.
+         */
+        private final List<Map<String, Integer>> caseScopes = new ArrayList<>(List.of(new HashMap<>()));
+        private final List<Map<String, Integer>> patternScopes = new ArrayList<>(List.of(new HashMap<>()));
         private final Set<Class<?>> types = new LinkedHashSet<>();
         /** The types of patterns under {@code not}, {@code forall}, {@code collect} or {@code accumulate}. */
         private final Set<Class<?>> absenceTypes = new LinkedHashSet<>();
@@ -568,14 +777,22 @@ public final class CaseLocality {
                 for (BaseDescr child : and.getDescrs()) {
                     walk(child, topLevel);
                 }
-            } else if (descr instanceof NotDescr || descr instanceof ExistsDescr || descr instanceof ForallDescr
-                    || descr instanceof OrDescr) {
+            } else if (descr instanceof OrDescr or) {
+                // each branch is a rule of its own to Drools: its bindings are its own, and it anchors nothing
+                for (BaseDescr child : or.getDescrs()) {
+                    enter();
+                    walk(child, false);
+                    leave();
+                }
+            } else if (descr instanceof NotDescr || descr instanceof ExistsDescr || descr instanceof ForallDescr) {
                 // their patterns must be tied like any other, but none of them anchors
                 boolean absence = descr instanceof NotDescr || descr instanceof ForallDescr;
                 absent += absence ? 1 : 0;
+                enter();
                 for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
                     walk((BaseDescr) child, false);
                 }
+                leave();
                 absent -= absence ? 1 : 0;
             } else if (!(descr instanceof EvalDescr || descr instanceof NamedConsequenceDescr
                     || descr instanceof ConditionalBranchDescr)) {
@@ -605,13 +822,17 @@ public final class CaseLocality {
             BaseDescr source = pattern.getSource();
             if (source instanceof CollectDescr collect) {
                 absent++;
+                enter();
                 walk(collect.getInputPattern(), false);
+                leave();
                 absent--;
                 return;
             }
             if (source instanceof AccumulateDescr accumulate) {
                 absent++;
+                enter();
                 walk(accumulate.getInput(), false);
+                leave();
                 absent--;
                 return;
             }
@@ -642,13 +863,14 @@ public final class CaseLocality {
             anchor.add(topLevel && !pattern.isUnification());
             names.add(pattern.getObjectType());
             if (pattern.getIdentifier() != null) {
-                patternVariables.put(pattern.getIdentifier(), node);
+                patternScopes.get(patternScopes.size() - 1).put(pattern.getIdentifier(), node);
             }
             if (caseAccessor(type) == null) {
                 // Object, an interface: it can match facts of any case and cannot be tied to one
                 untied = "its pattern over " + pattern.getObjectType() + " can match facts of any case";
                 return;
             }
+            List<Object[]> joins = new ArrayList<>();
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
                 DrlAnalysis.Code code = file.constraint(constraint);
                 if (code == null || !code.readable()) {
@@ -659,13 +881,46 @@ public final class CaseLocality {
                         bind(binding.getVariable(), node);
                     }
                 } else if (constraint instanceof ExprConstraintDescr) {
-                    constraint(code.root(), node);
+                    constraint(code.root(), node, joins);
+                }
+            }
+            // Each join names a variable seen where the pattern is: bound before it, or in it, in this scope or one
+            // around it. A name bound only in another scope (a sibling branch of an or) is another variable.
+            for (Object[] join : joins) {
+                Integer other = visible((Boolean) join[2] ? patternScopes : caseScopes, (String) join[1]);
+                if (other != null) {
+                    union((Integer) join[0], other);
                 }
             }
         }
 
-        /** Reads one constraint: {@code $c : caseId}, {@code caseId == $c}, {@code caseId == $p.caseId}, or a conjunction. */
-        private void constraint(Node root, int node) {
+        private void enter() {
+            caseScopes.add(new HashMap<>());
+            patternScopes.add(new HashMap<>());
+        }
+
+        private void leave() {
+            caseScopes.remove(caseScopes.size() - 1);
+            patternScopes.remove(patternScopes.size() - 1);
+        }
+
+        /** The node a variable names in the scopes the walk is in, innermost first; {@code null} if none. */
+        private static Integer visible(List<Map<String, Integer>> scopes, String variable) {
+            for (int i = scopes.size() - 1; i >= 0; i--) {
+                Integer node = scopes.get(i).get(variable);
+                if (node != null) {
+                    return node;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Reads one constraint: {@code $c : caseId}, {@code caseId == $c}, {@code caseId == $p.caseId}, or a
+         * conjunction; a pattern's caseId equal to a variable goes to {@code joins}: {node, variable, whether it
+         * names a pattern (not a caseId)}.
+         */
+        private void constraint(Node root, int node, List<Object[]> joins) {
             if (root instanceof DrlxExpression drlx) {
                 if (drlx.getBind() != null && isCaseId(drlx.getExpr())) {
                     bind(drlx.getBind().getIdentifier(), node);
@@ -673,30 +928,33 @@ public final class CaseLocality {
                 return;
             }
             if (root instanceof EnclosedExpr enclosed) {
-                constraint(enclosed.getInner(), node);
+                constraint(enclosed.getInner(), node, joins);
             } else if (root instanceof BinaryExpr binary) {
                 if (binary.getOperator() == BinaryExpr.Operator.AND) {
-                    constraint(binary.getLeft(), node);
-                    constraint(binary.getRight(), node);
+                    constraint(binary.getLeft(), node, joins);
+                    constraint(binary.getRight(), node, joins);
                 } else if (binary.getOperator() == BinaryExpr.Operator.EQUALS) {
                     if (isCaseId(binary.getLeft())) {
-                        join(binary.getRight(), node);
+                        join(binary.getRight(), node, joins);
                     } else if (isCaseId(binary.getRight())) {
-                        join(binary.getLeft(), node);
+                        join(binary.getLeft(), node, joins);
                     }
                 }
             }
         }
 
+        /** {@code $c : caseId}: the same variable seen again ({@code :=}, Drools' unification) ties the two. */
         private void bind(String variable, int node) {
-            Integer other = caseVariables.putIfAbsent(variable, node);
+            Integer other = visible(caseScopes, variable);
             if (other != null) {
                 union(node, other);
+            } else {
+                caseScopes.get(caseScopes.size() - 1).put(variable, node);
             }
         }
 
         /** {@code caseId == $c} (a bound caseId) or {@code caseId == $p.caseId} / {@code $p.caseId()} (a pattern's). */
-        private void join(Expression other, int node) {
+        private static void join(Expression other, int node, List<Object[]> joins) {
             if (other instanceof NameExpr variable) {
                 joins.add(new Object[] {node, variable.getNameAsString(), false});
             } else if (other instanceof FieldAccessExpr field && field.getScope() instanceof NameExpr variable
@@ -720,13 +978,6 @@ public final class CaseLocality {
             }
             if (parent.isEmpty()) {
                 return "it has no pattern over an event or a conclusion: it is about the platform";
-            }
-            for (Object[] join : joins) {
-                Integer other = (Boolean) join[2] ? patternVariables.get((String) join[1])
-                        : caseVariables.get((String) join[1]);
-                if (other != null) {
-                    union((Integer) join[0], other);
-                }
             }
             int root = find(0);
             boolean anchored = false;

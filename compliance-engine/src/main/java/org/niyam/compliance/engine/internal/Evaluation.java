@@ -282,8 +282,10 @@ public final class Evaluation {
         // A standing duty a platform's rule judges from events may change at each event that rule reads, too.
         List<OffsetDateTime> named = new ArrayList<>(StandingOverPeriod.namedInstants(facts, profiles, ruleBase));
         List<OffsetDateTime> read = new ArrayList<>();
+        // Rules that cannot be split are all the platform's: each event may change a standing duty.
+        boolean everyEvent = locality.unpartitionable() != null;
         for (CaseEvent event : events) {
-            if (shared(event) && !event.at().isBefore(since)) {
+            if ((everyEvent || shared(event)) && !event.at().isBefore(since)) {
                 read.add(event.at());
             }
         }
@@ -450,6 +452,13 @@ public final class Evaluation {
      */
     public Report pipeline(List<Object> context, List<CaseEvent> shared, CaseSource source, PartStore store,
                            long facts, OffsetDateTime asOf, EvaluationListener listener) {
+        if (locality.feedsGlobal() != null) {
+            for (Object fact : context) {
+                if (fact instanceof EvidencePeriod period && period.since().isBefore(asOf)) {
+                    throw new Unpartitionable(locality.feedsGlobal(), true);
+                }
+            }
+        }
         Global global = global(context, shared, facts, listener);
         for (String concluded : global.concludedCases()) {
             if (concluded != null && source.holds(concluded)) {
@@ -722,18 +731,13 @@ public final class Evaluation {
         GlobalScope scope = new GlobalScope(sharedCases);
         List<Conclusion> conclusions = new Session(all, scope, facts, listener, Set.of()).run();
         Set<String> duties = new HashSet<>();
-        Map<String, List<Object>> forCases = new HashMap<>();
         for (Conclusion conclusion : conclusions) {
             if (conclusion.fact() instanceof Duty duty) {
                 duties.add(duty.obligationId());
             }
-            if (locality.seenByLocalRules(conclusion.fact()) && CaseLocality.hasCase(conclusion.fact())) {
-                forCases.computeIfAbsent(CaseLocality.caseOf(conclusion.fact()), k -> new ArrayList<>())
-                        .add(conclusion.fact());
-            }
         }
         // concluded cases may hold null: conclusions of no case
-        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties), forCases,
+        return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties), scope.handed,
                 Collections.unmodifiableSet(scope.localFired), Collections.unmodifiableSet(sharedCases),
                 scoped ? Jurisdictions.ofCases(shared) : Map.of());
     }
@@ -825,7 +829,8 @@ public final class Evaluation {
             if (locality.readInAbsenceByLocalRules(fact)) {
                 throw new Unpartitionable("a global rule concluded " + fact.getClass().getSimpleName()
                         + " for case '" + caseId + "', which case-local rules read under not, forall, collect or"
-                        + " accumulate: whether they fire depends on when it was concluded", true);
+                        + " accumulate, or conclude from what they read so: whether they fire depends on when it was"
+                        + " concluded", true);
             }
         }
     }
@@ -881,6 +886,11 @@ public final class Evaluation {
     private final class GlobalScope implements Scope {
         private final Set<String> sharedCases;
         private final Set<String> concluded = new HashSet<>();
+        /**
+         * By case, every fact rules inserted in this session that case-local rules read, in the order inserted: a
+         * conclusion of the report, or any other fact (a declared type, an event), handed to the case's session.
+         */
+        private final Map<String, List<Object>> handed = new HashMap<>();
         /** Cases on whose facts a case-local rule fired in this session. */
         private final Set<String> localFired = new HashSet<>();
 
@@ -920,7 +930,9 @@ public final class Evaluation {
                     return "global rule '" + rule + "' concluded " + fact.getClass().getSimpleName()
                             + ", which has no case and which case-local rules read";
                 }
-                concluded.add(CaseLocality.caseOf(fact));
+                String id = CaseLocality.caseOf(fact);
+                concluded.add(id);
+                handed.computeIfAbsent(id, k -> new ArrayList<>()).add(fact);
             }
             return null;
         }
@@ -1054,6 +1066,10 @@ public final class Evaluation {
                                 guardChange(event.getOldObject(), event.getRule().getName(), "deleted");
                             }
                             changed(event.getOldObject(), event.getRule().getName(), "deleted");
+                        } else if (scope instanceof GlobalScope && crossing == null
+                                && locality.seenByLocalRules(event.getOldObject())) {
+                            crossing = "truth maintenance deleted " + event.getOldObject().getClass().getSimpleName()
+                                    + " in the platform's session, which case-local rules read";
                         }
                     }
                 });
@@ -1346,6 +1362,11 @@ public final class Evaluation {
             if (foreign.contains(fact)) {
                 crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
                         + ", which a global rule concluded";
+            } else if (scope instanceof GlobalScope && locality.seenByLocalRules(fact)) {
+                // A case's session is handed what the global session ends with: in one session, case-local rules
+                // may have read the fact before it changed, or before it went.
+                crossing = "rule '" + rule + "' " + how + " " + fact.getClass().getSimpleName()
+                        + " in the platform's session, which case-local rules read";
             } else if (owners().containsKey(fact)) {
                 check(fact, rule);
             } else if (!CaseLocality.hasCase(fact) || locality.seenByGlobalRules(fact) || scope instanceof GlobalScope) {

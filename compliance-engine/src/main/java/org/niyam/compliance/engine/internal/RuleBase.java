@@ -463,7 +463,8 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw failed(problems, packs, descriptions, null);
         }
-        return new RuleBase(builder.newKieBase(), false, List.copyOf(packs), Collections.unmodifiableMap(rules),
+        return new RuleBase(DroolsInternals.classicKieBase(builder), false, List.copyOf(packs),
+                Collections.unmodifiableMap(rules),
                 Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
                 Collections.unmodifiableSet(disabled), descriptions)
                 .built(howBuilt(packs, List.of(), "with Drools' DRL compiler", System.nanoTime() - compileStart,

@@ -194,11 +194,18 @@ public record StoredAnalysis(String stamp, List<String> origins, List<Rule> rule
         CaseLocality.Stored locality = new CaseLocality.Stored(union(a.localRules(), b.localRules()), reasons,
                 union(a.localTypes(), b.localTypes()), union(a.localAbsenceTypes(), b.localAbsenceTypes()),
                 union(a.globalTypes(), b.globalTypes()),
-                a.unpartitionable() != null ? a.unpartitionable() : b.unpartitionable());
+                a.unpartitionable() != null ? a.unpartitionable() : b.unpartitionable(),
+                union(a.localEffects(), b.localEffects()));
         return new StoredAnalysis(first.stamp(), concat(first.origins(), rest.origins()),
                 concat(first.rules(), rest.rules()), concat(first.queries(), rest.queries()),
                 concat(first.references(), rest.references()), locality,
                 concat(first.conclusions(), rest.conclusions()));
+    }
+
+    private static <V> java.util.Map<String, V> union(java.util.Map<String, V> a, java.util.Map<String, V> b) {
+        java.util.Map<String, V> all = new java.util.TreeMap<>(a);
+        all.putAll(b);
+        return all;
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -50,8 +50,8 @@ import org.kie.util.maven.support.ReleaseIdImpl;
  *       listeners);</li>
  *   <li>kie's knowledge-builder interfaces ({@code org.kie.internal.builder}: {@code KnowledgeBuilderFactory},
  *       {@code KnowledgeBuilder}, {@code KnowledgeBuilderError}, their options), the interfaces Drools' own
- *       documentation uses to compile DRL without a KIE module, unchanged in shape since Drools 6; the classic
- *       rule base is made with {@code KnowledgeBuilder.newKieBase()}, not from Drools' implementation; and
+ *       documentation uses to compile DRL without a KIE module, unchanged in shape since Drools 6 (the classic
+ *       rule base is made here, {@link #classicKieBase}); and
  *       {@code org.kie.internal.concurrent.ExecutorProviderFactory}, by which the Flink job shuts Drools' thread
  *       pool when Flink releases a job's class loader;</li>
  *   <li>the executable model's DSL ({@code org.drools.model}: {@code Model}, what the generated code implements);</li>
@@ -81,6 +81,12 @@ import org.kie.util.maven.support.ReleaseIdImpl;
  *       with {@code kmodule.xml}, read by a {@code KieContainer}) needs drools-xml-support, a class-path scan and a
  *       container per engine; {@code KieBaseBuilder} takes the model instances directly in about 25 ms warm. Uses
  *       {@code KieBaseBuilder} and {@code RuleBaseFactory}.</li>
+ *   <li>{@link #classicKieBase}: the rule base of what the DRL compiler built, with MVEL's jitting of constraints
+ *       off. Drools compiles a constraint it has evaluated 20 times to bytecode, and that bytecode calls
+ *       {@code EvaluatorHelper.initOperators} with a signature Drools 10's {@code drools-mvel} does not have, so a
+ *       constraint with an operator such as {@code str[startsWith]} or {@code after} failed with a
+ *       {@code NoSuchMethodError} at its 21st evaluation. {@code KnowledgeBuilder.newKieBase()} takes no
+ *       configuration; {@code KnowledgeBuilderImpl.newKnowledgeBase} does.</li>
  *   <li>{@link #modelOnlyConfiguration}: the compiler settings a rule base is built from a model with, without
  *       Drools' own configuration object, which costs a cold JVM about 80 ms to create. Implements the
  *       knowledge-builder configuration interface, so a new method there must be added here.</li>
@@ -186,6 +192,21 @@ public final class DroolsInternals {
             throw new JavaCompileException(e.getMessage(), e);
         }
         return classes;
+    }
+
+    /**
+     * The rule base of what Drools' DRL compiler built, as {@code KnowledgeBuilder.newKieBase()} makes it but with
+     * constraint jitting off ({@code ConstraintJittingThresholdOption} -1): Drools 10's jitted MVEL constraints with
+     * an operator ({@code str[startsWith]}, {@code after}...) call a method its {@code drools-mvel} lacks.
+     *
+     * @param builder a knowledge builder without errors
+     * @return its rule base
+     */
+    public static KieBase classicKieBase(org.kie.internal.builder.KnowledgeBuilder builder) {
+        org.kie.api.KieBaseConfiguration configuration = org.kie.api.KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(org.kie.internal.conf.ConstraintJittingThresholdOption.get(-1));
+        return builder instanceof org.drools.compiler.builder.impl.KnowledgeBuilderImpl impl
+                ? impl.newKnowledgeBase(configuration) : builder.newKieBase();
     }
 
     /**

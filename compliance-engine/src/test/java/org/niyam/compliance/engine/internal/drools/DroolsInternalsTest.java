@@ -149,6 +149,39 @@ class DroolsInternalsTest {
         }
     }
 
+    /**
+     * The classic rule base evaluates a constraint with an operator more often than Drools' jitting threshold (20):
+     * with jitting on, the 21st evaluation failed with a NoSuchMethodError in Drools 10's drools-mvel.
+     */
+    @Test
+    void the_classic_rule_base_evaluates_a_constraint_with_an_operator_past_the_jitting_threshold() {
+        String drl = """
+                package org.niyam.test.jit;
+                rule "marked"
+                when
+                    $s : String(this str[startsWith] "m")
+                then
+                end
+                """;
+        org.kie.internal.builder.KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(KieServices.get().getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                .setSourcePath("jit.drl"), org.kie.api.io.ResourceType.DRL);
+        assertThat(builder.getErrors()).isEmpty();
+        KieBase kieBase = DroolsInternals.classicKieBase(builder);
+        int fired = 0;
+        for (int i = 0; i < 40; i++) {
+            KieSession session = kieBase.newKieSession();
+            try {
+                session.insert("m" + i);
+                session.insert("x" + i);
+                fired += session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+        }
+        assertThat(fired).isEqualTo(40);
+    }
+
     @Test
     void the_model_only_configuration_refuses_what_it_does_not_hold() {
         KnowledgeBuilderConfiguration configuration = DroolsInternals.modelOnlyConfiguration(

@@ -1,0 +1,270 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.CustomEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RulePack;
+
+/**
+ * Packs whose conclusions reach across cases in ways the case-by-case evaluation once missed, each giving another
+ * report than one session, with no fallback: the report is now the one-session report at every thread count and
+ * session size (docs/performance.md, "How an evaluation runs case by case"), and each one-session report is checked
+ * to say what the pack means, so that agreeing on an empty report would not pass.
+ */
+class CrossingShapesTest {
+
+    private static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-03-01T00:00:00+05:30");
+
+    /** Threads and events per session: sessions of one event to all of them. */
+    private static final int[][] CONFIGURATIONS = {{1, 1}, {2, 1}, {2, 2}, {1, 1024}, {4, 3}};
+
+    private static final String HEADER = """
+            package org.niyam.test.crossing;
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            """;
+
+    /** Events written {@code id case instant kind}, one a line. */
+    private static Evidence evidence(String lines) {
+        List<CaseEvent> events = new ArrayList<>();
+        for (String line : lines.strip().split("\n")) {
+            String[] p = line.strip().split("\\s+");
+            events.add(new CustomEvent(p[0], p[1], OffsetDateTime.parse(p[2]), p[3], Map.of()));
+        }
+        return new Evidence((Platform) null, List.of(), events);
+    }
+
+    private static Report assertSameAsOneSession(String drl, Evidence evidence) {
+        return TestPacks.assertSameAsOneSession(
+                () -> ComplianceEngine.builder().rulePack(RulePack.drl("crossing.drl", HEADER + drl)),
+                CONFIGURATIONS, evidence, AS_OF);
+    }
+
+    private static List<String> findings(Report report) {
+        return report.findings().stream().map(f -> f.code() + " " + f.caseId()).toList();
+    }
+
+    private static final Evidence HOLD_ELSEWHERE = evidence("""
+            e1 C1 2026-02-01T10:00:00+05:30 complaint
+            e2 C2 2026-02-01T11:00:00+05:30 hold
+            """);
+
+    /** A global rule's conclusion of a declared type is handed to its case's session, like a report's conclusion. */
+    @Test
+    void a_global_rules_helper_fact_reaches_the_case_local_rules_that_read_it() {
+        String drl = """
+                declare Tag
+                    caseId : String
+                end
+                rule "g.tag" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists CustomEvent(kind == "hold")
+                then
+                    insert(new Tag($c));
+                end
+                rule "l.a" @citation("t") salience 10
+                when
+                    $t : Tag($c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("a", $c, "tag seen", List.of($e.id())));
+                end
+                """;
+        assertThat(findings(assertSameAsOneSession(drl, HOLD_ELSEWHERE))).containsExactly("a C1");
+        String chained = drl + """
+                rule "l.b" @citation("t") salience 5
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    not Finding(code == "a", caseId == $c)
+                then
+                    insert(new Finding("b", $c, "no a yet", List.of($e.id())));
+                end
+                """;
+        assertThat(findings(assertSameAsOneSession(chained, HOLD_ELSEWHERE))).containsExactlyInAnyOrder("a C1", "b C1");
+    }
+
+    /** A name bound in two branches of an or names two facts: the branch over any case ties nothing. */
+    @Test
+    void a_binding_reused_in_another_branch_of_an_or_does_not_tie_it_to_the_case() {
+        String drl = """
+                rule "l.or" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    ( CustomEvent(kind == "escalated", $x : caseId, caseId == $c)
+                      or CustomEvent(kind == "hold", $x : caseId) )
+                then
+                    insert(new Finding("flag", $c, "flagged", List.of($e.id())));
+                end
+                """;
+        assertThat(findings(assertSameAsOneSession(drl, HOLD_ELSEWHERE))).containsExactly("flag C1");
+        assertThat(ComplianceEngine.builder().rulePack(RulePack.drl("crossing.drl", HEADER + drl)).build()
+                .caseLocalRuleIds()).isEmpty();
+    }
+
+    /** The same in sibling scopes: a binding inside exists is not seen by a not beside it, nor by an accumulate. */
+    @Test
+    void a_binding_reused_in_a_sibling_not_or_accumulate_does_not_tie_it_to_the_case() {
+        Evidence escalated = evidence("""
+                e1 C1 2026-02-01T10:00:00+05:30 complaint
+                e3 C1 2026-02-01T10:30:00+05:30 escalated
+                e2 C2 2026-02-01T11:00:00+05:30 hold
+                """);
+        String not = """
+                rule "l.notscope" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists ( CustomEvent(kind == "escalated", $x : caseId, caseId == $c) )
+                    not ( CustomEvent(kind == "hold", $x : caseId) )
+                then
+                    insert(new Finding("unheld", $c, "escalated, no hold", List.of($e.id())));
+                end
+                """;
+        String accumulate = """
+                rule "l.acc" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists ( CustomEvent(kind == "escalated", $x : caseId, caseId == $c) )
+                    $n : Number(intValue == 0) from accumulate( CustomEvent(kind == "hold", $x : caseId), count(1) )
+                then
+                    insert(new Finding("no-holds", $c, "escalated and no hold on record", List.of($e.id())));
+                end
+                """;
+        for (String drl : List.of(not, accumulate)) {
+            assertThat(findings(assertSameAsOneSession(drl, escalated))).as(drl).isEmpty();
+            assertThat(assertSameAsOneSession(drl, evidence("""
+                    e1 C1 2026-02-01T10:00:00+05:30 complaint
+                    e3 C1 2026-02-01T10:30:00+05:30 escalated
+                    """)).findings()).as("without a hold: %s", drl).hasSize(1);
+        }
+    }
+
+    /** A global rule that deletes its conclusion after a case-local rule read it: one session's report. */
+    @Test
+    void a_global_rule_deleting_what_case_local_rules_read_gives_the_one_session_report() {
+        String drl = """
+                rule "g.provisional" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists CustomEvent(kind == "hold")
+                then
+                    insert(new Finding("provisional", $c, "provisional", List.of($e.id())));
+                end
+                rule "l.confirm" @citation("t") salience 10
+                when
+                    $f : Finding(code == "provisional", $c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("confirmed", $c, "confirmed", List.of($e.id())));
+                end
+                rule "g.cleanup" @citation("t") salience -10
+                when
+                    $f : Finding(code == "provisional")
+                    exists CustomEvent(kind == "hold")
+                then
+                    delete($f);
+                end
+                """;
+        assertThat(findings(assertSameAsOneSession(drl, HOLD_ELSEWHERE))).containsExactly("confirmed C1");
+    }
+
+    /**
+     * A handed conclusion read positively by a case-local rule whose own conclusion another reads under not: whether
+     * that one fires depends on when the first came, two steps on.
+     */
+    @Test
+    void a_handed_conclusion_two_steps_from_a_not_gives_the_one_session_report() {
+        String drl = """
+                rule "g.duty" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists CustomEvent(kind == "hold")
+                then
+                    insert(Assessment.about($e, "t.review", "Review held complaint", Status.OPEN, "held",
+                            List.of($e.id())));
+                end
+                rule "l.a" @citation("t") salience 10
+                when
+                    $d : Assessment(key == "t.review", $c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("a", $c, "under review", List.of($e.id())));
+                end
+                rule "l.b" @citation("t") salience 5
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    not Finding(code == "a", caseId == $c)
+                then
+                    insert(new Finding("b", $c, "not under review", List.of($e.id())));
+                end
+                """;
+        Report report = assertSameAsOneSession(drl, HOLD_ELSEWHERE);
+        assertThat(findings(report)).containsExactlyInAnyOrder("a C1", "b C1");
+        assertThat(report.obligations()).extracting(Obligation::id).containsExactly("t.review@e1");
+    }
+
+    /**
+     * A standing duty that a global rule judges from case-local conclusions: over the period, each earlier instant
+     * is judged with what case-local rules concluded then (a case open from 1 to 10 February staffs the desk), as in
+     * one session.
+     */
+    @Test
+    void a_standing_duty_judged_from_case_local_conclusions_over_the_period_gives_the_one_session_report() {
+        String drl = """
+                rule "l.open" @citation("t")
+                when
+                    $e : CustomEvent(kind == "open", $c : caseId)
+                    not CustomEvent(kind == "close", caseId == $c)
+                then
+                    insert(new Finding("t.staffed", $c, "desk staffed for an open case", List.of($e.id())));
+                end
+                rule "g.unstaffed" @citation("t")
+                when
+                    not Finding(code == "t.staffed")
+                    not CustomEvent(kind == "rota")
+                then
+                    insert(new Assessment("t.desk", "Staff the desk while a case is open", Status.BREACHED,
+                            "no open case staffed", List.of()));
+                end
+                rule "g.staffed" @citation("t")
+                when
+                    exists (Finding(code == "t.staffed") or CustomEvent(kind == "rota"))
+                then
+                    insert(new Assessment("t.desk", "Staff the desk while a case is open", Status.MET,
+                            "an open case is staffed", List.of()));
+                end
+                """;
+        Evidence evidence = evidence("""
+                e1 C1 2026-02-01T10:00:00+05:30 open
+                e2 C1 2026-02-10T10:00:00+05:30 close
+                e3 R1 2026-02-20T10:00:00+05:30 rota
+                """);
+        Report report = assertSameAsOneSession(drl, evidence);
+        assertThat(report.obligations()).filteredOn(o -> o.id().equals("t.desk@period")).singleElement()
+                .satisfies(o -> assertThat(o.explanation())
+                        .contains("breached from 2026-02-10T10:00+05:30 to 2026-02-20T10:00+05:30 (10 days)"));
+        List<String> told = new ArrayList<>();
+        ComplianceEngine.builder().rulePack(RulePack.drl("crossing.drl", HEADER + drl)).build().evaluate(evidence,
+                AS_OF, new org.niyam.compliance.pack.EvaluationListener() {
+                    @Override
+                    public void oneSession(String reason) {
+                        told.add(reason);
+                    }
+                });
+        assertThat(told).containsExactly("case-local rule 'l.open' may conclude or change Finding, which a global "
+                + "rule reads: the standing duties over the period are judged at earlier instants from every "
+                + "conclusion then");
+    }
+}
