@@ -35,6 +35,7 @@ import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.engine.internal.RuleBase;
 import org.niyam.compliance.engine.internal.StandingOverPeriod;
+import org.niyam.compliance.engine.internal.sandbox.StepTotal;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
@@ -1197,6 +1198,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             emit(out);
             return;
         }
+        // One total of steps for this assessment's sessions, the platform's and the cases', on every thread.
+        StepTotal total = evaluation.stepTotal(facts());
         try {
             boolean standingDue = forceStanding || global == null || contextChanged
                     || !now.isBefore(nextStandingCheck()) || namedSince(lastGlobalCheck);
@@ -1205,7 +1208,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             boolean eventDriven = contextChanged || global == null;
             if (standingDue) {
                 global = ready != null ? ready
-                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
+                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total,
+                        EvaluationListener.NONE);
                 contextChanged = false;
                 lastGlobalCheck = now;
                 // Cases the platform's rules concluded something for get those conclusions in their own session.
@@ -1220,7 +1224,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             Evaluation.Global g = global;
             List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
                 List<CaseEvent> events = cases.get(id).events;
-                return evaluation.part(evaluation.cases(context, events, g, facts(),
+                return evaluation.part(evaluation.cases(context, events, g, facts(), total,
                         EvaluationListener.NONE), events, g, now);
             });
             List<List<Transition>> caseOut = new ArrayList<>();

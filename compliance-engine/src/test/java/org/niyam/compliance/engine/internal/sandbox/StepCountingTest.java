@@ -69,4 +69,66 @@ class StepCountingTest {
         assertThat(e.getCause()).isInstanceOf(StepLimitExceeded.class).hasMessage("took more than 1000 steps");
         assertThat(Steps.taken()).as("kept for the engine").isSameAs(e.getCause());
     }
+
+    /** A call from outside the pack, as an instrumented method makes it: it enters, takes {@code steps}, exits. */
+    private static void call(int steps) {
+        Steps counted = Steps.enter();
+        try {
+            for (int i = 0; i < steps; i++) {
+                counted.step();
+            }
+        } finally {
+            counted.exit();
+        }
+    }
+
+    /**
+     * The calls of an evaluation share its total, the step limit times its facts, exactly: a call may take what is
+     * left of it when that is less than the limit, one step more fails naming the total, and the count of a call is
+     * added when it returns.
+     */
+    @Test
+    void calls_take_the_limit_or_what_is_left_of_the_evaluations_total() {
+        StepTotal total = new StepTotal(1_000, 3);
+        Steps.begin(1_000, total);
+        for (int i = 0; i < 3; i++) {
+            call(899); // 900 steps with its entry
+        }
+        assertThat(total.taken()).isEqualTo(2_700);
+
+        StepLimitExceeded past = catchThrowableOfType(StepLimitExceeded.class, () -> call(300)); // 301 of 300 left
+
+        assertThat(past).hasMessage("the evaluation's restricted code took more than 3,000 steps in all (the step "
+                + "limit times its 3 facts)");
+        assertThat(past.total()).isTrue();
+        assertThat(past.facts()).isEqualTo(3);
+        assertThat(total.passed()).isTrue();
+        assertThat(Steps.taken()).as("kept for the engine").isSameAs(past);
+
+        StepTotal other = new StepTotal(1_000, 3);
+        Steps.begin(1_000, other);
+        for (int i = 0; i < 3; i++) {
+            call(899);
+        }
+        call(299); // 300 of 300 left
+        assertThat(other.passed()).isFalse();
+        assertThat(catchThrowableOfType(StepLimitExceeded.class, () -> call(0))).as("nothing left")
+                .hasMessageContaining("more than 3,000 steps in all");
+    }
+
+    /** Where the total leaves more than the limit, a call is stopped by the limit, and says so. */
+    @Test
+    void a_call_under_a_total_that_leaves_more_is_stopped_by_its_own_limit() {
+        StepTotal total = new StepTotal(1_000, 3);
+        Steps.begin(1_000, total);
+        call(999);
+
+        StepLimitExceeded past = catchThrowableOfType(StepLimitExceeded.class, () -> call(1_000));
+
+        assertThat(past).hasMessage("took more than 1000 steps");
+        assertThat(past.total()).isFalse();
+        assertThat(total.passed()).isFalse();
+        assertThat(total.taken()).as("both calls counted").isEqualTo(1_000 + 1_001);
+        Steps.taken();
+    }
 }
