@@ -1263,6 +1263,36 @@ public final class Evaluation {
                             .collect(java.util.stream.Collectors.joining(", "))) + " " + what + why, e);
         }
 
+        /**
+         * The JVM's stack ran out, naming the rule: the consequence's that ran, or a condition's found from the classes
+         * on the error's stack (a restricted pack's code throws it again where it leaves the pack's code, so that the
+         * rule's class is on it, see {@link Steps#exit(Throwable)}); and saying where it ran out: in the JDK's code
+         * (a regular expression over a long text), which no recursion of the pack's need cause, or in the rules' own.
+         */
+        private RuleExecutionException ranOutOfStack(StackOverflowError e) {
+            String consequence = firing;
+            List<String> rules = consequence != null ? List.of(consequence) : ruleBase.rulesAt(e);
+            String rule = rules.size() == 1 ? rules.get(0) : null;
+            String where = consequence != null ? "its consequence" : "a condition";
+            String why;
+            if (inTheJdk(e)) {
+                why = " in " + where + ", in the JDK's code (a regular expression over a long text, say), which the "
+                        + "step and depth limits do not count: whether the thread's stack holds it depends on its size "
+                        + "(-Xss) and on the JIT";
+            } else if (rule != null && restricted(ruleBase.rule(rule))) {
+                why = " in " + where + ": a recursion within the depth limit whose frames are too large for the "
+                        + "thread's stack (a function with very many locals, say), in it or in a function it calls";
+            } else {
+                why = ": a recursion without end in " + where + " or a function it calls";
+            }
+            if (rule != null) {
+                return new RuleExecutionException(rule, "rule " + describe(rule) + " ran out of stack" + why, e);
+            }
+            return new RuleExecutionException(null, (rules.isEmpty() ? "a rule condition"
+                    : "a condition shared by rules " + rules.stream().map(r -> describe(r))
+                            .collect(java.util.stream.Collectors.joining(", "))) + " ran out of stack" + why, e);
+        }
+
         private Conclusion conclusion(Object fact, String rule) {
             return new Conclusion(fact instanceof Finding finding ? cited(finding, rule) : fact, rule);
         }
@@ -1499,12 +1529,7 @@ public final class Evaluation {
                 throw new RuleExecutionException(null, "a rule condition failed: " + message
                         + (said ? "" : "; cause: " + root.getMessage()), e);
             } catch (StackOverflowError e) {
-                String rule = firing;
-                throw new RuleExecutionException(rule, rule == null
-                        ? "a rule condition ran out of stack: a recursion without end in a condition or a function "
-                                + "it calls"
-                        : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence "
-                                + "or a function it calls", e);
+                throw ranOutOfStack(e);
             } catch (OutOfMemoryError e) {
                 String rule = firing;
                 if (rule == null) {
@@ -1517,6 +1542,25 @@ public final class Evaluation {
                         + "the input's size", e);
             }
         }
+    }
+
+    /**
+     * Whether the stack ran out in the JDK's code: none of the deepest frames the JVM kept of the first error (a
+     * regular expression's recursion fills them all) is of another class.
+     */
+    private static boolean inTheJdk(StackOverflowError e) {
+        Throwable first = e.getCause() instanceof StackOverflowError cause ? cause : e;
+        StackTraceElement[] frames = first.getStackTrace();
+        if (frames.length == 0) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(frames.length, 256); i++) {
+            String type = frames[i].getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How a refusal of a restricted pack's rule ends: how to lift it. */

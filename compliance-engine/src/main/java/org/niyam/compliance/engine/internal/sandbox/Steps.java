@@ -125,6 +125,27 @@ public final class Steps {
         }
     }
 
+    /**
+     * A method of the pack throws, through the handler of its whole body: as {@link #exit()}. Where the thread's stack
+     * ran out below a call from outside the pack (a regular expression's recursion in the JDK's code, a recursion of
+     * frames too large for the stack), the error is thrown again as the call leaves the pack's code, the first made
+     * there as its cause: the JVM keeps only the deepest frames of a stack run out, none of them the rule's class,
+     * and the engine names the rule from the classes on the error's stack, as for a condition's exception.
+     *
+     * @param thrown what the method throws
+     * @return what to throw on: {@code thrown}, or a {@link StackOverflowError} made here whose cause it is
+     */
+    public Throwable exit(Throwable thrown) {
+        exit();
+        if (depth == 0 && thrown instanceof StackOverflowError overflow
+                && !(overflow.getCause() instanceof StackOverflowError)) {
+            StackOverflowError here = new StackOverflowError(overflow.getMessage());
+            here.initCause(overflow);
+            return here;
+        }
+        return thrown;
+    }
+
     private StepLimitExceeded exceeded() {
         StepLimitExceeded error;
         if (tooDeep) {
