@@ -77,7 +77,7 @@ public final class ComplianceEngine {
             this.eventTypes = eventTypes(packs, builder.eventTypes);
             RuleBase.Options options = new RuleBase.Options(Map.copyOf(builder.settings),
                     Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes,
-                    builder.compiledModelCache);
+                    builder.compiledModelCache).withStepLimit(builder.stepLimit);
             this.ruleBase = RuleBase.build(packs, shipTo == null ? options : options.forShipping(shipTo));
         } catch (RulePackException e) {
             // The warnings found before the build failed travel with its problems: a pack given twice, found first,
