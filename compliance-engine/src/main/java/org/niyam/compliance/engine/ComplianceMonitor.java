@@ -1268,6 +1268,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                 }
             }
             caseOut.forEach(out::addAll);
+            Evaluation.checkTotal(total);
         } catch (Evaluation.Unpartitionable e) {
             oneSession = e.getMessage();
             LOG.warn("the monitor evaluates everything it holds in one session from now on, and keeps every case: {}",

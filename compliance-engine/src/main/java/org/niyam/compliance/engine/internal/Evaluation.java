@@ -470,14 +470,26 @@ public final class Evaluation {
     public Report pipeline(List<Object> context, List<CaseEvent> shared, CaseSource source, PartStore store,
                            long facts, OffsetDateTime asOf, EvaluationListener listener) {
         StepTotal total = stepTotal(facts);
+        Report platform;
         try {
-            return pipeline(context, shared, source, store, facts, total, asOf, listener);
+            platform = pipeline(context, shared, source, store, facts, total, asOf, listener);
         } catch (RuleExecutionException e) {
-            if (total.passed()) {
-                // Another session went past the total, on another thread: the one-session run decides.
-                throw totalPassed(total);
-            }
+            checkTotal(total); // another session went past the total, on another thread: the one-session run decides
             throw e;
+        }
+        // Calls on two threads that together took more than was left, neither cut short: passed all the same, so
+        // that whether the one-session run is tried does not depend on the threads.
+        checkTotal(total);
+        return platform;
+    }
+
+    /**
+     * Throws {@link Unpartitionable} when sessions of cases went past the evaluation's total of steps, so that it
+     * runs again in one session.
+     */
+    public static void checkTotal(StepTotal total) {
+        if (total.passed()) {
+            throw totalPassed(total);
         }
     }
 

@@ -53,7 +53,7 @@ public final class StepTotal {
         return taken.get();
     }
 
-    /** {@return whether a call went past the total} */
+    /** {@return whether a call went past the total, or the calls that returned took more than it together} */
     public boolean passed() {
         return passed;
     }
@@ -63,9 +63,14 @@ public final class StepTotal {
         return max - taken.get();
     }
 
-    /** A call returned to the code outside the pack, having taken {@code steps}. */
+    /**
+     * A call returned to the code outside the pack, having taken {@code steps}; past the total, it is passed: calls
+     * on other threads, which started before this one returned, may have been given more than was left.
+     */
     void add(long steps) {
-        taken.addAndGet(steps);
+        if (taken.addAndGet(steps) > max) {
+            passed = true;
+        }
     }
 
     /** A call went past what was left of the total. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,5 +131,43 @@ class StepCountingTest {
         assertThat(total.passed()).isFalse();
         assertThat(total.taken()).as("both calls counted").isEqualTo(1_000 + 1_001);
         Steps.taken();
+    }
+
+    /**
+     * Two calls on two threads, each started with the whole total left, together take more than it: neither is cut
+     * short, but the total is passed all the same, as one thread's calls would pass it, so that whether an evaluation
+     * case by case passes the total does not depend on the threads.
+     */
+    @Test
+    void calls_on_two_threads_that_together_take_more_than_the_total_pass_it() throws InterruptedException {
+        StepTotal total = new StepTotal(1_000, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        Throwable[] failed = new Throwable[1];
+        Thread first = new Thread(() -> {
+            try {
+                Steps.begin(1_000, total);
+                Steps counted = Steps.enter();
+                for (int i = 0; i < 599; i++) {
+                    counted.step();
+                }
+                started.countDown();
+                returned.await();
+                counted.exit();
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        });
+        first.start();
+        started.await();
+        Steps.begin(1_000, total);
+        call(599); // 600 steps: the first call's are not yet counted
+        assertThat(total.passed()).isFalse();
+        returned.countDown();
+        first.join();
+
+        assertThat(failed[0]).isNull();
+        assertThat(total.taken()).isEqualTo(1_200);
+        assertThat(total.passed()).as("together past the total").isTrue();
     }
 }
