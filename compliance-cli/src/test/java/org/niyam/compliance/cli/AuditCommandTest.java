@@ -81,6 +81,25 @@ class AuditCommandTest {
             assertThat(result.out()).isEmpty();
         }
 
+        /**
+         * A join whose every call stays under the step limit, but whose calls for all the pairs of its facts pass
+         * the evaluation's total (the limit times the complaint, the law in force and the period), ends the audit
+         * in one line naming the rule.
+         */
+        @Test
+        void twoWhenARestrictedPacksCallsTogetherPassTheTotalNamingTheRule() {
+            String drl = Cli.RESOURCES + "rules/joins-past-the-total.drl";
+            Cli.Result result = Cli.run("audit", Cli.log("one-complaint.jsonl"), "--rules", drl, "--no-cache");
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.err()).contains("niyam audit: a rule failed while evaluating (joins.spin): rule "
+                    + "'joins.spin' (Policy 2, " + drl + ":29) passed the evaluation's total of steps in a condition: "
+                    + "the evaluation's restricted code took more than 300,000,000 steps in all (the step limit times "
+                    + "its 3 facts): a loop too long for a rule, run again and again")
+                    .doesNotContain("\tat ", "Exception");
+            assertThat(result.out()).isEmpty();
+        }
+
         @Test
         void twoWhenARestrictedPackDeletesAnotherPacksDutyNamingTheRuleAndThePack() {
             String drl = Cli.RESOURCES + "rules/deletes-duties.drl";

@@ -27,6 +27,7 @@ import org.niyam.compliance.engine.internal.EventCodec;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.ReportFile;
 import org.niyam.compliance.engine.internal.ReportMerge;
+import org.niyam.compliance.engine.internal.sandbox.StepTotal;
 import org.niyam.compliance.io.CaseLogReader;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Jurisdictions;
@@ -450,8 +451,9 @@ public final class CaseLogAudit {
         List<Object> context = evaluation.context(evidence.profiles(), evidence.facts(),
                 evidence.periodStart(judgedAt), judgedAt);
         List<CaseEvent> known = Evaluation.knownAt(evidence.events(), judgedAt);
+        StepTotal total = evaluation.stepTotal(context.size() + (long) known.size());
         Report report = evaluation.overPeriod(evaluation.oneSession(context, known, judgedAt,
-                Evaluation.serial(listener)), context, known, true);
+                Evaluation.serial(listener), total), context, known, true, total);
         Delivery delivery = new Delivery(sink);
         delivery.all(report.obligations(), report.findings());
         long events = evidence.events().stream().filter(e -> !e.at().isAfter(judgedAt)).count();

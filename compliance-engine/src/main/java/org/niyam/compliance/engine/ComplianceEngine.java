@@ -77,7 +77,7 @@ public final class ComplianceEngine {
             this.eventTypes = eventTypes(packs, builder.eventTypes);
             RuleBase.Options options = new RuleBase.Options(Map.copyOf(builder.settings),
                     Set.copyOf(builder.disabledRules), builder.withoutUnconfirmed, eventTypes,
-                    builder.compiledModelCache);
+                    builder.compiledModelCache).withStepLimit(builder.stepLimit);
             this.ruleBase = RuleBase.build(packs, shipTo == null ? options : options.forShipping(shipTo));
         } catch (RulePackException e) {
             // The warnings found before the build failed travel with its problems: a pack given twice, found first,
@@ -463,8 +463,11 @@ public final class ComplianceEngine {
          * How many steps (loop iterations and method calls) one call of a restricted pack's code may take: one
          * consequence, or one evaluation of a condition, with the functions it calls. Past it the evaluation fails
          * with a {@link org.niyam.compliance.pack.RuleExecutionException} naming the rule, instead of running a loop
-         * that does not end forever. Counted in steps, not time, so the same evidence always gives the same outcome.
-         * Default 100,000,000. Trusted and unrestricted packs are not counted (see {@code docs/restricted-drl.md}).
+         * that does not end forever. All the calls of one evaluation together may take this limit times the facts
+         * its firing limit counts (on average a call's worth per fact), so that a loop run again and again (a join's
+         * constraint, tested for every pair of facts) ends too. Counted in steps, not time, so the same evidence
+         * always gives the same outcome. Default 100,000,000. Trusted and unrestricted packs are not counted (see
+         * {@code docs/restricted-drl.md}).
          *
          * @param limit steps per call, at least 1
          * @return this builder

@@ -34,6 +34,7 @@ import org.niyam.compliance.engine.internal.Evaluation;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.engine.internal.StandingOverPeriod;
+import org.niyam.compliance.engine.internal.sandbox.StepTotal;
 import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
@@ -1171,6 +1172,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             emit(out);
             return;
         }
+        // One total of steps for this assessment's sessions, the platform's and the cases', on every thread.
+        StepTotal total = evaluation.stepTotal(facts());
         try {
             boolean standingDue = forceStanding || global == null || contextChanged
                     || !now.isBefore(nextStandingCheck()) || namedSince(lastGlobalCheck);
@@ -1179,7 +1182,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             boolean eventDriven = contextChanged || global == null;
             if (standingDue) {
                 global = ready != null ? ready
-                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), EvaluationListener.NONE);
+                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total,
+                        EvaluationListener.NONE);
                 contextChanged = false;
                 lastGlobalCheck = now;
                 // Cases the platform's rules concluded something for get those conclusions in their own session.
@@ -1194,7 +1198,7 @@ public final class ComplianceMonitor implements AutoCloseable {
             Evaluation.Global g = global;
             List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
                 List<CaseEvent> events = cases.get(id).events;
-                return evaluation.part(evaluation.cases(context, events, g, facts(),
+                return evaluation.part(evaluation.cases(context, events, g, facts(), total,
                         EvaluationListener.NONE), events, g, now);
             });
             List<List<Transition>> caseOut = new ArrayList<>();
@@ -1238,6 +1242,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                 }
             }
             caseOut.forEach(out::addAll);
+            Evaluation.checkTotal(total);
         } catch (Evaluation.Unpartitionable e) {
             oneSession = e.getMessage();
             LOG.warn("the monitor evaluates everything it holds in one session from now on, and keeps every case: {}",

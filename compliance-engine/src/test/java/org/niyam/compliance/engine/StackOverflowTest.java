@@ -42,7 +42,11 @@ class StackOverflowTest {
     }
 
     private static RuleExecutionException failure(RulePack pack) {
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack).build();
+        return failure(ComplianceEngine.builder().rulePack(pack).threads(1).build());
+    }
+
+    /** How the engine fails on one complaint, evaluated on the calling thread: it must. */
+    private static RuleExecutionException failure(ComplianceEngine engine) {
         OffsetDateTime t = OffsetDateTime.parse("2026-03-01T10:00:00+05:30");
         Evidence evidence = new Evidence(null, List.of(),
                 List.of(new ComplaintReceived("c1", "case-1", t, ComplaintCategory.GENERAL)));
@@ -136,7 +140,101 @@ class StackOverflowTest {
                 """);
 
         assertThat(e.ruleId()).isEqualTo("deep.catches");
-        assertThat(e.getMessage()).contains("deep.catches", "ran out of stack");
+        assertThat(e.getMessage()).contains("deep.catches", "ran out of stack in its consequence, in the JDK's code "
+                + "(a regular expression over a long text, say)").doesNotContain("recursion without end");
+    }
+
+    /**
+     * A regular expression over a long text in a pattern's constraint runs the stack out in the JDK's code, below
+     * the pack's: the rule is named from the classes on the stack, as for a condition's exception, and the error does
+     * not speak of a recursion the pack does not have. (Four million characters overflow any thread's stack.)
+     */
+    @Test
+    void aRestrictedPacksRegularExpressionThatRunsTheStackOutInAConstraintNamesItsRule() {
+        RuleExecutionException e = failure("""
+                declare Text
+                    caseId : String
+                    s : String
+                end
+
+                rule "deep.seeds"
+                    @citation("Section 8")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Text($c.caseId(), "ab".repeat(2_000_000)));
+                end
+
+                rule "deep.matches"
+                    @citation("Section 9")
+                when
+                    Text(s matches "(a|b)*")
+                then
+                end
+                """);
+
+        assertThat(e.ruleId()).isEqualTo("deep.matches");
+        assertThat(e.getMessage()).startsWith("rule 'deep.matches' (Section 9, deep.drl:")
+                .contains("ran out of stack in a condition, in the JDK's code (a regular expression over a long "
+                        + "text, say), which the step and depth limits do not count")
+                .doesNotContain("recursion without end", "deep.seeds");
+    }
+
+    /** The same in an {@code eval}. */
+    @Test
+    void aRestrictedPacksRegularExpressionThatRunsTheStackOutInAnEvalNamesItsRule() {
+        RuleExecutionException e = failure("""
+                rule "deep.matches-in-an-eval"
+                    @citation("Section 9")
+                when
+                    $c : ComplaintReceived()
+                    eval($c.caseId().repeat(1000000).matches("(c|a|s|e|-|1)*"))
+                then
+                end
+                """);
+
+        assertThat(e.ruleId()).isEqualTo("deep.matches-in-an-eval");
+        assertThat(e.getMessage()).contains("ran out of stack in a condition, in the JDK's code");
+    }
+
+    /**
+     * A function whose frames hold 200 longs alive across its call of itself, 900 deep ("c1" is 2 long; under the
+     * depth limit), on a thread of 256 KB of stack: at least 1.6 KB a frame, 1.4 MB in all, so the stack runs out in
+     * the pack's own code, in an {@code eval}, whatever the JIT. The rule is named, and the error says what ran the
+     * stack out.
+     */
+    @Test
+    void aRestrictedPacksRecursionOfLargeFramesInAConditionNamesItsRule() throws InterruptedException {
+        StringBuilder locals = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int i = 0; i < 200; i++) {
+            locals.append("    long v").append(i).append(" = n + ").append(i).append(";\n");
+            sum.append(" + v").append(i);
+        }
+        String drl = "function long fat(int n) {\n" + locals + "    long below = n == 0 ? 0 : fat(n - 1);\n"
+                + "    return below + " + sum + ";\n}\n\n" + """
+                rule "deep.large-frames"
+                    @citation("Section 9")
+                when
+                    $c : ComplaintReceived()
+                    eval(fat($c.id().length() + 898) > 0)
+                then
+                end
+                """;
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("deep.drl", DEEP + drl))
+                .threads(1).build();
+        RuleExecutionException[] failed = new RuleExecutionException[1];
+        Thread small = new Thread(null, () -> failed[0] = failure(engine), "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+
+        RuleExecutionException e = failed[0];
+        assertThat(e).as("the evaluation fails on the small stack").isNotNull();
+        assertThat(e.ruleId()).isEqualTo("deep.large-frames");
+        assertThat(e.getMessage()).startsWith("rule 'deep.large-frames' (Section 9, deep.drl:")
+                .contains("ran out of stack in a condition: a recursion within the depth limit whose frames are too "
+                        + "large for the thread's stack")
+                .doesNotContain("recursion without end");
     }
 
     /** A restricted pack's recursion stops at the depth limit, whatever the thread's stack. */

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ComplaintReceived;
 import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * A restricted pack's loop that does not end stops the evaluation after a number of steps, never of seconds, with an
@@ -373,6 +375,49 @@ class StepLimitTest {
 
         assertThatCode(() -> engine.evaluate(complaints(List.of(2 * LIMIT + "-1")), T.plusDays(1)))
                 .doesNotThrowAnyException();
+    }
+
+    /** A condition without bindings: Drools runs it as it builds the rule base, a loop of 20,000 turns. */
+    private static final String CONSTANT_EVAL = """
+            package org.example.constant;
+            import org.niyam.compliance.india.*;
+
+            function boolean counts(int n) {
+                int sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += i;
+                }
+                return sum >= 0;
+            }
+
+            rule "constant.counts"
+                @citation("Section 1")
+            when
+                $c : ComplaintReceived()
+                eval(counts(20000))
+            then
+            end
+            """;
+
+    /**
+     * The pack's code that Drools runs as it builds the rule base counts its steps under the engine's limit, not a
+     * limit of its own: the default allows the constant eval's loop, a limit of 10,000 refuses it, naming the rule,
+     * its line and the steps.
+     */
+    @Test
+    void a_constant_eval_run_as_the_rule_base_is_built_is_limited_by_the_engines_step_limit() {
+        assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("constant.drl", CONSTANT_EVAL))
+                .build()).doesNotThrowAnyException();
+
+        RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
+                .rulePack(RulePack.drl("constant.drl", CONSTANT_EVAL)).stepLimit(LIMIT).build());
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(Problem::toString).singleElement().asString()
+                .startsWith("constant.drl:12: rule 'constant.counts' took more than 10,000 steps while Drools built "
+                        + "the rule base, which runs a condition without bindings (a constant eval, say) as it builds "
+                        + "it: a loop or a recursion that does not end")
+                .contains("ComplianceEngine.Builder.stepLimit").doesNotContain("cannot be instantiated");
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
 import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
+import org.niyam.compliance.engine.internal.sandbox.StepTotal;
 import org.niyam.compliance.engine.internal.sandbox.Steps;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
@@ -238,15 +239,31 @@ public final class Evaluation {
                 fallBack(e, serial);
             }
         }
-        return overPeriod(oneSession(context, events, asOf, serial), context, events, true);
+        // A total of its own, as the firing limit's count: the case-by-case run's, if any, is not this run's.
+        StepTotal total = stepTotal(context.size() + (long) events.size());
+        return overPeriod(oneSession(context, events, asOf, serial, total), context, events, true, total);
+    }
+
+    /**
+     * The steps an evaluation of {@code facts} facts (as its firing limit counts them) may take in all in restricted
+     * packs' code: one total for all its sessions ({@link StepTotal}).
+     */
+    public StepTotal stepTotal(long facts) {
+        return new StepTotal(stepLimit, facts);
     }
 
     /** Every fact of the evaluation in one session: the reference every other way of running must agree with. */
     public Report oneSession(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
                              EvaluationListener listener) {
+        return oneSession(context, events, asOf, listener, stepTotal(context.size() + (long) events.size()));
+    }
+
+    /** {@link #oneSession}, its restricted code's steps counted in the given total, shared with other sessions. */
+    public Report oneSession(List<Object> context, List<CaseEvent> events, OffsetDateTime asOf,
+                             EvaluationListener listener, StepTotal total) {
         List<Object> facts = new ArrayList<>(context);
         facts.addAll(events);
-        return report(new Session(facts, null, facts.size(), listener, Set.of()).run(), asOf);
+        return report(new Session(facts, null, facts.size(), total, listener, Set.of()).run(), asOf);
     }
 
     /**
@@ -261,8 +278,10 @@ public final class Evaluation {
      * @param context      the context it ran with ({@link #context}: the period and "as of" are read from it)
      * @param events       the events known at "as of" that the platform's rules read; in one session, every event
      * @param inOneSession whether the evaluation ran in one session, which the judgements at each instant then do too
+     * @param total        the evaluation's total of steps, which the judgements at each instant count in too
      */
-    public Report overPeriod(Report report, List<Object> context, List<CaseEvent> events, boolean inOneSession) {
+    public Report overPeriod(Report report, List<Object> context, List<CaseEvent> events, boolean inOneSession,
+                             StepTotal total) {
         EvidencePeriod period = null;
         List<Platform> profiles = new ArrayList<>();
         List<StandingFact> facts = new ArrayList<>();
@@ -308,9 +327,9 @@ public final class Evaluation {
                         : fact instanceof EvidencePeriod ? new EvidencePeriod(since, at) : fact);
             }
             List<CaseEvent> known = knownAt(events, at);
-            Report judged = inOneSession ? oneSession(then, known, at, EvaluationListener.NONE)
-                    : platform(global(then, known, then.size() + (long) known.size(), EvaluationListener.NONE),
-                    List.of(), new HashSet<>(), at);
+            Report judged = inOneSession ? oneSession(then, known, at, EvaluationListener.NONE, total)
+                    : platform(global(then, known, then.size() + (long) known.size(), total,
+                    EvaluationListener.NONE), List.of(), new HashSet<>(), at);
             return judged.obligations();
         }, report.obligations());
         if (over == report.obligations()) {
@@ -459,7 +478,33 @@ public final class Evaluation {
                 }
             }
         }
-        Global global = global(context, shared, facts, listener);
+        StepTotal total = stepTotal(facts);
+        Report platform;
+        try {
+            platform = pipeline(context, shared, source, store, facts, total, asOf, listener);
+        } catch (RuleExecutionException e) {
+            checkTotal(total); // another session went past the total, on another thread: the one-session run decides
+            throw e;
+        }
+        // Calls on two threads that together took more than was left, neither cut short: passed all the same, so
+        // that whether the one-session run is tried does not depend on the threads.
+        checkTotal(total);
+        return platform;
+    }
+
+    /**
+     * Throws {@link Unpartitionable} when sessions of cases went past the evaluation's total of steps, so that it
+     * runs again in one session.
+     */
+    public static void checkTotal(StepTotal total) {
+        if (total.passed()) {
+            throw totalPassed(total);
+        }
+    }
+
+    private Report pipeline(List<Object> context, List<CaseEvent> shared, CaseSource source, PartStore store,
+                            long facts, StepTotal total, OffsetDateTime asOf, EvaluationListener listener) {
+        Global global = global(context, shared, facts, total, listener);
         for (String concluded : global.concludedCases()) {
             if (concluded != null && source.holds(concluded)) {
                 crossingFor(global, concluded);
@@ -479,7 +524,7 @@ public final class Evaluation {
             List<Finding> findings = new ArrayList<>();
             List<Conclusion> unplaced = new ArrayList<>();
             for (List<CaseEvent> group : groups(cases.values())) {
-                Part part = part(cases(context, group, global, facts, listener), group, global, asOf);
+                Part part = part(cases(context, group, global, facts, total, listener), group, global, asOf);
                 if (ordered) {
                     obligations.addAll(part.obligations());
                     findings.addAll(part.findings());
@@ -502,7 +547,18 @@ public final class Evaluation {
         if (!placed.isEmpty()) {
             store.checkNotPlaced(units.size(), placed);
         }
-        return overPeriod(platform, context, shared, false);
+        return overPeriod(platform, context, shared, false, total);
+    }
+
+    /**
+     * Sessions of cases went past the evaluation's total of steps: conditions are tested in each session, so their
+     * count can differ from one session's; the evaluation runs again in one session, as for the firing limit, whose
+     * outcome and rule named do not depend on the threads or the sessions' sizes.
+     */
+    private static Unpartitionable totalPassed(StepTotal total) {
+        return new Unpartitionable(String.format(java.util.Locale.ROOT, "the rules' restricted code took more than "
+                + "%,d steps in all, the evaluation's total (the step limit times its %,d facts)", total.max(),
+                total.facts()), false);
     }
 
     /**
@@ -724,12 +780,18 @@ public final class Evaluation {
      * number of facts of the whole evaluation, which sets its firing limit.
      */
     public Global global(List<Object> context, List<CaseEvent> shared, long facts, EvaluationListener listener) {
+        return global(context, shared, facts, stepTotal(facts), listener);
+    }
+
+    /** {@link #global}, its restricted code's steps counted in the evaluation's {@code total}. */
+    public Global global(List<Object> context, List<CaseEvent> shared, long facts, StepTotal total,
+                         EvaluationListener listener) {
         List<Object> all = new ArrayList<>(context);
         all.addAll(shared);
         Set<String> sharedCases = new HashSet<>();
         shared.forEach(e -> sharedCases.add(e.caseId()));
         GlobalScope scope = new GlobalScope(sharedCases);
-        List<Conclusion> conclusions = new Session(all, scope, facts, listener, Set.of()).run();
+        List<Conclusion> conclusions = new Session(all, scope, facts, total, listener, Set.of()).run();
         Set<String> duties = new HashSet<>();
         for (Conclusion conclusion : conclusions) {
             if (conclusion.fact() instanceof Duty duty) {
@@ -762,6 +824,12 @@ public final class Evaluation {
     /** Runs the case-local rules over one group of whole cases, in one session; {@code facts} as for {@link #global}. */
     public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Global global,
                                   long facts, EvaluationListener listener) {
+        return cases(context, group, global, facts, stepTotal(facts), listener);
+    }
+
+    /** {@link #cases}, its restricted code's steps counted in the evaluation's {@code total}. */
+    public List<Conclusion> cases(List<Object> context, List<CaseEvent> group, Global global,
+                                  long facts, StepTotal total, EvaluationListener listener) {
         // In the order given: a report does not depend on the order of the facts (DeterminismTest).
         List<CaseEvent> events = group;
         Set<String> ofGroup = new HashSet<>(events.size());
@@ -787,7 +855,7 @@ public final class Evaluation {
         inSession.addAll(fromGlobal);
         Set<Object> foreign = Collections.newSetFromMap(new IdentityHashMap<>());
         foreign.addAll(fromGlobal);
-        return new Session(inSession, new CaseScope(ofGroup), facts, listener, foreign).run();
+        return new Session(inSession, new CaseScope(ofGroup), facts, total, listener, foreign).run();
     }
 
     /**
@@ -987,6 +1055,8 @@ public final class Evaluation {
         private boolean notAsInserted;
         private final Map<String, Integer> firings = new HashMap<>();
         private final long evaluationFacts;
+        /** The evaluation's total of steps, shared with its other sessions. */
+        private final StepTotal total;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private String crossing;
         /** The first refusal of a restricted pack's rule in this session, kept even when the rule caught it. */
@@ -1000,10 +1070,12 @@ public final class Evaluation {
         /** Facts another session concluded, given to this one as they would be in one session; never its conclusions. */
         private final Set<Object> foreign;
 
-        Session(List<Object> facts, Scope scope, long evaluationFacts, EvaluationListener listener, Set<Object> foreign) {
+        Session(List<Object> facts, Scope scope, long evaluationFacts, StepTotal total, EvaluationListener listener,
+                Set<Object> foreign) {
             this.foreign = foreign;
             this.facts = facts;
             this.evaluationFacts = evaluationFacts;
+            this.total = total;
             this.scope = scope;
             this.listener = listener;
         }
@@ -1017,7 +1089,7 @@ public final class Evaluation {
             long matchLimit = 2L * limit;
             long[] matches = {0};
             if (guarded) {
-                Steps.begin(stepLimit);
+                Steps.begin(stepLimit, total);
             }
             try {
                 // The facts go in before the listener of conclusions: only rules' insertions concern it, and no rule
@@ -1176,9 +1248,21 @@ public final class Evaluation {
 
         /** The error of a call of a restricted pack's code past the step or depth limit, naming the rule. */
         private RuleExecutionException stepLimit(StepLimitExceeded e, String consequence) {
+            if (e.total() && scope != null) {
+                throw totalPassed(total); // case by case: the one-session run names the rule
+            }
             String what;
             String why;
-            if (e.depth()) {
+            if (e.total()) {
+                String perCall = String.format(java.util.Locale.ROOT, "%,d", stepLimit);
+                what = "passed the evaluation's total of steps";
+                why = ": " + e.getMessage() + ": a loop too long for a rule, run again and again, in it or in a "
+                        + "function it calls (a join's constraint that loops, tested for every pair of facts, say). "
+                        + "Each call of a restricted pack's code (a consequence, one evaluation of a condition) may "
+                        + "take " + perCall + " steps, and all the calls of one evaluation together the step limit "
+                        + "times its facts (those the firing limit counts); the limit is ComplianceEngine.Builder."
+                        + "stepLimit, and unrestricted packs are not counted. " + LIFT;
+            } else if (e.depth()) {
                 what = e.getMessage();
                 why = ": a recursion that does not end, or too deep for a rule, in it or in a function it calls. Each "
                         + "call of a restricted pack's code (a consequence, one evaluation of a condition) may nest "
@@ -1205,6 +1289,36 @@ public final class Evaluation {
             return new RuleExecutionException(null, (rules.isEmpty() ? "a condition of a restricted pack's rule"
                     : "a condition shared by rules " + rules.stream().map(r -> describe(r))
                             .collect(java.util.stream.Collectors.joining(", "))) + " " + what + why, e);
+        }
+
+        /**
+         * The JVM's stack ran out, naming the rule: the consequence's that ran, or a condition's found from the classes
+         * on the error's stack (a restricted pack's code throws it again where it leaves the pack's code, so that the
+         * rule's class is on it, see {@link Steps#exit(Throwable)}); and saying where it ran out: in the JDK's code
+         * (a regular expression over a long text), which no recursion of the pack's need cause, or in the rules' own.
+         */
+        private RuleExecutionException ranOutOfStack(StackOverflowError e) {
+            String consequence = firing;
+            List<String> rules = consequence != null ? List.of(consequence) : ruleBase.rulesAt(e);
+            String rule = rules.size() == 1 ? rules.get(0) : null;
+            String where = consequence != null ? "its consequence" : "a condition";
+            String why;
+            if (inTheJdk(e)) {
+                why = " in " + where + ", in the JDK's code (a regular expression over a long text, say), which the "
+                        + "step and depth limits do not count: whether the thread's stack holds it depends on its size "
+                        + "(-Xss) and on the JIT";
+            } else if (rule != null && restricted(ruleBase.rule(rule))) {
+                why = " in " + where + ": a recursion within the depth limit whose frames are too large for the "
+                        + "thread's stack (a function with very many locals, say), in it or in a function it calls";
+            } else {
+                why = ": a recursion without end in " + where + " or a function it calls";
+            }
+            if (rule != null) {
+                return new RuleExecutionException(rule, "rule " + describe(rule) + " ran out of stack" + why, e);
+            }
+            return new RuleExecutionException(null, (rules.isEmpty() ? "a rule condition"
+                    : "a condition shared by rules " + rules.stream().map(r -> describe(r))
+                            .collect(java.util.stream.Collectors.joining(", "))) + " ran out of stack" + why, e);
         }
 
         private Conclusion conclusion(Object fact, String rule) {
@@ -1448,12 +1562,7 @@ public final class Evaluation {
                 throw new RuleExecutionException(null, "a rule condition failed: " + message
                         + (said ? "" : "; cause: " + root.getMessage()), e);
             } catch (StackOverflowError e) {
-                String rule = firing;
-                throw new RuleExecutionException(rule, rule == null
-                        ? "a rule condition ran out of stack: a recursion without end in a condition or a function "
-                                + "it calls"
-                        : "rule " + describe(rule) + " ran out of stack: a recursion without end in its consequence "
-                                + "or a function it calls", e);
+                throw ranOutOfStack(e);
             } catch (OutOfMemoryError e) {
                 String rule = firing;
                 if (rule == null) {
@@ -1466,6 +1575,25 @@ public final class Evaluation {
                         + "the input's size", e);
             }
         }
+    }
+
+    /**
+     * Whether the stack ran out in the JDK's code: none of the deepest frames the JVM kept of the first error (a
+     * regular expression's recursion fills them all) is of another class.
+     */
+    private static boolean inTheJdk(StackOverflowError e) {
+        Throwable first = e.getCause() instanceof StackOverflowError cause ? cause : e;
+        StackTraceElement[] frames = first.getStackTrace();
+        if (frames.length == 0) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(frames.length, 256); i++) {
+            String type = frames[i].getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How a refusal of a restricted pack's rule ends: how to lift it. */

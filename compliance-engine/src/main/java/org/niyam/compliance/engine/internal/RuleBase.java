@@ -36,6 +36,7 @@ import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
+import org.niyam.compliance.engine.internal.sandbox.Steps;
 import org.niyam.compliance.io.internal.Suggestions;
 import org.niyam.compliance.model.DatedValue;
 import org.niyam.compliance.model.EventTypes;
@@ -72,9 +73,19 @@ public final class RuleBase {
      * @param modelCache          the compiled-model cache's directory ({@link ModelCache}), or {@code null} for none
      * @param shippedModels       whether compiled models shipped on the class path are looked for
      *                            ({@link ModelCache#shipped}) before the cache
+     * @param stepLimit           the steps a call of a restricted pack's code may take, also as Drools builds the
+     *                            rule base ({@link Steps})
      */
     public record Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
-                          EventTypes eventTypes, java.nio.file.Path modelCache, boolean shippedModels) {
+                          EventTypes eventTypes, java.nio.file.Path modelCache, boolean shippedModels,
+                          long stepLimit) {
+
+        /** Options of the default step limit. */
+        public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
+                       EventTypes eventTypes, java.nio.file.Path modelCache, boolean shippedModels) {
+            this(settings, disabledRules, withoutUnconfirmed, eventTypes, modelCache, shippedModels,
+                    Steps.DEFAULT_LIMIT);
+        }
 
         /** Options that look for shipped compiled models, then in the cache's directory ({@code null}: none). */
         public Options(Map<String, String> settings, Set<String> disabledRules, boolean withoutUnconfirmed,
@@ -95,7 +106,14 @@ public final class RuleBase {
 
         /** These options with the compiled-model cache in {@code directory} ({@code null}: none). */
         public Options withModelCache(java.nio.file.Path directory) {
-            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, shippedModels);
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, shippedModels,
+                    stepLimit);
+        }
+
+        /** These options with the given step limit. */
+        public Options withStepLimit(long limit) {
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, modelCache, shippedModels,
+                    limit);
         }
 
         /**
@@ -103,7 +121,7 @@ public final class RuleBase {
          * it on the class path: to ship it ({@link #modelEntry}).
          */
         public Options forShipping(java.nio.file.Path directory) {
-            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, false);
+            return new Options(settings, disabledRules, withoutUnconfirmed, eventTypes, directory, false, stepLimit);
         }
     }
 
@@ -384,7 +402,7 @@ public final class RuleBase {
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
                                 parsedByOrigin), parsedByOrigin),
                         RestrictedDrl.LIFT, problems.isEmpty(), prebuilt == null ? List.of() : prebuilt,
-                        options.eventTypes());
+                        options.eventTypes(), options.stepLimit());
                 problems.addAll(withoutEchoes(result.problems(), problems));
                 if (problems.isEmpty()) {
                     return new RuleBase(result.kieBase(), prebuilt != null, List.copyOf(packs), Collections.unmodifiableMap(rules),
@@ -425,7 +443,7 @@ public final class RuleBase {
                         builderConfiguration(RuleBase.class.getClassLoader()), RuleBase::builderConfiguration,
                         RuleBase.class.getClassLoader(), error -> explained(located(problem(error, origins, texts),
                                 parsedByOrigin), parsedByOrigin), RestrictedDrl.LIFT, true, prebuilt,
-                        options.eventTypes());
+                        options.eventTypes(), options.stepLimit());
                 if (result.kieBase() != null) {
                     return new RuleBase(result.kieBase(), true, List.copyOf(packs), Collections.unmodifiableMap(rules),
                             Collections.unmodifiableMap(parameters), Map.copyOf(parameterOwners), Map.copyOf(origins),
@@ -670,8 +688,8 @@ public final class RuleBase {
             try {
                 kieBase = RestrictedBuild.load(cached.classes(), cached.models(), loader,
                         ExecutableModels::modelConfiguration, prebuilt,
-                        restRestricted ? cached.classes().keySet() : Set.of());
-            } catch (RuntimeException | LinkageError | StepLimitExceeded e) {
+                        restRestricted ? cached.classes().keySet() : Set.of(), options.stepLimit());
+            } catch (RuntimeException | LinkageError | StepLimitExceeded | StackOverflowError e) {
                 LOG.warn("{} ignored: its classes cannot be loaded ({}); {}", found.name(), e.toString(),
                         found.otherwise());
                 return besideStored(packs, options, packParameters, parameterOwners, false, found.shipped());
@@ -714,7 +732,7 @@ public final class RuleBase {
             RestrictedBuild.Result result = RestrictedBuild.build(resources, parsed, builderConfiguration(loader),
                     RuleBase::builderConfiguration, loader, error -> atDeclaration(new Problem("rules", 0,
                             error.getMessage()), restFiles),
-                    RestrictedDrl.LIFT, true, prebuilt, options.eventTypes());
+                    RestrictedDrl.LIFT, true, prebuilt, options.eventTypes(), options.stepLimit());
             if (result.kieBase() == null) {
                 return null;
             }

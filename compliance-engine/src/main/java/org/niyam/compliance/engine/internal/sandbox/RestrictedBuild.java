@@ -1,9 +1,12 @@
 package org.niyam.compliance.engine.internal.sandbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
@@ -62,12 +65,13 @@ public final class RestrictedBuild {
      * @param load          whether to build the rule base (not when other problems were already found)
      * @param prebuilt      models of trusted packs built before, added to the rule base as they are
      * @param events        the engine's event types, whose records and enums the restricted DRL may use
+     * @param stepLimit     the steps a call of a restricted pack's code may take, also as the rule base is built
      */
     public static Result build(List<Resource> drl, List<CompiledCheck.Source> sources,
                                KnowledgeBuilderConfiguration configuration,
                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, ClassLoader loader,
                                Function<KnowledgeBuilderError, Problem> errors, String lift, boolean load,
-                               List<Model> prebuilt, EventTypes events) {
+                               List<Model> prebuilt, EventTypes events, long stepLimit) {
         long[] nanos = new long[3];
         long start = System.nanoTime();
         ModelCompiler.Output output;
@@ -104,15 +108,17 @@ public final class RestrictedBuild {
         KieBase kieBase;
         try {
             kieBase = load(output.classes(), output.models(), loader, models, prebuilt,
-                    CompiledCheck.checked(output.classes().keySet(), sources));
-        } catch (StepLimitExceeded e) {
-            // Code of the pack that Drools runs as it builds the rule base and that does not end: the check refuses
-            // what is known to run then (a salience calling a function, a from without bindings), so this guards.
-            String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
-                    .findFirst().orElse("rules");
-            return new Result(null, List.of(new Problem(origin, 0, "passed the check, but its code "
-                    + e.getMessage() + " while Drools built the rule base")), nanos);
-        } catch (RuntimeException | LinkageError e) {
+                    CompiledCheck.checked(output.classes().keySet(), sources), stepLimit);
+        } catch (RuntimeException | Error e) {
+            // Code of the pack that Drools runs as it builds the rule base (a condition without bindings, such as a
+            // constant eval, run as the model is instantiated) and that passed a limit or ran the stack out.
+            Problem stopped = stoppedAtBuild(e, output.classes(), sources, stepLimit);
+            if (stopped != null) {
+                return new Result(null, List.of(stopped), nanos);
+            }
+            if (!(e instanceof RuntimeException || e instanceof LinkageError)) {
+                throw (Error) e;
+            }
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
             return new Result(null, List.of(new Problem(origin, 0, "passed the check, but Drools cannot build a rule "
@@ -122,6 +128,91 @@ public final class RestrictedBuild {
         LOG.debug("restricted build: {} classes compiled in {} ms, checked in {} ms, loaded in {} ms",
                 output.classes().size(), nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
         return new Result(kieBase, List.of(), nanos, output.classes(), output.models());
+    }
+
+    /**
+     * The problem of the pack's code that Drools ran as it built the rule base and that passed the step or depth
+     * limit, or ran the stack out, naming the rule whose class is on the error's stack, at its line; {@code null}
+     * when the error is of another kind.
+     */
+    private static Problem stoppedAtBuild(Throwable thrown, Map<String, byte[]> classes,
+                                          List<CompiledCheck.Source> sources, long stepLimit) {
+        StepLimitExceeded exceeded = StepLimitExceeded.in(thrown);
+        Throwable error = exceeded;
+        int depth = 0;
+        for (Throwable t = thrown; error == null && t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                error = t;
+            }
+        }
+        if (error == null) {
+            return null;
+        }
+        String what;
+        if (exceeded == null) {
+            what = "ran out of stack";
+        } else if (exceeded.depth()) {
+            what = exceeded.getMessage();
+        } else {
+            what = String.format(java.util.Locale.ROOT, "took more than %,d steps", exceeded.limit());
+        }
+        String why = " while Drools built the rule base, which runs a condition without bindings (a constant eval, "
+                + "say) as it builds it: a loop or a recursion that does not end, or too long for a rule, in it or "
+                + "in a function it calls. Each call of a restricted pack's code may take "
+                + String.format(java.util.Locale.ROOT, "%,d", stepLimit) + " steps (ComplianceEngine.Builder."
+                + "stepLimit) and nest " + String.format(java.util.Locale.ROOT, "%,d", Steps.DEPTH_LIMIT)
+                + " calls of its own code";
+        Set<String> names = new LinkedHashSet<>();
+        sources.stream().filter(CompiledCheck.Source::restricted)
+                .forEach(source -> source.descr().getRules().forEach(rule -> names.add(rule.getName())));
+        List<String> rules = List.of();
+        try {
+            Map<String, Set<String>> byClass = CompiledCheck.rulesByClass(classes, names);
+            rules = rulesOnStack(error, byClass, classes, names);
+        } catch (RuntimeException e) {
+            LOG.debug("the rules of generated classes could not be read", e); // only to name the rule
+        }
+        if (rules.size() == 1) {
+            for (CompiledCheck.Source source : sources) {
+                for (RuleDescr rule : source.descr().getRules()) {
+                    if (rule.getName().equals(rules.get(0)) && source.restricted()) {
+                        return new Problem(source.origin(), Math.max(rule.getLine(), 0), "rule '" + rule.getName()
+                                + "' " + what + why);
+                    }
+                }
+            }
+        }
+        String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
+                .findFirst().orElse("rules");
+        return new Problem(origin, 0, (rules.isEmpty() ? "the code of a rule" : "a condition shared by rules '"
+                + String.join("', '", rules) + "'") + " " + what + why);
+    }
+
+    /**
+     * The rules of the first frame on the error's stack that belongs to rules: of a class that only rules use (a
+     * lambda's), or a rule's definition method, which names the rule in a string constant and, as the model is
+     * instantiated, evaluates what the rule's constant conditions call.
+     */
+    private static List<String> rulesOnStack(Throwable error, Map<String, Set<String>> byClass,
+                                             Map<String, byte[]> classes, Set<String> names) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            Set<String> found = byClass.get(frame.getClassName());
+            if (found != null) {
+                return List.copyOf(found);
+            }
+            byte[] bytes = classes.get(frame.getClassName());
+            if (bytes != null && frame.getMethodName().startsWith("rule_")) {
+                for (ClassFile.Method method : ClassFile.read(bytes).methods.values()) {
+                    if (method.name().equals(frame.getMethodName())) {
+                        List<String> named = method.strings().stream().filter(names::contains).distinct().toList();
+                        if (!named.isEmpty()) {
+                            return named;
+                        }
+                    }
+                }
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -136,8 +227,18 @@ public final class RestrictedBuild {
     public static KieBase load(Map<String, byte[]> classes, List<String> modelNames, ClassLoader parent,
                                Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt,
                                java.util.Set<String> counted) {
+        return load(classes, modelNames, parent, models, prebuilt, counted, Steps.DEFAULT_LIMIT);
+    }
+
+    /**
+     * As {@link #load(Map, List, ClassLoader, Function, List, java.util.Set)}, the pack's code that Drools runs as it
+     * builds the rule base limited to {@code stepLimit} steps a call.
+     */
+    public static KieBase load(Map<String, byte[]> classes, List<String> modelNames, ClassLoader parent,
+                               Function<ClassLoader, KnowledgeBuilderConfiguration> models, List<Model> prebuilt,
+                               java.util.Set<String> counted, long stepLimit) {
         GeneratedClassLoader loader = new GeneratedClassLoader(parent, classes, counted);
-        Steps.begin(Steps.DEFAULT_LIMIT); // what Drools runs of the pack's code as it builds the rule base
+        Steps.begin(stepLimit); // what Drools runs of the pack's code as it builds the rule base
         List<Model> instances = new ArrayList<>(prebuilt);
         for (String name : modelNames) {
             try {

@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * each method calls {@link Steps#enter} first (a constructor, after it has called its super class's), keeps the
  * count in a local variable, calls {@link Steps#step} before every jump or switch to an earlier instruction and
  * {@link Steps#handler} as each of its exception handlers is entered, and {@link Steps#exit} before it returns and,
- * through a handler of its whole body, when it throws. The check of the class ({@link CompiledCheck}) reads it
+ * through a handler of its whole body, when it throws ({@link Steps#exit(Throwable)}, which may give another error to
+ * throw). The check of the class ({@link CompiledCheck}) reads it
  * before, and the compiled-model cache keeps it as compiled. Not API.
  */
 final class StepCounting {
@@ -127,7 +128,11 @@ final class StepCounting {
         code.add(end);
         code.add(outside);
         code.add(handler);
-        code.add(callOn(steps, "exit"));
+        // exit(Throwable) gives what to throw on: a stack run out, thrown again where it leaves the pack's code.
+        code.add(new VarInsnNode(Opcodes.ALOAD, steps));
+        code.add(new InsnNode(Opcodes.SWAP));
+        code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, STEPS, "exit",
+                "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false));
         code.add(new InsnNode(Opcodes.ATHROW));
         // Last in the table: the method's own handlers take what they catch first.
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));

@@ -15,25 +15,48 @@ public final class StepLimitExceeded extends Error {
     private final long limit;
     /** Whether the limit passed is the depth of nested calls, not the count of steps. */
     private final boolean depth;
+    /** The facts of the evaluation whose total of steps was passed, or 0: the limit of one call was. */
+    private final long facts;
 
-    private StepLimitExceeded(long limit, boolean depth, String message) {
+    private StepLimitExceeded(long limit, boolean depth, long facts, String message) {
         super(message);
         this.limit = limit;
         this.depth = depth;
+        this.facts = facts;
     }
 
     /** The limit of steps passed. */
     static StepLimitExceeded steps(long limit) {
-        return new StepLimitExceeded(limit, false, "took more than " + limit + " steps");
+        return new StepLimitExceeded(limit, false, 0, "took more than " + limit + " steps");
     }
 
     /** The limit of nested calls passed. */
     static StepLimitExceeded depth(int limit) {
-        return new StepLimitExceeded(limit, true,
+        return new StepLimitExceeded(limit, true, 0,
                 String.format(java.util.Locale.ROOT, "called its own code more than %,d deep", limit));
     }
 
-    /** {@return the limit that was passed: of steps, or of nested calls when {@link #depth()}} */
+    /** The evaluation's total of steps passed. */
+    static StepLimitExceeded total(StepTotal total) {
+        return new StepLimitExceeded(total.max(), false, total.facts(), String.format(java.util.Locale.ROOT,
+                "the evaluation's restricted code took more than %,d steps in all (the step limit times its %,d "
+                        + "facts)", total.max(), total.facts()));
+    }
+
+    /**
+     * {@return whether the limit passed is the evaluation's total of steps, {@link #limit()}, the step limit times its
+     * {@link #facts()}}
+     */
+    public boolean total() {
+        return facts > 0;
+    }
+
+    /** {@return the facts of the evaluation whose total was passed ({@link #total()}), else 0} */
+    public long facts() {
+        return facts;
+    }
+
+    /** {@return the limit passed: of steps (a call's, or the {@link #total()}), or of nested calls ({@link #depth})} */
     public long limit() {
         return limit;
     }

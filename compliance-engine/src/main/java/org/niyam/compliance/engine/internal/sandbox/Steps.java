@@ -11,8 +11,10 @@ package org.niyam.compliance.engine.internal.sandbox;
  * that a deep recursion ends the same way whatever the thread's stack. Past either limit every further step and
  * entry of that call throws {@link StepLimitExceeded}, so code that catches it and loops or recurses on cannot
  * escape, and the first such error is kept for the engine ({@link #taken}), which fails the evaluation also when the
- * pack caught it and returned. Not API: public only because the instrumented classes, defined by a class loader of
- * their own, call it.
+ * pack caught it and returned. All the calls of one evaluation share a total as well ({@link StepTotal}): a call from
+ * outside the pack may take the limit or what is left of the total, whichever is less, and adds its count to the
+ * total when it returns, so that a step still costs one increment and compare. Not API: public only because the
+ * instrumented classes, defined by a class loader of their own, call it.
  */
 public final class Steps {
 
@@ -42,6 +44,10 @@ public final class Steps {
     private long ceiling = DEFAULT_LIMIT;
     /** Whether this call went deeper than {@link #DEPTH_LIMIT}. */
     private boolean tooDeep;
+    /** The evaluation's total, or {@code null}: calls limited one by one only (the build's). */
+    private StepTotal total;
+    /** Whether this call's {@link #ceiling} is what was left of the total, less than the limit. */
+    private boolean byTotal;
     /** The first limit exceeded since {@link #begin}, until the engine takes it. */
     private StepLimitExceeded exceeded;
 
@@ -59,8 +65,10 @@ public final class Steps {
         Steps steps = CURRENT.get();
         if (steps.depth == 0) {
             steps.count = 0;
-            steps.ceiling = steps.limit;
             steps.tooDeep = false;
+            long left = steps.total == null ? Long.MAX_VALUE : steps.total.left();
+            steps.byTotal = left < steps.limit;
+            steps.ceiling = steps.byTotal ? left : steps.limit;
         }
         steps.step();
         if (steps.depth >= DEPTH_LIMIT) {
@@ -110,15 +118,44 @@ public final class Steps {
         CURRENT.get().step();
     }
 
-    /** A method of the pack returns or throws. */
+    /** A method of the pack returns or throws; the call from outside it, back there, adds its count to the total. */
     public void exit() {
-        if (depth > 0) {
-            depth--;
+        if (depth > 0 && --depth == 0 && total != null) {
+            total.add(count);
         }
     }
 
+    /**
+     * A method of the pack throws, through the handler of its whole body: as {@link #exit()}. Where the thread's stack
+     * ran out below a call from outside the pack (a regular expression's recursion in the JDK's code, a recursion of
+     * frames too large for the stack), the error is thrown again as the call leaves the pack's code, the first made
+     * there as its cause: the JVM keeps only the deepest frames of a stack run out, none of them the rule's class,
+     * and the engine names the rule from the classes on the error's stack, as for a condition's exception.
+     *
+     * @param thrown what the method throws
+     * @return what to throw on: {@code thrown}, or a {@link StackOverflowError} made here whose cause it is
+     */
+    public Throwable exit(Throwable thrown) {
+        exit();
+        if (depth == 0 && thrown instanceof StackOverflowError overflow
+                && !(overflow.getCause() instanceof StackOverflowError)) {
+            StackOverflowError here = new StackOverflowError(overflow.getMessage());
+            here.initCause(overflow);
+            return here;
+        }
+        return thrown;
+    }
+
     private StepLimitExceeded exceeded() {
-        StepLimitExceeded error = tooDeep ? StepLimitExceeded.depth(DEPTH_LIMIT) : StepLimitExceeded.steps(limit);
+        StepLimitExceeded error;
+        if (tooDeep) {
+            error = StepLimitExceeded.depth(DEPTH_LIMIT);
+        } else if (byTotal) {
+            total.pass();
+            error = StepLimitExceeded.total(total);
+        } else {
+            error = StepLimitExceeded.steps(limit);
+        }
         if (exceeded == null) {
             exceeded = error;
         }
@@ -126,17 +163,29 @@ public final class Steps {
     }
 
     /**
-     * Starts an evaluation's session on this thread: no pack code runs, nothing exceeded, the given limit.
+     * Starts a session on this thread with no total: no pack code runs, nothing exceeded, the given limit.
      *
      * @param limit the steps each call of the pack's code may take
      */
     public static void begin(long limit) {
+        begin(limit, null);
+    }
+
+    /**
+     * Starts an evaluation's session on this thread: no pack code runs, nothing exceeded, the given limit and total.
+     *
+     * @param limit the steps each call of the pack's code may take
+     * @param total the steps all the evaluation's calls may take, shared by its sessions; {@code null}: no total
+     */
+    public static void begin(long limit, StepTotal total) {
         Steps steps = CURRENT.get();
         steps.depth = 0;
         steps.count = 0;
         steps.limit = limit;
         steps.ceiling = limit;
         steps.tooDeep = false;
+        steps.total = total;
+        steps.byTotal = false;
         steps.exceeded = null;
     }
 

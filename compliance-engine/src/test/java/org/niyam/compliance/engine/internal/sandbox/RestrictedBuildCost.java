@@ -43,7 +43,7 @@ class RestrictedBuildCost {
             RestrictedBuild.Result result = RestrictedBuild.build(List.of(resource),
                     List.of(new CompiledCheck.Source(analysis, true)), RuleBase.builderConfiguration(loader),
                     RuleBase::builderConfiguration, loader, e -> { throw new IllegalStateException(e.toString()); },
-                    "", true, List.of(), org.niyam.compliance.model.EventTypes.standard());
+                    "", true, List.of(), org.niyam.compliance.model.EventTypes.standard(), Steps.DEFAULT_LIMIT);
             if (!result.problems().isEmpty()) {
                 throw new IllegalStateException(result.problems().toString());
             }

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,5 +69,105 @@ class StepCountingTest {
         assertThat(e).as("spin() ends").isNotNull();
         assertThat(e.getCause()).isInstanceOf(StepLimitExceeded.class).hasMessage("took more than 1000 steps");
         assertThat(Steps.taken()).as("kept for the engine").isSameAs(e.getCause());
+    }
+
+    /** A call from outside the pack, as an instrumented method makes it: it enters, takes {@code steps}, exits. */
+    private static void call(int steps) {
+        Steps counted = Steps.enter();
+        try {
+            for (int i = 0; i < steps; i++) {
+                counted.step();
+            }
+        } finally {
+            counted.exit();
+        }
+    }
+
+    /**
+     * The calls of an evaluation share its total, the step limit times its facts, exactly: a call may take what is
+     * left of it when that is less than the limit, one step more fails naming the total, and the count of a call is
+     * added when it returns.
+     */
+    @Test
+    void calls_take_the_limit_or_what_is_left_of_the_evaluations_total() {
+        StepTotal total = new StepTotal(1_000, 3);
+        Steps.begin(1_000, total);
+        for (int i = 0; i < 3; i++) {
+            call(899); // 900 steps with its entry
+        }
+        assertThat(total.taken()).isEqualTo(2_700);
+
+        StepLimitExceeded past = catchThrowableOfType(StepLimitExceeded.class, () -> call(300)); // 301 of 300 left
+
+        assertThat(past).hasMessage("the evaluation's restricted code took more than 3,000 steps in all (the step "
+                + "limit times its 3 facts)");
+        assertThat(past.total()).isTrue();
+        assertThat(past.facts()).isEqualTo(3);
+        assertThat(total.passed()).isTrue();
+        assertThat(Steps.taken()).as("kept for the engine").isSameAs(past);
+
+        StepTotal other = new StepTotal(1_000, 3);
+        Steps.begin(1_000, other);
+        for (int i = 0; i < 3; i++) {
+            call(899);
+        }
+        call(299); // 300 of 300 left
+        assertThat(other.passed()).isFalse();
+        assertThat(catchThrowableOfType(StepLimitExceeded.class, () -> call(0))).as("nothing left")
+                .hasMessageContaining("more than 3,000 steps in all");
+    }
+
+    /** Where the total leaves more than the limit, a call is stopped by the limit, and says so. */
+    @Test
+    void a_call_under_a_total_that_leaves_more_is_stopped_by_its_own_limit() {
+        StepTotal total = new StepTotal(1_000, 3);
+        Steps.begin(1_000, total);
+        call(999);
+
+        StepLimitExceeded past = catchThrowableOfType(StepLimitExceeded.class, () -> call(1_000));
+
+        assertThat(past).hasMessage("took more than 1000 steps");
+        assertThat(past.total()).isFalse();
+        assertThat(total.passed()).isFalse();
+        assertThat(total.taken()).as("both calls counted").isEqualTo(1_000 + 1_001);
+        Steps.taken();
+    }
+
+    /**
+     * Two calls on two threads, each started with the whole total left, together take more than it: neither is cut
+     * short, but the total is passed all the same, as one thread's calls would pass it, so that whether an evaluation
+     * case by case passes the total does not depend on the threads.
+     */
+    @Test
+    void calls_on_two_threads_that_together_take_more_than_the_total_pass_it() throws InterruptedException {
+        StepTotal total = new StepTotal(1_000, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        Throwable[] failed = new Throwable[1];
+        Thread first = new Thread(() -> {
+            try {
+                Steps.begin(1_000, total);
+                Steps counted = Steps.enter();
+                for (int i = 0; i < 599; i++) {
+                    counted.step();
+                }
+                started.countDown();
+                returned.await();
+                counted.exit();
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        });
+        first.start();
+        started.await();
+        Steps.begin(1_000, total);
+        call(599); // 600 steps: the first call's are not yet counted
+        assertThat(total.passed()).isFalse();
+        returned.countDown();
+        first.join();
+
+        assertThat(failed[0]).isNull();
+        assertThat(total.taken()).isEqualTo(1_200);
+        assertThat(total.passed()).as("together past the total").isTrue();
     }
 }
