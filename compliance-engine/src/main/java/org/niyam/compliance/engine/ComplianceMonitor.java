@@ -312,8 +312,10 @@ public final class ComplianceMonitor implements AutoCloseable {
      * @param events the events, in any order
      * @throws InputException an event's id is used by a different event the monitor holds (or held, in a case that
      *                        left), or an event states another jurisdiction than its case's (as {@link #accept});
-     *                        every other event of the batch is taken and evaluated all the same, and the
-     *                        exception names how many were refused
+     *                        every other event of the batch is taken and evaluated all the same; for a
+     *                        batch of more than one, the exception says how many of how many were refused, its
+     *                        cause is the first refusal and its suppressed exceptions are every refusal, in the
+     *                        batch's order
      * @throws NullPointerException  {@code events}, or one of them, is {@code null} (nothing is taken)
      * @throws IllegalStateException the monitor is closed
      */
@@ -345,12 +347,14 @@ public final class ComplianceMonitor implements AutoCloseable {
                 advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
             }
             schedule();
-            if (refused.size() == 1) {
+            if (batch.size() == 1 && !refused.isEmpty()) {
                 throw refused.get(0);
             } else if (!refused.isEmpty()) {
-                throw new InputException("monitor", 0, "id", refused.size() + " of the batch's " + batch.size()
-                        + " events were refused and the others taken; the first: " + refused.get(0).problem(),
-                        refused.get(0));
+                InputException all = new InputException("monitor", 0, "id", refused.size() + " of the batch's "
+                        + batch.size() + " events " + (refused.size() == 1 ? "was" : "were") + " refused and the "
+                        + "others taken; the first: " + refused.get(0).problem(), refused.get(0));
+                refused.forEach(all::addSuppressed);
+                throw all;
             }
         });
     }

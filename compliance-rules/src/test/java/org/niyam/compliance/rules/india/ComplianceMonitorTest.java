@@ -1286,12 +1286,23 @@ class ComplianceMonitorTest {
                     List<CaseEvent> batch = List.of(removalOrder("case-3", RECEIVED), clash,
                             removalOrder("case-4", RECEIVED.plusMinutes(1)), clash);
                     assertThatThrownBy(() -> monitor.acceptAll(batch)).isInstanceOf(InputException.class)
-                            .hasMessageContaining("2 of the batch's 4 events were refused");
+                            .hasMessageContaining("2 of the batch's 4 events were refused")
+                            .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2)
+                                    .allMatch(r -> r instanceof InputException));
+                    CaseEvent again = new org.niyam.compliance.india.InformationRequestReceived(first.id(), "case-9",
+                            RECEIVED, "Cyber Cell");
+                    // One refused of two: the message still says that the other was taken.
+                    assertThatThrownBy(() -> monitor.acceptAll(List.of(removalOrder("case-5", RECEIVED), again)))
+                            .isInstanceOf(InputException.class)
+                            .hasMessageContaining("1 of the batch's 2 events was refused and the others taken; the "
+                                    + "first: ")
+                            .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
                     if (eventTime) {
                         monitor.endOfInput();
                     }
                     assertThat(monitor.report().obligations()).extracting(Obligation::caseId)
-                            .as("event time %s", eventTime).contains("case-3", "case-4").doesNotContain("case-2");
+                            .as("event time %s", eventTime).contains("case-3", "case-4", "case-5")
+                            .doesNotContain("case-2", "case-9");
                 }
             }
         }
