@@ -321,6 +321,14 @@ public final class CaseLocality {
         Set<String> analysed = new HashSet<>(queries);
         List<String> oneSession = new ArrayList<>();
         Map<String, Effects> localEffects = new LinkedHashMap<>();
+        // Functions are the package's: a rule may call one another file of its package declares.
+        Map<String, Map<String, String>> functions = new HashMap<>();
+        for (DrlAnalysis file : files) {
+            for (FunctionDescr function : file.functions().keySet()) {
+                functions.computeIfAbsent(file.descr().getNamespace(), k -> new HashMap<>())
+                        .put(function.getName(), function.getReturnType());
+            }
+        }
         for (DrlAnalysis file : files) {
             PackageDescr descr = file.descr();
             if (!descr.getWindowDeclarations().isEmpty()) {
@@ -360,7 +368,8 @@ public final class CaseLocality {
                     local.add(rule.name());
                     localTypes.addAll(analysis.types);
                     localAbsenceTypes.addAll(analysis.absenceTypes);
-                    localEffects.put(rule.name(), Effects.of(rule, file, resolver, analysis.types));
+                    localEffects.put(rule.name(), Effects.of(rule, functions.getOrDefault(descr.getNamespace(),
+                            Map.of()), resolver, analysis.types));
                 } else {
                     global.put(rule.name(), globalReason != null ? globalReason : notTied);
                     globalTypes.addAll(analysis.types);
@@ -450,7 +459,10 @@ public final class CaseLocality {
         private static final Set<String> INSERTS = Set.of("insert", "insertLogical", "logicalInsert");
         private static final Set<String> CHANGES = Set.of("update", "modify", "delete", "retract");
 
-        static Effects of(DrlAnalysis.Rule rule, DrlAnalysis file, Types resolver, Set<Class<?>> reads) {
+        /**
+         * @param functions the return type, as written, of each function the rule's package declares, by name
+         */
+        static Effects of(DrlAnalysis.Rule rule, Map<String, String> functions, Types resolver, Set<Class<?>> reads) {
             Set<Class<?>> concluded = new LinkedHashSet<>();
             boolean anything = false;
             boolean changes = false;
@@ -473,7 +485,7 @@ public final class CaseLocality {
                     changes |= CHANGES.contains(name);
                     if (INSERTS.contains(name)) {
                         Class<?> type = call.getArguments().size() == 1
-                                ? typeOf(call.getArguments().get(0), code, file, resolver) : null;
+                                ? typeOf(call.getArguments().get(0), code, functions, resolver) : null;
                         if (type == null || type == Object.class) {
                             anything = true;
                         } else {
@@ -490,10 +502,11 @@ public final class CaseLocality {
          * method of a class ({@code Assessment.about(...)}, its return type when all its methods of that name agree),
          * a function the DRL declares, or a local variable declared with its type; {@code null} otherwise.
          */
-        private static Class<?> typeOf(Expression value, DrlAnalysis.Code code, DrlAnalysis file, Types resolver) {
+        private static Class<?> typeOf(Expression value, DrlAnalysis.Code code, Map<String, String> functions,
+                                       Types resolver) {
             try {
                 if (value instanceof EnclosedExpr enclosed) {
-                    return typeOf(enclosed.getInner(), code, file, resolver);
+                    return typeOf(enclosed.getInner(), code, functions, resolver);
                 }
                 if (value instanceof ObjectCreationExpr created) {
                     return created.getAnonymousClassBody().isPresent() ? null
@@ -503,40 +516,53 @@ public final class CaseLocality {
                     return resolver.resolve(type.getNameWithScope());
                 }
                 if (value instanceof MethodCallExpr call && call.getScope().isEmpty()) {
-                    for (FunctionDescr function : file.functions().keySet()) {
-                        if (function.getName().equals(call.getNameAsString())) {
-                            return resolver.resolve(function.getReturnType().replaceAll("<.*", "").strip());
-                        }
-                    }
-                    return null;
+                    String returned = functions.get(call.getNameAsString());
+                    return returned == null ? null : resolver.resolve(returned.replaceAll("<.*", "").strip());
                 }
-                if (value instanceof MethodCallExpr call && call.getScope().get() instanceof NameExpr scope
-                        && !scope.getNameAsString().startsWith("$")) {
-                    Class<?> owner = resolver.resolve(scope.getNameAsString());
-                    Class<?> returned = null;
-                    for (Method method : owner.getMethods()) {
-                        if (method.getName().equals(call.getNameAsString()) && Modifier.isStatic(method.getModifiers())) {
-                            if (returned != null && returned != method.getReturnType()) {
-                                return null;
-                            }
-                            returned = method.getReturnType();
-                        }
-                    }
-                    return returned;
+                if (value instanceof MethodCallExpr call) {
+                    // a static method of a class (Assessment.about(..)), or a method of a value the consequence
+                    // types ((new Duty(..)).notBeforeTrigger()): its return type, when all its methods of that
+                    // name agree
+                    Expression scope = call.getScope().get();
+                    Class<?> owner = scope instanceof NameExpr name && !name.getNameAsString().startsWith("$")
+                            && local(name, code) == null ? resolver.resolve(name.getNameAsString())
+                            : typeOf(scope, code, functions, resolver);
+                    return owner == null ? null : returned(owner, call.getNameAsString());
                 }
                 if (value instanceof NameExpr name) {
-                    for (VariableDeclarator variable : code.root().findAll(VariableDeclarator.class)) {
-                        if (variable.getNameAsString().equals(name.getNameAsString())
-                                && variable.getType() instanceof ClassOrInterfaceType type
-                                && !type.getNameAsString().equals("var")) {
-                            return resolver.resolve(type.getNameWithScope());
-                        }
-                    }
+                    ClassOrInterfaceType type = local(name, code);
+                    return type == null ? null : resolver.resolve(type.getNameWithScope());
                 }
             } catch (ClassNotFoundException | RuntimeException e) {
                 return null;
             }
             return null;
+        }
+
+        /** The declared type of a local variable of the consequence, unless written {@code var}; else null. */
+        private static ClassOrInterfaceType local(NameExpr name, DrlAnalysis.Code code) {
+            for (VariableDeclarator variable : code.root().findAll(VariableDeclarator.class)) {
+                if (variable.getNameAsString().equals(name.getNameAsString())
+                        && variable.getType() instanceof ClassOrInterfaceType type
+                        && !type.getNameAsString().equals("var")) {
+                    return type;
+                }
+            }
+            return null;
+        }
+
+        /** The return type of the public methods of that name, when they all have one; else null. */
+        private static Class<?> returned(Class<?> owner, String method) {
+            Class<?> returned = null;
+            for (Method candidate : owner.getMethods()) {
+                if (candidate.getName().equals(method)) {
+                    if (returned != null && returned != candidate.getReturnType()) {
+                        return null;
+                    }
+                    returned = candidate.getReturnType();
+                }
+            }
+            return returned;
         }
     }
 

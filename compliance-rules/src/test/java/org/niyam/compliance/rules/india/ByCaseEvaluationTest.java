@@ -64,14 +64,23 @@ class ByCaseEvaluationTest {
     void reports_are_exactly_those_of_one_session() {
         System.out.println("ByCaseEvaluationTest seed=" + SEED + " (replay with -Dniyam.seed=" + SEED + ")");
         Random random = new Random(SEED);
+        List<String> fellBack = new ArrayList<>();
+        org.niyam.compliance.pack.EvaluationListener told = new org.niyam.compliance.pack.EvaluationListener() {
+            @Override
+            public void oneSession(String reason) {
+                fellBack.add(reason);
+            }
+        };
         for (int i = 0; i < 120; i++) {
             CaseLogs.Log log = CaseLogs.generate(random, 1 + random.nextInt(40));
             Report expected = ONE_SESSION.evaluate(log.evidence(), log.asOf());
-            assertThat(SMALL_SESSIONS.evaluate(log.evidence(), log.asOf())).as("log %d, small sessions", i)
+            assertThat(SMALL_SESSIONS.evaluate(log.evidence(), log.asOf(), told)).as("log %d, small sessions", i)
                     .isEqualTo(expected);
-            assertThat(ONE_THREAD.evaluate(log.evidence(), log.asOf())).as("log %d, one thread", i)
+            assertThat(ONE_THREAD.evaluate(log.evidence(), log.asOf(), told)).as("log %d, one thread", i)
                     .isEqualTo(expected);
         }
+        // Every evaluation ran case by case: none started over in one session.
+        assertThat(fellBack).as("evaluations that fell back to one session").isEmpty();
         assertThat(SMALL_SESSIONS.oneSessionReason()).as("no conclusion crossed between sessions").isEmpty();
         assertThat(ONE_THREAD.oneSessionReason()).isEmpty();
     }
