@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.niyam.compliance.india.ComplaintCategory;
+import org.niyam.compliance.india.IndiaEvents;
+import org.niyam.compliance.india.ComplaintReceived;
+import org.niyam.compliance.india.ComplaintResolved;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.CustomEvent;
 import org.niyam.compliance.model.Evidence;
@@ -33,23 +37,39 @@ class CrossingShapesTest {
             package org.niyam.test.crossing;
             import java.util.List;
             import org.niyam.compliance.model.*;
+            import org.niyam.compliance.india.*;
 
             """;
 
-    /** Events written {@code id case instant kind}, one a line. */
+    /**
+     * Events written {@code id case instant kind [name=value|-] [jurisdiction]}, one a line; kind {@code @complaint}
+     * is a complaint received, {@code @resolved} its resolution, any other a custom event.
+     */
     private static Evidence evidence(String lines) {
         List<CaseEvent> events = new ArrayList<>();
         for (String line : lines.strip().split("\n")) {
             String[] p = line.strip().split("\\s+");
-            events.add(new CustomEvent(p[0], p[1], OffsetDateTime.parse(p[2]), p[3], Map.of()));
+            OffsetDateTime at = OffsetDateTime.parse(p[2]);
+            Map<String, String> attributes = p.length > 4 && !p[4].equals("-")
+                    ? Map.of(p[4].split("=")[0], p[4].split("=")[1]) : Map.of();
+            String jurisdiction = p.length > 5 ? p[5] : null;
+            events.add(switch (p[3]) {
+                case "@complaint" -> new ComplaintReceived(p[0], p[1], at, ComplaintCategory.GENERAL, jurisdiction);
+                case "@resolved" -> new ComplaintResolved(p[0], p[1], at);
+                default -> new CustomEvent(p[0], p[1], at, p[3], attributes, jurisdiction);
+            });
         }
         return new Evidence((Platform) null, List.of(), events);
     }
 
     private static Report assertSameAsOneSession(String drl, Evidence evidence) {
-        return TestPacks.assertSameAsOneSession(
-                () -> ComplianceEngine.builder().rulePack(RulePack.drl("crossing.drl", HEADER + drl)),
-                CONFIGURATIONS, evidence, AS_OF);
+        return assertSameAsOneSession(() -> ComplianceEngine.builder()
+                .rulePack(RulePack.drl("crossing.drl", HEADER + drl)), evidence);
+    }
+
+    private static Report assertSameAsOneSession(java.util.function.Supplier<ComplianceEngine.Builder> engine,
+                                                 Evidence evidence) {
+        return TestPacks.assertSameAsOneSession(engine, CONFIGURATIONS, evidence, AS_OF);
     }
 
     private static List<String> findings(Report report) {
@@ -266,5 +286,189 @@ class CrossingShapesTest {
         assertThat(told).containsExactly("case-local rule 'l.open' may conclude or change Finding, which a global "
                 + "rule reads: the standing duties over the period are judged at earlier instants from every "
                 + "conclusion then");
+    }
+
+    /**
+     * A pack applying in one jurisdiction whose global rule reads a conclusion about a case the platform's session
+     * holds no event of: the case's own events say where it arose, which one session sees.
+     */
+    @Test
+    void a_scoped_global_rule_on_a_case_whose_events_the_platforms_session_does_not_hold() {
+        String drl = """
+                rule "g.dup" @citation("t")
+                when
+                    $e : CustomEvent(kind == "duplicate-of", $c : caseId)
+                    exists CustomEvent(kind == "review")
+                then
+                    insert(new Finding("dup", $e.attributes().get("other"), "named as duplicate by " + $c,
+                            List.of($e.id())));
+                end
+                rule "g.merge" @citation("t")
+                when
+                    $f : Finding(code == "dup")
+                    exists CustomEvent(kind == "review")
+                then
+                    insert(new Finding("merge", $f.caseId(), "merge it", List.of()));
+                end
+                """;
+        for (String arose : List.of("DE", "IN")) {
+            Evidence evidence = evidence("""
+                    e1 C2 2026-02-01T10:00:00+05:30 duplicate-of other=C1 IN
+                    e2 C3 2026-02-01T11:00:00+05:30 review - IN
+                    e3 C1 2026-02-01T09:00:00+05:30 @complaint - %s
+                    """.formatted(arose));
+            for (String byDefault : java.util.Arrays.asList(null, "DE")) {
+                Report report = assertSameAsOneSession(() -> {
+                    ComplianceEngine.Builder builder = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
+                            .rulePack(RulePack.drl("crossing.drl", HEADER + drl).applyingIn("IN"));
+                    return byDefault == null ? builder : builder.defaultJurisdiction(byDefault);
+                }, evidence);
+                assertThat(findings(report)).as("C1 arose in %s, default %s", arose, byDefault)
+                        .isEqualTo(arose.equals("IN") ? List.of("dup C1", "merge C1") : List.of("dup C1"));
+            }
+        }
+    }
+
+    /**
+     * A handed fact of a declared type is an object a rule can change without Drools (a setter, a list it holds):
+     * the sessions would share it, so the evaluation runs in one session.
+     */
+    @Test
+    void a_handed_declared_fact_whose_list_case_local_rules_change_gives_the_one_session_report() {
+        String drl = """
+                declare Roster
+                    names : java.util.ArrayList
+                end
+                declare Seat
+                    caseId : String
+                    roster : java.util.ArrayList
+                end
+                rule "g.roster" @citation("t")
+                when
+                    exists CustomEvent(kind == "hold")
+                then
+                    insert(new Roster(new java.util.ArrayList()));
+                end
+                rule "g.seat" @citation("t") salience 20
+                when
+                    $r : Roster($l : names)
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Seat($c, $l));
+                end
+                rule "l.take" @citation("t") salience 10
+                when
+                    $s : Seat($c : caseId, $l : roster)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    $l.add($c);
+                end
+                rule "l.count" @citation("t")
+                when
+                    $s : Seat($c : caseId, $l : roster)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("seated", $c, "roster holds " + $l.size(), List.of($e.id())));
+                end
+                """;
+        Report report = assertSameAsOneSession(drl, evidence("""
+                e1 C1 2026-02-01T10:00:00+05:30 complaint
+                e2 C2 2026-02-01T11:00:00+05:30 complaint
+                e3 C3 2026-02-01T12:00:00+05:30 hold
+                """));
+        assertThat(report.findings()).extracting(Finding::message).containsExactly("roster holds 2", "roster holds 2");
+    }
+
+    /**
+     * What a consequence inserts is not taken from a name declared twice, nor from a function overloaded with
+     * another return type: such a rule may conclude anything, so a handed fact it reads is not handed.
+     */
+    @Test
+    void an_insert_whose_type_a_shadowed_variable_or_an_overload_would_misstate_gives_the_one_session_report() {
+        String tagged = """
+                declare Tag
+                    caseId : String
+                end
+                function String review(String c) { return "review " + c; }
+                function Finding review(String c, String id) { return new Finding("a", c, "under review", List.of(id)); }
+                rule "g.tag" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    exists CustomEvent(kind == "hold")
+                then
+                    insert(new Tag($c));
+                end
+                rule "l.b" @citation("t") salience 5
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    not Finding(code == "a", caseId == $c)
+                then
+                    insert(new Finding("b", $c, "not under review", List.of($e.id())));
+                end
+                """;
+        String shadowed = """
+                rule "l.a" @citation("t") salience 10
+                when
+                    $t : Tag($c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    { String f = "under review"; }
+                    Finding f = new Finding("a", $c, "under review", List.of($e.id()));
+                    insert(f);
+                end
+                """;
+        String overloaded = """
+                rule "l.a" @citation("t") salience 10
+                when
+                    $t : Tag($c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(review($c, $e.id()));
+                end
+                """;
+        for (String rule : List.of(shadowed, overloaded)) {
+            assertThat(findings(assertSameAsOneSession(tagged + rule, HOLD_ELSEWHERE))).as(rule)
+                    .containsExactlyInAnyOrder("a C1", "b C1");
+        }
+    }
+
+    /**
+     * A standing duty resting on a case-local conclusion that an event only case-local rules read ends (a complaint
+     * resolved): that event's instant is among those the period is judged at, case by case and in one session.
+     */
+    @Test
+    void a_standing_duty_is_judged_at_an_event_only_case_local_rules_read() {
+        String drl = """
+                rule "l.open" @citation("t")
+                when
+                    $e : ComplaintReceived($c : caseId)
+                    not ComplaintResolved(caseId == $c)
+                then
+                    insert(new Finding("t.staffed", $c, "desk staffed for an open complaint", List.of($e.id())));
+                end
+                rule "g.unstaffed" @citation("t")
+                when
+                    not Finding(code == "t.staffed")
+                    not CustomEvent(kind == "rota")
+                then
+                    insert(new Assessment("t.desk", "Staff the desk", Status.BREACHED, "no open complaint staffed",
+                            List.of()));
+                end
+                rule "g.staffed" @citation("t")
+                when
+                    exists (Finding(code == "t.staffed") or CustomEvent(kind == "rota"))
+                then
+                    insert(new Assessment("t.desk", "Staff the desk", Status.MET, "staffed", List.of()));
+                end
+                """;
+        Report report = assertSameAsOneSession(() -> ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
+                .rulePack(RulePack.drl("crossing.drl", HEADER + drl)), evidence("""
+                e1 C1 2026-02-01T10:00:00+05:30 @complaint
+                e2 C1 2026-02-10T10:00:00+05:30 @resolved
+                e3 R1 2026-02-20T10:00:00+05:30 rota
+                """));
+        assertThat(report.obligations()).filteredOn(o -> o.id().equals("t.desk@period")).singleElement()
+                .satisfies(o -> assertThat(o.explanation())
+                        .contains("breached from 2026-02-10T10:00+05:30 to 2026-02-20T10:00+05:30 (10 days)"));
     }
 }

@@ -256,8 +256,10 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         CaseTracker.Context context = new CaseTracker.Context(k.profiles(), List.copyOf(k.facts().values()),
                 options.since() != null ? options.since() : k.earliest() == null ? null : instant(k.earliest()));
         // From the period's start when given, or from the input's first event if that is earlier, as the monitor.
-        Long from = periodStart == null ? k.earliest() : k.earliest() == null ? periodStart
-                : Math.min(periodStart, k.earliest());
+        Long from = k.earliest();
+        if (periodStart != null && (from == null || periodStart < from)) {
+            from = periodStart;
+        }
         while (!due.isEmpty() && due.first() <= target) {
             long at = due.pollFirst();
             if (from == null || at < from || steppedAt != null && at <= steppedAt) {

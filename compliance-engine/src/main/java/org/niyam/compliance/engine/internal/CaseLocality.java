@@ -325,8 +325,9 @@ public final class CaseLocality {
         Map<String, Map<String, String>> functions = new HashMap<>();
         for (DrlAnalysis file : files) {
             for (FunctionDescr function : file.functions().keySet()) {
+                // overloads of other return types: none is known (the empty name resolves to no class)
                 functions.computeIfAbsent(file.descr().getNamespace(), k -> new HashMap<>())
-                        .put(function.getName(), function.getReturnType());
+                        .merge(function.getName(), function.getReturnType(), (a, b) -> a.equals(b) ? a : "");
             }
         }
         for (DrlAnalysis file : files) {
@@ -541,14 +542,17 @@ public final class CaseLocality {
 
         /** The declared type of a local variable of the consequence, unless written {@code var}; else null. */
         private static ClassOrInterfaceType local(NameExpr name, DrlAnalysis.Code code) {
+            ClassOrInterfaceType found = null;
             for (VariableDeclarator variable : code.root().findAll(VariableDeclarator.class)) {
-                if (variable.getNameAsString().equals(name.getNameAsString())
-                        && variable.getType() instanceof ClassOrInterfaceType type
-                        && !type.getNameAsString().equals("var")) {
-                    return type;
+                if (variable.getNameAsString().equals(name.getNameAsString())) {
+                    if (found != null || !(variable.getType() instanceof ClassOrInterfaceType type)
+                            || type.getNameAsString().equals("var")) {
+                        return null; // declared twice (in two blocks), or without a class: not known here
+                    }
+                    found = type;
                 }
             }
-            return null;
+            return found;
         }
 
         /** The return type of the public methods of that name, when they all have one; else null. */

@@ -301,8 +301,9 @@ public final class Evaluation {
         // A standing duty a platform's rule judges from events may change at each event that rule reads, too.
         List<OffsetDateTime> named = new ArrayList<>(StandingOverPeriod.namedInstants(facts, profiles, ruleBase));
         List<OffsetDateTime> read = new ArrayList<>();
-        // Rules that cannot be split are all the platform's: each event may change a standing duty.
-        boolean everyEvent = locality.unpartitionable() != null;
+        // Rules that cannot be split are all the platform's, and a case-local rule whose conclusions a global rule
+        // reads may change a standing duty at an event only it reads: each event may change one.
+        boolean everyEvent = locality.unpartitionable() != null || locality.feedsGlobal() != null;
         for (CaseEvent event : events) {
             if ((everyEvent || shared(event)) && !event.at().isBefore(since)) {
                 read.add(event.at());
@@ -765,14 +766,15 @@ public final class Evaluation {
 
     /**
      * What the global rules concluded, and the cases of those conclusions that case-local rules read: no group of
-     * cases given to {@link #cases} may hold one of them.
+     * cases given to {@link #cases} may hold one of them. {@code judgedCases}: the cases a rule of a pack with
+     * jurisdictions was matched on in the global session, judged there by the events that session holds.
      */
     public record Global(List<Conclusion> conclusions, Set<String> concludedCases, Set<String> duties,
                          Map<String, List<Object>> forCases, Set<String> localFired, Set<String> sharedCases,
-                         Map<String, String> jurisdictions) {
+                         Map<String, String> jurisdictions, Set<String> judgedCases) {
         /** No global conclusions: for a case evaluated where the platform's rules do not run. */
         public static final Global NONE = new Global(List.of(), Set.of(), Set.of(), Map.of(), Set.of(), Set.of(),
-                Map.of());
+                Map.of(), Set.of());
     }
 
     /**
@@ -801,7 +803,7 @@ public final class Evaluation {
         // concluded cases may hold null: conclusions of no case
         return new Global(conclusions, Collections.unmodifiableSet(scope.concluded), Set.copyOf(duties), scope.handed,
                 Collections.unmodifiableSet(scope.localFired), Collections.unmodifiableSet(sharedCases),
-                scoped ? Jurisdictions.ofCases(shared) : Map.of());
+                scoped ? Jurisdictions.ofCases(shared) : Map.of(), Collections.unmodifiableSet(scope.judged));
     }
 
     /** Whole cases, in the order given, cut into groups of about {@code eventsPerSession} events. */
@@ -846,6 +848,7 @@ public final class Evaluation {
                 crossingFor(global, event.caseId());
                 List<Object> concluded = global.forCases().getOrDefault(event.caseId(), List.of());
                 readInAbsence(concluded, event.caseId());
+                shareable(concluded, event.caseId());
                 fromGlobal.addAll(concluded);
             }
         }
@@ -875,7 +878,8 @@ public final class Evaluation {
      * state. A case whose other events state another jurisdiction was judged there under the wrong law: not split.
      */
     private void sameJurisdiction(Global global, String caseId, Map<String, String> stated) {
-        if (!global.sharedCases().contains(caseId) && !global.concludedCases().contains(caseId)) {
+        if (!global.sharedCases().contains(caseId) && !global.concludedCases().contains(caseId)
+                && !global.judgedCases().contains(caseId)) {
             return;
         }
         String judged = global.jurisdictions().getOrDefault(caseId, defaultJurisdiction);
@@ -883,6 +887,22 @@ public final class Evaluation {
         if (!Objects.equals(judged, actual)) {
             throw new Unpartitionable("case '" + caseId + "' arose in " + (actual == null ? "no stated jurisdiction"
                     : actual) + ", which the events the platform's rules read do not state", true);
+        }
+    }
+
+    /**
+     * A fact handed to a case's session is the global session's own object: one whose state can change without
+     * Drools (a declared type's setter, a list it holds) would carry a change made in one session into the others,
+     * as it is made. Only records are handed (the report's conclusions are records of immutable values); any other
+     * fact sends the evaluation to one session.
+     */
+    private static void shareable(List<Object> concluded, String caseId) {
+        for (Object fact : concluded) {
+            if (!fact.getClass().isRecord()) {
+                throw new Unpartitionable("a global rule concluded " + fact.getClass().getSimpleName() + " for case '"
+                        + caseId + "', whose state a rule could change outside Drools in one session and another",
+                        true);
+            }
         }
     }
 
@@ -959,6 +979,8 @@ public final class Evaluation {
          * conclusion of the report, or any other fact (a declared type, an event), handed to the case's session.
          */
         private final Map<String, List<Object>> handed = new HashMap<>();
+        /** The cases a scoped pack's rule was matched on here ({@link Global#judgedCases}). */
+        private final Set<String> judged = new HashSet<>();
         /** Cases on whose facts a case-local rule fired in this session. */
         private final Set<String> localFired = new HashSet<>();
 
@@ -1494,9 +1516,12 @@ public final class Evaluation {
                 Set<String> disabled = ruleBase.disabledRules();
                 Map<String, String> jurisdictions = scoped ? Jurisdictions.ofCases(facts) : Map.of();
                 // Without a stated or default jurisdiction every case is in every scope: nothing to check per match.
-                if (!jurisdictions.isEmpty() || scoped && defaultJurisdiction != null) {
+                // The global session notes the cases it judges, whose own events may state a jurisdiction.
+                if (!jurisdictions.isEmpty()
+                        || scoped && (defaultJurisdiction != null || scope instanceof GlobalScope)) {
                     return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
-                            && inScope(match.getRule().getName(), match.getObjects(), jurisdictions)
+                            && inScope(match.getRule().getName(), match.getObjects(), jurisdictions,
+                            scope instanceof GlobalScope global ? global.judged : null)
                             && (scope == null || scope.admits(match.getRule().getName(), match)), limit);
                 }
                 if (scope == null) {
@@ -1670,7 +1695,12 @@ public final class Evaluation {
      * Whether the rule's pack applies to every case the match holds a fact of: its law judges only cases that arose
      * in its jurisdictions (a case that states none is in the default jurisdiction, or without one in every scope).
      */
-    private boolean inScope(String rule, List<?> objects, Map<String, String> jurisdictions) {
+    /**
+     * Whether a scoped pack's rule may fire on these objects; {@code judged}, in the global session, collects the
+     * cases so judged, whose jurisdiction the events of their own session must then confirm (see
+     * {@link #sameJurisdiction}).
+     */
+    private boolean inScope(String rule, List<?> objects, Map<String, String> jurisdictions, Set<String> judged) {
         RuleBase.RuleInfo info = ruleBase.rule(rule);
         if (info == null || info.pack().jurisdictions().isEmpty()) {
             return true;
@@ -1678,6 +1708,9 @@ public final class Evaluation {
         for (Object fact : objects) {
             if (CaseLocality.hasCase(fact)) {
                 String id = CaseLocality.caseOf(fact);
+                if (judged != null && id != null) {
+                    judged.add(id);
+                }
                 String jurisdiction = id == null ? null : jurisdictions.getOrDefault(id, defaultJurisdiction);
                 if (!info.pack().appliesTo(jurisdiction)) {
                     return false;
