@@ -107,9 +107,9 @@ class WatchCommandTest {
 
     /**
      * Standard input has no lines held at the start: each line is judged by the clock when it comes, so lines written
-     * before the watch began are late (docs/cli.md): an order removed in time is reported breached, then met. A file
-     * holding the same lines is replayed by their own time, and the order is met. Instants are shown exactly as
-     * judged, to the clock's nanosecond.
+     * before the watch began are late (docs/cli.md): an order removed in time, the removal sent after the watch read
+     * the order and waited, is reported breached, then met. A file holding the same lines is replayed by their own
+     * time, and the order is met. Instants are shown exactly as judged, to the clock's nanosecond.
      */
     @Test
     void standard_input_is_judged_by_the_clock_as_it_comes_and_a_file_by_its_own_time(@TempDir Path dir)
@@ -126,7 +126,10 @@ class WatchCommandTest {
         String piped;
         int pipedExit;
         try {
-            System.setIn(new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+            int removal = lines.indexOf("{\"type\":\"ContentRemoved\"");
+            System.setIn(new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(lines.substring(0, removal).getBytes(StandardCharsets.UTF_8)),
+                    new java.io.ByteArrayInputStream(lines.substring(removal).getBytes(StandardCharsets.UTF_8))));
             Run run = run(new WatchCommand(clock, () -> true, Duration.ZERO), "-");
             pipedExit = run.exit();
             piped = run.out();
