@@ -69,6 +69,8 @@ class WatchEventBatchTest {
 
         assertThat(Cli.notices(run.err())).isEmpty();
         assertThat(kinds(run.out(), NOTICE_DUTY)).containsExactly("MET");
+        assertThat(kinds(run.out(), "3(1)(c).inform-users")).as("users informed by a line read with the profile")
+                .isEmpty();
         assertThat(run.exit()).isEqualTo(Exit.OK);
     }
 
@@ -134,8 +136,9 @@ class WatchEventBatchTest {
      * docs/monitoring.md: a change of the platform with no event at all is reported at its instant. A log of a
      * platform of 40 lakh users, with no event: the watch judges the standing duties by the clock as soon as it has
      * read the log and waits (it judged nothing before an event came). A profile of 60 lakh from 13:01 appended at
-     * 13:00: the three posts of Rule 4(1) nobody holds are breached at 13:01, as the clock passes it (they were
-     * reported at the instant the first event came, or the watch stopped, whichever was first).
+     * 13:00: the three posts of Rule 4(1) nobody holds are breached at 13:01, as the clock passes it, and the
+     * Grievance Officer's post, whose appointment ends at 13:01:30, then (they were reported at the instant the
+     * first event came, or the watch stopped, whichever was first).
      */
     @Test
     void a_live_watch_reports_the_standing_duties_and_a_crossing_before_any_event(@TempDir Path dir)
@@ -143,7 +146,7 @@ class WatchEventBatchTest {
         Path log = dir.resolve("cases.jsonl");
         Files.writeString(log, """
                 {"type":"PlatformProfile","name":"S","registeredUsersInIndia":4000000,"messagingService":false,"addressInIndiaPublished":true}
-                {"type":"OfficerAppointment","id":"go","role":"GRIEVANCE_OFFICER","person":"A","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2026-01-01T00:00:00+05:30"}
+                {"type":"OfficerAppointment","id":"go","role":"GRIEVANCE_OFFICER","person":"A","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2026-01-01T00:00:00+05:30","to":"2026-03-02T13:01:30+05:30"}
                 """);
         OffsetDateTime crossing = NOW.plusMinutes(1);
         AtomicReference<Instant> reading = new AtomicReference<>(NOW.toInstant());
@@ -173,6 +176,28 @@ class WatchEventBatchTest {
             assertThat(transitions(run.out(), post)).as(post).containsExactly("NOT_APPLICABLE " + NOW,
                     "BREACHED " + crossing);
         }
+        assertThat(transitions(run.out(), "3(2)(a).grievance-officer")).containsExactly("MET " + NOW,
+                "BREACHED " + crossing.plusSeconds(30));
+    }
+
+    /**
+     * docs/cli.md: an EvidencePeriod entry that comes after the watch began judging the platform's duties by the
+     * clock (it read the profile and waited) is not taken, and the notice says so: it cannot move the period any
+     * more.
+     */
+    @Test
+    void a_period_that_comes_after_the_watch_began_judging_the_platform_is_not_taken(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, COMPLIANT.lines().findFirst().orElseThrow() + "\n");
+
+        WatchPlatformLinesTest.Watched watch = WatchPlatformLinesTest.liveAt(log, NOW,
+                "{\"type\":\"EvidencePeriod\",\"since\":\"2026-01-01T00:00:00+05:30\"}\n", "--format", "json");
+
+        assertThat(Cli.notices(watch.err())).isEqualTo("niyam watch: " + log + ":2: the EvidencePeriod entry (since "
+                + "2026-01-01T00:00+05:30) comes after the watch began judging the platform's duties by the clock, and "
+                + "is not taken: the period watched starts at the earliest event; put the entry in the same write as "
+                + "the profile, or give --since\n");
     }
 
     // ---- helpers ----
