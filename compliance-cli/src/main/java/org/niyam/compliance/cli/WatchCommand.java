@@ -289,6 +289,12 @@ public final class WatchCommand implements Command {
             view.close(monitor, stopped(monitor, live));
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
+            if (listed.count() > 0) {
+                // The exit code's reason, as the audit gives it: after a long watch the lines listed have scrolled away.
+                io.err().println("niyam watch: " + listed.count() + (listed.count() == 1 ? " entry" : " entries")
+                        + " rejected (" + listed.listedAbove() + ") and not taken: exit code 2; fix them, or run "
+                        + "with --strict to stop at the first");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
         } finally {
@@ -944,16 +950,19 @@ public final class WatchCommand implements Command {
     }
 
     /**
-     * What is left to settle as the watch stops: {@code Stopped at ...: 3 obligations to settle (1 breached, 0
-     * indeterminate, 2 at risk).}, and the events taken that still wait for the clock to reach their instant.
+     * What is left to settle as the watch stops, every part counted: {@code Stopped at ...: 4 obligations to settle (1
+     * breached, 0 indeterminate, 2 at risk, 1 open).}, and the events taken that still wait for the clock to reach
+     * their instant.
      */
     private static String stopped(ComplianceMonitor monitor, Live live) {
         List<Obligation> open = monitor.open();
         long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
         long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
         long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
+        long running = open.stream().filter(o -> o.status() == Status.OPEN).count();
         String line = "Stopped at " + at(monitor.now()) + ": " + obligations(open.size()) + " to settle ("
-                + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk)";
+                + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk, " + running
+                + " open)";
         List<OffsetDateTime> waiting = live.waiting(monitor.now());
         if (!waiting.isEmpty()) {
             line += "; " + waiting.size() + (waiting.size() == 1 ? " event waits" : " events wait")

@@ -395,11 +395,11 @@ class WatchCommandTest {
             assertThat(JSON.readTree(line).get("id").asText()).contains("#");
         }
         assertThat(run.err()).isEqualTo("Stopped at 2026-03-02 14:30: 4 obligations to "
-                + "settle (2 breached, 1 indeterminate, 1 at risk).\n");
+                + "settle (2 breached, 1 indeterminate, 1 at risk, 0 open).\n");
 
         Cli.Result replay = Cli.run("watch", "--replay", "--format", "json", log.toString());
         assertThat(replay.err()).isEqualTo("Stopped at 2026-03-02 12:00: 4 obligations to settle (1 breached, "
-                + "1 indeterminate, 0 at risk).\n");
+                + "1 indeterminate, 0 at risk, 2 open).\n");
     }
 
     /**
@@ -427,7 +427,7 @@ class WatchCommandTest {
                 + "line\n");
         assertThat(run.out()).doesNotContain("order-2062", "order-soon")
                 .contains("Stopped at 2026-03-02 12:00: 3 obligations to settle (1 breached, 1 indeterminate, 0 at "
-                        + "risk); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
+                        + "risk, 1 open); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
         // A replay has no clock to wait for: the same log is judged by its own time, with no notice.
         Cli.Result replay = Cli.run("watch", "--replay", log.toString());
         assertThat(replay.err()).isEmpty();

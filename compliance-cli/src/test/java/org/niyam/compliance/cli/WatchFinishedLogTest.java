@@ -319,7 +319,7 @@ class WatchFinishedLogTest {
 
         assertThat(Cli.notices(watched.err())).isEmpty();
         assertThat(watched.out()).contains("INDETERMINATE   removal.on-order@o-2")
-                .contains("(0 breached, 1 indeterminate, 0 at risk)");
+                .contains("(0 breached, 1 indeterminate, 0 at risk, ");
         assertThat(watched.exit()).isEqualTo(1).isEqualTo(Cli.run("audit", log.toString()).exit());
     }
 
