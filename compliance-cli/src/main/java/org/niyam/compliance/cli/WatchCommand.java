@@ -290,7 +290,7 @@ public final class WatchCommand implements Command {
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
             if (listed.count() > 0) {
-                // The exit code's reason, as the audit gives it: after a long watch the lines listed have scrolled away.
+                // The exit code's reason, as the audit gives it: after a long watch the lines listed scrolled away.
                 io.err().println("niyam watch: " + listed.count() + (listed.count() == 1 ? " entry" : " entries")
                         + " rejected (" + listed.listedAbove() + ") and not taken: exit code 2; fix them, or run "
                         + "with --strict to stop at the first");

@@ -427,7 +427,8 @@ class WatchCommandTest {
                 + "line\n");
         assertThat(run.out()).doesNotContain("order-2062", "order-soon")
                 .contains("Stopped at 2026-03-02 12:00: 3 obligations to settle (1 breached, 1 indeterminate, 0 at "
-                        + "risk, 1 open); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
+                        + "risk, 1 open); 2 events wait for the clock to reach their instants (latest "
+                        + "2062-03-02 11:00).");
         // A replay has no clock to wait for: the same log is judged by its own time, with no notice.
         Cli.Result replay = Cli.run("watch", "--replay", log.toString());
         assertThat(replay.err()).isEmpty();
