@@ -631,7 +631,8 @@ public final class WatchCommand implements Command {
                         : "the watch began judging the platform's duties by the clock")
                         + ", and is not taken: the period watched starts at "
                         + (since == null ? "the earliest event" : since.toString()) + "; put the entry "
-                        + (eventTaken ? "before the events" : "in the same write as the profile") + ", or give --since");
+                        + (eventTaken ? "before the events" : "in the same write as the profile")
+                        + ", or give --since");
             }
         }
 
