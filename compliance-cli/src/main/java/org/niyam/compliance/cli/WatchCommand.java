@@ -286,6 +286,10 @@ public final class WatchCommand implements Command {
             if (!replay) {
                 monitor.acceptAll(List.of()); // to the clock's instant: what is left to settle as the watch stops
             }
+            String unexplained = listed.count() > 0 ? null : seen.unexplained(monitor);
+            if (unexplained != null) {
+                io.err().println(unexplained);
+            }
             view.close(monitor, stopped(monitor, live));
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
@@ -797,15 +801,35 @@ public final class WatchCommand implements Command {
         }
     }
 
-    /** What decides the exit code. */
+    /** What decides the exit code: the breaches, indeterminate verdicts and findings seen, and the first of them. */
     private static final class Seen {
         private int breaches;
+        private Transition first;
 
         synchronized void count(Transition t) {
             if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.INDETERMINATE
                     || t.kind() == Transition.Kind.FINDING) {
                 breaches++;
+                if (first == null) {
+                    first = t;
+                }
             }
+        }
+
+        /**
+         * Why the exit code is 1 when nothing breached or indeterminate is left at the stop (a verdict withdrawn or
+         * settled since, a finding); null otherwise, where the closing line says it.
+         */
+        synchronized String unexplained(ComplianceMonitor monitor) {
+            if (breaches == 0 || monitor.open().stream().anyMatch(o -> o.status() == Status.BREACHED
+                    || o.status() == Status.INDETERMINATE)) {
+                return null;
+            }
+            String what = first.finding() != null ? first.finding().code() : first.obligation().id();
+            return "niyam watch: exit code 1: " + breaches + (breaches == 1 ? " breach, indeterminate verdict or "
+                    + "finding was" : " breaches, indeterminate verdicts or findings were") + " seen, though none is "
+                    + "left at the stop (settled or withdrawn since); the first: " + at(first.at()) + " "
+                    + first.kind().name().replace('_', ' ') + " " + TextReport.printable(what);
         }
     }
 
