@@ -203,6 +203,7 @@ public final class WatchCommand implements Command {
         RejectedEntries listed = RejectedEntries.live(io, "watch");
         java.util.function.Consumer<String> notices = notice -> io.err().println("niyam watch: " + notice);
         boolean strict = args.flag("--strict");
+        java.util.function.Consumer<InputException> refused = e -> reject(e, listed, strict);
         // The platform's records and standing facts are checked as the audit checks them, once for the whole watch.
         Entries entries = new Entries(listed, strict);
         CaseLogReader.EntryHandler checked = CaseLogReader.checkingRecords(entries);
@@ -211,7 +212,7 @@ public final class WatchCommand implements Command {
             if (replay) {
                 // A finished log: read whole and taken in time order, as the lines a file holds when a watch starts
                 // (below), so that lines written out of order are not late and the final states are the audit's.
-                live = new Live(byEventTime, view, true, since, notices, null);
+                live = new Live(byEventTime, view, true, since, notices, null, refused);
                 entries.live = live;
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
@@ -228,7 +229,7 @@ public final class WatchCommand implements Command {
                 }
                 live.monitor().endOfInput();
             } else if (file == null) {
-                live = new Live(byClock, view, true, since, notices, clock);
+                live = new Live(byClock, view, true, since, notices, clock, refused);
                 entries.live = live;
                 try (Reader input = new InputStreamReader(new Waiting(System.in, entries::waiting),
                         CaseLogReader.decoder())) {
@@ -243,7 +244,7 @@ public final class WatchCommand implements Command {
                 // The replay stops at the clock: a line stamped after it (a producer's clock running fast, a wrong
                 // year) is not replayed, which would move the watch's time past the clock; it waits in the watch
                 // below, as an event the clock has not reached waits.
-                Live backlog = new Live(byEventTime, view, false, since, notices, null);
+                Live backlog = new Live(byEventTime, view, false, since, notices, null, refused);
                 entries.live = backlog;
                 List<Held> ahead = new ArrayList<>();
                 try (backlog; Reader head = new InputStreamReader(new Head(Files.newInputStream(file), whole[0]),
@@ -262,8 +263,9 @@ public final class WatchCommand implements Command {
                         byClock.restore(backlog.monitor.snapshot());
                     }
                 }
-                live = new Live(byClock, view, true, since, notices, clock);
+                live = new Live(byClock, view, true, since, notices, clock, refused);
                 live.since = backlog.since; // the period is the builder's, not the snapshot's: the backlog's goes on
+                live.eventTaken = backlog.eventTaken;
                 // The records given so far (in the restored state too, when the backlog built a monitor).
                 live.platforms.addAll(backlog.platforms);
                 live.facts.addAll(backlog.facts);
@@ -284,9 +286,19 @@ public final class WatchCommand implements Command {
             if (!replay) {
                 monitor.acceptAll(List.of()); // to the clock's instant: what is left to settle as the watch stops
             }
+            String unexplained = listed.count() > 0 ? null : seen.unexplained(monitor);
+            if (unexplained != null) {
+                io.err().println(unexplained);
+            }
             view.close(monitor, stopped(monitor, live));
             monitor.close();
             listed.end("niyam audit " + (file == null ? "FILE" : given) + " --format jsonl lists every one");
+            if (listed.count() > 0) {
+                // The exit code's reason, as the audit gives it: after a long watch the lines listed scrolled away.
+                io.err().println("niyam watch: " + listed.count() + (listed.count() == 1 ? " entry" : " entries")
+                        + " rejected (" + listed.listedAbove() + ") and not taken: exit code 2; fix them, or run "
+                        + "with --strict to stop at the first");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
         } finally {
@@ -356,7 +368,7 @@ public final class WatchCommand implements Command {
 
         /** Everything available has been read, and the watch is about to wait for more. */
         void waiting() {
-            live.flush();
+            live.waiting();
         }
 
         @Override
@@ -369,7 +381,7 @@ public final class WatchCommand implements Command {
             if (held != null) {
                 held.add(new Held(source, line, event));
             } else {
-                take(live, source, line, event, listed, strict);
+                live.event(new Held(source, line, event));
             }
         }
 
@@ -513,7 +525,11 @@ public final class WatchCommand implements Command {
         }
     }
 
-    /** The monitor, built when the first event comes with the platform's facts and period read before it. */
+    /**
+     * The monitor, built with the platform's facts and period read before it: when the first event is taken, or, by
+     * the clock, when the watch has read a profile or appointment line and waits for more (so that the platform's
+     * standing duties are reported from then on, with no event).
+     */
     private static final class Live implements AutoCloseable {
         private final ComplianceMonitor.Builder builder;
         private final View view;
@@ -524,6 +540,16 @@ public final class WatchCommand implements Command {
          */
         private final List<StandingFact> changed = new ArrayList<>();
         private final List<Platform> platforms = new ArrayList<>();
+        /**
+         * The event lines read since the last other entry: given to the monitor together ({@link #flush}) when
+         * another entry comes, or when the watch has read what there is and waits, so that lines written together (a
+         * removal and its notice) are judged together at the clock's instant, never the first alone.
+         */
+        private final List<Held> events = new ArrayList<>();
+        /** Where an event the monitor refuses goes, as a rejected entry of its line. */
+        private final java.util.function.Consumer<InputException> refused;
+        /** Whether the monitor has taken an event: an EvidencePeriod entry after it is told apart. */
+        private boolean eventTaken;
         private final boolean shown;
         /** {@code --since}, which no EvidencePeriod entry overrides; or null. */
         private final OffsetDateTime given;
@@ -541,10 +567,12 @@ public final class WatchCommand implements Command {
         /**
          * {@code shown}: whether the view shows this monitor's state (not a replay of what came before the watch);
          * {@code given}: {@code --since}, or null; {@code notices}: where to say that an entry is not taken;
-         * {@code clock}: the clock of a live watch, or null by event time.
+         * {@code clock}: the clock of a live watch, or null by event time; {@code refused}: where an event the monitor
+         * refuses goes, located at its line.
          */
         Live(ComplianceMonitor.Builder builder, View view, boolean shown, OffsetDateTime given,
-             java.util.function.Consumer<String> notices, Clock clock) {
+             java.util.function.Consumer<String> notices, Clock clock,
+             java.util.function.Consumer<InputException> refused) {
             this.builder = builder;
             this.view = view;
             this.shown = shown;
@@ -552,6 +580,7 @@ public final class WatchCommand implements Command {
             this.since = given;
             this.notices = notices;
             this.clock = clock;
+            this.refused = refused;
         }
 
         /**
@@ -559,6 +588,7 @@ public final class WatchCommand implements Command {
          * counted as the watch stops; one more than a day ahead (a year typed wrong, say) is told at once.
          */
         void taken(String source, int line, CaseEvent event) {
+            eventTaken = true;
             if (clock == null) {
                 return;
             }
@@ -601,9 +631,12 @@ public final class WatchCommand implements Command {
                 }
             } else if (since == null || value.isBefore(since)) {
                 notices.accept(source + ":" + line + ": the EvidencePeriod entry (since " + value + ") comes after "
-                        + "the first event the watch took, and is not taken: the period watched starts at "
-                        + (since == null ? "the earliest event" : since.toString()) + "; put the entry before the "
-                        + "events, or give --since");
+                        + (eventTaken ? "the first event the watch took"
+                        : "the watch began judging the platform's duties by the clock")
+                        + ", and is not taken: the period watched starts at "
+                        + (since == null ? "the earliest event" : since.toString()) + "; put the entry "
+                        + (eventTaken ? "before the events" : "in the same write as the profile")
+                        + ", or give --since");
             }
         }
 
@@ -640,14 +673,44 @@ public final class WatchCommand implements Command {
          * successor's) are judged together, never the first alone.
          */
         void fact(StandingFact fact) {
+            flushEvents(); // the events read before the fact are taken before it
             if (monitor != null) {
                 changed.add(fact);
             }
             facts.add(fact);
         }
 
-        /** Gives the monitor the standing facts read since the last other entry, in one call; none, nothing. */
+        /**
+         * An event line read while the watch follows the log: part of the batch given to the monitor with the next
+         * {@link #flush}, after the standing facts read before it.
+         */
+        void event(Held event) {
+            flushFacts();
+            events.add(event);
+        }
+
+        /**
+         * The watch has read what there is and waits for more: what it read is taken now, never held back to wait for
+         * another line. By the clock, a watch that has read the platform's profile or appointments builds its monitor
+         * here if no event did, so that the standing duties are judged, and reported, from now on.
+         */
+        void waiting() {
+            flush();
+            if (monitor == null && clock != null && (!platforms.isEmpty() || !facts.isEmpty())) {
+                monitor();
+            }
+        }
+
+        /**
+         * Gives the monitor what was read since the last other entry, in one call: the standing facts read together,
+         * or the events read together (only one of the two is ever waiting); none, nothing.
+         */
         void flush() {
+            flushFacts();
+            flushEvents();
+        }
+
+        private void flushFacts() {
             if (!changed.isEmpty()) {
                 List<StandingFact> change = List.copyOf(changed);
                 changed.clear();
@@ -655,8 +718,66 @@ public final class WatchCommand implements Command {
             }
         }
 
+        /**
+         * The events read together, to the monitor in one call ({@link ComplianceMonitor#acceptAll}: by the clock,
+         * judged together at its instant). An event it refuses is a rejected entry of its line: the monitor names how
+         * many it refused, not which, so each of the batch is given again alone, a copy that counts once when it was
+         * taken, and refused again, with its own reason, when it was not.
+         */
+        private void flushEvents() {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<Held> batch = List.copyOf(events);
+            events.clear();
+            if (monitor == null && clock != null) {
+                // By the clock, built with the first events: the standing duties are judged with the events read
+                // with the platform's lines (users informed, say), never first without them.
+                try {
+                    monitor(batch.stream().map(Held::event).toList());
+                    batch.forEach(h -> taken(h.source(), h.line(), h.event()));
+                    return;
+                } catch (InputException some) {
+                    // One of them refused, and nothing reported: built without them, each is located below.
+                }
+            }
+            ComplianceMonitor taking = monitor();
+            try {
+                taking.acceptAll(batch.stream().map(Held::event).toList());
+                batch.forEach(h -> taken(h.source(), h.line(), h.event()));
+            } catch (InputException some) {
+                if (batch.size() == 1) {
+                    refuse(batch.get(0), some);
+                    return;
+                }
+                for (Held h : batch) {
+                    try {
+                        taking.accept(h.event());
+                        taken(h.source(), h.line(), h.event());
+                    } catch (InputException e) {
+                        refuse(h, e);
+                    }
+                }
+            }
+        }
+
+        private void refuse(Held event, InputException e) {
+            refused.accept(new InputException(event.source(), event.line(), e.field(), e.problem(), e));
+        }
+
         ComplianceMonitor monitor() {
+            return monitor(List.of());
+        }
+
+        /**
+         * The monitor, built if it is not yet with the platform's records, facts and period read so far and, by the
+         * clock, {@code first}: the events it starts with.
+         *
+         * @throws InputException one of {@code first} is refused (nothing is built then)
+         */
+        private ComplianceMonitor monitor(List<CaseEvent> first) {
             if (monitor == null) {
+                builder.platform(null);
                 // Those without 'from' first: one given after a record with 'from' would replace it.
                 platforms.stream().sorted(Comparator.comparing(Platform::from,
                         Comparator.nullsFirst(Comparator.comparing(OffsetDateTime::toInstant))))
@@ -664,7 +785,7 @@ public final class WatchCommand implements Command {
                 if (since != null) {
                     builder.since(since);
                 }
-                monitor = builder.facts(facts).build();
+                monitor = builder.facts(facts).events(first).build();
                 if (shown) {
                     view.attach(monitor);
                 }
@@ -680,15 +801,35 @@ public final class WatchCommand implements Command {
         }
     }
 
-    /** What decides the exit code. */
+    /** What decides the exit code: the breaches, indeterminate verdicts and findings seen, and the first of them. */
     private static final class Seen {
         private int breaches;
+        private Transition first;
 
         synchronized void count(Transition t) {
             if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.INDETERMINATE
                     || t.kind() == Transition.Kind.FINDING) {
                 breaches++;
+                if (first == null) {
+                    first = t;
+                }
             }
+        }
+
+        /**
+         * Why the exit code is 1 when nothing breached or indeterminate is left at the stop (a verdict withdrawn or
+         * settled since, a finding); null otherwise, where the closing line says it.
+         */
+        synchronized String unexplained(ComplianceMonitor monitor) {
+            if (breaches == 0 || monitor.open().stream().anyMatch(o -> o.status() == Status.BREACHED
+                    || o.status() == Status.INDETERMINATE)) {
+                return null;
+            }
+            String what = first.finding() != null ? first.finding().code() : first.obligation().id();
+            return "niyam watch: exit code 1: " + breaches + (breaches == 1 ? " breach, indeterminate verdict or "
+                    + "finding was" : " breaches, indeterminate verdicts or findings were") + " seen, though none is "
+                    + "left at the stop (settled or withdrawn since); the first: " + at(first.at()) + " "
+                    + first.kind().name().replace('_', ' ') + " " + TextReport.printable(what);
         }
     }
 
@@ -834,16 +975,19 @@ public final class WatchCommand implements Command {
     }
 
     /**
-     * What is left to settle as the watch stops: {@code Stopped at ...: 3 obligations to settle (1 breached, 0
-     * indeterminate, 2 at risk).}, and the events taken that still wait for the clock to reach their instant.
+     * What is left to settle as the watch stops, every part counted: {@code Stopped at ...: 4 obligations to settle (1
+     * breached, 0 indeterminate, 2 at risk, 1 open).}, and the events taken that still wait for the clock to reach
+     * their instant.
      */
     private static String stopped(ComplianceMonitor monitor, Live live) {
         List<Obligation> open = monitor.open();
         long atRisk = open.stream().filter(o -> o.status() == Status.AT_RISK).count();
         long breached = open.stream().filter(o -> o.status() == Status.BREACHED).count();
         long indeterminate = open.stream().filter(o -> o.status() == Status.INDETERMINATE).count();
+        long running = open.stream().filter(o -> o.status() == Status.OPEN).count();
         String line = "Stopped at " + at(monitor.now()) + ": " + obligations(open.size()) + " to settle ("
-                + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk)";
+                + breached + " breached, " + indeterminate + " indeterminate, " + atRisk + " at risk, " + running
+                + " open)";
         List<OffsetDateTime> waiting = live.waiting(monitor.now());
         if (!waiting.isEmpty()) {
             line += "; " + waiting.size() + (waiting.size() == 1 ? " event waits" : " events wait")

@@ -30,9 +30,12 @@ final class Cli {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Standard error of a {@code --format json} watch less its last line, which says what is left to settle. */
+    /**
+     * Standard error of a {@code --format json} watch less its closing lines: the last, which says what is left to
+     * settle, and the one before it that says why the exit code is 1 when nothing breached is left.
+     */
     static String notices(String err) {
-        return err.replaceAll("(?m)^Stopped at [^\n]*\n\\z", "");
+        return err.replaceAll("(?m)^(niyam watch: exit code 1: [^\n]*\n)?Stopped at [^\n]*\n\\z", "");
     }
 
     static String log(String name) {

@@ -193,13 +193,19 @@ class RejectedEntriesTest {
         Cli.Result result = Cli.run("watch", "--replay", file);
 
         List<String> err = result.err().lines().toList();
-        assertThat(err).hasSize(LISTED + 1);
+        assertThat(err).hasSize(LISTED + 2);
         assertThat(located(result.err(), file)).isEqualTo(err.subList(0, LISTED));
         assertThat(err.get(LISTED)).isEqualTo("niyam watch: 4 more entries rejected, not listed here: niyam audit "
                 + file + " --format jsonl lists every one");
+        // Why the exit code is 2, as the audit says it: after a long watch the lines listed have scrolled away.
+        assertThat(err.get(LISTED + 1)).isEqualTo("niyam watch: " + bad + " entries rejected (the first " + LISTED
+                + " listed above) and not taken: exit code 2; fix them, or run with --strict to stop at the first");
         assertThat(result.out()).contains("Stopped at");
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
 
-        assertThat(Cli.run("watch", "--replay", log(3)).err().lines()).hasSize(3);
+        List<String> few = Cli.run("watch", "--replay", log(3)).err().lines().toList();
+        assertThat(few).hasSize(4).last().isEqualTo("niyam watch: 3 entries rejected (listed above) and not taken: "
+                + "exit code 2; fix them, or run with --strict to stop at the first");
     }
 
     /** A watch runs until stopped: rejections that go on past the first 20 are told at the 100th, the 1,000th... */
@@ -221,8 +227,9 @@ class RejectedEntriesTest {
                 + " listed; the latest: " + file + ":");
         assertThat(lineOf(soFar.get(0).substring(soFar.get(0).indexOf("the latest: ") + 12), file))
                 .isLessThan(lineOf(soFar.get(1).substring(soFar.get(1).indexOf("the latest: ") + 12), file));
-        assertThat(err.get(err.size() - 1)).isEqualTo("niyam watch: " + (bad - LISTED)
+        assertThat(err.get(err.size() - 2)).isEqualTo("niyam watch: " + (bad - LISTED)
                 + " more entries rejected, not listed here: niyam audit " + file + " --format jsonl lists every one");
-        assertThat(err).hasSize(LISTED + 3);
+        assertThat(err.get(err.size() - 1)).startsWith("niyam watch: " + bad + " entries rejected");
+        assertThat(err).hasSize(LISTED + 4);
     }
 }

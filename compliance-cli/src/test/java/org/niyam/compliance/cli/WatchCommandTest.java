@@ -107,9 +107,9 @@ class WatchCommandTest {
 
     /**
      * Standard input has no lines held at the start: each line is judged by the clock when it comes, so lines written
-     * before the watch began are late (docs/cli.md): an order removed in time is reported breached, then met. A file
-     * holding the same lines is replayed by their own time, and the order is met. Instants are shown exactly as
-     * judged, to the clock's nanosecond.
+     * before the watch began are late (docs/cli.md): an order removed in time, the removal sent after the watch read
+     * the order and waited, is reported breached, then met. A file holding the same lines is replayed by their own
+     * time, and the order is met. Instants are shown exactly as judged, to the clock's nanosecond.
      */
     @Test
     void standard_input_is_judged_by_the_clock_as_it_comes_and_a_file_by_its_own_time(@TempDir Path dir)
@@ -126,7 +126,10 @@ class WatchCommandTest {
         String piped;
         int pipedExit;
         try {
-            System.setIn(new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+            int removal = lines.indexOf("{\"type\":\"ContentRemoved\"");
+            System.setIn(new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(lines.substring(0, removal).getBytes(StandardCharsets.UTF_8)),
+                    new java.io.ByteArrayInputStream(lines.substring(removal).getBytes(StandardCharsets.UTF_8))));
             Run run = run(new WatchCommand(clock, () -> true, Duration.ZERO), "-");
             pipedExit = run.exit();
             piped = run.out();
@@ -392,11 +395,11 @@ class WatchCommandTest {
             assertThat(JSON.readTree(line).get("id").asText()).contains("#");
         }
         assertThat(run.err()).isEqualTo("Stopped at 2026-03-02 14:30: 4 obligations to "
-                + "settle (2 breached, 1 indeterminate, 1 at risk).\n");
+                + "settle (2 breached, 1 indeterminate, 1 at risk, 0 open).\n");
 
         Cli.Result replay = Cli.run("watch", "--replay", "--format", "json", log.toString());
         assertThat(replay.err()).isEqualTo("Stopped at 2026-03-02 12:00: 4 obligations to settle (1 breached, "
-                + "1 indeterminate, 0 at risk).\n");
+                + "1 indeterminate, 0 at risk, 2 open).\n");
     }
 
     /**
@@ -424,7 +427,8 @@ class WatchCommandTest {
                 + "line\n");
         assertThat(run.out()).doesNotContain("order-2062", "order-soon")
                 .contains("Stopped at 2026-03-02 12:00: 3 obligations to settle (1 breached, 1 indeterminate, 0 at "
-                        + "risk); 2 events wait for the clock to reach their instants (latest 2062-03-02 11:00).");
+                        + "risk, 1 open); 2 events wait for the clock to reach their instants (latest "
+                        + "2062-03-02 11:00).");
         // A replay has no clock to wait for: the same log is judged by its own time, with no notice.
         Cli.Result replay = Cli.run("watch", "--replay", log.toString());
         assertThat(replay.err()).isEmpty();

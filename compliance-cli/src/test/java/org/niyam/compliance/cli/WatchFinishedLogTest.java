@@ -222,6 +222,34 @@ class WatchFinishedLogTest {
     }
 
     /**
+     * docs/cli.md: the exit code counts what was seen, not only what is left: users informed half an hour after the
+     * period's start leave Rule 3(1)(c) indeterminate at the start, withdrawn when the notice comes, so the replay
+     * exits 1 where the audit, which judges the final statuses, exits 0; a line on standard error says why.
+     */
+    @Test
+    void a_replay_that_saw_a_verdict_withdrawn_since_says_why_it_exits_1(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, """
+                {"type":"PlatformProfile","name":"S","registeredUsersInIndia":1000000,"messagingService":false,"addressInIndiaPublished":true}
+                {"type":"EvidencePeriod","since":"2026-03-01T00:00:00+05:30"}
+                {"type":"OfficerAppointment","id":"go","role":"GRIEVANCE_OFFICER","person":"A","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2026-01-01T00:00:00+05:30"}
+                {"type":"UsersInformed","id":"ui","caseId":"user-notices","at":"2026-03-01T00:30:00+05:30"}
+                {"type":"ComplaintReceived","id":"c1","caseId":"C1","at":"2026-03-02T10:00:00+05:30","category":"GENERAL"}
+                {"type":"ComplaintAcknowledged","id":"c1a","caseId":"C1","at":"2026-03-02T11:00:00+05:30"}
+                """);
+
+        Cli.Result watch = Cli.run("watch", "--replay", log.toString());
+
+        assertThat(Cli.run("audit", log.toString()).exit()).isEqualTo(Exit.OK);
+        assertThat(watch.exit()).isEqualTo(Exit.FINDINGS);
+        assertThat(watch.out()).contains("WITHDRAWN       3(1)(c).inform-users").contains("(0 breached, 0 "
+                + "indeterminate, 0 at risk, 2 open)");
+        assertThat(watch.err()).isEqualTo("niyam watch: exit code 1: 1 breach, indeterminate verdict or finding was "
+                + "seen, though none is left at the stop (settled or withdrawn since); the first: 2026-03-01 00:00 "
+                + "INDETERMINATE 3(1)(c).inform-users\n");
+    }
+
+    /**
      * docs/json.md allows lines out of time order; docs/cli.md: a replay takes them in time order. The removal of
      * order oA, done at 11:00, is written after order oB of 14:00: replayed line by line it came after the
      * watermark had passed oA's deadline (13:00), so oA was reported BREACHED, then MET when the removal came.
@@ -319,7 +347,7 @@ class WatchFinishedLogTest {
 
         assertThat(Cli.notices(watched.err())).isEmpty();
         assertThat(watched.out()).contains("INDETERMINATE   removal.on-order@o-2")
-                .contains("(0 breached, 1 indeterminate, 0 at risk)");
+                .contains("(0 breached, 1 indeterminate, 0 at risk, ");
         assertThat(watched.exit()).isEqualTo(1).isEqualTo(Cli.run("audit", log.toString()).exit());
     }
 

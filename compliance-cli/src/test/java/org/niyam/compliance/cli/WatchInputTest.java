@@ -214,7 +214,7 @@ class WatchInputTest {
         assertThat(run.out()).contains("Stopped at 2026-03-02 10:45:");
         // The order's removal duty (open) and two of the platform's standing duties, the noun in agreement.
         assertThat(run.out()).contains("Stopped at 2026-03-02 10:45: 3 obligations to settle (1 breached, "
-                + "1 indeterminate, 0 at risk).");
+                + "1 indeterminate, 0 at risk, 1 open).");
         assertThat(WatchCommand.obligations(1)).isEqualTo("1 obligation");
         assertThat(WatchCommand.obligations(0)).isEqualTo("0 obligations");
     }

@@ -260,8 +260,27 @@ public final class ComplianceMonitor implements AutoCloseable {
                 } else if (clock instanceof MonitorClock.Wall wall) {
                     now = wall.now(offset);
                 }
+                Set<String> dirty = new TreeSet<>();
+                List<InputException> refused = new ArrayList<>();
                 if (now != null) {
-                    stop(now, new TreeSet<>(), true);
+                    for (CaseEvent event : builder.events) {
+                        try {
+                            take(event, dirty);
+                        } catch (InputException e) {
+                            refused.add(e);
+                        }
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    // Nothing was reported: the caller builds again, without the events or with them corrected.
+                    if (timerThread != null) {
+                        timerThread.shutdownNow();
+                    }
+                    metrics.close();
+                    throw refused(refused, builder.events.size(), "the monitor was not built");
+                }
+                if (now != null) {
+                    stop(now, dirty, true);
                 }
             }
             schedule();
@@ -347,16 +366,22 @@ public final class ComplianceMonitor implements AutoCloseable {
                 advance(latestSeen.minus(outOfOrder).withOffsetSameInstant(offset));
             }
             schedule();
-            if (batch.size() == 1 && !refused.isEmpty()) {
-                throw refused.get(0);
-            } else if (!refused.isEmpty()) {
-                InputException all = new InputException("monitor", 0, "id", refused.size() + " of the batch's "
-                        + batch.size() + " events " + (refused.size() == 1 ? "was" : "were") + " refused and the "
-                        + "others taken; the first: " + refused.get(0).problem(), refused.get(0));
-                refused.forEach(all::addSuppressed);
-                throw all;
+            if (!refused.isEmpty()) {
+                throw refused(refused, batch.size(), "the others taken");
             }
         });
+    }
+
+    /** The exception for events of a batch refused: the one refused, or how many were, and the first. */
+    private static InputException refused(List<InputException> refused, int of, String others) {
+        if (of == 1) {
+            return refused.get(0);
+        }
+        InputException all = new InputException("monitor", 0, "id", refused.size() + " of the batch's " + of
+                + " events " + (refused.size() == 1 ? "was" : "were") + " refused and " + others + "; the first: "
+                + refused.get(0).problem(), refused.get(0));
+        refused.forEach(all::addSuppressed);
+        return all;
     }
 
     /**
@@ -1517,6 +1542,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         private OffsetDateTime since;
         private List<Platform> profiles = List.of();
         private final List<StandingFact> facts = new ArrayList<>();
+        private List<CaseEvent> events = List.of();
         private MeterRegistry registry;
         private Clock metricsClock = Clock.systemUTC();
         private byte[] snapshot;
@@ -1662,6 +1688,27 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
+         * Events at the start, taken with the platform's records and facts: under a wall or manual clock the monitor
+         * is built with them, judged together at the clock's instant (as {@link ComplianceMonitor#acceptAll} judges
+         * a batch), so no standing duty is reported without them and then corrected at the same instant (users
+         * informed by an event read with the platform's profile, say). Not under event time, where events wait for
+         * the watermark (give them to {@code acceptAll}), nor with {@link #restore}.
+         *
+         * <pre>{@code
+         * ComplianceMonitor monitor = ComplianceMonitor.builder(engine).platform(profile).facts(appointments)
+         *         .events(firstLines).build();
+         * }</pre>
+         *
+         * @param values the events, in any order; they replace those given before to this builder
+         * @return this builder
+         * @throws NullPointerException {@code values}, or one of them, is {@code null}
+         */
+        public Builder events(Collection<? extends CaseEvent> values) {
+            this.events = batch(values, "events");
+            return this;
+        }
+
+        /**
          * Publishes metrics: {@code niyam.monitor.obligations} (gauge, by clause and status: what is open now),
          * {@code niyam.monitor.transitions} (counter, by kind), {@code niyam.monitor.events} (counter, by outcome:
          * accepted, duplicate, late, ended-case (an event of a case that had left came back), rejected),
@@ -1704,10 +1751,19 @@ public final class ComplianceMonitor implements AutoCloseable {
          * Builds the monitor and, for a wall clock, starts its timer thread; close it when done.
          *
          * @return the monitor, running from the snapshot if one was given
-         * @throws InputException the snapshot cannot be read, or is of another format
+         * @throws InputException the snapshot cannot be read, or is of another format; or an event given to
+         *                        {@link #events} is refused as {@link ComplianceMonitor#acceptAll} refuses it (an id
+         *                        used by two different events of them, another jurisdiction than its case's): no
+         *                        monitor is built and nothing is reported, under a wall or manual clock
+         * @throws IllegalStateException events were given with a snapshot to restore, or under event time
          */
         public ComplianceMonitor build() {
             MonitorSnapshot restored = null;
+            if (!events.isEmpty() && (snapshot != null || clock instanceof MonitorClock.EventTime)) {
+                throw new IllegalStateException("events at the start are for a new monitor under a wall or manual "
+                        + "clock: give them to acceptAll " + (snapshot != null ? "after restoring the snapshot"
+                        : "once built (under event time they wait for the watermark)"));
+            }
             if (snapshot != null) {
                 try {
                     restored = snapshots(engine).readValue(snapshot, MonitorSnapshot.class);

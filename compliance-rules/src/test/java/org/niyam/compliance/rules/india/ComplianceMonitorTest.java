@@ -239,6 +239,59 @@ class ComplianceMonitorTest {
      * {@code facts}) under a wall or manual clock is judged at the clock's instant, after what fell due before it, in
      * order; not at the instant of the last event the monitor took.
      */
+    /**
+     * {@code Builder.events}: events at the start, judged with the platform's records and facts when the monitor is
+     * built under a wall or manual clock, so no standing duty is reported without them and corrected at once.
+     */
+    @Nested
+    class EventsAtTheStart {
+
+        private static final String INFORM = "3(1)(c).inform-users";
+        private static final OffsetDateTime NOW = ist("2026-03-02T13:00");
+        private final CaseEvent informed = new org.niyam.compliance.india.UsersInformed("ui", "user-notices",
+                ist("2026-03-01T00:00"));
+
+        private ComplianceMonitor.Builder builder() {
+            return ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(NOW)).offset(IST).platform(SMALL)
+                    .listener(heard::add);
+        }
+
+        @Test
+        void the_users_informed_at_the_start_are_judged_with_the_platform_at_build() {
+            try (ComplianceMonitor monitor = builder().events(List.of(informed)).build()) {
+                assertThat(of(INFORM)).isEmpty();
+                assertThat(of(INFORM + "@ui")).extracting(Transition::kind).containsExactly(Transition.Kind.OPENED);
+                assertThat(monitor.open()).noneMatch(o -> o.id().equals(INFORM));
+            }
+        }
+
+        /** Given right after the build instead, the duty is judged first without them, and withdrawn. */
+        @Test
+        void given_after_the_build_the_duty_is_judged_first_without_them() {
+            try (ComplianceMonitor monitor = builder().build()) {
+                monitor.acceptAll(List.of(informed));
+                assertThat(of(INFORM)).extracting(Transition::kind).containsExactly(Transition.Kind.INDETERMINATE,
+                        Transition.Kind.WITHDRAWN);
+            }
+        }
+
+        @Test
+        void an_event_refused_among_them_builds_nothing_and_reports_nothing() {
+            CaseEvent other = new org.niyam.compliance.india.UsersInformed("ui", "user-notices",
+                    ist("2026-03-01T10:00"));
+
+            assertThatThrownBy(() -> builder().events(List.of(informed, other)).build())
+                    .isInstanceOf(InputException.class).hasMessageContaining("event id 'ui' is used by two different");
+            assertThat(heard).isEmpty();
+        }
+
+        @Test
+        void they_are_for_a_new_monitor_under_a_wall_or_manual_clock() {
+            assertThatThrownBy(() -> builder().clock(MonitorClock.eventTime()).events(List.of(informed)).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("give them to acceptAll");
+        }
+    }
+
     @Nested
     class ChangesOfFactsByTheClock {
 
