@@ -380,8 +380,9 @@ class CrossingShapesTest {
     }
 
     /**
-     * What a consequence inserts is not taken from a name declared twice, nor from a function overloaded with
-     * another return type: such a rule may conclude anything, so a handed fact it reads is not handed.
+     * What a consequence inserts is typed as Java scopes its names (a block's variable ends with the block; a field
+     * of an anonymous class is not a local; a rule's binding is not typed), and not from a function overloaded with
+     * another return type: an untyped insert may conclude anything, so a handed fact its rule reads is not handed.
      */
     @Test
     void an_insert_whose_type_a_shadowed_variable_or_an_overload_would_misstate_gives_the_one_session_report() {
@@ -426,7 +427,18 @@ class CrossingShapesTest {
                     insert(review($c, $e.id()));
                 end
                 """;
-        for (String rule : List.of(shadowed, overloaded)) {
+        String anonymous = """
+                rule "l.a" @citation("t") salience 10
+                when
+                    $t : Tag($c : caseId)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                    f : Finding() from new Finding("a", $c, "under review", List.of($c))
+                then
+                    Object o = new Object() { String f = "x"; };
+                    insert(f);
+                end
+                """;
+        for (String rule : List.of(shadowed, overloaded, anonymous)) {
             assertThat(findings(assertSameAsOneSession(tagged + rule, HOLD_ELSEWHERE))).as(rule)
                     .containsExactlyInAnyOrder("a C1", "b C1");
         }

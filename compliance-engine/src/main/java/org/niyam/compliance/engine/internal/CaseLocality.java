@@ -540,19 +540,39 @@ public final class CaseLocality {
             return null;
         }
 
-        /** The declared type of a local variable of the consequence, unless written {@code var}; else null. */
+        /**
+         * The declared type of the local variable a name denotes where it is used, found as Java scopes it: declared
+         * in a block around the use, before the statement that holds it; {@code null} for a name declared otherwise
+         * (a rule's binding, a field of an anonymous class, a lambda's or a loop's variable) or with {@code var}.
+         */
         private static ClassOrInterfaceType local(NameExpr name, DrlAnalysis.Code code) {
-            ClassOrInterfaceType found = null;
-            for (VariableDeclarator variable : code.root().findAll(VariableDeclarator.class)) {
-                if (variable.getNameAsString().equals(name.getNameAsString())) {
-                    if (found != null || !(variable.getType() instanceof ClassOrInterfaceType type)
-                            || type.getNameAsString().equals("var")) {
-                        return null; // declared twice (in two blocks), or without a class: not known here
+            Node child = name;
+            Node parent = name.getParentNode().orElse(null);
+            while (parent != null) {
+                if (parent instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+                    for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
+                        if (statement == child) {
+                            break;
+                        }
+                        if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
+                                && expression.getExpression()
+                                instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr declaration) {
+                            for (VariableDeclarator variable : declaration.getVariables()) {
+                                if (variable.getNameAsString().equals(name.getNameAsString())) {
+                                    return variable.getType() instanceof ClassOrInterfaceType type
+                                            && !type.getNameAsString().equals("var") ? type : null;
+                                }
+                            }
+                        }
                     }
-                    found = type;
+                } else if (parent instanceof com.github.javaparser.ast.expr.LambdaExpr
+                        || parent instanceof com.github.javaparser.ast.body.BodyDeclaration) {
+                    return null; // inside a lambda or a class body: not the consequence's own locals
                 }
+                child = parent;
+                parent = parent.getParentNode().orElse(null);
             }
-            return found;
+            return null;
         }
 
         /** The return type of the public methods of that name, when they all have one; else null. */
