@@ -483,4 +483,50 @@ class CrossingShapesTest {
                 .satisfies(o -> assertThat(o.explanation())
                         .contains("breached from 2026-02-10T10:00+05:30 to 2026-02-20T10:00+05:30 (10 days)"));
     }
+
+    /**
+     * The firing limit counts the whole evaluation's firings, as one session does: ten cases of six firings each pass
+     * it (one firing per fact) in one session, and so in sessions of one case each, which fail alike.
+     */
+    @Test
+    void the_firing_limit_counts_every_sessions_firings() {
+        String drl = """
+                declare Step
+                    caseId : String
+                    n : int
+                end
+                rule "l.start" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Step($c, 0));
+                end
+                rule "l.step" @citation("t")
+                when
+                    $s : Step($c : caseId, n < 5)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    modify($s) { setN($s.getN() + 1) }
+                end
+                """;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 10; i < 20; i++) {
+            lines.append("e").append(i).append(" C").append(i).append(" 2026-02-01T10:").append(i)
+                    .append(":00+05:30 complaint\n");
+        }
+        Evidence evidence = evidence(lines.toString());
+        java.util.function.Supplier<ComplianceEngine.Builder> engine = () -> ComplianceEngine.builder()
+                .rulePack(RulePack.drl("crossing.drl", HEADER + drl)).firingLimitPerFact(1);
+        String expected = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> engine.get().oneSession().build().evaluate(evidence, AS_OF),
+                org.niyam.compliance.pack.RuleExecutionException.class).getMessage();
+        assertThat(expected).contains("past the firing limit");
+        for (int[] configuration : CONFIGURATIONS) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> engine.get()
+                    .threads(configuration[0]).eventsPerSession(configuration[1]).build().evaluate(evidence, AS_OF),
+                    org.niyam.compliance.pack.RuleExecutionException.class))
+                    .as("%d threads, %d events per session", configuration[0], configuration[1])
+                    .isNotNull().hasMessage(expected);
+        }
+    }
 }

@@ -1203,7 +1203,10 @@ public final class Evaluation {
                         }
                     }
                 });
-                int fired = fire(session, limit);
+                // Case by case, the sessions share the evaluation's limit: each may fire what the others left.
+                int left = scope == null ? limit : (int) Math.max(0, Math.min(limit, limit - total.fired()));
+                int fired = fire(session, left);
+                long firedInAll = total.fired(fired);
                 if (guarded) {
                     exceeded(null, session);
                 }
@@ -1218,7 +1221,7 @@ public final class Evaluation {
                 if (crossing != null) {
                     throw new Unpartitionable(crossing, true);
                 }
-                if ((fired >= limit || matches[0] > matchLimit) && scope != null) {
+                if ((fired >= left || firedInAll >= limit || matches[0] > matchLimit) && scope != null) {
                     throw new Unpartitionable("rules reached the firing limit", false);
                 }
                 if (fired < limit && matches[0] > matchLimit) {

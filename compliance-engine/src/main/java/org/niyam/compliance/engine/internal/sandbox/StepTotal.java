@@ -18,6 +18,11 @@ public final class StepTotal {
     private final AtomicLong taken = new AtomicLong();
     /** Whether a call went past the total: then the evaluation fails, or starts over in one session. */
     private volatile boolean passed;
+    /**
+     * The rules' firings in the evaluation's sessions so far: its firing limit, like its steps, counts the whole
+     * evaluation, so that sessions of a few cases each reach it where one session would.
+     */
+    private final AtomicLong fired = new AtomicLong();
 
     /**
      * @param perCall the steps one call may take ({@code ComplianceEngine.Builder.stepLimit})
@@ -71,6 +76,21 @@ public final class StepTotal {
         if (taken.addAndGet(steps) > max) {
             passed = true;
         }
+    }
+
+    /** {@return the firings the evaluation's sessions made so far} */
+    public long fired() {
+        return fired.get();
+    }
+
+    /**
+     * A session of the evaluation fired its rules {@code times}.
+     *
+     * @param times the session's firings
+     * @return the evaluation's firings so far
+     */
+    public long fired(long times) {
+        return fired.addAndGet(times);
     }
 
     /** A call went past what was left of the total. */
