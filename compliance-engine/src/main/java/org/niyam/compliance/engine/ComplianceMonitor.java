@@ -240,6 +240,10 @@ public final class ComplianceMonitor implements AutoCloseable {
         this.metrics = new MonitorMetrics(builder.registry, builder.metricsClock, this::lagSeconds, this::heldCases,
                 this::pendingEvents);
         this.profiles = builder.profiles;
+        // An engine that runs every evaluation in one session (Builder.oneSession(), or rules the engine cannot
+        // split: a query, a timer...) is watched in one session from the start: case by case, rules that are not
+        // proved case-local would see no case's events.
+        this.oneSession = evaluation.singleSessionReason();
         builder.facts.forEach(f -> facts.put(factKey(f), f));
         if (clock instanceof MonitorClock.Wall) {
             this.timerThread = Executors.newSingleThreadScheduledExecutor(r -> {

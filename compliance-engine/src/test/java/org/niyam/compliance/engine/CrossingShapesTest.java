@@ -529,4 +529,42 @@ class CrossingShapesTest {
                     .isNotNull().hasMessage(expected);
         }
     }
+
+    /**
+     * A pack the engine cannot split (a trusted pack calling a query) is watched in one session from the start, as
+     * evaluate runs it: case by case its rule, not proved case-local, saw no case's events and the monitor reported
+     * nothing. So is an engine built with oneSession().
+     */
+    @Test
+    void the_monitor_watches_a_pack_the_engine_cannot_split_in_one_session() {
+        String drl = """
+                query complaintsBesides(String $x)
+                    CustomEvent(kind == "complaint", caseId != $x)
+                end
+                rule "q.peer" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    complaintsBesides($c;)
+                then
+                    insert(new Finding("peer", $c, "another complaint is open", List.of($e.id())));
+                end
+                """;
+        Evidence evidence = evidence("""
+                e1 C1 2026-02-01T10:00:00+05:30 complaint
+                e2 C2 2026-02-01T11:00:00+05:30 complaint
+                """);
+        for (boolean oneSession : new boolean[] {false, true}) {
+            ComplianceEngine.Builder builder = ComplianceEngine.builder()
+                    .rulePack(RulePack.drl("crossing.drl", HEADER + drl).unrestricted());
+            ComplianceEngine engine = (oneSession ? builder.oneSession() : builder).build();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.manual(AS_OF))
+                    .offset(java.time.ZoneOffset.ofHoursMinutes(5, 30)).build()) {
+                monitor.acceptAll(evidence.events());
+                assertThat(monitor.oneSessionReason()).as("one session: %s", oneSession).isNotNull();
+                assertThat(findings(monitor.report())).as("one session: %s", oneSession)
+                        .containsExactlyInAnyOrderElementsOf(findings(engine.evaluate(evidence, AS_OF)))
+                        .containsExactlyInAnyOrder("peer C1", "peer C2");
+            }
+        }
+    }
 }
