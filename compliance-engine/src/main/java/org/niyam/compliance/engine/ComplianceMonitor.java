@@ -1225,6 +1225,8 @@ public final class ComplianceMonitor implements AutoCloseable {
                         g.forCases().keySet().stream().filter(cases::containsKey).forEach(dirty::add);
                     }
                 }
+                // Cases a scoped pack's platform rule judged: their own events must confirm the jurisdiction.
+                global.judgedCases().stream().filter(cases::containsKey).forEach(dirty::add);
             }
             boolean leftoversChanged = false;
             List<String> ids = new ArrayList<>(dirty);

@@ -325,6 +325,18 @@ class CrossingShapesTest {
                 }, evidence);
                 assertThat(findings(report)).as("C1 arose in %s, default %s", arose, byDefault)
                         .isEqualTo(arose.equals("IN") ? List.of("dup C1", "merge C1") : List.of("dup C1"));
+                // The live monitor, given the events in time order (C1's first), reports the same.
+                ComplianceEngine.Builder live = ComplianceEngine.builder().eventTypes(IndiaEvents.TYPES)
+                        .rulePack(RulePack.drl("crossing.drl", HEADER + drl).applyingIn("IN"));
+                try (ComplianceMonitor monitor = ComplianceMonitor.builder((byDefault == null ? live
+                        : live.defaultJurisdiction(byDefault)).build()).clock(MonitorClock.eventTime())
+                        .offset(java.time.ZoneOffset.ofHoursMinutes(5, 30)).build()) {
+                    evidence.events().stream().sorted(java.util.Comparator.comparing(e -> e.at().toInstant()))
+                            .forEach(monitor::accept);
+                    monitor.endOfInput();
+                    assertThat(findings(monitor.report())).as("monitor: C1 arose in %s, default %s", arose,
+                            byDefault).containsExactlyInAnyOrderElementsOf(findings(report));
+                }
             }
         }
     }
