@@ -1203,10 +1203,13 @@ public final class Evaluation {
                         }
                     }
                 });
-                // Case by case, the sessions share the evaluation's limit: each may fire what the others left.
-                int left = scope == null ? limit : (int) Math.max(0, Math.min(limit, limit - total.fired()));
+                // Case by case, the sessions of one evaluation share its limit: each may fire what the others left.
+                // (The total also counts the steps of the judgements over the period, each an evaluation of its own
+                // facts and firing limit: those sessions, of fewer facts, do not share the firings.)
+                boolean sharing = scope != null && total.facts() == Math.max(1, evaluationFacts);
+                int left = sharing ? (int) Math.max(0, Math.min(limit, limit - total.fired())) : limit;
                 int fired = fire(session, left);
-                long firedInAll = total.fired(fired);
+                long firedInAll = sharing ? total.fired(fired) : fired;
                 if (guarded) {
                     exceeded(null, session);
                 }
