@@ -116,7 +116,8 @@ public final class WatchCommand implements Command {
                 CommandOption.value("--format", "FORMAT", "text (the default) or json (one transition per line, "
                         + "with its id)."),
                 CommandOption.value("--out-of-order", "DUR", "How far out of time order events may come (ISO-8601, "
-                        + "default PT1M)."),
+                        + "default PT1M): a replay's clock stays that far behind the latest event. Live, time is the "
+                        + "clock's and nothing is held back."),
                 CommandOption.value("--retain-ended-cases", "DUR", "How long a case whose duties have all ended stays "
                         + "in the watch (ISO-8601, default P7D): an event of the case after that is judged without its "
                         + "earlier events, with a case-came-back finding. Raise it for logs that reuse a case id "
@@ -217,6 +218,12 @@ public final class WatchCommand implements Command {
                 try (Reader input = new InputStreamReader(file == null ? System.in : Files.newInputStream(file),
                         CaseLogReader.decoder())) {
                     List<Held> held = held(reader, given, input, entries, checked);
+                    if (held.isEmpty()) {
+                        // As audit refuses it: a replay's time is its events', and there is none to take it from.
+                        throw new UsageException(given + " holds no event to replay: a replay runs by its events' "
+                                + "own time; to judge the platform's standing duties at an instant, run niyam audit "
+                                + (file == null ? "FILE" : given) + " --as-of INSTANT");
+                    }
                     if (since != null && !held.isEmpty() && since.isAfter(held.get(held.size() - 1).event().at())) {
                         // As audit refuses it: the period would start after the log's last event, and be empty.
                         throw new UsageException("--since " + since + " is after the latest event of the log, at "
@@ -301,6 +308,16 @@ public final class WatchCommand implements Command {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + e.getMessage(), e);
+        } catch (InputException e) {
+            int reported = seen.transitions();
+            if (reported == 0) {
+                throw e; // as audit: nothing was evaluated
+            }
+            // Under --strict, a bad line stops the watch; what it reported before the line stands.
+            io.err().println(TextReport.printable(e.getMessage()));
+            io.err().println("niyam watch: stopped at the first bad entry (--strict); the " + reported
+                    + (reported == 1 ? " transition" : " transitions") + " reported before it stand");
+            return Exit.BAD_INPUT;
         } finally {
             if (live != null) {
                 live.close();
@@ -803,10 +820,12 @@ public final class WatchCommand implements Command {
 
     /** What decides the exit code: the breaches, indeterminate verdicts and findings seen, and the first of them. */
     private static final class Seen {
+        private int transitions;
         private int breaches;
         private Transition first;
 
         synchronized void count(Transition t) {
+            transitions++;
             if (t.kind() == Transition.Kind.BREACHED || t.kind() == Transition.Kind.INDETERMINATE
                     || t.kind() == Transition.Kind.FINDING) {
                 breaches++;
@@ -814,6 +833,10 @@ public final class WatchCommand implements Command {
                     first = t;
                 }
             }
+        }
+
+        synchronized int transitions() {
+            return transitions;
         }
 
         /**

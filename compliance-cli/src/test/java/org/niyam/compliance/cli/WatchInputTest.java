@@ -104,6 +104,61 @@ class WatchInputTest {
     }
 
     /**
+     * docs/cli.md ({@code --strict}): a live watch stops at the first bad line, and says that the transitions it
+     * reported before the line stand (it said "nothing was evaluated", as audit, after printing them); a bad line
+     * before anything was reported still says nothing was evaluated.
+     */
+    @Test
+    void a_live_watch_stopped_by_a_bad_line_under_strict_says_what_it_reported_before_it(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Files.writeString(log, PROFILE + order("order-1", "2026-03-02T10:00:00+05:30"));
+        AtomicInteger polls = new AtomicInteger();
+        Clock clock = Clock.fixed(OffsetDateTime.parse("2026-03-02T12:00:00+05:30").toInstant(), ZoneOffset.UTC);
+        WatchCommand watch = new WatchCommand(clock, () -> {
+            if (polls.incrementAndGet() == 2) {
+                try {
+                    Files.writeString(log, "{\"type\":\"RemovalOrderReceived\"\n", StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return polls.get() > 6;
+        }, Duration.ZERO);
+        Run run = run(watch, log, "--strict");
+
+        assertThat(run.out()).contains("OPENED          removal.on-order@order-1");
+        long printed = run.out().lines().count(); // one line per transition
+        assertThat(run.err()).contains("cases.jsonl:3:").endsWith("niyam watch: stopped at the first bad entry "
+                + "(--strict); the " + printed + " transitions reported before it stand\n");
+        assertThat(run.exit()).isEqualTo(Exit.BAD_INPUT);
+
+        Files.writeString(log, "{\"type\":\"RemovalOrderReceived\"\n" + PROFILE);
+        Cli.Result first = Cli.run("watch", "--replay", "--strict", log.toString());
+        assertThat(first.err()).contains("cases.jsonl:1:", "niyam watch: stopped at the first bad entry (--strict); "
+                + "nothing was evaluated.");
+        assertThat(first.exit()).isEqualTo(Exit.BAD_INPUT);
+    }
+
+    /**
+     * docs/cli.md ({@code --replay}): a log with no event is refused, as audit refuses one without
+     * {@code --as-of}: a replay's time is its events' (it ended "Stopped at -" with exit code 0).
+     */
+    @Test
+    void a_replay_of_a_log_with_no_event_is_refused(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("platform.jsonl");
+        Files.writeString(log, PROFILE);
+
+        Cli.Result result = Cli.run("watch", "--replay", log.toString());
+
+        assertThat(result.err()).contains("niyam watch: " + log + " holds no event to replay: a replay runs by its "
+                + "events' own time; to judge the platform's standing duties at an instant, run niyam audit " + log
+                + " --as-of INSTANT");
+        assertThat(result.out()).isEmpty();
+        assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+    }
+
+    /**
      * "Follows a case log as it grows (like tail -f)": a file truncated in place (logrotate's copytruncate) is read
      * again from its start, with a notice (the watch used to keep its position past the new end and read nothing).
      */
@@ -274,12 +329,15 @@ class WatchInputTest {
     private record Run(String out, String err, int exit) {
     }
 
-    private static Run run(WatchCommand watch, Path log) {
+    private static Run run(WatchCommand watch, Path log, String... options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
                 StandardCharsets.UTF_8), false, () -> 0L, Path.of(""));
-        int exit = watch.run(Args.parse(new String[] {log.toString()}, CommandSpecs.of(watch)), io);
+        String[] args = new String[options.length + 1];
+        args[0] = log.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        int exit = watch.run(Args.parse(args, CommandSpecs.of(watch)), io);
         return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), exit);
     }
 }
