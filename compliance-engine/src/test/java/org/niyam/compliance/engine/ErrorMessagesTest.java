@@ -97,6 +97,43 @@ class ErrorMessagesTest {
                     "no field 'colour' in ComplaintReceived; its fields are id, caseId, at, category and jurisdiction"));
         }
 
+        /**
+         * A name the Java compiler cannot resolve in a {@code from} expression is placed at that expression: it was
+         * placed at the first consequence naming it, in another rule. (Drools' executable model, which restricted
+         * packs are compiled to, does not resolve a pattern's binding used this way; the classic compiler of trusted
+         * packs does.)
+         */
+        @Test
+        void an_unresolved_name_in_a_from_expression_is_placed_at_its_rule_and_line() {
+            RulePack pack = RulePack.drl("from.drl", """
+                    package org.niyam.test.from;
+
+                    import org.niyam.compliance.model.*;
+                    import java.util.List;
+
+                    rule "t.from"
+                        @citation("Section 1")
+                    when
+                        $e : CustomEvent(kind == "complaint", $c : caseId)
+                        f : Finding() from new Finding("a", $c, "under review", List.of($e.id()))
+                    then
+                        insert(f);
+                    end
+
+                    rule "t.other"
+                        @citation("Section 2")
+                    when
+                        $e : CustomEvent(kind == "complaint", $c : caseId)
+                    then
+                        insert(new Finding("b", $c, "not under review", List.of($e.id())));
+                    end
+                    """);
+            RulePackException e = buildFailure(pack, b -> b);
+
+            assertThat(e.problems()).as(e.getMessage()).containsExactly(new Problem("from.drl", 10,
+                    "rule 't.from': $e cannot be resolved"));
+        }
+
         @Test
         void a_duplicate_rule_name_is_one_problem() {
             String twice = """

@@ -425,17 +425,32 @@ public final class DrlAnalysis {
                     + "|([A-Za-z_$][\\w$]*) is undefined|The constructor ([A-Za-z_$][\\w$]*)");
 
     /**
+     * The name a Java compiler's message says is at fault ("$e cannot be resolved", "The method x(..) is undefined"),
+     * or {@code null} when it names none.
+     */
+    public static String compilerNamed(String message) {
+        java.util.regex.Matcher named = NAMED.matcher(message);
+        if (!named.find()) {
+            return null;
+        }
+        for (int g = 1; g <= named.groupCount(); g++) {
+            if (named.group(g) != null) {
+                return named.group(g);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Drools places an error in a rule's consequence on the line of the rule; when the compiler's message names
      * what is wrong ("Dutyx cannot be resolved to a type"), this finds the first line of the rule's consequences
      * whose syntax tree uses that name. Any other error keeps its line.
      */
     public int consequenceLine(int ruleLine, String message) {
-        java.util.regex.Matcher named = NAMED.matcher(message);
-        if (ruleLine <= 0 || !message.startsWith("Rule Compilation error") || !named.find()) {
+        String name = compilerNamed(message);
+        if (ruleLine <= 0 || !message.startsWith("Rule Compilation error") || name == null) {
             return ruleLine;
         }
-        String name = named.group(1) != null ? named.group(1) : named.group(2) != null ? named.group(2)
-                : named.group(3) != null ? named.group(3) : named.group(4);
         Rule rule = ruleAt(ruleLine);
         if (rule == null) {
             return ruleLine;

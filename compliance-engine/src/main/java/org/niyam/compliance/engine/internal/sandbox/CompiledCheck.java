@@ -267,11 +267,6 @@ public final class CompiledCheck {
                 RestrictedBuild.class, ModelCompiler.class);
     }
 
-    /** Names in the Java compiler's messages that point at the code at fault. */
-    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
-            "The method ([A-Za-z_$][\\w$]*)|([A-Za-z_$][\\w$]*) cannot be resolved|The constructor ([A-Za-z_$][\\w$]*)"
-                    + "|([A-Za-z_$][\\w$]*) is undefined");
-
     /** One compiler message of the generated Java: {@code [path.java (line:column) : message]}. */
     private static final java.util.regex.Pattern JAVA_ERROR = java.util.regex.Pattern.compile(
             "([^\\s\\[\\]]+)\\.java \\(\\d+:\\d+\\) : ([^\\]\\[]*)");
@@ -285,20 +280,19 @@ public final class CompiledCheck {
         java.util.regex.Matcher errors = JAVA_ERROR.matcher(message == null ? "" : message);
         while (errors.find()) {
             String error = errors.group(2).strip();
-            java.util.regex.Matcher named = NAMED.matcher(error);
-            String name = null;
-            if (named.find()) {
-                for (int g = 1; g <= named.groupCount() && name == null; g++) {
-                    name = named.group(g);
-                }
-            }
+            String name = DrlAnalysis.compilerNamed(error);
             // Generated in the DRL's package or below it: only the files of that package wrote the code (a pack
             // compiled beside a build-time model has that model's files among the sources, which may name it too).
             String path = errors.group(1).replace('\\', '/');
             int longest = sources.stream().map(source -> generatedIn(source, path)).max(Integer::compare).orElse(-1);
             List<Source> writers = sources.stream().filter(source -> longest >= 0
                     && generatedIn(source, path) == longest).toList();
-            Problem located = name == null ? null : locate(name, error, writers.isEmpty() ? sources : writers);
+            // The generator writes a condition's code (a constraint, a from expression) in a Lambda class of its own,
+            // and a consequence in the rules' methods or a LambdaConsequence class: the kind of code to look in first.
+            String generated = path.substring(path.lastIndexOf('/') + 1);
+            boolean condition = generated.startsWith("Lambda") && !generated.startsWith("LambdaConsequence");
+            Problem located = name == null ? null
+                    : locate(name, error, writers.isEmpty() ? sources : writers, condition);
             problems.add(located != null ? located : new Problem(sources.isEmpty() ? "rules"
                     : sources.get(0).origin(), 0, error));
         }
@@ -319,16 +313,24 @@ public final class CompiledCheck {
         return path.startsWith(pkg.replace('.', '/') + "/") ? pkg.length() : -1;
     }
 
-    private static Problem locate(String name, String error, List<Source> sources) {
-        for (Source source : sources) {
-            for (DrlAnalysis.Rule rule : source.analysis().rules()) {
-                for (DrlAnalysis.Code code : rule.consequences()) {
-                    int line = DrlAnalysis.lineOf(code, name);
-                    if (line > 0) {
-                        return new Problem(source.origin(), line, "rule '" + rule.name() + "': " + error);
+    /**
+     * The first line naming {@code name} in the rules' code of the kind the compiler's file was generated from
+     * (conditions or consequences), else in the other kind, else in the functions.
+     */
+    private static Problem locate(String name, String error, List<Source> sources, boolean condition) {
+        for (boolean conditions : new boolean[] {condition, !condition}) {
+            for (Source source : sources) {
+                for (DrlAnalysis.Rule rule : source.analysis().rules()) {
+                    for (DrlAnalysis.Code code : conditions ? rule.conditionCode() : rule.consequences()) {
+                        int line = DrlAnalysis.lineOf(code, name);
+                        if (line > 0) {
+                            return new Problem(source.origin(), line, "rule '" + rule.name() + "': " + error);
+                        }
                     }
                 }
             }
+        }
+        for (Source source : sources) {
             for (Map.Entry<FunctionDescr, DrlAnalysis.Code> function : source.analysis().functions().entrySet()) {
                 int line = DrlAnalysis.lineOf(function.getValue(), name);
                 if (line > 0) {
