@@ -548,6 +548,12 @@ public final class CaseTracker {
             part = evaluation.part(evaluation.cases(facts, events, global,
                     facts.size() + (long) events.size(), EvaluationListener.NONE), events, global, asOf);
         } catch (Evaluation.Unpartitionable e) {
+            if (!e.always()) {
+                // The firing limit or the step total, reached in the case's session, which counts no firings by
+                // rule: the case's facts in one session, as an evaluation of the case alone falls back to, fail with
+                // the error that names the rules.
+                evaluation.oneSession(facts, events, asOf, EvaluationListener.NONE);
+            }
             throw new RuleExecutionException(null, "case " + state.caseId() + " cannot be evaluated on its own: "
                     + e.getMessage(), e);
         }

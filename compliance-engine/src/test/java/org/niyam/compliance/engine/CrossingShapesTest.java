@@ -543,6 +543,42 @@ class CrossingShapesTest {
     }
 
     /**
+     * A stream job's step of one case ({@link CaseTracker}, which has no one session of the whole platform to fall
+     * back to) that reaches the firing limit fails with the error that names the rules, as one session gives it: it
+     * said only that the case "cannot be evaluated on its own: rules reached the firing limit".
+     */
+    @Test
+    void a_case_step_past_the_firing_limit_names_the_rules() {
+        String drl = """
+                declare Step
+                    caseId : String
+                    n : int
+                end
+                rule "l.start" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Step($c, 0));
+                end
+                rule "l.again" @citation("t")
+                when
+                    $s : Step($c : caseId)
+                then
+                    modify($s) { setN($s.getN() + 1) }
+                end
+                """;
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("crossing.drl", HEADER + drl))
+                .build();
+        CaseEvent complaint = evidence("e1 C1 2026-02-01T10:00:00+05:30 complaint").events().get(0);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> CaseTracker.of(engine).step(
+                new CaseTracker.Context((org.niyam.compliance.model.Platform) null, null, null),
+                CaseTracker.State.empty("C1").withEvent(complaint), AS_OF),
+                org.niyam.compliance.pack.RuleExecutionException.class))
+                .hasMessageContaining("past the firing limit").hasMessageContaining("Most fired: l.again (");
+    }
+
+    /**
      * A pack the engine cannot split (a trusted pack calling a query) is watched in one session from the start, as
      * evaluate runs it: case by case its rule, not proved case-local, saw no case's events and the monitor reported
      * nothing. So is an engine built with oneSession().
