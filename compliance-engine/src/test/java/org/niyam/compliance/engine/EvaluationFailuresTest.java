@@ -356,6 +356,45 @@ class EvaluationFailuresTest {
                     "its own conclusions", "q.feeds-itself");
         }
 
+        /**
+         * A join of three patterns over the evidence, which makes all its matches in one evaluation of Drools' network
+         * (60 complaints: 216,000), is stopped at the match that passes the limit, not after making them all (which at
+         * 400 complaints took gigabytes and minutes): the message counts exactly one match past twice the firings.
+         */
+        @Test
+        void a_join_over_the_evidence_is_stopped_at_the_match_that_passes_the_limit() {
+            String drl = """
+                    package org.niyam.test.cubic;
+
+                    import org.niyam.compliance.india.ComplaintReceived;
+
+                    rule "j.cubic"
+                        @citation("Section 7")
+                    when
+                        ComplaintReceived($a : id)
+                        ComplaintReceived($b : id)
+                        ComplaintReceived($x : id)
+                    then
+                    end
+                    """;
+            List<org.niyam.compliance.model.CaseEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                events.add(complaint("c" + i, "case-" + i, T.plusMinutes(i)));
+            }
+            for (ComplianceEngine.Builder builder : List.of(ComplianceEngine.builder(),
+                    ComplianceEngine.builder().oneSession())) {
+                ComplianceEngine engine = builder.rulePack(RulePack.drl("cubic.drl", drl)).firingLimitPerFact(10)
+                        .build();
+                RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                        () -> engine.evaluate(new Evidence(null, List.of(), events), T.plusDays(1)));
+
+                // 60 complaints, LawInForce and EvidencePeriod: 62 facts, 620 firings, 1,240 matches.
+                assertThat(e).isNotNull();
+                assertThat(e.getMessage()).contains("rules made 1241 matches for 62 facts, past twice the firing "
+                        + "limit (620)", "The match past the limit: rule 'j.cubic'");
+            }
+        }
+
         @Test
         void the_message_says_how_many_firings_for_how_many_facts() {
             RuleExecutionException e = loop(SELF_UPDATE, 7);

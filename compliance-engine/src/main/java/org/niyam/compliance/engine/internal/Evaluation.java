@@ -944,6 +944,23 @@ public final class Evaluation {
      * so would later ones, as the rules are written), or the rules reached the firing limit, whose error must name
      * the firings of the whole evaluation.
      */
+    /** The matches a session made passed its limit: thrown where the match is made, to stop the network there. */
+    private static final class MatchLimitReached extends RuntimeException {
+        MatchLimitReached() {
+            super("the matches passed their limit", null, false, false);
+        }
+
+        static boolean in(Throwable thrown) {
+            int depth = 0; // a rule's exception may hold a cycle of causes
+            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+                if (t instanceof MatchLimitReached) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     public static final class Unpartitionable extends RuntimeException {
         private final boolean always;
 
@@ -1080,6 +1097,8 @@ public final class Evaluation {
         /** The evaluation's total of steps, shared with its other sessions. */
         private final StepTotal total;
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
+        private int firedSoFar; // what fireAllRules would have returned, had the match limit not stopped it
+        private String matchPastLimit; // the rule whose match passed the limit on matches
         private String crossing;
         /** The first refusal of a restricted pack's rule in this session, kept even when the rule caught it. */
         private Refused refusal;
@@ -1171,7 +1190,10 @@ public final class Evaluation {
                     @Override
                     public void matchCreated(MatchCreatedEvent event) {
                         if (++matches[0] > matchLimit) {
-                            session.halt();
+                            matchPastLimit = event.getMatch().getRule().getName();
+                            // Drools makes all of a rule's matches in one evaluation of its network, before it looks
+                            // at a halt: a join over every fact would make its product first. Thrown, it stops here.
+                            throw new MatchLimitReached();
                         }
                     }
 
@@ -1185,6 +1207,7 @@ public final class Evaluation {
 
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
+                        firedSoFar++;
                         String rule = event.getMatch().getRule().getName();
                         firing = null; // a condition evaluated after this is no consequence of it
                         if (guarded) {
@@ -1230,8 +1253,10 @@ public final class Evaluation {
                 if (fired < limit && matches[0] > matchLimit) {
                     throw new RuleExecutionException(null, "rules made " + matches[0] + " matches for "
                             + evaluationFacts + " facts, past twice the firing limit (" + limit + "): a rule "
-                            + "probably joins its own conclusions, so that its matches grow with their square. "
-                            + "Most fired: " + mostFired(firings), null);
+                            + "probably joins its own conclusions, or every fact of a type with another, so that its "
+                            + "matches grow with the square of the facts or faster. The match past the limit: rule '"
+                            + matchPastLimit + "'" + (firings.isEmpty() ? "" : "; most fired: "
+                            + mostFired(firings)), null);
                 }
                 if (fired >= limit) {
                     throw new RuleExecutionException(null, "rules fired " + fired + " times for " + evaluationFacts
@@ -1537,6 +1562,9 @@ public final class Evaluation {
                 return session.fireAllRules(match -> !disabled.contains(match.getRule().getName())
                         && scope.admits(match.getRule().getName(), match), limit);
             } catch (ConsequenceException e) {
+                if (MatchLimitReached.in(e)) {
+                    return firedSoFar; // made by a consequence's insertion: the limit's error, below
+                }
                 String rule = e.getMatch().getRule().getName();
                 StepLimitExceeded exceeded = StepLimitExceeded.in(e);
                 if (exceeded != null) {
@@ -1549,6 +1577,9 @@ public final class Evaluation {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
             } catch (RuntimeException e) {
+                if (MatchLimitReached.in(e)) {
+                    return firedSoFar; // the limit's error, below
+                }
                 StepLimitExceeded exceeded = StepLimitExceeded.in(e);
                 if (exceeded != null) { // wrapped by Drools
                     throw stepLimit(exceeded, firing);
