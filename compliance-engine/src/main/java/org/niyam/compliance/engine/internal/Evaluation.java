@@ -1222,7 +1222,7 @@ public final class Evaluation {
                         if (LOG.isDebugEnabled()) {
                             RuleBase.RuleInfo info = ruleBase.rule(rule);
                             LOG.debug("fired {} ({}) on {}", rule, info == null ? "?" : info.clause(),
-                                    event.getMatch().getObjects());
+                                    event.getMatch().getObjects().stream().map(Evaluation::named).toList());
                         }
                     }
                 });
@@ -1986,6 +1986,17 @@ public final class Evaluation {
         return known;
     }
 
+
+    /**
+     * A fact for the log: as its toString gives it where its class is the application's (the model's, the events'),
+     * else only its type. A class a pack compiled (a declared type, a local class) has a toString of the pack's code,
+     * which is to run only in the pack's rules, counted and checked there, not in the engine's logging.
+     */
+    private static String named(Object fact) {
+        ClassLoader loader = fact.getClass().getClassLoader();
+        return loader == CaseEvent.class.getClassLoader() || loader == Evaluation.class.getClassLoader()
+                ? String.valueOf(fact) : fact.getClass().getSimpleName() + " (a class of a rule pack)";
+    }
 
     private static String mostFired(Map<String, Integer> firings) {
         return firings.entrySet().stream()

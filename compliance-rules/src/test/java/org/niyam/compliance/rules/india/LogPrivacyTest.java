@@ -182,6 +182,47 @@ class LogPrivacyTest {
         assertNoPersonalDataAboveDebug("evaluating at DEBUG");
     }
 
+    /**
+     * At DEBUG the fired rules' facts are logged; a class a pack compiled is logged by its type only, without running
+     * its toString, which is the pack's code (one that throws failed the evaluation at DEBUG and not at INFO).
+     */
+    @Test
+    void a_packs_own_class_is_logged_at_debug_without_running_its_code() {
+        logAt(Level.DEBUG);
+        String drl = """
+                package org.example.tostring;
+
+                import org.niyam.compliance.model.CustomEvent;
+
+                rule "tostring.make"
+                    @citation("Policy 3")
+                when
+                    $e : CustomEvent(kind == "complaint.text")
+                then
+                    insert(new Object() {
+                        public String toString() {
+                            throw new IllegalStateException("toString ran");
+                        }
+                    });
+                end
+
+                rule "tostring.any"
+                    @citation("Policy 4")
+                when
+                    $o : Object()
+                then
+                end
+                """;
+        ComplianceEngine engine = IndiaPack.builder().rulePack(RulePack.drl("tostring.drl", drl).unrestricted())
+                .build();
+        captured.list.clear();
+
+        engine.evaluate(evidence(), T.plusDays(1));
+
+        assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .startsWith("fired tostring.any").contains("(a class of a rule pack)"));
+    }
+
     @Test
     void an_evaluation_at_info_logs_nothing() {
         logAt(Level.INFO);
