@@ -238,7 +238,7 @@ public final class CaseLogAudit {
             throw new UncheckedIOException("cannot create a work directory in " + workDirectory + ": " + e.getMessage(), e);
         }
         Spill spill = new Spill(evaluation, directory, buckets(files), files, strict,
-                CaseLogReader.lenient().withEventTypes(engine.eventTypes()), eventsInMemory);
+                CaseLogReader.lenient().withEventTypes(engine.eventTypes()), eventsInMemory, asOf);
         try {
             long start = System.nanoTime();
             CaseLogReader reader = reader(strict, engine, evaluation.workers());
@@ -341,7 +341,8 @@ public final class CaseLogAudit {
             }
         }
         long evaluated = System.nanoTime();
-        long facts = context.size() + spill.eventCount();
+        // As evaluate counts them for its firing limit and step total: the events known at the instant judged.
+        long facts = context.size() + spill.eventsKnown();
         long[] counted = new long[spill.bucketCount()];
         Report platform = evaluation.pipeline(context, Evaluation.knownAt(shared, judgedAt), new Evaluation.CaseSource() {
             @Override
@@ -528,6 +529,9 @@ public final class CaseLogAudit {
         private int file;
         private long entries;
         private long events;
+        /** The instant judged when given, and how many events not set aside come after it. */
+        private final OffsetDateTime asOf;
+        private long afterAsOf;
         private long duplicates;
         private long replaced;
         private long rejected;
@@ -545,8 +549,9 @@ public final class CaseLogAudit {
         private final long memoryLimit;
 
         Spill(Evaluation evaluation, Path directory, int buckets, List<Path> files, boolean strict,
-              CaseLogReader rereader, long memoryLimit) {
+              CaseLogReader rereader, long memoryLimit, OffsetDateTime asOf) {
             this.evaluation = evaluation;
+            this.asOf = asOf;
             this.memoryLimit = memoryLimit;
             this.held = new Held[buckets];
             this.rereader = rereader;
@@ -623,6 +628,9 @@ public final class CaseLogAudit {
         @Override
         public void event(String source, int line, CaseEvent event, String text) {
             events++;
+            if (asOf != null && event.at().isAfter(asOf)) {
+                afterAsOf++;
+            }
             jurisdictionStated |= event.jurisdiction() != null;
             long place = place(file, line);
             long id = LongSet.hash(event.id());
@@ -769,7 +777,7 @@ public final class CaseLogAudit {
             for (TreeMap<Long, CaseEvent> events : byId.values()) {
                 Map.Entry<Long, CaseEvent> first = events.firstEntry();
                 for (Map.Entry<Long, CaseEvent> later : events.tailMap(first.getKey(), false).entrySet()) {
-                    skipped.add(later.getKey());
+                    setAside(later.getKey(), later.getValue());
                     if (later.getValue().equals(first.getValue())) {
                         duplicates++;
                     } else {
@@ -812,7 +820,7 @@ public final class CaseLogAudit {
                         InputException conflict = Jurisdictions.conflict(files.get((int) (place >>> 32)).toString(),
                                 (int) place, later.getValue(), first.getValue(), where(first.getKey()));
                         if (conflict != null) {
-                            skipped.add(place);
+                            setAside(place, later.getValue());
                             errors.add(Map.entry(place, conflict));
                             touched.add(b);
                         }
@@ -860,6 +868,18 @@ public final class CaseLogAudit {
         /** Events read, less copies and rejected reuses of an id: at least as many as will be evaluated. */
         long eventCount() {
             return events - skipped.size();
+        }
+
+        /** The events not set aside that are known at the instant judged when it was given (all, when not). */
+        long eventsKnown() {
+            return eventCount() - afterAsOf;
+        }
+
+        /** An event left out of the audit (a copy, or rejected): it is not counted among its events. */
+        private void setAside(long place, CaseEvent event) {
+            if (skipped.add(place) && asOf != null && event.at().isAfter(asOf)) {
+                afterAsOf--;
+            }
         }
 
         OffsetDateTime earliest() {
