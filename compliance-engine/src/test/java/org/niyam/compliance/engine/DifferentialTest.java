@@ -160,6 +160,10 @@ class DifferentialTest {
                 }
                 compared++;
             }
+            if ((pack + 1) % 25 == 0) {
+                // A long run stopped by a time limit still says how far it came.
+                System.out.println("Differential test: packs up to " + pack + " gave the same report");
+            }
         }
         System.out.println("Differential test: " + compared + " pack and log pairs gave the same report; " + skipped
                 + " of " + Math.max(0, PACKS - FROM) + " packs did not compile and were skipped; " + runs[0]
