@@ -55,10 +55,11 @@ class GeneratedShapesTest {
 
     /**
      * The firing limit of an audit counts the events after "as of" too, which it does not evaluate: one complaint by
-     * "as of" and three after it, at one firing a fact, make {@code evaluate} fail (it stops at three firings for three facts: the
-     * complaint, the law in force and the evidence period) where the audit, counting six facts, reports. Found by
+     * "as of" and three after it, at one firing a fact, make {@code evaluate} fail (it stops at three firings for
+     * three facts: the complaint, the law in force and the evidence period) where the audit, counting six, reports.
+     * Found by
      * {@code -Dniyam.differential.seed=20261205 -Dniyam.differential.from=10 -Dniyam.differential.packs=150} at pack
-     * 66 (and seed 7122026 at pack 25 to 49), at the commit that added firing limits to the generator.
+     * 66 (and by seed 7122026 at pack 48), when the generator first set firing limits.
      */
     @Test
     @Disabled("CaseLogAudit's firing limit counts every event read (Spill.eventCount), also those after \"as of\" "
