@@ -456,6 +456,26 @@ class EvaluationFailuresTest {
                     });
         }
 
+        /**
+         * docs/json.md (Jurisdictions): with a pack that applies in some jurisdictions, evaluate fails on a case
+         * whose events state two jurisdictions by the instant it judges at; an event after that instant is not read,
+         * so one stating another jurisdiction then does not count yet. Without such a pack jurisdictions decide
+         * nothing and are not checked.
+         */
+        @Test
+        void two_jurisdictions_of_one_case_are_an_input_error_once_both_are_known() {
+            ComplianceEngine scoped = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK)
+                    .applyingIn("IN")).build();
+            Evidence both = evidence(new org.niyam.compliance.india.ComplaintReceived("e1", "case-1", T,
+                    ComplaintCategory.GENERAL, "IN"), new org.niyam.compliance.india.ComplaintReceived("e2", "case-1",
+                    T.plusDays(2), ComplaintCategory.GENERAL, "DE"));
+
+            assertThat(scoped.evaluate(both, T.plusDays(1)).forCase("case-1")).isNotEmpty();
+            assertThatThrownBy(() -> scoped.evaluate(both, T.plusDays(3))).isInstanceOf(InputException.class)
+                    .hasMessageContaining("e1").hasMessageContaining("e2");
+            assertThat(engine.evaluate(both, T.plusDays(3)).forCase("case-1")).isNotEmpty();
+        }
+
         @Test
         void one_id_for_two_events_differing_only_in_a_detail_is_an_input_error() {
             Evidence clash = evidence(complaint("e1", "case-1", T),
