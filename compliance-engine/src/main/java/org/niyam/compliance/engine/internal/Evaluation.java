@@ -939,11 +939,6 @@ public final class Evaluation {
     public record Conclusion(Object fact, String rule) {
     }
 
-    /**
-     * This evaluation must run in one session: a conclusion would have to cross between sessions ({@link #always}:
-     * so would later ones, as the rules are written), or the rules reached the firing limit, whose error must name
-     * the firings of the whole evaluation.
-     */
     /** The matches a session made passed its limit: thrown where the match is made, to stop the network there. */
     private static final class MatchLimitReached extends RuntimeException {
         MatchLimitReached() {
@@ -961,6 +956,11 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * This evaluation must run in one session: a conclusion would have to cross between sessions ({@link #always}:
+     * so would later ones, as the rules are written), or the rules reached the firing limit, whose error must name
+     * the firings of the whole evaluation.
+     */
     public static final class Unpartitionable extends RuntimeException {
         private final boolean always;
 
