@@ -668,7 +668,8 @@ class RestrictedDrlTest {
                         id : String
                         at : long
                     end""", "insert(new Tick($c.id(), 0L));");
-            RulePack pack = restricted ? RulePack.drl("policy.drl", drl) : RulePack.drl("policy.drl", drl).unrestricted();
+            RulePack given = RulePack.drl("policy.drl", drl);
+            RulePack pack = restricted ? given : given.unrestricted();
             RulePackException e = catchThrowableOfType(RulePackException.class,
                     () -> ComplianceEngine.builder().rulePack(pack).build());
             assertThat(e).isNotNull();
