@@ -2,13 +2,19 @@ package org.niyam.compliance.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.function.Predicate;
+import org.niyam.compliance.report.TextReport;
 import org.slf4j.Logger;
 
 /**
@@ -18,7 +24,8 @@ import org.slf4j.Logger;
  * parser, about 60 to 80 ms of a cold start of 0.8 s (docs/performance.md, cold start); this does the same in a few
  * classes. A configuration of one's own still wins: with {@code -Dlogback.configurationFile=...}, or a
  * {@code logback-test.xml} or {@code logback.xml} on the class path (the tests' configuration), Logback's own
- * configurators run as usual.
+ * configurators run as usual. Control characters are escaped, as in the command's own output:
+ * Drools' warnings quote the DRL, and an escape sequence in a rule's string literal could rewrite the terminal's line.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class CliLogging extends ContextAwareBase implements Configurator {
@@ -40,9 +47,16 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
                 || onClassPath.test("logback.xml")) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayout head = new PatternLayout();
+        head.setContext(context);
+        head.setPattern("%-5level %logger{20} - %nopex");
+        head.start();
+        PrintableLayout layout = new PrintableLayout(head);
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%-5level %logger{20} - %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
@@ -54,5 +68,29 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** One line a message, its control characters escaped; an exception's trace a line each, escaped the same. */
+    static final class PrintableLayout extends LayoutBase<ILoggingEvent> {
+
+        private final PatternLayout head;
+
+        PrintableLayout(PatternLayout head) {
+            this.head = head;
+        }
+
+        @Override
+        public String doLayout(ILoggingEvent event) {
+            StringBuilder line = new StringBuilder(TextReport.printable(head.doLayout(event)))
+                    .append(TextReport.printable(event.getFormattedMessage())).append(CoreConstants.LINE_SEPARATOR);
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown != null) {
+                ThrowableProxyUtil.asString(thrown).lines()
+                        .map(l -> l.startsWith("\t") ? "\t" + TextReport.printable(l.substring(1))
+                                : TextReport.printable(l))
+                        .forEach(l -> line.append(l).append(CoreConstants.LINE_SEPARATOR));
+            }
+            return line.toString();
+        }
     }
 }

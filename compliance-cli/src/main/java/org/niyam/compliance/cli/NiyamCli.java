@@ -46,6 +46,10 @@ public final class NiyamCli {
             exit = run(args, new Io(System.out, System.err, terminal, new Io.SystemClock(), Path.of("")));
         } catch (Throwable e) { // only if even reporting the failure failed: never exit 1, which means findings
             exit = Exit.BAD_INPUT;
+            try {
+                System.err.println("niyam: stopped by an internal error, nothing was reported");
+            } catch (Throwable ignored) { // the exit code still says it failed
+            }
         }
         System.exit(exit);
     }
@@ -80,7 +84,7 @@ public final class NiyamCli {
                     + "than Java was given; give more (JAVA_TOOL_OPTIONS=-Xmx4g) or split the log");
         } catch (StackOverflowError e) {
             io.err().println("niyam: stopped by an internal error: the stack overflowed");
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // a checked one too, thrown undeclared
             io.err().println("niyam: stopped by an internal error, nothing was reported: "
                     + TextReport.printable(String.valueOf(e)));
         }

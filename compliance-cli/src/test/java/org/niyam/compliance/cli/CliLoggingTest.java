@@ -6,6 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.ConsoleAppender;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,34 @@ class CliLoggingTest {
         ConsoleAppender<?> appender = (ConsoleAppender<?>) root.getAppender("STDERR");
         assertThat(appender.getTarget()).isEqualTo("System.err");
         assertThat(appender.isStarted()).isTrue();
+    }
+
+    /**
+     * Drools' own warnings quote the DRL: an escape sequence in an eval's string literal erased the warning's line on
+     * a terminal and wrote a line of its own. Escaped, as the command's own output is.
+     */
+    @Test
+    void control_characters_in_a_logged_line_are_escaped() {
+        LoggerContext context = new LoggerContext();
+        CliLogging logging = new CliLogging(name -> false);
+        logging.setContext(context);
+        logging.configure(context);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
+        Logger drools = context.getLogger("org.drools.base.reteoo.EvalCondition");
+        String drl = "f($c, \"\u001b[2K\u001b[0GOK  policy.drl: reviewed pack, 0 rules\u001b[8m\")";
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), drools, Level.WARN,
+                "In an eval expression [{}] : '$c' comes from previous pattern", null, new Object[] {drl});
+        event.setThrowableProxy(new ThrowableProxy(new IllegalStateException("\u001b[2Kforged")));
+
+        String line = new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
+
+        assertThat(line).doesNotContain("\u001b")
+                .startsWith("WARN  o.d.b.r.EvalCondition - In an eval expression [f($c, \"\\u001b[2K\\u001b[0GOK  "
+                        + "policy.drl: reviewed pack, 0 rules\\u001b[8m\")] : '$c' comes from previous pattern"
+                        + System.lineSeparator() + "java.lang.IllegalStateException: \\u001b[2Kforged"
+                        + System.lineSeparator() + "\tat ");
     }
 
     @Test

@@ -20,6 +20,36 @@ class ErrorMessagesTest {
                 + "'categroy' in ComplaintReceived; did you mean 'category'?\n").doesNotContain("strict-mode");
     }
 
+    /**
+     * The executable model does not resolve a binding inside a concatenation in an {@code eval}: the compile error
+     * was blamed on the built-in pack's removal.drl, with no line, and with the built-in rules left out it had no line.
+     */
+    @Test
+    void aCompileErrorInAnEvalIsPlacedInThePackThatWroteItAtItsLine(@TempDir Path folder) throws IOException {
+        Path drl = folder.resolve("res2.drl");
+        Files.writeString(drl, """
+                package att.res2;
+                import org.niyam.compliance.india.*;
+                import org.niyam.compliance.model.*;
+                function boolean f(Object o) { return true; }
+                rule "res2.eval-new-with-binding"
+                    @citation("P 1")
+                when
+                    $c : ComplaintReceived()
+                    eval(f("x" + $c.id()))
+                then
+                end
+                """);
+        for (boolean builtIn : new boolean[] {true, false}) {
+            Cli.Result result = builtIn ? Cli.run("check", drl.toString())
+                    : Cli.run("check", "--no-builtin-rules", drl.toString());
+
+            assertThat(result.exit()).isEqualTo(Exit.BAD_INPUT);
+            assertThat(result.out()).as("built-in rules: %s", builtIn).contains("PROBLEM  " + drl + ":9: rule "
+                    + "'res2.eval-new-with-binding': $c cannot be resolved").doesNotContain("removal.drl");
+        }
+    }
+
     /** A copy of a pack under another id is another pack (the same pack given twice is used once). */
     @Test
     void aDuplicateRuleIdIsOneProblemPerRule(@TempDir Path copy) throws IOException {

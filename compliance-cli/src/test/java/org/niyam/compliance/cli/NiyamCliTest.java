@@ -30,7 +30,10 @@ class NiyamCliTest {
                 new Object[] {"a DateTimeException", (Supplier<Throwable>) () -> new java.time.DateTimeException("Year"),
                         "niyam: stopped by an internal error, nothing was reported: java.time.DateTimeException: Year"},
                 new Object[] {"an assertion", (Supplier<Throwable>) () -> new AssertionError("broken"),
-                        "niyam: stopped by an internal error, nothing was reported: java.lang.AssertionError: broken"});
+                        "niyam: stopped by an internal error, nothing was reported: java.lang.AssertionError: broken"},
+                // A checked throwable thrown without declaring it (a generic method can): it said nothing at all.
+                new Object[] {"an undeclared checked throwable", (Supplier<Throwable>) () -> new Throwable("raw"),
+                        "niyam: stopped by an internal error, nothing was reported: java.lang.Throwable: raw"});
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +71,10 @@ class NiyamCliTest {
                 if (t instanceof Error e) {
                     throw e;
                 }
-                throw (RuntimeException) t;
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                return NiyamCliTest.<RuntimeException>sneak(t);
             }
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,5 +86,10 @@ class NiyamCliTest {
         assertThat(exit).isEqualTo(Exit.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(line + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> int sneak(Throwable t) throws T {
+        throw (T) t;
     }
 }

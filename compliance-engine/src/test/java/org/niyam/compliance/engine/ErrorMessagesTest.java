@@ -134,6 +134,46 @@ class ErrorMessagesTest {
                     "rule 't.from': $e cannot be resolved"));
         }
 
+        /**
+         * The same in an {@code eval}, whose binding the executable model does not resolve inside a concatenation:
+         * it was blamed on the first file of the rule base, another pack's (a file naming the binding in its
+         * consequence), with no line.
+         */
+        @Test
+        void an_unresolved_name_in_an_eval_is_placed_at_its_rule_and_line() {
+            RulePack other = RulePack.drl("other.drl", """
+                    package org.niyam.test.other;
+
+                    import org.niyam.compliance.model.*;
+
+                    rule "o.other"
+                        @citation("Section 2")
+                    when
+                        $c : CustomEvent(kind == "complaint")
+                    then
+                        insert(new Finding("b", $c.caseId(), "seen", java.util.List.of($c.id())));
+                    end
+                    """).unrestricted();
+            RulePack pack = RulePack.drl("eval.drl", """
+                    package org.niyam.test.eval;
+
+                    import org.niyam.compliance.model.*;
+                    function boolean f(Object o) { return true; }
+
+                    rule "t.eval"
+                        @citation("Section 1")
+                    when
+                        $c : CustomEvent(kind == "complaint")
+                        eval(f("x" + $c.id()))
+                    then
+                    end
+                    """);
+            RulePackException e = buildFailure(other, b -> b.rulePack(pack));
+
+            assertThat(e.problems()).as(e.getMessage()).containsExactly(new Problem("eval.drl", 10,
+                    "rule 't.eval': $c cannot be resolved"));
+        }
+
         @Test
         void a_duplicate_rule_name_is_one_problem() {
             String twice = """

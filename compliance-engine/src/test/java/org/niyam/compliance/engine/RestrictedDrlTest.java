@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePackException;
 
 /**
@@ -42,6 +43,10 @@ class RestrictedDrlTest {
                 %s
             end
             """;
+
+    /** A function that throws any throwable without declaring it, as a generic method can. */
+    static final String SNEAK = "function void sneak(Throwable t) { class S { <T extends Throwable> void t(Throwable e)"
+            + " throws T { throw (T) e; } } new S().<RuntimeException>t(t); }";
 
     static RulePackException refused(String drl) {
         RulePackException e = catchThrowableOfType(RulePackException.class, () -> ComplianceEngine.builder()
@@ -127,6 +132,11 @@ class RestrictedDrlTest {
             // bytes decoded with the default charset (file.encoding)
             "String s = new String(new byte[] {(byte) 0xe9});               | java.lang.String.<init>()",
             "String s = new String(new byte[] {(byte) 0xe9}, 0, 1);         | java.lang.String.<init>()",
+            // a charset looked up by name: an unknown name loads every CharsetProvider on the class path, and the
+            // names known depend on the runtime
+            "try { byte[] b = \"x\".getBytes(\"x-IBM1047\"); } catch (Exception e) { } | java.lang.String.getBytes()",
+            "try { String s = new String(new byte[] {65}, \"x-\" + $c.id()); } catch (Exception e) { } | java.lang.String.<init>()",
+            "try { String s = new String(new byte[] {65}, 0, 1, \"UTF-8\"); } catch (Exception e) { } | java.lang.String.<init>()",
             // state outside the evaluation: the pool of interned strings tells what earlier cases interned
             "boolean first = $c.id().intern() == $c.id();                     | java.lang.String.intern()",
             "Object f = new java.time.format.DateTimeFormatterBuilder().appendPattern(\"EEEE\").toFormatter(); | java.time.format.DateTimeFormatterBuilder.toFormatter()",
@@ -373,6 +383,52 @@ class RestrictedDrlTest {
         }
 
         @Test
+        void aThrowableOfItsOwn() {
+            // Neither an exception nor an error: thrown without declaring it (a generic method can), it passed where
+            // Drools catches exceptions, and the command line exited without a word.
+            assertRefused(TEMPLATE.formatted(SNEAK, "sneak(new Throwable(\"raw\"));"), 11, "rule 'x.rule'",
+                    "java.lang.Throwable.<init>()");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "consequence | $c : ComplaintReceived()                   | sneak(new Throwable(\"raw\"));"
+                    + " | in its consequence",
+            "condition   | $c : ComplaintReceived(thrown(id))         | insert(new Object());"
+                    + " | in a condition",
+        })
+        void aCheckedThrowableThrownUndeclaredByAPackOfOneOwnsFailsTheEvaluationNamingTheRule(String where,
+                String pattern, String consequence, String said) {
+            // Drools catches exceptions, not every throwable: the engine's boundary turns it into its error.
+            String drl = TEMPLATE.formatted(SNEAK + "\nfunction boolean thrown(String id) { sneak(new Throwable(id));"
+                    + " return true; }", consequence).replace("$c : ComplaintReceived()", pattern);
+            ComplianceEngine engine = ComplianceEngine.builder()
+                    .rulePack(RulePack.drl("policy.drl", drl).unrestricted()).build();
+            OffsetDateTime at = TestPacks.at("2026-03-02T10:00:00+05:30");
+            RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class, () -> engine.evaluate(
+                    TestPacks.evidence(TestPacks.complaint("c-1", "k-1", at)), at.plusDays(1)));
+            assertThat(e).as(where).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("x.rule");
+            assertThat(e).hasMessageContaining("rule 'x.rule'").hasMessageContaining("java.lang.Throwable")
+                    .hasMessageContaining(said);
+        }
+
+        @Test
+        void aConditionDroolsRunsAsItBuildsTheRuleBaseNamesTheRuleWhenItThrows() {
+            // An eval without bindings runs as the rule base is built: it said only that a class of the model
+            // "cannot be instantiated".
+            String drl = TEMPLATE.formatted("function boolean fails() { throw new IllegalStateException(\"no\"); }",
+                    "").replace("$c : ComplaintReceived()", "eval(fails())");
+            RulePackException e = refused(drl);
+            assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(6);
+                assertThat(p.message()).contains("rule 'x.rule' threw java.lang.IllegalStateException: no, while "
+                        + "Drools built the rule base");
+            });
+        }
+
+        @Test
         void anExceptionOfTheAllowlistIsThrownAndNamesTheRule() {
             ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl",
                     TEMPLATE.formatted("", "throw new IllegalStateException(\"no \" + $c.id());"))).build();
@@ -596,6 +652,34 @@ class RestrictedDrlTest {
     @Nested
     @DisplayName("what Drools would interpret, refused on the parsed DRL before anything is compiled")
     class Interpreted {
+
+        /**
+         * Only a session in stream mode expires events: in the engine's sessions an {@code @expires} made every
+         * evaluation fail with Drools' internal error, naming nothing. Refused at build, in any pack.
+         */
+        @ParameterizedTest(name = "restricted: {0}")
+        @CsvSource({"true", "false"})
+        void anExpiryOfADeclaredEvent(boolean restricted) {
+            String drl = TEMPLATE.formatted("""
+                    declare Tick
+                        @role(event)
+                        @timestamp(at)
+                        @expires(1ms)
+                        id : String
+                        at : long
+                    end""", "insert(new Tick($c.id(), 0L));");
+            RulePack given = RulePack.drl("policy.drl", drl);
+            RulePack pack = restricted ? given : given.unrestricted();
+            RulePackException e = catchThrowableOfType(RulePackException.class,
+                    () -> ComplianceEngine.builder().rulePack(pack).build());
+            assertThat(e).isNotNull();
+            assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(7);
+                assertThat(p.message()).contains("declared type 'Tick' has @expires, which only a session in stream "
+                        + "mode runs");
+            });
+        }
 
         @Test
         void thePackageDialectMvel() {

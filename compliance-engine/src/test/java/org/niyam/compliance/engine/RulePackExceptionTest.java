@@ -139,6 +139,36 @@ class RulePackExceptionTest {
             });
         }
 
+        /**
+         * A flat chain of operators, with no bracket, builds a syntax tree as deep: 2,000 terms overflowed the stack
+         * with no file or line. Restricted or not.
+         */
+        @ParameterizedTest
+        @ValueSource(booleans = {false, true})
+        void a_chain_of_operators_too_long_is_refused_naming_the_file_and_the_line(boolean restricted) {
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.model.*;
+
+                    // a comment + + + + and a string "+ + + +" do not count
+                    rule "flat"
+                        @citation("Policy 1")
+                    when
+                        $f : Finding()
+                    then
+                        int n = 1%s;
+                    end
+                    """.formatted(" + 1".repeat(2_000));
+            RulePack pack = RulePack.drl("flat.drl", drl);
+            RulePackException e = buildFailure(restricted ? pack : pack.unrestricted());
+
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("flat.drl");
+                assertThat(p.line()).isEqualTo(10);
+                assertThat(p.message()).contains("more than 512 operators in one expression");
+            });
+        }
+
         @Test
         void constraint_on_a_field_that_does_not_exist_names_the_file_the_line_and_the_field() {
             RulePackException e = buildFailure(RulePack.drl("type.drl", TYPE_ERROR));

@@ -1635,8 +1635,28 @@ public final class Evaluation {
                 throw new RuleExecutionException(rule, "rule " + describe(rule) + " ran out of memory while its "
                         + "consequence ran (" + e.getMessage() + "): it builds more than the heap holds, whatever "
                         + "the input's size", e);
+            } catch (Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw undeclared(e, firing); // a checked one thrown without declaring it: Drools catches Exception
             }
         }
+    }
+
+    /**
+     * The error of a checked throwable that a rule's code threw without declaring it (a generic method can), which
+     * would otherwise leave the evaluation as no error the caller expects: naming the consequence's rule, else the
+     * rule whose condition's class is on its stack.
+     */
+    private RuleExecutionException undeclared(Throwable e, String consequence) {
+        List<String> rules = consequence != null ? List.of(consequence) : ruleBase.rulesAt(e);
+        String where = consequence != null ? " in its consequence" : " in a condition";
+        String what = " threw " + e.getClass().getName() + ", which it does not declare";
+        if (rules.size() == 1) {
+            return new RuleExecutionException(rules.get(0), "rule " + describe(rules.get(0)) + what + where, e);
+        }
+        return new RuleExecutionException(null, (rules.isEmpty() ? "a rule condition" : "a condition shared by rules "
+                + String.join(", ", rules.stream().map(this::describe).toList())) + what, e);
     }
 
     /**

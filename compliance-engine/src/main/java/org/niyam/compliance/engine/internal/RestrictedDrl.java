@@ -46,13 +46,30 @@ final class RestrictedDrl {
     private RestrictedDrl() {
     }
 
-    /** Every refused construct in one DRL file of a restricted pack, or nothing for an unrestricted pack. */
+    /**
+     * Every refused construct in one DRL file of a restricted pack; of an unrestricted pack, only what no session of
+     * the engine can run (an {@code @expires} of a declared event).
+     */
     public static List<Problem> check(RulePack pack, RulePack.DrlSource source, PackageDescr descr) {
         List<Problem> problems = new ArrayList<>();
-        if (!pack.restricted() || descr == null) {
+        if (descr == null) {
             return problems;
         }
         String origin = source.origin();
+        for (AbstractClassTypeDeclarationDescr type : descr.getClassAndEnumDeclarationDescrs()) {
+            AnnotationDescr expires = type.getAnnotation("expires");
+            if (expires != null) {
+                // Only a session in stream mode expires events; in the engine's, Drools failed at every evaluation.
+                problems.add(new Problem(origin, lineOf("@expires", source.text(), type),
+                        "declared type '" + type.getTypeName() + "' has @expires, which only a session in stream "
+                                + "mode runs, with the session's clock: the engine's sessions judge the evidence as of "
+                                + "an instant, never expire a fact, and failed at every evaluation with it. Remove "
+                                + "@expires; a rule compares the events' instants instead."));
+            }
+        }
+        if (!pack.restricted()) {
+            return problems;
+        }
         for (AttributeDescr attribute : descr.getAttributes()) {
             // A package's attributes are every rule's: a clock there is a clock in each rule.
             dialect(origin, "package " + descr.getName(), attribute, problems);
@@ -96,6 +113,18 @@ final class RestrictedDrl {
             }
         }
         return problems;
+    }
+
+    /** The line of the declaration's {@code annotation}, which the parser does not give: else the declaration's. */
+    private static int lineOf(String annotation, String text, AbstractClassTypeDeclarationDescr type) {
+        int first = Math.max(type.getLine(), 1);
+        List<String> lines = text == null ? List.of() : text.lines().toList();
+        for (int i = first - 1; i < lines.size() && (type.getEndLine() <= 0 || i < type.getEndLine()); i++) {
+            if (lines.get(i).contains(annotation)) {
+                return i + 1;
+            }
+        }
+        return Math.max(type.getLine(), 0);
     }
 
     private static void clock(String origin, String where, AttributeDescr attribute, int fallbackLine,

@@ -175,15 +175,36 @@ public final class DrlAnalysis {
     static final int MAX_NESTING = 256;
 
     /**
+     * How many operators may follow one another in a DRL file with no statement, argument or block between them: a
+     * flat chain ({@code 1 + 1 + ... + 1}) is a syntax tree as deep as brackets nested as often, and the Java parsers
+     * and compiler recurse down it (2,000 terms overflowed the stack); far past any rule's expression.
+     */
+    static final int MAX_CHAIN = 512;
+
+    /** The characters of Java's and DRL's operators, but {@code =}, so that {@code ==} and {@code <=} count once. */
+    private static final String OPERATOR_CHARACTERS = "+-*/%&|^<>!~?:.";
+
+    /**
      * A problem when the file nests parentheses, brackets or braces (outside strings and comments) deeper than
-     * {@link #MAX_NESTING}: Drools' parsers would spend many seconds and then overflow their stack, naming no line.
+     * {@link #MAX_NESTING}, or chains more than {@link #MAX_CHAIN} operators: Drools' parsers would spend many seconds
+     * and then overflow their stack, or the Java parsers and compiler overflow theirs, naming no line.
      */
     private static Problem tooDeep(RulePack.DrlSource source) {
         String text = source.text();
         int depth = 0;
+        int chain = 0;
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == ';' || c == ',' || c == '{' || c == '}') {
+                chain = 0;
+            } else if (OPERATOR_CHARACTERS.indexOf(c) >= 0 && !(c == '/' && i + 1 < text.length()
+                    && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) && ++chain > MAX_CHAIN) {
+                return new Problem(source.origin(), line, "more than " + MAX_CHAIN + " operators in one "
+                        + "expression, with no statement or argument between them: the file is not read (the Java "
+                        + "parsers and compiler would overflow their stack); write the expression in steps, with "
+                        + "variables, functions or more rules");
+            }
             if (c == '\n') {
                 line++;
             } else if (c == '"' || c == '\'') {

@@ -109,15 +109,15 @@ public final class RestrictedBuild {
         try {
             kieBase = load(output.classes(), output.models(), loader, models, prebuilt,
                     CompiledCheck.checked(output.classes().keySet(), sources), stepLimit);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             // Code of the pack that Drools runs as it builds the rule base (a condition without bindings, such as a
-            // constant eval, run as the model is instantiated) and that passed a limit or ran the stack out.
+            // constant eval, run as the model is instantiated) and that threw, passed a limit or ran the stack out.
             Problem stopped = stoppedAtBuild(e, output.classes(), sources, stepLimit);
             if (stopped != null) {
                 return new Result(null, List.of(stopped), nanos);
             }
-            if (!(e instanceof RuntimeException || e instanceof LinkageError)) {
-                throw (Error) e;
+            if (e instanceof Error error && !(e instanceof LinkageError)) {
+                throw error;
             }
             String origin = sources.stream().filter(CompiledCheck.Source::restricted).map(CompiledCheck.Source::origin)
                     .findFirst().orElse("rules");
@@ -131,9 +131,9 @@ public final class RestrictedBuild {
     }
 
     /**
-     * The problem of the pack's code that Drools ran as it built the rule base and that passed the step or depth
-     * limit, or ran the stack out, naming the rule whose class is on the error's stack, at its line; {@code null}
-     * when the error is of another kind.
+     * The problem of the pack's code that Drools ran as it built the rule base and that threw, passed the step or
+     * depth limit, or ran the stack out, naming the rule whose class is on the error's stack, at its line;
+     * {@code null} when the error is of another kind.
      */
     private static Problem stoppedAtBuild(Throwable thrown, Map<String, byte[]> classes,
                                           List<CompiledCheck.Source> sources, long stepLimit) {
@@ -145,11 +145,16 @@ public final class RestrictedBuild {
                 error = t;
             }
         }
-        if (error == null) {
-            return null;
-        }
         String what;
-        if (exceeded == null) {
+        if (error == null) {
+            // Thrown by the code the model's constructor ran, or a checked throwable thrown without declaring it.
+            error = thrown instanceof RuntimeException || thrown instanceof Error ? thrownByModel(thrown) : thrown;
+            if (error == null) {
+                return null;
+            }
+            what = "threw " + error.getClass().getName() + (error.getMessage() == null ? "" : ": "
+                    + error.getMessage() + ",");
+        } else if (exceeded == null) {
             what = "ran out of stack";
         } else if (exceeded.depth()) {
             what = exceeded.getMessage();
@@ -157,11 +162,11 @@ public final class RestrictedBuild {
             what = String.format(java.util.Locale.ROOT, "took more than %,d steps", exceeded.limit());
         }
         String why = " while Drools built the rule base, which runs a condition without bindings (a constant eval, "
-                + "say) as it builds it: a loop or a recursion that does not end, or too long for a rule, in it or "
-                + "in a function it calls. Each call of a restricted pack's code may take "
-                + String.format(java.util.Locale.ROOT, "%,d", stepLimit) + " steps (ComplianceEngine.Builder."
-                + "stepLimit) and nest " + String.format(java.util.Locale.ROOT, "%,d", Steps.DEPTH_LIMIT)
-                + " calls of its own code";
+                + "say) as it builds it" + (what.startsWith("threw ") ? "" : ": a loop or a recursion that does not "
+                + "end, or too long for a rule, in it or in a function it calls. Each call of a restricted pack's "
+                + "code may take " + String.format(java.util.Locale.ROOT, "%,d", stepLimit) + " steps "
+                + "(ComplianceEngine.Builder.stepLimit) and nest "
+                + String.format(java.util.Locale.ROOT, "%,d", Steps.DEPTH_LIMIT) + " calls of its own code");
         Set<String> names = new LinkedHashSet<>();
         sources.stream().filter(CompiledCheck.Source::restricted)
                 .forEach(source -> source.descr().getRules().forEach(rule -> names.add(rule.getName())));
@@ -186,6 +191,21 @@ public final class RestrictedBuild {
                 .findFirst().orElse("rules");
         return new Problem(origin, 0, (rules.isEmpty() ? "the code of a rule" : "a condition shared by rules '"
                 + String.join("', '", rules) + "'") + " " + what + why);
+    }
+
+    /** What the code run by a model's constructor threw, if that is what {@code thrown} reports. */
+    private static Throwable thrownByModel(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof java.lang.reflect.InvocationTargetException invoked) {
+                Throwable root = invoked.getTargetException(); // Drools wraps an eval's exception: its own words
+                for (int i = 0; root.getCause() != null && root.getCause() != root && i < 64; i++) {
+                    root = root.getCause();
+                }
+                return root;
+            }
+        }
+        return null;
     }
 
     /**
