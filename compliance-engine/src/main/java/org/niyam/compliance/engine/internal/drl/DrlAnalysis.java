@@ -175,11 +175,16 @@ public final class DrlAnalysis {
     static final int MAX_NESTING = 256;
 
     /**
-     * How many operators may follow one another in a DRL file with no statement, argument or block between them: a
-     * flat chain ({@code 1 + 1 + ... + 1}) is a syntax tree as deep as brackets nested as often, and the Java parsers
-     * and compiler recurse down it (2,000 terms overflowed the stack); far past any rule's expression.
+     * How many operators may follow one another in a DRL file with no statement, argument, block or part of a rule
+     * ({@code when}, {@code then}, {@code end}) between them: a flat chain ({@code 1 + 1 + ... + 1}) is a syntax tree
+     * as deep as brackets nested as often, and the Java parsers and compiler recurse down it (2,000 terms overflowed
+     * the stack); far past any rule's expression.
      */
     static final int MAX_CHAIN = 512;
+
+    /** The DRL keywords that start a part of a file: no expression runs past them. */
+    private static final java.util.Set<String> SECTION_WORDS = java.util.Set.of("rule", "when", "then", "end",
+            "query", "declare");
 
     /** The characters of Java's and DRL's operators, but {@code =}, so that {@code ==} and {@code <=} count once. */
     private static final String OPERATOR_CHARACTERS = "+-*/%&|^<>!~?:.";
@@ -196,6 +201,18 @@ public final class DrlAnalysis {
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isJavaIdentifierStart(c)) {
+                // A word: a DRL keyword that starts a part of the file ends any expression before it.
+                int end = i + 1;
+                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                if (end - i <= 5 && SECTION_WORDS.contains(text.substring(i, end))) {
+                    chain = 0;
+                }
+                i = end - 1;
+                continue;
+            }
             if (c == ';' || c == ',' || c == '{' || c == '}') {
                 chain = 0;
             } else if (OPERATOR_CHARACTERS.indexOf(c) >= 0 && !(c == '/' && i + 1 < text.length()

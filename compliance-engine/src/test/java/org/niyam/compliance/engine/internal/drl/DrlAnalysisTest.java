@@ -96,6 +96,22 @@ class DrlAnalysisTest {
         assertThat(code.line()).isEqualTo(6);
     }
 
+    /**
+     * The guard against long chains of operators counts within one expression: many rules with a binding each and no
+     * comma or semicolon between them (empty consequences) are read, where one chain of the same length is not.
+     */
+    @Test
+    void operatorsOfManyRulesAreNotOneChain() {
+        StringBuilder many = new StringBuilder("package p;\nimport org.niyam.compliance.model.*;\n");
+        for (int i = 0; i < 600; i++) {
+            many.append("rule \"r").append(i).append("\" when $f : Finding(code != null) then end\n");
+        }
+        assertThat(DrlAnalysis.of(new RulePack.DrlSource("many.drl", many.toString())).compilable()).isTrue();
+
+        String chain = "package p;\nrule \"r\" when then int n = 1" + " + 1".repeat(600) + "; end\n";
+        assertThat(DrlAnalysis.of(new RulePack.DrlSource("chain.drl", chain)).compilable()).isFalse();
+    }
+
     @Test
     void aFileWithASyntaxErrorHasNoRules() {
         DrlAnalysis analysis = DrlAnalysis.of(new RulePack.DrlSource("bad.drl", "package p;\nrule \"a\" when then"));
