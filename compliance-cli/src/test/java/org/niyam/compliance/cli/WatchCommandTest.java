@@ -321,6 +321,52 @@ class WatchCommandTest {
                 .doesNotContain("\tat ", "Exception");
     }
 
+    /**
+     * A platform rule over every pair of complaints, whose cases leave a week after they came: the replay's firing
+     * limit counts the events of the cases that left, as the audit's does (it stopped with an internal class's name).
+     */
+    @Test
+    void a_replay_counts_the_events_of_cases_that_left_in_its_firing_limit_as_the_audit_does(@TempDir Path dir)
+            throws IOException {
+        Path drl = dir.resolve("pairs.drl");
+        Files.writeString(drl, """
+                package attack.pairs;
+                import org.niyam.compliance.model.*;
+                import java.util.List;
+
+                rule "g.pairs" @citation("t")
+                when
+                    $a : CustomEvent(kind == "complaint")
+                    $b : CustomEvent(kind == "complaint", id.compareTo($a.id) > 0)
+                then
+                end
+
+                rule "l.triage" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Assessment("t.triage", "Triage", Status.MET, "triaged", List.of($e.id()), $c));
+                end
+                """);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            lines.append(String.format("{\"type\": \"CustomEvent\", \"id\": \"e%03d\", \"caseId\": \"C%03d\", "
+                    + "\"at\": \"2026-01-01T10:01:%02d+05:30\", \"kind\": \"complaint\"}%n", i, i, i % 60));
+        }
+        lines.append("{\"type\": \"CustomEvent\", \"id\": \"n1\", \"caseId\": \"N1\", "
+                + "\"at\": \"2026-02-20T10:00:00+05:30\", \"kind\": \"noise\"}\n");
+        Path log = Files.writeString(dir.resolve("pairs.jsonl"), lines);
+
+        Cli.Result audit = Cli.run("audit", log.toString(), "--rules", drl.toString(), "--no-builtin-rules",
+                "--no-cache");
+        Cli.Result replay = Cli.run("watch", "--replay", log.toString(), "--rules", drl.toString(),
+                "--no-builtin-rules", "--no-cache");
+
+        assertThat(audit.exit()).as(audit.err()).isEqualTo(0);
+        assertThat(replay.exit()).as(replay.err()).isEqualTo(0);
+        assertThat(replay.err()).doesNotContain("internal error", "Unpartitionable");
+    }
+
     @Test
     void bad_options_are_usage_errors() {
         assertThat(Cli.run("watch", "--format", "html", "../examples/logs/late-intimate-imagery.jsonl").exit()).isEqualTo(Exit.BAD_INPUT);
