@@ -22,11 +22,12 @@ import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.RuleExecutionException;
 import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
 
 /**
  * Packs of one's own watched by the monitor in shapes where its report once parted from {@link
  * ComplianceEngine#evaluate} of the same events, or where it failed with an unclear error: each test compares with
- * {@code evaluate} or names what the error must say.
+ * {@code evaluate} or names what the error must say (and one refusal met while writing them).
  */
 class MonitorAttacksTest {
 
@@ -345,5 +346,21 @@ class MonitorAttacksTest {
                 .restore(snapshot).build()) {
             assertThat(monitor.oneSessionReason()).isNotNull();
         }
+    }
+
+    /** Built while writing the pairs above: {@code >} between two Strings is refused in the author's words. */
+    @Test
+    void a_restricted_packs_greater_than_between_strings_is_refused_naming_the_comparison_not_a_drools_helper() {
+        assertThatThrownBy(() -> ComplianceEngine.builder().rulePack(pack("""
+                rule "g.pairs" @citation("t")
+                when
+                    $a : CustomEvent(kind == "complaint")
+                    $b : CustomEvent(kind == "complaint", id > $a.id)
+                then
+                end
+                """)).build()).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("rule 'g.pairs' compares two values by > that are neither numbers nor dates")
+                .hasMessageContaining("id.compareTo($a.id) > 0")
+                .hasMessageNotContaining("EvaluationUtil");
     }
 }
