@@ -196,6 +196,14 @@ public final class ComplianceMonitor implements AutoCloseable {
     private boolean stopped;
     /** How many events the cases that left had: {@code evaluate} of everything accepted counts them in its limit. */
     private long leftEvents;
+    /**
+     * The firings of the held cases' rules when each was last evaluated, of the cases that left, and of the platform's
+     * rules: a stop runs only what changed, and charges the rest to the firing limit as {@code evaluate} fires it.
+     */
+    private long heldFirings;
+    private long leftFirings;
+    private long globalFirings;
+    private long preparedFirings;
     /** Whether case-local rules read the period watched, or the law in force: held cases run again when they change. */
     private final boolean localReadsPeriod;
     private final boolean localReadsLaw;
@@ -223,6 +231,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         final Map<String, CaseTracker.Held> obligations = new LinkedHashMap<>();
         final Map<String, Finding> findings = new LinkedHashMap<>();
         List<Evaluation.Conclusion> leftovers = List.of();
+        /** How many times its rules fired when last evaluated: an evaluation of everything counts them. */
+        long firings;
         OffsetDateTime next;
         OffsetDateTime retireAt;
         /** What is kept of what the case no longer holds, or null. */
@@ -1219,7 +1229,17 @@ public final class ComplianceMonitor implements AutoCloseable {
      * that left.
      */
     private long facts() {
-        return facts.size() + 3L + heldIds.size() - pending.size() + leftEvents;
+        return Platform.history(profiles).size() + facts.size() + 2L + heldIds.size() - pending.size() + leftEvents;
+    }
+
+    /** A listener counting the firings of one session (each session runs on one thread). */
+    private static final class Firings implements EvaluationListener {
+        long count;
+
+        @Override
+        public void ruleFired(String ruleId) {
+            count++;
+        }
     }
 
     /**
@@ -1271,9 +1291,10 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     /** Whether the platform's obligations (id, status) or findings at {@code at} differ from those last reported. */
     private boolean platformDiffers(OffsetDateTime at) {
-        Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(),
-                EvaluationListener.NONE);
+        Firings firings = new Firings();
+        Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(), firings);
         prepared = g;
+        preparedFirings = firings.count;
         preparedAt = at;
         Report report = platformAt(g, new HashSet<>(), at);
         if (report.obligations().size() != platformTracks.obligations.size()
@@ -1325,10 +1346,23 @@ public final class ComplianceMonitor implements AutoCloseable {
             Evaluation.Global previousGlobal = global;
             OffsetDateTime previousCheck = lastGlobalCheck;
             boolean eventDriven = contextChanged || global == null;
+            // What this stop does not run again fires, in evaluate as of now, as it fired when last run.
+            long unchanged = heldFirings + leftFirings + (standingDue ? 0 : globalFirings);
+            for (String id : dirty) {
+                Tracks tracks = cases.get(id);
+                unchanged -= tracks == null ? 0 : tracks.firings;
+            }
+            total.fired(unchanged);
             if (standingDue) {
+                Firings firings = new Firings();
                 global = ready != null ? ready
-                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total,
-                        EvaluationListener.NONE);
+                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total, firings);
+                if (ready == null) {
+                    globalFirings = firings.count;
+                } else {
+                    globalFirings = preparedFirings;
+                    total.fired(preparedFirings);
+                }
                 contextChanged = false;
                 lastGlobalCheck = now;
                 stopped = true;
@@ -1346,11 +1380,15 @@ public final class ComplianceMonitor implements AutoCloseable {
             Evaluation.Global g = global;
             long evaluationFacts = facts();
             Map<String, RuleExecutionException> failed = new ConcurrentHashMap<>();
+            Map<String, Long> fired = new ConcurrentHashMap<>();
             List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
                 List<CaseEvent> events = cases.get(id).events;
                 try {
-                    return evaluation.part(evaluation.cases(context, events, g, evaluationFacts, total,
-                            EvaluationListener.NONE), events, g, now);
+                    Firings firings = new Firings();
+                    Evaluation.Part part = evaluation.part(evaluation.cases(context, events, g, evaluationFacts,
+                            total, firings), events, g, now);
+                    fired.put(id, firings.count);
+                    return part;
                 } catch (RuleExecutionException e) {
                     failed.put(id, e); // the other cases are reported; this one keeps what was last reported
                     return null;
@@ -1368,6 +1406,9 @@ public final class ComplianceMonitor implements AutoCloseable {
                     }
                     continue;
                 }
+                long firings = fired.get(ids.get(i));
+                heldFirings += firings - tracks.firings;
+                tracks.firings = firings;
                 List<Transition> changes = new ArrayList<>();
                 diff(tracks, part.obligations(), part.findings(), now, changes);
                 caseOut.add(changes);
@@ -1597,6 +1638,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         cases.remove(tracks.caseId);
         tracks.events.forEach(e -> heldIds.remove(e.id()));
         leftEvents += tracks.events.size();
+        heldFirings -= tracks.firings;
+        leftFirings += tracks.firings;
         tracks.obligations.values().forEach(t -> metrics.held(t.obligation(), null));
         if (!tracks.leftovers.isEmpty()) {
             // The platform's report reads them in another place: after the retired cases', not by case id.

@@ -154,10 +154,60 @@ class MonitorAttacksTest {
             catching(() -> monitor.advanceTo(T.plusDays(42)), thrown);
             catching(monitor::report, thrown);
         }
-        // Each stop counts the firings of the sessions it runs (not of the cases that did not change), so this monitor
-        // may stay under the limit where evaluate of everything does not; but what it throws is the rules' error.
+        // Whether a call passes the limit depends on the instant (evaluate as of it counts the events known then);
+        // what it throws is the rules' error.
         assertThat(thrown).allSatisfy(e -> assertThat(e).isInstanceOf(RuleExecutionException.class)
                 .hasMessageNotContaining("Unpartitionable").hasMessageContaining("firing limit"));
+    }
+
+    @Test
+    void a_pack_past_the_firing_limit_only_over_every_case_fails_in_the_monitor_as_in_evaluate() {
+        // Each complaint's case fires 7 times: under a limit of 3 a fact, one case alone stays under it (3 facts with
+        // the context), two together pass it; the monitor, which runs only the new case, counts the others' firings.
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                declare Step
+                    caseId : String
+                    n : int
+                end
+
+                rule "l.start" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Step($c, 0));
+                end
+
+                rule "l.step" @citation("t")
+                when
+                    $s : Step($c : caseId, n < 5)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    modify($s) { setN($s.getN() + 1) }
+                end
+
+                rule "l.done" @citation("t")
+                when
+                    $s : Step($c : caseId, n == 5)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("done", $c, "five steps taken", List.of($e.id())));
+                end
+                """)).firingLimitPerFact(3).build();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(event("e" + i, "C" + i, T.plusMinutes(i), "complaint"));
+        }
+        assertThatThrownBy(() -> evaluate(engine, events, AS_OF)).isInstanceOf(RuleExecutionException.class)
+                .hasMessageContaining("past the firing limit");
+        List<RuntimeException> thrown = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            for (CaseEvent complaint : events) {
+                catching(() -> monitor.accept(complaint), thrown);
+            }
+            catching(() -> monitor.advanceTo(AS_OF), thrown);
+        }
+        assertThat(thrown).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(RuleExecutionException.class)
+                .hasMessageContaining("past the firing limit"));
     }
 
     private static void catching(Runnable call, List<RuntimeException> thrown) {
