@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Transition;
 
 /** {@code niyam watch}: transitions as they happen, following a growing log, and replays by event time. */
 class WatchCommandTest {
@@ -365,6 +367,17 @@ class WatchCommandTest {
         assertThat(audit.exit()).as(audit.err()).isEqualTo(0);
         assertThat(replay.exit()).as(replay.err()).isEqualTo(0);
         assertThat(replay.err()).doesNotContain("internal error", "Unpartitionable");
+    }
+
+    /** A finding of no case (a platform rule's) names the platform, not a case "null". */
+    @Test
+    void a_platform_finding_names_the_platform_in_a_text_line() {
+        Transition t = new Transition("finding:busy#1:FINDING", Transition.Kind.FINDING,
+                OffsetDateTime.parse("2026-02-02T10:00:00+05:30"), null, null,
+                new Finding("busy", null, "two or more complaints on the platform", List.of()));
+
+        assertThat(WatchCommand.line(t, 16)).endsWith("FINDING         busy (platform): two or more complaints on "
+                + "the platform").doesNotContain("null");
     }
 
     @Test
