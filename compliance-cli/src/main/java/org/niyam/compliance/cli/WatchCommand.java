@@ -1028,7 +1028,9 @@ public final class WatchCommand implements Command {
         String head = String.format("%-" + width + "s  %-" + (LABEL + 2) + "s", at(t.at()),
                 t.kind().name().replace('_', ' '));
         if (t.finding() != null) {
-            return head + t.finding().code() + " " + TextReport.printable(String.valueOf(t.finding().caseId()))
+            String caseId = t.finding().caseId();
+            // A finding of no case is the platform's: said so, not as a case named "null".
+            return head + t.finding().code() + " " + (caseId == null ? "(platform)" : TextReport.printable(caseId))
                     + ": " + TextReport.printable(t.finding().message());
         }
         Obligation o = t.obligation();

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Transition;
 
 /** {@code niyam watch}: transitions as they happen, following a growing log, and replays by event time. */
 class WatchCommandTest {
@@ -319,6 +321,63 @@ class WatchCommandTest {
         assertThat(result.err()).contains("niyam watch: a rule failed while evaluating (loops.forever): rule "
                 + "'loops.forever' (Policy 1, " + drl + ":5) took more than 100,000,000 steps in its consequence")
                 .doesNotContain("\tat ", "Exception");
+    }
+
+    /**
+     * A platform rule over every pair of complaints, whose cases leave a week after they came: the replay's firing
+     * limit counts the events of the cases that left, as the audit's does (it stopped with an internal class's name).
+     */
+    @Test
+    void a_replay_counts_the_events_of_cases_that_left_in_its_firing_limit_as_the_audit_does(@TempDir Path dir)
+            throws IOException {
+        Path drl = dir.resolve("pairs.drl");
+        Files.writeString(drl, """
+                package attack.pairs;
+                import org.niyam.compliance.model.*;
+                import java.util.List;
+
+                rule "g.pairs" @citation("t")
+                when
+                    $a : CustomEvent(kind == "complaint")
+                    $b : CustomEvent(kind == "complaint", id.compareTo($a.id) > 0)
+                then
+                end
+
+                rule "l.triage" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Assessment("t.triage", "Triage", Status.MET, "triaged", List.of($e.id()), $c));
+                end
+                """);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            lines.append(String.format("{\"type\": \"CustomEvent\", \"id\": \"e%03d\", \"caseId\": \"C%03d\", "
+                    + "\"at\": \"2026-01-01T10:01:%02d+05:30\", \"kind\": \"complaint\"}%n", i, i, i % 60));
+        }
+        lines.append("{\"type\": \"CustomEvent\", \"id\": \"n1\", \"caseId\": \"N1\", "
+                + "\"at\": \"2026-02-20T10:00:00+05:30\", \"kind\": \"noise\"}\n");
+        Path log = Files.writeString(dir.resolve("pairs.jsonl"), lines);
+
+        Cli.Result audit = Cli.run("audit", log.toString(), "--rules", drl.toString(), "--no-builtin-rules",
+                "--no-cache");
+        Cli.Result replay = Cli.run("watch", "--replay", log.toString(), "--rules", drl.toString(),
+                "--no-builtin-rules", "--no-cache");
+
+        assertThat(audit.exit()).as(audit.err()).isEqualTo(0);
+        assertThat(replay.exit()).as(replay.err()).isEqualTo(0);
+        assertThat(replay.err()).doesNotContain("internal error", "Unpartitionable");
+    }
+
+    /** A finding of no case (a platform rule's) names the platform, not a case "null". */
+    @Test
+    void a_platform_finding_names_the_platform_in_a_text_line() {
+        Transition t = new Transition("finding:busy#1:FINDING", Transition.Kind.FINDING,
+                OffsetDateTime.parse("2026-02-02T10:00:00+05:30"), null, null,
+                new Finding("busy", null, "two or more complaints on the platform", List.of()));
+
+        assertThat(WatchCommand.line(t, 16)).endsWith("FINDING         busy (platform): two or more complaints on "
+                + "the platform").doesNotContain("null");
     }
 
     @Test

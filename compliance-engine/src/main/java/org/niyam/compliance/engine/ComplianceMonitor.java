@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.niyam.compliance.engine.internal.Evaluation;
+import org.niyam.compliance.engine.internal.ExecutableModels;
 import org.niyam.compliance.engine.internal.LongSet;
 import org.niyam.compliance.engine.internal.MonitorMetrics;
 import org.niyam.compliance.engine.internal.StandingOverPeriod;
@@ -39,6 +40,8 @@ import org.niyam.compliance.io.internal.InputErrors;
 import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.EventTypes;
+import org.niyam.compliance.model.EvidencePeriod;
+import org.niyam.compliance.model.LawInForce;
 import org.niyam.compliance.model.Finding;
 import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
@@ -48,6 +51,8 @@ import org.niyam.compliance.model.Report;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
 import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +189,29 @@ public final class ComplianceMonitor implements AutoCloseable {
     private boolean contextChanged = true;
     private OffsetDateTime lastGlobalCheck;
     private String oneSession;
+    /**
+     * Whether the platform's rules were assessed once (split, {@link #global} is set; in one session, everything was):
+     * under event time the platform's report is computed apart only before ({@link #unreportedPlatform}).
+     */
+    private boolean stopped;
+    /** How many events the cases that left had: {@code evaluate} of everything accepted counts them in its limit. */
+    private long leftEvents;
+    /**
+     * The firings of the held cases' rules when each was last evaluated, of the cases that left, and of the platform's
+     * rules: a stop runs only what changed, and charges the rest to the firing limit as {@code evaluate} fires it.
+     */
+    private long heldFirings;
+    private long leftFirings;
+    private long globalFirings;
+    private long preparedFirings;
+    /** Whether case-local rules read the period watched, or the law in force: held cases run again when they change. */
+    private final boolean localReadsPeriod;
+    private final boolean localReadsLaw;
+    /** The fingerprint of the engine's packs, which a snapshot names; null until asked. */
+    private String rules;
+    private final ComplianceEngine engine;
+    /** A rule that failed in a case's session during the current call: thrown when the call ends (see accept). */
+    private RuleExecutionException failure;
     /** Instants the standing facts, the platform's records and the law name (see {@link #namedInstants}); null when to be computed again. */
     private List<OffsetDateTime> named;
 
@@ -203,6 +231,8 @@ public final class ComplianceMonitor implements AutoCloseable {
         final Map<String, CaseTracker.Held> obligations = new LinkedHashMap<>();
         final Map<String, Finding> findings = new LinkedHashMap<>();
         List<Evaluation.Conclusion> leftovers = List.of();
+        /** How many times its rules fired when last evaluated: an evaluation of everything counts them. */
+        long firings;
         OffsetDateTime next;
         OffsetDateTime retireAt;
         /** What is kept of what the case no longer holds, or null. */
@@ -226,6 +256,9 @@ public final class ComplianceMonitor implements AutoCloseable {
 
     private ComplianceMonitor(Builder builder, MonitorSnapshot restored) {
         this.evaluation = builder.engine.evaluation();
+        this.engine = builder.engine;
+        this.localReadsPeriod = evaluation.locality().readByLocalRules(EvidencePeriod.class);
+        this.localReadsLaw = evaluation.locality().readByLocalRules(LawInForce.class);
         this.tracker = CaseTracker.of(builder.engine);
         this.snapshots = snapshots(builder.engine);
         this.clock = builder.clock;
@@ -291,6 +324,14 @@ public final class ComplianceMonitor implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (failure != null) {
+            // As for a refused event: nothing is built, the caller builds again without the events or the rule.
+            if (timerThread != null) {
+                timerThread.shutdownNow();
+            }
+            metrics.close();
+            throw failure;
+        }
         if (clock instanceof MonitorClock.Manual manual) {
             this.manualHook = instant -> runLocked(() -> advance(instant.withOffsetSameInstant(offset)));
             manual.attach(manualHook);
@@ -322,7 +363,11 @@ public final class ComplianceMonitor implements AutoCloseable {
      *                               jurisdiction other than one an event of its case holding or waiting states (a
      *                               case arises in one): it is refused, and the case goes on without it
      * @throws org.niyam.compliance.pack.RuleExecutionException a rule failed as the event was evaluated, naming the
-     *                               rule (a restricted pack's loop past the engine's step limit, among others)
+     *                               rule, and for a case's rules the case and its events (a restricted pack's loop
+     *                               past the engine's step limit, among others); under event time, from the call
+     *                               that moves the watermark past the event. Thrown once the call has done the rest:
+     *                               the other cases' transitions reported, the clock moved; the failed case keeps
+     *                               what was last reported of it until its next event or timer
      * @throws IllegalStateException the monitor is closed
      */
     public void accept(CaseEvent event) {
@@ -643,13 +688,21 @@ public final class ComplianceMonitor implements AutoCloseable {
                     snapshotOf(platformTracks), cases.values().stream().map(ComplianceMonitor::snapshotOf)
                     .sorted(Comparator.comparing(MonitorSnapshot.Case::caseId)).toList(),
                     retiredLeftovers.stream().map(CaseTracker.Leftover::of).toList(),
-                    null, new TreeMap<>(left), lastGlobalCheck, oneSession, contextChanged);
+                    null, new TreeMap<>(left), lastGlobalCheck, oneSession, contextChanged, rules());
             try {
                 return snapshots.writeValueAsBytes(snapshot);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the monitor's snapshot: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** {@return the fingerprint of the engine's packs, computed once} */
+    private String rules() {
+        if (rules == null) {
+            rules = ExecutableModels.fingerprint(engine.rulePacks());
+        }
+        return rules;
     }
 
     /** Snapshots' JSON: compact, with the events under the names of the engine's event types. */
@@ -669,6 +722,14 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     private void restore(MonitorSnapshot snapshot) {
+        if (snapshot.rules() != null && !snapshot.rules().equals(rules())) {
+            // What the old rules' platform session read of the cases that left, and what they concluded, is all the
+            // snapshot keeps of those cases: the new rules could not be run over them.
+            throw new InputException("snapshot", 0, "rules", "the snapshot was taken by a monitor of other rules "
+                    + "than this engine's packs " + engine.rulePacks().stream().map(RulePack::id).toList()
+                    + " (another pack, another version of one): restore it with an engine of the packs it was taken "
+                    + "with, or give a new monitor the events again", null);
+        }
         now = snapshot.now();
         latestSeen = snapshot.latestSeen();
         earliest = snapshot.earliest();
@@ -709,7 +770,11 @@ public final class ComplianceMonitor implements AutoCloseable {
                     .forEach(leftOrder::add);
         }
         lastGlobalCheck = snapshot.lastGlobalCheck();
-        oneSession = snapshot.oneSession();
+        // An engine that runs one session is watched in one session, whatever the snapshot's monitor did.
+        oneSession = oneSession != null ? oneSession : snapshot.oneSession();
+        left.values().forEach(l -> leftEvents += l.earlier() == null ? 0 : l.earlier().events().length / 16);
+        cases.values().stream().filter(t -> t.earlier != null)
+                .forEach(t -> leftEvents += t.earlier.events().length / 16);
         // Exactly as it stood: the platform's rules as of their last check, each timer from what was reported, and
         // whether the platform's rules were due again (before the first event is evaluated they are: the platform's
         // duties are then reported at that event's instant, as by a monitor that did not stop). A snapshot taken
@@ -717,9 +782,16 @@ public final class ComplianceMonitor implements AutoCloseable {
         boolean evaluated = !platformTracks.obligations.isEmpty() || !platformTracks.findings.isEmpty()
                 || !cases.isEmpty() || !left.isEmpty();
         if (lastGlobalCheck != null && evaluated) {
-            global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck), facts(),
-                    EvaluationListener.NONE);
+            stopped = true;
             contextChanged = snapshot.contextChanged();
+            if (oneSession == null) {
+                try {
+                    global = evaluation.global(context(lastGlobalCheck), Evaluation.knownAt(shared, lastGlobalCheck),
+                            facts(), EvaluationListener.NONE);
+                } catch (Evaluation.Unpartitionable e) {
+                    contextChanged = true; // the next stop evaluates the platform's rules, in one session if it must
+                }
+            }
         }
         if (now != null) {
             schedule(platformTracks);
@@ -770,19 +842,32 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     private void runLocked(Runnable work) {
-        lock.lock();
-        try {
+        locked(() -> {
             work.run();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
+    /**
+     * Runs a call's work under the lock. A rule that failed in a case's session is thrown when the call's work is
+     * done (the other cases' transitions reported, the batch taken, the clock moved), so that nothing but that case is
+     * left behind; a conclusion crossing cases that escaped the fallback is said as the rules' failure it is.
+     */
     private <T> T locked(java.util.function.Supplier<T> work) {
         lock.lock();
         try {
-            return work.get();
+            T result = work.get();
+            RuleExecutionException failed = failure;
+            if (failed != null) {
+                failure = null;
+                throw failed;
+            }
+            return result;
+        } catch (Evaluation.Unpartitionable e) {
+            throw new RuleExecutionException(null, "the rules could not be evaluated case by case nor in one "
+                    + "session: " + e.getMessage(), null);
         } finally {
+            failure = null;
             lock.unlock();
         }
     }
@@ -904,9 +989,14 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         heldIds.put(event.id(), event);
         if (earliest == null || event.at().isBefore(earliest)) {
+            boolean moved = earliest != null && since == null;
             earliest = event.at();
-            // The period watched starts at the earliest event, unless given: recurring duties are assessed again.
+            // The period watched starts at the earliest event, unless given: recurring duties are assessed again,
+            // and so are the held cases when case-local rules read the period (a complaint in its first hour).
             contextChanged |= since == null;
+            if (moved && localReadsPeriod) {
+                dirty.addAll(cases.keySet());
+            }
         }
         if (now != null && !event.at().isAfter(now)) {
             boolean late = clock instanceof MonitorClock.EventTime ? event.at().isBefore(now)
@@ -1097,12 +1187,16 @@ public final class ComplianceMonitor implements AutoCloseable {
      * the first event, at its instant); otherwise null.
      */
     private Report unreportedPlatform() {
-        if (!(clock instanceof MonitorClock.EventTime) || global != null || now == null) {
+        if (!(clock instanceof MonitorClock.EventTime) || stopped || now == null || oneSession != null) {
             return null;
         }
-        Evaluation.Global g = evaluation.global(context(now), Evaluation.knownAt(shared, now), facts(),
-                EvaluationListener.NONE);
-        return platformAt(g, new HashSet<>(), now);
+        try {
+            Evaluation.Global g = evaluation.global(context(now), Evaluation.knownAt(shared, now), facts(),
+                    EvaluationListener.NONE);
+            return platformAt(g, new HashSet<>(), now);
+        } catch (Evaluation.Unpartitionable e) {
+            return null; // the first stop evaluates it, in one session if it must, and reports it
+        }
     }
 
     /**
@@ -1111,7 +1205,7 @@ public final class ComplianceMonitor implements AutoCloseable {
      * first reported at the first event's instant, whether or not someone asked in between.
      */
     private void refreshStanding() {
-        if (clock instanceof MonitorClock.EventTime && global == null) {
+        if (clock instanceof MonitorClock.EventTime && !stopped) {
             return;
         }
         if (now != null && (lastGlobalCheck == null || now.isAfter(lastGlobalCheck) || contextChanged)) {
@@ -1129,8 +1223,23 @@ public final class ComplianceMonitor implements AutoCloseable {
         return List.of(fact.getClass(), fact.id());
     }
 
+    /**
+     * The facts an evaluation of everything accepted at the monitor's instant holds, as {@code evaluate} counts them
+     * for its firing limit: the context, the events held (not those waiting for the clock) and those of the cases
+     * that left.
+     */
     private long facts() {
-        return facts.size() + 3L + heldIds.size();
+        return Platform.history(profiles).size() + facts.size() + 2L + heldIds.size() - pending.size() + leftEvents;
+    }
+
+    /** A listener counting the firings of one session (each session runs on one thread). */
+    private static final class Firings implements EvaluationListener {
+        long count;
+
+        @Override
+        public void ruleFired(String ruleId) {
+            count++;
+        }
     }
 
     /**
@@ -1147,14 +1256,21 @@ public final class ComplianceMonitor implements AutoCloseable {
      * with no event nor kernel timer in it, where nothing but the standing duties can change.
      */
     private OffsetDateTime firstStandingChange(OffsetDateTime until) {
-        if (oneSession != null || global == null || contextChanged || !platformDiffers(until)) {
+        try {
+            if (oneSession != null || global == null || contextChanged || !platformDiffers(until)) {
+                return null;
+            }
+        } catch (Evaluation.Unpartitionable e) {
+            // Past the firing limit in the platform's session alone: the stop at the end of the stretch runs it, and
+            // falls back to one session there, as for any stop.
+            prepared = null;
             return null;
         }
         long low = now.toInstant().toEpochMilli();
         long high = until.toInstant().toEpochMilli();
         while (high - low > 1) {
             long middle = low + (high - low) / 2;
-            if (platformDiffers(OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(middle), offset))) {
+            if (platformDiffersAt(OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(middle), offset))) {
                 high = middle;
             } else {
                 low = middle;
@@ -1163,11 +1279,22 @@ public final class ComplianceMonitor implements AutoCloseable {
         return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(high), offset);
     }
 
+    /** {@link #platformDiffers}, as differing when the platform's rules cannot be evaluated apart at that instant. */
+    private boolean platformDiffersAt(OffsetDateTime at) {
+        try {
+            return platformDiffers(at);
+        } catch (Evaluation.Unpartitionable e) {
+            prepared = null;
+            return true;
+        }
+    }
+
     /** Whether the platform's obligations (id, status) or findings at {@code at} differ from those last reported. */
     private boolean platformDiffers(OffsetDateTime at) {
-        Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(),
-                EvaluationListener.NONE);
+        Firings firings = new Firings();
+        Evaluation.Global g = evaluation.global(context(at), Evaluation.knownAt(shared, at), facts(), firings);
         prepared = g;
+        preparedFirings = firings.count;
         preparedAt = at;
         Report report = platformAt(g, new HashSet<>(), at);
         if (report.obligations().size() != platformTracks.obligations.size()
@@ -1208,17 +1335,37 @@ public final class ComplianceMonitor implements AutoCloseable {
         // One total of steps for this assessment's sessions, the platform's and the cases', on every thread.
         StepTotal total = evaluation.stepTotal(facts());
         try {
+            boolean named = namedSince(lastGlobalCheck);
+            if (named && (localReadsLaw || localReadsPeriod)) {
+                // A law's value (or a standing fact's bound) changed: case-local rules reading the law in force or the
+                // period at their instant are run again, as evaluate as of now runs them.
+                dirty.addAll(cases.keySet());
+            }
             boolean standingDue = forceStanding || global == null || contextChanged
-                    || !now.isBefore(nextStandingCheck()) || namedSince(lastGlobalCheck);
+                    || !now.isBefore(nextStandingCheck()) || named;
             Evaluation.Global previousGlobal = global;
             OffsetDateTime previousCheck = lastGlobalCheck;
             boolean eventDriven = contextChanged || global == null;
+            // What this stop does not run again fires, in evaluate as of now, as it fired when last run.
+            long unchanged = heldFirings + leftFirings + (standingDue ? 0 : globalFirings);
+            for (String id : dirty) {
+                Tracks tracks = cases.get(id);
+                unchanged -= tracks == null ? 0 : tracks.firings;
+            }
+            total.fired(unchanged);
             if (standingDue) {
+                Firings firings = new Firings();
                 global = ready != null ? ready
-                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total,
-                        EvaluationListener.NONE);
+                        : evaluation.global(context, Evaluation.knownAt(shared, now), facts(), total, firings);
+                if (ready == null) {
+                    globalFirings = firings.count;
+                } else {
+                    globalFirings = preparedFirings;
+                    total.fired(preparedFirings);
+                }
                 contextChanged = false;
                 lastGlobalCheck = now;
+                stopped = true;
                 // Cases the platform's rules concluded something for get those conclusions in their own session.
                 for (Evaluation.Global g : new Evaluation.Global[] {previousGlobal, global}) {
                     if (g != null) {
@@ -1231,15 +1378,37 @@ public final class ComplianceMonitor implements AutoCloseable {
             boolean leftoversChanged = false;
             List<String> ids = new ArrayList<>(dirty);
             Evaluation.Global g = global;
+            long evaluationFacts = facts();
+            Map<String, RuleExecutionException> failed = new ConcurrentHashMap<>();
+            Map<String, Long> fired = new ConcurrentHashMap<>();
             List<Evaluation.Part> parts = evaluation.workers().map(ids, id -> {
                 List<CaseEvent> events = cases.get(id).events;
-                return evaluation.part(evaluation.cases(context, events, g, facts(), total,
-                        EvaluationListener.NONE), events, g, now);
+                try {
+                    Firings firings = new Firings();
+                    Evaluation.Part part = evaluation.part(evaluation.cases(context, events, g, evaluationFacts,
+                            total, firings), events, g, now);
+                    fired.put(id, firings.count);
+                    return part;
+                } catch (RuleExecutionException e) {
+                    failed.put(id, e); // the other cases are reported; this one keeps what was last reported
+                    return null;
+                }
             });
             List<List<Transition>> caseOut = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 Tracks tracks = cases.get(ids.get(i));
                 Evaluation.Part part = parts.get(i);
+                if (part == null) {
+                    RuleExecutionException e = failed.get(ids.get(i));
+                    Evaluation.checkTotal(total); // past the evaluation's total on another case: one session decides
+                    if (failure == null) {
+                        failure = ofCase(e, tracks);
+                    }
+                    continue;
+                }
+                long firings = fired.get(ids.get(i));
+                heldFirings += firings - tracks.firings;
+                tracks.firings = firings;
                 List<Transition> changes = new ArrayList<>();
                 diff(tracks, part.obligations(), part.findings(), now, changes);
                 caseOut.add(changes);
@@ -1286,6 +1455,19 @@ public final class ComplianceMonitor implements AutoCloseable {
             allInOneSession(context, out);
         }
         emit(out);
+    }
+
+    /** A rule's failure in a case's session, saying which case and events it was evaluating. */
+    private RuleExecutionException ofCase(RuleExecutionException e, Tracks tracks) {
+        List<String> ids = tracks.events.stream().map(CaseEvent::id).toList();
+        String events = ids.size() <= 10 ? String.join(", ", ids)
+                : String.join(", ", ids.subList(ids.size() - 10, ids.size())) + " and " + (ids.size() - 10)
+                + " earlier";
+        RuleExecutionException named = new RuleExecutionException(e.ruleId(), e.getMessage() + " (evaluating case "
+                + tracks.caseId + " at " + now + ", whose events are " + events + "; the case keeps what was last "
+                + "reported of it until its next event)", e.getCause());
+        named.setStackTrace(e.getStackTrace());
+        return named;
     }
 
     /** A case's obligation that the platform's evaluation placed means a conclusion crossed cases. */
@@ -1380,14 +1562,30 @@ public final class ComplianceMonitor implements AutoCloseable {
     private void allInOneSession(List<Object> context, List<Transition> out) {
         List<CaseEvent> events = new ArrayList<>();
         cases.values().forEach(t -> events.addAll(t.events));
+        // The cases that left are gone, but the platform's rules read their events as while split (a count of
+        // complaints): those events are in the session too. What they conclude of their own case was reported
+        // before the case left and is not reported again, but for what the platform's report already held.
+        Set<String> gone = new HashSet<>();
+        for (CaseEvent event : shared) {
+            if (!cases.containsKey(event.caseId())) {
+                events.add(event);
+                gone.add(event.caseId());
+            }
+        }
         Report report = evaluation.oneSession(context, Evaluation.knownAt(events, now), now, EvaluationListener.NONE);
         Map<String, List<Obligation>> obligations = new TreeMap<>();
         Map<String, List<Finding>> findings = new TreeMap<>();
         for (Obligation o : report.obligations()) {
+            if (gone.contains(o.caseId()) && !platformTracks.obligations.containsKey(o.id())) {
+                continue;
+            }
             String key = o.caseId() == null || !cases.containsKey(o.caseId()) ? PLATFORM : o.caseId();
             obligations.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
         }
         for (Finding f : report.findings()) {
+            if (gone.contains(f.caseId()) && !platformTracks.findings.containsKey(CaseTracker.findingId(f))) {
+                continue;
+            }
             String key = f.caseId() == null || !cases.containsKey(f.caseId()) ? PLATFORM : f.caseId();
             findings.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
@@ -1402,6 +1600,7 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         lastGlobalCheck = now;
         contextChanged = false;
+        stopped = true;
     }
 
     /** Compares what a case (or the platform) has now with what was last reported, and records the differences. */
@@ -1438,6 +1637,9 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
         cases.remove(tracks.caseId);
         tracks.events.forEach(e -> heldIds.remove(e.id()));
+        leftEvents += tracks.events.size();
+        heldFirings -= tracks.firings;
+        leftFirings += tracks.firings;
         tracks.obligations.values().forEach(t -> metrics.held(t.obligation(), null));
         if (!tracks.leftovers.isEmpty()) {
             // The platform's report reads them in another place: after the retired cases', not by case id.
@@ -1503,15 +1705,20 @@ public final class ComplianceMonitor implements AutoCloseable {
         MonitorClock.Wall wall = (MonitorClock.Wall) clock;
         long delay = Math.max(0, Duration.between(wall.now(offset), next).toMillis() + 1);
         wakeAt = next;
-        wake = timerThread.schedule(() -> runLocked(() -> {
+        wake = timerThread.schedule(() -> {
             try {
-                advance(wall.now(offset));
+                runLocked(() -> {
+                    try {
+                        advance(wall.now(offset));
+                    } finally {
+                        wakeAt = null;
+                        schedule();
+                    }
+                });
             } catch (RuntimeException e) {
                 LOG.error("the monitor failed to run its timers: {}", e.toString(), e);
             }
-            wakeAt = null;
-            schedule();
-        }), delay, TimeUnit.MILLISECONDS);
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private List<Tracks> allTracks() {
@@ -1743,7 +1950,8 @@ public final class ComplianceMonitor implements AutoCloseable {
 
         /**
          * Starts from a {@link ComplianceMonitor#snapshot()} instead of empty; the platform and standing facts given to
-         * this builder are replaced by the snapshot's.
+         * this builder are replaced by the snapshot's. The engine must run the packs the snapshot's monitor ran (the
+         * same ids and DRL); an engine that runs one session watches in one session.
          *
          * @param value the bytes {@link ComplianceMonitor#snapshot()} gave; copied
          * @return this builder
@@ -1757,7 +1965,8 @@ public final class ComplianceMonitor implements AutoCloseable {
          * Builds the monitor and, for a wall clock, starts its timer thread; close it when done.
          *
          * @return the monitor, running from the snapshot if one was given
-         * @throws InputException the snapshot cannot be read, or is of another format; or an event given to
+         * @throws InputException the snapshot cannot be read, is of another format, or was taken by a monitor of other
+         *                        packs (field {@code rules}); or an event given to
          *                        {@link #events} is refused as {@link ComplianceMonitor#acceptAll} refuses it (an id
          *                        used by two different events of them, another jurisdiction than its case's): no
          *                        monitor is built and nothing is reported, under a wall or manual clock

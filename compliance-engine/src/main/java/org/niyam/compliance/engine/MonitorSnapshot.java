@@ -23,14 +23,15 @@ import org.niyam.compliance.model.StandingFact;
  * verdicts and the events that came back since are absent from snapshots written before they were kept: the instant
  * is then the {@code Left} record's; for a case that had come back when such a snapshot was taken, held with its
  * {@code earlier} but no {@code Left} record, it is not known, and a further event of it is not said until the case
- * leaves again: see docs/monitoring.md, Limits).
+ * leaves again: see docs/monitoring.md, Limits). {@code rules}: the fingerprint of the packs of the engine it was
+ * taken with; a monitor of other packs refuses it (absent from snapshots written before, which any engine reads).
  */
 record MonitorSnapshot(int format, OffsetDateTime now, OffsetDateTime latestSeen, OffsetDateTime earliest,
                               List<Platform> profiles, @JsonAlias("appointments") List<StandingFact> facts, List<CaseEvent> pending,
                               List<CaseEvent> shared, Case platformState, List<Case> cases,
                               List<CaseTracker.Leftover> retiredLeftovers, Set<Long> retired,
                               Map<Long, Left> left, OffsetDateTime lastGlobalCheck,
-                              String oneSession, Boolean contextChanged) {
+                              String oneSession, Boolean contextChanged, String rules) {
 
     /** The version of this layout; a snapshot of another is refused. */
     static final int FORMAT = 2;

@@ -702,6 +702,11 @@ public final class CaseLocality {
         return localRules.contains(rule);
     }
 
+    /** Whether a case-local rule has a pattern that can match a fact of this type (the law in force, say). */
+    public boolean readByLocalRules(Class<?> type) {
+        return seenBy.get(type)[0];
+    }
+
     /** Whether a case-local rule has a pattern that can match the fact. */
     public boolean seenByLocalRules(Object fact) {
         return seenBy.get(fact.getClass())[0];

@@ -176,6 +176,14 @@ public final class CompiledCheck {
                             + describe(refusal.used()) + ", " + refusal.why() + " " + lift));
                     continue;
                 }
+                String comparison = comparison(refusal.used());
+                if (comparison != null) {
+                    problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " compares two values "
+                            + "by " + comparison + " that are neither numbers nor dates (two Strings, say), which "
+                            + "restricted packs may not do: compare Strings with compareTo, as in "
+                            + "id.compareTo($a.id) > 0 for id > $a.id. " + lift));
+                    continue;
+                }
                 problems.putIfAbsent(key, new Problem(site.origin(), line, site.what() + " uses "
                         + describe(refusal.used()) + ", which restricted packs may not use: rules only decide, from "
                         + "the model's facts, String, numbers, Math, java.time without clocks and immutable "
@@ -408,6 +416,20 @@ public final class CompiledCheck {
             return "Iterable.forEach and Map.forEach take one: write a for loop instead. ";
         }
         return "";
+    }
+
+    /**
+     * The operator a condition wrote, {@code >} say, when the refused call is the helper the compiler turns it into
+     * for values that are not numbers (Strings, objects of the model): the author wrote no call. Otherwise null.
+     */
+    private static String comparison(String used) {
+        String helper = "org.drools.modelcompiler.util.EvaluationUtil.";
+        if (!used.startsWith(helper)) {
+            return null;
+        }
+        String method = used.substring(helper.length());
+        return method.startsWith("greaterThan") ? ">" : method.startsWith("greaterOrEqual") ? ">="
+                : method.startsWith("lessThan") ? "<" : method.startsWith("lessOrEqual") ? "<=" : null;
     }
 
     private static String describe(String used) {

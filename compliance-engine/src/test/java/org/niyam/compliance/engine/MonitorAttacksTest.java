@@ -1,0 +1,416 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.CustomEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.InputException;
+import org.niyam.compliance.model.Obligation;
+import org.niyam.compliance.model.Platform;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
+import org.niyam.compliance.pack.RulePackException;
+
+/**
+ * Packs of one's own watched by the monitor in shapes where its report once parted from {@link
+ * ComplianceEngine#evaluate} of the same events, or where it failed with an unclear error: each test compares with
+ * {@code evaluate} or names what the error must say (and one refusal met while writing them).
+ */
+class MonitorAttacksTest {
+
+    private static final OffsetDateTime T = OffsetDateTime.parse("2026-02-01T10:00:00+05:30");
+    private static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-03-01T00:00:00+05:30");
+
+    private static final String HEADER = """
+            package org.niyam.test.attacks;
+            import java.util.List;
+            import org.niyam.compliance.model.*;
+
+            """;
+
+    private static RulePack pack(String drl) {
+        return RulePack.drl("attacks.drl", HEADER + drl);
+    }
+
+    private static CaseEvent event(String id, String caseId, OffsetDateTime at, String kind) {
+        return new CustomEvent(id, caseId, at, kind, Map.of(), null);
+    }
+
+    private static List<String> findings(List<Finding> findings) {
+        return findings.stream().map(f -> f.code() + " " + f.caseId()).sorted().toList();
+    }
+
+    private static List<String> obligations(List<Obligation> obligations) {
+        return obligations.stream().map(o -> o.id() + " " + o.status()).sorted().toList();
+    }
+
+    private static Report evaluate(ComplianceEngine engine, List<CaseEvent> events, OffsetDateTime asOf) {
+        return engine.evaluate(new Evidence((Platform) null, List.of(), events), asOf);
+    }
+
+    /** Feeds the events one at a time, in the order given, under event time, then moves the watermark on. */
+    private static Report watch(ComplianceEngine engine, List<CaseEvent> events, OffsetDateTime asOf) {
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            events.forEach(monitor::accept);
+            monitor.advanceTo(asOf);
+            return monitor.report();
+        }
+    }
+
+    @Test
+    void a_monitor_of_a_one_session_engine_lists_the_platforms_obligations_and_findings_once() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                rule "g.busy" @citation("t")
+                when
+                    exists CustomEvent(kind == "complaint")
+                then
+                    insert(new Finding("busy", null, "complaints on the platform", List.of()));
+                    insert(new Assessment("t.desk", "Staff the desk", Status.BREACHED, "no desk", List.of()));
+                end
+                """)).oneSession().build();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(event("e1", "C1", T, "complaint"));
+            monitor.advanceTo(T.plusHours(1));
+            assertThat(obligations(monitor.open())).containsExactly("t.desk BREACHED");
+            assertThat(obligations(monitor.report().obligations())).containsExactly("t.desk BREACHED");
+            assertThat(findings(monitor.report().findings())).containsExactly("busy null");
+        }
+    }
+
+    private static final String PAIRS = """
+            rule "g.pairs" @citation("t")
+            when
+                $a : CustomEvent(kind == "complaint")
+                $b : CustomEvent(kind == "complaint", id.compareTo($a.id) > 0)
+            then
+            end
+
+            rule "l.triage" @citation("t")
+            when
+                $e : CustomEvent(kind == "complaint", $c : caseId)
+            then
+                insert(new Assessment("t.triage", "Triage", Status.MET, "triaged", List.of($e.id()), $c));
+            end
+            """;
+
+    @Test
+    void the_monitors_firing_limit_counts_the_events_of_cases_that_left_as_evaluate_counts_them() {
+        // 20 complaints: 190 firings of the platform's rule over all of them, under evaluate's limit of
+        // (21 events + context) x 20; once their cases have left, a limit of the held events alone was passed.
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(PAIRS)).firingLimitPerFact(20).build();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(event(String.format("e%02d", i), String.format("C%02d", i), T.plusSeconds(i), "complaint"));
+        }
+        events.add(event("n1", "N1", T.plusDays(19), "noise"));
+        Report expected = evaluate(engine, events, AS_OF);
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            events.forEach(monitor::accept);
+            monitor.advanceTo(AS_OF);
+            assertThat(monitor.oneSessionReason()).isNull();
+            assertThat(findings(monitor.report().findings())).isEqualTo(findings(expected.findings()));
+        }
+    }
+
+    @Test
+    void past_the_firing_limit_the_monitor_throws_the_rules_error_and_never_an_internal_one() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                rule "g.log" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                    not CustomEvent(kind == "freeze")
+                then
+                    insert(new Finding("logged", null, "complaint " + $e.id() + " logged", List.of($e.id())));
+                end
+
+                rule "l.triage" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Assessment("t.triage", "Triage", Status.MET, "triaged", List.of($e.id()), $c));
+                end
+                """)).firingLimitPerFact(1).build();
+        List<RuntimeException> thrown = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            for (int i = 1; i <= 6; i++) {
+                CaseEvent complaint = event("e" + i, "C" + i, T.plusDays(i), "complaint");
+                catching(() -> monitor.accept(complaint), thrown);
+            }
+            catching(() -> monitor.accept(event("n1", "C9", T.plusDays(40), "noise")), thrown);
+            catching(() -> monitor.advanceTo(T.plusDays(41)), thrown);
+            catching(() -> monitor.advanceTo(T.plusDays(42)), thrown);
+            catching(monitor::report, thrown);
+        }
+        // Whether a call passes the limit depends on the instant (evaluate as of it counts the events known then);
+        // what it throws is the rules' error.
+        assertThat(thrown).allSatisfy(e -> assertThat(e).isInstanceOf(RuleExecutionException.class)
+                .hasMessageNotContaining("Unpartitionable").hasMessageContaining("firing limit"));
+    }
+
+    @Test
+    void a_pack_past_the_firing_limit_only_over_every_case_fails_in_the_monitor_as_in_evaluate() {
+        // Each complaint's case fires 7 times: under a limit of 3 a fact, one case alone stays under it (3 facts with
+        // the context), two together pass it; the monitor, which runs only the new case, counts the others' firings.
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                declare Step
+                    caseId : String
+                    n : int
+                end
+
+                rule "l.start" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Step($c, 0));
+                end
+
+                rule "l.step" @citation("t")
+                when
+                    $s : Step($c : caseId, n < 5)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    modify($s) { setN($s.getN() + 1) }
+                end
+
+                rule "l.done" @citation("t")
+                when
+                    $s : Step($c : caseId, n == 5)
+                    $e : CustomEvent(kind == "complaint", caseId == $c)
+                then
+                    insert(new Finding("done", $c, "five steps taken", List.of($e.id())));
+                end
+                """)).firingLimitPerFact(3).build();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(event("e" + i, "C" + i, T.plusMinutes(i), "complaint"));
+        }
+        assertThatThrownBy(() -> evaluate(engine, events, AS_OF)).isInstanceOf(RuleExecutionException.class)
+                .hasMessageContaining("past the firing limit");
+        List<RuntimeException> thrown = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            for (CaseEvent complaint : events) {
+                catching(() -> monitor.accept(complaint), thrown);
+            }
+            catching(() -> monitor.advanceTo(AS_OF), thrown);
+        }
+        assertThat(thrown).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(RuleExecutionException.class)
+                .hasMessageContaining("past the firing limit"));
+    }
+
+    private static void catching(Runnable call, List<RuntimeException> thrown) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            thrown.add(e);
+        }
+    }
+
+    @Test
+    void an_older_event_moving_the_periods_start_back_runs_again_the_held_cases_that_read_the_period() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                rule "l.first-hour" @citation("t")
+                when
+                    EvidencePeriod($s : since)
+                    $e : CustomEvent(kind == "complaint", $c : caseId, at.isBefore($s.plusHours(1)))
+                then
+                    insert(new Finding("early", $c, "complaint in the period's first hour", List.of($e.id())));
+                end
+                """)).build();
+        List<CaseEvent> events = List.of(event("e1", "C1", T, "complaint"), event("n1", "C0", T.plusHours(2), "noise"),
+                event("e2", "C2", T.minusHours(2), "complaint"));
+        assertThat(findings(evaluate(engine, events, AS_OF).findings())).containsExactly("early C2");
+        assertThat(findings(watch(engine, events, AS_OF).findings())).containsExactly("early C2");
+    }
+
+    @Test
+    void a_case_local_rule_reading_the_law_in_force_runs_again_when_the_laws_value_changes(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("pack.yaml"), """
+                id: attacks-lawdate
+                instrument: Attack policy
+                parameters:
+                  attack.strict:
+                    description: whether complaints are escalated
+                    type: flag
+                    values:
+                      - {from: 2026-01-01T00:00:00+05:30, value: false, source: "v1"}
+                      - {from: 2026-02-15T00:00:00+05:30, value: true, source: "v2"}
+                """);
+        Files.writeString(dir.resolve("rules.drl"), HEADER + """
+                rule "l.strict" @citation("t")
+                when
+                    LawInForce(flag("attack.strict"))
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Finding("strict", $c, "strict regime", List.of($e.id())));
+                end
+                """);
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.directory(dir)).build();
+        List<CaseEvent> events = List.of(event("e1", "C1", T, "complaint"));
+        assertThat(findings(evaluate(engine, events, AS_OF).findings())).containsExactly("strict C1");
+        assertThat(findings(watch(engine, events, AS_OF).findings())).containsExactly("strict C1");
+    }
+
+    private static final String PARSE = """
+            rule "l.many" @citation("t")
+            when
+                $e : CustomEvent(kind == "complaint", $c : caseId)
+                eval(Integer.parseInt($e.attribute("reports")) > 10)
+            then
+                insert(new Finding("many", $c, "a complaint reported many times", List.of($e.id())));
+            end
+            """;
+
+    @Test
+    void a_rule_failing_on_one_event_of_a_batch_names_it_and_loses_no_other_events_transitions() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(PARSE)).build();
+        MonitorClock.Manual clock = MonitorClock.manual(T.plusHours(2));
+        CaseEvent good = new CustomEvent("e1", "C1", T, "complaint", Map.of("reports", "12"), null);
+        CaseEvent bad = new CustomEvent("e2", "C2", T.plusHours(1), "complaint", Map.of("reports", "lots"), null);
+        List<String> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(clock)
+                .listener(t -> heard.add(t.kind() + " " + (t.finding() == null ? "" : t.finding().caseId())))
+                .build()) {
+            assertThatThrownBy(() -> monitor.acceptAll(List.of(good, bad)))
+                    .isInstanceOf(RuleExecutionException.class)
+                    .hasMessageContaining("l.many").hasMessageContaining("case C2").hasMessageContaining("e2");
+            assertThat(heard).containsExactly("FINDING C1");
+            assertThat(findings(monitor.report().findings())).containsExactly("many C1");
+        }
+    }
+
+    @Test
+    void after_the_monitor_falls_back_to_one_session_the_platforms_rules_still_read_the_cases_that_left() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
+                rule "g.busy" @citation("t")
+                when
+                    accumulate(CustomEvent(kind == "complaint"); $n : count(); $n >= 2)
+                then
+                    insert(new Finding("busy", null, "two or more complaints on the platform", List.of()));
+                end
+
+                rule "l.triage" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Assessment("t.triage", "Triage", Status.MET, "triaged", List.of($e.id()), $c));
+                end
+
+                rule "l.link" @citation("t")
+                when
+                    $e : CustomEvent(kind == "link", $c : caseId)
+                then
+                    insert(new Finding("linked", $e.attribute("other"), "linked from " + $c, List.of($e.id())));
+                end
+
+                rule "l.linked" @citation("t")
+                when
+                    $f : Finding(code == "linked", $c : caseId)
+                    $e : CustomEvent(caseId == $c)
+                then
+                    insert(new Finding("has-link", $c, "another case links here", List.of($e.id())));
+                end
+                """)).build();
+        List<CaseEvent> events = List.of(event("e1", "C1", T, "complaint"),
+                event("e2", "C2", T.plusDays(1), "complaint"),
+                new CustomEvent("e3", "C3", T.plusDays(19), "link", Map.of("other", "C9"), null));
+        assertThat(findings(evaluate(engine, events, AS_OF).findings())).containsExactly("busy null", "linked C9");
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            events.forEach(monitor::accept);
+            monitor.advanceTo(AS_OF);
+            assertThat(monitor.oneSessionReason()).isNotNull();
+            assertThat(findings(monitor.report().findings())).containsExactly("busy null", "linked C9");
+        }
+    }
+
+    @Test
+    void a_snapshot_is_refused_by_a_monitor_of_other_rules() {
+        String v1 = """
+                rule "p.noise" @citation("t")
+                when
+                    $e : CustomEvent(kind == "noise", $c : caseId)
+                then
+                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
+                end
+                """;
+        String v2 = v1 + """
+                rule "g.busy" @citation("t")
+                when
+                    accumulate(CustomEvent(); $n : count(); $n >= 2)
+                then
+                    insert(new Finding("busy", null, "two or more events", List.of()));
+                end
+                """;
+        ComplianceEngine first = ComplianceEngine.builder().rulePack(pack(v1)).build();
+        ComplianceEngine second = ComplianceEngine.builder().rulePack(pack(v2)).build();
+        byte[] snapshot;
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(first).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(event("e0", "C0", T, "noise"));
+            monitor.advanceTo(T.plusMinutes(30));
+            snapshot = monitor.snapshot();
+        }
+        assertThatThrownBy(() -> ComplianceMonitor.builder(second).clock(MonitorClock.eventTime()).restore(snapshot)
+                .build()).isInstanceOf(InputException.class).hasMessageContaining("other rules");
+        // The same rules, in another engine: restored.
+        ComplianceEngine again = ComplianceEngine.builder().rulePack(pack(v1)).build();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(again).clock(MonitorClock.eventTime())
+                .restore(snapshot).build()) {
+            monitor.accept(event("e1", "C1", T.plusHours(1), "noise"));
+            monitor.advanceTo(T.plusDays(1));
+            assertThat(findings(monitor.report().findings())).containsExactly("noise C0", "noise C1");
+        }
+    }
+
+    @Test
+    void a_snapshot_restored_over_a_one_session_engine_is_watched_in_one_session() {
+        String drl = """
+                rule "p.noise" @citation("t")
+                when
+                    $e : CustomEvent(kind == "noise", $c : caseId)
+                then
+                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
+                end
+                """;
+        byte[] snapshot;
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ComplianceEngine.builder().rulePack(pack(drl))
+                .build()).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(event("e0", "C0", T, "noise"));
+            monitor.advanceTo(T.plusMinutes(30));
+            snapshot = monitor.snapshot();
+        }
+        ComplianceEngine one = ComplianceEngine.builder().rulePack(pack(drl)).oneSession().build();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(one).clock(MonitorClock.eventTime())
+                .restore(snapshot).build()) {
+            assertThat(monitor.oneSessionReason()).isNotNull();
+        }
+    }
+
+    /** Built while writing the pairs above: {@code >} between two Strings is refused in the author's words. */
+    @Test
+    void a_restricted_packs_greater_than_between_strings_is_refused_naming_the_comparison_not_a_drools_helper() {
+        assertThatThrownBy(() -> ComplianceEngine.builder().rulePack(pack("""
+                rule "g.pairs" @citation("t")
+                when
+                    $a : CustomEvent(kind == "complaint")
+                    $b : CustomEvent(kind == "complaint", id > $a.id)
+                then
+                end
+                """)).build()).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("rule 'g.pairs' compares two values by > that are neither numbers nor dates")
+                .hasMessageContaining("id.compareTo($a.id) > 0")
+                .hasMessageNotContaining("EvaluationUtil");
+    }
+}
