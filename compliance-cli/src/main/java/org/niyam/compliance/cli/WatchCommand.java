@@ -848,6 +848,13 @@ public final class WatchCommand implements Command {
                     || o.status() == Status.INDETERMINATE)) {
                 return null;
             }
+            List<org.niyam.compliance.model.Finding> standing = monitor.report().findings();
+            if (!standing.isEmpty()) {
+                // A finding is not settled: it stands, and the closing line, which counts obligations, does not say it.
+                return "niyam watch: exit code 1: " + standing.size() + (standing.size() == 1 ? " finding stands"
+                        : " findings stand") + "; the first: " + TextReport.printable(standing.get(0).code()) + " ("
+                        + TextReport.printable(String.valueOf(standing.get(0).caseId())) + ")";
+            }
             String what = first.finding() != null ? first.finding().code() : first.obligation().id();
             return "niyam watch: exit code 1: " + breaches + (breaches == 1 ? " breach, indeterminate verdict or "
                     + "finding was" : " breaches, indeterminate verdicts or findings were") + " seen, though none is "

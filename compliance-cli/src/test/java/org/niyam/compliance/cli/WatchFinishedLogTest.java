@@ -250,6 +250,39 @@ class WatchFinishedLogTest {
     }
 
     /**
+     * docs/cli.md: a finding is not settled; when one stands at the stop and nothing breached or indeterminate is
+     * left, the line says so (it said the finding was "settled or withdrawn since").
+     */
+    @Test
+    void a_replay_that_ends_with_a_finding_standing_says_so(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("cases.jsonl");
+        Path pack = dir.resolve("late.drl");
+        Files.writeString(pack, """
+                package org.example.findings;
+                import java.util.List;
+                import org.niyam.compliance.model.*;
+                import org.niyam.compliance.india.*;
+
+                rule "late.noted"
+                    @citation("Policy 1")
+                when
+                    $c : ComplaintReceived()
+                then
+                    insert(new Finding("late.noted", $c.caseId(), "noted", List.of($c.id())));
+                end
+                """);
+        Files.writeString(log, """
+                {"type":"ComplaintReceived","id":"c1","caseId":"C1","at":"2026-03-02T10:00:00+05:30","category":"GENERAL"}
+                """);
+
+        Cli.Result watch = Cli.run("watch", "--replay", log.toString(), "--rules", pack.toString(),
+                "--no-builtin-rules");
+
+        assertThat(watch.exit()).isEqualTo(Exit.FINDINGS);
+        assertThat(watch.err()).isEqualTo("niyam watch: exit code 1: 1 finding stands; the first: late.noted (C1)\n");
+    }
+
+    /**
      * docs/json.md allows lines out of time order; docs/cli.md: a replay takes them in time order. The removal of
      * order oA, done at 11:00, is written after order oB of 14:00: replayed line by line it came after the
      * watermark had passed oA's deadline (13:00), so oA was reported BREACHED, then MET when the removal came.
