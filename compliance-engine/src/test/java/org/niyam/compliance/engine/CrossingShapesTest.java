@@ -496,23 +496,27 @@ class CrossingShapesTest {
                         .contains("breached from 2026-02-10T10:00+05:30 to 2026-02-20T10:00+05:30 (10 days)"));
     }
 
+    /** A declared Step of each complaint's case, counted on by rules of the tests below. */
+    private static final String STEPS = """
+            declare Step
+                caseId : String
+                n : int
+            end
+            rule "l.start" @citation("t")
+            when
+                $e : CustomEvent(kind == "complaint", $c : caseId)
+            then
+                insert(new Step($c, 0));
+            end
+            """;
+
     /**
      * The firing limit counts the whole evaluation's firings, as one session does: ten cases of six firings each pass
      * it (one firing per fact) in one session, and so in sessions of one case each, which fail alike.
      */
     @Test
     void the_firing_limit_counts_every_sessions_firings() {
-        String drl = """
-                declare Step
-                    caseId : String
-                    n : int
-                end
-                rule "l.start" @citation("t")
-                when
-                    $e : CustomEvent(kind == "complaint", $c : caseId)
-                then
-                    insert(new Step($c, 0));
-                end
+        String drl = STEPS + """
                 rule "l.step" @citation("t")
                 when
                     $s : Step($c : caseId, n < 5)
@@ -549,17 +553,7 @@ class CrossingShapesTest {
      */
     @Test
     void a_case_step_past_the_firing_limit_names_the_rules() {
-        String drl = """
-                declare Step
-                    caseId : String
-                    n : int
-                end
-                rule "l.start" @citation("t")
-                when
-                    $e : CustomEvent(kind == "complaint", $c : caseId)
-                then
-                    insert(new Step($c, 0));
-                end
+        String drl = STEPS + """
                 rule "l.again" @citation("t")
                 when
                     $s : Step($c : caseId)
