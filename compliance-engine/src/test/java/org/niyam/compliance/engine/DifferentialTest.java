@@ -108,7 +108,9 @@ class DifferentialTest {
             ComplianceEngine[] byCase = {
                 engine(drl, setting).threads(threadsA).eventsPerSession(pick(packRandom, SESSION_SIZES)).build(),
                 engine(drl, setting).threads(threadsB).eventsPerSession(pick(packRandom, SESSION_SIZES)).build()};
-            boolean monitored = !drl.contains("window:") && packRandom.nextInt(2) == 0;
+            // With a firing limit the monitor judges earlier instants, with fewer facts and so a lower limit, where
+            // evaluate as of then fails too, which the final report does not show.
+            boolean monitored = !drl.contains("window:") && packRandom.nextInt(2) == 0 && setting.firingLimit() == 0;
             for (int log = 0; log < LOGS_PER_PACK; log++) {
                 Evidence evidence = evidence(packRandom, setting.scoped());
                 String logContext = context + "\nlog " + log + ": " + evidence.events();

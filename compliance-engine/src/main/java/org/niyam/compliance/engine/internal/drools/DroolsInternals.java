@@ -108,6 +108,14 @@ public final class DroolsInternals {
      */
     public static final String PINNED = "10.2.0";
 
+    /**
+     * The class (with a dot) whose static {@code greaterThan}, {@code lessThan}, ... the executable model's generated
+     * code calls for a comparison by {@code >}, {@code <}, ... of values that are not numbers (two Strings, say): a
+     * restricted pack's refused call of it is said as the operator its author wrote. Drools' internal helper; no
+     * public API says how a comparison was compiled.
+     */
+    public static final String COMPARISON_HELPER = "org.drools.modelcompiler.util.EvaluationUtil.";
+
     private DroolsInternals() {
     }
 

@@ -423,7 +423,7 @@ public final class CompiledCheck {
      * for values that are not numbers (Strings, objects of the model): the author wrote no call. Otherwise null.
      */
     private static String comparison(String used) {
-        String helper = "org.drools.modelcompiler.util.EvaluationUtil.";
+        String helper = org.niyam.compliance.engine.internal.drools.DroolsInternals.COMPARISON_HELPER;
         if (!used.startsWith(helper)) {
             return null;
         }

@@ -68,6 +68,15 @@ class DroolsInternalsTest {
             "org.drools.drl.parser.DrlParser",                              // drools-drl-parser
             "org.drools.mvel.parser.MvelParser");                           // drools-mvel-parser
 
+    /** The helper the executable model compiles a comparison of non-numbers to is where the engine names it. */
+    @Test
+    void the_comparison_helper_is_the_class_named() throws Exception {
+        String name = DroolsInternals.COMPARISON_HELPER;
+        Class<?> helper = Class.forName(name.substring(0, name.length() - 1));
+        assertThat(java.util.Arrays.stream(helper.getMethods()).map(java.lang.reflect.Method::getName))
+                .contains("greaterThan", "greaterOrEqual", "lessThan", "lessOrEqual");
+    }
+
     @Test
     void the_drools_on_the_class_path_is_the_pinned_one() {
         assertThat(DroolsInternals.version()).as("Drools.getFullVersion(); " + UPGRADE)
