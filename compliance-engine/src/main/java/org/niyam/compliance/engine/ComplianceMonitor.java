@@ -697,10 +697,24 @@ public final class ComplianceMonitor implements AutoCloseable {
         });
     }
 
-    /** {@return the fingerprint of the engine's packs, computed once} */
+    /**
+     * {@return the fingerprint of the engine's packs, computed once: their DRL, and what their pack.yaml and the
+     * engine's settings make of them (versions, jurisdictions, the parameters' values in force)}
+     */
     private String rules() {
         if (rules == null) {
-            rules = ExecutableModels.fingerprint(engine.rulePacks());
+            StringBuilder packs = new StringBuilder(ExecutableModels.fingerprint(engine.rulePacks()));
+            for (RulePack pack : engine.rulePacks()) {
+                packs.append('\n').append(pack.id()).append(' ').append(pack.restricted()).append(' ')
+                        .append(pack.versions()).append(' ').append(pack.jurisdictions());
+            }
+            packs.append('\n').append(new TreeMap<>(evaluation.ruleBase().parameters()));
+            try {
+                rules = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(packs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            }
         }
         return rules;
     }

@@ -364,6 +364,10 @@ class MonitorAttacksTest {
         }
         assertThatThrownBy(() -> ComplianceMonitor.builder(second).clock(MonitorClock.eventTime()).restore(snapshot)
                 .build()).isInstanceOf(InputException.class).hasMessageContaining("other rules");
+        // The same DRL under another pack.yaml (here where it applies): other rules too.
+        ComplianceEngine scoped = ComplianceEngine.builder().rulePack(pack(v1).applyingIn("IN")).build();
+        assertThatThrownBy(() -> ComplianceMonitor.builder(scoped).clock(MonitorClock.eventTime()).restore(snapshot)
+                .build()).isInstanceOf(InputException.class).hasMessageContaining("other rules");
         // The same rules, in another engine: restored.
         ComplianceEngine again = ComplianceEngine.builder().rulePack(pack(v1)).build();
         try (ComplianceMonitor monitor = ComplianceMonitor.builder(again).clock(MonitorClock.eventTime())
