@@ -1408,16 +1408,49 @@ public final class ComplianceMonitor implements AutoCloseable {
                     return null;
                 }
             });
-            List<List<Transition>> caseOut = new ArrayList<>();
+            // Every check that may send this stop to one session runs before anything is recorded as reported: a
+            // fallback then compares the one session's report with what was reported before this stop, and sends
+            // each transition once (diffing first lost the split's transitions at a fallback, or sent an id twice).
+            List<Evaluation.Part> done = new ArrayList<>(ids.size());
+            List<List<Obligation>> held = new ArrayList<>(ids.size());
             for (int i = 0; i < ids.size(); i++) {
                 Tracks tracks = cases.get(ids.get(i));
                 Evaluation.Part part = parts.get(i);
+                done.add(part);
                 if (part == null) {
                     RuleExecutionException e = failed.get(ids.get(i));
                     Evaluation.checkTotal(total); // past the evaluation's total on another case: one session decides
                     if (failure == null) {
                         failure = ofCase(e, tracks);
                     }
+                    held.add(tracks.obligations.values().stream().map(CaseTracker.Held::obligation).toList());
+                    continue;
+                }
+                held.add(part.obligations());
+                if (!part.leftovers().equals(tracks.leftovers)) {
+                    setLeftovers(tracks, part.leftovers());
+                    leftoversChanged = true;
+                }
+            }
+            // The platform's report depends on the global evaluation, what the cases concluded about the platform
+            // and the instant, and changes with the instant only where the kernel said (platformTracks.next): a
+            // case that changed without changing its conclusions about the platform leaves it as it was, and is
+            // checked against the obligations it placed last time. (Computing it again for every event made the
+            // monitor's cost per event grow with the cases it held.)
+            Report platformReport = null;
+            if (standingDue || leftoversChanged) {
+                Set<String> placed = new HashSet<>();
+                platformReport = platformAt(global, placed, now);
+                platformPlaced = placed;
+            }
+            held.forEach(obligations -> Evaluation.checkNotPlaced(obligations, platformPlaced));
+            Evaluation.checkTotal(total);
+            // Checked: recorded as reported.
+            List<List<Transition>> caseOut = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Tracks tracks = cases.get(ids.get(i));
+                Evaluation.Part part = done.get(i);
+                if (part == null) {
                     continue;
                 }
                 long firings = fired.get(ids.get(i));
@@ -1426,22 +1459,9 @@ public final class ComplianceMonitor implements AutoCloseable {
                 List<Transition> changes = new ArrayList<>();
                 diff(tracks, part.obligations(), part.findings(), now, changes);
                 caseOut.add(changes);
-                if (!part.leftovers().equals(tracks.leftovers)) {
-                    setLeftovers(tracks, part.leftovers());
-                    leftoversChanged = true;
-                }
                 schedule(tracks);
             }
-            // The platform's report depends on the global evaluation, what the cases concluded about the platform
-            // and the instant, and changes with the instant only where the kernel said (platformTracks.next): a
-            // case that changed without changing its conclusions about the platform leaves it as it was, and is
-            // checked against the obligations it placed last time. (Computing it again for every event made the
-            // monitor's cost per event grow with the cases it held.)
-            if (standingDue || leftoversChanged) {
-                Set<String> placed = new HashSet<>();
-                Report platformReport = platformAt(global, placed, now);
-                platformPlaced = placed;
-                checkNotPlaced(ids, placed);
+            if (platformReport != null) {
                 boolean timeDriven = standingDue && !eventDriven && !leftoversChanged
                         && previousGlobal != null && previousCheck != null && previousCheck.isBefore(now);
                 List<Transition> changes = new ArrayList<>();
@@ -1451,16 +1471,12 @@ public final class ComplianceMonitor implements AutoCloseable {
                 }
                 out.addAll(changes);
                 schedule(platformTracks);
-            } else {
-                checkNotPlaced(ids, platformPlaced);
-                if (platformTracks.next != null && !now.isBefore(platformTracks.next)) {
-                    Report platformReport = platformAt(global, new HashSet<>(), now);
-                    diff(platformTracks, platformReport.obligations(), platformReport.findings(), now, out);
-                    schedule(platformTracks);
-                }
+            } else if (platformTracks.next != null && !now.isBefore(platformTracks.next)) {
+                Report atNow = platformAt(global, new HashSet<>(), now);
+                diff(platformTracks, atNow.obligations(), atNow.findings(), now, out);
+                schedule(platformTracks);
             }
             caseOut.forEach(out::addAll);
-            Evaluation.checkTotal(total);
         } catch (Evaluation.Unpartitionable e) {
             oneSession = e.getMessage();
             LOG.warn("the monitor evaluates everything it holds in one session from now on, and keeps every case: {}",
@@ -1482,18 +1498,6 @@ public final class ComplianceMonitor implements AutoCloseable {
                 + "reported of it until its next event)", e.getCause());
         named.setStackTrace(e.getStackTrace());
         return named;
-    }
-
-    /** A case's obligation that the platform's evaluation placed means a conclusion crossed cases. */
-    private void checkNotPlaced(List<String> ids, Set<String> placed) {
-        if (placed.isEmpty()) {
-            return;
-        }
-        for (String id : ids) {
-            List<Obligation> held = new ArrayList<>();
-            cases.get(id).obligations.values().forEach(t -> held.add(t.obligation()));
-            Evaluation.checkNotPlaced(held, placed);
-        }
     }
 
     /**

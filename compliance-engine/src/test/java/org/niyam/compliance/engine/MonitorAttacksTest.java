@@ -336,6 +336,47 @@ class MonitorAttacksTest {
         }
     }
 
+    /**
+     * A crossing found at the end of a stop (a case-local rule of C3 concluded about C1's triage) sends the monitor to
+     * one session; the stop's transitions were recorded as reported before the check, so the fallback found nothing to
+     * send for C4 (its triage was never reported). Now nothing is recorded before every check passed: each obligation
+     * of evaluate's report has its transition, each id sent once.
+     */
+    @Test
+    void a_crossing_found_at_the_end_of_a_stop_loses_no_transition() {
+        String drl = """
+                rule "l.triage" @citation("t")
+                when
+                    $e : CustomEvent(kind == "complaint", $c : caseId)
+                then
+                    insert(new Assessment("t.triage", "Triage the complaint", Status.MET, "triaged", List.of($e.id()),
+                            $c));
+                end
+                rule "l.give" @citation("t")
+                when
+                    $e : CustomEvent(kind == "give")
+                then
+                    insert(new Assessment("t.triage", "Triage the complaint", Status.MET, "triaged elsewhere",
+                            List.of($e.id()), $e.attribute("other")));
+                end
+                """;
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(drl)).build();
+        List<CaseEvent> events = List.of(event("e1", "C1", T, "complaint"),
+                event("e4", "C4", T.plusHours(1), "complaint"),
+                new CustomEvent("e3", "C3", T.plusHours(1), "give", Map.of("other", "C1"), null),
+                event("n1", "C1", T.plusHours(1), "noise"));
+        List<String> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime())
+                .listener(t -> heard.add(t.id())).build()) {
+            events.forEach(monitor::accept);
+            monitor.advanceTo(AS_OF);
+
+            assertThat(obligations(monitor.report().obligations()))
+                    .isEqualTo(obligations(evaluate(engine, events, AS_OF).obligations()));
+        }
+        assertThat(heard).doesNotHaveDuplicates().contains("t.triage@C1#1:MET", "t.triage@C4#1:MET");
+    }
+
     @Test
     void a_snapshot_is_refused_by_a_monitor_of_other_rules() {
         String v1 = """
