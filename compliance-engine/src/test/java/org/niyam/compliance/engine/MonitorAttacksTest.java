@@ -292,6 +292,24 @@ class MonitorAttacksTest {
         }
     }
 
+    /**
+     * docs/monitoring.md (Limits): in one session every call that moves the monitor evaluates everything (under event
+     * time report() and open() too), so after a rule failed on an event they throw the rule's error.
+     */
+    @Test
+    void in_one_session_a_rule_failure_makes_every_call_throw_report_included() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(PARSE)).oneSession().build();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(new CustomEvent("e1", "C1", T, "complaint", Map.of("reports", "12"), null));
+            monitor.accept(new CustomEvent("e2", "C2", T.plusHours(1), "complaint", Map.of("reports", "lots"), null));
+            assertThatThrownBy(() -> monitor.advanceTo(T.plusHours(2))).isInstanceOf(RuleExecutionException.class)
+                    .hasMessageContaining("l.many");
+            assertThatThrownBy(monitor::report).isInstanceOf(RuleExecutionException.class)
+                    .hasMessageContaining("l.many");
+            assertThatThrownBy(monitor::open).isInstanceOf(RuleExecutionException.class);
+        }
+    }
+
     @Test
     void after_the_monitor_falls_back_to_one_session_the_platforms_rules_still_read_the_cases_that_left() {
         ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack("""
