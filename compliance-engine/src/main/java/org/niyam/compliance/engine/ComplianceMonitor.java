@@ -1444,6 +1444,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                 platformPlaced = placed;
             }
             held.forEach(obligations -> Evaluation.checkNotPlaced(obligations, platformPlaced));
+            checkNotPlacedInOthers(dirty);
             Evaluation.checkTotal(total);
             // Checked: recorded as reported.
             List<List<Transition>> caseOut = new ArrayList<>();
@@ -1485,6 +1486,27 @@ public final class ComplianceMonitor implements AutoCloseable {
             allInOneSession(context, out);
         }
         emit(out);
+    }
+
+    /**
+     * An obligation the platform's report placed a conclusion on that a held case outside this stop holds (a
+     * case-local rule of another case concluded about it) means a conclusion crossed cases, as for the stop's cases.
+     * An obligation's id names its trigger event or its case after the {@code @}: looked up, not searched for.
+     */
+    private void checkNotPlacedInOthers(Set<String> stopped) {
+        for (String id : platformPlaced) {
+            int at = id.indexOf('@');
+            if (at < 0) {
+                continue; // a standing duty's: the platform's own
+            }
+            String after = id.substring(at + 1);
+            CaseEvent trigger = heldIds.get(after);
+            Tracks holder = cases.get(trigger != null ? trigger.caseId() : after);
+            if (holder != null && !stopped.contains(holder.caseId) && holder.obligations.containsKey(id)) {
+                throw new Evaluation.Unpartitionable("a rule concluded about obligation " + id + " from another "
+                        + "case", true);
+            }
+        }
     }
 
     /** A rule's failure in a case's session, saying which case and events it was evaluating. */

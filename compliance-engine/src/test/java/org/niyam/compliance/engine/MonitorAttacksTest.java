@@ -354,15 +354,8 @@ class MonitorAttacksTest {
         }
     }
 
-    /**
-     * A crossing found at the end of a stop (a case-local rule of C3 concluded about C1's triage) sends the monitor to
-     * one session; the stop's transitions were recorded as reported before the check, so the fallback found nothing to
-     * send for C4 (its triage was never reported). Now nothing is recorded before every check passed: each obligation
-     * of evaluate's report has its transition, each id sent once.
-     */
-    @Test
-    void a_crossing_found_at_the_end_of_a_stop_loses_no_transition() {
-        String drl = """
+    /** A complaint's case triaged at once, and a "give" event that records the triage of the case it names. */
+    private static final String TRIAGE = """
                 rule "l.triage" @citation("t")
                 when
                     $e : CustomEvent(kind == "complaint", $c : caseId)
@@ -378,7 +371,16 @@ class MonitorAttacksTest {
                             List.of($e.id()), $e.attribute("other")));
                 end
                 """;
-        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(drl)).build();
+
+    /**
+     * A crossing found at the end of a stop (a case-local rule of C3 concluded about C1's triage) sends the monitor to
+     * one session; the stop's transitions were recorded as reported before the check, so the fallback found nothing to
+     * send for C4 (its triage was never reported). Now nothing is recorded before every check passed: each obligation
+     * of evaluate's report has its transition, each id sent once.
+     */
+    @Test
+    void a_crossing_found_at_the_end_of_a_stop_loses_no_transition() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(TRIAGE)).build();
         List<CaseEvent> events = List.of(event("e1", "C1", T, "complaint"),
                 event("e4", "C4", T.plusHours(1), "complaint"),
                 new CustomEvent("e3", "C3", T.plusHours(1), "give", Map.of("other", "C1"), null),
@@ -393,6 +395,32 @@ class MonitorAttacksTest {
                     .isEqualTo(obligations(evaluate(engine, events, AS_OF).obligations()));
         }
         assertThat(heard).doesNotHaveDuplicates().contains("t.triage@C1#1:MET", "t.triage@C4#1:MET");
+    }
+
+    /**
+     * The same crossing when the case concluded about is not among the stop's cases (a live batch of C4's complaint and
+     * C3's "give" for C1): the platform's report had placed C3's conclusion as its own, sent t.triage@C1#1:MET a
+     * second time, and withdrawn it at the fallback, while report() and evaluate say MET. Every held case is now
+     * checked against what the platform placed.
+     */
+    @Test
+    void a_crossing_about_a_case_outside_the_stop_is_found_at_that_stop() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(pack(TRIAGE)).build();
+        MonitorClock.Manual clock = MonitorClock.manual(T);
+        List<String> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(clock)
+                .listener(t -> heard.add(t.id())).build()) {
+            monitor.accept(event("e1", "C1", T, "complaint"));
+            clock.set(T.plusMinutes(10));
+            monitor.acceptAll(List.of(event("e4", "C4", T.plusMinutes(9), "complaint"),
+                    new CustomEvent("e3", "C3", T.plusMinutes(9), "give", Map.of("other", "C1"), null)));
+            clock.set(T.plusHours(4));
+
+            assertThat(obligations(monitor.report().obligations())).containsExactly("t.triage@C1 MET",
+                    "t.triage@C4 MET");
+        }
+        assertThat(heard).doesNotHaveDuplicates().noneMatch(id -> id.startsWith("t.triage@C1") && id.endsWith(
+                "WITHDRAWN"));
     }
 
     @Test
