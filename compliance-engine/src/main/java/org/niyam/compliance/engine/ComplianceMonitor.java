@@ -1603,27 +1603,37 @@ public final class ComplianceMonitor implements AutoCloseable {
         List<CaseEvent> events = new ArrayList<>();
         cases.values().forEach(t -> events.addAll(t.events));
         // The cases that left are gone, but the platform's rules read their events as while split (a count of
-        // complaints): those events are in the session too. What they conclude of their own case was reported
-        // before the case left and is not reported again, but for what the platform's report already held.
+        // complaints): those events are in the session too, and so are the earlier events of a case that left and
+        // came back (it holds only its new ones). What they conclude of their own case was reported before the case
+        // left and is not reported again, but for what the platform's report already held.
         Set<String> gone = new HashSet<>();
+        Set<String> earlier = new HashSet<>();
         for (CaseEvent event : shared) {
-            if (!cases.containsKey(event.caseId())) {
+            if (!heldIds.containsKey(event.id())) {
                 events.add(event);
-                gone.add(event.caseId());
+                earlier.add(event.id());
+                if (!cases.containsKey(event.caseId())) {
+                    gone.add(event.caseId());
+                }
             }
         }
         Report report = evaluation.oneSession(context, Evaluation.knownAt(events, now), now, EvaluationListener.NONE);
         Map<String, List<Obligation>> obligations = new TreeMap<>();
         Map<String, List<Finding>> findings = new TreeMap<>();
         for (Obligation o : report.obligations()) {
-            if (gone.contains(o.caseId()) && !platformTracks.obligations.containsKey(o.id())) {
+            // Of an earlier stay: triggered by one of its events, or (an assessment) settled by one.
+            String by = o.triggerEventId() != null ? o.triggerEventId() : o.dischargeEventId();
+            boolean ofEarlier = gone.contains(o.caseId()) || by != null && earlier.contains(by);
+            if (ofEarlier && !platformTracks.obligations.containsKey(o.id())) {
                 continue;
             }
             String key = o.caseId() == null || !cases.containsKey(o.caseId()) ? PLATFORM : o.caseId();
             obligations.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
         }
         for (Finding f : report.findings()) {
-            if (gone.contains(f.caseId()) && !platformTracks.findings.containsKey(CaseTracker.findingId(f))) {
+            boolean ofEarlier = gone.contains(f.caseId())
+                    || !f.evidence().isEmpty() && earlier.containsAll(f.evidence());
+            if (ofEarlier && !platformTracks.findings.containsKey(CaseTracker.findingId(f))) {
                 continue;
             }
             String key = f.caseId() == null || !cases.containsKey(f.caseId()) ? PLATFORM : f.caseId();

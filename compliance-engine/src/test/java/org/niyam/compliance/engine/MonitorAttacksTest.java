@@ -352,6 +352,20 @@ class MonitorAttacksTest {
             assertThat(monitor.oneSessionReason()).isNotNull();
             assertThat(findings(monitor.report().findings())).containsExactly("busy null", "linked C9");
         }
+        // C1 left (its duties ended a week before) and came back with a noise event: it holds only the new event,
+        // and the fallback's one session read its complaint all the same (busy was withdrawn).
+        List<CaseEvent> cameBack = new ArrayList<>(events);
+        cameBack.add(2, event("n1", "C1", T.plusDays(14), "noise"));
+        assertThat(findings(evaluate(engine, cameBack, AS_OF).findings())).containsExactly("busy null", "linked C9");
+        List<String> heard = new ArrayList<>();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime())
+                .listener(t -> heard.add(t.id())).build()) {
+            cameBack.forEach(monitor::accept);
+            monitor.advanceTo(AS_OF);
+            assertThat(monitor.oneSessionReason()).isNotNull();
+            assertThat(findings(monitor.report().findings())).contains("busy null", "linked C9");
+        }
+        assertThat(heard).doesNotHaveDuplicates().noneMatch(id -> id.contains("busy") && id.endsWith("WITHDRAWN"));
     }
 
     /** A complaint's case triaged at once, and a "give" event that records the triage of the case it names. */
