@@ -18,6 +18,7 @@ module org.niyam.compliance.engine {
     requires org.drools.compiler;
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
+    requires org.drools.io;
     requires org.drools.mvelparser;
     requires org.drools.canonicalmodel;
     requires org.drools.modelcompiler;

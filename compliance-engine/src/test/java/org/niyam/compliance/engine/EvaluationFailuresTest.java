@@ -343,17 +343,27 @@ class EvaluationFailuresTest {
             assertThat(e.getMessage()).contains("firing limit", "u.touches-its-fact");
         }
 
+        /**
+         * The default limit, 1,000 firings a fact: 5,000 firings would make 25 million matches. A trusted pack is
+         * stopped at the match past twice the firings; a restricted one at the join past them, which comes first
+         * (JoinLimitTest).
+         */
         @Test
         void a_rule_whose_matches_grow_with_the_square_of_its_conclusions_is_stopped_before_memory_runs_out() {
-            // The default limit, 1,000 firings a fact: 5,000 firings would make 25 million matches.
-            ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.classpath(TestPacks.CLOCK_PACK))
-                    .rulePack(RulePack.drl("feeds-itself.drl", FEEDS_ITSELF)).build();
-            RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
-                    RuleExecutionException.class, () -> engine.evaluate(evidence(complaint("c1", "case-1", T)), T)));
+            for (RulePack pack : List.of(RulePack.drl("feeds-itself.drl", FEEDS_ITSELF).unrestricted(),
+                    RulePack.drl("feeds-itself.drl", FEEDS_ITSELF))) {
+                ComplianceEngine engine = ComplianceEngine.builder()
+                        .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK)).rulePack(pack).build();
+                RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchThrowableOfType(
+                        RuleExecutionException.class, () -> engine.evaluate(evidence(complaint("c1", "case-1", T)),
+                                T)));
 
-            assertThat(e).isNotNull();
-            assertThat(e.getMessage()).contains("matches for 5 facts, past twice the firing limit (5000)",
-                    "its own conclusions", "q.feeds-itself");
+                assertThat(e).isNotNull();
+                assertThat(e.getMessage()).contains(pack.restricted()
+                        ? "rules made more than 10000 joins for 5 facts (2000 a fact"
+                        : "matches for 5 facts, past twice the firing limit (5000)", "its own conclusions",
+                        "q.feeds-itself");
+            }
         }
 
         /**
@@ -383,8 +393,9 @@ class EvaluationFailuresTest {
             }
             for (ComplianceEngine.Builder builder : List.of(ComplianceEngine.builder(),
                     ComplianceEngine.builder().oneSession())) {
-                ComplianceEngine engine = builder.rulePack(RulePack.drl("cubic.drl", drl)).firingLimitPerFact(10)
-                        .build();
+                // Trusted: a restricted pack is stopped earlier, at the join past the limit (JoinLimitTest).
+                ComplianceEngine engine = builder.rulePack(RulePack.drl("cubic.drl", drl).unrestricted())
+                        .firingLimitPerFact(10).build();
                 RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
                         () -> engine.evaluate(new Evidence(null, List.of(), events), T.plusDays(1)));
 

@@ -45,6 +45,7 @@ import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.engine.internal.sandbox.JoinGuard;
 import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
 import org.niyam.compliance.engine.internal.sandbox.StepTotal;
 import org.niyam.compliance.engine.internal.sandbox.Steps;
@@ -1099,6 +1100,9 @@ public final class Evaluation {
         private String firing; // the rule whose consequence runs now, to name it if the JVM stack overflows
         private int firedSoFar; // what fireAllRules would have returned, had the match limit not stopped it
         private String matchPastLimit; // the rule whose match passed the limit on matches
+        /** The session's count of its restricted rules' joins, or {@code null}: no restricted pack. */
+        private JoinGuard joins;
+        private List<String> joinsPastLimit; // the rules whose join passed the limit on joins, when it was passed
         private String crossing;
         /** The first refusal of a restricted pack's rule in this session, kept even when the rule caught it. */
         private Refused refusal;
@@ -1136,6 +1140,11 @@ public final class Evaluation {
                 // The facts go in before the listener of conclusions: only rules' insertions concern it, and no rule
                 // fires before fireAllRules, so it is not called (nor an event made) once per fact given.
                 EntryPoint entry = session.getEntryPoint("DEFAULT"); // Drools' default, looked up once
+                if (guarded) {
+                    // Every rule of a restricted pack starts with the guard: its joins count as they are made.
+                    joins = new JoinGuard(Math.max(matchLimit, evaluationFacts * JoinGuard.PER_FACT));
+                    entry.insert(joins);
+                }
                 facts.forEach(entry::insert);
                 session.addEventListener(new DefaultRuleRuntimeEventListener() {
                     @Override
@@ -1247,8 +1256,21 @@ public final class Evaluation {
                 if (crossing != null) {
                     throw new Unpartitionable(crossing, true);
                 }
-                if ((fired >= left || firedInAll >= limit || matches[0] > matchLimit) && scope != null) {
+                boolean joinsPassed = joins != null && joins.passed();
+                if ((fired >= left || firedInAll >= limit || matches[0] > matchLimit || joinsPassed)
+                        && scope != null) {
                     throw new Unpartitionable("rules reached the firing limit", false);
+                }
+                if (joinsPassed) {
+                    List<String> rules = joinsPastLimit == null ? List.of() : joinsPastLimit;
+                    throw new RuleExecutionException(rules.size() == 1 ? rules.get(0) : null, "rules made more than "
+                            + joins.limit() + " joins for " + evaluationFacts + " facts (" + JoinGuard.PER_FACT
+                            + " a fact, or twice the firing limit if more): " + (rules.isEmpty() ? "a rule" : "rule " + rules.stream()
+                            .map(r -> describe(r)).collect(java.util.stream.Collectors.joining(", ")))
+                            + " probably joins its own conclusions, or every fact of a type with another (also inside "
+                            + "an accumulate, a collect, a not, an exists or a forall), so that its joins grow with "
+                            + "the square of the facts or faster. Join a case's facts by their case "
+                            + "(caseId == $c.caseId()).", null);
                 }
                 if (fired < limit && matches[0] > matchLimit) {
                     throw new RuleExecutionException(null, "rules made " + matches[0] + " matches for "
@@ -1565,6 +1587,10 @@ public final class Evaluation {
                 if (MatchLimitReached.in(e)) {
                     return firedSoFar; // made by a consequence's insertion: the limit's error, below
                 }
+                if (JoinGuard.JoinLimitReached.in(e) != null) {
+                    joinsPastLimit = List.of(e.getMatch().getRule().getName());
+                    return firedSoFar;
+                }
                 String rule = e.getMatch().getRule().getName();
                 StepLimitExceeded exceeded = StepLimitExceeded.in(e);
                 if (exceeded != null) {
@@ -1578,6 +1604,10 @@ public final class Evaluation {
                 throw new RuleExecutionException(rule, "rule " + describe(rule) + " failed: " + cause, cause);
             } catch (RuntimeException e) {
                 if (MatchLimitReached.in(e)) {
+                    return firedSoFar; // the limit's error, below
+                }
+                if (JoinGuard.JoinLimitReached.in(e) != null) {
+                    joinsPastLimit = rulesOf(e, ruleBase.withOrigins(String.valueOf(e.getMessage())));
                     return firedSoFar; // the limit's error, below
                 }
                 StepLimitExceeded exceeded = StepLimitExceeded.in(e);
@@ -1595,17 +1625,9 @@ public final class Evaluation {
                     root = root.getCause();
                 }
                 String message = ruleBase.withOrigins(String.valueOf(e.getMessage()));
-                List<String> rules = ruleBase.rulesAt(e);
+                List<String> rules = rulesOf(e, message);
                 String quoting = "Error evaluating constraint '";
                 int in = message.indexOf("' in [Rule \"");
-                if (rules.isEmpty() && message.startsWith(quoting) && in > 0) {
-                    // A constraint that Drools interprets, of no class of its own: named in Drools' message.
-                    String named = message.substring(in + "' in [Rule \"".length());
-                    int end = named.indexOf('"');
-                    if (end > 0 && ruleBase.rule(named.substring(0, end)) != null) {
-                        rules = List.of(named.substring(0, end));
-                    }
-                }
                 if (!rules.isEmpty()) {
                     // Drools' own words only where they quote the constraint: an eval's name an object's identity.
                     String why = (message.startsWith(quoting) && in > 0
@@ -1641,6 +1663,24 @@ public final class Evaluation {
                 throw undeclared(e, firing); // a checked one thrown without declaring it: Drools catches Exception
             }
         }
+    }
+
+    /**
+     * The rules whose condition threw {@code thrown}: by the classes on its stack (an eval, a from, an accumulate, a
+     * pattern's constraint), else, for a constraint Drools interprets, of no class of its own, by Drools' message.
+     */
+    private List<String> rulesOf(Throwable thrown, String message) {
+        List<String> rules = ruleBase.rulesAt(thrown);
+        String quoting = "Error evaluating constraint '";
+        int in = message.indexOf("' in [Rule \"");
+        if (rules.isEmpty() && message.startsWith(quoting) && in > 0) {
+            String named = message.substring(in + "' in [Rule \"".length());
+            int end = named.indexOf('"');
+            if (end > 0 && ruleBase.rule(named.substring(0, end)) != null) {
+                rules = List.of(named.substring(0, end));
+            }
+        }
+        return rules;
     }
 
     /**

@@ -378,7 +378,8 @@ public final class ModelCache {
             List<Class<?>> code = new ArrayList<>(List.of(ModelCache.class, StoredAnalysis.class, RuleBase.class,
                     org.niyam.compliance.engine.internal.drl.DrlAnalysis.class, CaseLocality.class,
                     ParameterReferences.class, ConclusionKeys.class, RestrictedDrl.class, ExecutableModels.class,
-                    UnknownFields.class, DroolsInternals.class));
+                    UnknownFields.class, DroolsInternals.class,
+                    org.niyam.compliance.engine.internal.sandbox.JoinGuard.class));
             code.addAll(CompiledCheck.code());
             computedStamp = StoredAnalysis.stampOf(code);
         }

@@ -13,6 +13,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.niyam.compliance.engine.internal.sandbox.JoinGuard;
 import org.niyam.compliance.pack.Problem;
 import org.niyam.compliance.pack.RulePack;
 
@@ -69,6 +70,14 @@ final class RestrictedDrl {
         }
         if (!pack.restricted()) {
             return problems;
+        }
+        String[] lines = source.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(JoinGuard.BINDING)) {
+                problems.add(new Problem(origin, i + 1, "the name " + JoinGuard.BINDING + " is the engine's: it "
+                        + "binds, in every rule of a restricted pack, what counts the rule's joins. Choose another "
+                        + "name. " + LIFT));
+            }
         }
         for (AttributeDescr attribute : descr.getAttributes()) {
             // A package's attributes are every rule's: a clock there is a clock in each rule.

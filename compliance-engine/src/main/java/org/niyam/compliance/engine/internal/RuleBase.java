@@ -34,6 +34,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.niyam.compliance.engine.internal.drools.DroolsInternals;
 import org.niyam.compliance.engine.internal.sandbox.CompiledCheck;
+import org.niyam.compliance.engine.internal.sandbox.JoinGuard;
 import org.niyam.compliance.engine.internal.sandbox.RestrictedBuild;
 import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
 import org.niyam.compliance.engine.internal.sandbox.Steps;
@@ -360,16 +361,14 @@ public final class RuleBase {
         List<Resource> resources = new ArrayList<>();
         int index = 0;
         for (RulePack pack : packs) {
+            List<Resource> ofPack = resources(pack, index);
             for (RulePack.DrlSource source : pack.sources()) {
                 // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
                 String path = resourcePath(index++);
                 origins.put(path, source.origin());
                 texts.put(path, descriptions.get(index - 1));
-                Resource resource = KieServices.get().getResources()
-                        .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
-                resource.setSourcePath(path);
-                resources.add(resource);
             }
+            resources.addAll(ofPack);
         }
         if (restricted) {
             // With a problem, the DRL is compiled all the same (unless that is unsafe), so that its compile errors
@@ -716,11 +715,9 @@ public final class RuleBase {
             for (RulePack pack : rest) {
                 for (RulePack.DrlSource source : pack.sources()) {
                     parsed.add(checkParsed(pack, source, files.get(file++), refused, declared));
-                    Resource resource = KieServices.get().getResources()
-                            .newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
-                    resource.setSourcePath(resourcePath(index++));
-                    resources.add(resource);
                 }
+                resources.addAll(resources(pack, index));
+                index += pack.sources().size();
             }
             parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> refused.addAll(
                     p.analysis().unknownImports(declared, loader)));
@@ -1065,6 +1062,36 @@ public final class RuleBase {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader);
         configuration.setOption(PROPERTY_SPECIFIC);
         return configuration;
+    }
+
+    /**
+     * The resources Drools compiles a pack's DRL files from, their paths {@link #resourcePath} from {@code index} on:
+     * the files' text; for a restricted pack, their syntax trees with the guard that counts the rules' joins
+     * ({@link JoinGuard}), or the text of a file that does not parse (compiled only to report its errors).
+     */
+    private static List<Resource> resources(RulePack pack, int index) {
+        List<Resource> resources = new ArrayList<>();
+        List<PackageDescr> trees = new ArrayList<>();
+        Set<String> rules = new HashSet<>();
+        for (RulePack.DrlSource source : pack.sources()) {
+            PackageDescr tree = pack.restricted() ? DroolsInternals.parseDrl(source.text()).descr() : null;
+            trees.add(tree);
+            if (tree != null) {
+                tree.getRules().forEach(rule -> rules.add(rule.getName()));
+            }
+        }
+        for (int i = 0; i < trees.size(); i++) {
+            String path = resourcePath(index + i);
+            if (trees.get(i) != null) {
+                resources.add(DroolsInternals.descrResource(JoinGuard.guard(trees.get(i), rules::contains), path));
+            } else {
+                Resource resource = KieServices.get().getResources()
+                        .newByteArrayResource(pack.sources().get(i).text().getBytes(StandardCharsets.UTF_8));
+                resource.setSourcePath(path);
+                resources.add(resource);
+            }
+        }
+        return resources;
     }
 
     /** The path Drools is given for the n-th DRL file of an engine's packs; problems name the file's origin. */

@@ -15,6 +15,7 @@ import org.drools.core.impl.RuleBaseFactory;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.DescrResource;
 import org.drools.model.Model;
 import org.drools.model.codegen.execmodel.ModelBuilderImpl;
 import org.drools.model.codegen.execmodel.PackageSources;
@@ -93,6 +94,10 @@ import org.kie.util.maven.support.ReleaseIdImpl;
  *   <li>{@link #rootClassLoader}: the class loader a rule base resolves its fact classes with (for a restricted
  *       pack, the one that defined its checked classes). The public {@code KieBase.getFactType} finds declared
  *       types only. Uses {@code InternalRuleBase}.</li>
+ *   <li>{@link #descrResource}: DRL given to the compiler as a syntax tree rather than as text, so that the engine
+ *       can add to a restricted pack's rules what it counts their joins with ({@code JoinGuard}). kie's public
+ *       resource factory makes resources of bytes, files and URLs only; {@code DescrResource}, which its DRL
+ *       compiler takes in place of text, is in drools-io.</li>
  *   <li>{@link #version}: the Drools version, part of a build-time model's fingerprint. Uses Drools' own
  *       {@code Drools} utility.</li>
  *   <li>{@link #parseDrl}, {@link #parseDrlxExpression}, {@link #parseMvelBlock}: DRL to its syntax tree. kie's
@@ -174,6 +179,17 @@ public final class DroolsInternals {
         Map<String, byte[]> files = new LinkedHashMap<>();
         generated.forEach(file -> files.put(file.relativePath(), file.contents()));
         return new GeneratedModel(List.of(), files, models);
+    }
+
+    /**
+     * A DRL file given to the compiler as its syntax tree: the compiler takes it in place of the file's text, and names
+     * it, in its errors, by {@code path}, as a file's resource.
+     */
+    public static Resource descrResource(PackageDescr descr, String path) {
+        Resource resource = new DescrResource(descr);
+        resource.setSourcePath(path);
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
     }
 
     /** Java source that does not compile; the message is the compiler's, naming each generated class and line. */

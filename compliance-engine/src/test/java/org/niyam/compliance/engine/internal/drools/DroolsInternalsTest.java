@@ -212,6 +212,26 @@ class DroolsInternalsTest {
         assertThat(generated.models()).isEmpty();
     }
 
+    /** A syntax tree the engine changed compiles as its text would, and its errors name the file's path. */
+    @Test
+    void a_syntax_tree_is_compiled_in_place_of_the_text_with_its_path_and_lines() {
+        String text = "package p;\nrule r @citation(\"x\")\nwhen\n  String()\nthen\nend\n";
+        DroolsInternals.ParsedDrl parsed = DroolsInternals.parseDrl(text);
+        parsed.descr().getRules().get(0).getLhs().addDescr(new org.drools.drl.ast.descr.PatternDescr("Nothing"));
+        DroolsInternals.GeneratedModel generated = DroolsInternals.generateModel(
+                List.of(DroolsInternals.descrResource(parsed.descr(), "p/tree.drl")), configuration(), "test");
+
+        assertThat(generated.errors()).as(UPGRADE).isNotEmpty();
+        assertThat(generated.errors().get(0).getMessage()).as(UPGRADE).contains("Nothing");
+        assertThat(generated.errors().get(0).getResource().getSourcePath()).as(UPGRADE).isEqualTo("p/tree.drl");
+
+        DroolsInternals.GeneratedModel unchanged = DroolsInternals.generateModel(
+                List.of(DroolsInternals.descrResource(DroolsInternals.parseDrl(text).descr(), "p/tree.drl")),
+                configuration(), "test");
+        assertThat(unchanged.errors()).as(UPGRADE).isEmpty();
+        assertThat(unchanged.models()).as(UPGRADE).hasSize(1);
+    }
+
     @Test
     void java_that_does_not_compile_names_the_class() {
         Map<String, String> sources = new TreeMap<>(Map.of("x.Broken", "package x; class Broken { int f() { return "

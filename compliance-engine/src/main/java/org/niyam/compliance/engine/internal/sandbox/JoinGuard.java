@@ -1,0 +1,152 @@
+package org.niyam.compliance.engine.internal.sandbox;
+
+import java.util.List;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * Counts the joins of a restricted pack's rules as Drools makes them, so that a rule joining every fact with every
+ * other stops where the count passes its limit, not after its product has filled the memory. Drools builds a rule's
+ * joins node by node, each node's whole output before the next node and before any match is made: the three patterns
+ * {@code ComplaintReceived() ComplaintReceived() ComplaintReceived()} make the cube of the complaints before a match
+ * limit could see one (64 million at 400 complaints), and the same joins inside an {@code accumulate}, a
+ * {@code collect}, a {@code not}, an {@code exists} or a {@code forall} make no match at all. No pack code runs for
+ * such a join and Drools offers no hook in it; what it does call for every pair it joins is each constraint.
+ *
+ * <p>So a restricted pack's rules are compiled from a syntax tree given one more pattern and one more constraint
+ * ({@link #guard}): each rule starts with this guard, one object in every session ({@link #BINDING}), and every other
+ * pattern of the rule, also inside a subnetwork or a {@code from}, ends with the constraint
+ * {@code $niyam_join_guard.admits(this)}. Referring to a pattern before it, the constraint is one Drools evaluates for
+ * each pair a node joins, after the pattern's own constraints, so each call is a joined tuple about to be made (or a
+ * pair tested by a {@code not} or {@code exists}, or a fact given to an {@code accumulate}); and it is false for the
+ * guard itself, which a pattern of {@code Object} would otherwise see. Past {@link #limit} calls ({@link #PER_FACT}
+ * a fact of the evaluation, or twice its firing limit) it throws
+ * {@link JoinLimitReached}, and so does every call after it, so a pack that somehow caught it could not go on. The
+ * count is of the same work whatever the machine: the same evidence stops at the same call. Not API: public only
+ * because the classes compiled from a restricted pack call it.
+ */
+public final class JoinGuard {
+
+    /** The guard's binding in every rule of a restricted pack: a name the pack itself may not use. */
+    public static final String BINDING = "$niyam_join_guard";
+
+    /**
+     * The joins a session may make per fact of its evaluation, unless twice the firing limit is more: twice the
+     * default firing limit, so that a lower firing limit, set to stop loops early, does not stop a pack whose rules
+     * join several patterns by case (each firing then comes after several joins).
+     */
+    public static final long PER_FACT = 2_000;
+
+    private final long limit;
+    private long made;
+
+    /**
+     * @param limit the joins the session may make
+     */
+    public JoinGuard(long limit) {
+        this.limit = limit;
+    }
+
+    /**
+     * A pair is about to be joined with {@code fact}: counts it.
+     *
+     * @param fact the fact the pattern matched
+     * @return whether the pattern may match the fact: anything but this guard
+     * @throws JoinLimitReached past the limit
+     */
+    public boolean admits(Object fact) {
+        if (++made > limit) {
+            throw new JoinLimitReached(limit);
+        }
+        return fact != this;
+    }
+
+    /** {@return the joins counted so far} */
+    public long made() {
+        return made;
+    }
+
+    /** {@return the joins the session may make} */
+    public long limit() {
+        return limit;
+    }
+
+    /** {@return whether the session made more joins than its limit} */
+    public boolean passed() {
+        return made > limit;
+    }
+
+    /**
+     * Adds the guard to every rule of a restricted DRL file's syntax tree: the guard's pattern first (but in a rule
+     * that extends another of the same file set, which inherits it), and its constraint last in every other pattern,
+     * but the result pattern of an {@code accumulate} or {@code collect} (one per tuple it is given), whose inputs
+     * have it. Queries are refused in restricted packs and left as they are.
+     *
+     * @param descr     the file's tree, changed in place
+     * @param extending whether a rule of that name is one the guard is added to too (a rule extending it inherits it)
+     * @return {@code descr}
+     */
+    public static PackageDescr guard(PackageDescr descr, java.util.function.Predicate<String> extending) {
+        for (RuleDescr rule : descr.getRules()) {
+            if (rule.isQuery()) {
+                continue;
+            }
+            rule.getLhs().getDescrs().forEach(JoinGuard::guardPatterns);
+            String parent = rule.getParentName();
+            if (parent == null || !extending.test(parent)) {
+                PatternDescr guard = new PatternDescr(JoinGuard.class.getName(), BINDING);
+                guard.setLocation(rule.getLhs().getLine(), rule.getLhs().getColumn());
+                @SuppressWarnings("unchecked")
+                List<BaseDescr> first = (List<BaseDescr>) rule.getLhs().getDescrs();
+                first.add(0, guard);
+            }
+        }
+        return descr;
+    }
+
+    private static void guardPatterns(BaseDescr descr) {
+        if (descr instanceof PatternDescr pattern) {
+            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                guardPatterns(accumulate.getInput());
+            } else if (pattern.getSource() instanceof CollectDescr collect) {
+                guardPatterns(collect.getInputPattern());
+            } else {
+                ExprConstraintDescr constraint = new ExprConstraintDescr(BINDING + ".admits(this)");
+                constraint.setLocation(pattern.getLine(), pattern.getColumn());
+                pattern.addConstraint(constraint);
+            }
+        } else if (descr instanceof ConditionalElementDescr element) {
+            element.getDescrs().forEach(JoinGuard::guardPatterns);
+        }
+    }
+
+    /**
+     * A session's joins passed their limit: thrown by the constraint where the join is made, to stop the network there.
+     * Not API.
+     */
+    public static final class JoinLimitReached extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        JoinLimitReached(long limit) {
+            super("the rules' joins passed their limit of " + limit); // its stack names the rule
+        }
+
+        /** {@return the limit reached, found among {@code thrown} and its causes, or {@code null}} */
+        public static JoinLimitReached in(Throwable thrown) {
+            int depth = 0; // a rule's exception may hold a cycle of causes
+            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+                if (t instanceof JoinLimitReached reached) {
+                    return reached;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.niyam.compliance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.niyam.compliance.engine.TestPacks.at;
+import static org.niyam.compliance.engine.TestPacks.complaint;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.niyam.compliance.model.CaseEvent;
+import org.niyam.compliance.model.Evidence;
+import org.niyam.compliance.model.Finding;
+import org.niyam.compliance.model.Report;
+import org.niyam.compliance.pack.RuleExecutionException;
+import org.niyam.compliance.pack.RulePack;
+
+/**
+ * The joins of a restricted pack's rules are counted as Drools makes them and stopped past 2,000 a fact, also where
+ * no match is made (inside {@code accumulate}, {@code collect}, {@code not}, {@code exists}) and where Drools makes a
+ * node's whole product before any match (docs/restricted-drl.md, Memory). 60 complaints and the law's and the
+ * period's facts are 62 facts: 124,000 joins, which the 216,000 triples of 60 complaints pass.
+ */
+class JoinLimitTest {
+
+    private static final OffsetDateTime T = at("2026-03-02T10:00:00+05:30");
+
+    private static final String HEAD = """
+            package org.niyam.test.joins;
+
+            import org.niyam.compliance.india.ComplaintReceived;
+            import org.niyam.compliance.model.Finding;
+
+            """;
+
+    private static List<CaseEvent> complaints(int count) {
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(complaint("c" + i, "case-" + i, T.plusMinutes(i)));
+        }
+        return events;
+    }
+
+    private static RuleExecutionException failure(String rules, ComplianceEngine.Builder builder) {
+        ComplianceEngine engine = builder.rulePack(RulePack.drl("joins.drl", HEAD + rules)).build();
+        return catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(new Evidence(null, List.of(), complaints(60)), T.plusDays(1)));
+    }
+
+    /**
+     * The joins inside a subnetwork make no match and run no code of the pack, nor those of a {@code from}, nor a
+     * join that a last condition never lets become a match: before the count, nothing saw them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Number() from accumulate(ComplaintReceived() and ComplaintReceived() and ComplaintReceived(), count())",
+        "not (ComplaintReceived() and ComplaintReceived() and ComplaintReceived(id != \"none\"))",
+        "exists (ComplaintReceived() and ComplaintReceived() and ComplaintReceived())",
+        "$c : ComplaintReceived()\n    $d : ComplaintReceived()\n    java.util.List() from collect(ComplaintReceived())",
+        "$c : ComplaintReceived()\n    $d : ComplaintReceived()\n"
+                + "    Number() from accumulate(ComplaintReceived(), count())",
+        "$ids : java.util.List() from accumulate(ComplaintReceived($i : id), collectList($i))\n"
+                + "    $c : ComplaintReceived()\n    $d : ComplaintReceived()\n    String() from $ids",
+        "$a : ComplaintReceived()\n    $b : ComplaintReceived()\n    $x : ComplaintReceived()\n"
+                + "    eval($a.id().equals(\"never\"))",
+        "$a : ComplaintReceived()\n    $b : ComplaintReceived()\n    $x : ComplaintReceived()\n"
+                + "    ComplaintReceived(id == $a.id(), id != $a.id())",
+    })
+    void a_join_inside_a_subnetwork_or_a_from_is_stopped(String condition) {
+        String rules = """
+                rule "j.inside"
+                    @citation("Section 7")
+                when
+                    %s
+                then
+                end
+                """.formatted(condition);
+        for (ComplianceEngine.Builder builder : List.of(ComplianceEngine.builder(),
+                ComplianceEngine.builder().oneSession())) {
+            RuleExecutionException e = failure(rules, builder);
+
+            assertThat(e).as("%s is stopped", condition).isNotNull();
+            assertThat(e.ruleId()).isEqualTo("j.inside");
+            assertThat(e.getMessage()).contains("rules made more than 124000 joins for 62 facts (2000 a fact, or twice "
+                    + "the firing limit if more): rule 'j.inside' (Section 7, joins.drl:6)");
+        }
+    }
+
+    /**
+     * Drools makes the first two patterns' 3,600 pairs before the third pattern, and their 216,000 triples before a
+     * match: at 400 complaints, 64 million tuples filled gigabytes before the match limit saw one. The count stops the
+     * first node.
+     */
+    @Test
+    void a_join_over_the_evidence_is_stopped_in_the_node_that_makes_it() {
+        RuleExecutionException e = failure("""
+                rule "j.cubic"
+                    @citation("Section 7")
+                when
+                    ComplaintReceived($a : id)
+                    ComplaintReceived($b : id)
+                    ComplaintReceived($x : id)
+                then
+                end
+                """, ComplianceEngine.builder());
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("rules made more than 124000 joins for 62 facts", "rule 'j.cubic'");
+    }
+
+    /** Joins by case stay far below the limit, and the guard is not among the facts a pattern of Object sees. */
+    @Test
+    void joins_by_case_and_patterns_of_any_object_are_untouched() {
+        String rules = HEAD + """
+                rule "j.by-case"
+                    @citation("Section 7")
+                when
+                    $a : ComplaintReceived()
+                    $b : ComplaintReceived(caseId == $a.caseId(), id != $a.id())
+                then
+                    insert(new Finding("J-PAIR", $a.caseId(), "two complaints",
+                            java.util.List.of($a.id(), $b.id())));
+                end
+
+                rule "j.objects"
+                    @citation("Section 7")
+                    salience 10
+                when
+                    not Finding(code == "J-OBJECTS")
+                    $n : Number() from accumulate(Object(), count())
+                then
+                    insert(new Finding("J-OBJECTS", null, "facts: " + $n,
+                            java.util.List.of()));
+                end
+                """;
+        List<CaseEvent> events = new ArrayList<>(complaints(60));
+        events.add(complaint("d0", "case-0", T.plusHours(2)));
+        Evidence evidence = new Evidence(null, List.of(), events);
+        Report restricted = ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules))
+                .build().evaluate(evidence, T.plusDays(1));
+        Report trusted = ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules).unrestricted())
+                .build().evaluate(evidence, T.plusDays(1));
+
+        assertThat(restricted.findings()).extracting(Finding::code).containsOnly("J-PAIR", "J-OBJECTS");
+        assertThat(restricted.findings()).filteredOn(f -> f.code().equals("J-PAIR")).hasSize(2);
+        assertThat(restricted.findings()).filteredOn(f -> f.code().equals("J-OBJECTS"))
+                .extracting(Finding::message).containsExactly("facts: 63");
+        assertThat(restricted.findings()).isEqualTo(trusted.findings());
+    }
+
+    /** A rule extending another inherits its guard, and its own patterns are counted against it. */
+    @Test
+    void a_rule_extending_another_is_counted_too() {
+        RuleExecutionException e = failure("""
+                rule "j.parent"
+                    @citation("Section 7")
+                when
+                    $a : ComplaintReceived()
+                then
+                end
+
+                rule "j.child" extends "j.parent"
+                    @citation("Section 7")
+                when
+                    $b : ComplaintReceived()
+                    $x : ComplaintReceived()
+                then
+                end
+                """, ComplianceEngine.builder());
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("rules made more than 124000 joins for 62 facts", "rule 'j.child'");
+    }
+
+    @Test
+    void the_guard_s_name_is_refused_in_a_restricted_pack() {
+        String rules = HEAD + """
+                rule "j.named"
+                    @citation("Section 7")
+                when
+                    $niyam_join_guard : ComplaintReceived()
+                then
+                end
+                """;
+
+        assertThat(catchThrowableOfType(org.niyam.compliance.pack.RulePackException.class,
+                () -> ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules)).build()))
+                .hasMessageContaining("joins.drl:9: the name $niyam_join_guard is the engine's");
+    }
+}
