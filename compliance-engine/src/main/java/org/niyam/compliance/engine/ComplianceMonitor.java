@@ -554,12 +554,18 @@ public final class ComplianceMonitor implements AutoCloseable {
      * the watermark, as of the latest event, and no later: obligations still running then stay open or at risk; the
      * end of the input is not the passing of their deadlines.
      *
-     * @throws IllegalStateException the monitor is closed
+     * @throws IllegalStateException the monitor is closed, or its time is a manual or the wall clock's, which judges
+     *                               the events that wait when it reaches their instants
      */
     public void endOfInput() {
+        if (!(clock instanceof MonitorClock.EventTime)) {
+            throw new IllegalStateException("endOfInput is for an event-time clock; this monitor's time is "
+                    + (clock instanceof MonitorClock.Wall ? "the wall clock's" : "its manual clock's")
+                    + ", which judges the events that wait when it reaches their instants");
+        }
         runLocked(() -> {
             requireOpen();
-            if (clock instanceof MonitorClock.EventTime && latestSeen != null) {
+            if (latestSeen != null) {
                 advance(latestSeen.withOffsetSameInstant(offset));
             }
         });
@@ -1724,6 +1730,7 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     private void emit(List<Transition> out) {
+        VirtualMachineError lastError = null;
         for (Transition transition : out) {
             metrics.transition(transition);
             if (transition.kind() == Transition.Kind.FINDING
@@ -1732,11 +1739,19 @@ public final class ComplianceMonitor implements AutoCloseable {
             }
             try {
                 listener.transition(transition);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever the listener throws (an AssertionError too) loses that transition only: the rest of the
+                // instant's are recorded as reported and are sent. The JVM's own errors are thrown on once they are.
                 metrics.listenerFailed(transition);
                 LOG.warn("the listener failed on transition {}, which is not sent again: {}", transition.id(),
                         e.toString());
+                if (e instanceof VirtualMachineError error) {
+                    lastError = error;
+                }
             }
+        }
+        if (lastError != null) {
+            throw lastError;
         }
     }
 
@@ -1765,7 +1780,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                         schedule();
                     }
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("the monitor failed to run its timers: {}", e.toString(), e);
             }
         }, delay, TimeUnit.MILLISECONDS);

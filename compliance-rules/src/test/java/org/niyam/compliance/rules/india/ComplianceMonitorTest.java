@@ -1325,6 +1325,49 @@ class ComplianceMonitorTest {
                     .containsExactly("AT_RISK", "BREACHED");
         }
 
+        /**
+         * A listener throwing an error (an {@code AssertionError} of a test's listener) loses that transition only: two
+         * orders breached at one instant, the listener failing on the first, the second's breach is still heard, and the
+         * monitor has reached the clock's instant.
+         */
+        @Test
+        void a_listener_that_throws_an_error_loses_that_transition_only() {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            MonitorClock.Manual clock = MonitorClock.manual(RECEIVED);
+            List<String> heard = new ArrayList<>();
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(clock).offset(IST).platform(SMALL)
+                    .metrics(registry).listener(t -> {
+                        if (t.kind() == Transition.Kind.BREACHED && t.id().startsWith("removal")
+                                && !heard.contains("failed")) {
+                            heard.add("failed");
+                            throw new AssertionError("sink down");
+                        }
+                        heard.add(t.id());
+                    }).build()) {
+                monitor.accept(removalOrder("case-1", RECEIVED));
+                monitor.accept(removalOrder("case-2", RECEIVED));
+                clock.set(DUE.plusMinutes(1));
+
+                assertThat(registry.get("niyam.monitor.listener.failures").tag("kind", "BREACHED").counter().count())
+                        .isEqualTo(1.0);
+                assertThat(heard).filteredOn(id -> id.startsWith("removal") && id.endsWith("BREACHED")).hasSize(1);
+                assertThat(monitor.now()).isEqualTo(DUE.plusMinutes(1).withOffsetSameInstant(IST));
+                assertThat(monitor.report().obligations()).filteredOn(o -> o.caseId() != null)
+                        .extracting(o -> o.status()).containsOnly(org.niyam.compliance.model.Status.BREACHED);
+            }
+        }
+
+        /** endOfInput is for event time, as advanceTo is: a manual clock judges the events that wait itself. */
+        @Test
+        void end_of_input_is_refused_under_a_manual_clock() {
+            try (ComplianceMonitor monitor = ComplianceMonitor.builder(ENGINE).clock(MonitorClock.manual(RECEIVED))
+                    .offset(IST).platform(SMALL).build()) {
+                assertThatThrownBy(monitor::endOfInput).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("endOfInput is for an event-time clock; this monitor's time is its manual "
+                                + "clock's");
+            }
+        }
+
         /** A refused event in a batch: the events after it are taken and evaluated too, under either clock. */
         @Test
         void a_refused_event_in_a_batch_leaves_the_others_taken() {
