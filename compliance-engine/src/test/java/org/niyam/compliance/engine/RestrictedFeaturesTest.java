@@ -7,6 +7,7 @@ import static org.niyam.compliance.engine.TestPacks.evidence;
 import static org.niyam.compliance.engine.TestPacks.resolved;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,34 @@ class RestrictedFeaturesTest {
                 .evaluate(evidenceOfOneCase(), T.plusDays(1));
 
         assertThat(checked).isEqualTo(unchecked);
+    }
+
+    /**
+     * From a thousand rules on, Drools' generated model hands its rules out through a {@code RulesSupplier}, which
+     * restricted packs were refused for; and the check placed each rule on every other's classes, in time and memory
+     * quadratic in the rules (a thousand took over a minute and a gigabyte, three thousand four minutes).
+     */
+    @Test
+    void aThousandRulesBuildAndEvaluate() {
+        StringBuilder drl = new StringBuilder("""
+                package org.niyam.test.many;
+
+                import org.niyam.compliance.india.ComplaintReceived;
+                import org.niyam.compliance.model.Finding;
+                """);
+        for (int i = 0; i < 1_000; i++) {
+            drl.append("\nrule \"many.r").append(i).append("\" @citation(\"P ").append(i)
+                    .append("\")\nwhen\n    $c : ComplaintReceived(id == \"c").append(i).append("\")\nthen\n")
+                    .append(i % 999 == 0 ? "    insert(new Finding(\"many\", $c.caseId(), \"rule " + i
+                            + "\", java.util.List.of($c.id())));\n" : "").append("end\n");
+        }
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("many.drl", drl.toString()))
+                .build();
+        Report report = engine.evaluate(new Evidence(null, List.of(), List.of(
+                complaint("c999", "case-1", T), complaint("c0", "case-2", T))), T.plusDays(1));
+
+        assertThat(engine.rules()).hasSize(1_000);
+        assertThat(report.findings()).extracting(Finding::message).containsExactlyInAnyOrder("rule 0", "rule 999");
     }
 
     @Test

@@ -831,6 +831,10 @@ public final class CompiledCheck {
                             // consequence calling one would reach every rule of the package, and a refusal in another
                             // rule would be placed on it.
                             todo.add(target.name + "#" + reference.member() + reference.descriptor());
+                        } else if (target != owner && rulesClass(target)) {
+                            // A rules class's field (a pattern's variable) or scaffolding: no rule reaches the others
+                            // through it (all of it made every rule reach every other: quadratic in the rules).
+                            continue;
                         } else if (target != owner) {
                             // Another generated class (a lambda, an accumulate, a function's class): all of it.
                             target.methods.values().forEach(m -> todo.add(target.name + "#" + m.name() + m.descriptor()));
