@@ -45,10 +45,13 @@ import org.niyam.compliance.pack.RulePack;
  * discharges, assessments and findings; and the shapes of {@link CrossingShapesTest}: a declared type, a binding
  * reused across branches and scopes, a global rule deleting or changing a conclusion, chains from a handed
  * conclusion to a {@code not}, a standing duty judged from conclusions; packs applying in one jurisdiction, firing
- * limits near the edge) and random case logs. For each, evaluating case by case (1 to 4 threads, sessions of 1 to
- * all cases), in one session, and through the streaming audit (bucket files of 1 to all events) must give the same
- * report, in the same order, or fail alike; for half the packs the live monitor must end with the same obligations
- * of cases and findings.
+ * limits near the edge; {@code forall}, {@code eval}, DRL functions, {@code extends}, {@code insertLogical}, a
+ * case-local declared fact changed by case-local rules) and random case logs (with officers appointed within the
+ * period). For each, evaluating case by case (1 to 4 threads, sessions of 1 to all cases), in one session, and
+ * through the streaming audit (bucket files of 1 to all events) must give the same report, in the same order, or
+ * fail alike; for half the packs the live monitor must end with the same obligations of cases and findings. Every
+ * other pack's global rules read no conclusion a case-local rule may make, so that at least 70% of the case-by-case
+ * evaluations run case by case, rather than fall back to one session and compare it with itself.
  *
  * <p>A short run is part of {@code mvn verify}; {@code -Dniyam.differential.packs=2000} runs a long one and
  * {@code -Dniyam.differential.seed=N} another sequence (see {@code docs/performance.md}). The seed is printed.
