@@ -50,8 +50,8 @@ import org.niyam.compliance.pack.RulePack;
  * period). For each, evaluating case by case (1 to 4 threads, sessions of 1 to all cases), in one session, and
  * through the streaming audit (bucket files of 1 to all events) must give the same report, in the same order, or
  * fail alike; for half the packs the live monitor must end with the same obligations of cases and findings. Every
- * other pack's global rules read no conclusion a case-local rule may make, so that at least 70% of the case-by-case
- * evaluations run case by case, rather than fall back to one session and compare it with itself.
+ * other pack's global rules read no conclusion a case-local rule may make, so that at least 85% of those packs'
+ * evaluations, and half of all, run case by case, rather than fall back to one session and compare it with itself.
  *
  * <p>A short run is part of {@code mvn verify}; {@code -Dniyam.differential.packs=2000} runs a long one and
  * {@code -Dniyam.differential.seed=N} another sequence (see {@code docs/performance.md}). The seed is printed.
@@ -191,10 +191,14 @@ class DifferentialTest {
         assertThat(compared).isEqualTo((Math.max(0, PACKS - FROM) - skipped) * LOGS_PER_PACK);
         assertThat(skipped * 10).as("packs that did not compile, of %d", PACKS - FROM)
                 .isLessThanOrEqualTo(Math.max(0, PACKS - FROM));
-        // Comparing one session with itself tests only the fallback: most evaluations must run case by case.
-        int byCase = runs[0][0] + runs[1][0];
-        assertThat(byCase * 100).as("case-by-case evaluations that ran case by case, of %d",
-                byCase + runs[0][1] + runs[1][1]).isGreaterThanOrEqualTo(70 * (byCase + runs[0][1] + runs[1][1]));
+        // Comparing one session with itself tests only the fallback: the case-local packs' evaluations must nearly
+        // all run case by case, and half of all evaluations (other packs ran 18% to 60% case by case).
+        int local = runs[1][0] + runs[1][1];
+        assertThat(runs[1][0] * 100).as("evaluations of case-local packs that ran case by case, of %d", local)
+                .isGreaterThanOrEqualTo(85 * local).isPositive();
+        int all = local + runs[0][0] + runs[0][1];
+        assertThat((runs[0][0] + runs[1][0]) * 100).as("case-by-case evaluations that ran case by case, of %d", all)
+                .isGreaterThanOrEqualTo(50 * all);
     }
 
     /**
