@@ -1317,22 +1317,23 @@ public final class ComplianceMonitor implements AutoCloseable {
         preparedFirings = firings.count;
         preparedAt = at;
         Report report = platformAt(g, new HashSet<>(), at);
-        if (report.obligations().size() != platformTracks.obligations.size()
-                || report.findings().size() != platformTracks.findings.size()) {
+        // Compared as they are recorded, by id: two equal findings (a rule firing twice on the same evidence) are one
+        // finding reported once. Counting them apart made every instant differ, and the search for the first change
+        // stepped a millisecond at a time through the stretch: the monitor made no progress for hours.
+        Map<String, Status> obligations = new HashMap<>();
+        report.obligations().forEach(o -> obligations.put(o.id(), o.status()));
+        if (obligations.size() != platformTracks.obligations.size()) {
             return true;
         }
-        for (Obligation obligation : report.obligations()) {
-            CaseTracker.Held held = platformTracks.obligations.get(obligation.id());
-            if (held == null || held.obligation().status() != obligation.status()) {
+        for (Map.Entry<String, Status> obligation : obligations.entrySet()) {
+            CaseTracker.Held held = platformTracks.obligations.get(obligation.getKey());
+            if (held == null || held.obligation().status() != obligation.getValue()) {
                 return true;
             }
         }
-        for (Finding finding : report.findings()) {
-            if (!platformTracks.findings.containsKey(CaseTracker.findingId(finding))) {
-                return true;
-            }
-        }
-        return false;
+        Set<String> findings = new HashSet<>();
+        report.findings().forEach(f -> findings.add(CaseTracker.findingId(f)));
+        return !findings.equals(platformTracks.findings.keySet());
     }
 
     /**

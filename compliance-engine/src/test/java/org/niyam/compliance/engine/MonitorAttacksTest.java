@@ -518,4 +518,40 @@ class MonitorAttacksTest {
                 .hasMessageContaining("id.compareTo($a.id) > 0")
                 .hasMessageNotContaining("EvaluationUtil");
     }
+
+    /**
+     * A platform finding made twice on the same evidence (both branches of a rule's {@code or} matching) is one
+     * finding, as the monitor records it. Counting the two apart made every instant differ from what was recorded, so
+     * that the search for the first change of the standing duties in a quiet stretch stepped a millisecond at a time:
+     * setting the clock two days on took hours.
+     */
+    @Test
+    void a_finding_made_twice_leaves_the_search_for_the_standing_duties_first_change_its_pace() {
+        ComplianceEngine engine = ComplianceEngine.builder()
+                .rulePack(RulePack.classpath(TestPacks.CLOCK_PACK).unrestricted()).rulePack(pack("""
+                        rule "g.twice" @citation("t")
+                        when
+                            $c : CustomEvent(kind == "complaint")
+                            ( CustomEvent(kind == "complaint") or CustomEvent(kind == "complaint", id == $c.id()) )
+                        then
+                            insert(new Finding("twice", null, "a complaint", List.of($c.id())));
+                        end
+                        """)).build();
+        List<CaseEvent> events = List.of(event("c1", "case-1", T, "complaint"));
+        OffsetDateTime asOf = T.plusDays(2);
+        MonitorClock.Manual clock = MonitorClock.manual(T.minusMinutes(1));
+        Report watched = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+                () -> {
+                    try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(clock)
+                            .offset(T.getOffset()).platform(TestPacks.PLATFORM).build()) {
+                        monitor.acceptAll(events);
+                        clock.set(asOf);
+                        return monitor.report();
+                    }
+                });
+        Report evaluated = engine.evaluate(new Evidence(TestPacks.PLATFORM, List.of(), events), asOf);
+
+        assertThat(findings(watched.findings())).containsExactly("twice null");
+        assertThat(obligations(watched.obligations())).isEqualTo(obligations(evaluated.obligations()));
+    }
 }
