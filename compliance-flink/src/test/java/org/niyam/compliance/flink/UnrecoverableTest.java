@@ -88,6 +88,25 @@ class UnrecoverableTest {
     }
 
     @Test
+    void packs_that_cannot_be_evaluated_case_by_case_are_refused_before_submission(@TempDir Path work) {
+        // packs/finding-review: a platform-wide rule over every case's findings, which the India pack's case-local
+        // rules conclude. The engine's analysis finds it when the packs are built; the job would fail at the first
+        // case with a finding, with every other case's output lost.
+        String problem = ComplianceJob.packProblem(JobOptions.parse(with(new String[] {"--input", "in.jsonl",
+                "--rules", JobOptions.INDIA, "--rules", "classpath:packs/finding-review"}, work)));
+        assertThat(problem).startsWith("the job evaluates each case on its own, and these packs cannot be: "
+                        + "case-local rule '")
+                .contains("Finding, which a global rule reads")
+                .contains("without classpath:packs/finding-review they could be: its global rule 'review.desk' "
+                        + "(classpath:packs/finding-review/review.drl:6) reads what a case-local rule concludes")
+                .endsWith("niyam audit and the monitor evaluate such packs in one session; the job would fail at the "
+                        + "first case whose conclusion a global rule reads");
+        assertThat(ComplianceJob.packProblem(JobOptions.parse(with(new String[] {"--input", "in.jsonl",
+                "--rules", "classpath:packs/finding-review"}, work)))).as("alone, no case-local rule feeds it")
+                .isNull();
+    }
+
+    @Test
     void only_failures_a_restart_cannot_cure_are_named() {
         assertThat(ComplianceJob.failure(new RuntimeException("lost", new InputException("input", 0, "at", "bad",
                 null)))).isEqualTo("input: field at: bad");
