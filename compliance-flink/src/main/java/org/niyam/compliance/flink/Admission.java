@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * come in the order of their source partition) and an event whose id a different event already has, in its case or in
  * another ({@link Ids}, keyed by event id). Flink gives no file order across partitions: of two jurisdictions of a
  * case, or two events under one id, the one that reaches the operator first is kept (within a case read from one file
- * or partition, the first in it). A refused event is logged at WARN, counted in {@code niyamRejectedLines} and changes nothing; with
- * {@code --strict} it fails the job. The marks of the input's first and last instants are taken from the events
- * admitted, so that a refused event moves neither.
+ * or partition, the first in it). A refused event is logged at WARN, counted in {@code niyamRejectedLines} and
+ * changes nothing; with {@code --strict} it fails the job. The marks of the input's first and last instants are taken
+ * from the events admitted, so that a refused event moves neither.
  */
 final class Admission {
 

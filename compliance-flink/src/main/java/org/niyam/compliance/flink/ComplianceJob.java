@@ -181,7 +181,7 @@ public final class ComplianceJob {
             named.append(named.isEmpty() ? "Without " : "; without ").append(entry).append(" they could be");
             if (!entry.equals(JobOptions.INDIA) && !global.isEmpty()) {
                 named.append(": its global rule").append(global.size() == 1 ? " " : "s ")
-                        .append(String.join(", ", global)).append(global.size() == 1 ? " reads" : " read")
+                        .append(String.join(", ", global)).append(global.size() == 1 ? " reads" : ": one of them reads")
                         .append(" what a case-local rule concludes");
             }
         }
