@@ -64,7 +64,7 @@ public final class ComplianceJob {
      * the job is submitted), and otherwise builds the job with exactly-once checkpoints at the options' interval and
      * runs it until its input ends (files, or {@code --bounded} Kafka) or it is cancelled. A failure that a restart
      * cannot cure (a bad line of a {@code --strict} job, a rule that failed) fails the job without restarts; its
-     * message is printed and the status is 1.
+     * message is printed and the status is 2 for bad input, 1 for anything else ({@link #status}).
      *
      * @param args the command line, as {@link JobOptions#parse} reads it
      * @throws Exception what Flink throws when the job cannot start or fails
@@ -107,7 +107,7 @@ public final class ComplianceJob {
                 throw e;
             }
             System.err.println("niyam compliance job failed: " + why);
-            System.exit(1);
+            System.exit(status(e));
         }
     }
 
@@ -124,6 +124,21 @@ public final class ComplianceJob {
             }
         }
         return null;
+    }
+
+    /**
+     * {@return the exit status for a failure a restart cannot cure: 2 for bad input (a bad line or a refused event of a
+     * strict job, a {@code --since} after every event), as {@code niyam audit} exits for it; 1 otherwise}
+     *
+     * @param failure what the job's execution threw
+     */
+    static int status(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RuntimeException e && Unrecoverable.is(e)) {
+                return e instanceof InputException ? 2 : 1;
+            }
+        }
+        return 1;
     }
 
     /**

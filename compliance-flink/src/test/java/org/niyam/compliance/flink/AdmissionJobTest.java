@@ -115,6 +115,7 @@ class AdmissionJobTest {
                 "--strict");
         assertThat(ComplianceJob.failure(sameCase)).startsWith("input: field id: event id 'c-1' of case 'GRV-1'")
                 .contains("already used by a different event");
+        assertThat(ComplianceJob.status(sameCase)).as("bad input: the audit's status").isEqualTo(2);
 
         Throwable otherCase = fail(work.resolve("other"), 1, List.of(PROFILE, C1, """
                 {"type":"ComplaintReceived","id":"c-1","caseId":"GRV-2","at":"2026-03-02T11:00:00+05:30",\
@@ -133,6 +134,7 @@ class AdmissionJobTest {
                 "--rules", "classpath:packs/loop", "--no-await-profile");
         assertThat(ComplianceJob.failure(failure)).startsWith("case C2, evaluated at 2026-02-01T11:00+05:30 with its "
                 + "events s2: ").contains("loop.spin");
+        assertThat(ComplianceJob.status(failure)).as("a rule failed: not the input").isEqualTo(1);
     }
 
     @Test
@@ -142,6 +144,7 @@ class AdmissionJobTest {
         assertThat(ComplianceJob.failure(failure)).isEqualTo("input: --since 2030-01-01T00:00+05:30 is after the "
                 + "latest event of the input, at 2026-03-02T10:00+05:30: the period judged would be empty; give a "
                 + "start at or before it");
+        assertThat(ComplianceJob.status(failure)).isEqualTo(2);
     }
 
     @Test

@@ -53,6 +53,7 @@ class UnrecoverableTest {
                 .noneMatch(t -> String.valueOf(t.getMessage()).contains("FixedDelayRestartBackoffTimeStrategy"));
         assertThat(ComplianceJob.failure(failure))
                 .startsWith("input: field at: expected an ISO-8601 instant with offset");
+        assertThat(ComplianceJob.status(failure)).as("bad input, as niyam audit --strict").isEqualTo(2);
     }
 
     @Test
