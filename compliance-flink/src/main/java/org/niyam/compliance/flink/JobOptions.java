@@ -232,8 +232,9 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 description = "checkpoint interval (default ${DEFAULT-VALUE})")
         Duration checkpoint = Duration.ofMinutes(1);
         @Option(names = "--since", paramLabel = "INSTANT",
-                description = "the start of the period the input covers: standing duties are judged, and monthly "
-                        + "reports run, from then (default: the input's earliest event)")
+                description = "the start of the period the input covers: monthly reports run from then, standing "
+                        + "duties are judged from then or from an earlier first event; after the last event of a "
+                        + "bounded input, refused at its end (default: the input's earliest event)")
         OffsetDateTime since;
         @Option(names = "--strict", description = "fail on a bad input line (default: log it and leave it out)")
         boolean strict;
