@@ -98,6 +98,20 @@ public final class CaseTracker {
     }
 
     /**
+     * Why the engine's rules cannot be evaluated case by case, as {@link #step} evaluates them, or {@code null}: a rule
+     * the engine cannot run by case at all, or a case-local rule that may conclude or change what a global rule reads
+     * (its conclusions would reach the platform's rules only in one session). The engine's own evaluations run such
+     * rules in one session instead; a step fails at the first case whose conclusion crosses. Known when the engine is
+     * built, from its analysis of the rules.
+     *
+     * @return the reason, in a sentence naming the rule, or {@code null} when every case can be stepped on its own
+     */
+    public String notCaseByCase() {
+        String never = evaluation.locality().unpartitionable();
+        return never != null ? never : evaluation.locality().feedsGlobal();
+    }
+
+    /**
      * The first instant at which every loaded pack's law has begun: for each pack, the earliest of its first version
      * and its parameters' first values; the latest of those over the packs. A clock that runs the platform's duties
      * from the start of a period (a monitor's or a stream job's {@code since}) starts no earlier: before it no rule

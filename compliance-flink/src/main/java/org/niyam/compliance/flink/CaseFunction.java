@@ -28,6 +28,7 @@ import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Status;
 import org.niyam.compliance.model.Transition;
+import org.niyam.compliance.pack.RuleExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +135,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
     public void open(OpenContext openContext) {
         ComplianceEngine engine = Engines.open(getRuntimeContext(), options);
         tracker = CaseTracker.of(engine);
-        json = Json.of(engine.eventTypes());
+        json = Json.of(Engines.withContextTypes(engine.eventTypes()));
         kept = getRuntimeContext().getState(STATE);
         late = getRuntimeContext().getMetricGroup().counter("niyamLateEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("niyamDuplicateEvents");
@@ -160,6 +161,11 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 return;
             }
             case CONFLICT -> {
+                // The job's admission refuses these before (Admission.Ids); kept for state it did not see.
+                if (options.strict()) {
+                    throw new InputException("input", 0, "id", "event id '" + event.id() + "' of case '"
+                            + in.caseId + "' is used by two different events", null);
+                }
                 duplicates.inc();
                 LOG.warn("case {}: event id '{}' is used by two different events; the later one is left out",
                         in.caseId, event.id());
@@ -336,7 +342,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             if (k.steppedAt() == null || k.steppedAt() > watermark) {
                 return;
             }
-            CaseTracker.Step step = tracker.step(now, k.state(), instant(watermark));
+            CaseTracker.Step step = step(now, k.state(), watermark);
             // What run() does with a step, but at the watermark and without a timer (this side cannot set a case's):
             // its transitions, its leftovers sent to the platform when the change changed them, and whether the case
             // may leave, asked again of what the change made of it.
@@ -369,7 +375,7 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
                 at = steppedAt; // a late event: evaluated again at the instant already reached
             }
             long started = System.nanoTime();
-            CaseTracker.Step step = tracker.step(context, state, instant(at));
+            CaseTracker.Step step = step(context, state, at);
             stepNanos.add(System.nanoTime() - started);
             stepCount.add(1);
             steps.inc();
@@ -387,6 +393,27 @@ final class CaseFunction extends KeyedBroadcastProcessFunction<String, Input, In
             }
         }
         return new Kept(state, steppedAt, List.copyOf(due), retireAt, leftovers, k.leftAt());
+    }
+
+    /**
+     * The case's step at {@code at}; a rule that fails there (past the firing limit, say) fails naming the case, the
+     * instant and the events it was evaluated with, so that the evidence can be found among millions of cases.
+     */
+    private CaseTracker.Step step(CaseTracker.Context context, CaseTracker.State state, long at) {
+        OffsetDateTime when = instant(at);
+        try {
+            return tracker.step(context, state, when);
+        } catch (RuleExecutionException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("case " + state.caseId() + " ")) {
+                throw e; // names the case already
+            }
+            List<String> ids = state.events().stream().filter(ev -> !ev.at().isAfter(when)).map(CaseEvent::id)
+                    .toList();
+            String events = ids.size() <= 5 ? String.join(", ", ids)
+                    : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+            throw new RuleExecutionException(e.ruleId(), "case " + state.caseId() + ", evaluated at " + when
+                    + " with its events " + events + ": " + e.getMessage(), e);
+        }
     }
 
     /**

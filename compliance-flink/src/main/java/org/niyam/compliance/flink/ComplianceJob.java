@@ -1,11 +1,15 @@
 package org.niyam.compliance.flink;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.niyam.compliance.pack.RulePackException;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -35,6 +39,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.niyam.compliance.engine.CaseTracker;
+import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.InputException;
 
 /**
@@ -42,8 +48,10 @@ import org.niyam.compliance.model.InputException;
  * or a Kafka topic keyed by transition id), exactly once. See {@code docs/streaming.md}.
  *
  * <p>Operators, each with a stable uid so that savepoints stay valid: {@code niyam-parse} (lines to events,
- * profile, appointments), {@code niyam-watermarks}, {@code niyam-cases} (keyed by case, the platform's context as
- * broadcast state), {@code niyam-platform} (parallelism 1: the platform's global rules), and the sink.
+ * profile, appointments), {@code niyam-watermarks}, {@code niyam-case-jurisdictions} and {@code niyam-event-ids}
+ * (the events {@code niyam audit} would refuse, refused: {@link Admission}), {@code niyam-cases} (keyed by case, the
+ * platform's context as broadcast state), {@code niyam-platform} (parallelism 1: the platform's global rules), and
+ * the sink.
  */
 public final class ComplianceJob {
 
@@ -56,7 +64,7 @@ public final class ComplianceJob {
      * the job is submitted), and otherwise builds the job with exactly-once checkpoints at the options' interval and
      * runs it until its input ends (files, or {@code --bounded} Kafka) or it is cancelled. A failure that a restart
      * cannot cure (a bad line of a {@code --strict} job, a rule that failed) fails the job without restarts; its
-     * message is printed and the status is 1.
+     * message is printed and the status is 2 for bad input, 1 for anything else ({@link #status}).
      *
      * @param args the command line, as {@link JobOptions#parse} reads it
      * @throws Exception what Flink throws when the job cannot start or fails
@@ -99,7 +107,7 @@ public final class ComplianceJob {
                 throw e;
             }
             System.err.println("niyam compliance job failed: " + why);
-            System.exit(1);
+            System.exit(status(e));
         }
     }
 
@@ -119,6 +127,21 @@ public final class ComplianceJob {
     }
 
     /**
+     * {@return the exit status for a failure a restart cannot cure: 2 for bad input (a bad line or a refused event of a
+     * strict job, a {@code --since} after every event), as {@code niyam audit} exits for it; 1 otherwise}
+     *
+     * @param failure what the job's execution threw
+     */
+    static int status(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RuntimeException e && Unrecoverable.is(e)) {
+                return e instanceof InputException ? 2 : 1;
+            }
+        }
+        return 1;
+    }
+
+    /**
      * Builds the options' packs once, where the job is submitted, so that a pack that does not build (a syntax error,
      * a missing folder, a rule the restricted mode refuses) is named before the job is submitted.
      *
@@ -126,12 +149,58 @@ public final class ComplianceJob {
      *         packs build
      */
     static String packProblem(JobOptions options) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ComplianceEngine engine;
         try {
-            Engines.build(options, Thread.currentThread().getContextClassLoader());
-            return null;
+            engine = Engines.build(options, loader);
         } catch (SuppressRestartsException e) {
             return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage(); // a value the engine's builder refuses, in its words
         }
+        String why = CaseTracker.of(engine).notCaseByCase();
+        if (why == null) {
+            return null;
+        }
+        return "the job evaluates each case on its own, and these packs cannot be: " + why + ". " + culprits(
+                options, loader, engine) + "niyam audit and the monitor evaluate such packs in one session; the job "
+                + "would fail at the first case whose conclusion a global rule reads";
+    }
+
+    /**
+     * The packs without which the others could be evaluated case by case, each but the bundled one with its global
+     * rules (file and line): the engine's own analysis, asked again of the packs without each in turn.
+     */
+    private static String culprits(JobOptions options, ClassLoader loader, ComplianceEngine engine) {
+        if (options.rules().size() < 2) {
+            return "";
+        }
+        Set<String> local = Set.copyOf(engine.caseLocalRuleIds());
+        StringBuilder named = new StringBuilder();
+        for (String entry : options.rules()) {
+            List<String> others = new ArrayList<>(options.rules());
+            others.remove(entry);
+            ComplianceEngine without;
+            try {
+                without = Engines.build(options.withRules(others), loader);
+            } catch (RuntimeException e) {
+                continue; // a setting or type only that pack brings: not asked
+            }
+            if (CaseTracker.of(without).notCaseByCase() != null) {
+                continue;
+            }
+            Set<String> kept = Set.copyOf(without.ruleIds());
+            List<String> global = engine.rules().stream()
+                    .filter(r -> !kept.contains(r.id()) && !local.contains(r.id()))
+                    .map(r -> "'" + r.id() + "' (" + r.origin() + ":" + r.line() + ")").toList();
+            named.append(named.isEmpty() ? "Without " : "; without ").append(entry).append(" they could be");
+            if (!entry.equals(JobOptions.INDIA) && !global.isEmpty()) {
+                named.append(": its global rule").append(global.size() == 1 ? " " : "s ")
+                        .append(String.join(", ", global)).append(global.size() == 1 ? " reads" : ": one of them reads")
+                        .append(" what a case-local rule concludes");
+            }
+        }
+        return named.isEmpty() ? "" : named.append(". ").toString();
     }
 
     /**
@@ -220,8 +289,18 @@ public final class ComplianceJob {
      */
     public static DataStream<Output> transitions(DataStream<Input> inputs, JobOptions given) {
         JobOptions options = given.withPackFiles();
-        DataStream<Input> events = inputs.filter(i -> i.kind == Input.EVENT).name("events");
-        DataStream<Input> context = inputs.filter(i -> i.kind != Input.EVENT).name("platform facts");
+        // Events are admitted (or refused, as the audit refuses a line) before their cases see them; the marks of
+        // the input's first and last instants are the admitted events', not the parsers'.
+        DataStream<Input> admitted = inputs.filter(i -> i.kind == Input.EVENT).name("events")
+                .keyBy(i -> i.caseId, Types.STRING)
+                .process(new Admission.Cases(options), TypeInformation.of(Input.class))
+                .uid("niyam-case-jurisdictions").name("case jurisdictions")
+                .keyBy(new EventId(), Types.STRING)
+                .process(new Admission.Ids(options), TypeInformation.of(Input.class))
+                .uid("niyam-event-ids").name("event ids");
+        DataStream<Input> events = admitted.filter(i -> i.kind == Input.EVENT).name("admitted events");
+        DataStream<Input> context = inputs.filter(i -> i.kind != Input.EVENT && i.kind != Input.MARK)
+                .name("platform facts").union(admitted.filter(i -> i.kind == Input.MARK).name("marks"));
         BroadcastStream<Input> broadcast = context.broadcast(CaseFunction.CONTEXT);
         SingleOutputStreamOperator<Output> cases = events.keyBy(i -> i.caseId, Types.STRING)
                 .connect(broadcast)
@@ -262,6 +341,16 @@ public final class ComplianceJob {
                         .withPartSuffix(".jsonl").build())
                 .build();
         out.map(o -> o.json).returns(Types.STRING).name("json").sinkTo(sink).uid("niyam-file-sink").name("files");
+    }
+
+    /** An event's id, read from its JSON: the key of {@link Admission.Ids}. */
+    static final class EventId implements KeySelector<Input, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(Input in) throws Exception {
+            return Json.DEFAULT.mapper.readTree(in.json).path("id").asText();
+        }
     }
 
     /** Parses lines of files. */

@@ -1,6 +1,7 @@
 package org.niyam.compliance.flink;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -78,12 +79,31 @@ final class Engines {
             for (String pack : rules) {
                 types = types.union(pack(pack, files, classes).eventTypes());
             }
-            return types;
+            return withContextTypes(types);
         } catch (RuntimeException e) {
             throw Unrecoverable.is(e) ? Unrecoverable.of(e) : e;
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * {@code types} and the platform records and standing facts the class path announces (a profile, an officer's
+     * appointment), as {@code niyam audit} reads them whatever packs it runs: a pack's rules may read the platform's
+     * context without listing its types among the pack's events. A name or class the packs already give is left as
+     * they give it.
+     */
+    static EventTypes withContextTypes(EventTypes types) {
+        EventTypes classpath = EventTypes.onClasspath();
+        Map<String, Class<?>> context = new LinkedHashMap<>(classpath.platformTypes());
+        context.putAll(classpath.factTypes());
+        EventTypes all = types;
+        for (Map.Entry<String, Class<?>> entry : context.entrySet()) {
+            if (!all.allTypes().containsKey(entry.getKey()) && all.nameOf(entry.getValue()) == null) {
+                all = all.with(entry.getKey(), entry.getValue(), classpath.sourceOf(entry.getKey()));
+            }
+        }
+        return all;
     }
 
     /**

@@ -65,6 +65,9 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
     /** The bundled pack (compliance-rules), the job's rules when {@code --rules} is not given. */
     public static final String INDIA = "classpath:org/niyam/compliance/rules/india";
 
+    /** The shortest checkpoint interval Flink takes. */
+    static final Duration MIN_CHECKPOINT = Duration.ofMillis(10);
+
     /**
      * Checks that the options make one job.
      *
@@ -128,6 +131,13 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 || !since.isBefore(CaseLogReader.LATEST_INSTANT))) {
             throw new IllegalArgumentException("--since " + since + " is outside the instants a log may hold, from "
                     + CaseLogReader.EARLIEST_INSTANT + " up to (not including) " + CaseLogReader.LATEST_INSTANT);
+        }
+        if (atRiskMargin != null && atRiskMargin.isNegative()) {
+            throw new IllegalArgumentException("--at-risk-margin cannot be negative: " + atRiskMargin);
+        }
+        if (checkpoint.compareTo(MIN_CHECKPOINT) < 0) {
+            throw new IllegalArgumentException("--checkpoint must be at least " + MIN_CHECKPOINT
+                    + " (Flink checkpoints no more often): " + checkpoint);
         }
         if (standingCheck.isZero() || standingCheck.isNegative()) {
             throw new IllegalArgumentException("--standing-check must be positive: " + standingCheck);
@@ -222,8 +232,9 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
                 description = "checkpoint interval (default ${DEFAULT-VALUE})")
         Duration checkpoint = Duration.ofMinutes(1);
         @Option(names = "--since", paramLabel = "INSTANT",
-                description = "the start of the period the input covers: standing duties are judged, and monthly "
-                        + "reports run, from then (default: the input's earliest event)")
+                description = "the start of the period the input covers: monthly reports run from then, standing "
+                        + "duties are judged from then or from an earlier first event; after the last event of a "
+                        + "bounded input, refused at its end (default: the input's earliest event)")
         OffsetDateTime since;
         @Option(names = "--strict", description = "fail on a bad input line (default: log it and leave it out)")
         boolean strict;
@@ -271,6 +282,18 @@ public record JobOptions(List<String> inputs, String bootstrap, String inputTopi
         return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, bound, idleness,
                 offset, awaitProfile, check, retainEnded, rememberLeft, rules, settings, jurisdiction, atRiskMargin,
                 checkpoint, strict, packFiles, since);
+    }
+
+    /**
+     * The same options with other packs.
+     *
+     * @param value the packs, as {@code --rules} gives them; empty for the bundled pack
+     * @return a copy with those packs (their files read before kept)
+     */
+    public JobOptions withRules(List<String> value) {
+        return new JobOptions(inputs, bootstrap, inputTopic, groupId, bounded, outputDir, outputTopic, outOfOrder,
+                idleness, offset, awaitProfile, standingCheck, retainEnded, rememberLeft, value, settings, jurisdiction,
+                atRiskMargin, checkpoint, strict, packFiles, since);
     }
 
     /**

@@ -86,6 +86,24 @@ public final class LineParser implements Serializable {
         return reader;
     }
 
+    /**
+     * An unknown type's problem with the types listed as those the job reads: the reader lists an
+     * {@code EvidencePeriod} too, a line the job does not read ({@link #parse} says so).
+     */
+    private String readTypes(String problem) {
+        int listed = problem.indexOf(KNOWN);
+        if (listed < 0) {
+            return problem;
+        }
+        List<String> names = reader().eventTypes().allTypes().keySet().stream().sorted().toList();
+        String words = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
+                + " and " + names.get(names.size() - 1);
+        return problem.substring(0, listed) + " The types the job reads are " + words;
+    }
+
+    /** How the reader lists the known types after an unknown one. */
+    private static final String KNOWN = " The known types are ";
+
     /** {@return how many lines this parser left out} */
     public long rejected() {
         return rejected;
@@ -142,8 +160,8 @@ public final class LineParser implements Serializable {
             });
         } catch (InputException read) {
             // Each line is read alone: the reader's line 1 is no line of the input. The source says where.
-            InputException e = read.line() != 1 ? read
-                    : new InputException(read.source(), 0, read.field(), read.problem(), read.getCause());
+            InputException e = new InputException(read.source(), read.line() != 1 ? read.line() : 0, read.field(),
+                    readTypes(read.problem()), read.getCause());
             if (strict) {
                 throw e;
             }

@@ -141,4 +141,37 @@ class LineParserTest {
         assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--frobnicate", "x"))
                 .hasMessageContaining("'--frobnicate'");
     }
+
+    @Test
+    void a_value_the_engine_or_flink_would_refuse_is_named_with_its_option() {
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--at-risk-margin", "-PT1H"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--at-risk-margin cannot be negative: PT-1H");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--checkpoint", "PT0S"))
+                .hasMessage("--checkpoint must be at least PT0.01S (Flink checkpoints no more often): PT0S");
+        assertThatThrownBy(() -> JobOptions.parse("--input", "a", "--output", "o", "--checkpoint", "PT0.001S"))
+                .hasMessageStartingWith("--checkpoint must be at least");
+        assertThat(JobOptions.parse("--input", "a", "--output", "o", "--checkpoint", "PT0.01S",
+                "--at-risk-margin", "PT0S").checkpoint()).hasMillis(10);
+    }
+
+    @Test
+    void a_pack_reading_the_platform_s_profile_gets_its_line_and_an_unknown_type_is_named_with_what_is_read() {
+        // packs/profile-reader lists ComplaintReceived only, and its rule reads the profile, as the audit gives it.
+        LineParser parser = new LineParser(false, List.of("classpath:packs/profile-reader"));
+        List<Input> out = new ArrayList<>();
+        parser.parse("input", Jobs.PROFILE_LINE, out::add);
+        assertThat(out).extracting(i -> i.kind).containsExactly(Input.PLATFORM);
+        assertThat(parser.rejected()).isZero();
+
+        String acknowledged = "{\"type\":\"ComplaintAcknowledged\",\"id\":\"a1\",\"caseId\":\"g1\","
+                + "\"at\":\"2026-03-02T10:00+05:30\"}";
+        assertThatThrownBy(() -> new LineParser(true, List.of("classpath:packs/profile-reader"))
+                .parse("input", acknowledged, out::add))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("unknown type 'ComplaintAcknowledged'")
+                .hasMessageContaining("The types the job reads are ")
+                .hasMessageContaining("PlatformProfile").hasMessageContaining("ComplaintReceived")
+                .message().doesNotContain("EvidencePeriod");
+    }
 }

@@ -32,6 +32,6 @@ class StreamingDocTest {
             assertThat(doc).as("docs/streaming.md names uid %s", uid.group(1)).contains("`" + uid.group(1) + "`");
             found++;
         }
-        assertThat(found).isEqualTo(8);
+        assertThat(found).isEqualTo(10);
     }
 }

@@ -53,6 +53,7 @@ class UnrecoverableTest {
                 .noneMatch(t -> String.valueOf(t.getMessage()).contains("FixedDelayRestartBackoffTimeStrategy"));
         assertThat(ComplianceJob.failure(failure))
                 .startsWith("input: field at: expected an ISO-8601 instant with offset");
+        assertThat(ComplianceJob.status(failure)).as("bad input, as niyam audit --strict").isEqualTo(2);
     }
 
     @Test
@@ -85,6 +86,25 @@ class UnrecoverableTest {
                 .anyMatch(RulePackException.class::isInstance)
                 .noneMatch(t -> String.valueOf(t.getMessage()).contains("FixedDelayRestartBackoffTimeStrategy"));
         assertThat(ComplianceJob.failure(failure)).contains("broken.drl:");
+    }
+
+    @Test
+    void packs_that_cannot_be_evaluated_case_by_case_are_refused_before_submission(@TempDir Path work) {
+        // packs/finding-review: a platform-wide rule over every case's findings, which the India pack's case-local
+        // rules conclude. The engine's analysis finds it when the packs are built; the job would fail at the first
+        // case with a finding, with every other case's output lost.
+        String problem = ComplianceJob.packProblem(JobOptions.parse(with(new String[] {"--input", "in.jsonl",
+                "--rules", JobOptions.INDIA, "--rules", "classpath:packs/finding-review"}, work)));
+        assertThat(problem).startsWith("the job evaluates each case on its own, and these packs cannot be: "
+                        + "case-local rule '")
+                .contains("Finding, which a global rule reads")
+                .contains("without classpath:packs/finding-review they could be: its global rule 'review.desk' "
+                        + "(classpath:packs/finding-review/review.drl:6) reads what a case-local rule concludes")
+                .endsWith("niyam audit and the monitor evaluate such packs in one session; the job would fail at the "
+                        + "first case whose conclusion a global rule reads");
+        assertThat(ComplianceJob.packProblem(JobOptions.parse(with(new String[] {"--input", "in.jsonl",
+                "--rules", "classpath:packs/finding-review"}, work)))).as("alone, no case-local rule feeds it")
+                .isNull();
     }
 
     @Test
