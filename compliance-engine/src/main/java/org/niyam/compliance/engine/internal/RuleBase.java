@@ -361,7 +361,7 @@ public final class RuleBase {
         List<Resource> resources = new ArrayList<>();
         int index = 0;
         for (RulePack pack : packs) {
-            List<Resource> ofPack = resources(pack, index);
+            List<Resource> ofPack = resources(pack, index, descriptions.subList(index, index + pack.sources().size()));
             for (RulePack.DrlSource source : pack.sources()) {
                 // Drools derives things from a resource's path, so it gets a plain one; problems name the origin.
                 String path = resourcePath(index++);
@@ -713,10 +713,11 @@ public final class RuleBase {
             int file = 0;
             int index = firstFiles;
             for (RulePack pack : rest) {
+                int packFirst = file;
                 for (RulePack.DrlSource source : pack.sources()) {
                     parsed.add(checkParsed(pack, source, files.get(file++), refused, declared));
                 }
-                resources.addAll(resources(pack, index));
+                resources.addAll(resources(pack, index, files.subList(packFirst, file)));
                 index += pack.sources().size();
             }
             parsed.stream().filter(CompiledCheck.Source::restricted).forEach(p -> refused.addAll(
@@ -1067,14 +1068,18 @@ public final class RuleBase {
     /**
      * The resources Drools compiles a pack's DRL files from, their paths {@link #resourcePath} from {@code index} on:
      * the files' text; for a restricted pack, their syntax trees with the guard that counts the rules' joins
-     * ({@link JoinGuard}), or the text of a file that does not parse (compiled only to report its errors).
+     * ({@link JoinGuard}), or the text of a file that does not parse or is too deep to (never compiled, or compiled
+     * only to report its errors).
+     *
+     * @param analyses the analyses of the pack's files, in order
      */
-    private static List<Resource> resources(RulePack pack, int index) {
+    private static List<Resource> resources(RulePack pack, int index, List<DrlAnalysis> analyses) {
         List<Resource> resources = new ArrayList<>();
         List<PackageDescr> trees = new ArrayList<>();
         Set<String> rules = new HashSet<>();
-        for (RulePack.DrlSource source : pack.sources()) {
-            PackageDescr tree = pack.restricted() ? DroolsInternals.parseDrl(source.text()).descr() : null;
+        for (int i = 0; i < pack.sources().size(); i++) {
+            PackageDescr tree = pack.restricted() && analyses.get(i).compilable() && analyses.get(i).parsed()
+                    ? DroolsInternals.parseDrl(pack.sources().get(i).text()).descr() : null;
             trees.add(tree);
             if (tree != null) {
                 tree.getRules().forEach(rule -> rules.add(rule.getName()));
