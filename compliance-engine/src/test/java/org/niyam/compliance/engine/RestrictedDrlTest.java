@@ -1133,6 +1133,29 @@ class RestrictedDrlTest {
         });
     }
 
+    /**
+     * The Java compiler's errors in the class Drools generates for a declared type named line 7 or 10 of that class,
+     * as "rules:7", and no DRL file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "declare Sub extends ComplaintReceived  | x : String | 4 | declared type 'Sub': The record ComplaintReceived "
+                + "cannot be the superclass of Sub",
+        "declare S                              | @Propagation(IMMEDIATE) | 5 | declared type 'S': IMMEDIATE cannot "
+                + "be resolved",
+    })
+    void aDeclaredTypeWhoseGeneratedJavaDoesNotCompileIsPlacedInTheDrl(String declaration, String body, int line,
+                                                                      String message) {
+        String drl = TEMPLATE.formatted(declaration + "\n    " + body + "\n    id : String\nend", "");
+        RulePackException e = refused(drl);
+        assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains(message, "Drools copies a declared type's superclass, annotations and "
+                    + "fields, as written, into a Java class");
+        });
+    }
+
     @Test
     void aDeclaredEnumWithLiteralArgumentsBuilds() {
         String drl = TEMPLATE.formatted("""
