@@ -1157,6 +1157,25 @@ class RestrictedDrlTest {
     }
 
     @Test
+    void aDeclaredEnumWhoseConstantThrowsAsDroolsLoadsItIsPlacedAtItsDeclaration() {
+        // Drools loads the enum while it compiles; the error it gave had no message: "cannot be compiled ...: null".
+        String drl = TEMPLATE.formatted("""
+                declare enum Level
+                    LOW(1 / 0);
+                    weight : int
+                end""", "Level l = Level.LOW;");
+
+        RulePackException e = refused(drl);
+
+        assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("declared enum 'Level' threw java.lang.ArithmeticException: / by zero "
+                    + "as Drools loaded it");
+        });
+    }
+
+    @Test
     void aDeclaredEnumWithLiteralArgumentsBuilds() {
         String drl = TEMPLATE.formatted("""
                 import java.time.*;
