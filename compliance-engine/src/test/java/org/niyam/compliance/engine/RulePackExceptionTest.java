@@ -438,15 +438,18 @@ class RulePackExceptionTest {
             assertThatThrownBy(() -> RulePack.directory(folder))
                     .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
                             .isEqualTo(new Problem(folder.resolve("pack.yaml").toString(), 0, "is 3,145,750 bytes "
-                                    + "long, over the limit of 3,145,728 (3 MiB) a YAML file may have: it is not read")));
+                                    + "long, over the limit of 3,145,728 (3 MiB) a YAML file may have: it is not "
+                                    + "read")));
         }
 
         @Test
         void a_pack_yaml_text_over_3_mib_is_refused_unread() {
             String text = "id: large\ninstrument: " + "A".repeat(3 << 20);
 
-            assertThatThrownBy(() -> RulePack.of(new RulePack.Contents("large", new RulePack.DrlSource("large/pack.yaml",
-                    text), List.of(new RulePack.DrlSource("large/rules.drl", "package x;")))))
+            RulePack.Contents contents = new RulePack.Contents("large", new RulePack.DrlSource("large/pack.yaml",
+                    text), List.of(new RulePack.DrlSource("large/rules.drl", "package x;")));
+
+            assertThatThrownBy(() -> RulePack.of(contents))
                     .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
                             .isEqualTo(new Problem("large/pack.yaml", 0, "is 3,145,750 characters long, over the "
                                     + "limit of 3,145,728 (3 MiB) a YAML file may have: it is not read")));
