@@ -10,6 +10,7 @@ module org.niyam.compliance.engine {
     requires java.compiler;
     requires org.slf4j;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
     requires org.kie.api;
     requires org.kie.internal.api;
     requires org.drools.base;

@@ -35,6 +35,22 @@ class CliLoggingTest {
     }
 
     /**
+     * Drools logged, as an error on one line, the whole Java class it generated for a declared type that does not
+     * compile ({@code declare Sub extends ComplaintReceived}); the pack's problem names the declaration instead.
+     */
+    @Test
+    void drools_listing_of_generated_java_that_does_not_compile_is_not_logged() {
+        LoggerContext context = new LoggerContext();
+        CliLogging logging = new CliLogging(name -> false);
+        logging.setContext(context);
+        logging.configure(context);
+
+        assertThat(context.getLogger("org.drools.model.codegen.execmodel.JavaParserCompiler").isErrorEnabled())
+                .isFalse();
+        assertThat(context.getLogger("org.drools.model.codegen.execmodel.ModelBuilderImpl").isWarnEnabled()).isTrue();
+    }
+
+    /**
      * Drools' own warnings quote the DRL: an escape sequence in an eval's string literal erased the warning's line on
      * a terminal and wrote a line of its own. Escaped, as the command's own output is.
      */

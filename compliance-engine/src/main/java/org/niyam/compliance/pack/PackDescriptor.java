@@ -47,7 +47,15 @@ import org.niyam.compliance.model.Preconditions;
 record PackDescriptor(String id, String instrument, List<String> rules, List<LawVersion> versions,
                       Map<String, Parameter> parameters, List<String> jurisdictions, EventTypes events) {
 
-    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).build()));
+
+    /** SnakeYAML's limit of code points set to {@link Mappers#MAX_YAML}, as the text is checked before. */
+    static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Mappers.MAX_YAML);
+        return options;
+    }
 
     record File(String id, String instrument, List<String> jurisdictions, List<String> rules,
                 List<VersionEntry> versions, LinkedHashMap<String, ParameterEntry> parameters, List<Object> events) {
@@ -77,6 +85,10 @@ record PackDescriptor(String id, String instrument, List<String> rules, List<Law
      * initialising them: naming a class runs none of its code).
      */
     public static PackDescriptor parse(String origin, String text, ClassLoader loader) {
+        if (text.length() > Mappers.MAX_YAML) {
+            throw new RulePackException(List.of(new Problem(origin, 0, Mappers.yamlTooLong(text.length(),
+                    "characters"))));
+        }
         File file;
         try {
             file = YAML.readValue(text, File.class);

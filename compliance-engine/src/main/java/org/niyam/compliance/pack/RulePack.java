@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.niyam.compliance.io.internal.Jurisdictions;
+import org.niyam.compliance.io.internal.Mappers;
 import org.niyam.compliance.model.EventTypes;
 import org.niyam.compliance.model.Preconditions;
 
@@ -246,7 +247,7 @@ public final class RulePack {
         if (Files.exists(descriptorFile) && !within(folder, descriptorFile)) {
             throw new RulePackException(List.of(new Problem(descriptorFile.toString(), 0, OUTSIDE)));
         }
-        String descriptorText = Files.exists(descriptorFile) ? text(descriptorFile) : null;
+        String descriptorText = Files.exists(descriptorFile) ? yaml(descriptorFile) : null;
         PackDescriptor descriptor = descriptorText != null
                 ? PackDescriptor.parse(descriptorFile.toString(), descriptorText, applicationLoader())
                 : PackDescriptor.adHoc(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString());
@@ -495,6 +496,20 @@ public final class RulePack {
         } catch (IOException e) {
             throw new RulePackException(new Problem("classpath:" + name, 0, "cannot be read: " + e.getMessage()), e);
         }
+    }
+
+    /** A YAML file's text, refused by its size, unread, over {@link Mappers#MAX_YAML} bytes. */
+    private static String yaml(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new RulePackException(new Problem(file.toString(), 0, "cannot be read: " + e), e);
+        }
+        if (size > Mappers.MAX_YAML) {
+            throw new RulePackException(List.of(new Problem(file.toString(), 0, Mappers.yamlTooLong(size, "bytes"))));
+        }
+        return text(file);
     }
 
     private static String text(Path file) {

@@ -119,6 +119,8 @@ public record Scenario(String source, String name, String description, OffsetDat
      * @return the files' paths, in path order
      * @throws IllegalArgumentException if there is no such folder
      * @throws java.io.UncheckedIOException if the folder cannot be listed
+     * @throws InputException if a scenario file is a link to a file outside the folder, which is not read, as a
+     *                        pack's DRL file through such a link is not
      */
     public static List<Path> filesIn(Path folder) {
         return ScenarioFiles.filesIn(folder);

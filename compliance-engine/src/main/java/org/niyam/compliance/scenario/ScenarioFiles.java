@@ -61,7 +61,14 @@ final class ScenarioFiles {
     }
 
     private static final ObjectMapper JSON = Mappers.configure(new ObjectMapper());
-    private static final ObjectMapper YAML = Mappers.configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper YAML;
+
+    static {
+        // SnakeYAML's limit of code points set to the limit the text is checked against before.
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Mappers.MAX_YAML);
+        YAML = Mappers.configure(new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build()));
+    }
     /** The JSON and YAML mappers of each registry of event types, made once. */
     private static final Map<EventTypes, ObjectMapper[]> BY_TYPES = new ConcurrentHashMap<>();
 
@@ -83,6 +90,10 @@ final class ScenarioFiles {
         }
         String text;
         try {
+            long size = Files.size(file);
+            if (!name.endsWith(".json") && size > Mappers.MAX_YAML) {
+                throw new InputException(file.toString(), 0, "", Mappers.yamlTooLong(size, "bytes"), null);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -96,6 +107,9 @@ final class ScenarioFiles {
 
     public static Scenario read(String source, String text, EventTypes types) {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (!json && text.length() > Mappers.MAX_YAML) {
+            throw new InputException(source, 0, "", Mappers.yamlTooLong(text.length(), "characters"), null);
+        }
         if (text.isBlank()) {
             throw new InputException(source, 0, "", EMPTY, null);
         }
@@ -131,13 +145,34 @@ final class ScenarioFiles {
             throw new IllegalArgumentException("no scenario folder at " + folder.toAbsolutePath()
                     + " (a relative path is resolved against " + Path.of("").toAbsolutePath() + ")");
         }
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
+            files = walk.filter(Files::isRegularFile)
                     .filter(p -> isScenarioFile(p.getFileName().toString().toLowerCase(Locale.ROOT)))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        // As a pack's DRL files: a link to a file elsewhere is not read (and quoted in errors).
+        for (Path file : files) {
+            if (!within(folder, file)) {
+                throw new InputException(file.toString(), 0, "", OUTSIDE, null);
+            }
+        }
+        return files;
+    }
+
+    /** Why a link in the folder to a file outside it is not read, in the words a pack's DRL file gets. */
+    static final String OUTSIDE = "is a link to a file outside the pack's folder, which is not read: a pack is its "
+            + "folder; copy the file into it";
+
+    /** Whether the file, every link followed, is in the folder, every link followed. */
+    private static boolean within(Path folder, Path file) {
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

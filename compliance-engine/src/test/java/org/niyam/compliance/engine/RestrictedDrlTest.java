@@ -512,10 +512,10 @@ class RestrictedDrlTest {
          */
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {
-            "items : java.util.List   | new java.util.ArrayList() | items of type java.util.List",
-            "names : String[]         | new String[] {\"a\"}      | names of type java.lang.String[]",
-            "note : StringBuilder     | new StringBuilder()       | note of type java.lang.StringBuilder",
-            "anything : Object        | new java.util.ArrayList() | anything of type java.lang.Object",
+            "items : java.util.List   | null | items of type java.util.List",
+            "names : String[]         | null | names of type java.lang.String[]",
+            "note : StringBuilder     | null | note of type java.lang.StringBuilder",
+            "anything : Object        | null | anything of type java.lang.Object",
         })
         void aDeclaredEnumsFieldThatCanChange(String field, String value, String used) {
             String drl = """
@@ -1109,6 +1109,92 @@ class RestrictedDrlTest {
         refused(drl);
 
         assertThat(System.getProperty("niyam.test.ran")).as("the salience expression never ran").isNull();
+    }
+
+    @Test
+    void aDeclaredEnumsConstantWhoseArgumentIsNotALiteralIsRefusedBeforeItRuns() {
+        // Drools loads a declared enum while it compiles the declared types, before any class is checked, and so ran
+        // its constants' arguments (and said only "cannot be compiled ...: null" when one threw).
+        String drl = TEMPLATE.formatted("""
+                declare enum Level
+                    LOW(1),
+                    HIGH(System.setProperty("niyam.test.enum", "ran").length());
+                    weight : int
+                end""", "Level l = Level.LOW;");
+
+        RulePackException e = refused(drl);
+
+        assertThat(System.getProperty("niyam.test.enum")).as("the constant's argument never ran").isNull();
+        assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("declared enum 'Level', constant HIGH",
+                    "System.setProperty(\"niyam.test.enum\", \"ran\").length() is not a literal", "unrestricted()");
+        });
+    }
+
+    /**
+     * The Java compiler's errors in the class Drools generates for a declared type named line 7 or 10 of that class,
+     * as "rules:7", and no DRL file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "declare Sub extends ComplaintReceived  | x : String | 4 | declared type 'Sub': The record ComplaintReceived "
+                + "cannot be the superclass of Sub",
+        "declare S                              | @Propagation(IMMEDIATE) | 5 | declared type 'S': IMMEDIATE cannot "
+                + "be resolved",
+    })
+    void aDeclaredTypeWhoseGeneratedJavaDoesNotCompileIsPlacedInTheDrl(String declaration, String body, int line,
+                                                                      String message) {
+        String drl = TEMPLATE.formatted(declaration + "\n    " + body + "\n    id : String\nend", "");
+        RulePackException e = refused(drl);
+        assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains(message, "Drools copies a declared type's superclass, annotations and "
+                    + "fields, as written, into a Java class");
+        });
+    }
+
+    @Test
+    void aDeclaredEnumWhoseConstantThrowsAsDroolsLoadsItIsPlacedAtItsDeclaration() {
+        // Drools loads the enum while it compiles; the error it gave had no message: "cannot be compiled ...: null".
+        String drl = TEMPLATE.formatted("""
+                declare enum Level
+                    LOW(1 / 0);
+                    weight : int
+                end""", "Level l = Level.LOW;");
+
+        RulePackException e = refused(drl);
+
+        assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("policy.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("declared enum 'Level' threw java.lang.ArithmeticException: / by zero "
+                    + "as Drools loaded it");
+        });
+    }
+
+    @Test
+    void aDeclaredEnumWithLiteralArgumentsBuilds() {
+        String drl = TEMPLATE.formatted("""
+                import java.time.*;
+                import java.time.temporal.ChronoUnit;
+                declare enum Level
+                    LOW(1, "low", Duration.ofDays(2), ChronoUnit.DAYS), HIGH(-2, "hi" + "gh", null, ChronoUnit.HOURS);
+                    weight : int
+                    label : String
+                    within : Duration
+                    unit : ChronoUnit
+                end
+                declare enum Graded
+                    ONE(Level.LOW, (3 * 4));
+                    level : Level
+                    points : int
+                end""", "Level l = Graded.ONE.getLevel();");
+
+        assertThatCode(() -> ComplianceEngine.builder().rulePack(RulePack.drl("policy.drl", drl)).build())
+                .doesNotThrowAnyException();
     }
 
     @Test

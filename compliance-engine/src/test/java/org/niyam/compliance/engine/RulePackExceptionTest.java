@@ -429,6 +429,33 @@ class RulePackExceptionTest {
         }
 
         @Test
+        void a_pack_yaml_over_3_mib_is_refused_by_its_size_unread(@TempDir Path folder) throws IOException {
+            // SnakeYAML's work on one long value grows as the square of its length before its own limit is checked:
+            // a 30 MB value took minutes.
+            Files.writeString(folder.resolve("pack.yaml"), "id: large\ninstrument: " + "A".repeat(3 << 20));
+            Files.writeString(folder.resolve("rules.drl"), "package x;");
+
+            assertThatThrownBy(() -> RulePack.directory(folder))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .isEqualTo(new Problem(folder.resolve("pack.yaml").toString(), 0, "is 3,145,750 bytes "
+                                    + "long, over the limit of 3,145,728 (3 MiB) a YAML file may have: it is not "
+                                    + "read")));
+        }
+
+        @Test
+        void a_pack_yaml_text_over_3_mib_is_refused_unread() {
+            String text = "id: large\ninstrument: " + "A".repeat(3 << 20);
+
+            RulePack.Contents contents = new RulePack.Contents("large", new RulePack.DrlSource("large/pack.yaml",
+                    text), List.of(new RulePack.DrlSource("large/rules.drl", "package x;")));
+
+            assertThatThrownBy(() -> RulePack.of(contents))
+                    .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()
+                            .isEqualTo(new Problem("large/pack.yaml", 0, "is 3,145,750 characters long, over the "
+                                    + "limit of 3,145,728 (3 MiB) a YAML file may have: it is not read")));
+        }
+
+        @Test
         void a_classpath_location_that_does_not_exist() {
             assertThatThrownBy(() -> RulePack.classpath("packs/no-such-pack"))
                     .isInstanceOfSatisfying(RulePackException.class, e -> assertThat(e.problems()).singleElement()

@@ -194,6 +194,35 @@ class ScenarioTest {
         }
 
         @Test
+        void a_scenario_file_that_links_to_a_file_outside_the_folder_is_not_read(@TempDir Path root)
+                throws IOException {
+            Path folder = Files.createDirectories(root.resolve("scenarios"));
+            Path outside = Files.writeString(root.resolve("secret.txt"), "asOf: secret-token-in-a-file-outside");
+            Files.writeString(folder.resolve("a.yaml"), "");
+            Path link = Files.createSymbolicLink(folder.resolve("s.yaml"), outside);
+
+            InputException e = catchThrowableOfType(InputException.class, () -> Scenario.filesIn(folder));
+
+            assertThat(e).isNotNull();
+            assertThat(e.source()).isEqualTo(link.toString());
+            assertThat(e.problem()).isEqualTo("is a link to a file outside the pack's folder, which is not read: a "
+                    + "pack is its folder; copy the file into it").doesNotContain("secret-token");
+        }
+
+        @Test
+        void a_yaml_scenario_file_over_3_mib_is_refused_by_its_size_unread(@TempDir Path folder) throws IOException {
+            // SnakeYAML's work on one long value grows as the square of its length before its own limit is checked.
+            Path large = Files.writeString(folder.resolve("large.yaml"), "name: " + "A".repeat(3 << 20));
+
+            InputException e = catchThrowableOfType(InputException.class, () -> Scenario.load(large));
+
+            assertThat(e).isNotNull();
+            assertThat(e.source()).isEqualTo(large.toString());
+            assertThat(e.problem()).isEqualTo("is 3,145,734 bytes long, over the limit of 3,145,728 (3 MiB) a YAML "
+                    + "file may have: it is not read");
+        }
+
+        @Test
         void an_empty_file_is_an_error_not_a_scenario(@TempDir Path folder) throws IOException {
             Path empty = Files.writeString(folder.resolve("empty.yaml"), "");
 

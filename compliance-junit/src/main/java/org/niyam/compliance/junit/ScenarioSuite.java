@@ -68,6 +68,8 @@ public final class ScenarioSuite {
      * @param folder the folder searched for scenario files, at any depth
      * @return the tests, for a {@code @TestFactory} method to return
      * @throws IllegalArgumentException the folder does not exist or holds no scenario file
+     * @throws org.niyam.compliance.model.InputException a scenario file is a link to a file outside the folder, which
+     *                                                   is not read ({@link Scenario#filesIn})
      */
     public Stream<DynamicTest> tests(Path folder) {
         List<Path> files = Scenario.filesIn(folder);

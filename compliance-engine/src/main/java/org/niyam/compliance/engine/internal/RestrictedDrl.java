@@ -1,5 +1,10 @@
 package org.niyam.compliance.engine.internal;
 
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +14,8 @@ import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.EnumDeclarationDescr;
+import org.drools.drl.ast.descr.EnumLiteralDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -31,7 +38,10 @@ import org.niyam.compliance.pack.RulePack;
  *       clock;</li>
  *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name;</li>
  *   <li>{@code query}: the engine asks none (the compiled query is refused too; this names it and its line);</li>
- *   <li>a rule name with an invisible character ({@link Visible}), which would print as another pack's rule.</li>
+ *   <li>a rule name with an invisible character ({@link Visible}), which would print as another pack's rule;</li>
+ *   <li>an argument of a declared enum's constant that is not a literal, a constant of a type the file declares or
+ *       a {@code java.time} value: Drools loads the enum, and so runs its constants' arguments, while it compiles
+ *       the pack, before the compiled classes are checked.</li>
  * </ul>
  * Not API.
  */
@@ -120,9 +130,134 @@ final class RestrictedDrl {
             for (Map.Entry<String, TypeFieldDescr> field : type.getFields().entrySet()) {
                 annotations(origin, where + ", field '" + field.getKey() + "'", field.getValue(), problems);
             }
+            if (type instanceof EnumDeclarationDescr declaredEnum) {
+                constants(origin, source.text(), descr, declaredEnum, problems);
+            }
         }
         return problems;
     }
+
+    /**
+     * The arguments of a declared enum's constants that could run code outside the JDK's {@code java.time}: Drools
+     * compiles the enum and initialises it, which runs them, while it compiles the pack's declared types, before any
+     * class is checked. What may run then is what {@link #loadsNothingOfThePack} allows; the check of the compiled
+     * classes still applies to it.
+     */
+    private static void constants(String origin, String text, PackageDescr descr, EnumDeclarationDescr type,
+                                  List<Problem> problems) {
+        Set<String> declared = new java.util.HashSet<>();
+        descr.getClassAndEnumDeclarationDescrs().forEach(t -> declared.add(t.getTypeName()));
+        Set<String> imported = new java.util.HashSet<>();
+        descr.getImports().forEach(i -> imported.add(i.getTarget().strip()));
+        for (EnumLiteralDescr constant : type.getLiterals()) {
+            for (String argument : constant.getConstructorArgs()) {
+                String written = argument == null ? "" : argument.strip();
+                com.github.javaparser.ParseResult<Expression> parsed = new JavaParser(new ParserConfiguration()
+                        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                        .setPreprocessUnicodeEscapes(true)).parseExpression(written);
+                if (parsed.getResult().isEmpty() || !parsed.isSuccessful()
+                        || !loadsNothingOfThePack(parsed.getResult().get(), declared, imported)) {
+                    problems.add(new Problem(origin, lineOfConstant(constant.getName(), text, type),
+                            "declared enum '" + type.getTypeName() + "', constant " + constant.getName()
+                                    + ": the argument " + written + " is not a literal, a constant of a type this "
+                                    + "file declares or a java.time value (Duration.ofDays(2)). Drools runs an enum's "
+                                    + "arguments when it loads the enum, while it compiles the pack and before its "
+                                    + "classes are checked; compute other values in a function or a rule. " + LIFT));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether an enum constant's argument is made only of literals, operators, constants of types the file declares
+     * ({@code Level.LOW}) and {@code java.time} classes' static fields and methods ({@code Duration.ofHours(1)},
+     * {@code ChronoUnit.DAYS}): initialising the enum then runs the JDK's {@code java.time} and the file's own enums,
+     * whose arguments are held to the same, and nothing else.
+     */
+    static boolean loadsNothingOfThePack(Expression expression, Set<String> declared, Set<String> imported) {
+        if (expression.isLiteralExpr()) {
+            return true;
+        }
+        if (expression.isEnclosedExpr()) {
+            return loadsNothingOfThePack(expression.asEnclosedExpr().getInner(), declared, imported);
+        }
+        if (expression.isUnaryExpr()) {
+            UnaryExpr.Operator operator = expression.asUnaryExpr().getOperator();
+            return (operator == UnaryExpr.Operator.MINUS || operator == UnaryExpr.Operator.PLUS)
+                    && loadsNothingOfThePack(expression.asUnaryExpr().getExpression(), declared, imported);
+        }
+        if (expression.isBinaryExpr()) {
+            return loadsNothingOfThePack(expression.asBinaryExpr().getLeft(), declared, imported)
+                    && loadsNothingOfThePack(expression.asBinaryExpr().getRight(), declared, imported);
+        }
+        if (expression.isFieldAccessExpr()) {
+            // A constant: Level.LOW, ChronoUnit.DAYS, java.time.temporal.ChronoUnit.DAYS.
+            String scope = expression.asFieldAccessExpr().getScope().toString();
+            return names(expression.asFieldAccessExpr().getScope())
+                    && (declared.contains(scope) || javaTime(scope, declared, imported));
+        }
+        if (expression.isMethodCallExpr()) {
+            MethodCallExpr call = expression.asMethodCallExpr();
+            return call.getScope().isPresent() && names(call.getScope().get()) && call.getTypeArguments().isEmpty()
+                    && javaTime(call.getScope().get().toString(), declared, imported)
+                    && call.getArguments().stream().allMatch(a -> loadsNothingOfThePack(a, declared, imported));
+        }
+        return false;
+    }
+
+    /** Whether the expression is a name or a qualified name, {@code a.b.C}. */
+    private static boolean names(Expression expression) {
+        return expression.isNameExpr() || expression.isFieldAccessExpr()
+                && names(expression.asFieldAccessExpr().getScope());
+    }
+
+    /** The packages of {@code java.time} whose classes an enum constant's argument may name. */
+    private static final List<String> JAVA_TIME = List.of("java.time.", "java.time.temporal.");
+
+    /**
+     * Whether a name written in the DRL is a class of {@link #JAVA_TIME}: its qualified name, or a simple name the
+     * file imports from it, alone or with the package's {@code *} (and no type the file declares or imports else).
+     */
+    private static boolean javaTime(String name, Set<String> declared, Set<String> imported) {
+        for (String pkg : JAVA_TIME) {
+            if (name.startsWith(pkg) && name.indexOf('.', pkg.length()) < 0 && platformClass(name)) {
+                return true;
+            }
+        }
+        if (name.contains(".") || declared.contains(name)) {
+            return false;
+        }
+        boolean otherImport = imported.stream().anyMatch(i -> i.endsWith("." + name)
+                && JAVA_TIME.stream().noneMatch(pkg -> i.equals(pkg + name)));
+        if (otherImport) {
+            return false;
+        }
+        return JAVA_TIME.stream().anyMatch(pkg -> (imported.contains(pkg + name) || imported.contains(pkg + "*"))
+                && platformClass(pkg + name));
+    }
+
+    private static boolean platformClass(String name) {
+        try {
+            return Class.forName(name, false, ClassLoader.getPlatformClassLoader()) != null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The line of an enum constant with arguments, which the parser does not give: else the declaration's. */
+    private static int lineOfConstant(String name, String text, AbstractClassTypeDeclarationDescr type) {
+        java.util.regex.Pattern constant = java.util.regex.Pattern.compile(
+                "(^|[^\\w$])" + java.util.regex.Pattern.quote(name) + "\\s*\\(");
+        int first = Math.max(type.getLine(), 1);
+        List<String> lines = text == null ? List.of() : text.lines().toList();
+        for (int i = first - 1; i < lines.size() && (type.getEndLine() <= 0 || i < type.getEndLine()); i++) {
+            if (constant.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return Math.max(type.getLine(), 0);
+    }
+
 
     /** The line of the declaration's {@code annotation}, which the parser does not give: else the declaration's. */
     private static int lineOf(String annotation, String text, AbstractClassTypeDeclarationDescr type) {

@@ -1018,6 +1018,9 @@ public final class RuleBase {
         if (path == null) {
             Map<String, DrlAnalysis> byOrigin = new HashMap<>();
             texts.forEach((p, analysis) -> byOrigin.put(origins.getOrDefault(p, p), analysis));
+            if (DroolsInternals.ofGeneratedJava(error)) {
+                return inDeclaredType(message, byOrigin);
+            }
             return atDeclaration(new Problem(origin, line, message), byOrigin);
         }
         return new Problem(origin, line, message);
@@ -1044,6 +1047,57 @@ public final class RuleBase {
             }
         }
         return found == null ? problem : found;
+    }
+
+    /** Why the Java of a declared type does not compile, for its author, who wrote DRL. */
+    private static final String GENERATED = " (Drools copies a declared type's superclass, annotations and fields, as "
+            + "written, into a Java class it generates for the type, and that class does not compile)";
+
+    /**
+     * The Java compiler's error in a class Drools generated for a declared type, whose line is the generated class's:
+     * placed at the declaration the message names ("... cannot be the superclass of Sub"), else at the line of a
+     * declaration that writes the name the compiler could not resolve ({@code @Propagation(IMMEDIATE)}).
+     */
+    private static Problem inDeclaredType(String message, Map<String, DrlAnalysis> files) {
+        String unresolved = DrlAnalysis.compilerNamed(message);
+        Problem named = null;
+        Problem writing = null;
+        int namedCount = 0;
+        int writingCount = 0;
+        for (Map.Entry<String, DrlAnalysis> file : new java.util.TreeMap<>(files).entrySet()) {
+            DrlAnalysis drl = file.getValue();
+            String[] lines = drl.text() == null ? new String[0] : drl.text().split("\n", -1);
+            List<AbstractClassTypeDeclarationDescr> types = drl.descr() == null ? List.of()
+                    : drl.descr().getClassAndEnumDeclarationDescrs();
+            for (AbstractClassTypeDeclarationDescr type : types) {
+                String where = "declared type '" + type.getTypeName() + "': ";
+                int first = Math.max(type.getLine(), 1);
+                if (Pattern.compile("\\b" + Pattern.quote(type.getTypeName()) + "\\b").matcher(message).find()) {
+                    namedCount++;
+                    named = new Problem(file.getKey(), first, where + message + GENERATED);
+                }
+                if (unresolved == null) {
+                    continue;
+                }
+                Pattern word = Pattern.compile("(^|[^\\w$])" + Pattern.quote(unresolved) + "($|[^\\w$])");
+                int last = type.getEndLine() > 0 ? Math.min(type.getEndLine(), lines.length) : lines.length;
+                for (int i = first - 1; i < last; i++) {
+                    if (word.matcher(lines[i]).find()) {
+                        writingCount++;
+                        writing = new Problem(file.getKey(), i + 1, where + message + GENERATED);
+                        break;
+                    }
+                }
+            }
+        }
+        if (namedCount == 1) {
+            return named;
+        }
+        if (writingCount == 1) {
+            return writing;
+        }
+        String only = files.size() == 1 ? files.keySet().iterator().next() : "rules";
+        return new Problem(only, 0, message + GENERATED);
     }
 
     /**

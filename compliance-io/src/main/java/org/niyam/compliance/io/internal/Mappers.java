@@ -49,6 +49,20 @@ public final class Mappers {
     }
 
     /**
+     * The longest YAML file Niyam reads (a pack's {@code pack.yaml}, a scenario file), in bytes, and the longest YAML
+     * text, in characters: 3 MiB, SnakeYAML's limit of code points in a document. A longer file is refused by its
+     * size, unread: SnakeYAML's work on one long value grows as the square of its length before that limit is checked
+     * (a 30 MB value took minutes).
+     */
+    public static final int MAX_YAML = 3 << 20;
+
+    /** Why a YAML file or text of {@code length} bytes (or characters) over {@link #MAX_YAML} is not read. */
+    public static String yamlTooLong(long length, String unit) {
+        return String.format(java.util.Locale.ROOT, "is %,d %s long, over the limit of %,d (3 MiB) a YAML file may "
+                + "have: it is not read", length, unit, MAX_YAML);
+    }
+
+    /**
      * A copy of {@code mapper} that reads and writes the types of {@code types} (events, platform records, standing
      * facts), each under its JSON name (the {@code type} field). A platform record or a standing fact without
      * {@code type} (as an {@code Evidence} document or a monitor's snapshot gives them) is read as the registry's only

@@ -353,6 +353,14 @@ public final class DroolsInternals {
     }
 
     /**
+     * Whether a compile error is the Java compiler's, in a class Drools generated for a declared type: its lines are
+     * the generated class's, not the DRL's, and it names no DRL file.
+     */
+    public static boolean ofGeneratedJava(KnowledgeBuilderError error) {
+        return error instanceof org.drools.model.codegen.execmodel.errors.CompilationProblemErrorResult;
+    }
+
+    /**
      * A message of Drools or of its Java parser without the stack trace some of them carry ("Problem stacktrace :"
      * and a line per frame, from javaparser's ParseProblemException), which says nothing to a DRL file's author.
      */

@@ -53,6 +53,42 @@ public final class RestrictedBuild {
     }
 
     /**
+     * A declared enum whose initialisation threw as Drools loaded it while it compiled the declared types (a constant's
+     * argument such as {@code 1 / 0} or {@code Duration.parse("x")}): Drools gives an error without a message. Null
+     * when the throwable is not that.
+     */
+    static Problem enumThatThrew(Throwable thrown, List<CompiledCheck.Source> sources) {
+        Throwable initialiser = thrown;
+        while (initialiser != null && !(initialiser instanceof ExceptionInInitializerError)) {
+            initialiser = initialiser.getCause() == initialiser ? null : initialiser.getCause();
+        }
+        if (initialiser == null || initialiser.getCause() == null) {
+            return null;
+        }
+        Throwable cause = initialiser.getCause();
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if (!frame.getMethodName().equals("<clinit>")) {
+                continue;
+            }
+            String simple = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+            for (CompiledCheck.Source source : sources) {
+                for (org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr type
+                        : source.descr().getClassAndEnumDeclarationDescrs()) {
+                    String pkg = source.descr().getNamespace() == null ? "" : source.descr().getNamespace();
+                    if (type.getTypeName().equals(simple)
+                            && frame.getClassName().equals(pkg.isEmpty() ? simple : pkg + "." + simple)) {
+                        return new Problem(source.origin(), Math.max(type.getLine(), 0), "declared enum '" + simple
+                                + "' threw " + cause.getClass().getName() + (cause.getMessage() == null ? ""
+                                : ": " + cause.getMessage()) + " as Drools loaded it, while it compiled the pack: "
+                                + "an argument of its constants fails; give values that do not");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Compiles, checks and, when nothing is refused and {@code load} is set, loads the packs' DRL.
      *
      * @param drl           every DRL file of every pack, as resources whose source paths name them
@@ -84,6 +120,9 @@ public final class RestrictedBuild {
             // The generator throws on syntax it cannot translate (javaparser's ParseProblemException, among others).
             String message = DroolsInternals.withoutStackTrace(e.getMessage());
             Problem located = CompiledCheck.locateUntranslatable(message, sources);
+            if (located == null) {
+                located = enumThatThrew(e, sources);
+            }
             if (located != null) {
                 return new Result(null, List.of(located), nanos);
             }
