@@ -37,8 +37,11 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         this(name -> CliLogging.class.getClassLoader().getResource(name) != null);
     }
 
-    /** Drools' compiler of the Java it generates for declared types. */
-    static final String GENERATED_JAVA = "org.drools.model.codegen.execmodel.JavaParserCompiler";
+    /**
+     * The package of Drools' compiler of the Java it generates from DRL (a package, not its class: the engine's
+     * adapter alone names Drools' implementation classes, so that an upgrade of Drools breaks one place).
+     */
+    static final String GENERATED_JAVA = "org.drools.model.codegen.execmodel";
 
     CliLogging(Predicate<String> onClassPath) {
         this.onClassPath = onClassPath;
@@ -70,8 +73,9 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
-        // It logs the whole Java class Drools generated for a declared type that does not compile, on one line; the
-        // error comes back as the pack's problem, at the declaration in the DRL file.
+        // Its compiler logs the whole Java class Drools generated for a declared type that does not compile, on one
+        // line; the error comes back as the pack's problem, at the declaration in the DRL file, as do the package's
+        // other errors, which are its compile errors.
         context.getLogger(GENERATED_JAVA).setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

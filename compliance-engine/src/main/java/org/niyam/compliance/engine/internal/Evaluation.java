@@ -45,6 +45,7 @@ import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
 import org.niyam.compliance.model.Report;
 import org.niyam.compliance.pack.EvaluationListener;
+import org.niyam.compliance.engine.internal.sandbox.Causes;
 import org.niyam.compliance.engine.internal.sandbox.JoinGuard;
 import org.niyam.compliance.engine.internal.sandbox.StepLimitExceeded;
 import org.niyam.compliance.engine.internal.sandbox.StepTotal;
@@ -947,13 +948,7 @@ public final class Evaluation {
         }
 
         static boolean in(Throwable thrown) {
-            int depth = 0; // a rule's exception may hold a cycle of causes
-            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
-                if (t instanceof MatchLimitReached) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.find(thrown, MatchLimitReached.class) != null;
         }
     }
 
@@ -1778,13 +1773,7 @@ public final class Evaluation {
 
         /** {@return the refusal among the causes of what Drools threw, or {@code null}} */
         static Refused in(Throwable thrown) {
-            int depth = 0; // a rule's exception may hold a cycle of causes
-            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
-                if (t instanceof Refused refused) {
-                    return refused;
-                }
-            }
-            return null;
+            return Causes.find(thrown, Refused.class);
         }
     }
 

@@ -140,13 +140,7 @@ public final class JoinGuard {
 
         /** {@return the limit reached, found among {@code thrown} and its causes, or {@code null}} */
         public static JoinLimitReached in(Throwable thrown) {
-            int depth = 0; // a rule's exception may hold a cycle of causes
-            for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
-                if (t instanceof JoinLimitReached reached) {
-                    return reached;
-                }
-            }
-            return null;
+            return Causes.find(thrown, JoinLimitReached.class);
         }
     }
 }

@@ -177,13 +177,7 @@ public final class RestrictedBuild {
     private static Problem stoppedAtBuild(Throwable thrown, Map<String, byte[]> classes,
                                           List<CompiledCheck.Source> sources, long stepLimit) {
         StepLimitExceeded exceeded = StepLimitExceeded.in(thrown);
-        Throwable error = exceeded;
-        int depth = 0;
-        for (Throwable t = thrown; error == null && t != null && depth++ < 64; t = t.getCause()) {
-            if (t instanceof StackOverflowError) {
-                error = t;
-            }
-        }
+        Throwable error = exceeded != null ? exceeded : Causes.find(thrown, StackOverflowError.class);
         String what;
         if (error == null) {
             // Thrown by the code the model's constructor ran, or a checked throwable thrown without declaring it.
@@ -234,17 +228,16 @@ public final class RestrictedBuild {
 
     /** What the code run by a model's constructor threw, if that is what {@code thrown} reports. */
     private static Throwable thrownByModel(Throwable thrown) {
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
-            if (t instanceof java.lang.reflect.InvocationTargetException invoked) {
-                Throwable root = invoked.getTargetException(); // Drools wraps an eval's exception: its own words
-                for (int i = 0; root.getCause() != null && root.getCause() != root && i < 64; i++) {
-                    root = root.getCause();
-                }
-                return root;
-            }
+        java.lang.reflect.InvocationTargetException invoked = Causes.find(thrown,
+                java.lang.reflect.InvocationTargetException.class);
+        if (invoked == null) {
+            return null;
         }
-        return null;
+        Throwable root = invoked.getTargetException(); // Drools wraps an eval's exception: its own words
+        for (int i = 0; root.getCause() != null && root.getCause() != root && i < 64; i++) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**

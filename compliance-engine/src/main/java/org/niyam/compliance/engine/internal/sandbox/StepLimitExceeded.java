@@ -68,12 +68,6 @@ public final class StepLimitExceeded extends Error {
 
     /** {@return the error among the causes of what was thrown, or {@code null}} */
     public static StepLimitExceeded in(Throwable thrown) {
-        int depth = 0; // a rule's exception may hold a cycle of causes
-        for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
-            if (t instanceof StepLimitExceeded exceeded) {
-                return exceeded;
-            }
-        }
-        return null;
+        return Causes.find(thrown, StepLimitExceeded.class);
     }
 }
