@@ -1258,10 +1258,11 @@ public final class Evaluation {
                 }
                 if (joinsPassed) {
                     List<String> rules = joinsPastLimit == null ? List.of() : joinsPastLimit;
+                    String named = rules.isEmpty() ? "a rule" : "rule " + rules.stream().map(r -> describe(r))
+                            .collect(java.util.stream.Collectors.joining(", "));
                     throw new RuleExecutionException(rules.size() == 1 ? rules.get(0) : null, "rules made more than "
                             + joins.limit() + " joins for " + evaluationFacts + " facts (" + JoinGuard.PER_FACT
-                            + " a fact, or twice the firing limit if more): " + (rules.isEmpty() ? "a rule" : "rule " + rules.stream()
-                            .map(r -> describe(r)).collect(java.util.stream.Collectors.joining(", ")))
+                            + " a fact, or twice the firing limit if more): " + named
                             + " probably joins its own conclusions, or every fact of a type with another (also inside "
                             + "an accumulate, a collect, a not, an exists or a forall), so that its joins grow with "
                             + "the square of the facts or faster. Join a case's facts by their case "
