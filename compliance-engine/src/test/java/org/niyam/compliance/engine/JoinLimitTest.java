@@ -175,6 +175,70 @@ class JoinLimitTest {
         assertThat(e.getMessage()).contains("rules made more than 124000 joins for 62 facts", "rule 'j.child'");
     }
 
+    /**
+     * A running tally changed at every complaint joins it again with every complaint: its work grows with the square
+     * of the complaints, and at 2,500 it is stopped, the error naming the rule that fired most.
+     */
+    @Test
+    void a_tally_changed_at_every_fact_is_stopped_naming_the_rule_that_fired_most() {
+        String rules = HEAD + """
+                declare Tally
+                    seen : int
+                end
+
+                declare Counted
+                    id : String
+                end
+
+                rule "t.seed"
+                    @citation("Section 7")
+                when
+                    not Tally()
+                then
+                    insert(new Tally(0));
+                end
+
+                rule "t.count"
+                    @citation("Section 7")
+                when
+                    $t : Tally()
+                    $e : ComplaintReceived()
+                    not Counted(id == $e.id())
+                then
+                    insert(new Counted($e.id()));
+                    modify($t) { setSeen($t.getSeen() + 1) }
+                end
+                """;
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules)).build();
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(new Evidence(null, List.of(), complaints(2_500)), T.plusDays(3)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("joins for 2502 facts", "changes (modify, update) a fact joined with many",
+                "Most fired: t.count (");
+    }
+
+    /**
+     * Drools makes a one-pattern forall's base pattern from its type alone: over Object it would see the guard, and
+     * the report differed from the trusted pack's. Refused, with the two-pattern form to write.
+     */
+    @Test
+    void a_forall_of_one_pattern_of_object_is_refused_with_the_form_to_write() {
+        String rules = HEAD + """
+                rule "j.all"
+                    @citation("Section 7")
+                when
+                    forall ( Object(this != null) )
+                then
+                end
+                """;
+
+        assertThat(catchThrowableOfType(org.niyam.compliance.pack.RulePackException.class,
+                () -> ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules)).build()))
+                .hasMessageContaining("joins.drl:9: rule 'j.all': a forall of one pattern of Object")
+                .hasMessageContaining("forall($o : Object() Object(this == $o, ...))");
+    }
+
     @Test
     void the_guard_s_name_is_refused_in_a_restricted_pack() {
         String rules = HEAD + """

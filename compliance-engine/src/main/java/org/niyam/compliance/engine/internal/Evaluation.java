@@ -1264,9 +1264,11 @@ public final class Evaluation {
                             + joins.limit() + " joins for " + evaluationFacts + " facts (" + JoinGuard.PER_FACT
                             + " a fact, or twice the firing limit if more): " + named
                             + " probably joins its own conclusions, or every fact of a type with another (also inside "
-                            + "an accumulate, a collect, a not, an exists or a forall), so that its joins grow with "
+                            + "an accumulate, a collect, a not, an exists or a forall), or changes (modify, update) "
+                            + "a fact joined with many, each change joining it again, so that its joins grow with "
                             + "the square of the facts or faster. Join a case's facts by their case "
-                            + "(caseId == $c.caseId()).", null);
+                            + "(caseId == $c.caseId())." + (firings.isEmpty() ? "" : " Most fired: "
+                            + mostFired(firings)), null);
                 }
                 if (fired < limit && matches[0] > matchLimit) {
                     throw new RuleExecutionException(null, "rules made " + matches[0] + " matches for "

@@ -123,6 +123,13 @@ final class RestrictedDrl {
                 clock(origin, where, attribute, rule.getLine(), problems);
             }
             annotations(origin, where, rule, problems);
+            int forall = JoinGuard.loneForallOfObject(rule);
+            if (forall > 0) {
+                problems.add(new Problem(origin, forall, where + ": a forall of one pattern of Object, whose base "
+                        + "pattern Drools makes from the type alone, matching every fact of the session, the "
+                        + "engine's own among them (what counts the rules' joins). Write it with two patterns: "
+                        + "forall($o : Object() Object(this == $o, ...)). " + LIFT));
+            }
         }
         for (AbstractClassTypeDeclarationDescr type : descr.getClassAndEnumDeclarationDescrs()) {
             String where = "declared type '" + type.getTypeName() + "'";

@@ -6,6 +6,7 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -111,18 +112,50 @@ public final class JoinGuard {
     }
 
     private static void guardPatterns(BaseDescr descr) {
-        if (descr instanceof PatternDescr pattern) {
-            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
-                guardPatterns(accumulate.getInput());
-            } else if (pattern.getSource() instanceof CollectDescr collect) {
-                guardPatterns(collect.getInputPattern());
-            } else {
+        walk(descr, visited -> {
+            if (visited instanceof PatternDescr pattern && !(pattern.getSource() instanceof AccumulateDescr)
+                    && !(pattern.getSource() instanceof CollectDescr)) {
                 ExprConstraintDescr constraint = new ExprConstraintDescr(BINDING + ".admits(this)");
                 constraint.setLocation(pattern.getLine(), pattern.getColumn());
                 pattern.addConstraint(constraint);
             }
+        });
+    }
+
+    /**
+     * The line of the first {@code forall} of one pattern of {@code Object} in a rule, or 0: Drools makes such a
+     * forall's base pattern from the type alone, without the pattern's constraints, so that it would match the guard,
+     * which every other pattern is kept from (a restricted pack is refused it, and told to write two patterns).
+     */
+    public static int loneForallOfObject(RuleDescr rule) {
+        int[] line = {0};
+        rule.getLhs().getDescrs().forEach(descr -> walk(descr, visited -> {
+            if (line[0] == 0 && visited instanceof ForallDescr forall && forall.getDescrs().size() == 1
+                    && forall.getDescrs().get(0) instanceof PatternDescr only
+                    && List.of("Object", "java.lang.Object").contains(only.getObjectType())) {
+                line[0] = Math.max(only.getLine(), 1);
+            }
+        }));
+        return line[0];
+    }
+
+    /**
+     * Visits a condition and every condition within it: the parts of {@code and}, {@code or}, {@code not},
+     * {@code exists} and {@code forall}, and the inputs of a pattern's {@code accumulate} or {@code collect}.
+     */
+    private static void walk(BaseDescr descr, java.util.function.Consumer<BaseDescr> visit) {
+        if (descr == null) {
+            return;
+        }
+        visit.accept(descr);
+        if (descr instanceof PatternDescr pattern) {
+            if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                walk(accumulate.getInput(), visit);
+            } else if (pattern.getSource() instanceof CollectDescr collect) {
+                walk(collect.getInputPattern(), visit);
+            }
         } else if (descr instanceof ConditionalElementDescr element) {
-            element.getDescrs().forEach(JoinGuard::guardPatterns);
+            element.getDescrs().forEach(child -> walk(child, visit));
         }
     }
 
