@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,6 @@ import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.DatedValue;
-import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
@@ -112,7 +112,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     public void open(OpenContext openContext) {
         engine = Engines.open(getRuntimeContext(), options);
         tracker = CaseTracker.of(engine);
-        json = Json.of(Engines.withContextTypes(engine.eventTypes()));
+        json = Json.of(engine.eventTypes());
         kept = getRuntimeContext().getState(STATE);
         stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
@@ -246,12 +246,6 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (end) {
             long last = k.latest() == null ? Long.MIN_VALUE : k.latest();
             target = timestamp == CaseFunction.END ? last : Math.min(timestamp, last);
-            if (options.since() != null && k.latest() != null && options.since().toInstant().toEpochMilli() > last) {
-                // As niyam audit refuses it: nothing of the input lies in the period.
-                throw new InputException("input", 0, "", "--since " + options.since() + " is after the latest "
-                        + "event of the input, at " + instant(last) + ": the period judged would be empty; give a "
-                        + "start at or before it", null);
-            }
         } else if (options.awaitProfile() && k.profiles().isEmpty()) {
             return; // the profile's arrival sets a timer
         }
@@ -266,48 +260,52 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (periodStart != null && (from == null || periodStart < from)) {
             from = periodStart;
         }
-        long check = options.standingCheck().toMillis();
-        while (true) {
-            // The checks of the standing duties every --standing-check after the last evaluation, before the next
-            // instant due: the first at which the platform's rules say something new, found by bisection (the
-            // last check first: a platform that says nothing new there is not evaluated at each check before it).
-            long before = due.isEmpty() ? Long.MAX_VALUE : due.first();
-            if (steppedAt != null && from != null && before > steppedAt + check) {
-                long limit = Math.min(before - 1, target);
-                if (limit >= steppedAt + check) {
-                    Long change = firstChange(context, state, leftovers, steppedAt, steppedAt + check,
-                            steppedAt + (limit - steppedAt) / check * check, check);
-                    if (change != null) {
-                        due.add(change);
-                    }
-                }
-            }
-            if (due.isEmpty() || due.first() > target) {
-                break;
-            }
+        while (!due.isEmpty() && due.first() <= target) {
             long at = due.pollFirst();
             if (from == null || at < from || steppedAt != null && at <= steppedAt) {
                 continue; // before the period or the input began, or evaluated already
             }
-            List<CaseTracker.Leftover> concluded = concluded(leftovers, at);
-            leftovers = pruned(leftovers, at);
-            CaseTracker.Step step = platformStep(context, state, concluded, at);
+            List<CaseTracker.Leftover> concluded = new ArrayList<>();
+            Map<String, List<Dated>> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Dated>> entry : leftovers.entrySet()) {
+                Dated current = null;
+                List<Dated> later = new ArrayList<>();
+                for (Dated d : entry.getValue()) {
+                    if (d.at() <= at) {
+                        current = d;
+                    } else {
+                        later.add(d);
+                    }
+                }
+                List<Dated> left = new ArrayList<>();
+                if (current != null) {
+                    concluded.addAll(current.leftovers());
+                    left.add(current);
+                }
+                left.addAll(later);
+                kept.put(entry.getKey(), left);
+            }
+            leftovers = new TreeMap<>(kept);
+            long started = System.nanoTime();
+            CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
+            stepNanos.add(System.nanoTime() - started);
+            stepCount.add(1);
             for (Transition t : step.transitions()) {
                 out.collect(new Output(t.id(), json.text(t)));
             }
             state = step.state();
             steppedAt = at;
+            List<Long> next = new ArrayList<>();
+            next.add(at + options.standingCheck().toMillis());
             if (step.nextChange() != null) {
-                long n = step.nextChange().toInstant().toEpochMilli();
+                next.add(step.nextChange().toInstant().toEpochMilli());
+            }
+            for (long n : next) {
                 due.add(n);
                 if (n > target && !end) {
                     timers.registerEventTimeTimer(n);
                 }
             }
-        }
-        if (steppedAt != null && !end) {
-            // The next check after the watermark reached: when it passes, the checks up to it are looked at.
-            timers.registerEventTimeTimer(steppedAt + (Math.max(target - steppedAt, 0) / check + 1) * check);
         }
         if (end && timestamp == CaseFunction.END) {
             OffsetDateTime at = instant(target);
@@ -323,81 +321,6 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         }
         kept.update(json.bytes(new Kept(null, k.profiles(), k.facts(), state, leftovers, steppedAt,
                 List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
-    }
-
-    /** The platform's step at {@code at}, counted and timed. */
-    private CaseTracker.Step platformStep(CaseTracker.Context context, CaseTracker.State state,
-                                          List<CaseTracker.Leftover> concluded, long at) {
-        long started = System.nanoTime();
-        CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
-        stepNanos.add(System.nanoTime() - started);
-        stepCount.add(1);
-        return step;
-    }
-
-    /**
-     * The first of the checks {@code first}, {@code first + check}, ... {@code last} at which the platform's step from
-     * {@code state} has transitions, or {@code null} when the last has none. Nothing but time changes between them
-     * (every instant something the platform reads changes at is due on its own), so the check found is the one an
-     * evaluation at each check in turn would have stopped at, for duties that, once changed, stay changed until the
-     * next instant due; about twenty evaluations where a jump of the watermark over years would have taken one a
-     * check.
-     */
-    private Long firstChange(CaseTracker.Context context, CaseTracker.State state, Map<String, List<Dated>> leftovers,
-                             long steppedAt, long first, long last, long check) {
-        List<CaseTracker.Leftover> concluded = concluded(leftovers, steppedAt);
-        if (platformStep(context, state, concluded, last).transitions().isEmpty()) {
-            return null;
-        }
-        long low = (first - steppedAt) / check; // the checks are steppedAt + n * check, low <= n <= high
-        long high = (last - steppedAt) / check;
-        while (low < high) {
-            long middle = low + (high - low) / 2;
-            if (platformStep(context, state, concluded, steppedAt + middle * check).transitions().isEmpty()) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return steppedAt + low * check;
-    }
-
-    /** What the cases concluded about the platform, as each last said it by {@code at}. */
-    private static List<CaseTracker.Leftover> concluded(Map<String, List<Dated>> leftovers, long at) {
-        List<CaseTracker.Leftover> concluded = new ArrayList<>();
-        for (List<Dated> dated : leftovers.values()) {
-            Dated current = null;
-            for (Dated d : dated) {
-                if (d.at() <= at) {
-                    current = d;
-                }
-            }
-            if (current != null) {
-                concluded.addAll(current.leftovers());
-            }
-        }
-        return concluded;
-    }
-
-    /** The leftovers without those each case replaced by {@code at}. */
-    private static Map<String, List<Dated>> pruned(Map<String, List<Dated>> leftovers, long at) {
-        Map<String, List<Dated>> kept = new TreeMap<>();
-        for (Map.Entry<String, List<Dated>> entry : leftovers.entrySet()) {
-            Dated current = null;
-            List<Dated> left = new ArrayList<>();
-            for (Dated d : entry.getValue()) {
-                if (d.at() <= at) {
-                    current = d;
-                } else {
-                    left.add(d);
-                }
-            }
-            if (current != null) {
-                left.add(0, current);
-            }
-            kept.put(entry.getKey(), left);
-        }
-        return kept;
     }
 
     private OffsetDateTime instant(long epochMillis) {
