@@ -23,6 +23,7 @@ import org.niyam.compliance.engine.CaseTracker;
 import org.niyam.compliance.engine.ComplianceEngine;
 import org.niyam.compliance.model.CaseEvent;
 import org.niyam.compliance.model.DatedValue;
+import org.niyam.compliance.model.InputException;
 import org.niyam.compliance.model.Obligation;
 import org.niyam.compliance.model.Platform;
 import org.niyam.compliance.model.StandingFact;
@@ -112,7 +113,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
     public void open(OpenContext openContext) {
         engine = Engines.open(getRuntimeContext(), options);
         tracker = CaseTracker.of(engine);
-        json = Json.of(engine.eventTypes());
+        json = Json.of(Engines.withContextTypes(engine.eventTypes()));
         kept = getRuntimeContext().getState(STATE);
         stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
@@ -246,6 +247,12 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (end) {
             long last = k.latest() == null ? Long.MIN_VALUE : k.latest();
             target = timestamp == CaseFunction.END ? last : Math.min(timestamp, last);
+            if (options.since() != null && k.latest() != null && options.since().toInstant().toEpochMilli() > last) {
+                // As niyam audit refuses it: nothing of the input lies in the period.
+                throw new InputException("input", 0, "", "--since " + options.since() + " is after the latest "
+                        + "event of the input, at " + instant(last) + ": the period judged would be empty; give a "
+                        + "start at or before it", null);
+            }
         } else if (options.awaitProfile() && k.profiles().isEmpty()) {
             return; // the profile's arrival sets a timer
         }

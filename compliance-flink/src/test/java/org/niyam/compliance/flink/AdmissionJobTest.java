@@ -155,20 +155,6 @@ class AdmissionJobTest {
                 && t.finding().code().equals("large-platform-complaint"));
     }
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void an_event_years_ahead_does_not_make_the_platform_evaluate_every_hour_up_to_it(@TempDir Path work)
-            throws Exception {
-        // Two years of hourly checks would be 17,520 evaluations; the platform's duties change about five times a
-        // month (a report falls due, at risk, breached), each found by about fifteen evaluations.
-        Run run = run(work, List.of(PROFILE, C1, """
-                {"type":"ComplaintReceived","id":"c-typo","caseId":"GRV-T","at":"2028-03-02T10:00:00+05:30",\
-                "category":"GENERAL"}"""));
-        assertThat(run.platformSteps()).isLessThan(2_000);
-        assertThat(run.ids()).anyMatch(id -> id.startsWith("4(1)(d).monthly-report@month-end:2028-01#"))
-                .doesNotHaveDuplicates();
-    }
-
     private static String[] args(Path work, List<String> lines, String... more) throws Exception {
         Files.createDirectories(work);
         Path input = Files.write(work.resolve("input.jsonl"), lines);
