@@ -66,6 +66,8 @@ public final class ComplianceEngine {
     private final Evaluation evaluation;
     private final EventTypes eventTypes;
     private final List<Problem> warnings;
+    /** The options besides the packs that change verdicts, in words: what a monitor's snapshot names with the packs. */
+    private final String verdictOptions;
 
     /** @param shipTo where to write the packs' compiled model to ship it, or {@code null} to build as usual */
     private ComplianceEngine(Builder builder, java.nio.file.Path shipTo) {
@@ -95,6 +97,9 @@ public final class ComplianceEngine {
                 builder.firingLimitPerFact, builder.threads,
                 builder.oneSession ? "the engine was built with oneSession()" : null, builder.eventsPerSession,
                 builder.defaultJurisdiction, builder.executor, builder.stepLimit);
+        this.verdictOptions = "rules switched off " + new java.util.TreeSet<>(ruleBase.disabledRules())
+                + ", at-risk fraction " + builder.atRiskFraction + ", at-risk margin " + builder.atRiskMargin
+                + ", default jurisdiction " + builder.defaultJurisdiction;
         found.addAll(ruleBase.sharedKeys());
         this.warnings = List.copyOf(found);
         if (builder.warningsLogged) {
@@ -160,6 +165,15 @@ public final class ComplianceEngine {
     /** The evaluation machinery, for {@link CaseLogAudit} and {@link ComplianceMonitor}. */
     Evaluation evaluation() {
         return evaluation;
+    }
+
+    /**
+     * The builder's options that change what the same packs conclude or how it is judged (the rules switched off, the
+     * at-risk fraction and margin, the default jurisdiction), in words: a monitor's snapshot names them with the
+     * packs, so that another engine's monitor does not carry verdicts these options would not give.
+     */
+    String verdictOptions() {
+        return verdictOptions;
     }
 
     /**

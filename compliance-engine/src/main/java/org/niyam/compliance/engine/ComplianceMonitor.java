@@ -704,8 +704,9 @@ public final class ComplianceMonitor implements AutoCloseable {
     }
 
     /**
-     * {@return the fingerprint of the engine's packs, computed once: their DRL, and what their pack.yaml and the
-     * engine's settings make of them (versions, jurisdictions, the parameters' values in force)}
+     * {@return the fingerprint of the engine's packs, computed once: their DRL, what their pack.yaml and the
+     * engine's settings make of them (versions, jurisdictions, the parameters' values in force), and the engine's
+     * other options that change verdicts ({@link ComplianceEngine#verdictOptions})}
      */
     private String rules() {
         if (rules == null) {
@@ -715,6 +716,7 @@ public final class ComplianceMonitor implements AutoCloseable {
                         .append(pack.versions()).append(' ').append(pack.jurisdictions());
             }
             packs.append('\n').append(new TreeMap<>(evaluation.ruleBase().parameters()));
+            packs.append('\n').append(engine.verdictOptions());
             try {
                 rules = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(packs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -747,8 +749,10 @@ public final class ComplianceMonitor implements AutoCloseable {
             // snapshot keeps of those cases: the new rules could not be run over them.
             throw new InputException("snapshot", 0, "rules", "the snapshot was taken by a monitor of other rules "
                     + "than this engine's packs " + engine.rulePacks().stream().map(RulePack::id).toList()
-                    + " (another pack, another version of one): restore it with an engine of the packs it was taken "
-                    + "with, or give a new monitor the events again", null);
+                    + " (another pack, another version of one, the packs in another order, or other options that change "
+                    + "verdicts: rules switched off, the at-risk fraction or margin, the default jurisdiction): "
+                    + "restore it with an engine built as the one it was taken with, or give a new monitor the events "
+                    + "again", null);
         }
         now = snapshot.now();
         latestSeen = snapshot.latestSeen();

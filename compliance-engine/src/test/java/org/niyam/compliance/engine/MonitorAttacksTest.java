@@ -480,6 +480,45 @@ class MonitorAttacksTest {
     }
 
     @Test
+    void a_snapshot_is_refused_by_an_engine_of_the_same_packs_with_other_options_that_change_verdicts() {
+        String drl = """
+                rule "p.noise" @citation("t")
+                when
+                    $e : CustomEvent(kind == "noise", $c : caseId)
+                then
+                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
+                end
+                """;
+        byte[] snapshot;
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ComplianceEngine.builder().rulePack(pack(drl))
+                .build()).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(event("e0", "C0", T, "noise"));
+            monitor.advanceTo(T.plusMinutes(30));
+            snapshot = monitor.snapshot();
+        }
+        // Restored, each would keep the old engine's verdicts until a case's next event: a rule switched off would
+        // leave its finding or obligation standing for good.
+        List<ComplianceEngine.Builder> others = List.of(
+                ComplianceEngine.builder().rulePack(pack(drl)).disableRules("p.noise"),
+                ComplianceEngine.builder().rulePack(pack(drl)).atRiskFraction(0.5),
+                ComplianceEngine.builder().rulePack(pack(drl)).atRiskMargin(java.time.Duration.ofMinutes(150)),
+                ComplianceEngine.builder().rulePack(pack(drl)).defaultJurisdiction("IN"));
+        for (ComplianceEngine.Builder other : others) {
+            ComplianceEngine engine = other.build();
+            assertThatThrownBy(() -> ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime())
+                    .restore(snapshot).build()).isInstanceOf(InputException.class)
+                    .hasMessageContaining("other options that change verdicts");
+        }
+        // Options that change no verdict restore.
+        ComplianceEngine same = ComplianceEngine.builder().rulePack(pack(drl)).threads(1).eventsPerSession(1)
+                .build();
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(same).clock(MonitorClock.eventTime())
+                .restore(snapshot).build()) {
+            assertThat(findings(monitor.report().findings())).containsExactly("noise C0");
+        }
+    }
+
+    @Test
     void a_snapshot_restored_over_a_one_session_engine_is_watched_in_one_session() {
         String drl = """
                 rule "p.noise" @citation("t")
