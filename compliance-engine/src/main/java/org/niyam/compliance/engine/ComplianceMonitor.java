@@ -1846,7 +1846,9 @@ public final class ComplianceMonitor implements AutoCloseable {
         }
 
         /**
-         * Receives every transition. Default: none (ask with {@link #open()} and {@link #dueNext}).
+         * Receives every transition. Default: none (ask with {@link #open()} and {@link #dueNext}). A monitor has one
+         * listener: a second call replaces the first (a listener that hands each transition on to several serves
+         * more).
          *
          * @param value the listener
          * @return this builder
