@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal.sandbox;
 
 import java.util.List;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -117,7 +118,11 @@ public final class JoinGuard {
                     && !(pattern.getSource() instanceof CollectDescr)) {
                 ExprConstraintDescr constraint = new ExprConstraintDescr(BINDING + ".admits(this)");
                 constraint.setLocation(pattern.getLine(), pattern.getColumn());
-                pattern.addConstraint(constraint);
+                if (pattern.getConstraint() instanceof AndDescr constraints) {
+                    constraints.insertDescr(0, constraint);
+                } else {
+                    pattern.addConstraint(constraint);
+                }
             }
         });
     }
