@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.niyam.compliance.model.CaseEvent;
@@ -109,6 +110,70 @@ class JoinLimitTest {
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("rules made more than 124000 joins for 62 facts", "rule 'j.cubic'");
+    }
+
+    /**
+     * A pattern whose own constraint refuses every pair made no join, and Drools tested each pair uncounted: a join by
+     * case, then every complaint tested against each pair, took minutes at 2,000 complaints in two cases, and ended
+     * with no error. Each pair a node tests is counted now, and the join is stopped within seconds.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_join_whose_own_constraint_refuses_every_pair_is_stopped() {
+        ComplianceEngine engine = ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", HEAD + """
+                rule "j.refused"
+                    @citation("Section 7")
+                when
+                    $a : ComplaintReceived()
+                    $b : ComplaintReceived(caseId == $a.caseId())
+                    $c : ComplaintReceived(id.length() + $a.id().length() < 0)
+                then
+                end
+                """)).build();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            events.add(complaint("c" + i, "case-" + i % 2, T.plusMinutes(i)));
+        }
+
+        RuleExecutionException e = catchThrowableOfType(RuleExecutionException.class,
+                () -> engine.evaluate(new Evidence(null, List.of(), events), T.plusDays(3)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.ruleId()).isEqualTo("j.refused");
+        assertThat(e.getMessage()).contains("rules made more than 4004000 joins for 2002 facts", "rule 'j.refused'");
+    }
+
+    /**
+     * The count comes first among a pattern's constraints, yet Drools still finds a join by case by its index, not by
+     * testing every pair: 3,000 cases in one session join as 3,000 pairs a rule, where testing every pair (9 million a
+     * rule) would pass the limit of 6 million.
+     */
+    @Test
+    void a_join_by_case_in_one_session_tests_only_the_case_s_facts() {
+        String rules = HEAD + """
+                rule "j.by-binding"
+                    @citation("Section 7")
+                when
+                    ComplaintReceived($c : caseId, $i : id)
+                    ComplaintReceived(caseId == $c, id == $i)
+                then
+                    insert(new Finding("J-BINDING", $c, "same", java.util.List.of()));
+                end
+
+                rule "j.by-path"
+                    @citation("Section 7")
+                when
+                    $a : ComplaintReceived()
+                    ComplaintReceived(caseId == $a.caseId(), id == $a.id())
+                then
+                    insert(new Finding("J-PATH", $a.caseId(), "same", java.util.List.of()));
+                end
+                """;
+        Report report = ComplianceEngine.builder().oneSession().rulePack(RulePack.drl("joins.drl", rules)).build()
+                .evaluate(new Evidence(null, List.of(), complaints(3_000)), T.plusDays(3));
+
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("J-BINDING")).hasSize(3_000);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("J-PATH")).hasSize(3_000);
     }
 
     /** Joins by case stay far below the limit, and the guard is not among the facts a pattern of Object sees. */

@@ -730,6 +730,61 @@ class RestrictedDrlTest {
             assertRefused(drl, 3, "declared type 'Stamp'", "@timestamp");
         }
 
+        /**
+         * Drools' compiler of restricted packs reads a function named as an operator ({@code before}, {@code matches})
+         * as that operator where a condition calls it, and failed with "Cannot find a left leaf", naming no rule or
+         * line; the trusted build, another compiler, accepts it. Refused at the function, with the name to give it,
+         * under which the pack works restricted as it does trusted.
+         */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "before  | eval(before($a, $b))",
+            "matches | ComplaintReceived(this == $b, matches($a, this))",
+        })
+        void aFunctionNamedAsAnOperatorIsRefusedAtItsLineWithTheNameToGiveIt(String name, String condition) {
+            String drl = """
+                    package org.example.policy;
+                    import org.niyam.compliance.india.*;
+                    import org.niyam.compliance.model.*;
+
+                    function boolean %1$s(ComplaintReceived a, ComplaintReceived b) {
+                        return a.at().isBefore(b.at());
+                    }
+
+                    rule "x.rule"
+                        @citation("Policy 1")
+                    when
+                        $a : ComplaintReceived()
+                        $b : ComplaintReceived(caseId == $a.caseId())
+                        %2$s
+                    then
+                        insert(new Finding("x", $a.caseId(), "ordered", java.util.List.of($a.id(), $b.id())));
+                    end
+                    """;
+            String named = drl.formatted(name, condition);
+            RulePackException e = refused(named);
+            assertThat(e.problems()).as(e.getMessage()).singleElement().satisfies(p -> {
+                assertThat(p.source()).isEqualTo("policy.drl");
+                assertThat(p.line()).isEqualTo(5);
+                assertThat(p.message()).contains("function '" + name + "'", "DRL operator",
+                        "Rename the function and its calls (is", "unrestricted()");
+            });
+
+            String renamed = "is" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            OffsetDateTime at = TestPacks.at("2026-03-02T10:00:00+05:30");
+            org.niyam.compliance.model.Evidence evidence = TestPacks.evidence(TestPacks.complaint("c-1", "k-1", at),
+                    TestPacks.complaint("c-2", "k-1", at.plusHours(1)));
+            List<org.niyam.compliance.model.Finding> trusted = ComplianceEngine.builder()
+                    .rulePack(RulePack.drl("policy.drl", named).unrestricted()).build()
+                    .evaluate(evidence, at.plusDays(1)).findings();
+            List<org.niyam.compliance.model.Finding> restricted = ComplianceEngine.builder()
+                    .rulePack(RulePack.drl("policy.drl", drl.formatted(renamed, condition.replace(name + "(",
+                            renamed + "(")))).build()
+                    .evaluate(evidence, at.plusDays(1)).findings();
+            assertThat(trusted).extracting(org.niyam.compliance.model.Finding::message).containsExactly("ordered");
+            assertThat(restricted).isEqualTo(trusted);
+        }
+
         @Test
         void aQueryIsNamedByItsNameAndLine() {
             String drl = """

@@ -37,6 +37,8 @@ import org.niyam.compliance.pack.RulePack;
  *       or of the package (whose attributes are every rule's): they read the session's clock, which is the wall
  *       clock;</li>
  *   <li>{@code import accumulate}: an accumulate function is a class Drools instantiates by its name;</li>
+ *   <li>a function named as a DRL operator is ({@code before}, {@code matches}, ...): the executable model's
+ *       compiler reads a condition's call of it as the operator, and fails with no rule or line;</li>
  *   <li>{@code query}: the engine asks none (the compiled query is refused too; this names it and its line);</li>
  *   <li>a rule name with an invisible character ({@link Visible}), which would print as another pack's rule;</li>
  *   <li>an argument of a declared enum's constant that is not a literal, a constant of a type the file declares or
@@ -50,6 +52,14 @@ final class RestrictedDrl {
     /** Rule attributes that read the session's clock. */
     private static final Set<String> CLOCK_ATTRIBUTES = Set.of("timer", "calendars", "duration", "date-effective",
             "date-expires");
+
+    /**
+     * DRL's operators written as words, which the executable model's compiler reads as the operator wherever a
+     * condition names them before a parenthesis, a call of a function of that name included.
+     */
+    private static final Set<String> OPERATORS = Set.of("after", "before", "coincides", "during", "finishes",
+            "finishedby", "includes", "meets", "metby", "overlaps", "overlappedby", "starts", "startedby", "matches",
+            "contains", "excludes", "memberOf", "soundslike");
 
     static final String LIFT = "If you have reviewed this pack and trust it as code, load it with "
             + "RulePack...unrestricted(); see docs/restricted-drl.md";
@@ -101,6 +111,12 @@ final class RestrictedDrl {
                 "import accumulate " + imported.getTarget() + ": restricted packs may use only the built-in "
                         + "accumulate functions (count, sum, min, max, average, collectList, collectSet) or an inline "
                         + "accumulate. " + LIFT)));
+        descr.getFunctions().stream().filter(function -> OPERATORS.contains(function.getName())).forEach(function ->
+                problems.add(new Problem(origin, function.getLine(), "function '" + function.getName() + "' has the "
+                        + "name of a DRL operator ($a " + function.getName() + " $b), as which the compiler of "
+                        + "restricted packs reads a condition's call of it (eval(" + function.getName() + "($a, $b)) "
+                        + "fails to compile). Rename the function and its calls (is" + capitalized(function.getName())
+                        + ", say). " + LIFT)));
         for (RuleDescr rule : descr.getRules()) {
             if (rule instanceof QueryDescr) {
                 problems.add(new Problem(origin, rule.getLine(), "query '" + rule.getName() + "': restricted packs "
@@ -142,6 +158,10 @@ final class RestrictedDrl {
             }
         }
         return problems;
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

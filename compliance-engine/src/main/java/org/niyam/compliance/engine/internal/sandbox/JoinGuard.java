@@ -2,6 +2,7 @@ package org.niyam.compliance.engine.internal.sandbox;
 
 import java.util.List;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -22,11 +23,13 @@ import org.drools.drl.ast.descr.RuleDescr;
  *
  * <p>So a restricted pack's rules are compiled from a syntax tree given one more pattern and one more constraint
  * ({@link #guard}): each rule starts with this guard, one object in every session ({@link #BINDING}), and every other
- * pattern of the rule, also inside a subnetwork or a {@code from}, ends with the constraint
+ * pattern of the rule, also inside a subnetwork or a {@code from}, starts with the constraint
  * {@code $niyam_join_guard.admits(this)}. Referring to a pattern before it, the constraint is one Drools evaluates for
- * each pair a node joins, after the pattern's own constraints, so each call is a joined tuple about to be made (or a
- * pair tested by a {@code not} or {@code exists}, or a fact given to an {@code accumulate}); and it is false for the
- * guard itself, which a pattern of {@code Object} would otherwise see. Past {@link #limit} calls ({@link #PER_FACT}
+ * each pair a node tests, before the pattern's other constraints on earlier patterns, so that a pair they refuse is
+ * counted too (a join refusing every pair otherwise made no tuple and ran for minutes); and after the lookup of the
+ * node's index, since Drools indexes an equality with an earlier pattern ({@code caseId == $c}) wherever it stands
+ * among the constraints, so that a join by case still tests only the case's facts. It is false for the guard itself,
+ * which a pattern of {@code Object} would otherwise see. Past {@link #limit} calls ({@link #PER_FACT}
  * a fact of the evaluation, or twice its firing limit) it throws
  * {@link JoinLimitReached}, and so does every call after it, so a pack that somehow caught it could not go on. The
  * count is of the same work whatever the machine: the same evidence stops at the same call. Not API: public only
@@ -55,7 +58,7 @@ public final class JoinGuard {
     }
 
     /**
-     * A pair is about to be joined with {@code fact}: counts it.
+     * A pair with {@code fact} is about to be tested: counts it.
      *
      * @param fact the fact the pattern matched
      * @return whether the pattern may match the fact: anything but this guard
@@ -85,7 +88,7 @@ public final class JoinGuard {
 
     /**
      * Adds the guard to every rule of a restricted DRL file's syntax tree: the guard's pattern first (but in a rule
-     * that extends another of the same file set, which inherits it), and its constraint last in every other pattern,
+     * that extends another of the same file set, which inherits it), and its constraint first in every other pattern,
      * but the result pattern of an {@code accumulate} or {@code collect} (one per tuple it is given), whose inputs
      * have it. Queries are refused in restricted packs and left as they are.
      *
@@ -117,7 +120,11 @@ public final class JoinGuard {
                     && !(pattern.getSource() instanceof CollectDescr)) {
                 ExprConstraintDescr constraint = new ExprConstraintDescr(BINDING + ".admits(this)");
                 constraint.setLocation(pattern.getLine(), pattern.getColumn());
-                pattern.addConstraint(constraint);
+                if (pattern.getConstraint() instanceof AndDescr constraints) {
+                    constraints.insertDescr(0, constraint);
+                } else {
+                    pattern.addConstraint(constraint);
+                }
             }
         });
     }
