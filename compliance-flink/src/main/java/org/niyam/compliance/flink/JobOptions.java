@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * @param offset         the offset transitions' instants are written in
  * @param awaitProfile   whether cases wait for the platform's profile before their first evaluation
  * @param standingCheck  how often, in event time, the platform's standing duties are assessed when nothing else
- *                       happens
+ *                       happens: at its whole multiples from midnight, 1 January 1970, at {@code offset}
  * @param retainEnded    how long, in event time, a case whose obligations have all ended stays in state
  * @param rememberLeft   how long, in event time, what is kept of a case that left state (a digest of each event, the
  *                       highest transition number) is kept; {@code null} for the job's life

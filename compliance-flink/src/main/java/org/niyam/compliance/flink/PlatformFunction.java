@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +34,11 @@ import org.niyam.compliance.pack.Parameter;
  * The platform: its global rules (standing duties, monthly reports, "no notice at all") over the events they read
  * and what every case concluded about the platform, in one task (parallelism 1, one key). It evaluates at every
  * instant something it reads happened, at the instants the standing facts and the law name, at the next change of its
- * obligations, and at least every {@link JobOptions#standingCheck()} of event time; like the cases, in time order
- * once the watermark has passed, and at the end of a bounded input up to the latest event instant.
+ * obligations, and at the standing checks: the whole multiples of {@link JobOptions#standingCheck()} from midnight,
+ * 1 January 1970, at the job's offset, a grid of event time that no restart moves. Of the checks the watermark passes
+ * before the next instant due, only those needed: the last, and the first that says something new, found by
+ * bisection. Like the cases, in time order once the watermark has passed, and at the end of a bounded input up to the
+ * latest event instant.
  */
 final class PlatformFunction extends KeyedProcessFunction<String, Input, Output> {
 
@@ -104,6 +106,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
      * before the law begins (as the monitor's clock under event time); epoch milliseconds, or {@code null}.
      */
     private transient Long periodStart;
+    /** Where the grid of standing checks starts: midnight at the start of 1 January 1970 at the job's offset. */
+    private transient long gridOrigin;
 
     PlatformFunction(JobOptions options) {
         this.options = options;
@@ -117,6 +121,7 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         kept = getRuntimeContext().getState(STATE);
         stepCount = getRuntimeContext().getLongCounter(PLATFORM_STEPS);
         stepNanos = getRuntimeContext().getLongCounter(PLATFORM_STEP_NANOS);
+        gridOrigin = -options.offset().getTotalSeconds() * 1000L;
         OffsetDateTime since = options.since();
         OffsetDateTime law = tracker.lawStart();
         periodStart = since == null ? null
@@ -243,7 +248,8 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         Kept k = json.read(bytes, Kept.class);
         TimerService timers = ctx.timerService();
         boolean end = timers.currentWatermark() == Long.MAX_VALUE;
-        long target = timestamp;
+        // Everything due up to the watermark is evaluated now, in time order: the timers up to it find nothing left.
+        long target = end ? timestamp : Math.max(timestamp, timers.currentWatermark());
         if (end) {
             long last = k.latest() == null ? Long.MIN_VALUE : k.latest();
             target = timestamp == CaseFunction.END ? last : Math.min(timestamp, last);
@@ -267,51 +273,49 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         if (periodStart != null && (from == null || periodStart < from)) {
             from = periodStart;
         }
-        while (!due.isEmpty() && due.first() <= target) {
+        Ahead ahead = null;
+        while (true) {
+            if (steppedAt != null && ahead == null) {
+                // The checks the watermark passed before the next instant due: evaluated at the first that says
+                // something new, or else at the last (see firstChange), which is due next.
+                long before = due.isEmpty() ? Long.MAX_VALUE : due.first();
+                long first = nextCheck(steppedAt);
+                long last = lastCheck(Math.min(before - 1, target));
+                if (first <= last) {
+                    ahead = firstChange(context, state, leftovers, first, last);
+                    due.add(ahead.at());
+                }
+            }
+            if (due.isEmpty() || due.first() > target) {
+                break;
+            }
             long at = due.pollFirst();
             if (from == null || at < from || steppedAt != null && at <= steppedAt) {
                 continue; // before the period or the input began, or evaluated already
             }
-            List<CaseTracker.Leftover> concluded = new ArrayList<>();
-            Map<String, List<Dated>> kept = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Dated>> entry : leftovers.entrySet()) {
-                Dated current = null;
-                List<Dated> later = new ArrayList<>();
-                for (Dated d : entry.getValue()) {
-                    if (d.at() <= at) {
-                        current = d;
-                    } else {
-                        later.add(d);
-                    }
-                }
-                List<Dated> left = new ArrayList<>();
-                if (current != null) {
-                    concluded.addAll(current.leftovers());
-                    left.add(current);
-                }
-                left.addAll(later);
-                kept.put(entry.getKey(), left);
-            }
-            leftovers = new TreeMap<>(kept);
-            long started = System.nanoTime();
-            CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
-            stepNanos.add(System.nanoTime() - started);
-            stepCount.add(1);
+            List<CaseTracker.Leftover> concluded = concluded(leftovers, at);
+            leftovers = pruned(leftovers, at);
+            CaseTracker.Step step = ahead != null && ahead.at() == at ? ahead.step()
+                    : platformStep(context, state, concluded, at);
+            ahead = null;
             for (Transition t : step.transitions()) {
                 out.collect(new Output(t.id(), json.text(t)));
             }
             state = step.state();
             steppedAt = at;
-            List<Long> next = new ArrayList<>();
-            next.add(at + options.standingCheck().toMillis());
             if (step.nextChange() != null) {
-                next.add(step.nextChange().toInstant().toEpochMilli());
-            }
-            for (long n : next) {
+                long n = step.nextChange().toInstant().toEpochMilli();
                 due.add(n);
                 if (n > target && !end) {
                     timers.registerEventTimeTimer(n);
                 }
+            }
+        }
+        if (steppedAt != null && !end) {
+            // The next check after the watermark: when the watermark passes it, the checks up to it are looked at.
+            long next = nextCheck(Math.max(target, steppedAt));
+            if (next != Long.MAX_VALUE) {
+                timers.registerEventTimeTimer(next);
             }
         }
         if (end && timestamp == CaseFunction.END) {
@@ -328,6 +332,114 @@ final class PlatformFunction extends KeyedProcessFunction<String, Input, Output>
         }
         kept.update(json.bytes(new Kept(null, k.profiles(), k.facts(), state, leftovers, steppedAt,
                 List.copyOf(due), k.earliest(), k.latest(), k.lawDates())));
+    }
+
+    /** A step the platform was evaluated at while looking for the first check that says something new. */
+    private record Ahead(long at, CaseTracker.Step step) {
+    }
+
+    /**
+     * The check to evaluate at next of the checks {@code first}, {@code first + check}, ... {@code last}, all after
+     * the last evaluation and before the next instant due: the first at which the platform's step from
+     * {@code state} has transitions, found by bisection, or the last when it has none. Nothing the platform reads
+     * changes between those instants (each instant something changes at is due on its own: events and conclusions of
+     * cases, profiles' and standing facts' bounds, the law's dates, the obligations' next changes), so only the
+     * clock moves; and the platform's rules, read at a later instant with the same facts, take back nothing they said
+     * at an earlier one (a month that ended stays ended). So once a check says something new, every later one of
+     * them does, and the check found is the one an evaluation at each check in turn would have stopped at: about
+     * twenty evaluations where a jump of the watermark over years would have taken one a check.
+     */
+    private Ahead firstChange(CaseTracker.Context context, CaseTracker.State state, Map<String, List<Dated>> leftovers,
+                              long first, long last) {
+        CaseTracker.Step atLast = platformStep(context, state, concluded(leftovers, last), last);
+        if (atLast.transitions().isEmpty() || first == last) {
+            return new Ahead(last, atLast);
+        }
+        long check = options.standingCheck().toMillis();
+        long low = 0; // the checks are first + n * check, low <= n <= high; the one at high says something new
+        long high = (last - first) / check;
+        CaseTracker.Step found = atLast;
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            long at = first + middle * check;
+            CaseTracker.Step step = platformStep(context, state, concluded(leftovers, at), at);
+            if (step.transitions().isEmpty()) {
+                low = middle + 1;
+            } else {
+                high = middle;
+                found = step;
+            }
+        }
+        return new Ahead(first + low * check, found);
+    }
+
+    /**
+     * The first standing check after {@code instant}, or {@link Long#MAX_VALUE} past the instants a long holds. The
+     * checks are a grid fixed by the options alone: the whole multiples of {@code --standing-check} from midnight at
+     * the start of 1 January 1970 at {@code --offset}; so they do not depend on where the task last evaluated, on a
+     * restart, or on the input.
+     */
+    private long nextCheck(long instant) {
+        long check = options.standingCheck().toMillis();
+        try {
+            return Math.addExact(gridOrigin, Math.multiplyExact(Math.floorDiv(instant - gridOrigin, check) + 1, check));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The last standing check at or before {@code instant} (see {@link #nextCheck}). */
+    private long lastCheck(long instant) {
+        long check = options.standingCheck().toMillis();
+        return gridOrigin + Math.floorDiv(instant - gridOrigin, check) * check;
+    }
+
+    /** The platform's step at {@code at}, counted and timed. */
+    private CaseTracker.Step platformStep(CaseTracker.Context context, CaseTracker.State state,
+                                          List<CaseTracker.Leftover> concluded, long at) {
+        long started = System.nanoTime();
+        CaseTracker.Step step = tracker.platformStep(context, state.events(), concluded, state, instant(at));
+        stepNanos.add(System.nanoTime() - started);
+        stepCount.add(1);
+        return step;
+    }
+
+    /** What the cases concluded about the platform, as each last said it by {@code at}. */
+    private static List<CaseTracker.Leftover> concluded(Map<String, List<Dated>> leftovers, long at) {
+        List<CaseTracker.Leftover> concluded = new ArrayList<>();
+        for (List<Dated> dated : leftovers.values()) {
+            Dated current = null;
+            for (Dated d : dated) {
+                if (d.at() <= at) {
+                    current = d;
+                }
+            }
+            if (current != null) {
+                concluded.addAll(current.leftovers());
+            }
+        }
+        return concluded;
+    }
+
+    /** The leftovers without those each case replaced by {@code at}. */
+    private static Map<String, List<Dated>> pruned(Map<String, List<Dated>> leftovers, long at) {
+        Map<String, List<Dated>> kept = new TreeMap<>();
+        for (Map.Entry<String, List<Dated>> entry : leftovers.entrySet()) {
+            Dated current = null;
+            List<Dated> left = new ArrayList<>();
+            for (Dated d : entry.getValue()) {
+                if (d.at() <= at) {
+                    current = d;
+                } else {
+                    left.add(d);
+                }
+            }
+            if (current != null) {
+                left.add(0, current);
+            }
+            kept.put(entry.getKey(), left);
+        }
+        return kept;
     }
 
     private OffsetDateTime instant(long epochMillis) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +156,28 @@ class AdmissionJobTest {
         Run run = run(work, List.of(PROFILE, C1), "--rules", "classpath:packs/profile-reader");
         assertThat(run.written().transitions()).anyMatch(t -> t.kind() == Transition.Kind.FINDING
                 && t.finding().code().equals("large-platform-complaint"));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void an_event_years_ahead_costs_the_platform_a_few_evaluations_for_each_change_up_to_it(@TempDir Path work)
+            throws Exception {
+        // Evaluating each hourly check up to a complaint dated two years ahead took 49,953 evaluations (17,520
+        // checks, and a chain of checks from each other instant evaluated). Now each month's report duty, opened at
+        // the month's end, at risk and falling due, costs a few: about 130 in all.
+        Run run = run(work, List.of(PROFILE, C1, """
+                {"type":"ComplaintReceived","id":"c-typo","caseId":"GRV-T","at":"2028-03-02T10:00:00+05:30",\
+                "category":"GENERAL"}"""));
+        assertThat(run.platformSteps()).isLessThan(400);
+        assertThat(run.ids()).doesNotHaveDuplicates();
+        YearMonth last = YearMonth.of(2028, 2);
+        for (YearMonth month = YearMonth.of(2026, 3); !month.isAfter(last); month = month.plusMonths(1)) {
+            String opened = "4(1)(d).monthly-report@month-end:" + month + "#1:OPENED";
+            OffsetDateTime end = month.plusMonths(1).atDay(1).atStartOfDay()
+                    .atOffset(ZoneOffset.ofHoursMinutes(5, 30));
+            assertThat(run.written().transitions()).as(opened).filteredOn(t -> t.id().equals(opened))
+                    .singleElement().satisfies(t -> assertThat(t.at()).isAtSameInstantAs(end));
+        }
     }
 
     private static String[] args(Path work, List<String> lines, String... more) throws Exception {

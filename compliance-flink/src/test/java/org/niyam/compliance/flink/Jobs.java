@@ -83,6 +83,15 @@ final class Jobs {
 
     static Written run(Path work, List<String> lines, JobOptions base, Feed feed, String stateBackend)
             throws Exception {
+        return run(work, lines, base, feed, stateBackend, 0.5);
+    }
+
+    /**
+     * Runs the job; {@link Feed#FAIL_ONCE_MID_STREAM} fails its task at the first line after a checkpoint completed
+     * past {@code failAt} of the lines (a fraction).
+     */
+    static Written run(Path work, List<String> lines, JobOptions base, Feed feed, String stateBackend, double failAt)
+            throws Exception {
         Path input = work.resolve("input.jsonl");
         Files.write(input, lines);
         Path output = work.resolve("out");
@@ -100,7 +109,7 @@ final class Jobs {
         if (feed == Feed.FILE) {
             parsed = ComplianceJob.read(env, options);
         } else {
-            FailOnce.reset(feed == Feed.FAIL_ONCE_MID_STREAM ? lines.size() / 2 : Long.MAX_VALUE);
+            FailOnce.reset(feed == Feed.FAIL_ONCE_MID_STREAM ? (long) (lines.size() * failAt) : Long.MAX_VALUE);
             List<String> copy = new ArrayList<>(lines);
             GeneratorFunction<Long, String> line = i -> copy.get(i.intValue());
             DataGeneratorSource<String> source = new DataGeneratorSource<>(line, copy.size(),

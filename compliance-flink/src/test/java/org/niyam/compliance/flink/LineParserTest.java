@@ -57,6 +57,24 @@ class LineParserTest {
     }
 
     /**
+     * docs/streaming.md, "Time": an event dated from 2200 on (year 9999, say) is left out, as every reader of a log
+     * leaves it out, so no platform evaluates its way towards it.
+     */
+    @Test
+    void an_event_dated_from_2200_on_is_left_out() {
+        String line = "{\"type\":\"ComplaintReceived\",\"id\":\"c9\",\"caseId\":\"c9\","
+                + "\"at\":\"9999-03-02T10:00:00+05:30\",\"category\":\"GENERAL\"}";
+        LineParser lenient = new LineParser(false);
+        List<Input> out = new ArrayList<>();
+        lenient.parse("input", line, out::add);
+        assertThat(out).isEmpty();
+        assertThat(lenient.rejected()).isEqualTo(1);
+        assertThatThrownBy(() -> new LineParser(true).parse("input", line, i -> { }))
+                .isInstanceOf(InputException.class).hasMessageContaining("9999-03-02T10:00:00+05:30 is outside the "
+                        + "instants Niyam reads, from 1990-01-01T00:00Z up to (not including) 2200-01-01T00:00Z");
+    }
+
+    /**
      * docs/streaming.md: an {@code EvidencePeriod} line is not read by the job, which takes the period from
      * {@code --since}: it gives no input, is not counted as a bad line, and a warning says what to give instead.
      */

@@ -126,6 +126,28 @@ class StreamingMeasurement {
         coordinator.detachAppender(completed);
     }
 
+    /**
+     * What one event dated far ahead (a mistyped year) in a 2026 log costs the platform: its evaluations and their
+     * time, with {@code -Dniyam.flink.measure.years=2028,2199} (the years of that event).
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void an_event_years_ahead(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("niyam.flink.measure"), "measured on demand");
+        for (String year : System.getProperty("niyam.flink.measure.years", "2028,2199").split(",")) {
+            List<String> lines = List.of(Jobs.PROFILE_LINE, """
+                    {"type":"ComplaintReceived","id":"c-1","caseId":"GRV-1","at":"2026-03-02T10:00:00+05:30",\
+                    "category":"GENERAL"}""", """
+                    {"type":"ComplaintReceived","id":"c-typo","caseId":"GRV-T","at":"%s-03-02T10:00:00+05:30",\
+                    "category":"GENERAL"}""".formatted(year));
+            JobOptions options = JobOptions.parse("--input", "unused", "--output", "unused", "--offset", "+05:30");
+            Path out = Files.createDirectories(work.resolve("far-" + year));
+            Jobs.Written written = Jobs.runParallel(out, lines, options, 2, out.resolve("out"));
+            System.out.printf("an event in %s: %d ms, %d outputs; load %s%n", year, written.millis(),
+                    written.lines().size(), load());
+        }
+    }
+
     /** Keyed-state bytes per open obligation at the middle of the log's time, from the same steps the job takes. */
     private static void stateBytes(Evidence evidence) {
         ComplianceEngine engine = GeneratedLogs.engine();
