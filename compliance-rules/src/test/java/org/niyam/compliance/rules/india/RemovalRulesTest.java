@@ -16,6 +16,7 @@ import static org.niyam.compliance.rules.india.IndiaPack.V2025;
 import static org.niyam.compliance.rules.india.IndiaPack.V2026;
 import static org.niyam.compliance.rules.india.IndiaPack.RULE_4_APPLIES;
 import static org.niyam.compliance.rules.india.IndiaPack.clock;
+import static org.niyam.compliance.rules.india.IndiaPack.complaint;
 import static org.niyam.compliance.rules.india.IndiaPack.completeIntimation;
 import static org.niyam.compliance.rules.india.IndiaPack.evaluate;
 import static org.niyam.compliance.rules.india.IndiaPack.evidence;
@@ -48,6 +49,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.niyam.compliance.india.ComplaintCategory;
 import org.niyam.compliance.india.ContentRemoved;
 import org.niyam.compliance.india.Intimation;
 import org.niyam.compliance.india.Issuer;
@@ -261,8 +263,14 @@ class RemovalRulesTest {
 
         static final String DEFECTIVE = "defective-intimation";
         static final String RANK_BELOW_JOINT_SECRETARY = "signed below Joint Secretary (a Director counts only where "
-                + "no Joint Secretary is appointed), or rank not stated";
-        static final String BELOW_DIG = "signed by an officer below Deputy Inspector General, or rank not stated";
+                + "no Joint Secretary is appointed)";
+        static final String RANK_NOT_RECORDED = "the signing officer's rank is not recorded (issuer.rank)";
+        static final String DIRECTOR_WHERE_JOINT_SECRETARY = "signed by a Director of a body that has a Joint "
+                + "Secretary (a Director counts only where none is appointed)";
+        static final String DIRECTOR_JOINT_SECRETARY_NOT_RECORDED = "signed by a Director; whether the issuing body "
+                + "has a Joint Secretary is not recorded (issuer.jointSecretaryAppointed), and a Director counts only "
+                + "where none is appointed";
+        static final String BELOW_DIG = "signed by an officer below Deputy Inspector General";
         static final String NOT_AUTHORISED = "officer not shown to be specifically authorised";
 
         static final String LEGAL_BASIS = "Section 79(3)(b) of the IT Act, 2000; Rule 3(1)(d)";
@@ -310,19 +318,20 @@ class RemovalRulesTest {
                             "its contents (writing, reasons, legal basis, unlawful act, URLs) are not recorded"),
                     arguments("rank below Joint Secretary", government(IssuerRank.BELOW_DIRECTOR, null),
                             completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
-                    arguments("rank not stated", government(null, null), completeIntimation(),
-                            RANK_BELOW_JOINT_SECRETARY),
+                    arguments("rank not stated", government(null, null), completeIntimation(), RANK_NOT_RECORDED),
                     arguments("a Director where a Joint Secretary is appointed",
-                            government(IssuerRank.DIRECTOR, true), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
+                            government(IssuerRank.DIRECTOR, true), completeIntimation(),
+                            DIRECTOR_WHERE_JOINT_SECRETARY),
                     arguments("a Director, whether a Joint Secretary is appointed not stated",
-                            government(IssuerRank.DIRECTOR, null), completeIntimation(), RANK_BELOW_JOINT_SECRETARY),
+                            government(IssuerRank.DIRECTOR, null), completeIntimation(),
+                            DIRECTOR_JOINT_SECRETARY_NOT_RECORDED),
                     arguments("a government intimation signed with a police rank",
                             government(IssuerRank.INSPECTOR_GENERAL_OF_POLICE, null), completeIntimation(),
                             "signed with a police rank (Inspector General of Police), not a civil-service rank of "
                                     + "Joint Secretary or above"),
                     arguments("police below DIG",
                             police(IssuerRank.BELOW_DEPUTY_INSPECTOR_GENERAL, true), completeIntimation(), BELOW_DIG),
-                    arguments("police rank not stated", police(null, true), completeIntimation(), BELOW_DIG),
+                    arguments("police rank not stated", police(null, true), completeIntimation(), RANK_NOT_RECORDED),
                     arguments("police signed with a civil rank", police(IssuerRank.JOINT_SECRETARY, true),
                             completeIntimation(), "signed with a civil-service rank (Joint Secretary), not a police "
                                     + "rank of Deputy Inspector General or above"),
@@ -513,6 +522,7 @@ class RemovalRulesTest {
         static final String NOTICE = "4(8).prior-notice";
         static final String GROUNDS = "Breach of the community guidelines on hateful conduct, section 4.2";
         static final PlatformProfile SSMI = platform(5_000_000);
+        static final String BASIS_INCONSISTENT = "removal-basis-inconsistent";
 
         PriorNotice() {
             super(NOTICE, "Rule 4(8)", "in.4-8.own-initiative-removal-opens-notice");
@@ -585,9 +595,11 @@ class RemovalRulesTest {
         @DisplayName("removals on an order or a complaint: 4(8) not applicable, saying why, whatever the platform")
         void otherBases(RemovalBasis basis) {
             OffsetDateTime removal = receivedUnder(V2026);
+            CaseEvent request = basis == RemovalBasis.ORDER ? removalOrder(CASE, removal.minusHours(1))
+                    : complaint(CASE, removal.minusHours(1), ComplaintCategory.REMOVAL_REQUEST);
             for (PlatformProfile profile : Arrays.asList(SSMI, platform(4_999_999), null)) {
                 ContentRemoved removed = removed(CASE, removal, basis);
-                Report report = evaluate(evidence(profile, removed), removal.plusHours(1));
+                Report report = evaluate(evidence(profile, request, removed), removal.plusHours(1));
 
                 Obligation o = obligation(report, NOTICE, CASE);
                 assertThat(o.id()).as("id").isEqualTo(NOTICE + "@" + removed.id());
@@ -597,6 +609,7 @@ class RemovalRulesTest {
                                 : "Removed on a user's complaint")
                         .contains("Rule 4(8) applies only to removals on the platform's own initiative");
                 assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-8.exempt-basis");
+                assertThat(findings(report, BASIS_INCONSISTENT, CASE)).as("findings").isEmpty();
             }
         }
 
@@ -674,6 +687,261 @@ class RemovalRulesTest {
             Report report = evaluate(evidence(SSMI, removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)), asOf);
             assertThat(obligations(report, NOTICE)).as("4(8) obligations")
                     .allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.NOT_APPLICABLE));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("beforeTheRules")
+        @DisplayName("a removal before 25 Feb 2021 that would not be exempt gets a 4(8) verdict: not applicable, "
+                + "saying the Rules were not yet in force, whatever the platform")
+        void removedBeforeTheRules(String which, ContentRemoved removed) {
+            for (PlatformProfile profile : Arrays.asList(SSMI, platform(4_999_999), null)) {
+                Report report = evaluate(evidence(profile, removed), ist("2021-03-01T00:00"));
+
+                Obligation o = obligation(report, NOTICE, CASE);
+                assertThat(o.id()).as("id").isEqualTo(NOTICE + "@" + removed.id());
+                assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
+                assertThat(o.dueAt()).as("no due instant").isNull();
+                assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.4-8.before-the-rules");
+                assertThat(o.explanation()).as(explain(o)).contains("before the IT Rules 2021 took effect "
+                        + "(25 Feb 2021): Rule 4(8), a duty of significant social media intermediaries from 26 May "
+                        + "2021, did not apply.");
+            }
+        }
+
+        static Stream<Arguments> beforeTheRules() {
+            OffsetDateTime removal = IT_RULES_2021.minus(Duration.ofMillis(1));
+            return Stream.of(arguments("on its own initiative", removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)),
+                    arguments("basis not recorded", removed(CASE, removal)),
+                    arguments("on an order the case does not hold", removed(CASE, removal, RemovalBasis.ORDER)));
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(8): a notice answers one removal, the one it precedes (or, late, the one just before it)")
+    class OneNoticeOneRemoval {
+
+        static final String NOTICE = PriorNotice.NOTICE;
+        static final String GROUNDS = PriorNotice.GROUNDS;
+        static final OffsetDateTime REMOVAL = ist("2026-03-01T10:00");
+
+        static Obligation noticeFor(Report report, ContentRemoved removal) {
+            return IndiaPack.obligationById(report, NOTICE + "@" + removal.id());
+        }
+
+        @Test
+        @DisplayName("a notice before two removals answers the first; the second, with no notice of its own, is "
+                + "breached, naming the notice and the removal it answered")
+        void aNoticeCountsForTheRemovalItPrecedes() {
+            CaseEvent notice = userNotified(CASE, REMOVAL.minusHours(1), GROUNDS);
+            ContentRemoved first = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            ContentRemoved second = removed(CASE, REMOVAL.plusDays(4), RemovalBasis.OWN_INITIATIVE);
+            Report report = evaluate(evidence(PriorNotice.SSMI, notice, first, second), REMOVAL.plusDays(10));
+
+            Obligation met = noticeFor(report, first);
+            assertThat(met.status()).as(explain(met)).isEqualTo(Status.MET);
+            assertThat(met.dischargeEventId()).as("discharge").isEqualTo(notice.id());
+            assertThat(met.explanation()).as(explain(met))
+                    .contains("The notice " + notice.id() + ", with grounds, was given 1 h before the removal.");
+            Obligation breached = noticeFor(report, second);
+            assertThat(breached.status()).as(explain(breached)).isEqualTo(Status.BREACHED);
+            assertThat(breached.dischargeEventId()).as("discharge").isNull();
+            assertThat(breached.explanation()).as(explain(breached)).contains(notice.id() + " (at "
+                    + notice.at() + ") did not count for this removal: it answered " + first.id() + " (removed at "
+                    + first.at() + "), the removal it came before. A notice answers one removal.");
+        }
+
+        @Test
+        @DisplayName("a notice a year before the only removal after it still answers it: the law sets no time")
+        void aNoticeLongBefore() {
+            CaseEvent notice = userNotified(CASE, REMOVAL.minusDays(365).minusHours(1), GROUNDS);
+            ContentRemoved removal = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            Obligation o = noticeFor(evaluate(evidence(PriorNotice.SSMI, notice, removal), REMOVAL.plusDays(1)),
+                    removal);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.explanation()).as(explain(o)).contains("was given 365 days 1 h before the removal.");
+        }
+
+        @Test
+        @DisplayName("a notice after a removal no notice answered answers it late, not the next removal; the next "
+                + "is breached, naming it")
+        void aLateNoticeAnswersTheRemovalBeforeIt() {
+            ContentRemoved first = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            CaseEvent notice = userNotified(CASE, REMOVAL.plusMinutes(5), GROUNDS);
+            ContentRemoved second = removed(CASE, REMOVAL.plusDays(1), RemovalBasis.OWN_INITIATIVE);
+            Report before = evaluate(evidence(PriorNotice.SSMI, first, notice), REMOVAL.plusHours(1));
+            Report report = evaluate(evidence(PriorNotice.SSMI, first, notice, second), REMOVAL.plusDays(2));
+
+            Obligation late = noticeFor(report, first);
+            assertThat(late.status()).as(explain(late)).isEqualTo(Status.MET_LATE);
+            assertThat(late.dischargeEventId()).as("discharge").isEqualTo(notice.id());
+            assertThat(noticeFor(before, first)).as("the same before the second removal came")
+                    .isEqualTo(late);
+            Obligation breached = noticeFor(report, second);
+            assertThat(breached.status()).as(explain(breached)).isEqualTo(Status.BREACHED);
+            assertThat(breached.explanation()).as(explain(breached)).contains("it answered " + first.id()
+                    + " (removed at " + first.at() + "), the removal just before it, which no notice had answered.");
+        }
+
+        @Test
+        @DisplayName("a notice at the instant of a removal is given by it: it answers that removal, not the one "
+                + "before")
+        void aNoticeAtTheRemoval() {
+            ContentRemoved first = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            ContentRemoved second = removed(CASE, REMOVAL.plusHours(1), RemovalBasis.OWN_INITIATIVE);
+            CaseEvent notice = userNotified(CASE, REMOVAL.plusHours(1), GROUNDS);
+            Report report = evaluate(evidence(PriorNotice.SSMI, first, second, notice), REMOVAL.plusDays(1));
+
+            assertThat(noticeFor(report, first).status()).as("first").isEqualTo(Status.BREACHED);
+            Obligation o = noticeFor(report, second);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.explanation()).as(explain(o)).contains("with grounds, was given at the removal.");
+        }
+
+        @Test
+        @DisplayName("a breach names the notice without grounds that came before the removal")
+        void aNoticeWithoutGroundsIsNamed() {
+            CaseEvent notice = userNotified(CASE, REMOVAL.minusDays(1), null);
+            ContentRemoved removal = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            Obligation o = noticeFor(evaluate(evidence(PriorNotice.SSMI, notice, removal), REMOVAL.plusDays(1)),
+                    removal);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as(explain(o)).contains(notice.id() + " (at " + notice.at()
+                    + ") was a notice without grounds, which Rule 4(8) does not accept.");
+        }
+
+        @Test
+        @DisplayName("removals on an order do not take a notice: it answers the own-initiative removal after them")
+        void exemptRemovalsTakeNoNotice() {
+            CaseEvent order = removalOrder(CASE, REMOVAL.minusHours(3));
+            CaseEvent notice = userNotified(CASE, REMOVAL.minusHours(2), GROUNDS);
+            ContentRemoved onOrder = removed(CASE, REMOVAL.minusHours(1), RemovalBasis.ORDER);
+            ContentRemoved own = removed(CASE, REMOVAL, RemovalBasis.OWN_INITIATIVE);
+            Report report = evaluate(evidence(PriorNotice.SSMI, order, notice, onOrder, own), REMOVAL.plusDays(1));
+
+            assertThat(noticeFor(report, own).status()).as(explain(noticeFor(report, own))).isEqualTo(Status.MET);
+            assertThat(noticeFor(report, onOrder).status()).as("on the order").isEqualTo(Status.NOT_APPLICABLE);
+        }
+    }
+
+    @Nested
+    @DisplayName("Content removed before receipt is read as already removed, and the verdict says it is a reading")
+    class RemovedBeforeReceipt {
+
+        @Test
+        @DisplayName("the case's only removal, on the platform's own initiative 790 days before a court order: met, "
+                + "saying how long before and that the evidence does not say which content it took down")
+        void aRemovalLongBefore() {
+            ContentRemoved removal = removed(CASE, ist("2024-01-01T10:00"), RemovalBasis.OWN_INITIATIVE);
+            RemovalOrderReceived order = removalOrder(CASE, ist("2026-03-01T10:00"));
+            Obligation o = removal(ist("2026-03-02T00:00"), removal, order);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.dueAt()).as("no due instant").isNull();
+            assertThat(o.explanation()).as(explain(o)).startsWith("Read as already removed at receipt: the case's "
+                    + "content was removed at 2024-01-01T10:00+05:30 (" + removal.id() + "), 790 days before "
+                    + "receipt, and no earlier request to remove of the case was answered by that removal. The "
+                    + "evidence does not say which content a removal took down; the pack reads this as the content "
+                    + "being down when the clock would have started, however long before receipt the removal came.")
+                    .doesNotContain("the content was down");
+        }
+    }
+
+    @Nested
+    @DisplayName("Rule 4(8): a removal's recorded basis that the case contradicts is a finding, and the notice is "
+            + "judged taking neither reading")
+    class BasisTheCaseContradicts {
+
+        static final String NOTICE = PriorNotice.NOTICE;
+        static final String INCONSISTENT = PriorNotice.BASIS_INCONSISTENT;
+        static final OffsetDateTime RECEIVED = ist("2026-03-01T09:00");
+
+        @Test
+        @DisplayName("an own-initiative removal that meets a court order's removal duty: the order is met, the "
+                + "notice indeterminate (not breached), and a finding names both events")
+        void ownInitiativeRemovalThatMeetsAnOrder() {
+            RemovalOrderReceived order = removalOrder(CASE, RECEIVED);
+            ContentRemoved removal = removed(CASE, RECEIVED.plusHours(1), RemovalBasis.OWN_INITIATIVE);
+            Report report = evaluate(evidence(PriorNotice.SSMI, order, removal), RECEIVED.plusDays(1));
+
+            assertThat(obligation(report, DUTY, CASE).status()).as("the order").isEqualTo(Status.MET);
+            Obligation o = obligation(report, NOTICE, CASE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.explanation()).as(explain(o)).contains("does not show a breach: its basis is recorded as "
+                    + "OWN_INITIATIVE, but it is the removal that meets the Rule 3(1)(d) duty of the order or "
+                    + "intimation " + order.id() + " (received at " + order.at() + "), which Rule 4(8) exempts");
+            Finding finding = findings(report, INCONSISTENT, CASE).get(0);
+            assertThat(findings(report, INCONSISTENT, CASE)).as("findings").hasSize(1);
+            assertThat(finding.evidence()).as("evidence").containsExactly(order.id(), removal.id());
+            assertThat(finding.citation().clause()).as("clause").isEqualTo("Rule 4(8)");
+            assertThat(finding.message()).as("message").contains("neither BREACHED nor NOT_APPLICABLE");
+        }
+
+        @Test
+        @DisplayName("the same removal, with a notice with grounds before it: the notice meets Rule 4(8) either way")
+        void aNoticeMeetsItEitherWay() {
+            CaseEvent notice = userNotified(CASE, RECEIVED.plusMinutes(30), PriorNotice.GROUNDS);
+            Report report = evaluate(evidence(PriorNotice.SSMI, removalOrder(CASE, RECEIVED), notice,
+                    removed(CASE, RECEIVED.plusHours(1), RemovalBasis.OWN_INITIATIVE)), RECEIVED.plusDays(1));
+
+            assertThat(obligation(report, NOTICE, CASE).status()).as("4(8)").isEqualTo(Status.MET);
+            assertThat(findings(report, INCONSISTENT, CASE)).as("findings").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("an own-initiative removal that meets an intimate-imagery complaint's Rule 3(2)(b) duty: a "
+                + "finding")
+        void ownInitiativeRemovalThatMeetsAnIntimateImageryComplaint() {
+            CaseEvent complaint = complaint(CASE, RECEIVED, ComplaintCategory.INTIMATE_IMAGERY);
+            Report report = evaluate(evidence(PriorNotice.SSMI, complaint,
+                    removed(CASE, RECEIVED.plusHours(1), RemovalBasis.OWN_INITIATIVE)), RECEIVED.plusDays(1));
+
+            assertThat(obligation(report, NOTICE, CASE).status()).as("4(8)").isEqualTo(Status.INDETERMINATE);
+            assertThat(findings(report, INCONSISTENT, CASE)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("Rule 3(2)(b) duty of the intimate-imagery "
+                            + "complaint " + complaint.id()));
+        }
+
+        @Test
+        @DisplayName("an own-initiative removal before the order came, or after another removal met it: no finding, "
+                + "the notice owed as any")
+        void ownInitiativeRemovalsTheCaseBearsOut() {
+            ContentRemoved before = removed(CASE, RECEIVED.minusDays(1), RemovalBasis.OWN_INITIATIVE);
+            Report first = evaluate(evidence(PriorNotice.SSMI, before, removalOrder(CASE, RECEIVED)),
+                    RECEIVED.plusDays(1));
+            assertThat(obligation(first, NOTICE, CASE).status()).as("removed before the order")
+                    .isEqualTo(Status.BREACHED);
+            assertThat(first.findings()).as("findings").isEmpty();
+
+            ContentRemoved later = removed(CASE, RECEIVED.plusHours(2), RemovalBasis.OWN_INITIATIVE);
+            Report second = evaluate(evidence(PriorNotice.SSMI, removalOrder(CASE, RECEIVED),
+                    removed(CASE, RECEIVED.plusHours(1), RemovalBasis.ORDER), later), RECEIVED.plusDays(1));
+            assertThat(IndiaPack.obligationById(second, NOTICE + "@" + later.id()).status())
+                    .as("removed after the order was met").isEqualTo(Status.BREACHED);
+            assertThat(second.findings()).as("findings").isEmpty();
+        }
+
+        @ParameterizedTest(name = "basis {0}")
+        @EnumSource(value = RemovalBasis.class, names = {"ORDER", "COMPLAINT"})
+        @DisplayName("a removal on an order or complaint the case does not hold: a finding; for an SSMI the notice is "
+                + "indeterminate, below the threshold not applicable")
+        void exemptBasisWithoutItsRequest(RemovalBasis basis) {
+            ContentRemoved removal = removed(CASE, RECEIVED, basis);
+            Report report = evaluate(evidence(PriorNotice.SSMI, removal), RECEIVED.plusDays(1));
+
+            Obligation o = obligation(report, NOTICE, CASE);
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
+            assertThat(o.explanation()).as(explain(o)).contains(basis == RemovalBasis.ORDER
+                    ? "its basis is recorded as ORDER (a court order or government intimation), but the case holds "
+                            + "no removal order or intimation"
+                    : "its basis is recorded as COMPLAINT (a user's complaint), but the case holds no complaint");
+            assertThat(findings(report, INCONSISTENT, CASE)).singleElement()
+                    .satisfies(f -> assertThat(f.evidence()).containsExactly(removal.id()));
+            Report below = evaluate(evidence(platform(4_999_999), removal), RECEIVED.plusDays(1));
+            assertThat(obligation(below, NOTICE, CASE).status()).as("below the threshold")
+                    .isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(findings(below, INCONSISTENT, CASE)).as("the finding, whatever the platform").hasSize(1);
         }
     }
 }
