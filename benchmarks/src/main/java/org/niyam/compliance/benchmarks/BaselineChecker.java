@@ -47,7 +47,8 @@ import org.niyam.compliance.model.Status;
  * particulars), Rule 3(2)(a)(i) (acknowledge in 24 h; resolve in 15 days, 7 days from 20 Feb 2026), its proviso
  * (72 h from 28 Oct 2022, 36 h from 20 Feb 2026), Rule 3(2)(b) (24 h, 2 h), Rule 3(1)(j) (72 h) and Rule 3(1)(g)
  * (keep removed content 180 days), that Rule 4(8) does not apply to removals on an order or a complaint; and the platform's own obligations as of the latest event: its standing duties
- * (Rule 3(2)(a), 4(1)(a) to (c) and 4(5) from its profile and appointments; Rule 3(1)(c), which no accepted event
+ * (Rule 3(2)(a), met for a significant platform by its Resident Grievance Officer too, 4(1)(a) to (c) and 4(5) from
+ * its profile and appointments; Rule 3(1)(c), which no accepted event
  * meets) and the compliance report of each month that ended after the first event (Rule 4(1)(d), one calendar
  * month to publish it), which no accepted event discharges. It assumes, as the generator guarantees, that an action never comes before the
  * event that opens its duty (the India pack counts only acts at or after the trigger, and gives content removed
@@ -401,9 +402,13 @@ public final class BaselineChecker {
                 return; // without a profile, case obligations only: an agreement with the engine would then fail
             }
             boolean inForce = asOf >= IT_RULES_2021;
+            // A significant platform's Resident Grievance Officer is responsible for Rule 3(2) (Rule 4(1)(c)), so
+            // one with published contact details is its Grievance Officer too.
+            boolean significant = platform.registeredUsers >= SSMI_USERS && asOf >= SSMI_DUTIES;
             pass.results.accept(new Result("3(2)(a).grievance-officer", "3(2)(a).grievance-officer",
                     !inForce ? Status.NOT_APPLICABLE
                             : held("GRIEVANCE_OFFICER", asOf).anyMatch(a -> a.contactPublished)
+                            || significant && held("RESIDENT_GRIEVANCE_OFFICER", asOf).anyMatch(a -> a.contactPublished)
                             ? Status.MET : Status.BREACHED, NONE));
             // No UsersInformed event is accepted, so no notice is recorded.
             pass.results.accept(new Result("3(1)(c).inform-users", "3(1)(c).inform-users",

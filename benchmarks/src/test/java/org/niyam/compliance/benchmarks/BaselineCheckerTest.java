@@ -59,6 +59,19 @@ class BaselineCheckerTest {
     }
 
     @Test
+    void takesASignificantPlatformsResidentGrievanceOfficerForItsGrievanceOfficerAsThePackDoes() throws IOException {
+        String log = """
+                {"type":"PlatformProfile","name":"Charcha","registeredUsersInIndia":80000000,"messagingService":false,"addressInIndiaPublished":true}
+                {"type":"OfficerAppointment","id":"rgo","role":"RESIDENT_GRIEVANCE_OFFICER","person":"R. Menon","residentInIndia":true,"employee":true,"contactPublished":true,"from":"2021-05-20T00:00:00+05:30"}
+                {"type":"InformationRequestReceived","id":"a-in","caseId":"a","at":"2026-03-01T00:00:00+05:30"}
+                """;
+
+        assertThat(new BaselineChecker(Duration.ofDays(1), 0.25).check(new StringReader(log)).results())
+                .filteredOn(r -> r.obligationId().equals("3(2)(a).grievance-officer"))
+                .extracting(BaselineChecker.Result::status).containsExactly(Status.MET);
+    }
+
+    @Test
     void countsNoBlankTargetAsAUrlAsThePackDoes() throws IOException {
         String log = """
                 {"type":"RemovalOrderReceived","id":"blank-in","caseId":"blank","at":"2026-03-02T10:00:00+05:30","issuer":{"kind":"GOVERNMENT","authority":"MHA","rank":"JOINT_SECRETARY"},"intimation":{"inWriting":true,"reasoned":true,"legalBasis":"s 79(3)(b)","unlawfulAct":"public order","targets":["   ",""]}}

@@ -45,6 +45,7 @@ class ByCaseEvaluationTest {
                 "in.4-1-d.platform-unknown",
                 "in.3-2-a.grievance-officer.not-in-force",
                 "in.3-2-a.grievance-officer.met",
+                "in.3-2-a.grievance-officer.met-by-resident-grievance-officer",
                 "in.3-2-a.grievance-officer.breached",
                 "in.4-1.not-in-force",
                 "in.4-1.platform-unknown",

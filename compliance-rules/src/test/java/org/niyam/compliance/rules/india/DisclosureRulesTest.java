@@ -296,6 +296,21 @@ class DisclosureRulesTest {
                     originatorIdentified(ORDER_CASE, received.minusHours(1)), o), KEY, ORDER_CASE);
 
             assertThat(met.status()).as(explain(met)).isEqualTo(Status.MET);
+            assertThat(met.explanation()).as("says the identification came first")
+                    .contains("before the order was received (" + received + ")")
+                    .contains("since no earlier first-originator order of the case had asked for it");
+        }
+
+        @Test
+        @DisplayName("an identification after the order says nothing of coming first")
+        void identificationAfterTheOrder() {
+            OffsetDateTime received = receivedUnder(V2026);
+            FirstOriginatorOrderReceived o = order(received, COURT_ORDER, true, PUBLIC_ORDER, 7);
+            Obligation met = obligation(assess(MESSAGING_SSMI, received.plusDays(1),
+                    originatorIdentified(ORDER_CASE, received.plusHours(1)), o), KEY, ORDER_CASE);
+
+            assertThat(met.status()).as(explain(met)).isEqualTo(Status.MET);
+            assertThat(met.explanation()).as(explain(met)).doesNotContain("before the order");
         }
 
         @Test
@@ -477,7 +492,12 @@ class DisclosureRulesTest {
 
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
             assertThat(o.dueAt()).as("no due instant").isNull();
-            assertThat(o.explanation()).as("explanation").contains("2022-06-28T00:00+05:30");
+            assertThat(o.explanation()).as("explanation").contains("2022-06-28T00:00+05:30")
+                    .contains("No fixed time to report applied when the incident was noticed",
+                            "Rule 3(1)(l) sets none")
+                    .doesNotContain("Not in force");
+            assertThat(o.citation().clause()).as("clause: the Rule, in force").isEqualTo("Rule 3(1)(l)");
+            assertThat(o.citation().ruleId()).as("rule").isEqualTo("in.3-1-l.before-cert-in-directions");
         }
 
         @Test

@@ -93,6 +93,51 @@ class GrievanceRulesTest {
     }
 
     @Nested
+    @DisplayName("Rule 3(2)(a)(i): a resolution is not an acknowledgement")
+    class ResolutionIsNotAnAcknowledgement {
+
+        private static final String DUTY = "complaint.acknowledge";
+        private static final OffsetDateTime RECEIVED = ist("2026-03-02T10:00");
+        private static final String READING = "the pack does not read a resolution as an acknowledgement";
+
+        @Test
+        @DisplayName("resolved within 24 h, never acknowledged: breached, saying the resolution was not read as one")
+        void resolvedNotAcknowledged() {
+            Obligation o = duty(DUTY, RECEIVED.plusDays(2), complaint(CASE, RECEIVED, GENERAL),
+                    resolved(CASE, RECEIVED.plusHours(23)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("names the resolution and the reading")
+                    .contains("The complaint was resolved (", "at 2026-03-03T09:00+05:30) before any "
+                            + "acknowledgement", READING);
+        }
+
+        @Test
+        @DisplayName("resolved, then acknowledged in time: met, and the explanation still gives the reading")
+        void resolvedThenAcknowledged() {
+            Obligation o = duty(DUTY, RECEIVED.plusDays(2), complaint(CASE, RECEIVED, GENERAL),
+                    resolved(CASE, RECEIVED.plusHours(2)), acknowledged(CASE, RECEIVED.plusHours(5)));
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.explanation()).as("reading").contains(READING);
+        }
+
+        @Test
+        @DisplayName("acknowledged first, or at the resolution's instant: no remark")
+        void acknowledgedFirst() {
+            Obligation first = duty(DUTY, RECEIVED.plusDays(2), complaint(CASE, RECEIVED, GENERAL),
+                    acknowledged(CASE, RECEIVED.plusHours(1)), resolved(CASE, RECEIVED.plusHours(2)));
+            Obligation same = duty(DUTY, RECEIVED.plusDays(2), complaint(CASE, RECEIVED, GENERAL),
+                    acknowledged(CASE, RECEIVED.plusHours(2)), resolved(CASE, RECEIVED.plusHours(2)));
+            Obligation none = duty(DUTY, RECEIVED.plusDays(2), complaint(CASE, RECEIVED, GENERAL));
+
+            assertThat(first.explanation()).as(explain(first)).doesNotContain(READING);
+            assertThat(same.explanation()).as(explain(same)).doesNotContain(READING);
+            assertThat(none.explanation()).as(explain(none)).doesNotContain(READING);
+        }
+    }
+
+    @Nested
     @DisplayName("Rule 3(2)(a)(i): resolve a complaint within 15 days of receipt; 7 days from 20 Feb 2026")
     class Resolve extends ClockContract {
 
@@ -415,6 +460,25 @@ class GrievanceRulesTest {
             assertThat(early.status()).as(explain(early)).isEqualTo(Status.OPEN);
             assertThat(early.explanation()).as("remark").contains("before the Grievance Appellate Committees took appeals");
             assertThat(sitting.explanation()).as("no remark").doesNotContain("took appeals");
+        }
+
+        @Test
+        @DisplayName("with a service level, late or breached: the explanation says the time is the platform's "
+                + "setting, not the law's")
+        void settingIsNamedAsThePlatforms() {
+            Clock clock = clock(V2026, days(15));
+            Obligation late = obligation(WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(), List.of(
+                    gacOrder(APPEAL, clock.receivedAt()), gacComplied(APPEAL, clock.due().plusDays(4)))),
+                    clock.due().plusDays(5)), DUTY, APPEAL);
+            Obligation breached = obligation(WITH_GAC_SERVICE_LEVEL.evaluate(new Evidence(null, List.of(),
+                    List.of(gacOrder(APPEAL, clock.receivedAt()))), clock.due().plusDays(5)), DUTY, APPEAL);
+
+            String platforms = "The law sets no time for complying with the order: the 15 days allowed is the "
+                    + "platform's own setting 'gac.compliance'.";
+            assertThat(late.status()).as(explain(late)).isEqualTo(Status.MET_LATE);
+            assertThat(late.explanation()).as("met late").contains(platforms);
+            assertThat(breached.status()).as(explain(breached)).isEqualTo(Status.BREACHED);
+            assertThat(breached.explanation()).as("breached").contains(platforms);
         }
 
         @Test

@@ -142,6 +142,48 @@ class OfficersRulesTest {
         }
 
         @Test
+        @DisplayName("an SSMI's Resident Grievance Officer with published contact details is its Grievance Officer "
+                + "(Rule 4(1)(c): responsible for the functions of Rule 3(2))")
+        void residentGrievanceOfficerOfAnSsmi() {
+            OfficerAppointment resident = officer("rgo-1", RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah", SINCE);
+            Obligation o = standing(assess(SSMI, List.of(resident), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.MET);
+            assertThat(o.explanation()).as("names the reading").contains("Resident Grievance Officer",
+                    "responsible for the functions of Rule 3(2)");
+            assertThat(o.explanation()).as("names the appointment").contains("rgo-1");
+            assertThat(o.citation().ruleId()).as("rule")
+                    .isEqualTo("in.3-2-a.grievance-officer.met-by-resident-grievance-officer");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                below the threshold      | 4999999 | 2024-07-15T12:00
+                before Rule 4 applied    | 5000000 | 2021-05-25T23:59:59.999
+                """)
+        @DisplayName("a Resident Grievance Officer does not count where Rule 4 does not bind the platform")
+        void residentGrievanceOfficerWhereRule4DoesNotBind(String when, long users, String asOf) {
+            OfficerAppointment resident = officer("rgo-1", RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah", SINCE);
+            Obligation o = standing(assess(platform(users), List.of(resident), ist(asOf)), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("no mention of the other role").doesNotContain("Resident");
+        }
+
+        @Test
+        @DisplayName("an SSMI's Resident Grievance Officer without published contact details does not count")
+        void residentGrievanceOfficerWithoutContact() {
+            OfficerAppointment resident = new OfficerAppointment("rgo-1", RESIDENT_GRIEVANCE_OFFICER, "Kabir Shah",
+                    true, true, false, SINCE, null);
+            Obligation o = standing(assess(SSMI, List.of(resident), AS_OF), GRIEVANCE);
+
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("says why")
+                    .contains("nor a Resident Grievance Officer, who is the Grievance Officer of a significant")
+                    .contains("The officer in post (rgo-1) has no published contact details.");
+        }
+
+        @Test
         @DisplayName("not applicable before the IT Rules 2021 took effect on 25 Feb 2021")
         void notInForceBeforeTheRules() {
             Obligation o = standing(assess(null, List.of(), IT_RULES_2021.minus(Duration.ofMillis(1))), GRIEVANCE);
@@ -352,6 +394,14 @@ class OfficersRulesTest {
         static final OffsetDateTime FIRST_ENDS = ist("2023-01-01T00:00");
         static final OffsetDateTime SECOND_STARTS = ist("2023-02-01T00:00");
 
+        /**
+         * An SSMI, except for the Grievance Officer's gap: there a platform below the threshold, whose Resident
+         * Grievance Officer (in the bench) is not its Grievance Officer, so that the gap is one.
+         */
+        static PlatformProfile gapPlatform(OfficerRole role) {
+            return role == GRIEVANCE_OFFICER ? platform(1_000_000) : SSMI;
+        }
+
         static Stream<Arguments> instants() {
             return Stream.of(OfficerRole.values()).flatMap(role -> Stream.of(
                     arguments(role, "last instant of the first", FIRST_ENDS.minus(Duration.ofMillis(1)), Status.MET),
@@ -365,7 +415,7 @@ class OfficersRulesTest {
         @MethodSource("instants")
         @DisplayName("breached inside the gap, met on either side")
         void gap(OfficerRole role, String when, OffsetDateTime asOf, Status expected) {
-            Report report = assess(SSMI, benchWith(role,
+            Report report = assess(gapPlatform(role), benchWith(role,
                     officer("first", role, "Ravi Menon", SINCE, FIRST_ENDS),
                     officer("second", role, "Lata Pillai", SECOND_STARTS)), asOf);
 
@@ -379,7 +429,7 @@ class OfficersRulesTest {
         @DisplayName("the breach names when the last appointment ended and when the next starts")
         void vacancyIsDated(OfficerRole role) {
             OffsetDateTime asOf = ist("2023-01-15T12:00");
-            Report report = assess(SSMI, benchWith(role,
+            Report report = assess(gapPlatform(role), benchWith(role,
                     officer("earlier", role, "Anil Kapoor", SINCE, ist("2022-06-01T00:00")),
                     officer("first", role, "Ravi Menon", ist("2022-06-01T00:00"), FIRST_ENDS),
                     officer("second", role, "Lata Pillai", SECOND_STARTS, ist("2023-06-01T00:00")),
@@ -405,9 +455,31 @@ class OfficersRulesTest {
 
             Obligation o = standing(report, CCO);
             assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
+            assertThat(o.explanation()).as("explanation: held, so not vacant")
+                    .contains("The officer in post (junior) is neither key managerial personnel nor a senior employee.")
+                    .contains("No qualifying officer since 2023-01-01T00:00+05:30, when appointment first ended.")
+                    .contains("Appointment second starts 2023-02-01T00:00+05:30.")
+                    .doesNotContain("Vacant");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(OfficerRole.class)
+        @DisplayName("a post held by an officer who does not qualify is not called vacant")
+        void heldByAnOfficerWhoDoesNotQualify(OfficerRole role) {
+            OffsetDateTime asOf = ist("2023-01-15T12:00");
+            OfficerAppointment unqualified = role == GRIEVANCE_OFFICER
+                    ? new OfficerAppointment("other", role, "Dev Rao", true, true, false, FIRST_ENDS, null)
+                    : new OfficerAppointment("other", role, "Dev Rao", false, true, true, FIRST_ENDS, null,
+                    role == CHIEF_COMPLIANCE_OFFICER ? Boolean.TRUE : null);
+            Report report = assess(gapPlatform(role), benchWith(role,
+                    officer("first", role, "Ravi Menon", SINCE, FIRST_ENDS), unqualified), asOf);
+
+            Obligation o = standing(report, KEY.get(role));
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.BREACHED);
             assertThat(o.explanation()).as("explanation")
-                    .contains("Vacant since 2023-01-01T00:00+05:30, when appointment first ended.")
-                    .contains("Appointment second starts 2023-02-01T00:00+05:30.");
+                    .contains("The officer in post (other) ")
+                    .contains("No qualifying officer since 2023-01-01T00:00+05:30, when appointment first ended.")
+                    .doesNotContain("Vacant");
         }
     }
 
