@@ -178,6 +178,20 @@ public final class JoinGuard {
         });
     }
 
+    private static final java.util.regex.Pattern EACH = java.util.regex.Pattern.compile(
+            "(?:_this|\\" + BINDING + ")\\.each\\((.*), \"(?:[^\"\\\\]|\\\\.)*\"\\)");
+
+    /**
+     * A compiler's message with each {@code from} expression as the pack wrote it, without the {@link #each} that
+     * {@link #guard} wrapped it in (the executable model names the guard {@code _this}).
+     *
+     * @param message the compiler's message
+     * @return the message, each wrapped expression unwrapped
+     */
+    public static String unguarded(String message) {
+        return EACH.matcher(message).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
+    }
+
     /** {@code text} as a Java string literal (octal escapes, which no parser reads before the literal). */
     private static String literal(String text) {
         StringBuilder literal = new StringBuilder("\"");
