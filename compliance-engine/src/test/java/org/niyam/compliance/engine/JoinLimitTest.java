@@ -340,6 +340,32 @@ class JoinLimitTest {
     }
 
     /**
+     * The value of a restricted pack's {@code from} reaches Drools through the count, as an {@code Object}: a pattern
+     * whose type cannot match what the expression gives is no longer refused when the rule base is built, as the
+     * trusted build refuses it, but matches nothing (docs/restricted-drl.md, Memory).
+     */
+    @Test
+    void a_from_of_a_type_its_pattern_cannot_match_matches_nothing() {
+        String rules = HEAD + """
+                rule "f.mismatch"
+                    @citation("Section 7")
+                when
+                    $c : ComplaintReceived()
+                    String() from $c.id().length()
+                then
+                    insert(new Finding("F-MISMATCH", $c.caseId(), "matched", java.util.List.of()));
+                end
+                """;
+        Report restricted = ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules)).build()
+                .evaluate(new Evidence(null, List.of(), complaints(3)), T.plusDays(1));
+
+        assertThat(restricted.findings()).extracting(Finding::code).doesNotContain("F-MISMATCH");
+        assertThat(catchThrowableOfType(org.niyam.compliance.pack.RulePackException.class,
+                () -> ComplianceEngine.builder().rulePack(RulePack.drl("joins.drl", rules).unrestricted()).build()))
+                .hasMessageContaining("not compatible");
+    }
+
+    /**
      * The count comes first among a pattern's constraints, yet Drools still finds a join by case by its index, not by
      * testing every pair: 3,000 cases in one session join as 3,000 pairs a rule, where testing every pair (9 million a
      * rule) would pass the limit of 6 million.
