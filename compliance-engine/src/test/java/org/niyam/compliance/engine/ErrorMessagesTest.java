@@ -98,10 +98,9 @@ class ErrorMessagesTest {
         }
 
         /**
-         * A name the Java compiler cannot resolve in a {@code from} expression is placed at that expression: it was
-         * placed at the first consequence naming it, in another rule. (Drools' executable model, which restricted
-         * packs are compiled to, does not resolve a pattern's binding used this way; the classic compiler of trusted
-         * packs does.)
+         * A name that cannot be resolved in a {@code from} expression is placed at that expression, quoted as the
+         * pack wrote it: it was placed at the first consequence naming it, in another rule, and then at the rule,
+         * quoting the expression the engine wraps it in to count what it gives.
          */
         @Test
         void an_unresolved_name_in_a_from_expression_is_placed_at_its_rule_and_line() {
@@ -115,7 +114,7 @@ class ErrorMessagesTest {
                         @citation("Section 1")
                     when
                         $e : CustomEvent(kind == "complaint", $c : caseId)
-                        f : Finding() from new Finding("a", $c, "under review", List.of($e.id()))
+                        f : Finding() from new Finding("a", $c, "under review", List.of($x.id()))
                     then
                         insert(f);
                     end
@@ -131,7 +130,7 @@ class ErrorMessagesTest {
             RulePackException e = buildFailure(pack, b -> b);
 
             assertThat(e.problems()).as(e.getMessage()).containsExactly(new Problem("from.drl", 10,
-                    "rule 't.from': $e cannot be resolved"));
+                    "Unable to Analyse Expression new Finding(\"a\", $c, \"under review\", List.of($x.id())):"));
         }
 
         /**

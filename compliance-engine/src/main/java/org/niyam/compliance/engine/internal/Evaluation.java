@@ -1585,8 +1585,10 @@ public final class Evaluation {
                 if (MatchLimitReached.in(e)) {
                     return firedSoFar; // made by a consequence's insertion: the limit's error, below
                 }
-                if (JoinGuard.JoinLimitReached.in(e) != null) {
-                    joinsPastLimit = List.of(e.getMatch().getRule().getName());
+                JoinGuard.JoinLimitReached joinsPassed = JoinGuard.JoinLimitReached.in(e);
+                if (joinsPassed != null) {
+                    joinsPastLimit = List.of(joinsPassed.rule() != null ? joinsPassed.rule()
+                            : e.getMatch().getRule().getName());
                     return firedSoFar;
                 }
                 String rule = e.getMatch().getRule().getName();
@@ -1604,8 +1606,11 @@ public final class Evaluation {
                 if (MatchLimitReached.in(e)) {
                     return firedSoFar; // the limit's error, below
                 }
-                if (JoinGuard.JoinLimitReached.in(e) != null) {
-                    joinsPastLimit = rulesOf(e, ruleBase.withOrigins(String.valueOf(e.getMessage())));
+                JoinGuard.JoinLimitReached joinsPassed = JoinGuard.JoinLimitReached.in(e);
+                if (joinsPassed != null) {
+                    // A from's objects are taken by Drools, outside the rule's code: the guard names the rule.
+                    joinsPastLimit = joinsPassed.rule() != null ? List.of(joinsPassed.rule())
+                            : rulesOf(e, ruleBase.withOrigins(String.valueOf(e.getMessage())));
                     return firedSoFar; // the limit's error, below
                 }
                 StepLimitExceeded exceeded = StepLimitExceeded.in(e);

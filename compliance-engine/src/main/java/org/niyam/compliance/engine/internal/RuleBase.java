@@ -970,11 +970,16 @@ public final class RuleBase {
      * DRL: the pattern over an unknown type, the constraint quoted, or the statement naming an unknown method.
      */
     private static Problem located(Problem problem, Map<String, DrlAnalysis> parsed) {
+        DrlAnalysis descr = parsed.get(problem.source());
+        String message = JoinGuard.unguarded(problem.message());
+        if (!message.equals(problem.message())) {
+            // A from's expression as the pack wrote it, at its line, not the rule's.
+            int line = descr == null ? 0 : descr.lineOfExpression(message);
+            return new Problem(problem.source(), line > 0 ? line : problem.line(), message);
+        }
         if (problem.line() > 0) {
             return problem;
         }
-        DrlAnalysis descr = parsed.get(problem.source());
-        String message = problem.message();
         String unknown = "Unable to find class: ";
         if (descr != null && message.startsWith(unknown)) {
             String type = message.substring(unknown.length()).strip();

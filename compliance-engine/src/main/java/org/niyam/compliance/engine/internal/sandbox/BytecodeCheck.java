@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.objectweb.asm.Type;
 
 /**
@@ -86,9 +87,11 @@ final class BytecodeCheck {
                     refusals.putIfAbsent(method.name() + method.descriptor() + " " + hash, new Refusal(file.name,
                             method.name() + method.descriptor(), hash, reference.member(), HASH));
                 }
+                // A restricted pack's from passes its value through the guard, $niyam_join_guard.each(EXPR, ...)
+                // (JoinGuard): one whose expression uses no binding of the rule's own is a from of the guard alone.
                 if (reference.method() && reference.owner().startsWith("org.drools.")
                         && reference.member().equals("from")
-                        && "(Ljava/lang/Object;)Lorg/drools/model/From;".equals(reference.descriptor())) {
+                        && CONSTANT_FROMS.contains(reference.descriptor())) {
                     refusals.putIfAbsent(method.name() + method.descriptor() + " from", new Refusal(file.name,
                             method.name() + method.descriptor(), "a 'from' whose expression uses no binding of the "
                             + "rule", "from", CONSTANT_FROM));
@@ -153,8 +156,17 @@ final class BytecodeCheck {
             + "restricted packs format numbers, strings and java.time values with a constant format.";
 
     /**
+     * The {@code DSL.from} of a constant: of its value, or, as a restricted pack's is compiled, of one variable, the
+     * guard's.
+     */
+    private static final Set<String> CONSTANT_FROMS = Set.of("(Ljava/lang/Object;)Lorg/drools/model/From;",
+            "(Lorg/drools/model/Variable;Lorg/drools/model/functions/Function1;)Lorg/drools/model/From;");
+
+    /**
      * Why a {@code from} of a constant expression is refused: Drools computes it once, when it builds the rule base,
-     * and passes the value to {@code DSL.from(Object)}; every match of every session then gets that one object.
+     * and passes the value to {@code DSL.from(Object)}; every match of every session then gets that one object. (As a
+     * restricted pack is compiled, its value passes through the join guard and is computed for each tuple, yet the
+     * trusted build of the same pack would share it: refused all the same.)
      */
     static final String CONSTANT_FROM = "which Drools computes once, when it builds the rule base: every case, thread "
             + "and evaluation then gets the same object, so a rule that changes it (a StringBuilder, a list, a "

@@ -1,5 +1,7 @@
 package org.niyam.compliance.engine.internal.sandbox;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
@@ -8,6 +10,8 @@ import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.MVELExprDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -23,8 +27,8 @@ import org.drools.drl.ast.descr.RuleDescr;
  *
  * <p>So a restricted pack's rules are compiled from a syntax tree given one more pattern and one more constraint
  * ({@link #guard}): each rule starts with this guard, one object in every session ({@link #BINDING}), and every other
- * pattern of the rule, also inside a subnetwork or a {@code from}, starts with the constraint
- * {@code $niyam_join_guard.admits(this)}. Referring to a pattern before it, the constraint is one Drools evaluates for
+ * pattern of the rule, also inside a subnetwork, starts with the constraint {@code $niyam_join_guard.admits(this)},
+ * but a pattern {@code from} an expression, whose objects {@link #each} counts as Drools takes them. Referring to a pattern before it, the constraint is one Drools evaluates for
  * each pair a node tests, before the pattern's other constraints on earlier patterns, so that a pair they refuse is
  * counted too (a join refusing every pair otherwise made no tuple and ran for minutes); and after the lookup of the
  * node's index, since Drools indexes an equality with an earlier pattern ({@code caseId == $c}) wherever it stands
@@ -65,10 +69,45 @@ public final class JoinGuard {
      * @throws JoinLimitReached past the limit
      */
     public boolean admits(Object fact) {
-        if (++made > limit) {
-            throw new JoinLimitReached(limit);
-        }
+        count(null);
         return fact != this;
+    }
+
+    /**
+     * What a {@code from} gives each tuple, each object counted as Drools takes it, before Drools makes it a fact and
+     * tests the pattern's constraints on it: {@code from EXPR} is compiled as {@code from $niyam_join_guard.each(EXPR,
+     * "rule")}. Drools takes the elements of an array of objects, of an {@code Iterator} and of an {@code Iterable}
+     * (in that order of tests), one by one, and any other result as one object, {@code null} as none: this returns a
+     * view of the first three that counts each element as it is taken, in the same order, and the result itself
+     * otherwise, counted once unless {@code null}. So a map, an array of numbers and a string are one object each, as
+     * they were.
+     *
+     * @param result the {@code from} expression's value
+     * @param rule   the rule of the {@code from}, named where the limit is passed (Drools takes the elements itself,
+     *               outside the rule's code)
+     * @return what Drools is to take the objects from, the same objects
+     * @throws JoinLimitReached past the limit
+     */
+    public Object each(Object result, String rule) {
+        if (result instanceof Object[] array) {
+            return new Counted(Arrays.asList(array), rule);
+        }
+        if (result instanceof Iterator<?> iterator) {
+            return new CountedIterator(iterator, rule);
+        }
+        if (result instanceof Iterable<?> iterable) {
+            return new Counted(iterable, rule);
+        }
+        if (result != null) {
+            count(rule);
+        }
+        return result;
+    }
+
+    private void count(String rule) {
+        if (++made > limit) {
+            throw new JoinLimitReached(limit, rule);
+        }
     }
 
     /** {@return the joins counted so far} */
@@ -90,7 +129,7 @@ public final class JoinGuard {
      * Adds the guard to every rule of a restricted DRL file's syntax tree: the guard's pattern first (but in a rule
      * that extends another of the same file set, which inherits it), and its constraint first in every other pattern,
      * but the result pattern of an {@code accumulate} or {@code collect} (one per tuple it is given), whose inputs
-     * have it. Queries are refused in restricted packs and left as they are.
+     * have it, and a pattern {@code from} an expression, whose expression is passed through {@link #each} instead. Queries are refused in restricted packs and left as they are.
      *
      * @param descr     the file's tree, changed in place
      * @param extending whether a rule of that name is one the guard is added to too (a rule extending it inherits it)
@@ -101,7 +140,7 @@ public final class JoinGuard {
             if (rule.isQuery()) {
                 continue;
             }
-            rule.getLhs().getDescrs().forEach(JoinGuard::guardPatterns);
+            rule.getLhs().getDescrs().forEach(condition -> guardPatterns(condition, rule.getName()));
             String parent = rule.getParentName();
             if (parent == null || !extending.test(parent)) {
                 PatternDescr guard = new PatternDescr(JoinGuard.class.getName(), BINDING);
@@ -114,9 +153,19 @@ public final class JoinGuard {
         return descr;
     }
 
-    private static void guardPatterns(BaseDescr descr) {
+    private static void guardPatterns(BaseDescr descr, String rule) {
         walk(descr, visited -> {
-            if (visited instanceof PatternDescr pattern && !(pattern.getSource() instanceof AccumulateDescr)
+            if (visited instanceof PatternDescr pattern && pattern.getSource() instanceof FromDescr from
+                    && from.getDataSource() instanceof MVELExprDescr expression) {
+                // Each object the from gives is counted as Drools takes it (each), before the pattern's constraints
+                // on the object alone, which Drools tests before any on earlier patterns; not again as a pair.
+                MVELExprDescr counted = new MVELExprDescr(BINDING + ".each(" + expression.getExpression() + ", "
+                        + literal(rule) + ")");
+                counted.setLocation(expression.getLine(), expression.getColumn());
+                counted.setEndLocation(expression.getEndLine(), expression.getEndColumn());
+                counted.setResource(expression.getResource());
+                from.setDataSource(counted);
+            } else if (visited instanceof PatternDescr pattern && !(pattern.getSource() instanceof AccumulateDescr)
                     && !(pattern.getSource() instanceof CollectDescr)) {
                 ExprConstraintDescr constraint = new ExprConstraintDescr(BINDING + ".admits(this)");
                 constraint.setLocation(pattern.getLine(), pattern.getColumn());
@@ -127,6 +176,35 @@ public final class JoinGuard {
                 }
             }
         });
+    }
+
+    private static final java.util.regex.Pattern EACH = java.util.regex.Pattern.compile(
+            "(?:_this|\\" + BINDING + ")\\.each\\((.*), \"(?:[^\"\\\\]|\\\\.)*\"\\)");
+
+    /**
+     * A compiler's message with each {@code from} expression as the pack wrote it, without the {@link #each} that
+     * {@link #guard} wrapped it in (the executable model names the guard {@code _this}).
+     *
+     * @param message the compiler's message
+     * @return the message, each wrapped expression unwrapped
+     */
+    public static String unguarded(String message) {
+        return EACH.matcher(message).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
+    }
+
+    /** {@code text} as a Java string literal (octal escapes, which no parser reads before the literal). */
+    private static String literal(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                literal.append('\\').append(c);
+            } else if (c < 0x20) {
+                literal.append(String.format("\\%03o", (int) c));
+            } else {
+                literal.append(c);
+            }
+        }
+        return literal.append('"').toString();
     }
 
     /**
@@ -166,6 +244,46 @@ public final class JoinGuard {
         }
     }
 
+    /** An {@code Iterable} whose elements are counted as they are taken. */
+    private final class Counted implements Iterable<Object> {
+
+        private final Iterable<?> elements;
+        private final String rule;
+
+        Counted(Iterable<?> elements, String rule) {
+            this.elements = elements;
+            this.rule = rule;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return new CountedIterator(elements.iterator(), rule);
+        }
+    }
+
+    /** An {@code Iterator} whose elements are counted as they are taken. */
+    private final class CountedIterator implements Iterator<Object> {
+
+        private final Iterator<?> elements;
+        private final String rule;
+
+        CountedIterator(Iterator<?> elements, String rule) {
+            this.elements = elements;
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return elements.hasNext();
+        }
+
+        @Override
+        public Object next() {
+            count(rule);
+            return elements.next();
+        }
+    }
+
     /**
      * A session's joins passed their limit: thrown by the constraint where the join is made, to stop the network there.
      * Not API.
@@ -174,8 +292,19 @@ public final class JoinGuard {
 
         private static final long serialVersionUID = 1L;
 
-        JoinLimitReached(long limit) {
-            super("the rules' joins passed their limit of " + limit); // its stack names the rule
+        private final String rule;
+
+        JoinLimitReached(long limit, String rule) {
+            super("the rules' joins passed their limit of " + limit); // its stack names the rule, or rule does
+            this.rule = rule;
+        }
+
+        /**
+         * {@return the rule whose {@code from} gave the object past the limit, which Drools took outside the rule's
+         * code, or {@code null}: then the classes on the stack name the rule}
+         */
+        public String rule() {
+            return rule;
         }
 
         /** {@return the limit reached, found among {@code thrown} and its causes, or {@code null}} */
