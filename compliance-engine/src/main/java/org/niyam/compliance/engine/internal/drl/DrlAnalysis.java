@@ -553,11 +553,19 @@ public final class DrlAnalysis {
             return 0;
         }
         for (RuleDescr rule : descr.getRules()) {
+            int patternLine = 0; // the pattern whose constraints and source follow it in the walk
             for (BaseDescr condition : elements(rule)) {
+                if (condition instanceof PatternDescr pattern) {
+                    patternLine = pattern.getLine();
+                }
                 String expression = condition instanceof ExprConstraintDescr constraint ? constraint.getExpression()
                         : condition instanceof FromDescr from ? from.getExpression() : null;
                 if (expression != null && !expression.isBlank() && message.contains(expression.strip())) {
-                    return condition.getLine() > 0 ? condition.getLine() : rule.getLine();
+                    // A from's own line is not always kept by the parser: its expression's, or its pattern's, is.
+                    int line = condition.getLine() > 0 ? condition.getLine()
+                            : condition instanceof FromDescr from && from.getDataSource() != null
+                            && from.getDataSource().getLine() > 0 ? from.getDataSource().getLine() : patternLine;
+                    return line > 0 ? line : rule.getLine();
                 }
             }
         }

@@ -79,8 +79,10 @@ public final class JoinGuard {
      * "rule")}. Drools takes the elements of an array of objects, of an {@code Iterator} and of an {@code Iterable}
      * (in that order of tests), one by one, and any other result as one object, {@code null} as none: this returns a
      * view of the first three that counts each element as it is taken, in the same order, and the result itself
-     * otherwise, counted once unless {@code null}. So a map, an array of numbers and a string are one object each, as
-     * they were.
+     * otherwise, counted once unless {@code null}; an array of numbers or characters, whose elements Drools' DRL
+     * compiler of trusted packs takes (the executable model would take it as one object), as a view of its elements,
+     * boxed, so that a restricted pack's {@code from} gives what the trusted build's gives. A map and a string are one
+     * object each, as they were.
      *
      * @param result the {@code from} expression's value
      * @param rule   the rule of the {@code from}, named where the limit is passed (Drools takes the elements itself,
@@ -97,6 +99,26 @@ public final class JoinGuard {
         }
         if (result instanceof Iterable<?> iterable) {
             return new Counted(iterable, rule);
+        }
+        if (result != null && result.getClass().isArray()) {
+            // An array of numbers or characters: Drools' DRL compiler, which compiles trusted packs, takes its elements,
+            // boxed, where the executable model would take the array as one object. Its elements, read as taken.
+            return new Counted(() -> new Iterator<Object>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < java.lang.reflect.Array.getLength(result);
+                }
+
+                @Override
+                public Object next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return java.lang.reflect.Array.get(result, next++);
+                }
+            }, rule);
         }
         if (result != null) {
             count(rule);
