@@ -437,16 +437,28 @@ class MonitorAttacksTest {
                 "WITHDRAWN"));
     }
 
+    /** A rule of one case: a finding for each "noise" event. */
+    private static final String NOISE = """
+            rule "p.noise" @citation("t")
+            when
+                $e : CustomEvent(kind == "noise", $c : caseId)
+            then
+                insert(new Finding("noise", $c, "noise", List.of($e.id())));
+            end
+            """;
+
+    /** The snapshot of a monitor of {@code engine} that took one "noise" event of case C0. */
+    private static byte[] noiseSnapshot(ComplianceEngine engine) {
+        try (ComplianceMonitor monitor = ComplianceMonitor.builder(engine).clock(MonitorClock.eventTime()).build()) {
+            monitor.accept(event("e0", "C0", T, "noise"));
+            monitor.advanceTo(T.plusMinutes(30));
+            return monitor.snapshot();
+        }
+    }
+
     @Test
     void a_snapshot_is_refused_by_a_monitor_of_other_rules() {
-        String v1 = """
-                rule "p.noise" @citation("t")
-                when
-                    $e : CustomEvent(kind == "noise", $c : caseId)
-                then
-                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
-                end
-                """;
+        String v1 = NOISE;
         String v2 = v1 + """
                 rule "g.busy" @citation("t")
                 when
@@ -457,12 +469,7 @@ class MonitorAttacksTest {
                 """;
         ComplianceEngine first = ComplianceEngine.builder().rulePack(pack(v1)).build();
         ComplianceEngine second = ComplianceEngine.builder().rulePack(pack(v2)).build();
-        byte[] snapshot;
-        try (ComplianceMonitor monitor = ComplianceMonitor.builder(first).clock(MonitorClock.eventTime()).build()) {
-            monitor.accept(event("e0", "C0", T, "noise"));
-            monitor.advanceTo(T.plusMinutes(30));
-            snapshot = monitor.snapshot();
-        }
+        byte[] snapshot = noiseSnapshot(first);
         assertThatThrownBy(() -> ComplianceMonitor.builder(second).clock(MonitorClock.eventTime()).restore(snapshot)
                 .build()).isInstanceOf(InputException.class).hasMessageContaining("other rules");
         // The same DRL under another pack.yaml (here where it applies): other rules too.
@@ -481,21 +488,8 @@ class MonitorAttacksTest {
 
     @Test
     void a_snapshot_is_refused_by_an_engine_of_the_same_packs_with_other_options_that_change_verdicts() {
-        String drl = """
-                rule "p.noise" @citation("t")
-                when
-                    $e : CustomEvent(kind == "noise", $c : caseId)
-                then
-                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
-                end
-                """;
-        byte[] snapshot;
-        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ComplianceEngine.builder().rulePack(pack(drl))
-                .build()).clock(MonitorClock.eventTime()).build()) {
-            monitor.accept(event("e0", "C0", T, "noise"));
-            monitor.advanceTo(T.plusMinutes(30));
-            snapshot = monitor.snapshot();
-        }
+        String drl = NOISE;
+        byte[] snapshot = noiseSnapshot(ComplianceEngine.builder().rulePack(pack(drl)).build());
         // Restored, each would keep the old engine's verdicts until a case's next event: a rule switched off would
         // leave its finding or obligation standing for good.
         List<ComplianceEngine.Builder> others = List.of(
@@ -520,21 +514,8 @@ class MonitorAttacksTest {
 
     @Test
     void a_snapshot_restored_over_a_one_session_engine_is_watched_in_one_session() {
-        String drl = """
-                rule "p.noise" @citation("t")
-                when
-                    $e : CustomEvent(kind == "noise", $c : caseId)
-                then
-                    insert(new Finding("noise", $c, "noise", List.of($e.id())));
-                end
-                """;
-        byte[] snapshot;
-        try (ComplianceMonitor monitor = ComplianceMonitor.builder(ComplianceEngine.builder().rulePack(pack(drl))
-                .build()).clock(MonitorClock.eventTime()).build()) {
-            monitor.accept(event("e0", "C0", T, "noise"));
-            monitor.advanceTo(T.plusMinutes(30));
-            snapshot = monitor.snapshot();
-        }
+        String drl = NOISE;
+        byte[] snapshot = noiseSnapshot(ComplianceEngine.builder().rulePack(pack(drl)).build());
         ComplianceEngine one = ComplianceEngine.builder().rulePack(pack(drl)).oneSession().build();
         try (ComplianceMonitor monitor = ComplianceMonitor.builder(one).clock(MonitorClock.eventTime())
                 .restore(snapshot).build()) {
