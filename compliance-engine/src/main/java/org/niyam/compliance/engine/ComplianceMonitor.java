@@ -749,8 +749,8 @@ public final class ComplianceMonitor implements AutoCloseable {
             // snapshot keeps of those cases: the new rules could not be run over them.
             throw new InputException("snapshot", 0, "rules", "the snapshot was taken by a monitor of other rules "
                     + "than this engine's packs " + engine.rulePacks().stream().map(RulePack::id).toList()
-                    + " (another pack, another version of one, the packs in another order, or other options that change "
-                    + "verdicts: rules switched off, the at-risk fraction or margin, the default jurisdiction): "
+                    + " (another pack, another version of one, the packs in another order, or other options that "
+                    + "change verdicts: rules switched off, the at-risk fraction or margin, the default jurisdiction): "
                     + "restore it with an engine built as the one it was taken with, or give a new monitor the events "
                     + "again", null);
         }

@@ -28,9 +28,9 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <p>So a restricted pack's rules are compiled from a syntax tree given one more pattern and one more constraint
  * ({@link #guard}): each rule starts with this guard, one object in every session ({@link #BINDING}), and every other
  * pattern of the rule, also inside a subnetwork, starts with the constraint {@code $niyam_join_guard.admits(this)},
- * but a pattern {@code from} an expression, whose objects {@link #each} counts as Drools takes them. Referring to a pattern before it, the constraint is one Drools evaluates for
- * each pair a node tests, before the pattern's other constraints on earlier patterns, so that a pair they refuse is
- * counted too (a join refusing every pair otherwise made no tuple and ran for minutes); and after the lookup of the
+ * but a pattern {@code from} an expression, whose objects {@link #each} counts as Drools takes them. Referring to
+ * a pattern before it, the constraint is one Drools evaluates for each pair a node tests, before the pattern's
+ * other constraints on earlier patterns, so that a pair they refuse is counted too (a join refusing every pair otherwise made no tuple and ran for minutes); and after the lookup of the
  * node's index, since Drools indexes an equality with an earlier pattern ({@code caseId == $c}) wherever it stands
  * among the constraints, so that a join by case still tests only the case's facts. It is false for the guard itself,
  * which a pattern of {@code Object} would otherwise see. Past {@link #limit} calls ({@link #PER_FACT}
@@ -101,8 +101,8 @@ public final class JoinGuard {
             return new Counted(iterable, rule);
         }
         if (result != null && result.getClass().isArray()) {
-            // An array of numbers or characters: Drools' DRL compiler, which compiles trusted packs, takes its elements,
-            // boxed, where the executable model would take the array as one object. Its elements, read as taken.
+            // An array of numbers or characters: Drools' DRL compiler, which compiles trusted packs, takes its
+            // elements, boxed, where the executable model would take the array as one object. Its elements, as taken.
             return new Counted(() -> new Iterator<Object>() {
                 private int next;
 
@@ -151,7 +151,8 @@ public final class JoinGuard {
      * Adds the guard to every rule of a restricted DRL file's syntax tree: the guard's pattern first (but in a rule
      * that extends another of the same file set, which inherits it), and its constraint first in every other pattern,
      * but the result pattern of an {@code accumulate} or {@code collect} (one per tuple it is given), whose inputs
-     * have it, and a pattern {@code from} an expression, whose expression is passed through {@link #each} instead. Queries are refused in restricted packs and left as they are.
+     * have it, and a pattern {@code from} an expression, whose expression is passed through {@link #each} instead.
+     * Queries are refused in restricted packs and left as they are.
      *
      * @param descr     the file's tree, changed in place
      * @param extending whether a rule of that name is one the guard is added to too (a rule extending it inherits it)
