@@ -27,14 +27,14 @@ import org.drools.drl.ast.descr.RuleDescr;
  *
  * <p>So a restricted pack's rules are compiled from a syntax tree given one more pattern and one more constraint
  * ({@link #guard}): each rule starts with this guard, one object in every session ({@link #BINDING}), and every other
- * pattern of the rule, also inside a subnetwork, starts with the constraint {@code $niyam_join_guard.admits(this)},
- * but a pattern {@code from} an expression, whose objects {@link #each} counts as Drools takes them. Referring to
- * a pattern before it, the constraint is one Drools evaluates for each pair a node tests, before the pattern's
- * other constraints on earlier patterns, so that a pair they refuse is counted too (a join refusing every pair otherwise made no tuple and ran for minutes); and after the lookup of the
- * node's index, since Drools indexes an equality with an earlier pattern ({@code caseId == $c}) wherever it stands
- * among the constraints, so that a join by case still tests only the case's facts. It is false for the guard itself,
- * which a pattern of {@code Object} would otherwise see. Past {@link #limit} calls ({@link #PER_FACT}
- * a fact of the evaluation, or twice its firing limit) it throws
+ * pattern of the rule, also inside a subnetwork, starts with the constraint {@code $niyam_join_guard.admits(this)}, but
+ * a pattern {@code from} an expression, whose objects {@link #each} counts as Drools takes them. Referring to a pattern
+ * before it, the constraint is one Drools evaluates for each pair a node tests, before the pattern's other constraints
+ * on earlier patterns, so that a pair they refuse is counted too (a join refusing every pair otherwise made no tuple
+ * and ran for minutes); and after the lookup of the node's index, since Drools indexes an equality with an earlier
+ * pattern ({@code caseId == $c}) wherever it stands among the constraints, so that a join by case still tests only the
+ * case's facts. It is false for the guard itself, which a pattern of {@code Object} would otherwise see. Past
+ * {@link #limit} calls ({@link #PER_FACT} a fact of the evaluation, or twice its firing limit) it throws
  * {@link JoinLimitReached}, and so does every call after it, so a pack that somehow caught it could not go on. The
  * count is of the same work whatever the machine: the same evidence stops at the same call. Not API: public only
  * because the classes compiled from a restricted pack call it.
