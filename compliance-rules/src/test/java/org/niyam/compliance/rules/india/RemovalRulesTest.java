@@ -711,8 +711,7 @@ class RemovalRulesTest {
         static Stream<Arguments> beforeTheRules() {
             OffsetDateTime removal = IT_RULES_2021.minus(Duration.ofMillis(1));
             return Stream.of(arguments("on its own initiative", removed(CASE, removal, RemovalBasis.OWN_INITIATIVE)),
-                    arguments("basis not recorded", removed(CASE, removal)),
-                    arguments("on an order the case does not hold", removed(CASE, removal, RemovalBasis.ORDER)));
+                    arguments("basis not recorded", removed(CASE, removal)));
         }
     }
 
@@ -918,18 +917,14 @@ class RemovalRulesTest {
 
         @ParameterizedTest(name = "basis {0}")
         @EnumSource(value = RemovalBasis.class, names = {"ORDER", "COMPLAINT"})
-        @DisplayName("a removal on an order or complaint the case does not hold: for an SSMI the notice is "
-                + "indeterminate, below the threshold not applicable")
+        @DisplayName("a removal recorded as on an order or complaint is taken at its word, even in a case that holds "
+                + "none: exempt from Rule 4(8)")
         void exemptBasisWithoutItsRequest(RemovalBasis basis) {
             ContentRemoved removal = removed(CASE, RECEIVED, basis);
             Report report = evaluate(evidence(PriorNotice.SSMI, removal), RECEIVED.plusDays(1));
 
             Obligation o = obligation(report, NOTICE, CASE);
-            assertThat(o.status()).as(explain(o)).isEqualTo(Status.INDETERMINATE);
-            assertThat(o.explanation()).as(explain(o)).contains(basis == RemovalBasis.ORDER
-                    ? "its basis is recorded as ORDER (a court order or government intimation), but the case holds "
-                            + "no removal order or intimation"
-                    : "its basis is recorded as COMPLAINT (a user's complaint), but the case holds no complaint");
+            assertThat(o.status()).as(explain(o)).isEqualTo(Status.NOT_APPLICABLE);
             Report below = evaluate(evidence(platform(4_999_999), removal), RECEIVED.plusDays(1));
             assertThat(obligation(below, NOTICE, CASE).status()).as("below the threshold")
                     .isEqualTo(Status.NOT_APPLICABLE);
